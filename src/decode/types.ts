@@ -1,0 +1,57 @@
+import type { Value } from './value.js';
+
+/** Read access to a tracee's memory. Implementations: the tracer (process_vm_readv), tests (fake memory). */
+export interface Memory {
+  /** Exactly `len` bytes at `addr`, or null if any of them cannot be read. */
+  read(addr: bigint, len: number): Uint8Array | null;
+  /**
+   * Up to `max` bytes at `addr`, stopping at (and not including) the first NUL.
+   * `nul` tells whether a NUL was found within `max` bytes. null if `addr` is unreadable.
+   */
+  readString(addr: bigint, max: number): { b: Uint8Array; nul: boolean } | null;
+}
+
+/** Options that change what decoders produce (not how it is printed). */
+export interface DecodeOptions {
+  /** -s: the longest string printed (default 32). */
+  strsize: number;
+  /** -v: unabbreviated structs and arrays. */
+  verbose: boolean;
+  /** The most array elements printed before `...` (strace: max_strlen too). */
+}
+
+/** Everything a decoder may look at for one syscall. Pure data plus a Memory. */
+export interface Ctx {
+  pid: number;
+  nr: number;
+  name: string;
+  /** The six raw arguments as unsigned 64-bit values. */
+  args: bigint[];
+  mem: Memory;
+  opt: DecodeOptions;
+  /** Exit phase only: the raw return value (signed). */
+  rval: bigint;
+  /** Exit phase only: errno when the call failed, else 0. */
+  err: number;
+  /** Scratch space carried from entry to exit (e.g. a value read at entry). */
+  state: Record<string, unknown>;
+}
+
+/** How the return value prints. */
+export type RetFmt = 'd' | 'u' | 'x' | 'o' | 'fd' | 'none';
+
+export interface RetInfo {
+  fmt: RetFmt;
+  /** Extra text strace shows in parentheses after the value, e.g. `Timeout`, `[{fd=3, revents=POLLIN}]`. */
+  aux?: Value;
+}
+
+/**
+ * One syscall's decoder. `entry` returns the arguments printed when the call starts;
+ * `exit` returns the remaining arguments once it has returned. `ret` picks the return format.
+ */
+export interface SyscallDecoder {
+  entry(c: Ctx): Value[];
+  exit?(c: Ctx): Value[];
+  ret?(c: Ctx): RetInfo;
+}

@@ -1,0 +1,62 @@
+/**
+ * The typed values decoders produce. A Value is data: renderers (strace text, JSON) turn it into
+ * output. Keep this union small; every renderer must handle every kind.
+ */
+
+export type Value =
+  /** An integer; `fmt` says how strace shows it: d (signed), u (unsigned), x (0x hex), o (0-prefixed octal). */
+  | { k: 'int'; v: bigint; fmt?: 'd' | 'u' | 'x' | 'o' }
+  /** A named constant (AT_FDCWD, SEEK_SET, SIGCHLD, …). `v` is the raw number. */
+  | { k: 'sym'; name: string; v: bigint }
+  /** A bit set: known names, then leftover bits (printed as hex) — `O_RDONLY|O_CLOEXEC`, `0`. */
+  | { k: 'flags'; names: string[]; rest: bigint; v: bigint }
+  /** Bytes from tracee memory, printed quoted and escaped; `trunc` adds `...`. */
+  | { k: 'str'; b: Uint8Array; trunc?: boolean; hex?: boolean }
+  /** A pointer: NULL or 0x…; `bad` marks an address whose memory could not be read. */
+  | { k: 'ptr'; v: bigint; bad?: boolean }
+  /** A struct: named fields in order (`{a=1, b=2}`); an unnamed field prints its value alone; `more` adds `...`. */
+  | { k: 'struct'; fields: Field[]; more?: boolean }
+  /** An array `[a, b]`; `more` adds `...` as the last item. */
+  | { k: 'array'; items: Value[]; more?: boolean }
+  /** A signal set `[HUP INT]`, or its complement `~[RTMIN RT_1]`. */
+  | { k: 'sigset'; names: string[]; inverted?: boolean }
+  /** A function-call-like form: `makedev(0x1, 0x3)`, `htons(8080)`, `inet_addr("127.0.0.1")`. */
+  | { k: 'call'; fn: string; args: Value[] }
+  /** A value followed by a C comment: `0x7ffd… /* 20 vars *\/`. */
+  | { k: 'note'; v: Value; text: string }
+  /** A bare token strace prints as-is (`...`, `?`, an operator form such as `1<<FOO`). */
+  | { k: 'tok'; text: string }
+  /** Several values joined by a separator: `SIGTERM|0x80`, `S_IFREG|0644`. */
+  | { k: 'join'; sep: string; parts: Value[] }
+  /** A file descriptor, with what it names when known (for -y). */
+  | { k: 'fd'; fd: number; path?: string }
+  /** A value annotated with `=>`: in/out values such as `[128 => 16]`. */
+  | { k: 'inout'; in: Value; out: Value };
+
+export interface Field {
+  /** Field name; omitted for positional members. */
+  n?: string;
+  v: Value;
+}
+
+// ---- small constructors, so decoders read like the output they describe ----
+
+export const int = (v: bigint | number, fmt?: 'd' | 'u' | 'x' | 'o'): Value =>
+  fmt ? { k: 'int', v: BigInt(v), fmt } : { k: 'int', v: BigInt(v) };
+export const hex = (v: bigint | number): Value => ({ k: 'int', v: BigInt(v), fmt: 'x' });
+export const oct = (v: bigint | number): Value => ({ k: 'int', v: BigInt(v), fmt: 'o' });
+export const uint = (v: bigint | number): Value => ({ k: 'int', v: BigInt(v), fmt: 'u' });
+export const sym = (name: string, v: bigint | number): Value => ({ k: 'sym', name, v: BigInt(v) });
+export const ptr = (v: bigint): Value => ({ k: 'ptr', v });
+export const badPtr = (v: bigint): Value => ({ k: 'ptr', v, bad: true });
+export const tok = (text: string): Value => ({ k: 'tok', text });
+export const note = (v: Value, text: string): Value => ({ k: 'note', v, text });
+export const call = (fn: string, ...args: Value[]): Value => ({ k: 'call', fn, args });
+export const join = (sep: string, ...parts: Value[]): Value => ({ k: 'join', sep, parts });
+export const struct = (fields: Field[], more?: boolean): Value =>
+  more ? { k: 'struct', fields, more } : { k: 'struct', fields };
+export const field = (n: string, v: Value): Field => ({ n, v });
+export const array = (items: Value[], more?: boolean): Value =>
+  more ? { k: 'array', items, more } : { k: 'array', items };
+export const fdv = (fd: number): Value => ({ k: 'fd', fd });
+export const MORE: Value = { k: 'tok', text: '...' };

@@ -1,0 +1,54 @@
+/**
+ * The one FFI layer: koffi bindings to libc. Every call that can fail is followed immediately by a
+ * read of errno (koffi.errno()), through the small wrappers below. Nothing outside src/sys imports koffi.
+ */
+import koffi from 'koffi';
+
+const libc = koffi.load('libc.so.6');
+
+// Fixed-arity prototypes (ptrace and syscall are variadic in glibc; fixed arity is cheaper and, with
+// integer/pointer arguments only, ABI-identical on x86_64 and aarch64).
+export const raw = {
+  ptrace: libc.func('long ptrace(long request, int pid, void *addr, void *data)'),
+  ptraceN: libc.func('long ptrace(long request, int pid, uint64_t addr, uint64_t data)'),
+  waitpid: libc.func('int waitpid(int pid, _Out_ int *status, int options)'),
+  waitpidBuf: libc.func('int waitpid(int pid, void *status, int options)'),
+  kill: libc.func('int kill(int pid, int sig)'),
+  getpid: libc.func('int getpid()'),
+  syscall6: libc.func('long syscall(long nr, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e, uint64_t f)'),
+  process_vm_readv: libc.func(
+    'long process_vm_readv(int pid, void *local, unsigned long liovcnt, void *remote, unsigned long riovcnt, unsigned long flags)',
+  ),
+  pread: libc.func('long pread(int fd, void *buf, unsigned long count, int64_t offset)'),
+  open: libc.func('int open(const char *path, int flags, int mode)'),
+  close: libc.func('int close(int fd)'),
+  posix_spawn: libc.func(
+    'int posix_spawn(_Out_ int *pid, const char *path, void *file_actions, void *attrp, const char **argv, const char **envp)',
+  ),
+  posix_spawnattr_init: libc.func('int posix_spawnattr_init(void *attr)'),
+  posix_spawnattr_destroy: libc.func('int posix_spawnattr_destroy(void *attr)'),
+  posix_spawnattr_setflags: libc.func('int posix_spawnattr_setflags(void *attr, short flags)'),
+  posix_spawnattr_setsigmask: libc.func('int posix_spawnattr_setsigmask(void *attr, void *mask)'),
+  posix_spawnattr_setsigdefault: libc.func('int posix_spawnattr_setsigdefault(void *attr, void *mask)'),
+  posix_spawn_file_actions_init: libc.func('int posix_spawn_file_actions_init(void *fa)'),
+  posix_spawn_file_actions_destroy: libc.func('int posix_spawn_file_actions_destroy(void *fa)'),
+  posix_spawn_file_actions_addclose: libc.func('int posix_spawn_file_actions_addclose(void *fa, int fd)'),
+  signal: libc.func('void *signal(int sig, void *handler)'),
+  setrlimit: libc.func('int setrlimit(int resource, void *rlim)'),
+  sigprocmask: libc.func('int sigprocmask(int how, void *set, void *oldset)'),
+  raise: libc.func('int raise(int sig)'),
+};
+
+/** errno of the call just made. Read it right after the call, before anything else. */
+export const errno = (): number => koffi.errno();
+
+/** Return value and errno of one call. */
+export interface Res {
+  r: number;
+  errno: number;
+}
+
+export const SIG_DFL = 0n;
+export const SIG_IGN = 1n;
+
+export { koffi };
