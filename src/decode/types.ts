@@ -15,9 +15,16 @@ export interface Memory {
 export interface DecodeOptions {
   /** -s: the longest string printed (default 32). */
   strsize: number;
-  /** -v: unabbreviated structs and arrays. */
+  /**
+   * strace's abbrev (on by default, off with -v or -e abbrev=none): structs show only their main
+   * fields followed by `...`, arrays stop after `strsize` elements, execve's envp prints as a count.
+   */
+  abbrev: boolean;
+  /**
+   * strace's verbose (on by default, off with -e verbose=none): when off, structs and arrays that
+   * live in tracee memory print as their address.
+   */
   verbose: boolean;
-  /** The most array elements printed before `...` (strace: max_strlen too). */
 }
 
 /** Everything a decoder may look at for one syscall. Pure data plus a Memory. */

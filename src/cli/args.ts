@@ -1,0 +1,146 @@
+/** argv → Options, as strace parses its command line. Pure: errors are thrown as UsageError. */
+
+export interface Options {
+  /** -o FILE */
+  output?: string;
+  /** -s N */
+  strsize: number;
+  /** -a N */
+  acolumn: number;
+  /** --json: JSON Lines instead of strace's text */
+  json: boolean;
+  /** -v */
+  verbose: boolean;
+  /** -x count (0..2) */
+  xflag: 0 | 1 | 2;
+  help: boolean;
+  version: boolean;
+  /** The command and its arguments. */
+  command: string[];
+}
+
+/** A command-line mistake: strace prints the message, then `Try '… -h' for more information.` if `hint`. */
+export class UsageError extends Error {
+  constructor(message: string, public hint = true) {
+    super(message);
+  }
+}
+
+const defaults = (): Options => ({
+  strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, help: false, version: false, command: [],
+});
+
+/** Short options that take an argument (strace's getopt string), and those that do not. */
+const WITH_ARG = new Set('abeEIoOpPsSuUX'.split(''));
+const NO_ARG = new Set('AcCdDfFhiknqrtTvVwxyzZ'.split(''));
+
+/** Long options: name → [short equivalent or internal key, takes argument]. */
+const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
+  output: ['o', 'required'],
+  'string-limit': ['s', 'required'],
+  columns: ['a', 'required'],
+  help: ['h', 'none'],
+  version: ['V', 'none'],
+  json: ['json', 'none'],
+  'no-abbrev': ['v', 'none'],
+};
+
+/** Options strace accepts that this version does not implement yet. */
+const NOT_YET = new Set('AbcCdDeEfFiIknOpPqrStTuUwXyzZ'.split(''));
+
+function parseInt10(opt: string, v: string, min: number): number {
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
+  return Number(v);
+}
+
+function apply(o: Options, key: string, val: string | undefined): void {
+  switch (key) {
+    case 'o': o.output = val!; break;
+    case 's': o.strsize = parseInt10('-s', val!, 0); break;
+    case 'a': o.acolumn = parseInt10('-a', val!, 0); break;
+    case 'h': o.help = true; break;
+    case 'V': o.version = true; break;
+    case 'v': o.verbose = true; break;
+    case 'x': o.xflag = o.xflag < 2 ? ((o.xflag + 1) as 1 | 2) : 2; break;
+    case 'json': o.json = true; break;
+    default:
+      if (NOT_YET.has(key)) throw new UsageError(`option -${key} is not supported yet`, false);
+      throw new UsageError(`invalid option -- '${key}'`);
+  }
+}
+
+/** Parse argv (without node and script). Options stop at the first non-option (getopt's '+'). */
+export function parseArgs(argv: string[]): Options {
+  const o = defaults();
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      const matches = Object.keys(LONG).filter((k) => k === name || k.startsWith(name));
+      const exact = matches.includes(name) ? name : matches.length === 1 ? matches[0] : undefined;
+      if (!exact) {
+        if (matches.length > 1) throw new UsageError(`option '${a}' is ambiguous`);
+        throw new UsageError(`unrecognized option '${eq < 0 ? a : a.slice(0, eq)}'`);
+      }
+      const [key, kind] = LONG[exact]!;
+      let val: string | undefined;
+      if (kind === 'none' && eq >= 0) throw new UsageError(`option '--${exact}' doesn't allow an argument`);
+      if (kind === 'required') {
+        if (eq >= 0) val = a.slice(eq + 1);
+        else if (i + 1 < argv.length) val = argv[++i];
+        else throw new UsageError(`option '--${exact}' requires an argument`);
+      }
+      apply(o, key, val);
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      for (let j = 1; j < a.length; j++) {
+        const ch = a[j]!;
+        if (WITH_ARG.has(ch)) {
+          let val = a.slice(j + 1);
+          if (!val) {
+            if (i + 1 >= argv.length) throw new UsageError(`option requires an argument -- '${ch}'`);
+            val = argv[++i]!;
+          }
+          apply(o, ch, val);
+          break;
+        }
+        if (NO_ARG.has(ch)) apply(o, ch, undefined);
+        else throw new UsageError(`invalid option -- '${ch}'`);
+      }
+      continue;
+    }
+    break;
+  }
+  o.command = argv.slice(i);
+  if (!o.help && !o.version && o.command.length === 0) throw new UsageError('must have PROG [ARGS] or -p PID');
+  return o;
+}
+
+export const USAGE = `Usage: sysray [-V] [-o FILE] [-s STRSIZE] [-a COLUMN] [-v] [-x] [--json] PROG [ARGS]
+
+sysray traces the system calls PROG makes, printing them as strace does.
+
+Output format:
+  -a COLUMN, --columns=COLUMN
+                 alignment COLUMN for printing syscall results (default 40)
+  -o FILE, --output=FILE
+                 send trace output to FILE instead of stderr
+  -s STRSIZE, --string-limit=STRSIZE
+                 limit length of print strings to STRSIZE chars (default 32)
+  -v, --no-abbrev
+                 verbose mode: print entities unabbreviated
+  -x             print non-ASCII strings in hex
+  -xx            print all strings in hex
+  --json         print JSON Lines: one object per event (see docs/json.md)
+
+Miscellaneous:
+  -h, --help     print this help message
+  -V, --version  print version
+`;

@@ -1,0 +1,4 @@
+/** Decoders of the net family. */
+import type { SyscallDecoder } from './types.js';
+
+export const decoders: Record<string, SyscallDecoder> = {};

@@ -1,0 +1,91 @@
+/** Events: what the tracer saw, as data. Renderers turn these into text, JSON, summaries. */
+import type { RetFmt } from './decode/types.js';
+import type { Value } from './decode/value.js';
+
+/** The start of a syscall: the arguments known when it was entered. */
+export interface SyscallEntryEvent {
+  type: 'syscall_entry';
+  pid: number;
+  nr: number;
+  name: string;
+  args: Value[];
+  /** Wall-clock time of the entry stop (ns since the epoch). */
+  time: bigint;
+}
+
+/** How a syscall ended. */
+export interface Ret {
+  /** Raw return value (signed). */
+  rval: bigint;
+  /** errno when it failed, else 0. */
+  errno: number;
+  fmt: RetFmt;
+  /** The parenthesised extra strace prints after the value, e.g. `(Timeout)`. */
+  aux?: Value;
+}
+
+/** A complete syscall: all arguments and the result. */
+export interface SyscallEvent {
+  type: 'syscall';
+  pid: number;
+  nr: number;
+  name: string;
+  args: Value[];
+  /** How many of `args` were printed at entry. */
+  entryArgs: number;
+  /** Undefined when the call never returned (exit_group, execve replaced by exit, …): strace's `= ?`. */
+  ret?: Ret;
+  time: bigint;
+  /** Nanoseconds between entry and exit. */
+  duration: bigint;
+}
+
+export interface SignalEvent {
+  type: 'signal';
+  pid: number;
+  sig: number;
+  name: string;
+  info?: Value;
+  time: bigint;
+}
+
+export interface StopEvent {
+  type: 'stopped';
+  pid: number;
+  sig: number;
+  name: string;
+  time: bigint;
+}
+
+export interface ExitEvent {
+  type: 'exit';
+  pid: number;
+  code: number;
+  time: bigint;
+}
+
+export interface KilledEvent {
+  type: 'killed';
+  pid: number;
+  sig: number;
+  name: string;
+  core: boolean;
+  time: bigint;
+}
+
+/** A message of sysray's own about a tracee (e.g. `exec: Permission denied`). */
+export interface MessageEvent {
+  type: 'message';
+  pid: number;
+  text: string;
+  time: bigint;
+}
+
+export type Event =
+  | SyscallEntryEvent
+  | SyscallEvent
+  | SignalEvent
+  | StopEvent
+  | ExitEvent
+  | KilledEvent
+  | MessageEvent;

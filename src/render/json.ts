@@ -1,0 +1,83 @@
+/** JSON Lines: one object per event, typed nested values. Documented in docs/json.md. */
+import type { Value } from '../decode/value.js';
+import type { Event } from '../model.js';
+import { errnoName } from '../decode/xlat/errno.js';
+
+type J = null | boolean | number | string | J[] | { [k: string]: J };
+
+/** A bigint as a JSON number when exact, else as a decimal string. */
+const num = (v: bigint): number | string =>
+  v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function bytes(b: Uint8Array): { [k: string]: J } {
+  try {
+    return { text: utf8.decode(b) };
+  } catch {
+    return { hex: Buffer.from(b).toString('hex') };
+  }
+}
+
+/** A Value as JSON: `{"kind": …, …}` mirroring the Value union. */
+export function valueJson(v: Value): J {
+  switch (v.k) {
+    case 'int': return { kind: 'int', value: num(v.v), ...(v.fmt && v.fmt !== 'd' ? { format: v.fmt } : {}) };
+    case 'sym': return { kind: 'const', name: v.name, value: num(v.v) };
+    case 'flags':
+      return { kind: 'flags', names: v.names, ...(v.rest ? { rest: num(v.rest) } : {}), value: num(v.v) };
+    case 'str': return { kind: 'string', ...bytes(v.b), ...(v.trunc ? { truncated: true } : {}) };
+    case 'ptr': return { kind: 'pointer', value: num(v.v), ...(v.bad ? { unreadable: true } : {}) };
+    case 'struct': {
+      const fields: { [k: string]: J } = {};
+      const positional: J[] = [];
+      for (const f of v.fields) {
+        if (f.n !== undefined) fields[f.n] = valueJson(f.v);
+        else positional.push(valueJson(f.v));
+      }
+      return {
+        kind: 'struct', fields,
+        ...(positional.length ? { positional } : {}), ...(v.more ? { truncated: true } : {}),
+      };
+    }
+    case 'array': return { kind: 'array', items: v.items.map(valueJson), ...(v.more ? { truncated: true } : {}) };
+    case 'sigset': return { kind: 'sigset', signals: v.names, ...(v.inverted ? { inverted: true } : {}) };
+    case 'call': return { kind: 'call', fn: v.fn, args: v.args.map(valueJson) };
+    case 'note': return { ...(valueJson(v.v) as { [k: string]: J }), note: v.text };
+    case 'tok': return { kind: 'token', text: v.text };
+    case 'join': return { kind: 'join', sep: v.sep, parts: v.parts.map(valueJson) };
+    case 'fd': return { kind: 'fd', fd: v.fd, ...(v.path !== undefined ? { path: v.path } : {}) };
+    case 'inout': return { kind: 'inout', in: valueJson(v.in), out: valueJson(v.out) };
+  }
+}
+
+/** One event as a JSON line, or '' for events JSON Lines does not carry (syscall entries). */
+export function renderJson(ev: Event): string {
+  let o: { [k: string]: J };
+  const time = num(ev.time);
+  switch (ev.type) {
+    case 'syscall_entry': return '';
+    case 'syscall':
+      o = {
+        type: 'syscall', time, pid: ev.pid, nr: ev.nr, name: ev.name, args: ev.args.map(valueJson),
+        ...(ev.ret
+          ? {
+              ret: num(ev.ret.rval),
+              ...(ev.ret.errno ? { errno: errnoName(ev.ret.errno) ?? ev.ret.errno } : {}),
+              ...(ev.ret.fmt !== 'd' ? { retFormat: ev.ret.fmt } : {}),
+              ...(ev.ret.aux ? { retDetail: valueJson(ev.ret.aux) } : {}),
+            }
+          : { ret: null }),
+        durationNs: num(ev.duration),
+      };
+      break;
+    case 'signal':
+      o = { type: 'signal', time, pid: ev.pid, signal: ev.name, ...(ev.info ? { siginfo: valueJson(ev.info) } : {}) };
+      break;
+    case 'stopped': o = { type: 'stopped', time, pid: ev.pid, signal: ev.name }; break;
+    case 'exit': o = { type: 'exit', time, pid: ev.pid, code: ev.code }; break;
+    case 'killed': o = { type: 'killed', time, pid: ev.pid, signal: ev.name, coreDumped: ev.core }; break;
+    case 'message': o = { type: 'message', time, pid: ev.pid, text: ev.text }; break;
+  }
+  return JSON.stringify(o) + '\n';
+}

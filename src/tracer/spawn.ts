@@ -1,0 +1,126 @@
+/**
+ * Starting a command stopped before its execve: posix_spawn of the exec shim (never Node's
+ * child_process, whose SIGCHLD reaper steals ptrace stops), with the signal state and fds the caller
+ * gave sysray (recorded by bin/sysray before Node changed them).
+ */
+import { statSync } from 'node:fs';
+import { delimiter } from 'node:path';
+import { errno, raw, SIG_IGN } from '../sys/libc.js';
+import { errnoMessage } from '../decode/xlat/errno.js';
+import { shimPath } from './shim.js';
+
+/** The process state the caller started sysray with (see bin/sysray). */
+export interface CallerState {
+  /** Signals the caller had ignored (bit n-1 = signal n). */
+  sigIgn: bigint;
+  /** Signals the caller had blocked. */
+  sigBlk: bigint;
+  /** Which of fds 0, 1, 2 the caller had closed. */
+  closedFds: number[];
+  /** argv[0] of sysray as the caller typed it, for message prefixes. */
+  argv0?: string;
+}
+
+const STATE_VARS = ['SYSRAY_SIGIGN', 'SYSRAY_SIGBLK', 'SYSRAY_CLOSED_FDS', 'SYSRAY_ARGV0'];
+
+/** Read (and remove from process.env) what the launcher recorded. */
+export function takeCallerState(env: NodeJS.ProcessEnv = process.env): CallerState {
+  const st: CallerState = {
+    sigIgn: env.SYSRAY_SIGIGN ? BigInt('0x' + env.SYSRAY_SIGIGN) : 0n,
+    sigBlk: env.SYSRAY_SIGBLK ? BigInt('0x' + env.SYSRAY_SIGBLK) : 0n,
+    closedFds: (env.SYSRAY_CLOSED_FDS ?? '').split(/[ ,]/).filter(Boolean).map(Number),
+    ...(env.SYSRAY_ARGV0 ? { argv0: env.SYSRAY_ARGV0 } : {}),
+  };
+  for (const v of STATE_VARS) delete env[v];
+  return st;
+}
+
+export class SpawnError extends Error {
+  constructor(message: string, public errno: number) {
+    super(message);
+  }
+}
+
+/**
+ * Resolve a command as strace does: a name with a slash is used as is; otherwise the first PATH
+ * entry (an empty one meaning the current directory) holding a regular file with an execute bit.
+ * Throws with strace's message when the result cannot be stat'ed.
+ */
+export function resolveCommand(cmd: string, env: NodeJS.ProcessEnv = process.env): string {
+  let pathname = '';
+  if (cmd.includes('/')) pathname = cmd;
+  else {
+    for (const entry of (env.PATH ?? '').split(delimiter)) {
+      if (env.PATH === undefined || env.PATH === '') break;
+      let dir = entry === '' ? process.cwd() : entry;
+      if (!dir.endsWith('/')) dir += '/';
+      const p = dir + cmd;
+      try {
+        const s = statSync(p);
+        if (s.isFile() && (s.mode & 0o111) !== 0) {
+          pathname = p;
+          break;
+        }
+      } catch {
+        /* keep looking */
+      }
+    }
+  }
+  try {
+    statSync(pathname);
+  } catch (e) {
+    const n = errnoFromNode(e);
+    throw new SpawnError(`Can't stat '${cmd}': ${errnoMessage(n)}`, n);
+  }
+  return pathname;
+}
+
+function errnoFromNode(e: unknown): number {
+  const code = (e as { errno?: number }).errno;
+  return typeof code === 'number' ? -code : 2;
+}
+
+const POSIX_SPAWN_SETSIGDEF = 0x04;
+const POSIX_SPAWN_SETSIGMASK = 0x08;
+const SIGCHLD = 17;
+
+function sigsetBuf(mask: bigint): Buffer {
+  const b = Buffer.alloc(128);
+  b.writeBigUInt64LE(BigInt.asUintN(64, mask), 0);
+  return b;
+}
+
+/**
+ * posix_spawn the shim, which stops itself with SIGSTOP before exec'ing `path` with `argv`.
+ * Returns the pid. The caller then waits for the stop and seizes it.
+ */
+export function spawnStopped(path: string, argv: string[], env: NodeJS.ProcessEnv, caller: CallerState): number {
+  const shim = shimPath();
+  const envp = Object.entries(env)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${v}`);
+  const attr = Buffer.alloc(512);
+  const fa = Buffer.alloc(256);
+  raw.posix_spawnattr_init(attr);
+  raw.posix_spawn_file_actions_init(fa);
+  // Every signal the caller did not ignore starts at SIG_DFL (Node ignores SIGPIPE and SIGXFSZ);
+  // signals the caller ignored are ignored here around the spawn so the child inherits that.
+  const ignored = caller.sigIgn & ~(1n << BigInt(SIGCHLD - 1));
+  raw.posix_spawnattr_setsigdefault(attr, sigsetBuf(~ignored & ((1n << 64n) - 1n)));
+  raw.posix_spawnattr_setsigmask(attr, sigsetBuf(caller.sigBlk));
+  raw.posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+  for (const fd of caller.closedFds) raw.posix_spawn_file_actions_addclose(fa, fd);
+  const restore: [number, unknown][] = [];
+  for (let s = 1; s <= 64; s++) {
+    if (s === 9 || s === 19 || s === 32 || s === 33) continue;
+    if (ignored & (1n << BigInt(s - 1))) restore.push([s, raw.signal(s, SIG_IGN)]);
+  }
+  const pidOut = [0];
+  const rc = raw.posix_spawn(pidOut, shim, fa, attr, [shim, path, ...argv, null], [...envp, null]) as number;
+  for (const [s, old] of restore) raw.signal(s, old);
+  raw.posix_spawn_file_actions_destroy(fa);
+  raw.posix_spawnattr_destroy(attr);
+  if (rc !== 0) throw new SpawnError(`posix_spawn: ${errnoMessage(rc)}`, rc);
+  void errno;
+  return pidOut[0]!;
+}

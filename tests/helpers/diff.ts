@@ -1,0 +1,117 @@
+/**
+ * Differential testing against the real strace: run a command under /usr/bin/strace and under
+ * sysray with the same options, then normalise only what differs between two strace runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+export const SYSRAY = join(ROOT, 'bin', 'sysray');
+export const STRACE = '/usr/bin/strace';
+
+export interface Run {
+  trace: string;
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+  stdout: string;
+}
+
+/** Run `tool opts… -o FILE cmd…` in `cwd`; the trace is read from FILE. */
+export function traceWith(tool: string, opts: string[], cmd: string[], cwd: string, input?: string): Run {
+  const dir = mkdtempSync(join(tmpdir(), 'sysray-diff-'));
+  const out = join(dir, 'trace');
+  try {
+    const r = spawnSync(tool, [...opts, '-o', out, ...cmd], {
+      cwd, encoding: 'latin1', input: input ?? '', timeout: 60_000, env: testEnv(),
+    });
+    let trace = '';
+    try {
+      trace = readFileSync(out, 'latin1');
+    } catch {
+      /* no trace written */
+    }
+    return { trace, status: r.status, signal: r.signal, stderr: r.stderr, stdout: r.stdout };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A stable environment for both tracers (same variables, so `/* N vars *\/` agrees). */
+export function testEnv(): NodeJS.ProcessEnv {
+  return { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: process.env.HOME ?? '/root', LANG: 'C.UTF-8', TERM: 'dumb' };
+}
+
+/**
+ * Normalise what legitimately differs between two strace runs of the same program: the tracee's
+ * pids, addresses, random bytes, times, and temporary names.
+ */
+export function normalise(trace: string): string {
+  const pids = new Set<string>();
+  for (const m of trace.matchAll(/(?:set_tid_address\(.*?\)|getpid\(\)|gettid\(\)|getppid\(\))\s*= (\d+)/g)) pids.add(m[1]!);
+  let t = trace;
+  for (const m of t.matchAll(/^(\d+) /gm)) pids.add(m[1]!);
+  for (const p of pids) t = t.replace(new RegExp(`\\b${p}\\b`, 'g'), 'PID');
+  return t
+    .replace(/0x[0-9a-f]{5,}/g, '0xADDR')
+    .replace(/(getrandom\()"[^"]*"/g, '$1"RANDOM"')
+    .replace(/(AT_RANDOM|st_[amc]time(?:_nsec)?|tv_(?:n?sec))=\d+/g, '$1=N')
+    .replace(/sysray-diff-\w+/g, 'TMPDIR');
+}
+
+export interface Compared {
+  ok: boolean;
+  strace: string[];
+  sysray: string[];
+  /** The first differing line, 1-based, or 0. */
+  firstDiff: number;
+  straceRun: Run;
+  sysrayRun: Run;
+}
+
+/** Trace `cmd` with both and compare the normalised traces line by line. */
+export function compare(cmd: string[], opts: string[] = [], cwd = ROOT, input?: string): Compared {
+  const a = traceWith(STRACE, opts, cmd, cwd, input);
+  const b = traceWith(SYSRAY, opts, cmd, cwd, input);
+  const sa = normalise(a.trace).split('\n');
+  const sb = normalise(b.trace).split('\n');
+  let firstDiff = 0;
+  for (let i = 0; i < Math.max(sa.length, sb.length); i++) {
+    if (sa[i] !== sb[i]) {
+      firstDiff = i + 1;
+      break;
+    }
+  }
+  return { ok: firstDiff === 0, strace: sa, sysray: sb, firstDiff, straceRun: a, sysrayRun: b };
+}
+
+/** Agreement: the share of strace's lines that sysray printed identically (by LCS). */
+export function agreement(a: string[], b: string[]): number {
+  const n = a.length, m = b.length;
+  if (n === 0) return m === 0 ? 1 : 0;
+  let prev = new Uint32Array(m + 1);
+  let cur = new Uint32Array(m + 1);
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    [prev, cur] = [cur, prev];
+  }
+  return prev[m]! / Math.max(n, m);
+}
+
+/** A short report of the first differences, for assertion messages. */
+export function diffReport(c: Compared, context = 2, max = 8): string {
+  const out: string[] = [];
+  let shown = 0;
+  for (let i = 0; i < Math.max(c.strace.length, c.sysray.length) && shown < max; i++) {
+    if (c.strace[i] !== c.sysray[i]) {
+      if (!shown) for (let k = Math.max(0, i - context); k < i; k++) out.push(`  ${c.strace[k]}`);
+      out.push(`- ${c.strace[i] ?? '<none>'}`, `+ ${c.sysray[i] ?? '<none>'}`);
+      shown++;
+    }
+  }
+  if (c.sysrayRun.stderr.trim()) out.push(`sysray stderr: ${c.sysrayRun.stderr.trim().split('\n').slice(0, 5).join(' | ')}`);
+  return out.join('\n');
+}
