@@ -33,6 +33,7 @@ export const raw = {
   posix_spawn_file_actions_init: libc.func('int posix_spawn_file_actions_init(void *fa)'),
   posix_spawn_file_actions_destroy: libc.func('int posix_spawn_file_actions_destroy(void *fa)'),
   posix_spawn_file_actions_addclose: libc.func('int posix_spawn_file_actions_addclose(void *fa, int fd)'),
+  posix_spawn_file_actions_adddup2: libc.func('int posix_spawn_file_actions_adddup2(void *fa, int fd, int newfd)'),
   signal: libc.func('void *signal(int sig, void *handler)'),
   setrlimit: libc.func('int setrlimit(int resource, void *rlim)'),
   sigprocmask: libc.func('int sigprocmask(int how, void *set, void *oldset)'),

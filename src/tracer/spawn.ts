@@ -15,20 +15,20 @@ export interface CallerState {
   sigIgn: bigint;
   /** Signals the caller had blocked. */
   sigBlk: bigint;
-  /** Which of fds 0, 1, 2 the caller had closed. */
-  closedFds: number[];
+  /** The fds the caller passed on (open, not close-on-exec); undefined when unknown (no launcher). */
+  fds?: number[];
   /** argv[0] of sysray as the caller typed it, for message prefixes. */
   argv0?: string;
 }
 
-const STATE_VARS = ['SYSRAY_SIGIGN', 'SYSRAY_SIGBLK', 'SYSRAY_CLOSED_FDS', 'SYSRAY_ARGV0'];
+const STATE_VARS = ['SYSRAY_SIGIGN', 'SYSRAY_SIGBLK', 'SYSRAY_FDS', 'SYSRAY_ARGV0'];
 
 /** Read (and remove from process.env) what the launcher recorded. */
 export function takeCallerState(env: NodeJS.ProcessEnv = process.env): CallerState {
   const st: CallerState = {
     sigIgn: env.SYSRAY_SIGIGN ? BigInt('0x' + env.SYSRAY_SIGIGN) : 0n,
     sigBlk: env.SYSRAY_SIGBLK ? BigInt('0x' + env.SYSRAY_SIGBLK) : 0n,
-    closedFds: (env.SYSRAY_CLOSED_FDS ?? '').split(/[ ,]/).filter(Boolean).map(Number),
+    ...(env.SYSRAY_FDS !== undefined ? { fds: env.SYSRAY_FDS.split(',').filter(Boolean).map(Number) } : {}),
     ...(env.SYSRAY_ARGV0 ? { argv0: env.SYSRAY_ARGV0 } : {}),
   };
   for (const v of STATE_VARS) delete env[v];
@@ -109,7 +109,11 @@ export function spawnStopped(path: string, argv: string[], env: NodeJS.ProcessEn
   raw.posix_spawnattr_setsigdefault(attr, sigsetBuf(~ignored & ((1n << 64n) - 1n)));
   raw.posix_spawnattr_setsigmask(attr, sigsetBuf(caller.sigBlk));
   raw.posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-  for (const fd of caller.closedFds) raw.posix_spawn_file_actions_addclose(fa, fd);
+  // Node marks inherited fds close-on-exec: dup2(fd, fd) in the child clears that for each fd the
+  // caller passed; fds 0-2 it had closed (Node put /dev/null there) are closed again.
+  const passed = caller.fds ?? [0, 1, 2];
+  for (const fd of passed) raw.posix_spawn_file_actions_adddup2(fa, fd, fd);
+  for (const fd of [0, 1, 2]) if (!passed.includes(fd)) raw.posix_spawn_file_actions_addclose(fa, fd);
   const restore: [number, unknown][] = [];
   for (let s = 1; s <= 64; s++) {
     if (s === 9 || s === 19 || s === 32 || s === 33) continue;
