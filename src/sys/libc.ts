@@ -23,7 +23,7 @@ export const raw = {
   open: libc.func('int open(const char *path, int flags, int mode)'),
   close: libc.func('int close(int fd)'),
   posix_spawn: libc.func(
-    'int posix_spawn(_Out_ int *pid, const char *path, void *file_actions, void *attrp, const char **argv, const char **envp)',
+    'int posix_spawn(_Out_ int *pid, const char *path, void *file_actions, void *attrp, void *argv, void *envp)',
   ),
   posix_spawnattr_init: libc.func('int posix_spawnattr_init(void *attr)'),
   posix_spawnattr_destroy: libc.func('int posix_spawnattr_destroy(void *attr)'),
@@ -39,6 +39,24 @@ export const raw = {
   sigprocmask: libc.func('int sigprocmask(int how, void *set, void *oldset)'),
   raise: libc.func('int raise(int sig)'),
 };
+
+/**
+ * A NULL-terminated `char *[]` over byte strings, for execve-style arguments. Keep the returned
+ * object alive for as long as the pointers are used.
+ */
+export function cStringArray(items: Uint8Array[]): { ptrs: Buffer; block: Buffer } {
+  const total = items.reduce((n, b) => n + b.length + 1, 0);
+  const block = Buffer.alloc(Math.max(total, 1));
+  const ptrs = Buffer.alloc((items.length + 1) * 8);
+  const base = BigInt(koffi.address(block) as unknown as bigint);
+  let off = 0;
+  items.forEach((b, i) => {
+    block.set(b, off);
+    ptrs.writeBigUInt64LE(base + BigInt(off), i * 8);
+    off += b.length + 1;
+  });
+  return { ptrs, block };
+}
 
 /** errno of the call just made. Read it right after the call, before anything else. */
 export const errno = (): number => koffi.errno();

@@ -16,7 +16,7 @@ import {
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
 } from '../sys/ptrace.js';
 import { TraceeMemory } from './memory.js';
-import { type CallerState, resolveCommand, spawnStopped } from './spawn.js';
+import { type CallerState, environFor, resolveCommand, spawnStopped } from './spawn.js';
 
 export interface TraceOptions extends DecodeOptions {}
 
@@ -52,7 +52,9 @@ interface Tcb {
 /** How the traced command ended, for sysray's own exit status. */
 export type Outcome = { kind: 'exit'; code: number } | { kind: 'signal'; sig: number };
 
-const now = (): bigint => BigInt(Date.now()) * 1000000n;
+/** Wall-clock nanoseconds: the epoch offset of the monotonic clock, taken once, plus the monotonic clock. */
+const epochOffset = BigInt(Date.now()) * 1000000n - process.hrtime.bigint();
+const now = (): bigint => epochOffset + process.hrtime.bigint();
 
 export class Tracer {
   private tcbs = new Map<number, Tcb>();
@@ -84,7 +86,7 @@ export class Tracer {
   /** Start `argv` (argv[0] resolved like strace) stopped before exec and seize it. Throws SpawnError. */
   start(argv: string[], env: NodeJS.ProcessEnv, caller: CallerState): number {
     const path = resolveCommand(argv[0]!, env);
-    const pid = spawnStopped(path, argv, env, caller);
+    const pid = spawnStopped(path, argv, environFor(env, caller), caller);
     const [w, status] = waitpid(pid, W.UNTRACED);
     if (w !== pid || !WIFSTOPPED(status)) throw new Error(`the exec shim did not stop (status ${status})`);
     const opts = PTRACE_O.TRACESYSGOOD | PTRACE_O.TRACEEXEC | PTRACE_O.EXITKILL;

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { delimiter } from 'node:path';
-import { errno, raw, SIG_IGN } from '../sys/libc.js';
+import { cStringArray, errno, raw, SIG_IGN } from '../sys/libc.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { shimPath } from './shim.js';
 
@@ -17,11 +17,13 @@ export interface CallerState {
   sigBlk: bigint;
   /** The fds the caller passed on (open, not close-on-exec); undefined when unknown (no launcher). */
   fds?: number[];
+  /** The caller's environment exactly (order, duplicates), as `NAME=value` strings. */
+  environ?: string[];
   /** argv[0] of sysray as the caller typed it, for message prefixes. */
   argv0?: string;
 }
 
-const STATE_VARS = ['SYSRAY_SIGIGN', 'SYSRAY_SIGBLK', 'SYSRAY_FDS', 'SYSRAY_ARGV0'];
+const STATE_VARS = ['SYSRAY_ENVIRON', 'SYSRAY_SIGIGN', 'SYSRAY_SIGBLK', 'SYSRAY_FDS', 'SYSRAY_ARGV0'];
 
 /** Read (and remove from process.env) what the launcher recorded. */
 export function takeCallerState(env: NodeJS.ProcessEnv = process.env): CallerState {
@@ -30,6 +32,9 @@ export function takeCallerState(env: NodeJS.ProcessEnv = process.env): CallerSta
     sigBlk: env.SYSRAY_SIGBLK ? BigInt('0x' + env.SYSRAY_SIGBLK) : 0n,
     ...(env.SYSRAY_FDS !== undefined ? { fds: env.SYSRAY_FDS.split(',').filter(Boolean).map(Number) } : {}),
     ...(env.SYSRAY_ARGV0 ? { argv0: env.SYSRAY_ARGV0 } : {}),
+    ...(env.SYSRAY_ENVIRON !== undefined
+      ? { environ: Buffer.from(env.SYSRAY_ENVIRON, 'base64').toString('latin1').split('\0').filter(Boolean) }
+      : {}),
   };
   for (const v of STATE_VARS) delete env[v];
   return st;
@@ -80,6 +85,14 @@ function errnoFromNode(e: unknown): number {
   return typeof code === 'number' ? -code : 2;
 }
 
+/** The environment to give a started command, as latin1 byte strings: the caller's exact one if known, else `env`. */
+export function environFor(env: NodeJS.ProcessEnv, caller: CallerState): string[] {
+  if (caller.environ && env === process.env) return caller.environ;
+  return Object.entries(env)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => Buffer.from(`${k}=${v}`, 'utf8').toString('latin1'));
+}
+
 const POSIX_SPAWN_SETSIGDEF = 0x04;
 const POSIX_SPAWN_SETSIGMASK = 0x08;
 const SIGCHLD = 17;
@@ -94,11 +107,8 @@ function sigsetBuf(mask: bigint): Buffer {
  * posix_spawn the shim, which stops itself with SIGSTOP before exec'ing `path` with `argv`.
  * Returns the pid. The caller then waits for the stop and seizes it.
  */
-export function spawnStopped(path: string, argv: string[], env: NodeJS.ProcessEnv, caller: CallerState): number {
+export function spawnStopped(path: string, argv: string[], envp: string[], caller: CallerState): number {
   const shim = shimPath();
-  const envp = Object.entries(env)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${v}`);
   const attr = Buffer.alloc(512);
   const fa = Buffer.alloc(256);
   raw.posix_spawnattr_init(attr);
@@ -120,7 +130,9 @@ export function spawnStopped(path: string, argv: string[], env: NodeJS.ProcessEn
     if (ignored & (1n << BigInt(s - 1))) restore.push([s, raw.signal(s, SIG_IGN)]);
   }
   const pidOut = [0];
-  const rc = raw.posix_spawn(pidOut, shim, fa, attr, [shim, path, ...argv, null], [...envp, null]) as number;
+  const av = cStringArray([shim, path, ...argv].map((a) => Buffer.from(a, 'utf8')));
+  const ev = cStringArray(envp.map((e) => Buffer.from(e, 'latin1')));
+  const rc = raw.posix_spawn(pidOut, shim, fa, attr, av.ptrs, ev.ptrs) as number;
   for (const [s, old] of restore) raw.signal(s, old);
   raw.posix_spawn_file_actions_destroy(fa);
   raw.posix_spawnattr_destroy(attr);

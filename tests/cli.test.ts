@@ -1,0 +1,105 @@
+/** The sysray command as a user meets it: messages, exit statuses, passing things through. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync, chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { STRACE, SYSRAY, testEnv } from './helpers/diff.js';
+
+const run = (tool: string, args: string[], opts: { input?: string; cwd?: string } = {}) =>
+  spawnSync(tool, args, { encoding: 'utf8', env: testEnv(), timeout: 30_000, input: opts.input ?? '', cwd: opts.cwd });
+
+/** stderr of both tools with their names made equal. */
+const msgs = (tool: string, args: string[], cwd?: string) => {
+  const r = run(tool, args, { cwd });
+  return { status: r.status, signal: r.signal, stderr: r.stderr.replaceAll(tool, 'TOOL').replaceAll('strace', 'TOOL').replaceAll('sysray', 'TOOL') };
+};
+
+test('missing command: same message and status as strace', () => {
+  const a = msgs(STRACE, ['nosuchcmd-xyz']);
+  const b = msgs(SYSRAY, ['nosuchcmd-xyz']);
+  assert.equal(b.stderr, "TOOL: Can't stat 'nosuchcmd-xyz': No such file or directory\n");
+  assert.deepEqual(b, a);
+});
+
+test('bad options: strace-style usage errors, exit 1, no stack trace', () => {
+  for (const args of [['--bogus', 'true'], ['-Q', 'true'], ['-s'], [], ['-s', 'x', 'true']]) {
+    const a = msgs(STRACE, args);
+    const b = msgs(SYSRAY, args);
+    assert.equal(b.status, 1, `status for ${args.join(' ')}`);
+    assert.doesNotMatch(b.stderr, /at .*\.js:\d+/, 'no stack trace');
+    assert.equal(b.stderr, a.stderr, `message for ${args.join(' ')}`);
+  }
+});
+
+test('-V and -h succeed', () => {
+  const v = run(SYSRAY, ['-V']);
+  assert.equal(v.status, 0);
+  assert.match(v.stdout, /^sysray -- version \d+\.\d+\.\d+/);
+  const h = run(SYSRAY, ['-h']);
+  assert.equal(h.status, 0);
+  assert.match(h.stdout, /Usage: sysray/);
+});
+
+test('exit statuses pass through exactly as strace passes them', () => {
+  for (const code of [0, 1, 3, 255]) {
+    const a = run(STRACE, ['-o', '/dev/null', 'sh', '-c', `exit ${code}`]);
+    const b = run(SYSRAY, ['-o', '/dev/null', 'sh', '-c', `exit ${code}`]);
+    assert.equal(b.status, code);
+    assert.equal(b.status, a.status);
+  }
+  for (const sig of ['TERM', 'KILL', 'SEGV', 'ABRT', 'PIPE']) {
+    const a = run(STRACE, ['-o', '/dev/null', 'sh', '-c', `kill -${sig} $$`]);
+    const b = run(SYSRAY, ['-o', '/dev/null', 'sh', '-c', `kill -${sig} $$`]);
+    assert.equal(b.signal, `SIG${sig}`);
+    assert.equal(b.signal, a.signal);
+    assert.equal(b.status, a.status);
+  }
+});
+
+test('the traced program keeps its stdin, stdout and inherited fds', () => {
+  const r = run(SYSRAY, ['-o', '/dev/null', 'sh', '-c', 'read x; echo "got $x"; ls /proc/self/fd >/dev/null'], { input: 'line\n' });
+  assert.equal(r.stdout, 'got line\n');
+  assert.equal(r.status, 0);
+  const d = mkdtempSync(join(tmpdir(), 'sysray-fd-'));
+  const f = join(d, 'five');
+  writeFileSync(f, 'from fd 5\n');
+  const r5 = spawnSync('sh', ['-c', `"${SYSRAY}" -o /dev/null cat /proc/self/fd/5 5<"${f}"`], { encoding: 'utf8', env: testEnv() });
+  assert.equal(r5.stdout, 'from fd 5\n');
+});
+
+test('signals the caller ignored stay ignored; SIGPIPE is not ignored', () => {
+  // Node itself ignores SIGPIPE: the traced program must still die of it, as under strace.
+  const a = spawnSync('sh', ['-c', `"${STRACE}" -o /dev/null sh -c 'yes | head -1'`], { encoding: 'utf8', env: testEnv() });
+  const b = spawnSync('sh', ['-c', `"${SYSRAY}" -o /dev/null sh -c 'yes | head -1'`], { encoding: 'utf8', env: testEnv() });
+  assert.equal(b.stdout, 'y\n');
+  assert.equal(b.stderr, a.stderr, 'yes must die of SIGPIPE quietly');
+  const ign = `trap '' INT; "${SYSRAY}" -o /dev/null sh -c 'grep SigIgn /proc/self/status'`;
+  const straceIgn = `trap '' INT; "${STRACE}" -o /dev/null sh -c 'grep SigIgn /proc/self/status'`;
+  assert.equal(spawnSync('sh', ['-c', ign], { encoding: 'utf8' }).stdout, spawnSync('sh', ['-c', straceIgn], { encoding: 'utf8' }).stdout);
+});
+
+test('an exec that fails: the failed execve line, the message, exit 1', () => {
+  const d = mkdtempSync(join(tmpdir(), 'sysray-noexec-'));
+  writeFileSync(join(d, 'notexec'), 'x');
+  chmodSync(join(d, 'notexec'), 0o644);
+  const a = run(STRACE, ['-o', join(d, 'a'), './notexec'], { cwd: d });
+  const b = run(SYSRAY, ['-o', join(d, 'b'), './notexec'], { cwd: d });
+  assert.equal(b.status, 1);
+  assert.equal(b.stderr.replace(SYSRAY, 'TOOL'), a.stderr.replace(STRACE, 'TOOL'));
+  const norm = (s: string) => s.replace(/0x[0-9a-f]+/g, 'ADDR');
+  assert.equal(norm(readFileSync(join(d, 'b'), 'utf8')), norm(readFileSync(join(d, 'a'), 'utf8')));
+});
+
+test('--json prints one typed object per event', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'sysray-json-')), 'trace.jsonl');
+  const r = run(SYSRAY, ['--json', '-o', out, '/bin/true']);
+  assert.equal(r.status, 0);
+  const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines[0].type, 'syscall');
+  assert.equal(lines[0].name, 'execve');
+  assert.equal(lines[0].args[0].kind, 'string');
+  assert.equal(lines[0].args[0].text, '/bin/true');
+  assert.deepEqual(lines.at(-1), { ...lines.at(-1), type: 'exit', code: 0 });
+});
