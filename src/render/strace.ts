@@ -1,7 +1,7 @@
 /** strace's text format, as a pure function of events. */
 import type { Value } from '../decode/value.js';
 import type { Event, Ret, SyscallEvent } from '../model.js';
-import { errnoMessage, errnoName } from '../decode/xlat/errno.js';
+import { errorReturnText } from '../decode/xlat/errno.js';
 
 export interface TextOptions {
   /** -a: the column where `= result` is aligned (default 40). */
@@ -101,25 +101,12 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
   }
 }
 
-const RESTART: Record<number, string> = {
-  512: 'ERESTARTSYS (To be restarted if SA_RESTART is set)',
-  513: 'ERESTARTNOINTR (To be restarted)',
-  514: 'ERESTARTNOHAND (To be restarted if no handler)',
-  516: 'ERESTART_RESTARTBLOCK (Interrupted by signal)',
-};
-
 /** The `= …` part of a finished syscall. */
 export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOptions): string {
   if (!r || r.fmt === 'none') return '= ?';
   let s: string;
-  if (r.errno) {
-    const restart = RESTART[r.errno];
-    if (restart) s = '= ? ' + restart;
-    else {
-      const name = errnoName(r.errno);
-      s = name ? `= -1 ${name} (${errnoMessage(r.errno)})` : `= -1 ${r.errno} (${errnoMessage(r.errno)})`;
-    }
-  } else {
+  if (r.errno) s = '= ' + errorReturnText(r.errno);
+  else {
     switch (r.fmt) {
       case 'x': s = '= ' + hexOf(r.rval); break;
       case 'u': s = '= ' + BigInt.asUintN(64, r.rval).toString(); break;
