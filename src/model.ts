@@ -9,6 +9,8 @@ export interface SyscallEntryEvent {
   nr: number;
   name: string;
   args: Value[];
+  /** True when every argument is known at entry (nothing more prints at exit). */
+  complete: boolean;
   /** Wall-clock time of the entry stop (ns since the epoch). */
   time: bigint;
 }
@@ -81,7 +83,33 @@ export interface MessageEvent {
   time: bigint;
 }
 
+/** A process became traced: the started command, a followed child, or one attached with -p. */
+export interface AttachEvent {
+  type: 'attach';
+  pid: number;
+  how: 'start' | 'child' | 'attach';
+  time: bigint;
+}
+
+/** A process is no longer traced but goes on running. */
+export interface DetachEvent {
+  type: 'detach';
+  pid: number;
+  time: bigint;
+}
+
+/** A non-leader thread `oldPid` called execve and now runs as `pid` (the old leader is gone). */
+export interface SupersededEvent {
+  type: 'superseded';
+  pid: number;
+  oldPid: number;
+  time: bigint;
+}
+
 export type Event =
+  | AttachEvent
+  | DetachEvent
+  | SupersededEvent
   | SyscallEntryEvent
   | SyscallEvent
   | SignalEvent

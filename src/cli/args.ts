@@ -13,6 +13,14 @@ export interface Options {
   verbose: boolean;
   /** -x count (0..2) */
   xflag: 0 | 1 | 2;
+  /** -f count: 1 follows forks, 2 (-ff) also writes one file per process with -o. */
+  follow: number;
+  /** --output-separately */
+  separately: boolean;
+  /** -p PID… */
+  pids: number[];
+  /** -q count */
+  quiet: number;
   help: boolean;
   version: boolean;
   /** The command and its arguments. */
@@ -27,7 +35,8 @@ export class UsageError extends Error {
 }
 
 const defaults = (): Options => ({
-  strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, help: false, version: false, command: [],
+  strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
+  help: false, version: false, command: [],
 });
 
 /** Short options that take an argument (strace's getopt string), and those that do not. */
@@ -43,10 +52,13 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   version: ['V', 'none'],
   json: ['json', 'none'],
   'no-abbrev': ['v', 'none'],
+  'follow-forks': ['f', 'none'],
+  'output-separately': ['output-separately', 'none'],
+  attach: ['p', 'required'],
 };
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set('AbcCdDeEfFiIknOpPqrStTuUwXyzZ'.split(''));
+const NOT_YET = new Set('AbcCdDeEFiIknOPrStTuUwXyzZ'.split(''));
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -63,6 +75,16 @@ function apply(o: Options, key: string, val: string | undefined): void {
     case 'v': o.verbose = true; break;
     case 'x': o.xflag = o.xflag < 2 ? ((o.xflag + 1) as 1 | 2) : 2; break;
     case 'json': o.json = true; break;
+    case 'f': o.follow++; break;
+    case 'output-separately': o.separately = true; break;
+    case 'q': o.quiet++; break;
+    case 'p':
+      for (const w of val!.split(/[, \t\n]+/).filter(Boolean)) {
+        if (!/^\d+$/.test(w) || Number(w) <= 0 || Number(w) > 0x7fffffff) throw new UsageError(`Invalid process id: '${w}'`, false);
+        if (Number(w) === process.pid) throw new UsageError("I'm sorry, I can't let you do that, Dave.", false);
+        o.pids.push(Number(w));
+      }
+      break;
     default:
       if (NOT_YET.has(key)) throw new UsageError(`option -${key} is not supported yet`, false);
       throw new UsageError(`invalid option -- '${key}'`);
@@ -119,11 +141,11 @@ export function parseArgs(argv: string[]): Options {
     break;
   }
   o.command = argv.slice(i);
-  if (!o.help && !o.version && o.command.length === 0) throw new UsageError('must have PROG [ARGS] or -p PID');
+  if (!o.help && !o.version && o.command.length === 0 && o.pids.length === 0) throw new UsageError('must have PROG [ARGS] or -p PID');
   return o;
 }
 
-export const USAGE = `Usage: sysray [-V] [-o FILE] [-s STRSIZE] [-a COLUMN] [-v] [-x] [--json] PROG [ARGS]
+export const USAGE = `Usage: sysray [-fqvVx] [-o FILE] [-s STRSIZE] [-a COLUMN] [--json] { -p PID | [--] PROG [ARGS] }
 
 sysray traces the system calls PROG makes, printing them as strace does.
 
@@ -139,6 +161,18 @@ Output format:
   -x             print non-ASCII strings in hex
   -xx            print all strings in hex
   --json         print JSON Lines: one object per event (see docs/json.md)
+
+Tracing:
+  -f, --follow-forks
+                 follow forks, vforks and clones
+  -ff            with -o FILE, write each process's trace to FILE.PID
+  --output-separately
+                 same as -ff's one file per process
+  -p PID, --attach=PID
+                 trace process PID (repeatable; commas or spaces separate several);
+                 with -f, every thread of it
+  -q             suppress messages about attaching and detaching;
+  -qq            also about process exit; -qqq: everything
 
 Miscellaneous:
   -h, --help     print this help message

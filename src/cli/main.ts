@@ -2,7 +2,8 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type Options } from './args.js';
 import { Tracer, type Sink } from '../tracer/loop.js';
-import { SpawnError, takeCallerState } from '../tracer/spawn.js';
+import { restoreDefault } from '../tracer/signals.js';
+import { takeCallerState } from '../tracer/spawn.js';
 import { StraceText } from '../render/strace.js';
 import { renderJson } from '../render/json.js';
 import type { Event } from '../model.js';
@@ -22,8 +23,13 @@ class Out {
     this.size += s.length;
     if (this.size > 1 << 16) this.flush();
   }
+  close(): void {
+    this.flush();
+    if (this.fd > 2) closeSync(this.fd);
+    this.fd = -1;
+  }
   flush(): void {
-    if (!this.size) return;
+    if (!this.size || this.fd < 0) return;
     const s = this.parts.join('');
     this.parts = [];
     this.size = 0;
@@ -39,6 +45,13 @@ function die(prog: string, msg: string, hint = false): number {
   writeSync(2, `${prog}: ${msg}\n${hint ? `Try '${prog} -h' for more information.\n` : ''}`);
   return 1;
 }
+
+/** strace's -q levels as quiet sets. */
+const QUIET_LEVELS: Record<number, string[]> = {
+  1: ['attach', 'personality'],
+  2: ['exit', 'attach', 'personality'],
+  3: ['attach', 'exit', 'path-resolution', 'personality', 'thread-execve', 'superseded'],
+};
 
 /** Run sysray with these arguments; returns the exit code (or does not return: dies of the tracee's signal). */
 export function main(argv: string[]): number {
@@ -59,38 +72,96 @@ export function main(argv: string[]): number {
     writeSync(1, `sysray -- version ${VERSION}\n`);
     return 0;
   }
-  let fd = 2;
-  if (opts.output !== undefined) {
+  const hasCommand = opts.command.length > 0;
+  const separate = opts.output !== undefined && (opts.follow >= 2 || opts.separately);
+  if (opts.separately && opts.output === undefined) writeSync(2, `${prog}: --output-separately has no effect without -o/--output\n`);
+  // strace: -o with a command implies -q (quiet attach messages) unless -q was given.
+  const qlevel = opts.quiet || (opts.output !== undefined && hasCommand ? 1 : 0);
+  const quiet = new Set(QUIET_LEVELS[Math.min(qlevel, 3)] ?? []);
+  // strace: with -o and a command, INT/QUIT/TERM/HUP are ignored; otherwise they detach.
+  const interactive = !(opts.output !== undefined && hasCommand);
+
+  let shared: Out | undefined;
+  if (opts.output !== undefined && !separate) {
     try {
-      fd = openSync(opts.output, 'w', 0o666);
+      shared = new Out(openSync(opts.output, 'w', 0o666));
     } catch (e) {
-      const n = -((e as { errno?: number }).errno ?? -2);
-      return die(prog, `Can't fopen '${opts.output}': ${errnoMessage(n)}`);
+      return die(prog, `Can't fopen '${opts.output}': ${errnoMessage(-((e as { errno?: number }).errno ?? -2))}`);
     }
-  }
-  const out = new Out(fd);
-  const text = new StraceText({ acolumn: opts.acolumn, xflag: opts.xflag });
-  const render: (ev: Event) => string = opts.json ? renderJson : (ev) => text.render(ev);
-  const sink: Sink = { event: (ev) => out.write(render(ev)), idle: () => out.flush() };
+  } else if (opts.output === undefined) shared = new Out(2);
+  const lineOpts = {
+    acolumn: opts.acolumn, xflag: opts.xflag, quiet, outfile: opts.output !== undefined,
+    pidPrefix: opts.output !== undefined && !separate && (opts.follow > 0 || opts.pids.length > 1),
+  };
+  /** One output and renderer per process with -ff, else one for all. */
+  const perPid = new Map<number, { out: Out; render: (ev: Event) => string }>();
+  const makeRender = (): ((ev: Event) => string) => {
+    if (opts.json) return renderJson;
+    const text = new StraceText(lineOpts);
+    return (ev) => text.render(ev);
+  };
+  const sharedRender = shared ? makeRender() : undefined;
+  const sinkFor = (ev: Event): { out: Out; render: (ev: Event) => string } | undefined => {
+    if (shared) return { out: shared, render: sharedRender! };
+    let p = perPid.get(ev.pid);
+    if (!p) {
+      try {
+        p = { out: new Out(openSync(`${opts.output}.${ev.pid}`, 'w', 0o666)), render: makeRender() };
+      } catch (e) {
+        writeSync(2, `${prog}: Can't fopen '${opts.output}.${ev.pid}': ${errnoMessage(-((e as { errno?: number }).errno ?? -2))}\n`);
+        return undefined;
+      }
+      perPid.set(ev.pid, p);
+    }
+    return p;
+  };
+  const sink: Sink = {
+    event: (ev) => {
+      if (ev.type === 'superseded' && !shared) {
+        // -ff: the exec'ing thread's file becomes the leader's
+        const th = perPid.get(ev.oldPid);
+        perPid.get(ev.pid)?.out.close();
+        if (th) perPid.set(ev.pid, th);
+        perPid.delete(ev.oldPid);
+      }
+      const p = sinkFor(ev);
+      if (!p) return;
+      p.out.write(p.render(ev));
+      if (!shared && (ev.type === 'exit' || ev.type === 'killed' || ev.type === 'detach')) {
+        p.out.close();
+        perPid.delete(ev.pid);
+      }
+    },
+    idle: () => {
+      shared?.flush();
+      for (const p of perPid.values()) p.out.flush();
+    },
+  };
   const tracer = new Tracer(
-    { strsize: opts.strsize, abbrev: !opts.verbose, verbose: true },
+    { strsize: opts.strsize, abbrev: !opts.verbose, verbose: true, followForks: opts.follow > 0, interactive },
     sink,
-    (msg) => {
-      out.flush();
+    (msg, kind) => {
+      if ((kind === 'attach' || kind === 'detach') && quiet.has('attach')) return;
+      sink.idle?.();
       writeSync(2, `${prog}: ${msg}\n`);
     },
   );
-  // Signals aimed at sysray must not kill it before the tracee's fate is known (issue: detach on ^C).
+  // Node must not die of these before the tracees are dealt with; the tracer notices them itself.
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(s, () => {});
-  try {
-    tracer.start(opts.command, process.env, caller);
-  } catch (e) {
-    if (e instanceof SpawnError) return die(prog, e.message);
-    return die(prog, (e as Error).message);
+  for (const pid of opts.pids) tracer.attach(pid);
+  if (hasCommand) {
+    try {
+      tracer.start(opts.command, process.env, caller);
+    } catch (e) {
+      tracer.detachAll();
+      return die(prog, (e as Error).message);
+    }
   }
+  if (tracer.count === 0) return 1;
   const outcome = tracer.run();
-  out.flush();
-  if (fd !== 2) closeSync(fd);
+  sink.idle?.();
+  shared?.close();
+  for (const p of perPid.values()) p.out.close();
   if (outcome.kind === 'exit') return outcome.code;
   dieOfSignal(outcome.sig);
   return 128 + outcome.sig;
@@ -100,7 +171,7 @@ export function main(argv: string[]): number {
 function dieOfSignal(sig: number): void {
   const zero = Buffer.alloc(16);
   raw.setrlimit(4 /* RLIMIT_CORE */, zero);
-  raw.signal(sig, 0n);
+  restoreDefault(sig);
   const set = Buffer.alloc(128);
   set.writeBigUInt64LE(1n << BigInt(sig - 1), 0);
   raw.sigprocmask(1 /* SIG_UNBLOCK */, set, null);

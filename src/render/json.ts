@@ -78,6 +78,9 @@ export function renderJson(ev: Event): string {
     case 'exit': o = { type: 'exit', time, pid: ev.pid, code: ev.code }; break;
     case 'killed': o = { type: 'killed', time, pid: ev.pid, signal: ev.name, coreDumped: ev.core }; break;
     case 'message': o = { type: 'message', time, pid: ev.pid, text: ev.text }; break;
+    case 'attach': o = { type: 'attach', time, pid: ev.pid, how: ev.how }; break;
+    case 'detach': o = { type: 'detach', time, pid: ev.pid }; break;
+    case 'superseded': o = { type: 'superseded', time, pid: ev.pid, oldPid: ev.oldPid }; break;
   }
   return JSON.stringify(o) + '\n';
 }

@@ -120,60 +120,123 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
 
 const SPACES = ' '.repeat(256);
 
+export interface LineOptions extends TextOptions {
+  /** strace's print_pid_pfx: `PID   ` before every line (-o with -f, or several -p). */
+  pidPrefix: boolean;
+  /** Output goes to a file (-o): without pidPrefix, no `[pid N]` prefixes either. */
+  outfile: boolean;
+  /** strace's quiet set: 'exit' hides `+++ exited` lines, 'thread-execve' hides `superseded`. */
+  quiet: ReadonlySet<string>;
+}
+
 /**
- * The strace text renderer. Stateful only in what strace's output itself carries across events
- * (the line a syscall entry left open); no I/O: `render` returns the text to write.
+ * The strace text renderer. Stateful only in what strace's output itself carries across events:
+ * which process printed last, whether its line is still open (an entry waiting for its result),
+ * how many processes are traced (prefixes appear when there are several). No I/O: `render` returns
+ * the text to write.
  */
 export class StraceText {
-  private open = new Map<number, { col: number; args: number }>();
+  private o: LineOptions;
+  /** Processes being traced (strace's nprocs). */
+  private procs = new Set<number>();
+  /** The process whose output was printed last (strace's printing_tcp), and its open line's column. */
+  private printing = 0;
+  private col = 0;
+  /** Syscalls whose entry was printed and whose result is still to come. */
+  private open = new Map<number, { name: string; complete: boolean; reprint?: boolean }>();
 
-  constructor(private o: TextOptions = defaultTextOptions) {}
+  constructor(o: Partial<LineOptions> = {}) {
+    this.o = { ...defaultTextOptions, pidPrefix: false, outfile: false, quiet: new Set(), ...o };
+  }
+
+  /** Start a line for `pid`: close another process's open line, then the prefix. */
+  private leader(pid: number): string {
+    let s = '';
+    if (this.printing && this.col !== 0) s = ' <unfinished ...>\n';
+    this.printing = pid;
+    this.col = 0;
+    if (this.o.pidPrefix) return s + String(pid).padEnd(5) + ' ';
+    if (this.procs.size > 1 && !this.o.outfile) return s + `[pid ${String(pid).padStart(5)}] `;
+    return s;
+  }
 
   render(ev: Event): string {
+    const fv = (a: Value) => formatValue(a, this.o);
     switch (ev.type) {
+      case 'attach':
+        this.procs.add(ev.pid);
+        return '';
       case 'syscall_entry': {
-        const s = ev.name + '(' + ev.args.map((a) => formatValue(a, this.o)).join(', ');
-        this.open.set(ev.pid, { col: s.length, args: ev.args.length });
+        const pre = this.leader(ev.pid);
+        let s = pre + ev.name + '(' + ev.args.map(fv).join(', ');
+        if (!ev.complete && ev.args.length) s += ', ';
+        this.col = s.length - (pre.lastIndexOf('\n') + 1);
+        this.open.set(ev.pid, { name: ev.name, complete: ev.complete });
         return s;
       }
-      case 'syscall': return this.finish(ev);
+      case 'syscall': {
+        const o = this.open.get(ev.pid);
+        this.open.delete(ev.pid);
+        let head = '';
+        let line = '';
+        let col = 0;
+        if (o && this.printing === ev.pid && this.col !== 0 && !o.reprint) col = this.col;
+        else {
+          const pre = this.leader(ev.pid);
+          const nl = pre.lastIndexOf('\n') + 1;
+          head = pre.slice(0, nl);
+          line = pre.slice(nl) + (o ? `<... ${o.name} resumed>` : ev.name + '(' + ev.args.slice(0, ev.entryArgs).map(fv).join(', '));
+        }
+        if (!ev.ret) {
+          if (o && !o.complete) line += ' <unfinished ...>';
+        } else line += ev.args.slice(ev.entryArgs).map(fv).join(', ');
+        line += ') ';
+        col += line.length;
+        this.col = 0;
+        if (col < this.o.acolumn) line += SPACES.slice(0, this.o.acolumn - col);
+        return head + line + (ev.ret ? formatRet(ev.ret, this.o) : '= ?') + '\n';
+      }
       case 'signal':
-        return this.closeOpen(ev.pid) + `--- ${ev.name} ${ev.info ? formatValue(ev.info, this.o) : '{}'} ---\n`;
-      case 'stopped': return this.closeOpen(ev.pid) + `--- stopped by ${ev.name} ---\n`;
-      case 'exit': return this.closeOpen(ev.pid) + `+++ exited with ${ev.code} +++\n`;
-      case 'killed':
-        return this.closeOpen(ev.pid) + `+++ killed by ${ev.name}${ev.core ? ' (core dumped)' : ''} +++\n`;
-      case 'message': return '';
+        return this.leader(ev.pid) + `--- ${ev.name} ${ev.info ? fv(ev.info) : '{}'} ---\n`;
+      case 'stopped':
+        return this.leader(ev.pid) + `--- stopped by ${ev.name} ---\n`;
+      case 'exit': {
+        const s = this.o.quiet.has('exit') ? '' : this.leader(ev.pid) + `+++ exited with ${ev.code} +++\n`;
+        this.drop(ev.pid);
+        return s;
+      }
+      case 'killed': {
+        const s = this.leader(ev.pid) + `+++ killed by ${ev.name}${ev.core ? ' (core dumped)' : ''} +++\n`;
+        this.drop(ev.pid);
+        return s;
+      }
+      case 'detach': {
+        let s = '';
+        if (this.printing === ev.pid && this.col !== 0) s = ' <detached ...>\n';
+        this.drop(ev.pid);
+        return s;
+      }
+      case 'superseded': {
+        const o = this.open.get(ev.oldPid);
+        this.open.delete(ev.oldPid);
+        this.procs.delete(ev.oldPid);
+        if (o) this.open.set(ev.pid, { ...o, reprint: true });
+        else this.open.delete(ev.pid);
+        if (this.printing === ev.oldPid) this.printing = ev.pid;
+        if (this.o.quiet.has('thread-execve')) return '';
+        return this.leader(ev.pid) + `+++ superseded by execve in pid ${ev.oldPid} +++\n`;
+      }
+      case 'message':
+        return '';
     }
   }
 
-  /** The rest of a syscall line whose entry was rendered. */
-  private finish(ev: SyscallEvent): string {
-    const o = this.open.get(ev.pid);
-    let s = '';
-    let col: number;
-    if (o) {
-      this.open.delete(ev.pid);
-      col = o.col;
-      const rest = ev.args.slice(ev.entryArgs).map((a) => formatValue(a, this.o));
-      if (rest.length) s = (ev.entryArgs > 0 ? ', ' : '') + rest.join(', ');
-    } else {
-      s = ev.name + '(' + ev.args.map((a) => formatValue(a, this.o)).join(', ');
-      col = 0;
-    }
-    s += ') ';
-    col += s.length;
-    if (col < this.o.acolumn) s += SPACES.slice(0, this.o.acolumn - col);
-    return s + formatRet(ev.ret, this.o) + '\n';
-  }
-
-  /** A syscall interrupted by process death prints ` = ?` (strace: `) = ?`). */
-  private closeOpen(pid: number): string {
-    const o = this.open.get(pid);
-    if (!o) return '';
+  private drop(pid: number): void {
+    this.procs.delete(pid);
     this.open.delete(pid);
-    const s = ') ';
-    const col = o.col + 2;
-    return s + (col < this.o.acolumn ? SPACES.slice(0, this.o.acolumn - col) : '') + '= ?\n';
+    if (this.printing === pid) {
+      this.printing = 0;
+      this.col = 0;
+    }
   }
 }

@@ -2,6 +2,7 @@
  * The engine: starts or attaches to tracees, runs the waitpid loop on this one thread, decodes each
  * syscall stop and hands events to a sink. The only module that drives processes.
  */
+import { readdirSync } from 'node:fs';
 import type { ArchTable } from '../arch/types.js';
 import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
 import { decoderTable } from '../decode/index.js';
@@ -16,9 +17,15 @@ import {
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
 } from '../sys/ptrace.js';
 import { TraceeMemory } from './memory.js';
+import { pending, watchSignals } from './signals.js';
 import { type CallerState, environFor, resolveCommand, spawnStopped } from './spawn.js';
 
-export interface TraceOptions extends DecodeOptions {}
+export interface TraceOptions extends DecodeOptions {
+  /** -f: follow fork, vfork, clone. */
+  followForks: boolean;
+  /** Handle SIGINT/TERM/HUP/QUIT by detaching (strace's interactive mode); else they are ignored. */
+  interactive: boolean;
+}
 
 /** Where events go. `idle` is called when no stop is pending (a good moment to flush output). */
 export interface Sink {
@@ -26,9 +33,12 @@ export interface Sink {
   idle?(): void;
 }
 
-const SIGTRAP = 5, SIGSTOP = 19, SIGCONT = 18, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22;
+/** What sysray says on stderr about tracees (strace's error_msg lines). */
+export type Say = (msg: string, kind: 'attach' | 'detach' | 'exec' | 'error' | 'exit') => void;
+
+const SIGTRAP = 5, SIGSTOP = 19, SIGCONT = 18, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22, SIGTERM = 15;
 const SYSCALL_STOP = SIGTRAP | 0x80;
-const ESRCH = 3;
+const ESRCH = 3, EINTR = 4, ECHILD = 10;
 
 /** Per-tracee state. */
 interface Tcb {
@@ -39,8 +49,14 @@ interface Tcb {
   checkExec: boolean;
   /** A syscall is in progress (entry seen, exit not yet). */
   inSyscall: boolean;
-  /** The in-progress syscall was hidden/filtered (nothing printed at entry). */
+  /** The in-progress syscall was hidden (nothing printed at entry). */
   filtered: boolean;
+  /** The first stop of an auto-attached child has not been seen yet. */
+  fresh: boolean;
+  /** Attached with -p (so detaching says so). */
+  attached: boolean;
+  /** Stopped in a group-stop (resumed with PTRACE_LISTEN). */
+  groupStopped: boolean;
   ctx: Ctx;
   dec?: SyscallDecoder;
   entryArgs: Value[];
@@ -60,12 +76,18 @@ export class Tracer {
   private tcbs = new Map<number, Tcb>();
   private info = Buffer.alloc(88);
   private siginfo = Buffer.alloc(128);
+  private msg = Buffer.alloc(8);
   private mem = new TraceeMemory(0);
   private decodersByTable = new Map<ArchTable, SyscallDecoder[]>();
   private mainPid = 0;
   private outcome: Outcome = { kind: 'exit', code: 0 };
+  private interrupted = 0;
+  private ptraceOptions: number;
 
-  constructor(private opt: TraceOptions, private sink: Sink, private onMessage: (s: string) => void) {}
+  constructor(private opt: TraceOptions, private sink: Sink, private say: Say) {
+    this.ptraceOptions = PTRACE_O.TRACESYSGOOD | PTRACE_O.TRACEEXEC | PTRACE_O.TRACEEXIT |
+      (opt.followForks ? PTRACE_O.TRACECLONE | PTRACE_O.TRACEFORK | PTRACE_O.TRACEVFORK : 0);
+  }
 
   private decodersFor(t: ArchTable): SyscallDecoder[] {
     let d = this.decodersByTable.get(t);
@@ -73,13 +95,15 @@ export class Tracer {
     return d;
   }
 
-  private newTcb(pid: number, hidden: boolean): Tcb {
+  private newTcb(pid: number, hidden: boolean, how: 'start' | 'child' | 'attach'): Tcb {
     const t: Tcb = {
-      pid, hidden, checkExec: false, inSyscall: false, filtered: false, entryArgs: [], entryTime: 0n,
+      pid, hidden, checkExec: false, inSyscall: false, filtered: false, fresh: how === 'child',
+      attached: how === 'attach', groupStopped: false, entryArgs: [], entryTime: 0n,
       table: NATIVE, decoders: this.decodersFor(NATIVE),
       ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {} },
     };
     this.tcbs.set(pid, t);
+    this.sink.event({ type: 'attach', pid, how, time: now() });
     return t;
   }
 
@@ -89,40 +113,138 @@ export class Tracer {
     const pid = spawnStopped(path, argv, environFor(env, caller), caller);
     const [w, status] = waitpid(pid, W.UNTRACED);
     if (w !== pid || !WIFSTOPPED(status)) throw new Error(`the exec shim did not stop (status ${status})`);
-    const opts = PTRACE_O.TRACESYSGOOD | PTRACE_O.TRACEEXEC | PTRACE_O.EXITKILL;
-    const r = ptrace(PTRACE.SEIZE, pid, 0, opts);
+    const r = ptrace(PTRACE.SEIZE, pid, 0, this.ptraceOptions | PTRACE_O.EXITKILL);
     if (r < 0) {
       kill(pid, 9);
       throw new Error(`ptrace(PTRACE_SEIZE, ${pid}): ${errnoMessage(-r)}`);
     }
-    this.newTcb(pid, true);
+    this.newTcb(pid, true, 'start');
     this.mainPid = pid;
     kill(pid, SIGCONT);
     return pid;
   }
 
-  /** Run until every tracee is gone. Returns how the started command ended. */
+  /**
+   * Attach to a running process (-p): seize and interrupt it, and with -f every thread of it.
+   * Returns false (after saying why) if it cannot be attached.
+   */
+  attach(pid: number): boolean {
+    const tids = [pid];
+    if (this.opt.followForks) {
+      try {
+        for (const d of readdirSync(`/proc/${pid}/task`)) if (Number(d) !== pid) tids.push(Number(d));
+      } catch {
+        /* not there: the seize below says so */
+      }
+    }
+    let ok = 0;
+    for (const tid of tids) {
+      if (this.tcbs.has(tid)) continue;
+      const r = ptrace(PTRACE.SEIZE, tid, 0, this.ptraceOptions);
+      if (r < 0) {
+        if (tid === pid) {
+          this.say(`attach: ptrace(PTRACE_SEIZE, ${pid}): ${errnoMessage(-r)}`, 'error');
+          return false;
+        }
+        continue;
+      }
+      ptrace(PTRACE.INTERRUPT, tid, 0, 0);
+      const t = this.newTcb(tid, false, 'attach');
+      t.fresh = true;
+      ok++;
+    }
+    this.say(ok > 1 ? `Process ${pid} attached with ${ok} threads` : `Process ${pid} attached`, 'attach');
+    return true;
+  }
+
+  /** Number of live tracees. */
+  get count(): number {
+    return this.tcbs.size;
+  }
+
+  /** Run until every tracee is gone (or detached on a signal). Returns how the started command ended. */
   run(): Outcome {
+    if (this.opt.interactive) watchSignals();
     const idle = this.sink.idle?.bind(this.sink);
+    let n = 0;
     while (this.tcbs.size > 0) {
+      if ((++n & 63) === 0 && this.checkInterrupt()) break;
       let [pid, status] = waitpid(-1, W.ALL | W.NOHANG);
       if (pid === 0) {
         idle?.();
+        if (this.checkInterrupt()) break;
         [pid, status] = waitpid(-1, W.ALL);
       }
       if (pid < 0) {
-        if (-pid === 4 /* EINTR */) continue;
-        break; // ECHILD: nothing left
+        if (-pid === EINTR) {
+          if (this.checkInterrupt()) break;
+          continue;
+        }
+        if (-pid === ECHILD) break;
+        continue;
       }
       this.handle(pid, status);
     }
     idle?.();
+    if (this.interrupted) return { kind: 'signal', sig: this.interrupted };
     return this.outcome;
   }
 
+  private checkInterrupt(): boolean {
+    if (!this.opt.interactive) return false;
+    const sig = pending();
+    if (!sig) return false;
+    this.interrupted = sig;
+    this.detachAll(sig);
+    return true;
+  }
+
+  /** strace's cleanup(): the command we started gets SIGCONT and the signal; everyone is detached. */
+  detachAll(sig = SIGTERM): void {
+    for (const t of [...this.tcbs.values()]) {
+      if (t.pid === this.mainPid) {
+        kill(t.pid, SIGCONT);
+        kill(t.pid, sig);
+      }
+      this.detach(t);
+    }
+  }
+
+  /** Detach one tracee, leaving it running (a pending signal is passed on). */
+  private detach(t: Tcb): void {
+    const pid = t.pid;
+    let r = ptrace(PTRACE.DETACH, pid, 0, 0);
+    if (r < 0 && -r === ESRCH) {
+      // running, not stopped: stop it, then detach at that stop
+      if (ptrace(PTRACE.INTERRUPT, pid, 0, 0) >= 0) {
+        for (;;) {
+          const [w, status] = waitpid(pid, W.ALL);
+          if (w < 0 && -w === EINTR) continue;
+          if (w !== pid || !WIFSTOPPED(status)) break;
+          const sig = WSTOPSIG(status);
+          const ev = WEVENT(status);
+          const pass = ev === 0 && sig !== SYSCALL_STOP ? sig : 0;
+          r = ptrace(PTRACE.DETACH, pid, 0, pass);
+          if (r >= 0 || -r !== ESRCH) break;
+        }
+      }
+    }
+    this.sink.event({ type: 'detach', pid, time: now() });
+    if (t.attached) this.say(`Process ${pid} detached`, 'detach');
+    this.tcbs.delete(pid);
+  }
+
   private handle(pid: number, status: number): void {
-    const t = this.tcbs.get(pid);
-    if (!t) return;
+    let t = this.tcbs.get(pid);
+    if (!t) {
+      if (!WIFSTOPPED(status)) return; // an unknown child's exit
+      if (!this.opt.followForks) {
+        ptrace(PTRACE.DETACH, pid, 0, 0);
+        return;
+      }
+      t = this.newTcb(pid, false, 'child');
+      this.say(`Process ${pid} attached`, 'attach');
+    }
     if (WIFEXITED(status) || WIFSIGNALED(status)) {
       this.gone(t, status);
       return;
@@ -135,19 +257,11 @@ export class Tracer {
       return;
     }
     if (event !== 0) {
-      if (event === PTRACE_EVENT.STOP) {
-        if (sig === SIGSTOP || sig === SIGTSTP || sig === SIGTTIN || sig === SIGTTOU) {
-          // a group-stop: report it and keep the tracee stopped until SIGCONT, as untraced
-          if (!t.hidden) this.sink.event({ type: 'stopped', pid, sig, name: signame(sig), time: now() });
-          this.resume(pid, PTRACE.LISTEN, 0);
-        } else this.resume(pid, PTRACE.SYSCALL, 0);
-        return;
-      }
-      // exec and other events: nothing to print, carry on
-      this.resume(pid, PTRACE.SYSCALL, 0);
+      this.eventStop(t, event, sig);
       return;
     }
     // signal-delivery-stop
+    t.fresh = false;
     let info: Value | undefined;
     const r = ptraceIntoBuf(PTRACE.GETSIGINFO, pid, 0, this.siginfo);
     if (r >= 0) info = decodeSiginfo(this.siginfo, t.ctx);
@@ -156,22 +270,74 @@ export class Tracer {
     this.resume(pid, PTRACE.SYSCALL, t.hidden && sig === SIGCONT ? 0 : sig);
   }
 
+  private eventStop(t: Tcb, event: number, sig: number): void {
+    const pid = t.pid;
+    switch (event) {
+      case PTRACE_EVENT.STOP:
+        if (!t.fresh && (sig === SIGSTOP || sig === SIGTSTP || sig === SIGTTIN || sig === SIGTTOU)) {
+          // a group-stop: report it and keep the tracee stopped until SIGCONT, as untraced
+          t.groupStopped = true;
+          if (!t.hidden) this.sink.event({ type: 'stopped', pid, sig, name: signame(sig), time: now() });
+          this.resume(pid, PTRACE.LISTEN, 0);
+          return;
+        }
+        t.fresh = false;
+        t.groupStopped = false;
+        this.resume(pid, PTRACE.SYSCALL, 0);
+        return;
+      case PTRACE_EVENT.EXIT:
+        // the process is exiting: a syscall in progress will never return (`= ?`)
+        if (t.inSyscall && !t.filtered) {
+          t.inSyscall = false;
+          this.sink.event({
+            type: 'syscall', pid, nr: t.ctx.nr, name: t.ctx.name, args: t.entryArgs,
+            entryArgs: t.entryArgs.length, time: t.entryTime, duration: now() - t.entryTime,
+          });
+        }
+        t.inSyscall = false;
+        this.resume(pid, PTRACE.SYSCALL, 0);
+        return;
+      case PTRACE_EVENT.EXEC: {
+        ptraceIntoBuf(PTRACE.GETEVENTMSG, pid, 0, this.msg);
+        const old = Number(this.msg.readBigUInt64LE(0));
+        if (old !== pid) this.superseded(t, old);
+        this.resume(pid, PTRACE.SYSCALL, 0);
+        return;
+      }
+      default:
+        this.resume(pid, PTRACE.SYSCALL, 0);
+    }
+  }
+
+  /**
+   * A non-leader thread `old` called execve: the kernel gave it the leader's pid. The leader's own
+   * state is dropped and the exec'ing thread's state continues under `pid`.
+   */
+  private superseded(leader: Tcb, old: number): void {
+    const th = this.tcbs.get(old);
+    if (!th) return;
+    this.tcbs.delete(old);
+    th.pid = leader.pid;
+    th.ctx.pid = leader.pid;
+    this.tcbs.set(leader.pid, th);
+    this.sink.event({ type: 'superseded', pid: leader.pid, oldPid: old, time: now() });
+  }
+
   private resume(pid: number, req: number, sig: number): void {
     const r = ptrace(req, pid, 0, sig);
-    if (r < 0 && -r !== ESRCH) this.onMessage(`ptrace: ${errnoMessage(-r)}`);
+    if (r < 0 && -r !== ESRCH) this.say(`ptrace: ${errnoMessage(-r)}`, 'error');
   }
 
   private syscallStop(t: Tcb): void {
     const pid = t.pid;
+    t.fresh = false;
     const info = this.info;
     const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, info);
-    if (n < 0) {
-      this.resume(pid, PTRACE.SYSCALL, 0);
-      return;
+    if (n >= 0) {
+      const op = info[0]!;
+      if (op === 1) this.entry(t, info);
+      else if (op === 2) this.exit(t, info);
     }
-    const op = info[0]!;
-    if (op === 1) this.entry(t, info);
-    else if (op === 2) this.exit(t, info);
     this.resume(pid, PTRACE.SYSCALL, 0);
   }
 
@@ -187,12 +353,13 @@ export class Tracer {
     const nr = Number(info.readBigUInt64LE(24));
     const c = t.ctx;
     c.nr = nr;
-    c.args[0] = info.readBigUInt64LE(32);
-    c.args[1] = info.readBigUInt64LE(40);
-    c.args[2] = info.readBigUInt64LE(48);
-    c.args[3] = info.readBigUInt64LE(56);
-    c.args[4] = info.readBigUInt64LE(64);
-    c.args[5] = info.readBigUInt64LE(72);
+    const a = c.args;
+    a[0] = info.readBigUInt64LE(32);
+    a[1] = info.readBigUInt64LE(40);
+    a[2] = info.readBigUInt64LE(48);
+    a[3] = info.readBigUInt64LE(56);
+    a[4] = info.readBigUInt64LE(64);
+    a[5] = info.readBigUInt64LE(72);
     c.rval = 0n;
     c.err = 0;
     c.state = {};
@@ -216,7 +383,7 @@ export class Tracer {
     const args = dec.entry(c);
     t.entryArgs = args;
     t.entryTime = now();
-    this.sink.event({ type: 'syscall_entry', pid: t.pid, nr, name, args, time: t.entryTime });
+    this.sink.event({ type: 'syscall_entry', pid: t.pid, nr, name, args, complete: !dec.exit, time: t.entryTime });
   }
 
   private exit(t: Tcb, info: Buffer): void {
@@ -244,7 +411,7 @@ export class Tracer {
       t.checkExec = false;
       if (c.err) {
         t.hidden = true;
-        this.onMessage(`exec: ${errnoMessage(c.err)}`);
+        this.say(`exec: ${errnoMessage(c.err)}`, 'exec');
       }
     }
   }
