@@ -59,6 +59,12 @@ export interface RetInfo {
  */
 export interface SyscallDecoder {
   entry(c: Ctx): Value[];
+  /** Must return at least one value when called (strace prints `, ` after the entry part). */
   exit?(c: Ctx): Value[];
+  /**
+   * For decoders whose exit part depends on the arguments (e.g. arch_prctl: only the GET codes
+   * print an output argument): false when everything was printed at entry. Default: `!!exit`.
+   */
+  needsExit?(c: Ctx): boolean;
   ret?(c: Ctx): RetInfo;
 }

@@ -144,6 +144,11 @@ export class StraceText {
   private col = 0;
   /** Syscalls whose entry was printed and whose result is still to come. */
   private open = new Map<number, { name: string; complete: boolean; reprint?: boolean }>();
+  /**
+   * The open line ends with an entry whose remaining arguments print at exit: strace has already
+   * printed the `, ` separator. It is written lazily here, so an exit that adds nothing adds no comma.
+   */
+  private comma = false;
 
   constructor(o: Partial<LineOptions> = {}) {
     this.o = { ...defaultTextOptions, pidPrefix: false, outfile: false, quiet: new Set(), ...o };
@@ -152,9 +157,10 @@ export class StraceText {
   /** Start a line for `pid`: close another process's open line, then the prefix. */
   private leader(pid: number): string {
     let s = '';
-    if (this.printing && this.col !== 0) s = ' <unfinished ...>\n';
+    if (this.printing && this.col !== 0) s = (this.comma ? ', ' : '') + ' <unfinished ...>\n';
     this.printing = pid;
     this.col = 0;
+    this.comma = false;
     if (this.o.pidPrefix) return s + String(pid).padEnd(5) + ' ';
     if (this.procs.size > 1 && !this.o.outfile) return s + `[pid ${String(pid).padStart(5)}] `;
     return s;
@@ -168,9 +174,9 @@ export class StraceText {
         return '';
       case 'syscall_entry': {
         const pre = this.leader(ev.pid);
-        let s = pre + ev.name + '(' + ev.args.map(fv).join(', ');
-        if (!ev.complete && ev.args.length) s += ', ';
-        this.col = s.length - (pre.lastIndexOf('\n') + 1);
+        const s = pre + ev.name + '(' + ev.args.map(fv).join(', ');
+        this.comma = !ev.complete && ev.args.length > 0;
+        this.col = s.length - (pre.lastIndexOf('\n') + 1) + (this.comma ? 2 : 0);
         this.open.set(ev.pid, { name: ev.name, complete: ev.complete });
         return s;
       }
@@ -180,16 +186,23 @@ export class StraceText {
         let head = '';
         let line = '';
         let col = 0;
-        if (o && this.printing === ev.pid && this.col !== 0 && !o.reprint) col = this.col;
-        else {
+        let comma = false;
+        if (o && this.printing === ev.pid && this.col !== 0 && !o.reprint) {
+          col = this.col - (this.comma ? 2 : 0);
+          comma = this.comma;
+        } else {
           const pre = this.leader(ev.pid);
           const nl = pre.lastIndexOf('\n') + 1;
           head = pre.slice(0, nl);
           line = pre.slice(nl) + (o ? `<... ${o.name} resumed>` : ev.name + '(' + ev.args.slice(0, ev.entryArgs).map(fv).join(', '));
         }
         if (!ev.ret) {
-          if (o && !o.complete) line += ' <unfinished ...>';
-        } else line += ev.args.slice(ev.entryArgs).map(fv).join(', ');
+          if (o && !o.complete) line += (comma ? ', ' : '') + ' <unfinished ...>';
+        } else {
+          const rest = ev.args.slice(ev.entryArgs).map(fv).join(', ');
+          if (rest) line += (comma ? ', ' : '') + rest;
+        }
+        this.comma = false;
         line += ') ';
         col += line.length;
         this.col = 0;
@@ -212,7 +225,7 @@ export class StraceText {
       }
       case 'detach': {
         let s = '';
-        if (this.printing === ev.pid && this.col !== 0) s = ' <detached ...>\n';
+        if (this.printing === ev.pid && this.col !== 0) s = (this.comma ? ', ' : '') + ' <detached ...>\n';
         this.drop(ev.pid);
         return s;
       }
@@ -237,6 +250,7 @@ export class StraceText {
     if (this.printing === pid) {
       this.printing = 0;
       this.col = 0;
+      this.comma = false;
     }
   }
 }

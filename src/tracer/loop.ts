@@ -55,6 +55,8 @@ interface Tcb {
   fresh: boolean;
   /** Attached with -p (so detaching says so). */
   attached: boolean;
+  /** The decoder prints more arguments at exit. */
+  needsExit: boolean;
   /** Stopped in a group-stop (resumed with PTRACE_LISTEN). */
   groupStopped: boolean;
   ctx: Ctx;
@@ -98,7 +100,7 @@ export class Tracer {
   private newTcb(pid: number, hidden: boolean, how: 'start' | 'child' | 'attach'): Tcb {
     const t: Tcb = {
       pid, hidden, checkExec: false, inSyscall: false, filtered: false, fresh: how === 'child',
-      attached: how === 'attach', groupStopped: false, entryArgs: [], entryTime: 0n,
+      attached: how === 'attach', groupStopped: false, needsExit: false, entryArgs: [], entryTime: 0n,
       table: NATIVE, decoders: this.decodersFor(NATIVE),
       ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {} },
     };
@@ -383,7 +385,9 @@ export class Tracer {
     const args = dec.entry(c);
     t.entryArgs = args;
     t.entryTime = now();
-    this.sink.event({ type: 'syscall_entry', pid: t.pid, nr, name, args, complete: !dec.exit, time: t.entryTime });
+    const complete = !dec.exit || (dec.needsExit !== undefined && !dec.needsExit(c));
+    t.needsExit = !complete;
+    this.sink.event({ type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime });
   }
 
   private exit(t: Tcb, info: Buffer): void {
@@ -398,7 +402,7 @@ export class Tracer {
     this.mem.setPid(t.pid);
     const dec = t.dec!;
     // decoders see c.err: on failure, output arguments print as their addresses, as strace does
-    const rest = dec.exit ? dec.exit(c) : [];
+    const rest = t.needsExit ? dec.exit!(c) : [];
     const ri = dec.ret ? dec.ret(c) : { fmt: 'd' as const };
     const args = rest.length ? t.entryArgs.concat(rest) : t.entryArgs;
     const time = now();
