@@ -138,7 +138,10 @@ export function main(argv: string[]): number {
     },
   };
   const tracer = new Tracer(
-    { strsize: opts.strsize, abbrev: !opts.verbose, verbose: true, followForks: opts.follow > 0, interactive },
+    {
+      strsize: opts.strsize, abbrev: !opts.verbose, verbose: true, followForks: opts.follow > 0, interactive,
+      eagerFlush: opts.output === undefined,
+    },
     sink,
     (msg, kind) => {
       if ((kind === 'attach' || kind === 'detach') && quiet.has('attach')) return;

@@ -17,7 +17,7 @@ import {
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
 } from '../sys/ptrace.js';
 import { TraceeMemory } from './memory.js';
-import { pending, watchSignals } from './signals.js';
+import { pending, SIGALRM, tick, watchSignals } from './signals.js';
 import { type CallerState, environFor, resolveCommand, spawnStopped } from './spawn.js';
 
 export interface TraceOptions extends DecodeOptions {
@@ -25,6 +25,11 @@ export interface TraceOptions extends DecodeOptions {
   followForks: boolean;
   /** Handle SIGINT/TERM/HUP/QUIT by detaching (strace's interactive mode); else they are ignored. */
   interactive: boolean;
+  /**
+   * Flush whenever no stop is pending (output shared with the tracee, e.g. stderr: lines appear
+   * exactly when strace's would). Otherwise output is flushed in batches, at least every 50 ms.
+   */
+  eagerFlush: boolean;
 }
 
 /** Where events go. `idle` is called when no stop is pending (a good moment to flush output). */
@@ -167,16 +172,21 @@ export class Tracer {
   /** Run until every tracee is gone (or detached on a signal). Returns how the started command ended. */
   run(): Outcome {
     if (this.opt.interactive) watchSignals();
+    const eager = this.opt.eagerFlush;
+    if (!eager) tick(50);
     const idle = this.sink.idle?.bind(this.sink);
     let n = 0;
     while (this.tcbs.size > 0) {
       if ((++n & 63) === 0 && this.checkInterrupt()) break;
-      let [pid, status] = waitpid(-1, W.ALL | W.NOHANG);
-      if (pid === 0) {
-        idle?.();
-        if (this.checkInterrupt()) break;
-        [pid, status] = waitpid(-1, W.ALL);
-      }
+      let pid: number, status: number;
+      if (eager) {
+        [pid, status] = waitpid(-1, W.ALL | W.NOHANG);
+        if (pid === 0) {
+          idle?.();
+          if (this.checkInterrupt()) break;
+          [pid, status] = waitpid(-1, W.ALL);
+        }
+      } else [pid, status] = waitpid(-1, W.ALL);
       if (pid < 0) {
         if (-pid === EINTR) {
           if (this.checkInterrupt()) break;
@@ -187,15 +197,20 @@ export class Tracer {
       }
       this.handle(pid, status);
     }
+    if (!eager) tick(0);
     idle?.();
     if (this.interrupted) return { kind: 'signal', sig: this.interrupted };
     return this.outcome;
   }
 
   private checkInterrupt(): boolean {
-    if (!this.opt.interactive) return false;
     const sig = pending();
     if (!sig) return false;
+    if (sig === SIGALRM) {
+      this.sink.idle?.();
+      return false;
+    }
+    if (!this.opt.interactive) return false;
     this.interrupted = sig;
     this.detachAll(sig);
     return true;

@@ -20,6 +20,9 @@ const sigaction = libc.func('int sigaction(int sig, void *act, void *oldact)');
 const SENTINEL = 0x5eed5eed;
 
 export const WATCHED = [1, 2, 3, 15] as const; // SIGHUP, SIGINT, SIGQUIT, SIGTERM
+export const SIGALRM = 14;
+
+const setitimer = libc.func('int setitimer(int which, void *value, void *old)');
 
 let armed = false;
 let sentinelFirst = 0;
@@ -32,7 +35,10 @@ function firstRand(seed: number): number {
 
 /** Install the handlers (once). */
 export function watchSignals(signals: readonly number[] = WATCHED): void {
-  if (armed) return;
+  if (armed) {
+    signals = signals.filter((s) => ![...bySignature.values()].includes(s));
+    if (!signals.length) return;
+  }
   for (const s of signals) bySignature.set(firstRand(s), s);
   sentinelFirst = firstRand(SENTINEL);
   srand(SENTINEL);
@@ -56,6 +62,21 @@ export function pending(): number {
   }
   srand(SENTINEL);
   return bySignature.get(v) ?? 0;
+}
+
+/**
+ * A periodic SIGALRM every `ms` milliseconds (0 stops it): it interrupts a blocking waitpid so
+ * buffered output reaches its file even while every tracee is blocked. pending() reports it as 14.
+ */
+export function tick(ms: number): void {
+  if (ms) watchSignals([SIGALRM]);
+  const v = Buffer.alloc(32);
+  const usec = BigInt(ms * 1000);
+  v.writeBigInt64LE(usec / 1000000n, 0);
+  v.writeBigInt64LE(usec % 1000000n, 8);
+  v.writeBigInt64LE(usec / 1000000n, 16);
+  v.writeBigInt64LE(usec % 1000000n, 24);
+  setitimer(0 /* ITIMER_REAL */, v, null);
 }
 
 /** Put back the default action for `sig` (before dying of it). */
