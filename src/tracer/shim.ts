@@ -63,13 +63,23 @@ export function shimImage(arch = process.arch): Buffer {
 
 let cached: string | undefined;
 
+/** The nearest directory at or above `dir` holding a package.json (this package's root). */
+function packageRoot(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'package.json'))) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
 /** Path of the shim executable, written on first use next to the build (or in the temp dir). */
 export function shimPath(): string {
   if (cached) return cached;
   const img = shimImage();
   const name = `sysray-shim-${createHash('sha256').update(img).digest('hex').slice(0, 12)}`;
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of [join(here, '..', '..', '.shim'), join(tmpdir(), `sysray-${process.getuid?.() ?? 0}`)]) {
+  const dirs = [join(tmpdir(), `sysray-${process.getuid?.() ?? 0}`)];
+  const root = packageRoot(dirname(fileURLToPath(import.meta.url)));
+  if (root) dirs.unshift(join(root, 'dist', '.shim'));
+  for (const dir of dirs) {
     const p = join(dir, name);
     if (existsSync(p)) return (cached = p);
     try {

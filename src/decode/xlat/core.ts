@@ -12,10 +12,21 @@ export interface Xlat {
 
 /** Build a table from [value, name] pairs (numbers or bigints). */
 export function xlat(pairs: ReadonlyArray<readonly [number | bigint, string]>): Xlat {
-  const p = pairs.map(([v, n]) => [BigInt(v), n] as const);
-  const byValue = new Map<bigint, string>();
-  for (const [v, n] of p) if (!byValue.has(v)) byValue.set(v, n);
-  return { pairs: p, byValue };
+  // Built on first use: sysray defines hundreds of tables and a run touches a few dozen.
+  let p: (readonly [bigint, string])[] | undefined;
+  let byValue: Map<bigint, string> | undefined;
+  return {
+    get pairs() {
+      return (p ??= pairs.map(([v, n]) => [BigInt(v), n] as const));
+    },
+    get byValue() {
+      if (!byValue) {
+        byValue = new Map();
+        for (const [v, n] of this.pairs) if (!byValue.has(v)) byValue.set(v, n);
+      }
+      return byValue;
+    },
+  };
 }
 
 /** Name of `v` in `x`, or undefined. */
