@@ -57,11 +57,12 @@ export function cstr(c: Ctx, a: bigint, limit = c.opt.strsize): Value {
  */
 export function buf(c: Ctx, a: bigint, len: bigint | number, hex = false): Value {
   if (a === 0n) return addr(0n);
-  const n = BigInt(len);
-  const size = n > BigInt(c.opt.strsize) ? c.opt.strsize : Number(n < 0n ? 0n : n);
-  const b = c.mem.read(a, size);
+  const n = BigInt.asUintN(64, BigInt(len));
+  const more = n > BigInt(c.opt.strsize);
+  // strace fetches one byte more than it shows: that byte must be readable too
+  const b = c.mem.read(a, more ? c.opt.strsize + 1 : Number(n));
   if (!b) return { k: 'ptr', v: a, bad: true };
-  const v: Value = { k: 'str', b, ...(n > BigInt(c.opt.strsize) ? { trunc: true } : {}) };
+  const v: Value = more ? { k: 'str', b: b.subarray(0, c.opt.strsize), trunc: true } : { k: 'str', b };
   return hex ? { ...v, hex: true } as Value : v;
 }
 

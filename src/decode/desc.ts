@@ -1,4 +1,607 @@
-/** Decoders of the desc family. */
-import type { SyscallDecoder } from './types.js';
+/** Decoders of the desc family: calls on file descriptors (read/write, fcntl, ioctl, dup, getdents, …). */
+import { A, addr, atExit, buf, fd, R, rd, sig, slong, type ArgFn } from './args.js';
+import { filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
+import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
+import { array, call, field, hex, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
+import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
+import { ioctlName } from './xlat/ioctls.js';
+import { signalName } from './xlat/signals.js';
+import { CLOSE_RANGE_FLAGS, DIRENT_TYPES, FCNTL_CMDS, FD_FLAGS, OPEN_FLAGS, SEEK_WHENCE, TCFLSH_QUEUES } from './xlat/tables.js';
+import {
+  BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, F_OWNER_TYPES, F_SEALS, FADVISE_ADVICE, FALLOC_FLAGS,
+  FLOCK_CMDS, FS_IOC_FLAGS, IBSHIFT, INOTIFY_FLAGS, INOTIFY_INIT_FLAGS, IOCTL_DIRS, LOCKF_CMDS, MEMFD_FLAGS, MFD_HUGE_MASK,
+  MFD_HUGE_SHIFT, MODEM_FLAGS, NCC, NCCS, NOTIFY_FLAGS, RWF_FLAGS, SPLICE_FLAGS, SYNC_FILE_RANGE_FLAGS,
+  TCXONC_OPTIONS, TERM_CFLAGS, TERM_CSIZE, TERM_IFLAGS, TERM_LFLAGS, TERM_LINE_DISCS, TERM_OFLAG_FIELDS,
+  TERM_OFLAGS, TERMIOS_CC,
+} from './xlat/file.js';
 
-export const decoders: Record<string, SyscallDecoder> = {};
+const u32 = (v: bigint): bigint => BigInt.asUintN(32, v);
+
+/** One value of a table for a C unsigned int argument; unknown: hex with strace's comment. */
+const xval = (x: Xlat, v: bigint, dflt?: string): Value => symbol(x, v, 'x', dflt);
+const xvalArg = (x: Xlat, dflt: string): ArgFn => (c, i) => xval(x, u32(c.args[i]!), dflt);
+const flagsArg = (x: Xlat, dflt: string): ArgFn => (c, i) => flags(x, u32(c.args[i]!), dflt);
+/** strace's printflags with no default: a zero value prints nothing at all. */
+const flagsNoDflt = (x: Xlat, v: bigint): Value => (v === 0n && lookup(x, 0n) === undefined ? tok('') : flags(x, v));
+
+const ulen: ArgFn = (c, i) => uint(c.args[i]!);
+/** print_arg_lld: a 64-bit signed argument. */
+const lld: ArgFn = (c, i) => slong(c.args[i]!);
+
+// ---------------------------------------------------------------- arrays in tracee memory
+
+interface ArrayOpts {
+  /** tfetch_mem_ignore_syserror: elements are read even when the call failed. */
+  ignoreErr?: boolean;
+}
+
+/**
+ * strace's print_array: `[e1, e2]`; NULL; the address when the first element is unreadable; a later
+ * unreadable element ends the list with `... /* 0x… *\/`; with abbrev, more than -s elements end
+ * with `...`.
+ */
+function arrayAt(c: Ctx, start: bigint, nmemb: bigint, size: number, elem: (b: Uint8Array) => Value, o: ArrayOpts = {}): Value {
+  if (start === 0n) return addr(0n);
+  if (nmemb === 0n) return array([]);
+  const total = nmemb * BigInt(size);
+  if (total >= 1n << 64n || start + total >= 1n << 64n) return addr(start);
+  const end = start + total;
+  const limit = c.opt.abbrev && BigInt(c.opt.strsize) < nmemb ? c.opt.strsize : Infinity;
+  const readable = c.opt.verbose && (o.ignoreErr || !c.err);
+  const items: Value[] = [];
+  for (let cur = start, n = 0; cur < end; cur += BigInt(size), n++) {
+    const b = readable ? c.mem.read(cur, size) : null;
+    if (!b) {
+      if (n === 0) return addr(cur);
+      items.push(note(tok('...'), '0x' + cur.toString(16)));
+      return array(items);
+    }
+    if (n >= limit) return array(items, true);
+    items.push(elem(b));
+  }
+  return array(items);
+}
+
+/**
+ * An iovec array: `[{iov_base="…", iov_len=5}]`. `dataSize` caps how many bytes of the buffers are
+ * shown in total (readv shows what was read); `bases: false` prints the buffers as addresses.
+ */
+function iovec(c: Ctx, a: bigint, n: bigint, dataSize: bigint, bases: boolean): Value {
+  let left = dataSize;
+  return arrayAt(
+    c, a, n, 16,
+    (b) => {
+      const base = rd.u64(b, 0);
+      const len = rd.u64(b, 8);
+      const shown = left < 0n || len <= left ? len : left;
+      if (left >= 0n) left -= shown;
+      return struct([field('iov_base', bases ? buf(c, base, shown) : addr(base)), field('iov_len', uint(len))]);
+    },
+    { ignoreErr: true },
+  );
+}
+
+/** readv/preadv at exit: the buffers up to the bytes read; on failure their addresses. */
+const iovRead: ArgFn = (c, i) => iovec(c, c.args[i]!, c.args[i + 1]!, c.err ? -1n : c.rval, !c.err);
+/** writev/pwritev: every buffer. */
+const iovWrite: ArgFn = (c, i) => iovec(c, c.args[i]!, c.args[i + 1]!, -1n, true);
+
+/** pipe/pipe2's `[3, 4]`. */
+const fdPair: ArgFn = (c, i) => arrayAt(c, c.args[i]!, 2n, 4, (b) => fd(BigInt(rd.s32(b, 0))));
+
+// ---------------------------------------------------------------- fcntl and ioctl: the third argument
+
+/** How a command's third argument prints: when (entry, or exit for what the kernel fills in) and how. */
+type ArgPrinter = (c: Ctx, a: bigint) => Value;
+interface ArgAt {
+  at: 'entry' | 'exit';
+  print: ArgPrinter;
+}
+const onEntry = (print: ArgPrinter): ArgAt => ({ at: 'entry', print });
+const onExit = (print: ArgPrinter): ArgAt => ({ at: 'exit', print });
+
+/** A decoder for fd/command/argument calls: the argument per command, the result per command. */
+function byCommand(name: (c: Ctx) => Value, argOf: (c: Ctx) => ArgAt | undefined, ret: (c: Ctx) => RetInfo): SyscallDecoder {
+  return {
+    entry: (c) => {
+      const h = argOf(c);
+      const out = [A.fd(c, 0), name(c)];
+      if (h?.at === 'entry') out.push(h.print(c, c.args[2]!));
+      return out;
+    },
+    needsExit: (c) => argOf(c)?.at === 'exit',
+    exit: (c) => [argOf(c)!.print(c, c.args[2]!)],
+    ret,
+  };
+}
+
+const FLOCK_SIZE = 32;
+
+/** struct flock: `{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}`, plus l_pid for F_GETLK. */
+function flock(c: Ctx, a: bigint, getlk: boolean): Value {
+  return outStruct(c, a, FLOCK_SIZE, (b) => {
+    const s16 = (off: number): bigint => BigInt.asUintN(64, BigInt((rd.u16(b, off) << 16) >> 16));
+    const f: Field[] = [
+      field('l_type', symbol(LOCKF_CMDS, s16(0), 'x', 'F_???')),
+      field('l_whence', symbol(SEEK_WHENCE, s16(2), 'x', 'SEEK_???')),
+      field('l_start', int(rd.s64(b, 8))),
+      field('l_len', int(rd.s64(b, 16))),
+    ];
+    if (getlk) f.push(field('l_pid', int(rd.s32(b, 24))));
+    return struct(f);
+  });
+}
+
+/** struct f_owner_ex: `{type=F_OWNER_PID, pid=123}`. */
+const ownerEx = (c: Ctx, a: bigint): Value =>
+  outStruct(c, a, 8, (b) =>
+    struct([
+      field('type', symbol(F_OWNER_TYPES, BigInt.asUintN(64, BigInt(rd.s32(b, 0))), 'x', 'F_OWNER_???')),
+      field('pid', int(rd.s32(b, 4))),
+    ]),
+  );
+
+/** `= 0x1 (flags FD_CLOEXEC)`: strace's RVAL_HEX|RVAL_STR with a prefixed flag string. */
+const hexWith = (aux: Value): RetInfo => ({ fmt: 'x', aux });
+const prefixed = (prefix: string, v: Value): Value => join(' ', tok(prefix), v);
+
+/** printsignal: the name, or the number strace cannot name. */
+const signal = (n: number): Value => {
+  const s = signalName(n);
+  return s ? tok(s) : int(n);
+};
+/** A result followed by `(NAME)` when there is a name (strace's RVAL_STR with a looked-up auxstr). */
+const withName = (name: string | undefined, fmt: 'd' | 'x'): RetInfo => (name ? { fmt, aux: tok(name) } : { fmt });
+
+/** fcntl, by command: its argument (none when absent) and, when the call succeeded, its result. */
+interface FcntlCmd {
+  arg?: ArgAt;
+  ret?: (c: Ctx) => RetInfo;
+}
+
+const asFd = (): RetInfo => ({ fmt: 'fd' });
+const slongArg = onEntry((_c, a) => slong(a));
+const setlk = onEntry((c, a) => flock(c, a, false));
+const getlk = onExit((c, a) => flock(c, a, true));
+
+const FCNTL: Readonly<Record<number, FcntlCmd>> = {
+  0: { arg: slongArg, ret: asFd }, // F_DUPFD
+  1030: { arg: slongArg, ret: asFd }, // F_DUPFD_CLOEXEC
+  1: { ret: (c) => (c.rval === 0n ? { fmt: 'd' } : hexWith(prefixed('flags', flags(FD_FLAGS, c.rval)))) }, // F_GETFD
+  2: { arg: onEntry((_c, a) => flags(FD_FLAGS, u32(a), 'FD_???')) }, // F_SETFD
+  3: { ret: (c) => hexWith(prefixed('flags', openModes(u32(c.rval)))) }, // F_GETFL
+  4: { arg: onEntry((_c, a) => openModes(u32(a))) }, // F_SETFL
+  5: { arg: getlk }, // F_GETLK
+  6: { arg: setlk }, // F_SETLK
+  7: { arg: setlk }, // F_SETLKW
+  36: { arg: getlk }, // F_OFD_GETLK
+  37: { arg: setlk }, // F_OFD_SETLK
+  38: { arg: setlk }, // F_OFD_SETLKW
+  8: { arg: onEntry((_c, a) => int(BigInt.asIntN(32, a))) }, // F_SETOWN
+  9: {}, // F_GETOWN
+  10: { arg: onEntry((_c, a) => signal(Number(BigInt.asIntN(32, a)))) }, // F_SETSIG
+  11: { ret: (c) => withName(c.rval ? signalName(Number(c.rval)) : undefined, 'd') }, // F_GETSIG
+  15: { arg: onEntry(ownerEx) }, // F_SETOWN_EX
+  16: { arg: onExit(ownerEx) }, // F_GETOWN_EX
+  1024: { arg: onEntry((_c, a) => xval(LOCKF_CMDS, a, 'F_???')) }, // F_SETLEASE
+  1025: { ret: (c) => withName(lookup(LOCKF_CMDS, c.rval), 'x') }, // F_GETLEASE
+  1026: { arg: onEntry((_c, a) => flags(NOTIFY_FLAGS, a, 'DN_???')) }, // F_NOTIFY
+  1031: { arg: slongArg }, // F_SETPIPE_SZ
+  1032: {}, // F_GETPIPE_SZ
+  1033: { arg: onEntry((_c, a) => flags(F_SEALS, a, 'F_SEAL_???')) }, // F_ADD_SEALS
+  1034: { ret: (c) => (c.rval === 0n ? { fmt: 'd' } : hexWith(prefixed('seals', flags(F_SEALS, c.rval)))) }, // F_GET_SEALS
+};
+/** Any other command: the argument in hex. */
+const FCNTL_DEFAULT: FcntlCmd = { arg: onEntry((_c, a) => hex(a)) };
+
+const fcntlCmd = (c: Ctx): FcntlCmd => FCNTL[Number(u32(c.args[1]!))] ?? FCNTL_DEFAULT;
+
+const fcntl = byCommand(
+  (c) => xval(FCNTL_CMDS, u32(c.args[1]!), 'F_???'),
+  (c) => fcntlCmd(c).arg,
+  (c) => (c.err ? { fmt: 'd' } : fcntlCmd(c).ret?.(c) ?? { fmt: 'd' }),
+);
+
+// ---------------------------------------------------------------- ioctl: the request
+
+const IOC_NR = (code: number): number => code & 0xff;
+const IOC_TYPE = (code: number): number => (code >>> 8) & 0xff;
+const IOC_SIZE = (code: number): number => (code >>> 16) & 0x3fff;
+const IOC_DIR = (code: number): number => code >>> 30;
+const IOC_WRITE = 1;
+const IOC_READ = 2;
+
+const sizeCall = (fn: string, code: number): Value => call(fn, uint(IOC_SIZE(code)));
+
+/** evdev requests strace names by formula (EVIOCGBIT(EV_KEY, 96), EVIOCGNAME(256), …). */
+function evdevNumber(code: number): Value | undefined {
+  const nr = IOC_NR(code);
+  const dir = IOC_DIR(code);
+  if (dir === IOC_WRITE && nr >= 0xc0 && nr <= 0xc0 + 0x3f) return call('EVIOCSABS', xval(EVDEV_ABS, BigInt(nr - 0xc0), 'ABS_???'));
+  if (dir !== IOC_READ) return undefined;
+  if (nr >= 0x20 && nr <= 0x20 + 0x1f)
+    return call('EVIOCGBIT', nr === 0x20 ? uint(0) : xval(EVDEV_EV, BigInt(nr - 0x20), 'EV_???'), uint(IOC_SIZE(code)));
+  if (nr >= 0x40 && nr <= 0x40 + 0x3f) return call('EVIOCGABS', xval(EVDEV_ABS, BigInt(nr - 0x40), 'ABS_???'));
+  const byNr: Record<number, string> = {
+    0x06: 'EVIOCGNAME', 0x07: 'EVIOCGPHYS', 0x08: 'EVIOCGUNIQ', 0x09: 'EVIOCGPROP', 0x0a: 'EVIOCGMTSLOTS',
+    0x18: 'EVIOCGKEY', 0x19: 'EVIOCGLED', 0x1a: 'EVIOCGSND', 0x1b: 'EVIOCGSW',
+  };
+  const fn = byNr[nr];
+  return fn ? sizeCall(fn, code) : undefined;
+}
+
+function hiddevNumber(code: number): Value | undefined {
+  const dir = IOC_DIR(code);
+  const names: Record<number, string> | undefined =
+    dir === IOC_READ
+      ? { 0x04: 'HIDIOCGRAWNAME', 0x05: 'HIDIOCGRAWPHYS', 0x06: 'HIDIOCSFEATURE', 0x08: 'HIDIOCGRAWUNIQ', 0x12: 'HIDIOCGPHYS' }
+      : dir === (IOC_READ | IOC_WRITE)
+        ? { 0x06: 'HIDIOCSFEATURE', 0x07: 'HIDIOCGFEATURE' }
+        : undefined;
+  const fn = names?.[IOC_NR(code)];
+  return fn ? sizeCall(fn, code) : undefined;
+}
+
+/** strace's ioctl_decode_command_number: requests named by formula, by _IOC_TYPE. */
+const NUMBER_DECODERS: Readonly<Record<number, (code: number) => Value | undefined>> = {
+  0x21: (code) => (code === ((IOC_READ << 30) | (8 << 16) | (0x21 << 8) | 2) ? tok('SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR') : undefined),
+  0x45: evdevNumber,
+  0x48: hiddevNumber,
+  0x4d: (code) =>
+    IOC_DIR(code) === IOC_WRITE ? call('MIXER_WRITE', uint(IOC_NR(code)))
+    : IOC_DIR(code) === IOC_READ ? call('MIXER_READ', uint(IOC_NR(code)))
+    : undefined,
+  0x55: (code) => (IOC_DIR(code) === IOC_READ && IOC_NR(code) === 0x2c ? sizeCall('UI_GET_SYSNAME', code) : undefined),
+  0x6a: (code) => (IOC_DIR(code) === IOC_READ && IOC_NR(code) === 0x13 ? sizeCall('JSIOCGNAME', code) : undefined),
+  0x6b: (code) => (IOC_DIR(code) === IOC_WRITE && IOC_NR(code) === 0 ? sizeCall('SPI_IOC_MESSAGE', code) : undefined),
+};
+
+/** The request as strace names it: `TCGETS`, `SNDCTL_TMR_START or TCSETS`, else `_IOC(_IOC_READ, 0x12, 0x34, 0x8)`. */
+export function ioctlRequest(code: number): Value {
+  const byFormula = NUMBER_DECODERS[IOC_TYPE(code)]?.(code);
+  const names = ioctlName(code);
+  if (byFormula && names) return join(' or ', byFormula, tok(names));
+  if (byFormula) return byFormula;
+  if (names) return tok(names);
+  return call('_IOC', flags(IOCTL_DIRS, BigInt(IOC_DIR(code)), '_IOC_???'), hex(IOC_TYPE(code)), hex(IOC_NR(code)), hex(IOC_SIZE(code)));
+}
+
+// ---------------------------------------------------------------- ioctl: terminal arguments
+
+/** c_oflag: each delay field named (`NL0|CR0|TAB0|BS0|VT0|FF0`), then the flag bits. */
+function oflag(v: bigint): Value {
+  const parts: Value[] = [];
+  for (const { mask, x, dflt } of TERM_OFLAG_FIELDS) {
+    parts.push(xval(x, v & mask, dflt));
+    v &= ~mask;
+  }
+  parts.push(flagsNoDflt(TERM_OFLAGS, v));
+  return join('|', ...parts);
+}
+
+/** c_cflag: `B38400|CS8|CREAD`, with the input speed `B9600<<IBSHIFT` when CIBAUD is set. */
+function cflag(v: bigint): Value {
+  const parts: Value[] = [xval(BAUD_OPTIONS, v & CBAUD, 'B???')];
+  if (v & CIBAUD) parts.push(join('<<', xval(BAUD_OPTIONS, (v & CIBAUD) >> IBSHIFT, 'B???'), tok('IBSHIFT')));
+  parts.push(xval(TERM_CSIZE, v & CSIZE, 'CS?'));
+  parts.push(flagsNoDflt(TERM_CFLAGS, v & ~(CBAUD | CIBAUD | CSIZE)));
+  return join('|', ...parts);
+}
+
+/** The four flag words of struct termios/termio (`width` 4 or 2 bytes each). */
+function termFlags(b: Uint8Array, width: 2 | 4): Field[] {
+  const w = (i: number): bigint => BigInt(width === 4 ? rd.u32(b, i * 4) : rd.u16(b, i * 2));
+  return [
+    field('c_iflag', flagsNoDflt(TERM_IFLAGS, w(0))),
+    field('c_oflag', oflag(w(1))),
+    field('c_cflag', cflag(w(2))),
+    field('c_lflag', flagsNoDflt(TERM_LFLAGS, w(3))),
+  ];
+}
+
+/** c_line and c_cc (`[[VINTR]=0x3, …, [17]=0]`), shown without abbrev. */
+function termTail(b: Uint8Array, off: number, ncc: number): Field[] {
+  const cc: Value[] = [];
+  for (let i = 0; i < ncc; i++) {
+    const idx = lookup(TERMIOS_CC, BigInt(i)) ?? String(i);
+    cc.push(join('=', tok(`[${idx}]`), hex(b[off + 1 + i]!)));
+  }
+  return [field('c_line', xval(TERM_LINE_DISCS, BigInt(b[off]!), 'N_???')), field('c_cc', array(cc))];
+}
+
+
+/** struct termios (kernel: 4 flag words, c_line, c_cc[19]); termios2 adds c_ispeed, c_ospeed. */
+const termios = (two: boolean): ArgPrinter => (c, a) =>
+  outStruct(c, a, two ? 44 : 36, (b) => {
+    const f = termFlags(b, 4);
+    if (c.opt.abbrev) return struct(f, true);
+    f.push(...termTail(b, 16, NCCS));
+    if (two) f.push(field('c_ispeed', uint(rd.u32(b, 36))), field('c_ospeed', uint(rd.u32(b, 40))));
+    return struct(f);
+  });
+
+/** struct termio (16-bit flag words, c_line, c_cc[8]). */
+const termio: ArgPrinter = (c, a) =>
+  outStruct(c, a, 18, (b) => {
+    const f = termFlags(b, 2);
+    return c.opt.abbrev ? struct(f, true) : struct([...f, ...termTail(b, 8, NCC)]);
+  });
+
+const winsize: ArgPrinter = (c, a) =>
+  outStruct(c, a, 8, (b) =>
+    struct([
+      field('ws_row', uint(rd.u16(b, 0))), field('ws_col', uint(rd.u16(b, 2))),
+      field('ws_xpixel', uint(rd.u16(b, 4))), field('ws_ypixel', uint(rd.u16(b, 6))),
+    ]),
+  );
+
+const modem: ArgPrinter = (c, a) => outStruct(c, a, 4, (b) => array([flags(MODEM_FLAGS, BigInt(rd.u32(b, 0)), 'TIOCM_???')]));
+const intPtr: ArgPrinter = (c, a) => numAt(c, a, 4);
+
+/** A terminal request's argument: `get` requests print it at exit, `set` ones at entry; NO_ARG: none. */
+const get = onExit;
+const set = onEntry;
+const NO_ARG = null;
+
+/** strace's term_ioctl, by request number (x86_64). */
+const TERM_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
+  0x802c542a: get(termios(true)), // TCGETS2
+  0x402c542b: set(termios(true)), 0x402c542c: set(termios(true)), 0x402c542d: set(termios(true)), // TCSETS2, W2, F2
+  0x5401: get(termios(false)), 0x5456: get(termios(false)), // TCGETS, TIOCGLCKTRMIOS
+  0x5402: set(termios(false)), 0x5403: set(termios(false)), 0x5404: set(termios(false)), 0x5457: set(termios(false)),
+  0x5405: get(termio), // TCGETA
+  0x5406: set(termio), 0x5407: set(termio), 0x5408: set(termio),
+  0x5413: get(winsize), 0x5414: set(winsize), // TIOCGWINSZ, TIOCSWINSZ
+  0x540a: set((_c, a) => xval(TCXONC_OPTIONS, a, 'TC???')), // TCXONC
+  0x540b: set((_c, a) => xval(TCFLSH_QUEUES, a, 'TC???')), // TCFLSH
+  0x5409: set((_c, a) => int(BigInt.asIntN(32, a))), // TCSBRK
+  0x5425: set((_c, a) => int(BigInt.asIntN(32, a))), // TCSBRKP
+  0x540e: set((_c, a) => int(BigInt.asIntN(32, a))), // TIOCSCTTY
+  0x5415: get(modem), // TIOCMGET
+  0x5416: set(modem), 0x5417: set(modem), 0x5418: set(modem),
+  // TIOCGPGRP, TIOCGSID, TIOCGETD, TIOCGSOFTCAR, TIOCGPTN, FIONREAD, TIOCOUTQ, TIOCGEXCL, TIOCGDEV
+  0x540f: get(intPtr), 0x5429: get(intPtr), 0x5424: get(intPtr), 0x5419: get(intPtr), 0x80045430: get(intPtr),
+  0x541b: get(intPtr), 0x5411: get(intPtr), 0x80045440: get(intPtr), 0x80045432: get(intPtr),
+  // TIOCSPGRP, TIOCSETD, FIONBIO, FIOASYNC, TIOCPKT, TIOCSSOFTCAR, TIOCSPTLCK
+  0x5410: set(intPtr), 0x5423: set(intPtr), 0x5421: set(intPtr), 0x5452: set(intPtr), 0x5420: set(intPtr),
+  0x541a: set(intPtr), 0x40045431: set(intPtr),
+  0x5412: set((c, a) => buf(c, a, 1)), // TIOCSTI
+  // TIOCSBRK, TIOCCBRK, TIOCCONS, TIOCNOTTY, TIOCEXCL, TIOCNXCL, FIOCLEX, FIONCLEX, TIOCVHANGUP, TIOCSSERIAL
+  0x5427: NO_ARG, 0x5428: NO_ARG, 0x541d: NO_ARG, 0x5422: NO_ARG, 0x540c: NO_ARG, 0x540d: NO_ARG,
+  0x5451: NO_ARG, 0x5450: NO_ARG, 0x5437: NO_ARG, 0x541f: NO_ARG,
+};
+
+/** File system requests strace decodes (fs_f_ioctl, fs_x_ioctl, fs_0x94_ioctl). */
+const fsFlags: ArgPrinter = (c, a) => outStruct(c, a, 4, (b) => array([flags(FS_IOC_FLAGS, BigInt(rd.u32(b, 0)), 'FS_???_FL')]));
+const cloneRange: ArgPrinter = (c, a) =>
+  outStruct(c, a, 32, (b) =>
+    struct([
+      field('src_fd', fd(rd.u64(b, 0))), field('src_offset', uint(rd.u64(b, 8))),
+      field('src_length', uint(rd.u64(b, 16))), field('dest_offset', uint(rd.u64(b, 24))),
+    ]),
+  );
+const FS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
+  0x80086601: get(fsFlags), 0x80046601: get(fsFlags), // FS_IOC_GETFLAGS, FS_IOC32_GETFLAGS
+  0x40086602: set(fsFlags), 0x40046602: set(fsFlags), // FS_IOC_SETFLAGS, FS_IOC32_SETFLAGS
+  0x40049409: set((_c, a) => int(BigInt.asIntN(32, a))), // FICLONE
+  0x4020940d: set(cloneRange), // FICLONERANGE
+  0xc0045877: NO_ARG, 0xc0045878: NO_ARG, // FIFREEZE, FITHAW
+};
+
+/** strace's per-type ioctl decoders we follow: terminal ('T') and file system ('f', 'X', 0x94) requests. */
+const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
+  0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS,
+};
+
+/**
+ * The argument of a request with no decoder: hex, at entry for the types whose decoders give up at
+ * entry (terminal and file system requests), else at exit.
+ */
+const rawArg = (code: number): ArgAt => (DECODED_TYPES[IOC_TYPE(code)] ? onEntry : onExit)((_c, a) => hex(a));
+
+const ioctlArg = (c: Ctx): ArgAt | undefined => {
+  const code = Number(u32(c.args[1]!));
+  const h = DECODED_TYPES[IOC_TYPE(code)]?.[code];
+  return h === null ? undefined : h ?? rawArg(code);
+};
+
+const ioctl = byCommand((c) => ioctlRequest(Number(u32(c.args[1]!))), ioctlArg, () => ({ fmt: 'd' }));
+
+// ---------------------------------------------------------------- getdents
+
+/**
+ * getdents/getdents64 at exit. With abbrev: the address and `/* N entries *\/`; else every entry,
+ * `{d_ino=…, d_off=…, d_reclen=…, d_type=DT_DIR, d_name="."}` (old getdents: d_name, then d_type).
+ */
+function dirents(c: Ctx, is64: boolean): Value {
+  const a = c.args[1]!;
+  const count = u32(c.args[2]!);
+  if (c.err || !c.opt.verbose || BigInt.asUintN(64, c.rval) > count) return addr(a);
+  const header = is64 ? 19 : 18;
+  const abbrev = c.opt.abbrev;
+  let len = Number(c.rval);
+  let cur = a;
+  let n = 0;
+  const items: Value[] = [];
+  const notes: string[] = [];
+  let trailing: Value | undefined;
+  for (;;) {
+    if (len < header) {
+      if (!abbrev && len) trailing = buf(c, cur, len, true);
+      break;
+    }
+    const h = c.mem.read(cur, header);
+    if (!h) {
+      if (!abbrev) {
+        if (!n) return addr(cur);
+        trailing = note(tok('...'), '0x' + cur.toString(16));
+      }
+      break;
+    }
+    n++;
+    let reclen = rd.u16(h, 16);
+    let comment: string | undefined;
+    let nextLen = 0;
+    let next = 0n;
+    if (reclen > len) {
+      comment = `${abbrev ? 'd_reclen ' : ''}${reclen - len} bytes overflow`;
+      reclen = len;
+    } else if (reclen < header) {
+      comment = `${abbrev ? 'd_reclen ' : ''}${header - reclen} bytes underflow`;
+      reclen = header;
+      nextLen = len - header;
+    } else {
+      nextLen = len - reclen;
+      if (nextLen) next = cur + BigInt(reclen);
+    }
+    len = nextLen;
+    if (abbrev) {
+      if (comment) notes.push(comment);
+    } else {
+      const reclenV = uint(rd.u16(h, 16));
+      const f: Field[] = [
+        field('d_ino', uint(rd.u64(h, 0))), field('d_off', uint(rd.u64(h, 8))),
+        field('d_reclen', comment ? note(reclenV, comment) : reclenV),
+      ];
+      const { fields, ok } = is64 ? dent64Tail(c, cur + 19n, h[18]!, reclen - header) : dentTail(c, cur + 18n, reclen - header);
+      items.push(struct([...f, ...fields]));
+      if (next && !ok) {
+        items.push(tok('...'));
+        break;
+      }
+    }
+    if (!next) break;
+    cur = next;
+  }
+  if (abbrev) {
+    let v: Value = addr(a);
+    for (const t of notes) v = note(v, t);
+    return note(v, `${n}${len ? '+' : ''} entries`);
+  }
+  if (trailing) items.push(trailing);
+  return array(items);
+}
+
+const D_NAME_LEN_MAX = 256;
+
+function dent64Tail(c: Ctx, nameAddr: bigint, type: number, nameLen: number): { fields: Field[]; ok: boolean } {
+  const fields: Field[] = [field('d_type', xval(DIRENT_TYPES, BigInt(type), 'DT_???'))];
+  if (!nameLen) return { fields, ok: true };
+  const name = pathn(c, nameAddr, Math.min(nameLen, D_NAME_LEN_MAX) - 1);
+  fields.push(field('d_name', name));
+  return { fields, ok: name.k === 'str' };
+}
+
+function dentTail(c: Ctx, nameAddr: bigint, nameTypeLen: number): { fields: Field[]; ok: boolean } {
+  const fields: Field[] = [];
+  if (!nameTypeLen) return { fields, ok: true };
+  let ok = true;
+  const nameLen = nameTypeLen - 1;
+  if (nameLen) {
+    const name = pathn(c, nameAddr, Math.min(nameLen, D_NAME_LEN_MAX) - 1);
+    fields.push(field('d_name', name));
+    ok = name.k === 'str';
+  }
+  const typeAddr = nameAddr + BigInt(nameTypeLen - 1);
+  const t = c.mem.read(typeAddr, 1);
+  if (!t) ok = false;
+  fields.push(field('d_type', t ? xval(DIRENT_TYPES, BigInt(t[0]!), 'DT_???') : addr(typeAddr)));
+  return { fields, ok };
+}
+
+const getdents = (is64: boolean): SyscallDecoder => sig([A.fd, atExit((c) => dirents(c, is64)), atExit((c, i) => uint(u32(c.args[i]!)))]);
+
+// ---------------------------------------------------------------- sendfile
+
+/**
+ * sendfile(out, in, [off] => [newoff], count): the offset is read at entry; when the call moved it
+ * (success, non-zero result) the new value follows `=>`.
+ */
+const sendfile64: SyscallDecoder = {
+  entry: (c) => {
+    const off = numAt(c, c.args[2]!, 8, 'u');
+    c.state.off = off;
+    return [A.fd(c, 0), A.fd(c, 1)];
+  },
+  exit: (c) => {
+    const before = c.state.off as Value;
+    const count = uint(c.args[3]!);
+    if (before.k !== 'array') return [before, count];
+    if (c.err || c.rval === 0n) return [before, count];
+    return [{ k: 'inout', in: before, out: numAt(c, c.args[2]!, 8, 'u') }, count];
+  },
+  ret: () => ({ fmt: 'd' }),
+};
+
+// ---------------------------------------------------------------- decoders
+
+/** A loff_t pointer: `[offset]`, NULL or the address. */
+const off64: ArgFn = (c, i) => numAt(c, c.args[i]!, 8);
+const writeBuf: ArgFn = (c, i) => buf(c, c.args[i]!, c.args[i + 1]!);
+const readBuf: ArgFn = (c, i) => filledBuf(c, c.args[i]!);
+/** preadv2/pwritev2 flags: argument 5 on x86_64 (4 is the offset's unused high half). */
+const rwf: ArgFn = (c) => flags(RWF_FLAGS, u32(c.args[5]!), 'RWF_???');
+
+export const decoders: Record<string, SyscallDecoder> = {
+  read: sig([A.fd, atExit(readBuf), atExit(ulen)]),
+  write: sig([A.fd, writeBuf, ulen]),
+  pread: sig([A.fd, atExit(readBuf), atExit(ulen), atExit(lld)]),
+  pwrite: sig([A.fd, writeBuf, ulen, lld]),
+  readv: sig([A.fd, atExit(iovRead), atExit(ulen)]),
+  writev: sig([A.fd, iovWrite, ulen]),
+  preadv: sig([A.fd, atExit(iovRead), atExit(ulen), atExit(lld)]),
+  pwritev: sig([A.fd, iovWrite, ulen, lld]),
+  preadv2: sig([A.fd, atExit(iovRead), atExit(ulen), atExit(lld), atExit(rwf)]),
+  pwritev2: sig([A.fd, iovWrite, ulen, lld, rwf]),
+  lseek: sig([A.fd, lld, xvalArg(SEEK_WHENCE, 'SEEK_???')], R.udec),
+
+  close: sig([A.fd]),
+  fchdir: sig([A.fd]),
+  fsync: sig([A.fd]),
+  fdatasync: sig([A.fd]),
+  syncfs: sig([A.fd]),
+  sync: sig([]),
+  dup: sig([A.fd], R.fd),
+  dup2: sig([A.fd, A.fd], R.fd),
+  dup3: sig([A.fd, A.fd, flagsArg(OPEN_FLAGS, 'O_???')], R.fd),
+  pipe: sig([atExit(fdPair)]),
+  pipe2: sig([atExit(fdPair), atExit(flagsArg(OPEN_FLAGS, 'O_???'))]),
+
+  fcntl,
+  ioctl,
+  fstat: sig([A.fd, atExit(statArg)]),
+  fstatfs: sig([A.fd, atExit(statfsArg)]),
+  getdents: getdents(false),
+  getdents64: getdents(true),
+
+  fchmod: sig([A.fd, (c, i) => umode(c.args[i]!)]),
+  fchown: sig([A.fd, (c, i) => id(c.args[i]!), (c, i) => id(c.args[i]!)]),
+  ftruncate: sig([A.fd, ulen]),
+  fadvise64: sig([A.fd, lld, ulen, xvalArg(FADVISE_ADVICE, 'POSIX_FADV_???')]),
+  fallocate: sig([A.fd, flagsArg(FALLOC_FLAGS, 'FALLOC_FL_???'), lld, lld]),
+  sync_file_range: sig([A.fd, lld, lld, flagsArg(SYNC_FILE_RANGE_FLAGS, 'SYNC_FILE_RANGE_???')]),
+  flock: sig([A.fd, flagsArg(FLOCK_CMDS, 'LOCK_???')]),
+  sendfile64,
+  close_range: sig([(c, i) => uint(u32(c.args[i]!)), (c, i) => uint(u32(c.args[i]!)), flagsArg(CLOSE_RANGE_FLAGS, 'CLOSE_RANGE_???')]),
+  copy_file_range: sig([A.fd, off64, A.fd, off64, ulen, (c, i) => uint(u32(c.args[i]!))]),
+  readahead: sig([A.fd, lld, ulen]),
+  splice: sig([A.fd, off64, A.fd, off64, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]),
+  tee: sig([A.fd, A.fd, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]),
+  vmsplice: sig([A.fd, iovWrite, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]),
+  inotify_init: sig([], R.fd),
+  inotify_init1: sig([flagsArg(INOTIFY_INIT_FLAGS, 'IN_???')], R.fd),
+  inotify_add_watch: sig([A.fd, A.path, flagsArg(INOTIFY_FLAGS, 'IN_???')]),
+  inotify_rm_watch: sig([A.fd, A.int]),
+  memfd_create: sig([A.cstr, (c, i) => memfdFlags(u32(c.args[i]!))], R.fd),
+};
+
+/** memfd_create flags: `MFD_CLOEXEC|MFD_HUGETLB|21<<MFD_HUGE_SHIFT`; 0 prints `0`. */
+function memfdFlags(v: bigint): Value {
+  if (!v) return hex(0);
+  const huge = v & (MFD_HUGE_MASK << MFD_HUGE_SHIFT);
+  const rest = v & ~(MFD_HUGE_MASK << MFD_HUGE_SHIFT);
+  const parts: Value[] = [];
+  if (rest || !huge) parts.push(flags(MEMFD_FLAGS, rest, 'MFD_???'));
+  if (huge) parts.push(join('<<', uint(huge >> MFD_HUGE_SHIFT), tok('MFD_HUGE_SHIFT')));
+  return parts.length === 1 ? parts[0]! : join('|', ...parts);
+}

@@ -1,4 +1,402 @@
-/** Decoders of the file family. */
-import type { SyscallDecoder } from './types.js';
+/**
+ * Decoders of the file family (path-based calls: open, stat, access, link, chmod, …) and the shared
+ * printers for what both files and descriptors show: struct stat, modes, device numbers, times.
+ */
+import { A, addr, atExit, buf, path, R, rd, sig, structAt, type ArgFn } from './args.js';
+import type { Ctx, RetFmt, SyscallDecoder } from './types.js';
+import {
+  array, call, field, hex, int, join, note, oct, struct, tok, uint, type Field, type Value,
+} from './value.js';
+import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
+import {
+  ACCESS_MODES, AT_FLAGS, AT_STATX_SYNC, AT_STATX_SYNC_TYPE, FACCESSAT_FLAGS, OPEN_ACCMODE, OPEN_FLAGS,
+  OPEN_MODE_NEEDED, S_IFMT, S_IFMT_TYPES, STATX_ATTRS, STATX_MASK,
+} from './xlat/tables.js';
+import { FS_MAGIC, RENAME_FLAGS, RESOLVE_FLAGS, STATFS_FLAGS, ST_VALID, UMOUNT_FLAGS, XATTR_FLAGS } from './xlat/file.js';
 
-export const decoders: Record<string, SyscallDecoder> = {};
+// ---------------------------------------------------------------- shared printers
+
+/**
+ * A struct the call wrote (strace's umove_or_printaddr at exit): NULL, or the address when the call
+ * failed, the memory is unreadable or -e verbose=none; else `fn` of its bytes.
+ */
+export function outStruct(c: Ctx, a: bigint, size: number, fn: (b: Uint8Array) => Value): Value {
+  if (c.err && a !== 0n) return addr(a);
+  return structAt(c, a, size, fn);
+}
+
+/** strace's printnum_int / printnum_int64 …: `[value]`, or the address (also for a failed call at exit). */
+export function numAt(c: Ctx, a: bigint, size: 4 | 8, fmt: 'd' | 'u' = 'd'): Value {
+  return outStruct(c, a, size, (b) => {
+    const v = size === 8 ? (fmt === 'd' ? rd.s64(b, 0) : rd.u64(b, 0)) : BigInt(fmt === 'd' ? rd.s32(b, 0) : rd.u32(b, 0));
+    return array([int(v, fmt === 'u' ? 'u' : undefined)]);
+  });
+}
+
+/** strace's print_local_array: an array already in hand, cut after -s elements with abbrev. */
+export function localArray(c: Ctx, items: Value[]): Value {
+  return c.opt.abbrev && c.opt.strsize < items.length ? array(items.slice(0, c.opt.strsize), true) : array(items);
+}
+
+/** print_numeric_umode_t: the low 16 bits in octal (`0644`, `000`). */
+export const umode = (v: bigint): Value => oct(v & 0xffffn);
+
+/** print_symbolic_mode_t: `S_IFREG|0644`, `S_IFDIR|S_ISVTX|0777`; an unknown type prints in octal. */
+export function symbolicMode(m: number): Value {
+  const mode = BigInt(m >>> 0);
+  const type = mode & S_IFMT;
+  const ifmt = type ? lookup(S_IFMT_TYPES, type) : '';
+  if (ifmt === undefined) return oct(mode);
+  const parts: Value[] = [];
+  if (ifmt) parts.push(tok(ifmt));
+  if (mode & 0o4000n) parts.push(tok('S_ISUID'));
+  if (mode & 0o2000n) parts.push(tok('S_ISGID'));
+  if (mode & 0o1000n) parts.push(tok('S_ISVTX'));
+  parts.push(oct(mode & ~(S_IFMT | 0o7000n)));
+  return parts.length === 1 ? parts[0]! : join('|', ...parts);
+}
+
+/** glibc's major()/minor() of a 64-bit dev_t. */
+export const major = (d: bigint): bigint => BigInt.asUintN(32, ((d >> 8n) & 0xfffn) | ((d >> 32n) & ~0xfffn));
+export const minor = (d: bigint): bigint => BigInt.asUintN(32, (d & 0xffn) | ((d >> 12n) & ~0xffn));
+
+/** print_dev_t: `makedev(0x88, 0x1)`. */
+export const dev = (d: bigint): Value => call('makedev', hex(major(d)), hex(minor(d)));
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/**
+ * strace's sprinttime_nsec: local time `2023-11-14T22:13:20.123456789+0000`, no fraction when it is
+ * 0; undefined for the epoch itself, an out-of-range fraction or an unrepresentable time.
+ */
+export function sprinttime(sec: bigint, frac: bigint, maxFrac = 999999999n, width = 9): string | undefined {
+  if ((sec === 0n && frac === 0n) || frac > maxFrac || frac < 0n) return undefined;
+  if (sec > 8640000000000n || sec < -8640000000000n) return undefined;
+  const d = new Date(Number(sec) * 1000);
+  if (Number.isNaN(d.getTime())) return undefined;
+  const y = d.getFullYear();
+  const off = -d.getTimezoneOffset();
+  const abs = Math.abs(off);
+  return (
+    `${y < 0 ? '-' + pad(-y, 4) : pad(y, 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
+    `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
+    (frac > 0n ? '.' + frac.toString().padStart(width, '0') : '') +
+    `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
+  );
+}
+
+/** A seconds value followed by its date as a comment, when strace can print one. */
+export function timeNote(sec: bigint, nsec: bigint): Value {
+  const t = sprinttime(sec, nsec);
+  return t === undefined ? int(sec) : note(int(sec), t);
+}
+
+/** Seconds followed by their date (strace's sprinttime), when it can print one. */
+const secNote = (sec: bigint): Value => {
+  const t = sprinttime(sec, 0n, 0n, 0);
+  return t === undefined ? int(sec) : note(int(sec), t);
+};
+
+/** The whole flags value of open(2): `O_RDONLY|O_CLOEXEC` (access mode always named, then the rest). */
+export function openModes(v: bigint): Value {
+  const rest = flags(OPEN_FLAGS, v & ~3n);
+  const names = [lookup(OPEN_ACCMODE, v & 3n)!, ...(rest.k === 'flags' && v & ~3n ? rest.names : [])];
+  return { k: 'flags', names, rest: rest.k === 'flags' ? rest.rest : 0n, v };
+}
+
+/** A flags argument printed as one value of a table, rest as flags (C unsigned int). */
+const flagsArg = (x: Xlat, dflt: string): ArgFn => (c, i) => flags(x, BigInt.asUintN(32, c.args[i]!), dflt);
+
+/** uid_t/gid_t: -1 prints as -1, else unsigned. */
+export const id = (v: bigint): Value => {
+  const u = BigInt.asUintN(32, v);
+  return u === 0xffffffffn ? int(-1) : uint(u);
+};
+const idArg: ArgFn = (c, i) => id(c.args[i]!);
+
+// ---------------------------------------------------------------- struct stat (x86_64 kernel layout)
+
+const STAT_SIZE = 144;
+
+/** print_struct_stat over the kernel's struct stat: abbreviated `{st_mode=…, st_size=…, ...}` by default. */
+export function statStruct(c: Ctx, b: Uint8Array): Value {
+  const mode = rd.u32(b, 24);
+  const type = BigInt(mode) & S_IFMT;
+  const f: Field[] = [];
+  const full = !c.opt.abbrev;
+  if (full) {
+    f.push(field('st_dev', dev(rd.u64(b, 0))), field('st_ino', uint(rd.u64(b, 8))));
+    f.push(field('st_mode', symbolicMode(mode)));
+    f.push(field('st_nlink', uint(rd.u64(b, 16))), field('st_uid', uint(rd.u32(b, 28))), field('st_gid', uint(rd.u32(b, 32))));
+    f.push(field('st_blksize', uint(rd.u64(b, 56))), field('st_blocks', uint(rd.u64(b, 64))));
+  } else f.push(field('st_mode', symbolicMode(mode)));
+  if (type === 0o020000n || type === 0o060000n) f.push(field('st_rdev', dev(rd.u64(b, 40))));
+  else f.push(field('st_size', uint(rd.u64(b, 48))));
+  if (!full) return struct(f, true);
+  for (const [name, off] of [['atime', 72], ['mtime', 88], ['ctime', 104]] as const) {
+    const sec = rd.s64(b, off);
+    const nsec = rd.u64(b, off + 8);
+    f.push(field('st_' + name, timeNote(sec, nsec)), field(`st_${name}_nsec`, uint(nsec)));
+  }
+  return struct(f);
+}
+
+const statAt = (c: Ctx, a: bigint): Value => outStruct(c, a, STAT_SIZE, (b) => statStruct(c, b));
+export const statArg: ArgFn = (c, i) => statAt(c, c.args[i]!);
+
+// ---------------------------------------------------------------- struct statx
+
+const STATX_SIZE = 256;
+
+function statxTimestamp(b: Uint8Array, off: number): Value {
+  const sec = rd.s64(b, off);
+  const nsec = BigInt(rd.u32(b, off + 8));
+  const ts = struct([field('tv_sec', int(sec)), field('tv_nsec', uint(nsec))]);
+  const t = sprinttime(sec, nsec);
+  return t === undefined ? ts : note(ts, t);
+}
+
+function statxStruct(c: Ctx, b: Uint8Array): Value {
+  const mask = rd.u32(b, 0);
+  const has = (bit: number): boolean => (mask & bit) !== 0;
+  const full = !c.opt.abbrev;
+  const f: Field[] = [field('stx_mask', flags(STATX_MASK, BigInt(mask), 'STATX_???'))];
+  if (full) f.push(field('stx_blksize', uint(rd.u32(b, 4))));
+  f.push(field('stx_attributes', flags(STATX_ATTRS, rd.u64(b, 8), 'STATX_ATTR_???')));
+  if (full) {
+    if (has(0x4)) f.push(field('stx_nlink', uint(rd.u32(b, 16))));
+    if (has(0x8)) f.push(field('stx_uid', id(BigInt(rd.u32(b, 20)))));
+    if (has(0x10)) f.push(field('stx_gid', id(BigInt(rd.u32(b, 24)))));
+  }
+  if (has(0x1 | 0x2)) f.push(field('stx_mode', symbolicMode(rd.u16(b, 28))));
+  if (full && has(0x100)) f.push(field('stx_ino', uint(rd.u64(b, 32))));
+  if (has(0x200)) f.push(field('stx_size', uint(rd.u64(b, 40))));
+  if (!full) return struct(f, true);
+  if (has(0x400)) f.push(field('stx_blocks', uint(rd.u64(b, 48))));
+  f.push(field('stx_attributes_mask', flags(STATX_ATTRS, rd.u64(b, 56), 'STATX_ATTR_???')));
+  const times = [['stx_atime', 0x20, 64], ['stx_btime', 0x800, 80], ['stx_ctime', 0x80, 96], ['stx_mtime', 0x40, 112]] as const;
+  for (const [name, bit, off] of times) if (has(bit)) f.push(field(name, statxTimestamp(b, off)));
+  f.push(
+    field('stx_rdev_major', uint(rd.u32(b, 128))), field('stx_rdev_minor', uint(rd.u32(b, 132))),
+    field('stx_dev_major', uint(rd.u32(b, 136))), field('stx_dev_minor', uint(rd.u32(b, 140))),
+  );
+  if (has(0x1000)) f.push(field('stx_mnt_id', hex(rd.u64(b, 144))));
+  if (has(0x2000)) f.push(field('stx_dio_mem_align', uint(rd.u32(b, 152))), field('stx_dio_offset_align', uint(rd.u32(b, 156))));
+  return struct(f);
+}
+
+/** statx flags: the sync type (always named), then `|` and the AT_* flags when any. */
+function statxFlags(v: bigint): Value {
+  const f = BigInt.asUintN(32, v);
+  const syncType = flags(AT_STATX_SYNC, f & AT_STATX_SYNC_TYPE);
+  const rest = f & ~AT_STATX_SYNC_TYPE;
+  return rest ? join('|', syncType, flags(AT_FLAGS, rest)) : syncType;
+}
+
+// ---------------------------------------------------------------- struct statfs
+
+const STATFS_SIZE = 120;
+
+/** print_struct_statfs over the 64-bit struct statfs. */
+export function statfsStruct(c: Ctx, b: Uint8Array): Value {
+  const u = (off: number): Value => uint(rd.u64(b, off));
+  const f: Field[] = [
+    field('f_type', symbol(FS_MAGIC, rd.u64(b, 0), 'x')),
+    field('f_bsize', u(8)), field('f_blocks', u(16)), field('f_bfree', u(24)), field('f_bavail', u(32)),
+    field('f_files', u(40)), field('f_ffree', u(48)),
+    field('f_fsid', struct([field('val', localArray(c, [hex(rd.u32(b, 56)), hex(rd.u32(b, 60))]))])),
+    field('f_namelen', u(64)), field('f_frsize', u(72)),
+  ];
+  const fl = rd.u64(b, 80);
+  if (fl & ST_VALID) f.push(field('f_flags', flags(STATFS_FLAGS, fl, 'ST_???')));
+  return struct(f);
+}
+export const statfsArg: ArgFn = (c, i) => outStruct(c, c.args[i]!, STATFS_SIZE, (b) => statfsStruct(c, b));
+
+// ---------------------------------------------------------------- struct timespec[2] for utimensat
+
+const UTIME_NOW = (1n << 30n) - 1n;
+const UTIME_OMIT = (1n << 30n) - 2n;
+
+function utimeSpec(b: Uint8Array, off: number): Value {
+  const sec = rd.s64(b, off);
+  const nsec = rd.u64(b, off + 8);
+  if (nsec === UTIME_NOW) return tok('UTIME_NOW');
+  if (nsec === UTIME_OMIT) return tok('UTIME_OMIT');
+  const ts = struct([field('tv_sec', int(sec)), field('tv_nsec', uint(nsec))]);
+  const t = sprinttime(sec, nsec);
+  return t === undefined ? ts : note(ts, t);
+}
+
+/** print_timespec64_utime_pair: `[{tv_sec=…, tv_nsec=…} /* date *\/, UTIME_NOW]`. */
+const utimePair: ArgFn = (c, i) =>
+  structAt(c, c.args[i]!, 32, (b) => localArray(c, [utimeSpec(b, 0), utimeSpec(b, 16)]));
+
+/** print_timeval_utimes (utimes, futimesat): `[{tv_sec=…, tv_usec=…} /* date *\/, …]`. */
+function utimeval(b: Uint8Array, off: number): Value {
+  const sec = rd.s64(b, off);
+  const usec = rd.u64(b, off + 8);
+  const tv = struct([field('tv_sec', int(sec)), field('tv_usec', uint(usec))]);
+  const t = sprinttime(sec, usec, 999999n, 6);
+  return t === undefined ? tv : note(tv, t);
+}
+const timevalPair: ArgFn = (c, i) => structAt(c, c.args[i]!, 32, (b) => localArray(c, [utimeval(b, 0), utimeval(b, 16)]));
+
+// ---------------------------------------------------------------- xattr
+
+const XATTR_SIZE_MAX = 65536n;
+
+/** An xattr value of `size` bytes (strace's QUOTE_OMIT_TRAILING_0: a last shown NUL is dropped, no `...`). */
+function xattrValue(c: Ctx, a: bigint, size: bigint): Value {
+  if (BigInt.asUintN(64, size) > XATTR_SIZE_MAX) return addr(a);
+  const v = buf(c, a, size);
+  if (v.k === 'str' && v.b.length && v.b[v.b.length - 1] === 0) return { k: 'str', b: v.b.subarray(0, v.b.length - 1) };
+  return v;
+}
+const xattrIn: ArgFn = (c, i) => xattrValue(c, c.args[i]!, c.args[i + 1]!);
+/** getxattr at exit: the value the call returned (a failure's -1 is too big: the address). */
+const xattrOut: ArgFn = (c, i) => xattrValue(c, c.args[i]!, c.rval);
+/** listxattr at exit: the names, unless the size was 0 or the call failed. */
+const xattrList: ArgFn = (c, i) => (!c.args[i + 1] || c.err ? addr(c.args[i]!) : buf(c, c.args[i]!, c.rval));
+
+// ---------------------------------------------------------------- open family
+
+/** open's flags and, with O_CREAT or O_TMPFILE, its mode. */
+function openArgs(c: Ctx, off: number): Value[] {
+  const fl = BigInt.asUintN(32, c.args[off + 1]!);
+  const out = [path(c, c.args[off]!), openModes(fl)];
+  if (fl & OPEN_MODE_NEEDED) out.push(umode(c.args[off + 2]!));
+  return out;
+}
+
+const OPEN_HOW_MIN = 24;
+
+/** struct open_how: `{flags=…, mode=…, resolve=…}` (mode only with O_CREAT/O_TMPFILE or when set). */
+const openHow: ArgFn = (c, i) => {
+  const a = c.args[i]!;
+  const size = c.args[i + 1]!;
+  if (size < BigInt(OPEN_HOW_MIN)) return addr(a);
+  return structAt(c, a, OPEN_HOW_MIN, (b) => {
+    const fl = rd.u64(b, 0);
+    const m = rd.u64(b, 8);
+    const f: Field[] = [field('flags', openModes(fl))];
+    if (fl & OPEN_MODE_NEEDED || m) f.push(field('mode', oct(m)));
+    f.push(field('resolve', flags(RESOLVE_FLAGS, rd.u64(b, 16), 'RESOLVE_???')));
+    if (size > BigInt(OPEN_HOW_MIN)) {
+      // print_nonzero_bytes: the tail beyond the known struct, when it has any non-zero byte
+      const total = Number(size < 4096n ? size : 4096n);
+      const len = total - OPEN_HOW_MIN;
+      const tail = c.mem.read(a + BigInt(OPEN_HOW_MIN), len);
+      if (!tail) f.push({ v: tok('???') });
+      else if (tail.some((x) => x !== 0)) {
+        const n = Math.min(len, c.opt.strsize);
+        f.push({
+          v: join('', tok(`/* bytes ${OPEN_HOW_MIN}..${total - 1} */ `), { k: 'str', b: tail.subarray(0, n), hex: true, ...(n < len ? { trunc: true } : {}) }),
+        });
+      }
+    }
+    return struct(f);
+  });
+};
+
+// ---------------------------------------------------------------- readlink / getcwd
+
+/** A buffer the call filled with `rval` bytes (no NUL): the address when it failed. */
+export const filledBuf = (c: Ctx, a: bigint): Value => (c.err ? addr(a) : buf(c, a, c.rval));
+
+/** printpathn(addr, n): at most n bytes of a NUL-terminated string, `...` when longer. */
+export function pathn(c: Ctx, a: bigint, n: number): Value {
+  if (a === 0n) return addr(0n);
+  const max = Math.min(Math.max(n, 0), 4095);
+  const r = c.mem.readString(a, max + 1);
+  if (!r) return addr(a);
+  return r.nul ? { k: 'str', b: r.b } : { k: 'str', b: r.b.subarray(0, max), trunc: true };
+}
+
+const getcwdBuf: ArgFn = (c, i) => (c.err ? addr(c.args[i]!) : pathn(c, c.args[i]!, Number(c.rval) - 1));
+
+// ---------------------------------------------------------------- decoders
+
+const pathArg = A.path;
+const dirfd = A.dirfd;
+const atFlags = flagsArg(AT_FLAGS, 'AT_???');
+const modeArg: ArgFn = (c, i) => umode(c.args[i]!);
+const ulen: ArgFn = (c, i) => uint(c.args[i]!);
+const filled: ArgFn = (c, i) => filledBuf(c, c.args[i]!);
+
+/** A decoder whose printed arguments are not 1:1 with the raw ones. */
+export const custom = (entry: (c: Ctx) => Value[], ret: RetFmt = 'd'): SyscallDecoder => ({ entry, ret: () => ({ fmt: ret }) });
+
+export const decoders: Record<string, SyscallDecoder> = {
+  open: custom((c) => openArgs(c, 0), R.fd),
+  openat: custom((c) => [A.dirfd(c, 0), ...openArgs(c, 1)], R.fd),
+  creat: sig([pathArg, modeArg], R.fd),
+  openat2: sig([dirfd, pathArg, openHow, ulen], R.fd),
+
+  stat: sig([pathArg, atExit(statArg)]),
+  lstat: sig([pathArg, atExit(statArg)]),
+  newfstatat: sig([dirfd, pathArg, atExit(statArg), atExit(atFlags)]),
+  statx: sig([
+    dirfd, pathArg, (c, i) => statxFlags(c.args[i]!), flagsArg(STATX_MASK, 'STATX_???'),
+    atExit((c, i) => outStruct(c, c.args[i]!, STATX_SIZE, (b) => statxStruct(c, b))),
+  ]),
+  statfs: sig([pathArg, atExit(statfsArg)]),
+
+  access: sig([pathArg, flagsArg(ACCESS_MODES, '?_OK')]),
+  faccessat: sig([dirfd, pathArg, flagsArg(ACCESS_MODES, '?_OK')]),
+  faccessat2: sig([dirfd, pathArg, flagsArg(ACCESS_MODES, '?_OK'), flagsArg(FACCESSAT_FLAGS, 'AT_???')]),
+
+  readlink: sig([pathArg, atExit(filled), atExit(ulen)]),
+  readlinkat: sig([dirfd, pathArg, atExit(filled), atExit(ulen)]),
+  getcwd: sig([atExit(getcwdBuf), atExit(ulen)]),
+
+  chdir: sig([pathArg]),
+  unlink: sig([pathArg]),
+  rmdir: sig([pathArg]),
+  unlinkat: sig([dirfd, pathArg, atFlags]),
+  mkdir: sig([pathArg, modeArg]),
+  mkdirat: sig([dirfd, pathArg, modeArg]),
+  chmod: sig([pathArg, modeArg]),
+  fchmodat: sig([dirfd, pathArg, modeArg]),
+  link: sig([pathArg, pathArg]),
+  rename: sig([pathArg, pathArg]),
+  symlink: sig([pathArg, pathArg]),
+  linkat: sig([dirfd, pathArg, dirfd, pathArg, atFlags]),
+  renameat: sig([dirfd, pathArg, dirfd, pathArg]),
+  renameat2: sig([dirfd, pathArg, dirfd, pathArg, flagsArg(RENAME_FLAGS, 'RENAME_??')]),
+  symlinkat: sig([pathArg, dirfd, pathArg]),
+  chown: sig([pathArg, idArg, idArg]),
+  fchownat: sig([dirfd, pathArg, idArg, idArg, atFlags]),
+  truncate: sig([pathArg, ulen]),
+  umask: sig([modeArg], R.oct),
+  utimensat_time64: sig([dirfd, pathArg, utimePair, atFlags]),
+  utimes: sig([pathArg, timevalPair]),
+  futimesat: sig([dirfd, pathArg, timevalPair]),
+  mknod: custom((c) => mknodArgs(c, 0)),
+  mknodat: custom((c) => [A.dirfd(c, 0), ...mknodArgs(c, 1)]),
+  chroot: sig([pathArg]),
+  acct: sig([pathArg]),
+  uselib: sig([pathArg]),
+  swapoff: sig([pathArg]),
+  pivotroot: sig([pathArg, pathArg]),
+  umount2: sig([pathArg, flagsArg(UMOUNT_FLAGS, 'MNT_???')]),
+  utime: sig([pathArg, (c, i) => structAt(c, c.args[i]!, 16, (b) => struct([field('actime', secNote(rd.s64(b, 0))), field('modtime', secNote(rd.s64(b, 8)))]))]),
+
+  setxattr: sig([pathArg, A.cstr, xattrIn, ulen, flagsArg(XATTR_FLAGS, 'XATTR_???')]),
+  fsetxattr: sig([A.fd, A.cstr, xattrIn, ulen, flagsArg(XATTR_FLAGS, 'XATTR_???')]),
+  getxattr: sig([pathArg, A.cstr, atExit(xattrOut), atExit(ulen)]),
+  fgetxattr: sig([A.fd, A.cstr, atExit(xattrOut), atExit(ulen)]),
+  listxattr: sig([pathArg, atExit(xattrList), atExit(ulen)]),
+  flistxattr: sig([A.fd, atExit(xattrList), atExit(ulen)]),
+  removexattr: sig([pathArg, A.cstr]),
+  fremovexattr: sig([A.fd, A.cstr]),
+};
+
+/** mknod's path, symbolic mode (16 bits) and, for devices, the device number. */
+function mknodArgs(c: Ctx, off: number): Value[] {
+  const m = Number(c.args[off + 1]! & 0xffffn);
+  const out = [path(c, c.args[off]!), symbolicMode(m)];
+  const type = BigInt(m) & S_IFMT;
+  if (type === 0o020000n || type === 0o060000n) out.push(dev(BigInt.asUintN(32, c.args[off + 2]!)));
+  return out;
+}
