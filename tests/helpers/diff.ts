@@ -58,7 +58,10 @@ export function normalise(trace: string): string {
   return t
     .replace(/0x[0-9a-f]{5,}/g, '0xADDR')
     .replace(/(getrandom\()"[^"]*"/g, '$1"RANDOM"')
-    .replace(/(AT_RANDOM|st_[amc]time(?:_nsec)?|tv_(?:n?sec))=\d+/g, '$1=N')
+    .replace(/(AT_RANDOM|st_[amc]time(?:_nsec)?|tv_(?:n?sec)|si_[us]time)=\d+( \/\* [\d.]+ s \*\/)?/g, '$1=N')
+    .replace(/parent_tid=\[\d+\]/g, 'parent_tid=[N]')
+    .replace(/(uptime|freeram|sharedram|bufferram|procs)=\d+/g, '$1=N')
+    .replace(/loads=\[\d+, \d+, \d+\]/g, 'loads=[N, N, N]')
     .replace(/sysray-diff-\w+/g, 'TMPDIR');
 }
 
@@ -114,4 +117,44 @@ export function diffReport(c: Compared, context = 2, max = 8): string {
   }
   if (c.sysrayRun.stderr.trim()) out.push(`sysray stderr: ${c.sysrayRun.stderr.trim().split('\n').slice(0, 5).join(' | ')}`);
   return out.join('\n');
+}
+
+/**
+ * For traces of several processes (-f with -o: `PID line`), what two strace runs share: each
+ * process's own sequence of complete lines. Interleaving differs from run to run, so `<unfinished
+ * ...>` / `<... resumed>` halves are joined, alignment padding dropped, pids replaced, and the
+ * per-process sequences sorted.
+ */
+export function perProcess(trace: string): string[][] {
+  const byPid = new Map<string, string[]>();
+  const pending = new Map<string, string>();
+  const pids = new Set<string>();
+  for (const line of trace.split('\n')) {
+    const m = /^(\d+) +(.*)$/.exec(line);
+    if (m) pids.add(m[1]!);
+  }
+  for (const line of trace.split('\n')) {
+    const m = /^(\d+) +(.*)$/.exec(line);
+    if (!m) continue;
+    const [, pid, text] = m as unknown as [string, string, string];
+    let l = text;
+    if (l.endsWith(' <unfinished ...>') && !/\) += \?$/.test(l)) {
+      pending.set(pid, l.slice(0, -' <unfinished ...>'.length));
+      continue;
+    }
+    const r = /^<\.\.\. [\w]+ resumed>(.*)$/.exec(l);
+    if (r && pending.has(pid)) {
+      l = pending.get(pid)! + r[1];
+      pending.delete(pid);
+    }
+    let seq = byPid.get(pid);
+    if (!seq) byPid.set(pid, (seq = []));
+    seq.push(l.replace(/\) +=/, ') ='));
+  }
+  const norm = (s: string): string => {
+    let t = s;
+    for (const p of pids) t = t.replace(new RegExp(`\\b${p}\\b`, 'g'), 'PID');
+    return normalise(t);
+  };
+  return [...byPid.values()].map((seq) => seq.map(norm)).sort((a, b) => (a.join('\n') < b.join('\n') ? -1 : 1));
 }
