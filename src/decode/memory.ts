@@ -1,4 +1,66 @@
-/** Decoders of the memory family. */
-import type { SyscallDecoder } from './types.js';
+/** Decoders of the memory family: brk, mmap, munmap, mprotect, madvise, mremap, mlock, … */
+import { A, addr, hexv, R, rd, sig, ulong, type ArgFn } from './args.js';
+import type { Ctx, SyscallDecoder } from './types.js';
+import { int, join, tok, type Value } from './value.js';
+import { flags as xflags, symbol } from './xlat/core.js';
+import { MADVISE_ADVICE, MAP_HUGE_MASK, MAP_HUGE_SHIFT, MAP_TYPE_MASK, MMAP_FLAGS, MMAP_PROT, MMAP_TYPE, MREMAP_FLAGS, MSYNC_FLAGS } from './xlat/tables.js';
+import { MLOCKALL_FLAGS, MLOCK_FLAGS, PKEY_ACCESS } from './xlat/more.js';
+import { printArray, xflags32, xflags64, xval } from './misc.js';
 
-export const decoders: Record<string, SyscallDecoder> = {};
+/** mmap's flags: the mapping type, the other flags, and the MAP_HUGE field: `MAP_PRIVATE|MAP_ANONYMOUS`. */
+export function mmapFlags(v: bigint): Value {
+  const parts: Value[] = [symbol(MMAP_TYPE, v & MAP_TYPE_MASK, 'x', 'MAP_???')];
+  const hugeMask = MAP_HUGE_MASK << MAP_HUGE_SHIFT;
+  const rest = v & ~MAP_TYPE_MASK & ~hugeMask;
+  const huge = v & hugeMask;
+  if (rest) parts.push(xflags(MMAP_FLAGS, rest));
+  if (huge) parts.push(tok(`${huge >> MAP_HUGE_SHIFT}<<MAP_HUGE_SHIFT`));
+  return parts.length === 1 ? parts[0]! : join('|', ...parts);
+}
+
+const prot: ArgFn = (c, i) => xflags64(MMAP_PROT, c.args[i]!, 'PROT_???');
+
+/** mincore's vector: one 0/1 per page of the range. */
+function mincoreVec(c: Ctx): Value {
+  const len = c.args[1]!;
+  const pages = len / 4096n + (len % 4096n ? 1n : 0n);
+  return printArray(c, c.args[2]!, pages, 1, (b) => int(rd.u8(b, 0) & 1, 'u'), { exiting: true });
+}
+
+export const decoders: Record<string, SyscallDecoder> = {
+  brk: sig([A.ptr], R.hex),
+  mmap: sig([A.ptr, A.ulong, prot, (c, i) => mmapFlags(c.args[i]!), A.fd, A.hex], R.hex),
+  munmap: sig([A.ptr, A.ulong]),
+  mlock: sig([A.ptr, A.ulong]),
+  munlock: sig([A.ptr, A.ulong]),
+  set_robust_list: sig([A.ptr, A.ulong]),
+  mprotect: sig([A.ptr, A.ulong, prot]),
+  pkey_mprotect: sig([A.ptr, A.ulong, prot, A.int]),
+  pkey_alloc: sig([A.hex, (c, i) => xflags64(PKEY_ACCESS, c.args[i]!, 'PKEY_???')]),
+  pkey_free: sig([A.int]),
+  mremap: {
+    entry: (c) => {
+      const f = c.args[3]!;
+      const out = [addr(c.args[0]!), ulong(c.args[1]!), ulong(c.args[2]!), xflags64(MREMAP_FLAGS, f, 'MREMAP_???')];
+      if ((f & 3n) === 3n) out.push(addr(c.args[4]!));
+      return out;
+    },
+    ret: () => ({ fmt: 'x' }),
+  },
+  madvise: sig([A.ptr, A.ulong, (c, i) => xval(MADVISE_ADVICE, c.args[i]!, 'MADV_???')]),
+  msync: sig([A.ptr, A.ulong, (c, i) => xflags32(MSYNC_FLAGS, c.args[i]!, 'MS_???')]),
+  mlockall: sig([(c, i) => xflags32(MLOCKALL_FLAGS, c.args[i]!, 'MCL_???')]),
+  mlock2: sig([A.ptr, A.ulong, (c, i) => xflags32(MLOCK_FLAGS, c.args[i]!, 'MLOCK_???')]),
+  mincore: sig([A.ptr, A.ulong, { exit: (c) => mincoreVec(c) }]),
+  remap_file_pages: sig([A.ptr, A.ulong, prot, A.ulong, (c, i) => mmapFlags(c.args[i]!)]),
+  process_mrelease: sig([A.fd, (c, i) => hexv(BigInt.asUintN(32, c.args[i]!))]),
+  process_madvise: sig([
+    A.fd,
+    (c, i) => printArray(c, c.args[i]!, c.args[2]!, 16, (b) => ({
+      k: 'struct', fields: [{ n: 'iov_base', v: addr(rd.u64(b, 0)) }, { n: 'iov_len', v: ulong(rd.u64(b, 8)) }],
+    })),
+    A.ulong,
+    (c, i) => xval(MADVISE_ADVICE, c.args[i]!, 'MADV_???'),
+    (c, i) => hexv(BigInt.asUintN(32, c.args[i]!)),
+  ]),
+};

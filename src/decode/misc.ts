@@ -1,4 +1,642 @@
-/** Decoders of the misc family. */
-import type { SyscallDecoder } from './types.js';
+/**
+ * Decoders of the misc family (time, resources, scheduling, polling, futex, …), and the printers
+ * the memory/process/signal/net families share: strace's umove_or_printaddr, print_array,
+ * timespec/timeval, sigsets, rusage, clock_t. Nothing here imports another family file.
+ */
+import { readFileSync } from 'node:fs';
+import { A, addr, buf, fd, rd, sig, sint, ulong, type ArgFn } from './args.js';
+import type { Ctx, RetFmt, RetInfo, SyscallDecoder } from './types.js';
+import {
+  array, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value,
+} from './value.js';
+import { flags as xflags, symbol, xlat, type Xlat } from './xlat/core.js';
+import { signalName, sigsetNames } from './xlat/signals.js';
+import {
+  CLOCK_IDS, EFD_FLAGS, EPOLL_CREATE_FLAGS, EPOLL_CTL_OPS, EPOLL_EVENTS, FUTEX_BITSET, FUTEX_OPS, GETRANDOM_FLAGS,
+  ITIMER_WHICH, MEMBARRIER_CMDS, MEMBARRIER_FLAGS, POLL_EVENTS, RESOURCES, TFD_FLAGS, TIMER_FLAGS,
+} from './xlat/tables.js';
+import {
+  FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, PERSONALITY_FLAGS, PERSONALITY_TYPES, PRIORITY_WHICH, SCHEDULERS, USAGE_WHO,
+} from './xlat/more.js';
 
-export const decoders: Record<string, SyscallDecoder> = {};
+// ================================================================ shared printers
+
+export const NULL: Value = { k: 'ptr', v: 0n };
+const badAddr = (a: bigint): Value => ({ k: 'ptr', v: a, bad: true });
+
+/** `name=value`, for arguments strace prints with their name (clone's `child_stack=NULL`). */
+export const named = (name: string, v: Value): Value => join('=', tok(name), v);
+
+/**
+ * strace's umove_or_printaddr: NULL; the address when -e verbose=none, when the call failed (at
+ * exit) or when the memory cannot be read; else `fn` of the `size` bytes.
+ */
+export function fetch(c: Ctx, a: bigint, size: number, fn: (b: Uint8Array) => Value, exiting = false): Value {
+  if (a === 0n) return NULL;
+  if (!c.opt.verbose || (exiting && c.err)) return addr(a);
+  const b = c.mem.read(a, size);
+  return b ? fn(b) : badAddr(a);
+}
+
+/** printnum_int: `[N]` (signed, or unsigned with `u`). */
+export const numAt = (c: Ctx, a: bigint, exiting = false, u = false): Value =>
+  fetch(c, a, 4, (b) => array([u ? uint(rd.u32(b, 0)) : int(rd.s32(b, 0))]), exiting);
+
+/** printnum_kptr / printnum_addr: `[0x7f…]`. */
+export const ptrAt = (c: Ctx, a: bigint, exiting = false): Value =>
+  fetch(c, a, 8, (b) => array([addr(rd.u64(b, 0))]), exiting);
+
+export interface ArrayOpts {
+  /** Printed at exit: a failed call prints the address (tfetch_mem). */
+  exiting?: boolean;
+  /** Fetch even when the call failed (tfetch_mem_ignore_syserror). */
+  ignoreErr?: boolean;
+  /** Append `...` after the elements (PAF_ARRAY_TRUNCATED). */
+  truncated?: boolean;
+  /** `fn` returning null ends the array with `...` (a printer that prints it and stops). */
+  stopMore?: boolean;
+}
+
+/**
+ * strace's print_array: `[e1, e2, ...]` of `nmemb` elements of `size` bytes at `start`; NULL; the
+ * address when the first element cannot be fetched; `... /* 0xADDR *\/` where a later one cannot;
+ * at most -s elements with abbrev. `fn` returning null stops the array there.
+ */
+export function printArray(
+  c: Ctx, start: bigint, nmemb: bigint | number, size: number,
+  fn: (b: Uint8Array, i: number) => Value | null, o: ArrayOpts = {},
+): Value {
+  if (start === 0n) return NULL;
+  const n = BigInt.asUintN(64, BigInt(nmemb));
+  if (n === 0n) return o.truncated ? array([], true) : array([]);
+  const sz = BigInt(size);
+  const end = start + n * sz;
+  if (end > 0xffffffffffffffffn) return addr(start);
+  const canFetch = c.opt.verbose && (o.ignoreErr || !o.exiting || !c.err);
+  if (!canFetch) return addr(start);
+  const limit = c.opt.abbrev && BigInt(c.opt.strsize) < n ? BigInt(c.opt.strsize) : n;
+  // one read for the elements we may look at (the element after the limit is fetched too, as strace does)
+  const look = limit < n ? limit + 1n : n;
+  const whole = look * sz <= 1n << 20n ? c.mem.read(start, Number(look * sz)) : null;
+  const items: Value[] = [];
+  for (let i = 0n; i < n; i++) {
+    const cur = start + i * sz;
+    const b = whole && i < look ? whole.subarray(Number(i * sz), Number((i + 1n) * sz)) : c.mem.read(cur, size);
+    if (!b) {
+      if (i === 0n) return badAddr(start);
+      items.push(note(tok('...'), '0x' + cur.toString(16)));
+      return array(items);
+    }
+    if (i >= limit) return array(items, true);
+    const v = fn(b, Number(i));
+    if (v === null) {
+      if (o.stopMore) items.push(tok('...'));
+      break;
+    }
+    items.push(v);
+  }
+  return o.truncated ? array(items, true) : array(items);
+}
+
+/** `{tv_sec=1, tv_nsec=0}` from 16 bytes. */
+export const timespecV = (b: Uint8Array, off = 0): Value =>
+  struct([field('tv_sec', int(rd.s64(b, off))), field('tv_nsec', uint(rd.u64(b, off + 8)))]);
+/** `{tv_sec=1, tv_usec=0}` from 16 bytes. */
+export const timevalV = (b: Uint8Array, off = 0): Value =>
+  struct([field('tv_sec', int(rd.s64(b, off))), field('tv_usec', uint(rd.u64(b, off + 8)))]);
+export const timespecAt = (c: Ctx, a: bigint, exiting = false): Value => fetch(c, a, 16, (b) => timespecV(b), exiting);
+export const timevalAt = (c: Ctx, a: bigint, exiting = false): Value => fetch(c, a, 16, (b) => timevalV(b), exiting);
+/** `{it_interval={…}, it_value={…}}` (timeval pairs; `ts` for itimerspec). */
+export const itimerAt = (c: Ctx, a: bigint, exiting = false, ts = false): Value =>
+  fetch(c, a, 32, (b) => {
+    const f = ts ? timespecV : timevalV;
+    return struct([field('it_interval', f(b, 0)), field('it_value', f(b, 16))]);
+  }, exiting);
+
+/** A signal set from `len` bytes: `[INT TERM]`, `~[]`. */
+export function sigsetV(b: Uint8Array, len: number): Value {
+  let m = 0n;
+  for (let i = Math.min(len, 8) - 1; i >= 0; i--) m = (m << 8n) | BigInt(b[i]!);
+  const { names, inverted } = sigsetNames(m, len);
+  return inverted ? { k: 'sigset', names, inverted } : { k: 'sigset', names };
+}
+
+/** print_sigset_addr_len: a sigset of `len` bytes at `a`; `len` must be 8 (or at least `min`). */
+export function sigsetAt(c: Ctx, a: bigint, len: bigint, exiting = false, min = 8n): Value {
+  if (len < min || len > 8n) return addr(a);
+  return fetch(c, a, Number(len), (b) => sigsetV(b, Number(len)), exiting);
+}
+
+/** A bit set as strace prints one: `[0 1 5]`. */
+export const bitset = (items: Value[]): Value => join('', tok('['), join(' ', ...items), tok(']'));
+
+/** printsignal: `SIGINT`, or the number. */
+export function sigV(n: number): Value {
+  const name = n > 0 ? signalName(n) : undefined;
+  return name ? sym(name, n) : int(n);
+}
+
+/** PRINT_VAL_ID: a uid/gid, unsigned except -1. */
+export const idV = (v: bigint | number): Value => {
+  const u = BigInt.asUintN(32, BigInt(v));
+  return u === 0xffffffffn ? int(-1) : uint(u);
+};
+
+const CLK_TCK = 100n;
+/** print_clock_t: ticks, with seconds in a comment when nonzero: `150 /* 1.50 s *\/`. */
+export function clockT(v: bigint): Value {
+  const n = uint(v);
+  if (v === 0n) return n;
+  return note(n, `${v / CLK_TCK}.${(v % CLK_TCK).toString().padStart(2, '0')} s`);
+}
+
+/** A 144-byte struct rusage (x86_64/aarch64 layout). */
+export function rusageV(c: Ctx, b: Uint8Array): Value {
+  const f: Field[] = [field('ru_utime', timevalV(b, 0)), field('ru_stime', timevalV(b, 16))];
+  if (c.opt.abbrev) return struct(f, true);
+  const names = ['ru_maxrss', 'ru_ixrss', 'ru_idrss', 'ru_isrss', 'ru_minflt', 'ru_majflt', 'ru_nswap', 'ru_inblock',
+    'ru_oublock', 'ru_msgsnd', 'ru_msgrcv', 'ru_nsignals', 'ru_nvcsw', 'ru_nivcsw'];
+  names.forEach((n, i) => f.push(field(n, uint(rd.u64(b, 32 + i * 8)))));
+  return struct(f);
+}
+export const rusageAt = (c: Ctx, a: bigint, exiting = false): Value => fetch(c, a, 144, (b) => rusageV(c, b), exiting);
+
+/** printxval on a 32-bit value: the name, else hex with strace's `/* X_??? *\/` comment. */
+export const xval = (x: Xlat, v: bigint, unknown?: string): Value => symbol(x, BigInt.asUintN(32, v), 'x', unknown);
+/** printxval64. */
+export const xval64 = (x: Xlat, v: bigint, unknown?: string): Value => symbol(x, BigInt.asUintN(64, v), 'x', unknown);
+/** printflags on a 32-bit value. */
+export const xflags32 = (x: Xlat, v: bigint, unknown?: string): Value => xflags(x, BigInt.asUintN(32, v), unknown);
+/** printflags64. */
+export const xflags64 = (x: Xlat, v: bigint, unknown?: string): Value => xflags(x, BigInt.asUintN(64, v), unknown);
+
+/** An argument printer for a printxval argument. */
+export const X = (x: Xlat, unknown?: string): ArgFn => (c, i) => xval(x, c.args[i]!, unknown);
+/** printpid: a C int. */
+export const P: ArgFn = (c, i) => sint(c.args[i]!);
+
+/** The flags text strace's sprintflags builds for an auxstr (names, `|0x…` leftover). */
+export function flagsText(x: Xlat, v: bigint): string {
+  const names: string[] = [];
+  let rest = v;
+  for (const [bit, name] of x.pairs) {
+    if (bit !== 0n && (rest & bit) === bit) {
+      names.push(name);
+      rest &= ~bit;
+    }
+  }
+  if (v === 0n) return x.byValue.get(0n) ?? '';
+  if (rest) names.push('0x' + rest.toString(16));
+  return names.join('|');
+}
+
+/** ERESTART* errors: the call was interrupted (is_erestart). */
+export const isErestart = (c: Ctx): boolean => c.err === 512 || c.err === 513 || c.err === 514 || c.err === 516;
+
+/** A return format with an auxstr, shown only when the call succeeded and there is a text. */
+export const withAux = (fmt: RetFmt, aux: Value | undefined): RetInfo => (aux ? { fmt, aux } : { fmt });
+
+/** sprinttime: local time `2023-11-14T22:13:20+0000`, with `.NNN` fraction digits when given. */
+export function sprinttime(sec: bigint, part = 0n, width = 0): string | undefined {
+  if (sec === 0n && part === 0n) return undefined;
+  const ms = Number(sec) * 1000;
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
+  const d = new Date(ms);
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  const off = -d.getTimezoneOffset();
+  const z = (off < 0 ? '-' : '+') + p2(Math.floor(Math.abs(off) / 60)) + p2(Math.abs(off) % 60);
+  const y = d.getFullYear();
+  const frac = part > 0n ? '.' + part.toString().padStart(width, '0') : '';
+  return `${y}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}T${p2(d.getHours())}:${p2(d.getMinutes())}:${p2(d.getSeconds())}${frac}${z}`;
+}
+
+// ================================================================ time
+
+/** printclockname: a clockid_t. */
+const clockArg: ArgFn = (c, i) => xval(CLOCK_IDS, c.args[i]!, 'CLOCK_???');
+
+/** The remaining-time argument of nanosleep/clock_nanosleep: its value only when interrupted. */
+const remainAt = (c: Ctx, a: bigint): Value => (isErestart(c) ? timespecAt(c, a) : addr(a));
+
+const timeDec: SyscallDecoder = {
+  entry: () => [],
+  exit: (c) => [fetch(c, c.args[0]!, 8, (b) => {
+    const t = rd.s64(b, 0);
+    const s = sprinttime(t);
+    return array([s ? note(int(t), s) : int(t)]);
+  }, true)],
+  ret: (c) => withAux('d', c.err ? undefined : (() => {
+    const s = sprinttime(c.rval);
+    return s ? tok(s) : undefined;
+  })()),
+};
+
+const SIGEV_NOTIFY = xlat([[0, 'SIGEV_SIGNAL'], [1, 'SIGEV_NONE'], [2, 'SIGEV_THREAD'], [4, 'SIGEV_THREAD_ID']]);
+
+/** struct sigevent (64 bytes): `{sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}`. */
+const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 64, (b) => {
+  const f: Field[] = [];
+  const ptr = rd.u64(b, 0);
+  if (ptr) f.push(field('sigev_value', struct([field('sival_int', int(rd.s32(b, 0))), field('sival_ptr', addr(ptr))])));
+  const notify = rd.s32(b, 12);
+  const signo = rd.s32(b, 8);
+  f.push(field('sigev_signo', notify === 0 || notify === 2 || notify === 4 ? sigV(signo) : uint(signo >>> 0)));
+  f.push(field('sigev_notify', symbol(SIGEV_NOTIFY, BigInt(notify >>> 0), 'x', 'SIGEV_???')));
+  if (notify === 4) f.push(field('sigev_notify_thread_id', int(rd.s32(b, 16))));
+  if (notify === 2) f.push(field('sigev_notify_function', addr(rd.u64(b, 16))), field('sigev_notify_attributes', addr(rd.u64(b, 24))));
+  return struct(f);
+});
+
+const timezoneAt = (c: Ctx, a: bigint, exiting = false): Value =>
+  fetch(c, a, 8, (b) => struct([field('tz_minuteswest', int(rd.s32(b, 0))), field('tz_dsttime', int(rd.s32(b, 4)))]), exiting);
+
+const timeDecoders: Record<string, SyscallDecoder> = {
+  time: timeDec,
+  gettimeofday: sig([
+    { exit: (c, i) => timevalAt(c, c.args[i]!, true) },
+    { exit: (c, i) => timezoneAt(c, c.args[i]!, true) },
+  ]),
+  settimeofday: sig([(c, i) => timevalAt(c, c.args[i]!), (c, i) => timezoneAt(c, c.args[i]!)]),
+  clock_gettime64: sig([clockArg, { exit: (c, i) => timespecAt(c, c.args[i]!, true) }]),
+  clock_getres_time64: sig([clockArg, { exit: (c, i) => timespecAt(c, c.args[i]!, true) }]),
+  clock_settime64: sig([clockArg, (c, i) => timespecAt(c, c.args[i]!)]),
+  nanosleep_time64: sig([(c, i) => timespecAt(c, c.args[i]!), { exit: (c, i) => remainAt(c, c.args[i]!) }]),
+  clock_nanosleep_time64: sig([
+    clockArg,
+    (c, i) => xflags32(TIMER_FLAGS, c.args[i]!, 'TIMER_???'),
+    (c, i) => timespecAt(c, c.args[i]!),
+    { exit: (c, i) => (c.args[1] === 0n ? remainAt(c, c.args[i]!) : addr(c.args[i]!)) },
+  ]),
+  getitimer: sig([X(ITIMER_WHICH, 'ITIMER_???'), { exit: (c, i) => itimerAt(c, c.args[i]!, true) }]),
+  setitimer: sig([X(ITIMER_WHICH, 'ITIMER_???'), (c, i) => itimerAt(c, c.args[i]!), { exit: (c, i) => itimerAt(c, c.args[i]!, true) }]),
+  alarm: sig([A.uint]),
+  timer_create: sig([clockArg, (c, i) => sigeventAt(c, c.args[i]!), { exit: (c, i) => numAt(c, c.args[i]!, true) }]),
+  timer_settime64: sig([A.int, (c, i) => xflags32(TIMER_FLAGS, c.args[i]!, 'TIMER_???'), (c, i) => itimerAt(c, c.args[i]!, false, true),
+    { exit: (c, i) => itimerAt(c, c.args[i]!, true, true) }]),
+  timer_gettime64: sig([A.int, { exit: (c, i) => itimerAt(c, c.args[i]!, true, true) }]),
+  timer_getoverrun: sig([A.int]),
+  timer_delete: sig([A.int]),
+  timerfd_create: sig([clockArg, (c, i) => xflags32(TFD_FLAGS, c.args[i]!, 'TFD_???')], 'fd'),
+  timerfd_settime64: sig([A.fd, (c, i) => xflags32(TFD_FLAGS, c.args[i]!, 'TFD_???'), (c, i) => itimerAt(c, c.args[i]!, false, true),
+    { exit: (c, i) => itimerAt(c, c.args[i]!, true, true) }]),
+  timerfd_gettime64: sig([A.fd, { exit: (c, i) => itimerAt(c, c.args[i]!, true, true) }]),
+  times: {
+    entry: () => [],
+    exit: (c) => [fetch(c, c.args[0]!, 32, (b) => struct(
+      ['tms_utime', 'tms_stime', 'tms_cutime', 'tms_cstime'].map((n, i) => field(n, clockT(rd.u64(b, i * 8)))),
+    ), true)],
+  },
+};
+
+// ================================================================ resources, ids of the system
+
+/** print_rlim64_t: RLIM64_INFINITY, `N*1024`, or the number. */
+function rlimV(v: bigint): Value {
+  if (v === 0xffffffffffffffffn) return tok('RLIM64_INFINITY');
+  if (v > 1024n && v % 1024n === 0n) return tok(`${v / 1024n}*1024`);
+  return uint(v);
+}
+const rlimitAt = (c: Ctx, a: bigint, exiting = false): Value =>
+  fetch(c, a, 16, (b) => struct([field('rlim_cur', rlimV(rd.u64(b, 0))), field('rlim_max', rlimV(rd.u64(b, 8)))]), exiting);
+
+/** A fixed-size char array printed up to its NUL, `...` if it has none (PRINT_FIELD_CSTRING). */
+function cstrField(b: Uint8Array, off: number, size: number): Value {
+  const s = b.subarray(off, off + size);
+  const z = s.indexOf(0);
+  if (z >= 0 && z < size - 1) return { k: 'str', b: s.subarray(0, z) };
+  return { k: 'str', b: s.subarray(0, size - 1), ...(z !== size - 1 ? { trunc: true } : {}) };
+}
+
+const UTS = ['sysname', 'nodename', 'release', 'version', 'machine', 'domainname'];
+
+const resourceDecoders: Record<string, SyscallDecoder> = {
+  getrlimit: sig([X(RESOURCES, 'RLIMIT_???'), { exit: (c, i) => rlimitAt(c, c.args[i]!, true) }]),
+  setrlimit: sig([X(RESOURCES, 'RLIMIT_???'), (c, i) => rlimitAt(c, c.args[i]!)]),
+  prlimit64: sig([P, X(RESOURCES, 'RLIMIT_???'), (c, i) => rlimitAt(c, c.args[i]!), { exit: (c, i) => rlimitAt(c, c.args[i]!, true) }]),
+  getrusage: sig([X(USAGE_WHO, 'RUSAGE_???'), { exit: (c, i) => rusageAt(c, c.args[i]!, true) }]),
+  getpriority: sig([X(PRIORITY_WHICH, 'PRIO_???'), A.int]),
+  setpriority: sig([X(PRIORITY_WHICH, 'PRIO_???'), A.int, A.int]),
+  uname: {
+    entry: () => [],
+    exit: (c) => [fetch(c, c.args[0]!, 65 * 6, (b) => {
+      const n = c.opt.abbrev ? 2 : 6;
+      return struct(UTS.slice(0, n).map((name, i) => field(name, cstrField(b, i * 65, 65))), c.opt.abbrev);
+    }, true)],
+  },
+  sysinfo: {
+    entry: () => [],
+    exit: (c) => [fetch(c, c.args[0]!, 112, (b) => {
+      const u = (off: number): Value => uint(rd.u64(b, off));
+      return struct([
+        field('uptime', u(0)),
+        field('loads', array([u(8), u(16), u(24)])),
+        ...['totalram', 'freeram', 'sharedram', 'bufferram', 'totalswap', 'freeswap'].map((n, i) => field(n, u(32 + i * 8))),
+        field('procs', uint(rd.u16(b, 80))),
+        field('totalhigh', u(88)),
+        field('freehigh', u(96)),
+        field('mem_unit', uint(rd.u32(b, 104))),
+      ]);
+    }, true)],
+  },
+  personality: {
+    entry: (c) => {
+      const p = BigInt.asUintN(32, c.args[0]!);
+      if (p === 0xffffffffn) return [hex(p)];
+      const type = xval(PERSONALITY_TYPES, p & 0xffn, 'PER_???');
+      const rest = p & ~0xffn;
+      return [rest ? join('|', type, xflags(PERSONALITY_FLAGS, rest)) : type];
+    },
+    ret: (c) => {
+      if (c.err) return { fmt: 'd' };
+      const p = BigInt.asUintN(32, c.rval);
+      const t = PERSONALITY_TYPES.byValue.get(p & 0xffn);
+      let s = t ?? `0x${(p & 0xffn).toString(16)} /* PER_??? */`;
+      if (p & ~0xffn) s += '|' + flagsText(PERSONALITY_FLAGS, p & ~0xffn);
+      return { fmt: 'x', aux: tok(s) };
+    },
+  },
+  getrandom: sig([
+    { exit: (c, i) => (c.err ? addr(c.args[i]!) : buf(c, c.args[i]!, c.rval, true)) },
+    { exit: (c, i) => ulong(c.args[i]!) },
+    { exit: (c, i) => xflags32(GETRANDOM_FLAGS, c.args[i]!, 'GRND_???') },
+  ]),
+  getcpu: sig([
+    { exit: (c, i) => numAt(c, c.args[i]!, true, true) },
+    { exit: (c, i) => numAt(c, c.args[i]!, true, true) },
+    { exit: (c, i) => addr(c.args[i]!) },
+  ]),
+  membarrier: {
+    entry: (c) => {
+      const f = BigInt.asUintN(32, c.args[1]!);
+      const out = [xval(MEMBARRIER_CMDS, c.args[0]!, 'MEMBARRIER_CMD_???'), xflags(MEMBARRIER_FLAGS, f, 'MEMBARRIER_CMD_FLAG_???')];
+      if (f & 1n) out.push(sint(c.args[2]!));
+      return out;
+    },
+    ret: (c) => (BigInt.asUintN(32, c.args[0]!) === 0n && !c.err && c.rval !== 0n
+      ? { fmt: 'x', aux: tok(flagsText(MEMBARRIER_CMDS, c.rval)) }
+      : { fmt: 'd' }),
+  },
+};
+
+// ================================================================ scheduling
+
+let cpusetSize = 0;
+/** The smallest cpu mask size the kernel accepts (strace probes it; the same from sysfs). */
+function getCpusetSize(): number {
+  if (cpusetSize) return cpusetSize;
+  let ncpu = 0;
+  try {
+    const s = readFileSync('/sys/devices/system/cpu/possible', 'utf8').trim();
+    const last = s.split(',').pop()!.split('-').pop()!;
+    ncpu = Number(last) + 1;
+  } catch {
+    ncpu = 0;
+  }
+  let size = 128;
+  while (size * 8 < ncpu) size *= 2;
+  return (cpusetSize = size);
+}
+
+/** print_affinitylist: the CPUs in a mask, `[0 1 2 3]`. */
+function affinityAt(c: Ctx, a: bigint, len: number, exiting: boolean): Value {
+  if (!c.opt.verbose || (exiting && c.err) || a === 0n) return addr(a);
+  if (len === 0) return array([]);
+  const umove = Math.min(len, getCpusetSize());
+  const size = Math.ceil(umove / 8) * 8;
+  const b = c.mem.read(a, umove);
+  if (!b) return badAddr(a);
+  const cpus: Value[] = [];
+  for (let i = 0; i < umove * 8; i++) if ((b[i >> 3]! >> (i & 7)) & 1) cpus.push(int(i));
+  if (size < len) cpus.push(tok('...'));
+  return bitset(cpus);
+}
+
+const schedDecoders: Record<string, SyscallDecoder> = {
+  sched_getaffinity: sig([P, A.uint, { exit: (c, i) => affinityAt(c, c.args[i]!, Number(BigInt.asUintN(32, c.rval)), true) }]),
+  sched_setaffinity: sig([P, A.uint, (c, i) => affinityAt(c, c.args[i]!, Number(BigInt.asUintN(32, c.args[1]!)), false)]),
+  sched_getscheduler: {
+    entry: (c) => [sint(c.args[0]!)],
+    ret: (c) => withAux('d', c.err ? undefined : (() => {
+      const n = SCHEDULERS.byValue.get(BigInt.asUintN(64, c.rval));
+      return n ? tok(n) : undefined;
+    })()),
+  },
+  sched_setscheduler: sig([P, X(SCHEDULERS, 'SCHED_???'), (c, i) => numAt(c, c.args[i]!)]),
+  sched_getparam: sig([P, { exit: (c, i) => numAt(c, c.args[i]!, true) }]),
+  sched_setparam: sig([P, (c, i) => numAt(c, c.args[i]!)]),
+  sched_get_priority_min: sig([X(SCHEDULERS, 'SCHED_???')]),
+  sched_get_priority_max: sig([X(SCHEDULERS, 'SCHED_???')]),
+  sched_rr_get_interval_time64: sig([P, { exit: (c, i) => timespecAt(c, c.args[i]!, true) }]),
+};
+
+// ================================================================ futex
+
+function futexEntry(c: Ctx): Value[] {
+  const [uaddr, opRaw, valRaw, timeout, uaddr2, val3Raw] = c.args as [bigint, bigint, bigint, bigint, bigint, bigint];
+  const op = BigInt.asIntN(32, opRaw);
+  const cmd = Number(op & 127n);
+  const val = uint(BigInt.asUintN(32, valRaw));
+  const val2 = uint(BigInt.asUintN(32, timeout));
+  const val3 = BigInt.asUintN(32, val3Raw);
+  const out: Value[] = [addr(uaddr), symbol(FUTEX_OPS, BigInt.asUintN(64, op), 'x', 'FUTEX_???')];
+  const ts = (): Value => timespecAt(c, timeout);
+  const bitset = (): Value => symbol(FUTEX_BITSET, val3, 'x');
+  switch (cmd) {
+    case 0: out.push(val, ts()); break; // FUTEX_WAIT
+    case 6: case 13: out.push(ts()); break; // FUTEX_LOCK_PI, FUTEX_LOCK_PI2
+    case 9: out.push(val, ts(), bitset()); break; // FUTEX_WAIT_BITSET
+    case 10: out.push(val, bitset()); break; // FUTEX_WAKE_BITSET
+    case 3: out.push(val, val2, addr(uaddr2)); break; // FUTEX_REQUEUE
+    case 4: case 12: out.push(val, val2, addr(uaddr2), uint(val3)); break; // FUTEX_CMP_REQUEUE(_PI)
+    case 5: out.push(val, val2, addr(uaddr2), wakeOp(val3)); break; // FUTEX_WAKE_OP
+    case 11: out.push(val, ts(), addr(uaddr2)); break; // FUTEX_WAIT_REQUEUE_PI
+    case 1: case 2: out.push(val); break; // FUTEX_WAKE, FUTEX_FD
+    case 7: case 8: break; // FUTEX_UNLOCK_PI, FUTEX_TRYLOCK_PI
+    default: out.push(val, addr(timeout), addr(uaddr2), hex(val3));
+  }
+  return out;
+}
+
+/** FUTEX_WAKE_OP's encoded operation: `FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_GT<<24|0x1`. */
+function wakeOp(v: bigint): Value {
+  const parts: string[] = [];
+  if ((v >> 28n) & 8n) parts.push('FUTEX_OP_OPARG_SHIFT<<28');
+  const op = (v >> 28n) & 7n;
+  const opName = FUTEX_WAKE_OPS.byValue.get(op);
+  parts.push(opName ? `${opName}<<28` : `${op}<<28 /* FUTEX_OP_??? */`);
+  const oparg = (v >> 12n) & 0xfffn;
+  parts.push(`${oparg ? '0x' + oparg.toString(16) : '0'}<<12`);
+  const cmp = (v >> 24n) & 0xfn;
+  const cmpName = FUTEX_WAKE_CMPS.byValue.get(cmp);
+  parts.push(cmpName ? `${cmpName}<<24` : `${cmp ? '0x' + cmp.toString(16) : '0'}<<24 /* FUTEX_OP_CMP_??? */`);
+  const cmparg = v & 0xfffn;
+  parts.push(cmparg ? '0x' + cmparg.toString(16) : '0');
+  return tok(parts.join('|'));
+}
+
+// ================================================================ polling
+
+const pollfdV = (b: Uint8Array): Value => {
+  const f = rd.s32(b, 0);
+  const fields: Field[] = [field('fd', { k: 'fd', fd: f })];
+  if (f >= 0) fields.push(field('events', xflags(POLL_EVENTS, BigInt(rd.u16(b, 4)), 'POLL???')));
+  return struct(fields);
+};
+
+/** The text poll/ppoll print after the return value: `[{fd=3, revents=POLLIN}]`, `Timeout`. */
+function pollAux(c: Ctx, pts: bigint): Value | undefined {
+  if (c.err) return undefined;
+  if (c.rval === 0n) return tok('Timeout');
+  const start = c.args[0]!;
+  const nfds = BigInt.asUintN(32, c.args[1]!);
+  const parts: Value[] = [];
+  if (c.opt.verbose && start !== 0n && nfds !== 0n) {
+    const max = c.opt.abbrev ? c.opt.strsize : Infinity;
+    let printed = 0;
+    let s = '';
+    for (let i = 0n; i < nfds; i++) {
+      const cur = start + i * 8n;
+      const b = c.mem.read(cur, 8);
+      if (!b) {
+        s += (s ? ', ' : '[') + '0x' + cur.toString(16);
+        break;
+      }
+      const revents = rd.u16(b, 6);
+      if (!revents) continue;
+      s += s ? ', ' : '[';
+      if (printed >= max) {
+        s += '...';
+        break;
+      }
+      s += `{fd=${rd.s32(b, 0)}, revents=${flagsText(POLL_EVENTS, BigInt(revents)) || '0x' + revents.toString(16)}}`;
+      printed++;
+    }
+    if (s) parts.push(tok(s + ']'));
+  }
+  if (pts) {
+    const left = fetch(c, pts, 16, (b) => timespecV(b), true);
+    parts.push(tok(parts.length ? ', left ' : 'left '), left);
+  }
+  return parts.length ? join('', ...parts) : undefined;
+}
+
+const pollEntry = (c: Ctx): Value[] => [
+  printArray(c, c.args[0]!, BigInt.asUintN(32, c.args[1]!), 8, pollfdV),
+  uint(BigInt.asUintN(32, c.args[1]!)),
+];
+
+/** One fd_set of select: `[0 1 5]`, NULL, or the address. */
+function fdsetAt(c: Ctx, a: bigint, nfds: number, fdsize: number): Value {
+  if (!c.opt.verbose || fdsize <= 0) return addr(a);
+  return fetch(c, a, fdsize, (b) => {
+    const fds: Value[] = [];
+    for (let j = 0; j < nfds; j++) if ((b[j >> 3]! >> (j & 7)) & 1) fds.push({ k: 'fd', fd: j });
+    return bitset(fds);
+  });
+}
+
+function selectNfds(c: Ctx): { nfds: number; fdsize: number } {
+  let nfds = Number(BigInt.asIntN(32, c.args[0]!));
+  if (nfds < 0) nfds = 0;
+  if (nfds > 1024 * 1024) nfds = 1024 * 1024;
+  return { nfds, fdsize: (Math.floor((nfds + 7) / 8) + 7) & -8 };
+}
+
+function selectEntry(c: Ctx, ts: boolean): Value[] {
+  const { nfds, fdsize } = selectNfds(c);
+  return [
+    sint(c.args[0]!),
+    fdsetAt(c, c.args[1]!, nfds, fdsize), fdsetAt(c, c.args[2]!, nfds, fdsize), fdsetAt(c, c.args[3]!, nfds, fdsize),
+    ts ? timespecAt(c, c.args[4]!) : timevalAt(c, c.args[4]!),
+  ];
+}
+
+/** select's result text: `in [0 1], out [2], left {tv_sec=0, tv_usec=5}`, or `Timeout`. */
+function selectAux(c: Ctx, ts: boolean): Value | undefined {
+  if (c.err) return undefined;
+  let ready = Number(c.rval);
+  if (ready === 0) return tok('Timeout');
+  const { nfds, fdsize } = selectNfds(c);
+  let s = '';
+  let sep = '';
+  for (let i = 0; i < 3 && ready > 0; i++) {
+    const a = c.args[i + 1]!;
+    const b = a && fdsize > 0 ? c.mem.read(a, fdsize) : null;
+    if (!b) continue;
+    let first = true;
+    for (let j = 0; j < nfds; j++) {
+      if (!((b[j >> 3]! >> (j & 7)) & 1)) continue;
+      if (first) {
+        s += `${sep}${['in', 'out', 'except'][i]} [${j}`;
+        first = false;
+        sep = ', ';
+      } else s += ` ${j}`;
+      if (--ready === 0) break;
+    }
+    if (s) s += ']';
+  }
+  const parts: Value[] = [tok(s)];
+  if (c.args[4]) {
+    const t = c.args[4]!;
+    const v = !c.opt.verbose ? addr(t) : (() => {
+      const b = c.mem.read(t, 16);
+      return b ? (ts ? timespecV(b) : timevalV(b)) : addr(t);
+    })();
+    parts.push(tok(`${sep}left `), v);
+  }
+  return join('', ...parts);
+}
+
+const epollEventV = (b: Uint8Array): Value => struct([
+  field('events', xflags(EPOLL_EVENTS, BigInt(rd.u32(b, 0)), 'EPOLL???')),
+  field('data', struct([field('u32', uint(rd.u32(b, 4))), field('u64', uint(rd.u64(b, 4)))])),
+]);
+
+/** epoll_wait's events when the call failed print as the address (tfetch_mem refuses). */
+const epollEvents = (c: Ctx): Value => (c.err ? addr(c.args[1]!) : printArray(c, c.args[1]!, c.rval, 12, epollEventV, { exiting: true }));
+
+const pollDecoders: Record<string, SyscallDecoder> = {
+  poll_time64: {
+    entry: (c) => [...pollEntry(c), sint(c.args[2]!)],
+    ret: (c) => withAux('d', pollAux(c, 0n)),
+  },
+  ppoll_time64: {
+    entry: (c) => [...pollEntry(c), timespecAt(c, c.args[2]!), sigsetAt(c, c.args[3]!, c.args[4]!), ulong(c.args[4]!)],
+    ret: (c) => withAux('d', pollAux(c, c.args[2]!)),
+  },
+  select: { entry: (c) => selectEntry(c, false), ret: (c) => withAux('d', selectAux(c, false)) },
+  pselect6_time64: {
+    entry: (c) => [...selectEntry(c, true), fetch(c, c.args[5]!, 16, (b) => struct([
+      field('sigmask', sigsetAt(c, rd.u64(b, 0), rd.u64(b, 8))),
+      field('sigsetsize', uint(rd.u64(b, 8))),
+    ]))],
+    ret: (c) => withAux('d', selectAux(c, true)),
+  },
+  epoll_create: sig([A.int], 'fd'),
+  epoll_create1: sig([(c, i) => xflags32(EPOLL_CREATE_FLAGS, c.args[i]!, 'EPOLL_???')], 'fd'),
+  epoll_ctl: sig([A.fd, X(EPOLL_CTL_OPS, 'EPOLL_CTL_???'), A.fd, (c, i) =>
+    BigInt.asUintN(32, c.args[1]!) === 2n ? addr(c.args[i]!) : fetch(c, c.args[i]!, 12, epollEventV)]),
+  epoll_wait: {
+    entry: (c) => [fd(c.args[0]!)],
+    exit: (c) => [epollEvents(c), sint(c.args[2]!), sint(c.args[3]!)],
+  },
+  epoll_pwait: {
+    entry: (c) => [fd(c.args[0]!)],
+    exit: (c) => [epollEvents(c), sint(c.args[2]!), sint(c.args[3]!), sigsetAt(c, c.args[4]!, c.args[5]!, true), ulong(c.args[5]!)],
+  },
+  epoll_pwait2: {
+    entry: (c) => [fd(c.args[0]!)],
+    exit: (c) => [epollEvents(c), sint(c.args[2]!), timespecAt(c, c.args[3]!, true), sigsetAt(c, c.args[4]!, c.args[5]!, true), ulong(c.args[5]!)],
+  },
+  eventfd: sig([A.uint], 'fd'),
+  eventfd2: sig([A.uint, (c, i) => xflags32(EFD_FLAGS, c.args[i]!, 'EFD_???')], 'fd'),
+};
+
+export const decoders: Record<string, SyscallDecoder> = {
+  ...timeDecoders,
+  ...resourceDecoders,
+  ...schedDecoders,
+  ...pollDecoders,
+  futex_time64: { entry: futexEntry },
+  // the rest print their arguments raw (strace's printargs): sched_yield, set_tid_address, rseq, …
+};

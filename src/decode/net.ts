@@ -1,4 +1,960 @@
-/** Decoders of the net family. */
-import type { SyscallDecoder } from './types.js';
+/** Decoders of the network family: sockets, addresses, messages, socket options. */
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { A, addr, buf, fd, hexv, rd, sig, sint, ulong, type ArgFn } from './args.js';
+import type { Ctx, SyscallDecoder } from './types.js';
+import { array, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { flags as xflags, lookup, symbol, type Xlat } from './xlat/core.js';
+import {
+  IPPROTO, MSG_FLAGS, SHUTDOWN_MODES, SOCKET_FAMILIES, SOCKET_TYPES, SOCKOPT_LEVELS, SOCK_TYPE_FLAGS, SOCK_TYPE_MASK,
+  SOL_SOCKET_GETSOCKOPT, SOL_SOCKET_SETSOCKOPT, TCP_OPTIONS,
+} from './xlat/tables.js';
+import {
+  ETHERNET_PROTOCOLS, IP_CMSG_TYPES, NETLINK_PROTOCOLS, SCM_TYPES, SOL_IPV6_GETSOCKOPT, SOL_IPV6_OPTIONS,
+  SOL_IPV6_SETSOCKOPT, SOL_IP_GETSOCKOPT, SOL_IP_OPTIONS, SOL_IP_SETSOCKOPT, SOL_NETLINK_OPTIONS, SOL_RAW_OPTIONS,
+  SOL_UDP_OPTIONS, SOCK_TXREHASH_VALUES,
+} from './xlat/more.js';
+import { fetch, idV, numAt, printArray, timespecAt, timespecV, timevalV, xflags32, xval } from './misc.js';
+import { fprogAt } from './process.js';
+import { errnoName } from './xlat/errno.js';
 
-export const decoders: Record<string, SyscallDecoder> = {};
+const AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17;
+
+// ---------------------------------------------------------------- addresses
+
+/** inet_ntop for IPv4. */
+const ntop4 = (b: Uint8Array, off = 0): string => `${b[off]}.${b[off + 1]}.${b[off + 2]}.${b[off + 3]}`;
+
+/** inet_ntop for IPv6, glibc's way (longest zero run as `::`, embedded IPv4 for ::a.b.c.d and ::ffff:a.b.c.d). */
+export function ntop6(b: Uint8Array, off = 0): string {
+  const w: number[] = [];
+  for (let i = 0; i < 8; i++) w.push((b[off + 2 * i]! << 8) | b[off + 2 * i + 1]!);
+  let best = { base: -1, len: 0 };
+  let cur = { base: -1, len: 0 };
+  for (let i = 0; i < 8; i++) {
+    if (w[i] === 0) {
+      if (cur.base === -1) cur = { base: i, len: 1 };
+      else cur.len++;
+    } else if (cur.base !== -1) {
+      if (best.base === -1 || cur.len > best.len) best = cur;
+      cur = { base: -1, len: 0 };
+    }
+  }
+  if (cur.base !== -1 && (best.base === -1 || cur.len > best.len)) best = cur;
+  if (best.base !== -1 && best.len < 2) best = { base: -1, len: 0 };
+  let s = '';
+  for (let i = 0; i < 8; i++) {
+    if (best.base !== -1 && i >= best.base && i < best.base + best.len) {
+      if (i === best.base) s += ':';
+      continue;
+    }
+    if (i !== 0) s += ':';
+    if (i === 6 && best.base === 0 && (best.len === 6 || (best.len === 5 && w[5] === 0xffff))) {
+      s += ntop4(b, off + 12);
+      break;
+    }
+    s += w[i]!.toString(16);
+  }
+  if (best.base !== -1 && best.base + best.len === 8) s += ':';
+  return s;
+}
+
+const quoted = (s: string): Value => ({ k: 'str', b: Buffer.from(s, 'latin1') });
+const htons = (v: number): Value => call('htons', int(v));
+
+let ifnames: Map<number, string> | undefined;
+/** if_indextoname, from sysfs. */
+function ifname(index: number): string | undefined {
+  if (!ifnames) {
+    ifnames = new Map();
+    try {
+      for (const n of readdirSync('/sys/class/net')) {
+        try {
+          ifnames.set(Number(readFileSync(`/sys/class/net/${n}/ifindex`, 'latin1').trim()), n);
+        } catch { /* gone */ }
+      }
+    } catch { /* no sysfs */ }
+  }
+  return ifnames.get(index);
+}
+/** print_ifindex: `if_nametoindex("lo")`, or the number. */
+export const ifindexV = (i: number): Value => {
+  const n = ifname(i);
+  return n ? call('if_nametoindex', quoted(n)) : uint(i);
+};
+
+/** The bytes up to the first NUL within `size` (print_quoted_string with QUOTE_0_TERMINATED). */
+const cbytes = (b: Uint8Array): Value => {
+  const z = b.indexOf(0);
+  return { k: 'str', b: z >= 0 ? b.subarray(0, z) : b };
+};
+
+type SaPrinter = { min: number; fn: (b: Uint8Array, len: number) => Field[] };
+
+const IN6_LINKLOCAL = (b: Uint8Array, o: number): boolean => b[o] === 0xfe && (b[o + 1]! & 0xc0) === 0x80;
+const IN6_MC_LINKLOCAL = (b: Uint8Array, o: number): boolean => b[o] === 0xff && (b[o + 1]! & 0xf) === 0x2;
+
+const SA_PRINTERS: Record<number, SaPrinter> = {
+  [AF_UNIX]: {
+    min: 3,
+    fn: (b, len) => {
+      const pathLen = Math.min(len, 110) - 2;
+      const p = b.subarray(2, 2 + Math.max(pathLen, 0));
+      if (b[2]) return [field('sun_path', cbytes(p))];
+      return [field('sun_path', join('', tok('@'), { k: 'str', b: p.subarray(1) }))];
+    },
+  },
+  [AF_INET]: {
+    min: 16,
+    fn: (b) => [
+      field('sin_port', htons((b[2]! << 8) | b[3]!)),
+      field('sin_addr', call('inet_addr', quoted(ntop4(b, 4)))),
+    ],
+  },
+  [AF_INET6]: {
+    min: 24,
+    fn: (b, len) => {
+      const f: Field[] = [
+        field('sin6_port', htons((b[2]! << 8) | b[3]!)),
+        field('sin6_flowinfo', call('htonl', uint(new DataView(b.buffer, b.byteOffset).getUint32(4, false)))),
+        // without -X verbose strace prints the inet_pton() form alone, with no field name
+        { v: call('inet_pton', tok('AF_INET6'), quoted(ntop6(b, 8)), tok('&sin6_addr')) },
+      ];
+      if (len > 24) {
+        const scope = rd.u32(b, 24);
+        f.push(field('sin6_scope_id', IN6_LINKLOCAL(b, 8) || IN6_MC_LINKLOCAL(b, 8) ? ifindexV(scope) : uint(scope)));
+      }
+      return f;
+    },
+  },
+  [AF_NETLINK]: {
+    min: 12,
+    fn: (b) => {
+      const f: Field[] = [];
+      const pad = rd.u16(b, 2);
+      if (pad) f.push(field('nl_pad', hexv(BigInt(pad))));
+      const groups = rd.u32(b, 8);
+      f.push(
+        field('nl_pid', int(rd.s32(b, 4))),
+        field('nl_groups', tok(groups ? '0x' + groups.toString(16).padStart(6, '0') : '00000000')),
+      );
+      return f;
+    },
+  },
+  [AF_PACKET]: {
+    min: 20,
+    fn: (b) => {
+      const halen = b[11]!;
+      const hw: Value[] = [];
+      for (let i = 0; i < Math.min(halen, 8); i++) hw.push(tok('0x' + b[12 + i]!.toString(16).padStart(2, '0')));
+      return [
+        field('sll_protocol', call('htons', symbol(ETHERNET_PROTOCOLS, BigInt((b[2]! << 8) | b[3]!), 'x', 'ETH_P_???'))),
+        field('sll_ifindex', ifindexV(rd.s32(b, 4))),
+        field('sll_hatype', symbol(ARPHRD, BigInt(rd.u16(b, 8)), 'x', 'ARPHRD_???')),
+        field('sll_pkttype', symbol(PACKET_TYPES, BigInt(b[10]!), 'x', 'PACKET_???')),
+        field('sll_halen', uint(halen)),
+        field('sll_addr', array(hw)),
+      ];
+    },
+  },
+};
+const ARPHRD = xlatOf([[1, 'ARPHRD_ETHER'], [772, 'ARPHRD_LOOPBACK'], [65534, 'ARPHRD_NONE'], [776, 'ARPHRD_SIT'], [768, 'ARPHRD_TUNNEL']]);
+const PACKET_TYPES = xlatOf([[0, 'PACKET_HOST'], [1, 'PACKET_BROADCAST'], [2, 'PACKET_MULTICAST'], [3, 'PACKET_OTHERHOST'], [4, 'PACKET_OUTGOING'], [5, 'PACKET_LOOPBACK']]);
+function xlatOf(p: [number, string][]): Xlat {
+  return { pairs: p.map(([v, n]) => [BigInt(v), n] as const), byValue: new Map(p.map(([v, n]) => [BigInt(v), n])) };
+}
+
+/** print_sockaddr over a buffer holding `len` bytes (zero-padded beyond). */
+export function sockaddrV(b: Uint8Array, len: number): Value {
+  const family = rd.u16(b, 0);
+  const f: Field[] = [field('sa_family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'))];
+  if (len > 2) {
+    const p = SA_PRINTERS[family];
+    if (p && len >= p.min) f.push(...p.fn(b, len));
+    else f.push(field('sa_data', { k: 'str', b: b.subarray(2, len) }));
+  }
+  return struct(f);
+}
+
+/** decode_sockaddr: NULL, the address, or `{sa_family=…, …}` of `len` (≤ 128) bytes. */
+export function sockaddrAt(c: Ctx, a: bigint, len: number, exiting = false): Value {
+  if (len < 2) return addr(a);
+  const n = Math.min(len, 128);
+  return fetch(c, a, n, (raw) => {
+    const b = new Uint8Array(129);
+    b.set(raw);
+    return sockaddrV(b, n);
+  }, exiting);
+}
+
+// ---------------------------------------------------------------- socket, socketpair
+
+/** The socket type: `SOCK_STREAM|SOCK_CLOEXEC`. */
+function sockType(v: bigint): Value {
+  const t = BigInt.asUintN(32, v);
+  const name = lookup(SOCKET_TYPES, t & SOCK_TYPE_MASK);
+  if (!name) return xflags(SOCK_TYPE_FLAGS, t, 'SOCK_???');
+  const rest = t & ~SOCK_TYPE_MASK;
+  const n = sym(name, t & SOCK_TYPE_MASK);
+  return rest ? join('|', n, xflags(SOCK_TYPE_FLAGS, rest, 'SOCK_???')) : n;
+}
+
+/** socket()'s protocol, by domain. */
+function sockProto(c: Ctx): Value {
+  const domain = c.args[0]!;
+  const p = c.args[2]!;
+  switch (domain) {
+    case BigInt(AF_INET): case BigInt(AF_INET6): return xval(IPPROTO, p, 'IPPROTO_???');
+    case BigInt(AF_NETLINK): return xval(NETLINK_PROTOCOLS, p, 'NETLINK_???');
+    case BigInt(AF_PACKET): {
+      const v = Number(BigInt.asUintN(16, p));
+      return call('htons', symbol(ETHERNET_PROTOCOLS, BigInt(((v & 0xff) << 8) | (v >> 8)), 'x', 'ETH_P_???'));
+    }
+    default: return ulong(p);
+  }
+}
+
+const family: ArgFn = (c, i) => xval(SOCKET_FAMILIES, c.args[i]!, 'AF_???');
+const typeArg: ArgFn = (c, i) => sockType(c.args[i]!);
+const msgFlags: ArgFn = (c, i) => xflags32(MSG_FLAGS, c.args[i]!, 'MSG_???');
+
+// ---------------------------------------------------------------- accept, getsockname, recvfrom
+
+/** The addrlen value strace prints: `[16]` or `[128 => 16]`. */
+const lenInOut = (ulen: number, rlen: number): Value => array([ulen !== rlen ? { k: 'inout', in: int(ulen), out: int(rlen) } : int(rlen)]);
+
+/** fetch_socklen: the int at `lenp` when the address can be decoded. */
+function socklen(c: Ctx, a: bigint, lenp: bigint): number | undefined {
+  if (!c.opt.verbose || !a || !lenp) return undefined;
+  const b = c.mem.read(lenp, 4);
+  return b ? rd.s32(b, 0) : undefined;
+}
+
+/** The (address, length) pair of accept/getsockname/recvfrom at exit. */
+function nameOut(c: Ctx, ai: number, li: number): Value[] {
+  const ulen = c.state.ulen as number;
+  const rb = c.err ? null : c.mem.read(c.args[li]!, 4);
+  if (!rb) return [addr(c.args[ai]!), array([int(ulen)])];
+  const rlen = rd.s32(rb, 0);
+  return [sockaddrAt(c, c.args[ai]!, ulen > rlen ? rlen : ulen, true), lenInOut(ulen, rlen)];
+}
+
+/** decode_sockname, with extra arguments printed after (accept4's flags). */
+function sockname(extra: ArgFn[] = [], ret: 'fd' | 'd' = 'd'): SyscallDecoder {
+  const tail = (c: Ctx): Value[] => extra.map((f, k) => f(c, 3 + k));
+  return {
+    entry: (c) => {
+      const ulen = socklen(c, c.args[1]!, c.args[2]!);
+      if (ulen === undefined) {
+        c.state.decoded = true;
+        return [fd(c.args[0]!), addr(c.args[1]!), addr(c.args[2]!), ...tail(c)];
+      }
+      c.state.ulen = ulen;
+      return [fd(c.args[0]!)];
+    },
+    needsExit: (c) => !c.state.decoded,
+    exit: (c) => [...nameOut(c, 1, 2), ...tail(c)],
+    ret: () => ({ fmt: ret }),
+  };
+}
+
+const recvfrom: SyscallDecoder = {
+  entry: (c) => {
+    const ulen = socklen(c, c.args[4]!, c.args[5]!);
+    if (ulen !== undefined) c.state.ulen = ulen;
+    return [fd(c.args[0]!)];
+  },
+  exit: (c) => {
+    const len = c.args[2]!;
+    const data = c.err ? addr(c.args[1]!) : sockbuf(c, c.args[0]!, c.args[1]!, BigInt.asUintN(64, c.rval) < len ? c.rval : len);
+    const head = [data, ulong(len), msgFlags(c, 3)];
+    const rlenOk = socklen(c, c.args[4]!, c.args[5]!);
+    if (rlenOk === undefined) return [...head, addr(c.args[4]!), addr(c.args[5]!)];
+    if (c.err) return [...head, addr(c.args[4]!), array([int((c.state.ulen as number | undefined) ?? 0)])];
+    const ulen = (c.state.ulen as number | undefined) ?? 0;
+    return [...head, sockaddrAt(c, c.args[4]!, ulen > rlenOk ? rlenOk : ulen, true), lenInOut(ulen, rlenOk)];
+  },
+};
+
+// ---------------------------------------------------------------- msghdr
+
+const IOV_MAX = 1024;
+let optmemMax = 0;
+/** /proc/sys/net/core/optmem_max rounded up to 8, the most of msg_control strace reads. */
+function getOptmemMax(): number {
+  if (optmemMax) return optmemMax;
+  try {
+    const v = Number(readFileSync('/proc/sys/net/core/optmem_max', 'latin1').trim());
+    optmemMax = v > 0 ? (v + 7) & ~7 : 8 * (2 * IOV_MAX + 512);
+  } catch {
+    optmemMax = 8 * (2 * IOV_MAX + 512);
+  }
+  return optmemMax;
+}
+
+/** The iovec array of a message: `[{iov_base="…", iov_len=5}]`, data limited to `dataSize` bytes in all. */
+export function iovAt(c: Ctx, a: bigint, n: bigint, dataSize: bigint, netlinkFd?: number): Value {
+  const unlimited = dataSize < 0n;
+  let left = dataSize;
+  return printArray(c, a, n, 16, (b) => {
+    const base = rd.u64(b, 0);
+    const len = rd.u64(b, 8);
+    const shown = unlimited || len <= left ? len : left;
+    if (!unlimited) left -= shown;
+    const data = netlinkFd !== undefined && base ? netlinkV(c, netlinkFamily(c.pid, netlinkFd), base, shown) : buf(c, base, shown);
+    return struct([field('iov_base', data), field('iov_len', ulong(len))]);
+  }, { ignoreErr: true });
+}
+
+function cmsgData(level: number, type: number, d: Uint8Array): Field[] {
+  const out: Field[] = [];
+  if (level === 1) {
+    out.push(field('cmsg_type', symbol(SCM_TYPES, BigInt(type >>> 0), 'x', 'SCM_???')));
+    if (type === 1 && d.length >= 4) {
+      const fds: Value[] = [];
+      for (let i = 0; i + 4 <= d.length; i += 4) fds.push({ k: 'fd', fd: rd.s32(d, i) });
+      out.push(field('cmsg_data', array(fds)));
+    } else if (type === 2 && d.length >= 12) {
+      out.push(field('cmsg_data', struct([field('pid', int(rd.s32(d, 0))), field('uid', idV(rd.u32(d, 4))), field('gid', idV(rd.u32(d, 8)))])));
+    } else if (type === 3 && d.length >= 1) {
+      out.push(field('cmsg_data', { k: 'str', b: d }));
+    } else if ((type === 29 || type === 63) && d.length >= 1) {
+      out.push(field('cmsg_data', d.length >= 16 ? timevalV(d) : tok('???')));
+    } else if ((type === 35 || type === 64) && d.length >= 1) {
+      out.push(field('cmsg_data', d.length >= 16 ? timespecV(d) : tok('???')));
+    } else if ((type === 37 || type === 65) && d.length >= 1) {
+      out.push(field('cmsg_data', d.length >= 48 ? array([timespecV(d, 0), timespecV(d, 16), timespecV(d, 32)]) : tok('???')));
+    }
+  } else if (level === 0) {
+    out.push(field('cmsg_type', symbol(IP_CMSG_TYPES, BigInt(type >>> 0), 'x', 'IP_???')));
+    if (type === 8 && d.length >= 12) {
+      out.push(field('cmsg_data', struct([
+        field('ipi_ifindex', ifindexV(rd.s32(d, 0))),
+        field('ipi_spec_dst', call('inet_addr', quoted(ntop4(d, 4)))),
+        field('ipi_addr', call('inet_addr', quoted(ntop4(d, 8)))),
+      ])));
+    } else if ((type === 2 || type === 23) && d.length >= 4) {
+      const v: Value[] = [];
+      for (let i = 0; i + 4 <= d.length; i += 4) v.push(uint(rd.u32(d, i)));
+      out.push(field('cmsg_data', array(v)));
+    } else if ((type === 1 || type === 6 || type === 7) && d.length >= 1) {
+      out.push(field('cmsg_data', array([...d].map((x) => hexv(BigInt(x))))));
+    } else if (type === 20 && d.length >= 16) {
+      const b = new Uint8Array(129);
+      b.set(d.subarray(0, Math.min(d.length, 128)));
+      out.push(field('cmsg_data', sockaddrV(b, Math.min(d.length, 128))));
+    }
+  } else {
+    out.push(field('cmsg_type', hexv(BigInt(type >>> 0))));
+  }
+  return out;
+}
+
+/** msg_control: the control messages, `[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}]`. */
+function msgControl(c: Ctx, a: bigint, inLen: bigint): Value {
+  const max = BigInt(getOptmemMax());
+  const controlLen = Number(inLen > max ? max : inLen);
+  const b = controlLen < 16 ? null : c.mem.read(a, controlLen);
+  if (!b) return addr(a);
+  const items: Value[] = [];
+  let off = 0;
+  let left = controlLen;
+  while (left >= 16) {
+    const cmsgLen = rd.u64(b, off);
+    const level = rd.s32(b, off + 8);
+    const type = rd.s32(b, off + 12);
+    const len = cmsgLen > BigInt(left) ? left : Number(cmsgLen);
+    const data = b.subarray(off + 16, off + Math.max(len, 16));
+    items.push(struct([
+      field('cmsg_len', ulong(cmsgLen)),
+      field('cmsg_level', symbol(SOCKOPT_LEVELS, BigInt(level >>> 0), 'x', 'SOL_???')),
+      ...cmsgData(level, type, data),
+    ]));
+    if (len < 16) {
+      left -= 16;
+      break;
+    }
+    const step = (cmsgLen + 7n) & ~7n;
+    if (step >= BigInt(left)) {
+      left = 0;
+      break;
+    }
+    off += Number(step);
+    left -= Number(step);
+  }
+  if (left) {
+    items.push({ k: 'note', v: tok('...'), text: '0x' + (a + BigInt(controlLen - left)).toString(16) });
+    return array(items);
+  }
+  return controlLen < Number(inLen) ? array(items, true) : array(items);
+}
+
+/** The family decode_sockaddr reports for the name it printed (-1 when it printed none). */
+function nameFamily(c: Ctx, a: bigint, len: number): number {
+  if (len < 2 || !a || !c.opt.verbose) return -1;
+  const b = c.mem.read(a, Math.min(len, 128));
+  return b ? rd.u16(b, 0) : -1;
+}
+
+/** struct msghdr (56 bytes): name, iovecs (data limited to `dataSize`), control messages, flags. */
+function msghdrV(c: Ctx, b: Uint8Array, userNamelen: number | undefined, dataSize: bigint): Value {
+  const name = rd.u64(b, 0);
+  const namelen = rd.s32(b, 8);
+  const shownLen = userNamelen !== undefined && namelen > userNamelen ? userNamelen : namelen;
+  const controllen = rd.u64(b, 40);
+  const f: Field[] = [
+    field('msg_name', sockaddrAt(c, name, shownLen)),
+    field('msg_namelen', userNamelen !== undefined && userNamelen !== namelen
+      ? { k: 'inout', in: int(userNamelen), out: int(namelen) } : int(namelen)),
+    field('msg_iov', iovAt(c, rd.u64(b, 16), rd.u64(b, 24), dataSize, nameFamily(c, name, shownLen) === AF_NETLINK ? Number(BigInt.asIntN(32, c.args[0]!)) : undefined)),
+    field('msg_iovlen', ulong(rd.u64(b, 24))),
+  ];
+  if (controllen) f.push(field('msg_control', msgControl(c, rd.u64(b, 32), controllen)));
+  f.push(field('msg_controllen', ulong(controllen)), field('msg_flags', xflags32(MSG_FLAGS, BigInt(rd.u32(b, 48)), 'MSG_???')));
+  return struct(f);
+}
+
+const msghdrAt = (c: Ctx, a: bigint, userNamelen: number | undefined, dataSize: bigint): Value => {
+  if (!a || !c.opt.verbose) return addr(a);
+  const b = c.mem.read(a, 56);
+  return b ? msghdrV(c, b, userNamelen, dataSize) : addr(a);
+};
+
+const recvmsg: SyscallDecoder = {
+  entry: (c) => {
+    const a = c.args[1]!;
+    const b = a && c.opt.verbose ? c.mem.read(a, 56) : null;
+    if (!b) {
+      c.state.decoded = true;
+      return [fd(c.args[0]!), addr(a), msgFlags(c, 2)];
+    }
+    c.state.namelen = rd.s32(b, 8);
+    return [fd(c.args[0]!)];
+  },
+  needsExit: (c) => !c.state.decoded,
+  exit: (c) => {
+    const namelen = c.state.namelen as number;
+    const m = c.err ? struct([field('msg_namelen', int(namelen))]) : msghdrAt(c, c.args[1]!, namelen, c.rval);
+    return [m, msgFlags(c, 2)];
+  },
+};
+
+// ---------------------------------------------------------------- socket options
+
+/** The option-name table of a level, getsockopt or setsockopt flavour, and strace's unknown text. */
+function optNames(level: number, get: boolean): { x: Xlat[]; unknown: string } | undefined {
+  switch (level) {
+    case 1: return { x: [get ? SOL_SOCKET_GETSOCKOPT : SOL_SOCKET_SETSOCKOPT], unknown: 'SO_???' };
+    case 0: return { x: [SOL_IP_OPTIONS, get ? SOL_IP_GETSOCKOPT : SOL_IP_SETSOCKOPT], unknown: 'IP_???' };
+    case 41: return { x: [SOL_IPV6_OPTIONS, get ? SOL_IPV6_GETSOCKOPT : SOL_IPV6_SETSOCKOPT], unknown: 'IPV6_???' };
+    case 6: return { x: [TCP_OPTIONS], unknown: 'TCP_???' };
+    case 17: return { x: [SOL_UDP_OPTIONS], unknown: 'UDP_???' };
+    case 270: return { x: [SOL_NETLINK_OPTIONS], unknown: 'NETLINK_???' };
+    case 255: return { x: [SOL_RAW_OPTIONS], unknown: 'RAW_???' };
+    default: return undefined;
+  }
+}
+
+function optName(level: number, name: number, get: boolean): Value {
+  const t = optNames(level, get);
+  if (!t) return uint(name >>> 0);
+  for (const x of t.x) {
+    const n = lookup(x, name >>> 0);
+    if (n) return sym(n, name >>> 0);
+  }
+  return symbol(t.x[0]!, BigInt(name >>> 0), 'x', t.unknown);
+}
+
+const sockoptHead = (c: Ctx, get: boolean): Value[] => {
+  const level = Number(BigInt.asUintN(32, c.args[1]!));
+  return [fd(c.args[0]!), symbol(SOCKOPT_LEVELS, BigInt(level), 'x', 'SOL_??'), optName(level, Number(BigInt.asUintN(32, c.args[2]!)), get)];
+};
+
+/** SOL_SOCKET options whose value is an int. */
+const SO_INT = new Set([1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 18, 19, 27, 29, 30, 32, 33, 34, 35, 36, 37, 40, 41, 42, 43,
+  44, 45, 46, 49, 53, 56, 60, 63, 64, 65, 68, 69, 70, 73, 75]);
+const SO_LINGER = 13, SO_PEERCRED = 17, SO_ATTACH_FILTER = 26, SO_ERROR = 4, SO_TXREHASH = 74, SO_ATTACH_REUSEPORT_CBPF = 51;
+
+const lingerV = (b: Uint8Array, len: number): Value => {
+  const f: Field[] = [];
+  if (len >= 4) f.push(field('l_onoff', int(rd.s32(b, 0))));
+  if (len >= 8) f.push(field('l_linger', int(rd.s32(b, 4))));
+  return struct(f);
+};
+
+function getsockoptVal(c: Ctx, level: number, name: number, a: bigint, ulen: number, rlen: number): Value {
+  if (ulen <= 0 || rlen <= 0) return addr(a);
+  if (a && c.opt.verbose) {
+    if (level === 1) {
+      switch (name) {
+        case SO_LINGER: return fetch(c, a, Math.min(rlen, 8), (b) => lingerV(b, Math.min(rlen, 8)));
+        case SO_PEERCRED: {
+          const n = Math.min(rlen, 12);
+          return fetch(c, a, n, (b) => {
+            const f: Field[] = [];
+            if (n >= 4) f.push(field('pid', int(rd.s32(b, 0))));
+            if (n >= 8) f.push(field('uid', idV(rd.u32(b, 4))));
+            if (n >= 12) f.push(field('gid', idV(rd.u32(b, 8))));
+            return struct(f);
+          });
+        }
+        // SO_GET_FILTER: the filter program itself, which strace shows only with -v (not decoded here)
+        case SO_ATTACH_FILTER: return addr(a);
+        case SO_ERROR:
+          if (rlen < 4) return buf(c, a, rlen, true);
+          return fetch(c, a, 4, (b) => {
+            const e = rd.u32(b, 0);
+            const n = errnoName(e);
+            return array([n ? sym(n, e) : uint(e)]);
+          });
+        case SO_TXREHASH:
+          if (rlen < 4) return buf(c, a, rlen, true);
+          return fetch(c, a, 4, (b) => array([symbol(SOCK_TXREHASH_VALUES, BigInt(rd.s32(b, 0)), 'd', 'SOCK_TXREHASH_???')]));
+        default:
+          if (SO_INT.has(name)) return rlen >= 4 ? numAt(c, a) : buf(c, a, rlen, true);
+      }
+    } else if (level === 270) {
+      if (name === 9) return printArray(c, a, Math.floor(Math.min(ulen, rlen) / 4), 4, (b) => uint(rd.u32(b, 0)));
+      return numAt(c, a);
+    }
+  }
+  if (!c.opt.verbose) return addr(a);
+  return rlen === 4 ? numAt(c, a) : buf(c, a, rlen);
+}
+
+function setsockoptVal(c: Ctx, level: number, name: number, a: bigint, len: number): Value {
+  if (a && c.opt.verbose) {
+    if (level === 1) {
+      switch (name) {
+        case SO_LINGER: return len < 8 ? addr(a) : fetch(c, a, 8, (b) => lingerV(b, 8));
+        case SO_ATTACH_FILTER: case SO_ATTACH_REUSEPORT_CBPF: return len === 16 ? fprogAt(c, a) : addr(a);
+        case SO_TXREHASH:
+          if (len < 4) return addr(a);
+          return fetch(c, a, 4, (b) => array([symbol(SOCK_TXREHASH_VALUES, BigInt(rd.s32(b, 0)), 'd', 'SOCK_TXREHASH_???')]));
+        default:
+          if (SO_INT.has(name)) return len < 4 ? addr(a) : numAt(c, a);
+      }
+    } else if (level === 0 && (name === 35 || name === 36)) {
+      return len < 8 ? addr(a) : fetch(c, a, 8, (b) => struct([
+        field('imr_multiaddr', call('inet_addr', quoted(ntop4(b, 0)))),
+        field('imr_interface', call('inet_addr', quoted(ntop4(b, 4)))),
+      ]));
+    } else if (level === 41 && name >= 20 && name <= 28 && name !== 22 && name !== 23 && name !== 24 && name !== 25 && name !== 26) {
+      return len < 20 ? addr(a) : fetch(c, a, 20, (b) => struct([
+        { v: call('inet_pton', tok('AF_INET6'), quoted(ntop6(b, 0)), tok('&ipv6mr_multiaddr')) },
+        field('ipv6mr_interface', ifindexV(rd.u32(b, 16))),
+      ]));
+    } else if (level === 270) {
+      return len < 4 ? addr(a) : numAt(c, a);
+    }
+  }
+  if (!c.opt.verbose) return addr(a);
+  return len === 4 ? numAt(c, a) : buf(c, a, BigInt(len >>> 0));
+}
+
+const getsockopt: SyscallDecoder = {
+  entry: (c) => {
+    const lenp = c.args[4]!;
+    const b = c.opt.verbose && lenp ? c.mem.read(lenp, 4) : null;
+    if (!b) {
+      c.state.decoded = true;
+      return [...sockoptHead(c, true), addr(c.args[3]!), addr(lenp)];
+    }
+    c.state.ulen = rd.s32(b, 0);
+    return sockoptHead(c, true);
+  },
+  needsExit: (c) => !c.state.decoded,
+  exit: (c) => {
+    const ulen = c.state.ulen as number;
+    const rb = c.err ? null : c.mem.read(c.args[4]!, 4);
+    if (!rb) return [addr(c.args[3]!), array([int(ulen)])];
+    const rlen = rd.s32(rb, 0);
+    const level = Number(BigInt.asUintN(32, c.args[1]!));
+    const name = Number(BigInt.asUintN(32, c.args[2]!));
+    return [getsockoptVal(c, level, name, c.args[3]!, ulen, rlen), lenInOut(ulen, rlen)];
+  },
+};
+
+const setsockopt: SyscallDecoder = {
+  entry: (c) => [
+    ...sockoptHead(c, false),
+    setsockoptVal(c, Number(BigInt.asUintN(32, c.args[1]!)), Number(BigInt.asUintN(32, c.args[2]!)), c.args[3]!,
+      Number(BigInt.asIntN(32, c.args[4]!))),
+    sint(c.args[4]!),
+  ],
+};
+
+
+// ---------------------------------------------------------------- netlink messages
+
+const NETLINK_ROUTE = 0;
+let netlinkCache = new Map<string, number | null>();
+
+/**
+ * The netlink protocol of a tracee's fd (strace asks sock_diag; /proc/PID/net/netlink lists the
+ * same sockets by inode), or undefined when the fd is not a netlink socket.
+ */
+export function netlinkFamily(pid: number, fdNum: number): number | undefined {
+  let inode: string;
+  try {
+    const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fdNum}`));
+    if (!m) return undefined;
+    inode = m[1]!;
+  } catch {
+    return undefined;
+  }
+  const hit = netlinkCache.get(inode);
+  if (hit !== undefined) return hit ?? undefined;
+  let proto: number | null = null;
+  try {
+    for (const l of readFileSync(`/proc/${pid}/net/netlink`, 'latin1').split('\n').slice(1)) {
+      const f = l.trim().split(/\s+/);
+      if (f.length >= 10 && f[9] === inode) proto = Number(f[1]);
+    }
+  } catch { /* no procfs */ }
+  if (netlinkCache.size > 4096) netlinkCache = new Map();
+  netlinkCache.set(inode, proto);
+  return proto ?? undefined;
+}
+
+const nlTable = (names: string[], first = 0): Xlat => xlatOf(names.flatMap((n, i) => (n ? [[first + i, n] as [number, string]] : [])));
+const NETLINK_TYPES = nlTable(['NLMSG_NOOP', 'NLMSG_ERROR', 'NLMSG_DONE', 'NLMSG_OVERRUN'], 1);
+const RTM = ['LINK', 'ADDR', 'ROUTE', 'NEIGH', 'RULE', 'QDISC', 'TCLASS', 'TFILTER', 'ACTION'];
+const NL_ROUTE_TYPES = xlatOf([
+  ...RTM.flatMap((n, i) => ['NEW', 'DEL', 'GET', ...(n === 'LINK' ? ['SET'] : [])].map((op, k) => [16 + i * 4 + k, `RTM_${op}${n}`] as [number, string])),
+  [52, 'RTM_NEWPREFIX'], [58, 'RTM_GETMULTICAST'], [62, 'RTM_GETANYCAST'], [64, 'RTM_NEWNEIGHTBL'], [66, 'RTM_GETNEIGHTBL'],
+  [67, 'RTM_SETNEIGHTBL'], [68, 'RTM_NEWNDUSEROPT'], [72, 'RTM_NEWADDRLABEL'], [73, 'RTM_DELADDRLABEL'], [74, 'RTM_GETADDRLABEL'],
+  [78, 'RTM_GETDCB'], [79, 'RTM_SETDCB'], [80, 'RTM_NEWNETCONF'], [81, 'RTM_DELNETCONF'], [82, 'RTM_GETNETCONF'],
+  [84, 'RTM_NEWMDB'], [85, 'RTM_DELMDB'], [86, 'RTM_GETMDB'], [88, 'RTM_NEWNSID'], [89, 'RTM_DELNSID'], [90, 'RTM_GETNSID'],
+  [92, 'RTM_NEWSTATS'], [94, 'RTM_GETSTATS'], [96, 'RTM_NEWCACHEREPORT'], [100, 'RTM_NEWCHAIN'], [101, 'RTM_DELCHAIN'],
+  [102, 'RTM_GETCHAIN'], [104, 'RTM_NEWNEXTHOP'], [105, 'RTM_DELNEXTHOP'], [106, 'RTM_GETNEXTHOP'], [108, 'RTM_NEWLINKPROP'],
+  [109, 'RTM_DELLINKPROP'], [110, 'RTM_GETLINKPROP'], [112, 'RTM_NEWVLAN'], [113, 'RTM_DELVLAN'], [114, 'RTM_GETVLAN'],
+  [116, 'RTM_NEWNEXTHOPBUCKET'], [117, 'RTM_DELNEXTHOPBUCKET'], [118, 'RTM_GETNEXTHOPBUCKET'],
+]);
+const NLM_FLAGS = xlatOf([[1, 'NLM_F_REQUEST'], [2, 'NLM_F_MULTI'], [4, 'NLM_F_ACK'], [8, 'NLM_F_ECHO'], [0x10, 'NLM_F_DUMP_INTR'], [0x20, 'NLM_F_DUMP_FILTERED']]);
+const NLM_GET_FLAGS = xlatOf([[0x300, 'NLM_F_DUMP'], [0x100, 'NLM_F_ROOT'], [0x200, 'NLM_F_MATCH'], [0x400, 'NLM_F_ATOMIC']]);
+const NLM_NEW_FLAGS = xlatOf([[0x100, 'NLM_F_REPLACE'], [0x200, 'NLM_F_EXCL'], [0x400, 'NLM_F_CREATE'], [0x800, 'NLM_F_APPEND']]);
+const NLM_DELETE_FLAGS = xlatOf([[0x100, 'NLM_F_NONREC'], [0x200, 'NLM_F_BULK']]);
+const NLM_ACK_FLAGS = xlatOf([[0x100, 'NLM_F_CAPPED'], [0x200, 'NLM_F_ACK_TLVS']]);
+const IFA_FLAGS = xlatOf(['SECONDARY', 'NODAD', 'OPTIMISTIC', 'DADFAILED', 'HOMEADDRESS', 'DEPRECATED', 'TENTATIVE', 'PERMANENT',
+  'MANAGETEMPADDR', 'NOPREFIXROUTE', 'MCAUTOJOIN', 'STABLE_PRIVACY'].map((n, i) => [1 << i, `IFA_F_${n}`]));
+const RT_SCOPES = xlatOf([[0, 'RT_SCOPE_UNIVERSE'], [200, 'RT_SCOPE_SITE'], [253, 'RT_SCOPE_LINK'], [254, 'RT_SCOPE_HOST'], [255, 'RT_SCOPE_NOWHERE']]);
+const IFA_ATTRS = nlTable(['IFA_UNSPEC', 'IFA_ADDRESS', 'IFA_LOCAL', 'IFA_LABEL', 'IFA_BROADCAST', 'IFA_ANYCAST', 'IFA_CACHEINFO',
+  'IFA_MULTICAST', 'IFA_FLAGS', 'IFA_RT_PRIORITY', 'IFA_TARGET_NETNSID', 'IFA_PROTO']);
+const NLMSGERR_ATTRS = nlTable(['NLMSGERR_ATTR_UNUSED', 'NLMSGERR_ATTR_MSG', 'NLMSGERR_ATTR_OFFS', 'NLMSGERR_ATTR_COOKIE',
+  'NLMSGERR_ATTR_POLICY', 'NLMSGERR_ATTR_MISS_TYPE', 'NLMSGERR_ATTR_MISS_NEST']);
+
+/** The flags table for a message type's high flag bits (get/new/delete requests, acks). */
+function nlmsgFlagTable(type: number, family: number | undefined): Xlat | undefined {
+  if (type < 16) return type === 2 ? NLM_ACK_FLAGS : undefined;
+  if (family !== NETLINK_ROUTE) return family === 4 ? NLM_GET_FLAGS : undefined; // NETLINK_SOCK_DIAG
+  if (type === 49) return NLM_GET_FLAGS; // RTM_DELACTION
+  return [NLM_NEW_FLAGS, NLM_DELETE_FLAGS, NLM_GET_FLAGS, undefined][type & 3];
+}
+
+function nlmsghdrV(h: Uint8Array, family: number | undefined): Value {
+  const type = rd.u16(h, 4);
+  const fl = rd.u16(h, 6);
+  const typeV = type >= 16 && family === NETLINK_ROUTE
+    ? symbol(NL_ROUTE_TYPES, BigInt(type), 'x', 'RTM_???')
+    : symbol(NETLINK_TYPES, BigInt(type), 'x', 'NLMSG_???');
+  const table = nlmsgFlagTable(type, family);
+  const names: string[] = [];
+  let rest = BigInt(fl);
+  for (const x of table ? [NLM_FLAGS, table] : [NLM_FLAGS]) {
+    for (const [bit, name] of x.pairs) {
+      if (bit && (rest & bit) === bit) {
+        names.push(name);
+        rest &= ~bit;
+      }
+    }
+  }
+  const flagsV: Value = { k: 'flags', names, rest, v: BigInt(fl) };
+  return struct([
+    field('nlmsg_len', uint(rd.u32(h, 0))),
+    field('nlmsg_type', typeV),
+    field('nlmsg_flags', names.length === 0 && rest ? { k: 'note', v: flagsV, text: 'NLM_F_???' } : flagsV),
+    field('nlmsg_seq', uint(rd.u32(h, 8))),
+    field('nlmsg_pid', int(rd.s32(h, 12))),
+  ]);
+}
+
+/** decode_nla_str: the bytes, a trailing NUL dropped, `...` when there is none. */
+function nlaStr(c: Ctx, a: bigint, len: number): Value {
+  const size = Math.min(len, c.opt.strsize + 1);
+  const b = c.mem.read(a, size);
+  if (!b) return badAddr(a);
+  const shown = Math.min(size, c.opt.strsize);
+  const v = b.subarray(0, shown);
+  if (shown > 0 && v[shown - 1] === 0) return { k: 'str', b: v.subarray(0, shown - 1) };
+  return len ? { k: 'str', b: v, trunc: true } : { k: 'str', b: v };
+}
+const badAddr = (a: bigint): Value => ({ k: 'ptr', v: a, bad: true });
+
+/** decode_inet_addr with no field name: `inet_addr("…")`, `inet_pton(AF_INET6, "…")`, else hex bytes. */
+function inetAddrAt(c: Ctx, a: bigint, len: number, family: number): Value {
+  const size = family === AF_INET ? 4 : family === AF_INET6 ? 16 : 0;
+  if (!size || len < size) return buf(c, a, len, true);
+  const b = c.mem.read(a, size);
+  if (!b) return addr(a);
+  return size === 4 ? call('inet_addr', quoted(ntop4(b))) : call('inet_pton', tok('AF_INET6'), quoted(ntop6(b)));
+}
+
+/** An attribute decoder: a value, or null for strace's fallback (the payload in hex). */
+type NlaDecoder = (c: Ctx, a: bigint, len: number) => Value | null;
+
+const nlaU32: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => uint(rd.u32(b, 0))));
+const nlaS32: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => int(rd.s32(b, 0))));
+
+/** decode_nlattr: `[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr("…")]`, several in an array. */
+function nlattrsV(c: Ctx, a: bigint, len: number, table: Xlat, dflt: string, decoders: (NlaDecoder | undefined)[]): Value {
+  const items: Value[] = [];
+  let isArray = false;
+  for (let elt = 0; ; elt++) {
+    if (len < 4) {
+      items.push(buf(c, a, len, true));
+      break;
+    }
+    const h = c.mem.read(a, 4);
+    if (!h) {
+      items.push(isArray ? note(tok('...'), '0x' + a.toString(16)) : addr(a));
+      break;
+    }
+    if (c.opt.abbrev && elt === c.opt.strsize) {
+      items.push(tok('...'));
+      break;
+    }
+    const nlaLen = rd.u16(h, 0);
+    const nlaType = rd.u16(h, 2);
+    const aligned = (nlaLen + 3) & ~3;
+    let next = 0n;
+    let nextLen = 0;
+    if (nlaLen >= 4) {
+      nextLen = len >= aligned ? len - aligned : 0;
+      if (nextLen) next = a + BigInt(aligned);
+    }
+    if (!isArray && next) isArray = true;
+    const type = nlaType & 0x3fff;
+    const typeParts: Value[] = [];
+    if (nlaType & 0x8000) typeParts.push(tok('NLA_F_NESTED'));
+    if (nlaType & 0x4000) typeParts.push(tok('NLA_F_NET_BYTEORDER'));
+    typeParts.push(symbol(table, BigInt(type), 'x', dflt));
+    const hdr = struct([field('nla_len', uint(nlaLen)), field('nla_type', typeParts.length > 1 ? join('|', ...typeParts) : typeParts[0]!)]);
+    const dataLen = Math.min(nlaLen, len);
+    if (dataLen > 4) {
+      const d = decoders[type]?.(c, a + 4n, dataLen - 4) ?? buf(c, a + 4n, dataLen - 4, true);
+      items.push(array([hdr, d]));
+    } else items.push(hdr);
+    if (!next) break;
+    a = next;
+    len = nextLen;
+  }
+  return isArray ? array(items) : items[0]!;
+}
+
+/** RTM_*ADDR: struct ifaddrmsg and its attributes. */
+function ifaddrmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
+  const f: Field[] = [field('ifa_family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'))];
+  let decoded = false;
+  if (len >= 8) {
+    const b = c.mem.read(a + 1n, 7);
+    if (b) {
+      f.push(
+        field('ifa_prefixlen', uint(b[0]!)),
+        field('ifa_flags', xflags(IFA_FLAGS, BigInt(b[1]!), 'IFA_F_???')),
+        field('ifa_scope', symbol(RT_SCOPES, BigInt(b[2]!), 'x')),
+        field('ifa_index', ifindexV(rd.u32(b, 3))),
+      );
+      decoded = true;
+    } else f.push({ v: addr(a + 1n) });
+  }
+  const out: Value[] = [struct(f, len < 8)];
+  if (decoded && len > 8) {
+    const inet: NlaDecoder = (cc, aa, ll) => inetAddrAt(cc, aa, ll, family);
+    out.push(nlattrsV(c, a + 8n, len - 8, IFA_ATTRS, 'IFA_???', [
+      undefined, inet, inet, (cc, aa, ll) => nlaStr(cc, aa, ll), inet, inet,
+      (cc, aa, ll) => (ll < 16 ? null : fetch(cc, aa, 16, (b) => struct([
+        field('ifa_prefered', uint(rd.u32(b, 0))), field('ifa_valid', uint(rd.u32(b, 4))),
+        field('cstamp', uint(rd.u32(b, 8))), field('tstamp', uint(rd.u32(b, 12))),
+      ]))),
+      inet,
+      (cc, aa, ll) => (ll < 4 ? null : fetch(cc, aa, 4, (b) => xflags(IFA_FLAGS, BigInt(rd.u32(b, 0)), 'IFA_F_???'))),
+      nlaU32, nlaS32,
+    ]));
+  }
+  return out;
+}
+
+const RTM_ADDR_TYPES = new Set([20, 21, 22, 58, 62]);
+
+/** A NETLINK_ROUTE payload, or null to fall back to the generic forms (NLMSG_DONE). */
+function routePayload(c: Ctx, type: number, a: bigint, len: number): Value[] | null {
+  if (type === 3) return null;
+  const fb = c.mem.read(a, 1);
+  if (!fb) return [addr(a)];
+  const family = fb[0]!;
+  if (RTM_ADDR_TYPES.has(type)) return ifaddrmsgV(c, family, a, len);
+  const f: Field[] = [field('family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'))];
+  if (len > 1) f.push(field('data', buf(c, a + 1n, len - 1, true)));
+  return [struct(f)];
+}
+
+function nlPayload(c: Ctx, family: number | undefined, h: Uint8Array, a: bigint, len: number): Value[] {
+  const type = rd.u16(h, 4);
+  if (type === 2) return [nlmsgerrV(c, family, rd.u16(h, 6) & 0x100 ? true : false, a, len)];
+  if ((type >= 16 || type === 3) && family === NETLINK_ROUTE) {
+    const v = routePayload(c, type, a, len);
+    if (v) return v;
+  }
+  if (type === 3 && len === 4) return [fetch(c, a, 4, (b) => int(rd.s32(b, 0)))];
+  return [buf(c, a, len, true)];
+}
+
+/** NLMSG_ERROR: `{error=-ENOENT, msg={…}}`, with the extended-ack attributes after it. */
+function nlmsgerrV(c: Ctx, family: number | undefined, capped: boolean, a: bigint, len: number): Value {
+  if (len < 20) return buf(c, a, len, true);
+  return fetch(c, a, 20, (b) => {
+    const err = rd.s32(b, 0);
+    const name = err < 0 ? errnoName(-err) : undefined;
+    const msgLen = Math.max(16, rd.u32(b, 4));
+    const rest = len - 4;
+    const payload = Math.min(rest, capped ? 16 : msgLen);
+    const s = struct([
+      field('error', name ? tok('-' + name) : int(err)),
+      field('msg', nlmsgWithPayload(c, family, b.subarray(4, 20), a + 4n, payload)),
+    ]);
+    if (rest <= payload) return s;
+    return array([s, nlattrsV(c, a + 4n + BigInt(payload), rest - payload, NLMSGERR_ATTRS, 'NLMSGERR_ATTR_???', [
+      undefined, (cc, aa, ll) => nlaStr(cc, aa, ll), nlaU32,
+      (cc, aa, ll) => printArray(cc, aa, ll, 1, (x) => uint(x[0]!)),
+    ])]);
+  });
+}
+
+function nlmsgWithPayload(c: Ctx, family: number | undefined, h: Uint8Array, a: bigint, len: number): Value {
+  const n = Math.min(rd.u32(h, 0), len);
+  const hdr = nlmsghdrV(h, family);
+  if (n <= 16) return hdr;
+  return array([hdr, ...nlPayload(c, family, h, a + 16n, n - 16)]);
+}
+
+/** decode_netlink: the messages of a netlink buffer of `len` bytes; `family` is the socket's protocol. */
+export function netlinkV(c: Ctx, family: number | undefined, a: bigint, total: bigint): Value {
+  let len = Number(total > 0x7fffffffn ? 0x7fffffffn : total);
+  const items: Value[] = [];
+  let isArray = false;
+  for (let elt = 0; ; elt++) {
+    if (len < 16) {
+      items.push(buf(c, a, len, true));
+      break;
+    }
+    const h = c.mem.read(a, 16);
+    if (!h) {
+      items.push(isArray ? note(tok('...'), '0x' + a.toString(16)) : addr(a));
+      break;
+    }
+    if (c.opt.abbrev && elt === c.opt.strsize) {
+      items.push(tok('...'));
+      break;
+    }
+    const nlen = rd.u32(h, 0);
+    const aligned = (nlen + 3) & ~3;
+    let next = 0n;
+    let nextLen = 0;
+    if (nlen >= 16) {
+      nextLen = len >= aligned ? len - aligned : 0;
+      if (nextLen) next = a + BigInt(aligned);
+    }
+    if (!isArray && next) isArray = true;
+    items.push(nlmsgWithPayload(c, family, h, a, len));
+    if (!next) break;
+    a = next;
+    len = nextLen;
+  }
+  return isArray ? array(items) : items[0]!;
+}
+
+/** decode_sockbuf: a socket's data, as netlink messages on a netlink socket. */
+function sockbuf(c: Ctx, fdArg: bigint, a: bigint, len: bigint): Value {
+  const f = Number(BigInt.asIntN(32, fdArg));
+  const family = c.opt.verbose && a ? netlinkFamily(c.pid, f) : undefined;
+  if (family !== undefined) return netlinkV(c, family, a, len);
+  return buf(c, a, len);
+}
+
+// ---------------------------------------------------------------- mmsghdr
+
+/**
+ * sendmmsg/recvmmsg's array of struct mmsghdr (64 bytes: msghdr, msg_len): at most IOV_MAX (or as
+ * many as had their msg_namelen saved) elements, msg_len for the first `lenCount`.
+ */
+function mmsgvec(c: Ctx, a: bigint, n: bigint, lenCount: number, useMsgLen: boolean, namelens?: number[]): Value {
+  const count = namelens ? Math.min(IOV_MAX, namelens.length) : IOV_MAX;
+  return printArray(c, a, n, 64, (b, i) => {
+    if (i >= count) return null;
+    const msgLen = rd.u32(b, 56);
+    const f: Field[] = [field('msg_hdr', msghdrV(c, b.subarray(0, 56), namelens?.[i], useMsgLen ? BigInt(msgLen) : -1n))];
+    if (i < lenCount) f.push(field('msg_len', uint(msgLen)));
+    return struct(f);
+  }, { ignoreErr: !useMsgLen, exiting: useMsgLen, stopMore: true });
+}
+
+const sendmmsg: SyscallDecoder = {
+  entry: (c) => (c.opt.verbose
+    ? [fd(c.args[0]!)]
+    : [fd(c.args[0]!), addr(c.args[1]!), uint(BigInt.asUintN(32, c.args[2]!)), msgFlags(c, 3)]),
+  needsExit: (c) => c.opt.verbose,
+  exit: (c) => [mmsgvec(c, c.args[1]!, BigInt.asUintN(32, c.args[2]!), c.err ? 0 : Number(c.rval), false), uint(BigInt.asUintN(32, c.args[2]!)), msgFlags(c, 3)],
+};
+
+const recvmmsg: SyscallDecoder = {
+  entry: (c) => {
+    if (!c.opt.verbose) return [fd(c.args[0]!), addr(c.args[1]!), uint(BigInt.asUintN(32, c.args[2]!)), msgFlags(c, 3), timespecAt(c, c.args[4]!)];
+    const namelens: number[] = [];
+    const n = Math.min(Number(BigInt.asUintN(32, c.args[2]!)), IOV_MAX);
+    for (let i = 0; i < n; i++) {
+      const b = c.mem.read(c.args[1]! + BigInt(i * 64), 64);
+      if (!b) break;
+      namelens.push(rd.s32(b, 8));
+    }
+    c.state.namelens = namelens;
+    c.state.timeout = timespecAt(c, c.args[4]!);
+    return [fd(c.args[0]!)];
+  },
+  needsExit: (c) => c.opt.verbose,
+  exit: (c) => [
+    mmsgvec(c, c.args[1]!, BigInt.asUintN(64, c.rval), Number(c.rval), true, c.state.namelens as number[]),
+    uint(BigInt.asUintN(32, c.args[2]!)), msgFlags(c, 3), c.state.timeout as Value,
+  ],
+  ret: (c) => {
+    if (c.err) return { fmt: 'd' };
+    if (c.rval === 0n) return { fmt: 'd', aux: tok('Timeout') };
+    if (!c.opt.verbose || !c.args[4]) return { fmt: 'd' };
+    return { fmt: 'd', aux: join('', tok('left '), timespecAt(c, c.args[4]!, true)) };
+  },
+};
+
+export const decoders: Record<string, SyscallDecoder> = {
+  socket: sig([family, typeArg, (c) => sockProto(c)], 'fd'),
+  socketpair: sig([family, typeArg, A.ulong, {
+    exit: (c, i) => printArray(c, c.args[i]!, 2, 4, (b) => ({ k: 'fd', fd: rd.s32(b, 0) }), { exiting: true }),
+  }]),
+  bind: sig([A.fd, (c, i) => sockaddrAt(c, c.args[i]!, Number(BigInt.asIntN(32, c.args[2]!))), A.int]),
+  connect: sig([A.fd, (c, i) => sockaddrAt(c, c.args[i]!, Number(BigInt.asIntN(32, c.args[2]!))), A.int]),
+  listen: sig([A.fd, A.int]),
+  shutdown: sig([A.fd, (c, i) => xval(SHUTDOWN_MODES, c.args[i]!, 'SHUT_???')]),
+  accept: sockname([], 'fd'),
+  accept4: sockname([(c, i) => xflags32(SOCK_TYPE_FLAGS, c.args[i]!, 'SOCK_???')], 'fd'),
+  getsockname: sockname(),
+  getpeername: sockname(),
+  sendto: sig([
+    A.fd, (c, i) => sockbuf(c, c.args[0]!, c.args[i]!, c.args[2]!), A.ulong, msgFlags,
+    (c, i) => sockaddrAt(c, c.args[i]!, Number(BigInt.asIntN(32, c.args[5]!))), A.int,
+  ]),
+  recvfrom,
+  sendmsg: sig([A.fd, (c, i) => msghdrAt(c, c.args[i]!, undefined, -1n), msgFlags]),
+  recvmsg,
+  getsockopt,
+  setsockopt,
+  sendmmsg,
+  recvmmsg_time64: recvmmsg,
+};

@@ -1,17 +1,26 @@
 /** Decoders of the signal family, and siginfo as strace prints it. */
-import { rd } from './args.js';
+import { readFileSync } from 'node:fs';
+import { NATIVE, tableForAudit } from '../arch/index.js';
+import { A, addr, hexv, rd, sig, sint, ulong, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { field, type Field, type Value } from './value.js';
-import { lookup, xlat } from './xlat/core.js';
-import { signame } from './xlat/signals.js';
+import { field, hex, int, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { lookup, xlat, type Xlat } from './xlat/core.js';
+import { errnoName } from './xlat/errno.js';
+import { SA_FLAGS, SA_HANDLER_VALUES, SFD_FLAGS, SIGPROCMASK_HOW } from './xlat/tables.js';
+import { AUDIT_ARCHES, SIGALTSTACK_FLAGS } from './xlat/more.js';
+import {
+  clockT, fetch, idV, P, sigsetAt, sigsetV, sigV, timespecAt, timespecV, withAux, xflags32, xflags64, xval,
+} from './misc.js';
 
 /** si_code values shared by every signal (siginfo_codes). */
 export const SI_CODES = xlat([
   [0, 'SI_USER'], [0x80, 'SI_KERNEL'], [-1, 'SI_QUEUE'], [-2, 'SI_TIMER'], [-3, 'SI_MESGQ'],
   [-4, 'SI_ASYNCIO'], [-5, 'SI_SIGIO'], [-6, 'SI_TKILL'], [-7, 'SI_DETHREAD'], [-60, 'SI_ASYNCNL'],
+  [32767, 'SI_NOINFO'],
 ]);
+const SI_NOINFO = 32767;
 /** si_code values per signal. */
-const CODES_BY_SIGNAL: Record<number, ReturnType<typeof xlat>> = {
+const CODES_BY_SIGNAL: Record<number, Xlat> = {
   5: xlat([[1, 'TRAP_BRKPT'], [2, 'TRAP_TRACE'], [3, 'TRAP_BRANCH'], [4, 'TRAP_HWBKPT'], [5, 'TRAP_UNK'], [6, 'TRAP_PERF']]),
   17: xlat([[1, 'CLD_EXITED'], [2, 'CLD_KILLED'], [3, 'CLD_DUMPED'], [4, 'CLD_TRAPPED'], [5, 'CLD_STOPPED'], [6, 'CLD_CONTINUED']]),
   29: xlat([[1, 'POLL_IN'], [2, 'POLL_OUT'], [3, 'POLL_MSG'], [4, 'POLL_ERR'], [5, 'POLL_PRI'], [6, 'POLL_HUP']]),
@@ -23,54 +32,204 @@ const CODES_BY_SIGNAL: Record<number, ReturnType<typeof xlat>> = {
   31: xlat([[1, 'SYS_SECCOMP'], [2, 'SYS_USER_DISPATCH']]),
 };
 
-const sigv = (n: number): Value => ({ k: 'sym', name: signame(n), v: BigInt(n) });
-const d = (v: number | bigint): Value => ({ k: 'int', v: BigInt(v) });
+const SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGCHLD = 17, SIGIO = 29, SIGSYS = 31;
 const p = (v: bigint): Value => ({ k: 'ptr', v });
 
-/** A 128-byte siginfo_t as strace prints it (printsiginfo). `c` gives the fd/pid context. */
+/** si_code: the shared name, else the signal's own, else hex. */
+function siCode(code: number, signo: number): Value {
+  const name = lookup(SI_CODES, code) ?? (CODES_BY_SIGNAL[signo] ? lookup(CODES_BY_SIGNAL[signo]!, code) : undefined);
+  return name ? sym(name, code) : hex(code >>> 0);
+}
+
+/** si_syscall: `__NR_getpid` when the arch is ours, else the number. */
+function siSyscall(nr: number, arch: number): Value {
+  const t = tableForAudit(arch);
+  const row = t === NATIVE ? t.rows[nr] : undefined;
+  return row ? tok('__NR_' + row.name) : uint(nr >>> 0);
+}
+
+/** A 128-byte siginfo_t as strace prints it (printsiginfo). */
 export function decodeSiginfo(b: Uint8Array, _c?: Ctx): Value {
   const signo = rd.s32(b, 0);
-  if (!signo) return { k: 'struct', fields: [] };
+  if (!signo) return struct([]);
   const errno = rd.s32(b, 4);
   const code = rd.s32(b, 8);
-  const codeName = lookup(SI_CODES, code) ?? (CODES_BY_SIGNAL[signo] ? lookup(CODES_BY_SIGNAL[signo]!, code) : undefined);
-  const f: Field[] = [field('si_signo', sigv(signo)), field('si_code', codeName ? { k: 'sym', name: codeName, v: BigInt(code) } : d(code))];
-  if (errno) f.push(field('si_errno', d(errno)));
+  const f: Field[] = [field('si_signo', sigV(signo)), field('si_code', siCode(code, signo))];
+  if (code === SI_NOINFO) return struct(f);
+  if (errno) {
+    const name = errnoName(errno);
+    f.push(field('si_errno', name ? sym(name, errno) : uint(errno >>> 0)));
+  }
   const source = (): void => {
-    f.push(field('si_pid', d(rd.s32(b, 16))), field('si_uid', { k: 'int', v: BigInt(rd.u32(b, 20)), fmt: 'u' }));
+    f.push(field('si_pid', int(rd.s32(b, 16))), field('si_uid', idV(rd.u32(b, 20))));
   };
   const sigval = (): void => {
-    f.push(field('si_int', d(rd.s32(b, 24))), field('si_ptr', p(rd.u64(b, 24))));
+    f.push(field('si_int', int(rd.s32(b, 24))), field('si_ptr', p(rd.u64(b, 24))));
+  };
+  const siAddr = (): void => {
+    f.push(field('si_addr', p(rd.u64(b, 16))));
   };
   if (code <= 0) {
-    if (code === -2) {
-      f.push(field('si_timerid', { k: 'int', v: BigInt(rd.s32(b, 16)), fmt: 'x' }), field('si_overrun', d(rd.s32(b, 20))));
-      sigval();
-    } else if (code === -5) {
-      f.push(field('si_band', d(rd.s64(b, 16))), field('si_fd', { k: 'fd', fd: rd.s32(b, 24) }));
-    } else {
-      source();
-      if (code !== 0 && code !== -6 && rd.u64(b, 24)) sigval();
+    switch (code) {
+      case 0: case -6: source(); break; // SI_USER, SI_TKILL
+      case -2: // SI_TIMER
+        f.push(field('si_timerid', hex(rd.u32(b, 16))), field('si_overrun', int(rd.s32(b, 20))));
+        sigval();
+        break;
+      case -5: // SI_SIGIO
+        f.push(field('si_band', int(rd.s64(b, 16))), field('si_fd', { k: 'fd', fd: rd.s32(b, 24) }));
+        break;
+      default:
+        source();
+        if (rd.u64(b, 24)) sigval();
     }
-    return { k: 'struct', fields: f };
+    return struct(f);
   }
   switch (signo) {
-    case 17:
+    case SIGCHLD:
       source();
-      f.push(field('si_status', code === 1 ? d(rd.s32(b, 24)) : sigv(rd.s32(b, 24))));
-      f.push(field('si_utime', d(rd.s64(b, 32))), field('si_stime', d(rd.s64(b, 40))));
+      f.push(field('si_status', code === 1 ? int(rd.s32(b, 24)) : sigV(rd.s32(b, 24))));
+      f.push(field('si_utime', clockT(rd.u64(b, 32))), field('si_stime', clockT(rd.u64(b, 40))));
       break;
-    case 4: case 8: case 7: case 11: case 5:
-      f.push(field('si_addr', p(rd.u64(b, 16))));
+    case SIGILL: case SIGFPE: siAddr(); break;
+    case SIGBUS:
+      siAddr();
+      if (code === 4 || code === 5) f.push(field('si_addr_lsb', hex(rd.u16(b, 24))));
       break;
-    case 29:
-      if (code >= 1 && code <= 6) f.push(field('si_band', d(rd.s64(b, 16))), field('si_fd', { k: 'fd', fd: rd.s32(b, 24) }));
+    case SIGSEGV:
+      siAddr();
+      if (code === 3) f.push(field('si_lower', p(rd.u64(b, 32))), field('si_upper', p(rd.u64(b, 40))));
+      else if (code === 4) f.push(field('si_pkey', uint(rd.u32(b, 32))));
       break;
+    case SIGTRAP: siAddr(); break;
+    case SIGIO:
+      if (code >= 1 && code <= 6) f.push(field('si_band', int(rd.s64(b, 16))), field('si_fd', { k: 'fd', fd: rd.s32(b, 24) }));
+      break;
+    case SIGSYS: {
+      const arch = rd.u32(b, 28);
+      f.push(
+        field('si_call_addr', p(rd.u64(b, 16))),
+        field('si_syscall', siSyscall(rd.s32(b, 24), arch)),
+        field('si_arch', xval(AUDIT_ARCHES, BigInt(arch), 'AUDIT_ARCH_???')),
+      );
+      break;
+    }
     default:
       if (rd.s32(b, 16) || rd.u32(b, 20)) source();
       if (rd.u64(b, 24)) sigval();
   }
-  return { k: 'struct', fields: f };
+  return struct(f);
 }
 
-export const decoders: Record<string, SyscallDecoder> = {};
+/** printsiginfo_at: a siginfo_t at `a`. */
+export const siginfoAt = (c: Ctx, a: bigint, exiting = false): Value => fetch(c, a, 128, (b) => decodeSiginfo(b, c), exiting);
+
+// ---------------------------------------------------------------- sigaction, masks
+
+/** struct sigaction as the kernel takes it; strace reads its own, larger struct (88 bytes on 64-bit). */
+const SIGACTION_SIZE = 8 + 8 + 8 + 64;
+
+function sigactionAt(c: Ctx, a: bigint, exiting = false): Value {
+  return fetch(c, a, SIGACTION_SIZE, (b) => {
+    const handler = rd.u64(b, 0);
+    const flags = rd.u64(b, 8);
+    const hname = lookup(SA_HANDLER_VALUES, handler);
+    const f: Field[] = [
+      field('sa_handler', hname ? sym(hname, handler) : addr(handler)),
+      field('sa_mask', sigsetV(b.subarray(24, 32), 8)),
+      field('sa_flags', xflags64(SA_FLAGS, flags, 'SA_???')),
+    ];
+    if (flags & 0x04000000n) f.push(field('sa_restorer', addr(rd.u64(b, 16))));
+    return struct(f);
+  }, exiting);
+}
+
+const stackAt = (c: Ctx, a: bigint, exiting = false): Value => fetch(c, a, 24, (b) => struct([
+  field('ss_sp', addr(rd.u64(b, 0))),
+  field('ss_flags', xflags32(SIGALTSTACK_FLAGS, BigInt(rd.u32(b, 8)), 'SS_???')),
+  field('ss_size', ulong(rd.u64(b, 16))),
+]), exiting);
+
+const signum: ArgFn = (c, i) => sigV(Number(BigInt.asIntN(32, c.args[i]!)));
+const sigsetArg = (lenArg: number): ArgFn => (c, i) => sigsetAt(c, c.args[i]!, c.args[lenArg]!);
+const siginfoArg: ArgFn = (c, i) => siginfoAt(c, c.args[i]!);
+
+// ---------------------------------------------------------------- rt_sigreturn
+
+/** The stack pointer at the syscall stop, from /proc/PID/syscall (`NR args… sp pc`). */
+function stackPointer(pid: number): bigint | undefined {
+  try {
+    const f = readFileSync(`/proc/${pid}/syscall`, 'latin1').trim().split(' ');
+    return f.length >= 3 ? BigInt(f[f.length - 2]!) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where the interrupted mask lies: x86_64's rt_sigframe is {pretcode; ucontext uc; …} at sp - 8,
+ * uc_sigmask at offset 296 of ucontext (40 + 256 of mcontext); aarch64's sigframe is at sp, its
+ * ucontext's uc_sigmask at offset 40 of the frame's siginfo-less start (128 for siginfo + 40).
+ */
+const SIGMASK_OFFSET = NATIVE.name === 'x86_64' ? -8n + 8n + 296n : 128n + 40n;
+
+const rtSigreturn: SyscallDecoder = {
+  entry: (c) => {
+    const sp = stackPointer(c.pid);
+    if (sp === undefined) return [];
+    return [struct([field('mask', sigsetAt(c, sp + SIGMASK_OFFSET, 8n))])];
+  },
+};
+
+// ---------------------------------------------------------------- rt_sigtimedwait
+
+const rtSigtimedwait: SyscallDecoder = {
+  entry: (c) => {
+    const set = sigsetAt(c, c.args[0]!, c.args[3]!);
+    if (!(c.args[1] && c.opt.verbose)) return [set, addr(c.args[1]!), timespecAt(c, c.args[2]!), ulong(c.args[3]!)];
+    // the timeout is read now, printed after the siginfo at exit
+    const t = c.args[2]!;
+    c.state.ts = t === 0n ? addr(0n) : ((b) => (b ? timespecV(b) : addr(t)))(c.mem.read(t, 16));
+    return [set];
+  },
+  needsExit: (c) => c.args[1] !== 0n && c.opt.verbose,
+  exit: (c) => [siginfoAt(c, c.args[1]!, true), c.state.ts as Value, ulong(c.args[3]!)],
+  ret: (c) => withAux('d', !c.err && c.rval ? sigName(Number(c.rval)) : undefined),
+};
+const sigName = (n: number): Value | undefined => {
+  const v = sigV(n);
+  return v.k === 'sym' ? tok(v.name) : undefined;
+};
+
+export const decoders: Record<string, SyscallDecoder> = {
+  rt_sigaction: sig([
+    signum,
+    (c, i) => sigactionAt(c, c.args[i]!),
+    { exit: (c, i) => sigactionAt(c, c.args[i]!, true) },
+    { exit: (c, i) => ulong(c.args[i]!) },
+  ]),
+  rt_sigprocmask: sig([
+    (c, i) => xval(SIGPROCMASK_HOW, c.args[i]!, 'SIG_???'),
+    sigsetArg(3),
+    { exit: (c, i) => sigsetAt(c, c.args[i]!, c.args[3]!, true) },
+    { exit: (c, i) => ulong(c.args[i]!) },
+  ]),
+  rt_sigpending: sig([
+    { exit: (c, i) => sigsetAt(c, c.args[i]!, c.args[1]!, true, 1n) },
+    { exit: (c, i) => ulong(c.args[i]!) },
+  ]),
+  rt_sigsuspend: sig([sigsetArg(1), A.ulong]),
+  rt_sigreturn: rtSigreturn,
+  rt_sigtimedwait_time64: rtSigtimedwait,
+  rt_sigqueueinfo: sig([P, signum, siginfoArg]),
+  rt_tgsigqueueinfo: sig([P, P, signum, siginfoArg]),
+  pidfd_send_signal: sig([A.fd, signum, siginfoArg, (c, i) => hexv(BigInt.asUintN(32, c.args[i]!))]),
+  sigaltstack: sig([(c, i) => stackAt(c, c.args[i]!), { exit: (c, i) => stackAt(c, c.args[i]!, true) }]),
+  kill: sig([A.int, signum]),
+  tkill: sig([A.int, signum]),
+  tgkill: sig([A.int, A.int, signum]),
+  signalfd: sig([A.fd, sigsetArg(2), A.ulong], 'fd'),
+  signalfd4: sig([A.fd, sigsetArg(2), A.ulong, (c, i) => xflags32(SFD_FLAGS, c.args[i]!, 'SFD_???')], 'fd'),
+  restart_syscall: { entry: () => [tok('<... resuming interrupted system call ...>')] },
+};
+void sint; void note;
