@@ -1,0 +1,1148 @@
+/**
+ * strace 6.1's qualifying expressions (`-e trace=…`, `--signal=…`, `-e status=…`, …) parsed into
+ * typed filter objects, with strace's exact error messages. Pure: errors are thrown as FilterError.
+ *
+ * Facts taken from strace v6.1 (filter_qualify.c, basic_filters.c, number_set.c, strace.c):
+ *
+ * - `-e EXPR`: EXPR is `NAME=VALUE` when the text before the first '=' is one of the qualifier
+ *   names (trace t abbrev a verbose v raw x signal signals s status quiet silent silence q read
+ *   reads r write writes w fault inject kvm decode-fd decode-fds decode-pid decode-pids
+ *   secontext); anything else is taken whole as a `trace=` value (so `-e open` is `-e trace=open`
+ *   and `-e bogus=1` fails with "invalid system call 'bogus=1'").
+ * - Every qualifier *replaces* its set (a second `-e trace=` does not add to the first), and
+ *   options are processed in command-line order (`-v` is `abbrev=none`; `-z`/`-Z` replace the
+ *   status set with {successful}/{failed}).
+ * - Leading '!'s each invert the rest; after them the exact (case-sensitive) words `all` / `none`
+ *   are the whole value; otherwise a comma-separated list (empty items skipped; no items at all
+ *   is an error naming the whole value, e.g. "invalid system call '!'").
+ * - Syscall items: optional leading '?'s (no error if nothing matches), optional `@64`/`@32`/
+ *   `@x32` personality suffix (x86_64; aarch64 has `@64`/`@32`), then a number (first char a
+ *   digit; must be a valid syscall number of some personality), `/REGEX` (POSIX ERE as glibc's
+ *   regcomp, matched anywhere in the name; must match some name), a class (`%file` … case-
+ *   sensitive; legacy `file desc memory process signal ipc network all`), or an exact name.
+ *   strace on x86_64 also knows the i386 and x32 tables (and on aarch64 the arm table): names and
+ *   numbers valid only there are accepted but select nothing for 64-bit tracees.
+ * - Syscalls newer than strace 6.1 are unknown to it: their names are rejected, and numbers it
+ *   does not know are always traced and printed raw, whatever the sets say (see `qualFlags`).
+ */
+import type { ArchTable, SyscallClass, SyscallRow } from '../arch/types.js';
+import { NEWER_THAN_STRACE61 as X86_64_NEWER } from '../arch/x86_64.js';
+import { NEWER_THAN_STRACE61 as AARCH64_NEWER } from '../arch/aarch64.js';
+
+/** A bad expression. `message` is what strace prints after "strace: ". */
+export class FilterError extends Error {
+  /**
+   * @param hint strace follows the message with "Try 'strace -h' for more information."
+   * @param unsupported strace accepts this, sysray does not implement it (not a strace message).
+   */
+  constructor(message: string, readonly hint = false, readonly unsupported = false) {
+    super(message);
+    this.name = 'FilterError';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sets
+
+/** strace's number_set: membership is `(n in items) XOR not`. */
+export class NumberSet {
+  not = false;
+  readonly items = new Set<number>();
+  has(n: number): boolean {
+    return this.items.has(n) !== this.not;
+  }
+  clear(): void {
+    this.items.clear();
+    this.not = false;
+  }
+  /** Every number is in the set (strace's is_complete_set for the small fixed sets). */
+  isComplete(universe: readonly number[]): boolean {
+    return universe.every((n) => this.has(n));
+  }
+}
+
+/** A number_set over a small set of named values (status, quiet, decode-fds, decode-pids). */
+export class TokenSet<T extends string> {
+  not = false;
+  readonly items = new Set<T>();
+  constructor(readonly universe: readonly T[]) {}
+  has(v: T): boolean {
+    return this.items.has(v) !== this.not;
+  }
+  clear(): void {
+    this.items.clear();
+    this.not = false;
+  }
+  /** All values selected (strace's is_complete_set). */
+  isComplete(): boolean {
+    return this.universe.every((v) => this.has(v));
+  }
+}
+
+/** A syscall set for the 64-bit personality of one arch table, by syscall number. */
+export class SyscallSet {
+  not = false;
+  /** Numbers explicitly added (all valid strace 6.1 numbers of `table`). */
+  readonly nrs = new Set<number>();
+  has(nr: number): boolean {
+    return this.nrs.has(nr) !== this.not;
+  }
+  clear(): void {
+    this.nrs.clear();
+    this.not = false;
+  }
+  /** Per-number booleans for 0..length-1 (e.g. the table's rows.length). */
+  toArray(length: number): boolean[] {
+    return Array.from({ length }, (_, nr) => this.has(nr));
+  }
+}
+
+export type Status = 'successful' | 'failed' | 'unfinished' | 'unavailable' | 'detached';
+export const STATUSES: readonly Status[] = ['successful', 'failed', 'unfinished', 'unavailable', 'detached'];
+export type Quiet = 'attach' | 'exit' | 'path-resolution' | 'personality' | 'thread-execve';
+export const QUIETS: readonly Quiet[] = ['attach', 'exit', 'path-resolution', 'personality', 'thread-execve'];
+export type DecodeFd = 'path' | 'socket' | 'dev' | 'pidfd';
+export const DECODE_FDS: readonly DecodeFd[] = ['path', 'socket', 'dev', 'pidfd'];
+export type DecodePid = 'pidns' | 'comm';
+export const DECODE_PIDS: readonly DecodePid[] = ['pidns', 'comm'];
+
+export interface Filters {
+  /** -e trace= (default all). */
+  trace: SyscallSet;
+  /** -e abbrev= (default all; -v makes it none). */
+  abbrev: SyscallSet;
+  /** -e verbose= (default all). */
+  verbose: SyscallSet;
+  /** -e raw= (default none). */
+  raw: SyscallSet;
+  /** -e signal= : signal numbers 0..255 whose delivery is printed (default all). */
+  signal: NumberSet;
+  /** -e status= (default all; -z = {successful}, -Z = {failed}). */
+  status: TokenSet<Status>;
+  /** -e quiet= (default none; see finishQuiet for -q and the -o default). */
+  quiet: TokenSet<Quiet>;
+  /** A quiet= qualifier was given (strace's quiet_set_updated). */
+  quietUpdated: boolean;
+  /** -e read= fds to dump (default none). */
+  read: NumberSet;
+  /** -e write= fds to dump (default none). */
+  write: NumberSet;
+  /** --decode-fds= (default none; see finishDecodeFds for -y/-yy). */
+  decodeFds: TokenSet<DecodeFd>;
+  /** A decode-fds qualifier was given (strace's decode_fd_set_updated). */
+  decodeFdsUpdated: boolean;
+  /** --decode-pids= / -Y (comm) / --pidns-translation (pidns). Default none. */
+  decodePids: TokenSet<DecodePid>;
+  /** -e kvm=vcpu was given. */
+  kvmVcpu: boolean;
+  /** Number of -z / -Z options seen (see zflagsWarning). */
+  zflags: number;
+}
+
+/** strace's state before option parsing: trace/abbrev/verbose/status/signal all, the rest none. */
+export function defaultFilters(): Filters {
+  const all = (): SyscallSet => {
+    const s = new SyscallSet();
+    s.not = true;
+    return s;
+  };
+  const f: Filters = {
+    trace: all(),
+    abbrev: all(),
+    verbose: all(),
+    raw: new SyscallSet(),
+    signal: new NumberSet(),
+    status: new TokenSet(STATUSES),
+    quiet: new TokenSet(QUIETS),
+    quietUpdated: false,
+    read: new NumberSet(),
+    write: new NumberSet(),
+    decodeFds: new TokenSet(DECODE_FDS),
+    decodeFdsUpdated: false,
+    decodePids: new TokenSet(DECODE_PIDS),
+    kvmVcpu: false,
+    zflags: 0,
+  };
+  f.signal.not = true;
+  f.status.not = true;
+  return f;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Personalities (what strace 6.1 knows, for accepting or rejecting syscall items)
+
+interface Personality {
+  designator: string;
+  /** Names strace 6.1 knows in this personality. */
+  names: ReadonlySet<string>;
+  /** Whether `nr` (as typed) is a valid syscall number there. */
+  validNr(nr: number): boolean;
+}
+
+interface ArchInfo {
+  /** Rows of the 64-bit personality strace 6.1 knows, by number. */
+  known: (SyscallRow | undefined)[];
+  pers: Personality[];
+}
+
+type Ranges = readonly (readonly [number, number])[];
+const inRanges = (r: Ranges, n: number): boolean => r.some(([a, b]) => n >= a && n <= b);
+
+/* Extracted from strace v6.1's syscallent tables (src/linux/{i386,x32,arm}/syscallent.h):
+ * names that differ from the 64-bit table, and the numbers strace accepts (entries with a
+ * decoder and not an indirect socketcall/ipc subcall; arm numbers as typed, before shuffling). */
+const I386_REMOVED = 'tuxcall security epoll_ctl_old epoll_wait_old newfstatat kexec_file_load';
+const I386_ADDED =
+  'waitpid break oldstat umount stime oldfstat stty gtty nice ftime prof signal lock mpx ulimit oldolduname ' +
+  'sigaction sgetmask ssetmask sigsuspend sigpending oldlstat readdir profil socketcall olduname idle vm86old ' +
+  'ipc sigreturn sigprocmask bdflush _llseek _newselect vm86 ugetrlimit mmap2 truncate64 ftruncate64 stat64 ' +
+  'lstat64 fstat64 lchown32 getuid32 getgid32 geteuid32 getegid32 setreuid32 setregid32 getgroups32 ' +
+  'setgroups32 fchown32 setresuid32 getresuid32 setresgid32 getresgid32 chown32 setuid32 setgid32 setfsuid32 ' +
+  'setfsgid32 fcntl64 sendfile64 statfs64 fstatfs64 fadvise64_64 fstatat64 clock_gettime64 clock_settime64 ' +
+  'clock_adjtime64 clock_getres_time64 clock_nanosleep_time64 timer_gettime64 timer_settime64 ' +
+  'timerfd_gettime64 timerfd_settime64 utimensat_time64 pselect6_time64 ppoll_time64 io_pgetevents_time64 ' +
+  'recvmmsg_time64 mq_timedsend_time64 mq_timedreceive_time64 semtimedop_time64 rt_sigtimedwait_time64 ' +
+  'futex_time64 sched_rr_get_interval_time64 send recv';
+const I386_VALID: Ranges = [[0, 221], [224, 250], [252, 284], [286, 386], [393, 414], [416, 450]];
+const X32_REMOVED =
+  'uselib _sysctl create_module get_kernel_syms query_module nfsservctl set_thread_area get_thread_area ' +
+  'epoll_ctl_old epoll_wait_old vserver';
+const X32_ADDED = [
+  'rt_sigaction', 'rt_sigreturn', 'ioctl', 'readv', 'writev', 'recvfrom', 'sendmsg', 'recvmsg', 'setsockopt',
+  'getsockopt', 'execve', 'ptrace', 'rt_sigpending', 'rt_sigtimedwait', 'rt_sigqueueinfo', 'sigaltstack',
+  'uselib', '_sysctl', 'create_module', 'get_kernel_syms', 'query_module', 'nfsservctl', 'set_thread_area',
+  'io_setup', 'io_submit', 'get_thread_area', 'epoll_ctl_old', 'epoll_wait_old', 'timer_create', 'vserver',
+  'mq_notify', 'kexec_load', 'waitid', 'set_robust_list', 'get_robust_list', 'vmsplice', 'move_pages',
+  'preadv', 'pwritev', 'rt_tgsigqueueinfo', 'recvmmsg', 'sendmmsg', 'process_vm_readv', 'process_vm_writev',
+  'execveat', 'preadv2', 'pwritev2',
+].map((n) => `${n}#64`).join(' ');
+const X32_VALID: Ranges = [[0, 334], [424, 450], [512, 547]];
+const ARM_REMOVED = 'newfstatat sync_file_range fadvise64';
+const ARM_ADDED =
+  'fork open waitpid creat link unlink time mknod chmod lchown break oldstat umount stime alarm oldfstat ' +
+  'pause utime stty gtty access nice ftime rename mkdir rmdir pipe prof signal lock mpx ulimit oldolduname ' +
+  'ustat dup2 getpgrp sigaction sgetmask ssetmask sigsuspend sigpending select symlink oldlstat readlink ' +
+  'uselib readdir profil ioperm socketcall stat lstat olduname iopl idle syscall ipc sigreturn modify_ldt ' +
+  'sigprocmask create_module get_kernel_syms bdflush sysfs afs_syscall _llseek getdents _newselect _sysctl ' +
+  'vm86 query_module poll chown getpmsg putpmsg vfork ugetrlimit mmap2 truncate64 ftruncate64 stat64 ' +
+  'lstat64 fstat64 lchown32 getuid32 getgid32 geteuid32 getegid32 setreuid32 setregid32 getgroups32 ' +
+  'setgroups32 fchown32 setresuid32 getresuid32 setresgid32 getresgid32 chown32 setuid32 setgid32 ' +
+  'setfsuid32 setfsgid32 fcntl64 sendfile64 epoll_create epoll_wait statfs64 fstatfs64 utimes fadvise64_64 ' +
+  'pciconfig_iobase pciconfig_read pciconfig_write send recv vserver inotify_init futimesat fstatat64 ' +
+  'sync_file_range2 signalfd eventfd clock_gettime64 clock_settime64 clock_adjtime64 clock_getres_time64 ' +
+  'clock_nanosleep_time64 timer_gettime64 timer_settime64 timerfd_gettime64 timerfd_settime64 ' +
+  'utimensat_time64 pselect6_time64 ppoll_time64 io_pgetevents_time64 recvmmsg_time64 mq_timedsend_time64 ' +
+  'mq_timedreceive_time64 semtimedop_time64 rt_sigtimedwait_time64 futex_time64 ' +
+  'sched_rr_get_interval_time64 cmpxchg breakpoint cacheflush usr26 usr32 set_tls get_tls';
+const ARM_VALID: Ranges = [
+  [0, 221], [224, 253], [256, 401], [403, 414], [416, 450], [0xffff0, 0xffff0], [0xf0001, 0xf0006],
+];
+
+function derived(base: ReadonlySet<string>, removed: string, added: string): Set<string> {
+  const s = new Set(base);
+  for (const n of removed.split(' ')) s.delete(n);
+  for (const n of added.split(' ')) s.add(n);
+  return s;
+}
+
+const archCache = new WeakMap<ArchTable, ArchInfo>();
+
+function archInfo(table: ArchTable): ArchInfo {
+  let info = archCache.get(table);
+  if (info) return info;
+  const newer = table.name === 'x86_64' ? X86_64_NEWER : table.name === 'aarch64' ? AARCH64_NEWER : new Set<number>();
+  const known = table.rows.map((r) => (r && !newer.has(r.nr) ? r : undefined));
+  const names = new Set<string>();
+  for (const r of known) if (r) names.add(r.name);
+  const p0: Personality = { designator: '64', names, validNr: (nr) => known[nr] !== undefined };
+  const pers: Personality[] = [p0];
+  if (table.name === 'x86_64') {
+    pers.push({ designator: '32', names: derived(names, I386_REMOVED, I386_ADDED), validNr: (n) => inRanges(I386_VALID, n) });
+    pers.push({ designator: 'x32', names: derived(names, X32_REMOVED, X32_ADDED), validNr: (n) => inRanges(X32_VALID, n) });
+  } else if (table.name === 'aarch64') {
+    pers.push({ designator: '32', names: derived(names, ARM_REMOVED, ARM_ADDED), validNr: (n) => inRanges(ARM_VALID, n) });
+  }
+  info = { known, pers };
+  archCache.set(table, info);
+  return info;
+}
+
+/** Whether strace 6.1 knows syscall `nr` of this table's 64-bit personality. */
+export function isKnownToStrace61(table: ArchTable, nr: number | bigint): boolean {
+  const n = typeof nr === 'bigint' ? (nr >= 0n && nr < 0x7fffffffn ? Number(nr) : -1) : nr;
+  return Number.isInteger(n) && n >= 0 && archInfo(table).known[n] !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers (strace's string_to_uint family)
+
+/** strtoll(base 10)-based parse: leading C whitespace and a sign allowed, whole string, 0..max. */
+function stringToUint(s: string, max: number): number {
+  const m = /^[ \t\n\v\f\r]*([+-]?[0-9]+)$/.exec(s);
+  if (!m) return -1;
+  const v = BigInt(m[1]!);
+  if (v < 0n || v > BigInt(max)) return -1;
+  return Number(v);
+}
+const INT_MAX = 0x7fffffff;
+
+// ---------------------------------------------------------------------------------------------
+// Signals
+
+const SIGNAL_NAMES: readonly string[] = [
+  '', 'HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE',
+  'ALRM', 'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ',
+  'VTALRM', 'PROF', 'WINCH', 'IO', 'PWR', 'SYS', 'RTMIN',
+];
+
+/** strace's signame() without the "SIG": 1..31, 32 RTMIN, 33..64 RT_1..RT_32. */
+function signalBaseName(sig: number): string | undefined {
+  if (sig >= 1 && sig <= 32) return SIGNAL_NAMES[sig];
+  if (sig >= 33 && sig <= 64) return `RT_${sig - 32}`;
+  return undefined;
+}
+
+/** C's strcasecmp folding (ASCII letters only). */
+const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+
+/** strace's sigstr_to_uint: a number 0..255, or a name with or without SIG, any case. */
+export function signalNumber(s: string): number {
+  if (s[0]! >= '0' && s[0]! <= '9') return stringToUint(s, 255);
+  let name = s;
+  if (asciiLower(name.slice(0, 3)) === 'sig') name = name.slice(3);
+  const lower = asciiLower(name);
+  for (let i = 1; i <= 64; i++) if (asciiLower(signalBaseName(i)!) === lower) return i;
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generic token sets (strace's qualify_tokens)
+
+function qualifyTokens<S extends { not: boolean; clear(): void }, V>(
+  str: string, set: S, func: (tok: string) => V | undefined, add: (v: V) => void, what: string,
+): void {
+  set.clear();
+  let s = str;
+  while (s.startsWith('!')) {
+    set.not = !set.not;
+    s = s.slice(1);
+  }
+  if (s === 'none') return;
+  if (s === 'all') {
+    set.not = !set.not;
+    return;
+  }
+  let any = false;
+  for (const tok of s.split(',')) {
+    if (tok === '') continue;
+    const v = func(tok);
+    if (v === undefined) throw new FilterError(`invalid ${what} '${tok}'`);
+    add(v);
+    any = true;
+  }
+  if (!any) throw new FilterError(`invalid ${what} '${str}'`);
+}
+
+function findCaseless<T extends string>(aliases: Record<string, T>, tok: string): T | undefined {
+  const l = asciiLower(tok);
+  return Object.prototype.hasOwnProperty.call(aliases, l) ? aliases[l] : undefined;
+}
+
+const STATUS_ALIASES: Record<string, Status> = {
+  successful: 'successful', failed: 'failed', unfinished: 'unfinished', unavailable: 'unavailable', detached: 'detached',
+};
+const QUIET_ALIASES: Record<string, Quiet> = {
+  attach: 'attach', exit: 'exit', exits: 'exit', 'path-resolution': 'path-resolution',
+  personality: 'personality', superseded: 'thread-execve', 'thread-execve': 'thread-execve',
+};
+const DECODE_FD_ALIASES: Record<string, DecodeFd> = { path: 'path', socket: 'socket', dev: 'dev', pidfd: 'pidfd' };
+const DECODE_PID_ALIASES: Record<string, DecodePid> = { pidns: 'pidns', comm: 'comm' };
+
+function qualifyNamed<T extends string>(str: string, set: TokenSet<T>, aliases: Record<string, T>, what: string): void {
+  qualifyTokens(str, set, (t) => findCaseless(aliases, t), (v) => set.items.add(v), what);
+}
+function qualifyNumbers(str: string, set: NumberSet, func: (t: string) => number, what: string): void {
+  qualifyTokens(str, set, (t) => {
+    const n = func(t);
+    return n < 0 ? undefined : n;
+  }, (v) => set.items.add(v), what);
+}
+
+export function qualifySignals(f: Filters, str: string): void {
+  qualifyNumbers(str, f.signal, signalNumber, 'signal');
+}
+export function qualifyStatus(f: Filters, str: string): void {
+  qualifyNamed(str, f.status, STATUS_ALIASES, 'status');
+}
+export function qualifyQuiet(f: Filters, str: string): void {
+  f.quietUpdated = true;
+  qualifyNamed(str, f.quiet, QUIET_ALIASES, 'quiet');
+}
+export function qualifyRead(f: Filters, str: string): void {
+  qualifyNumbers(str, f.read, (t) => stringToUint(t, INT_MAX), 'descriptor');
+}
+export function qualifyWrite(f: Filters, str: string): void {
+  qualifyNumbers(str, f.write, (t) => stringToUint(t, INT_MAX), 'descriptor');
+}
+export function qualifyDecodeFds(f: Filters, str: string): void {
+  f.decodeFdsUpdated = true;
+  qualifyNamed(str, f.decodeFds, DECODE_FD_ALIASES, 'decode-fds');
+}
+export function qualifyDecodePids(f: Filters, str: string): void {
+  qualifyNamed(str, f.decodePids, DECODE_PID_ALIASES, 'decode-pids');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Syscall sets (strace's qualify_syscall_tokens)
+
+/** `%class` and legacy class names (strace's table is case-sensitive); 'all' = every named syscall. */
+const CLASS_NAMES: Record<string, SyscallClass | 'all'> = {
+  '%desc': 'desc', '%file': 'file', '%memory': 'memory', '%process': 'process', '%creds': 'creds',
+  '%signal': 'signal', '%ipc': 'ipc', '%net': 'network', '%network': 'network', '%stat': 'stat',
+  '%lstat': 'lstat', '%fstat': 'fstat', '%%stat': 'stat_like', '%statfs': 'statfs', '%fstatfs': 'fstatfs',
+  '%%statfs': 'statfs_like', '%pure': 'pure', '%clock': 'clock',
+  all: 'all', desc: 'desc', file: 'file', memory: 'memory', process: 'process', signal: 'signal', ipc: 'ipc',
+  network: 'network',
+};
+
+/** Every syscall class expression strace 6.1 accepts, with the class it selects. */
+export const SYSCALL_CLASSES: Readonly<Record<string, SyscallClass | 'all'>> = CLASS_NAMES;
+
+function qualifySyscallPers(tok: string, p: number, info: ArchInfo, set: SyscallSet): boolean {
+  const pers = info.pers[p]!;
+  const c = tok[0];
+  if (c !== undefined && c >= '0' && c <= '9') {
+    const nr = stringToUint(tok, INT_MAX);
+    if (nr < 0 || !pers.validNr(nr)) return false;
+    if (p === 0) set.nrs.add(nr);
+    return true;
+  }
+  if (c === '/') {
+    const pattern = tok.slice(1);
+    const re = compilePosixEre(pattern);
+    if (!re.ok) throw new FilterError(`regcomp: ${pattern}: ${re.error}`);
+    let found = false;
+    if (p === 0) {
+      for (const r of info.known) {
+        if (r && re.test(r.name)) {
+          set.nrs.add(r.nr);
+          found = true;
+        }
+      }
+    } else {
+      for (const n of pers.names) if (re.test(n)) found = true;
+    }
+    return found;
+  }
+  if (Object.prototype.hasOwnProperty.call(CLASS_NAMES, tok)) {
+    const cls = CLASS_NAMES[tok]!;
+    if (p === 0) for (const r of info.known) if (r && (cls === 'all' || r.classes.includes(cls))) set.nrs.add(r.nr);
+    return true;
+  }
+  if (!pers.names.has(tok)) return false;
+  if (p === 0) for (const r of info.known) if (r && r.name === tok) set.nrs.add(r.nr);
+  return true;
+}
+
+function qualifySyscall(token: string, info: ArchInfo, set: SyscallSet): boolean {
+  let rc = false;
+  let tok = token;
+  while (tok.startsWith('?')) {
+    tok = tok.slice(1);
+    rc = true;
+  }
+  const at = tok.lastIndexOf('@');
+  if (at >= 0) {
+    const des = tok.slice(at + 1);
+    const p = info.pers.findIndex((x) => x.designator === des);
+    if (p < 0) throw new FilterError(`incorrect personality designator '${des}' in qualification '${tok}'`, true);
+    return qualifySyscallPers(tok.slice(0, at), p, info, set) || rc;
+  }
+  for (let p = 0; p < info.pers.length; p++) if (qualifySyscallPers(tok, p, info, set)) rc = true;
+  return rc;
+}
+
+/** Parse a syscall-set value (trace=, abbrev=, verbose=, raw=) into `set`, replacing it. */
+export function qualifySyscalls(str: string, set: SyscallSet, table: ArchTable): void {
+  const info = archInfo(table);
+  set.clear();
+  let s = str;
+  while (s.startsWith('!')) {
+    set.not = !set.not;
+    s = s.slice(1);
+  }
+  if (s === 'none') return;
+  if (s === 'all') {
+    set.not = !set.not;
+    return;
+  }
+  let done = false;
+  for (const tok of s.split(',')) {
+    if (tok === '') continue;
+    done = qualifySyscall(tok, info, set);
+    if (!done) throw new FilterError(`invalid system call '${tok}'`);
+  }
+  if (!done) throw new FilterError(`invalid system call '${str}'`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dispatch
+
+export type QualifierName =
+  | 'trace' | 'abbrev' | 'verbose' | 'raw' | 'signal' | 'status' | 'quiet' | 'read' | 'write'
+  | 'fault' | 'inject' | 'kvm' | 'decode-fds' | 'decode-pids' | 'secontext';
+
+/** Names accepted before '=' in `-e NAME=VALUE`, in strace's order. */
+export const QUALIFIER_ALIASES: Readonly<Record<string, QualifierName>> = {
+  trace: 'trace', t: 'trace', abbrev: 'abbrev', a: 'abbrev', verbose: 'verbose', v: 'verbose',
+  raw: 'raw', x: 'raw', signal: 'signal', signals: 'signal', s: 'signal', status: 'status',
+  quiet: 'quiet', silent: 'quiet', silence: 'quiet', q: 'quiet', read: 'read', reads: 'read', r: 'read',
+  write: 'write', writes: 'write', w: 'write', fault: 'fault', inject: 'inject', kvm: 'kvm',
+  'decode-fd': 'decode-fds', 'decode-fds': 'decode-fds', 'decode-pid': 'decode-pids',
+  'decode-pids': 'decode-pids', secontext: 'secontext',
+};
+
+/** Apply one qualifier with its value (the value after '=' or of the long option). */
+export function applyQualifier(name: QualifierName, value: string, f: Filters, table: ArchTable): void {
+  switch (name) {
+    case 'trace': return qualifySyscalls(value, f.trace, table);
+    case 'abbrev': return qualifySyscalls(value, f.abbrev, table);
+    case 'verbose': return qualifySyscalls(value, f.verbose, table);
+    case 'raw': return qualifySyscalls(value, f.raw, table);
+    case 'signal': return qualifySignals(f, value);
+    case 'status': return qualifyStatus(f, value);
+    case 'quiet': return qualifyQuiet(f, value);
+    case 'read': return qualifyRead(f, value);
+    case 'write': return qualifyWrite(f, value);
+    case 'decode-fds': return qualifyDecodeFds(f, value);
+    case 'decode-pids': return qualifyDecodePids(f, value);
+    case 'kvm':
+      if (value !== 'vcpu') throw new FilterError(`invalid -e kvm= argument: '${value}'`);
+      f.kvmVcpu = true;
+      return;
+    case 'secontext':
+      // The reference strace 6.1 build has no SELinux support.
+      throw new FilterError('SELinux context printing (--secontext option) is not supported by this build of sysray');
+    case 'fault':
+    case 'inject':
+      throw new FilterError(`-e ${name}= (syscall tampering) is not supported yet`, false, true);
+  }
+}
+
+/** `-e ARG`: strace's qualify(). */
+export function parseQualifier(arg: string, into: Filters, table: ArchTable): void {
+  const eq = arg.indexOf('=');
+  if (eq >= 0) {
+    const key = arg.slice(0, eq);
+    if (Object.prototype.hasOwnProperty.call(QUALIFIER_ALIASES, key)) {
+      applyQualifier(QUALIFIER_ALIASES[key]!, arg.slice(eq + 1), into, table);
+      return;
+    }
+  }
+  applyQualifier('trace', arg, into, table);
+}
+
+/**
+ * Long options that are qualifiers (getopt_long names; unique prefixes such as `--signal=` are
+ * the CLI's business). `arg` is getopt's argument kind; `dflt` the value used when an optional
+ * argument is absent.
+ */
+export const LONG_QUALIFIERS: Readonly<Record<string, { q: QualifierName; arg: 'required' | 'optional'; dflt?: string }>> = {
+  trace: { q: 'trace', arg: 'required' },
+  abbrev: { q: 'abbrev', arg: 'required' },
+  verbose: { q: 'verbose', arg: 'required' },
+  raw: { q: 'raw', arg: 'required' },
+  signals: { q: 'signal', arg: 'required' },
+  status: { q: 'status', arg: 'required' },
+  read: { q: 'read', arg: 'required' },
+  write: { q: 'write', arg: 'required' },
+  fault: { q: 'fault', arg: 'required' },
+  inject: { q: 'inject', arg: 'required' },
+  kvm: { q: 'kvm', arg: 'required' },
+  quiet: { q: 'quiet', arg: 'optional', dflt: 'attach,personality' },
+  silent: { q: 'quiet', arg: 'optional', dflt: 'attach,personality' },
+  silence: { q: 'quiet', arg: 'optional', dflt: 'attach,personality' },
+  'decode-fds': { q: 'decode-fds', arg: 'optional', dflt: 'path' },
+  'decode-pids': { q: 'decode-pids', arg: 'required' },
+  secontext: { q: 'secontext', arg: 'optional', dflt: '!full,mismatch' },
+};
+
+/** `--NAME[=VALUE]` for a full long-option name from LONG_QUALIFIERS. */
+export function applyLongQualifier(longName: string, value: string | undefined, f: Filters, table: ArchTable): void {
+  const d = LONG_QUALIFIERS[longName];
+  if (!d) throw new Error(`not a qualifier long option: --${longName}`);
+  const v = value ?? d.dflt;
+  if (v === undefined) throw new Error(`--${longName} requires an argument`);
+  applyQualifier(d.q, v, f, table);
+}
+
+/** -z / --successful-only and -Z / --failed-only (the last one wins). */
+export function applyStatusFlag(f: Filters, flag: 'z' | 'Z'): void {
+  f.status.clear();
+  f.status.items.add(flag === 'z' ? 'successful' : 'failed');
+  f.zflags++;
+}
+
+/** -v / --no-abbrev. */
+export function applyNoAbbrev(f: Filters, table: ArchTable): void {
+  qualifySyscalls('none', f.abbrev, table);
+}
+
+/** -Y (comm) and --pidns-translation (pidns): replace the decode-pids set. */
+export function applyDecodePidsFlag(f: Filters, what: DecodePid): void {
+  qualifyDecodePids(f, what);
+}
+
+/**
+ * After option parsing, when more than one of -z/-Z was given strace warns (not fatal) with
+ * this message; it comes after the -c/-w/-U/-S/-o checks.
+ */
+export function zflagsWarning(f: Filters): string | undefined {
+  return f.zflags > 1
+    ? 'Only the last of -z/--successful-only/-Z/--failed-only options will take effect. See status qualifier for more complex filters.'
+    : undefined;
+}
+
+/**
+ * -y / -yy (yCount) after option parsing; strace checks this right after the -x/--strings-in-hex
+ * conflict and before the -f checks.
+ */
+export function finishDecodeFds(f: Filters, yCount: number): void {
+  if (yCount <= 0) return;
+  if (f.decodeFdsUpdated) throw new FilterError('-y and --decode-fds cannot be provided simultaneously');
+  qualifyDecodeFds(f, yCount === 1 ? 'path' : 'all');
+}
+
+/**
+ * -q / -qq / -qqq (qCount) and the implicit -q strace adds when output goes to -o FILE and it
+ * starts a command (`outputAndCommand`). strace does this after opening the output file.
+ */
+export function finishQuiet(f: Filters, qCount: number, outputAndCommand: boolean): void {
+  let q = qCount;
+  if (outputAndCommand && q === 0 && !f.quietUpdated) q = 1;
+  if (q <= 0) return;
+  if (f.quietUpdated) throw new FilterError('-q and -e quiet/--quiet cannot be provided simultaneously');
+  qualifyQuiet(f, q === 1 ? 'attach,personality' : q === 2 ? 'exit,attach,personality' : 'all');
+}
+
+export interface QualFlags {
+  trace: boolean;
+  abbrev: boolean;
+  verbose: boolean;
+  raw: boolean;
+}
+
+/**
+ * strace's qual_flg for a syscall number of the 64-bit personality. Numbers strace 6.1 does not
+ * know (no row, or newer than 6.1; these print as syscall_0x…) always get trace+abbrev+verbose+raw,
+ * whatever the sets say.
+ */
+export function qualFlags(f: Filters, table: ArchTable, nr: number | bigint): QualFlags {
+  if (!isKnownToStrace61(table, nr)) return { trace: true, abbrev: true, verbose: true, raw: true };
+  const n = Number(nr);
+  return { trace: f.trace.has(n), abbrev: f.abbrev.has(n), verbose: f.verbose.has(n), raw: f.raw.has(n) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// POSIX extended regular expressions, as glibc's regcomp(REG_EXTENDED | REG_NOSUB) parses them
+// in the C / C.UTF-8 locales, used only for "does it match anywhere" tests on syscall names.
+// Matching walks sets of string positions (no backtracking blow-up); patterns with
+// back-references are matched by backtracking (a reference to a group that did not take part
+// fails, as in glibc).
+
+export type EreResult = { ok: true; test: (s: string) => boolean } | { ok: false; error: string };
+
+const REG_BADPAT = 'Invalid regular expression';
+const REG_ECOLLATE = 'Invalid collation character';
+const REG_ECTYPE = 'Invalid character class name';
+const REG_EESCAPE = 'Trailing backslash';
+const REG_ESUBREG = 'Invalid back reference';
+const REG_EBRACK = 'Unmatched [, [^, [:, [., or [=';
+const REG_EPAREN = 'Unmatched ( or \\(';
+const REG_EBRACE = 'Unmatched \\{';
+const REG_BADBR = 'Invalid content of \\{\\}';
+const REG_ERANGE = 'Invalid range end';
+const REG_ESIZE = 'Regular expression too big';
+const REG_BADRPT = 'Invalid preceding regular expression';
+const RE_DUP_MAX = 0x7fff;
+
+class EreError extends Error {}
+
+type AnchorKind = 'bol' | 'eol' | 'wordStart' | 'wordEnd' | 'wordDelim' | 'notWordDelim';
+
+type Tok =
+  | { t: 'char'; c: string }
+  | { t: 'anchor'; a: AnchorKind }
+  | { t: 'period' | 'word' | 'notword' | 'space' | 'notspace' | 'open' | 'close' | 'bracket' }
+  | { t: 'star' | 'plus' | 'question' | 'openDup' | 'closeDup' | 'alt' | 'backslash' | 'end' }
+  | { t: 'backref'; n: number };
+
+/** Code point ranges; `neg` inverts. */
+interface CharSet {
+  neg: boolean;
+  ranges: [number, number][];
+}
+
+type Node =
+  | { k: 'set'; set: CharSet }
+  | { k: 'anchor'; a: AnchorKind }
+  | { k: 'cat' | 'alt'; items: Node[] }
+  | { k: 'group'; inner: Node; idx: number }
+  | { k: 'rep'; inner: Node; min: number; max: number }
+  | { k: 'backref'; n: number };
+
+const cp = (c: string): number => c.codePointAt(0)!;
+const WORD_RANGES: [number, number][] = [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a], [0x5f, 0x5f]];
+const SPACE_RANGES: [number, number][] = [[0x09, 0x0d], [0x20, 0x20]];
+const CHAR_CLASSES: Record<string, [number, number][]> = {
+  alpha: [[0x41, 0x5a], [0x61, 0x7a]],
+  upper: [[0x41, 0x5a]],
+  lower: [[0x61, 0x7a]],
+  digit: [[0x30, 0x39]],
+  xdigit: [[0x30, 0x39], [0x41, 0x46], [0x61, 0x66]],
+  alnum: [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]],
+  space: SPACE_RANGES,
+  blank: [[0x09, 0x09], [0x20, 0x20]],
+  punct: [[0x21, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]],
+  print: [[0x20, 0x7e]],
+  graph: [[0x21, 0x7e]],
+  cntrl: [[0x00, 0x1f], [0x7f, 0x7f]],
+};
+const inSet = (s: CharSet, c: number): boolean => s.ranges.some(([a, b]) => c >= a && c <= b) !== s.neg;
+const isWordCp = (c: number | undefined): boolean => c !== undefined && WORD_RANGES.some(([a, b]) => c >= a && c <= b);
+
+/** Parse `pattern` as glibc's regcomp would (error texts are regerror's). */
+function parseEre(pattern: string): { node: Node; backrefs: boolean } {
+  const s = Array.from(pattern);
+  let i = 0;
+  let tok: Tok = { t: 'end' };
+  /** The current token (read through a call: `fetch()` changes it behind TypeScript's back). */
+  const cur = (): Tok => tok;
+  let nsub = 0;
+  let completed = 0;
+  let backrefs = false;
+
+  const fetch = (): void => {
+    if (i >= s.length) {
+      tok = { t: 'end' };
+      return;
+    }
+    const c = s[i]!;
+    if (c === '\\') {
+      if (i + 1 >= s.length) {
+        tok = { t: 'backslash' };
+        i++;
+        return;
+      }
+      const c2 = s[i + 1]!;
+      i += 2;
+      if (c2 >= '1' && c2 <= '9') tok = { t: 'backref', n: c2.charCodeAt(0) - 48 };
+      else if (c2 === '<') tok = { t: 'anchor', a: 'wordStart' };
+      else if (c2 === '>') tok = { t: 'anchor', a: 'wordEnd' };
+      else if (c2 === 'b') tok = { t: 'anchor', a: 'wordDelim' };
+      else if (c2 === 'B') tok = { t: 'anchor', a: 'notWordDelim' };
+      else if (c2 === '`') tok = { t: 'anchor', a: 'bol' };
+      else if (c2 === "'") tok = { t: 'anchor', a: 'eol' };
+      else if (c2 === 'w') tok = { t: 'word' };
+      else if (c2 === 'W') tok = { t: 'notword' };
+      else if (c2 === 's') tok = { t: 'space' };
+      else if (c2 === 'S') tok = { t: 'notspace' };
+      else tok = { t: 'char', c: c2 };
+      return;
+    }
+    i++;
+    switch (c) {
+      case '|': tok = { t: 'alt' }; break;
+      case '*': tok = { t: 'star' }; break;
+      case '+': tok = { t: 'plus' }; break;
+      case '?': tok = { t: 'question' }; break;
+      case '{': tok = { t: 'openDup' }; break;
+      case '}': tok = { t: 'closeDup' }; break;
+      case '(': tok = { t: 'open' }; break;
+      case ')': tok = { t: 'close' }; break;
+      case '[': tok = { t: 'bracket' }; break;
+      case '.': tok = { t: 'period' }; break;
+      case '^': tok = { t: 'anchor', a: 'bol' }; break;
+      case '$': tok = { t: 'anchor', a: 'eol' }; break;
+      default: tok = { t: 'char', c };
+    }
+  };
+
+  const isChar = (x: Tok, ch: string): boolean => x.t === 'char' && x.c === ch;
+
+  // glibc's fetch_number: -1 nothing, -2 invalid, else the number (capped at RE_DUP_MAX + 1).
+  const fetchNumber = (): number => {
+    let num = -1;
+    for (;;) {
+      fetch();
+      const t = cur();
+      if (t.t === 'end') return -2;
+      if (t.t === 'closeDup' || isChar(t, ',')) break;
+      const d = t.t === 'char' && t.c >= '0' && t.c <= '9' ? t.c.charCodeAt(0) - 48 : -1;
+      num = d < 0 || num === -2 ? -2 : num === -1 ? d : Math.min(RE_DUP_MAX + 1, num * 10 + d);
+    }
+    return num;
+  };
+
+  // Called with tok at a duplication operator; returns [min, max] and fetches past it.
+  const parseDup = (): [number, number] => {
+    let start: number;
+    let end: number;
+    if (cur().t === 'openDup') {
+      end = 0;
+      start = fetchNumber();
+      if (start === -1) {
+        if (isChar(cur(), ',')) start = 0;
+        else throw new EreError(REG_BADBR);
+      }
+      if (start !== -2) end = cur().t === 'closeDup' ? start : isChar(cur(), ',') ? fetchNumber() : -2;
+      if (start === -2 || end === -2) throw new EreError(cur().t === 'end' ? REG_EBRACE : REG_BADBR);
+      if ((end !== -1 && start > end) || cur().t !== 'closeDup') throw new EreError(REG_BADBR);
+      if (RE_DUP_MAX < (end === -1 ? start : end)) throw new EreError(REG_ESIZE);
+    } else {
+      start = cur().t === 'plus' ? 1 : 0;
+      end = cur().t === 'question' ? 1 : -1;
+    }
+    fetch();
+    return [start, end === -1 ? Infinity : end];
+  };
+
+  const parseBracket = (): CharSet => {
+    // Called with i just after '['.
+    type Elem = { k: 'ch'; c: string } | { k: 'coll' | 'equiv' | 'class'; name: string };
+    type BTok = { t: 'char'; c: string } | { t: 'range' | 'close' | 'hat' | 'end' } | { t: 'coll' | 'equiv' | 'class' };
+    const peek = (): { tok: BTok; len: number } => {
+      if (i >= s.length) return { tok: { t: 'end' }, len: 0 };
+      const c = s[i]!;
+      if (c === '[') {
+        const c2 = i + 1 < s.length ? s[i + 1]! : '';
+        if (c2 === '.') return { tok: { t: 'coll' }, len: 2 };
+        if (c2 === '=') return { tok: { t: 'equiv' }, len: 2 };
+        if (c2 === ':') return { tok: { t: 'class' }, len: 2 };
+        return { tok: { t: 'char', c }, len: 1 };
+      }
+      if (c === '-') return { tok: { t: 'range' }, len: 1 };
+      if (c === ']') return { tok: { t: 'close' }, len: 1 };
+      if (c === '^') return { tok: { t: 'hat' }, len: 1 };
+      return { tok: { t: 'char', c }, len: 1 };
+    };
+    const parseSymbol = (kind: 'coll' | 'equiv' | 'class'): Elem => {
+      const delim = kind === 'coll' ? '.' : kind === 'equiv' ? '=' : ':';
+      if (i >= s.length) throw new EreError(REG_EBRACK);
+      let name = '';
+      for (;;) {
+        if (Buffer.byteLength(name) >= 32) throw new EreError(REG_EBRACK);
+        const ch = s[i++]!;
+        if (i >= s.length) throw new EreError(REG_EBRACK);
+        if (ch === delim && s[i] === ']') break;
+        name += ch;
+      }
+      i++;
+      return { k: kind, name };
+    };
+    const parseElement = (p: { tok: BTok; len: number }, acceptHyphen: boolean): Elem => {
+      i += p.len;
+      const t = p.tok;
+      if (t.t === 'coll' || t.t === 'equiv' || t.t === 'class') return parseSymbol(t.t);
+      if (t.t === 'range' && !acceptHyphen && peek().tok.t !== 'close') throw new EreError(REG_ERANGE);
+      return { k: 'ch', c: t.t === 'char' ? t.c : s[i - 1]! };
+    };
+    // Collating symbols and equivalence classes: single characters only (no collation rules).
+    const single = (e: Elem): string => {
+      if (e.k === 'ch') return e.c;
+      if (Buffer.byteLength(e.name) !== 1) throw new EreError(REG_ECOLLATE);
+      return e.name;
+    };
+    // Range end points need a collation sequence value: single-byte characters only.
+    const rangePoint = (e: Elem): number => {
+      const c = e.k === 'ch' ? e.c : e.name;
+      if (Buffer.byteLength(c) !== 1) throw new EreError(REG_ECOLLATE);
+      return cp(c);
+    };
+
+    const set: CharSet = { neg: false, ranges: [] };
+    let p = peek();
+    if (p.tok.t === 'end') throw new EreError(REG_BADPAT);
+    if (p.tok.t === 'hat') {
+      set.neg = true;
+      i += p.len;
+      p = peek();
+      if (p.tok.t === 'end') throw new EreError(REG_BADPAT);
+    }
+    if (p.tok.t === 'close') p = { tok: { t: 'char', c: ']' }, len: 1 };
+    let first = true;
+    for (;;) {
+      const start = parseElement(p, first);
+      first = false;
+      p = peek();
+      let rangeEnd: Elem | undefined;
+      if (start.k !== 'class' && start.k !== 'equiv') {
+        if (p.tok.t === 'end') throw new EreError(REG_EBRACK);
+        if (p.tok.t === 'range') {
+          const save = i;
+          i += p.len;
+          const p2 = peek();
+          if (p2.tok.t === 'end') throw new EreError(REG_EBRACK);
+          if (p2.tok.t === 'close') {
+            i = save; // a '-' before the closing ']' is an ordinary character
+            p = { tok: { t: 'char', c: '-' }, len: 1 };
+          } else {
+            rangeEnd = parseElement(p2, true);
+            p = peek();
+          }
+        }
+      }
+      if (rangeEnd) {
+        if (rangeEnd.k === 'class' || rangeEnd.k === 'equiv') throw new EreError(REG_ERANGE);
+        const a = rangePoint(start);
+        const b = rangePoint(rangeEnd);
+        if (a > b) throw new EreError(REG_ERANGE);
+        set.ranges.push([a, b]);
+      } else if (start.k === 'class') {
+        const cls = CHAR_CLASSES[start.name];
+        if (cls === undefined) throw new EreError(REG_ECTYPE);
+        set.ranges.push(...cls);
+      } else {
+        const c = cp(single(start));
+        set.ranges.push([c, c]);
+      }
+      if (p.tok.t === 'end') throw new EreError(REG_EBRACK);
+      if (p.tok.t === 'close') break;
+    }
+    i += p.len; // skip ']'
+    return set;
+  };
+
+  const notEnd = (nest: number): boolean => {
+    const t = cur().t;
+    return t !== 'alt' && t !== 'end' && !(nest > 0 && t === 'close');
+  };
+  const lit = (c: string): Node => ({ k: 'set', set: { neg: false, ranges: [[cp(c), cp(c)]] } });
+
+  const parseExpression = (nest: number): Node | null => {
+    let atom: Node | null;
+    const t = cur();
+    switch (t.t) {
+      case 'char': atom = lit(t.c); break;
+      case 'anchor':
+        fetch();
+        return { k: 'anchor', a: t.a }; // anchors take no repetition operator
+      case 'period': atom = { k: 'set', set: { neg: true, ranges: [[0, 0]] } }; break;
+      case 'word': atom = { k: 'set', set: { neg: false, ranges: WORD_RANGES } }; break;
+      case 'notword': atom = { k: 'set', set: { neg: true, ranges: WORD_RANGES } }; break;
+      case 'space': atom = { k: 'set', set: { neg: false, ranges: SPACE_RANGES } }; break;
+      case 'notspace': atom = { k: 'set', set: { neg: true, ranges: SPACE_RANGES } }; break;
+      case 'open': {
+        const idx = nsub++;
+        fetch();
+        let inner: Node = { k: 'cat', items: [] };
+        if (cur().t !== 'close') {
+          inner = parseRegExp(nest + 1);
+          if (cur().t !== 'close') throw new EreError(REG_EPAREN);
+        }
+        if (idx < 9) completed |= 1 << idx;
+        atom = { k: 'group', inner, idx: idx + 1 };
+        break;
+      }
+      case 'bracket': atom = { k: 'set', set: parseBracket() }; break;
+      case 'backref':
+        if (!(completed & (1 << (t.n - 1)))) throw new EreError(REG_ESUBREG);
+        backrefs = true;
+        atom = { k: 'backref', n: t.n };
+        break;
+      case 'openDup':
+      case 'star':
+      case 'plus':
+      case 'question':
+        throw new EreError(REG_BADRPT);
+      case 'close': atom = lit(')'); break;
+      case 'closeDup': atom = lit('}'); break;
+      case 'alt':
+      case 'end':
+        return null;
+      case 'backslash':
+        throw new EreError(REG_EESCAPE);
+    }
+    fetch();
+    for (;;) {
+      const d = cur().t;
+      if (d !== 'star' && d !== 'plus' && d !== 'question' && d !== 'openDup') break;
+      const [min, max] = parseDup();
+      if (atom !== null) atom = { k: 'rep', inner: atom, min, max };
+    }
+    return atom;
+  };
+
+  const parseBranch = (nest: number): Node => {
+    const items: Node[] = [];
+    do {
+      const e = parseExpression(nest);
+      if (e) items.push(e);
+    } while (notEnd(nest));
+    return { k: 'cat', items };
+  };
+
+  function parseRegExp(nest: number): Node {
+    // A back-reference may only name a group closed earlier in its own alternative.
+    const initial = completed;
+    const branches: Node[] = [notEnd(nest) ? parseBranch(nest) : { k: 'cat', items: [] }];
+    while (cur().t === 'alt') {
+      fetch();
+      if (notEnd(nest)) {
+        const accumulated = completed;
+        completed = initial;
+        branches.push(parseBranch(nest));
+        completed |= accumulated;
+      } else {
+        branches.push({ k: 'cat', items: [] });
+      }
+    }
+    return branches.length === 1 ? branches[0]! : { k: 'alt', items: branches };
+  }
+
+  fetch();
+  const node = parseRegExp(0);
+  return { node, backrefs };
+}
+
+/** "Matches somewhere in s", computing the sets of end positions each node can reach. */
+function positionMatcher(root: Node): (s: string) => boolean {
+  return (str) => {
+    const s = Array.from(str, cp);
+    const n = s.length;
+    const memo = new Map<Node, (number[] | undefined)[]>();
+    const anchorOk = (a: AnchorKind, i: number): boolean => {
+      const prev = isWordCp(s[i - 1]);
+      const next = isWordCp(s[i]);
+      switch (a) {
+        case 'bol': return i === 0;
+        case 'eol': return i === n;
+        case 'wordStart': return !prev && next;
+        case 'wordEnd': return prev && !next;
+        case 'wordDelim': return prev !== next;
+        case 'notWordDelim': return prev === next;
+      }
+    };
+    const step = (node: Node, from: Iterable<number>): number[] => {
+      const out = new Set<number>();
+      for (const p of from) for (const e of ends(node, p)) out.add(e);
+      return [...out];
+    };
+    const ends = (node: Node, i: number): number[] => {
+      let row = memo.get(node);
+      if (!row) memo.set(node, (row = []));
+      const hit = row[i];
+      if (hit) return hit;
+      let res: number[];
+      switch (node.k) {
+        case 'set': res = i < n && inSet(node.set, s[i]!) ? [i + 1] : []; break;
+        case 'anchor': res = anchorOk(node.a, i) ? [i] : []; break;
+        case 'cat': {
+          let cur: number[] = [i];
+          for (const it of node.items) {
+            cur = step(it, cur);
+            if (cur.length === 0) break;
+          }
+          res = cur;
+          break;
+        }
+        case 'alt': res = [...new Set(node.items.flatMap((it) => ends(it, i)))]; break;
+        case 'group': res = ends(node.inner, i); break;
+        case 'rep': {
+          let cur: number[] = [i];
+          for (let k = 0; k < node.min && cur.length > 0; k++) {
+            const next = step(node.inner, cur);
+            const same = next.length === cur.length && next.every((x) => cur.includes(x));
+            cur = next;
+            if (same) break; // every further mandatory round gives the same positions
+          }
+          const all = new Set(cur);
+          let frontier = cur;
+          for (let k = node.min; k < node.max && frontier.length > 0; k++) {
+            frontier = step(node.inner, frontier).filter((p) => !all.has(p));
+            for (const p of frontier) all.add(p);
+          }
+          res = [...all];
+          break;
+        }
+        case 'backref': throw new Error('back-references are matched by backtrackMatcher');
+      }
+      row[i] = res;
+      return res;
+    };
+    for (let i = 0; i <= n; i++) if (ends(root, i).length > 0) return true;
+    return false;
+  };
+}
+
+/** "Matches somewhere in s" by backtracking, with captures (for back-references). */
+function backtrackMatcher(root: Node): (s: string) => boolean {
+  return (str) => {
+    const s = Array.from(str, cp);
+    const n = s.length;
+    type Caps = readonly ([number, number] | undefined)[];
+    type K = (i: number, caps: Caps) => boolean;
+    const anchorOk = (a: AnchorKind, i: number): boolean => {
+      const prev = isWordCp(s[i - 1]);
+      const next = isWordCp(s[i]);
+      switch (a) {
+        case 'bol': return i === 0;
+        case 'eol': return i === n;
+        case 'wordStart': return !prev && next;
+        case 'wordEnd': return prev && !next;
+        case 'wordDelim': return prev !== next;
+        case 'notWordDelim': return prev === next;
+      }
+    };
+    const m = (node: Node, i: number, caps: Caps, k: K): boolean => {
+      switch (node.k) {
+        case 'set': return i < n && inSet(node.set, s[i]!) && k(i + 1, caps);
+        case 'anchor': return anchorOk(node.a, i) && k(i, caps);
+        case 'cat': {
+          const go = (j: number, at: number, c: Caps): boolean => (j === node.items.length ? k(at, c) : m(node.items[j]!, at, c, (e, c2) => go(j + 1, e, c2)));
+          return go(0, i, caps);
+        }
+        case 'alt': return node.items.some((it) => m(it, i, caps, k));
+        case 'group':
+          return m(node.inner, i, caps, (e, c) => {
+            const c2 = c.slice();
+            c2[node.idx] = [i, e];
+            return k(e, c2);
+          });
+        case 'rep': {
+          const rep = (count: number, at: number, c: Caps): boolean => {
+            // An empty iteration can stand for all remaining mandatory ones; after them it only
+            // sets captures (glibc lets `(a|b*)*\1` match with group 1 empty), then stops.
+            const more = (e: number, c2: Caps): boolean =>
+              e !== at ? rep(count + 1, e, c2) : count < node.min ? rep(node.min, e, c2) : k(e, c2);
+            if (count < node.max && m(node.inner, at, c, more)) return true;
+            return count >= node.min && k(at, c);
+          };
+          return rep(0, i, caps);
+        }
+        case 'backref': {
+          const g = caps[node.n];
+          if (!g) return false;
+          const len = g[1] - g[0];
+          if (i + len > n) return false;
+          for (let j = 0; j < len; j++) if (s[g[0] + j] !== s[i + j]) return false;
+          return k(i + len, caps);
+        }
+      }
+    };
+    for (let i = 0; i <= n; i++) if (m(root, i, [], () => true)) return true;
+    return false;
+  };
+}
+
+/** Compile `pattern` as glibc's regcomp(REG_EXTENDED | REG_NOSUB) would. */
+export function compilePosixEre(pattern: string): EreResult {
+  let parsed: { node: Node; backrefs: boolean };
+  try {
+    parsed = parseEre(pattern);
+  } catch (e) {
+    if (e instanceof EreError) return { ok: false, error: e.message };
+    throw e;
+  }
+  return { ok: true, test: parsed.backrefs ? backtrackMatcher(parsed.node) : positionMatcher(parsed.node) };
+}
