@@ -44,7 +44,11 @@ export interface Ctx {
   state: Record<string, unknown>;
 }
 
-/** How the return value prints. */
+/**
+ * How the return value prints: 'd' is strace's default (decimal, as an unsigned 64-bit number:
+ * failures in -4095..-1 print as errors instead), 'u' the same, 'x' hex, 'o' octal, 'fd' a file
+ * descriptor, 'none' `?`.
+ */
 export type RetFmt = 'd' | 'u' | 'x' | 'o' | 'fd' | 'none';
 
 export interface RetInfo {

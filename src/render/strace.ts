@@ -109,9 +109,10 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
   else {
     switch (r.fmt) {
       case 'x': s = '= ' + hexOf(r.rval); break;
-      case 'u': s = '= ' + BigInt.asUintN(64, r.rval).toString(); break;
       case 'o': s = '= ' + formatValue({ k: 'int', v: r.rval, fmt: 'o' }); break;
-      default: s = '= ' + r.rval.toString();
+      case 'fd': s = '= ' + r.rval.toString(); break;
+      // strace's default (RVAL_UDECIMAL) and 'u': unsigned decimal
+      default: s = '= ' + BigInt.asUintN(64, r.rval).toString();
     }
   }
   if (r.aux) s += ' (' + formatValue(r.aux, o) + ')';

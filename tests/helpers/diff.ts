@@ -56,6 +56,11 @@ export function normalise(trace: string): string {
   for (const m of t.matchAll(/^(\d+) /gm)) pids.add(m[1]!);
   for (const p of pids) t = t.replace(new RegExp(`\\b${p}\\b`, 'g'), 'PID');
   return t
+    .replace(/^(.*)\) +(= .*)$/gm, '$1) $2')
+    .replace(/^(write\(2, ").*copied, .*$/gm, '$1DD-STATS')
+    .replace(/(S_IF(?:SOCK|IFO)[^}]*st_ino=)\d+/g, '$1N')
+    .replace(/(st_ino=)\d+(, st_mode=S_IF(?:SOCK|IFO))/g, '$1N$2')
+    .replace(/ \/\* \d{4}-\d\d-\d\dT[\d:.+-]+ \*\//g, ' /* DATE */')
     .replace(/0x[0-9a-f]{5,}/g, '0xADDR')
     .replace(/(getrandom\()"[^"]*"/g, '$1"RANDOM"')
     .replace(/(AT_RANDOM|st_[amc]time(?:_nsec)?|tv_(?:n?sec)|si_[us]time)=\d+( \/\* [\d.]+ s \*\/)?/g, '$1=N')
