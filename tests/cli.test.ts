@@ -97,9 +97,13 @@ test('--json prints one typed object per event', () => {
   const r = run(SYSRAY, ['--json', '-o', out, '/bin/true']);
   assert.equal(r.status, 0);
   const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  assert.equal(lines[0].type, 'syscall');
-  assert.equal(lines[0].name, 'execve');
-  assert.equal(lines[0].args[0].kind, 'string');
-  assert.equal(lines[0].args[0].text, '/bin/true');
+  assert.deepEqual(lines[0], { ...lines[0], type: 'attach', how: 'start' });
+  const first = lines.find((l) => l.type === 'syscall');
+  assert.equal(first.name, 'execve');
+  assert.equal(first.args[0].kind, 'string');
+  assert.equal(first.args[0].text, '/bin/true');
+  const open = lines.find((l) => l.name === 'openat');
+  assert.deepEqual(open.args[0], { kind: 'const', name: 'AT_FDCWD', value: -100 });
+  assert.equal(open.retFormat, 'fd');
   assert.deepEqual(lines.at(-1), { ...lines.at(-1), type: 'exit', code: 0 });
 });

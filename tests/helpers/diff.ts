@@ -57,7 +57,7 @@ export function normalise(trace: string): string {
   for (const p of pids) t = t.replace(new RegExp(`\\b${p}\\b`, 'g'), 'PID');
   return t
     .replace(/^(.*)\) +(= .*)$/gm, '$1) $2')
-    .replace(/^(write\(2, ").*copied, .*$/gm, '$1DD-STATS')
+    .replace(/^(write\(2, "\d+ bytes \().*$/gm, '$1DD-STATS')
     .replace(/(S_IF(?:SOCK|IFO)[^}]*st_ino=)\d+/g, '$1N')
     .replace(/(st_ino=)\d+(, st_mode=S_IF(?:SOCK|IFO))/g, '$1N$2')
     .replace(/ \/\* \d{4}-\d\d-\d\dT[\d:.+-]+ \*\//g, ' /* DATE */')
