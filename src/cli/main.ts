@@ -2,7 +2,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type Options } from './args.js';
 import { Tracer, type Sink } from '../tracer/loop.js';
-import { restoreDefault } from '../tracer/signals.js';
+import { creationMask, restoreDefault } from '../tracer/signals.js';
 import { takeCallerState } from '../tracer/spawn.js';
 import { StraceText } from '../render/strace.js';
 import { renderJson } from '../render/json.js';
@@ -106,7 +106,8 @@ export function main(argv: string[]): number {
     let p = perPid.get(ev.pid);
     if (!p) {
       try {
-        p = { out: new Out(openSync(`${opts.output}.${ev.pid}`, 'w', 0o666)), render: makeRender() };
+        // the umask is 0 while the tracer watches signals: apply the caller's mask here
+        p = { out: new Out(openSync(`${opts.output}.${ev.pid}`, 'w', 0o666 & ~creationMask())), render: makeRender() };
       } catch (e) {
         writeSync(2, `${prog}: Can't fopen '${opts.output}.${ev.pid}': ${errnoMessage(-((e as { errno?: number }).errno ?? -2))}\n`);
         return undefined;
@@ -140,7 +141,7 @@ export function main(argv: string[]): number {
   const tracer = new Tracer(
     {
       strsize: opts.strsize, abbrev: !opts.verbose, verbose: true, followForks: opts.follow > 0, interactive,
-      eagerFlush: opts.output === undefined,
+      eagerFlush: opts.output === undefined, seccomp: false,
     },
     sink,
     (msg, kind) => {
@@ -151,15 +152,15 @@ export function main(argv: string[]): number {
   );
   // Node must not die of these before the tracees are dealt with; the tracer notices them itself.
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(s, () => {});
-  for (const pid of opts.pids) tracer.attach(pid);
   if (hasCommand) {
     try {
       tracer.start(opts.command, process.env, caller);
     } catch (e) {
-      tracer.detachAll();
       return die(prog, (e as Error).message);
     }
   }
+  tracer.armSignals();
+  for (const pid of opts.pids) tracer.attach(pid);
   if (tracer.count === 0) return 1;
   const outcome = tracer.run();
   sink.idle?.();

@@ -19,6 +19,10 @@ export const raw = {
   process_vm_readv: libc.func(
     'long process_vm_readv(int pid, void *local, unsigned long liovcnt, void *remote, unsigned long riovcnt, unsigned long flags)',
   ),
+  process_vm_writev: libc.func(
+    'long process_vm_writev(int pid, void *local, unsigned long liovcnt, void *remote, unsigned long riovcnt, unsigned long flags)',
+  ),
+  geteuid: libc.func('int geteuid()'),
   pread: libc.func('long pread(int fd, void *buf, unsigned long count, int64_t offset)'),
   open: libc.func('int open(const char *path, int flags, int mode)'),
   close: libc.func('int close(int fd)'),

@@ -17,7 +17,11 @@ import {
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
 } from '../sys/ptrace.js';
 import { TraceeMemory } from './memory.js';
-import { pending, SIGALRM, tick, watchSignals } from './signals.js';
+import { disarm, pending, SIGALRM, tick, watchSignals } from './signals.js';
+import { buildFilter } from './seccomp.js';
+import { SHIM_DATA } from './shim.js';
+import { errno as lastErrno, raw } from '../sys/libc.js';
+import { koffi } from '../sys/libc.js';
 import { type CallerState, environFor, resolveCommand, spawnStopped } from './spawn.js';
 
 export interface TraceOptions extends DecodeOptions {
@@ -30,6 +34,10 @@ export interface TraceOptions extends DecodeOptions {
    * exactly when strace's would). Otherwise output is flushed in batches, at least every 50 ms.
    */
   eagerFlush: boolean;
+  /** Per syscall number of the tracee's table: 1 when it is traced (-e trace=); undefined: all. */
+  traced?: Uint8Array;
+  /** Use a seccomp-bpf filter so untraced syscalls never stop (started commands only). */
+  seccomp: boolean;
 }
 
 /** Where events go. `idle` is called when no stop is pending (a good moment to flush output). */
@@ -62,6 +70,8 @@ interface Tcb {
   attached: boolean;
   /** The decoder prints more arguments at exit. */
   needsExit: boolean;
+  /** A seccomp filter stops this tracee for traced syscalls only: resume with PTRACE_CONT between them. */
+  seccomp: boolean;
   /** Stopped in a group-stop (resumed with PTRACE_LISTEN). */
   groupStopped: boolean;
   ctx: Ctx;
@@ -89,6 +99,8 @@ export class Tracer {
   private mainPid = 0;
   private outcome: Outcome = { kind: 'exit', code: 0 };
   private interrupted = 0;
+  /** The started command runs under our seccomp filter (so do the children it makes). */
+  private seccompActive = false;
   private ptraceOptions: number;
 
   constructor(private opt: TraceOptions, private sink: Sink, private say: Say) {
@@ -105,7 +117,7 @@ export class Tracer {
   private newTcb(pid: number, hidden: boolean, how: 'start' | 'child' | 'attach'): Tcb {
     const t: Tcb = {
       pid, hidden, checkExec: false, inSyscall: false, filtered: false, fresh: how === 'child',
-      attached: how === 'attach', groupStopped: false, needsExit: false, entryArgs: [], entryTime: 0n,
+      attached: how === 'attach', groupStopped: false, needsExit: false, seccomp: how === 'child' && this.seccompActive, entryArgs: [], entryTime: 0n,
       table: NATIVE, decoders: this.decodersFor(NATIVE),
       ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {} },
     };
@@ -120,15 +132,29 @@ export class Tracer {
     const pid = spawnStopped(path, argv, environFor(env, caller), caller);
     const [w, status] = waitpid(pid, W.UNTRACED);
     if (w !== pid || !WIFSTOPPED(status)) throw new Error(`the exec shim did not stop (status ${status})`);
-    const r = ptrace(PTRACE.SEIZE, pid, 0, this.ptraceOptions | PTRACE_O.EXITKILL);
+    const filter = this.opt.seccomp && this.opt.traced ? this.seccompFilter() : undefined;
+    const seize = this.ptraceOptions | PTRACE_O.EXITKILL | (filter ? PTRACE_O.TRACESECCOMP : 0);
+    const r = ptrace(PTRACE.SEIZE, pid, 0, seize);
     if (r < 0) {
       kill(pid, 9);
       throw new Error(`ptrace(PTRACE_SEIZE, ${pid}): ${errnoMessage(-r)}`);
     }
+    // The shim installs the filter if it finds one in its data page (it is stopped, so we may write).
+    if (filter && !writeShimFilter(pid, filter)) this.say('seccomp: cannot pass the filter to the command; tracing without it', 'error');
     this.newTcb(pid, true, 'start');
     this.mainPid = pid;
     kill(pid, SIGCONT);
     return pid;
+  }
+
+  /** The BPF program for the traced set: traced syscalls and those strace always sees (execve, exit…). */
+  private seccompFilter(): Buffer | undefined {
+    const t = NATIVE;
+    const traced = this.opt.traced!;
+    return buildFilter(t.auditArch, t.rows.length, (nr) => {
+      const row = t.rows[nr];
+      return !row || traced[nr] === 1 || row.classes.includes('seccomp_default');
+    });
   }
 
   /**
@@ -170,8 +196,16 @@ export class Tracer {
   }
 
   /** Run until every tracee is gone (or detached on a signal). Returns how the started command ended. */
-  run(): Outcome {
+  /**
+   * Start noticing SIGINT/TERM/HUP/QUIT (interactive mode). Call before attaching, and after
+   * starting a command (arming sets this process's umask to 0, which a child would inherit).
+   */
+  armSignals(): void {
     if (this.opt.interactive) watchSignals();
+  }
+
+  run(): Outcome {
+    this.armSignals();
     const eager = this.opt.eagerFlush;
     if (!eager) tick(50);
     const idle = this.sink.idle?.bind(this.sink);
@@ -198,6 +232,8 @@ export class Tracer {
       this.handle(pid, status);
     }
     if (!eager) tick(0);
+    if (!this.interrupted) this.checkInterrupt();
+    disarm();
     idle?.();
     if (this.interrupted) return { kind: 'signal', sig: this.interrupted };
     return this.outcome;
@@ -284,7 +320,7 @@ export class Tracer {
     if (r >= 0) info = decodeSiginfo(this.siginfo, t.ctx);
     if (!t.hidden) this.sink.event({ type: 'signal', pid, sig, name: signame(sig), info, time: now() });
     // the shim's own SIGCONT before exec is ours: swallow it
-    this.resume(pid, PTRACE.SYSCALL, t.hidden && sig === SIGCONT ? 0 : sig);
+    this.resume(pid, this.next(t), t.hidden && sig === SIGCONT ? 0 : sig);
   }
 
   private eventStop(t: Tcb, event: number, sig: number): void {
@@ -300,8 +336,15 @@ export class Tracer {
         }
         t.fresh = false;
         t.groupStopped = false;
+        this.resume(pid, this.next(t), 0);
+        return;
+      case PTRACE_EVENT.SECCOMP: {
+        // a traced syscall is starting (seccomp stop): its entry; PTRACE_SYSCALL then shows its exit
+        const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, this.info);
+        if (n >= 0 && this.info[0] === 3) this.entry(t, this.info);
         this.resume(pid, PTRACE.SYSCALL, 0);
         return;
+      }
       case PTRACE_EVENT.EXIT:
         // the process is exiting: a syscall in progress will never return (`= ?`)
         if (t.inSyscall && !t.filtered) {
@@ -318,11 +361,11 @@ export class Tracer {
         ptraceIntoBuf(PTRACE.GETEVENTMSG, pid, 0, this.msg);
         const old = Number(this.msg.readBigUInt64LE(0));
         if (old !== pid) this.superseded(t, old);
-        this.resume(pid, PTRACE.SYSCALL, 0);
+        this.resume(pid, this.next(this.tcbs.get(pid) ?? t), 0);
         return;
       }
       default:
-        this.resume(pid, PTRACE.SYSCALL, 0);
+        this.resume(pid, this.next(t), 0);
     }
   }
 
@@ -340,6 +383,11 @@ export class Tracer {
     this.sink.event({ type: 'superseded', pid: leader.pid, oldPid: old, time: now() });
   }
 
+  /** PTRACE_SYSCALL, or PTRACE_CONT between syscalls of a tracee under the seccomp filter. */
+  private next(t: Tcb): number {
+    return t.seccomp && !t.inSyscall ? PTRACE.CONT : PTRACE.SYSCALL;
+  }
+
   private resume(pid: number, req: number, sig: number): void {
     const r = ptrace(req, pid, 0, sig);
     if (r < 0 && -r !== ESRCH) this.say(`ptrace: ${errnoMessage(-r)}`, 'error');
@@ -352,10 +400,13 @@ export class Tracer {
     const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, info);
     if (n >= 0) {
       const op = info[0]!;
-      if (op === 1) this.entry(t, info);
-      else if (op === 2) this.exit(t, info);
+      if (op === 1) {
+        if (t.seccomp && t.inSyscall) {
+          // the entry stop of a syscall already seen at its seccomp stop
+        } else this.entry(t, info);
+      } else if (op === 2) this.exit(t, info);
     }
-    this.resume(pid, PTRACE.SYSCALL, 0);
+    this.resume(pid, this.next(t), 0);
   }
 
   private entry(t: Tcb, info: Buffer): void {
@@ -393,6 +444,11 @@ export class Tracer {
         return;
       }
     }
+    const traced = this.opt.traced;
+    if (traced && nr < traced.length && traced[nr] === 0) {
+      t.filtered = true;
+      return;
+    }
     t.filtered = false;
     this.mem.setPid(t.pid);
     const dec = t.decoders[nr] ?? unknownDecoder;
@@ -408,9 +464,13 @@ export class Tracer {
   private exit(t: Tcb, info: Buffer): void {
     if (!t.inSyscall) return;
     t.inSyscall = false;
-    if (t.filtered) return;
-    const c = t.ctx;
     const rval = info.readBigInt64LE(24);
+    if (t.filtered) {
+      // the shim's seccomp() succeeded: from now on only traced syscalls stop this tracee
+      if (t.hidden && this.opt.seccomp && t.ctx.name === 'seccomp' && rval === 0n) t.seccomp = this.seccompActive = true;
+      return;
+    }
+    const c = t.ctx;
     const isErr = info[32] !== 0;
     c.rval = rval;
     c.err = isErr ? Number(-rval) : 0;
@@ -455,3 +515,23 @@ export class Tracer {
 const unknownDecoder: SyscallDecoder = {
   entry: (c) => c.args.map((v) => ({ k: 'int', v, fmt: 'x' }) as Value),
 };
+
+/**
+ * Write the seccomp word, the sock_fprog and the filter into the stopped shim's data page.
+ * The word asks for PR_SET_NO_NEW_PRIVS too unless we are privileged (as strace does).
+ */
+function writeShimFilter(pid: number, filter: Buffer): boolean {
+  const data = Buffer.alloc(0x20 + filter.length);
+  data.writeBigUInt64LE(raw.geteuid() === 0 ? 1n : 3n, 0);
+  data.writeUInt16LE(filter.length / 8, 8);
+  data.writeBigUInt64LE(SHIM_DATA + 0x20n, 16);
+  filter.copy(data, 0x20);
+  const local = Buffer.alloc(16), remote = Buffer.alloc(16);
+  local.writeBigUInt64LE(BigInt(koffi.address(data) as unknown as bigint), 0);
+  local.writeBigUInt64LE(BigInt(data.length), 8);
+  remote.writeBigUInt64LE(SHIM_DATA, 0);
+  remote.writeBigUInt64LE(BigInt(data.length), 8);
+  const n = Number(raw.process_vm_writev(pid, local, 1, remote, 1, 0));
+  void lastErrno;
+  return n === data.length;
+}

@@ -1,8 +1,12 @@
 /**
- * The stop-before-exec shim: a 200-byte static ELF, generated here, that does
- *   kill(getpid(), SIGSTOP); execve(argv[1], &argv[2], envp); exit_group(1);
+ * The stop-before-exec shim: a 300-byte static ELF, generated here, that does
+ *   kill(getpid(), SIGSTOP);
+ *   if (SECCOMP_WORD & 1) { if (SECCOMP_WORD & 2) prctl(PR_SET_NO_NEW_PRIVS, 1); seccomp(SET_MODE_FILTER, 0, &FPROG); }
+ *   execve(argv[1], &argv[2], envp); exit_group(1);
  * so the tracer can seize it while stopped and see the command's own execve as its first syscall,
  * with the command's argv[0] and environment exactly as given (a shell shim cannot set argv[0]).
+ * While it is stopped the tracer may write a seccomp filter into its data page (SHIM_DATA): the
+ * word at SHIM_DATA, then a struct sock_fprog at SHIM_DATA+8, then the instructions.
  */
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -18,7 +22,24 @@ const X86_64_CODE: number[][] = [
   [0xbe, 0x13, 0, 0, 0], //             mov  esi, 19 (SIGSTOP)
   [0xb8, 0x3e, 0, 0, 0], //             mov  eax, 62 (kill)
   [0x0f, 0x05], //                      syscall
-  [0x48, 0x8b, 0x7c, 0x24, 0x10], //    mov  rdi, [rsp+16]        argv[1]: the path
+  [0x48, 0x8b, 0x04, 0x25, 0x00, 0x00, 0x50, 0x00], // mov rax, [0x500000]   the seccomp word
+  [0x48, 0x85, 0xc0], //                test rax, rax
+  [0x74, 0x30], //                      jz   exec (+48)
+  [0xa8, 0x02], //                      test al, 2
+  [0x74, 0x19], //                      jz   filter (+25)
+  [0xb8, 0x9d, 0, 0, 0], //             mov  eax, 157 (prctl)
+  [0xbf, 0x26, 0, 0, 0], //             mov  edi, 38 (PR_SET_NO_NEW_PRIVS)
+  [0xbe, 0x01, 0, 0, 0], //             mov  esi, 1
+  [0x31, 0xd2], //                      xor  edx, edx
+  [0x45, 0x31, 0xd2], //                xor  r10d, r10d
+  [0x45, 0x31, 0xc0], //                xor  r8d, r8d
+  [0x0f, 0x05], //                      syscall
+  [0xb8, 0x3d, 0x01, 0, 0], //          filter: mov eax, 317 (seccomp)
+  [0xbf, 0x01, 0, 0, 0], //             mov  edi, 1 (SECCOMP_SET_MODE_FILTER)
+  [0x31, 0xf6], //                      xor  esi, esi
+  [0xba, 0x08, 0x00, 0x50, 0x00], //    mov  edx, 0x500008 (struct sock_fprog)
+  [0x0f, 0x05], //                      syscall
+  [0x48, 0x8b, 0x7c, 0x24, 0x10], //    exec: mov rdi, [rsp+16]   argv[1]: the path
   [0x48, 0x8d, 0x74, 0x24, 0x18], //    lea  rsi, [rsp+24]        &argv[2]: the command's argv
   [0x48, 0x8b, 0x04, 0x24], //          mov  rax, [rsp]           argc
   [0x48, 0x8d, 0x54, 0xc4, 0x10], //    lea  rdx, [rsp+rax*8+16]  envp
@@ -33,23 +54,28 @@ const ARCH: Record<string, { machine: number; code: number[][] }> = {
   x64: { machine: 62, code: X86_64_CODE },
 };
 
+/** The shim's writable data page (a second PT_LOAD, zero-filled): seccomp word, fprog, filter. */
+export const SHIM_DATA = 0x500000n;
+/** Room for the filter: 64 KiB holds the kernel's maximum of 4096 instructions. */
+const SHIM_DATA_SIZE = 0x10000 + 0x20;
+
 /** A minimal ELF64 executable: header, one PT_LOAD program header, code. */
 export function shimImage(arch = process.arch): Buffer {
   const a = ARCH[arch];
   if (!a) throw new Error(`no shim for architecture ${arch}`);
   const code = Buffer.from(a.code.flat());
   const base = 0x400000n;
-  const hdr = 64, ph = 56, size = hdr + ph + code.length;
+  const hdr = 64, ph = 56, nph = 2, size = hdr + ph * nph + code.length;
   const b = Buffer.alloc(size);
   b.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0], 0); // ELFCLASS64, little-endian, version 1
   b.writeUInt16LE(2, 16); // ET_EXEC
   b.writeUInt16LE(a.machine, 18);
   b.writeUInt32LE(1, 20);
-  b.writeBigUInt64LE(base + BigInt(hdr + ph), 24); // e_entry
+  b.writeBigUInt64LE(base + BigInt(hdr + ph * nph), 24); // e_entry
   b.writeBigUInt64LE(BigInt(hdr), 32); // e_phoff
   b.writeUInt16LE(hdr, 52); // e_ehsize
   b.writeUInt16LE(ph, 54); // e_phentsize
-  b.writeUInt16LE(1, 56); // e_phnum
+  b.writeUInt16LE(nph, 56); // e_phnum
   b.writeUInt32LE(1, hdr); // PT_LOAD
   b.writeUInt32LE(5, hdr + 4); // PF_R | PF_X
   b.writeBigUInt64LE(base, hdr + 16); // p_vaddr
@@ -57,7 +83,15 @@ export function shimImage(arch = process.arch): Buffer {
   b.writeBigUInt64LE(BigInt(size), hdr + 32); // p_filesz
   b.writeBigUInt64LE(BigInt(size), hdr + 40); // p_memsz
   b.writeBigUInt64LE(0x1000n, hdr + 48); // p_align
-  code.copy(b, hdr + ph);
+  const d = hdr + ph; // PT_LOAD, RW, no file bytes: the data page
+  b.writeUInt32LE(1, d);
+  b.writeUInt32LE(6, d + 4); // PF_R | PF_W
+  b.writeBigUInt64LE(SHIM_DATA, d + 16);
+  b.writeBigUInt64LE(SHIM_DATA, d + 24);
+  b.writeBigUInt64LE(0n, d + 32); // p_filesz
+  b.writeBigUInt64LE(BigInt(SHIM_DATA_SIZE), d + 40); // p_memsz
+  b.writeBigUInt64LE(0x1000n, d + 48);
+  code.copy(b, hdr + ph * nph);
   return b;
 }
 

@@ -1,67 +1,68 @@
 /**
- * Noticing SIGINT/SIGTERM/SIGHUP/SIGQUIT aimed at sysray while the tracer thread sits in waitpid.
+ * Noticing SIGINT/SIGTERM/SIGHUP/SIGQUIT (and our own SIGALRM tick) while the tracer thread sits
+ * in waitpid.
  *
  * Node's own handlers (libuv) are installed with SA_RESTART and only run JavaScript when the event
  * loop turns, which it never does while the tracer loop runs. So sysray installs, through libc
- * sigaction and without SA_RESTART, a native handler that is async-signal-safe and leaves a trace
- * of which signal arrived: libc's `srand(sig)`. A signal then interrupts waitpid (EINTR) and the
- * loop asks `pending()`, which reads that trace back through `rand()` (nothing else in this process
- * uses libc's rand) and re-arms it. Whichever thread the kernel picks to run the handler, the trace
- * is process-wide, so no signal is lost.
+ * sigaction and without SA_RESTART, a native handler that is async-signal-safe, takes no lock and
+ * leaves a trace of which signal arrived: libc's `umask(sig)`, a single syscall. A signal then
+ * interrupts waitpid (EINTR), and `pending()` swaps the umask back to 0 — one atomic exchange, so
+ * no signal can slip between reading and re-arming — and the old value is the signal number.
+ * Whichever thread the kernel picks to run the handler, the umask is process-wide.
+ *
+ * While armed, this process's umask is 0: files sysray creates meanwhile must apply the caller's
+ * mask themselves (`creationMask()`); `disarm()` restores it.
  */
 import { koffi, raw } from '../sys/libc.js';
 
 const libc = koffi.load('libc.so.6');
-const srand = libc.func('void srand(unsigned int seed)');
-const rand = libc.func('int rand()');
+const umask = libc.func('unsigned int umask(unsigned int mask)');
 const dlsym = libc.func('void *dlsym(void *handle, const char *name)');
 const sigaction = libc.func('int sigaction(int sig, void *act, void *oldact)');
-
-const SENTINEL = 0x5eed5eed;
+const setitimer = libc.func('int setitimer(int which, void *value, void *old)');
 
 export const WATCHED = [1, 2, 3, 15] as const; // SIGHUP, SIGINT, SIGQUIT, SIGTERM
 export const SIGALRM = 14;
 
-const setitimer = libc.func('int setitimer(int which, void *value, void *old)');
-
 let armed = false;
-let sentinelFirst = 0;
-const bySignature = new Map<number, number>();
+let callerMask = 0o022;
+const installed = new Set<number>();
 
-function firstRand(seed: number): number {
-  srand(seed);
-  return rand() as number;
-}
-
-/** Install the handlers (once). */
+/** Install the handler for these signals (adds to those already installed). */
 export function watchSignals(signals: readonly number[] = WATCHED): void {
-  if (armed) {
-    signals = signals.filter((s) => ![...bySignature.values()].includes(s));
-    if (!signals.length) return;
+  if (!armed) {
+    callerMask = umask(0) as number;
+    armed = true;
   }
-  for (const s of signals) bySignature.set(firstRand(s), s);
-  sentinelFirst = firstRand(SENTINEL);
-  srand(SENTINEL);
-  const handler = BigInt(dlsym(0n, 'srand') as bigint);
-  // struct sigaction (glibc, x86_64/aarch64): handler @0, sa_mask[128] @8, sa_flags @136, restorer @144
-  const act = Buffer.alloc(152);
-  act.writeBigUInt64LE(handler, 0);
+  const act = Buffer.alloc(152); // struct sigaction: handler @0, sa_mask[128] @8, sa_flags @136, restorer @144
+  act.writeBigUInt64LE(BigInt(dlsym(0n, 'umask') as bigint), 0);
   act.fill(0xff, 8, 136); // block everything while the handler runs
   act.writeInt32LE(0, 136); // no SA_RESTART: waitpid returns EINTR
-  for (const s of signals) sigaction(s, act, null);
-  armed = true;
+  for (const s of signals) {
+    if (installed.has(s)) continue;
+    sigaction(s, act, null);
+    installed.add(s);
+  }
 }
 
-/** The signal that arrived since the last call, or 0. */
+/** The signal that arrived since the last call (the last one, if several), or 0. */
 export function pending(): number {
   if (!armed) return 0;
-  const v = rand() as number;
-  if (v === sentinelFirst) {
-    srand(SENTINEL);
-    return 0;
-  }
-  srand(SENTINEL);
-  return bySignature.get(v) ?? 0;
+  return (umask(0) as number) & 0o777;
+}
+
+/** The umask the caller gave sysray (files created while armed must apply it themselves). */
+export function creationMask(): number {
+  return armed ? callerMask : (process.umask() as number);
+}
+
+/** Stop watching: these signals are ignored from now on (sysray is finishing), the umask restored. */
+export function disarm(): void {
+  if (!armed) return;
+  for (const s of installed) raw.signal(s, 1n);
+  installed.clear();
+  umask(callerMask);
+  armed = false;
 }
 
 /**
