@@ -91,7 +91,9 @@ const now = (): bigint => epochOffset + process.hrtime.bigint();
 
 export class Tracer {
   private tcbs = new Map<number, Tcb>();
-  private info = Buffer.alloc(88);
+  private info = Buffer.from(new ArrayBuffer(88));
+  /** The same 88 bytes as 64-bit words: nr at [3], args at [4..9], rval at [3] (exit). */
+  private words = new BigUint64Array(this.info.buffer, this.info.byteOffset, 11);
   private siginfo = Buffer.alloc(128);
   private msg = Buffer.alloc(8);
   private mem = new TraceeMemory(0);
@@ -418,16 +420,17 @@ export class Tracer {
         t.decoders = this.decodersFor(tb);
       }
     }
-    const nr = Number(info.readBigUInt64LE(24));
+    const w = info === this.info ? this.words : new BigUint64Array(info.buffer, info.byteOffset, 11);
+    const nr = Number(w[3]!);
     const c = t.ctx;
     c.nr = nr;
     const a = c.args;
-    a[0] = info.readBigUInt64LE(32);
-    a[1] = info.readBigUInt64LE(40);
-    a[2] = info.readBigUInt64LE(48);
-    a[3] = info.readBigUInt64LE(56);
-    a[4] = info.readBigUInt64LE(64);
-    a[5] = info.readBigUInt64LE(72);
+    a[0] = w[4]!;
+    a[1] = w[5]!;
+    a[2] = w[6]!;
+    a[3] = w[7]!;
+    a[4] = w[8]!;
+    a[5] = w[9]!;
     c.rval = 0n;
     c.err = 0;
     c.state = {};
@@ -464,7 +467,7 @@ export class Tracer {
   private exit(t: Tcb, info: Buffer): void {
     if (!t.inSyscall) return;
     t.inSyscall = false;
-    const rval = info.readBigInt64LE(24);
+    const rval = BigInt.asIntN(64, this.words[3]!);
     if (t.filtered) {
       // the shim's seccomp() succeeded: from now on only traced syscalls stop this tracee
       if (t.hidden && this.opt.seccomp && t.ctx.name === 'seccomp' && rval === 0n) t.seccomp = this.seccompActive = true;
