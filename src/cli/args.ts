@@ -1,4 +1,9 @@
 /** argv → Options, as strace parses its command line. Pure: errors are thrown as UsageError. */
+import { NATIVE } from '../arch/index.js';
+import {
+  applyLongQualifier, applyNoAbbrev, applyStatusFlag, defaultFilters, FilterError, LONG_QUALIFIERS,
+  parseQualifier, type Filters,
+} from '../filter/expr.js';
 
 export interface Options {
   /** -o FILE */
@@ -21,6 +26,10 @@ export interface Options {
   pids: number[];
   /** -q count */
   quiet: number;
+  /** -e expressions, -z/-Z, -v: strace's qualifier sets */
+  filters: Filters;
+  /** --seccomp-bpf / --no-seccomp-bpf (undefined: sysray's default, on when it helps) */
+  seccomp?: boolean;
   help: boolean;
   version: boolean;
   /** The command and its arguments. */
@@ -36,6 +45,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
+  filters: defaultFilters(),
   help: false, version: false, command: [],
 });
 
@@ -55,10 +65,17 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   'follow-forks': ['f', 'none'],
   'output-separately': ['output-separately', 'none'],
   attach: ['p', 'required'],
+  'successful-only': ['z', 'none'],
+  'failed-only': ['Z', 'none'],
+  'seccomp-bpf': ['seccomp-bpf', 'none'],
+  'no-seccomp-bpf': ['no-seccomp-bpf', 'none'],
+  ...Object.fromEntries(
+    Object.entries(LONG_QUALIFIERS).map(([k, d]) => [k, [`qual:${k}`, d.arg] as [string, 'required' | 'optional']]),
+  ),
 };
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set('AbcCdDeEFiIknOPrStTuUwXyzZ'.split(''));
+const NOT_YET = new Set('AbcCdDEFiIknOPrStTuUwXy'.split(''));
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -66,13 +83,34 @@ function parseInt10(opt: string, v: string, min: number): number {
 }
 
 function apply(o: Options, key: string, val: string | undefined): void {
+  try {
+    applyOne(o, key, val);
+  } catch (e) {
+    if (e instanceof FilterError) throw new UsageError(e.message, e.hint);
+    throw e;
+  }
+}
+
+function applyOne(o: Options, key: string, val: string | undefined): void {
+  if (key.startsWith('qual:')) {
+    applyLongQualifier(key.slice(5), val, o.filters, NATIVE);
+    return;
+  }
   switch (key) {
+    case 'e': parseQualifier(val!, o.filters, NATIVE); break;
+    case 'z': applyStatusFlag(o.filters, 'z'); break;
+    case 'Z': applyStatusFlag(o.filters, 'Z'); break;
+    case 'seccomp-bpf': o.seccomp = true; break;
+    case 'no-seccomp-bpf': o.seccomp = false; break;
     case 'o': o.output = val!; break;
     case 's': o.strsize = parseInt10('-s', val!, 0); break;
     case 'a': o.acolumn = parseInt10('-a', val!, 0); break;
     case 'h': o.help = true; break;
     case 'V': o.version = true; break;
-    case 'v': o.verbose = true; break;
+    case 'v':
+      o.verbose = true;
+      applyNoAbbrev(o.filters, NATIVE);
+      break;
     case 'x': o.xflag = o.xflag < 2 ? ((o.xflag + 1) as 1 | 2) : 2; break;
     case 'json': o.json = true; break;
     case 'f': o.follow++; break;
@@ -117,7 +155,7 @@ export function parseArgs(argv: string[]): Options {
         if (eq >= 0) val = a.slice(eq + 1);
         else if (i + 1 < argv.length) val = argv[++i];
         else throw new UsageError(`option '--${exact}' requires an argument`);
-      }
+      } else if (kind === 'optional' && eq >= 0) val = a.slice(eq + 1);
       apply(o, key, val);
       continue;
     }
@@ -161,6 +199,20 @@ Output format:
   -x             print non-ASCII strings in hex
   -xx            print all strings in hex
   --json         print JSON Lines: one object per event (see docs/json.md)
+
+Filtering:
+  -e trace=[!]{[?]SYSCALL[@64|@32|@x32]|[?]/REGEX|%CLASS|all|none},…
+                 trace only these system calls (classes: %file %desc %network %process
+                 %signal %ipc %memory %stat %lstat %fstat %%stat %statfs %fstatfs %%statfs
+                 %creds %clock %pure)
+  -e status=SET  print only calls that ended so: successful failed unfinished
+                 unavailable detached
+  -e signal=SET  print only these signals
+  -e quiet=SET   suppress messages: attach exit path-resolution personality thread-execve
+  -z, --successful-only   -Z, --failed-only
+  --seccomp-bpf, --no-seccomp-bpf
+                 stop the tracee only for traced syscalls (a seccomp-bpf filter; on by
+                 default with -f when -e trace= leaves syscalls out)
 
 Tracing:
   -f, --follow-forks

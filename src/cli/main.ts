@@ -8,6 +8,8 @@ import { StraceText } from '../render/strace.js';
 import { renderJson } from '../render/json.js';
 import type { Event } from '../model.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
+import { NATIVE } from '../arch/index.js';
+import { FilterError, finishQuiet, qualFlags, QUIETS, type Filters } from '../filter/expr.js';
 import { raw } from '../sys/libc.js';
 
 const VERSION = '0.1.0';
@@ -46,12 +48,54 @@ function die(prog: string, msg: string, hint = false): number {
   return 1;
 }
 
-/** strace's -q levels as quiet sets. */
-const QUIET_LEVELS: Record<number, string[]> = {
-  1: ['attach', 'personality'],
-  2: ['exit', 'attach', 'personality'],
-  3: ['attach', 'exit', 'path-resolution', 'personality', 'thread-execve', 'superseded'],
-};
+/** Per syscall number: 1 when -e trace= selects it; undefined when every syscall is traced. */
+function tracedSet(f: Filters): Uint8Array | undefined {
+  const t = NATIVE;
+  const traced = new Uint8Array(t.rows.length);
+  let all = true;
+  for (let nr = 0; nr < t.rows.length; nr++) {
+    traced[nr] = t.rows[nr] === undefined || qualFlags(f, t, nr).trace ? 1 : 0;
+    if (!traced[nr]) all = false;
+  }
+  return all ? undefined : traced;
+}
+
+/**
+ * strace's status and signal qualifiers as a stage between the tracer and the renderer. With a
+ * partial status set a syscall's line is held back until its end is known (strace stages it too,
+ * so such lines are never split by `<unfinished ...>`).
+ */
+function filterStage(f: Filters, next: (ev: Event) => void): (ev: Event) => void {
+  const allStatus = f.status.isComplete();
+  const allSignals = f.signal.isComplete(Array.from({ length: 64 }, (_, i) => i + 1));
+  if (allStatus && allSignals) return next;
+  const held = new Map<number, Event>();
+  return (ev) => {
+    if (!allStatus) {
+      if (ev.type === 'syscall_entry') {
+        held.set(ev.pid, ev);
+        return;
+      }
+      if (ev.type === 'syscall' || ev.type === 'detach') {
+        const entry = held.get(ev.pid);
+        held.delete(ev.pid);
+        if (entry) {
+          const st = ev.type === 'detach' ? 'detached' : !ev.ret ? 'unfinished' : ev.ret.errno ? 'failed' : 'successful';
+          if (!f.status.has(st)) {
+            if (ev.type === 'detach') next(ev);
+            return;
+          }
+          next(entry);
+        }
+      }
+    }
+    if (!allSignals && (ev.type === 'signal' || ev.type === 'killed') && !f.signal.has(ev.sig)) {
+      if (ev.type === 'killed') next({ type: 'detach', pid: ev.pid, time: ev.time });
+      return;
+    }
+    next(ev);
+  };
+}
 
 /** Run sysray with these arguments; returns the exit code (or does not return: dies of the tracee's signal). */
 export function main(argv: string[]): number {
@@ -75,9 +119,15 @@ export function main(argv: string[]): number {
   const hasCommand = opts.command.length > 0;
   const separate = opts.output !== undefined && (opts.follow >= 2 || opts.separately);
   if (opts.separately && opts.output === undefined) writeSync(2, `${prog}: --output-separately has no effect without -o/--output\n`);
-  // strace: -o with a command implies -q (quiet attach messages) unless -q was given.
-  const qlevel = opts.quiet || (opts.output !== undefined && hasCommand ? 1 : 0);
-  const quiet = new Set(QUIET_LEVELS[Math.min(qlevel, 3)] ?? []);
+  // strace: -o with a command implies -q (quiet attach messages) unless -q or -e quiet= was given.
+  const f = opts.filters;
+  try {
+    finishQuiet(f, opts.quiet, opts.output !== undefined && hasCommand);
+  } catch (e) {
+    if (e instanceof FilterError) return die(prog, e.message, e.hint);
+    throw e;
+  }
+  const quiet = new Set<string>(QUIETS.filter((q) => f.quiet.has(q)));
   // strace: with -o and a command, INT/QUIT/TERM/HUP are ignored; otherwise they detach.
   const interactive = !(opts.output !== undefined && hasCommand);
 
@@ -116,8 +166,7 @@ export function main(argv: string[]): number {
     }
     return p;
   };
-  const sink: Sink = {
-    event: (ev) => {
+  const write = (ev: Event): void => {
       if (ev.type === 'superseded' && !shared) {
         // -ff: the exec'ing thread's file becomes the leader's
         const th = perPid.get(ev.oldPid);
@@ -132,16 +181,23 @@ export function main(argv: string[]): number {
         p.out.close();
         perPid.delete(ev.pid);
       }
-    },
+  };
+  const sink: Sink = {
+    event: filterStage(f, write),
     idle: () => {
       shared?.flush();
       for (const p of perPid.values()) p.out.flush();
     },
   };
+  const traced = tracedSet(f);
+  if (opts.seccomp && opts.follow === 0) writeSync(2, `${prog}: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n`);
   const tracer = new Tracer(
     {
       strsize: opts.strsize, abbrev: !opts.verbose, verbose: true, followForks: opts.follow > 0, interactive,
-      eagerFlush: opts.output === undefined, seccomp: false,
+      eagerFlush: opts.output === undefined,
+      ...(traced ? { traced } : {}),
+      // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
+      seccomp: (opts.seccomp ?? true) && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
     },
     sink,
     (msg, kind) => {

@@ -17,7 +17,7 @@ import {
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
 } from '../sys/ptrace.js';
 import { TraceeMemory } from './memory.js';
-import { disarm, pending, SIGALRM, tick, watchSignals } from './signals.js';
+import { disarm, pending, tick, watchSignals } from './signals.js';
 import { buildFilter } from './seccomp.js';
 import { SHIM_DATA } from './shim.js';
 import { errno as lastErrno, raw } from '../sys/libc.js';
@@ -225,6 +225,8 @@ export class Tracer {
       } else [pid, status] = waitpid(-1, W.ALL);
       if (pid < 0) {
         if (-pid === EINTR) {
+          // our tick or a signal aimed at sysray: flush, then see which
+          idle?.();
           if (this.checkInterrupt()) break;
           continue;
         }
@@ -243,12 +245,7 @@ export class Tracer {
 
   private checkInterrupt(): boolean {
     const sig = pending();
-    if (!sig) return false;
-    if (sig === SIGALRM) {
-      this.sink.idle?.();
-      return false;
-    }
-    if (!this.opt.interactive) return false;
+    if (!sig || !this.opt.interactive) return false;
     this.interrupted = sig;
     this.detachAll(sig);
     return true;

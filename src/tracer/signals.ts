@@ -28,14 +28,18 @@ let armed = false;
 let callerMask = 0o022;
 const installed = new Set<number>();
 
-/** Install the handler for these signals (adds to those already installed). */
-export function watchSignals(signals: readonly number[] = WATCHED): void {
+/**
+ * Install the handler for these signals (adds to those already installed). `record` false: the
+ * signal only interrupts waitpid (handler: libc's getpid, a no-op), leaving the umask alone, so a
+ * tick can never overwrite a SIGINT not yet read back.
+ */
+export function watchSignals(signals: readonly number[] = WATCHED, record = true): void {
   if (!armed) {
     callerMask = umask(0) as number;
     armed = true;
   }
   const act = Buffer.alloc(152); // struct sigaction: handler @0, sa_mask[128] @8, sa_flags @136, restorer @144
-  act.writeBigUInt64LE(BigInt(dlsym(0n, 'umask') as bigint), 0);
+  act.writeBigUInt64LE(BigInt(dlsym(0n, record ? 'umask' : 'getpid') as bigint), 0);
   act.fill(0xff, 8, 136); // block everything while the handler runs
   act.writeInt32LE(0, 136); // no SA_RESTART: waitpid returns EINTR
   for (const s of signals) {
@@ -67,10 +71,10 @@ export function disarm(): void {
 
 /**
  * A periodic SIGALRM every `ms` milliseconds (0 stops it): it interrupts a blocking waitpid so
- * buffered output reaches its file even while every tracee is blocked. pending() reports it as 14.
+ * buffered output reaches its file even while every tracee is blocked.
  */
 export function tick(ms: number): void {
-  if (ms) watchSignals([SIGALRM]);
+  if (ms) watchSignals([SIGALRM], false);
   const v = Buffer.alloc(32);
   const usec = BigInt(ms * 1000);
   v.writeBigInt64LE(usec / 1000000n, 0);

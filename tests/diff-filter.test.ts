@@ -1,0 +1,75 @@
+/**
+ * strace's filters against the real strace: -e trace= (names, classes, regex, negation), status
+ * (-z, -Z, -e status=), signal=, and seccomp-bpf on and off giving the same output.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compare, diffReport, perProcess, STRACE, SYSRAY, traceWith } from './helpers/diff.js';
+import { scratch } from './helpers/fixtures.js';
+
+/** One process (no child races): files, a socket, a failure, a signal to itself. */
+const PROGRAM = [
+  'python3', '-c',
+  "import os, signal, socket\nsignal.signal(signal.SIGUSR1, lambda *a: None)\nos.kill(os.getpid(), signal.SIGUSR1)\n" +
+    "open('/etc/hostname').read()\ns = socket.socket(); s.close()\ntry: open('/nonexist')\nexcept OSError: pass",
+];
+/** Several processes, for -f. */
+const FAMILY = ['sh', '-c', 'cat /etc/hostname; ls /nonexist; python3 -c "import socket; socket.socket()"'];
+
+const CASES: string[][] = [
+  ['-e', 'trace=openat,close'],
+  ['-e', 'trace=%file'],
+  ['-e', 'trace=%network'],
+  ['-e', 'trace=%memory'],
+  ['-e', 'trace=%stat'],
+  ['-e', 'trace=%%stat'],
+  ['-e', 'trace=%desc'],
+  ['-e', 'trace=%process'],
+  ['-e', 'trace=%signal'],
+  ['-e', 'trace=%creds'],
+  ['-e', 'trace=%pure'],
+  ['-e', 'trace=/^(open|read)'],
+  ['-e', 'trace=!%memory,%desc'],
+  ['-e', 'trace=?nosuchcall,write'],
+  ['-e', 'trace=none'],
+  ['--trace=execve,exit_group'],
+  ['-eopenat'],
+  ['-z', '-e', 'trace=openat'],
+  ['-Z'],
+  ['-e', 'status=failed'],
+  ['-e', 'status=!successful'],
+  ['-e', 'signal=none'],
+  ['-e', 'signal=!SIGUSR1'],
+  ['-e', 'signal=SIGUSR1', '-e', 'trace=kill'],
+];
+
+for (const opts of CASES) {
+  test(`same trace as strace: ${opts.join(' ')}`, () => {
+    const c = compare(PROGRAM, opts, scratch());
+    assert.ok(c.straceRun.status === 0 || c.straceRun.status === 1, `strace ran (${c.straceRun.stderr})`);
+    assert.ok(c.ok, `first difference at line ${c.firstDiff}:\n${diffReport(c)}`);
+  });
+}
+
+test('-f with seccomp-bpf (sysray default) traces what strace -f --seccomp-bpf traces, and what plain strace -f does', () => {
+  for (const filter of ['trace=%network', 'trace=%file', 'trace=execve,wait4']) {
+    const cwd = scratch();
+    const withBpf = traceWith(STRACE, ['-f', '--seccomp-bpf', '-e', filter], FAMILY, cwd);
+    const plain = traceWith(STRACE, ['-f', '-e', filter], FAMILY, cwd);
+    const ours = traceWith(SYSRAY, ['-f', '-e', filter], FAMILY, cwd);
+    const oursNoBpf = traceWith(SYSRAY, ['-f', '--no-seccomp-bpf', '-e', filter], FAMILY, cwd);
+    assert.deepEqual(perProcess(ours.trace), perProcess(withBpf.trace), `${filter}: sysray (seccomp) vs strace --seccomp-bpf`);
+    assert.deepEqual(perProcess(oursNoBpf.trace), perProcess(plain.trace), `${filter}: sysray --no-seccomp-bpf vs strace`);
+    assert.deepEqual(perProcess(ours.trace), perProcess(oursNoBpf.trace), `${filter}: same output either way`);
+    assert.equal(ours.status, withBpf.status);
+  }
+});
+
+test('bad expressions: strace\'s message and exit 1', () => {
+  for (const opts of [['-e', 'trace=nosuch'], ['-e', 'trace=%nosuch'], ['-e', 'status=bogus'], ['-e', 'signal=NOSIG'], ['-e', 'trace=/[']]) {
+    const a = traceWith(STRACE, opts, ['true'], scratch());
+    const b = traceWith(SYSRAY, opts, ['true'], scratch());
+    assert.equal(b.status, 1);
+    assert.equal(b.stderr.replace(/^\S*sysray/gm, 'TOOL'), a.stderr.replace(/^\S*strace/gm, 'TOOL'), opts.join(' '));
+  }
+});
