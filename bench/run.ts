@@ -58,7 +58,20 @@ function main(): void {
   console.log(`  RATIO wall sysray/strace ${ratio(sy.wall, st.wall)}   (target ≤ 1.0×)`);
   console.log(`  RATIO tracer CPU sysray/strace ${ratio(cpu(sy), cpu(st))}   (target ≤ 1.0×; CPU of tracer+tracee minus the untraced run)`);
 
-  // 2. start-up
+  // 2. a filtered trace of a file-heavy program: seccomp-bpf keeps untraced syscalls from stopping
+  const files = fixture('fileloop');
+  const m = '100000';
+  const u = medianSample([files, m]);
+  const bpf = medianSample([STRACE, '-f', '--seccomp-bpf', '-e', 'trace=%network', '-o', '/dev/null', files, m]);
+  const plain = medianSample([STRACE, '-f', '-e', 'trace=%network', '-o', '/dev/null', files, m]);
+  const ours = medianSample([SYSRAY, '-f', '-e', 'trace=%network', '-o', '/dev/null', files, m]);
+  console.log('\n-f -e trace=%network on 100,000 open/read/close rounds');
+  console.log(`  untraced ${fmt(u.wall)} s   strace --seccomp-bpf ${fmt(bpf.wall)} s   strace ${fmt(plain.wall)} s   sysray ${fmt(ours.wall)} s`);
+  console.log(`  RATIO sysray/strace --seccomp-bpf ${ratio(ours.wall, bpf.wall)}   (target ≤ 1.2×)`);
+  console.log(`  RATIO sysray/plain strace ${ratio(ours.wall, plain.wall)}   (target ≤ 0.25×)`);
+  console.log(`  RATIO sysray/untraced ${ratio(ours.wall, u.wall)}`);
+
+  // 3. start-up
   const startSysray = median(Array.from({ length: RUNS * 2 }, () => wall([SYSRAY, '-o', '/dev/null', '/bin/true'])));
   const startStrace = median(Array.from({ length: RUNS * 2 }, () => wall([STRACE, '-o', '/dev/null', '/bin/true'])));
   const node = median(Array.from({ length: RUNS * 2 }, () => wall([process.execPath, '-e', '0'])));

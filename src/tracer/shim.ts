@@ -8,7 +8,6 @@
  * While it is stopped the tracer may write a seccomp filter into its data page (SHIM_DATA): the
  * word at SHIM_DATA, then a struct sock_fprog at SHIM_DATA+8, then the instructions.
  */
-import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -97,6 +96,13 @@ export function shimImage(arch = process.arch): Buffer {
 
 let cached: string | undefined;
 
+/** FNV-1a of the image, to name the file by its content (node:crypto costs ~8 ms to load). */
+function fnv1a(b: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (const x of b) h = Math.imul(h ^ x, 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0') + b.length.toString(16);
+}
+
 /** The nearest directory at or above `dir` holding a package.json (this package's root). */
 function packageRoot(dir: string): string | undefined {
   for (let d = dir; ; d = dirname(d)) {
@@ -109,7 +115,7 @@ function packageRoot(dir: string): string | undefined {
 export function shimPath(): string {
   if (cached) return cached;
   const img = shimImage();
-  const name = `sysray-shim-${createHash('sha256').update(img).digest('hex').slice(0, 12)}`;
+  const name = `sysray-shim-${fnv1a(img)}`;
   const dirs = [join(tmpdir(), `sysray-${process.getuid?.() ?? 0}`)];
   const root = packageRoot(dirname(fileURLToPath(import.meta.url)));
   if (root) dirs.unshift(join(root, 'dist', '.shim'));
