@@ -7,77 +7,24 @@ import assert from 'node:assert/strict';
 
 import { decoders as fileDecoders, sprinttime, symbolicMode } from '../src/decode/file.js';
 import { decoders as descDecoders, ioctlRequest } from '../src/decode/desc.js';
-import type { Ctx, DecodeOptions, Memory, SyscallDecoder } from '../src/decode/types.js';
+import type { Ctx, SyscallDecoder } from '../src/decode/types.js';
 import { formatRet, formatValue } from '../src/render/strace.js';
+import { FakeMemory as BaseMemory, lineMaker } from './helpers/decode.js';
 
 process.env.TZ = 'UTC';
 
 const ALL: Record<string, SyscallDecoder> = { ...fileDecoders, ...descDecoders };
 
-/** Tracee memory made of a few readable regions; anything else is unreadable. */
-class FakeMemory implements Memory {
-  private regions: { a: bigint; b: Uint8Array }[] = [];
-
-  put(a: bigint, b: Uint8Array | string): bigint {
-    this.regions.push({ a, b: typeof b === 'string' ? new TextEncoder().encode(b) : b });
-    return a;
-  }
-
-  private find(addr: bigint): { r: { a: bigint; b: Uint8Array }; off: number } | undefined {
-    for (const r of this.regions)
-      if (addr >= r.a && addr < r.a + BigInt(r.b.length)) return { r, off: Number(addr - r.a) };
-    return undefined;
-  }
-
-  read(addr: bigint, len: number): Uint8Array | null {
-    if (len === 0) return new Uint8Array(0);
-    const f = this.find(addr);
-    if (!f || f.off + len > f.r.b.length) return null;
-    return f.r.b.slice(f.off, f.off + len);
-  }
-
-  readString(addr: bigint, max: number): { b: Uint8Array; nul: boolean } | null {
-    const f = this.find(addr);
-    if (!f) return null;
-    const end = Math.min(f.r.b.length, f.off + max);
-    for (let i = f.off; i < end; i++) if (f.r.b[i] === 0) return { b: f.r.b.slice(f.off, i), nul: true };
-    if (end - f.off < max) return null;
-    return { b: f.r.b.slice(f.off, end), nul: false };
-  }
-}
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const cstr = (s: string): Uint8Array => enc(s + '\0');
 
-interface Call {
-  args: (bigint | number)[];
-  mem?: FakeMemory;
-  rval?: bigint | number;
-  err?: number;
-  opt?: Partial<DecodeOptions>;
+class FakeMemory extends BaseMemory {
+  constructor(strict = true) {
+    super(strict);
+  }
 }
-
-/** The strace line (without alignment) for one call: entry arguments, exit arguments, result. */
-function line(name: string, call: Call, decName = name): string {
-  const dec = ALL[decName];
-  assert.ok(dec, `no decoder ${decName}`);
-  const c: Ctx = {
-    pid: 1, nr: 0, name,
-    args: [...call.args.map((a) => BigInt.asUintN(64, BigInt(a))), 0n, 0n, 0n, 0n, 0n, 0n].slice(0, 6),
-    mem: call.mem ?? new FakeMemory(),
-    opt: { strsize: 32, abbrev: true, verbose: true, ...call.opt },
-    rval: 0n, err: 0, state: {},
-  };
-  const entry = dec.entry(c);
-  const needsExit = dec.exit !== undefined && (dec.needsExit?.(c) ?? true);
-  c.err = call.err ?? 0;
-  c.rval = c.err ? BigInt(-c.err) : BigInt(call.rval ?? 0);
-  const rest = needsExit ? dec.exit!(c) : [];
-  if (needsExit) assert.ok(rest.length > 0, 'an exit part prints at least one value');
-  const r = dec.ret ? dec.ret(c) : { fmt: 'd' as const };
-  const ret = formatRet({ rval: c.rval, errno: c.err, fmt: r.fmt, ...(r.aux ? { aux: r.aux } : {}) });
-  return `${name}(${[...entry, ...rest].map((v) => formatValue(v)).join(', ')}) ${ret}`;
-}
+const line = lineMaker(ALL, () => new FakeMemory(true));
 
 const AT_FDCWD = -100;
 const EBADF = 9, ENOENT = 2, EFAULT = 14, ENOTTY = 25;

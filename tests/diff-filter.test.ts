@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compare, diffReport, perProcess, STRACE, SYSRAY, traceWith } from './helpers/diff.js';
+import { compare, diffReport, multisetAgreement, perProcess, STRACE, SYSRAY, traceWith } from './helpers/diff.js';
 import { scratch } from './helpers/fixtures.js';
 
 /** One process (no child races): files, a socket, a failure, a signal to itself. */
@@ -54,20 +54,6 @@ for (const opts of CASES) {
 const names = (lines: string[]): string[] =>
   [...new Set(lines.map((l) => /^([a-z_0-9]+)\(/.exec(l)?.[1]).filter((n): n is string => !!n))].sort();
 
-function multiset(a: string[], b: string[]): number {
-  const count = new Map<string, number>();
-  for (const l of a) count.set(l, (count.get(l) ?? 0) + 1);
-  let common = 0;
-  for (const l of b) {
-    const n = count.get(l) ?? 0;
-    if (n > 0) {
-      common++;
-      count.set(l, n - 1);
-    }
-  }
-  return common / Math.max(a.length, b.length, 1);
-}
-
 test('-f with seccomp-bpf (sysray default) traces what strace -f --seccomp-bpf traces, and what plain strace -f does', () => {
   for (const filter of ['trace=%network', 'trace=%file', 'trace=execve,wait4']) {
     const cwd = scratch();
@@ -79,7 +65,7 @@ test('-f with seccomp-bpf (sysray default) traces what strace -f --seccomp-bpf t
     const same = (x: string, y: string, what: string) => {
       const a = perProcess(x).flat(), b = perProcess(y).flat();
       assert.deepEqual(names(b), names(a), `${filter}: syscalls traced, ${what}`);
-      const ag = multiset(a, b);
+      const ag = multisetAgreement(a, b);
       assert.ok(ag >= 0.95, `${filter}: ${what}: ${(ag * 100).toFixed(1)}% of lines agree`);
     };
     same(withBpf.trace, ours.trace, 'sysray (seccomp) vs strace --seccomp-bpf');

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { perProcess, STRACE, SYSRAY, testEnv, traceWith } from './helpers/diff.js';
+import { multisetAgreement, perProcess, STRACE, SYSRAY, testEnv, traceWith } from './helpers/diff.js';
 import { fixture, haveCc, scratch } from './helpers/fixtures.js';
 
 function comparePerProcess(cmd: string[], opts: string[] = ['-f']) {
@@ -16,21 +16,6 @@ function comparePerProcess(cmd: string[], opts: string[] = ['-f']) {
   const a = traceWith(STRACE, opts, cmd, cwd);
   const b = traceWith(SYSRAY, opts, cmd, cwd);
   return { a, b, pa: perProcess(a.trace), pb: perProcess(b.trace) };
-}
-
-/** Share of lines common to both (as multisets): order-insensitive agreement for racy programs. */
-function multisetAgreement(a: string[], b: string[]): number {
-  const count = new Map<string, number>();
-  for (const l of a) count.set(l, (count.get(l) ?? 0) + 1);
-  let common = 0;
-  for (const l of b) {
-    const n = count.get(l) ?? 0;
-    if (n > 0) {
-      common++;
-      count.set(l, n - 1);
-    }
-  }
-  return common / Math.max(a.length, b.length, 1);
 }
 
 function firstDifference(pa: string[][], pb: string[][]): string {

@@ -166,3 +166,18 @@ export function perProcess(trace: string): string[][] {
   };
   return [...byPid.values()].map((seq) => seq.map(norm)).sort((a, b) => (a.join('\n') < b.join('\n') ? -1 : 1));
 }
+
+/** Share of lines common to both (as multisets): order-insensitive agreement for racy programs. */
+export function multisetAgreement(a: string[], b: string[]): number {
+  const count = new Map<string, number>();
+  for (const l of a) count.set(l, (count.get(l) ?? 0) + 1);
+  let common = 0;
+  for (const l of b) {
+    const n = count.get(l) ?? 0;
+    if (n > 0) {
+      common++;
+      count.set(l, n - 1);
+    }
+  }
+  return common / Math.max(a.length, b.length, 1);
+}

@@ -1,0 +1,76 @@
+/** Decoder unit tests on fake tracee memory: the memory, and one call's strace line. */
+import assert from 'node:assert/strict';
+import type { Ctx, DecodeOptions, Memory, SyscallDecoder } from '../../src/decode/types.js';
+import { formatRet, formatValue } from '../../src/render/strace.js';
+
+/**
+ * Tracee memory made of a few readable regions; anything else is unreadable. A string that runs
+ * off the end of its region reads as unreadable when `strictStrings`, else as cut short.
+ */
+export class FakeMemory implements Memory {
+  private regions: { a: bigint; b: Uint8Array }[] = [];
+
+  constructor(private strictStrings = false) {}
+
+  put(a: bigint, b: Uint8Array | string): bigint {
+    this.regions.push({ a, b: typeof b === 'string' ? new TextEncoder().encode(b) : b });
+    return a;
+  }
+
+  private find(addr: bigint): { r: { a: bigint; b: Uint8Array }; off: number } | undefined {
+    for (const r of this.regions)
+      if (addr >= r.a && addr < r.a + BigInt(r.b.length)) return { r, off: Number(addr - r.a) };
+    return undefined;
+  }
+
+  read(addr: bigint, len: number): Uint8Array | null {
+    if (len === 0) return new Uint8Array(0);
+    const f = this.find(addr);
+    if (!f || f.off + len > f.r.b.length) return null;
+    return f.r.b.slice(f.off, f.off + len);
+  }
+
+  readString(addr: bigint, max: number): { b: Uint8Array; nul: boolean } | null {
+    const f = this.find(addr);
+    if (!f) return null;
+    const end = Math.min(f.r.b.length, f.off + max);
+    for (let i = f.off; i < end; i++) if (f.r.b[i] === 0) return { b: f.r.b.slice(f.off, i), nul: true };
+    if (this.strictStrings && end - f.off < max) return null;
+    return { b: f.r.b.slice(f.off, end), nul: false };
+  }
+}
+
+export interface Call {
+  args: (bigint | number)[];
+  mem?: FakeMemory;
+  rval?: bigint | number;
+  err?: number;
+  opt?: Partial<DecodeOptions>;
+}
+
+/**
+ * A function giving the strace line (without alignment) of one call through `decoders`: entry
+ * arguments, exit arguments, result.
+ */
+export function lineMaker(decoders: Record<string, SyscallDecoder>, memory: () => FakeMemory) {
+  return (name: string, call: Call, decName = name): string => {
+    const dec = decoders[decName];
+    assert.ok(dec, `no decoder ${decName}`);
+    const c: Ctx = {
+      pid: 1, nr: 0, name,
+      args: [...call.args.map((a) => BigInt.asUintN(64, BigInt(a))), 0n, 0n, 0n, 0n, 0n, 0n].slice(0, 6),
+      mem: call.mem ?? memory(),
+      opt: { strsize: 32, abbrev: true, verbose: true, ...call.opt },
+      rval: 0n, err: 0, state: {},
+    };
+    const entry = dec.entry(c);
+    const needsExit = dec.exit !== undefined && (dec.needsExit?.(c) ?? true);
+    c.err = call.err ?? 0;
+    c.rval = c.err ? BigInt(-c.err) : BigInt(call.rval ?? 0);
+    const rest = needsExit ? dec.exit!(c) : [];
+    if (needsExit) assert.ok(rest.length > 0, 'an exit part prints at least one value');
+    const r = dec.ret ? dec.ret(c) : { fmt: 'd' as const };
+    const ret = formatRet({ rval: c.rval, errno: c.err, fmt: r.fmt, ...(r.aux ? { aux: r.aux } : {}) });
+    return `${name}(${[...entry, ...rest].map((v) => formatValue(v)).join(', ')}) ${ret}`;
+  };
+}
