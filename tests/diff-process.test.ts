@@ -34,6 +34,7 @@ function firstDifference(pa: string[][], pb: string[][]): string {
 const MULTI: { name: string; cmd: () => string[]; needsCc?: boolean; racy?: boolean }[] = [
   { name: 'make-style fan-out', cmd: () => ['sh', '-c', 'for i in 1 2 3 4; do sh -c "echo $i; exit $i"; done'] },
   { name: 'C threads and fork', cmd: () => [fixture('threads_fork', ['-pthread'])], needsCc: true },
+  { name: 'execve from a non-leader thread (superseded)', cmd: () => [fixture('thread_exec', ['-pthread'])], needsCc: true },
   { name: 'a shell pipeline', cmd: () => ['sh', '-c', 'echo a | cat | wc -c'], racy: true },
   { name: 'a process that stops and continues itself', cmd: () => ['sh', '-c', '(sleep 0.2; kill -CONT $$) & kill -STOP $$; wait'], racy: true },
   { name: 'python3 with a thread', cmd: () => ['python3', '-c', "import threading; t=threading.Thread(target=print, args=('x',)); t.start(); t.join()"], racy: true },
