@@ -4,6 +4,7 @@ import {
   applyLongQualifier, applyNoAbbrev, applyStatusFlag, defaultFilters, FilterError, LONG_QUALIFIERS,
   parseQualifier, type Filters,
 } from '../filter/expr.js';
+import { parseColumns, parseOverhead, parseSortBy, type Column, type SortKey } from '../render/summary.js';
 
 export interface Options {
   /** -o FILE */
@@ -30,6 +31,22 @@ export interface Options {
   filters: Filters;
   /** --seccomp-bpf / --no-seccomp-bpf (undefined: sysray's default, on when it helps) */
   seccomp?: boolean;
+  /** -c (only the summary) / -C (trace and summary) */
+  summary?: 'only' | 'both';
+  /** -w: summary times are wall-clock (sysray's are wall-clock either way: see README) */
+  wallclock: boolean;
+  /** -S */
+  sortBy?: SortKey;
+  /** -U */
+  columns?: Column[];
+  /** -O, in ns */
+  overheadNs?: bigint;
+  /** -t count (1: time of day, 2: with microseconds, 3: seconds since the epoch) */
+  tflag: number;
+  /** -r: relative timestamps */
+  rflag: boolean;
+  /** -T: time spent in each syscall */
+  Tflag: boolean;
   help: boolean;
   version: boolean;
   /** The command and its arguments. */
@@ -45,7 +62,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(),
+  filters: defaultFilters(), wallclock: false, tflag: 0, rflag: false, Tflag: false,
   help: false, version: false, command: [],
 });
 
@@ -68,6 +85,13 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   'successful-only': ['z', 'none'],
   'failed-only': ['Z', 'none'],
   'seccomp-bpf': ['seccomp-bpf', 'none'],
+  'summary-only': ['c', 'none'],
+  summary: ['C', 'none'],
+  'summary-wall-clock': ['w', 'none'],
+  'summary-sort-by': ['S', 'required'],
+  'summary-columns': ['U', 'required'],
+  'relative-timestamps': ['r', 'none'],
+  'syscall-times': ['T', 'none'],
   'no-seccomp-bpf': ['no-seccomp-bpf', 'none'],
   ...Object.fromEntries(
     Object.entries(LONG_QUALIFIERS).map(([k, d]) => [k, [`qual:${k}`, d.arg] as [string, 'required' | 'optional']]),
@@ -75,7 +99,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
 };
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set('AbcCdDEFiIknOPrStTuUwXy'.split(''));
+const NOT_YET = new Set('AbdDEFiIknPuXy'.split(''));
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -101,6 +125,24 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'z': applyStatusFlag(o.filters, 'z'); break;
     case 'Z': applyStatusFlag(o.filters, 'Z'); break;
     case 'seccomp-bpf': o.seccomp = true; break;
+    case 'c':
+    case 'C':
+      if (o.summary && o.summary !== (key === 'c' ? 'only' : 'both'))
+        throw new UsageError('-c/--summary-only and -C/--summary are mutually exclusive');
+      o.summary = key === 'c' ? 'only' : 'both';
+      break;
+    case 'w': o.wallclock = true; break;
+    case 'S': o.sortBy = parseSortBy(val!); break;
+    case 'U': o.columns = parseColumns(val!); break;
+    case 'O': {
+      const ns = parseOverhead(val!);
+      if (ns === undefined) throw new UsageError(`invalid -O argument: '${val}'`);
+      o.overheadNs = ns;
+      break;
+    }
+    case 't': o.tflag++; break;
+    case 'r': o.rflag = true; break;
+    case 'T': o.Tflag = true; break;
     case 'no-seccomp-bpf': o.seccomp = false; break;
     case 'o': o.output = val!; break;
     case 's': o.strsize = parseInt10('-s', val!, 0); break;
@@ -213,6 +255,21 @@ Filtering:
   --seccomp-bpf, --no-seccomp-bpf
                  stop the tracee only for traced syscalls (a seccomp-bpf filter; on by
                  default with -f when -e trace= leaves syscalls out)
+
+Output format:
+  -t             prefix each line with the time of day; -tt with microseconds; -ttt seconds
+                 since the epoch
+  -r             prefix each line with the time since the previous one
+  -T             show the time spent in each syscall
+
+Statistics:
+  -c, --summary-only      count time, calls and errors per syscall; print only the table
+  -C, --summary           the trace and the table
+  -S SORTBY      sort the table by time, min-time, max-time, avg-time, calls, errors, name, nothing
+  -U COLUMNS     the table's columns (time-percent, total-time, min-time, max-time, avg-time,
+                 calls, errors, name)
+  -O OVERHEAD    subtract OVERHEAD (e.g. 5us) from each call's time
+  -w             summarise wall-clock time (sysray's summary times are wall-clock either way)
 
 Tracing:
   -f, --follow-forks

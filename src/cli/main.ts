@@ -10,6 +10,7 @@ import type { Event } from '../model.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { NATIVE } from '../arch/index.js';
 import { FilterError, finishQuiet, qualFlags, QUIETS, type Filters } from '../filter/expr.js';
+import { SummaryCounter } from '../render/summary.js';
 import { raw } from '../sys/libc.js';
 
 const VERSION = '0.1.0';
@@ -141,6 +142,7 @@ export function main(argv: string[]): number {
   } else if (opts.output === undefined) shared = new Out(2);
   const lineOpts = {
     acolumn: opts.acolumn, xflag: opts.xflag, quiet, outfile: opts.output !== undefined,
+    tflag: opts.tflag, rflag: opts.rflag, Tflag: opts.Tflag,
     pidPrefix: opts.output !== undefined && !separate && (opts.follow > 0 || opts.pids.length > 1),
   };
   /** One output and renderer per process with -ff, else one for all. */
@@ -182,8 +184,17 @@ export function main(argv: string[]): number {
         perPid.delete(ev.pid);
       }
   };
+  const staged = filterStage(f, write);
+  // -c / -C: every traced syscall that returned is counted (status filters do not apply);
+  // with -c nothing else is printed.
+  const counter = opts.summary ? new SummaryCounter(NATIVE, opts.overheadNs !== undefined ? { overheadNs: opts.overheadNs } : {}) : undefined;
   const sink: Sink = {
-    event: filterStage(f, write),
+    event: counter
+      ? (ev) => {
+          if (ev.type === 'syscall' && ev.ret) counter.add(ev.name, ev.duration, ev.ret.errno !== 0, ev.nr);
+          if (opts.summary === 'both') staged(ev);
+        }
+      : staged,
     idle: () => {
       shared?.flush();
       for (const p of perPid.values()) p.out.flush();
@@ -220,6 +231,11 @@ export function main(argv: string[]): number {
   if (tracer.count === 0) return 1;
   const outcome = tracer.run();
   sink.idle?.();
+  if (counter) {
+    const table = counter.render({ ...(opts.sortBy ? { sortBy: opts.sortBy } : {}), ...(opts.columns ? { columns: opts.columns } : {}) });
+    if (shared) shared.write(table);
+    else writeSync(2, table);
+  }
   shared?.close();
   for (const p of perPid.values()) p.out.close();
   if (outcome.kind === 'exit') return outcome.code;

@@ -128,7 +128,28 @@ export interface LineOptions extends TextOptions {
   outfile: boolean;
   /** strace's quiet set: 'exit' hides `+++ exited` lines, 'thread-execve' hides `superseded`. */
   quiet: ReadonlySet<string>;
+  /** -t, -tt, -ttt */
+  tflag: number;
+  /** -r */
+  rflag: boolean;
+  /** -T */
+  Tflag: boolean;
 }
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+const usec = (ns: bigint): string => String((ns % 1000000000n) / 1000n).padStart(6, '0');
+
+/** -t/-tt/-ttt: the time of day (local time) or seconds since the epoch. */
+export function timeOfDay(ns: bigint, tflag: number): string {
+  const sec = ns / 1000000000n;
+  if (tflag >= 3) return `${sec}.${usec(ns)}`;
+  const d = new Date(Number(sec) * 1000);
+  const hms = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+  return tflag === 2 ? `${hms}.${usec(ns)}` : hms;
+}
+
+/** A duration as strace prints it: seconds and microseconds. */
+export const secUsec = (ns: bigint): string => `${ns / 1000000000n}.${usec(ns)}`;
 
 /**
  * The strace text renderer. Stateful only in what strace's output itself carries across events:
@@ -152,18 +173,28 @@ export class StraceText {
   private comma = false;
 
   constructor(o: Partial<LineOptions> = {}) {
-    this.o = { ...defaultTextOptions, pidPrefix: false, outfile: false, quiet: new Set(), ...o };
+    this.o = { ...defaultTextOptions, pidPrefix: false, outfile: false, quiet: new Set(), tflag: 0, rflag: false, Tflag: false, ...o };
   }
 
-  /** Start a line for `pid`: close another process's open line, then the prefix. */
-  private leader(pid: number): string {
+  /** Previous line's start, for -r. */
+  private last = 0n;
+
+  /** Start a line for `pid` at `time`: close another process's open line, then the prefixes. */
+  private leader(pid: number, time: bigint): string {
     let s = '';
     if (this.printing && this.col !== 0) s = (this.comma ? ', ' : '') + ' <unfinished ...>\n';
     this.printing = pid;
     this.col = 0;
     this.comma = false;
-    if (this.o.pidPrefix) return s + String(pid).padEnd(5) + ' ';
-    if (this.procs.size > 1 && !this.o.outfile) return s + `[pid ${String(pid).padStart(5)}] `;
+    if (this.o.pidPrefix) s += String(pid).padEnd(5) + ' ';
+    else if (this.procs.size > 1 && !this.o.outfile) s += `[pid ${String(pid).padStart(5)}] `;
+    if (this.o.tflag) s += timeOfDay(time, this.o.tflag) + ' ';
+    if (this.o.rflag) {
+      const d = this.last ? time - this.last : 0n;
+      this.last = time;
+      const r = `${String(d / 1000000000n).padStart(6)}.${usec(d)}`;
+      s += this.o.tflag ? `(+${r}) ` : `${r} `;
+    }
     return s;
   }
 
@@ -174,7 +205,7 @@ export class StraceText {
         this.procs.add(ev.pid);
         return '';
       case 'syscall_entry': {
-        const pre = this.leader(ev.pid);
+        const pre = this.leader(ev.pid, ev.time);
         const s = pre + ev.name + '(' + ev.args.map(fv).join(', ');
         this.comma = !ev.complete && ev.args.length > 0;
         this.col = s.length - (pre.lastIndexOf('\n') + 1) + (this.comma ? 2 : 0);
@@ -192,7 +223,7 @@ export class StraceText {
           col = this.col - (this.comma ? 2 : 0);
           comma = this.comma;
         } else {
-          const pre = this.leader(ev.pid);
+          const pre = this.leader(ev.pid, ev.time + ev.duration);
           const nl = pre.lastIndexOf('\n') + 1;
           head = pre.slice(0, nl);
           line = pre.slice(nl) + (o ? `<... ${o.name} resumed>` : ev.name + '(' + ev.args.slice(0, ev.entryArgs).map(fv).join(', '));
@@ -208,19 +239,20 @@ export class StraceText {
         col += line.length;
         this.col = 0;
         if (col < this.o.acolumn) line += SPACES.slice(0, this.o.acolumn - col);
-        return head + line + (ev.ret ? formatRet(ev.ret, this.o) : '= ?') + '\n';
+        const took = ev.ret && this.o.Tflag ? ` <${secUsec(ev.duration)}>` : '';
+        return head + line + (ev.ret ? formatRet(ev.ret, this.o) : '= ?') + took + '\n';
       }
       case 'signal':
-        return this.leader(ev.pid) + `--- ${ev.name} ${ev.info ? fv(ev.info) : '{}'} ---\n`;
+        return this.leader(ev.pid, ev.time) + `--- ${ev.name} ${ev.info ? fv(ev.info) : '{}'} ---\n`;
       case 'stopped':
-        return this.leader(ev.pid) + `--- stopped by ${ev.name} ---\n`;
+        return this.leader(ev.pid, ev.time) + `--- stopped by ${ev.name} ---\n`;
       case 'exit': {
-        const s = this.o.quiet.has('exit') ? '' : this.leader(ev.pid) + `+++ exited with ${ev.code} +++\n`;
+        const s = this.o.quiet.has('exit') ? '' : this.leader(ev.pid, ev.time) + `+++ exited with ${ev.code} +++\n`;
         this.drop(ev.pid);
         return s;
       }
       case 'killed': {
-        const s = this.leader(ev.pid) + `+++ killed by ${ev.name}${ev.core ? ' (core dumped)' : ''} +++\n`;
+        const s = this.leader(ev.pid, ev.time) + `+++ killed by ${ev.name}${ev.core ? ' (core dumped)' : ''} +++\n`;
         this.drop(ev.pid);
         return s;
       }
@@ -238,7 +270,7 @@ export class StraceText {
         else this.open.delete(ev.pid);
         if (this.printing === ev.oldPid) this.printing = ev.pid;
         if (this.o.quiet.has('thread-execve')) return '';
-        return this.leader(ev.pid) + `+++ superseded by execve in pid ${ev.oldPid} +++\n`;
+        return this.leader(ev.pid, ev.time) + `+++ superseded by execve in pid ${ev.oldPid} +++\n`;
       }
       case 'message':
         return '';
