@@ -24,6 +24,8 @@ export interface Ret {
   fmt: RetFmt;
   /** The parenthesised extra strace prints after the value, e.g. `(Timeout)`. */
   aux?: Value;
+  /** -y: what a returned fd names. */
+  path?: Uint8Array;
 }
 
 /** A complete syscall: all arguments and the result. */

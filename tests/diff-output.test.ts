@@ -73,3 +73,13 @@ for (const [opts, stamp] of STAMPS) {
     assert.equal(strip(b.trace), strip(a.trace));
   });
 }
+
+test('-y: fds print with the paths they name, as strace prints them', () => {
+  const cmd = ['python3', '-c', "open('/etc/hostname').read(); import os, socket; socket.socket().close(); os.pipe()"];
+  for (const opts of [['-y'], ['-y', '-e', 'trace=openat,read,close,pipe2,socket,newfstatat']]) {
+    const a = traceWith(STRACE, opts, cmd, scratch());
+    const b = traceWith(SYSRAY, opts, cmd, scratch());
+    assert.match(b.trace, /openat\(AT_FDCWD<[^>]+>, "\/etc\/hostname", O_RDONLY\|O_CLOEXEC\) = 3<\/etc\/hostname>/);
+    assert.equal(normalise(b.trace), normalise(a.trace), opts.join(' '));
+  }
+});

@@ -47,6 +47,8 @@ export interface Options {
   rflag: boolean;
   /** -T: time spent in each syscall */
   Tflag: boolean;
+  /** -y count */
+  yflag: number;
   help: boolean;
   version: boolean;
   /** The command and its arguments. */
@@ -62,7 +64,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, rflag: false, Tflag: false,
+  filters: defaultFilters(), wallclock: false, tflag: 0, rflag: false, Tflag: false, yflag: 0,
   help: false, version: false, command: [],
 });
 
@@ -99,7 +101,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
 };
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set('AbdDEFiIknPuXy'.split(''));
+const NOT_YET = new Set('AbdDEFiIknPuX'.split(''));
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -143,6 +145,10 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 't': o.tflag++; break;
     case 'r': o.rflag = true; break;
     case 'T': o.Tflag = true; break;
+    case 'y':
+      if (o.yflag >= 1) throw new UsageError('option -yy is not supported yet (socket and device details)', false);
+      o.yflag++;
+      break;
     case 'no-seccomp-bpf': o.seccomp = false; break;
     case 'o': o.output = val!; break;
     case 's': o.strsize = parseInt10('-s', val!, 0); break;
@@ -261,6 +267,7 @@ Output format:
                  since the epoch
   -r             prefix each line with the time since the previous one
   -T             show the time spent in each syscall
+  -y             print the paths that file descriptor arguments and results name
 
 Statistics:
   -c, --summary-only      count time, calls and errors per syscall; print only the table

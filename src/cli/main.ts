@@ -205,7 +205,7 @@ export function main(argv: string[]): number {
   const tracer = new Tracer(
     {
       strsize: opts.strsize, abbrev: !opts.verbose, verbose: true, followForks: opts.follow > 0, interactive,
-      eagerFlush: opts.output === undefined,
+      eagerFlush: opts.output === undefined, decodeFds: opts.yflag > 0,
       ...(traced ? { traced } : {}),
       // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
       seccomp: (opts.seccomp ?? true) && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,

@@ -28,8 +28,11 @@ export type Value =
   | { k: 'tok'; text: string }
   /** Several values joined by a separator: `SIGTERM|0x80`, `S_IFREG|0644`. */
   | { k: 'join'; sep: string; parts: Value[] }
-  /** A file descriptor, with what it names when known (for -y). */
-  | { k: 'fd'; fd: number; path?: string }
+  /**
+   * A file descriptor, with what it names when known (for -y: `3</etc/passwd>`). `label` prints
+   * instead of the number (`AT_FDCWD</tmp>`).
+   */
+  | { k: 'fd'; fd: number; path?: Uint8Array; label?: string }
   /** A value annotated with `=>`: in/out values such as `[128 => 16]`. */
   | { k: 'inout'; in: Value; out: Value };
 

@@ -46,7 +46,11 @@ export function valueJson(v: Value): J {
     case 'note': return { ...(valueJson(v.v) as { [k: string]: J }), note: v.text };
     case 'tok': return { kind: 'token', text: v.text };
     case 'join': return { kind: 'join', sep: v.sep, parts: v.parts.map(valueJson) };
-    case 'fd': return { kind: 'fd', fd: v.fd, ...(v.path !== undefined ? { path: v.path } : {}) };
+    case 'fd':
+      return {
+        kind: 'fd', fd: v.fd, ...(v.label ? { name: v.label } : {}),
+        ...(v.path !== undefined ? { path: Buffer.from(v.path).toString('latin1') } : {}),
+      };
     case 'inout': return { kind: 'inout', in: valueJson(v.in), out: valueJson(v.out) };
   }
 }
@@ -66,6 +70,7 @@ export function renderJson(ev: Event): string {
               ...(ev.ret.errno ? { errno: errnoName(ev.ret.errno) ?? ev.ret.errno } : {}),
               ...(ev.ret.fmt !== 'd' ? { retFormat: ev.ret.fmt } : {}),
               ...(ev.ret.aux ? { retDetail: valueJson(ev.ret.aux) } : {}),
+              ...(ev.ret.path ? { retPath: Buffer.from(ev.ret.path).toString('latin1') } : {}),
             }
           : { ret: null }),
         durationNs: num(ev.duration),

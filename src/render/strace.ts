@@ -14,8 +14,11 @@ export const defaultTextOptions: TextOptions = { acolumn: 40, xflag: 0 };
 
 const HEX = '0123456789abcdef';
 
-/** strace's string_quote for a byte string. */
-export function quote(b: Uint8Array, xflag: 0 | 1 | 2, forceHex = false): string {
+/**
+ * strace's string_quote for a byte string. `bare`: no surrounding quotes and `<`, `>` escaped too
+ * (how strace prints the path after an fd with -y).
+ */
+export function quote(b: Uint8Array, xflag: 0 | 1 | 2, forceHex = false, bare = false): string {
   let usehex = forceHex || xflag === 2;
   if (!usehex && xflag === 1) {
     for (const c of b) {
@@ -25,15 +28,16 @@ export function quote(b: Uint8Array, xflag: 0 | 1 | 2, forceHex = false): string
       }
     }
   }
-  let s = '"';
+  const q = bare ? '' : '"';
+  let s = q;
   if (usehex) {
     for (const c of b) s += '\\x' + HEX[c >> 4] + HEX[c & 15];
-    return s + '"';
+    return s + q;
   }
   const n = b.length;
   for (let i = 0; i < n; i++) {
     const c = b[i]!;
-    if (c >= 0x20 && c < 0x7f) {
+    if (c >= 0x20 && c < 0x7f && !(bare && (c === 0x3c || c === 0x3e))) {
       s += c === 0x22 ? '\\"' : c === 0x5c ? '\\\\' : String.fromCharCode(c);
       continue;
     }
@@ -50,7 +54,7 @@ export function quote(b: Uint8Array, xflag: 0 | 1 | 2, forceHex = false): string
       }
     }
   }
-  return s + '"';
+  return s + q;
 }
 
 const hexOf = (v: bigint): string => (v === 0n ? '0' : '0x' + BigInt.asUintN(64, v).toString(16));
@@ -96,7 +100,10 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
     case 'note': return formatValue(v.v, o) + ' /* ' + v.text + ' */';
     case 'tok': return v.text;
     case 'join': return v.parts.map((p) => formatValue(p, o)).join(v.sep);
-    case 'fd': return v.path !== undefined ? `${v.fd}<${v.path}>` : String(v.fd);
+    case 'fd': {
+      const n = v.label ?? String(v.fd);
+      return v.path !== undefined ? `${n}<${quote(v.path, o.xflag, false, true)}>` : n;
+    }
     case 'inout': return formatValue(v.in, o) + ' => ' + formatValue(v.out, o);
   }
 }
@@ -110,7 +117,7 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
     switch (r.fmt) {
       case 'x': s = '= ' + hexOf(r.rval); break;
       case 'o': s = '= ' + formatValue({ k: 'int', v: r.rval, fmt: 'o' }); break;
-      case 'fd': s = '= ' + r.rval.toString(); break;
+      case 'fd': s = '= ' + (r.path ? formatValue({ k: 'fd', fd: Number(r.rval), path: r.path }, o) : r.rval.toString()); break;
       // strace's default (RVAL_UDECIMAL) and 'u': unsigned decimal
       default: s = '= ' + BigInt.asUintN(64, r.rval).toString();
     }

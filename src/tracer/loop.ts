@@ -2,7 +2,7 @@
  * The engine: starts or attaches to tracees, runs the waitpid loop on this one thread, decodes each
  * syscall stop and hands events to a sink. The only module that drives processes.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import type { ArchTable } from '../arch/types.js';
 import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
 import { decoderTable } from '../decode/index.js';
@@ -38,6 +38,42 @@ export interface TraceOptions extends DecodeOptions {
   traced?: Uint8Array;
   /** Use a seccomp-bpf filter so untraced syscalls never stop (started commands only). */
   seccomp: boolean;
+  /** -y: show what each fd names. */
+  decodeFds?: boolean;
+}
+
+/** readlink of a /proc path, as bytes; undefined if it cannot be read. */
+function readlinkBytes(p: string): Uint8Array | undefined {
+  try {
+    return readlinkSync(p, { encoding: 'buffer' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** -y: give each fd value (also inside structs and arrays) the path /proc says it names, now. */
+function annotateFds(pid: number, values: Value[]): Value[] {
+  const fix = (v: Value): Value => {
+    switch (v.k) {
+      case 'fd': {
+        if (v.fd < 0) return v;
+        const path = readlinkBytes(`/proc/${pid}/fd/${v.fd}`);
+        return path ? { ...v, path } : v;
+      }
+      case 'sym': {
+        if (v.name !== 'AT_FDCWD') return v;
+        const path = readlinkBytes(`/proc/${pid}/cwd`);
+        return path ? { k: 'fd', fd: -100, label: 'AT_FDCWD', path } : v;
+      }
+      case 'struct': return { ...v, fields: v.fields.map((f) => ({ ...f, v: fix(f.v) })) };
+      case 'array': return { ...v, items: v.items.map(fix) };
+      case 'note': return { ...v, v: fix(v.v) };
+      case 'join': return { ...v, parts: v.parts.map(fix) };
+      case 'inout': return { ...v, in: fix(v.in), out: fix(v.out) };
+      default: return v;
+    }
+  };
+  return values.map(fix);
 }
 
 /** Where events go. `idle` is called when no stop is pending (a good moment to flush output). */
@@ -453,7 +489,7 @@ export class Tracer {
     this.mem.setPid(t.pid);
     const dec = t.decoders[nr] ?? unknownDecoder;
     t.dec = dec;
-    const args = dec.entry(c);
+    const args = this.opt.decodeFds ? annotateFds(t.pid, dec.entry(c)) : dec.entry(c);
     t.entryArgs = args;
     t.entryTime = now();
     const complete = !dec.exit || (dec.needsExit !== undefined && !dec.needsExit(c));
@@ -477,13 +513,18 @@ export class Tracer {
     this.mem.setPid(t.pid);
     const dec = t.dec!;
     // decoders see c.err: on failure, output arguments print as their addresses, as strace does
-    const rest = t.needsExit ? dec.exit!(c) : [];
+    let rest = t.needsExit ? dec.exit!(c) : [];
     const ri = dec.ret ? dec.ret(c) : { fmt: 'd' as const };
+    let path: Uint8Array | undefined;
+    if (this.opt.decodeFds) {
+      rest = annotateFds(t.pid, rest);
+      if (ri.fmt === 'fd' && !c.err && rval >= 0n) path = readlinkBytes(`/proc/${t.pid}/fd/${rval}`);
+    }
     const args = rest.length ? t.entryArgs.concat(rest) : t.entryArgs;
     const time = now();
     this.sink.event({
       type: 'syscall', pid: t.pid, nr: c.nr, name: c.name, args, entryArgs: t.entryArgs.length,
-      ret: { rval, errno: c.err, fmt: ri.fmt, ...(ri.aux ? { aux: ri.aux } : {}) },
+      ret: { rval, errno: c.err, fmt: ri.fmt, ...(ri.aux ? { aux: ri.aux } : {}), ...(path ? { path } : {}) },
       time: t.entryTime, duration: time - t.entryTime,
     });
     if (t.checkExec) {

@@ -66,11 +66,12 @@ export function normalise(trace: string): string {
     .replace(/(AT_RANDOM|st_[amc]time(?:_nsec)?|tv_(?:n?sec)|si_[us]time)=\d+( \/\* [\d.]+ s \*\/)?/g, '$1=N')
     .replace(/parent_tid=\[\d+\]/g, 'parent_tid=[N]')
     .replace(/si_pid=\d+/g, 'si_pid=PID')
+    .replace(/((?:pipe|socket|[A-Z]+):\[)\d+\]/g, '$1N]')
     .replace(/\b(kill|tgkill|tkill)\((\d+, )?\d+,/g, (m) => m.replace(/\d+/g, 'PID'))
     .replace(/^((?:\d+ +)?(?:<\.\.\. )?(?:clone3?|v?fork|wait4)\b.*= )\d+$/gm, '$1PID')
     .replace(/(uptime|freeram|sharedram|bufferram|procs)=\d+/g, '$1=N')
     .replace(/loads=\[\d+, \d+, \d+\]/g, 'loads=[N, N, N]')
-    .replace(/sysray-diff-\w+/g, 'TMPDIR');
+    .replace(/sysray-diff-[\w-]+/g, 'TMPDIR');
 }
 
 export interface Compared {
