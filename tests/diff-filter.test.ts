@@ -40,6 +40,10 @@ const CASES: string[][] = [
   ['-e', 'status=!successful'],
   ['-e', 'signal=none'],
   ['-e', 'signal=!SIGUSR1'],
+  ['-P', '/etc/hostname'],
+  ['-P', '/etc/ld.so.cache', '-P', '/etc/hostname'],
+  ['-P', '/tmp/../etc/hostname'],
+  ['-P', '/nonexist'],
   ['-e', 'signal=SIGUSR1', '-e', 'trace=kill'],
 ];
 

@@ -49,6 +49,8 @@ export interface Options {
   Tflag: boolean;
   /** -y count */
   yflag: number;
+  /** -P PATH… */
+  paths: string[];
   help: boolean;
   version: boolean;
   /** The command and its arguments. */
@@ -64,7 +66,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, rflag: false, Tflag: false, yflag: 0,
+  filters: defaultFilters(), wallclock: false, tflag: 0, rflag: false, Tflag: false, yflag: 0, paths: [],
   help: false, version: false, command: [],
 });
 
@@ -93,6 +95,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   'summary-sort-by': ['S', 'required'],
   'summary-columns': ['U', 'required'],
   'relative-timestamps': ['r', 'none'],
+  'trace-path': ['P', 'required'],
   'syscall-times': ['T', 'none'],
   'no-seccomp-bpf': ['no-seccomp-bpf', 'none'],
   ...Object.fromEntries(
@@ -101,7 +104,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
 };
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set('AbdDEFiIknPuX'.split(''));
+const NOT_YET = new Set('AbdDEFiIknuX'.split(''));
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -145,6 +148,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 't': o.tflag++; break;
     case 'r': o.rflag = true; break;
     case 'T': o.Tflag = true; break;
+    case 'P': o.paths.push(val!); break;
     case 'y':
       if (o.yflag >= 1) throw new UsageError('option -yy is not supported yet (socket and device details)', false);
       o.yflag++;
@@ -256,6 +260,8 @@ Filtering:
   -e status=SET  print only calls that ended so: successful failed unfinished
                  unavailable detached
   -e signal=SET  print only these signals
+  -P PATH, --trace-path=PATH
+                 trace only syscalls that refer to PATH (by name or through an fd)
   -e quiet=SET   suppress messages: attach exit path-resolution personality thread-execve
   -z, --successful-only   -Z, --failed-only
   --seccomp-bpf, --no-seccomp-bpf

@@ -1,5 +1,5 @@
 /** The sysray command: parse, trace, render, exit as strace exits. */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type Options } from './args.js';
 import { Tracer, type Sink } from '../tracer/loop.js';
 import { creationMask, restoreDefault } from '../tracer/signals.js';
@@ -201,11 +201,29 @@ export function main(argv: string[]): number {
     },
   };
   const traced = tracedSet(f);
+  // -P: each path, and what it resolves to (strace says so unless quiet=path-resolution)
+  let paths: Set<string> | undefined;
+  if (opts.paths.length) {
+    paths = new Set();
+    for (const p of opts.paths) {
+      paths.add(Buffer.from(p, 'utf8').toString('latin1'));
+      let real: string | undefined;
+      try {
+        real = realpathSync(p);
+      } catch {
+        real = undefined;
+      }
+      if (real !== undefined && real !== p) {
+        if (!quiet.has('path-resolution')) writeSync(2, `${prog}: Requested path "${p}" resolved into "${real}"\n`);
+        paths.add(Buffer.from(real, 'utf8').toString('latin1'));
+      }
+    }
+  }
   if (opts.seccomp && opts.follow === 0) writeSync(2, `${prog}: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n`);
   const tracer = new Tracer(
     {
       strsize: opts.strsize, abbrev: !opts.verbose, verbose: true, followForks: opts.follow > 0, interactive,
-      eagerFlush: opts.output === undefined, decodeFds: opts.yflag > 0,
+      eagerFlush: opts.output === undefined, decodeFds: opts.yflag > 0, ...(paths ? { paths } : {}),
       ...(traced ? { traced } : {}),
       // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
       seccomp: (opts.seccomp ?? true) && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,

@@ -19,6 +19,8 @@ import {
 import { TraceeMemory } from './memory.js';
 import { disarm, pending, tick, watchSignals } from './signals.js';
 import { buildFilter } from './seccomp.js';
+import { pathMatch, type PathSource } from '../filter/paths.js';
+import { PATH_MAX } from '../decode/args.js';
 import { SHIM_DATA } from './shim.js';
 import { errno as lastErrno, raw } from '../sys/libc.js';
 import { koffi } from '../sys/libc.js';
@@ -40,6 +42,8 @@ export interface TraceOptions extends DecodeOptions {
   seccomp: boolean;
   /** -y: show what each fd names. */
   decodeFds?: boolean;
+  /** -P: trace only syscalls that refer to these paths (latin1 strings of their bytes). */
+  paths?: ReadonlySet<string>;
 }
 
 /** readlink of a /proc path, as bytes; undefined if it cannot be read. */
@@ -418,6 +422,29 @@ export class Tracer {
     this.sink.event({ type: 'superseded', pid: leader.pid, oldPid: old, time: now() });
   }
 
+  /** What -P needs to read from a tracee. */
+  private pathSource(pid: number): PathSource {
+    this.mem.setPid(pid);
+    const mem = this.mem;
+    return {
+      path: (a) => {
+        const r = a ? mem.readString(a, PATH_MAX + 1) : null;
+        return r && r.nul ? Buffer.from(r.b).toString('latin1') : undefined;
+      },
+      fd: (fd) => {
+        if (fd < 0) return undefined;
+        const b = readlinkBytes(`/proc/${pid}/fd/${fd}`);
+        return b ? Buffer.from(b).toString('latin1') : undefined;
+      },
+      pollFds: (a, n) => {
+        const b = n > 0 ? mem.read(a, n * 8) : null;
+        if (!b) return [];
+        const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+        return Array.from({ length: n }, (_, i) => v.getInt32(i * 8, true));
+      },
+    };
+  }
+
   /** PTRACE_SYSCALL, or PTRACE_CONT between syscalls of a tracee under the seccomp filter. */
   private next(t: Tcb): number {
     return t.seccomp && !t.inSyscall ? PTRACE.CONT : PTRACE.SYSCALL;
@@ -482,6 +509,10 @@ export class Tracer {
     }
     const traced = this.opt.traced;
     if (traced && nr < traced.length && traced[nr] === 0) {
+      t.filtered = true;
+      return;
+    }
+    if (this.opt.paths && (!row || !pathMatch(row, c.args, this.opt.paths, this.pathSource(t.pid)))) {
       t.filtered = true;
       return;
     }
