@@ -42,6 +42,11 @@ export interface SyscallEvent {
   time: bigint;
   /** Nanoseconds between entry and exit. */
   duration: bigint;
+  /**
+   * -e read=/write=: the data the call moved, in full (one entry per buffer; `iov` numbers the
+   * buffers of a readv/writev). null bytes: the memory could not be read.
+   */
+  dumps?: { iov?: number; len: bigint; bytes: Uint8Array | null }[];
 }
 
 export interface SignalEvent {

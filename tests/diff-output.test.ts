@@ -83,3 +83,13 @@ test('-y: fds print with the paths they name, as strace prints them', () => {
     assert.equal(normalise(b.trace), normalise(a.trace), opts.join(' '));
   }
 });
+
+test('-e read=/write=: hex dumps of the data, as strace prints them', () => {
+  const cmd = ['python3', '-c', "import os; os.write(1, open('/etc/hostname', 'rb').read() * 3 + bytes(range(40))); os.writev(1, [b'ab', b'cd'])"];
+  for (const opts of [['-e', 'write=1', '-e', 'trace=write,writev'], ['-e', 'read=all', '-e', 'trace=read'], ['-e', 'read=all', '-e', 'write=all']]) {
+    const a = traceWith(STRACE, opts, cmd, scratch());
+    const b = traceWith(SYSRAY, opts, cmd, scratch());
+    assert.match(b.trace, /^ \| 00000  /m, 'a dump');
+    assert.equal(normalise(b.trace), normalise(a.trace), opts.join(' '));
+  }
+});

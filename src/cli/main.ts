@@ -224,6 +224,8 @@ export function main(argv: string[]): number {
     {
       strsize: opts.strsize, abbrev: !opts.verbose, verbose: true, followForks: opts.follow > 0, interactive,
       eagerFlush: opts.output === undefined, decodeFds: opts.yflag > 0, ...(paths ? { paths } : {}),
+      ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
+      ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
       ...(traced ? { traced } : {}),
       // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
       seccomp: (opts.seccomp ?? true) && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,

@@ -128,6 +128,27 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
 
 const SPACES = ' '.repeat(256);
 
+/** strace's dumpstr: ` | 00000  68 65 …  hello. |` lines, 16 bytes each (and dumpiov's header). */
+export function dumpText(d: { iov?: number; len: bigint; bytes: Uint8Array | null }): string {
+  let s = d.iov !== undefined ? ` * ${d.len} bytes in buffer ${d.iov}\n` : '';
+  const b = d.bytes;
+  if (!b) return s;
+  const len = b.length;
+  const width = len > 1 << 20 ? 1 + Math.floor(Math.log2(len - 1) / 4) : 5;
+  for (let off = 0; off < len; off += 16) {
+    let hex = '';
+    let asc = '';
+    for (let i = 0; i < 16; i++) {
+      const c = off + i < len ? b[off + i]! : -1;
+      hex += c < 0 ? '   ' : HEX[c >> 4]! + HEX[c & 15]! + ' ';
+      if (i === 7) hex += ' ';
+      asc += c < 0 ? ' ' : c >= 0x20 && c < 0x7f ? String.fromCharCode(c) : '.';
+    }
+    s += ` | ${off.toString(16).padStart(width, '0')}  ${hex} ${asc} |\n`;
+  }
+  return s;
+}
+
 export interface LineOptions extends TextOptions {
   /** strace's print_pid_pfx: `PID   ` before every line (-o with -f, or several -p). */
   pidPrefix: boolean;
@@ -247,7 +268,8 @@ export class StraceText {
         this.col = 0;
         if (col < this.o.acolumn) line += SPACES.slice(0, this.o.acolumn - col);
         const took = ev.ret && this.o.Tflag ? ` <${secUsec(ev.duration)}>` : '';
-        return head + line + (ev.ret ? formatRet(ev.ret, this.o) : '= ?') + took + '\n';
+        const dumps = ev.dumps ? ev.dumps.map(dumpText).join('') : '';
+        return head + line + (ev.ret ? formatRet(ev.ret, this.o) : '= ?') + took + '\n' + dumps;
       }
       case 'signal':
         return this.leader(ev.pid, ev.time) + `--- ${ev.name} ${ev.info ? fv(ev.info) : '{}'} ---\n`;

@@ -44,7 +44,17 @@ export interface TraceOptions extends DecodeOptions {
   decodeFds?: boolean;
   /** -P: trace only syscalls that refer to these paths (latin1 strings of their bytes). */
   paths?: ReadonlySet<string>;
+  /** -e read=/write=: fds whose data is dumped in hex */
+  dumpRead?: (fd: number) => boolean;
+  dumpWrite?: (fd: number) => boolean;
 }
+
+/** -e read=/write=: how each call's data is found (strace's dumpio). */
+const DUMP_BUF = new Set(['read', 'pread', 'pread64', 'recv', 'recvfrom']);
+const DUMP_WBUF = new Set(['write', 'pwrite', 'pwrite64', 'send', 'sendto']);
+const DUMP_RIOV = new Set(['readv', 'preadv', 'preadv2']);
+const DUMP_WIOV = new Set(['writev', 'pwritev', 'pwritev2', 'vmsplice']);
+const DUMP_MAX = 1 << 24;
 
 /** readlink of a /proc path, as bytes; undefined if it cannot be read. */
 function readlinkBytes(p: string): Uint8Array | undefined {
@@ -552,11 +562,12 @@ export class Tracer {
       if (ri.fmt === 'fd' && !c.err && rval >= 0n) path = readlinkBytes(`/proc/${t.pid}/fd/${rval}`);
     }
     const args = rest.length ? t.entryArgs.concat(rest) : t.entryArgs;
+    const dumps = this.opt.dumpRead || this.opt.dumpWrite ? this.dumps(t) : undefined;
     const time = now();
     this.sink.event({
       type: 'syscall', pid: t.pid, nr: c.nr, name: c.name, args, entryArgs: t.entryArgs.length,
       ret: { rval, errno: c.err, fmt: ri.fmt, ...(ri.aux ? { aux: ri.aux } : {}), ...(path ? { path } : {}) },
-      time: t.entryTime, duration: time - t.entryTime,
+      time: t.entryTime, duration: time - t.entryTime, ...(dumps?.length ? { dumps } : {}),
     });
     if (t.checkExec) {
       t.checkExec = false;
@@ -565,6 +576,39 @@ export class Tracer {
         this.say(`exec: ${errnoMessage(c.err)}`, 'exec');
       }
     }
+  }
+
+  /** The data a read/write-like call moved, for -e read=/write= (strace's dumpio). */
+  private dumps(t: Tcb): { iov?: number; len: bigint; bytes: Uint8Array | null }[] | undefined {
+    const c = t.ctx;
+    const fd = Number(BigInt.asIntN(32, c.args[0]!));
+    if (fd < 0) return undefined;
+    const row = t.table.rows[c.nr];
+    const sen = row ? (row.dec ?? row.name) : '';
+    const one = (addr: bigint, len: bigint) => [{ len, bytes: len > 0n ? c.mem.read(addr, Number(len > DUMP_MAX ? DUMP_MAX : len)) : new Uint8Array(0) }];
+    const iov = (addr: bigint, n: bigint, total: bigint) => {
+      const out: { iov: number; len: bigint; bytes: Uint8Array | null }[] = [];
+      const cnt = Number(n > 1024n ? 1024n : n);
+      const vec = c.mem.read(addr, cnt * 16);
+      if (!vec) return out;
+      const w = new DataView(vec.buffer, vec.byteOffset, vec.byteLength);
+      let left = total;
+      for (let i = 0; i < cnt && left !== 0n; i++) {
+        let len = w.getBigUint64(i * 16 + 8, true);
+        if (left > 0n && len > left) len = left;
+        if (left > 0n) left -= len;
+        out.push({ iov: i, len, bytes: len > 0n ? c.mem.read(w.getBigUint64(i * 16, true), Number(len > DUMP_MAX ? DUMP_MAX : len)) : new Uint8Array(0) });
+      }
+      return out;
+    };
+    if (this.opt.dumpWrite?.(fd)) {
+      if (DUMP_WBUF.has(sen)) return one(c.args[1]!, c.args[2]!);
+      if (DUMP_WIOV.has(sen)) return iov(c.args[1]!, c.args[2]!, -1n);
+    }
+    if (c.err || !this.opt.dumpRead?.(fd)) return undefined;
+    if (DUMP_BUF.has(sen)) return one(c.args[1]!, c.rval);
+    if (DUMP_RIOV.has(sen)) return iov(c.args[1]!, c.args[2]!, c.rval);
+    return undefined;
   }
 
   private gone(t: Tcb, status: number): void {
