@@ -4,6 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { normalise, STRACE, SYSRAY, traceWith } from './helpers/diff.js';
 import { scratch } from './helpers/fixtures.js';
 
@@ -92,4 +94,17 @@ test('-e read=/write=: hex dumps of the data, as strace prints them', () => {
     assert.match(b.trace, /^ \| 00000  /m, 'a dump');
     assert.equal(normalise(b.trace), normalise(a.trace), opts.join(' '));
   }
+});
+
+test('-A appends to the -o file', () => {
+  const dir = scratch();
+  const out = `${dir}/trace`;
+  const run = (extra: string[]) => spawnSync(SYSRAY, [...extra, '-o', out, '/bin/true'], { encoding: 'utf8' });
+  run([]);
+  const once = readFileSync(out, 'utf8');
+  run(['-A']);
+  assert.ok(readFileSync(out, 'utf8').startsWith(once), 'the first trace is kept');
+  assert.equal(readFileSync(out, 'utf8').split('+++ exited with 0 +++').length, 3, 'two traces in the file');
+  run([]);
+  assert.equal(readFileSync(out, 'utf8').split('+++ exited with 0 +++').length, 2, 'without -A the file is rewritten');
 });

@@ -51,6 +51,10 @@ export interface Options {
   yflag: number;
   /** -P PATH… */
   paths: string[];
+  /** -A: append to -o files */
+  append: boolean;
+  /** -X: how named constants print */
+  xlat: 'abbrev' | 'raw' | 'verbose';
   help: boolean;
   version: boolean;
   /** The command and its arguments. */
@@ -66,7 +70,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, rflag: false, Tflag: false, yflag: 0, paths: [],
+  filters: defaultFilters(), wallclock: false, tflag: 0, rflag: false, Tflag: false, yflag: 0, paths: [], append: false, xlat: 'abbrev',
   help: false, version: false, command: [],
 });
 
@@ -96,6 +100,8 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   'summary-columns': ['U', 'required'],
   'relative-timestamps': ['r', 'none'],
   'trace-path': ['P', 'required'],
+  'const-print-style': ['X', 'required'],
+  'strings-in-hex': ['strings-in-hex', 'optional'],
   'syscall-times': ['T', 'none'],
   'no-seccomp-bpf': ['no-seccomp-bpf', 'none'],
   ...Object.fromEntries(
@@ -104,7 +110,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
 };
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set('AbdDEFiIknuX'.split(''));
+const NOT_YET = new Set('bdDEFiIknu'.split(''));
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -149,6 +155,18 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'r': o.rflag = true; break;
     case 'T': o.Tflag = true; break;
     case 'P': o.paths.push(val!); break;
+    case 'A': o.append = true; break;
+    case 'X':
+      if (val !== 'raw' && val !== 'abbrev' && val !== 'verbose') throw new UsageError(`invalid xlat style '${val}'`);
+      o.xlat = val;
+      break;
+    case 'strings-in-hex': {
+      const m: Record<string, 0 | 1 | 2> = { none: 0, 'non-ascii': 1, all: 2 };
+      const x = m[val ?? 'all'];
+      if (x === undefined) throw new UsageError(`invalid argument for --strings-in-hex: '${val}'`);
+      o.xflag = x;
+      break;
+    }
     case 'y':
       if (o.yflag >= 1) throw new UsageError('option -yy is not supported yet (socket and device details)', false);
       o.yflag++;
@@ -273,6 +291,9 @@ Output format:
                  since the epoch
   -r             prefix each line with the time since the previous one
   -T             show the time spent in each syscall
+  -X raw|abbrev|verbose
+                 named constants as numbers, names (default), or both
+  -A             append to the -o file instead of truncating it
   -y             print the paths that file descriptor arguments and results name
 
 Statistics:

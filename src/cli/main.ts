@@ -49,6 +49,20 @@ function die(prog: string, msg: string, hint = false): number {
   return 1;
 }
 
+/** Per syscall number: -e raw= (bit 0), not abbrev (bit 1), not verbose (bit 2); undefined if none. */
+function qualSet(f: Filters): Uint8Array | undefined {
+  const t = NATIVE;
+  const q = new Uint8Array(t.rows.length);
+  let any = false;
+  for (let nr = 0; nr < t.rows.length; nr++) {
+    if (!t.rows[nr]) continue;
+    const fl = qualFlags(f, t, nr);
+    q[nr] = (fl.raw ? 1 : 0) | (fl.abbrev ? 0 : 2) | (fl.verbose ? 0 : 4);
+    if (q[nr]) any = true;
+  }
+  return any ? q : undefined;
+}
+
 /** Per syscall number: 1 when -e trace= selects it; undefined when every syscall is traced. */
 function tracedSet(f: Filters): Uint8Array | undefined {
   const t = NATIVE;
@@ -135,13 +149,13 @@ export function main(argv: string[]): number {
   let shared: Out | undefined;
   if (opts.output !== undefined && !separate) {
     try {
-      shared = new Out(openSync(opts.output, 'w', 0o666));
+      shared = new Out(openSync(opts.output, opts.append ? 'a' : 'w', 0o666));
     } catch (e) {
       return die(prog, `Can't fopen '${opts.output}': ${errnoMessage(-((e as { errno?: number }).errno ?? -2))}`);
     }
   } else if (opts.output === undefined) shared = new Out(2);
   const lineOpts = {
-    acolumn: opts.acolumn, xflag: opts.xflag, quiet, outfile: opts.output !== undefined,
+    acolumn: opts.acolumn, xflag: opts.xflag, quiet, outfile: opts.output !== undefined, xlat: opts.xlat,
     tflag: opts.tflag, rflag: opts.rflag, Tflag: opts.Tflag,
     pidPrefix: opts.output !== undefined && !separate && (opts.follow > 0 || opts.pids.length > 1),
   };
@@ -159,7 +173,7 @@ export function main(argv: string[]): number {
     if (!p) {
       try {
         // the umask is 0 while the tracer watches signals: apply the caller's mask here
-        p = { out: new Out(openSync(`${opts.output}.${ev.pid}`, 'w', 0o666 & ~creationMask())), render: makeRender() };
+        p = { out: new Out(openSync(`${opts.output}.${ev.pid}`, opts.append ? 'a' : 'w', 0o666 & ~creationMask())), render: makeRender() };
       } catch (e) {
         writeSync(2, `${prog}: Can't fopen '${opts.output}.${ev.pid}': ${errnoMessage(-((e as { errno?: number }).errno ?? -2))}\n`);
         return undefined;
@@ -201,6 +215,7 @@ export function main(argv: string[]): number {
     },
   };
   const traced = tracedSet(f);
+  const qual = qualSet(f);
   // -P: each path, and what it resolves to (strace says so unless quiet=path-resolution)
   let paths: Set<string> | undefined;
   if (opts.paths.length) {
@@ -222,8 +237,9 @@ export function main(argv: string[]): number {
   if (opts.seccomp && opts.follow === 0) writeSync(2, `${prog}: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n`);
   const tracer = new Tracer(
     {
-      strsize: opts.strsize, abbrev: !opts.verbose, verbose: true, followForks: opts.follow > 0, interactive,
+      strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,
       eagerFlush: opts.output === undefined, decodeFds: opts.yflag > 0, ...(paths ? { paths } : {}),
+      ...(qual ? { qual } : {}),
       ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
       ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
       ...(traced ? { traced } : {}),

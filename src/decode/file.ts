@@ -5,7 +5,7 @@
 import { A, addr, atExit, buf, path, R, rd, sig, structAt, type ArgFn } from './args.js';
 import type { Ctx, RetFmt, SyscallDecoder } from './types.js';
 import {
-  array, call, field, hex, int, join, note, oct, struct, tok, uint, type Field, type Value,
+  array, call, field, hex, int, join, joinOf, joinOct, note, oct, struct, tok, uint, type Field, type Value,
 } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
@@ -53,7 +53,7 @@ export function symbolicMode(m: number): Value {
   if (mode & 0o2000n) parts.push(tok('S_ISGID'));
   if (mode & 0o1000n) parts.push(tok('S_ISVTX'));
   parts.push(oct(mode & ~(S_IFMT | 0o7000n)));
-  return parts.length === 1 ? parts[0]! : join('|', ...parts);
+  return parts.length === 1 ? parts[0]! : joinOct(mode, '|', ...parts);
 }
 
 /** glibc's major()/minor() of a 64-bit dev_t. */
@@ -190,7 +190,7 @@ function statxFlags(v: bigint): Value {
   const f = BigInt.asUintN(32, v);
   const syncType = flags(AT_STATX_SYNC, f & AT_STATX_SYNC_TYPE);
   const rest = f & ~AT_STATX_SYNC_TYPE;
-  return rest ? join('|', syncType, flags(AT_FLAGS, rest)) : syncType;
+  return rest ? joinOf(f, '|', syncType, flags(AT_FLAGS, rest)) : syncType;
 }
 
 // ---------------------------------------------------------------- struct statfs

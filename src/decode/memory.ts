@@ -1,7 +1,7 @@
 /** Decoders of the memory family: brk, mmap, munmap, mprotect, madvise, mremap, mlock, … */
 import { A, addr, hexv, R, rd, sig, ulong, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { int, join, tok, type Value } from './value.js';
+import { int, join, joinOf, tok, type Value } from './value.js';
 import { flags as xflags, symbol } from './xlat/core.js';
 import { MADVISE_ADVICE, MAP_HUGE_MASK, MAP_HUGE_SHIFT, MAP_TYPE_MASK, MMAP_FLAGS, MMAP_PROT, MMAP_TYPE, MREMAP_FLAGS, MSYNC_FLAGS } from './xlat/tables.js';
 import { MLOCKALL_FLAGS, MLOCK_FLAGS, PKEY_ACCESS } from './xlat/more.js';
@@ -15,7 +15,7 @@ export function mmapFlags(v: bigint): Value {
   const huge = v & hugeMask;
   if (rest) parts.push(xflags(MMAP_FLAGS, rest));
   if (huge) parts.push(tok(`${huge >> MAP_HUGE_SHIFT}<<MAP_HUGE_SHIFT`));
-  return parts.length === 1 ? parts[0]! : join('|', ...parts);
+  return parts.length === 1 ? parts[0]! : joinOf(v, '|', ...parts);
 }
 
 const prot: ArgFn = (c, i) => xflags64(MMAP_PROT, c.args[i]!, 'PROT_???');

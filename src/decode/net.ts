@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { A, addr, buf, fd, hexv, rd, sig, sint, ulong, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { array, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { array, call, field, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
   IPPROTO, MSG_FLAGS, SHUTDOWN_MODES, SOCKET_FAMILIES, SOCKET_TYPES, SOCKOPT_LEVELS, SOCK_TYPE_FLAGS, SOCK_TYPE_MASK,
@@ -195,7 +195,7 @@ function sockType(v: bigint): Value {
   if (!name) return xflags(SOCK_TYPE_FLAGS, t, 'SOCK_???');
   const rest = t & ~SOCK_TYPE_MASK;
   const n = sym(name, t & SOCK_TYPE_MASK);
-  return rest ? join('|', n, xflags(SOCK_TYPE_FLAGS, rest, 'SOCK_???')) : n;
+  return rest ? joinOf(t, '|', n, xflags(SOCK_TYPE_FLAGS, rest, 'SOCK_???')) : n;
 }
 
 /** socket()'s protocol, by domain. */

@@ -6,8 +6,8 @@
 export type Value =
   /** An integer; `fmt` says how strace shows it: d (signed), u (unsigned), x (0x hex), o (0-prefixed octal). */
   | { k: 'int'; v: bigint; fmt?: 'd' | 'u' | 'x' | 'o' }
-  /** A named constant (AT_FDCWD, SEEK_SET, SIGCHLD, …). `v` is the raw number. */
-  | { k: 'sym'; name: string; v: bigint }
+  /** A named constant (AT_FDCWD, SEEK_SET, SIGCHLD, …). `v` is the raw number; `fmt` its base for -X raw. */
+  | { k: 'sym'; name: string; v: bigint; fmt?: 'x' }
   /** A bit set: known names, then leftover bits (printed as hex) — `O_RDONLY|O_CLOEXEC`, `0`. */
   | { k: 'flags'; names: string[]; rest: bigint; v: bigint }
   /** Bytes from tracee memory, printed quoted and escaped; `trunc` adds `...`. */
@@ -26,8 +26,11 @@ export type Value =
   | { k: 'note'; v: Value; text: string }
   /** A bare token strace prints as-is (`...`, `?`, an operator form such as `1<<FOO`). */
   | { k: 'tok'; text: string }
-  /** Several values joined by a separator: `SIGTERM|0x80`, `S_IFREG|0644`. */
-  | { k: 'join'; sep: string; parts: Value[] }
+  /**
+   * Several values joined by a separator: `SIGTERM|0x80`, `S_IFREG|0644`. `v`: the one number the
+   * parts name together (printed instead with -X raw, and before them with -X verbose).
+   */
+  | { k: 'join'; sep: string; parts: Value[]; v?: bigint; fmt?: 'x' | 'o' }
   /**
    * A file descriptor, with what it names when known (for -y: `3</etc/passwd>`). `label` prints
    * instead of the number (`AT_FDCWD</tmp>`).
@@ -56,6 +59,10 @@ export const tok = (text: string): Value => ({ k: 'tok', text });
 export const note = (v: Value, text: string): Value => ({ k: 'note', v, text });
 export const call = (fn: string, ...args: Value[]): Value => ({ k: 'call', fn, args });
 export const join = (sep: string, ...parts: Value[]): Value => ({ k: 'join', sep, parts });
+/** A join of parts that together name the number `v` (mmap flags, socket type, …). */
+export const joinOf = (v: bigint, sep: string, ...parts: Value[]): Value => ({ k: 'join', sep, parts, v });
+/** The same, for a number strace prints in octal with -X raw (a file mode). */
+export const joinOct = (v: bigint, sep: string, ...parts: Value[]): Value => ({ k: 'join', sep, parts, v, fmt: 'o' });
 export const struct = (fields: Field[], more?: boolean): Value =>
   more ? { k: 'struct', fields, more } : { k: 'struct', fields };
 export const field = (n: string, v: Value): Field => ({ n, v });

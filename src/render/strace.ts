@@ -8,6 +8,8 @@ export interface TextOptions {
   acolumn: number;
   /** -x / -xx: 0 escapes as octal, 1 hex for non-ASCII strings, 2 hex for all. */
   xflag: 0 | 1 | 2;
+  /** -X: named constants as names (abbrev), numbers (raw), or numbers with the names as a comment. */
+  xlat?: 'abbrev' | 'raw' | 'verbose';
 }
 
 export const defaultTextOptions: TextOptions = { acolumn: 40, xflag: 0 };
@@ -71,10 +73,18 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
         }
         default: return v.v.toString();
       }
-    case 'sym': return v.name;
+    case 'sym': {
+      if (!o.xlat || o.xlat === 'abbrev') return v.name;
+      const n = v.fmt === 'x' ? hexOf(v.v) : v.v.toString();
+      return o.xlat === 'raw' ? n : `${n} /* ${v.name} */`;
+    }
     case 'flags': {
-      if (v.names.length === 0) return hexOf(v.rest);
-      return v.rest !== 0n ? v.names.join('|') + '|' + hexOf(v.rest) : v.names.join('|');
+      let names: string;
+      if (v.names.length === 0) names = hexOf(v.rest);
+      else names = v.rest !== 0n ? v.names.join('|') + '|' + hexOf(v.rest) : v.names.join('|');
+      if (o.xlat === 'raw') return hexOf(v.v);
+      if (o.xlat === 'verbose') return v.names.length === 0 ? hexOf(v.v) : `${hexOf(v.v)} /* ${names} */`;
+      return names;
     }
     case 'str': return quote(v.b, o.xflag, v.hex) + (v.trunc ? '...' : '');
     case 'ptr': return v.v === 0n ? 'NULL' : hexOf(v.v);
@@ -99,7 +109,14 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
     case 'call': return v.fn + '(' + v.args.map((a) => formatValue(a, o)).join(', ') + ')';
     case 'note': return formatValue(v.v, o) + ' /* ' + v.text + ' */';
     case 'tok': return v.text;
-    case 'join': return v.parts.map((p) => formatValue(p, o)).join(v.sep);
+    case 'join': {
+      if (v.v !== undefined && o.xlat && o.xlat !== 'abbrev') {
+        const n = v.fmt === 'o' ? formatValue({ k: 'int', v: v.v, fmt: 'o' }) : hexOf(v.v);
+        if (o.xlat === 'raw') return n;
+        return `${n} /* ${v.parts.map((p) => formatValue(p, defaultTextOptions)).join(v.sep)} */`;
+      }
+      return v.parts.map((p) => formatValue(p, o)).join(v.sep);
+    }
     case 'fd': {
       const n = v.label ?? String(v.fd);
       return v.path !== undefined ? `${n}<${quote(v.path, o.xflag, false, true)}>` : n;

@@ -44,6 +44,8 @@ export interface TraceOptions extends DecodeOptions {
   decodeFds?: boolean;
   /** -P: trace only syscalls that refer to these paths (latin1 strings of their bytes). */
   paths?: ReadonlySet<string>;
+  /** Per syscall number: bit 0 raw (-e raw=), bit 1 not abbreviated, bit 2 not verbose (-e abbrev=/verbose=). */
+  qual?: Uint8Array;
   /** -e read=/write=: fds whose data is dumped in hex */
   dumpRead?: (fd: number) => boolean;
   dumpWrite?: (fd: number) => boolean;
@@ -151,6 +153,8 @@ export class Tracer {
   private mainPid = 0;
   private outcome: Outcome = { kind: 'exit', code: 0 };
   private interrupted = 0;
+  /** Decode options for syscalls in -e abbrev=/verbose= sets, made on first use. */
+  private optVariants: (TraceOptions | undefined)[] = [];
   /** The started command runs under our seccomp filter (so do the children it makes). */
   private seccompActive = false;
   private ptraceOptions: number;
@@ -528,7 +532,9 @@ export class Tracer {
     }
     t.filtered = false;
     this.mem.setPid(t.pid);
-    const dec = t.decoders[nr] ?? unknownDecoder;
+    const q = this.opt.qual && nr < this.opt.qual.length ? this.opt.qual[nr]! : 0;
+    c.opt = q & 6 ? (this.optVariants[q >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
+    const dec = q & 1 ? rawDecoder(row?.nargs ?? 6) : (t.decoders[nr] ?? unknownDecoder);
     t.dec = dec;
     const args = this.opt.decodeFds ? annotateFds(t.pid, dec.entry(c)) : dec.entry(c);
     t.entryArgs = args;
@@ -625,6 +631,17 @@ export class Tracer {
     }
     this.tcbs.delete(pid);
   }
+}
+
+/** -e raw=: every argument and the result in hex, as strace's printargs. */
+const rawDecoders = new Map<number, SyscallDecoder>();
+function rawDecoder(nargs: number): SyscallDecoder {
+  let d = rawDecoders.get(nargs);
+  if (!d) {
+    d = { entry: (c) => c.args.slice(0, nargs).map((v) => ({ k: 'int', v, fmt: 'x' }) as Value), ret: () => ({ fmt: 'x' }) };
+    rawDecoders.set(nargs, d);
+  }
+  return d;
 }
 
 /** A number beyond the table: strace prints all six arguments in hex. */

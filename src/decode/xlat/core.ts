@@ -41,7 +41,7 @@ export function lookup(x: Xlat, v: bigint | number): string | undefined {
  */
 export function symbol(x: Xlat, v: bigint, fmt: 'd' | 'u' | 'x' = 'd', unknownNote?: string): Value {
   const name = x.byValue.get(v);
-  if (name !== undefined) return { k: 'sym', name, v };
+  if (name !== undefined) return fmt === 'x' ? { k: 'sym', name, v, fmt } : { k: 'sym', name, v };
   const n: Value = { k: 'int', v, fmt };
   return unknownNote ? { k: 'note', v: n, text: unknownNote } : n;
 }
