@@ -2,8 +2,16 @@
 import type { RetFmt } from './decode/types.js';
 import type { Value } from './decode/value.js';
 
+/** What -n and -i print before a line: the process's last syscall number and its instruction pointer. */
+export interface Where {
+  /** The last syscall number this process entered (strace's true_scno), if any. */
+  scno?: number;
+  /** The instruction pointer at this stop, if known. */
+  ip?: bigint;
+}
+
 /** The start of a syscall: the arguments known when it was entered. */
-export interface SyscallEntryEvent {
+export interface SyscallEntryEvent extends Where {
   type: 'syscall_entry';
   pid: number;
   nr: number;
@@ -29,7 +37,7 @@ export interface Ret {
 }
 
 /** A complete syscall: all arguments and the result. */
-export interface SyscallEvent {
+export interface SyscallEvent extends Where {
   type: 'syscall';
   pid: number;
   nr: number;
@@ -49,7 +57,7 @@ export interface SyscallEvent {
   dumps?: { iov?: number; len: bigint; bytes: Uint8Array | null }[];
 }
 
-export interface SignalEvent {
+export interface SignalEvent extends Where {
   type: 'signal';
   pid: number;
   sig: number;
@@ -58,7 +66,7 @@ export interface SignalEvent {
   time: bigint;
 }
 
-export interface StopEvent {
+export interface StopEvent extends Where {
   type: 'stopped';
   pid: number;
   sig: number;
@@ -66,14 +74,14 @@ export interface StopEvent {
   time: bigint;
 }
 
-export interface ExitEvent {
+export interface ExitEvent extends Where {
   type: 'exit';
   pid: number;
   code: number;
   time: bigint;
 }
 
-export interface KilledEvent {
+export interface KilledEvent extends Where {
   type: 'killed';
   pid: number;
   sig: number;

@@ -51,6 +51,9 @@ export interface Options {
   yflag: number;
   /** -P PATH… */
   paths: string[];
+  /** -n, -i */
+  nflag: boolean;
+  iflag: boolean;
   /** -A: append to -o files */
   append: boolean;
   /** -X: how named constants print */
@@ -70,7 +73,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, rflag: false, Tflag: false, yflag: 0, paths: [], append: false, xlat: 'abbrev',
+  filters: defaultFilters(), wallclock: false, tflag: 0, rflag: false, Tflag: false, yflag: 0, paths: [], append: false, xlat: 'abbrev', nflag: false, iflag: false,
   help: false, version: false, command: [],
 });
 
@@ -101,6 +104,8 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   'relative-timestamps': ['r', 'none'],
   'trace-path': ['P', 'required'],
   'const-print-style': ['X', 'required'],
+  'syscall-number': ['n', 'none'],
+  'instruction-pointer': ['i', 'none'],
   'strings-in-hex': ['strings-in-hex', 'optional'],
   'syscall-times': ['T', 'none'],
   'no-seccomp-bpf': ['no-seccomp-bpf', 'none'],
@@ -110,7 +115,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
 };
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set('bdDEFiIknu'.split(''));
+const NOT_YET = new Set('bdDEFIku'.split(''));
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -156,6 +161,8 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'T': o.Tflag = true; break;
     case 'P': o.paths.push(val!); break;
     case 'A': o.append = true; break;
+    case 'n': o.nflag = true; break;
+    case 'i': o.iflag = true; break;
     case 'X':
       if (val !== 'raw' && val !== 'abbrev' && val !== 'verbose') throw new UsageError(`invalid xlat style '${val}'`);
       o.xlat = val;
@@ -291,6 +298,7 @@ Output format:
                  since the epoch
   -r             prefix each line with the time since the previous one
   -T             show the time spent in each syscall
+  -n             print the syscall number before each line; -i the instruction pointer
   -X raw|abbrev|verbose
                  named constants as numbers, names (default), or both
   -A             append to the -o file instead of truncating it

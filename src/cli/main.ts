@@ -156,7 +156,7 @@ export function main(argv: string[]): number {
   } else if (opts.output === undefined) shared = new Out(2);
   const lineOpts = {
     acolumn: opts.acolumn, xflag: opts.xflag, quiet, outfile: opts.output !== undefined, xlat: opts.xlat,
-    tflag: opts.tflag, rflag: opts.rflag, Tflag: opts.Tflag,
+    tflag: opts.tflag, rflag: opts.rflag, Tflag: opts.Tflag, nflag: opts.nflag, iflag: opts.iflag,
     pidPrefix: opts.output !== undefined && !separate && (opts.follow > 0 || opts.pids.length > 1),
   };
   /** One output and renderer per process with -ff, else one for all. */
@@ -239,7 +239,7 @@ export function main(argv: string[]): number {
     {
       strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,
       eagerFlush: opts.output === undefined, decodeFds: opts.yflag > 0, ...(paths ? { paths } : {}),
-      ...(qual ? { qual } : {}),
+      ...(qual ? { qual } : {}), wantIp: opts.iflag,
       ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
       ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
       ...(traced ? { traced } : {}),

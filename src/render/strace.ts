@@ -1,6 +1,6 @@
 /** strace's text format, as a pure function of events. */
 import type { Value } from '../decode/value.js';
-import type { Event, Ret, SyscallEvent } from '../model.js';
+import type { Event, Ret, SyscallEvent, Where } from '../model.js';
 import { errorReturnText } from '../decode/xlat/errno.js';
 
 export interface TextOptions {
@@ -179,6 +179,10 @@ export interface LineOptions extends TextOptions {
   rflag: boolean;
   /** -T */
   Tflag: boolean;
+  /** -n: the syscall number before each line */
+  nflag?: boolean;
+  /** -i: the instruction pointer before each line */
+  iflag?: boolean;
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -225,7 +229,7 @@ export class StraceText {
   private last = 0n;
 
   /** Start a line for `pid` at `time`: close another process's open line, then the prefixes. */
-  private leader(pid: number, time: bigint): string {
+  private leader(pid: number, time: bigint, where: Where = {}): string {
     let s = '';
     if (this.printing && this.col !== 0) s = (this.comma ? ', ' : '') + ' <unfinished ...>\n';
     this.printing = pid;
@@ -240,6 +244,8 @@ export class StraceText {
       const r = `${String(d / 1000000000n).padStart(6)}.${usec(d)}`;
       s += this.o.tflag ? `(+${r}) ` : `${r} `;
     }
+    if (this.o.nflag) s += where.scno !== undefined ? `[${String(where.scno).padStart(4)}] ` : '[?] ';
+    if (this.o.iflag) s += where.ip !== undefined ? `[${where.ip.toString(16).padStart(16, '0')}] ` : '[????????????????] ';
     return s;
   }
 
@@ -250,7 +256,7 @@ export class StraceText {
         this.procs.add(ev.pid);
         return '';
       case 'syscall_entry': {
-        const pre = this.leader(ev.pid, ev.time);
+        const pre = this.leader(ev.pid, ev.time, ev);
         const s = pre + ev.name + '(' + ev.args.map(fv).join(', ');
         this.comma = !ev.complete && ev.args.length > 0;
         this.col = s.length - (pre.lastIndexOf('\n') + 1) + (this.comma ? 2 : 0);
@@ -268,7 +274,7 @@ export class StraceText {
           col = this.col - (this.comma ? 2 : 0);
           comma = this.comma;
         } else {
-          const pre = this.leader(ev.pid, ev.time + ev.duration);
+          const pre = this.leader(ev.pid, ev.time + ev.duration, ev);
           const nl = pre.lastIndexOf('\n') + 1;
           head = pre.slice(0, nl);
           line = pre.slice(nl) + (o ? `<... ${o.name} resumed>` : ev.name + '(' + ev.args.slice(0, ev.entryArgs).map(fv).join(', '));
@@ -289,16 +295,16 @@ export class StraceText {
         return head + line + (ev.ret ? formatRet(ev.ret, this.o) : '= ?') + took + '\n' + dumps;
       }
       case 'signal':
-        return this.leader(ev.pid, ev.time) + `--- ${ev.name} ${ev.info ? fv(ev.info) : '{}'} ---\n`;
+        return this.leader(ev.pid, ev.time, ev) + `--- ${ev.name} ${ev.info ? fv(ev.info) : '{}'} ---\n`;
       case 'stopped':
-        return this.leader(ev.pid, ev.time) + `--- stopped by ${ev.name} ---\n`;
+        return this.leader(ev.pid, ev.time, ev) + `--- stopped by ${ev.name} ---\n`;
       case 'exit': {
-        const s = this.o.quiet.has('exit') ? '' : this.leader(ev.pid, ev.time) + `+++ exited with ${ev.code} +++\n`;
+        const s = this.o.quiet.has('exit') ? '' : this.leader(ev.pid, ev.time, ev) + `+++ exited with ${ev.code} +++\n`;
         this.drop(ev.pid);
         return s;
       }
       case 'killed': {
-        const s = this.leader(ev.pid, ev.time) + `+++ killed by ${ev.name}${ev.core ? ' (core dumped)' : ''} +++\n`;
+        const s = this.leader(ev.pid, ev.time, ev) + `+++ killed by ${ev.name}${ev.core ? ' (core dumped)' : ''} +++\n`;
         this.drop(ev.pid);
         return s;
       }

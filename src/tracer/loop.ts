@@ -46,6 +46,8 @@ export interface TraceOptions extends DecodeOptions {
   paths?: ReadonlySet<string>;
   /** Per syscall number: bit 0 raw (-e raw=), bit 1 not abbreviated, bit 2 not verbose (-e abbrev=/verbose=). */
   qual?: Uint8Array;
+  /** -i: fetch the instruction pointer at signal stops too. */
+  wantIp?: boolean;
   /** -e read=/write=: fds whose data is dumped in hex */
   dumpRead?: (fd: number) => boolean;
   dumpWrite?: (fd: number) => boolean;
@@ -124,6 +126,9 @@ interface Tcb {
   needsExit: boolean;
   /** A seccomp filter stops this tracee for traced syscalls only: resume with PTRACE_CONT between them. */
   seccomp: boolean;
+  /** The last syscall number entered (for -n), and the ip at the last syscall stop (for -i). */
+  scno?: number;
+  ip?: bigint;
   /** Stopped in a group-stop (resumed with PTRACE_LISTEN). */
   groupStopped: boolean;
   ctx: Ctx;
@@ -371,7 +376,7 @@ export class Tracer {
     let info: Value | undefined;
     const r = ptraceIntoBuf(PTRACE.GETSIGINFO, pid, 0, this.siginfo);
     if (r >= 0) info = decodeSiginfo(this.siginfo, t.ctx);
-    if (!t.hidden) this.sink.event({ type: 'signal', pid, sig, name: signame(sig), info, time: now() });
+    if (!t.hidden) this.sink.event({ type: 'signal', pid, sig, name: signame(sig), info, time: now(), ...this.where(t) });
     // the shim's own SIGCONT before exec is ours: swallow it
     this.resume(pid, this.next(t), t.hidden && sig === SIGCONT ? 0 : sig);
   }
@@ -383,7 +388,7 @@ export class Tracer {
         if (!t.fresh && (sig === SIGSTOP || sig === SIGTSTP || sig === SIGTTIN || sig === SIGTTOU)) {
           // a group-stop: report it and keep the tracee stopped until SIGCONT, as untraced
           t.groupStopped = true;
-          if (!t.hidden) this.sink.event({ type: 'stopped', pid, sig, name: signame(sig), time: now() });
+          if (!t.hidden) this.sink.event({ type: 'stopped', pid, sig, name: signame(sig), time: now(), ...this.where(t) });
           this.resume(pid, PTRACE.LISTEN, 0);
           return;
         }
@@ -403,7 +408,8 @@ export class Tracer {
         if (t.inSyscall && !t.filtered) {
           t.inSyscall = false;
           this.sink.event({
-            type: 'syscall', pid, nr: t.ctx.nr, name: t.ctx.name, args: t.entryArgs,
+            type: 'syscall', pid, nr: t.ctx.nr, name: t.ctx.name, args: t.entryArgs, scno: t.ctx.nr,
+            ...(t.ip !== undefined && this.opt.wantIp ? { ip: t.ip } : {}),
             entryArgs: t.entryArgs.length, time: t.entryTime, duration: now() - t.entryTime,
           });
         }
@@ -434,6 +440,16 @@ export class Tracer {
     th.ctx.pid = leader.pid;
     this.tcbs.set(leader.pid, th);
     this.sink.event({ type: 'superseded', pid: leader.pid, oldPid: old, time: now() });
+  }
+
+  /** -n/-i: the last syscall number, and (with -i) the current instruction pointer. */
+  private where(t: Tcb, fetchIp = true): { scno?: number; ip?: bigint } {
+    const w: { scno?: number; ip?: bigint } = t.scno !== undefined ? { scno: t.scno } : {};
+    if (this.opt.wantIp && fetchIp) {
+      const b = Buffer.from(new ArrayBuffer(88));
+      if (ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, t.pid, 88, b) >= 24) w.ip = b.readBigUInt64LE(8);
+    }
+    return w;
   }
 
   /** What -P needs to read from a tracee. */
@@ -498,6 +514,8 @@ export class Tracer {
     const nr = Number(w[3]!);
     const c = t.ctx;
     c.nr = nr;
+    t.scno = nr;
+    t.ip = w[1];
     const a = c.args;
     a[0] = w[4]!;
     a[1] = w[5]!;
@@ -541,7 +559,7 @@ export class Tracer {
     t.entryTime = now();
     const complete = !dec.exit || (dec.needsExit !== undefined && !dec.needsExit(c));
     t.needsExit = !complete;
-    this.sink.event({ type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime });
+    this.sink.event({ type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime, scno: nr, ...(t.ip !== undefined ? { ip: t.ip } : {}) });
   }
 
   private exit(t: Tcb, info: Buffer): void {
@@ -571,7 +589,8 @@ export class Tracer {
     const dumps = this.opt.dumpRead || this.opt.dumpWrite ? this.dumps(t) : undefined;
     const time = now();
     this.sink.event({
-      type: 'syscall', pid: t.pid, nr: c.nr, name: c.name, args, entryArgs: t.entryArgs.length,
+      type: 'syscall', pid: t.pid, nr: c.nr, name: c.name, args, entryArgs: t.entryArgs.length, scno: c.nr,
+      ...(this.opt.wantIp ? { ip: BigInt.asUintN(64, info.readBigUInt64LE(8)) } : {}),
       ret: { rval, errno: c.err, fmt: ri.fmt, ...(ri.aux ? { aux: ri.aux } : {}), ...(path ? { path } : {}) },
       time: t.entryTime, duration: time - t.entryTime, ...(dumps?.length ? { dumps } : {}),
     });
@@ -622,11 +641,11 @@ export class Tracer {
     const time = now();
     if (WIFEXITED(status)) {
       const code = WEXITSTATUS(status);
-      this.sink.event({ type: 'exit', pid, code, time });
+      this.sink.event({ type: 'exit', pid, code, time, ...this.where(t, false) });
       if (pid === this.mainPid) this.outcome = { kind: 'exit', code };
     } else {
       const sig = WTERMSIG(status);
-      this.sink.event({ type: 'killed', pid, sig, name: signame(sig), core: WCOREDUMP(status), time });
+      this.sink.event({ type: 'killed', pid, sig, name: signame(sig), core: WCOREDUMP(status), time, ...this.where(t, false) });
       if (pid === this.mainPid) this.outcome = { kind: 'signal', sig };
     }
     this.tcbs.delete(pid);

@@ -65,6 +65,7 @@ export function normalise(trace: string): string {
     .replace(/(getrandom\()"[^"]*"/g, '$1"RANDOM"')
     .replace(/(AT_RANDOM|st_[amc]time(?:_nsec)?|tv_(?:n?sec)|si_[us]time)=\d+( \/\* [\d.]+ s \*\/)?/g, '$1=N')
     .replace(/parent_tid=\[\d+\]/g, 'parent_tid=[N]')
+    .replace(/\[[0-9a-f]{16}\] /g, '[IP] ')
     .replace(/si_pid=\d+/g, 'si_pid=PID')
     .replace(/((?:pipe|socket|[A-Z]+):\[)\d+\]/g, '$1N]')
     .replace(/\b(kill|tgkill|tkill)\((\d+, )?\d+,/g, (m) => m.replace(/\d+/g, 'PID'))
