@@ -64,7 +64,7 @@ export function normalise(trace: string): string {
     .replace(/0x[0-9a-f]{5,}/g, '0xADDR')
     .replace(/(getrandom\()"[^"]*"/g, '$1"RANDOM"')
     .replace(/(AT_RANDOM|st_[amc]time(?:_nsec)?|tv_(?:n?sec)|si_[us]time)=\d+( \/\* [\d.]+ s \*\/)?/g, '$1=N')
-    .replace(/parent_tid=\[\d+\]/g, 'parent_tid=[N]')
+    .replace(/parent_tid=\[(?:\d+|PID)\]/g, 'parent_tid=[N]')
     .replace(/\[[0-9a-f]{16}\] /g, '[IP] ')
     .replace(/si_pid=\d+/g, 'si_pid=PID')
     .replace(/((?:pipe|socket|[A-Z]+):\[)\d+\]/g, '$1N]')
