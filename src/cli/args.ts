@@ -174,10 +174,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       o.xflag = x;
       break;
     }
-    case 'y':
-      if (o.yflag >= 1) throw new UsageError('option -yy is not supported yet (socket and device details)', false);
-      o.yflag++;
-      break;
+    case 'y': o.yflag++; break;
     case 'no-seccomp-bpf': o.seccomp = false; break;
     case 'o': o.output = val!; break;
     case 's': o.strsize = parseInt10('-s', val!, 0); break;

@@ -9,7 +9,7 @@ import { renderJson } from '../render/json.js';
 import type { Event } from '../model.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { NATIVE } from '../arch/index.js';
-import { FilterError, finishQuiet, qualFlags, QUIETS, type Filters } from '../filter/expr.js';
+import { FilterError, finishDecodeFds, finishQuiet, qualFlags, QUIETS, type Filters } from '../filter/expr.js';
 import { SummaryCounter } from '../render/summary.js';
 import { raw } from '../sys/libc.js';
 
@@ -137,12 +137,15 @@ export function main(argv: string[]): number {
   // strace: -o with a command implies -q (quiet attach messages) unless -q or -e quiet= was given.
   const f = opts.filters;
   try {
+    finishDecodeFds(f, opts.yflag);
     finishQuiet(f, opts.quiet, opts.output !== undefined && hasCommand);
   } catch (e) {
     if (e instanceof FilterError) return die(prog, e.message, e.hint);
     throw e;
   }
   const quiet = new Set<string>(QUIETS.filter((q) => f.quiet.has(q)));
+  if (f.decodeFds.has('socket') || f.decodeFds.has('dev') || f.decodeFds.has('pidfd'))
+    writeSync(2, `${prog}: decoding socket, device and pidfd details (-yy) is not supported yet: fds show their paths\n`);
   // strace: with -o and a command, INT/QUIT/TERM/HUP are ignored; otherwise they detach.
   const interactive = !(opts.output !== undefined && hasCommand);
 
@@ -238,7 +241,7 @@ export function main(argv: string[]): number {
   const tracer = new Tracer(
     {
       strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,
-      eagerFlush: opts.output === undefined, decodeFds: opts.yflag > 0, ...(paths ? { paths } : {}),
+      eagerFlush: opts.output === undefined, decodeFds: f.decodeFds.has('path'), ...(paths ? { paths } : {}),
       ...(qual ? { qual } : {}), wantIp: opts.iflag,
       ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
       ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
