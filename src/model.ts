@@ -50,6 +50,8 @@ export interface SyscallEvent extends Where {
   time: bigint;
   /** Nanoseconds between entry and exit. */
   duration: bigint;
+  /** System CPU time the call took (the tracee's ru_stime between its stops), when measured (-c). */
+  cpu?: bigint;
   /**
    * -e read=/write=: the data the call moved, in full (one entry per buffer; `iov` numbers the
    * buffers of a readv/writev). null bytes: the memory could not be read.

@@ -33,7 +33,7 @@ export interface Options {
   seccomp?: boolean;
   /** -c (only the summary) / -C (trace and summary) */
   summary?: 'only' | 'both';
-  /** -w: summary times are wall-clock (sysray's are wall-clock either way: see README) */
+  /** -w: summary times are wall-clock instead of the tracee's system CPU time */
   wallclock: boolean;
   /** -S */
   sortBy?: SortKey;
@@ -308,7 +308,7 @@ Statistics:
   -U COLUMNS     the table's columns (time-percent, total-time, min-time, max-time, avg-time,
                  calls, errors, name)
   -O OVERHEAD    subtract OVERHEAD (e.g. 5us) from each call's time
-  -w             summarise wall-clock time (sysray's summary times are wall-clock either way)
+  -w             summarise wall-clock time instead of system CPU time
 
 Tracing:
   -f, --follow-forks

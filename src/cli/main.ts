@@ -208,7 +208,8 @@ export function main(argv: string[]): number {
   const sink: Sink = {
     event: counter
       ? (ev) => {
-          if (ev.type === 'syscall' && ev.ret) counter.add(ev.name, ev.duration, ev.ret.errno !== 0, ev.nr);
+          // strace's summary times: the tracee's system CPU time, or with -w the wall-clock time
+          if (ev.type === 'syscall' && ev.ret) counter.add(ev.name, opts.wallclock ? ev.duration : (ev.cpu ?? ev.duration), ev.ret.errno !== 0, ev.nr);
           if (opts.summary === 'both') staged(ev);
         }
       : staged,
@@ -242,7 +243,7 @@ export function main(argv: string[]): number {
     {
       strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,
       eagerFlush: opts.output === undefined, decodeFds: f.decodeFds.has('path'), ...(paths ? { paths } : {}),
-      ...(qual ? { qual } : {}), wantIp: opts.iflag,
+      ...(qual ? { qual } : {}), wantIp: opts.iflag, wantCpu: opts.summary !== undefined && !opts.wallclock,
       ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
       ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
       ...(traced ? { traced } : {}),

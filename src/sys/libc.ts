@@ -13,6 +13,7 @@ export const raw = {
   ptraceN: libc.func('long ptrace(long request, int pid, uint64_t addr, uint64_t data)'),
   waitpid: libc.func('int waitpid(int pid, _Out_ int *status, int options)'),
   waitpidBuf: libc.func('int waitpid(int pid, void *status, int options)'),
+  wait4: libc.func('int wait4(int pid, void *status, int options, void *rusage)'),
   kill: libc.func('int kill(int pid, int sig)'),
   getpid: libc.func('int getpid()'),
   syscall6: libc.func('long syscall(long nr, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e, uint64_t f)'),

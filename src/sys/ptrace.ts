@@ -40,6 +40,18 @@ export function waitpid(pid: number, options: number): [number, number] {
   return [r, statusBuf.readInt32LE(0)];
 }
 
+const rusage = Buffer.alloc(144);
+/** wait4: like waitpid, also filling the rusage of the process that stopped (see stimeNs). */
+export function wait4(pid: number, options: number): [number, number] {
+  const r = raw.wait4(pid, statusBuf, options, rusage) as number;
+  if (r < 0) return [-errno(), 0];
+  return [r, statusBuf.readInt32LE(0)];
+}
+/** System CPU time (ns) of the process the last wait4 reported (ru_stime). */
+export function stimeNs(): bigint {
+  return rusage.readBigInt64LE(16) * 1000000000n + rusage.readBigInt64LE(24) * 1000n;
+}
+
 // wait status decoding (glibc's macros)
 export const WIFEXITED = (s: number) => (s & 0x7f) === 0;
 export const WEXITSTATUS = (s: number) => (s >> 8) & 0xff;

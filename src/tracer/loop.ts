@@ -13,7 +13,7 @@ import { signame } from '../decode/xlat/signals.js';
 import { decodeSiginfo } from '../decode/signal.js';
 import type { Event } from '../model.js';
 import {
-  kill, PTRACE, PTRACE_EVENT, PTRACE_O, ptrace, ptraceIntoBuf, W, waitpid,
+  kill, PTRACE, PTRACE_EVENT, PTRACE_O, ptrace, ptraceIntoBuf, stimeNs, W, wait4, waitpid,
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
 } from '../sys/ptrace.js';
 import { TraceeMemory } from './memory.js';
@@ -46,6 +46,8 @@ export interface TraceOptions extends DecodeOptions {
   paths?: ReadonlySet<string>;
   /** Per syscall number: bit 0 raw (-e raw=), bit 1 not abbreviated, bit 2 not verbose (-e abbrev=/verbose=). */
   qual?: Uint8Array;
+  /** -c: measure each syscall's system CPU time (strace's default summary time). */
+  wantCpu?: boolean;
   /** -i: fetch the instruction pointer at signal stops too. */
   wantIp?: boolean;
   /** -e read=/write=: fds whose data is dumped in hex */
@@ -126,6 +128,8 @@ interface Tcb {
   needsExit: boolean;
   /** A seccomp filter stops this tracee for traced syscalls only: resume with PTRACE_CONT between them. */
   seccomp: boolean;
+  /** ru_stime at the syscall's entry stop (for -c). */
+  stime?: bigint;
   /** The last syscall number entered (for -n), and the ip at the last syscall stop (for -i). */
   scno?: number;
   ip?: bigint;
@@ -275,13 +279,13 @@ export class Tracer {
       if ((++n & 63) === 0 && this.checkInterrupt()) break;
       let pid: number, status: number;
       if (eager) {
-        [pid, status] = waitpid(-1, W.ALL | W.NOHANG);
+        [pid, status] = wait4(-1, W.ALL | W.NOHANG);
         if (pid === 0) {
           idle?.();
           if (this.checkInterrupt()) break;
-          [pid, status] = waitpid(-1, W.ALL);
+          [pid, status] = wait4(-1, W.ALL);
         }
-      } else [pid, status] = waitpid(-1, W.ALL);
+      } else [pid, status] = wait4(-1, W.ALL);
       if (pid < 0) {
         if (-pid === EINTR) {
           // our tick or a signal aimed at sysray: flush, then see which
@@ -557,6 +561,7 @@ export class Tracer {
     const args = this.opt.decodeFds ? annotateFds(t.pid, dec.entry(c)) : dec.entry(c);
     t.entryArgs = args;
     t.entryTime = now();
+    if (this.opt.wantCpu) t.stime = stimeNs();
     const complete = !dec.exit || (dec.needsExit !== undefined && !dec.needsExit(c));
     t.needsExit = !complete;
     this.sink.event({ type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime, scno: nr, ...(t.ip !== undefined ? { ip: t.ip } : {}) });
@@ -593,6 +598,7 @@ export class Tracer {
       ...(this.opt.wantIp ? { ip: BigInt.asUintN(64, info.readBigUInt64LE(8)) } : {}),
       ret: { rval, errno: c.err, fmt: ri.fmt, ...(ri.aux ? { aux: ri.aux } : {}), ...(path ? { path } : {}) },
       time: t.entryTime, duration: time - t.entryTime, ...(dumps?.length ? { dumps } : {}),
+      ...(this.opt.wantCpu && t.stime !== undefined ? { cpu: stimeNs() - t.stime } : {}),
     });
     if (t.checkExec) {
       t.checkExec = false;
