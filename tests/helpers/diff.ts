@@ -68,7 +68,7 @@ export function normalise(trace: string): string {
     .replace(/\[[0-9a-f]{16}\] /g, '[IP] ')
     // /tmp grows and shrinks while other tests run: its size, and `ls -l`'s block total
     .replace(/("\/tmp",.*?(?:stx_size|st_size)=)\d+/g, '$1N')
-    .replace(/(write\(1, "total )\d+/g, '$1N')
+    .replace(/^(write\(1, "total )\d+(.*, )\d+(\) += )\d+$/gm, '$1N$2N$3N')
     .replace(/si_pid=\d+/g, 'si_pid=PID')
     .replace(/((?:pipe|socket|[A-Z]+):\[)\d+\]/g, '$1N]')
     .replace(/\b(kill|tgkill|tkill)\((\d+, )?\d+,/g, (m) => m.replace(/\d+/g, 'PID'))
