@@ -11,7 +11,7 @@ import type { Value } from '../decode/value.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { signame } from '../decode/xlat/signals.js';
 import { decodeSiginfo } from '../decode/signal.js';
-import type { Event } from '../model.js';
+import type { Event, Ret, SyscallEntryEvent, SyscallEvent } from '../model.js';
 import {
   kill, PTRACE, PTRACE_EVENT, PTRACE_O, ptrace, ptraceIntoBuf, stimeNs, W, wait4, waitpid,
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
@@ -272,6 +272,8 @@ export class Tracer {
   run(): Outcome {
     this.armSignals();
     const eager = this.opt.eagerFlush;
+    // wait4's rusage costs the kernel a little per stop: only for -c
+    const wait = this.opt.wantCpu ? wait4 : waitpid;
     if (!eager) tick(50);
     const idle = this.sink.idle?.bind(this.sink);
     let n = 0;
@@ -279,13 +281,13 @@ export class Tracer {
       if ((++n & 63) === 0 && this.checkInterrupt()) break;
       let pid: number, status: number;
       if (eager) {
-        [pid, status] = wait4(-1, W.ALL | W.NOHANG);
+        [pid, status] = wait(-1, W.ALL | W.NOHANG);
         if (pid === 0) {
           idle?.();
           if (this.checkInterrupt()) break;
-          [pid, status] = wait4(-1, W.ALL);
+          [pid, status] = wait(-1, W.ALL);
         }
-      } else [pid, status] = wait4(-1, W.ALL);
+      } else [pid, status] = wait(-1, W.ALL);
       if (pid < 0) {
         if (-pid === EINTR) {
           // our tick or a signal aimed at sysray: flush, then see which
@@ -519,7 +521,7 @@ export class Tracer {
     const c = t.ctx;
     c.nr = nr;
     t.scno = nr;
-    t.ip = w[1];
+    if (this.opt.wantIp) t.ip = w[1];
     const a = c.args;
     a[0] = w[4]!;
     a[1] = w[5]!;
@@ -564,7 +566,9 @@ export class Tracer {
     if (this.opt.wantCpu) t.stime = stimeNs();
     const complete = !dec.exit || (dec.needsExit !== undefined && !dec.needsExit(c));
     t.needsExit = !complete;
-    this.sink.event({ type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime, scno: nr, ...(t.ip !== undefined ? { ip: t.ip } : {}) });
+    const ev: SyscallEntryEvent = { type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime, scno: nr };
+    if (this.opt.wantIp) ev.ip = t.ip;
+    this.sink.event(ev);
   }
 
   private exit(t: Tcb, info: Buffer): void {
@@ -593,13 +597,18 @@ export class Tracer {
     const args = rest.length ? t.entryArgs.concat(rest) : t.entryArgs;
     const dumps = this.opt.dumpRead || this.opt.dumpWrite ? this.dumps(t) : undefined;
     const time = now();
-    this.sink.event({
+    // optional fields are set only when present (the hot path allocates one object per event)
+    const ret: Ret = { rval, errno: c.err, fmt: ri.fmt };
+    if (ri.aux) ret.aux = ri.aux;
+    if (path) ret.path = path;
+    const ev: SyscallEvent = {
       type: 'syscall', pid: t.pid, nr: c.nr, name: c.name, args, entryArgs: t.entryArgs.length, scno: c.nr,
-      ...(this.opt.wantIp ? { ip: BigInt.asUintN(64, info.readBigUInt64LE(8)) } : {}),
-      ret: { rval, errno: c.err, fmt: ri.fmt, ...(ri.aux ? { aux: ri.aux } : {}), ...(path ? { path } : {}) },
-      time: t.entryTime, duration: time - t.entryTime, ...(dumps?.length ? { dumps } : {}),
-      ...(this.opt.wantCpu && t.stime !== undefined ? { cpu: stimeNs() - t.stime } : {}),
-    });
+      ret, time: t.entryTime, duration: time - t.entryTime,
+    };
+    if (this.opt.wantIp) ev.ip = BigInt.asUintN(64, info.readBigUInt64LE(8));
+    if (dumps?.length) ev.dumps = dumps;
+    if (this.opt.wantCpu && t.stime !== undefined) ev.cpu = stimeNs() - t.stime;
+    this.sink.event(ev);
     if (t.checkExec) {
       t.checkExec = false;
       if (c.err) {
