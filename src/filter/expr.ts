@@ -318,20 +318,30 @@ export function signalNumber(s: string): number {
 // ---------------------------------------------------------------------------------------------
 // Generic token sets (strace's qualify_tokens)
 
-function qualifyTokens<S extends { not: boolean; clear(): void }, V>(
-  str: string, set: S, func: (tok: string) => V | undefined, add: (v: V) => void, what: string,
-): void {
+/**
+ * The start every set value shares: the set is cleared, each leading `!` inverts it, and `all` /
+ * `none` are the whole value. Returns the list still to parse, or undefined when none is left.
+ */
+function negationAndWholeSet(str: string, set: { not: boolean; clear(): void }): string | undefined {
   set.clear();
   let s = str;
   while (s.startsWith('!')) {
     set.not = !set.not;
     s = s.slice(1);
   }
-  if (s === 'none') return;
+  if (s === 'none') return undefined;
   if (s === 'all') {
     set.not = !set.not;
-    return;
+    return undefined;
   }
+  return s;
+}
+
+function qualifyTokens<S extends { not: boolean; clear(): void }, V>(
+  str: string, set: S, func: (tok: string) => V | undefined, add: (v: V) => void, what: string,
+): void {
+  const s = negationAndWholeSet(str, set);
+  if (s === undefined) return;
   let any = false;
   for (const tok of s.split(',')) {
     if (tok === '') continue;
@@ -465,17 +475,8 @@ function qualifySyscall(token: string, info: ArchInfo, set: SyscallSet): boolean
 /** Parse a syscall-set value (trace=, abbrev=, verbose=, raw=) into `set`, replacing it. */
 export function qualifySyscalls(str: string, set: SyscallSet, table: ArchTable): void {
   const info = archInfo(table);
-  set.clear();
-  let s = str;
-  while (s.startsWith('!')) {
-    set.not = !set.not;
-    s = s.slice(1);
-  }
-  if (s === 'none') return;
-  if (s === 'all') {
-    set.not = !set.not;
-    return;
-  }
+  const s = negationAndWholeSet(str, set);
+  if (s === undefined) return;
   let done = false;
   for (const tok of s.split(',')) {
     if (tok === '') continue;
