@@ -66,12 +66,6 @@ export function cStringArray(items: Uint8Array[]): { ptrs: Buffer; block: Buffer
 /** errno of the call just made. Read it right after the call, before anything else. */
 export const errno = (): number => koffi.errno();
 
-/** Return value and errno of one call. */
-export interface Res {
-  r: number;
-  errno: number;
-}
-
 export const SIG_DFL = 0n;
 export const SIG_IGN = 1n;
 

@@ -22,8 +22,7 @@ import { buildFilter } from './seccomp.js';
 import { pathMatch, type PathSource } from '../filter/paths.js';
 import { PATH_MAX } from '../decode/args.js';
 import { SHIM_DATA } from './shim.js';
-import { errno as lastErrno, raw } from '../sys/libc.js';
-import { koffi } from '../sys/libc.js';
+import { koffi, raw } from '../sys/libc.js';
 import { type CallerState, environFor, resolveCommand, spawnStopped } from './spawn.js';
 
 export interface TraceOptions extends DecodeOptions {
@@ -699,6 +698,5 @@ function writeShimFilter(pid: number, filter: Buffer): boolean {
   remote.writeBigUInt64LE(SHIM_DATA, 0);
   remote.writeBigUInt64LE(BigInt(data.length), 8);
   const n = Number(raw.process_vm_writev(pid, local, 1, remote, 1, 0));
-  void lastErrno;
   return n === data.length;
 }

@@ -1,6 +1,6 @@
 /** Reading a tracee's memory: process_vm_readv, falling back to /proc/PID/mem. Implements decode's Memory. */
-import { errno, raw } from '../sys/libc.js';
-import { openSync, readSync, closeSync } from 'node:fs';
+import { errno, koffi, raw } from '../sys/libc.js';
+import { openSync, closeSync } from 'node:fs';
 import type { Memory } from '../decode/types.js';
 
 const PAGE = 4096;
@@ -105,7 +105,6 @@ export class TraceeMemory implements Memory {
   }
 }
 
-import { koffi } from '../sys/libc.js';
 const addrCache = new WeakMap<Buffer, bigint>();
 function koffiAddress(b: Buffer): bigint {
   let a = addrCache.get(b);
@@ -115,4 +114,3 @@ function koffiAddress(b: Buffer): bigint {
   }
   return a;
 }
-void readSync;

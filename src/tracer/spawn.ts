@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { delimiter } from 'node:path';
-import { cStringArray, errno, raw, SIG_IGN } from '../sys/libc.js';
+import { cStringArray, raw, SIG_IGN } from '../sys/libc.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { shimPath } from './shim.js';
 
@@ -137,6 +137,5 @@ export function spawnStopped(path: string, argv: string[], envp: string[], calle
   raw.posix_spawn_file_actions_destroy(fa);
   raw.posix_spawnattr_destroy(attr);
   if (rc !== 0) throw new SpawnError(`posix_spawn: ${errnoMessage(rc)}`, rc);
-  void errno;
   return pidOut[0]!;
 }
