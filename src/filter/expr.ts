@@ -1007,23 +1007,29 @@ function parseEre(pattern: string): { node: Node; backrefs: boolean } {
 }
 
 /** "Matches somewhere in s", computing the sets of end positions each node can reach. */
+/** Whether an anchor holds at position i of the code points `s` (both matchers use this). */
+function anchorChecker(s: readonly number[]): (a: AnchorKind, i: number) => boolean {
+  const n = s.length;
+  return (a, i) => {
+    const prev = isWordCp(s[i - 1]);
+    const next = isWordCp(s[i]);
+    switch (a) {
+      case 'bol': return i === 0;
+      case 'eol': return i === n;
+      case 'wordStart': return !prev && next;
+      case 'wordEnd': return prev && !next;
+      case 'wordDelim': return prev !== next;
+      case 'notWordDelim': return prev === next;
+    }
+  };
+}
+
 function positionMatcher(root: Node): (s: string) => boolean {
   return (str) => {
     const s = Array.from(str, cp);
     const n = s.length;
     const memo = new Map<Node, (number[] | undefined)[]>();
-    const anchorOk = (a: AnchorKind, i: number): boolean => {
-      const prev = isWordCp(s[i - 1]);
-      const next = isWordCp(s[i]);
-      switch (a) {
-        case 'bol': return i === 0;
-        case 'eol': return i === n;
-        case 'wordStart': return !prev && next;
-        case 'wordEnd': return prev && !next;
-        case 'wordDelim': return prev !== next;
-        case 'notWordDelim': return prev === next;
-      }
-    };
+    const anchorOk = anchorChecker(s);
     const step = (node: Node, from: Iterable<number>): number[] => {
       const out = new Set<number>();
       for (const p of from) for (const e of ends(node, p)) out.add(e);
@@ -1083,18 +1089,7 @@ function backtrackMatcher(root: Node): (s: string) => boolean {
     const n = s.length;
     type Caps = readonly ([number, number] | undefined)[];
     type K = (i: number, caps: Caps) => boolean;
-    const anchorOk = (a: AnchorKind, i: number): boolean => {
-      const prev = isWordCp(s[i - 1]);
-      const next = isWordCp(s[i]);
-      switch (a) {
-        case 'bol': return i === 0;
-        case 'eol': return i === n;
-        case 'wordStart': return !prev && next;
-        case 'wordEnd': return prev && !next;
-        case 'wordDelim': return prev !== next;
-        case 'notWordDelim': return prev === next;
-      }
-    };
+    const anchorOk = anchorChecker(s);
     const m = (node: Node, i: number, caps: Caps, k: K): boolean => {
       switch (node.k) {
         case 'set': return i < n && inSet(node.set, s[i]!) && k(i + 1, caps);
