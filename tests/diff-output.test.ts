@@ -61,6 +61,9 @@ const STAMPS: [string[], RegExp][] = [
   [['-r'], /^ {0,5}\d+\.\d{6} /gm],
   [['-T'], / <\d+\.\d{6}>$/gm],
   [['-tt', '-T'], /^\d\d:\d\d:\d\d\.\d{6} | <\d+\.\d{6}>$/gm],
+  [['--timestamps=unix,ms'], /^\d{10}\.\d{3} /gm],
+  [['--timestamps=time,ns'], /^\d\d:\d\d:\d\d\.\d{9} /gm],
+  [['--relative-timestamps=s'], /^ {0,5}\d+ /gm],
 ];
 
 for (const [opts, stamp] of STAMPS) {

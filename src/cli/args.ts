@@ -43,10 +43,12 @@ export interface Options {
   overheadNs?: bigint;
   /** -t count (1: time of day, 2: with microseconds, 3: seconds since the epoch) */
   tflag: number;
-  /** -r: relative timestamps */
-  rflag: boolean;
-  /** -T: time spent in each syscall */
-  Tflag: boolean;
+  /** --timestamps=/--absolute-timestamps=: format and digits, overriding -t */
+  abs?: { unix: boolean; digits: number } | null;
+  /** -r / --relative-timestamps[=PRECISION]: digits of fraction */
+  rel?: number;
+  /** -T / --syscall-times[=PRECISION]: digits of fraction */
+  took?: number;
   /** -y count */
   yflag: number;
   /** -P PATH… */
@@ -73,7 +75,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, rflag: false, Tflag: false, yflag: 0, paths: [], append: false, xlat: 'abbrev', nflag: false, iflag: false,
+  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, xlat: 'abbrev', nflag: false, iflag: false,
   help: false, version: false, command: [],
 });
 
@@ -101,13 +103,15 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   'summary-wall-clock': ['w', 'none'],
   'summary-sort-by': ['S', 'required'],
   'summary-columns': ['U', 'required'],
-  'relative-timestamps': ['r', 'none'],
+  'relative-timestamps': ['relative-timestamps', 'optional'],
+  timestamps: ['timestamps', 'optional'],
+  'absolute-timestamps': ['absolute-timestamps', 'optional'],
   'trace-path': ['P', 'required'],
   'const-print-style': ['X', 'required'],
   'syscall-number': ['n', 'none'],
   'instruction-pointer': ['i', 'none'],
   'strings-in-hex': ['strings-in-hex', 'optional'],
-  'syscall-times': ['T', 'none'],
+  'syscall-times': ['syscall-times', 'optional'],
   'no-seccomp-bpf': ['no-seccomp-bpf', 'none'],
   ...Object.fromEntries(
     Object.entries(LONG_QUALIFIERS).map(([k, d]) => [k, [`qual:${k}`, d.arg] as [string, 'required' | 'optional']]),
@@ -156,9 +160,29 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       o.overheadNs = ns;
       break;
     }
-    case 't': o.tflag++; break;
-    case 'r': o.rflag = true; break;
-    case 'T': o.Tflag = true; break;
+    case 't':
+      o.tflag++;
+      o.abs = undefined;
+      break;
+    case 'r': o.rel = 6; break;
+    case 'T': o.took = 6; break;
+    case 'relative-timestamps': o.rel = precision(val ?? 'us', '--relative-timestamps'); break;
+    case 'syscall-times': o.took = precision(val ?? 'us', '--syscall-times'); break;
+    case 'timestamps':
+    case 'absolute-timestamps': {
+      // [[format:]{none|time|unix}][,[precision:]{s|ms|us|ns}]
+      let unix = false, none = false, digits = 0;
+      for (const part of (val ?? 'time').split(',')) {
+        const [k, v] = part.includes(':') ? part.split(':', 2) as [string, string] : [/^(s|ms|us|ns)$/.test(part) ? 'precision' : 'format', part];
+        if (k === 'format' && (v === 'time' || v === 'unix' || v === 'none')) {
+          unix = v === 'unix';
+          none = v === 'none';
+        } else if (k === 'precision') digits = precision(v, `--${key}`);
+        else throw new UsageError(`invalid --${key} argument: '${val}'`);
+      }
+      o.abs = none ? null : { unix, digits };
+      break;
+    }
     case 'P': o.paths.push(val!); break;
     case 'A': o.append = true; break;
     case 'n': o.nflag = true; break;
@@ -201,6 +225,13 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       if (NOT_YET.has(key)) throw new UsageError(`option -${key} is not supported yet`, false);
       throw new UsageError(`invalid option -- '${key}'`);
   }
+}
+
+/** A timestamp precision: s, ms, us, ns → digits of fraction. */
+function precision(v: string, opt: string): number {
+  const d = ({ s: 0, ms: 3, us: 6, ns: 9 } as Record<string, number>)[v];
+  if (d === undefined) throw new UsageError(`invalid ${opt} argument: '${v}'`);
+  return d;
 }
 
 /** Parse argv (without node and script). Options stop at the first non-option (getopt's '+'). */
@@ -295,6 +326,9 @@ Output format:
                  since the epoch
   -r             prefix each line with the time since the previous one
   -T             show the time spent in each syscall
+  --timestamps[=[format:]{none|time|unix}[,[precision:]{s|ms|us|ns}]]
+  --relative-timestamps[=PRECISION], --syscall-times[=PRECISION]
+                 the same, with the format and precision given
   -n             print the syscall number before each line; -i the instruction pointer
   -X raw|abbrev|verbose
                  named constants as numbers, names (default), or both

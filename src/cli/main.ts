@@ -49,6 +49,13 @@ function die(prog: string, msg: string, hint = false): number {
   return 1;
 }
 
+/** -t/-tt/-ttt, unless --timestamps= said otherwise. */
+function absolute(o: Options): { abs?: { unix: boolean; digits: number } } {
+  if (o.abs !== undefined) return o.abs ? { abs: o.abs } : {};
+  if (!o.tflag) return {};
+  return { abs: o.tflag >= 3 ? { unix: true, digits: 6 } : { unix: false, digits: o.tflag === 2 ? 6 : 0 } };
+}
+
 /** Per syscall number: -e raw= (bit 0), not abbrev (bit 1), not verbose (bit 2); undefined if none. */
 function qualSet(f: Filters): Uint8Array | undefined {
   const t = NATIVE;
@@ -159,7 +166,8 @@ export function main(argv: string[]): number {
   } else if (opts.output === undefined) shared = new Out(2);
   const lineOpts = {
     acolumn: opts.acolumn, xflag: opts.xflag, quiet, outfile: opts.output !== undefined, xlat: opts.xlat,
-    tflag: opts.tflag, rflag: opts.rflag, Tflag: opts.Tflag, nflag: opts.nflag, iflag: opts.iflag,
+    nflag: opts.nflag, iflag: opts.iflag,
+    ...absolute(opts), ...(opts.rel !== undefined ? { rel: opts.rel } : {}), ...(opts.took !== undefined ? { took: opts.took } : {}),
     pidPrefix: opts.output !== undefined && !separate && (opts.follow > 0 || opts.pids.length > 1),
   };
   /** One output and renderer per process with -ff, else one for all. */

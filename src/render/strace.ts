@@ -173,12 +173,12 @@ export interface LineOptions extends TextOptions {
   outfile: boolean;
   /** strace's quiet set: 'exit' hides `+++ exited` lines, 'thread-execve' hides `superseded`. */
   quiet: ReadonlySet<string>;
-  /** -t, -tt, -ttt */
-  tflag: number;
-  /** -r */
-  rflag: boolean;
-  /** -T */
-  Tflag: boolean;
+  /** -t/-tt/-ttt/--timestamps: time of day or seconds since the epoch, with `digits` of fraction. */
+  abs?: { unix: boolean; digits: number };
+  /** -r: digits of fraction of the relative timestamp (undefined: none). */
+  rel?: number;
+  /** -T: digits of fraction of the time spent (undefined: none). */
+  took?: number;
   /** -n: the syscall number before each line */
   nflag?: boolean;
   /** -i: the instruction pointer before each line */
@@ -186,19 +186,20 @@ export interface LineOptions extends TextOptions {
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
-const usec = (ns: bigint): string => String((ns % 1000000000n) / 1000n).padStart(6, '0');
+/** The fraction of a second in `digits` digits (with its dot), or '' for whole seconds. */
+const frac = (ns: bigint, digits: number): string =>
+  digits ? '.' + String((ns % 1000000000n) / 10n ** BigInt(9 - digits)).padStart(digits, '0') : '';
 
 /** -t/-tt/-ttt: the time of day (local time) or seconds since the epoch. */
-export function timeOfDay(ns: bigint, tflag: number): string {
+export function timeOfDay(ns: bigint, abs: { unix: boolean; digits: number }): string {
   const sec = ns / 1000000000n;
-  if (tflag >= 3) return `${sec}.${usec(ns)}`;
+  if (abs.unix) return `${sec}${frac(ns, abs.digits)}`;
   const d = new Date(Number(sec) * 1000);
-  const hms = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
-  return tflag === 2 ? `${hms}.${usec(ns)}` : hms;
+  return `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}${frac(ns, abs.digits)}`;
 }
 
-/** A duration as strace prints it: seconds and microseconds. */
-export const secUsec = (ns: bigint): string => `${ns / 1000000000n}.${usec(ns)}`;
+/** A duration as strace prints it: seconds, then `digits` of fraction. */
+export const secFrac = (ns: bigint, digits = 6): string => `${ns / 1000000000n}${frac(ns, digits)}`;
 
 /**
  * The strace text renderer. Stateful only in what strace's output itself carries across events:
@@ -222,7 +223,7 @@ export class StraceText {
   private comma = false;
 
   constructor(o: Partial<LineOptions> = {}) {
-    this.o = { ...defaultTextOptions, pidPrefix: false, outfile: false, quiet: new Set(), tflag: 0, rflag: false, Tflag: false, ...o };
+    this.o = { ...defaultTextOptions, pidPrefix: false, outfile: false, quiet: new Set(), ...o };
   }
 
   /** Previous line's start, for -r. */
@@ -237,12 +238,12 @@ export class StraceText {
     this.comma = false;
     if (this.o.pidPrefix) s += String(pid).padEnd(5) + ' ';
     else if (this.procs.size > 1 && !this.o.outfile) s += `[pid ${String(pid).padStart(5)}] `;
-    if (this.o.tflag) s += timeOfDay(time, this.o.tflag) + ' ';
-    if (this.o.rflag) {
+    if (this.o.abs) s += timeOfDay(time, this.o.abs) + ' ';
+    if (this.o.rel !== undefined) {
       const d = this.last ? time - this.last : 0n;
       this.last = time;
-      const r = `${String(d / 1000000000n).padStart(6)}.${usec(d)}`;
-      s += this.o.tflag ? `(+${r}) ` : `${r} `;
+      const r = `${String(d / 1000000000n).padStart(6)}${frac(d, this.o.rel)}`;
+      s += this.o.abs ? `(+${r}) ` : `${r} `;
     }
     if (this.o.nflag) s += where.scno !== undefined ? `[${String(where.scno).padStart(4)}] ` : '[?] ';
     if (this.o.iflag) s += where.ip !== undefined ? `[${where.ip.toString(16).padStart(16, '0')}] ` : '[????????????????] ';
@@ -290,7 +291,7 @@ export class StraceText {
         col += line.length;
         this.col = 0;
         if (col < this.o.acolumn) line += SPACES.slice(0, this.o.acolumn - col);
-        const took = ev.ret && this.o.Tflag ? ` <${secUsec(ev.duration)}>` : '';
+        const took = ev.ret && this.o.took !== undefined ? ` <${secFrac(ev.duration, this.o.took)}>` : '';
         const dumps = ev.dumps ? ev.dumps.map(dumpText).join('') : '';
         return head + line + (ev.ret ? formatRet(ev.ret, this.o) : '= ?') + took + '\n' + dumps;
       }
