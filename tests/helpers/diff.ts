@@ -46,6 +46,21 @@ export function testEnv(): NodeJS.ProcessEnv {
 }
 
 /**
+ * Replace the tracees' pids where pids stand: line prefixes, results, the pid arguments of
+ * process calls, siginfo, /proc paths, messages. A size that happens to equal a pid stays.
+ */
+function replacePids(text: string, pids: Set<string>): string {
+  if (!pids.size) return text;
+  const alt = [...pids].join('|');
+  const ctx = new RegExp(
+    `(^|\\[pid +|= |si_pid=|/proc/|pid |\\[\\{?|\\b(?:kill|tgkill|tkill|wait4|waitid|getpgid|setpgid|getsid|prlimit64|pidfd_open|sched_\\w+|process_vm_\\w+|ptrace|rt_sigqueueinfo|rt_tgsigqueueinfo)\\((?:[^,()]*, )?)(${alt})(?![\\w.])`,
+    'gm',
+  );
+  // twice: a match's context may hide the next pid of the same call (tgkill(PID, PID, …))
+  return text.replace(ctx, '$1PID').replace(ctx, '$1PID');
+}
+
+/**
  * Normalise what legitimately differs between two strace runs of the same program: the tracee's
  * pids, addresses, random bytes, times, and temporary names.
  */
@@ -54,7 +69,7 @@ export function normalise(trace: string): string {
   for (const m of trace.matchAll(/(?:set_tid_address\(.*?\)|getpid\(\)|gettid\(\)|getppid\(\))\s*= (\d+)/g)) pids.add(m[1]!);
   let t = trace;
   for (const m of t.matchAll(/^(\d+) /gm)) pids.add(m[1]!);
-  for (const p of pids) t = t.replace(new RegExp(`\\b${p}\\b`, 'g'), 'PID');
+  t = replacePids(t, pids);
   return t
     .replace(/^(.*)\) +(= .*)$/gm, '$1) $2')
     .replace(/^(write\(2, "\d+ bytes \().*$/gm, '$1DD-STATS')
@@ -166,7 +181,7 @@ export function perProcess(trace: string): string[][] {
   }
   const norm = (s: string): string => {
     let t = s;
-    for (const p of pids) t = t.replace(new RegExp(`\\b${p}\\b`, 'g'), 'PID');
+    t = replacePids(t, pids);
     return normalise(t);
   };
   return [...byPid.values()].map((seq) => seq.map(norm)).sort((a, b) => (a.join('\n') < b.join('\n') ? -1 : 1));
