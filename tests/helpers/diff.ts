@@ -53,11 +53,16 @@ function replacePids(text: string, pids: Set<string>): string {
   if (!pids.size) return text;
   const alt = [...pids].join('|');
   const ctx = new RegExp(
-    `(^|\\[pid +|= |si_pid=|/proc/|pid |\\[\\{?|\\b(?:kill|tgkill|tkill|wait4|waitid|getpgid|setpgid|getsid|prlimit64|pidfd_open|sched_\\w+|process_vm_\\w+|ptrace|rt_sigqueueinfo|rt_tgsigqueueinfo)\\((?:[^,()]*, )?)(${alt})(?![\\w.])`,
+    `(^|\\[pid +|si_pid=|/proc/|pid |\\[\\{?|\\b(?:kill|tgkill|tkill|wait4|waitid|getpgid|setpgid|getsid|prlimit64|pidfd_open|sched_\\w+|process_vm_\\w+|ptrace|rt_sigqueueinfo|rt_tgsigqueueinfo)\\((?:[^,()]*, )?)(${alt})(?![\\w.])`,
+    'gm',
+  );
+  // results, only of the calls that return pids
+  const ret = new RegExp(
+    `^(.*\\b(?:getpid|gettid|getppid|set_tid_address|clone3?|v?fork|wait4|waitid|getpgid|getpgrp|getsid|setsid|rt_sigreturn)\\b.*= )(${alt})$`,
     'gm',
   );
   // twice: a match's context may hide the next pid of the same call (tgkill(PID, PID, …))
-  return text.replace(ctx, '$1PID').replace(ctx, '$1PID');
+  return text.replace(ctx, '$1PID').replace(ctx, '$1PID').replace(ret, '$1PID');
 }
 
 /**
