@@ -53,7 +53,7 @@ function replacePids(text: string, pids: Set<string>): string {
   if (!pids.size) return text;
   const alt = [...pids].join('|');
   const ctx = new RegExp(
-    `(^|\\[pid +|si_pid=|/proc/|pid |\\[\\{?|\\b(?:kill|tgkill|tkill|wait4|waitid|getpgid|setpgid|getsid|prlimit64|pidfd_open|sched_\\w+|process_vm_\\w+|ptrace|rt_sigqueueinfo|rt_tgsigqueueinfo)\\((?:[^,()]*, )?)(${alt})(?![\\w.])`,
+    `(^|\\[pid +|si_pid=|\\bpid=|/proc/|pid |\\[\\{?|\\b(?:kill|tgkill|tkill|wait4|waitid|getpgid|setpgid|getsid|prlimit64|pidfd_open|sched_\\w+|process_vm_\\w+|ptrace|rt_sigqueueinfo|rt_tgsigqueueinfo)\\((?:[^,()]*, )?)(${alt})(?![\\w.])`,
     'gm',
   );
   // results, only of the calls that return pids
@@ -95,6 +95,8 @@ export function normalise(trace: string): string {
     .replace(/^((?:\d+ +)?(?:<\.\.\. )?(?:clone3?|v?fork|wait4)\b.*= )\d+$/gm, '$1PID')
     .replace(/(uptime|freeram|sharedram|bufferram|procs)=\d+/g, '$1=N')
     .replace(/loads=\[\d+, \d+, \d+\]/g, 'loads=[N, N, N]')
+    // free space moves while other programs write
+    .replace(/(f_bfree|f_bavail|f_ffree)=\d+/g, '$1=N')
     .replace(/sysray-diff-[\w-]+/g, 'TMPDIR');
 }
 
