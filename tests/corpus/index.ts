@@ -6,5 +6,6 @@ import { cases as file } from './file.js';
 import { cases as desc } from './desc.js';
 import { cases as proc } from './proc.js';
 import { cases as sigtime } from './sigtime.js';
+import { cases as mem } from './mem.js';
 
-export const CORPUS: CorpusCase[] = [...commands, ...net, ...file, ...desc, ...proc, ...sigtime];
+export const CORPUS: CorpusCase[] = [...commands, ...net, ...file, ...desc, ...proc, ...sigtime, ...mem];

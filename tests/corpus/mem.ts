@@ -1,0 +1,4 @@
+/** Corpus cases of the mem family: C fixtures and programs. */
+import type { CorpusCase } from '../helpers/corpus.js';
+
+export const cases: CorpusCase[] = [];
