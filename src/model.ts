@@ -34,6 +34,8 @@ export interface Ret {
   aux?: Value;
   /** -y: what a returned fd names. */
   path?: Uint8Array;
+  /** -y/-yy: the returned fd, annotated (socket details, device, pidfd, deleted). */
+  fd?: Value;
 }
 
 /** A complete syscall: all arguments and the result. */

@@ -35,9 +35,15 @@ export type Value =
    * A file descriptor, with what it names when known (for -y: `3</etc/passwd>`). `label` prints
    * instead of the number (`AT_FDCWD</tmp>`).
    */
-  | { k: 'fd'; fd: number; path?: Uint8Array; label?: string }
+  | { k: 'fd'; fd: number; path?: Uint8Array; label?: string; detail?: FdDetail; dev?: string; deleted?: boolean }
   /** A value annotated with `=>`: in/out values such as `[128 => 16]`. */
   | { k: 'inout'; in: Value; out: Value };
+
+/**
+ * -yy: what a socket or pidfd is, printed instead of its path: `text`, then for a unix socket with
+ * a name `,"path"` (`,@"name"` when abstract) and `post`.
+ */
+export interface FdDetail { text: string; path?: Uint8Array; abstract?: boolean; post?: string }
 
 export interface Field {
   /** Field name; omitted for positional members. */

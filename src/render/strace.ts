@@ -119,7 +119,12 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
     }
     case 'fd': {
       const n = v.label ?? String(v.fd);
-      return v.path !== undefined ? `${n}<${quote(v.path, o.xflag, false, true)}>` : n;
+      if (v.detail) {
+        const d = v.detail;
+        return `${n}<${d.text}${d.path ? `,${d.abstract ? '@' : ''}${quote(d.path, o.xflag)}` : ''}${d.post ?? ''}>`;
+      }
+      if (v.path === undefined) return n;
+      return `${n}<${quote(v.path, o.xflag, false, true)}${v.dev ? `<${v.dev}>` : ''}>${v.deleted ? '(deleted)' : ''}`;
     }
     case 'inout': return formatValue(v.in, o) + ' => ' + formatValue(v.out, o);
   }
@@ -134,7 +139,7 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
     switch (r.fmt) {
       case 'x': s = '= ' + hexOf(r.rval); break;
       case 'o': s = '= ' + formatValue({ k: 'int', v: r.rval, fmt: 'o' }); break;
-      case 'fd': s = '= ' + (r.path ? formatValue({ k: 'fd', fd: Number(r.rval), path: r.path }, o) : r.rval.toString()); break;
+      case 'fd': s = '= ' + (r.fd ? formatValue(r.fd, o) : r.path ? formatValue({ k: 'fd', fd: Number(r.rval), path: r.path }, o) : r.rval.toString()); break;
       // strace's default (RVAL_UDECIMAL) and 'u': unsigned decimal
       default: s = '= ' + BigInt.asUintN(64, r.rval).toString();
     }

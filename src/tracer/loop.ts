@@ -6,6 +6,7 @@ import { readdirSync, readlinkSync } from 'node:fs';
 import type { ArchTable } from '../arch/types.js';
 import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
 import { decoderTable } from '../decode/index.js';
+import { FdAnnotator, type FdKinds } from './fdinfo.js';
 import type { Ctx, DecodeOptions, SyscallDecoder } from '../decode/types.js';
 import type { Value } from '../decode/value.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
@@ -39,8 +40,8 @@ export interface TraceOptions extends DecodeOptions {
   traced?: Uint8Array;
   /** Use a seccomp-bpf filter so untraced syscalls never stop (started commands only). */
   seccomp: boolean;
-  /** -y: show what each fd names. */
-  decodeFds?: boolean;
+  /** -y/-yy: show what each fd refers to (path, socket details, device, pidfd). */
+  decodeFds?: FdKinds;
   /** -P: trace only syscalls that refer to these paths (latin1 strings of their bytes). */
   paths?: ReadonlySet<string>;
   /** Per syscall number: bit 0 raw (-e raw=), bit 1 not abbreviated, bit 2 not verbose (-e abbrev=/verbose=). */
@@ -70,17 +71,13 @@ function readlinkBytes(p: string): Uint8Array | undefined {
   }
 }
 
-/** -y: give each fd value (also inside structs and arrays) the path /proc says it names, now. */
-function annotateFds(pid: number, values: Value[]): Value[] {
+/** -y/-yy: give each fd value (also inside structs and arrays) what /proc says it refers to, now. */
+function annotateFds(an: FdAnnotator, pid: number, values: Value[]): Value[] {
   const fix = (v: Value): Value => {
     switch (v.k) {
-      case 'fd': {
-        if (v.fd < 0) return v;
-        const path = readlinkBytes(`/proc/${pid}/fd/${v.fd}`);
-        return path ? { ...v, path } : v;
-      }
+      case 'fd': return an.fd(pid, v);
       case 'sym': {
-        if (v.name !== 'AT_FDCWD') return v;
+        if (v.name !== 'AT_FDCWD' || !an.kinds.path) return v;
         const path = readlinkBytes(`/proc/${pid}/cwd`);
         return path ? { k: 'fd', fd: -100, label: 'AT_FDCWD', path } : v;
       }
@@ -157,6 +154,7 @@ export class Tracer {
   private siginfo = Buffer.alloc(128);
   private msg = Buffer.alloc(8);
   private mem = new TraceeMemory(0);
+  private fds: FdAnnotator | undefined;
   private decodersByTable = new Map<ArchTable, SyscallDecoder[]>();
   private mainPid = 0;
   private outcome: Outcome = { kind: 'exit', code: 0 };
@@ -168,6 +166,7 @@ export class Tracer {
   private ptraceOptions: number;
 
   constructor(private opt: TraceOptions, private sink: Sink, private say: Say) {
+    if (opt.decodeFds) this.fds = new FdAnnotator(opt.decodeFds);
     this.ptraceOptions = PTRACE_O.TRACESYSGOOD | PTRACE_O.TRACEEXEC | PTRACE_O.TRACEEXIT |
       (opt.followForks ? PTRACE_O.TRACECLONE | PTRACE_O.TRACEFORK | PTRACE_O.TRACEVFORK : 0);
   }
@@ -559,7 +558,7 @@ export class Tracer {
     c.opt = q & 6 ? (this.optVariants[q >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
     const dec = q & 1 ? rawDecoder(row?.nargs ?? 6) : (t.decoders[nr] ?? unknownDecoder);
     t.dec = dec;
-    const args = this.opt.decodeFds ? annotateFds(t.pid, dec.entry(c)) : dec.entry(c);
+    const args = this.fds ? annotateFds(this.fds, t.pid, dec.entry(c)) : dec.entry(c);
     t.entryArgs = args;
     t.entryTime = now();
     if (this.opt.wantCpu) t.stime = stimeNs();
@@ -588,10 +587,10 @@ export class Tracer {
     // decoders see c.err: on failure, output arguments print as their addresses, as strace does
     let rest = t.needsExit ? dec.exit!(c) : [];
     const ri = dec.ret ? dec.ret(c) : { fmt: 'd' as const };
-    let path: Uint8Array | undefined;
-    if (this.opt.decodeFds) {
-      rest = annotateFds(t.pid, rest);
-      if (ri.fmt === 'fd' && !c.err && rval >= 0n) path = readlinkBytes(`/proc/${t.pid}/fd/${rval}`);
+    let fdRet: Value | undefined;
+    if (this.fds) {
+      rest = annotateFds(this.fds, t.pid, rest);
+      if (ri.fmt === 'fd' && !c.err && rval >= 0n && rval <= 0x7fffffffn) fdRet = this.fds.fd(t.pid, { k: 'fd', fd: Number(rval) });
     }
     const args = rest.length ? t.entryArgs.concat(rest) : t.entryArgs;
     const dumps = this.opt.dumpRead || this.opt.dumpWrite ? this.dumps(t) : undefined;
@@ -599,7 +598,10 @@ export class Tracer {
     // optional fields are set only when present (the hot path allocates one object per event)
     const ret: Ret = { rval, errno: c.err, fmt: ri.fmt };
     if (ri.aux) ret.aux = ri.aux;
-    if (path) ret.path = path;
+    if (fdRet && fdRet.k === 'fd' && (fdRet.path || fdRet.detail)) {
+      ret.fd = fdRet;
+      if (fdRet.path) ret.path = fdRet.path;
+    }
     const ev: SyscallEvent = {
       type: 'syscall', pid: t.pid, nr: c.nr, name: c.name, args, entryArgs: t.entryArgs.length, scno: c.nr,
       ret, time: t.entryTime, duration: time - t.entryTime,
