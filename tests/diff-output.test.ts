@@ -128,3 +128,12 @@ test('-yy / --decode-fds: socket details, devices, pidfds and deleted files as s
     assert.equal(numbers(b.trace), numbers(a.trace), opts.join(' '));
   }
 });
+
+test('-e read=/write= on sendmsg/recvmsg/sendmmsg/recvmmsg and vectors with empty buffers: as strace dumps them', () => {
+  const cmd = ['python3', '-S', join(ROOT, 'tests', 'programs', 'msg_dumps.py')];
+  const opts = ['-e', 'read=all', '-e', 'write=all', '-e', 'trace=sendmsg,recvmsg,sendmmsg,recvmmsg,writev,readv'];
+  const a = traceWith(STRACE, opts, cmd, scratch());
+  const b = traceWith(SYSRAY, opts, cmd, scratch());
+  assert.match(a.trace, / = 1 buffers in vector 1\n \* 6 bytes in buffer 0\n/, 'strace dumped recvmmsg');
+  assert.equal(normalise(b.trace), normalise(a.trace));
+});

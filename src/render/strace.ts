@@ -1,6 +1,6 @@
 /** strace's text format, as a pure function of events. */
 import type { Value } from '../decode/value.js';
-import type { Event, Ret, SyscallEvent, Where } from '../model.js';
+import type { Dump, Event, Ret, SyscallEvent, Where } from '../model.js';
 import { errorReturnText } from '../decode/xlat/errno.js';
 
 export interface TextOptions {
@@ -151,7 +151,8 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
 const SPACES = ' '.repeat(256);
 
 /** strace's dumpstr: ` | 00000  68 65 …  hello. |` lines, 16 bytes each (and dumpiov's header). */
-export function dumpText(d: { iov?: number; len: bigint; bytes: Uint8Array | null }): string {
+export function dumpText(d: Dump): string {
+  if (d.vector) return ` = ${d.vector.buffers} buffers in vector ${d.vector.index}\n`;
   let s = d.iov !== undefined ? ` * ${d.len} bytes in buffer ${d.iov}\n` : '';
   const b = d.bytes;
   if (!b) return s;

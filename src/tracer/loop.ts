@@ -12,7 +12,7 @@ import type { Value } from '../decode/value.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { signame } from '../decode/xlat/signals.js';
 import { decodeSiginfo } from '../decode/signal.js';
-import type { Event, Ret, SyscallEntryEvent, SyscallEvent } from '../model.js';
+import type { Dump, Event, Ret, SyscallEntryEvent, SyscallEvent } from '../model.js';
 import {
   kill, PTRACE, PTRACE_EVENT, PTRACE_O, ptrace, ptraceIntoBuf, stimeNs, W, wait4, waitpid,
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
@@ -620,35 +620,60 @@ export class Tracer {
   }
 
   /** The data a read/write-like call moved, for -e read=/write= (strace's dumpio). */
-  private dumps(t: Tcb): { iov?: number; len: bigint; bytes: Uint8Array | null }[] | undefined {
+  private dumps(t: Tcb): Dump[] | undefined {
     const c = t.ctx;
     const fd = Number(BigInt.asIntN(32, c.args[0]!));
     if (fd < 0) return undefined;
     const row = t.table.rows[c.nr];
     const sen = row ? (row.dec ?? row.name) : '';
     const one = (addr: bigint, len: bigint) => [{ len, bytes: len > 0n ? c.mem.read(addr, Number(len > DUMP_MAX ? DUMP_MAX : len)) : new Uint8Array(0) }];
-    const iov = (addr: bigint, n: bigint, total: bigint) => {
-      const out: { iov: number; len: bigint; bytes: Uint8Array | null }[] = [];
+    // strace's dumpiov_upto: buffers in order, cut to `total` bytes (-1: all), up to the first empty one
+    const iov = (addr: bigint, n: bigint, total: bigint, out: Dump[] = []): Dump[] => {
       const cnt = Number(n > 1024n ? 1024n : n);
       const vec = c.mem.read(addr, cnt * 16);
       if (!vec) return out;
       const w = new DataView(vec.buffer, vec.byteOffset, vec.byteLength);
-      let left = total;
-      for (let i = 0; i < cnt && left !== 0n; i++) {
+      let left = BigInt.asUintN(64, total);
+      for (let i = 0; i < cnt; i++) {
         let len = w.getBigUint64(i * 16 + 8, true);
-        if (left > 0n && len > left) len = left;
-        if (left > 0n) left -= len;
-        out.push({ iov: i, len, bytes: len > 0n ? c.mem.read(w.getBigUint64(i * 16, true), Number(len > DUMP_MAX ? DUMP_MAX : len)) : new Uint8Array(0) });
+        if (len > left) len = left;
+        if (len === 0n) break;
+        left -= len;
+        out.push({ iov: i, len, bytes: c.mem.read(w.getBigUint64(i * 16, true), Number(len > DUMP_MAX ? DUMP_MAX : len)) });
+      }
+      return out;
+    };
+    const msghdr = (addr: bigint, total: bigint, out: Dump[] = []): Dump[] => {
+      const m = c.mem.read(addr, 56);
+      if (!m) return out;
+      const w = new DataView(m.buffer, m.byteOffset, m.byteLength);
+      return iov(w.getBigUint64(16, true), w.getBigUint64(24, true) & 0xffffffffn, total, out);
+    };
+    // sendmmsg/recvmmsg: each message the call handled (its result), with a header line
+    const mmsghdr = (addr: bigint): Dump[] => {
+      const out: Dump[] = [];
+      const n = Number(c.rval > 1024n ? 1024n : c.rval);
+      for (let i = 0; i < n; i++) {
+        const m = c.mem.read(addr + BigInt(i * 64), 64);
+        if (!m) break;
+        const w = new DataView(m.buffer, m.byteOffset, m.byteLength);
+        const iovlen = w.getBigUint64(24, true);
+        out.push({ len: 0n, bytes: null, vector: { index: i, buffers: iovlen } });
+        iov(w.getBigUint64(16, true), iovlen & 0xffffffffn, BigInt(w.getUint32(56, true)), out);
       }
       return out;
     };
     if (this.opt.dumpWrite?.(fd)) {
       if (DUMP_WBUF.has(sen)) return one(c.args[1]!, c.args[2]!);
       if (DUMP_WIOV.has(sen)) return iov(c.args[1]!, c.args[2]!, -1n);
+      if (sen === 'sendmsg') return msghdr(c.args[1]!, -1n);
+      if (sen === 'sendmmsg' && !c.err) return mmsghdr(c.args[1]!);
     }
     if (c.err || !this.opt.dumpRead?.(fd)) return undefined;
     if (DUMP_BUF.has(sen)) return one(c.args[1]!, c.rval);
     if (DUMP_RIOV.has(sen)) return iov(c.args[1]!, c.args[2]!, c.rval);
+    if (sen === 'recvmsg') return msghdr(c.args[1]!, c.rval);
+    if (sen === 'recvmmsg' || sen === 'recvmmsg_time64') return mmsghdr(c.args[1]!);
     return undefined;
   }
 
