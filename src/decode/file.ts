@@ -60,8 +60,8 @@ export function symbolicMode(m: number): Value {
 export const major = (d: bigint): bigint => BigInt.asUintN(32, ((d >> 8n) & 0xfffn) | ((d >> 32n) & ~0xfffn));
 export const minor = (d: bigint): bigint => BigInt.asUintN(32, (d & 0xffn) | ((d >> 12n) & ~0xffn));
 
-/** print_dev_t: `makedev(0x88, 0x1)`. */
-export const dev = (d: bigint): Value => call('makedev', hex(major(d)), hex(minor(d)));
+/** print_dev_t: `makedev(0x88, 0x1)` (-X raw: the number; -X verbose: the number, then this as a comment). */
+export const dev = (d: bigint): Value => joinOf(d, '', call('makedev', hex(major(d)), hex(minor(d))));
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
@@ -190,7 +190,7 @@ function statxFlags(v: bigint): Value {
   const f = BigInt.asUintN(32, v);
   const syncType = flags(AT_STATX_SYNC, f & AT_STATX_SYNC_TYPE);
   const rest = f & ~AT_STATX_SYNC_TYPE;
-  return rest ? joinOf(f, '|', syncType, flags(AT_FLAGS, rest)) : syncType;
+  return rest ? join('|', syncType, flags(AT_FLAGS, rest)) : syncType;
 }
 
 // ---------------------------------------------------------------- struct statfs
@@ -341,6 +341,7 @@ export const decoders: Record<string, SyscallDecoder> = {
     atExit((c, i) => outStruct(c, c.args[i]!, STATX_SIZE, (b) => statxStruct(c, b))),
   ]),
   statfs: sig([pathArg, atExit(statfsArg)]),
+  ustat: sig([(c, i) => dev(BigInt.asUintN(32, c.args[i]!)), atExit(A.ptr)]),
 
   access: sig([pathArg, flagsArg(ACCESS_MODES, '?_OK')]),
   faccessat: sig([dirfd, pathArg, flagsArg(ACCESS_MODES, '?_OK')]),
