@@ -53,7 +53,7 @@ export function symbolicMode(m: number): Value {
   if (mode & 0o2000n) parts.push(tok('S_ISGID'));
   if (mode & 0o1000n) parts.push(tok('S_ISVTX'));
   parts.push(oct(mode & ~(S_IFMT | 0o7000n)));
-  return parts.length === 1 ? parts[0]! : joinOct(mode, '|', ...parts);
+  return joinOct(mode, '|', ...parts);
 }
 
 /** glibc's major()/minor() of a 64-bit dev_t. */
@@ -221,9 +221,8 @@ const UTIME_OMIT = (1n << 30n) - 2n;
 function utimeSpec(b: Uint8Array, off: number): Value {
   const sec = rd.s64(b, off);
   const nsec = rd.u64(b, off + 8);
-  if (nsec === UTIME_NOW) return tok('UTIME_NOW');
-  if (nsec === UTIME_OMIT) return tok('UTIME_OMIT');
   const ts = struct([field('tv_sec', int(sec)), field('tv_nsec', uint(nsec))]);
+  if (nsec === UTIME_NOW || nsec === UTIME_OMIT) return { k: 'sym', name: nsec === UTIME_NOW ? 'UTIME_NOW' : 'UTIME_OMIT', v: nsec, raw: ts };
   const t = sprinttime(sec, nsec);
   return t === undefined ? ts : note(ts, t);
 }

@@ -75,7 +75,7 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       }
     case 'sym': {
       if (!o.xlat || o.xlat === 'abbrev') return v.name;
-      const n = v.fmt === 'x' ? hexOf(v.v) : v.v.toString();
+      const n = v.raw ? formatValue(v.raw, o) : v.fmt === 'x' ? hexOf(v.v) : v.v.toString();
       return o.xlat === 'raw' ? n : `${n} /* ${v.name} */`;
     }
     case 'flags': {
@@ -107,7 +107,7 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
     }
     case 'sigset': return (v.inverted ? '~[' : '[') + v.names.join(' ') + ']';
     case 'call': return v.fn + '(' + v.args.map((a) => formatValue(a, o)).join(', ') + ')';
-    case 'note': return formatValue(v.v, o) + ' /* ' + v.text + ' */';
+    case 'note': return v.xlat && o.xlat === 'raw' ? formatValue(v.v, o) : formatValue(v.v, o) + ' /* ' + v.text + ' */';
     case 'tok': return v.text;
     case 'join': {
       if (v.v !== undefined && o.xlat && o.xlat !== 'abbrev') {

@@ -8,4 +8,8 @@ export const cases: CorpusCase[] = [
   { family: 'file', name: 'fam_file_open', cmd: ['@fam_file_open'] },
   { family: 'file', name: 'fam_file_open -X raw', cmd: ['@fam_file_open'], opts: ['-X', 'raw'] },
   { family: 'file', name: 'fam_file_open -X verbose', cmd: ['@fam_file_open'], opts: ['-X', 'verbose'] },
+  { family: 'file', name: 'fam_file_path', cmd: ['@fam_file_path'] },
+  { family: 'file', name: 'fam_file_path -X verbose', cmd: ['@fam_file_path'], opts: ['-X', 'verbose'] },
+  { family: 'file', name: 'fam_file_path -X raw', cmd: ['@fam_file_path'], opts: ['-X', 'raw'] },
+  { family: 'file', name: 'fam_file_path -s4 -v', cmd: ['@fam_file_path'], opts: ['-s', '4', '-v'] },
 ];
