@@ -12,4 +12,7 @@ export const cases: CorpusCase[] = [
   { family: 'file', name: 'fam_file_path -X verbose', cmd: ['@fam_file_path'], opts: ['-X', 'verbose'] },
   { family: 'file', name: 'fam_file_path -X raw', cmd: ['@fam_file_path'], opts: ['-X', 'raw'] },
   { family: 'file', name: 'fam_file_path -s4 -v', cmd: ['@fam_file_path'], opts: ['-s', '4', '-v'] },
+  { family: 'file', name: 'fam_file_xattr', cmd: ['@fam_file_xattr'] },
+  { family: 'file', name: 'fam_file_xattr -s8 -x', cmd: ['@fam_file_xattr'], opts: ['-s', '8', '-x'] },
+  { family: 'file', name: 'fam_file_xattr -X verbose', cmd: ['@fam_file_xattr'], opts: ['-X', 'verbose'] },
 ];
