@@ -2,7 +2,7 @@
  * Decoders of the file family (path-based calls: open, stat, access, link, chmod, …) and the shared
  * printers for what both files and descriptors show: struct stat, modes, device numbers, times.
  */
-import { A, addr, atExit, buf, path, R, rd, sig, structAt, type ArgFn } from './args.js';
+import { A, addr, atExit, buf, cstr, dirfd as dirfdOf, fd as fdOf, path, R, rd, sig, structAt, type ArgFn } from './args.js';
 import type { Ctx, RetFmt, SyscallDecoder } from './types.js';
 import {
   array, call, field, hex, int, join, joinOf, joinOct, note, oct, struct, tok, uint, type Field, type Value,
@@ -12,7 +12,11 @@ import {
   ACCESS_MODES, AT_FLAGS, AT_STATX_SYNC, AT_STATX_SYNC_TYPE, FACCESSAT_FLAGS, OPEN_ACCMODE, OPEN_FLAGS,
   OPEN_MODE_NEEDED, S_IFMT, S_IFMT_TYPES, STATX_ATTRS, STATX_MASK,
 } from './xlat/tables.js';
-import { FS_MAGIC, RENAME_FLAGS, RESOLVE_FLAGS, STATFS_FLAGS, ST_VALID, UMOUNT_FLAGS, XATTR_FLAGS } from './xlat/file.js';
+import {
+  FS_MAGIC, FSCONFIG_CMDS, FSMOUNT_ATTR_FLAGS, FSMOUNT_FLAGS, FSOPEN_FLAGS, FSPICK_FLAGS, MOUNT_ATTR_ATTR, MOUNT_ATTR_IDMAP,
+  MOUNT_ATTR_PROPAGATION, MOUNT_FLAGS, MOUNT_SETATTR_FLAGS, MOVE_MOUNT_FLAGS, MS_IGNORE_DATA, MS_MGC_MSK, MS_MGC_VAL,
+  MS_REMOUNT, OPEN_TREE_FLAGS, RENAME_FLAGS, RESOLVE_FLAGS, STATFS_FLAGS, ST_VALID, UMOUNT_FLAGS, XATTR_FLAGS,
+} from './xlat/file.js';
 
 // ---------------------------------------------------------------- shared printers
 
@@ -270,6 +274,22 @@ function openArgs(c: Ctx, off: number): Value[] {
 
 const OPEN_HOW_MIN = 24;
 
+/**
+ * strace's print_nonzero_bytes: the bytes of an extensible struct beyond the `known` size (up to
+ * `size`, at most a page), as `/* bytes 24..63 *\/ "\x00…"` when any is non-zero, `???` when unreadable.
+ */
+function nonzeroTail(c: Ctx, a: bigint, known: number, size: bigint): Field | undefined {
+  if (size <= BigInt(known)) return undefined;
+  const total = Number(size < 4096n ? size : 4096n);
+  const len = total - known;
+  const tail = c.mem.read(a + BigInt(known), len);
+  if (!tail) return { v: tok('???') };
+  if (!tail.some((x) => x !== 0)) return undefined;
+  const n = Math.min(len, c.opt.strsize);
+  const bytes: Value = { k: 'str', b: tail.subarray(0, n), hex: true, ...(n < len ? { trunc: true } : {}) };
+  return { v: join('', tok(`/* bytes ${known}..${total - 1} */ `), bytes) };
+}
+
 /** struct open_how: `{flags=…, mode=…, resolve=…}` (mode only with O_CREAT/O_TMPFILE or when set). */
 const openHow: ArgFn = (c, i) => {
   const a = c.args[i]!;
@@ -281,19 +301,68 @@ const openHow: ArgFn = (c, i) => {
     const f: Field[] = [field('flags', openModes(fl))];
     if (fl & OPEN_MODE_NEEDED || m) f.push(field('mode', oct(m)));
     f.push(field('resolve', flags(RESOLVE_FLAGS, rd.u64(b, 16), 'RESOLVE_???')));
-    if (size > BigInt(OPEN_HOW_MIN)) {
-      // print_nonzero_bytes: the tail beyond the known struct, when it has any non-zero byte
-      const total = Number(size < 4096n ? size : 4096n);
-      const len = total - OPEN_HOW_MIN;
-      const tail = c.mem.read(a + BigInt(OPEN_HOW_MIN), len);
-      if (!tail) f.push({ v: tok('???') });
-      else if (tail.some((x) => x !== 0)) {
-        const n = Math.min(len, c.opt.strsize);
-        f.push({
-          v: join('', tok(`/* bytes ${OPEN_HOW_MIN}..${total - 1} */ `), { k: 'str', b: tail.subarray(0, n), hex: true, ...(n < len ? { trunc: true } : {}) }),
-        });
-      }
-    }
+    const tail = nonzeroTail(c, a, OPEN_HOW_MIN, size);
+    if (tail) f.push(tail);
+    return struct(f);
+  });
+};
+
+// ---------------------------------------------------------------- mount and the new mount API
+
+/** mount(2): the type prints as an address when MS_REMOUNT/bind/move/propagation ignore it, so does the data. */
+function mountArgs(c: Ctx): Value[] {
+  let fl = c.args[3]!;
+  const magic = (fl & MS_MGC_MSK) === MS_MGC_VAL;
+  if (magic) fl &= ~MS_MGC_MSK;
+  const ignoreType = (fl & MS_REMOUNT) !== 0n || (fl & MS_IGNORE_DATA) !== 0n;
+  const ignoreData = !(fl & MS_REMOUNT) && (fl & MS_IGNORE_DATA) !== 0n;
+  const mgc: Value = { k: 'sym', name: 'MS_MGC_VAL', v: MS_MGC_VAL, fmt: 'x' };
+  const rest = flags(MOUNT_FLAGS, fl, 'MS_???');
+  return [
+    path(c, c.args[0]!), path(c, c.args[1]!),
+    ignoreType ? addr(c.args[2]!) : A.cstr(c, 2),
+    magic ? (fl ? join('|', mgc, rest) : mgc) : rest,
+    ignoreData ? addr(c.args[4]!) : A.cstr(c, 4),
+  ];
+}
+
+const FSCONFIG_KEYED = new Set([0n, 1n, 2n, 3n, 4n, 5n]);
+
+/** fsconfig: key and value print by the command (strings, a path, hex bytes of `aux` or an address). */
+function fsconfigArgs(c: Ctx): Value[] {
+  const cmd = BigInt.asUintN(32, c.args[1]!);
+  const key = c.args[2]!;
+  const value = c.args[3]!;
+  const aux = BigInt.asIntN(32, c.args[4]!);
+  const keyV = FSCONFIG_KEYED.has(cmd) ? cstr(c, key, Math.min(256, c.opt.strsize)) : addr(key);
+  let valueV: Value;
+  if (cmd === 1n) valueV = cstr(c, value, Math.min(256, c.opt.strsize));
+  else if (cmd === 3n || cmd === 4n) valueV = path(c, value);
+  else if (cmd === 2n && aux >= 0n && aux <= 1048576n) valueV = buf(c, value, aux, true);
+  else valueV = addr(value);
+  const auxV = cmd === 3n || cmd === 4n ? dirfdOf(aux) : cmd === 5n ? fdOf(aux) : int(aux);
+  return [fdOf(BigInt.asIntN(32, c.args[0]!)), symbol(FSCONFIG_CMDS, cmd, 'x', 'FSCONFIG_???'), keyV, valueV, auxV];
+}
+
+const MOUNT_ATTR_SIZE_VER0 = 32;
+
+/** struct mount_attr: `{attr_set=…, attr_clr=…, propagation=…, userns_fd=…}` and any non-zero tail. */
+const mountAttr: ArgFn = (c, i) => {
+  const a = c.args[i]!;
+  const size = c.args[i + 1]!;
+  if (size < BigInt(MOUNT_ATTR_SIZE_VER0)) return addr(a);
+  return structAt(c, a, MOUNT_ATTR_SIZE_VER0, (b) => {
+    const set = rd.u64(b, 0);
+    const clr = rd.u64(b, 8);
+    const userns = rd.u64(b, 24);
+    const f: Field[] = [
+      field('attr_set', flags(MOUNT_ATTR_ATTR, set, 'MOUNT_ATTR_???')),
+      field('attr_clr', flags(MOUNT_ATTR_ATTR, clr, 'MOUNT_ATTR_???')),
+      field('propagation', symbol(MOUNT_ATTR_PROPAGATION, rd.u64(b, 16), 'x', 'MS_???')),
+      field('userns_fd', userns > 0x7fffffffn || !((set | clr) & MOUNT_ATTR_IDMAP) ? uint(userns) : fdOf(userns)),
+    ];
+    const tail = nonzeroTail(c, a, MOUNT_ATTR_SIZE_VER0, size);
+    if (tail) f.push(tail);
     return struct(f);
   });
 };
@@ -380,6 +449,14 @@ export const decoders: Record<string, SyscallDecoder> = {
   swapoff: sig([pathArg]),
   pivotroot: sig([pathArg, pathArg]),
   umount2: sig([pathArg, flagsArg(UMOUNT_FLAGS, 'MNT_???')]),
+  mount: custom(mountArgs),
+  fsopen: sig([A.cstr, flagsArg(FSOPEN_FLAGS, 'FSOPEN_???')], R.fd),
+  fsconfig: custom(fsconfigArgs),
+  fsmount: sig([A.fd, flagsArg(FSMOUNT_FLAGS, 'FSMOUNT_???'), flagsArg(FSMOUNT_ATTR_FLAGS, 'MOUNT_ATTR_???')], R.fd),
+  fspick: sig([dirfd, pathArg, flagsArg(FSPICK_FLAGS, 'FSPICK_???')], R.fd),
+  move_mount: sig([dirfd, pathArg, dirfd, pathArg, flagsArg(MOVE_MOUNT_FLAGS, 'MOVE_MOUNT_???')]),
+  open_tree: sig([dirfd, pathArg, flagsArg(OPEN_TREE_FLAGS, 'OPEN_TREE_???')], R.fd),
+  mount_setattr: sig([dirfd, pathArg, flagsArg(MOUNT_SETATTR_FLAGS, 'AT_???'), mountAttr, ulen], R.fd),
   utime: sig([pathArg, (c, i) => structAt(c, c.args[i]!, 16, (b) => struct([field('actime', secNote(rd.s64(b, 0))), field('modtime', secNote(rd.s64(b, 8)))]))]),
 
   setxattr: sig([pathArg, A.cstr, xattrIn, ulen, flagsArg(XATTR_FLAGS, 'XATTR_???')]),

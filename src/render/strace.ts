@@ -118,7 +118,9 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       return v.parts.map((p) => formatValue(p, o)).join(v.sep);
     }
     case 'fd': {
-      const n = v.label ?? String(v.fd);
+      // a label is a named constant (AT_FDCWD): -X raw prints the number, -X verbose both
+      const n = v.label === undefined || !o.xlat || o.xlat === 'abbrev' ? v.label ?? String(v.fd)
+        : o.xlat === 'raw' ? String(v.fd) : `${v.fd} /* ${v.label} */`;
       return v.path !== undefined ? `${n}<${quote(v.path, o.xflag, false, true)}>` : n;
     }
     case 'inout': return formatValue(v.in, o) + ' => ' + formatValue(v.out, o);

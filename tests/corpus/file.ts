@@ -15,4 +15,7 @@ export const cases: CorpusCase[] = [
   { family: 'file', name: 'fam_file_xattr', cmd: ['@fam_file_xattr'] },
   { family: 'file', name: 'fam_file_xattr -s8 -x', cmd: ['@fam_file_xattr'], opts: ['-s', '8', '-x'] },
   { family: 'file', name: 'fam_file_xattr -X verbose', cmd: ['@fam_file_xattr'], opts: ['-X', 'verbose'] },
+  { family: 'file', name: 'fam_file_mount', cmd: ['@fam_file_mount'] },
+  { family: 'file', name: 'fam_file_mount -X raw -s8', cmd: ['@fam_file_mount'], opts: ['-X', 'raw', '-s', '8'] },
+  { family: 'file', name: 'fam_file_mount -X verbose -y', cmd: ['@fam_file_mount'], opts: ['-X', 'verbose', '-y'] },
 ];

@@ -340,3 +340,67 @@ export const FS_IOC_FLAGS = xlat([
   [0x10000000, 'FS_INLINE_DATA_FL'], [0x20000000, 'FS_PROJINHERIT_FL'], [0x40000000, 'FS_CASEFOLD_FL'],
   [0x80000000, 'FS_RESERVED_FL'],
 ]);
+
+// ---------------------------------------------------------------- mount and the new mount API
+
+/** mount(2) flags, 64-bit (flags, unknown `MS_???`). */
+export const MOUNT_FLAGS = xlat([
+  [1 << 0, 'MS_RDONLY'], [1 << 1, 'MS_NOSUID'], [1 << 2, 'MS_NODEV'], [1 << 3, 'MS_NOEXEC'],
+  [1 << 4, 'MS_SYNCHRONOUS'], [1 << 5, 'MS_REMOUNT'], [1 << 6, 'MS_MANDLOCK'], [1 << 7, 'MS_DIRSYNC'],
+  [1 << 8, 'MS_NOSYMFOLLOW'], [1 << 10, 'MS_NOATIME'], [1 << 11, 'MS_NODIRATIME'], [1 << 12, 'MS_BIND'],
+  [1 << 13, 'MS_MOVE'], [1 << 14, 'MS_REC'], [1 << 15, 'MS_SILENT'], [1 << 16, 'MS_POSIXACL'],
+  [1 << 17, 'MS_UNBINDABLE'], [1 << 18, 'MS_PRIVATE'], [1 << 19, 'MS_SLAVE'], [1 << 20, 'MS_SHARED'],
+  [1 << 21, 'MS_RELATIME'], [1 << 22, 'MS_KERNMOUNT'], [1 << 23, 'MS_I_VERSION'], [1 << 24, 'MS_STRICTATIME'],
+  [1 << 25, 'MS_LAZYTIME'], [1 << 26, 'MS_SUBMOUNT'], [1 << 27, 'MS_NOREMOTELOCK'], [1 << 28, 'MS_NOSEC'],
+  [1 << 29, 'MS_BORN'], [1 << 30, 'MS_ACTIVE'], [0x80000000, 'MS_NOUSER'],
+]);
+export const MS_MGC_VAL = 0xc0ed0000n;
+export const MS_MGC_MSK = 0xffff0000n;
+/** Flags that make mount(2) ignore its type (MS_REMOUNT) or type and data (the rest). */
+export const MS_REMOUNT = 0x20n;
+export const MS_IGNORE_DATA = 0x1000n | 0x2000n | 0x100000n | 0x40000n | 0x80000n | 0x20000n;
+
+/** struct mount_attr attr_set/attr_clr (flags, unknown `MOUNT_ATTR_???`). */
+export const MOUNT_ATTR_ATTR = xlat([
+  [0x1, 'MOUNT_ATTR_RDONLY'], [0x2, 'MOUNT_ATTR_NOSUID'], [0x4, 'MOUNT_ATTR_NODEV'], [0x8, 'MOUNT_ATTR_NOEXEC'],
+  [0x10, 'MOUNT_ATTR_NOATIME'], [0x20, 'MOUNT_ATTR_STRICTATIME'], [0x80, 'MOUNT_ATTR_NODIRATIME'],
+  [0x100000, 'MOUNT_ATTR_IDMAP'], [0x200000, 'MOUNT_ATTR_NOSYMFOLLOW'],
+]);
+export const MOUNT_ATTR_IDMAP = 0x100000n;
+/** fsmount attr_flags (flags, unknown `MOUNT_ATTR_???`). */
+export const FSMOUNT_ATTR_FLAGS = xlat([
+  [0x1, 'MOUNT_ATTR_RDONLY'], [0x2, 'MOUNT_ATTR_NOSUID'], [0x4, 'MOUNT_ATTR_NODEV'], [0x8, 'MOUNT_ATTR_NOEXEC'],
+  [0x10, 'MOUNT_ATTR_NOATIME'], [0x20, 'MOUNT_ATTR_STRICTATIME'], [0x80, 'MOUNT_ATTR_NODIRATIME'],
+]);
+/** struct mount_attr propagation (value, unknown `MS_???`). */
+export const MOUNT_ATTR_PROPAGATION = xlat([
+  [1 << 17, 'MS_UNBINDABLE'], [1 << 18, 'MS_PRIVATE'], [1 << 19, 'MS_SLAVE'], [1 << 20, 'MS_SHARED'],
+]);
+/** mount_setattr flags (flags, unknown `AT_???`). */
+export const MOUNT_SETATTR_FLAGS = xlat([
+  [0x100, 'AT_SYMLINK_NOFOLLOW'], [0x800, 'AT_NO_AUTOMOUNT'], [0x1000, 'AT_EMPTY_PATH'], [0x8000, 'AT_RECURSIVE'],
+]);
+/** fsconfig cmd (value, unknown `FSCONFIG_???`). */
+export const FSCONFIG_CMDS = xlat([
+  [0, 'FSCONFIG_SET_FLAG'], [1, 'FSCONFIG_SET_STRING'], [2, 'FSCONFIG_SET_BINARY'], [3, 'FSCONFIG_SET_PATH'],
+  [4, 'FSCONFIG_SET_PATH_EMPTY'], [5, 'FSCONFIG_SET_FD'], [6, 'FSCONFIG_CMD_CREATE'], [7, 'FSCONFIG_CMD_RECONFIGURE'],
+]);
+/** fsmount flags (flags, unknown `FSMOUNT_???`). */
+export const FSMOUNT_FLAGS = xlat([[1, 'FSMOUNT_CLOEXEC']]);
+/** fsopen flags (flags, unknown `FSOPEN_???`). */
+export const FSOPEN_FLAGS = xlat([[1, 'FSOPEN_CLOEXEC']]);
+/** fspick flags (flags, unknown `FSPICK_???`). */
+export const FSPICK_FLAGS = xlat([
+  [1, 'FSPICK_CLOEXEC'], [2, 'FSPICK_SYMLINK_NOFOLLOW'], [4, 'FSPICK_NO_AUTOMOUNT'], [8, 'FSPICK_EMPTY_PATH'],
+]);
+/** move_mount flags (flags, unknown `MOVE_MOUNT_???`). */
+export const MOVE_MOUNT_FLAGS = xlat([
+  [0x1, 'MOVE_MOUNT_F_SYMLINKS'], [0x2, 'MOVE_MOUNT_F_AUTOMOUNTS'], [0x4, 'MOVE_MOUNT_F_EMPTY_PATH'],
+  [0x10, 'MOVE_MOUNT_T_SYMLINKS'], [0x20, 'MOVE_MOUNT_T_AUTOMOUNTS'], [0x40, 'MOVE_MOUNT_T_EMPTY_PATH'],
+  [0x100, 'MOVE_MOUNT_SET_GROUP'],
+]);
+/** open_tree flags (flags, unknown `OPEN_TREE_???`). */
+export const OPEN_TREE_FLAGS = xlat([
+  [1, 'OPEN_TREE_CLONE'], [0x80000, 'OPEN_TREE_CLOEXEC'], [0x100, 'AT_SYMLINK_NOFOLLOW'], [0x200, 'AT_REMOVEDIR'],
+  [0x400, 'AT_SYMLINK_FOLLOW'], [0x800, 'AT_NO_AUTOMOUNT'], [0x1000, 'AT_EMPTY_PATH'], [0x8000, 'AT_RECURSIVE'],
+]);
