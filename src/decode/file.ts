@@ -16,6 +16,9 @@ import {
   FS_MAGIC, FSCONFIG_CMDS, FSMOUNT_ATTR_FLAGS, FSMOUNT_FLAGS, FSOPEN_FLAGS, FSPICK_FLAGS, MOUNT_ATTR_ATTR, MOUNT_ATTR_IDMAP,
   MOUNT_ATTR_PROPAGATION, MOUNT_FLAGS, MOUNT_SETATTR_FLAGS, MOVE_MOUNT_FLAGS, MS_IGNORE_DATA, MS_MGC_MSK, MS_MGC_VAL,
   MS_REMOUNT, OPEN_TREE_FLAGS, RENAME_FLAGS, RESOLVE_FLAGS, STATFS_FLAGS, ST_VALID, UMOUNT_FLAGS, XATTR_FLAGS,
+  FAN_ALL_CLASS_BITS, FAN_CLASSES, FAN_EVENT_FLAGS, FAN_INIT_FLAGS, FAN_MARK_FLAGS, IF_DQBLK_VALID, IF_DQINFO_FLAGS,
+  IF_DQINFO_VALID, LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS,
+  QUOTA_CMDS, QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS,
 } from './xlat/file.js';
 
 // ---------------------------------------------------------------- shared printers
@@ -367,6 +370,160 @@ const mountAttr: ArgFn = (c, i) => {
   });
 };
 
+// ---------------------------------------------------------------- fanotify
+
+/** fanotify_init flags: the class (always named), then `|` and the other flags when any. */
+const fanInitFlags: ArgFn = (c, i) => {
+  const v = BigInt.asUintN(32, c.args[i]!);
+  const cls = symbol(FAN_CLASSES, v & FAN_ALL_CLASS_BITS, 'x', 'FAN_CLASS_???');
+  const rest = v & ~FAN_ALL_CLASS_BITS;
+  return rest ? join('|', cls, flags(FAN_INIT_FLAGS, rest, 'FAN_???')) : cls;
+};
+
+/** fanotify_mark's dirfd: FAN_NOFD (-1) by name, else a dirfd. */
+const fanDirfd: ArgFn = (c, i) => (BigInt.asIntN(32, c.args[i]!) === -1n ? { k: 'sym', name: 'FAN_NOFD', v: -1n } : dirfdOf(c.args[i]!));
+
+// ---------------------------------------------------------------- file handles
+
+const MAX_HANDLE_SZ = 128;
+
+/** f_handle: at most MAX_HANDLE_SZ bytes in hex (not cut by -s), `...` when the handle is longer; `???` unreadable. */
+function fHandle(c: Ctx, a: bigint, bytes: number): Value {
+  const len = Math.min(bytes, MAX_HANDLE_SZ);
+  const b = c.mem.read(a + 8n, len);
+  if (!b) return tok('???');
+  return { k: 'str', b, hex: true, ...(bytes > len ? { trunc: true } : {}) };
+}
+
+/** name_to_handle_at: `{handle_bytes=128 => 8, handle_type=1, f_handle="\x…"}, [mount_id], flags` at exit. */
+const nameToHandleAt: SyscallDecoder = {
+  entry: (c) => {
+    const head = [dirfdOf(c.args[0]!), path(c, c.args[1]!)];
+    const h = c.args[2]! && c.opt.verbose ? c.mem.read(c.args[2]!, 8) : null;
+    if (!h) {
+      c.state.done = true;
+      return [...head, addr(c.args[2]!), addr(c.args[3]!), flags(NAME_TO_HANDLE_AT_FLAGS, BigInt.asUintN(32, c.args[4]!), 'AT_???')];
+    }
+    c.state.bytes = rd.u32(h, 0);
+    return head;
+  },
+  needsExit: (c) => !c.state.done,
+  exit: (c) => {
+    const a = c.args[2]!;
+    const before = c.state.bytes as number;
+    const f: Field[] = [];
+    const h = !c.err || c.err === 75 /* EOVERFLOW */ ? c.mem.read(a, 8) : null;
+    if (h && rd.u32(h, 0) !== before) f.push(field('handle_bytes', { k: 'inout', in: uint(before), out: uint(rd.u32(h, 0)) }));
+    else f.push(field('handle_bytes', uint(before)));
+    if (h && !c.err) f.push(field('handle_type', int(rd.s32(h, 4))), field('f_handle', fHandle(c, a, rd.u32(h, 0))));
+    return [struct(f), numAt(c, c.args[3]!, 4), flags(NAME_TO_HANDLE_AT_FLAGS, BigInt.asUintN(32, c.args[4]!), 'AT_???')];
+  },
+  ret: () => ({ fmt: 'd' }),
+};
+
+/** open_by_handle_at's handle: `{handle_bytes=8, handle_type=1, f_handle="\x…"}`. */
+const fileHandle: ArgFn = (c, i) =>
+  structAt(c, c.args[i]!, 8, (h) => struct([
+    field('handle_bytes', uint(rd.u32(h, 0))), field('handle_type', int(rd.s32(h, 4))),
+    field('f_handle', fHandle(c, c.args[i]!, rd.u32(h, 0))),
+  ]));
+
+// ---------------------------------------------------------------- landlock
+
+/** struct landlock_ruleset_attr: `{handled_access_fs=…}`, `, ...` when the size is larger. */
+const rulesetAttr: ArgFn = (c, i) => {
+  const a = c.args[i]!;
+  const size = c.args[i + 1]!;
+  if (size < 8n) return addr(a);
+  return structAt(c, a, 8, (b) =>
+    struct([field('handled_access_fs', flags(LANDLOCK_ACCESS_FS, rd.u64(b, 0), 'LANDLOCK_ACCESS_FS_???'))], size > 8n));
+};
+
+/** landlock_add_rule's attr: struct landlock_path_beneath_attr for LANDLOCK_RULE_PATH_BENEATH, else the address. */
+const ruleAttr: ArgFn = (c, i) =>
+  BigInt.asUintN(32, c.args[i - 1]!) !== 1n ? addr(c.args[i]!)
+    : structAt(c, c.args[i]!, 12, (b) => struct([
+      field('allowed_access', flags(LANDLOCK_ACCESS_FS, rd.u64(b, 0), 'LANDLOCK_ACCESS_FS_???')),
+      field('parent_fd', fdOf(BigInt(rd.s32(b, 8)))),
+    ]));
+
+const hex32: ArgFn = (c, i) => hex(BigInt.asUintN(32, c.args[i]!));
+
+// ---------------------------------------------------------------- quotactl
+
+/** QCMD(cmd, type): `QCMD(Q_GETQUOTA, USRQUOTA)`; -X raw the number in decimal, -X verbose both. */
+function qcmd(v: bigint): Value {
+  const named = (x: Xlat, n: bigint, dflt: string): string => lookup(x, n) ?? `0x${n.toString(16)} /* ${dflt} */`;
+  const text = `QCMD(${named(QUOTA_CMDS, v >> 8n, 'Q_???')}, ${named(QUOTA_TYPES, v & 0xffn, '???QUOTA')})`;
+  return { k: 'sym', name: text, v, raw: uint(v) };
+}
+
+const u64s = (b: Uint8Array, names: string[], off = 0): Field[] => names.map((n, k) => field(n, uint(rd.u64(b, off + 8 * k))));
+const DQBLK_HEAD = ['dqb_bhardlimit', 'dqb_bsoftlimit', 'dqb_curspace', 'dqb_ihardlimit', 'dqb_isoftlimit', 'dqb_curinodes'];
+
+/** struct if_dqblk / if_nextdqblk (`next`: with dqb_id). */
+function dqblk(c: Ctx, b: Uint8Array, next: boolean): Value {
+  const f = u64s(b, DQBLK_HEAD);
+  if (!c.opt.abbrev) {
+    f.push(...u64s(b, ['dqb_btime', 'dqb_itime'], 48), field('dqb_valid', flags(IF_DQBLK_VALID, BigInt(rd.u32(b, 64)), 'QIF_???')));
+    if (next) f.push(field('dqb_id', uint(rd.u32(b, 68))));
+    return struct(f);
+  }
+  if (next) f.push(field('dqb_id', uint(rd.u32(b, 68))));
+  return struct(f, true);
+}
+
+const dqinfo = (b: Uint8Array): Value => struct([
+  ...u64s(b, ['dqi_bgrace', 'dqi_igrace']),
+  field('dqi_flags', flags(IF_DQINFO_FLAGS, BigInt(rd.u32(b, 16)), 'DQF_???')),
+  field('dqi_valid', flags(IF_DQINFO_VALID, BigInt(rd.u32(b, 20)), 'IIF_???')),
+]);
+
+const Q = { SYNC: 0x800001n, QUOTAON: 0x800002n, QUOTAOFF: 0x800003n, GETFMT: 0x800004n, GETINFO: 0x800005n, SETINFO: 0x800006n,
+  GETQUOTA: 0x800007n, SETQUOTA: 0x800008n, GETNEXTQUOTA: 0x800009n, XQUOTASYNC: 0x5807n };
+
+/**
+ * What quotactl prints after its command (and special): nothing, the id, a struct in or out.
+ * `out` is the struct printed at exit, for the GET commands.
+ */
+function quotaData(c: Ctx, cmd: bigint, idArg: bigint, data: bigint): { entry: Value[]; out?: () => Value } {
+  const uid = id(idArg);
+  switch (cmd) {
+    case Q.QUOTAOFF: case Q.SYNC: case Q.XQUOTASYNC: return { entry: [] };
+    case Q.QUOTAON: return { entry: [symbol(QUOTA_FORMATS, BigInt.asUintN(32, idArg), 'x', 'QFMT_VFS_???'), path(c, data)] };
+    case Q.GETQUOTA: return { entry: [uid], out: () => outStruct(c, data, 68, (b) => dqblk(c, b, false)) };
+    case Q.SETQUOTA: return { entry: [uid, structAt(c, data, 68, (b) => dqblk(c, b, false))] };
+    case Q.GETNEXTQUOTA: return { entry: [uid], out: () => outStruct(c, data, 72, (b) => dqblk(c, b, true)) };
+    case Q.GETFMT:
+      return { entry: [], out: () => outStruct(c, data, 4, (b) => array([symbol(QUOTA_FORMATS, BigInt(rd.u32(b, 0)), 'x', 'QFMT_VFS_???')])) };
+    case Q.GETINFO: return { entry: [], out: () => outStruct(c, data, 24, dqinfo) };
+    case Q.SETINFO: return { entry: [structAt(c, data, 24, dqinfo)] };
+    default: return { entry: [uid, addr(data)] };
+  }
+}
+
+/** quotactl and quotactl_fd (command in argument `cmdArg`, then id and data in 2 and 3): `head` prints the command and its target. */
+function quotactlOf(head: (c: Ctx) => Value[], cmdArg: number): SyscallDecoder {
+  const data = (c: Ctx): ReturnType<typeof quotaData> =>
+    quotaData(c, BigInt.asUintN(32, c.args[cmdArg]!) >> 8n, c.args[2]!, c.args[3]!);
+  return {
+    entry: (c) => [...head(c), ...data(c).entry],
+    needsExit: (c) => data(c).out !== undefined,
+    exit: (c) => [data(c).out!()],
+    ret: () => ({ fmt: 'd' }),
+  };
+}
+
+// ---------------------------------------------------------------- swapon
+
+/** swapon flags: the SWAP_FLAG_* bits, then `|` and the priority (always printed, in decimal). */
+const swapFlags: ArgFn = (c, i) => {
+  const v = BigInt.asUintN(32, c.args[i]!);
+  const prio = uint(v & SWAP_FLAG_PRIO_MASK);
+  const rest = v & ~SWAP_FLAG_PRIO_MASK;
+  return rest ? join('|', flags(SWAP_FLAGS, rest, 'SWAP_FLAG_???'), prio) : prio;
+};
+
 // ---------------------------------------------------------------- readlink / getcwd
 
 /** A buffer the call filled with `rval` bytes (no NUL): the address when it failed. */
@@ -446,6 +603,7 @@ export const decoders: Record<string, SyscallDecoder> = {
   chroot: sig([pathArg]),
   acct: sig([pathArg]),
   uselib: sig([pathArg]),
+  swapon: sig([pathArg, swapFlags]),
   swapoff: sig([pathArg]),
   pivotroot: sig([pathArg, pathArg]),
   umount2: sig([pathArg, flagsArg(UMOUNT_FLAGS, 'MNT_???')]),
@@ -456,6 +614,16 @@ export const decoders: Record<string, SyscallDecoder> = {
   fspick: sig([dirfd, pathArg, flagsArg(FSPICK_FLAGS, 'FSPICK_???')], R.fd),
   move_mount: sig([dirfd, pathArg, dirfd, pathArg, flagsArg(MOVE_MOUNT_FLAGS, 'MOVE_MOUNT_???')]),
   open_tree: sig([dirfd, pathArg, flagsArg(OPEN_TREE_FLAGS, 'OPEN_TREE_???')], R.fd),
+  fanotify_init: sig([fanInitFlags, (c, i) => openModes(BigInt.asUintN(32, c.args[i]!))], R.fd),
+  fanotify_mark: sig([A.fd, flagsArg(FAN_MARK_FLAGS, 'FAN_MARK_???'), (c, i) => flags(FAN_EVENT_FLAGS, c.args[i]!, 'FAN_???'), fanDirfd, pathArg]),
+  name_to_handle_at: nameToHandleAt,
+  open_by_handle_at: sig([A.fd, fileHandle, (c, i) => openModes(BigInt.asUintN(32, c.args[i]!))]),
+  landlock_create_ruleset: sig([rulesetAttr, A.ulong, flagsArg(LANDLOCK_CREATE_RULESET_FLAGS, 'LANDLOCK_CREATE_RULESET_???')],
+    (c) => ({ fmt: c.args[2]! & 1n ? 'd' : 'fd' })),
+  landlock_add_rule: sig([A.fd, (c, i) => symbol(LANDLOCK_RULE_TYPES, BigInt.asUintN(32, c.args[i]!), 'x', 'LANDLOCK_RULE_???'), ruleAttr, hex32]),
+  landlock_restrict_self: sig([A.fd, hex32]),
+  quotactl: quotactlOf((c) => [qcmd(BigInt.asUintN(32, c.args[0]!)), path(c, c.args[1]!)], 0),
+  quotactl_fd: quotactlOf((c) => [fdOf(c.args[0]!), qcmd(BigInt.asUintN(32, c.args[1]!))], 1),
   mount_setattr: sig([dirfd, pathArg, flagsArg(MOUNT_SETATTR_FLAGS, 'AT_???'), mountAttr, ulen], R.fd),
   utime: sig([pathArg, (c, i) => structAt(c, c.args[i]!, 16, (b) => struct([field('actime', secNote(rd.s64(b, 0))), field('modtime', secNote(rd.s64(b, 8)))]))]),
 

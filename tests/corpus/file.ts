@@ -18,4 +18,7 @@ export const cases: CorpusCase[] = [
   { family: 'file', name: 'fam_file_mount', cmd: ['@fam_file_mount'] },
   { family: 'file', name: 'fam_file_mount -X raw -s8', cmd: ['@fam_file_mount'], opts: ['-X', 'raw', '-s', '8'] },
   { family: 'file', name: 'fam_file_mount -X verbose -y', cmd: ['@fam_file_mount'], opts: ['-X', 'verbose', '-y'] },
+  { family: 'file', name: 'fam_file_misc', cmd: ['@fam_file_misc'] },
+  { family: 'file', name: 'fam_file_misc -v -X raw', cmd: ['@fam_file_misc'], opts: ['-v', '-X', 'raw'] },
+  { family: 'file', name: 'fam_file_misc -X verbose -s4', cmd: ['@fam_file_misc'], opts: ['-X', 'verbose', '-s', '4'] },
 ];

@@ -404,3 +404,83 @@ export const OPEN_TREE_FLAGS = xlat([
   [1, 'OPEN_TREE_CLONE'], [0x80000, 'OPEN_TREE_CLOEXEC'], [0x100, 'AT_SYMLINK_NOFOLLOW'], [0x200, 'AT_REMOVEDIR'],
   [0x400, 'AT_SYMLINK_FOLLOW'], [0x800, 'AT_NO_AUTOMOUNT'], [0x1000, 'AT_EMPTY_PATH'], [0x8000, 'AT_RECURSIVE'],
 ]);
+
+// ---------------------------------------------------------------- fanotify, landlock, file handles, quota, swap
+
+/** fanotify_init class, `flags & FAN_ALL_CLASS_BITS` (value, unknown `FAN_CLASS_???`). */
+export const FAN_CLASSES = xlat([[0x0, 'FAN_CLASS_NOTIF'], [0x4, 'FAN_CLASS_CONTENT'], [0x8, 'FAN_CLASS_PRE_CONTENT']]);
+export const FAN_ALL_CLASS_BITS = 0xcn;
+/** fanotify_init other flags (flags, unknown `FAN_???`). */
+export const FAN_INIT_FLAGS = xlat([
+  [0x1, 'FAN_CLOEXEC'], [0x2, 'FAN_NONBLOCK'], [0x10, 'FAN_UNLIMITED_QUEUE'], [0x20, 'FAN_UNLIMITED_MARKS'],
+  [0x40, 'FAN_ENABLE_AUDIT'], [0x80, 'FAN_REPORT_PIDFD'], [0x100, 'FAN_REPORT_TID'], [0x200, 'FAN_REPORT_FID'],
+  [0x400, 'FAN_REPORT_DIR_FID'], [0x800, 'FAN_REPORT_NAME'], [0x1000, 'FAN_REPORT_TARGET_FID'],
+]);
+/** fanotify_mark flags (flags, unknown `FAN_MARK_???`). */
+export const FAN_MARK_FLAGS = xlat([
+  [0x1, 'FAN_MARK_ADD'], [0x2, 'FAN_MARK_REMOVE'], [0x4, 'FAN_MARK_DONT_FOLLOW'], [0x8, 'FAN_MARK_ONLYDIR'],
+  [0x10, 'FAN_MARK_MOUNT'], [0x20, 'FAN_MARK_IGNORED_MASK'], [0x40, 'FAN_MARK_IGNORED_SURV_MODIFY'],
+  [0x80, 'FAN_MARK_FLUSH'], [0x100, 'FAN_MARK_FILESYSTEM'], [0x200, 'FAN_MARK_EVICTABLE'], [0x400, 'FAN_MARK_IGNORE'],
+]);
+/** fanotify_mark mask, 64-bit (flags, unknown `FAN_???`). */
+export const FAN_EVENT_FLAGS = xlat([
+  [0x1, 'FAN_ACCESS'], [0x2, 'FAN_MODIFY'], [0x4, 'FAN_ATTRIB'], [0x8, 'FAN_CLOSE_WRITE'], [0x10, 'FAN_CLOSE_NOWRITE'],
+  [0x20, 'FAN_OPEN'], [0x40, 'FAN_MOVED_FROM'], [0x80, 'FAN_MOVED_TO'], [0x100, 'FAN_CREATE'], [0x200, 'FAN_DELETE'],
+  [0x400, 'FAN_DELETE_SELF'], [0x800, 'FAN_MOVE_SELF'], [0x1000, 'FAN_OPEN_EXEC'], [0x4000, 'FAN_Q_OVERFLOW'],
+  [0x8000, 'FAN_FS_ERROR'], [0x10000, 'FAN_OPEN_PERM'], [0x20000, 'FAN_ACCESS_PERM'], [0x40000, 'FAN_OPEN_EXEC_PERM'],
+  [0x80000, 'FAN_DIR_MODIFY'], [0x40000000, 'FAN_ONDIR'], [0x08000000, 'FAN_EVENT_ON_CHILD'], [0x10000000, 'FAN_RENAME'],
+]);
+
+/** name_to_handle_at flags (flags, unknown `AT_???`). */
+export const NAME_TO_HANDLE_AT_FLAGS = xlat([[0x400, 'AT_SYMLINK_FOLLOW'], [0x1000, 'AT_EMPTY_PATH']]);
+
+/** landlock handled_access_fs / allowed_access (flags, unknown `LANDLOCK_ACCESS_FS_???`). */
+export const LANDLOCK_ACCESS_FS = xlat([
+  [1 << 0, 'LANDLOCK_ACCESS_FS_EXECUTE'], [1 << 1, 'LANDLOCK_ACCESS_FS_WRITE_FILE'], [1 << 2, 'LANDLOCK_ACCESS_FS_READ_FILE'],
+  [1 << 3, 'LANDLOCK_ACCESS_FS_READ_DIR'], [1 << 4, 'LANDLOCK_ACCESS_FS_REMOVE_DIR'], [1 << 5, 'LANDLOCK_ACCESS_FS_REMOVE_FILE'],
+  [1 << 6, 'LANDLOCK_ACCESS_FS_MAKE_CHAR'], [1 << 7, 'LANDLOCK_ACCESS_FS_MAKE_DIR'], [1 << 8, 'LANDLOCK_ACCESS_FS_MAKE_REG'],
+  [1 << 9, 'LANDLOCK_ACCESS_FS_MAKE_SOCK'], [1 << 10, 'LANDLOCK_ACCESS_FS_MAKE_FIFO'], [1 << 11, 'LANDLOCK_ACCESS_FS_MAKE_BLOCK'],
+  [1 << 12, 'LANDLOCK_ACCESS_FS_MAKE_SYM'], [1 << 13, 'LANDLOCK_ACCESS_FS_REFER'],
+]);
+/** landlock_create_ruleset flags (flags, unknown `LANDLOCK_CREATE_RULESET_???`). */
+export const LANDLOCK_CREATE_RULESET_FLAGS = xlat([[1, 'LANDLOCK_CREATE_RULESET_VERSION']]);
+/** landlock_add_rule rule_type (value, unknown `LANDLOCK_RULE_???`). */
+export const LANDLOCK_RULE_TYPES = xlat([[1, 'LANDLOCK_RULE_PATH_BENEATH']]);
+
+const OLD_CMD = (c: number): number => c << 8;
+const NEW_CMD = (c: number): number => c | 0x800000;
+const XQM_CMD = (c: number): number => (0x58 << 8) + c;
+/** quotactl command, `QCMD_CMD(cmd)` (value, unknown `Q_???`). */
+export const QUOTA_CMDS = xlat([
+  [OLD_CMD(0x1), 'Q_V1_QUOTAON'], [OLD_CMD(0x2), 'Q_V1_QUOTAOFF'], [OLD_CMD(0x3), 'Q_V1_GETQUOTA'],
+  [OLD_CMD(0x4), 'Q_V1_SETQUOTA'], [OLD_CMD(0x5), 'Q_V1_SETUSE'], [OLD_CMD(0x6), 'Q_V1_SYNC'], [OLD_CMD(0x7), 'Q_SETQLIM'],
+  [OLD_CMD(0x8), 'Q_V1_GETSTATS'], [OLD_CMD(0x10), 'Q_V1_RSQUASH'],
+  [OLD_CMD(0xd), 'Q_V2_GETQUOTA'], [OLD_CMD(0xe), 'Q_V2_SETQUOTA'], [OLD_CMD(0xf), 'Q_V2_SETUSE'], [OLD_CMD(0x9), 'Q_V2_GETINFO'],
+  [OLD_CMD(0xa), 'Q_V2_SETINFO'], [OLD_CMD(0xb), 'Q_V2_SETGRACE'], [OLD_CMD(0xc), 'Q_V2_SETFLAGS'], [OLD_CMD(0x11), 'Q_V2_GETSTATS'],
+  [NEW_CMD(0x1), 'Q_SYNC'], [NEW_CMD(0x2), 'Q_QUOTAON'], [NEW_CMD(0x3), 'Q_QUOTAOFF'], [NEW_CMD(0x4), 'Q_GETFMT'],
+  [NEW_CMD(0x5), 'Q_GETINFO'], [NEW_CMD(0x6), 'Q_SETINFO'], [NEW_CMD(0x7), 'Q_GETQUOTA'], [NEW_CMD(0x8), 'Q_SETQUOTA'],
+  [NEW_CMD(0x9), 'Q_GETNEXTQUOTA'],
+  [XQM_CMD(0x1), 'Q_XQUOTAON'], [XQM_CMD(0x2), 'Q_XQUOTAOFF'], [XQM_CMD(0x3), 'Q_XGETQUOTA'], [XQM_CMD(0x4), 'Q_XSETQLIM'],
+  [XQM_CMD(0x5), 'Q_XGETQSTAT'], [XQM_CMD(0x6), 'Q_XQUOTARM'], [XQM_CMD(0x7), 'Q_XQUOTASYNC'], [XQM_CMD(0x8), 'Q_XGETQSTATV'],
+  [XQM_CMD(0x9), 'Q_XGETNEXTQUOTA'],
+]);
+/** quotactl type, `QCMD_TYPE(cmd)` (value, unknown `???QUOTA`). */
+export const QUOTA_TYPES = xlat([[0, 'USRQUOTA'], [1, 'GRPQUOTA'], [2, 'PRJQUOTA']]);
+/** Q_QUOTAON / Q_GETFMT format (value, unknown `QFMT_VFS_???`). */
+export const QUOTA_FORMATS = xlat([[1, 'QFMT_VFS_OLD'], [2, 'QFMT_VFS_V0'], [3, 'QFMT_OCFS2'], [4, 'QFMT_VFS_V1']]);
+/** struct if_dqblk dqb_valid (flags, unknown `QIF_???`). */
+export const IF_DQBLK_VALID = xlat([
+  [1 << 0, 'QIF_BLIMITS'], [1 << 1, 'QIF_SPACE'], [1 << 2, 'QIF_ILIMITS'], [1 << 3, 'QIF_INODES'], [1 << 4, 'QIF_BTIME'],
+  [1 << 5, 'QIF_ITIME'],
+]);
+/** struct if_dqinfo dqi_flags (flags, unknown `DQF_???`). */
+export const IF_DQINFO_FLAGS = xlat([[1 << 0, 'DQF_ROOT_SQUASH'], [1 << 16, 'DQF_SYS_FILE']]);
+/** struct if_dqinfo dqi_valid (flags, unknown `IIF_???`). */
+export const IF_DQINFO_VALID = xlat([[1 << 0, 'IIF_BGRACE'], [1 << 1, 'IIF_IGRACE'], [1 << 2, 'IIF_FLAGS']]);
+
+/** swapon flags other than the priority (flags, unknown `SWAP_FLAG_???`). */
+export const SWAP_FLAGS = xlat([
+  [0x8000, 'SWAP_FLAG_PREFER'], [0x10000, 'SWAP_FLAG_DISCARD'], [0x20000, 'SWAP_FLAG_DISCARD_ONCE'],
+  [0x40000, 'SWAP_FLAG_DISCARD_PAGES'],
+]);
+export const SWAP_FLAG_PRIO_MASK = 0x7fffn;
