@@ -21,4 +21,8 @@ export const cases: CorpusCase[] = [
   { family: 'file', name: 'fam_file_misc', cmd: ['@fam_file_misc'] },
   { family: 'file', name: 'fam_file_misc -v -X raw', cmd: ['@fam_file_misc'], opts: ['-v', '-X', 'raw'] },
   { family: 'file', name: 'fam_file_misc -X verbose -s4', cmd: ['@fam_file_misc'], opts: ['-X', 'verbose', '-s', '4'] },
+  { family: 'file', name: 'fam_file_path -y', cmd: ['@fam_file_path'], opts: ['-y'] },
+  { family: 'file', name: 'fam_file_misc -e trace=%file', cmd: ['@fam_file_misc'], opts: ['-e', 'trace=%file'] },
+  { family: 'file', name: 'fam_file_stat -e trace=%stat,%lstat,%fstat,%statfs,%fstatfs', cmd: ['@fam_file_stat'], opts: ['-e', 'trace=%stat,%lstat,%fstat,%statfs,%fstatfs'] },
+  { family: 'file', name: 'fam_file_stat -e trace=%%stat,%%statfs -z', cmd: ['@fam_file_stat'], opts: ['-e', 'trace=%%stat,%%statfs', '-z'] },
 ];
