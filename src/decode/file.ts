@@ -195,7 +195,7 @@ function statxStruct(c: Ctx, b: Uint8Array): Value {
 /** statx flags: the sync type (always named), then `|` and the AT_* flags when any. */
 function statxFlags(v: bigint): Value {
   const f = BigInt.asUintN(32, v);
-  const syncType = flags(AT_STATX_SYNC, f & AT_STATX_SYNC_TYPE);
+  const syncType: Value = { ...flags(AT_STATX_SYNC, f & AT_STATX_SYNC_TYPE), noDflt: true } as Value;
   const rest = f & ~AT_STATX_SYNC_TYPE;
   return rest ? join('|', syncType, flags(AT_FLAGS, rest)) : syncType;
 }

@@ -11,8 +11,11 @@ export type Value =
    * `raw`, when set, prints instead of the number with -X raw/verbose (UTIME_NOW's whole timespec).
    */
   | { k: 'sym'; name: string; v: bigint; fmt?: 'x'; raw?: Value }
-  /** A bit set: known names, then leftover bits (printed as hex) — `O_RDONLY|O_CLOEXEC`, `0`. */
-  | { k: 'flags'; names: string[]; rest: bigint; v: bigint }
+  /**
+   * A bit set: known names, then leftover bits (printed as hex) — `O_RDONLY|O_CLOEXEC`, `0`. `noDflt`:
+   * strace printed it with no default, so -X raw prints nothing at all for 0 (statx's sync type).
+   */
+  | { k: 'flags'; names: string[]; rest: bigint; v: bigint; noDflt?: true }
   /** Bytes from tracee memory, printed quoted and escaped; `trunc` adds `...`. */
   | { k: 'str'; b: Uint8Array; trunc?: boolean; hex?: boolean }
   /** A pointer: NULL or 0x…; `bad` marks an address whose memory could not be read. */

@@ -82,7 +82,7 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       let names: string;
       if (v.names.length === 0) names = hexOf(v.rest);
       else names = v.rest !== 0n ? v.names.join('|') + '|' + hexOf(v.rest) : v.names.join('|');
-      if (o.xlat === 'raw') return hexOf(v.v);
+      if (o.xlat === 'raw') return v.v === 0n && v.noDflt ? '' : hexOf(v.v);
       if (o.xlat === 'verbose') return v.names.length === 0 ? hexOf(v.v) : `${hexOf(v.v)} /* ${names} */`;
       return names;
     }

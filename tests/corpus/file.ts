@@ -25,4 +25,16 @@ export const cases: CorpusCase[] = [
   { family: 'file', name: 'fam_file_misc -e trace=%file', cmd: ['@fam_file_misc'], opts: ['-e', 'trace=%file'] },
   { family: 'file', name: 'fam_file_stat -e trace=%stat,%lstat,%fstat,%statfs,%fstatfs', cmd: ['@fam_file_stat'], opts: ['-e', 'trace=%stat,%lstat,%fstat,%statfs,%fstatfs'] },
   { family: 'file', name: 'fam_file_stat -e trace=%%stat,%%statfs -z', cmd: ['@fam_file_stat'], opts: ['-e', 'trace=%%stat,%%statfs', '-z'] },
+  { family: 'file', name: 'fam_file_stat -X raw', cmd: ['@fam_file_stat'], opts: ['-X', 'raw'] },
+  { family: 'file', name: 'fam_file_misc -e verbose=none', cmd: ['@fam_file_misc'], opts: ['-e', 'verbose=none'] },
+  { family: 'file', name: 'fam_file_mount -e verbose=none -v', cmd: ['@fam_file_mount'], opts: ['-e', 'verbose=none', '-v'] },
+  { family: 'file', name: 'fam_file_xattr -X raw -e verbose=none', cmd: ['@fam_file_xattr'], opts: ['-X', 'raw', '-e', 'verbose=none'] },
+  // real programs
+  { family: 'file', name: 'stat coreutils (statx)', cmd: ['stat', '/etc/hostname', '/dev/null', '/'] },
+  { family: 'file', name: 'stat -L -v', cmd: ['sh', '-c', 'ln -s /etc/hostname l && stat -L l >/dev/null && stat l'], opts: ['-f', '-v'] },
+  { family: 'file', name: 'mkfifo mknod install', cmd: ['sh', '-c', 'mkfifo -m 600 p && mknod c c 1 3 && install -m 0750 -d dd && touch -h -d @1000000000 p && rmdir dd'], opts: ['-f'] },
+  { family: 'file', name: 'python3 stat family and utime', cmd: ['python3', '-S', '-c',
+    "import os\nopen('f','w').close()\nos.symlink('f','l')\nos.stat('f')\nos.lstat('l')\nos.stat('l',follow_symlinks=False)\nos.statvfs('.')\nos.utime('f',ns=(1,2))\nos.utime('l',(5,6),follow_symlinks=False)\nos.chmod('f',0o4755)\nos.chown('f',-1,0)\nos.access('f',os.W_OK,effective_ids=True)\nos.mkfifo('p',0o600)\nos.mknod('n',0o600|0o20000,os.makedev(1,7))\nos.replace('f','g')\nos.truncate('g',7)\nos.umask(0o27)\nos.getcwd()\nos.chdir('/')\n"] },
+  { family: 'file', name: 'python3 xattr errors', cmd: ['python3', '-S', '-c',
+    "import os\nopen('x','w').close()\nos.setxattr('x','user.a',b'1'*40,os.XATTR_CREATE)\ntry: os.setxattr('x','user.a',b'2',os.XATTR_CREATE)\nexcept OSError: pass\nos.getxattr('x','user.a')\ntry: os.removexattr('x','user.none')\nexcept OSError: pass\nos.listxattr('x')\nos.setxattr('x','trusted.t',b'v',follow_symlinks=False)\n"] },
 ];
