@@ -604,6 +604,7 @@ export const decoders: Record<string, SyscallDecoder> = {
   acct: sig([pathArg]),
   uselib: sig([pathArg]),
   swapon: sig([pathArg, swapFlags]),
+  lookup_dcookie: sig([atExit(A.ulong), atExit(filled), atExit(ulen)]),
   swapoff: sig([pathArg]),
   pivotroot: sig([pathArg, pathArg]),
   umount2: sig([pathArg, flagsArg(UMOUNT_FLAGS, 'MNT_???')]),

@@ -29,6 +29,9 @@ export const cases: CorpusCase[] = [
   { family: 'file', name: 'fam_file_misc -e verbose=none', cmd: ['@fam_file_misc'], opts: ['-e', 'verbose=none'] },
   { family: 'file', name: 'fam_file_mount -e verbose=none -v', cmd: ['@fam_file_mount'], opts: ['-e', 'verbose=none', '-v'] },
   { family: 'file', name: 'fam_file_xattr -X raw -e verbose=none', cmd: ['@fam_file_xattr'], opts: ['-X', 'raw', '-e', 'verbose=none'] },
+  { family: 'file', name: 'fam_file_path -P f -P s2', cmd: ['@fam_file_path'], opts: ['-P', 'f', '-P', 's2'] },
+  { family: 'file', name: 'fam_file_misc -P f', cmd: ['@fam_file_misc'], opts: ['-P', 'f'] },
+  { family: 'file', name: 'fam_file_mount -P m', cmd: ['@fam_file_mount'], opts: ['-P', 'm'] },
   // real programs
   { family: 'file', name: 'stat coreutils (statx)', cmd: ['stat', '/etc/hostname', '/dev/null', '/'] },
   { family: 'file', name: 'stat -L -v', cmd: ['sh', '-c', 'ln -s /etc/hostname l && stat -L l >/dev/null && stat l'], opts: ['-f', '-v'] },
