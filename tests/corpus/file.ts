@@ -32,6 +32,9 @@ export const cases: CorpusCase[] = [
   { family: 'file', name: 'fam_file_path -P f -P s2', cmd: ['@fam_file_path'], opts: ['-P', 'f', '-P', 's2'] },
   { family: 'file', name: 'fam_file_misc -P f', cmd: ['@fam_file_misc'], opts: ['-P', 'f'] },
   { family: 'file', name: 'fam_file_mount -P m', cmd: ['@fam_file_mount'], opts: ['-P', 'm'] },
+  { family: 'file', name: 'fam_file_xattr -xx -s0', cmd: ['@fam_file_xattr'], opts: ['-xx', '-s', '0'] },
+  { family: 'file', name: 'fam_file_path -xx', cmd: ['@fam_file_path'], opts: ['-xx'] },
+  { family: 'file', name: 'fam_file_open -s2 -v', cmd: ['@fam_file_open'], opts: ['-s', '2', '-v'] },
   // real programs
   { family: 'file', name: 'stat coreutils (statx)', cmd: ['stat', '/etc/hostname', '/dev/null', '/'] },
   { family: 'file', name: 'stat -L -v', cmd: ['sh', '-c', 'ln -s /etc/hostname l && stat -L l >/dev/null && stat l'], opts: ['-f', '-v'] },
