@@ -28,11 +28,8 @@ export type Value =
   | { k: 'sigset'; names: string[]; inverted?: boolean }
   /** A function-call-like form: `makedev(0x1, 0x3)`, `htons(8080)`, `inet_addr("127.0.0.1")`. */
   | { k: 'call'; fn: string; args: Value[] }
-  /**
-   * A value followed by a C comment: `0x7ffd… /* 20 vars *\/`. `xlat`: the comment is a table's
-   * default for an unknown value (`/* AT_??? *\/`), which -X raw leaves out.
-   */
-  | { k: 'note'; v: Value; text: string; xlat?: true }
+  /** A value followed by a C comment: `0x7ffd… /* 20 vars *\/`. */
+  | { k: 'note'; v: Value; text: string; /** An xlat's `XXX_???` default: -X raw drops it. */ xlat?: true }
   /** A bare token strace prints as-is (`...`, `?`, an operator form such as `1<<FOO`). */
   | { k: 'tok'; text: string }
   /**
