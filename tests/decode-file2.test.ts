@@ -136,3 +136,10 @@ test('swapon, ustat, modes and devices under -X', () => {
   assert.equal(formatValue(symbolicMode(0o644), verbose), '0644 /* 0644 */');
   assert.equal(formatValue(symbolicMode(0o20666), verbose), '020666 /* S_IFCHR|0666 */');
 });
+
+test('fchmodat2 (newer than strace 6.1) prints as later strace does', () => {
+  const { m, at } = strings('f');
+  assert.equal(line('fchmodat2', { args: [AT_FDCWD, at[0]!, 0o640, 0x100], mem: m }), 'fchmodat2(AT_FDCWD, "f", 0640, AT_SYMLINK_NOFOLLOW) = 0');
+  assert.equal(line('fchmodat2', { args: [AT_FDCWD, at[0]!, 0o640, 1], mem: m, err: EINVAL }),
+    'fchmodat2(AT_FDCWD, "f", 0640, 0x1 /* AT_??? */) = -1 EINVAL (Invalid argument)');
+});

@@ -18,7 +18,7 @@ import {
   MS_REMOUNT, OPEN_TREE_FLAGS, RENAME_FLAGS, RESOLVE_FLAGS, STATFS_FLAGS, ST_VALID, UMOUNT_FLAGS, XATTR_FLAGS,
   FAN_ALL_CLASS_BITS, FAN_CLASSES, FAN_EVENT_FLAGS, FAN_INIT_FLAGS, FAN_MARK_FLAGS, IF_DQBLK_VALID, IF_DQINFO_FLAGS,
   IF_DQINFO_VALID, LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS,
-  QUOTA_CMDS, QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS,
+  QUOTA_CMDS, QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS,
 } from './xlat/file.js';
 
 // ---------------------------------------------------------------- shared printers
@@ -584,6 +584,8 @@ export const decoders: Record<string, SyscallDecoder> = {
   mkdirat: sig([dirfd, pathArg, modeArg]),
   chmod: sig([pathArg, modeArg]),
   fchmodat: sig([dirfd, pathArg, modeArg]),
+  // newer than strace 6.1 (the filter prints such numbers raw for now): as strace 6.6+ prints it
+  fchmodat2: sig([dirfd, pathArg, modeArg, flagsArg(FCHMODAT_FLAGS, 'AT_???')]),
   link: sig([pathArg, pathArg]),
   rename: sig([pathArg, pathArg]),
   symlink: sig([pathArg, pathArg]),

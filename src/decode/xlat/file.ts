@@ -484,3 +484,6 @@ export const SWAP_FLAGS = xlat([
   [0x40000, 'SWAP_FLAG_DISCARD_PAGES'],
 ]);
 export const SWAP_FLAG_PRIO_MASK = 0x7fffn;
+
+/** fchmodat2 flags (flags, unknown `AT_???`; strace after 6.1). */
+export const FCHMODAT_FLAGS = xlat([[0x100, 'AT_SYMLINK_NOFOLLOW'], [0x1000, 'AT_EMPTY_PATH']]);
