@@ -35,6 +35,8 @@ export const cases: CorpusCase[] = [
   { family: 'file', name: 'fam_file_xattr -xx -s0', cmd: ['@fam_file_xattr'], opts: ['-xx', '-s', '0'] },
   { family: 'file', name: 'fam_file_path -xx', cmd: ['@fam_file_path'], opts: ['-xx'] },
   { family: 'file', name: 'fam_file_open -s2 -v', cmd: ['@fam_file_open'], opts: ['-s', '2', '-v'] },
+  { family: 'file', name: 'fam_file_misc -yy', cmd: ['@fam_file_misc'], opts: ['-yy'] },
+  { family: 'file', name: 'fam_file_stat -y -v -s1', cmd: ['@fam_file_stat'], opts: ['-y', '-v', '-s', '1'] },
   // real programs
   { family: 'file', name: 'stat coreutils (statx)', cmd: ['stat', '/etc/hostname', '/dev/null', '/'] },
   { family: 'file', name: 'stat -L -v', cmd: ['sh', '-c', 'ln -s /etc/hostname l && stat -L l >/dev/null && stat l'], opts: ['-f', '-v'] },
