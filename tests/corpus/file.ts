@@ -43,6 +43,9 @@ export const cases: CorpusCase[] = [
   { family: 'file', name: 'mkfifo mknod install', cmd: ['sh', '-c', 'mkfifo -m 600 p && mknod c c 1 3 && install -m 0750 -d dd && touch -h -d @1000000000 p && rmdir dd'], opts: ['-f'] },
   { family: 'file', name: 'python3 stat family and utime', cmd: ['python3', '-S', '-c',
     "import os\nopen('f','w').close()\nos.symlink('f','l')\nos.stat('f')\nos.lstat('l')\nos.stat('l',follow_symlinks=False)\nos.statvfs('.')\nos.utime('f',ns=(1,2))\nos.utime('l',(5,6),follow_symlinks=False)\nos.chmod('f',0o4755)\nos.chown('f',-1,0)\nos.access('f',os.W_OK,effective_ids=True)\nos.mkfifo('p',0o600)\nos.mknod('n',0o600|0o20000,os.makedev(1,7))\nos.replace('f','g')\nos.truncate('g',7)\nos.umask(0o27)\nos.getcwd()\nos.chdir('/')\n"] },
+  { family: 'file', name: 'tar create and extract', cmd: ['sh', '-c', 'mkdir -p a/b && echo x >a/b/f && ln -s f a/b/l && tar cf t.tar a && mkdir o && tar xpf t.tar -C o && sync'], opts: ['-f'] },
+  { family: 'file', name: 'cp -a with xattrs, mv -n', cmd: ['sh', '-c', 'echo x >f && python3 -S -c "import os; os.setxattr(\'f\',\'user.k\',b\'v\')" && cp -a f g && mv -n g f && ln -sf f s'], opts: ['-f'] },
+  { family: 'file', name: 'unshare -m mount tmpfs, remount, bind, umount', cmd: ['unshare', '-m', '--propagation', 'private', 'sh', '-c', 'mkdir m n && mount -t tmpfs -o size=1m,mode=700 none m && mount -o remount,ro m && mount --bind m n && umount n && umount -l m'], opts: ['-f'] },
   { family: 'file', name: 'python3 xattr errors', cmd: ['python3', '-S', '-c',
     "import os\nopen('x','w').close()\nos.setxattr('x','user.a',b'1'*40,os.XATTR_CREATE)\ntry: os.setxattr('x','user.a',b'2',os.XATTR_CREATE)\nexcept OSError: pass\nos.getxattr('x','user.a')\ntry: os.removexattr('x','user.none')\nexcept OSError: pass\nos.listxattr('x')\nos.setxattr('x','trusted.t',b'v',follow_symlinks=False)\n"] },
 ];
