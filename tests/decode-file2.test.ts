@@ -143,3 +143,23 @@ test('fchmodat2 (newer than strace 6.1) prints as later strace does', () => {
   assert.equal(line('fchmodat2', { args: [AT_FDCWD, at[0]!, 0o640, 1], mem: m, err: EINVAL }),
     'fchmodat2(AT_FDCWD, "f", 0640, 0x1 /* AT_??? */) = -1 EINVAL (Invalid argument)');
 });
+
+test('quotactl: XFS commands, fs_disk_quota with -v', () => {
+  const { m, at } = strings('/dev/nosuch');
+  const xdq = new Uint8Array(112);
+  xdq.set([1, 4, 0x3f], 0);
+  xdq[8] = 100;
+  xdq[56] = 7;
+  m.put(0x3000n, xdq);
+  m.put(0x4000n, bytes(4, (v) => v.setUint32(0, 0x105, true)));
+  assert.equal(line('quotactl', { args: [0x580401, at[0]!, 42, 0x3000n], mem: m, err: ENOENT, opt: { abbrev: false } }),
+    'quotactl(QCMD(Q_XSETQLIM, GRPQUOTA), "/dev/nosuch", 42, {d_version=1, d_flags=FS_GROUP_QUOTA, d_fieldmask=0x3f, d_id=0, ' +
+    'd_blk_hardlimit=100, d_blk_softlimit=0, d_ino_hardlimit=0, d_ino_softlimit=0, d_bcount=0, d_icount=0, d_itimer=7, d_btimer=0, ' +
+    'd_iwarns=0, d_bwarns=0, d_rtb_hardlimit=0, d_rtb_softlimit=0, d_rtbcount=0, d_rtbtimer=0, d_rtbwarns=0}) = -1 ENOENT (No such file or directory)');
+  assert.equal(line('quotactl', { args: [0x580100, at[0]!, 0, 0x4000n], mem: m, err: ENOENT }),
+    'quotactl(QCMD(Q_XQUOTAON, USRQUOTA), "/dev/nosuch", [FS_QUOTA_UDQ_ACCT|FS_QUOTA_GDQ_ACCT|0x100]) = -1 ENOENT (No such file or directory)');
+  assert.equal(line('quotactl', { args: [0x580501, at[0]!, 0, 0x3000n], mem: m, err: ENOENT }),
+    'quotactl(QCMD(Q_XGETQSTAT, GRPQUOTA), "/dev/nosuch", 0x3000) = -1 ENOENT (No such file or directory)');
+  assert.equal(line('quotactl_fd', { args: [999, 0x80000101, 0, 0], mem: m, err: EBADF }),
+    'quotactl_fd(999, QCMD(Q_SYNC, GRPQUOTA)) = -1 EBADF (Bad file descriptor)');
+});

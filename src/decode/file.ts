@@ -18,7 +18,7 @@ import {
   MS_REMOUNT, OPEN_TREE_FLAGS, RENAME_FLAGS, RESOLVE_FLAGS, STATFS_FLAGS, ST_VALID, UMOUNT_FLAGS, XATTR_FLAGS,
   FAN_ALL_CLASS_BITS, FAN_CLASSES, FAN_EVENT_FLAGS, FAN_INIT_FLAGS, FAN_MARK_FLAGS, IF_DQBLK_VALID, IF_DQINFO_FLAGS,
   IF_DQINFO_VALID, LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS,
-  QUOTA_CMDS, QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS,
+  QUOTA_CMDS, QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS, XFS_DQBLK_FLAGS, XFS_QUOTA_FLAGS,
 } from './xlat/file.js';
 
 // ---------------------------------------------------------------- shared printers
@@ -479,8 +479,50 @@ const dqinfo = (b: Uint8Array): Value => struct([
   field('dqi_valid', flags(IF_DQINFO_VALID, BigInt(rd.u32(b, 20)), 'IIF_???')),
 ]);
 
+/** XFS fs_disk_quota_t (112 bytes): the limits and counts; -v adds timers, warnings and realtime limits. */
+function xfsDiskQuota(c: Ctx, b: Uint8Array): Value {
+  const f: Field[] = [
+    field('d_version', int(BigInt.asIntN(8, BigInt(b[0]!)))),
+    field('d_flags', flags(XFS_DQBLK_FLAGS, BigInt(b[1]!), 'FS_???_QUOTA')),
+    field('d_fieldmask', hex(rd.u16(b, 2))), field('d_id', uint(rd.u32(b, 4))),
+    ...u64s(b, ['d_blk_hardlimit', 'd_blk_softlimit', 'd_ino_hardlimit', 'd_ino_softlimit', 'd_bcount', 'd_icount'], 8),
+  ];
+  if (c.opt.abbrev) return struct(f, true);
+  f.push(
+    field('d_itimer', int(rd.s32(b, 56))), field('d_btimer', int(rd.s32(b, 60))),
+    field('d_iwarns', uint(rd.u16(b, 64))), field('d_bwarns', uint(rd.u16(b, 66))),
+    ...u64s(b, ['d_rtb_hardlimit', 'd_rtb_softlimit', 'd_rtbcount'], 72),
+    field('d_rtbtimer', int(rd.s32(b, 96))), field('d_rtbwarns', uint(rd.u16(b, 100))),
+  );
+  return struct(f);
+}
+
+/** fs_qfilestat(v) at `off`: `{qfs_ino=…, qfs_nblks=…, qfs_nextents=…}`. */
+const qfilestat = (b: Uint8Array, off: number): Value =>
+  struct([...u64s(b, ['qfs_ino', 'qfs_nblks'], off), field('qfs_nextents', uint(rd.u32(b, off + 16)))]);
+
+/** XFS fs_quota_stat_t (Q_XGETQSTAT, 80 bytes) or struct fs_quota_statv (Q_XGETQSTATV, 160 bytes). */
+function xfsQuotaStat(c: Ctx, b: Uint8Array, v: boolean): Value {
+  const f: Field[] = [field('qs_version', int(BigInt.asIntN(8, BigInt(b[0]!))))];
+  if (c.opt.abbrev) return struct(f, true);
+  f.push(field('qs_flags', flags(XFS_QUOTA_FLAGS, BigInt(rd.u16(b, 2)), 'FS_QUOTA_???')));
+  const t = v ? 80 : 60;
+  if (v) f.push(field('qs_incoredqs', uint(rd.u32(b, 4))), field('qs_uquota', qfilestat(b, 8)), field('qs_gquota', qfilestat(b, 32)), field('qs_pquota', qfilestat(b, 56)));
+  else f.push(field('qs_uquota', qfilestat(b, 8)), field('qs_gquota', qfilestat(b, 32)), field('qs_incoredqs', uint(rd.u32(b, 56))));
+  f.push(
+    field('qs_btimelimit', int(rd.s32(b, t))), field('qs_itimelimit', int(rd.s32(b, t + 4))), field('qs_rtbtimelimit', int(rd.s32(b, t + 8))),
+    field('qs_bwarnlimit', uint(rd.u16(b, t + 12))), field('qs_iwarnlimit', uint(rd.u16(b, t + 14))),
+  );
+  return struct(f);
+}
+
 const Q = { SYNC: 0x800001n, QUOTAON: 0x800002n, QUOTAOFF: 0x800003n, GETFMT: 0x800004n, GETINFO: 0x800005n, SETINFO: 0x800006n,
-  GETQUOTA: 0x800007n, SETQUOTA: 0x800008n, GETNEXTQUOTA: 0x800009n, XQUOTASYNC: 0x5807n };
+  GETQUOTA: 0x800007n, SETQUOTA: 0x800008n, GETNEXTQUOTA: 0x800009n, XQUOTAON: 0x5801n, XQUOTAOFF: 0x5802n, XGETQUOTA: 0x5803n,
+  XSETQLIM: 0x5804n, XGETQSTAT: 0x5805n, XQUOTARM: 0x5806n, XQUOTASYNC: 0x5807n, XGETQSTATV: 0x5808n, XGETNEXTQUOTA: 0x5809n };
+
+/** `[flags]` of a u32 the call reads (Q_XQUOTAON/OFF, Q_XQUOTARM). */
+const flagsIn = (c: Ctx, a: bigint, x: Xlat, dflt: string): Value =>
+  structAt(c, a, 4, (b) => array([flags(x, BigInt(rd.u32(b, 0)), dflt)]));
 
 /**
  * What quotactl prints after its command (and special): nothing, the id, a struct in or out.
@@ -497,6 +539,12 @@ function quotaData(c: Ctx, cmd: bigint, idArg: bigint, data: bigint): { entry: V
     case Q.GETFMT:
       return { entry: [], out: () => outStruct(c, data, 4, (b) => array([symbol(QUOTA_FORMATS, BigInt(rd.u32(b, 0)), 'x', 'QFMT_VFS_???')])) };
     case Q.GETINFO: return { entry: [], out: () => outStruct(c, data, 24, dqinfo) };
+    case Q.XQUOTAON: case Q.XQUOTAOFF: return { entry: [flagsIn(c, data, XFS_QUOTA_FLAGS, 'FS_QUOTA_???')] };
+    case Q.XQUOTARM: return { entry: [flagsIn(c, data, XFS_DQBLK_FLAGS, 'FS_???_QUOTA')] };
+    case Q.XGETQUOTA: case Q.XGETNEXTQUOTA: return { entry: [uid], out: () => outStruct(c, data, 112, (b) => xfsDiskQuota(c, b)) };
+    case Q.XSETQLIM: return { entry: [uid, structAt(c, data, 112, (b) => xfsDiskQuota(c, b))] };
+    case Q.XGETQSTAT: return { entry: [], out: () => outStruct(c, data, 80, (b) => xfsQuotaStat(c, b, false)) };
+    case Q.XGETQSTATV: return { entry: [], out: () => outStruct(c, data, 160, (b) => xfsQuotaStat(c, b, true)) };
     case Q.SETINFO: return { entry: [structAt(c, data, 24, dqinfo)] };
     default: return { entry: [uid, addr(data)] };
   }

@@ -487,3 +487,11 @@ export const SWAP_FLAG_PRIO_MASK = 0x7fffn;
 
 /** fchmodat2 flags (flags, unknown `AT_???`; strace after 6.1). */
 export const FCHMODAT_FLAGS = xlat([[0x100, 'AT_SYMLINK_NOFOLLOW'], [0x1000, 'AT_EMPTY_PATH']]);
+
+/** XFS quota state flags, Q_XQUOTAON/OFF and fs_quota_stat qs_flags (flags, unknown `FS_QUOTA_???`). */
+export const XFS_QUOTA_FLAGS = xlat([
+  [0x1, 'FS_QUOTA_UDQ_ACCT'], [0x2, 'FS_QUOTA_UDQ_ENFD'], [0x4, 'FS_QUOTA_GDQ_ACCT'], [0x8, 'FS_QUOTA_GDQ_ENFD'],
+  [0x10, 'FS_QUOTA_PDQ_ACCT'], [0x20, 'FS_QUOTA_PDQ_ENFD'],
+]);
+/** fs_disk_quota d_flags and Q_XQUOTARM (flags, unknown `FS_???_QUOTA`). */
+export const XFS_DQBLK_FLAGS = xlat([[0x1, 'FS_USER_QUOTA'], [0x2, 'FS_PROJ_QUOTA'], [0x4, 'FS_GROUP_QUOTA']]);
