@@ -5,6 +5,8 @@ export const cases: CorpusCase[] = [
   { family: 'file', name: 'fam_file_stat', cmd: ['@fam_file_stat'] },
   { family: 'file', name: 'fam_file_stat -v', cmd: ['@fam_file_stat'], opts: ['-v'] },
   { family: 'file', name: 'fam_file_stat -X verbose', cmd: ['@fam_file_stat'], opts: ['-X', 'verbose'] },
+  { family: 'file', name: 'fam_file_statv -v', cmd: ['@fam_file_statv'], opts: ['-v'] },
+  { family: 'file', name: 'fam_file_statv -v -X verbose', cmd: ['@fam_file_statv'], opts: ['-v', '-X', 'verbose'] },
   { family: 'file', name: 'fam_file_open', cmd: ['@fam_file_open'] },
   { family: 'file', name: 'fam_file_open -X raw', cmd: ['@fam_file_open'], opts: ['-X', 'raw'] },
   { family: 'file', name: 'fam_file_open -X verbose', cmd: ['@fam_file_open'], opts: ['-X', 'verbose'] },
