@@ -75,14 +75,14 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       }
     case 'sym': {
       if (!o.xlat || o.xlat === 'abbrev') return v.name;
-      const n = v.fmt === 'x' ? hexOf(v.v) : v.v.toString();
+      const n = v.raw ? formatValue(v.raw, o) : v.fmt === 'x' ? hexOf(v.v) : v.v.toString();
       return o.xlat === 'raw' ? n : `${n} /* ${v.name} */`;
     }
     case 'flags': {
       let names: string;
       if (v.names.length === 0) names = hexOf(v.rest);
       else names = v.rest !== 0n ? v.names.join('|') + '|' + hexOf(v.rest) : v.names.join('|');
-      if (o.xlat === 'raw') return hexOf(v.v);
+      if (o.xlat === 'raw') return v.v === 0n && v.noDflt ? '' : hexOf(v.v);
       if (o.xlat === 'verbose') return v.names.length === 0 ? hexOf(v.v) : `${hexOf(v.v)} /* ${names} */`;
       return names;
     }
@@ -107,7 +107,7 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
     }
     case 'sigset': return (v.inverted ? '~[' : '[') + v.names.join(' ') + ']';
     case 'call': return v.fn + '(' + v.args.map((a) => formatValue(a, o)).join(', ') + ')';
-    case 'note': return formatValue(v.v, o) + ' /* ' + v.text + ' */';
+    case 'note': return v.xlat && o.xlat === 'raw' ? formatValue(v.v, o) : formatValue(v.v, o) + ' /* ' + v.text + ' */';
     case 'tok': return v.text;
     case 'join': {
       if (v.v !== undefined && o.xlat && o.xlat !== 'abbrev') {
@@ -118,7 +118,9 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       return v.parts.map((p) => formatValue(p, o)).join(v.sep);
     }
     case 'fd': {
-      const n = v.label ?? String(v.fd);
+      // a label is a named constant (AT_FDCWD): -X raw prints the number, -X verbose both
+      const n = v.label === undefined || !o.xlat || o.xlat === 'abbrev' ? v.label ?? String(v.fd)
+        : o.xlat === 'raw' ? String(v.fd) : `${v.fd} /* ${v.label} */`;
       if (v.detail) {
         const d = v.detail;
         return `${n}<${d.text}${d.path ? `,${d.abstract ? '@' : ''}${quote(d.path, o.xflag)}` : ''}${d.post ?? ''}>`;
