@@ -1,4 +1,6 @@
 /** Corpus cases of the mem family: C fixtures and programs. */
 import type { CorpusCase } from '../helpers/corpus.js';
 
-export const cases: CorpusCase[] = [];
+export const cases: CorpusCase[] = [
+  { family: 'mem', name: 'mem-mmap', cmd: ['@fam_mem'] },
+];
