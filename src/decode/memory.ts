@@ -6,6 +6,7 @@ import { flags as xflags, symbol } from './xlat/core.js';
 import { MADVISE_ADVICE, MAP_HUGE_MASK, MAP_HUGE_SHIFT, MAP_TYPE_MASK, MMAP_FLAGS, MMAP_PROT, MMAP_TYPE, MREMAP_FLAGS, MSYNC_FLAGS } from './xlat/tables.js';
 import { MLOCKALL_FLAGS, MLOCK_FLAGS, PKEY_ACCESS } from './xlat/more.js';
 import { printArray, xflags32, xflags64, xval } from './misc.js';
+import { decoders as ipc } from './ipc.js';
 
 /** mmap's flags: the mapping type, the other flags, and the MAP_HUGE field: `MAP_PRIVATE|MAP_ANONYMOUS`. */
 export function mmapFlags(v: bigint): Value {
@@ -28,6 +29,8 @@ function mincoreVec(c: Ctx): Value {
 }
 
 export const decoders: Record<string, SyscallDecoder> = {
+  // System V IPC and POSIX message queues live in ipc.ts
+  ...ipc,
   brk: sig([A.ptr], R.hex),
   mmap: sig([A.ptr, A.ulong, prot, (c, i) => mmapFlags(c.args[i]!), A.fd, A.hex], R.hex),
   munmap: sig([A.ptr, A.ulong]),
