@@ -6,7 +6,7 @@ import { A, addr, buf, mode, path, R, rd, sig, sint, type ArgFn } from './args.j
 import { openModes } from './file.js';
 import { fetch, idV, numAt, printArray, sigeventAt, timespecAt, xflags32 } from './misc.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { field, int, join, struct, tok, uint, type Field, type Value } from './value.js';
+import { field, int, join, struct, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol } from './xlat/core.js';
 import {
   IPC_64, IPC_MSG_FLAGS, IPC_PRIVATE, IPC_RESOURCE_FLAGS, MQ_ATTR_FLAGS, MSGCTL_CMDS, SEMCTL_CMDS, SEMOP_FLAGS,
@@ -43,7 +43,7 @@ function shmgetFlags(v: bigint): Value {
   const rest = all & ~0o777n & ~hugeMask;
   const parts: Value[] = [];
   if (rest) parts.push(xflags(SHM_RESOURCE_FLAGS, rest));
-  if (huge) parts.push(tok(`${huge >> SHM_HUGE_SHIFT}<<SHM_HUGE_SHIFT`));
+  if (huge) parts.push(join('<<', uint(huge >> SHM_HUGE_SHIFT), { k: 'sym', name: 'SHM_HUGE_SHIFT', v: SHM_HUGE_SHIFT }));
   parts.push(permV(all & 0o777n));
   return parts.length === 1 ? parts[0]! : join('|', ...parts);
 }

@@ -21,7 +21,8 @@ export function mmapFlags(v: bigint): Value {
   const huge = v & hugeMask;
   if (rest) parts.push(xflags(MMAP_FLAGS, rest));
   if (huge) parts.push(tok(`${huge >> MAP_HUGE_SHIFT}<<MAP_HUGE_SHIFT`));
-  return parts.length === 1 ? parts[0]! : joinOf(v, '|', ...parts);
+  // always one number with its parts: -X verbose prints `0xf /* 0xf /* MAP_??? */ */` as strace does
+  return joinOf(v, '|', ...parts);
 }
 
 const prot: ArgFn = (c, i) => xflags64(MMAP_PROT, c.args[i]!, 'PROT_???');
