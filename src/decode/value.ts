@@ -23,7 +23,7 @@ export type Value =
   /** A function-call-like form: `makedev(0x1, 0x3)`, `htons(8080)`, `inet_addr("127.0.0.1")`. */
   | { k: 'call'; fn: string; args: Value[] }
   /** A value followed by a C comment: `0x7ffd… /* 20 vars *\/`. */
-  | { k: 'note'; v: Value; text: string }
+  | { k: 'note'; v: Value; text: string; /** An xlat's `XXX_???` default: -X raw drops it. */ xlat?: true }
   /** A bare token strace prints as-is (`...`, `?`, an operator form such as `1<<FOO`). */
   | { k: 'tok'; text: string }
   /**
