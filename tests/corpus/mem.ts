@@ -10,6 +10,22 @@ export const cases: CorpusCase[] = [
   { family: 'mem', name: 'mem-mq-numa-v', cmd: ['@fam_mem_mq'], opts: ['-v', '-s', '8'] },
   { family: 'mem', name: 'mem-mq-numa-y', cmd: ['@fam_mem_mq'], opts: ['-y'] },
   {
+    // perl's System V IPC builtins, in a fresh IPC namespace (ids start at 0); no IPC_STAT, whose times vary
+    family: 'mem',
+    name: 'perl sysv ipc',
+    cmd: ['unshare', '-i', 'perl', '-e', [
+      '$id = shmget(0, 4096, 01000|0600) // die;',
+      'shmctl($id, 0, 0);',
+      '$q = msgget(0, 01000|0600);',
+      'msgsnd($q, pack("l! a*", 1, "perl msg"), 0) || die;',
+      'msgctl($q, 0, 0);',
+      '$s = semget(0, 1, 01000|0600);',
+      'semop($s, pack("s!3", 0, 1, 0)) || die;',
+      'semctl($s, 0, 12, 0);',
+      'semctl($s, 0, 0, 0);',
+    ].join(' ')],
+  },
+  {
     family: 'mem',
     name: 'python3 mmap module',
     cmd: ['python3', '-S', '-c', [
