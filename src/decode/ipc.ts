@@ -146,7 +146,7 @@ const shmctl = ctlDecoder({
 
 // ---------------------------------------------------------------- sem
 
-/** struct semid64_ds (104 bytes). */
+/** struct semid64_ds (104 bytes; x86_64 pads each time, where asm-generic 64-bit arches do not). */
 function semidDs(b: Uint8Array, set: boolean): Value {
   const f: Field[] = [field('sem_perm', ipcPerm(b, 0, set))];
   if (!set) f.push(...fieldsOf(b, [['sem_otime', 48, u64f], ['sem_ctime', 64, u64f], ['sem_nsems', 80, u64f]]));
