@@ -61,10 +61,6 @@ export function quote(b: Uint8Array, xflag: 0 | 1 | 2, forceHex = false, bare = 
 
 const hexOf = (v: bigint): string => (v === 0n ? '0' : '0x' + BigInt.asUintN(64, v).toString(16));
 
-const DELETED = new TextEncoder().encode(' (deleted)');
-const endsWithDeleted = (p: Uint8Array): boolean =>
-  p.length > DELETED.length + 1 && DELETED.every((c, i) => p[p.length - DELETED.length + i] === c);
-
 /** One value as strace prints it. */
 export function formatValue(v: Value, o: TextOptions = defaultTextOptions): string {
   switch (v.k) {
@@ -123,10 +119,7 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
     }
     case 'fd': {
       const n = v.label ?? String(v.fd);
-      if (v.path === undefined) return n;
-      // the kernel's " (deleted)" suffix of an unlinked file goes after the brackets, as in strace
-      const del = endsWithDeleted(v.path);
-      return `${n}<${quote(del ? v.path.subarray(0, v.path.length - DELETED.length) : v.path, o.xflag, false, true)}>${del ? '(deleted)' : ''}`;
+      return v.path !== undefined ? `${n}<${quote(v.path, o.xflag, false, true)}>` : n;
     }
     case 'inout': return formatValue(v.in, o) + ' => ' + formatValue(v.out, o);
   }
