@@ -6,7 +6,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { decoders } from '../src/decode/memory.js';
-import { formatValue } from '../src/render/strace.js';
 import { FakeMemory, lineMaker } from './helpers/decode.js';
 
 const line = lineMaker(decoders, () => new FakeMemory());
@@ -123,10 +122,4 @@ test('userfaultfd and memfd_secret flags', () => {
   assert.equal(line('userfaultfd', { args: [0o4000 | 0o2000000], rval: 9 }), 'userfaultfd(O_NONBLOCK|O_CLOEXEC) = 9');
   assert.equal(line('userfaultfd', { args: [0x10], err: EINVAL }), 'userfaultfd(0x10 /* UFFD_??? */) = -1 EINVAL (Invalid argument)');
   assert.equal(line('memfd_secret', { args: [0o2000000], rval: 8 }), 'memfd_secret(O_CLOEXEC) = 8');
-});
-
-test('-y: the fd of an unlinked memfd prints its path then (deleted)', () => {
-  const path = new TextEncoder().encode('/memfd:mem-fixture (deleted)');
-  assert.equal(formatValue({ k: 'fd', fd: 3, path }), '3</memfd:mem-fixture>(deleted)');
-  assert.equal(formatValue({ k: 'fd', fd: 3, path: new TextEncoder().encode('/ (deleted)') }), '3</ (deleted)>');
 });
