@@ -234,7 +234,7 @@ const timeDec: SyscallDecoder = {
 const SIGEV_NOTIFY = xlat([[0, 'SIGEV_SIGNAL'], [1, 'SIGEV_NONE'], [2, 'SIGEV_THREAD'], [4, 'SIGEV_THREAD_ID']]);
 
 /** struct sigevent (64 bytes): `{sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}`. */
-const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 64, (b) => {
+export const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 64, (b) => {
   const f: Field[] = [];
   const ptr = rd.u64(b, 0);
   if (ptr) f.push(field('sigev_value', struct([field('sival_int', int(rd.s32(b, 0))), field('sival_ptr', addr(ptr))])));
@@ -292,8 +292,9 @@ const timeDecoders: Record<string, SyscallDecoder> = {
 
 /** print_rlim64_t: RLIM64_INFINITY, `N*1024`, or the number. */
 function rlimV(v: bigint): Value {
-  if (v === 0xffffffffffffffffn) return tok('RLIM64_INFINITY');
-  if (v > 1024n && v % 1024n === 0n) return tok(`${v / 1024n}*1024`);
+  // named values: -X raw prints the number, -X verbose the number with the name as a comment
+  if (v === 0xffffffffffffffffn) return { k: 'sym', name: 'RLIM64_INFINITY', v };
+  if (v > 1024n && v % 1024n === 0n) return { k: 'sym', name: `${v / 1024n}*1024`, v };
   return uint(v);
 }
 const rlimitAt = (c: Ctx, a: bigint, exiting = false): Value =>
