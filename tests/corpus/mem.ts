@@ -6,6 +6,7 @@ export const cases: CorpusCase[] = [
   { family: 'mem', name: 'mem-sysv-ipc', cmd: ['@fam_mem_ipc'] },
   { family: 'mem', name: 'mem-mq-numa', cmd: ['@fam_mem_mq'] },
   { family: 'mem', name: 'mem-mmap-verbose', cmd: ['@fam_mem'], opts: ['-X', 'verbose'] },
+  { family: 'mem', name: 'mem-sysv-ipc IPC_STAT', cmd: ['@fam_mem_ipc', 'stat'] },
   { family: 'mem', name: 'mem-sysv-ipc-raw', cmd: ['@fam_mem_ipc'], opts: ['-X', 'raw'] },
   { family: 'mem', name: 'mem-sysv-ipc-noverbose', cmd: ['@fam_mem_ipc'], opts: ['-e', 'verbose=none'] },
   { family: 'mem', name: 'mem-mq-numa-v', cmd: ['@fam_mem_mq'], opts: ['-v', '-s', '8'] },

@@ -95,6 +95,8 @@ export function normalise(trace: string): string {
     .replace(/^((?:\d+ +)?(?:<\.\.\. )?(?:clone3?|v?fork|wait4)\b.*= )\d+$/gm, '$1PID')
     .replace(/(uptime|freeram|sharedram|bufferram|procs)=\d+/g, '$1=N')
     .replace(/loads=\[\d+, \d+, \d+\]/g, 'loads=[N, N, N]')
+    // System V IPC objects' times are wall-clock seconds
+    .replace(/\b((?:shm|sem|msg)_[a-z]time)=\d+/g, '$1=N')
     // free space moves while other programs write
     .replace(/(f_bfree|f_bavail|f_ffree)=\d+/g, '$1=N')
     .replace(/sysray-diff-[\w-]+/g, 'TMPDIR');
