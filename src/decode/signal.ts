@@ -38,7 +38,7 @@ const p = (v: bigint): Value => ({ k: 'ptr', v });
 /** si_code: the shared name, else the signal's own, else hex. */
 function siCode(code: number, signo: number): Value {
   const name = lookup(SI_CODES, code) ?? (CODES_BY_SIGNAL[signo] ? lookup(CODES_BY_SIGNAL[signo]!, code) : undefined);
-  return name ? sym(name, code) : hex(code >>> 0);
+  return name ? { k: 'sym', name, v: BigInt(code >>> 0), fmt: 'x' } : hex(code >>> 0);
 }
 
 /** si_syscall: `__NR_getpid` when the arch is ours, else the number. */
@@ -135,7 +135,7 @@ function sigactionAt(c: Ctx, a: bigint, exiting = false): Value {
     const flags = rd.u64(b, 8);
     const hname = lookup(SA_HANDLER_VALUES, handler);
     const f: Field[] = [
-      field('sa_handler', hname ? sym(hname, handler) : addr(handler)),
+      field('sa_handler', hname ? { k: 'sym', name: hname, v: handler, fmt: 'x' } : addr(handler)),
       field('sa_mask', sigsetV(b.subarray(24, 32), 8)),
       field('sa_flags', xflags64(SA_FLAGS, flags, 'SA_???')),
     ];

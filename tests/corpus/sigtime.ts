@@ -1,4 +1,8 @@
 /** Corpus cases of the sigtime family: C fixtures and programs. */
 import type { CorpusCase } from '../helpers/corpus.js';
 
-export const cases: CorpusCase[] = [];
+export const cases: CorpusCase[] = [
+  { family: 'sigtime', name: 'sigtime-sig', cmd: ['@fam_sigtime_sig'] },
+  { family: 'sigtime', name: 'sigtime-sig-v', cmd: ['@fam_sigtime_sig'], opts: ['-v'] },
+  { family: 'sigtime', name: 'sigtime-sig-Xverbose', cmd: ['@fam_sigtime_sig'], opts: ['-X', 'verbose'] },
+];
