@@ -18,6 +18,7 @@ import {
 import {
   FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, PERSONALITY_FLAGS, PERSONALITY_TYPES, PRIORITY_WHICH, SCHEDULERS, USAGE_WHO,
 } from './xlat/more.js';
+import { ADJTIMEX_MODES, ADJTIMEX_STATE, ADJTIMEX_STATUS } from './xlat/sigtime.js';
 
 // ================================================================ shared printers
 
@@ -250,7 +251,37 @@ const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 64, (b) => {
 const timezoneAt = (c: Ctx, a: bigint, exiting = false): Value =>
   fetch(c, a, 8, (b) => struct([field('tz_minuteswest', int(rd.s32(b, 0))), field('tz_dsttime', int(rd.s32(b, 4)))]), exiting);
 
+/** struct timex (208 bytes, x86_64/aarch64 layout), every field. */
+const timexAt = (c: Ctx, a: bigint): Value => fetch(c, a, 208, (b) => {
+  const l = (n: string, off: number): Field => field(n, int(rd.s64(b, off)));
+  return struct([
+    field('modes', xflags(ADJTIMEX_MODES, BigInt(rd.u32(b, 0)), 'ADJ_???')),
+    l('offset', 8), l('freq', 16), l('maxerror', 24), l('esterror', 32),
+    field('status', xflags(ADJTIMEX_STATUS, BigInt(rd.u32(b, 40)), 'STA_???')),
+    l('constant', 48), l('precision', 56), l('tolerance', 64),
+    field('time', timevalV(b, 72)),
+    l('tick', 88), l('ppsfreq', 96), l('jitter', 104), field('shift', int(rd.s32(b, 112))),
+    l('stabil', 120), l('jitcnt', 128), l('calcnt', 136), l('errcnt', 144), l('stbcnt', 152),
+    field('tai', int(rd.s32(b, 160))),
+  ]);
+}, true);
+
+/** adjtimex's result: the clock state by name, when the struct could be printed. */
+const adjtimexRet = (c: Ctx, a: bigint): RetInfo => {
+  if (c.err || a === 0n || !c.opt.verbose) return { fmt: 'd' };
+  const name = ADJTIMEX_STATE.byValue.get(c.rval);
+  return withAux('d', name && c.state.timex !== false ? tok(name) : undefined);
+};
+/** The timex argument at exit; remembers whether it was readable (strace shows no state otherwise). */
+const timexArg: ArgFn = (c, i) => {
+  const v = timexAt(c, c.args[i]!);
+  c.state.timex = v.k === 'struct';
+  return v;
+};
+
 const timeDecoders: Record<string, SyscallDecoder> = {
+  adjtimex64: sig([{ exit: timexArg }], (c) => adjtimexRet(c, c.args[0]!)),
+  clock_adjtime64: sig([clockArg, { exit: timexArg }], (c) => adjtimexRet(c, c.args[1]!)),
   time: timeDec,
   gettimeofday: sig([
     { exit: (c, i) => timevalAt(c, c.args[i]!, true) },
