@@ -18,7 +18,9 @@ import {
 import {
   FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, PERSONALITY_FLAGS, PERSONALITY_TYPES, PRIORITY_WHICH, SCHEDULERS, USAGE_WHO,
 } from './xlat/more.js';
-import { ADJTIMEX_MODES, ADJTIMEX_STATE, ADJTIMEX_STATUS } from './xlat/sigtime.js';
+import {
+  ADJTIMEX_MODES, ADJTIMEX_STATE, ADJTIMEX_STATUS, SYSLOG_ACTIONS, SYSLOG_CONSOLE_LEVELS,
+} from './xlat/sigtime.js';
 
 // ================================================================ shared printers
 
@@ -338,6 +340,44 @@ function cstrField(b: Uint8Array, off: number, size: number): Value {
   return { k: 'str', b: s.subarray(0, size - 1), ...(z !== size - 1 ? { trunc: true } : {}) };
 }
 
+/** sethostname/setdomainname: the name's `len` bytes, or its address when longer than a UTS field. */
+const utsNameArg: ArgFn = (c, i) => {
+  const len = BigInt.asUintN(32, c.args[i + 1]!);
+  return len > 64n ? addr(c.args[i]!) : buf(c, c.args[i]!, len);
+};
+
+/** A constant strace always shows as `N /* NAME *\/` (printxval_ex with XLAT_STYLE_VERBOSE|FMT_D). */
+const verboseD = (x: Xlat, v: bigint, unknown: string): Value => note(int(v), x.byValue.get(v) ?? unknown);
+
+/** syslog actions whose bufp and len are ignored (strace prints the action alone). */
+const SYSLOG_NO_ARGS = new Set([0, 1, 5, 6, 7, 9, 10]);
+/** syslog actions that fill bufp (printed at exit). */
+const SYSLOG_READS = new Set([2, 3, 4]);
+const syslogType = (c: Ctx): number => Number(BigInt.asIntN(32, c.args[0]!));
+
+const syslogDec: SyscallDecoder = {
+  entry: (c) => {
+    const type = syslogType(c);
+    const out = [verboseD(SYSLOG_ACTIONS, BigInt(type), 'SYSLOG_ACTION_???')];
+    if (SYSLOG_NO_ARGS.has(type) || SYSLOG_READS.has(type)) return out;
+    const len = BigInt.asIntN(32, c.args[2]!);
+    out.push(addr(c.args[1]!), type === 8 ? verboseD(SYSLOG_CONSOLE_LEVELS, len, 'LOGLEVEL_???') : int(len));
+    return out;
+  },
+  needsExit: (c) => SYSLOG_READS.has(syslogType(c)),
+  exit: (c) => [
+    c.err ? addr(c.args[1]!) : buf(c, c.args[1]!, c.rval),
+    int(BigInt.asIntN(32, c.args[2]!)),
+  ],
+};
+
+/** A personality: `PER_LINUX32|READ_IMPLIES_EXEC`, `0x47 /* PER_??? *\/`. */
+function personalityV(p: bigint): Value {
+  const type = xval(PERSONALITY_TYPES, p & 0xffn, 'PER_???');
+  const rest = p & ~0xffn;
+  return rest ? join('|', type, xflags(PERSONALITY_FLAGS, rest)) : type;
+}
+
 const UTS = ['sysname', 'nodename', 'release', 'version', 'machine', 'domainname'];
 
 const resourceDecoders: Record<string, SyscallDecoder> = {
@@ -354,6 +394,9 @@ const resourceDecoders: Record<string, SyscallDecoder> = {
       return struct(UTS.slice(0, n).map((name, i) => field(name, cstrField(b, i * 65, 65))), c.opt.abbrev);
     }, true)],
   },
+  sethostname: sig([utsNameArg, A.uint]),
+  setdomainname: sig([utsNameArg, A.uint]),
+  syslog: syslogDec,
   sysinfo: {
     entry: () => [],
     exit: (c) => [fetch(c, c.args[0]!, 112, (b) => {
@@ -372,19 +415,9 @@ const resourceDecoders: Record<string, SyscallDecoder> = {
   personality: {
     entry: (c) => {
       const p = BigInt.asUintN(32, c.args[0]!);
-      if (p === 0xffffffffn) return [hex(p)];
-      const type = xval(PERSONALITY_TYPES, p & 0xffn, 'PER_???');
-      const rest = p & ~0xffn;
-      return [rest ? join('|', type, xflags(PERSONALITY_FLAGS, rest)) : type];
+      return [p === 0xffffffffn ? hex(p) : personalityV(p)];
     },
-    ret: (c) => {
-      if (c.err) return { fmt: 'd' };
-      const p = BigInt.asUintN(32, c.rval);
-      const t = PERSONALITY_TYPES.byValue.get(p & 0xffn);
-      let s = t ?? `0x${(p & 0xffn).toString(16)} /* PER_??? */`;
-      if (p & ~0xffn) s += '|' + flagsText(PERSONALITY_FLAGS, p & ~0xffn);
-      return { fmt: 'x', aux: tok(s) };
-    },
+    ret: (c) => (c.err ? { fmt: 'd' } : { fmt: 'x', aux: personalityV(BigInt.asUintN(32, c.rval)) }),
   },
   getrandom: sig([
     { exit: (c, i) => (c.err ? addr(c.args[i]!) : buf(c, c.args[i]!, c.rval, true)) },
@@ -404,7 +437,7 @@ const resourceDecoders: Record<string, SyscallDecoder> = {
       return out;
     },
     ret: (c) => (BigInt.asUintN(32, c.args[0]!) === 0n && !c.err && c.rval !== 0n
-      ? { fmt: 'x', aux: tok(flagsText(MEMBARRIER_CMDS, c.rval)) }
+      ? { fmt: 'x', aux: xflags(MEMBARRIER_CMDS, c.rval) }
       : { fmt: 'd' }),
   },
 };

@@ -20,3 +20,17 @@ export const ADJTIMEX_STATUS = xlat([
 export const ADJTIMEX_STATE = xlat([
   [0, 'TIME_OK'], [1, 'TIME_INS'], [2, 'TIME_DEL'], [3, 'TIME_OOP'], [4, 'TIME_WAIT'], [5, 'TIME_ERROR'],
 ]);
+
+/** syslog(2) actions (syslog_action_type). */
+export const SYSLOG_ACTIONS = xlat([
+  [0, 'SYSLOG_ACTION_CLOSE'], [1, 'SYSLOG_ACTION_OPEN'], [2, 'SYSLOG_ACTION_READ'], [3, 'SYSLOG_ACTION_READ_ALL'],
+  [4, 'SYSLOG_ACTION_READ_CLEAR'], [5, 'SYSLOG_ACTION_CLEAR'], [6, 'SYSLOG_ACTION_CONSOLE_OFF'],
+  [7, 'SYSLOG_ACTION_CONSOLE_ON'], [8, 'SYSLOG_ACTION_CONSOLE_LEVEL'], [9, 'SYSLOG_ACTION_SIZE_UNREAD'],
+  [10, 'SYSLOG_ACTION_SIZE_BUFFER'],
+]);
+
+/** The console log levels syslog's SYSLOG_ACTION_CONSOLE_LEVEL takes (syslog_console_levels). */
+export const SYSLOG_CONSOLE_LEVELS = xlat([
+  [0, 'LOGLEVEL_EMERG'], [1, 'LOGLEVEL_ALERT'], [2, 'LOGLEVEL_CRIT'], [3, 'LOGLEVEL_ERR'], [4, 'LOGLEVEL_WARNING'],
+  [5, 'LOGLEVEL_NOTICE'], [6, 'LOGLEVEL_INFO'], [7, 'LOGLEVEL_DEBUG'], [8, 'LOGLEVEL_DEBUG+1'],
+]);
