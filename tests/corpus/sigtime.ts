@@ -10,4 +10,6 @@ export const cases: CorpusCase[] = [
   { family: 'sigtime', name: 'sigtime-sys', cmd: ['@fam_sigtime_sys'] },
   { family: 'sigtime', name: 'sigtime-sys-v', cmd: ['@fam_sigtime_sys'], opts: ['-v'] },
   { family: 'sigtime', name: 'sigtime-sys-Xverbose', cmd: ['@fam_sigtime_sys'], opts: ['-X', 'verbose'] },
+  { family: 'sigtime', name: 'sigtime-fault', cmd: ['@fam_sigtime_fault'] },
+  { family: 'sigtime', name: 'sigtime-fault-Xverbose', cmd: ['@fam_sigtime_fault'], opts: ['-X', 'verbose'] },
 ];
