@@ -325,8 +325,8 @@ const timeDecoders: Record<string, SyscallDecoder> = {
 
 /** print_rlim64_t: RLIM64_INFINITY, `N*1024`, or the number. */
 function rlimV(v: bigint): Value {
-  if (v === 0xffffffffffffffffn) return tok('RLIM64_INFINITY');
-  if (v > 1024n && v % 1024n === 0n) return tok(`${v / 1024n}*1024`);
+  if (v === 0xffffffffffffffffn) return sym('RLIM64_INFINITY', v);
+  if (v > 1024n && v % 1024n === 0n) return sym(`${v / 1024n}*1024`, v);
   return uint(v);
 }
 const rlimitAt = (c: Ctx, a: bigint, exiting = false): Value =>
