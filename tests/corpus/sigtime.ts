@@ -12,4 +12,23 @@ export const cases: CorpusCase[] = [
   { family: 'sigtime', name: 'sigtime-sys-Xverbose', cmd: ['@fam_sigtime_sys'], opts: ['-X', 'verbose'] },
   { family: 'sigtime', name: 'sigtime-fault', cmd: ['@fam_sigtime_fault'] },
   { family: 'sigtime', name: 'sigtime-fault-Xverbose', cmd: ['@fam_sigtime_fault'], opts: ['-X', 'verbose'] },
+  { family: 'sigtime', name: 'sigtime-sleep', cmd: ['sleep', '0.01'] },
+  { family: 'sigtime', name: 'sigtime-timeout', cmd: ['timeout', '5', 'true'] },
+  {
+    family: 'sigtime',
+    name: 'sigtime-python-signals',
+    cmd: ['python3', '-S', '-c', [
+      'import os, signal, time',
+      'signal.signal(signal.SIGALRM, lambda *a: None)',
+      'signal.setitimer(signal.ITIMER_REAL, 0.01)',
+      'time.sleep(1)',
+      'signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGUSR1])',
+      'os.kill(os.getpid(), signal.SIGUSR1)',
+      'print(signal.sigpending())',
+      'print(signal.sigtimedwait([signal.SIGUSR1], 0.1))',
+      'os.uname()',
+      'time.clock_getres(time.CLOCK_MONOTONIC)',
+      'signal.alarm(0)',
+    ].join('; ')],
+  },
 ];
