@@ -347,7 +347,10 @@ const utsNameArg: ArgFn = (c, i) => {
 };
 
 /** A constant strace always shows as `N /* NAME *\/` (printxval_ex with XLAT_STYLE_VERBOSE|FMT_D). */
-const verboseD = (x: Xlat, v: bigint, unknown: string): Value => note(int(v), x.byValue.get(v) ?? unknown);
+const verboseD = (x: Xlat, v: bigint, unknown: string): Value => {
+  const name = x.byValue.get(v);
+  return name ? note(int(v), name) : tok(`${v} /* ${unknown} */`);
+};
 
 /** syslog actions whose bufp and len are ignored (strace prints the action alone). */
 const SYSLOG_NO_ARGS = new Set([0, 1, 5, 6, 7, 9, 10]);

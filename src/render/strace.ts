@@ -115,7 +115,10 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       return (v.inverted ? '~[' : '[') + names.join(' ') + ']';
     }
     case 'call': return v.fn + '(' + v.args.map((a) => formatValue(a, o)).join(', ') + ')';
-    case 'note': return formatValue(v.v, o) + ' /* ' + v.text + ' */';
+    case 'note':
+      // -X raw: an unknown constant is its number alone (strace prints no `/* X_??? */` then)
+      if (o.xlat === 'raw' && v.text.endsWith('???')) return formatValue(v.v, o);
+      return formatValue(v.v, o) + ' /* ' + v.text + ' */';
     case 'tok': return v.text;
     case 'join': {
       if (v.v !== undefined && o.xlat && o.xlat !== 'abbrev') {

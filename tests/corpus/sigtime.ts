@@ -5,6 +5,7 @@ export const cases: CorpusCase[] = [
   { family: 'sigtime', name: 'sigtime-sig', cmd: ['@fam_sigtime_sig'] },
   { family: 'sigtime', name: 'sigtime-sig-v', cmd: ['@fam_sigtime_sig'], opts: ['-v'] },
   { family: 'sigtime', name: 'sigtime-sig-Xverbose', cmd: ['@fam_sigtime_sig'], opts: ['-X', 'verbose'] },
+  { family: 'sigtime', name: 'sigtime-sig-Xraw', cmd: ['@fam_sigtime_sig'], opts: ['-X', 'raw'] },
   { family: 'sigtime', name: 'sigtime-time', cmd: ['@fam_sigtime_time'], cc: ['-pthread'] },
   { family: 'sigtime', name: 'sigtime-time-Xverbose', cmd: ['@fam_sigtime_time'], cc: ['-pthread'], opts: ['-X', 'verbose'] },
   { family: 'sigtime', name: 'sigtime-sys', cmd: ['@fam_sigtime_sys'] },
