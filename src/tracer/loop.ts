@@ -381,6 +381,8 @@ export class Tracer {
     let info: Value | undefined;
     const r = ptraceIntoBuf(PTRACE.GETSIGINFO, pid, 0, this.siginfo);
     if (r >= 0) info = decodeSiginfo(this.siginfo, t.ctx);
+    // -y: si_fd shows its path too
+    if (info && this.opt.decodeFds) info = annotateFds(pid, [info])[0];
     if (!t.hidden) this.sink.event({ type: 'signal', pid, sig, name: signame(sig), info, time: now(), ...this.where(t) });
     // the shim's own SIGCONT before exec is ours: swallow it
     this.resume(pid, this.next(t), t.hidden && sig === SIGCONT ? 0 : sig);
