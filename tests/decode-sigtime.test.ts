@@ -97,3 +97,11 @@ test('personality and membarrier results', () => {
   assert.equal(line('personality', { args: [0x47], rval: 0x400008 }), 'personality(0x47 /* PER_??? */) = 0x400008 (PER_LINUX32|READ_IMPLIES_EXEC)');
   assert.equal(line('personality', { args: [0], rval: 0x80000047 }), 'personality(PER_LINUX) = 0x80000047 (0x47 /* PER_??? */|0x80000000)');
 });
+
+test('restart_syscall names the call it resumes (the thread\'s last returned syscall)', () => {
+  const dec = ALL['restart_syscall']!;
+  const c = { pid: 1, nr: 219, name: 'restart_syscall', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: new FakeMemory(),
+    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {}, prev: 'clock_nanosleep' };
+  assert.equal(dec.entry(c).map((v) => formatValue(v)).join(', '), '<... resuming interrupted clock_nanosleep ...>');
+  assert.equal(dec.entry({ ...c, prev: undefined }).map((v) => formatValue(v)).join(', '), '<... resuming interrupted system call ...>');
+});

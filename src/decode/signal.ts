@@ -235,6 +235,6 @@ export const decoders: Record<string, SyscallDecoder> = {
   tgkill: sig([A.int, A.int, signum]),
   signalfd: sig([A.fd, sigsetArg(2), A.ulong], 'fd'),
   signalfd4: sig([A.fd, sigsetArg(2), A.ulong, (c, i) => xflags32(SFD_FLAGS, c.args[i]!, 'SFD_???')], 'fd'),
-  restart_syscall: { entry: () => [tok('<... resuming interrupted system call ...>')] },
+  restart_syscall: { entry: (c) => [tok(`<... resuming interrupted ${c.prev ?? 'system call'} ...>`)] },
 };
 void sint; void note;

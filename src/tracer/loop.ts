@@ -590,6 +590,7 @@ export class Tracer {
     // decoders see c.err: on failure, output arguments print as their addresses, as strace does
     let rest = t.needsExit ? dec.exit!(c) : [];
     const ri = dec.ret ? dec.ret(c) : { fmt: 'd' as const };
+    c.prev = c.name;
     let path: Uint8Array | undefined;
     if (this.opt.decodeFds) {
       rest = annotateFds(t.pid, rest);

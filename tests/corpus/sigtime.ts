@@ -14,6 +14,7 @@ export const cases: CorpusCase[] = [
   { family: 'sigtime', name: 'sigtime-fault', cmd: ['@fam_sigtime_fault'] },
   { family: 'sigtime', name: 'sigtime-fault-Xverbose', cmd: ['@fam_sigtime_fault'], opts: ['-X', 'verbose'] },
   { family: 'sigtime', name: 'sigtime-fault-y', cmd: ['@fam_sigtime_fault'], opts: ['-y'] },
+  { family: 'sigtime', name: 'sigtime-restart', cmd: ['@fam_sigtime_restart'] },
   { family: 'sigtime', name: 'sigtime-sleep', cmd: ['sleep', '0.01'] },
   { family: 'sigtime', name: 'sigtime-timeout', cmd: ['timeout', '5', 'true'] },
   {
