@@ -399,6 +399,8 @@ export class Tracer {
           this.resume(pid, PTRACE.LISTEN, 0);
           return;
         }
+        // the first stop of an attached tracee: a syscall it was in names a later restart_syscall
+        if (t.fresh && t.attached) this.grabbedSyscall(t);
         t.fresh = false;
         t.groupStopped = false;
         this.resume(pid, this.next(t), 0);
@@ -480,6 +482,19 @@ export class Tracer {
         return Array.from({ length: n }, (_, i) => v.getInt32(i * 8, true));
       },
     };
+  }
+
+  /**
+   * strace's startup_tcb for an attached tracee: the syscall number PTRACE_GET_SYSCALL_INFO gives at
+   * this (non-syscall) stop names a later `restart_syscall(<... resuming interrupted NAME ...>)`.
+   * The kernel fills only the header then, so the number is what the shared buffer last held (0, so
+   * `read`, on a fresh attach), exactly as strace sees it.
+   */
+  private grabbedSyscall(t: Tcb): void {
+    if (ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, t.pid, 88, this.info) < 0) return;
+    const nr = this.info.readBigUInt64LE(24);
+    const row = nr < BigInt(t.table.rows.length) ? t.table.rows[Number(nr)] : undefined;
+    t.ctx.prev = row ? row.name : `syscall_0x${nr.toString(16)}`;
   }
 
   /** PTRACE_SYSCALL, or PTRACE_CONT between syscalls of a tracee under the seccomp filter. */
