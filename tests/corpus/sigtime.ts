@@ -16,6 +16,8 @@ export const cases: CorpusCase[] = [
   { family: 'sigtime', name: 'sigtime-fault-y', cmd: ['@fam_sigtime_fault'], opts: ['-y'] },
   { family: 'sigtime', name: 'sigtime-restart', cmd: ['@fam_sigtime_restart'] },
   { family: 'sigtime', name: 'sigtime-sleep', cmd: ['sleep', '0.01'] },
+  { family: 'sigtime', name: 'sigtime-dmesg-syslog', cmd: ['dmesg', '-S'] },
+  { family: 'sigtime', name: 'sigtime-hostname', cmd: ['hostname'] },
   { family: 'sigtime', name: 'sigtime-timeout', cmd: ['timeout', '5', 'true'] },
   {
     family: 'sigtime',
