@@ -2,6 +2,7 @@
 import type { Value } from '../decode/value.js';
 import type { Dump, Event, Ret, SyscallEvent, Where } from '../model.js';
 import { errorReturnText } from '../decode/xlat/errno.js';
+import { signalByName } from '../decode/xlat/signals.js';
 
 export interface TextOptions {
   /** -a: the column where `= result` is aligned (default 40). */
@@ -105,7 +106,14 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       if (v.more) s += v.items.length ? ', ...' : '...';
       return s + ']';
     }
-    case 'sigset': return (v.inverted ? '~[' : '[') + v.names.join(' ') + ']';
+    case 'sigset': {
+      // -X raw / verbose: members as numbers, `[2 /* INT */ 15 /* TERM */]`
+      const names = !o.xlat || o.xlat === 'abbrev' ? v.names : v.names.map((n) => {
+        const num = signalByName(n);
+        return num === undefined || /^[0-9]/.test(n) ? n : o.xlat === 'raw' ? String(num) : `${num} /* ${n} */`;
+      });
+      return (v.inverted ? '~[' : '[') + names.join(' ') + ']';
+    }
     case 'call': return v.fn + '(' + v.args.map((a) => formatValue(a, o)).join(', ') + ')';
     case 'note': return v.xlat && o.xlat === 'raw' ? formatValue(v.v, o) : formatValue(v.v, o) + ' /* ' + v.text + ' */';
     case 'tok': return v.text;

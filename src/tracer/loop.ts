@@ -380,6 +380,8 @@ export class Tracer {
     let info: Value | undefined;
     const r = ptraceIntoBuf(PTRACE.GETSIGINFO, pid, 0, this.siginfo);
     if (r >= 0) info = decodeSiginfo(this.siginfo, t.ctx);
+    // -y: si_fd shows its path too
+    if (info && this.fds) info = annotateFds(this.fds, pid, [info])[0];
     if (!t.hidden) this.sink.event({ type: 'signal', pid, sig, name: signame(sig), info, time: now(), ...this.where(t) });
     // the shim's own SIGCONT before exec is ours: swallow it
     this.resume(pid, this.next(t), t.hidden && sig === SIGCONT ? 0 : sig);
@@ -396,6 +398,8 @@ export class Tracer {
           this.resume(pid, PTRACE.LISTEN, 0);
           return;
         }
+        // the first stop of an attached tracee: a syscall it was in names a later restart_syscall
+        if (t.fresh && t.attached) this.grabbedSyscall(t);
         t.fresh = false;
         t.groupStopped = false;
         this.resume(pid, this.next(t), 0);
@@ -477,6 +481,19 @@ export class Tracer {
         return Array.from({ length: n }, (_, i) => v.getInt32(i * 8, true));
       },
     };
+  }
+
+  /**
+   * strace's startup_tcb for an attached tracee: the syscall number PTRACE_GET_SYSCALL_INFO gives at
+   * this (non-syscall) stop names a later `restart_syscall(<... resuming interrupted NAME ...>)`.
+   * The kernel fills only the header then, so the number is what the shared buffer last held (0, so
+   * `read`, on a fresh attach), exactly as strace sees it.
+   */
+  private grabbedSyscall(t: Tcb): void {
+    if (ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, t.pid, 88, this.info) < 0) return;
+    const nr = this.info.readBigUInt64LE(24);
+    const row = nr < BigInt(t.table.rows.length) ? t.table.rows[Number(nr)] : undefined;
+    t.ctx.prev = row ? row.name : `syscall_0x${nr.toString(16)}`;
   }
 
   /** PTRACE_SYSCALL, or PTRACE_CONT between syscalls of a tracee under the seccomp filter. */
@@ -587,6 +604,7 @@ export class Tracer {
     // decoders see c.err: on failure, output arguments print as their addresses, as strace does
     let rest = t.needsExit ? dec.exit!(c) : [];
     const ri = dec.ret ? dec.ret(c) : { fmt: 'd' as const };
+    c.prev = c.name;
     let fdRet: Value | undefined;
     if (this.fds) {
       rest = annotateFds(this.fds, t.pid, rest);
