@@ -92,6 +92,7 @@ export function normalise(trace: string): string {
     .replace(/si_pid=\d+/g, 'si_pid=PID')
     .replace(/((?:pipe|socket|[A-Z]+):\[)\d+\]/g, '$1N]')
     .replace(/\b(kill|tgkill|tkill)\((\d+, )?\d+,/g, (m) => m.replace(/\d+/g, 'PID'))
+    .replace(/\bwait4\(\d+,/g, 'wait4(PID,')
     .replace(/^((?:\d+ +)?(?:<\.\.\. )?(?:clone3?|v?fork|wait4)\b.*= )\d+$/gm, '$1PID')
     .replace(/(uptime|freeram|sharedram|bufferram|procs)=\d+/g, '$1=N')
     .replace(/loads=\[\d+, \d+, \d+\]/g, 'loads=[N, N, N]')
