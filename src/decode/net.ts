@@ -198,8 +198,9 @@ function sockType(v: bigint): Value {
   const name = lookup(SOCKET_TYPES, t & SOCK_TYPE_MASK);
   if (!name) return xflags(SOCK_TYPE_FLAGS, t, 'SOCK_???');
   const rest = t & ~SOCK_TYPE_MASK;
-  const n = sym(name, t & SOCK_TYPE_MASK);
-  return rest ? joinOf(t, '|', n, xflags(SOCK_TYPE_FLAGS, rest, 'SOCK_???')) : n;
+  // each part keeps its own form with -X (`0x1|0x80000`, `0x1 /* SOCK_STREAM */|0x80000 /* SOCK_CLOEXEC */`)
+  const n = symbol(SOCKET_TYPES, t & SOCK_TYPE_MASK, 'x');
+  return rest ? join('|', n, xflags(SOCK_TYPE_FLAGS, rest, 'SOCK_???')) : n;
 }
 
 /** socket()'s protocol, by domain. */

@@ -4,4 +4,7 @@ import type { CorpusCase } from '../helpers/corpus.js';
 export const cases: CorpusCase[] = [
   { family: 'net', name: 'fam_net_addr', cmd: ['@fam_net_addr'] },
   { family: 'net', name: 'fam_net_addr -X verbose', cmd: ['@fam_net_addr'], opts: ['-X', 'verbose'] },
+  { family: 'net', name: 'fam_net_msg', cmd: ['@fam_net_msg'] },
+  { family: 'net', name: 'fam_net_msg -v -s 8', cmd: ['@fam_net_msg'], opts: ['-v', '-s', '8'] },
+  { family: 'net', name: 'fam_net_msg -x', cmd: ['@fam_net_msg'], opts: ['-x'] },
 ];
