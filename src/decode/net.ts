@@ -16,7 +16,7 @@ import {
 import { fetch, idV, numAt, printArray, timespecAt, timespecV, timevalV, xflags32, xval } from './misc.js';
 import { fprogAt } from './process.js';
 import { errnoName } from './xlat/errno.js';
-import { ARPHRD, IFF_FLAGS, PACKET_TYPES } from './xlat/net.js';
+import { ARPHRD, ICMP_FILTER_FLAGS, IFF_FLAGS, PACKET_MR_TYPES, PACKET_TYPES, SOL_PACKET_OPTIONS, SOL_TLS_OPTIONS } from './xlat/net.js';
 
 const AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17;
 
@@ -455,6 +455,8 @@ function optNames(level: number, get: boolean): { x: Xlat[]; unknown: string } |
     case 17: return { x: [SOL_UDP_OPTIONS], unknown: 'UDP_???' };
     case 270: return { x: [SOL_NETLINK_OPTIONS], unknown: 'NETLINK_???' };
     case 255: return { x: [SOL_RAW_OPTIONS], unknown: 'RAW_???' };
+    case 263: return { x: [SOL_PACKET_OPTIONS], unknown: 'PACKET_???' };
+    case 282: return { x: [SOL_TLS_OPTIONS], unknown: 'TLS_???' };
     default: return undefined;
   }
 }
@@ -484,6 +486,58 @@ const lingerV = (b: Uint8Array, len: number): Value => {
   if (len >= 4) f.push(field('l_onoff', int(rd.s32(b, 0))));
   if (len >= 8) f.push(field('l_linger', int(rd.s32(b, 4))));
   return struct(f);
+};
+
+/** Fields of a struct of 4-byte members, as many as `len` bytes hold (MAYBE_PRINT_FIELD_LEN). */
+const u32Fields = (b: Uint8Array, len: number, names: string[]): Value =>
+  struct(names.flatMap((n, i) => ((i + 1) * 4 <= len ? [field(n, uint(rd.u32(b, i * 4)))] : [])));
+
+/** ICMP_FILTER: the set of ICMP types, `~[…]` for those not set when most are. */
+function icmpFilter(c: Ctx, a: bigint, len: number): Value {
+  if (len <= 0) return addr(a);
+  const n = Math.min(len, 4);
+  return fetch(c, a, n, (b) => {
+    let v = 0xffffffff;
+    for (let i = 0; i < n; i++) v = (v & ~(0xff << (8 * i))) | (b[i]! << (8 * i));
+    v >>>= 0;
+    let bits = 0;
+    for (let i = 0; i < 32; i++) if ((v >>> i) & 1) bits++;
+    const inverted = bits > 16;
+    if (inverted) v = ~v >>> 0;
+    const names: string[] = [];
+    for (let i = 0; i < 32; i++) {
+      if (!((v >>> i) & 1)) continue;
+      names.push(lookup(ICMP_FILTER_FLAGS, i) ?? `${i ? '0x' + i.toString(16) : '0'} /* ICMP_??? */`);
+    }
+    return { k: 'sigset', names, inverted };
+  });
+}
+
+/** struct group_req: `{gr_interface=if_nametoindex("lo"), gr_group={sa_family=AF_INET, …}}`. */
+const groupReq = (c: Ctx, a: bigint, len: number): Value =>
+  len < 136 ? addr(a) : fetch(c, a, 136, (b) => {
+    const sa = new Uint8Array(129);
+    sa.set(b.subarray(8, 136));
+    return struct([field('gr_interface', ifindexV(rd.u32(b, 0))), field('gr_group', sockaddrV(sa, 128))]);
+  });
+
+/** struct packet_mreq (16 bytes): the interface, the type and mr_alen bytes of the address. */
+const packetMreq = (c: Ctx, a: bigint, len: number): Value => {
+  const b = len === 16 && c.opt.verbose ? c.mem.read(a, 16) : null;
+  if (!b) return addr(a);
+  const alen = rd.u16(b, 6);
+  return struct([
+    field('mr_ifindex', ifindexV(rd.s32(b, 0))),
+    field('mr_type', symbol(PACKET_MR_TYPES, BigInt(rd.u16(b, 4)), 'x', 'PACKET_MR_???')),
+    field('mr_alen', uint(alen)),
+    field('mr_address', hwaddrV(b.subarray(8, 16), Math.min(alen, 8), -1)),
+  ]);
+};
+
+/** struct tpacket_req (16 bytes), for PACKET_RX_RING / PACKET_TX_RING. */
+const tpacketReq = (c: Ctx, a: bigint, len: number): Value => {
+  const b = len === 16 && c.opt.verbose ? c.mem.read(a, 16) : null;
+  return b ? u32Fields(b, 16, ['tp_block_size', 'tp_block_nr', 'tp_frame_size', 'tp_frame_nr']) : addr(a);
 };
 
 function getsockoptVal(c: Ctx, level: number, name: number, a: bigint, ulen: number, rlen: number): Value {
@@ -517,6 +571,11 @@ function getsockoptVal(c: Ctx, level: number, name: number, a: bigint, ulen: num
         default:
           if (SO_INT.has(name)) return rlen >= 4 ? numAt(c, a) : buf(c, a, rlen, true);
       }
+    } else if (level === 263 && name === 6) {
+      const n = Math.min(rlen, 12);
+      return fetch(c, a, n, (b) => u32Fields(b, n, ['tp_packets', 'tp_drops', 'tp_freeze_q_cnt']));
+    } else if (level === 255 && name === 1) {
+      return icmpFilter(c, a, rlen);
     } else if (level === 270) {
       if (name === 9) return printArray(c, a, Math.floor(Math.min(ulen, rlen) / 4), 4, (b) => uint(rd.u32(b, 0)));
       return numAt(c, a);
@@ -538,6 +597,14 @@ function setsockoptVal(c: Ctx, level: number, name: number, a: bigint, len: numb
         default:
           if (SO_INT.has(name)) return len < 4 ? addr(a) : numAt(c, a);
       }
+    } else if ((level === 0 || level === 41) && (name === 42 || name === 45)) {
+      return groupReq(c, a, len);
+    } else if (level === 263 && (name === 5 || name === 13)) {
+      return tpacketReq(c, a, len);
+    } else if (level === 263 && (name === 1 || name === 2)) {
+      return packetMreq(c, a, len);
+    } else if (level === 255 && name === 1) {
+      return icmpFilter(c, a, len);
     } else if (level === 0 && (name === 35 || name === 36)) {
       return len < 8 ? addr(a) : fetch(c, a, 8, (b) => struct([
         field('imr_multiaddr', call('inet_addr', quoted(ntop4(b, 0)))),
@@ -965,10 +1032,16 @@ const HWADDR_SIZES: Readonly<Record<number, number>> = {
   519: 0, 768: 4, 769: 16, 772: 6, 773: 1, 774: 6, 776: 4, 777: 0, 778: 4, 779: 0, 780: 6, 783: 4, 801: 6, 802: 6,
   803: 6, 804: 8, 805: 8, 820: 1, 821: 1, 822: 0, 823: 16, 824: 0, 825: 8, 826: 0,
 };
+/**
+ * strace formats MAC addresses into one static buffer that an empty address leaves untouched: an
+ * address of 0 bytes prints the previous one again. We do the same, to print what it prints.
+ */
+let lastMac = '';
 /** `00:11:22:33:44:55`: a hardware address of `size` bytes cut to its type's length. */
 const hwaddrV = (b: Uint8Array, size: number, type: number): Value => {
   const n = Math.min(size, HWADDR_SIZES[type] ?? 255);
-  return tok([...b.subarray(0, n)].map((x) => x.toString(16).padStart(2, '0')).join(':'));
+  if (n > 0) lastMac = [...b.subarray(0, n)].map((x) => x.toString(16).padStart(2, '0')).join(':');
+  return tok(lastMac);
 };
 
 const ifrSockaddr = (b: Uint8Array): Value => {
@@ -1045,7 +1118,7 @@ const ifconf: SockIoctlArg = {
   },
 };
 
-const sockIntAt = (at: 'entry' | 'exit'): SockIoctlArg => ({ at, print: (c, a) => numAt(c, a) });
+const sockIntAt = (at: 'entry' | 'exit'): SockIoctlArg => ({ at, print: (c, a) => numAt(c, a, at === 'exit') });
 const sockPtr: SockIoctlArg = { at: 'entry', print: (_c, a) => addr(a) };
 
 /** Requests of type 0x89 strace decodes (sock_ioctl); null: no argument printed. Others: hex at entry. */
