@@ -732,9 +732,25 @@ const setsockopt: SyscallDecoder = {
 const NETLINK_ROUTE = 0;
 let netlinkCache = new Map<string, number | null>();
 
+/** The protocol of the netlink socket with this inode in a /proc/…/net/netlink listing, or null. */
+function netlinkProto(list: string, inode: string): number | null {
+  try {
+    for (const l of readFileSync(list, 'latin1').split('\n').slice(1)) {
+      const f = l.trim().split(/\s+/);
+      if (f.length >= 10 && f[9] === inode) return Number(f[1]);
+    }
+  } catch { /* no procfs */ }
+  return null;
+}
+
+/** What netlinkFamily returns for a netlink socket whose protocol strace cannot learn. */
+export const NETLINK_UNKNOWN = -1;
+
 /**
- * The netlink protocol of a tracee's fd (strace asks sock_diag; /proc/PID/net/netlink lists the
- * same sockets by inode), or undefined when the fd is not a netlink socket.
+ * The netlink protocol of a tracee's fd, NETLINK_UNKNOWN, or undefined when the fd is not a netlink
+ * socket. strace learns that a socket is netlink from the fd itself, and its protocol from a
+ * sock_diag query in its own network namespace: a socket of a tracee in another namespace is
+ * netlink of an unknown protocol, and its messages print with the generic types only.
  */
 export function netlinkFamily(pid: number, fdNum: number): number | undefined {
   let inode: string;
@@ -747,13 +763,8 @@ export function netlinkFamily(pid: number, fdNum: number): number | undefined {
   }
   const hit = netlinkCache.get(inode);
   if (hit !== undefined) return hit ?? undefined;
-  let proto: number | null = null;
-  try {
-    for (const l of readFileSync(`/proc/${pid}/net/netlink`, 'latin1').split('\n').slice(1)) {
-      const f = l.trim().split(/\s+/);
-      if (f.length >= 10 && f[9] === inode) proto = Number(f[1]);
-    }
-  } catch { /* no procfs */ }
+  let proto = netlinkProto('/proc/self/net/netlink', inode);
+  if (proto === null && netlinkProto(`/proc/${pid}/net/netlink`, inode) !== null) proto = NETLINK_UNKNOWN;
   if (netlinkCache.size > 4096) netlinkCache = new Map();
   netlinkCache.set(inode, proto);
   return proto ?? undefined;

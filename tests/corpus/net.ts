@@ -9,4 +9,6 @@ export const cases: CorpusCase[] = [
   { family: 'net', name: 'fam_net_msg -x', cmd: ['@fam_net_msg'], opts: ['-x'] },
   { family: 'net', name: 'fam_net_opt', cmd: ['@fam_net_opt'] },
   { family: 'net', name: 'fam_net_opt -v', cmd: ['@fam_net_opt'], opts: ['-v'] },
+  // netlink in another network namespace: strace (and sysray) cannot tell the protocol, messages print raw
+  { family: 'net', name: 'fam_net_nl', cmd: ['@fam_net_nl'] },
 ];
