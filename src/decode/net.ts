@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { A, addr, buf, cstr, fd, hexv, rd, sig, sint, ulong, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { array, call, field, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { array, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
   IPPROTO, MSG_FLAGS, SHUTDOWN_MODES, SOCKET_FAMILIES, SOCKET_TYPES, SOCKOPT_LEVELS, SOCK_TYPE_FLAGS, SOCK_TYPE_MASK,
@@ -60,7 +60,29 @@ export function ntop6(b: Uint8Array, off = 0): string {
 }
 
 const quoted = (s: string): Value => ({ k: 'str', b: Buffer.from(s, 'latin1') });
-const htons = (v: number): Value => call('htons', int(v));
+/** The bytes of a field, as -X raw shows numbers in network order and addresses: `"\x00\x50"`. */
+const rawBytes = (b: Uint8Array, off: number, n: number): Value => ({ k: 'str', b: b.slice(off, off + n), hex: true });
+/** A port in network order: `htons(80)`; -X raw: its bytes; -X verbose: both. */
+const netPort = (b: Uint8Array, off: number): Value =>
+  ({ k: 'alt', v: call('htons', int((b[off]! << 8) | b[off + 1]!)), raw: rawBytes(b, off, 2) });
+/** An IPv4 address: `inet_addr("127.0.0.1")`; -X raw: its bytes; -X verbose: both. */
+const inet4 = (b: Uint8Array, off = 0): Value =>
+  ({ k: 'alt', v: call('inet_addr', quoted(ntop4(b, off))), raw: rawBytes(b, off, 4) });
+/**
+ * An IPv6 address: `inet_pton(AF_INET6, "::1", &name)` standing alone; with -X raw and -X verbose a
+ * named field (`name="\x00…"`, with the inet_pton form as a comment for verbose). Without a name
+ * (netlink attributes): `inet_pton(AF_INET6, "::1")`.
+ */
+const inet6 = (b: Uint8Array, off = 0, name?: string): Value => {
+  const text = quoted(ntop6(b, off));
+  const raw = rawBytes(b, off, 16);
+  if (!name) return { k: 'alt', v: call('inet_pton', tok('AF_INET6'), text), raw };
+  const named = (v: Value): Value => join('', tok(name + '='), v);
+  return {
+    k: 'alt', v: call('inet_pton', tok('AF_INET6'), text, tok('&' + name)), raw: named(raw),
+    verbose: named(note(raw, `inet_pton(AF_INET6, "${ntop6(b, off)}")`)), // the text needs no escaping
+  };
+};
 
 let ifnames: Map<number, string> | undefined;
 /** if_indextoname, from sysfs. */
@@ -80,7 +102,7 @@ function ifname(index: number): string | undefined {
 /** print_ifindex: `if_nametoindex("lo")`, or the number. */
 export const ifindexV = (i: number): Value => {
   const n = ifname(i);
-  return n ? call('if_nametoindex', quoted(n)) : uint(i);
+  return n ? { k: 'alt', v: call('if_nametoindex', quoted(n)), raw: uint(i) } : uint(i);
 };
 
 /** The bytes up to the first NUL within `size` (print_quoted_string with QUOTE_0_TERMINATED). */
@@ -107,18 +129,20 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
   [AF_INET]: {
     min: 16,
     fn: (b) => [
-      field('sin_port', htons((b[2]! << 8) | b[3]!)),
-      field('sin_addr', call('inet_addr', quoted(ntop4(b, 4)))),
+      field('sin_port', netPort(b, 2)),
+      field('sin_addr', inet4(b, 4)),
     ],
   },
   [AF_INET6]: {
     min: 24,
     fn: (b, len) => {
       const f: Field[] = [
-        field('sin6_port', htons((b[2]! << 8) | b[3]!)),
-        field('sin6_flowinfo', call('htonl', uint(new DataView(b.buffer, b.byteOffset).getUint32(4, false)))),
-        // without -X verbose strace prints the inet_pton() form alone, with no field name
-        { v: call('inet_pton', tok('AF_INET6'), quoted(ntop6(b, 8)), tok('&sin6_addr')) },
+        field('sin6_port', netPort(b, 2)),
+        field('sin6_flowinfo', {
+          k: 'alt', v: call('htonl', uint(new DataView(b.buffer, b.byteOffset).getUint32(4, false))), raw: rawBytes(b, 4, 4),
+        }),
+        // by default strace prints the inet_pton() form alone, with no field name
+        { v: inet6(b, 8, 'sin6_addr') },
       ];
       if (len > 24) {
         const scope = rd.u32(b, 24);
@@ -146,7 +170,9 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
     fn: (b, len) => {
       const halen = b[11]!;
       const f: Field[] = [
-        field('sll_protocol', call('htons', symbol(ETHERNET_PROTOCOLS, BigInt((b[2]! << 8) | b[3]!), 'x', 'ETH_P_???'))),
+        field('sll_protocol', {
+          k: 'alt', v: call('htons', symbol(ETHERNET_PROTOCOLS, BigInt((b[2]! << 8) | b[3]!), 'x', 'ETH_P_???')), raw: rawBytes(b, 2, 2),
+        }),
         field('sll_ifindex', ifindexV(rd.s32(b, 4))),
         field('sll_hatype', symbol(ARPHRD, BigInt(rd.u16(b, 8)), 'x', 'ARPHRD_???')),
         field('sll_pkttype', symbol(PACKET_TYPES, BigInt(b[10]!), 'x', 'PACKET_???')),
@@ -334,8 +360,8 @@ function cmsgData(level: number, type: number, d: Uint8Array): Field[] {
     if (type === 8 && d.length >= 12) {
       out.push(field('cmsg_data', struct([
         field('ipi_ifindex', ifindexV(rd.s32(d, 0))),
-        field('ipi_spec_dst', call('inet_addr', quoted(ntop4(d, 4)))),
-        field('ipi_addr', call('inet_addr', quoted(ntop4(d, 8)))),
+        field('ipi_spec_dst', inet4(d, 4)),
+        field('ipi_addr', inet4(d, 8)),
       ])));
     } else if ((type === 2 || type === 23) && d.length >= 4) {
       const v: Value[] = [];
@@ -466,7 +492,7 @@ function optName(level: number, name: number, get: boolean): Value {
   if (!t) return uint(name >>> 0);
   for (const x of t.x) {
     const n = lookup(x, name >>> 0);
-    if (n) return sym(n, name >>> 0);
+    if (n) return { k: 'sym', name: n, v: BigInt(name >>> 0), fmt: 'x' };
   }
   return symbol(t.x[0]!, BigInt(name >>> 0), 'x', t.unknown);
 }
@@ -678,12 +704,12 @@ function setsockoptVal(c: Ctx, level: number, name: number, a: bigint, len: numb
       return icmpFilter(c, a, len);
     } else if (level === 0 && (name === 35 || name === 36)) {
       return len < 8 ? addr(a) : fetch(c, a, 8, (b) => struct([
-        field('imr_multiaddr', call('inet_addr', quoted(ntop4(b, 0)))),
-        field('imr_interface', call('inet_addr', quoted(ntop4(b, 4)))),
+        field('imr_multiaddr', inet4(b, 0)),
+        field('imr_interface', inet4(b, 4)),
       ]));
     } else if (level === 41 && name >= 20 && name <= 28 && name !== 22 && name !== 23 && name !== 24 && name !== 25 && name !== 26) {
       return len < 20 ? addr(a) : fetch(c, a, 20, (b) => struct([
-        { v: call('inet_pton', tok('AF_INET6'), quoted(ntop6(b, 0)), tok('&ipv6mr_multiaddr')) },
+        { v: inet6(b, 0, 'ipv6mr_multiaddr') },
         field('ipv6mr_interface', ifindexV(rd.u32(b, 16))),
       ]));
     } else if (level === 270) {
@@ -850,7 +876,7 @@ function inetAddrAt(c: Ctx, a: bigint, len: number, family: number): Value {
   if (!size || len < size) return buf(c, a, len, true);
   const b = c.mem.read(a, size);
   if (!b) return addr(a);
-  return size === 4 ? call('inet_addr', quoted(ntop4(b))) : call('inet_pton', tok('AF_INET6'), quoted(ntop6(b)));
+  return size === 4 ? inet4(b) : inet6(b);
 }
 
 /** An attribute decoder: a value, or null for strace's fallback (the payload in hex). */
@@ -1195,7 +1221,8 @@ let lastMac = '';
 const hwaddrV = (b: Uint8Array, size: number, type: number): Value => {
   const n = Math.min(size, HWADDR_SIZES[type] ?? 255);
   if (n > 0) lastMac = [...b.subarray(0, n)].map((x) => x.toString(16).padStart(2, '0')).join(':');
-  return tok(lastMac);
+  // -X raw and -X verbose show all `size` bytes quoted first
+  return { k: 'alt', v: tok(lastMac), raw: rawBytes(b, 0, size) };
 };
 
 const ifrSockaddr = (b: Uint8Array): Value => {

@@ -122,6 +122,10 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       return v.path !== undefined ? `${n}<${quote(v.path, o.xflag, false, true)}>` : n;
     }
     case 'inout': return formatValue(v.in, o) + ' => ' + formatValue(v.out, o);
+    case 'alt':
+      if (!o.xlat || o.xlat === 'abbrev') return formatValue(v.v, o);
+      if (o.xlat === 'raw') return formatValue(v.raw, o);
+      return v.verbose ? formatValue(v.verbose, o) : `${formatValue(v.raw, o)} /* ${formatValue(v.v, { ...o, xlat: 'abbrev' })} */`;
   }
 }
 

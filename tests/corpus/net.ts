@@ -7,6 +7,7 @@ export const cases: CorpusCase[] = [
   { family: 'net', name: 'fam_net_msg', cmd: ['@fam_net_msg'] },
   { family: 'net', name: 'fam_net_msg -v -s 8', cmd: ['@fam_net_msg'], opts: ['-v', '-s', '8'] },
   { family: 'net', name: 'fam_net_msg -x', cmd: ['@fam_net_msg'], opts: ['-x'] },
+  { family: 'net', name: 'fam_net_msg -X verbose', cmd: ['@fam_net_msg'], opts: ['-X', 'verbose'] },
   { family: 'net', name: 'fam_net_opt', cmd: ['@fam_net_opt'] },
   { family: 'net', name: 'fam_net_opt -v', cmd: ['@fam_net_opt'], opts: ['-v'] },
   // netlink in another network namespace: strace (and sysray) cannot tell the protocol, messages print raw
