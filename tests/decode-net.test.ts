@@ -142,3 +142,18 @@ test('NETLINK_ROUTE link messages: ifinfomsg and IFLA_* attributes', () => {
   assert.equal(formatValue(netlinkV(c, -1, A, 40n)),
     '[{nlmsg_len=40, nlmsg_type=0x12 /* NLMSG_??? */, nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=1795786389, nlmsg_pid=0}, "\\x11\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x08\\x00\\x1d\\x00\\x01\\x00\\x00\\x00"]');
 });
+
+test('NETLINK_ROUTE route messages: rtmsg and RTA_* attributes', () => {
+  const m = new FakeMemory();
+  m.put(A, cat(
+    bytes([4, 36], [2, 26], [2, 0x301], [4, 1795787472], [4, 0]),
+    bytes([1, 2], [1, 0], [1, 0], [1, 0], [1, 0], [1, 0], [1, 0], [1, 0], [4, 0]),
+    bytes([2, 8], [2, 15], [4, 254]),
+  ));
+  const c: Ctx = {
+    pid: 1, nr: 44, name: 'sendto', args: [3n, A, 36n, 0n, 0n, 0n], mem: m,
+    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {},
+  };
+  assert.equal(formatValue(netlinkV(c, 0, A, 36n)),
+    '[{nlmsg_len=36, nlmsg_type=RTM_GETROUTE, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1795787472, nlmsg_pid=0}, {rtm_family=AF_INET, rtm_dst_len=0, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_UNSPEC, rtm_protocol=RTPROT_UNSPEC, rtm_scope=RT_SCOPE_UNIVERSE, rtm_type=RTN_UNSPEC, rtm_flags=0}, [{nla_len=8, nla_type=RTA_TABLE}, RT_TABLE_MAIN]]');
+});

@@ -1020,6 +1020,91 @@ function iflaDecoders(family: number): (NlaDecoder | undefined)[] {
   return d;
 }
 
+const RTM_ROUTE_TYPES = new Set([24, 25, 26]);
+const RTM_NEIGH_TYPES = new Set([28, 29, 30]);
+
+const RT_TABLES = xlatOf([[0, 'RT_TABLE_UNSPEC'], [252, 'RT_TABLE_COMPAT'], [253, 'RT_TABLE_DEFAULT'], [254, 'RT_TABLE_MAIN'], [255, 'RT_TABLE_LOCAL']]);
+const RT_PROTOS = xlatOf([
+  [0, 'RTPROT_UNSPEC'], [1, 'RTPROT_REDIRECT'], [2, 'RTPROT_KERNEL'], [3, 'RTPROT_BOOT'], [4, 'RTPROT_STATIC'], [8, 'RTPROT_GATED'],
+  [9, 'RTPROT_RA'], [10, 'RTPROT_MRT'], [11, 'RTPROT_ZEBRA'], [12, 'RTPROT_BIRD'], [13, 'RTPROT_DNROUTED'], [14, 'RTPROT_XORP'],
+  [15, 'RTPROT_NTK'], [16, 'RTPROT_DHCP'], [17, 'RTPROT_MROUTED'], [18, 'RTPROT_KEEPALIVED'], [42, 'RTPROT_BABEL'],
+  [99, 'RTPROT_OPENR'], [186, 'RTPROT_BGP'], [187, 'RTPROT_ISIS'], [188, 'RTPROT_OSPF'], [189, 'RTPROT_RIP'], [192, 'RTPROT_EIGRP'],
+]);
+const RTN_TYPES = nlTable(['RTN_UNSPEC', 'RTN_UNICAST', 'RTN_LOCAL', 'RTN_BROADCAST', 'RTN_ANYCAST', 'RTN_MULTICAST', 'RTN_BLACKHOLE',
+  'RTN_UNREACHABLE', 'RTN_PROHIBIT', 'RTN_THROW', 'RTN_NAT', 'RTN_XRESOLVE']);
+const IPTOS_FLAGS = xlatOf([[0x10, 'IPTOS_LOWDELAY'], [0x08, 'IPTOS_THROUGHPUT'], [0x04, 'IPTOS_RELIABILITY'], [0x02, 'IPTOS_MINCOST']]);
+const RTM_F_FLAGS = xlatOf([[0x100, 'RTM_F_NOTIFY'], [0x200, 'RTM_F_CLONED'], [0x400, 'RTM_F_EQUALIZE'], [0x800, 'RTM_F_PREFIX'],
+  [0x1000, 'RTM_F_LOOKUP_TABLE'], [0x2000, 'RTM_F_FIB_MATCH'], [0x4000, 'RTM_F_OFFLOAD'], [0x8000, 'RTM_F_TRAP'],
+  [0x20000000, 'RTM_F_OFFLOAD_FAILED']]);
+const RTA_ATTRS = nlTable(['RTA_UNSPEC', 'RTA_DST', 'RTA_SRC', 'RTA_IIF', 'RTA_OIF', 'RTA_GATEWAY', 'RTA_PRIORITY', 'RTA_PREFSRC',
+  'RTA_METRICS', 'RTA_MULTIPATH', 'RTA_PROTOINFO', 'RTA_FLOW', 'RTA_CACHEINFO', 'RTA_SESSION', 'RTA_MP_ALGO', 'RTA_TABLE',
+  'RTA_MARK', 'RTA_MFC_STATS', 'RTA_VIA', 'RTA_NEWDST', 'RTA_PREF', 'RTA_ENCAP_TYPE', 'RTA_ENCAP', 'RTA_EXPIRES', 'RTA_PAD',
+  'RTA_UID', 'RTA_TTL_PROPAGATE', 'RTA_IP_PROTO', 'RTA_SPORT', 'RTA_DPORT', 'RTA_NH_ID']);
+const NUD_STATES = xlatOf([[0, 'NUD_NONE'], [0x01, 'NUD_INCOMPLETE'], [0x02, 'NUD_REACHABLE'], [0x04, 'NUD_STALE'], [0x08, 'NUD_DELAY'],
+  [0x10, 'NUD_PROBE'], [0x20, 'NUD_FAILED'], [0x40, 'NUD_NOARP'], [0x80, 'NUD_PERMANENT']]);
+const NTF_FLAGS = xlatOf(['USE', 'SELF', 'MASTER', 'PROXY', 'EXT_LEARNED', 'OFFLOADED', 'STICKY', 'ROUTER'].map((n, i) => [1 << i, `NTF_${n}`]));
+const NDA_ATTRS = nlTable(['NDA_UNSPEC', 'NDA_DST', 'NDA_LLADDR', 'NDA_CACHEINFO', 'NDA_PROBES', 'NDA_VLAN', 'NDA_PORT', 'NDA_VNI',
+  'NDA_IFINDEX', 'NDA_MASTER', 'NDA_LINK_NETNSID', 'NDA_SRC_VNI', 'NDA_PROTOCOL', 'NDA_NH_ID', 'NDA_FDB_EXT_ATTRS',
+  'NDA_FLAGS_EXT', 'NDA_NDM_STATE_MASK', 'NDA_NDM_FLAGS_MASK']);
+
+const nlaU16: NlaDecoder = (c, a, len) => (len < 2 ? null : fetch(c, a, 2, (b) => uint(rd.u16(b, 0))));
+const nlaU64: NlaDecoder = (c, a, len) => (len < 8 ? null : fetch(c, a, 8, (b) => uint(rd.u64(b, 0))));
+const nlaIfindex: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => ifindexV(rd.u32(b, 0))));
+/** Several u32 counters as a struct, when the attribute is long enough. */
+const nlaU32Struct = (names: string[], hexAt = -1): NlaDecoder => (c, a, len) =>
+  (len < names.length * 4 ? null : fetch(c, a, names.length * 4, (b) =>
+    struct(names.map((n, i) => field(n, i === hexAt ? hexv(BigInt(rd.u32(b, i * 4))) : uint(rd.u32(b, i * 4)))))));
+
+/** The fixed part of a route message, then its attributes (decode_rtmsg, decode_ndmsg). */
+function fixedThenAttrs(c: Ctx, a: bigint, len: number, head: Field, size: number, rest: (b: Uint8Array) => Field[],
+  attrs: Xlat, dflt: string, decoders: (NlaDecoder | undefined)[]): Value[] {
+  if (len < size) return [struct([head], true)];
+  const b = c.opt.verbose ? c.mem.read(a + 1n, size - 1) : null;
+  if (!b) return [struct([head, { v: addr(a + 1n) }])];
+  const out: Value[] = [struct([head, ...rest(b)])];
+  if (len > size) out.push(nlattrsV(c, a + BigInt(size), len - size, attrs, dflt, decoders));
+  return out;
+}
+
+/** RTM_*ROUTE: struct rtmsg and its attributes. */
+function rtmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
+  const inet: NlaDecoder = (cc, aa, ll) => inetAddrAt(cc, aa, ll, family);
+  const d: (NlaDecoder | undefined)[] = [];
+  d[1] = inet; d[2] = inet; d[3] = nlaIfindex; d[4] = nlaIfindex; d[5] = inet; d[6] = nlaU32; d[7] = inet;
+  d[10] = nlaU32; d[11] = nlaU32;
+  d[12] = nlaU32Struct(['rta_clntref', 'rta_lastuse', 'rta_expires', 'rta_error', 'rta_used', 'rta_id', 'rta_ts', 'rta_tsage'], 5);
+  d[14] = nlaU32;
+  d[15] = (cc, aa, ll) => (ll < 4 ? null : fetch(cc, aa, 4, (b) => symbol(RT_TABLES, BigInt(rd.u32(b, 0)), 'x')));
+  d[16] = nlaU32; d[19] = inet; d[20] = nlaU8; d[23] = nlaU64; d[25] = nlaU32; d[26] = nlaU8; d[27] = nlaU8;
+  d[28] = nlaU16; d[29] = nlaU16;
+  return fixedThenAttrs(c, a, len, field('rtm_family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???')), 12, (b) => [
+    field('rtm_dst_len', uint(b[0]!)), field('rtm_src_len', uint(b[1]!)),
+    field('rtm_tos', xflags(IPTOS_FLAGS, BigInt(b[2]!), 'IPTOS_TOS_???')),
+    field('rtm_table', symbol(RT_TABLES, BigInt(b[3]!), 'x')),
+    field('rtm_protocol', symbol(RT_PROTOS, BigInt(b[4]!), 'x', 'RTPROT_???')),
+    field('rtm_scope', symbol(RT_SCOPES, BigInt(b[5]!), 'x')),
+    field('rtm_type', symbol(RTN_TYPES, BigInt(b[6]!), 'x', 'RTN_???')),
+    field('rtm_flags', xflags(RTM_F_FLAGS, BigInt(rd.u32(b, 7)), 'RTM_F_???')),
+  ], RTA_ATTRS, 'RTA_???', d);
+}
+
+/** RTM_*NEIGH: struct ndmsg and its attributes. */
+function ndmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
+  const d: (NlaDecoder | undefined)[] = [];
+  d[1] = (cc, aa, ll) => inetAddrAt(cc, aa, ll, family);
+  d[2] = (cc, aa, ll) => (ll > 32 ? null : fetch(cc, aa, ll, (b) => hwaddrV(b, ll, -1)));
+  d[3] = nlaU32Struct(['ndm_confirmed', 'ndm_used', 'ndm_updated', 'ndm_refcnt']);
+  d[4] = nlaU32; d[5] = nlaU16;
+  d[6] = (cc, aa, ll) => (ll < 2 ? null : fetch(cc, aa, 2, (b) => call('htons', uint((b[0]! << 8) | b[1]!))));
+  d[7] = nlaU32; d[8] = nlaIfindex; d[9] = nlaIfindex; d[10] = nlaU32; d[11] = nlaU32; d[13] = nlaU32;
+  return fixedThenAttrs(c, a, len, field('ndm_family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???')), 12, (b) => [
+    field('ndm_ifindex', ifindexV(rd.u32(b, 3))),
+    field('ndm_state', xflags(NUD_STATES, BigInt(rd.u16(b, 7)), 'NUD_???')),
+    field('ndm_flags', xflags(NTF_FLAGS, BigInt(b[9]!), 'NTF_???')),
+    field('ndm_type', symbol(RTN_TYPES, BigInt(b[10]!), 'x', 'RTN_???')),
+  ], NDA_ATTRS, 'NDA_???', d);
+}
+
 /** RTM_*LINK: struct ifinfomsg and its attributes. */
 function ifinfomsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
   const f: Field[] = [field('ifi_family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'))];
@@ -1045,6 +1130,8 @@ function routePayload(c: Ctx, type: number, a: bigint, len: number): Value[] | n
   const family = fb[0]!;
   if (RTM_ADDR_TYPES.has(type)) return ifaddrmsgV(c, family, a, len);
   if (RTM_LINK_TYPES.has(type)) return ifinfomsgV(c, family, a, len);
+  if (RTM_ROUTE_TYPES.has(type)) return rtmsgV(c, family, a, len);
+  if (RTM_NEIGH_TYPES.has(type)) return ndmsgV(c, family, a, len);
   const f: Field[] = [field('family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'))];
   if (len > 1) f.push(field('data', buf(c, a + 1n, len - 1, true)));
   return [struct(f)];
