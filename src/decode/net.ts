@@ -1363,7 +1363,8 @@ const ifcLen = (len: number): Value => {
 const ifconf: SockIoctlArg = {
   at: 'exit',
   save: (c, a) => {
-    const b = c.opt.verbose && a ? c.mem.read(a, 16) : null;
+    // read even with -e verbose=none (only the entries then print as an address)
+    const b = a ? c.mem.read(a, 16) : null;
     c.state.ifc = b ? { len: rd.s32(b, 0), buf: rd.u64(b, 8) } : undefined;
   },
   print: (c, a) => {

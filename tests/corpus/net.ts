@@ -10,6 +10,7 @@ export const cases: CorpusCase[] = [
   { family: 'net', name: 'fam_net_msg -X verbose', cmd: ['@fam_net_msg'], opts: ['-X', 'verbose'] },
   { family: 'net', name: 'fam_net_opt', cmd: ['@fam_net_opt'] },
   { family: 'net', name: 'fam_net_opt -v', cmd: ['@fam_net_opt'], opts: ['-v'] },
+  { family: 'net', name: 'fam_net_opt verbose=none', cmd: ['@fam_net_opt'], opts: ['-e', 'verbose=none'] },
   // netlink in another network namespace: strace (and sysray) cannot tell the protocol, messages print raw
   { family: 'net', name: 'fam_net_nl', cmd: ['@fam_net_nl'] },
 ];
