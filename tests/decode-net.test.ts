@@ -157,3 +157,17 @@ test('NETLINK_ROUTE route messages: rtmsg and RTA_* attributes', () => {
   assert.equal(formatValue(netlinkV(c, 0, A, 36n)),
     '[{nlmsg_len=36, nlmsg_type=RTM_GETROUTE, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1795787472, nlmsg_pid=0}, {rtm_family=AF_INET, rtm_dst_len=0, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_UNSPEC, rtm_protocol=RTPROT_UNSPEC, rtm_scope=RT_SCOPE_UNIVERSE, rtm_type=RTN_UNSPEC, rtm_flags=0}, [{nla_len=8, nla_type=RTA_TABLE}, RT_TABLE_MAIN]]');
 });
+
+test('NETLINK_SOCK_DIAG: inet_diag_req_v2', () => {
+  const m = new FakeMemory();
+  m.put(A, cat(
+    bytes([4, 72], [2, 20], [2, 0x301], [4, 123456], [4, 0]),
+    bytes([1, 2], [1, 6], [1, 0], [1, 0], [4, 0x480]), new Uint8Array(48),
+  ));
+  const c: Ctx = {
+    pid: 1, nr: 46, name: 'sendmsg', args: [3n, A, 0n, 0n, 0n, 0n], mem: m,
+    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {},
+  };
+  assert.equal(formatValue(netlinkV(c, 4, A, 72n)),
+    '[{nlmsg_len=72, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=123456, nlmsg_pid=0}, {sdiag_family=AF_INET, sdiag_protocol=IPPROTO_TCP, idiag_ext=0, idiag_states=1<<TCP_CLOSE|1<<TCP_LISTEN, id={idiag_sport=htons(0), idiag_dport=htons(0), idiag_src=inet_addr("0.0.0.0"), idiag_dst=inet_addr("0.0.0.0"), idiag_if=0, idiag_cookie=[0, 0]}}]');
+});
