@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { A, addr, buf, cstr, fd, hexv, rd, sig, sint, ulong, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
-import { flags as xflags, lookup, symbol, type Xlat } from './xlat/core.js';
+import { flags as xflags, lookup, symbol, xlat, type Xlat } from './xlat/core.js';
 import {
   IPPROTO, MSG_FLAGS, SHUTDOWN_MODES, SOCKET_FAMILIES, SOCKET_TYPES, SOCKOPT_LEVELS, SOCK_TYPE_FLAGS, SOCK_TYPE_MASK,
   SOL_SOCKET_GETSOCKOPT, SOL_SOCKET_SETSOCKOPT, TCP_OPTIONS,
@@ -18,7 +18,29 @@ import { errnoName } from './xlat/errno.js';
 import { ARPHRD, ICMP_FILTER_FLAGS, IFF_FLAGS, PACKET_MR_TYPES, PACKET_TYPES, SOL_PACKET_OPTIONS, SOL_TLS_OPTIONS,
   BPF_CLASS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, SKF_AD } from './xlat/net.js';
 
-const AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17;
+const AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17, AF_ALG = 38, AF_VSOCK = 40;
+
+const VSOCK_CIDS = xlat([[0, 'VMADDR_CID_HYPERVISOR'], [1, 'VMADDR_CID_LOCAL'], [2, 'VMADDR_CID_HOST'], [0xffffffff, 'VMADDR_CID_ANY']]);
+const VSOCK_PORTS = xlat([[0xffffffff, 'VMADDR_PORT_ANY']]);
+const VSOCK_FLAGS = xlat([[1, 'VMADDR_FLAG_TO_HOST']]);
+const CRYPTO_ALG_FLAGS = xlat([[0x1000, 'CRYPTO_ALG_KERN_DRIVER_ONLY']]);
+
+/** A char[size] at `off` up to its NUL; `...` when the last byte is not NUL (QUOTE_EXPECT_TRAILING_0). */
+const cstrBytes = (b: Uint8Array, off: number, size: number): Value => {
+  const s = b.subarray(off, off + Math.max(size, 0));
+  const z = s.indexOf(0);
+  if (z >= 0 && z < s.length - 1) return { k: 'str', b: s.subarray(0, z) };
+  if (s.length && s[s.length - 1] === 0) return { k: 'str', b: s.subarray(0, s.length - 1) };
+  return { k: 'str', b: s.subarray(0, Math.max(s.length - 1, 0)), trunc: s.length > 0 };
+};
+/** Flags always with their number (PRINT_FIELD_FLAGS_VERBOSE): `0`, `0x1000 /* CRYPTO_ALG_KERN_DRIVER_ONLY *\/`. */
+const verboseFlags = (x: Xlat, v: number, dflt: string): Value => {
+  if (!v) return int(0);
+  const n = hexv(BigInt(v >>> 0));
+  const f = xflags(x, BigInt(v >>> 0));
+  const text = f.k === 'flags' && f.names.length ? [...f.names, ...(f.rest ? ['0x' + f.rest.toString(16)] : [])].join('|') : dflt;
+  return { k: 'alt', v: note(n, text), raw: n, verbose: note(n, text) };
+};
 
 // ---------------------------------------------------------------- addresses
 
@@ -162,6 +184,30 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
         field('nl_pid', int(rd.s32(b, 4))),
         field('nl_groups', tok(groups ? '0x' + groups.toString(16).padStart(6, '0') : '00000000')),
       );
+      return f;
+    },
+  },
+  [AF_ALG]: {
+    min: 25,
+    fn: (b, len) => [
+      field('salg_type', cstrBytes(b, 2, 14)),
+      field('salg_feat', verboseFlags(CRYPTO_ALG_FLAGS, rd.u32(b, 16), 'CRYPTO_ALG_???')),
+      field('salg_mask', verboseFlags(CRYPTO_ALG_FLAGS, rd.u32(b, 20), 'CRYPTO_ALG_???')),
+      field('salg_name', cstrBytes(b, 24, len - 24)),
+    ],
+  },
+  [AF_VSOCK]: {
+    min: 16,
+    fn: (b) => {
+      const f: Field[] = [];
+      const reserved = rd.u16(b, 2);
+      if (reserved) f.push(field('svm_reserved1', hexv(BigInt(reserved))));
+      f.push(
+        field('svm_cid', symbol(VSOCK_CIDS, BigInt(rd.u32(b, 8)), 'x')),
+        field('svm_port', symbol(VSOCK_PORTS, BigInt(rd.u32(b, 4)), 'x')),
+        field('svm_flags', xflags(VSOCK_FLAGS, BigInt(b[12]!), 'VMADDR_FLAG_???')),
+      );
+      if (b[13] || b[14] || b[15]) f.push(field('svm_zero', rawBytes(b, 13, 3)));
       return f;
     },
   },
