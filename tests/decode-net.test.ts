@@ -171,3 +171,19 @@ test('NETLINK_SOCK_DIAG: inet_diag_req_v2', () => {
   assert.equal(formatValue(netlinkV(c, 4, A, 72n)),
     '[{nlmsg_len=72, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=123456, nlmsg_pid=0}, {sdiag_family=AF_INET, sdiag_protocol=IPPROTO_TCP, idiag_ext=0, idiag_states=1<<TCP_CLOSE|1<<TCP_LISTEN, id={idiag_sport=htons(0), idiag_dport=htons(0), idiag_src=inet_addr("0.0.0.0"), idiag_dst=inet_addr("0.0.0.0"), idiag_if=0, idiag_cookie=[0, 0]}}]');
 });
+
+test('addresses with -X raw and -X verbose: bytes first, the readable form as a comment', () => {
+  const m = new FakeMemory();
+  m.put(A, cat(bytes([2, 10], [1, 0xb7], [1, 0x9c], [4, 0]), Uint8Array.from([0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]), bytes([4, 1])));
+  const c: Ctx = {
+    pid: 1, nr: 42, name: 'connect', args: [4n, A, 28n, 0n, 0n, 0n], mem: m,
+    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {},
+  };
+  const addrArg = ALL.connect!.entry(c)[1]!;
+  assert.equal(formatValue(addrArg, { acolumn: 40, xflag: 0, xlat: 'verbose' }),
+    '{sa_family=0xa /* AF_INET6 */, sin6_port="\\xb7\\x9c" /* htons(47004) */, sin6_flowinfo="\\x00\\x00\\x00\\x00" /* htonl(0) */, sin6_addr="\\xfe\\x80\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01" /* inet_pton(AF_INET6, "fe80::1") */, sin6_scope_id=1 /* if_nametoindex("lo") */}');
+  assert.equal(formatValue(addrArg, { acolumn: 40, xflag: 0, xlat: 'raw' }),
+    '{sa_family=0xa, sin6_port="\\xb7\\x9c", sin6_flowinfo="\\x00\\x00\\x00\\x00", sin6_addr="\\xfe\\x80\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01", sin6_scope_id=1}');
+  assert.equal(formatValue(addrArg),
+    '{sa_family=AF_INET6, sin6_port=htons(47004), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "fe80::1", &sin6_addr), sin6_scope_id=if_nametoindex("lo")}');
+});
