@@ -415,6 +415,17 @@ function cmsgData(level: number, type: number, d: Uint8Array): Field[] {
       out.push(field('cmsg_data', array(v)));
     } else if ((type === 1 || type === 6 || type === 7) && d.length >= 1) {
       out.push(field('cmsg_data', array([...d].map((x) => hexv(BigInt(x))))));
+    } else if (type === 11 && d.length >= 32) {
+      // IP_RECVERR: struct sock_extended_err and the offender's address
+      const b = new Uint8Array(129);
+      b.set(d.subarray(16, 32));
+      out.push(field('cmsg_data', struct([
+        field('ee_errno', uint(rd.u32(d, 0))), field('ee_origin', uint(d[4]!)), field('ee_type', uint(d[5]!)),
+        field('ee_code', uint(d[6]!)), field('ee_info', uint(rd.u32(d, 8))), field('ee_data', uint(rd.u32(d, 12))),
+        field('offender', sockaddrV(b, 16)),
+      ])));
+    } else if (type === 3 && d.length >= 1) {
+      out.push(field('cmsg_data', { k: 'str', b: d }));
     } else if (type === 20 && d.length >= 16) {
       const b = new Uint8Array(129);
       b.set(d.subarray(0, Math.min(d.length, 128)));
