@@ -5,6 +5,7 @@ import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, call, field, hex, int, join, joinOf, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import { ioctlName } from './xlat/ioctls.js';
+import { SOCK_IOCTLS } from './net.js';
 import { signalName } from './xlat/signals.js';
 import { CLOSE_RANGE_FLAGS, DIRENT_TYPES, FCNTL_CMDS, FD_FLAGS, OPEN_FLAGS, SEEK_WHENCE, TCFLSH_QUEUES } from './xlat/tables.js';
 import {
@@ -96,6 +97,8 @@ type ArgPrinter = (c: Ctx, a: bigint) => Value;
 interface ArgAt {
   at: 'entry' | 'exit';
   print: ArgPrinter;
+  /** For exit-time arguments: runs at entry, to keep what the call overwrites (in c.state). */
+  save?: (c: Ctx, a: bigint) => void;
 }
 const onEntry = (print: ArgPrinter): ArgAt => ({ at: 'entry', print });
 const onExit = (print: ArgPrinter): ArgAt => ({ at: 'exit', print });
@@ -107,6 +110,7 @@ function byCommand(name: (c: Ctx) => Value, argOf: (c: Ctx) => ArgAt | undefined
       const h = argOf(c);
       const out = [A.fd(c, 0), name(c)];
       if (h?.at === 'entry') out.push(h.print(c, c.args[2]!));
+      else h?.save?.(c, c.args[2]!);
       return out;
     },
     needsExit: (c) => argOf(c)?.at === 'exit',
@@ -391,6 +395,7 @@ const FS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
 /** strace's per-type ioctl decoders we follow: terminal ('T') and file system ('f', 'X', 0x94) requests. */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
   0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS,
+  0x89: SOCK_IOCTLS,
 };
 
 /**

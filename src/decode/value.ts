@@ -43,7 +43,12 @@ export type Value =
    */
   | { k: 'fd'; fd: number; path?: Uint8Array; label?: string; detail?: FdDetail; dev?: string; deleted?: boolean }
   /** A value annotated with `=>`: in/out values such as `[128 => 16]`. */
-  | { k: 'inout'; in: Value; out: Value };
+  | { k: 'inout'; in: Value; out: Value }
+  /**
+   * A value strace prints by the -X style: `v` by default (`htons(80)`), `raw` with -X raw (the
+   * bytes, `"\x00\x50"`), and with -X verbose `verbose`, else `raw /* v *\/`.
+   */
+  | { k: 'alt'; v: Value; raw: Value; verbose?: Value };
 
 /**
  * -yy: what a socket or pidfd is, printed instead of its path: `text`, then for a unix socket with

@@ -137,6 +137,10 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       return `${n}<${quote(v.path, o.xflag, false, true)}${v.dev ? `<${v.dev}>` : ''}>${v.deleted ? '(deleted)' : ''}`;
     }
     case 'inout': return formatValue(v.in, o) + ' => ' + formatValue(v.out, o);
+    case 'alt':
+      if (!o.xlat || o.xlat === 'abbrev') return formatValue(v.v, o);
+      if (o.xlat === 'raw') return formatValue(v.raw, o);
+      return v.verbose ? formatValue(v.verbose, o) : `${formatValue(v.raw, o)} /* ${formatValue(v.v, { ...o, xlat: 'abbrev' })} */`;
   }
 }
 
