@@ -463,7 +463,7 @@ function wakeOp(v: bigint): Value {
   if ((v >> 28n) & 8n) parts.push('FUTEX_OP_OPARG_SHIFT<<28');
   const op = (v >> 28n) & 7n;
   const opName = FUTEX_WAKE_OPS.byValue.get(op);
-  parts.push(opName ? `${opName}<<28` : `${op}<<28 /* FUTEX_OP_??? */`);
+  parts.push(opName ? `${opName}<<28` : `${op ? '0x' + op.toString(16) : '0'}<<28 /* FUTEX_OP_??? */`);
   const oparg = (v >> 12n) & 0xfffn;
   parts.push(`${oparg ? '0x' + oparg.toString(16) : '0'}<<12`);
   const cmp = (v >> 24n) & 0xfn;

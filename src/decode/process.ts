@@ -1,19 +1,28 @@
 /** Decoders of the process family: execve, exit, wait, clone, ids, prctl, capabilities, … */
 import { NATIVE } from '../arch/index.js';
-import { A, addr, cstr, fd, hexv, path, R, rd, sig, sint, slong, ulong, type ArgFn } from './args.js';
+import { A, addr, buf, cstr, fd, hexv, path, R, rd, sig, sint, slong, symOf, ulong, type ArgFn } from './args.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
-import { array, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { array, badPtr, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, xlat } from './xlat/core.js';
 import { signame } from './xlat/signals.js';
-import { AT_FLAGS, CLONE_FLAGS, CSIGNAL, PRCTL_OPTIONS, WAIT_OPTIONS, WAITID_TYPES, ARCH_PRCTL_CODES } from './xlat/tables.js';
+import { AT_FLAGS, CLONE_FLAGS, CLOCK_IDS, CSIGNAL, PRCTL_OPTIONS, WAIT_OPTIONS, WAITID_TYPES, ARCH_PRCTL_CODES } from './xlat/tables.js';
 import {
   CAPS, CAP_MASK0, CAP_MASK1, CAP_VERSIONS, CLONE3_FLAGS, PIDFD_OPEN_FLAGS, PR_CAP_AMBIENT, PR_DUMPABLE, PR_FP_MODE,
   PR_MCE_KILL, PR_MCE_KILL_POLICY, PR_SET_MM, PR_SET_VMA, PR_SPEC_CMDS, PR_SPEC_GET_FLAGS, PR_SPEC_SET_FLAGS, PR_TSC,
-  PR_UNALIGN, PTRACE_EVENTS, SECBITS, SECCOMP_FILTER_FLAGS, SECCOMP_MODES, SECCOMP_OPS, SECCOMP_RET_ACTIONS,
+  PR_UNALIGN, PTRACE_EVENTS, SCHEDULERS, SECBITS, SECCOMP_FILTER_FLAGS, SECCOMP_MODES, SECCOMP_OPS, SECCOMP_RET_ACTIONS,
 } from './xlat/more.js';
 import {
-  fetch, flagsText, idV, named, NULL, numAt, P, printArray, ptrAt, rusageAt, sigV, withAux, xflags32,
-  xflags64, xval, xval64,
+  BPF_CMDS, BPF_MAP_FLAGS, BPF_MAP_TYPES, DELETE_MODULE_FLAGS, FUTEX_WAITER_FLAGS, HW_BREAKPOINT_TYPES, IOPRIO_CLASS,
+  IOPRIO_WHO, KCMP_TYPES, KEY_PERMS, KEY_REQKEYS, KEY_SPEC, KEYCTL_CMDS, KEYCTL_MOVE_FLAGS, MODULE_INIT_FLAGS, NT_TYPES,
+  PERF_ATTR_SIZES, PERF_BRANCH_SAMPLE_TYPES, PERF_HW_IDS, PERF_OPEN_FLAGS, PERF_READ_FORMAT, PERF_SAMPLE_FORMAT,
+  PERF_SW_IDS, PERF_TYPES, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS, REBOOT_CMDS, REBOOT_MAGIC1,
+  REBOOT_MAGIC2, SCHED_FLAGS,
+} from './xlat/proc.js';
+import { errnoName } from './xlat/errno.js';
+import { ifindexV } from './net.js';
+import {
+  fetch, flagsText, idV, named, NULL, numAt, P, printArray, ptrAt, rusageAt, sigsetAt, sigV, timespecAt, withAux, X,
+  xflags32, xflags64, xval, xval64,
 } from './misc.js';
 import { siginfoAt } from './signal.js';
 
@@ -42,15 +51,17 @@ function argv(c: Ctx, a: bigint): Value {
 function argc(c: Ctx, a: bigint): Value {
   if (a === 0n || !c.opt.verbose) return addr(a);
   let n = 0;
+  let unterminated = false;
   for (let p = a; ; n++, p += BigInt(WORD)) {
     const w = c.mem.read(p, WORD);
     if (!w) {
       if (n === 0) return addr(a);
+      unterminated = true;
       break;
     }
     if (new DataView(w.buffer, w.byteOffset, 8).getBigUint64(0, true) === 0n) break;
   }
-  return { k: 'note', v: addr(a), text: `${n} var${n === 1 ? '' : 's'}` };
+  return { k: 'note', v: addr(a), text: `${n} var${n === 1 ? '' : 's'}${unterminated ? ', unterminated' : ''}` };
 }
 
 const envp = (c: Ctx, i: number): Value => (c.opt.abbrev ? argc(c, c.args[i]!) : argv(c, c.args[i]!));
@@ -501,6 +512,587 @@ const cloneSubset = (names: string[]): ReturnType<typeof xlat> =>
 const SETNS_TYPES = cloneSubset(['CLONE_NEWTIME', 'CLONE_NEWNS', 'CLONE_NEWCGROUP', 'CLONE_NEWUTS', 'CLONE_NEWIPC', 'CLONE_NEWUSER', 'CLONE_NEWPID', 'CLONE_NEWNET']);
 const UNSHARE_FLAGS = cloneSubset(['CLONE_NEWTIME', 'CLONE_VM', 'CLONE_FS', 'CLONE_FILES', 'CLONE_SIGHAND', 'CLONE_THREAD', 'CLONE_NEWNS', 'CLONE_SYSVSEM', 'CLONE_NEWCGROUP', 'CLONE_NEWUTS', 'CLONE_NEWIPC', 'CLONE_NEWUSER', 'CLONE_NEWPID', 'CLONE_NEWNET']);
 
+
+// ================================================================ added: ioprio, kcmp, reboot, modules
+
+const IOPRIO_CLASS_SHIFT = 13n;
+
+/** `IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)` (strace's sprint_ioprio). */
+function ioprioText(v: bigint): string {
+  const u = BigInt.asUintN(32, v);
+  const cls = u >> IOPRIO_CLASS_SHIFT;
+  const clsName = lookup(IOPRIO_CLASS, cls) ?? `0x${cls.toString(16)} /* IOPRIO_CLASS_??? */`;
+  return `IOPRIO_PRIO_VALUE(${clsName}, ${u & ((1n << IOPRIO_CLASS_SHIFT) - 1n)})`;
+}
+
+/** The ioprio argument: the text, or the number with -X raw/verbose. */
+const ioprioV = (v: bigint): Value => ({ k: 'sym', name: ioprioText(v), v: BigInt.asIntN(32, v) });
+
+const kcmpSlot = (b: Uint8Array): Value => struct([
+  field('efd', { k: 'fd', fd: rd.s32(b, 0) }),
+  field('tfd', { k: 'fd', fd: rd.s32(b, 4) }),
+  field('toff', uint(rd.u32(b, 8))),
+]);
+
+/** kcmp's idx arguments by type: fds, an epoll slot, nothing, or hex. */
+function kcmpIdx(c: Ctx): Value[] {
+  const type = Number(BigInt.asUintN(32, c.args[2]!));
+  const [idx1, idx2] = [c.args[3]!, c.args[4]!];
+  if (type === 0) return [fd(idx1), fd(idx2)]; // KCMP_FILE
+  if (type === 7) return [fd(idx1), fetch(c, idx2, 12, kcmpSlot)]; // KCMP_EPOLL_TFD
+  if (type >= 1 && type <= 6) return [];
+  return [hexv(idx1), hexv(idx2)];
+}
+
+const LINUX_REBOOT_CMD_RESTART2 = 0xa1b2c3d4n;
+
+const miscProcDecoders: Record<string, SyscallDecoder> = {
+  ioprio_get: {
+    entry: (c) => [xval(IOPRIO_WHO, c.args[0]!, 'IOPRIO_WHO_???'), sint(c.args[1]!)],
+    ret: (c) => withAux('d', c.err ? undefined : tok(ioprioText(c.rval))),
+  },
+  ioprio_set: sig([X(IOPRIO_WHO, 'IOPRIO_WHO_???'), A.int, (c, i) => ioprioV(c.args[i]!)]),
+  kcmp: { entry: (c) => [sint(c.args[0]!), sint(c.args[1]!), xval(KCMP_TYPES, c.args[2]!, 'KCMP_???'), ...kcmpIdx(c)] },
+  reboot: {
+    entry: (c) => {
+      const cmd = BigInt.asUintN(32, c.args[2]!);
+      const out = [
+        xval(REBOOT_MAGIC1, c.args[0]!, 'LINUX_REBOOT_MAGIC_???'),
+        xval(REBOOT_MAGIC2, c.args[1]!, 'LINUX_REBOOT_MAGIC_???'),
+        xval(REBOOT_CMDS, cmd, 'LINUX_REBOOT_CMD_???'),
+      ];
+      if (cmd === LINUX_REBOOT_CMD_RESTART2) out.push(cstrN(c, c.args[3]!, 255));
+      return out;
+    },
+  },
+  init_module: sig([A.ptr, A.ulong, A.cstr]),
+  finit_module: sig([A.fd, A.cstr, (c, i) => xflags32(MODULE_INIT_FLAGS, c.args[i]!, 'MODULE_INIT_???')]),
+  delete_module: sig([A.cstr, (c, i) => xflags32(DELETE_MODULE_FLAGS, c.args[i]!, 'O_???')]),
+};
+
+// ================================================================ added: sched_attr
+
+const SCHED_ATTR_SIZE = 56;
+const SCHED_ATTR_MIN_SIZE = 48;
+const SCHED_FLAG_KEEP_POLICY = 0x08n, SCHED_FLAG_KEEP_PARAMS = 0x10n;
+
+/**
+ * struct sched_attr (print_sched_attr): `usize` is sched_getattr's size argument, 0 for
+ * sched_setattr (whose size comes from the struct itself).
+ */
+function schedAttrAt(c: Ctx, a: bigint, usize: number, exiting: boolean): Value {
+  if (a === 0n || !c.opt.verbose || (exiting && c.err)) return addr(a);
+  const isSet = usize === 0;
+  let size: number;
+  let b: Uint8Array;
+  if (!isSet) {
+    const n = Math.min(usize, SCHED_ATTR_SIZE);
+    const r = c.mem.read(a, n);
+    if (!r) return badPtr(a);
+    b = new Uint8Array(SCHED_ATTR_SIZE);
+    b.set(r);
+    size = rd.u32(b, 0);
+  } else {
+    const h = c.mem.read(a, 4);
+    if (!h) return badPtr(a);
+    usize = rd.u32(h, 0) || SCHED_ATTR_MIN_SIZE;
+    size = Math.min(usize, SCHED_ATTR_SIZE);
+    b = new Uint8Array(SCHED_ATTR_SIZE);
+    b.set(h);
+    if (size >= SCHED_ATTR_MIN_SIZE) {
+      const r = c.mem.read(a, size);
+      if (!r) return badPtr(a);
+      b.set(r);
+    }
+  }
+  const f: Field[] = [field('size', uint(rd.u32(b, 0)))];
+  if (size >= SCHED_ATTR_MIN_SIZE) {
+    const policy = rd.u32(b, 4);
+    const flags = rd.u64(b, 8);
+    if (!isSet || policy >= 0x80000000 || !(flags & (SCHED_FLAG_KEEP_POLICY | SCHED_FLAG_KEEP_PARAMS)))
+      f.push(field('sched_policy', xval(SCHEDULERS, BigInt(policy), 'SCHED_???')));
+    f.push(field('sched_flags', xflags64(SCHED_FLAGS, flags, 'SCHED_FLAG_???')));
+    if (!isSet || !(flags & SCHED_FLAG_KEEP_PARAMS)) {
+      f.push(
+        field('sched_nice', int(rd.s32(b, 16))), field('sched_priority', uint(rd.u32(b, 20))),
+        field('sched_runtime', uint(rd.u64(b, 24))), field('sched_deadline', uint(rd.u64(b, 32))),
+        field('sched_period', uint(rd.u64(b, 40))),
+      );
+    }
+    if (size >= SCHED_ATTR_SIZE) f.push(field('sched_util_min', uint(rd.u32(b, 48))), field('sched_util_max', uint(rd.u32(b, 52))));
+  }
+  return struct(f, (isSet ? usize : rd.u32(b, 0)) > size);
+}
+
+const E2BIG = 7;
+
+const schedAttrDecoders: Record<string, SyscallDecoder> = {
+  sched_getattr: sig([
+    P,
+    { exit: (c) => (BigInt.asUintN(32, c.args[2]!) ? schedAttrAt(c, c.args[1]!, Number(BigInt.asUintN(32, c.args[2]!)), true) : addr(c.args[1]!)) },
+    { exit: (c, i) => uint(BigInt.asUintN(32, c.args[i]!)) },
+    { exit: (c, i) => uint(BigInt.asUintN(32, c.args[i]!)) },
+  ]),
+  /** The struct is read at entry; on E2BIG the exit adds ` => {size=N}` (the size the kernel wants). */
+  sched_setattr: {
+    entry: (c) => {
+      c.state.attr = schedAttrAt(c, c.args[1]!, 0, false);
+      return [sint(c.args[0]!)];
+    },
+    exit: (c) => {
+      let attr = c.state.attr as Value;
+      if (c.opt.verbose && c.err === E2BIG) {
+        const b = c.mem.read(c.args[1]!, 4);
+        if (b) attr = { k: 'inout', in: attr, out: struct([field('size', uint(rd.u32(b, 0)))]) };
+      }
+      return [attr, uint(BigInt.asUintN(32, c.args[2]!))];
+    },
+  },
+};
+
+// ================================================================ added: futex_waitv, robust lists, process_vm, pidfd_getfd
+
+const FUTEX_WAITV_MAX = 128;
+
+const waiterV = (b: Uint8Array, i: number): Value | null => {
+  if (i >= FUTEX_WAITV_MAX) return null;
+  const f: Field[] = [
+    field('val', hex(rd.u64(b, 0))),
+    field('uaddr', addr(rd.u64(b, 8))),
+    field('flags', xflags(FUTEX_WAITER_FLAGS, BigInt(rd.u32(b, 16)), 'FUTEX_???')),
+  ];
+  if (rd.u32(b, 20)) f.push(field('__reserved', hex(rd.u32(b, 20))));
+  return struct(f);
+};
+
+/** An iovec array; `data` caps the bytes of the buffers shown (-1: all), `bases` false prints them as addresses. */
+function iovecs(c: Ctx, a: bigint, n: bigint, data: bigint, bases: boolean): Value {
+  let left = data;
+  return printArray(c, a, n, 16, (b) => {
+    const base = rd.u64(b, 0);
+    const len = rd.u64(b, 8);
+    const shown = left < 0n || len <= left ? len : left;
+    if (left >= 0n) left -= shown;
+    return struct([field('iov_base', bases ? buf(c, base, shown) : addr(base)), field('iov_len', ulong(len))]);
+  }, { ignoreErr: true });
+}
+
+const procVmDecoders: Record<string, SyscallDecoder> = {
+  futex_waitv: sig([
+    (c, i) => printArray(c, c.args[i]!, BigInt.asUintN(32, c.args[1]!), 24, waiterV, { stopMore: true }),
+    A.uint,
+    (c, i) => hexv(BigInt.asUintN(32, c.args[i]!)),
+    (c, i) => timespecAt(c, c.args[i]!),
+    (c, i) => xval(CLOCK_IDS, c.args[i]!, 'CLOCK_???'),
+  ]),
+  get_robust_list: sig([
+    P,
+    { exit: (c, i) => ptrAt(c, c.args[i]!, true) },
+    { exit: (c, i) => fetch(c, c.args[i]!, 8, (b) => array([uint(rd.u64(b, 0))]), true) },
+  ]),
+  process_vm_readv: sig([
+    P,
+    { exit: (c, i) => iovecs(c, c.args[i]!, c.args[2]!, c.err ? -1n : c.rval, !c.err) },
+    { exit: (c, i) => ulong(c.args[i]!) },
+    { exit: (c, i) => iovecs(c, c.args[i]!, c.args[4]!, -1n, false) },
+    { exit: (c, i) => ulong(c.args[i]!) },
+    { exit: (c, i) => ulong(c.args[i]!) },
+  ]),
+  process_vm_writev: sig([
+    P,
+    (c, i) => iovecs(c, c.args[i]!, c.args[2]!, -1n, true),
+    A.ulong,
+    (c, i) => iovecs(c, c.args[i]!, c.args[4]!, -1n, false),
+    A.ulong,
+    A.ulong,
+  ]),
+  pidfd_getfd: sig([A.fd, A.int, (c, i) => hexv(BigInt.asUintN(32, c.args[i]!))], 'fd'),
+};
+
+// ================================================================ added: ptrace
+
+const PT = {
+  TRACEME: 0n, PEEKTEXT: 1n, PEEKDATA: 2n, PEEKUSER: 3n, POKEUSER: 6n, CONT: 7n, KILL: 8n, SINGLESTEP: 9n,
+  GETREGS: 0xcn, SETREGS: 0xdn, GETFPREGS: 0xen, SETFPREGS: 0xfn, ATTACH: 0x10n, DETACH: 0x11n, OLDSETOPTIONS: 0x15n,
+  SYSCALL: 0x18n, SYSEMU: 0x1fn, SYSEMU_SINGLESTEP: 0x20n, SINGLEBLOCK: 0x21n,
+  SETOPTIONS: 0x4200n, GETEVENTMSG: 0x4201n, GETSIGINFO: 0x4202n, SETSIGINFO: 0x4203n, GETREGSET: 0x4204n,
+  SETREGSET: 0x4205n, SEIZE: 0x4206n, INTERRUPT: 0x4207n, LISTEN: 0x4208n, PEEKSIGINFO: 0x4209n,
+  GETSIGMASK: 0x420an, SETSIGMASK: 0x420bn, SECCOMP_GET_FILTER: 0x420cn, SECCOMP_GET_METADATA: 0x420dn,
+  GET_SYSCALL_INFO: 0x420en,
+};
+/** Requests whose addr and data are ignored. */
+const PT_NO_ADDR = new Set([PT.ATTACH, PT.INTERRUPT, PT.KILL, PT.LISTEN]);
+/** Requests whose addr is a number. */
+const PT_ADDR_NUM = new Set([PT.GETSIGMASK, PT.SETSIGMASK, PT.SECCOMP_GET_FILTER, PT.SECCOMP_GET_METADATA, PT.GET_SYSCALL_INFO]);
+/** Requests whose data is a signal to deliver. */
+const PT_DATA_SIG = new Set([PT.CONT, PT.DETACH, PT.SYSCALL, PT.SINGLESTEP, PT.SINGLEBLOCK, PT.SYSEMU, PT.SYSEMU_SINGLESTEP]);
+/** Requests whose data is filled by the kernel (printed at exit when verbose). */
+const PT_DATA_OUT = new Set([
+  PT.PEEKDATA, PT.PEEKTEXT, PT.PEEKUSER, PT.GETEVENTMSG, PT.GETSIGINFO, PT.GETSIGMASK, PT.PEEKSIGINFO,
+  PT.SECCOMP_GET_FILTER, PT.GET_SYSCALL_INFO,
+]);
+/** Requests printed at exit with the registers at data (addr is not shown). */
+const PT_GETREGS = new Set([PT.GETREGS, PT.GETFPREGS]);
+
+const ptraceReq = (c: Ctx): bigint => c.args[0]!;
+
+/** struct iovec of GETREGSET/SETREGSET: `{iov_base=0x…, iov_len=N}`; iov_len as it was at entry `=>` after. */
+const regsetIov = (c: Ctx, a: bigint, oldLen?: bigint): Value => {
+  const b = c.mem.read(a, 16);
+  if (!b) return addr(a);
+  const len = rd.u64(b, 8);
+  const lenV: Value = oldLen !== undefined && oldLen !== len ? { k: 'inout', in: ulong(oldLen), out: ulong(len) } : ulong(len);
+  return struct([field('iov_base', addr(rd.u64(b, 0))), field('iov_len', lenV)]);
+};
+
+/** struct __ptrace_peeksiginfo_args. */
+const peeksiginfoArgs = (c: Ctx, a: bigint): Value => fetch(c, a, 16, (b) => struct([
+  field('off', uint(rd.u64(b, 0))),
+  field('flags', xflags(PTRACE_PEEKSIGINFO_FLAGS, BigInt(rd.u32(b, 8)), 'PTRACE_PEEKSIGINFO_???')),
+  field('nr', uint(rd.u32(b, 12))),
+]));
+
+function ptraceAddr(c: Ctx, req: bigint): Value {
+  const a = c.args[2]!;
+  if (req === PT.GETREGSET || req === PT.SETREGSET) return xval(NT_TYPES, a, 'NT_???');
+  if (PT_ADDR_NUM.has(req)) return ulong(a);
+  if (req === PT.PEEKSIGINFO) return peeksiginfoArgs(c, a);
+  return addr(a);
+}
+
+function ptraceData(c: Ctx, req: bigint): Value | undefined {
+  const d = c.args[3]!;
+  if (PT_DATA_SIG.has(req)) return sigV(Number(BigInt.asIntN(32, d)));
+  if (req === PT.SEIZE || req === PT.SETOPTIONS || req === PT.OLDSETOPTIONS) return xflags64(PTRACE_OPTIONS, d, 'PTRACE_O_???');
+  if (req === PT.SETSIGINFO) return siginfoAt(c, d);
+  if (req === PT.SETSIGMASK) return sigsetAt(c, d, c.args[2]!);
+  if (req === PT.GETREGSET) return undefined;
+  if (req === PT.SETREGSET) return regsetIov(c, d);
+  if (PT_DATA_OUT.has(req) && c.opt.verbose) return undefined;
+  return addr(d);
+}
+
+const ptrace: SyscallDecoder = {
+  entry: (c) => {
+    const req = ptraceReq(c);
+    const out: Value[] = [xval64(PTRACE_CMDS, req, 'PTRACE_???')];
+    if (req === PT.TRACEME) return out;
+    out.push(sint(c.args[1]!));
+    if (PT_NO_ADDR.has(req)) return out;
+    if (req === PT.SETREGS || req === PT.SETFPREGS) return [...out, addr(c.args[3]!)];
+    if (PT_GETREGS.has(req)) return out;
+    out.push(ptraceAddr(c, req));
+    if (req === PT.GETREGSET) {
+      const b = c.mem.read(c.args[3]!, 16);
+      if (b) c.state.iovLen = rd.u64(b, 8);
+      else out.push(addr(c.args[3]!));
+      return out;
+    }
+    const d = ptraceData(c, req);
+    if (d) out.push(d);
+    return out;
+  },
+  needsExit: (c) => {
+    const req = ptraceReq(c);
+    if (req === PT.GETREGSET) return c.state.iovLen !== undefined;
+    return PT_GETREGS.has(req) || (PT_DATA_OUT.has(req) && c.opt.verbose);
+  },
+  exit: (c) => {
+    const req = ptraceReq(c);
+    const d = c.args[3]!;
+    if (req === PT.GETREGSET) return [regsetIov(c, d, c.state.iovLen as bigint)];
+    if (PT_GETREGS.has(req)) return [addr(d)];
+    switch (req) {
+      case PT.PEEKDATA: case PT.PEEKTEXT: case PT.PEEKUSER: return [ptrAt(c, d, true)];
+      case PT.GETEVENTMSG: return [fetch(c, d, 8, (b) => array([uint(rd.u64(b, 0))]), true)];
+      case PT.GETSIGINFO: return [siginfoAt(c, d, true)];
+      case PT.GETSIGMASK: return [sigsetAt(c, d, c.args[2]!, true)];
+      default: return [addr(d)];
+    }
+  },
+};
+
+// ================================================================ added: keys
+
+/** A key serial number: KEY_SPEC_* or the number. */
+const keyV = (v: bigint): Value => symOf(KEY_SPEC, BigInt.asIntN(32, v));
+const K: ArgFn = (c, i) => keyV(c.args[i]!);
+/** printstrn: `len` bytes at `a`. */
+const strn = (c: Ctx, a: bigint, len: bigint): Value => buf(c, a, len);
+
+const KEYCTL = {
+  GET_KEYRING_ID: 0, JOIN_SESSION_KEYRING: 1, UPDATE: 2, REVOKE: 3, CHOWN: 4, SETPERM: 5, DESCRIBE: 6, CLEAR: 7,
+  LINK: 8, UNLINK: 9, SEARCH: 10, READ: 11, INSTANTIATE: 12, NEGATE: 13, SET_REQKEY_KEYRING: 14, SET_TIMEOUT: 15,
+  ASSUME_AUTHORITY: 16, GET_SECURITY: 17, SESSION_TO_PARENT: 18, REJECT: 19, INSTANTIATE_IOV: 20, INVALIDATE: 21,
+  GET_PERSISTENT: 22, RESTRICT_KEYRING: 29, MOVE: 30,
+};
+
+/** The arguments after the command, at entry, by command (args are 1-based: arg2 … arg5). */
+const KEYCTL_ARGS: Record<number, (c: Ctx, a: bigint[]) => Value[]> = {
+  [KEYCTL.GET_KEYRING_ID]: (c, a) => [keyV(a[1]!), sint(a[2]!)],
+  [KEYCTL.JOIN_SESSION_KEYRING]: (c, a) => [cstr(c, a[1]!)],
+  [KEYCTL.UPDATE]: (c, a) => [keyV(a[1]!), strn(c, a[2]!, a[3]!), ulong(a[3]!)],
+  [KEYCTL.REVOKE]: (c, a) => [keyV(a[1]!)],
+  [KEYCTL.CLEAR]: (c, a) => [keyV(a[1]!)],
+  [KEYCTL.INVALIDATE]: (c, a) => [keyV(a[1]!)],
+  [KEYCTL.ASSUME_AUTHORITY]: (c, a) => [keyV(a[1]!)],
+  [KEYCTL.LINK]: (c, a) => [keyV(a[1]!), keyV(a[2]!)],
+  [KEYCTL.UNLINK]: (c, a) => [keyV(a[1]!), keyV(a[2]!)],
+  [KEYCTL.SEARCH]: (c, a) => [keyV(a[1]!), cstr(c, a[2]!), cstr(c, a[3]!), keyV(a[4]!)],
+  [KEYCTL.CHOWN]: (c, a) => [keyV(a[1]!), idV(a[2]!), idV(a[3]!)],
+  [KEYCTL.SETPERM]: (c, a) => [keyV(a[1]!), xflags32(KEY_PERMS, a[2]!, 'KEY_???')],
+  [KEYCTL.INSTANTIATE]: (c, a) => [keyV(a[1]!), strn(c, a[2]!, a[3]!), ulong(a[3]!), keyV(a[4]!)],
+  [KEYCTL.NEGATE]: (c, a) => [keyV(a[1]!), uint(BigInt.asUintN(32, a[2]!)), keyV(a[3]!)],
+  [KEYCTL.SET_REQKEY_KEYRING]: (c, a) => [symOf(KEY_REQKEYS, BigInt.asIntN(32, a[1]!), 'd', 'KEY_REQKEY_DEFL_???')],
+  [KEYCTL.SET_TIMEOUT]: (c, a) => [keyV(a[1]!), uint(BigInt.asUintN(32, a[2]!))],
+  [KEYCTL.SESSION_TO_PARENT]: () => [],
+  [KEYCTL.REJECT]: (c, a) => [
+    keyV(a[1]!), uint(BigInt.asUintN(32, a[2]!)),
+    ((e) => (e ? tok(e) : uint(BigInt.asUintN(32, a[3]!))))(errnoName(Number(BigInt.asUintN(32, a[3]!)))),
+    keyV(a[4]!),
+  ],
+  [KEYCTL.INSTANTIATE_IOV]: (c, a) => [keyV(a[1]!), iovecs(c, a[2]!, a[3]!, -1n, true), ulong(a[3]!), keyV(a[4]!)],
+  [KEYCTL.GET_PERSISTENT]: (c, a) => [idV(a[1]!), keyV(a[2]!)],
+  [KEYCTL.RESTRICT_KEYRING]: (c, a) => [keyV(a[1]!), cstr(c, a[2]!), cstr(c, a[3]!)],
+  [KEYCTL.MOVE]: (c, a) => [keyV(a[1]!), keyV(a[2]!), keyV(a[3]!), xflags32(KEYCTL_MOVE_FLAGS, a[4]!, 'KEYCTL_MOVE_???')],
+};
+/** Commands that read a key into a buffer: the buffer and its size print at exit. */
+const KEYCTL_READS = new Set([KEYCTL.DESCRIBE, KEYCTL.READ, KEYCTL.GET_SECURITY]);
+const keyctlCmd = (c: Ctx): number => Number(BigInt.asIntN(32, c.args[0]!));
+
+/** keyctl_read_key at exit: what the kernel wrote (up to the buffer size); DESCRIBE/GET_SECURITY drop the NUL. */
+function keyBuf(c: Ctx): Value {
+  const a = c.args[2]!;
+  const len = c.args[3]!;
+  if (c.err) return addr(a);
+  let n = c.rval >= 0n && c.rval > len ? len : c.rval;
+  if (keyctlCmd(c) !== KEYCTL.READ && n > 0n && n <= BigInt(c.opt.strsize)) {
+    const last = c.mem.read(a + n - 1n, 1);
+    if (last && last[0] === 0) n -= 1n;
+  }
+  return buf(c, a, n);
+}
+
+const keyDecoders: Record<string, SyscallDecoder> = {
+  add_key: sig([A.cstr, A.cstr, (c, i) => strn(c, c.args[i]!, c.args[3]!), A.ulong, K]),
+  request_key: sig([A.cstr, A.cstr, A.cstr, K]),
+  keyctl: {
+    entry: (c) => {
+      const cmd = keyctlCmd(c);
+      const head = xval(KEYCTL_CMDS, c.args[0]!, 'KEYCTL_???');
+      if (KEYCTL_READS.has(cmd)) return [head, keyV(c.args[1]!)];
+      const f = KEYCTL_ARGS[cmd];
+      return [head, ...(f ? f(c, c.args) : c.args.slice(1, 5).map((v) => hexv(v)))];
+    },
+    needsExit: (c) => KEYCTL_READS.has(keyctlCmd(c)),
+    exit: (c) => [keyBuf(c), ulong(c.args[3]!)],
+  },
+};
+
+// ================================================================ added: bpf, perf_event_open
+
+/** A char array field printed up to its NUL, `...` if it has none (print_quoted_cstring). */
+function cstrField(b: Uint8Array, off: number, size: number): Value {
+  const s = b.subarray(off, off + size);
+  const z = s.indexOf(0);
+  if (z >= 0) return { k: 'str', b: s.subarray(0, z) };
+  return { k: 'str', b: s.subarray(0, Math.max(0, size - 1)), trunc: true };
+}
+
+const BPF_MAP_CREATE_SIZE = 72;
+const BPF_F_NUMA_NODE = 4;
+
+/** union bpf_attr of BPF_MAP_CREATE, fields up to what `len` bytes hold (older kernels' sizes). */
+function bpfMapCreate(b: Uint8Array, len: number): Field[] {
+  const f: Field[] = [
+    field('map_type', xval(BPF_MAP_TYPES, BigInt(rd.u32(b, 0)), 'BPF_MAP_TYPE_???')),
+    field('key_size', uint(rd.u32(b, 4))), field('value_size', uint(rd.u32(b, 8))), field('max_entries', uint(rd.u32(b, 12))),
+  ];
+  if (len <= 16) return f;
+  const flags = rd.u32(b, 16);
+  f.push(field('map_flags', xflags(BPF_MAP_FLAGS, BigInt(flags), 'BPF_F_???')));
+  if (len <= 20) return f;
+  f.push(field('inner_map_fd', { k: 'fd', fd: rd.s32(b, 20) }));
+  if (len <= 24) return f;
+  if (flags & BPF_F_NUMA_NODE) {
+    const node = rd.u32(b, 24);
+    f.push(field('numa_node', node === 0xffffffff ? note(uint(node), 'NUMA_NO_NODE') : uint(node)));
+  }
+  if (len <= 28) return f;
+  f.push(field('map_name', cstrField(b, 28, Math.min(16, len - 28))));
+  if (len <= 44) return f;
+  f.push(field('map_ifindex', ifindexV(rd.u32(b, 44))));
+  if (len <= 48) return f;
+  f.push(field('btf_fd', { k: 'fd', fd: rd.s32(b, 48) }), field('btf_key_type_id', uint(rd.u32(b, 52))),
+    field('btf_value_type_id', uint(rd.u32(b, 56))));
+  if (len <= 60) return f;
+  f.push(field('btf_vmlinux_value_type_id', uint(rd.u32(b, 60))));
+  if (len <= 64) return f;
+  f.push(field('map_extra', uint(rd.u64(b, 64))));
+  return f;
+}
+
+/** decode_attr_extra_data: nonzero bytes past the struct strace knows. */
+function bpfExtra(c: Ctx, b: Uint8Array, known: number): Field[] {
+  const extra = b.subarray(known);
+  if (!extra.some((x) => x !== 0)) return [];
+  if (c.opt.abbrev) return [{ v: tok('...') }];
+  return [{ n: 'extra_data', v: note({ k: 'str', b: extra, hex: true } as Value, `bytes ${known}..${b.length - 1}`) }];
+}
+
+/** bpf commands that return a new fd. */
+const BPF_FD_CMDS = new Set([0, 5, 7, 13, 14, 17, 18, 19, 28, 30, 33]);
+const PAGE_SIZE = 4096n;
+
+const bpf: SyscallDecoder = {
+  entry: (c) => {
+    const cmd = BigInt.asUintN(32, c.args[0]!);
+    const a = c.args[1]!;
+    const size = BigInt.asUintN(32, c.args[2]!);
+    let attr: Value = addr(a);
+    if (cmd === 0n && size > 0n && size <= PAGE_SIZE && a !== 0n && c.opt.verbose) {
+      const b = c.mem.read(a, Number(size));
+      if (!b) attr = badPtr(a);
+      else {
+        const full = new Uint8Array(Math.max(BPF_MAP_CREATE_SIZE, b.length));
+        full.set(b);
+        const len = Math.min(b.length, BPF_MAP_CREATE_SIZE);
+        attr = struct([...bpfMapCreate(full, len), ...bpfExtra(c, b, BPF_MAP_CREATE_SIZE)]);
+      }
+    }
+    return [xval(BPF_CMDS, cmd, 'BPF_???'), attr, uint(size)];
+  },
+  ret: (c) => ({ fmt: BPF_FD_CMDS.has(Number(BigInt.asUintN(32, c.args[0]!))) ? 'fd' : 'd' }),
+};
+
+const PERF_ATTR_SIZE_VER0 = 64;
+const PERF_ATTR_SIZE_MAX = 128;
+const PERF_ABBREV_SIZE = 48; // offsetof(struct perf_event_attr, wakeup_events)
+const PRECISE_IP = ['arbitrary skid', 'constant skid', 'requested to have 0 skid', 'must have 0 skid'];
+/** The one-bit flags of perf_event_attr by bit number (precise_ip, two bits, sits at 15). */
+const PERF_BITS: ReadonlyArray<readonly [number, string]> = [
+  [0, 'disabled'], [1, 'inherit'], [2, 'pinned'], [3, 'exclusive'], [4, 'exclude_user'], [5, 'exclude_kernel'],
+  [6, 'exclude_hv'], [7, 'exclude_idle'], [8, 'mmap'], [9, 'comm'], [10, 'freq'], [11, 'inherit_stat'],
+  [12, 'enable_on_exec'], [13, 'task'], [14, 'watermark'], [-1, 'precise_ip'], [17, 'mmap_data'], [18, 'sample_id_all'],
+  [19, 'exclude_host'], [20, 'exclude_guest'], [21, 'exclude_callchain_kernel'], [22, 'exclude_callchain_user'],
+  [23, 'mmap2'], [24, 'comm_exec'], [25, 'use_clockid'], [26, 'context_switch'], [27, 'write_backward'],
+  [28, 'namespaces'], [29, 'ksymbol'], [30, 'bpf_event'], [31, 'aux_output'], [32, 'cgroup'], [33, 'text_poke'],
+  [34, 'build_id'], [35, 'inherit_thread'], [36, 'remove_on_exec'], [37, 'sigtrap'],
+];
+
+function perfConfig(type: number, config: bigint): Value {
+  const hi = config >> 32n;
+  const pfx = hi ? `0x${hi.toString(16)}<<32|` : '';
+  const name = (x: ReturnType<typeof xlat>, v: bigint, unknown: string): string =>
+    lookup(x, v) ?? `0x${v.toString(16)} /* ${unknown} */`;
+  switch (type) {
+    case 0: return tok(pfx + name(PERF_HW_IDS, config & 0xffffffffn, 'PERF_COUNT_HW_???'));
+    case 1: return xval64(PERF_SW_IDS, config, 'PERF_COUNT_SW_???');
+    case 2: return uint(config);
+    default: return hex(config);
+  }
+}
+
+/** struct perf_event_attr of `size` fetched bytes (print_perf_event_attr). */
+function perfAttrV(c: Ctx, b: Uint8Array, size: number, newSize?: Value): Value {
+  const u64 = (off: number): bigint => (off + 8 <= size ? rd.u64(b, off) : 0n);
+  const u32 = (off: number): number => (off + 4 <= size ? rd.u32(b, off) : 0);
+  const type = u32(0);
+  const attrSize = u32(4);
+  const sizeV = xval(PERF_ATTR_SIZES, BigInt(attrSize), 'PERF_ATTR_SIZE_???');
+  const f: Field[] = [
+    field('type', xval(PERF_TYPES, BigInt(type), 'PERF_TYPE_???')),
+    field('size', newSize ? { k: 'inout', in: sizeV, out: newSize } : sizeV),
+    field('config', perfConfig(type, u64(8))),
+  ];
+  const bits = u64(40);
+  const bit = (n: number): bigint => (bits >> BigInt(n)) & 1n;
+  f.push(bit(10) ? field('sample_freq', uint(u64(16))) : field('sample_period', uint(u64(16))));
+  f.push(field('sample_type', xflags64(PERF_SAMPLE_FORMAT, u64(24), 'PERF_SAMPLE_???')));
+  f.push(field('read_format', xflags64(PERF_READ_FORMAT, u64(32), 'PERF_FORMAT_???')));
+  for (const [n, name] of PERF_BITS) {
+    if (n < 0) {
+      const p = Number((bits >> 15n) & 3n);
+      f.push(field(name, note(uint(p), PRECISE_IP[p]!)));
+    } else if (!c.opt.abbrev || bit(n)) f.push(field(name, uint(bit(n))));
+  }
+  const reserved = bits >> 38n;
+  if (reserved) f.push(field('__reserved_1', note(hex(reserved), 'Bits 63..38')));
+  const more = (): boolean => (attrSize !== 0 && attrSize > size) || (attrSize === 0 && size < PERF_ATTR_SIZE_VER0);
+  if (c.opt.abbrev) return struct(f, more());
+  const watermark = bit(14);
+  f.push(watermark ? field('wakeup_watermark', uint(u32(48))) : field('wakeup_events', uint(u32(48))));
+  const bp = type === 5;
+  if (bp) f.push(field('bp_type', xval(HW_BREAKPOINT_TYPES, BigInt(u32(52)), u32(52) <= 7 ? 'HW_BREAKPOINT_INVALID' : 'HW_BREAKPOINT_???')));
+  f.push(bp ? field('bp_addr', hex(u64(56))) : field('config1', hex(u64(56))));
+  const done = (): Value => struct(f, more());
+  if (64 >= size) return done();
+  f.push(bp ? field('bp_len', uint(u64(64))) : field('config2', hex(u64(64))));
+  if (72 >= size) return done();
+  if (u64(24) & 0x800n) f.push(field('branch_sample_type', xflags64(PERF_BRANCH_SAMPLE_TYPES, u64(72), 'PERF_SAMPLE_BRANCH_???')));
+  if (80 >= size) return done();
+  f.push(field('sample_regs_user', hex(u64(80))));
+  if (88 >= size) return done();
+  if (u64(24) & 0x2000n) f.push(field('sample_stack_user', hex(BigInt(u32(88)))));
+  if (bit(25)) {
+    if (92 >= size) return done();
+    f.push(field('clockid', xval(CLOCK_IDS, BigInt(u32(92)), 'CLOCK_???')));
+  }
+  if (96 >= size) return done();
+  f.push(field('sample_regs_intr', hex(u64(96))));
+  if (104 >= size) return done();
+  f.push(field('aux_watermark', uint(u32(104))));
+  if (108 >= size) return done();
+  f.push(field('sample_max_stack', uint(rd.u16(b, 108))));
+  if (110 >= size) return done();
+  const r2 = rd.u16(b, 110);
+  if (r2) f.push({ v: tok(`/* bytes 110..111: 0x${r2.toString(16)} */`) });
+  if (112 >= size) return done();
+  f.push(field('aux_sample_size', uint(u32(112))));
+  if (116 >= size) return done();
+  const r3 = u32(116);
+  if (r3) f.push({ v: tok(`/* bytes 116..119: 0x${r3.toString(16)} */`) });
+  if (120 >= size) return done();
+  f.push(field('sig_data', hex(u64(120))));
+  return done();
+}
+
+const perfRest = (c: Ctx): Value[] => [
+  sint(c.args[1]!), sint(c.args[2]!), fd(c.args[3]!), xflags64(PERF_OPEN_FLAGS, c.args[4]!, 'PERF_FLAG_???'),
+];
+
+/**
+ * perf_event_open: the attr is fetched at entry and printed at exit (the kernel may write back its
+ * size); an attr that cannot be fetched prints as its address, the whole call at entry.
+ */
+const perfEventOpen: SyscallDecoder = {
+  entry: (c) => {
+    const a = c.args[0]!;
+    const h = a ? c.mem.read(a + 4n, 4) : null;
+    let size = h ? rd.u32(h, 0) : 0;
+    if (size > PERF_ATTR_SIZE_MAX) size = PERF_ATTR_SIZE_MAX;
+    if (!size) size = PERF_ATTR_SIZE_VER0;
+    if (!h || size < PERF_ATTR_SIZE_VER0) return [addr(a), ...perfRest(c)];
+    if (c.opt.abbrev) size = PERF_ABBREV_SIZE;
+    if (!c.opt.verbose) return [addr(a), ...perfRest(c)];
+    const b = c.mem.read(a, size);
+    if (!b) return [badPtr(a), ...perfRest(c)];
+    c.state.attr = b;
+    return [];
+  },
+  needsExit: (c) => c.state.attr !== undefined,
+  exit: (c) => {
+    const b = c.state.attr as Uint8Array;
+    let newSize: Value | undefined;
+    if (c.err === E2BIG) {
+      const n = c.mem.read(c.args[0]! + 4n, 4);
+      newSize = n ? xval(PERF_ATTR_SIZES, BigInt(rd.u32(n, 0)), 'PERF_ATTR_SIZE_???') : tok('???');
+    }
+    return [perfAttrV(c, b, b.length, newSize), ...perfRest(c)];
+  },
+  ret: () => ({ fmt: 'fd' }),
+};
+
 export const decoders: Record<string, SyscallDecoder> = {
   execve: sig([A.path, (c, i) => argv(c, c.args[i]!), envp]),
   execveat: sig([A.dirfd, A.path, (c, i) => argv(c, c.args[i]!), envp, (c, i) => xflags32(AT_FLAGS, c.args[i]!, 'AT_???')]),
@@ -516,5 +1108,12 @@ export const decoders: Record<string, SyscallDecoder> = {
   pidfd_open: sig([P, (c, i) => xflags32(PIDFD_OPEN_FLAGS, c.args[i]!, 'PIDFD_???')], 'fd'),
   setns: sig([A.fd, (c, i) => xflags32(SETNS_TYPES, c.args[i]!, 'CLONE_NEW???')]),
   unshare: sig([(c, i) => xflags64(UNSHARE_FLAGS, c.args[i]!, 'CLONE_???')]),
+  ...miscProcDecoders,
+  ...schedAttrDecoders,
+  ...procVmDecoders,
+  ptrace,
+  ...keyDecoders,
+  bpf,
+  perf_event_open: perfEventOpen,
 };
 export { path };
