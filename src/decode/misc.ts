@@ -292,8 +292,8 @@ const timeDecoders: Record<string, SyscallDecoder> = {
 
 /** print_rlim64_t: RLIM64_INFINITY, `N*1024`, or the number. */
 function rlimV(v: bigint): Value {
-  if (v === 0xffffffffffffffffn) return tok('RLIM64_INFINITY');
-  if (v > 1024n && v % 1024n === 0n) return tok(`${v / 1024n}*1024`);
+  if (v === 0xffffffffffffffffn) return sym('RLIM64_INFINITY', v);
+  if (v > 1024n && v % 1024n === 0n) return sym(`${v / 1024n}*1024`, v);
   return uint(v);
 }
 const rlimitAt = (c: Ctx, a: bigint, exiting = false): Value =>
@@ -349,10 +349,8 @@ const resourceDecoders: Record<string, SyscallDecoder> = {
     ret: (c) => {
       if (c.err) return { fmt: 'd' };
       const p = BigInt.asUintN(32, c.rval);
-      const t = PERSONALITY_TYPES.byValue.get(p & 0xffn);
-      let s = t ?? `0x${(p & 0xffn).toString(16)} /* PER_??? */`;
-      if (p & ~0xffn) s += '|' + flagsText(PERSONALITY_FLAGS, p & ~0xffn);
-      return { fmt: 'x', aux: tok(s) };
+      const type = xval(PERSONALITY_TYPES, p & 0xffn, 'PER_???');
+      return { fmt: 'x', aux: p & ~0xffn ? join('|', type, xflags(PERSONALITY_FLAGS, p & ~0xffn)) : type };
     },
   },
   getrandom: sig([
@@ -459,19 +457,18 @@ function futexEntry(c: Ctx): Value[] {
 
 /** FUTEX_WAKE_OP's encoded operation: `FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_GT<<24|0x1`. */
 function wakeOp(v: bigint): Value {
-  const parts: string[] = [];
-  if ((v >> 28n) & 8n) parts.push('FUTEX_OP_OPARG_SHIFT<<28');
-  const op = (v >> 28n) & 7n;
-  const opName = FUTEX_WAKE_OPS.byValue.get(op);
-  parts.push(opName ? `${opName}<<28` : `${op ? '0x' + op.toString(16) : '0'}<<28 /* FUTEX_OP_??? */`);
-  const oparg = (v >> 12n) & 0xfffn;
-  parts.push(`${oparg ? '0x' + oparg.toString(16) : '0'}<<12`);
-  const cmp = (v >> 24n) & 0xfn;
-  const cmpName = FUTEX_WAKE_CMPS.byValue.get(cmp);
-  parts.push(cmpName ? `${cmpName}<<24` : `${cmp ? '0x' + cmp.toString(16) : '0'}<<24 /* FUTEX_OP_CMP_??? */`);
-  const cmparg = v & 0xfffn;
-  parts.push(cmparg ? '0x' + cmparg.toString(16) : '0');
-  return tok(parts.join('|'));
+  const shifted = (x: Value, n: number): Value => join('<<', x, tok(String(n)));
+  const part = (x: Xlat, val: bigint, n: number, unknown: string): Value => {
+    const name = x.byValue.get(val);
+    return name ? shifted(symbol(x, val, 'x'), n) : note(shifted(hex(val), n), unknown);
+  };
+  const parts: Value[] = [];
+  if ((v >> 28n) & 8n) parts.push(shifted({ k: 'sym', name: 'FUTEX_OP_OPARG_SHIFT', v: 8n, fmt: 'x' }, 28));
+  parts.push(part(FUTEX_WAKE_OPS, (v >> 28n) & 7n, 28, 'FUTEX_OP_???'));
+  parts.push(shifted(hex((v >> 12n) & 0xfffn), 12));
+  parts.push(part(FUTEX_WAKE_CMPS, (v >> 24n) & 0xfn, 24, 'FUTEX_OP_CMP_???'));
+  parts.push(hex(v & 0xfffn));
+  return join('|', ...parts);
 }
 
 // ================================================================ polling

@@ -2,7 +2,7 @@
 import { NATIVE } from '../arch/index.js';
 import { A, addr, buf, cstr, fd, hexv, path, R, rd, sig, sint, slong, symOf, ulong, type ArgFn } from './args.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
-import { array, badPtr, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { array, badPtr, call, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, xlat } from './xlat/core.js';
 import { signame } from './xlat/signals.js';
 import { AT_FLAGS, CLONE_FLAGS, CLOCK_IDS, CSIGNAL, PRCTL_OPTIONS, WAIT_OPTIONS, WAITID_TYPES, ARCH_PRCTL_CODES } from './xlat/tables.js';
@@ -525,6 +525,12 @@ function ioprioText(v: bigint): string {
   return `IOPRIO_PRIO_VALUE(${clsName}, ${u & ((1n << IOPRIO_CLASS_SHIFT) - 1n)})`;
 }
 
+/** The same as a value (the class prints in the -X style): ioprio_get's result text. */
+function ioprioCall(v: bigint): Value {
+  const u = BigInt.asUintN(32, v);
+  return call('IOPRIO_PRIO_VALUE', xval(IOPRIO_CLASS, u >> IOPRIO_CLASS_SHIFT, 'IOPRIO_CLASS_???'), int(u & ((1n << IOPRIO_CLASS_SHIFT) - 1n)));
+}
+
 /** The ioprio argument: the text, or the number with -X raw/verbose. */
 const ioprioV = (v: bigint): Value => ({ k: 'sym', name: ioprioText(v), v: BigInt.asIntN(32, v) });
 
@@ -549,7 +555,7 @@ const LINUX_REBOOT_CMD_RESTART2 = 0xa1b2c3d4n;
 const miscProcDecoders: Record<string, SyscallDecoder> = {
   ioprio_get: {
     entry: (c) => [xval(IOPRIO_WHO, c.args[0]!, 'IOPRIO_WHO_???'), sint(c.args[1]!)],
-    ret: (c) => withAux('d', c.err ? undefined : tok(ioprioText(c.rval))),
+    ret: (c) => withAux('d', c.err ? undefined : ioprioCall(c.rval)),
   },
   ioprio_set: sig([X(IOPRIO_WHO, 'IOPRIO_WHO_???'), A.int, (c, i) => ioprioV(c.args[i]!)]),
   kcmp: { entry: (c) => [sint(c.args[0]!), sint(c.args[1]!), xval(KCMP_TYPES, c.args[2]!, 'KCMP_???'), ...kcmpIdx(c)] },

@@ -107,7 +107,10 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
     }
     case 'sigset': return (v.inverted ? '~[' : '[') + v.names.join(' ') + ']';
     case 'call': return v.fn + '(' + v.args.map((a) => formatValue(a, o)).join(', ') + ')';
-    case 'note': return formatValue(v.v, o) + ' /* ' + v.text + ' */';
+    case 'note':
+      // -X raw: a number no table names prints without strace's `/* X_??? */`
+      if (o.xlat === 'raw' && (v.v.k === 'int' || v.v.k === 'flags') && v.text.endsWith('???')) return formatValue(v.v, o);
+      return formatValue(v.v, o) + ' /* ' + v.text + ' */';
     case 'tok': return v.text;
     case 'join': {
       if (v.v !== undefined && o.xlat && o.xlat !== 'abbrev') {
