@@ -1,5 +1,5 @@
 /** Decoders of the process family: execve, exit, wait, clone, ids, prctl, capabilities, … */
-import { NATIVE } from '../arch/index.js';
+import { NATIVE, tableForAudit } from '../arch/index.js';
 import { A, addr, buf, cstr, fd, hexv, path, R, rd, sig, sint, slong, symOf, ulong, type ArgFn } from './args.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, badPtr, call, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
@@ -9,7 +9,7 @@ import { AT_FLAGS, CLONE_FLAGS, CLOCK_IDS, CSIGNAL, PRCTL_OPTIONS, WAIT_OPTIONS,
 import {
   CAPS, CAP_MASK0, CAP_MASK1, CAP_VERSIONS, CLONE3_FLAGS, PIDFD_OPEN_FLAGS, PR_CAP_AMBIENT, PR_DUMPABLE, PR_FP_MODE,
   PR_MCE_KILL, PR_MCE_KILL_POLICY, PR_SET_MM, PR_SET_VMA, PR_SPEC_CMDS, PR_SPEC_GET_FLAGS, PR_SPEC_SET_FLAGS, PR_TSC,
-  PR_UNALIGN, PTRACE_EVENTS, SCHEDULERS, SECBITS, SECCOMP_FILTER_FLAGS, SECCOMP_MODES, SECCOMP_OPS, SECCOMP_RET_ACTIONS,
+  AUDIT_ARCHES, PR_UNALIGN, PTRACE_EVENTS, SCHEDULERS, SECBITS, SECCOMP_FILTER_FLAGS, SECCOMP_MODES, SECCOMP_OPS, SECCOMP_RET_ACTIONS,
 } from './xlat/more.js';
 import {
   BPF_CMDS, BPF_MAP_FLAGS, BPF_MAP_TYPES, DELETE_MODULE_FLAGS, FUTEX_WAITER_FLAGS, HW_BREAKPOINT_TYPES, IOPRIO_CLASS,
@@ -778,6 +778,50 @@ function ptraceData(c: Ctx, req: bigint): Value | undefined {
   return addr(d);
 }
 
+const PSI_OPS = xlat([[0, 'PTRACE_SYSCALL_INFO_NONE'], [1, 'PTRACE_SYSCALL_INFO_ENTRY'], [2, 'PTRACE_SYSCALL_INFO_EXIT'], [3, 'PTRACE_SYSCALL_INFO_SECCOMP']]);
+const PSI_EXIT_SIZE = 33, PSI_SECCOMP_SIZE = 84;
+
+/** A syscall number of an audit arch: `__NR_read`, else the number. */
+function syscallNameV(nr: bigint, arch: number): Value {
+  const row = nr < 0x10000n ? tableForAudit(arch)?.rows[Number(nr)] : undefined;
+  return row ? tok('__NR_' + row.name) : uint(nr);
+}
+
+/** struct ptrace_syscall_info as PTRACE_GET_SYSCALL_INFO filled it (print_ptrace_syscall_info). */
+function syscallInfoAt(c: Ctx, a: bigint, userLen: bigint): Value {
+  const kernelLen = c.err ? 0n : BigInt.asUintN(64, c.rval);
+  const retLen = userLen < kernelLen ? userLen : kernelLen;
+  const size = Number(retLen < BigInt(PSI_SECCOMP_SIZE) ? retLen : BigInt(PSI_SECCOMP_SIZE));
+  const b = size && c.opt.verbose ? c.mem.read(a, size) : null;
+  if (!b) return addr(a);
+  const op = b[0]!;
+  const f: Field[] = [field('op', xval(PSI_OPS, BigInt(op), 'PTRACE_SYSCALL_INFO_???'))];
+  const done = (): Value => struct(f);
+  if (size < 8) return done();
+  const arch = rd.u32(b, 4);
+  f.push(field('arch', xval(AUDIT_ARCHES, BigInt(arch), 'AUDIT_ARCH_???')));
+  if (size < 16) return done();
+  f.push(field('instruction_pointer', addr(rd.u64(b, 8))));
+  if (size < 24) return done();
+  f.push(field('stack_pointer', addr(rd.u64(b, 16))));
+  if (size < 32) return done();
+  if (op === 1 || op === 3) {
+    const g: Field[] = [field('nr', syscallNameV(rd.u64(b, 24), arch))];
+    const nargs = Math.min(6, Math.floor((size - 32) / 8));
+    if (nargs) g.push(field('args', array(Array.from({ length: nargs }, (_, i) => hex(rd.u64(b, 32 + i * 8))))));
+    if (op === 3 && size >= PSI_SECCOMP_SIZE) g.push(field('ret_data', uint(rd.u32(b, 80))));
+    f.push(field(op === 1 ? 'entry' : 'seccomp', struct(g)));
+  } else if (op === 2) {
+    const rval = rd.s64(b, 24);
+    const isError = size >= PSI_EXIT_SIZE ? b[32]! : 0;
+    const name = isError && rval < 0n ? errnoName(Number(-rval)) : undefined;
+    const g: Field[] = [field('rval', name ? tok('-' + name) : int(rval))];
+    if (size >= PSI_EXIT_SIZE) g.push(field('is_error', uint(isError)));
+    f.push(field('exit', struct(g)));
+  }
+  return done();
+}
+
 const ptrace: SyscallDecoder = {
   entry: (c) => {
     const req = ptraceReq(c);
@@ -813,6 +857,7 @@ const ptrace: SyscallDecoder = {
       case PT.GETEVENTMSG: return [fetch(c, d, 8, (b) => array([uint(rd.u64(b, 0))]), true)];
       case PT.GETSIGINFO: return [siginfoAt(c, d, true)];
       case PT.GETSIGMASK: return [sigsetAt(c, d, c.args[2]!, true)];
+      case PT.GET_SYSCALL_INFO: return [syscallInfoAt(c, d, c.args[2]!)];
       default: return [addr(d)];
     }
   },
