@@ -12,7 +12,7 @@ import {
   AUDIT_ARCHES, PR_UNALIGN, PTRACE_EVENTS, SCHEDULERS, SECBITS, SECCOMP_FILTER_FLAGS, SECCOMP_MODES, SECCOMP_OPS, SECCOMP_RET_ACTIONS,
 } from './xlat/more.js';
 import {
-  BPF_CMDS, BPF_MAP_FLAGS, BPF_MAP_TYPES, DELETE_MODULE_FLAGS, FUTEX_WAITER_FLAGS, HW_BREAKPOINT_TYPES, IOPRIO_CLASS,
+  BPF_CLASS, BPF_CMDS, BPF_MAP_FLAGS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, BPF_MAP_TYPES, DELETE_MODULE_FLAGS, FUTEX_WAITER_FLAGS, HW_BREAKPOINT_TYPES, IOPRIO_CLASS,
   IOPRIO_WHO, KCMP_TYPES, KEY_PERMS, KEY_REQKEYS, KEY_SPEC, KEYCTL_CMDS, KEYCTL_MOVE_FLAGS, MODULE_INIT_FLAGS, NT_TYPES,
   PERF_ATTR_SIZES, PERF_BRANCH_SAMPLE_TYPES, PERF_HW_IDS, PERF_OPEN_FLAGS, PERF_READ_FORMAT, PERF_SAMPLE_FORMAT,
   PERF_SW_IDS, PERF_TYPES, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS, REBOOT_CMDS, REBOOT_MAGIC1,
@@ -349,7 +349,7 @@ const PRCTL: Record<number, Prctl> = {
       const mode = c.args[1]!;
       const head = xval64(SECCOMP_MODES, mode, 'SECCOMP_MODE_???');
       if (mode === 1n) return [head];
-      if (mode === 2n) return [head, fprogAt(c, c.args[2]!)];
+      if (mode === 2n) return [head, fprogAt(c, c.args[2]!, true)];
       return [head, ...hexRest(c, 2)];
     },
   },
@@ -383,9 +383,67 @@ const prctl: SyscallDecoder = {
   ret: (c) => prctlSpec(c).ret?.(c) ?? { fmt: 'd' },
 };
 
-/** struct sock_fprog / seccomp fprog: `{len=N, filter=0x…}` (the filter itself only with -v: not decoded). */
-export const fprogAt = (c: Ctx, a: bigint): Value =>
-  fetch(c, a, 16, (b) => struct([field('len', uint(rd.u16(b, 0))), field('filter', addr(rd.u64(b, 8)))]));
+/**
+ * struct sock_fprog / seccomp fprog: `{len=N, filter=0x…}`; with -v the filter's instructions,
+ * seccomp's return values named when `seccomp`.
+ */
+export const fprogAt = (c: Ctx, a: bigint, seccomp = false): Value =>
+  fetch(c, a, 16, (b) => struct([
+    field('len', uint(rd.u16(b, 0))),
+    field('filter', bpfProg(c, rd.u64(b, 8), rd.u16(b, 0), seccomp)),
+  ]));
+
+const BPF_MAXINSNS = 4096;
+
+/** A classic BPF opcode: `BPF_LD|BPF_W|BPF_ABS` (print_bpf_filter_code, not extended). */
+function bpfCode(code: number): Value {
+  const cls = code & 7;
+  const parts: Value[] = [xval(BPF_CLASS, BigInt(cls), 'BPF_???')];
+  const odd = (i: number): void => {
+    if (i) parts.push(note(hex(i), 'BPF_???'));
+  };
+  switch (cls) {
+    case 0: case 1: // BPF_LD, BPF_LDX
+      parts.push(xval(BPF_SIZE, BigInt(code & 0x18), 'BPF_???'), xval(BPF_MODE, BigInt(code & 0xe0), 'BPF_???'));
+      break;
+    case 2: case 3: // BPF_ST, BPF_STX
+      odd(code & ~7);
+      break;
+    case 4: // BPF_ALU
+      parts.push(xval(BPF_SRC, BigInt(code & 8), 'BPF_???'), xval(BPF_OP_ALU, BigInt(code & 0xf0), 'BPF_???'));
+      break;
+    case 5: // BPF_JMP
+      parts.push(xval(BPF_SRC, BigInt(code & 8), 'BPF_???'), xval(BPF_OP_JMP, BigInt(code & 0xf0), 'BPF_???'));
+      break;
+    case 6: // BPF_RET
+      parts.push(xval(BPF_RVAL, BigInt(code & 0x18), 'BPF_???'));
+      odd(code & ~7 & ~0x18);
+      break;
+    default: // BPF_MISC
+      parts.push(xval(BPF_MISCOP, BigInt(code & 0xf8), 'BPF_???'));
+  }
+  return join('|', ...parts);
+}
+
+/** A seccomp filter's return value: `SECCOMP_RET_ERRNO|0x26`. */
+function seccompRet(k: number): Value {
+  const action = k & 0xffff0000;
+  const data = k & ~action;
+  const a = xval(SECCOMP_RET_ACTIONS, BigInt(action >>> 0), 'SECCOMP_RET_???');
+  return data ? join('|', a, hex(data)) : a;
+}
+
+/** One struct sock_filter: `BPF_STMT(code, k)` or `BPF_JUMP(code, k, jt, jf)`. */
+const bpfInsn = (seccomp: boolean) => (b: Uint8Array, i: number): Value | null => {
+  if (i >= BPF_MAXINSNS) return null;
+  const code = rd.u16(b, 0), jt = b[2]!, jf = b[3]!, k = rd.u32(b, 4);
+  if (jt || jf) return call('BPF_JUMP', bpfCode(code), hex(k), hex(jt), hex(jf));
+  return call('BPF_STMT', bpfCode(code), seccomp && (code & 7) === 6 ? seccompRet(k) : hex(k));
+};
+
+/** print_bpf_fprog: the address with abbrev, else the instructions. */
+const bpfProg = (c: Ctx, a: bigint, len: number, seccomp: boolean): Value =>
+  (c.opt.abbrev ? addr(a) : printArray(c, a, len, 8, bpfInsn(seccomp), { stopMore: true }));
 
 // ---------------------------------------------------------------- arch_prctl
 
@@ -489,7 +547,7 @@ const capDecoders: Record<string, SyscallDecoder> = {
         case 3n:
           return [head, hexv(fl)];
         case 1n:
-          return [head, xflags(SECCOMP_FILTER_FLAGS, fl, 'SECCOMP_FILTER_FLAG_???'), fprogAt(c, c.args[2]!)];
+          return [head, xflags(SECCOMP_FILTER_FLAGS, fl, 'SECCOMP_FILTER_FLAG_???'), fprogAt(c, c.args[2]!, true)];
         default:
           return [head, hexv(fl), addr(c.args[2]!)];
       }
@@ -858,6 +916,7 @@ const ptrace: SyscallDecoder = {
       case PT.GETSIGINFO: return [siginfoAt(c, d, true)];
       case PT.GETSIGMASK: return [sigsetAt(c, d, c.args[2]!, true)];
       case PT.GET_SYSCALL_INFO: return [syscallInfoAt(c, d, c.args[2]!)];
+      case PT.SECCOMP_GET_FILTER: return [c.err ? addr(d) : bpfProg(c, d, Number(BigInt.asUintN(16, c.rval)), true)];
       default: return [addr(d)];
     }
   },

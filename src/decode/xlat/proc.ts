@@ -98,3 +98,27 @@ export const HW_BREAKPOINT_TYPES = indexed(['HW_BREAKPOINT_EMPTY', 'HW_BREAKPOIN
 
 /** xlat/perf_branch_sample_type.in */
 export const PERF_BRANCH_SAMPLE_TYPES = xlat([[1, 'PERF_SAMPLE_BRANCH_USER'], [2, 'PERF_SAMPLE_BRANCH_KERNEL'], [4, 'PERF_SAMPLE_BRANCH_HV'], [8, 'PERF_SAMPLE_BRANCH_ANY'], [0x10, 'PERF_SAMPLE_BRANCH_ANY_CALL'], [0x20, 'PERF_SAMPLE_BRANCH_ANY_RETURN'], [0x40, 'PERF_SAMPLE_BRANCH_IND_CALL'], [0x80, 'PERF_SAMPLE_BRANCH_ABORT_TX'], [0x100, 'PERF_SAMPLE_BRANCH_IN_TX'], [0x200, 'PERF_SAMPLE_BRANCH_NO_TX'], [0x400, 'PERF_SAMPLE_BRANCH_COND'], [0x800, 'PERF_SAMPLE_BRANCH_CALL_STACK'], [0x1000, 'PERF_SAMPLE_BRANCH_IND_JUMP'], [0x2000, 'PERF_SAMPLE_BRANCH_CALL'], [0x4000, 'PERF_SAMPLE_BRANCH_NO_FLAGS'], [0x8000, 'PERF_SAMPLE_BRANCH_NO_CYCLES'], [0x10000, 'PERF_SAMPLE_BRANCH_TYPE_SAVE'], [0x20000, 'PERF_SAMPLE_BRANCH_HW_INDEX'], [0x40000, 'PERF_SAMPLE_BRANCH_PRIV_SAVE']]);
+
+/** xlat/bpf_class.in */
+export const BPF_CLASS = indexed(['BPF_LD', 'BPF_LDX', 'BPF_ST', 'BPF_STX', 'BPF_ALU', 'BPF_JMP', 'BPF_RET', 'BPF_MISC']);
+
+/** xlat/bpf_size.in */
+export const BPF_SIZE = xlat([[0, 'BPF_W'], [8, 'BPF_H'], [0x10, 'BPF_B'], [0x18, 'BPF_DW']]);
+
+/** xlat/bpf_mode.in */
+export const BPF_MODE = xlat([[0, 'BPF_IMM'], [0x20, 'BPF_ABS'], [0x40, 'BPF_IND'], [0x60, 'BPF_MEM'], [0x80, 'BPF_LEN'], [0xa0, 'BPF_MSH'], [0xc0, 'BPF_XADD']]);
+
+/** xlat/bpf_miscop.in */
+export const BPF_MISCOP = xlat([[0, 'BPF_TAX'], [0x80, 'BPF_TXA']]);
+
+/** xlat/bpf_src.in */
+export const BPF_SRC = xlat([[0, 'BPF_K'], [8, 'BPF_X']]);
+
+/** xlat/bpf_op_alu.in */
+export const BPF_OP_ALU = xlat([[0, 'BPF_ADD'], [0x10, 'BPF_SUB'], [0x20, 'BPF_MUL'], [0x30, 'BPF_DIV'], [0x40, 'BPF_OR'], [0x50, 'BPF_AND'], [0x60, 'BPF_LSH'], [0x70, 'BPF_RSH'], [0x80, 'BPF_NEG'], [0x90, 'BPF_MOD'], [0xa0, 'BPF_XOR'], [0xb0, 'BPF_MOV'], [0xc0, 'BPF_ARSH'], [0xd0, 'BPF_END']]);
+
+/** xlat/bpf_op_jmp.in */
+export const BPF_OP_JMP = xlat([[0, 'BPF_JA'], [0x10, 'BPF_JEQ'], [0x20, 'BPF_JGT'], [0x30, 'BPF_JGE'], [0x40, 'BPF_JSET'], [0x50, 'BPF_JNE'], [0x60, 'BPF_JSGT'], [0x70, 'BPF_JSGE'], [0x80, 'BPF_CALL'], [0x90, 'BPF_EXIT'], [0xa0, 'BPF_JLT'], [0xb0, 'BPF_JLE'], [0xc0, 'BPF_JSLT'], [0xd0, 'BPF_JSLE']]);
+
+/** xlat/bpf_rval.in */
+export const BPF_RVAL = xlat([[0, 'BPF_K'], [8, 'BPF_X'], [0x10, 'BPF_A']]);
