@@ -24,7 +24,7 @@ import {
   fetch, flagsText, idV, named, NULL, numAt, P, printArray, ptrAt, rusageAt, sigsetAt, sigV, timespecAt, withAux, X,
   xflags32, xflags64, xval, xval64,
 } from './misc.js';
-import { siginfoAt } from './signal.js';
+import { decodeSiginfo, siginfoAt } from './signal.js';
 
 const WORD = 8;
 
@@ -122,16 +122,17 @@ export function waitStatus(st: number): Value {
   } else {
     return array([hex(BigInt.asUintN(32, BigInt(st)))]);
   }
+  const parts: Value[] = [tok(text)];
   if (s) {
     const event = (s >>> 16) & 0xffff;
     if (event) {
       const e = lookup(PTRACE_EVENTS, event);
-      text += `|${e ?? `0x${event.toString(16)} /* PTRACE_EVENT_??? */`}<<16`;
+      parts.push(tok('|'), e ? { k: 'sym', name: e, v: BigInt(event), fmt: 'x' } : note(hex(event), 'PTRACE_EVENT_???'), tok('<<16'));
       s &= 0xffff;
     }
-    if (s) text += `|0x${(s >>> 0).toString(16)}`;
+    if (s) parts.push(tok(`|0x${(s >>> 0).toString(16)}`));
   }
-  return array([tok(text)]);
+  return array([parts.length === 1 ? parts[0]! : join('', ...parts)]);
 }
 
 const wait4: SyscallDecoder = {
@@ -800,13 +801,76 @@ const PT_GETREGS = new Set([PT.GETREGS, PT.GETFPREGS]);
 
 const ptraceReq = (c: Ctx): bigint => c.args[0]!;
 
+const USER_REGS = [
+  'r15', 'r14', 'r13', 'r12', 'rbp', 'rbx', 'r11', 'r10', 'r9', 'r8', 'rax', 'rcx', 'rdx', 'rsi', 'rdi', 'orig_rax',
+  'rip', 'cs', 'eflags', 'rsp', 'ss', 'fs_base', 'gs_base', 'ds', 'es', 'fs', 'gs',
+];
+/** Offsets in struct user that PTRACE_PEEKUSER/POKEUSER name (x86_64), ascending. */
+const USER_OFFSETS: ReadonlyArray<readonly [number, string]> = [
+  ...['R15', 'R14', 'R13', 'R12', 'RBP', 'RBX', 'R11', 'R10', 'R9', 'R8', 'RAX', 'RCX', 'RDX', 'RSI', 'RDI', 'ORIG_RAX',
+    'RIP', 'CS', 'EFL', 'RSP', 'SS'].map((n, i) => [i * 8, `8*${n}`] as const),
+  ...([[216, 'u_fpvalid'], [224, 'i387'], [736, 'u_tsize'], [744, 'u_dsize'], [752, 'u_ssize'], [760, 'start_code'],
+    [768, 'start_stack'], [776, 'signal'], [784, 'reserved'], [792, 'u_ar0'], [800, 'u_fpstate'], [808, 'magic'],
+    [816, 'u_comm'], [848, 'u_debugreg']] as const).map(([o, n]) => [o, `offsetof(struct user, ${n})`] as const),
+  [912, 'sizeof(struct user)'],
+];
+
+/** print_user_offset_addr: `8*RAX`, `offsetof(struct user, u_debugreg)+8`, or the address. */
+function userOffset(a: bigint): Value {
+  let hit: readonly [number, string] | undefined;
+  for (const e of USER_OFFSETS) if (BigInt(e[0]) <= a) hit = e;
+  if (!hit || (a > BigInt(hit[0]) && hit === USER_OFFSETS[USER_OFFSETS.length - 1])) return addr(a);
+  const extra = a - BigInt(hit[0]);
+  return { k: 'sym', name: extra ? `${hit[1]}+${extra}` : hit[1], v: a, fmt: 'x' };
+}
+
+const REGS_SIZE = 27 * 8, FPREGS_SIZE = 512;
+
+/** A user_regs_struct (NT_PRSTATUS) of `size` bytes at `a` (arch_decode_prstatus_regset). */
+function prstatusAt(c: Ctx, a: bigint, size: number, exiting = false): Value {
+  if (!size || size & 7) return addr(a);
+  const n = Math.min(size, REGS_SIZE);
+  return fetch(c, a, n, (b) => struct(
+    USER_REGS.slice(0, n / 8).map((r, i) => field(r, hex(rd.u64(b, i * 8)))), size > REGS_SIZE,
+  ), exiting);
+}
+
+/** A user_fpregs_struct (NT_FPREGSET) of `size` bytes at `a` (arch_decode_fpregset). */
+function fpregsetAt(c: Ctx, a: bigint, size: number, exiting = false): Value {
+  if (!size || size & 7) return addr(a);
+  const n = Math.min(size, FPREGS_SIZE);
+  return fetch(c, a, n, (b) => {
+    const f: Field[] = [field('cwd', hex(rd.u16(b, 0)))];
+    const head: [string, number, number][] = [['swd', 2, 2], ['ftw', 4, 2], ['fop', 6, 2], ['rip', 8, 8], ['rdp', 16, 8], ['mxcsr', 24, 4], ['mxcr_mask', 28, 4]];
+    for (const [name, off, sz] of head) {
+      if (n <= off) break;
+      f.push(field(name, hex(sz === 2 ? rd.u16(b, off) : sz === 4 ? rd.u32(b, off) : rd.u64(b, off))));
+    }
+    for (const [name, off, count] of [['st_space', 32, 32], ['xmm_space', 160, 64], ['padding', 416, 24]] as const) {
+      if (n <= off) break;
+      const len = Math.min(count, Math.floor((n - off) / 4));
+      const limit = c.opt.abbrev ? Math.min(len, c.opt.strsize) : len;
+      const items = Array.from({ length: limit }, (_, i) => hex(rd.u32(b, off + i * 4)));
+      f.push(field(name, array(items, limit < len)));
+    }
+    return struct(f, size > FPREGS_SIZE);
+  }, exiting);
+}
+
+const NT_PRSTATUS = 1n, NT_FPREGSET = 2n;
+/** decode_regset: the registers an iovec of GETREGSET/SETREGSET points to. */
+const regsetV = (c: Ctx, nt: bigint, base: bigint, len: bigint, exiting: boolean): Value =>
+  (nt === NT_PRSTATUS ? prstatusAt(c, base, Number(len), exiting)
+    : nt === NT_FPREGSET ? fpregsetAt(c, base, Number(len), exiting) : addr(base));
+
 /** struct iovec of GETREGSET/SETREGSET: `{iov_base=0x…, iov_len=N}`; iov_len as it was at entry `=>` after. */
 const regsetIov = (c: Ctx, a: bigint, oldLen?: bigint): Value => {
   const b = c.mem.read(a, 16);
   if (!b) return addr(a);
   const len = rd.u64(b, 8);
   const lenV: Value = oldLen !== undefined && oldLen !== len ? { k: 'inout', in: ulong(oldLen), out: ulong(len) } : ulong(len);
-  return struct([field('iov_base', addr(rd.u64(b, 0))), field('iov_len', lenV)]);
+  const base = regsetV(c, BigInt.asUintN(32, c.args[2]!), rd.u64(b, 0), len, oldLen !== undefined);
+  return struct([field('iov_base', base), field('iov_len', lenV)]);
 };
 
 /** struct __ptrace_peeksiginfo_args. */
@@ -820,6 +884,7 @@ function ptraceAddr(c: Ctx, req: bigint): Value {
   const a = c.args[2]!;
   if (req === PT.GETREGSET || req === PT.SETREGSET) return xval(NT_TYPES, a, 'NT_???');
   if (PT_ADDR_NUM.has(req)) return ulong(a);
+  if (req === PT.PEEKUSER || req === PT.POKEUSER) return userOffset(a);
   if (req === PT.PEEKSIGINFO) return peeksiginfoArgs(c, a);
   return addr(a);
 }
@@ -842,7 +907,7 @@ const PSI_EXIT_SIZE = 33, PSI_SECCOMP_SIZE = 84;
 /** A syscall number of an audit arch: `__NR_read`, else the number. */
 function syscallNameV(nr: bigint, arch: number): Value {
   const row = nr < 0x10000n ? tableForAudit(arch)?.rows[Number(nr)] : undefined;
-  return row ? tok('__NR_' + row.name) : uint(nr);
+  return row ? sym('__NR_' + row.name, nr) : uint(nr);
 }
 
 /** struct ptrace_syscall_info as PTRACE_GET_SYSCALL_INFO filled it (print_ptrace_syscall_info). */
@@ -887,7 +952,8 @@ const ptrace: SyscallDecoder = {
     if (req === PT.TRACEME) return out;
     out.push(sint(c.args[1]!));
     if (PT_NO_ADDR.has(req)) return out;
-    if (req === PT.SETREGS || req === PT.SETFPREGS) return [...out, addr(c.args[3]!)];
+    if (req === PT.SETREGS) return [...out, prstatusAt(c, c.args[3]!, REGS_SIZE)];
+    if (req === PT.SETFPREGS) return [...out, fpregsetAt(c, c.args[3]!, FPREGS_SIZE)];
     if (PT_GETREGS.has(req)) return out;
     out.push(ptraceAddr(c, req));
     if (req === PT.GETREGSET) {
@@ -909,13 +975,15 @@ const ptrace: SyscallDecoder = {
     const req = ptraceReq(c);
     const d = c.args[3]!;
     if (req === PT.GETREGSET) return [regsetIov(c, d, c.state.iovLen as bigint)];
-    if (PT_GETREGS.has(req)) return [addr(d)];
+    if (req === PT.GETREGS) return [prstatusAt(c, d, REGS_SIZE, true)];
+    if (req === PT.GETFPREGS) return [fpregsetAt(c, d, FPREGS_SIZE, true)];
     switch (req) {
       case PT.PEEKDATA: case PT.PEEKTEXT: case PT.PEEKUSER: return [ptrAt(c, d, true)];
       case PT.GETEVENTMSG: return [fetch(c, d, 8, (b) => array([uint(rd.u64(b, 0))]), true)];
       case PT.GETSIGINFO: return [siginfoAt(c, d, true)];
       case PT.GETSIGMASK: return [sigsetAt(c, d, c.args[2]!, true)];
       case PT.GET_SYSCALL_INFO: return [syscallInfoAt(c, d, c.args[2]!)];
+      case PT.PEEKSIGINFO: return [printArray(c, d, c.rval, 128, (b) => decodeSiginfo(b, c), { exiting: true })];
       case PT.SECCOMP_GET_FILTER: return [c.err ? addr(d) : bpfProg(c, d, Number(BigInt.asUintN(16, c.rval)), true)];
       default: return [addr(d)];
     }

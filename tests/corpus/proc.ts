@@ -13,6 +13,8 @@ export const cases: CorpusCase[] = [
   { family: 'proc', name: 'fam_proc_life', cmd: ['@fam_proc_life'] },
   { family: 'proc', name: 'fam_proc_life -f', cmd: ['@fam_proc_life'], opts: ['-f'] },
   { family: 'proc', name: 'fam_proc_life -v', cmd: ['@fam_proc_life'], opts: ['-v'] },
+  { family: 'proc', name: 'fam_proc_ptrace', cmd: ['@fam_proc_ptrace'] },
+  { family: 'proc', name: 'fam_proc_ptrace -v', cmd: ['@fam_proc_ptrace'], opts: ['-v'] },
   { family: 'proc', name: 'python3 os process calls', cmd: ['python3', '-S', '-c',
     "import os,resource\nos.getpid();os.getppid();os.getuid();os.getgroups()\nos.sched_getaffinity(0)\nos.getpriority(os.PRIO_PROCESS,0)\nresource.getrlimit(resource.RLIMIT_NOFILE)\nresource.getrusage(resource.RUSAGE_CHILDREN)\np=os.fork()\nif p==0: os._exit(7)\nos.waitpid(p,0)\n"] },
 ];
