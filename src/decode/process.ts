@@ -12,7 +12,7 @@ import {
   AUDIT_ARCHES, PR_UNALIGN, PTRACE_EVENTS, SCHEDULERS, SECBITS, SECCOMP_FILTER_FLAGS, SECCOMP_MODES, SECCOMP_OPS, SECCOMP_RET_ACTIONS,
 } from './xlat/more.js';
 import {
-  BPF_CLASS, BPF_CMDS, BPF_MAP_FLAGS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, BPF_MAP_TYPES, DELETE_MODULE_FLAGS, FUTEX_WAITER_FLAGS, HW_BREAKPOINT_TYPES, IOPRIO_CLASS,
+  BPF_ATTACH_TYPES, BPF_CLASS, BPF_CMDS, BPF_MAP_FLAGS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, BPF_MAP_TYPES, DELETE_MODULE_FLAGS, FUTEX_WAITER_FLAGS, HW_BREAKPOINT_TYPES, IOPRIO_CLASS,
   IOPRIO_WHO, KCMP_TYPES, KEY_PERMS, KEY_REQKEYS, KEY_SPEC, KEYCTL_CMDS, KEYCTL_MOVE_FLAGS, MODULE_INIT_FLAGS, NT_TYPES,
   PERF_ATTR_SIZES, PERF_BRANCH_SAMPLE_TYPES, PERF_HW_IDS, PERF_OPEN_FLAGS, PERF_READ_FORMAT, PERF_SAMPLE_FORMAT,
   PERF_SW_IDS, PERF_TYPES, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS, REBOOT_CMDS, REBOOT_MAGIC1,
@@ -1119,8 +1119,78 @@ function bpfExtra(c: Ctx, b: Uint8Array, known: number): Field[] {
 }
 
 /** bpf commands that return a new fd. */
-const BPF_FD_CMDS = new Set([0, 5, 7, 13, 14, 17, 18, 19, 28, 30, 33]);
+const BPF_FD_CMDS = new Set([0, 5, 6, 7, 13, 14, 17, 18, 19, 28, 30, 33]);
 const PAGE_SIZE = 4096n;
+
+const BPF_LOOKUP_FLAGS = xlat([[0, 'BPF_ANY'], [4, 'BPF_F_LOCK']]);
+const BPF_UPDATE_FLAGS = xlat([[0, 'BPF_ANY'], [1, 'BPF_NOEXIST'], [2, 'BPF_EXIST'], [4, 'BPF_F_LOCK']]);
+const BPF_FILE_MODE_FLAGS = xlat([[8, 'BPF_F_RDONLY'], [0x10, 'BPF_F_WRONLY']]);
+const BPF_ATTACH_FLAGS = xlat([[1, 'BPF_F_ALLOW_OVERRIDE'], [2, 'BPF_F_ALLOW_MULTI'], [4, 'BPF_F_REPLACE']]);
+
+/** One field of a bpf command's attr: name, offset, printer; `opt` fields print only when the size reaches them. */
+type BpfField = readonly [string, number, (c: Ctx, b: Uint8Array, off: number) => Value, boolean?];
+const bfFd = (_c: Ctx, b: Uint8Array, off: number): Value => ({ k: 'fd', fd: rd.s32(b, off) });
+const bfU32 = (_c: Ctx, b: Uint8Array, off: number): Value => uint(rd.u32(b, off));
+const bfAddr = (_c: Ctx, b: Uint8Array, off: number): Value => addr(rd.u64(b, off));
+const bfPath = (c: Ctx, b: Uint8Array, off: number): Value => path(c, rd.u64(b, off));
+const bfFlags64 = (x: ReturnType<typeof xlat>, unknown: string) => (_c: Ctx, b: Uint8Array, off: number): Value =>
+  xflags64(x, rd.u64(b, off), unknown);
+const bfFlags32 = (x: ReturnType<typeof xlat>, unknown: string) => (_c: Ctx, b: Uint8Array, off: number): Value =>
+  xflags32(x, BigInt(rd.u32(b, off)), unknown);
+const bfVal64 = (x: ReturnType<typeof xlat>, unknown: string) => (_c: Ctx, b: Uint8Array, off: number): Value =>
+  xval64(x, rd.u64(b, off), unknown);
+const bfVal32 = (x: ReturnType<typeof xlat>, unknown: string) => (_c: Ctx, b: Uint8Array, off: number): Value =>
+  xval(x, BigInt(rd.u32(b, off)), unknown);
+
+const BPF_LOOKUP: readonly BpfField[] = [
+  ['map_fd', 0, bfFd], ['key', 8, bfAddr], ['value', 16, bfAddr], ['flags', 24, bfFlags64(BPF_LOOKUP_FLAGS, 'BPF_???'), true],
+];
+const BPF_OBJ: readonly BpfField[] = [
+  ['pathname', 0, bfPath], ['bpf_fd', 8, bfFd], ['file_flags', 12, bfFlags32(BPF_FILE_MODE_FLAGS, 'BPF_F_???'), true],
+];
+const bpfById = (id: string): readonly BpfField[] => [
+  [id, 0, bfU32], ['next_id', 4, bfU32], ['open_flags', 8, bfFlags32(BPF_FILE_MODE_FLAGS, 'BPF_F_???'), true],
+];
+
+/** The attr layouts of the bpf commands decoded here, with strace's size of each. */
+const BPF_ATTRS: Record<number, { size: number; fields: readonly BpfField[] }> = {
+  1: { size: 32, fields: BPF_LOOKUP }, // BPF_MAP_LOOKUP_ELEM
+  21: { size: 32, fields: BPF_LOOKUP }, // BPF_MAP_LOOKUP_AND_DELETE_ELEM
+  2: { size: 32, fields: [['map_fd', 0, bfFd], ['key', 8, bfAddr], ['value', 16, bfAddr], ['flags', 24, bfVal64(BPF_UPDATE_FLAGS, 'BPF_???')]] },
+  3: { size: 16, fields: [['map_fd', 0, bfFd], ['key', 8, bfAddr]] }, // BPF_MAP_DELETE_ELEM
+  4: { size: 24, fields: [['map_fd', 0, bfFd], ['key', 8, bfAddr], ['next_key', 16, bfAddr]] }, // BPF_MAP_GET_NEXT_KEY
+  22: { size: 4, fields: [['map_fd', 0, bfFd]] }, // BPF_MAP_FREEZE
+  6: { size: 16, fields: BPF_OBJ }, // BPF_OBJ_PIN
+  7: { size: 16, fields: BPF_OBJ }, // BPF_OBJ_GET
+  8: { // BPF_PROG_ATTACH
+    size: 20,
+    fields: [['target_fd', 0, bfFd], ['attach_bpf_fd', 4, bfFd], ['attach_type', 8, bfVal32(BPF_ATTACH_TYPES, 'BPF_???')],
+      ['attach_flags', 12, bfFlags32(BPF_ATTACH_FLAGS, 'BPF_F_???')], ['replace_bpf_fd', 16, bfFd, true]],
+  },
+  9: { size: 12, fields: [['target_fd', 0, bfFd], ['attach_type', 8, bfVal32(BPF_ATTACH_TYPES, 'BPF_???')]] }, // BPF_PROG_DETACH
+  13: { size: 12, fields: bpfById('prog_id') }, // BPF_PROG_GET_FD_BY_ID
+  14: { size: 12, fields: bpfById('map_id') }, // BPF_MAP_GET_FD_BY_ID
+  19: { size: 4, fields: [['btf_id', 0, bfU32]] }, // BPF_BTF_GET_FD_BY_ID
+};
+
+/** union bpf_attr of one command (strace's BEGIN_BPF_CMD_DECODER… END_BPF_CMD_DECODER). */
+function bpfAttr(c: Ctx, cmd: number, b: Uint8Array): Value {
+  if (cmd === 0) {
+    const full = new Uint8Array(Math.max(BPF_MAP_CREATE_SIZE, b.length));
+    full.set(b);
+    return struct([...bpfMapCreate(full, Math.min(b.length, BPF_MAP_CREATE_SIZE)), ...bpfExtra(c, b, BPF_MAP_CREATE_SIZE)]);
+  }
+  const spec = BPF_ATTRS[cmd]!;
+  const full = new Uint8Array(Math.max(spec.size, b.length));
+  full.set(b);
+  const len = Math.min(b.length, spec.size);
+  const f: Field[] = [];
+  for (const [name, off, fn, opt] of spec.fields) {
+    if (opt && len <= off) break;
+    f.push(field(name, fn(c, full, off)));
+  }
+  return struct([...f, ...bpfExtra(c, b, spec.size)]);
+}
 
 const bpf: SyscallDecoder = {
   entry: (c) => {
@@ -1128,15 +1198,9 @@ const bpf: SyscallDecoder = {
     const a = c.args[1]!;
     const size = BigInt.asUintN(32, c.args[2]!);
     let attr: Value = addr(a);
-    if (cmd === 0n && size > 0n && size <= PAGE_SIZE && a !== 0n && c.opt.verbose) {
+    if ((cmd === 0n || BPF_ATTRS[Number(cmd)]) && size > 0n && size <= PAGE_SIZE && a !== 0n && c.opt.verbose) {
       const b = c.mem.read(a, Number(size));
-      if (!b) attr = badPtr(a);
-      else {
-        const full = new Uint8Array(Math.max(BPF_MAP_CREATE_SIZE, b.length));
-        full.set(b);
-        const len = Math.min(b.length, BPF_MAP_CREATE_SIZE);
-        attr = struct([...bpfMapCreate(full, len), ...bpfExtra(c, b, BPF_MAP_CREATE_SIZE)]);
-      }
+      attr = b ? bpfAttr(c, Number(cmd), b) : badPtr(a);
     }
     return [xval(BPF_CMDS, cmd, 'BPF_???'), attr, uint(size)];
   },
