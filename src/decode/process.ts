@@ -193,7 +193,7 @@ const CLONE_ARGS_SIZE = 88;
 const CLONE_ARGS_MIN = 64;
 
 /** struct clone_args as clone3 prints it on entry. */
-function cloneArgsV(b: Uint8Array, fetched: number): Value {
+function cloneArgsV(c: Ctx, b: Uint8Array, fetched: number): Value {
   const u = (off: number): bigint => (off + 8 <= fetched ? rd.u64(b, off) : 0n);
   const flags = u(0);
   const f: Field[] = [field('flags', clone3Flags(flags))];
@@ -206,7 +206,9 @@ function cloneArgsV(b: Uint8Array, fetched: number): Value {
   if (flags & CLONE_SETTLS) f.push(field('tls', addr(u(56))));
   const setTid = u(64), setTidSize = u(72);
   if (setTid || setTidSize) {
-    f.push(field('set_tid', addr(setTid)), field('set_tid_size', uint(setTidSize)));
+    const tids = !setTid || !setTidSize || setTidSize > 32n
+      ? addr(setTid) : printArray(c, setTid, setTidSize, 4, (x) => int(rd.s32(x, 0)));
+    f.push(field('set_tid', tids), field('set_tid_size', uint(setTidSize)));
   }
   if (fetched > 80 && (u(80) || flags & 0x200000000n)) f.push(field('cgroup', uint(u(80))));
   return struct(f);
@@ -240,7 +242,7 @@ const clone3: SyscallDecoder = {
     let flags = 0n;
     const v = fetchSize < CLONE_ARGS_MIN ? addr(a) : fetch(c, a, fetchSize, (b) => {
       flags = rd.u64(b, 0);
-      return cloneArgsV(b, fetchSize);
+      return cloneArgsV(c, b, fetchSize);
     });
     c.state.flags = flags;
     if (!(flags & (CLONE_PIDFD | CLONE_PARENT_SETTID))) return [v, ulong(size)];
