@@ -12,7 +12,7 @@ import {
   AUDIT_ARCHES, PR_UNALIGN, PTRACE_EVENTS, SCHEDULERS, SECBITS, SECCOMP_FILTER_FLAGS, SECCOMP_MODES, SECCOMP_OPS, SECCOMP_RET_ACTIONS,
 } from './xlat/more.js';
 import {
-  BPF_ATTACH_TYPES, BPF_CLASS, BPF_CMDS, BPF_MAP_FLAGS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, BPF_MAP_TYPES, DELETE_MODULE_FLAGS, FUTEX_WAITER_FLAGS, HW_BREAKPOINT_TYPES, IOPRIO_CLASS,
+  BPF_ATTACH_TYPES, BPF_CLASS, BPF_CMDS, BPF_PROG_FLAGS, BPF_PROG_TYPES, BPF_MAP_FLAGS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, BPF_MAP_TYPES, DELETE_MODULE_FLAGS, FUTEX_WAITER_FLAGS, HW_BREAKPOINT_TYPES, IOPRIO_CLASS,
   IOPRIO_WHO, KCMP_TYPES, KEY_PERMS, KEY_REQKEYS, KEY_SPEC, KEYCTL_CMDS, KEYCTL_MOVE_FLAGS, MODULE_INIT_FLAGS, NT_TYPES,
   PERF_ATTR_SIZES, PERF_BRANCH_SAMPLE_TYPES, PERF_HW_IDS, PERF_OPEN_FLAGS, PERF_READ_FORMAT, PERF_SAMPLE_FORMAT,
   PERF_SW_IDS, PERF_TYPES, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS, REBOOT_CMDS, REBOOT_MAGIC1,
@@ -398,35 +398,61 @@ export const fprogAt = (c: Ctx, a: bigint, seccomp = false): Value =>
 
 const BPF_MAXINSNS = 4096;
 
-/** A classic BPF opcode: `BPF_LD|BPF_W|BPF_ABS` (print_bpf_filter_code, not extended). */
-function bpfCode(code: number): Value {
+const EBPF_CLASS = xlat([[0, 'BPF_LD'], [1, 'BPF_LDX'], [2, 'BPF_ST'], [3, 'BPF_STX'], [4, 'BPF_ALU'], [5, 'BPF_JMP'], [6, 'BPF_JMP32'], [7, 'BPF_ALU64']]);
+const EBPF_MODE = xlat([[0, 'BPF_IMM'], [0x20, 'BPF_ABS'], [0x40, 'BPF_IND'], [0x60, 'BPF_MEM'], [0xc0, 'BPF_XADD']]);
+const EBPF_REGS = xlat(Array.from({ length: 11 }, (_, i) => [i, `BPF_REG_${i}`] as const));
+
+/**
+ * A BPF opcode: `BPF_LD|BPF_W|BPF_ABS` (print_bpf_filter_code); `extended` for eBPF (JMP32, ALU64,
+ * sized stores).
+ */
+function bpfCode(code: number, extended = false): Value {
   const cls = code & 7;
-  const parts: Value[] = [xval(BPF_CLASS, BigInt(cls), 'BPF_???')];
+  const parts: Value[] = [xval(extended ? EBPF_CLASS : BPF_CLASS, BigInt(cls), 'BPF_???')];
   const odd = (i: number): void => {
     if (i) parts.push(note(hex(i), 'BPF_???'));
   };
+  const ldst = (): void => {
+    parts.push(xval(BPF_SIZE, BigInt(code & 0x18), 'BPF_???'), xval(extended ? EBPF_MODE : BPF_MODE, BigInt(code & 0xe0), 'BPF_???'));
+  };
+  const op = (x: ReturnType<typeof xlat>): void => {
+    parts.push(xval(BPF_SRC, BigInt(code & 8), 'BPF_???'), xval(x, BigInt(code & 0xf0), 'BPF_???'));
+  };
   switch (cls) {
     case 0: case 1: // BPF_LD, BPF_LDX
-      parts.push(xval(BPF_SIZE, BigInt(code & 0x18), 'BPF_???'), xval(BPF_MODE, BigInt(code & 0xe0), 'BPF_???'));
+      ldst();
       break;
     case 2: case 3: // BPF_ST, BPF_STX
-      odd(code & ~7);
+      if (extended) ldst();
+      else odd(code & ~7);
       break;
     case 4: // BPF_ALU
-      parts.push(xval(BPF_SRC, BigInt(code & 8), 'BPF_???'), xval(BPF_OP_ALU, BigInt(code & 0xf0), 'BPF_???'));
+      op(BPF_OP_ALU);
       break;
     case 5: // BPF_JMP
-      parts.push(xval(BPF_SRC, BigInt(code & 8), 'BPF_???'), xval(BPF_OP_JMP, BigInt(code & 0xf0), 'BPF_???'));
+      op(BPF_OP_JMP);
       break;
-    case 6: // BPF_RET
-      parts.push(xval(BPF_RVAL, BigInt(code & 0x18), 'BPF_???'));
-      odd(code & ~7 & ~0x18);
+    case 6: // BPF_RET (BPF_JMP32 in eBPF)
+      if (!extended) {
+        parts.push(xval(BPF_RVAL, BigInt(code & 0x18), 'BPF_???'));
+        odd(code & ~7 & ~0x18);
+      } else odd(code & ~7);
       break;
-    default: // BPF_MISC
-      parts.push(xval(BPF_MISCOP, BigInt(code & 0xf8), 'BPF_???'));
+    default: // BPF_MISC (BPF_ALU64 in eBPF)
+      if (extended) op(BPF_OP_ALU);
+      else parts.push(xval(BPF_MISCOP, BigInt(code & 0xf8), 'BPF_???'));
   }
   return join('|', ...parts);
 }
+
+/** One struct bpf_insn: `{code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}`. */
+const ebpfInsn = (b: Uint8Array, i: number): Value | null => (i >= BPF_MAXINSNS ? null : struct([
+  field('code', bpfCode(b[0]!, true)),
+  field('dst_reg', xval(EBPF_REGS, BigInt(b[1]! & 0xf), 'BPF_REG_???')),
+  field('src_reg', xval(EBPF_REGS, BigInt(b[1]! >> 4), 'BPF_REG_???')),
+  field('off', int(rd.u16(b, 2) << 16 >> 16)),
+  field('imm', hex(rd.u32(b, 4))),
+]));
 
 /** A seccomp filter's return value: `SECCOMP_RET_ERRNO|0x26`. */
 function seccompRet(k: number): Value {
@@ -1150,6 +1176,28 @@ const BPF_LOOKUP: readonly BpfField[] = [
 const BPF_OBJ: readonly BpfField[] = [
   ['pathname', 0, bfPath], ['bpf_fd', 8, bfFd], ['file_flags', 12, bfFlags32(BPF_FILE_MODE_FLAGS, 'BPF_F_???'), true],
 ];
+const bfInsns = (c: Ctx, b: Uint8Array, off: number): Value => {
+  const a = rd.u64(b, off);
+  return c.opt.abbrev ? addr(a) : printArray(c, a, rd.u32(b, 4), 8, ebpfInsn, { stopMore: true });
+};
+const bfKernelVersion = (_c: Ctx, b: Uint8Array, off: number): Value => {
+  const v = rd.u32(b, off);
+  return { k: 'sym', name: `KERNEL_VERSION(${v >>> 16}, ${(v >>> 8) & 0xff}, ${v & 0xff})`, v: BigInt(v), fmt: 'x' };
+};
+const BPF_PROG_LOAD_FIELDS: readonly BpfField[] = [
+  ['prog_type', 0, bfVal32(BPF_PROG_TYPES, 'BPF_PROG_TYPE_???')], ['insn_cnt', 4, bfU32], ['insns', 8, bfInsns],
+  ['license', 16, (c, b, off) => cstr(c, rd.u64(b, off))],
+  ['log_level', 24, bfU32, true], ['log_size', 28, bfU32], ['log_buf', 32, (c, b, off) => cstrN(c, rd.u64(b, off), rd.u32(b, 28))],
+  ['kern_version', 40, bfKernelVersion, true],
+  ['prog_flags', 44, bfFlags32(BPF_PROG_FLAGS, 'BPF_F_???'), true],
+  ['prog_name', 48, (_c, b, off) => cstrField(b, off, 16), true],
+  ['prog_ifindex', 64, (_c, b, off) => ifindexV(rd.u32(b, off)), true],
+  ['expected_attach_type', 68, bfVal32(BPF_ATTACH_TYPES, 'BPF_???'), true],
+  ['prog_btf_fd', 72, bfFd, true], ['func_info_rec_size', 76, bfU32], ['func_info', 80, bfAddr], ['func_info_cnt', 88, bfU32],
+  ['line_info_rec_size', 92, bfU32], ['line_info', 96, bfAddr], ['line_info_cnt', 104, bfU32],
+  ['attach_btf_id', 108, bfU32, true], ['attach_prog_fd', 112, bfFd, true], ['fd_array', 120, bfAddr, true],
+];
+
 const bpfById = (id: string): readonly BpfField[] => [
   [id, 0, bfU32], ['next_id', 4, bfU32], ['open_flags', 8, bfFlags32(BPF_FILE_MODE_FLAGS, 'BPF_F_???'), true],
 ];
@@ -1173,6 +1221,7 @@ const BPF_ATTRS: Record<number, { size: number; fields: readonly BpfField[] }> =
   13: { size: 12, fields: bpfById('prog_id') }, // BPF_PROG_GET_FD_BY_ID
   14: { size: 12, fields: bpfById('map_id') }, // BPF_MAP_GET_FD_BY_ID
   19: { size: 4, fields: [['btf_id', 0, bfU32]] }, // BPF_BTF_GET_FD_BY_ID
+  5: { size: 128, fields: BPF_PROG_LOAD_FIELDS }, // BPF_PROG_LOAD
 };
 
 /** union bpf_attr of one command (strace's BEGIN_BPF_CMD_DECODER… END_BPF_CMD_DECODER). */
