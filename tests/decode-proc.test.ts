@@ -136,3 +136,41 @@ test('execve envp running into unreadable memory is unterminated', () => {
   assert.equal(line('execve', { args: [BUF, BUF2, BUF2], mem, err: 2 }),
     'execve("x", ["x", ... /* 0x7ffd1008 */], 0x7ffd1000 /* 1 var, unterminated */) = -1 ENOENT (No such file or directory)');
 });
+
+test('prctl SVE/tagged/PAC/SCHED_CORE options and seccomp filters with -v', () => {
+  assert.equal(line('prctl', { args: [50, (1 << 18) | 0x40, 0, 0, 0], err: EINVAL }),
+    'prctl(PR_SVE_SET_VL, PR_SVE_SET_VL_ONEXEC|0x40) = -1 EINVAL (Invalid argument)');
+  assert.equal(line('prctl', { args: [55, 1 | 2 | (3 << 3), 0, 0, 0], err: EINVAL }),
+    'prctl(PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_SYNC|0x3<<PR_MTE_TAG_SHIFT, 0, 0, 0) = -1 EINVAL (Invalid argument)');
+  assert.equal(line('prctl', { args: [54, 0x3f, 0, 0, 0], err: EINVAL }),
+    'prctl(PR_PAC_RESET_KEYS, PR_PAC_APIAKEY|PR_PAC_APIBKEY|PR_PAC_APDAKEY|PR_PAC_APDBKEY|PR_PAC_APGAKEY|0x20, 0, 0, 0) = -1 EINVAL (Invalid argument)');
+  assert.equal(line('prctl', { args: [62, 1, 0, 2, 0], err: EINVAL }),
+    'prctl(PR_SCHED_CORE, PR_SCHED_CORE_CREATE, 0, 0x2 /* PIDTYPE_PGID */, NULL) = -1 EINVAL (Invalid argument)');
+  const mem = new FakeMemory();
+  mem.put(BUF, new Uint8Array([
+    ...bytes([2, 0x20], [1, 0], [1, 0], [4, 0]), ...bytes([2, 0x15], [1, 0], [1, 1], [4, 0xa3]),
+    ...bytes([2, 0x06], [1, 0], [1, 0], [4, 0x50001]), ...bytes([2, 0x06], [1, 0], [1, 0], [4, 0x7fff0000]),
+  ]));
+  mem.put(BUF2, bytes([2, 4], [2, 0], [4, 0], [8, BUF]));
+  assert.equal(line('seccomp', { args: [1, 0, BUF2], mem, opt: { abbrev: false } }),
+    'seccomp(SECCOMP_SET_MODE_FILTER, 0, {len=4, filter=[BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0), BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0xa3, 0, 0x1), BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ERRNO|0x1), BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ALLOW)]}) = 0');
+  assert.equal(line('seccomp', { args: [1, 0, BUF2], mem }), 'seccomp(SECCOMP_SET_MODE_FILTER, 0, {len=4, filter=0x7ffd0000}) = 0');
+});
+
+test('ptrace PEEKUSER offsets, clone3 set_tid, bpf map elements', () => {
+  const mem = new FakeMemory();
+  mem.put(BUF, bytes([8, 0]));
+  assert.equal(line('ptrace', { args: [3, 5, 8 * 21, BUF], mem }), 'ptrace(PTRACE_PEEKUSER, 5, 8*SS+8, [NULL]) = 0');
+  assert.equal(line('ptrace', { args: [3, 5, 4096, BUF], err: 5 }), 'ptrace(PTRACE_PEEKUSER, 5, 0x1000, 0x7ffd0000) = -1 EIO (Input/output error)');
+  const m2 = new FakeMemory();
+  m2.put(BUF2, bytes([4, 1000], [4, 2000]));
+  const ca = new Uint8Array(88);
+  ca.set(bytes([8, 0x20000000], [8, 0], [8, 0], [8, 0], [8, 0], [8, 0], [8, 0], [8, 0], [8, BUF2], [8, 2], [8, 0]));
+  m2.put(BUF, ca);
+  assert.equal(line('clone3', { args: [BUF, 88], mem: m2, err: EINVAL }),
+    'clone3({flags=CLONE_NEWPID, exit_signal=0, stack=NULL, stack_size=0, set_tid=[1000, 2000], set_tid_size=2}, 88) = -1 EINVAL (Invalid argument)');
+  const m3 = new FakeMemory();
+  m3.put(BUF, bytes([4, 5], [4, 0], [8, 0x1000], [8, 0x2000], [8, 0]));
+  assert.equal(line('bpf', { args: [2, BUF, 32], mem: m3 }), 'bpf(BPF_MAP_UPDATE_ELEM, {map_fd=5, key=0x1000, value=0x2000, flags=BPF_ANY}, 32) = 0');
+  assert.equal(line('bpf', { args: [1, BUF, 24], mem: m3 }), 'bpf(BPF_MAP_LOOKUP_ELEM, {map_fd=5, key=0x1000, value=0x2000}, 24) = 0');
+});

@@ -376,13 +376,87 @@ const PRCTL: Record<number, Prctl> = {
     ],
   },
 };
+const PR_VL_LEN_MASK = 0xffffn;
+/** sprint_sve_val/sprint_sme_val: `PR_SVE_SET_VL_ONEXEC|0x40`; as a result text only with flags. */
+function vlText(v: bigint, flagsX: ReturnType<typeof xlat>, aux: boolean): string | undefined {
+  const flags = v & ~PR_VL_LEN_MASK;
+  if (!flags && aux) return undefined;
+  const f = flags ? flagsText(flagsX, flags) : '';
+  const vl = v & PR_VL_LEN_MASK;
+  return `${f}${f ? '|' : ''}${vl ? '0x' + vl.toString(16) : '0'}`;
+}
+const vlPrctl = (flagsX: ReturnType<typeof xlat>, set: boolean): Prctl => ({
+  ...(set ? {
+    entry: (c: Ctx) => {
+      const v = c.args[1]!;
+      return [v & ~PR_VL_LEN_MASK ? { k: 'sym', name: vlText(v, flagsX, false)!, v, fmt: 'x' } as Value : hexv(v)];
+    },
+  } : {}),
+  ret: (c) => {
+    if (c.err || c.rval === 0n) return { fmt: 'd' };
+    const t = vlText(BigInt.asUintN(64, c.rval), flagsX, true);
+    return t ? { fmt: 'x', aux: tok(t) } : { fmt: 'x' };
+  },
+});
+const PR_SVE_VL_FLAGS = xlat([[1 << 18, 'PR_SVE_SET_VL_ONEXEC'], [1 << 17, 'PR_SVE_VL_INHERIT']]);
+const PR_SME_VL_FLAGS = xlat([[1 << 18, 'PR_SME_SET_VL_ONEXEC'], [1 << 17, 'PR_SME_VL_INHERIT']]);
+const PR_MTE_TCF = xlat([[0, 'PR_MTE_TCF_NONE'], [2, 'PR_MTE_TCF_SYNC'], [4, 'PR_MTE_TCF_ASYNC'], [6, 'PR_MTE_TCF_MASK']]);
+const PR_PAC_KEYS = xlat([[1, 'PR_PAC_APIAKEY'], [2, 'PR_PAC_APIBKEY'], [4, 'PR_PAC_APDAKEY'], [8, 'PR_PAC_APDBKEY']]);
+const PR_PAC_ALL_KEYS = xlat([...PR_PAC_KEYS.pairs, [16n, 'PR_PAC_APGAKEY']]);
+const PR_SCHED_CORE_CMDS = indexedX(['PR_SCHED_CORE_GET', 'PR_SCHED_CORE_CREATE', 'PR_SCHED_CORE_SHARE_TO', 'PR_SCHED_CORE_SHARE_FROM']);
+const PIDTYPES = indexedX(['PIDTYPE_PID', 'PIDTYPE_TGID', 'PIDTYPE_PGID', 'PIDTYPE_SID']);
+function indexedX(names: string[]): ReturnType<typeof xlat> {
+  return xlat(names.map((n, i) => [i, n] as const));
+}
+
+/** sprint_tagged_addr_val: `PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_SYNC|0x1<<PR_MTE_TAG_SHIFT`. */
+function taggedText(v: bigint): string {
+  const tcf = v & 6n, tag = v & (0xffffn << 3n), rest = v & ~(1n | 6n | (0xffffn << 3n));
+  let t = `${v & 1n ? 'PR_TAGGED_ADDR_ENABLE' : '!PR_TAGGED_ADDR_ENABLE'}|${lookup(PR_MTE_TCF, tcf) ?? '0x' + tcf.toString(16)}`;
+  if (tag) t += `|0x${(tag >> 3n).toString(16)}<<PR_MTE_TAG_SHIFT`;
+  if (rest) t += `|0x${rest.toString(16)}`;
+  return t;
+}
+
+Object.assign(PRCTL, {
+  50: vlPrctl(PR_SVE_VL_FLAGS, true), 51: vlPrctl(PR_SVE_VL_FLAGS, false), // PR_SVE_SET_VL, PR_SVE_GET_VL
+  63: vlPrctl(PR_SME_VL_FLAGS, true), 64: vlPrctl(PR_SME_VL_FLAGS, false), // PR_SME_SET_VL, PR_SME_GET_VL
+  55: { // PR_SET_TAGGED_ADDR_CTRL
+    entry: (c: Ctx) => [{ k: 'sym', name: taggedText(c.args[1]!), v: c.args[1]!, fmt: 'x' } as Value, ...hexRest(c, 2)],
+  },
+  56: { // PR_GET_TAGGED_ADDR_CTRL
+    entry: (c: Ctx) => hexRest(c, 1),
+    ret: (c: Ctx) => (c.err ? { fmt: 'd' } : { fmt: 'x', aux: tok(taggedText(BigInt.asUintN(64, c.rval))) }),
+  },
+  54: { entry: (c: Ctx) => [xflags64(PR_PAC_ALL_KEYS, c.args[1]!, 'PR_PAC_???'), ...hexRest(c, 2)] }, // PR_PAC_RESET_KEYS
+  60: { // PR_PAC_SET_ENABLED_KEYS
+    entry: (c: Ctx) => [xflags64(PR_PAC_KEYS, c.args[1]!, 'PR_PAC_???'), xflags64(PR_PAC_KEYS, c.args[2]!, 'PR_PAC_???'), ...hexRest(c, 3)],
+  },
+  61: { entry: (c: Ctx) => hexRest(c, 1), ret: auxFlags(PR_PAC_KEYS) }, // PR_PAC_GET_ENABLED_KEYS
+  62: { // PR_SCHED_CORE
+    entry: (c: Ctx) => {
+      const pt = BigInt.asUintN(32, c.args[3]!);
+      // the pid type prints in the verbose style, except with -X raw
+      const ptV: Value = { k: 'join', sep: ' ', parts: [hex(pt), tok(`/* ${lookup(PIDTYPES, pt) ?? 'PIDTYPE_???'} */`)], v: pt };
+      const out = [xval(PR_SCHED_CORE_CMDS, c.args[1]!, 'PR_SCHED_CORE_???'), sint(c.args[2]!), ptV];
+      return BigInt.asUintN(32, c.args[1]!) === 0n ? out : [...out, addr(c.args[4]!)];
+    },
+    exit: (c: Ctx) => (BigInt.asUintN(32, c.args[1]!) === 0n
+      ? [c.err ? addr(c.args[4]!) : fetch(c, c.args[4]!, 8, (b) => array([hex(rd.u64(b, 0))]), true)]
+      : []),
+  },
+});
+
 const PRCTL_DEFAULT: Prctl = { entry: (c) => hexRest(c, 1) };
 const prctlSpec = (c: Ctx): Prctl => PRCTL[Number(BigInt.asUintN(32, c.args[0]!))] ?? PRCTL_DEFAULT;
 
 const prctl: SyscallDecoder = {
   entry: (c) => [xval(PRCTL_OPTIONS, c.args[0]!, 'PR_???'), ...(prctlSpec(c).entry?.(c) ?? [])],
   exit: (c) => prctlSpec(c).exit?.(c) ?? [],
-  needsExit: (c) => prctlSpec(c).exit !== undefined,
+  needsExit: (c) => {
+    const e = prctlSpec(c).exit;
+    return e !== undefined && (Number(BigInt.asUintN(32, c.args[0]!)) !== 62 || BigInt.asUintN(32, c.args[1]!) === 0n);
+  },
   ret: (c) => prctlSpec(c).ret?.(c) ?? { fmt: 'd' },
 };
 
