@@ -13,7 +13,7 @@ import {
 } from './xlat/more.js';
 import {
   BPF_ATTACH_TYPES, BPF_CLASS, BPF_CMDS, BPF_PROG_FLAGS, BPF_PROG_TYPES, BPF_MAP_FLAGS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, BPF_MAP_TYPES, DELETE_MODULE_FLAGS, FUTEX_WAITER_FLAGS, HW_BREAKPOINT_TYPES, IOPRIO_CLASS,
-  IOPRIO_WHO, KCMP_TYPES, KEY_PERMS, KEY_REQKEYS, KEY_SPEC, KEYCTL_CMDS, KEYCTL_MOVE_FLAGS, MODULE_INIT_FLAGS, NT_TYPES,
+  IOPRIO_WHO, KCMP_TYPES, KEXEC_ARCHES, KEXEC_FILE_LOAD_FLAGS, KEXEC_LOAD_FLAGS, KEY_PERMS, KEY_REQKEYS, KEY_SPEC, KEYCTL_CMDS, KEYCTL_MOVE_FLAGS, MODULE_INIT_FLAGS, NT_TYPES,
   PERF_ATTR_SIZES, PERF_BRANCH_SAMPLE_TYPES, PERF_HW_IDS, PERF_OPEN_FLAGS, PERF_READ_FORMAT, PERF_SAMPLE_FORMAT,
   PERF_SW_IDS, PERF_TYPES, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS, REBOOT_CMDS, REBOOT_MAGIC1,
   REBOOT_MAGIC2, SCHED_FLAGS,
@@ -712,6 +712,20 @@ function kcmpIdx(c: Ctx): Value[] {
 }
 
 const LINUX_REBOOT_CMD_RESTART2 = 0xa1b2c3d4n;
+const KEXEC_SEGMENT_MAX = 16n, KEXEC_ARCH_MASK = 0xffff0000n;
+
+/** struct kexec_segment: `{buf=0x…, bufsz=N, mem=0x…, memsz=N}`. */
+const kexecSegV = (b: Uint8Array): Value => struct([
+  field('buf', addr(rd.u64(b, 0))), field('bufsz', uint(rd.u64(b, 8))),
+  field('mem', addr(rd.u64(b, 16))), field('memsz', uint(rd.u64(b, 24))),
+]);
+
+/** kexec_load's flags: the arch in the high half, then KEXEC_* flags. */
+function kexecFlags(v: bigint): Value {
+  const arch = xval64(KEXEC_ARCHES, v & KEXEC_ARCH_MASK, 'KEXEC_ARCH_???');
+  const rest = v & ~KEXEC_ARCH_MASK;
+  return rest ? join('|', arch, xflags64(KEXEC_LOAD_FLAGS, rest, 'KEXEC_???')) : arch;
+}
 
 const miscProcDecoders: Record<string, SyscallDecoder> = {
   ioprio_get: {
@@ -732,6 +746,13 @@ const miscProcDecoders: Record<string, SyscallDecoder> = {
       return out;
     },
   },
+  kexec_load: sig([
+    A.ptr, A.ulong,
+    (c, i) => (c.args[1]! > KEXEC_SEGMENT_MAX ? addr(c.args[i]!) : printArray(c, c.args[i]!, c.args[1]!, 32, kexecSegV)),
+    (c, i) => kexecFlags(c.args[i]!),
+  ]),
+  kexec_file_load: sig([A.fd, A.fd, A.ulong, (c, i) => buf(c, c.args[i]!, c.args[2]!),
+    (c, i) => xflags64(KEXEC_FILE_LOAD_FLAGS, c.args[i]!, 'KEXEC_FILE_???')]),
   init_module: sig([A.ptr, A.ulong, A.cstr]),
   finit_module: sig([A.fd, A.cstr, (c, i) => xflags32(MODULE_INIT_FLAGS, c.args[i]!, 'MODULE_INIT_???')]),
   delete_module: sig([A.cstr, (c, i) => xflags32(DELETE_MODULE_FLAGS, c.args[i]!, 'O_???')]),
