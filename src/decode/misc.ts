@@ -460,7 +460,9 @@ function wakeOp(v: bigint): Value {
   const shifted = (x: Value, n: number): Value => join('<<', x, tok(String(n)));
   const part = (x: Xlat, val: bigint, n: number, unknown: string): Value => {
     const name = x.byValue.get(val);
-    return name ? shifted(symbol(x, val, 'x'), n) : note(shifted(hex(val), n), unknown);
+    const raw = note(shifted(hex(val), n), unknown);
+    // -X raw keeps strace's `/* FUTEX_OP_??? */` even after a known operation
+    return name ? { k: 'styled', abbrev: shifted(symbol(x, val, 'x'), n), raw, verbose: shifted(symbol(x, val, 'x'), n) } : raw;
   };
   const parts: Value[] = [];
   if ((v >> 28n) & 8n) parts.push(shifted({ k: 'sym', name: 'FUTEX_OP_OPARG_SHIFT', v: 8n, fmt: 'x' }, 28));

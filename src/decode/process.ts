@@ -296,7 +296,7 @@ const setURest: Prctl = { entry: (c) => [ulong(c.args[1]!), ...hexRest(c, 2)] };
 const auxName = (x: ReturnType<typeof xlat>) => (c: Ctx): RetInfo =>
   withAux('d', c.err ? undefined : ((n) => (n ? tok(n) : undefined))(lookup(x, BigInt.asUintN(64, c.rval))));
 const auxFlags = (x: ReturnType<typeof xlat>) => (c: Ctx): RetInfo =>
-  (c.err || c.rval === 0n ? { fmt: 'd' } : { fmt: 'x', aux: tok(flagsText(x, BigInt.asUintN(64, c.rval))) });
+  (c.err || c.rval === 0n ? { fmt: 'd' } : { fmt: 'x', aux: rawless(tok(flagsText(x, BigInt.asUintN(64, c.rval)))) });
 const intOut = (fn: (v: number) => Value): Prctl => ({
   exit: (c) => [fetch(c, c.args[1]!, 4, (b) => array([fn(rd.u32(b, 0))]), true)],
 });
@@ -315,7 +315,7 @@ const PRCTL: Record<number, Prctl> = {
   52: { // PR_GET_SPECULATION_CTRL
     entry: (c) => [xval64(PR_SPEC_CMDS, c.args[1]!, 'PR_SPEC_???')],
     ret: (c) => (!c.err && c.args[1]! <= 2n
-      ? { fmt: 'x', aux: tok(flagsText(PR_SPEC_GET_FLAGS, BigInt.asUintN(64, c.rval))) }
+      ? { fmt: 'x', aux: rawless(tok(flagsText(PR_SPEC_GET_FLAGS, BigInt.asUintN(64, c.rval)))) }
       : { fmt: 'd' }),
   },
   36: setU, 20: setU, 10: setU, 12: setU, 8: setU, 14: setU,
@@ -395,7 +395,7 @@ const vlPrctl = (flagsX: ReturnType<typeof xlat>, set: boolean): Prctl => ({
   ret: (c) => {
     if (c.err || c.rval === 0n) return { fmt: 'd' };
     const t = vlText(BigInt.asUintN(64, c.rval), flagsX, true);
-    return t ? { fmt: 'x', aux: tok(t) } : { fmt: 'x' };
+    return t ? { fmt: 'x', aux: rawless(tok(t)) } : { fmt: 'x' };
   },
 });
 const PR_SVE_VL_FLAGS = xlat([[1 << 18, 'PR_SVE_SET_VL_ONEXEC'], [1 << 17, 'PR_SVE_VL_INHERIT']]);
@@ -426,7 +426,7 @@ Object.assign(PRCTL, {
   },
   56: { // PR_GET_TAGGED_ADDR_CTRL
     entry: (c: Ctx) => hexRest(c, 1),
-    ret: (c: Ctx) => (c.err ? { fmt: 'd' } : { fmt: 'x', aux: tok(taggedText(BigInt.asUintN(64, c.rval))) }),
+    ret: (c: Ctx) => (c.err ? { fmt: 'd' } : { fmt: 'x', aux: rawless(tok(taggedText(BigInt.asUintN(64, c.rval)))) }),
   },
   54: { entry: (c: Ctx) => [xflags64(PR_PAC_ALL_KEYS, c.args[1]!, 'PR_PAC_???'), ...hexRest(c, 2)] }, // PR_PAC_RESET_KEYS
   60: { // PR_PAC_SET_ENABLED_KEYS
@@ -437,7 +437,8 @@ Object.assign(PRCTL, {
     entry: (c: Ctx) => {
       const pt = BigInt.asUintN(32, c.args[3]!);
       // the pid type prints in the verbose style, except with -X raw
-      const ptV: Value = { k: 'join', sep: ' ', parts: [hex(pt), tok(`/* ${lookup(PIDTYPES, pt) ?? 'PIDTYPE_???'} */`)], v: pt };
+      const verbose = note(hex(pt), lookup(PIDTYPES, pt) ?? 'PIDTYPE_???');
+      const ptV: Value = { k: 'styled', abbrev: verbose, raw: hex(pt), verbose };
       const out = [xval(PR_SCHED_CORE_CMDS, c.args[1]!, 'PR_SCHED_CORE_???'), sint(c.args[2]!), ptV];
       return BigInt.asUintN(32, c.args[1]!) === 0n ? out : [...out, addr(c.args[4]!)];
     },
@@ -686,14 +687,21 @@ function ioprioText(v: bigint): string {
   return `IOPRIO_PRIO_VALUE(${clsName}, ${u & ((1n << IOPRIO_CLASS_SHIFT) - 1n)})`;
 }
 
+/** An aux text strace leaves out with -X raw. */
+const rawless = (v: Value): Value => ({ k: 'styled', abbrev: v, raw: tok(''), verbose: v });
+
 /** The same as a value (the class prints in the -X style): ioprio_get's result text. */
 function ioprioCall(v: bigint): Value {
   const u = BigInt.asUintN(32, v);
   return call('IOPRIO_PRIO_VALUE', xval(IOPRIO_CLASS, u >> IOPRIO_CLASS_SHIFT, 'IOPRIO_CLASS_???'), int(u & ((1n << IOPRIO_CLASS_SHIFT) - 1n)));
 }
 
-/** The ioprio argument: the text, or the number with -X raw/verbose. */
-const ioprioV = (v: bigint): Value => ({ k: 'sym', name: ioprioText(v), v: BigInt.asIntN(32, v) });
+/** The ioprio argument: the text; the number with -X raw; both with -X verbose (the class in that style too). */
+function ioprioV(v: bigint): Value {
+  const n = int(BigInt.asIntN(32, v));
+  const text = ioprioCall(v);
+  return { k: 'styled', abbrev: text, raw: n, verbose: join('', n, tok(' /* '), text, tok(' */')) };
+}
 
 const kcmpSlot = (b: Uint8Array): Value => struct([
   field('efd', { k: 'fd', fd: rd.s32(b, 0) }),
@@ -730,7 +738,7 @@ function kexecFlags(v: bigint): Value {
 const miscProcDecoders: Record<string, SyscallDecoder> = {
   ioprio_get: {
     entry: (c) => [xval(IOPRIO_WHO, c.args[0]!, 'IOPRIO_WHO_???'), sint(c.args[1]!)],
-    ret: (c) => withAux('d', c.err ? undefined : ioprioCall(c.rval)),
+    ret: (c) => withAux('d', c.err ? undefined : rawless(ioprioCall(c.rval))),
   },
   ioprio_set: sig([X(IOPRIO_WHO, 'IOPRIO_WHO_???'), A.int, (c, i) => ioprioV(c.args[i]!)]),
   kcmp: { entry: (c) => [sint(c.args[0]!), sint(c.args[1]!), xval(KCMP_TYPES, c.args[2]!, 'KCMP_???'), ...kcmpIdx(c)] },

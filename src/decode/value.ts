@@ -37,7 +37,12 @@ export type Value =
    */
   | { k: 'fd'; fd: number; path?: Uint8Array; label?: string }
   /** A value annotated with `=>`: in/out values such as `[128 => 16]`. */
-  | { k: 'inout'; in: Value; out: Value };
+  | { k: 'inout'; in: Value; out: Value }
+  /**
+   * A value strace prints differently per -X style in ways the other kinds do not capture (a text
+   * built with nested constants, an aux text -X raw drops: `tok('')` prints nothing there).
+   */
+  | { k: 'styled'; abbrev: Value; raw: Value; verbose: Value };
 
 export interface Field {
   /** Field name; omitted for positional members. */

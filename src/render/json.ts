@@ -52,6 +52,7 @@ export function valueJson(v: Value): J {
         ...(v.path !== undefined ? { path: Buffer.from(v.path).toString('latin1') } : {}),
       };
     case 'inout': return { kind: 'inout', in: valueJson(v.in), out: valueJson(v.out) };
+    case 'styled': return valueJson(v.abbrev);
   }
 }
 

@@ -125,6 +125,7 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       return v.path !== undefined ? `${n}<${quote(v.path, o.xflag, false, true)}>` : n;
     }
     case 'inout': return formatValue(v.in, o) + ' => ' + formatValue(v.out, o);
+    case 'styled': return formatValue(o.xlat === 'raw' ? v.raw : o.xlat === 'verbose' ? v.verbose : v.abbrev, o);
   }
 }
 
@@ -142,7 +143,8 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
       default: s = '= ' + BigInt.asUintN(64, r.rval).toString();
     }
   }
-  if (r.aux) s += ' (' + formatValue(r.aux, o) + ')';
+  const aux = r.aux ? formatValue(r.aux, o) : '';
+  if (aux) s += ' (' + aux + ')';
   return s;
 }
 
