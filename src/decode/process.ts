@@ -703,18 +703,24 @@ function ioprioV(v: bigint): Value {
   return { k: 'styled', abbrev: text, raw: n, verbose: join('', n, tok(' /* '), text, tok(' */')) };
 }
 
-const kcmpSlot = (b: Uint8Array): Value => struct([
-  field('efd', { k: 'fd', fd: rd.s32(b, 0) }),
-  field('tfd', { k: 'fd', fd: rd.s32(b, 4) }),
-  field('toff', uint(rd.u32(b, 8))),
-]);
+/**
+ * An fd of process `pid`: an fd value (which -y resolves in the tracee) when that is the tracee,
+ * else the number (printfd_pid of another process is not resolved here).
+ */
+const fdOf = (c: Ctx, pid: bigint, v: bigint): Value => (Number(BigInt.asIntN(32, pid)) === c.pid ? fd(v) : sint(v));
 
 /** kcmp's idx arguments by type: fds, an epoll slot, nothing, or hex. */
 function kcmpIdx(c: Ctx): Value[] {
   const type = Number(BigInt.asUintN(32, c.args[2]!));
-  const [idx1, idx2] = [c.args[3]!, c.args[4]!];
-  if (type === 0) return [fd(idx1), fd(idx2)]; // KCMP_FILE
-  if (type === 7) return [fd(idx1), fetch(c, idx2, 12, kcmpSlot)]; // KCMP_EPOLL_TFD
+  const [pid1, pid2, idx1, idx2] = [c.args[0]!, c.args[1]!, c.args[3]!, c.args[4]!];
+  if (type === 0) return [fdOf(c, pid1, idx1), fdOf(c, pid2, idx2)]; // KCMP_FILE
+  if (type === 7) { // KCMP_EPOLL_TFD
+    const slot = fetch(c, idx2, 12, (b) => struct([
+      field('efd', fdOf(c, pid2, BigInt(rd.s32(b, 0)))), field('tfd', fdOf(c, pid2, BigInt(rd.s32(b, 4)))),
+      field('toff', uint(rd.u32(b, 8))),
+    ]));
+    return [fdOf(c, pid1, idx1), slot];
+  }
   if (type >= 1 && type <= 6) return [];
   return [hexv(idx1), hexv(idx2)];
 }
@@ -902,6 +908,7 @@ const procVmDecoders: Record<string, SyscallDecoder> = {
     A.ulong,
     A.ulong,
   ]),
+  // the target fd belongs to the pidfd's process, which a pure decoder cannot learn: a number
   pidfd_getfd: sig([A.fd, A.int, (c, i) => hexv(BigInt.asUintN(32, c.args[i]!))], 'fd'),
 };
 
