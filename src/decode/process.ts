@@ -1356,8 +1356,11 @@ const BPF_UPDATE_FLAGS = xlat([[0, 'BPF_ANY'], [1, 'BPF_NOEXIST'], [2, 'BPF_EXIS
 const BPF_FILE_MODE_FLAGS = xlat([[8, 'BPF_F_RDONLY'], [0x10, 'BPF_F_WRONLY']]);
 const BPF_ATTACH_FLAGS = xlat([[1, 'BPF_F_ALLOW_OVERRIDE'], [2, 'BPF_F_ALLOW_MULTI'], [4, 'BPF_F_REPLACE']]);
 
-/** One field of a bpf command's attr: name, offset, printer; `opt` fields print only when the size reaches them. */
-type BpfField = readonly [string, number, (c: Ctx, b: Uint8Array, off: number) => Value, boolean?];
+/**
+ * One field of a bpf command's attr: name, offset, printer; `opt` fields print only when the size
+ * reaches them; `when` fields only when it holds for the attr.
+ */
+type BpfField = readonly [string, number, (c: Ctx, b: Uint8Array, off: number) => Value, boolean?, ((b: Uint8Array) => boolean)?];
 const bfFd = (_c: Ctx, b: Uint8Array, off: number): Value => ({ k: 'fd', fd: rd.s32(b, off) });
 const bfU32 = (_c: Ctx, b: Uint8Array, off: number): Value => uint(rd.u32(b, off));
 const bfAddr = (_c: Ctx, b: Uint8Array, off: number): Value => addr(rd.u64(b, off));
@@ -1403,8 +1406,35 @@ const bpfById = (id: string): readonly BpfField[] => [
   [id, 0, bfU32], ['next_id', 4, bfU32], ['open_flags', 8, bfFlags32(BPF_FILE_MODE_FLAGS, 'BPF_F_???'), true],
 ];
 
-/** The attr layouts of the bpf commands decoded here, with strace's size of each. */
-const BPF_ATTRS: Record<number, { size: number; fields: readonly BpfField[] }> = {
+const BPF_TEST_RUN_FLAGS = xlat([[1, 'BPF_F_TEST_RUN_ON_CPU'], [2, 'BPF_F_TEST_XDP_LIVE_FRAMES']]);
+const BPF_TEST_RUN_FIELDS: readonly BpfField[] = [
+  ['prog_fd', 0, bfFd], ['retval', 4, bfU32], ['data_size_in', 8, bfU32], ['data_size_out', 12, bfU32],
+  ['data_in', 16, bfAddr], ['data_out', 24, bfAddr], ['repeat', 32, bfU32], ['duration', 36, bfU32],
+  ['ctx_size_in', 40, bfU32, true], ['ctx_size_out', 44, bfU32], ['ctx_in', 48, bfAddr], ['ctx_out', 56, bfAddr],
+  ['flags', 64, bfFlags32(BPF_TEST_RUN_FLAGS, 'BPF_F_???'), true], ['cpu', 68, bfU32], ['batch_size', 72, bfU32, true],
+];
+
+/**
+ * The attr layouts of the bpf commands decoded here, with strace's size of each; `wrap` nests the
+ * fields in a named struct (`{test={…}}`).
+ */
+const BPF_ATTRS: Record<number, { size: number; fields: readonly BpfField[]; wrap?: string }> = {
+  10: { size: 76, fields: BPF_TEST_RUN_FIELDS, wrap: 'test' }, // BPF_PROG_TEST_RUN
+  17: { // BPF_RAW_TRACEPOINT_OPEN
+    size: 12, wrap: 'raw_tracepoint',
+    fields: [['name', 0, (c, b, off) => cstrN(c, rd.u64(b, off), 128)], ['prog_fd', 8, bfFd]],
+  },
+  18: { // BPF_BTF_LOAD
+    size: 28,
+    fields: [['btf', 0, (c, b, off) => buf(c, rd.u64(b, off), rd.u32(b, 16))], ['btf_log_buf', 8, bfAddr],
+      ['btf_size', 16, bfU32], ['btf_log_size', 20, bfU32], ['btf_log_level', 24, bfU32]],
+  },
+  29: { // BPF_LINK_UPDATE
+    size: 16, wrap: 'link_update',
+    fields: [['link_fd', 0, bfFd], ['new_prog_fd', 4, bfFd], ['flags', 8, bfFlags32(BPF_ATTACH_FLAGS, 'BPF_F_???')],
+      ['old_prog_fd', 12, bfFd, false, (b) => (rd.u32(b, 8) & 4) !== 0]],
+  },
+  30: { size: 4, fields: [['link_id', 0, bfU32]] }, // BPF_LINK_GET_FD_BY_ID
   1: { size: 32, fields: BPF_LOOKUP }, // BPF_MAP_LOOKUP_ELEM
   21: { size: 32, fields: BPF_LOOKUP }, // BPF_MAP_LOOKUP_AND_DELETE_ELEM
   2: { size: 32, fields: [['map_fd', 0, bfFd], ['key', 8, bfAddr], ['value', 16, bfAddr], ['flags', 24, bfVal64(BPF_UPDATE_FLAGS, 'BPF_???')]] },
@@ -1437,24 +1467,57 @@ function bpfAttr(c: Ctx, cmd: number, b: Uint8Array): Value {
   full.set(b);
   const len = Math.min(b.length, spec.size);
   const f: Field[] = [];
-  for (const [name, off, fn, opt] of spec.fields) {
+  for (const [name, off, fn, opt, when] of spec.fields) {
     if (opt && len <= off) break;
-    f.push(field(name, fn(c, full, off)));
+    if (!when || when(full)) f.push(field(name, fn(c, full, off)));
   }
-  return struct([...f, ...bpfExtra(c, b, spec.size)]);
+  return struct([...(spec.wrap ? [field(spec.wrap, struct(f))] : f), ...bpfExtra(c, b, spec.size)]);
 }
+
+/** The *_GET_NEXT_ID commands: the kernel fills next_id, so the attr prints at exit (`next_id=0 => 5`). */
+const BPF_NEXT_ID_CMDS = new Set([11, 12, 23, 31]);
+const BPF_NEXT_ID_SIZE = 12;
+
+function bpfNextId(c: Ctx, b: Uint8Array, before: number | undefined): Value {
+  const full = new Uint8Array(Math.max(BPF_NEXT_ID_SIZE, b.length));
+  full.set(b);
+  const next = rd.u32(full, 4);
+  const f: Field[] = [
+    field('start_id', uint(rd.u32(full, 0))),
+    field('next_id', before !== undefined && before !== next ? { k: 'inout', in: uint(before), out: uint(next) } : uint(next)),
+  ];
+  if (b.length > 8) f.push(field('open_flags', xflags32(BPF_FILE_MODE_FLAGS, BigInt(rd.u32(full, 8)), 'BPF_F_???')));
+  return struct([...f, ...bpfExtra(c, b, BPF_NEXT_ID_SIZE)]);
+}
+
+/** The attr bytes when strace decodes them (a readable attr of 1 byte … a page), else the Value to print. */
+function bpfFetch(c: Ctx, decoded: boolean): Uint8Array | Value {
+  const a = c.args[1]!;
+  const size = BigInt.asUintN(32, c.args[2]!);
+  if (!decoded || size === 0n || size > PAGE_SIZE || a === 0n || !c.opt.verbose) return addr(a);
+  return c.mem.read(a, Number(size)) ?? badPtr(a);
+}
+
+const bpfCmd = (c: Ctx): number => Number(BigInt.asUintN(32, c.args[0]!));
 
 const bpf: SyscallDecoder = {
   entry: (c) => {
-    const cmd = BigInt.asUintN(32, c.args[0]!);
-    const a = c.args[1]!;
-    const size = BigInt.asUintN(32, c.args[2]!);
-    let attr: Value = addr(a);
-    if ((cmd === 0n || BPF_ATTRS[Number(cmd)]) && size > 0n && size <= PAGE_SIZE && a !== 0n && c.opt.verbose) {
-      const b = c.mem.read(a, Number(size));
-      attr = b ? bpfAttr(c, Number(cmd), b) : badPtr(a);
+    const cmd = bpfCmd(c);
+    const head = xval(BPF_CMDS, BigInt(cmd), 'BPF_???');
+    const size = uint(BigInt.asUintN(32, c.args[2]!));
+    const got = bpfFetch(c, cmd === 0 || BPF_ATTRS[cmd] !== undefined || BPF_NEXT_ID_CMDS.has(cmd));
+    if (got instanceof Uint8Array && BPF_NEXT_ID_CMDS.has(cmd)) {
+      c.state.nextId = got.length >= 8 ? rd.u32(got, 4) : undefined;
+      c.state.pending = true;
+      return [head];
     }
-    return [xval(BPF_CMDS, cmd, 'BPF_???'), attr, uint(size)];
+    return [head, got instanceof Uint8Array ? bpfAttr(c, cmd, got) : got, size];
+  },
+  needsExit: (c) => c.state.pending === true,
+  exit: (c) => {
+    const got = bpfFetch(c, true);
+    const v = got instanceof Uint8Array ? bpfNextId(c, got, c.state.nextId as number | undefined) : got;
+    return [v, uint(BigInt.asUintN(32, c.args[2]!))];
   },
   ret: (c) => ({ fmt: BPF_FD_CMDS.has(Number(BigInt.asUintN(32, c.args[0]!))) ? 'fd' : 'd' }),
 };
