@@ -14,7 +14,7 @@ import {
 import {
   BPF_ATTACH_TYPES, BPF_CLASS, BPF_CMDS, BPF_PROG_FLAGS, BPF_PROG_TYPES, BPF_MAP_FLAGS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, BPF_MAP_TYPES, DELETE_MODULE_FLAGS, FUTEX_WAITER_FLAGS, HW_BREAKPOINT_TYPES, IOPRIO_CLASS,
   IOPRIO_WHO, KCMP_TYPES, KEYCTL_CAPS0, KEYCTL_CAPS1, KEYCTL_PKEY_OPS, KEXEC_ARCHES, KEXEC_FILE_LOAD_FLAGS, KEXEC_LOAD_FLAGS, KEY_PERMS, KEY_REQKEYS, KEY_SPEC, KEYCTL_CMDS, KEYCTL_MOVE_FLAGS, MODULE_INIT_FLAGS, NT_TYPES,
-  PERF_ATTR_SIZES, PERF_BRANCH_SAMPLE_TYPES, PERF_HW_IDS, PERF_OPEN_FLAGS, PERF_READ_FORMAT, PERF_SAMPLE_FORMAT,
+  PERF_ATTR_SIZES, PERF_BRANCH_SAMPLE_TYPES, PERF_HW_CACHE_IDS, PERF_HW_CACHE_OP_IDS, PERF_HW_CACHE_RESULT_IDS, PERF_HW_IDS, PERF_OPEN_FLAGS, PERF_READ_FORMAT, PERF_SAMPLE_FORMAT,
   PERF_SW_IDS, PERF_TYPES, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS, REBOOT_CMDS, REBOOT_MAGIC1,
   REBOOT_MAGIC2, SCHED_FLAGS,
 } from './xlat/proc.js';
@@ -1538,16 +1538,29 @@ const PERF_BITS: ReadonlyArray<readonly [number, string]> = [
 ];
 
 function perfConfig(type: number, config: bigint): Value {
+  const shifted = (v: Value, n: number): Value => join('<<', v, tok(String(n)));
+  const parts: Value[] = [];
   const hi = config >> 32n;
-  const pfx = hi ? `0x${hi.toString(16)}<<32|` : '';
-  const name = (x: ReturnType<typeof xlat>, v: bigint, unknown: string): string =>
-    lookup(x, v) ?? `0x${v.toString(16)} /* ${unknown} */`;
+  if ((type === 0 || type === 3) && hi) parts.push(shifted(hex(hi), 32));
   switch (type) {
-    case 0: return tok(pfx + name(PERF_HW_IDS, config & 0xffffffffn, 'PERF_COUNT_HW_???'));
+    case 0: // PERF_TYPE_HARDWARE: EEEEEEEE000000AA
+      parts.push(xval64(PERF_HW_IDS, config & 0xffffffffn, 'PERF_COUNT_HW_???'));
+      break;
     case 1: return xval64(PERF_SW_IDS, config, 'PERF_COUNT_SW_???');
     case 2: return uint(config);
+    case 3: { // PERF_TYPE_HW_CACHE: EEEEEEEE00DDCCBB
+      const top = (config & 0xffffffffn) >> 24n;
+      if (top) parts.push(shifted(hex(top), 24));
+      parts.push(
+        shifted(xval64(PERF_HW_CACHE_RESULT_IDS, (config >> 16n) & 0xffn, 'PERF_COUNT_HW_CACHE_RESULT_???'), 16),
+        shifted(xval64(PERF_HW_CACHE_OP_IDS, (config >> 8n) & 0xffn, 'PERF_COUNT_HW_CACHE_OP_???'), 8),
+        xval64(PERF_HW_CACHE_IDS, config & 0xffn, 'PERF_COUNT_HW_CACHE_???'),
+      );
+      break;
+    }
     default: return hex(config);
   }
+  return parts.length === 1 ? parts[0]! : join('|', ...parts);
 }
 
 /** struct perf_event_attr of `size` fetched bytes (print_perf_event_attr). */

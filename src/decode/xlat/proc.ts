@@ -149,3 +149,12 @@ export const KEYCTL_CAPS0 = xlat([[1, 'KEYCTL_CAPS0_CAPABILITIES'], [2, 'KEYCTL_
 
 /** xlat/keyctl_caps1.in */
 export const KEYCTL_CAPS1 = xlat([[1, 'KEYCTL_CAPS1_NS_KEYRING_NAME'], [2, 'KEYCTL_CAPS1_NS_KEY_TAG'], [4, 'KEYCTL_CAPS1_NOTIFICATIONS']]);
+
+/** xlat/perf_hw_cache_id.in */
+export const PERF_HW_CACHE_IDS = indexed(['PERF_COUNT_HW_CACHE_L1D', 'PERF_COUNT_HW_CACHE_L1I', 'PERF_COUNT_HW_CACHE_LL', 'PERF_COUNT_HW_CACHE_DTLB', 'PERF_COUNT_HW_CACHE_ITLB', 'PERF_COUNT_HW_CACHE_BPU', 'PERF_COUNT_HW_CACHE_NODE']);
+
+/** xlat/perf_hw_cache_op_id.in */
+export const PERF_HW_CACHE_OP_IDS = indexed(['PERF_COUNT_HW_CACHE_OP_READ', 'PERF_COUNT_HW_CACHE_OP_WRITE', 'PERF_COUNT_HW_CACHE_OP_PREFETCH']);
+
+/** xlat/perf_hw_cache_op_result_id.in */
+export const PERF_HW_CACHE_RESULT_IDS = indexed(['PERF_COUNT_HW_CACHE_RESULT_ACCESS', 'PERF_COUNT_HW_CACHE_RESULT_MISS']);
