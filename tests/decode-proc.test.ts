@@ -10,6 +10,8 @@ import { decoders as processDecoders } from '../src/decode/process.js';
 import { decoders as miscDecoders } from '../src/decode/misc.js';
 import type { SyscallDecoder } from '../src/decode/types.js';
 import { FakeMemory, lineMaker } from './helpers/decode.js';
+import { formatRet, formatValue } from '../src/render/strace.js';
+import type { Ctx } from '../src/decode/types.js';
 
 const ALL: Record<string, SyscallDecoder> = { ...miscDecoders, ...processDecoders };
 const line = lineMaker(ALL, () => new FakeMemory(false));
@@ -173,4 +175,23 @@ test('ptrace PEEKUSER offsets, clone3 set_tid, bpf map elements', () => {
   m3.put(BUF, bytes([4, 5], [4, 0], [8, 0x1000], [8, 0x2000], [8, 0]));
   assert.equal(line('bpf', { args: [2, BUF, 32], mem: m3 }), 'bpf(BPF_MAP_UPDATE_ELEM, {map_fd=5, key=0x1000, value=0x2000, flags=BPF_ANY}, 32) = 0');
   assert.equal(line('bpf', { args: [1, BUF, 24], mem: m3 }), 'bpf(BPF_MAP_LOOKUP_ELEM, {map_fd=5, key=0x1000, value=0x2000}, 24) = 0');
+});
+
+test('-X styles: ioprio_set argument, ioprio_get result, unknown constants in raw', () => {
+  const c = (args: bigint[], rval = 0n): Ctx => ({
+    pid: 1, nr: 0, name: '', args: [...args, 0n, 0n, 0n, 0n, 0n, 0n].slice(0, 6), mem: new FakeMemory(),
+    opt: { strsize: 32, abbrev: true, verbose: true }, rval, err: 0, state: {},
+  });
+  const set = ALL.ioprio_set!.entry(c([1n, 0n, BigInt((2 << 13) | 4)]));
+  const o = (xlat: 'raw' | 'verbose') => ({ acolumn: 40, xflag: 0 as const, xlat });
+  assert.equal(set.map((v) => formatValue(v, o('verbose'))).join(', '),
+    '0x1 /* IOPRIO_WHO_PROCESS */, 0, 16388 /* IOPRIO_PRIO_VALUE(0x2 /* IOPRIO_CLASS_BE */, 4) */');
+  assert.equal(set.map((v) => formatValue(v, o('raw'))).join(', '), '0x1, 0, 16388');
+  const get = c([1n, 0n], 0n);
+  const r = ALL.ioprio_get!.ret!(get);
+  assert.equal(formatRet({ rval: 0n, errno: 0, fmt: r.fmt, ...(r.aux ? { aux: r.aux } : {}) }, o('raw')), '= 0');
+  assert.equal(formatRet({ rval: 0n, errno: 0, fmt: r.fmt, ...(r.aux ? { aux: r.aux } : {}) }, o('verbose')),
+    '= 0 (IOPRIO_PRIO_VALUE(0 /* IOPRIO_CLASS_NONE */, 0))');
+  const kc = ALL.kcmp!.entry(c([1n, 1n, 99n, 0n, 0n]));
+  assert.equal(kc.map((v) => formatValue(v, o('raw'))).join(', '), '1, 1, 0x63, 0, 0');
 });
