@@ -965,18 +965,18 @@ function userOffset(a: bigint): Value {
 const REGS_SIZE = 27 * 8, FPREGS_SIZE = 512;
 
 /** A user_regs_struct (NT_PRSTATUS) of `size` bytes at `a` (arch_decode_prstatus_regset). */
-function prstatusAt(c: Ctx, a: bigint, size: number, exiting = false): Value {
-  if (!size || size & 7) return addr(a);
-  const n = Math.min(size, REGS_SIZE);
+function prstatusAt(c: Ctx, a: bigint, size: bigint, exiting = false): Value {
+  if (!size || size & 7n) return addr(a);
+  const n = size < BigInt(REGS_SIZE) ? Number(size) : REGS_SIZE;
   return fetch(c, a, n, (b) => struct(
-    USER_REGS.slice(0, n / 8).map((r, i) => field(r, hex(rd.u64(b, i * 8)))), size > REGS_SIZE,
+    USER_REGS.slice(0, n / 8).map((r, i) => field(r, hex(rd.u64(b, i * 8)))), size > BigInt(REGS_SIZE),
   ), exiting);
 }
 
 /** A user_fpregs_struct (NT_FPREGSET) of `size` bytes at `a` (arch_decode_fpregset). */
-function fpregsetAt(c: Ctx, a: bigint, size: number, exiting = false): Value {
-  if (!size || size & 7) return addr(a);
-  const n = Math.min(size, FPREGS_SIZE);
+function fpregsetAt(c: Ctx, a: bigint, size: bigint, exiting = false): Value {
+  if (!size || size & 7n) return addr(a);
+  const n = size < BigInt(FPREGS_SIZE) ? Number(size) : FPREGS_SIZE;
   return fetch(c, a, n, (b) => {
     const f: Field[] = [field('cwd', hex(rd.u16(b, 0)))];
     const head: [string, number, number][] = [['swd', 2, 2], ['ftw', 4, 2], ['fop', 6, 2], ['rip', 8, 8], ['rdp', 16, 8], ['mxcsr', 24, 4], ['mxcr_mask', 28, 4]];
@@ -991,15 +991,15 @@ function fpregsetAt(c: Ctx, a: bigint, size: number, exiting = false): Value {
       const items = Array.from({ length: limit }, (_, i) => hex(rd.u32(b, off + i * 4)));
       f.push(field(name, array(items, limit < len)));
     }
-    return struct(f, size > FPREGS_SIZE);
+    return struct(f, size > BigInt(FPREGS_SIZE));
   }, exiting);
 }
 
 const NT_PRSTATUS = 1n, NT_FPREGSET = 2n;
 /** decode_regset: the registers an iovec of GETREGSET/SETREGSET points to. */
 const regsetV = (c: Ctx, nt: bigint, base: bigint, len: bigint, exiting: boolean): Value =>
-  (nt === NT_PRSTATUS ? prstatusAt(c, base, Number(len), exiting)
-    : nt === NT_FPREGSET ? fpregsetAt(c, base, Number(len), exiting) : addr(base));
+  (nt === NT_PRSTATUS ? prstatusAt(c, base, len, exiting)
+    : nt === NT_FPREGSET ? fpregsetAt(c, base, len, exiting) : addr(base));
 
 /** struct iovec of GETREGSET/SETREGSET: `{iov_base=0x…, iov_len=N}`; iov_len as it was at entry `=>` after. */
 const regsetIov = (c: Ctx, a: bigint, oldLen?: bigint): Value => {
@@ -1090,8 +1090,8 @@ const ptrace: SyscallDecoder = {
     if (req === PT.TRACEME) return out;
     out.push(sint(c.args[1]!));
     if (PT_NO_ADDR.has(req)) return out;
-    if (req === PT.SETREGS) return [...out, prstatusAt(c, c.args[3]!, REGS_SIZE)];
-    if (req === PT.SETFPREGS) return [...out, fpregsetAt(c, c.args[3]!, FPREGS_SIZE)];
+    if (req === PT.SETREGS) return [...out, prstatusAt(c, c.args[3]!, BigInt(REGS_SIZE))];
+    if (req === PT.SETFPREGS) return [...out, fpregsetAt(c, c.args[3]!, BigInt(FPREGS_SIZE))];
     if (PT_GETREGS.has(req)) return out;
     out.push(ptraceAddr(c, req));
     if (req === PT.GETREGSET) {
@@ -1113,8 +1113,8 @@ const ptrace: SyscallDecoder = {
     const req = ptraceReq(c);
     const d = c.args[3]!;
     if (req === PT.GETREGSET) return [regsetIov(c, d, c.state.iovLen as bigint)];
-    if (req === PT.GETREGS) return [prstatusAt(c, d, REGS_SIZE, true)];
-    if (req === PT.GETFPREGS) return [fpregsetAt(c, d, FPREGS_SIZE, true)];
+    if (req === PT.GETREGS) return [prstatusAt(c, d, BigInt(REGS_SIZE), true)];
+    if (req === PT.GETFPREGS) return [fpregsetAt(c, d, BigInt(FPREGS_SIZE), true)];
     switch (req) {
       case PT.PEEKDATA: case PT.PEEKTEXT: case PT.PEEKUSER: return [ptrAt(c, d, true)];
       case PT.GETEVENTMSG: return [fetch(c, d, 8, (b) => array([uint(rd.u64(b, 0))]), true)];
