@@ -1457,6 +1457,7 @@ const BPF_ATTRS: Record<number, { size: number; fields: readonly BpfField[]; wra
 
 /** union bpf_attr of one command (strace's BEGIN_BPF_CMD_DECODER… END_BPF_CMD_DECODER). */
 function bpfAttr(c: Ctx, cmd: number, b: Uint8Array): Value {
+  if (cmd === 28) return bpfLinkCreate(c, b);
   if (cmd === 0) {
     const full = new Uint8Array(Math.max(BPF_MAP_CREATE_SIZE, b.length));
     full.set(b);
@@ -1474,20 +1475,114 @@ function bpfAttr(c: Ctx, cmd: number, b: Uint8Array): Value {
   return struct([...(spec.wrap ? [field(spec.wrap, struct(f))] : f), ...bpfExtra(c, b, spec.size)]);
 }
 
-/** The *_GET_NEXT_ID commands: the kernel fills next_id, so the attr prints at exit (`next_id=0 => 5`). */
-const BPF_NEXT_ID_CMDS = new Set([11, 12, 23, 31]);
-const BPF_NEXT_ID_SIZE = 12;
-
-function bpfNextId(c: Ctx, b: Uint8Array, before: number | undefined): Value {
-  const full = new Uint8Array(Math.max(BPF_NEXT_ID_SIZE, b.length));
+/** `size` bytes or more: `b` padded with zeros (strace copies the attr into a zeroed struct). */
+const padded = (b: Uint8Array, size: number): Uint8Array => {
+  const full = new Uint8Array(Math.max(size, b.length));
   full.set(b);
-  const next = rd.u32(full, 4);
+  return full;
+};
+/** A u32 field that the kernel may have changed: `N`, or `N => M`. */
+const changedU32 = (before: number, after: number): Value =>
+  (before !== after ? { k: 'inout', in: uint(before), out: uint(after) } : uint(after));
+
+const BPF_QUERY_FLAGS = xlat([[1, 'BPF_F_QUERY_EFFECTIVE']]);
+const BPF_TASK_FD_TYPES = indexedX(['BPF_FD_TYPE_RAW_TRACEPOINT', 'BPF_FD_TYPE_TRACEPOINT', 'BPF_FD_TYPE_KPROBE',
+  'BPF_FD_TYPE_KRETPROBE', 'BPF_FD_TYPE_UPROBE', 'BPF_FD_TYPE_URETPROBE']);
+const BPF_KPROBE_MULTI_FLAGS = xlat([[1, 'BPF_F_KPROBE_MULTI_RETURN']]);
+
+/** The *_GET_NEXT_ID commands: the kernel fills next_id (`next_id=0 => 5`). */
+function bpfNextId(c: Ctx, before: Uint8Array, after: Uint8Array): Value {
+  const a = padded(after, 12);
+  const f: Field[] = [field('start_id', uint(rd.u32(a, 0))), field('next_id', changedU32(rd.u32(padded(before, 12), 4), rd.u32(a, 4)))];
+  if (after.length > 8) f.push(field('open_flags', xflags32(BPF_FILE_MODE_FLAGS, BigInt(rd.u32(a, 8)), 'BPF_F_???')));
+  return struct([...f, ...bpfExtra(c, after, 12)]);
+}
+
+/** BPF_PROG_QUERY: the query at entry, the program ids and their count as the kernel left them. */
+function bpfProgQuery(c: Ctx, before: Uint8Array, after: Uint8Array): Value {
+  const b = padded(before, 28), a = padded(after, 28);
+  return struct([field('query', struct([
+    field('target_fd', bfFd(c, b, 0)), field('attach_type', xval(BPF_ATTACH_TYPES, BigInt(rd.u32(b, 4)), 'BPF_???')),
+    field('query_flags', xflags(BPF_QUERY_FLAGS, BigInt(rd.u32(b, 8)), 'BPF_F_QUERY_???')),
+    field('attach_flags', xflags(BPF_ATTACH_FLAGS, BigInt(rd.u32(b, 12)), 'BPF_F_???')),
+    field('prog_ids', printArray(c, rd.u64(a, 16), rd.u32(a, 24), 4, (x) => uint(rd.u32(x, 0)), { exiting: true })),
+    field('prog_cnt', changedU32(rd.u32(b, 24), rd.u32(a, 24))),
+  ])), ...bpfExtra(c, after, 28)]);
+}
+
+/** BPF_TASK_FD_QUERY: what the kernel reports of a task's fd. */
+function bpfTaskFdQuery(c: Ctx, before: Uint8Array, after: Uint8Array): Value {
+  const b = padded(before, 48), a = padded(after, 48);
+  const [lenBefore, lenAfter] = [rd.u32(b, 12), rd.u32(a, 12)];
+  return struct([field('task_fd_query', struct([
+    field('pid', int(rd.s32(b, 0))), field('fd', bfFd(c, b, 4)), field('flags', uint(rd.u32(b, 8))),
+    field('buf_len', changedU32(lenBefore, lenAfter)),
+    field('buf', cstrN(c, rd.u64(a, 16), Math.min(lenBefore, lenAfter))),
+    field('prog_id', uint(rd.u32(a, 24))), field('fd_type', xval(BPF_TASK_FD_TYPES, BigInt(rd.u32(a, 28)), 'BPF_FD_TYPE_???')),
+    field('probe_offset', hex(rd.u64(a, 32))), field('probe_addr', hex(rd.u64(a, 40))),
+  ])), ...bpfExtra(c, after, 48)]);
+}
+
+/** The batch commands: the batch at entry, then ` => {batch={count=N}}` when the kernel changed the count. */
+const bpfBatch = (fields: readonly string[]) => (c: Ctx, before: Uint8Array, after: Uint8Array): Value => {
+  const b = padded(before, 56);
+  const at: Record<string, (x: Uint8Array) => Value> = {
+    in_batch: (x) => addr(rd.u64(x, 0)), out_batch: (x) => addr(rd.u64(x, 8)), keys: (x) => addr(rd.u64(x, 16)),
+    values: (x) => addr(rd.u64(x, 24)), count: (x) => uint(rd.u32(x, 32)), map_fd: (x) => bfFd(c, x, 36),
+    elem_flags: (x) => xflags64(BPF_LOOKUP_FLAGS, rd.u64(x, 40), 'BPF_???'), flags: (x) => hex(rd.u64(x, 48)),
+  };
+  const v = struct([field('batch', struct(fields.map((n) => field(n, at[n]!(b))))), ...bpfExtra(c, before, 56)]);
+  const count = rd.u32(padded(after, 56), 32);
+  return count !== rd.u32(b, 32) ? { k: 'inout', in: v, out: struct([field('batch', struct([field('count', uint(count))]))]) } : v;
+};
+
+/** Commands whose attr prints when the call returns (from the attr at entry and at exit). */
+const BPF_AT_EXIT: Record<number, (c: Ctx, before: Uint8Array, after: Uint8Array) => Value> = {
+  11: bpfNextId, 12: bpfNextId, 23: bpfNextId, 31: bpfNextId, // BPF_*_GET_NEXT_ID
+  16: bpfProgQuery, // BPF_PROG_QUERY
+  20: bpfTaskFdQuery, // BPF_TASK_FD_QUERY
+  24: bpfBatch(['in_batch', 'out_batch', 'keys', 'values', 'count', 'map_fd', 'elem_flags', 'flags']), // BPF_MAP_LOOKUP_BATCH
+  25: bpfBatch(['in_batch', 'out_batch', 'keys', 'values', 'count', 'map_fd', 'elem_flags', 'flags']), // …_AND_DELETE_BATCH
+  26: bpfBatch(['keys', 'values', 'count', 'map_fd', 'elem_flags', 'flags']), // BPF_MAP_UPDATE_BATCH
+  27: bpfBatch(['keys', 'count', 'map_fd', 'elem_flags', 'flags']), // BPF_MAP_DELETE_BATCH
+};
+
+const BPF_TRACE_ITER = 28, BPF_PERF_EVENT = 41, BPF_TRACE_KPROBE_MULTI = 42;
+
+/** BPF_LINK_CREATE: the union after the flags is guessed from the attach type, as strace does. */
+function bpfLinkCreate(c: Ctx, raw: Uint8Array): Value {
+  const b = padded(raw, 48);
+  const len = Math.min(raw.length, 48);
+  const type = rd.u32(b, 8);
   const f: Field[] = [
-    field('start_id', uint(rd.u32(full, 0))),
-    field('next_id', before !== undefined && before !== next ? { k: 'inout', in: uint(before), out: uint(next) } : uint(next)),
+    field('prog_fd', bfFd(c, b, 0)), field('target_fd', bfFd(c, b, 4)),
+    field('attach_type', xval(BPF_ATTACH_TYPES, BigInt(type), 'BPF_???')), field('flags', hex(rd.u32(b, 12))),
   ];
-  if (b.length > 8) f.push(field('open_flags', xflags32(BPF_FILE_MODE_FLAGS, BigInt(rd.u32(full, 8)), 'BPF_F_???')));
-  return struct([...f, ...bpfExtra(c, b, BPF_NEXT_ID_SIZE)]);
+  let known = 48;
+  if (len > 16) {
+    if (type === 0) {
+      if (rd.u32(b, 16)) f.push(field('target_btf_id', uint(rd.u32(b, 16))));
+      known = 20;
+    } else if (type === BPF_TRACE_ITER) {
+      f.push(field('iter_info', printArray(c, rd.u64(b, 16), rd.u32(b, 24), 4, (x) =>
+        struct([field('map', struct([field('map_fd', { k: 'fd', fd: rd.s32(x, 0) })]))]))));
+      f.push(field('iter_info_len', uint(rd.u32(b, 24))));
+      known = 28;
+    } else if (type === BPF_PERF_EVENT) {
+      f.push(field('perf_event', struct([field('bpf_cookie', hex(rd.u64(b, 16)))])));
+      known = 24;
+    } else if (type === BPF_TRACE_KPROBE_MULTI) {
+      const cnt = rd.u32(b, 20);
+      f.push(field('kprobe_multi', struct([
+        field('flags', xflags(BPF_KPROBE_MULTI_FLAGS, BigInt(rd.u32(b, 16)), 'BPF_F_???')), field('cnt', uint(cnt)),
+        field('syms', printArray(c, rd.u64(b, 24), cnt, 8, (x) => cstr(c, rd.u64(x, 0)))),
+        field('addrs', printArray(c, rd.u64(b, 32), cnt, 8, (x) => hex(rd.u64(x, 0)))),
+        field('cookies', printArray(c, rd.u64(b, 40), cnt, 8, (x) => hex(rd.u64(x, 0)))),
+      ])));
+      known = 48;
+    } else known = 16;
+  }
+  return struct([field('link_create', struct(f)), ...bpfExtra(c, raw, known)]);
 }
 
 /** The attr bytes when strace decodes them (a readable attr of 1 byte … a page), else the Value to print. */
@@ -1505,19 +1600,19 @@ const bpf: SyscallDecoder = {
     const cmd = bpfCmd(c);
     const head = xval(BPF_CMDS, BigInt(cmd), 'BPF_???');
     const size = uint(BigInt.asUintN(32, c.args[2]!));
-    const got = bpfFetch(c, cmd === 0 || BPF_ATTRS[cmd] !== undefined || BPF_NEXT_ID_CMDS.has(cmd));
-    if (got instanceof Uint8Array && BPF_NEXT_ID_CMDS.has(cmd)) {
-      c.state.nextId = got.length >= 8 ? rd.u32(got, 4) : undefined;
-      c.state.pending = true;
+    const atExit = BPF_AT_EXIT[cmd] !== undefined;
+    const got = bpfFetch(c, cmd === 0 || cmd === 28 || BPF_ATTRS[cmd] !== undefined || atExit);
+    if (got instanceof Uint8Array && atExit) {
+      c.state.attr = got;
       return [head];
     }
     return [head, got instanceof Uint8Array ? bpfAttr(c, cmd, got) : got, size];
   },
-  needsExit: (c) => c.state.pending === true,
+  needsExit: (c) => c.state.attr !== undefined,
   exit: (c) => {
+    const before = c.state.attr as Uint8Array;
     const got = bpfFetch(c, true);
-    const v = got instanceof Uint8Array ? bpfNextId(c, got, c.state.nextId as number | undefined) : got;
-    return [v, uint(BigInt.asUintN(32, c.args[2]!))];
+    return [BPF_AT_EXIT[bpfCmd(c)]!(c, before, got instanceof Uint8Array ? got : before), uint(BigInt.asUintN(32, c.args[2]!))];
   },
   ret: (c) => ({ fmt: BPF_FD_CMDS.has(Number(BigInt.asUintN(32, c.args[0]!))) ? 'fd' : 'd' }),
 };
