@@ -5,17 +5,26 @@ import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, badPtr, call, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, xlat } from './xlat/core.js';
 import { signame } from './xlat/signals.js';
-import { AT_FLAGS, CLONE_FLAGS, CLOCK_IDS, CSIGNAL, PRCTL_OPTIONS, WAIT_OPTIONS, WAITID_TYPES, ARCH_PRCTL_CODES } from './xlat/tables.js';
 import {
-  CAPS, CAP_MASK0, CAP_MASK1, CAP_VERSIONS, CLONE3_FLAGS, PIDFD_OPEN_FLAGS, PR_CAP_AMBIENT, PR_DUMPABLE, PR_FP_MODE,
-  PR_MCE_KILL, PR_MCE_KILL_POLICY, PR_SET_MM, PR_SET_VMA, PR_SPEC_CMDS, PR_SPEC_GET_FLAGS, PR_SPEC_SET_FLAGS, PR_TSC,
-  AUDIT_ARCHES, PR_UNALIGN, PTRACE_EVENTS, SCHEDULERS, SECBITS, SECCOMP_FILTER_FLAGS, SECCOMP_MODES, SECCOMP_OPS, SECCOMP_RET_ACTIONS,
+  AT_FLAGS, CLONE_FLAGS, CLOCK_IDS, CSIGNAL, PRCTL_OPTIONS, WAIT_OPTIONS, WAITID_TYPES, ARCH_PRCTL_CODES,
+} from './xlat/tables.js';
+import {
+  AUDIT_ARCHES, CAPS, CAP_MASK0, CAP_MASK1, CAP_VERSIONS, CLONE3_FLAGS, PIDFD_OPEN_FLAGS, PR_CAP_AMBIENT, PR_DUMPABLE,
+  PR_FP_MODE, PR_MCE_KILL, PR_MCE_KILL_POLICY, PR_SET_MM, PR_SET_VMA, PR_SPEC_CMDS, PR_SPEC_GET_FLAGS,
+  PR_SPEC_SET_FLAGS, PR_TSC, PR_UNALIGN, PTRACE_EVENTS, SCHEDULERS, SECBITS, SECCOMP_FILTER_FLAGS, SECCOMP_MODES,
+  SECCOMP_OPS, SECCOMP_RET_ACTIONS,
 } from './xlat/more.js';
 import {
-  BPF_ATTACH_TYPES, BPF_CLASS, BPF_CMDS, BPF_PROG_FLAGS, BPF_PROG_TYPES, BPF_MAP_FLAGS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, BPF_MAP_TYPES, DELETE_MODULE_FLAGS, FUTEX_WAITER_FLAGS, HW_BREAKPOINT_TYPES, IOPRIO_CLASS,
-  IOPRIO_WHO, KCMP_TYPES, KEYCTL_CAPS0, KEYCTL_CAPS1, KEYCTL_PKEY_OPS, KEXEC_ARCHES, KEXEC_FILE_LOAD_FLAGS, KEXEC_LOAD_FLAGS, KEY_PERMS, KEY_REQKEYS, KEY_SPEC, KEYCTL_CMDS, KEYCTL_MOVE_FLAGS, MODULE_INIT_FLAGS, NT_TYPES,
-  PERF_ATTR_SIZES, PERF_BRANCH_SAMPLE_TYPES, PERF_HW_CACHE_IDS, PERF_HW_CACHE_OP_IDS, PERF_HW_CACHE_RESULT_IDS, PERF_HW_IDS, PERF_OPEN_FLAGS, PERF_READ_FORMAT, PERF_SAMPLE_FORMAT,
-  PERF_SW_IDS, PERF_TYPES, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS, REBOOT_CMDS, REBOOT_MAGIC1,
+  BPF_ATTACH_FLAGS, BPF_ATTACH_TYPES, BPF_CLASS, BPF_CMDS, BPF_FILE_MODE_FLAGS, BPF_KPROBE_MULTI_FLAGS,
+  BPF_LOOKUP_FLAGS, BPF_MAP_FLAGS, BPF_MAP_TYPES, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_PROG_FLAGS,
+  BPF_PROG_TYPES, BPF_QUERY_FLAGS, BPF_RVAL, BPF_SIZE, BPF_SRC, BPF_TASK_FD_TYPES, BPF_TEST_RUN_FLAGS,
+  BPF_UPDATE_FLAGS, DELETE_MODULE_FLAGS, EBPF_CLASS, EBPF_MODE, EBPF_REGS, FUTEX_WAITER_FLAGS, HW_BREAKPOINT_TYPES,
+  IOPRIO_CLASS, IOPRIO_WHO, KCMP_TYPES, KEXEC_ARCHES, KEXEC_FILE_LOAD_FLAGS, KEXEC_LOAD_FLAGS, KEYCTL_CAPS0,
+  KEYCTL_CAPS1, KEYCTL_CMDS, KEYCTL_MOVE_FLAGS, KEYCTL_PKEY_OPS, KEY_PERMS, KEY_REQKEYS, KEY_SPEC, MODULE_INIT_FLAGS,
+  NT_TYPES, PERF_ATTR_SIZES, PERF_BRANCH_SAMPLE_TYPES, PERF_HW_CACHE_IDS, PERF_HW_CACHE_OP_IDS,
+  PERF_HW_CACHE_RESULT_IDS, PERF_HW_IDS, PERF_OPEN_FLAGS, PERF_READ_FORMAT, PERF_SAMPLE_FORMAT, PERF_SW_IDS,
+  PERF_TYPES, PIDTYPES, PR_MTE_TCF, PR_PAC_ALL_KEYS, PR_PAC_KEYS, PR_SCHED_CORE_CMDS, PR_SME_VL_FLAGS,
+  PR_SVE_VL_FLAGS, PSI_OPS, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS, REBOOT_CMDS, REBOOT_MAGIC1,
   REBOOT_MAGIC2, SCHED_FLAGS,
 } from './xlat/proc.js';
 import { errnoName } from './xlat/errno.js';
@@ -398,16 +407,6 @@ const vlPrctl = (flagsX: ReturnType<typeof xlat>, set: boolean): Prctl => ({
     return t ? { fmt: 'x', aux: rawless(tok(t)) } : { fmt: 'x' };
   },
 });
-const PR_SVE_VL_FLAGS = xlat([[1 << 18, 'PR_SVE_SET_VL_ONEXEC'], [1 << 17, 'PR_SVE_VL_INHERIT']]);
-const PR_SME_VL_FLAGS = xlat([[1 << 18, 'PR_SME_SET_VL_ONEXEC'], [1 << 17, 'PR_SME_VL_INHERIT']]);
-const PR_MTE_TCF = xlat([[0, 'PR_MTE_TCF_NONE'], [2, 'PR_MTE_TCF_SYNC'], [4, 'PR_MTE_TCF_ASYNC'], [6, 'PR_MTE_TCF_MASK']]);
-const PR_PAC_KEYS = xlat([[1, 'PR_PAC_APIAKEY'], [2, 'PR_PAC_APIBKEY'], [4, 'PR_PAC_APDAKEY'], [8, 'PR_PAC_APDBKEY']]);
-const PR_PAC_ALL_KEYS = xlat([...PR_PAC_KEYS.pairs, [16n, 'PR_PAC_APGAKEY']]);
-const PR_SCHED_CORE_CMDS = indexedX(['PR_SCHED_CORE_GET', 'PR_SCHED_CORE_CREATE', 'PR_SCHED_CORE_SHARE_TO', 'PR_SCHED_CORE_SHARE_FROM']);
-const PIDTYPES = indexedX(['PIDTYPE_PID', 'PIDTYPE_TGID', 'PIDTYPE_PGID', 'PIDTYPE_SID']);
-function indexedX(names: string[]): ReturnType<typeof xlat> {
-  return xlat(names.map((n, i) => [i, n] as const));
-}
 
 /** sprint_tagged_addr_val: `PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_SYNC|0x1<<PR_MTE_TAG_SHIFT`. */
 function taggedText(v: bigint): string {
@@ -430,7 +429,9 @@ Object.assign(PRCTL, {
   },
   54: { entry: (c: Ctx) => [xflags64(PR_PAC_ALL_KEYS, c.args[1]!, 'PR_PAC_???'), ...hexRest(c, 2)] }, // PR_PAC_RESET_KEYS
   60: { // PR_PAC_SET_ENABLED_KEYS
-    entry: (c: Ctx) => [xflags64(PR_PAC_KEYS, c.args[1]!, 'PR_PAC_???'), xflags64(PR_PAC_KEYS, c.args[2]!, 'PR_PAC_???'), ...hexRest(c, 3)],
+    entry: (c: Ctx) => [
+      xflags64(PR_PAC_KEYS, c.args[1]!, 'PR_PAC_???'), xflags64(PR_PAC_KEYS, c.args[2]!, 'PR_PAC_???'), ...hexRest(c, 3),
+    ],
   },
   61: { entry: (c: Ctx) => hexRest(c, 1), ret: auxFlags(PR_PAC_KEYS) }, // PR_PAC_GET_ENABLED_KEYS
   62: { // PR_SCHED_CORE
@@ -473,9 +474,6 @@ export const fprogAt = (c: Ctx, a: bigint, seccomp = false): Value =>
 
 const BPF_MAXINSNS = 4096;
 
-const EBPF_CLASS = xlat([[0, 'BPF_LD'], [1, 'BPF_LDX'], [2, 'BPF_ST'], [3, 'BPF_STX'], [4, 'BPF_ALU'], [5, 'BPF_JMP'], [6, 'BPF_JMP32'], [7, 'BPF_ALU64']]);
-const EBPF_MODE = xlat([[0, 'BPF_IMM'], [0x20, 'BPF_ABS'], [0x40, 'BPF_IND'], [0x60, 'BPF_MEM'], [0xc0, 'BPF_XADD']]);
-const EBPF_REGS = xlat(Array.from({ length: 11 }, (_, i) => [i, `BPF_REG_${i}`] as const));
 
 /**
  * A BPF opcode: `BPF_LD|BPF_W|BPF_ABS` (print_bpf_filter_code); `extended` for eBPF (JMP32, ALU64,
@@ -693,7 +691,8 @@ const rawless = (v: Value): Value => ({ k: 'styled', abbrev: v, raw: tok(''), ve
 /** The same as a value (the class prints in the -X style): ioprio_get's result text. */
 function ioprioCall(v: bigint): Value {
   const u = BigInt.asUintN(32, v);
-  return call('IOPRIO_PRIO_VALUE', xval(IOPRIO_CLASS, u >> IOPRIO_CLASS_SHIFT, 'IOPRIO_CLASS_???'), int(u & ((1n << IOPRIO_CLASS_SHIFT) - 1n)));
+  const cls = xval(IOPRIO_CLASS, u >> IOPRIO_CLASS_SHIFT, 'IOPRIO_CLASS_???');
+  return call('IOPRIO_PRIO_VALUE', cls, int(u & ((1n << IOPRIO_CLASS_SHIFT) - 1n)));
 }
 
 /** The ioprio argument: the text; the number with -X raw; both with -X verbose (the class in that style too). */
@@ -831,7 +830,12 @@ const E2BIG = 7;
 const schedAttrDecoders: Record<string, SyscallDecoder> = {
   sched_getattr: sig([
     P,
-    { exit: (c) => (BigInt.asUintN(32, c.args[2]!) ? schedAttrAt(c, c.args[1]!, Number(BigInt.asUintN(32, c.args[2]!)), true) : addr(c.args[1]!)) },
+    {
+      exit: (c) => {
+        const size = Number(BigInt.asUintN(32, c.args[2]!));
+        return size ? schedAttrAt(c, c.args[1]!, size, true) : addr(c.args[1]!);
+      },
+    },
     { exit: (c, i) => uint(BigInt.asUintN(32, c.args[i]!)) },
     { exit: (c, i) => uint(BigInt.asUintN(32, c.args[i]!)) },
   ]),
@@ -979,7 +983,9 @@ function fpregsetAt(c: Ctx, a: bigint, size: bigint, exiting = false): Value {
   const n = size < BigInt(FPREGS_SIZE) ? Number(size) : FPREGS_SIZE;
   return fetch(c, a, n, (b) => {
     const f: Field[] = [field('cwd', hex(rd.u16(b, 0)))];
-    const head: [string, number, number][] = [['swd', 2, 2], ['ftw', 4, 2], ['fop', 6, 2], ['rip', 8, 8], ['rdp', 16, 8], ['mxcsr', 24, 4], ['mxcr_mask', 28, 4]];
+    const head: [string, number, number][] = [
+      ['swd', 2, 2], ['ftw', 4, 2], ['fop', 6, 2], ['rip', 8, 8], ['rdp', 16, 8], ['mxcsr', 24, 4], ['mxcr_mask', 28, 4],
+    ];
     for (const [name, off, sz] of head) {
       if (n <= off) break;
       f.push(field(name, hex(sz === 2 ? rd.u16(b, off) : sz === 4 ? rd.u32(b, off) : rd.u64(b, off))));
@@ -1039,7 +1045,6 @@ function ptraceData(c: Ctx, req: bigint): Value | undefined {
   return addr(d);
 }
 
-const PSI_OPS = xlat([[0, 'PTRACE_SYSCALL_INFO_NONE'], [1, 'PTRACE_SYSCALL_INFO_ENTRY'], [2, 'PTRACE_SYSCALL_INFO_EXIT'], [3, 'PTRACE_SYSCALL_INFO_SECCOMP']]);
 const PSI_EXIT_SIZE = 33, PSI_SECCOMP_SIZE = 84;
 
 /** A syscall number of an audit arch: `__NR_read`, else the number. */
@@ -1351,10 +1356,6 @@ function bpfExtra(c: Ctx, b: Uint8Array, known: number): Field[] {
 const BPF_FD_CMDS = new Set([0, 5, 6, 7, 13, 14, 17, 18, 19, 28, 30, 33]);
 const PAGE_SIZE = 4096n;
 
-const BPF_LOOKUP_FLAGS = xlat([[0, 'BPF_ANY'], [4, 'BPF_F_LOCK']]);
-const BPF_UPDATE_FLAGS = xlat([[0, 'BPF_ANY'], [1, 'BPF_NOEXIST'], [2, 'BPF_EXIST'], [4, 'BPF_F_LOCK']]);
-const BPF_FILE_MODE_FLAGS = xlat([[8, 'BPF_F_RDONLY'], [0x10, 'BPF_F_WRONLY']]);
-const BPF_ATTACH_FLAGS = xlat([[1, 'BPF_F_ALLOW_OVERRIDE'], [2, 'BPF_F_ALLOW_MULTI'], [4, 'BPF_F_REPLACE']]);
 
 /**
  * One field of a bpf command's attr: name, offset, printer; `opt` fields print only when the size
@@ -1406,7 +1407,6 @@ const bpfById = (id: string): readonly BpfField[] => [
   [id, 0, bfU32], ['next_id', 4, bfU32], ['open_flags', 8, bfFlags32(BPF_FILE_MODE_FLAGS, 'BPF_F_???'), true],
 ];
 
-const BPF_TEST_RUN_FLAGS = xlat([[1, 'BPF_F_TEST_RUN_ON_CPU'], [2, 'BPF_F_TEST_XDP_LIVE_FRAMES']]);
 const BPF_TEST_RUN_FIELDS: readonly BpfField[] = [
   ['prog_fd', 0, bfFd], ['retval', 4, bfU32], ['data_size_in', 8, bfU32], ['data_size_out', 12, bfU32],
   ['data_in', 16, bfAddr], ['data_out', 24, bfAddr], ['repeat', 32, bfU32], ['duration', 36, bfU32],
@@ -1437,7 +1437,10 @@ const BPF_ATTRS: Record<number, { size: number; fields: readonly BpfField[]; wra
   30: { size: 4, fields: [['link_id', 0, bfU32]] }, // BPF_LINK_GET_FD_BY_ID
   1: { size: 32, fields: BPF_LOOKUP }, // BPF_MAP_LOOKUP_ELEM
   21: { size: 32, fields: BPF_LOOKUP }, // BPF_MAP_LOOKUP_AND_DELETE_ELEM
-  2: { size: 32, fields: [['map_fd', 0, bfFd], ['key', 8, bfAddr], ['value', 16, bfAddr], ['flags', 24, bfVal64(BPF_UPDATE_FLAGS, 'BPF_???')]] },
+  2: { // BPF_MAP_UPDATE_ELEM
+    size: 32,
+    fields: [['map_fd', 0, bfFd], ['key', 8, bfAddr], ['value', 16, bfAddr], ['flags', 24, bfVal64(BPF_UPDATE_FLAGS, 'BPF_???')]],
+  },
   3: { size: 16, fields: [['map_fd', 0, bfFd], ['key', 8, bfAddr]] }, // BPF_MAP_DELETE_ELEM
   4: { size: 24, fields: [['map_fd', 0, bfFd], ['key', 8, bfAddr], ['next_key', 16, bfAddr]] }, // BPF_MAP_GET_NEXT_KEY
   22: { size: 4, fields: [['map_fd', 0, bfFd]] }, // BPF_MAP_FREEZE
@@ -1485,10 +1488,6 @@ const padded = (b: Uint8Array, size: number): Uint8Array => {
 const changedU32 = (before: number, after: number): Value =>
   (before !== after ? { k: 'inout', in: uint(before), out: uint(after) } : uint(after));
 
-const BPF_QUERY_FLAGS = xlat([[1, 'BPF_F_QUERY_EFFECTIVE']]);
-const BPF_TASK_FD_TYPES = indexedX(['BPF_FD_TYPE_RAW_TRACEPOINT', 'BPF_FD_TYPE_TRACEPOINT', 'BPF_FD_TYPE_KPROBE',
-  'BPF_FD_TYPE_KRETPROBE', 'BPF_FD_TYPE_UPROBE', 'BPF_FD_TYPE_URETPROBE']);
-const BPF_KPROBE_MULTI_FLAGS = xlat([[1, 'BPF_F_KPROBE_MULTI_RETURN']]);
 
 /** The *_GET_NEXT_ID commands: the kernel fills next_id (`next_id=0 => 5`). */
 function bpfNextId(c: Ctx, before: Uint8Array, after: Uint8Array): Value {
@@ -1688,7 +1687,10 @@ function perfAttrV(c: Ctx, b: Uint8Array, size: number, newSize?: Value): Value 
   const watermark = bit(14);
   f.push(watermark ? field('wakeup_watermark', uint(u32(48))) : field('wakeup_events', uint(u32(48))));
   const bp = type === 5;
-  if (bp) f.push(field('bp_type', xval(HW_BREAKPOINT_TYPES, BigInt(u32(52)), u32(52) <= 7 ? 'HW_BREAKPOINT_INVALID' : 'HW_BREAKPOINT_???')));
+  if (bp) {
+    const t = u32(52);
+    f.push(field('bp_type', xval(HW_BREAKPOINT_TYPES, BigInt(t), t <= 7 ? 'HW_BREAKPOINT_INVALID' : 'HW_BREAKPOINT_???')));
+  }
   f.push(bp ? field('bp_addr', hex(u64(56))) : field('config1', hex(u64(56))));
   const done = (): Value => struct(f, more());
   if (64 >= size) return done();
