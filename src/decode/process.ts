@@ -943,6 +943,8 @@ const PT_GETREGS = new Set([PT.GETREGS, PT.GETFPREGS]);
 
 const ptraceReq = (c: Ctx): bigint => c.args[0]!;
 
+/** The register layouts below are x86_64's; elsewhere the registers print as their address. */
+const X86 = NATIVE.name === 'x86_64';
 const USER_REGS = [
   'r15', 'r14', 'r13', 'r12', 'rbp', 'rbx', 'r11', 'r10', 'r9', 'r8', 'rax', 'rcx', 'rdx', 'rsi', 'rdi', 'orig_rax',
   'rip', 'cs', 'eflags', 'rsp', 'ss', 'fs_base', 'gs_base', 'ds', 'es', 'fs', 'gs',
@@ -959,6 +961,7 @@ const USER_OFFSETS: ReadonlyArray<readonly [number, string]> = [
 
 /** print_user_offset_addr: `8*RAX`, `offsetof(struct user, u_debugreg)+8`, or the address. */
 function userOffset(a: bigint): Value {
+  if (!X86) return addr(a);
   let hit: readonly [number, string] | undefined;
   for (const e of USER_OFFSETS) if (BigInt(e[0]) <= a) hit = e;
   if (!hit || (a > BigInt(hit[0]) && hit === USER_OFFSETS[USER_OFFSETS.length - 1])) return addr(a);
@@ -970,7 +973,7 @@ const REGS_SIZE = 27 * 8, FPREGS_SIZE = 512;
 
 /** A user_regs_struct (NT_PRSTATUS) of `size` bytes at `a` (arch_decode_prstatus_regset). */
 function prstatusAt(c: Ctx, a: bigint, size: bigint, exiting = false): Value {
-  if (!size || size & 7n) return addr(a);
+  if (!X86 || !size || size & 7n) return addr(a);
   const n = size < BigInt(REGS_SIZE) ? Number(size) : REGS_SIZE;
   return fetch(c, a, n, (b) => struct(
     USER_REGS.slice(0, n / 8).map((r, i) => field(r, hex(rd.u64(b, i * 8)))), size > BigInt(REGS_SIZE),
@@ -979,7 +982,7 @@ function prstatusAt(c: Ctx, a: bigint, size: bigint, exiting = false): Value {
 
 /** A user_fpregs_struct (NT_FPREGSET) of `size` bytes at `a` (arch_decode_fpregset). */
 function fpregsetAt(c: Ctx, a: bigint, size: bigint, exiting = false): Value {
-  if (!size || size & 7n) return addr(a);
+  if (!X86 || !size || size & 7n) return addr(a);
   const n = size < BigInt(FPREGS_SIZE) ? Number(size) : FPREGS_SIZE;
   return fetch(c, a, n, (b) => {
     const f: Field[] = [field('cwd', hex(rd.u16(b, 0)))];
