@@ -34,7 +34,15 @@ export interface Ret {
   aux?: Value;
   /** -y: what a returned fd names. */
   path?: Uint8Array;
+  /** -y/-yy: the returned fd, annotated (socket details, device, pidfd, deleted). */
+  fd?: Value;
 }
+
+/**
+ * One buffer of -e read=/write= data: `iov` numbers the buffers of a vector call; a `vector` entry
+ * only announces the next message of sendmmsg/recvmmsg (` = N buffers in vector I`).
+ */
+export interface Dump { iov?: number; len: bigint; bytes: Uint8Array | null; vector?: { index: number; buffers: bigint } }
 
 /** A complete syscall: all arguments and the result. */
 export interface SyscallEvent extends Where {
@@ -56,7 +64,7 @@ export interface SyscallEvent extends Where {
    * -e read=/write=: the data the call moved, in full (one entry per buffer; `iov` numbers the
    * buffers of a readv/writev). null bytes: the memory could not be read.
    */
-  dumps?: { iov?: number; len: bigint; bytes: Uint8Array | null }[];
+  dumps?: Dump[];
 }
 
 export interface SignalEvent extends Where {

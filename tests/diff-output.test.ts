@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { normalise, STRACE, SYSRAY, traceWith } from './helpers/diff.js';
+import { join } from 'node:path';
+import { normalise, ROOT, STRACE, SYSRAY, traceWith } from './helpers/diff.js';
 import { scratch } from './helpers/fixtures.js';
 
 const PROGRAM = ['ls', '-la', '/usr', '/nonexistent'];
@@ -112,4 +113,27 @@ test('-A appends to the -o file', () => {
   assert.equal(readFileSync(out, 'utf8').split('+++ exited with 0 +++').length, 3, 'two traces in the file');
   run([]);
   assert.equal(readFileSync(out, 'utf8').split('+++ exited with 0 +++').length, 2, 'without -A the file is rewritten');
+});
+
+test('-yy / --decode-fds: socket details, devices, pidfds and deleted files as strace prints them', () => {
+  const cmd = ['python3', '-S', join(ROOT, 'tests', 'programs', 'sockets_yy.py')];
+  const calls = 'trace=socket,bind,connect,accept4,getsockname,sendto,read,write,close';
+  // what differs between two strace runs here: socket inodes, ports, pids
+  const numbers = (t: string) => normalise(t).replace(/\d{4,}/g, 'N');
+  for (const opts of [['-yy', '-e', calls], ['--decode-fds=socket', '-e', calls], ['--decode-fds=path,dev,pidfd', '-x', '-e', calls]]) {
+    const a = traceWith(STRACE, opts, cmd, scratch());
+    const b = traceWith(SYSRAY, opts, cmd, scratch());
+    if (opts[0] !== '--decode-fds=path,dev,pidfd') assert.ok(a.trace.includes('TCP:['), 'strace printed socket details');
+    else assert.ok(a.trace.includes('<char 1:3>'), 'strace printed a device');
+    assert.equal(numbers(b.trace), numbers(a.trace), opts.join(' '));
+  }
+});
+
+test('-e read=/write= on sendmsg/recvmsg/sendmmsg/recvmmsg and vectors with empty buffers: as strace dumps them', () => {
+  const cmd = ['python3', '-S', join(ROOT, 'tests', 'programs', 'msg_dumps.py')];
+  const opts = ['-e', 'read=all', '-e', 'write=all', '-e', 'trace=sendmsg,recvmsg,sendmmsg,recvmmsg,writev,readv'];
+  const a = traceWith(STRACE, opts, cmd, scratch());
+  const b = traceWith(SYSRAY, opts, cmd, scratch());
+  assert.match(a.trace, / = 1 buffers in vector 1\n \* 6 bytes in buffer 0\n/, 'strace dumped recvmmsg');
+  assert.equal(normalise(b.trace), normalise(a.trace));
 });

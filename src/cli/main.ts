@@ -151,8 +151,6 @@ export function main(argv: string[]): number {
     throw e;
   }
   const quiet = new Set<string>(QUIETS.filter((q) => f.quiet.has(q)));
-  if (f.decodeFds.has('socket') || f.decodeFds.has('dev') || f.decodeFds.has('pidfd'))
-    writeSync(2, `${prog}: decoding socket, device and pidfd details (-yy) is not supported yet: fds show their paths\n`);
   // strace: with -o and a command, INT/QUIT/TERM/HUP are ignored; otherwise they detach.
   const interactive = !(opts.output !== undefined && hasCommand);
 
@@ -250,7 +248,9 @@ export function main(argv: string[]): number {
   const tracer = new Tracer(
     {
       strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,
-      eagerFlush: opts.output === undefined, decodeFds: f.decodeFds.has('path'), ...(paths ? { paths } : {}),
+      eagerFlush: opts.output === undefined, ...(f.decodeFds.universe.some((k) => f.decodeFds.has(k)) ? { decodeFds: {
+        path: f.decodeFds.has('path'), socket: f.decodeFds.has('socket'), dev: f.decodeFds.has('dev'), pidfd: f.decodeFds.has('pidfd'),
+      } } : {}), ...(paths ? { paths } : {}),
       ...(qual ? { qual } : {}), wantIp: opts.iflag, wantCpu: opts.summary !== undefined && !opts.wallclock,
       ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
       ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),

@@ -2,7 +2,7 @@
 import { A, addr, atExit, buf, fd, R, rd, sig, slong, type ArgFn } from './args.js';
 import { filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
-import { array, call, field, hex, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
+import { array, call, field, hex, int, join, joinOf, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import { ioctlName } from './xlat/ioctls.js';
 import { signalName } from './xlat/signals.js';
@@ -603,5 +603,6 @@ function memfdFlags(v: bigint): Value {
   const parts: Value[] = [];
   if (rest || !huge) parts.push(flags(MEMFD_FLAGS, rest, 'MFD_???'));
   if (huge) parts.push(join('<<', uint(huge >> MFD_HUGE_SHIFT), tok('MFD_HUGE_SHIFT')));
-  return parts.length === 1 ? parts[0]! : join('|', ...parts);
+  // one number with its parts: -X raw prints 0x…, -X verbose `0x100 /* 0x100 /* MFD_??? */ */` as strace does
+  return joinOf(v, '|', ...parts);
 }

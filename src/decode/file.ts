@@ -2,7 +2,7 @@
  * Decoders of the file family (path-based calls: open, stat, access, link, chmod, …) and the shared
  * printers for what both files and descriptors show: struct stat, modes, device numbers, times.
  */
-import { A, addr, atExit, buf, path, R, rd, sig, structAt, type ArgFn } from './args.js';
+import { A, addr, atExit, buf, cstr, dirfd as dirfdOf, fd as fdOf, path, R, rd, sig, structAt, type ArgFn } from './args.js';
 import type { Ctx, RetFmt, SyscallDecoder } from './types.js';
 import {
   array, call, field, hex, int, join, joinOf, joinOct, note, oct, struct, tok, uint, type Field, type Value,
@@ -12,7 +12,14 @@ import {
   ACCESS_MODES, AT_FLAGS, AT_STATX_SYNC, AT_STATX_SYNC_TYPE, FACCESSAT_FLAGS, OPEN_ACCMODE, OPEN_FLAGS,
   OPEN_MODE_NEEDED, S_IFMT, S_IFMT_TYPES, STATX_ATTRS, STATX_MASK,
 } from './xlat/tables.js';
-import { FS_MAGIC, RENAME_FLAGS, RESOLVE_FLAGS, STATFS_FLAGS, ST_VALID, UMOUNT_FLAGS, XATTR_FLAGS } from './xlat/file.js';
+import {
+  FS_MAGIC, FSCONFIG_CMDS, FSMOUNT_ATTR_FLAGS, FSMOUNT_FLAGS, FSOPEN_FLAGS, FSPICK_FLAGS, MOUNT_ATTR_ATTR, MOUNT_ATTR_IDMAP,
+  MOUNT_ATTR_PROPAGATION, MOUNT_FLAGS, MOUNT_SETATTR_FLAGS, MOVE_MOUNT_FLAGS, MS_IGNORE_DATA, MS_MGC_MSK, MS_MGC_VAL,
+  MS_REMOUNT, OPEN_TREE_FLAGS, RENAME_FLAGS, RESOLVE_FLAGS, STATFS_FLAGS, ST_VALID, UMOUNT_FLAGS, XATTR_FLAGS,
+  FAN_ALL_CLASS_BITS, FAN_CLASSES, FAN_EVENT_FLAGS, FAN_INIT_FLAGS, FAN_MARK_FLAGS, IF_DQBLK_VALID, IF_DQINFO_FLAGS,
+  IF_DQINFO_VALID, LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS,
+  QUOTA_CMDS, QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS, XFS_DQBLK_FLAGS, XFS_QUOTA_FLAGS,
+} from './xlat/file.js';
 
 // ---------------------------------------------------------------- shared printers
 
@@ -53,15 +60,15 @@ export function symbolicMode(m: number): Value {
   if (mode & 0o2000n) parts.push(tok('S_ISGID'));
   if (mode & 0o1000n) parts.push(tok('S_ISVTX'));
   parts.push(oct(mode & ~(S_IFMT | 0o7000n)));
-  return parts.length === 1 ? parts[0]! : joinOct(mode, '|', ...parts);
+  return joinOct(mode, '|', ...parts);
 }
 
 /** glibc's major()/minor() of a 64-bit dev_t. */
 export const major = (d: bigint): bigint => BigInt.asUintN(32, ((d >> 8n) & 0xfffn) | ((d >> 32n) & ~0xfffn));
 export const minor = (d: bigint): bigint => BigInt.asUintN(32, (d & 0xffn) | ((d >> 12n) & ~0xffn));
 
-/** print_dev_t: `makedev(0x88, 0x1)`. */
-export const dev = (d: bigint): Value => call('makedev', hex(major(d)), hex(minor(d)));
+/** print_dev_t: `makedev(0x88, 0x1)` (-X raw: the number; -X verbose: the number, then this as a comment). */
+export const dev = (d: bigint): Value => joinOf(d, '', call('makedev', hex(major(d)), hex(minor(d))));
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
@@ -188,9 +195,9 @@ function statxStruct(c: Ctx, b: Uint8Array): Value {
 /** statx flags: the sync type (always named), then `|` and the AT_* flags when any. */
 function statxFlags(v: bigint): Value {
   const f = BigInt.asUintN(32, v);
-  const syncType = flags(AT_STATX_SYNC, f & AT_STATX_SYNC_TYPE);
+  const syncType: Value = { ...flags(AT_STATX_SYNC, f & AT_STATX_SYNC_TYPE), noDflt: true } as Value;
   const rest = f & ~AT_STATX_SYNC_TYPE;
-  return rest ? joinOf(f, '|', syncType, flags(AT_FLAGS, rest)) : syncType;
+  return rest ? join('|', syncType, flags(AT_FLAGS, rest)) : syncType;
 }
 
 // ---------------------------------------------------------------- struct statfs
@@ -221,9 +228,8 @@ const UTIME_OMIT = (1n << 30n) - 2n;
 function utimeSpec(b: Uint8Array, off: number): Value {
   const sec = rd.s64(b, off);
   const nsec = rd.u64(b, off + 8);
-  if (nsec === UTIME_NOW) return tok('UTIME_NOW');
-  if (nsec === UTIME_OMIT) return tok('UTIME_OMIT');
   const ts = struct([field('tv_sec', int(sec)), field('tv_nsec', uint(nsec))]);
+  if (nsec === UTIME_NOW || nsec === UTIME_OMIT) return { k: 'sym', name: nsec === UTIME_NOW ? 'UTIME_NOW' : 'UTIME_OMIT', v: nsec, raw: ts };
   const t = sprinttime(sec, nsec);
   return t === undefined ? ts : note(ts, t);
 }
@@ -271,6 +277,22 @@ function openArgs(c: Ctx, off: number): Value[] {
 
 const OPEN_HOW_MIN = 24;
 
+/**
+ * strace's print_nonzero_bytes: the bytes of an extensible struct beyond the `known` size (up to
+ * `size`, at most a page), as `/* bytes 24..63 *\/ "\x00…"` when any is non-zero, `???` when unreadable.
+ */
+function nonzeroTail(c: Ctx, a: bigint, known: number, size: bigint): Field | undefined {
+  if (size <= BigInt(known)) return undefined;
+  const total = Number(size < 4096n ? size : 4096n);
+  const len = total - known;
+  const tail = c.mem.read(a + BigInt(known), len);
+  if (!tail) return { v: tok('???') };
+  if (!tail.some((x) => x !== 0)) return undefined;
+  const n = Math.min(len, c.opt.strsize);
+  const bytes: Value = { k: 'str', b: tail.subarray(0, n), hex: true, ...(n < len ? { trunc: true } : {}) };
+  return { v: join('', tok(`/* bytes ${known}..${total - 1} */ `), bytes) };
+}
+
 /** struct open_how: `{flags=…, mode=…, resolve=…}` (mode only with O_CREAT/O_TMPFILE or when set). */
 const openHow: ArgFn = (c, i) => {
   const a = c.args[i]!;
@@ -282,21 +304,272 @@ const openHow: ArgFn = (c, i) => {
     const f: Field[] = [field('flags', openModes(fl))];
     if (fl & OPEN_MODE_NEEDED || m) f.push(field('mode', oct(m)));
     f.push(field('resolve', flags(RESOLVE_FLAGS, rd.u64(b, 16), 'RESOLVE_???')));
-    if (size > BigInt(OPEN_HOW_MIN)) {
-      // print_nonzero_bytes: the tail beyond the known struct, when it has any non-zero byte
-      const total = Number(size < 4096n ? size : 4096n);
-      const len = total - OPEN_HOW_MIN;
-      const tail = c.mem.read(a + BigInt(OPEN_HOW_MIN), len);
-      if (!tail) f.push({ v: tok('???') });
-      else if (tail.some((x) => x !== 0)) {
-        const n = Math.min(len, c.opt.strsize);
-        f.push({
-          v: join('', tok(`/* bytes ${OPEN_HOW_MIN}..${total - 1} */ `), { k: 'str', b: tail.subarray(0, n), hex: true, ...(n < len ? { trunc: true } : {}) }),
-        });
-      }
-    }
+    const tail = nonzeroTail(c, a, OPEN_HOW_MIN, size);
+    if (tail) f.push(tail);
     return struct(f);
   });
+};
+
+// ---------------------------------------------------------------- mount and the new mount API
+
+/** mount(2): the type prints as an address when MS_REMOUNT/bind/move/propagation ignore it, so does the data. */
+function mountArgs(c: Ctx): Value[] {
+  let fl = c.args[3]!;
+  const magic = (fl & MS_MGC_MSK) === MS_MGC_VAL;
+  if (magic) fl &= ~MS_MGC_MSK;
+  const ignoreType = (fl & MS_REMOUNT) !== 0n || (fl & MS_IGNORE_DATA) !== 0n;
+  const ignoreData = !(fl & MS_REMOUNT) && (fl & MS_IGNORE_DATA) !== 0n;
+  const mgc: Value = { k: 'sym', name: 'MS_MGC_VAL', v: MS_MGC_VAL, fmt: 'x' };
+  const rest = flags(MOUNT_FLAGS, fl, 'MS_???');
+  return [
+    path(c, c.args[0]!), path(c, c.args[1]!),
+    ignoreType ? addr(c.args[2]!) : A.cstr(c, 2),
+    magic ? (fl ? join('|', mgc, rest) : mgc) : rest,
+    ignoreData ? addr(c.args[4]!) : A.cstr(c, 4),
+  ];
+}
+
+const FSCONFIG_KEYED = new Set([0n, 1n, 2n, 3n, 4n, 5n]);
+
+/** fsconfig: key and value print by the command (strings, a path, hex bytes of `aux` or an address). */
+function fsconfigArgs(c: Ctx): Value[] {
+  const cmd = BigInt.asUintN(32, c.args[1]!);
+  const key = c.args[2]!;
+  const value = c.args[3]!;
+  const aux = BigInt.asIntN(32, c.args[4]!);
+  const keyV = FSCONFIG_KEYED.has(cmd) ? cstr(c, key, Math.min(256, c.opt.strsize)) : addr(key);
+  let valueV: Value;
+  if (cmd === 1n) valueV = cstr(c, value, Math.min(256, c.opt.strsize));
+  else if (cmd === 3n || cmd === 4n) valueV = path(c, value);
+  else if (cmd === 2n && aux >= 0n && aux <= 1048576n) valueV = buf(c, value, aux, true);
+  else valueV = addr(value);
+  const auxV = cmd === 3n || cmd === 4n ? dirfdOf(aux) : cmd === 5n ? fdOf(aux) : int(aux);
+  return [fdOf(BigInt.asIntN(32, c.args[0]!)), symbol(FSCONFIG_CMDS, cmd, 'x', 'FSCONFIG_???'), keyV, valueV, auxV];
+}
+
+const MOUNT_ATTR_SIZE_VER0 = 32;
+
+/** struct mount_attr: `{attr_set=…, attr_clr=…, propagation=…, userns_fd=…}` and any non-zero tail. */
+const mountAttr: ArgFn = (c, i) => {
+  const a = c.args[i]!;
+  const size = c.args[i + 1]!;
+  if (size < BigInt(MOUNT_ATTR_SIZE_VER0)) return addr(a);
+  return structAt(c, a, MOUNT_ATTR_SIZE_VER0, (b) => {
+    const set = rd.u64(b, 0);
+    const clr = rd.u64(b, 8);
+    const userns = rd.u64(b, 24);
+    const f: Field[] = [
+      field('attr_set', flags(MOUNT_ATTR_ATTR, set, 'MOUNT_ATTR_???')),
+      field('attr_clr', flags(MOUNT_ATTR_ATTR, clr, 'MOUNT_ATTR_???')),
+      field('propagation', symbol(MOUNT_ATTR_PROPAGATION, rd.u64(b, 16), 'x', 'MS_???')),
+      field('userns_fd', userns > 0x7fffffffn || !((set | clr) & MOUNT_ATTR_IDMAP) ? uint(userns) : fdOf(userns)),
+    ];
+    const tail = nonzeroTail(c, a, MOUNT_ATTR_SIZE_VER0, size);
+    if (tail) f.push(tail);
+    return struct(f);
+  });
+};
+
+// ---------------------------------------------------------------- fanotify
+
+/** fanotify_init flags: the class (always named), then `|` and the other flags when any. */
+const fanInitFlags: ArgFn = (c, i) => {
+  const v = BigInt.asUintN(32, c.args[i]!);
+  const cls = symbol(FAN_CLASSES, v & FAN_ALL_CLASS_BITS, 'x', 'FAN_CLASS_???');
+  const rest = v & ~FAN_ALL_CLASS_BITS;
+  return rest ? join('|', cls, flags(FAN_INIT_FLAGS, rest, 'FAN_???')) : cls;
+};
+
+/** fanotify_mark's dirfd: FAN_NOFD (-1) by name, else a dirfd. */
+const fanDirfd: ArgFn = (c, i) => (BigInt.asIntN(32, c.args[i]!) === -1n ? { k: 'sym', name: 'FAN_NOFD', v: -1n } : dirfdOf(c.args[i]!));
+
+// ---------------------------------------------------------------- file handles
+
+const MAX_HANDLE_SZ = 128;
+
+/** f_handle: at most MAX_HANDLE_SZ bytes in hex (not cut by -s), `...` when the handle is longer; `???` unreadable. */
+function fHandle(c: Ctx, a: bigint, bytes: number): Value {
+  const len = Math.min(bytes, MAX_HANDLE_SZ);
+  const b = c.mem.read(a + 8n, len);
+  if (!b) return tok('???');
+  return { k: 'str', b, hex: true, ...(bytes > len ? { trunc: true } : {}) };
+}
+
+/** name_to_handle_at: `{handle_bytes=128 => 8, handle_type=1, f_handle="\x…"}, [mount_id], flags` at exit. */
+const nameToHandleAt: SyscallDecoder = {
+  entry: (c) => {
+    const head = [dirfdOf(c.args[0]!), path(c, c.args[1]!)];
+    const h = c.args[2]! && c.opt.verbose ? c.mem.read(c.args[2]!, 8) : null;
+    if (!h) {
+      c.state.done = true;
+      return [...head, addr(c.args[2]!), addr(c.args[3]!), flags(NAME_TO_HANDLE_AT_FLAGS, BigInt.asUintN(32, c.args[4]!), 'AT_???')];
+    }
+    c.state.bytes = rd.u32(h, 0);
+    return head;
+  },
+  needsExit: (c) => !c.state.done,
+  exit: (c) => {
+    const a = c.args[2]!;
+    const before = c.state.bytes as number;
+    const f: Field[] = [];
+    const h = !c.err || c.err === 75 /* EOVERFLOW */ ? c.mem.read(a, 8) : null;
+    if (h && rd.u32(h, 0) !== before) f.push(field('handle_bytes', { k: 'inout', in: uint(before), out: uint(rd.u32(h, 0)) }));
+    else f.push(field('handle_bytes', uint(before)));
+    if (h && !c.err) f.push(field('handle_type', int(rd.s32(h, 4))), field('f_handle', fHandle(c, a, rd.u32(h, 0))));
+    return [struct(f), numAt(c, c.args[3]!, 4), flags(NAME_TO_HANDLE_AT_FLAGS, BigInt.asUintN(32, c.args[4]!), 'AT_???')];
+  },
+  ret: () => ({ fmt: 'd' }),
+};
+
+/** open_by_handle_at's handle: `{handle_bytes=8, handle_type=1, f_handle="\x…"}`. */
+const fileHandle: ArgFn = (c, i) =>
+  structAt(c, c.args[i]!, 8, (h) => struct([
+    field('handle_bytes', uint(rd.u32(h, 0))), field('handle_type', int(rd.s32(h, 4))),
+    field('f_handle', fHandle(c, c.args[i]!, rd.u32(h, 0))),
+  ]));
+
+// ---------------------------------------------------------------- landlock
+
+/** struct landlock_ruleset_attr: `{handled_access_fs=…}`, `, ...` when the size is larger. */
+const rulesetAttr: ArgFn = (c, i) => {
+  const a = c.args[i]!;
+  const size = c.args[i + 1]!;
+  if (size < 8n) return addr(a);
+  return structAt(c, a, 8, (b) =>
+    struct([field('handled_access_fs', flags(LANDLOCK_ACCESS_FS, rd.u64(b, 0), 'LANDLOCK_ACCESS_FS_???'))], size > 8n));
+};
+
+/** landlock_add_rule's attr: struct landlock_path_beneath_attr for LANDLOCK_RULE_PATH_BENEATH, else the address. */
+const ruleAttr: ArgFn = (c, i) =>
+  BigInt.asUintN(32, c.args[i - 1]!) !== 1n ? addr(c.args[i]!)
+    : structAt(c, c.args[i]!, 12, (b) => struct([
+      field('allowed_access', flags(LANDLOCK_ACCESS_FS, rd.u64(b, 0), 'LANDLOCK_ACCESS_FS_???')),
+      field('parent_fd', fdOf(BigInt(rd.s32(b, 8)))),
+    ]));
+
+const hex32: ArgFn = (c, i) => hex(BigInt.asUintN(32, c.args[i]!));
+
+// ---------------------------------------------------------------- quotactl
+
+/** QCMD(cmd, type): `QCMD(Q_GETQUOTA, USRQUOTA)`; -X raw the number in decimal, -X verbose both. */
+function qcmd(v: bigint): Value {
+  const named = (x: Xlat, n: bigint, dflt: string): string => lookup(x, n) ?? `0x${n.toString(16)} /* ${dflt} */`;
+  const text = `QCMD(${named(QUOTA_CMDS, v >> 8n, 'Q_???')}, ${named(QUOTA_TYPES, v & 0xffn, '???QUOTA')})`;
+  return { k: 'sym', name: text, v, raw: uint(v) };
+}
+
+const u64s = (b: Uint8Array, names: string[], off = 0): Field[] => names.map((n, k) => field(n, uint(rd.u64(b, off + 8 * k))));
+const DQBLK_HEAD = ['dqb_bhardlimit', 'dqb_bsoftlimit', 'dqb_curspace', 'dqb_ihardlimit', 'dqb_isoftlimit', 'dqb_curinodes'];
+
+/** struct if_dqblk / if_nextdqblk (`next`: with dqb_id). */
+function dqblk(c: Ctx, b: Uint8Array, next: boolean): Value {
+  const f = u64s(b, DQBLK_HEAD);
+  if (!c.opt.abbrev) {
+    f.push(...u64s(b, ['dqb_btime', 'dqb_itime'], 48), field('dqb_valid', flags(IF_DQBLK_VALID, BigInt(rd.u32(b, 64)), 'QIF_???')));
+    if (next) f.push(field('dqb_id', uint(rd.u32(b, 68))));
+    return struct(f);
+  }
+  if (next) f.push(field('dqb_id', uint(rd.u32(b, 68))));
+  return struct(f, true);
+}
+
+const dqinfo = (b: Uint8Array): Value => struct([
+  ...u64s(b, ['dqi_bgrace', 'dqi_igrace']),
+  field('dqi_flags', flags(IF_DQINFO_FLAGS, BigInt(rd.u32(b, 16)), 'DQF_???')),
+  field('dqi_valid', flags(IF_DQINFO_VALID, BigInt(rd.u32(b, 20)), 'IIF_???')),
+]);
+
+/** XFS fs_disk_quota_t (112 bytes): the limits and counts; -v adds timers, warnings and realtime limits. */
+function xfsDiskQuota(c: Ctx, b: Uint8Array): Value {
+  const f: Field[] = [
+    field('d_version', int(BigInt.asIntN(8, BigInt(b[0]!)))),
+    field('d_flags', flags(XFS_DQBLK_FLAGS, BigInt(b[1]!), 'FS_???_QUOTA')),
+    field('d_fieldmask', hex(rd.u16(b, 2))), field('d_id', uint(rd.u32(b, 4))),
+    ...u64s(b, ['d_blk_hardlimit', 'd_blk_softlimit', 'd_ino_hardlimit', 'd_ino_softlimit', 'd_bcount', 'd_icount'], 8),
+  ];
+  if (c.opt.abbrev) return struct(f, true);
+  f.push(
+    field('d_itimer', int(rd.s32(b, 56))), field('d_btimer', int(rd.s32(b, 60))),
+    field('d_iwarns', uint(rd.u16(b, 64))), field('d_bwarns', uint(rd.u16(b, 66))),
+    ...u64s(b, ['d_rtb_hardlimit', 'd_rtb_softlimit', 'd_rtbcount'], 72),
+    field('d_rtbtimer', int(rd.s32(b, 96))), field('d_rtbwarns', uint(rd.u16(b, 100))),
+  );
+  return struct(f);
+}
+
+/** fs_qfilestat(v) at `off`: `{qfs_ino=…, qfs_nblks=…, qfs_nextents=…}`. */
+const qfilestat = (b: Uint8Array, off: number): Value =>
+  struct([...u64s(b, ['qfs_ino', 'qfs_nblks'], off), field('qfs_nextents', uint(rd.u32(b, off + 16)))]);
+
+/** XFS fs_quota_stat_t (Q_XGETQSTAT, 80 bytes) or struct fs_quota_statv (Q_XGETQSTATV, 160 bytes). */
+function xfsQuotaStat(c: Ctx, b: Uint8Array, v: boolean): Value {
+  const f: Field[] = [field('qs_version', int(BigInt.asIntN(8, BigInt(b[0]!))))];
+  if (c.opt.abbrev) return struct(f, true);
+  f.push(field('qs_flags', flags(XFS_QUOTA_FLAGS, BigInt(rd.u16(b, 2)), 'FS_QUOTA_???')));
+  const t = v ? 80 : 60;
+  if (v) f.push(field('qs_incoredqs', uint(rd.u32(b, 4))), field('qs_uquota', qfilestat(b, 8)), field('qs_gquota', qfilestat(b, 32)), field('qs_pquota', qfilestat(b, 56)));
+  else f.push(field('qs_uquota', qfilestat(b, 8)), field('qs_gquota', qfilestat(b, 32)), field('qs_incoredqs', uint(rd.u32(b, 56))));
+  f.push(
+    field('qs_btimelimit', int(rd.s32(b, t))), field('qs_itimelimit', int(rd.s32(b, t + 4))), field('qs_rtbtimelimit', int(rd.s32(b, t + 8))),
+    field('qs_bwarnlimit', uint(rd.u16(b, t + 12))), field('qs_iwarnlimit', uint(rd.u16(b, t + 14))),
+  );
+  return struct(f);
+}
+
+const Q = { SYNC: 0x800001n, QUOTAON: 0x800002n, QUOTAOFF: 0x800003n, GETFMT: 0x800004n, GETINFO: 0x800005n, SETINFO: 0x800006n,
+  GETQUOTA: 0x800007n, SETQUOTA: 0x800008n, GETNEXTQUOTA: 0x800009n, XQUOTAON: 0x5801n, XQUOTAOFF: 0x5802n, XGETQUOTA: 0x5803n,
+  XSETQLIM: 0x5804n, XGETQSTAT: 0x5805n, XQUOTARM: 0x5806n, XQUOTASYNC: 0x5807n, XGETQSTATV: 0x5808n, XGETNEXTQUOTA: 0x5809n };
+
+/** `[flags]` of a u32 the call reads (Q_XQUOTAON/OFF, Q_XQUOTARM). */
+const flagsIn = (c: Ctx, a: bigint, x: Xlat, dflt: string): Value =>
+  structAt(c, a, 4, (b) => array([flags(x, BigInt(rd.u32(b, 0)), dflt)]));
+
+/**
+ * What quotactl prints after its command (and special): nothing, the id, a struct in or out.
+ * `out` is the struct printed at exit, for the GET commands.
+ */
+function quotaData(c: Ctx, cmd: bigint, idArg: bigint, data: bigint): { entry: Value[]; out?: () => Value } {
+  const uid = id(idArg);
+  switch (cmd) {
+    case Q.QUOTAOFF: case Q.SYNC: case Q.XQUOTASYNC: return { entry: [] };
+    case Q.QUOTAON: return { entry: [symbol(QUOTA_FORMATS, BigInt.asUintN(32, idArg), 'x', 'QFMT_VFS_???'), path(c, data)] };
+    case Q.GETQUOTA: return { entry: [uid], out: () => outStruct(c, data, 68, (b) => dqblk(c, b, false)) };
+    case Q.SETQUOTA: return { entry: [uid, structAt(c, data, 68, (b) => dqblk(c, b, false))] };
+    case Q.GETNEXTQUOTA: return { entry: [uid], out: () => outStruct(c, data, 72, (b) => dqblk(c, b, true)) };
+    case Q.GETFMT:
+      return { entry: [], out: () => outStruct(c, data, 4, (b) => array([symbol(QUOTA_FORMATS, BigInt(rd.u32(b, 0)), 'x', 'QFMT_VFS_???')])) };
+    case Q.GETINFO: return { entry: [], out: () => outStruct(c, data, 24, dqinfo) };
+    case Q.XQUOTAON: case Q.XQUOTAOFF: return { entry: [flagsIn(c, data, XFS_QUOTA_FLAGS, 'FS_QUOTA_???')] };
+    case Q.XQUOTARM: return { entry: [flagsIn(c, data, XFS_DQBLK_FLAGS, 'FS_???_QUOTA')] };
+    case Q.XGETQUOTA: case Q.XGETNEXTQUOTA: return { entry: [uid], out: () => outStruct(c, data, 112, (b) => xfsDiskQuota(c, b)) };
+    case Q.XSETQLIM: return { entry: [uid, structAt(c, data, 112, (b) => xfsDiskQuota(c, b))] };
+    case Q.XGETQSTAT: return { entry: [], out: () => outStruct(c, data, 80, (b) => xfsQuotaStat(c, b, false)) };
+    case Q.XGETQSTATV: return { entry: [], out: () => outStruct(c, data, 160, (b) => xfsQuotaStat(c, b, true)) };
+    case Q.SETINFO: return { entry: [structAt(c, data, 24, dqinfo)] };
+    default: return { entry: [uid, addr(data)] };
+  }
+}
+
+/** quotactl and quotactl_fd (command in argument `cmdArg`, then id and data in 2 and 3): `head` prints the command and its target. */
+function quotactlOf(head: (c: Ctx) => Value[], cmdArg: number): SyscallDecoder {
+  const data = (c: Ctx): ReturnType<typeof quotaData> =>
+    quotaData(c, BigInt.asUintN(32, c.args[cmdArg]!) >> 8n, c.args[2]!, c.args[3]!);
+  return {
+    entry: (c) => [...head(c), ...data(c).entry],
+    needsExit: (c) => data(c).out !== undefined,
+    exit: (c) => [data(c).out!()],
+    ret: () => ({ fmt: 'd' }),
+  };
+}
+
+// ---------------------------------------------------------------- swapon
+
+/** swapon flags: the SWAP_FLAG_* bits, then `|` and the priority (always printed, in decimal). */
+const swapFlags: ArgFn = (c, i) => {
+  const v = BigInt.asUintN(32, c.args[i]!);
+  const prio = uint(v & SWAP_FLAG_PRIO_MASK);
+  const rest = v & ~SWAP_FLAG_PRIO_MASK;
+  return rest ? join('|', flags(SWAP_FLAGS, rest, 'SWAP_FLAG_???'), prio) : prio;
 };
 
 // ---------------------------------------------------------------- readlink / getcwd
@@ -341,6 +614,7 @@ export const decoders: Record<string, SyscallDecoder> = {
     atExit((c, i) => outStruct(c, c.args[i]!, STATX_SIZE, (b) => statxStruct(c, b))),
   ]),
   statfs: sig([pathArg, atExit(statfsArg)]),
+  ustat: sig([(c, i) => dev(BigInt.asUintN(32, c.args[i]!)), atExit(A.ptr)]),
 
   access: sig([pathArg, flagsArg(ACCESS_MODES, '?_OK')]),
   faccessat: sig([dirfd, pathArg, flagsArg(ACCESS_MODES, '?_OK')]),
@@ -358,6 +632,8 @@ export const decoders: Record<string, SyscallDecoder> = {
   mkdirat: sig([dirfd, pathArg, modeArg]),
   chmod: sig([pathArg, modeArg]),
   fchmodat: sig([dirfd, pathArg, modeArg]),
+  // newer than strace 6.1 (the filter prints such numbers raw for now): as strace 6.6+ prints it
+  fchmodat2: sig([dirfd, pathArg, modeArg, flagsArg(FCHMODAT_FLAGS, 'AT_???')]),
   link: sig([pathArg, pathArg]),
   rename: sig([pathArg, pathArg]),
   symlink: sig([pathArg, pathArg]),
@@ -377,9 +653,29 @@ export const decoders: Record<string, SyscallDecoder> = {
   chroot: sig([pathArg]),
   acct: sig([pathArg]),
   uselib: sig([pathArg]),
+  swapon: sig([pathArg, swapFlags]),
+  lookup_dcookie: sig([atExit(A.ulong), atExit(filled), atExit(ulen)]),
   swapoff: sig([pathArg]),
   pivotroot: sig([pathArg, pathArg]),
   umount2: sig([pathArg, flagsArg(UMOUNT_FLAGS, 'MNT_???')]),
+  mount: custom(mountArgs),
+  fsopen: sig([A.cstr, flagsArg(FSOPEN_FLAGS, 'FSOPEN_???')], R.fd),
+  fsconfig: custom(fsconfigArgs),
+  fsmount: sig([A.fd, flagsArg(FSMOUNT_FLAGS, 'FSMOUNT_???'), flagsArg(FSMOUNT_ATTR_FLAGS, 'MOUNT_ATTR_???')], R.fd),
+  fspick: sig([dirfd, pathArg, flagsArg(FSPICK_FLAGS, 'FSPICK_???')], R.fd),
+  move_mount: sig([dirfd, pathArg, dirfd, pathArg, flagsArg(MOVE_MOUNT_FLAGS, 'MOVE_MOUNT_???')]),
+  open_tree: sig([dirfd, pathArg, flagsArg(OPEN_TREE_FLAGS, 'OPEN_TREE_???')], R.fd),
+  fanotify_init: sig([fanInitFlags, (c, i) => openModes(BigInt.asUintN(32, c.args[i]!))], R.fd),
+  fanotify_mark: sig([A.fd, flagsArg(FAN_MARK_FLAGS, 'FAN_MARK_???'), (c, i) => flags(FAN_EVENT_FLAGS, c.args[i]!, 'FAN_???'), fanDirfd, pathArg]),
+  name_to_handle_at: nameToHandleAt,
+  open_by_handle_at: sig([A.fd, fileHandle, (c, i) => openModes(BigInt.asUintN(32, c.args[i]!))]),
+  landlock_create_ruleset: sig([rulesetAttr, A.ulong, flagsArg(LANDLOCK_CREATE_RULESET_FLAGS, 'LANDLOCK_CREATE_RULESET_???')],
+    (c) => ({ fmt: c.args[2]! & 1n ? 'd' : 'fd' })),
+  landlock_add_rule: sig([A.fd, (c, i) => symbol(LANDLOCK_RULE_TYPES, BigInt.asUintN(32, c.args[i]!), 'x', 'LANDLOCK_RULE_???'), ruleAttr, hex32]),
+  landlock_restrict_self: sig([A.fd, hex32]),
+  quotactl: quotactlOf((c) => [qcmd(BigInt.asUintN(32, c.args[0]!)), path(c, c.args[1]!)], 0),
+  quotactl_fd: quotactlOf((c) => [fdOf(c.args[0]!), qcmd(BigInt.asUintN(32, c.args[1]!))], 1),
+  mount_setattr: sig([dirfd, pathArg, flagsArg(MOUNT_SETATTR_FLAGS, 'AT_???'), mountAttr, ulen], R.fd),
   utime: sig([pathArg, (c, i) => structAt(c, c.args[i]!, 16, (b) => struct([field('actime', secNote(rd.s64(b, 0))), field('modtime', secNote(rd.s64(b, 8)))]))]),
 
   setxattr: sig([pathArg, A.cstr, xattrIn, ulen, flagsArg(XATTR_FLAGS, 'XATTR_???')]),

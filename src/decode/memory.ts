@@ -1,11 +1,17 @@
 /** Decoders of the memory family: brk, mmap, munmap, mprotect, madvise, mremap, mlock, … */
 import { A, addr, hexv, R, rd, sig, ulong, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { int, join, joinOf, tok, type Value } from './value.js';
-import { flags as xflags, symbol } from './xlat/core.js';
+import { array, int, joinOf, sym, tok, type Value } from './value.js';
+import { flags as xflags, lookup, symbol } from './xlat/core.js';
 import { MADVISE_ADVICE, MAP_HUGE_MASK, MAP_HUGE_SHIFT, MAP_TYPE_MASK, MMAP_FLAGS, MMAP_PROT, MMAP_TYPE, MREMAP_FLAGS, MSYNC_FLAGS } from './xlat/tables.js';
 import { MLOCKALL_FLAGS, MLOCK_FLAGS, PKEY_ACCESS } from './xlat/more.js';
-import { printArray, xflags32, xflags64, xval } from './misc.js';
+import {
+  GET_MEMPOLICY_FLAGS, MBIND_FLAGS, MEMFD_SECRET_FLAGS, MOVE_PAGES_FLAGS, MPOL_MODE_FLAGS, MPOL_MODE_FLAGS_MASK, MPOL_MODES,
+  UFFD_FLAGS,
+} from './xlat/mem.js';
+import { errnoName } from './xlat/errno.js';
+import { fetch, printArray, xflags32, xflags64, xval, xval64 } from './misc.js';
+import { decoders as ipc } from './ipc.js';
 
 /** mmap's flags: the mapping type, the other flags, and the MAP_HUGE field: `MAP_PRIVATE|MAP_ANONYMOUS`. */
 export function mmapFlags(v: bigint): Value {
@@ -15,7 +21,8 @@ export function mmapFlags(v: bigint): Value {
   const huge = v & hugeMask;
   if (rest) parts.push(xflags(MMAP_FLAGS, rest));
   if (huge) parts.push(tok(`${huge >> MAP_HUGE_SHIFT}<<MAP_HUGE_SHIFT`));
-  return parts.length === 1 ? parts[0]! : joinOf(v, '|', ...parts);
+  // always one number with its parts: -X verbose prints `0xf /* 0xf /* MAP_??? */ */` as strace does
+  return joinOf(v, '|', ...parts);
 }
 
 const prot: ArgFn = (c, i) => xflags64(MMAP_PROT, c.args[i]!, 'PROT_???');
@@ -27,7 +34,69 @@ function mincoreVec(c: Ctx): Value {
   return printArray(c, c.args[2]!, pages, 1, (b) => int(rd.u8(b, 0) & 1, 'u'), { exiting: true });
 }
 
+// ---------------------------------------------------------------- NUMA
+
+/**
+ * A node mask of `maxnode` bits: `[0x00000000000001, 0000000000000000]`, one unsigned long per
+ * element in strace's fixed-width hex (`%#016lx`, so 0 has no 0x). As in strace, the mask holds
+ * maxnode - 1 bits.
+ */
+function nodemask(c: Ctx, a: bigint, maxnode: bigint, exiting = false): Value {
+  const n = BigInt.asUintN(64, maxnode + 62n) / 64n;
+  if (n < maxnode / 64n || (maxnode && !n)) return addr(a);
+  return printArray(c, a, n, 8, (b) => tok(hex0(rd.u64(b, 0))), { exiting });
+}
+const hex0 = (v: bigint): string => (v ? '0x' + v.toString(16).padStart(14, '0') : '0'.repeat(16));
+
+/** A memory policy mode with its flags: `MPOL_BIND`, `MPOL_INTERLEAVE|MPOL_F_STATIC_NODES`. */
+function mpolMode(v: bigint): Value {
+  const fl = v & MPOL_MODE_FLAGS_MASK;
+  const m = v & ~MPOL_MODE_FLAGS_MASK;
+  if (!fl) return xval64(MPOL_MODES, m, 'MPOL_???');
+  const name = lookup(MPOL_MODES, m);
+  if (name === undefined) return xflags64(MPOL_MODE_FLAGS, v, 'MPOL_???');
+  return joinOf(v, '|', sym(name, m), xflags(MPOL_MODE_FLAGS, fl));
+}
+
+/** move_pages' status: a node number, or a negated errno (`-ENOENT`). */
+function pageStatus(st: number): Value {
+  const name = st < 0 ? errnoName(-st) : undefined;
+  return name ? { k: 'sym', name: '-' + name, v: BigInt(st) } : int(st);
+}
+
+const getMempolicy: SyscallDecoder = sig([
+  { exit: (c, i) => fetch(c, c.args[i]!, 4, (b) => array([xval(MPOL_MODES, BigInt(rd.u32(b, 0)), 'MPOL_???')]), true) },
+  { exit: (c, i) => nodemask(c, c.args[i]!, c.args[2]!, true) },
+  { exit: A.ulong },
+  { exit: A.ptr },
+  { exit: (c, i) => xflags64(GET_MEMPOLICY_FLAGS, c.args[i]!, 'MPOL_???') },
+]);
+
+const numa: Record<string, SyscallDecoder> = {
+  mbind: sig([
+    A.ptr, A.ulong, (c, i) => mpolMode(c.args[i]!), (c, i) => nodemask(c, c.args[i]!, c.args[4]!), A.ulong,
+    (c, i) => xflags32(MBIND_FLAGS, c.args[i]!, 'MPOL_???'),
+  ]),
+  set_mempolicy: sig([(c, i) => mpolMode(BigInt.asUintN(32, c.args[i]!)), (c, i) => nodemask(c, c.args[i]!, c.args[2]!), A.ulong]),
+  get_mempolicy: getMempolicy,
+  set_mempolicy_home_node: sig([A.ptr, A.ulong, A.ulong, A.hex]),
+  migrate_pages: sig([A.int, A.ulong, (c, i) => nodemask(c, c.args[i]!, c.args[1]!), (c, i) => nodemask(c, c.args[i]!, c.args[1]!)]),
+  move_pages: sig([
+    A.int,
+    A.ulong,
+    (c, i) => printArray(c, c.args[i]!, c.args[1]!, 8, (b) => addr(rd.u64(b, 0))),
+    (c, i) => printArray(c, c.args[i]!, c.args[1]!, 4, (b) => int(rd.s32(b, 0))),
+    { exit: (c, i) => printArray(c, c.args[i]!, c.args[1]!, 4, (b) => pageStatus(rd.s32(b, 0)), { exiting: true }) },
+    { exit: (c, i) => xflags32(MOVE_PAGES_FLAGS, c.args[i]!, 'MPOL_???') },
+  ]),
+};
+
 export const decoders: Record<string, SyscallDecoder> = {
+  // System V IPC and POSIX message queues live in ipc.ts
+  ...ipc,
+  ...numa,
+  userfaultfd: sig([(c, i) => xflags32(UFFD_FLAGS, c.args[i]!, 'UFFD_???')], R.fd),
+  memfd_secret: sig([(c, i) => xflags32(MEMFD_SECRET_FLAGS, c.args[i]!)], R.fd),
   brk: sig([A.ptr], R.hex),
   mmap: sig([A.ptr, A.ulong, prot, (c, i) => mmapFlags(c.args[i]!), A.fd, A.hex], R.hex),
   munmap: sig([A.ptr, A.ulong]),

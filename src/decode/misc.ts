@@ -18,6 +18,9 @@ import {
 import {
   FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, PERSONALITY_FLAGS, PERSONALITY_TYPES, PRIORITY_WHICH, SCHEDULERS, USAGE_WHO,
 } from './xlat/more.js';
+import {
+  ADJTIMEX_MODES, ADJTIMEX_STATE, ADJTIMEX_STATUS, SYSLOG_ACTIONS, SYSLOG_CONSOLE_LEVELS,
+} from './xlat/sigtime.js';
 
 // ================================================================ shared printers
 
@@ -234,7 +237,7 @@ const timeDec: SyscallDecoder = {
 const SIGEV_NOTIFY = xlat([[0, 'SIGEV_SIGNAL'], [1, 'SIGEV_NONE'], [2, 'SIGEV_THREAD'], [4, 'SIGEV_THREAD_ID']]);
 
 /** struct sigevent (64 bytes): `{sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}`. */
-const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 64, (b) => {
+export const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 64, (b) => {
   const f: Field[] = [];
   const ptr = rd.u64(b, 0);
   if (ptr) f.push(field('sigev_value', struct([field('sival_int', int(rd.s32(b, 0))), field('sival_ptr', addr(ptr))])));
@@ -250,7 +253,37 @@ const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 64, (b) => {
 const timezoneAt = (c: Ctx, a: bigint, exiting = false): Value =>
   fetch(c, a, 8, (b) => struct([field('tz_minuteswest', int(rd.s32(b, 0))), field('tz_dsttime', int(rd.s32(b, 4)))]), exiting);
 
+/** struct timex (208 bytes, x86_64/aarch64 layout), every field. */
+const timexAt = (c: Ctx, a: bigint): Value => fetch(c, a, 208, (b) => {
+  const l = (n: string, off: number): Field => field(n, int(rd.s64(b, off)));
+  return struct([
+    field('modes', xflags(ADJTIMEX_MODES, BigInt(rd.u32(b, 0)), 'ADJ_???')),
+    l('offset', 8), l('freq', 16), l('maxerror', 24), l('esterror', 32),
+    field('status', xflags(ADJTIMEX_STATUS, BigInt(rd.u32(b, 40)), 'STA_???')),
+    l('constant', 48), l('precision', 56), l('tolerance', 64),
+    field('time', timevalV(b, 72)),
+    l('tick', 88), l('ppsfreq', 96), l('jitter', 104), field('shift', int(rd.s32(b, 112))),
+    l('stabil', 120), l('jitcnt', 128), l('calcnt', 136), l('errcnt', 144), l('stbcnt', 152),
+    field('tai', int(rd.s32(b, 160))),
+  ]);
+}, true);
+
+/** adjtimex's result: the clock state by name, when the struct could be printed. */
+const adjtimexRet = (c: Ctx, a: bigint): RetInfo => {
+  if (c.err || a === 0n || !c.opt.verbose) return { fmt: 'd' };
+  const name = ADJTIMEX_STATE.byValue.get(c.rval);
+  return withAux('d', name && c.state.timex !== false ? tok(name) : undefined);
+};
+/** The timex argument at exit; remembers whether it was readable (strace shows no state otherwise). */
+const timexArg: ArgFn = (c, i) => {
+  const v = timexAt(c, c.args[i]!);
+  c.state.timex = v.k === 'struct';
+  return v;
+};
+
 const timeDecoders: Record<string, SyscallDecoder> = {
+  adjtimex64: sig([{ exit: timexArg }], (c) => adjtimexRet(c, c.args[0]!)),
+  clock_adjtime64: sig([clockArg, { exit: timexArg }], (c) => adjtimexRet(c, c.args[1]!)),
   time: timeDec,
   gettimeofday: sig([
     { exit: (c, i) => timevalAt(c, c.args[i]!, true) },
@@ -307,6 +340,47 @@ function cstrField(b: Uint8Array, off: number, size: number): Value {
   return { k: 'str', b: s.subarray(0, size - 1), ...(z !== size - 1 ? { trunc: true } : {}) };
 }
 
+/** sethostname/setdomainname: the name's `len` bytes, or its address when longer than a UTS field. */
+const utsNameArg: ArgFn = (c, i) => {
+  const len = BigInt.asUintN(32, c.args[i + 1]!);
+  return len > 64n ? addr(c.args[i]!) : buf(c, c.args[i]!, len);
+};
+
+/** A constant strace always shows as `N /* NAME *\/` (printxval_ex with XLAT_STYLE_VERBOSE|FMT_D). */
+const verboseD = (x: Xlat, v: bigint, unknown: string): Value => {
+  const name = x.byValue.get(v);
+  return name ? note(int(v), name) : tok(`${v} /* ${unknown} */`);
+};
+
+/** syslog actions whose bufp and len are ignored (strace prints the action alone). */
+const SYSLOG_NO_ARGS = new Set([0, 1, 5, 6, 7, 9, 10]);
+/** syslog actions that fill bufp (printed at exit). */
+const SYSLOG_READS = new Set([2, 3, 4]);
+const syslogType = (c: Ctx): number => Number(BigInt.asIntN(32, c.args[0]!));
+
+const syslogDec: SyscallDecoder = {
+  entry: (c) => {
+    const type = syslogType(c);
+    const out = [verboseD(SYSLOG_ACTIONS, BigInt(type), 'SYSLOG_ACTION_???')];
+    if (SYSLOG_NO_ARGS.has(type) || SYSLOG_READS.has(type)) return out;
+    const len = BigInt.asIntN(32, c.args[2]!);
+    out.push(addr(c.args[1]!), type === 8 ? verboseD(SYSLOG_CONSOLE_LEVELS, len, 'LOGLEVEL_???') : int(len));
+    return out;
+  },
+  needsExit: (c) => SYSLOG_READS.has(syslogType(c)),
+  exit: (c) => [
+    c.err ? addr(c.args[1]!) : buf(c, c.args[1]!, c.rval),
+    int(BigInt.asIntN(32, c.args[2]!)),
+  ],
+};
+
+/** A personality: `PER_LINUX32|READ_IMPLIES_EXEC`, `0x47 /* PER_??? *\/`. */
+function personalityV(p: bigint): Value {
+  const type = xval(PERSONALITY_TYPES, p & 0xffn, 'PER_???');
+  const rest = p & ~0xffn;
+  return rest ? join('|', type, xflags(PERSONALITY_FLAGS, rest)) : type;
+}
+
 const UTS = ['sysname', 'nodename', 'release', 'version', 'machine', 'domainname'];
 
 const resourceDecoders: Record<string, SyscallDecoder> = {
@@ -323,6 +397,9 @@ const resourceDecoders: Record<string, SyscallDecoder> = {
       return struct(UTS.slice(0, n).map((name, i) => field(name, cstrField(b, i * 65, 65))), c.opt.abbrev);
     }, true)],
   },
+  sethostname: sig([utsNameArg, A.uint]),
+  setdomainname: sig([utsNameArg, A.uint]),
+  syslog: syslogDec,
   sysinfo: {
     entry: () => [],
     exit: (c) => [fetch(c, c.args[0]!, 112, (b) => {
@@ -341,17 +418,9 @@ const resourceDecoders: Record<string, SyscallDecoder> = {
   personality: {
     entry: (c) => {
       const p = BigInt.asUintN(32, c.args[0]!);
-      if (p === 0xffffffffn) return [hex(p)];
-      const type = xval(PERSONALITY_TYPES, p & 0xffn, 'PER_???');
-      const rest = p & ~0xffn;
-      return [rest ? join('|', type, xflags(PERSONALITY_FLAGS, rest)) : type];
+      return [p === 0xffffffffn ? hex(p) : personalityV(p)];
     },
-    ret: (c) => {
-      if (c.err) return { fmt: 'd' };
-      const p = BigInt.asUintN(32, c.rval);
-      const type = xval(PERSONALITY_TYPES, p & 0xffn, 'PER_???');
-      return { fmt: 'x', aux: p & ~0xffn ? join('|', type, xflags(PERSONALITY_FLAGS, p & ~0xffn)) : type };
-    },
+    ret: (c) => (c.err ? { fmt: 'd' } : { fmt: 'x', aux: personalityV(BigInt.asUintN(32, c.rval)) }),
   },
   getrandom: sig([
     { exit: (c, i) => (c.err ? addr(c.args[i]!) : buf(c, c.args[i]!, c.rval, true)) },
@@ -371,7 +440,7 @@ const resourceDecoders: Record<string, SyscallDecoder> = {
       return out;
     },
     ret: (c) => (BigInt.asUintN(32, c.args[0]!) === 0n && !c.err && c.rval !== 0n
-      ? { fmt: 'x', aux: tok(flagsText(MEMBARRIER_CMDS, c.rval)) }
+      ? { fmt: 'x', aux: xflags(MEMBARRIER_CMDS, c.rval) }
       : { fmt: 'd' }),
   },
 };

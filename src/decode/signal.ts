@@ -8,6 +8,7 @@ import { lookup, xlat, type Xlat } from './xlat/core.js';
 import { errnoName } from './xlat/errno.js';
 import { SA_FLAGS, SA_HANDLER_VALUES, SFD_FLAGS, SIGPROCMASK_HOW } from './xlat/tables.js';
 import { AUDIT_ARCHES, SIGALTSTACK_FLAGS } from './xlat/more.js';
+import { I386_SYSCALL_NAMES } from './xlat/sigtime.js';
 import {
   clockT, fetch, idV, P, sigsetAt, sigsetV, sigV, timespecAt, timespecV, withAux, xflags32, xflags64, xval,
 } from './misc.js';
@@ -16,9 +17,7 @@ import {
 export const SI_CODES = xlat([
   [0, 'SI_USER'], [0x80, 'SI_KERNEL'], [-1, 'SI_QUEUE'], [-2, 'SI_TIMER'], [-3, 'SI_MESGQ'],
   [-4, 'SI_ASYNCIO'], [-5, 'SI_SIGIO'], [-6, 'SI_TKILL'], [-7, 'SI_DETHREAD'], [-60, 'SI_ASYNCNL'],
-  [32767, 'SI_NOINFO'],
 ]);
-const SI_NOINFO = 32767;
 /** si_code values per signal. */
 const CODES_BY_SIGNAL: Record<number, Xlat> = {
   5: xlat([[1, 'TRAP_BRKPT'], [2, 'TRAP_TRACE'], [3, 'TRAP_BRANCH'], [4, 'TRAP_HWBKPT'], [5, 'TRAP_UNK'], [6, 'TRAP_PERF']]),
@@ -38,14 +37,21 @@ const p = (v: bigint): Value => ({ k: 'ptr', v });
 /** si_code: the shared name, else the signal's own, else hex. */
 function siCode(code: number, signo: number): Value {
   const name = lookup(SI_CODES, code) ?? (CODES_BY_SIGNAL[signo] ? lookup(CODES_BY_SIGNAL[signo]!, code) : undefined);
-  return name ? sym(name, code) : hex(code >>> 0);
+  return name ? { k: 'sym', name, v: BigInt(code >>> 0), fmt: 'x' } : hex(code >>> 0);
 }
 
-/** si_syscall: `__NR_getpid` when the arch is ours, else the number. */
+const AUDIT_ARCH_I386 = 0x40000003;
+
+/**
+ * si_syscall: `__NR_getpid` when the arch is ours (`39 /* __NR_getpid *\/` with -X verbose), the
+ * number with the name in a comment for i386 (`39 /* mkdir *\/`), else the number.
+ */
 function siSyscall(nr: number, arch: number): Value {
   const t = tableForAudit(arch);
   const row = t === NATIVE ? t.rows[nr] : undefined;
-  return row ? tok('__NR_' + row.name) : uint(nr >>> 0);
+  if (row) return sym('__NR_' + row.name, nr);
+  const name = arch >>> 0 === AUDIT_ARCH_I386 ? I386_SYSCALL_NAMES[nr] : undefined;
+  return name && name !== '-' ? note(uint(nr >>> 0), name) : uint(nr >>> 0);
 }
 
 /** A 128-byte siginfo_t as strace prints it (printsiginfo). */
@@ -55,7 +61,6 @@ export function decodeSiginfo(b: Uint8Array, _c?: Ctx): Value {
   const errno = rd.s32(b, 4);
   const code = rd.s32(b, 8);
   const f: Field[] = [field('si_signo', sigV(signo)), field('si_code', siCode(code, signo))];
-  if (code === SI_NOINFO) return struct(f);
   if (errno) {
     const name = errnoName(errno);
     f.push(field('si_errno', name ? sym(name, errno) : uint(errno >>> 0)));
@@ -135,7 +140,7 @@ function sigactionAt(c: Ctx, a: bigint, exiting = false): Value {
     const flags = rd.u64(b, 8);
     const hname = lookup(SA_HANDLER_VALUES, handler);
     const f: Field[] = [
-      field('sa_handler', hname ? sym(hname, handler) : addr(handler)),
+      field('sa_handler', hname ? { k: 'sym', name: hname, v: handler, fmt: 'x' } : addr(handler)),
       field('sa_mask', sigsetV(b.subarray(24, 32), 8)),
       field('sa_flags', xflags64(SA_FLAGS, flags, 'SA_???')),
     ];
@@ -230,6 +235,6 @@ export const decoders: Record<string, SyscallDecoder> = {
   tgkill: sig([A.int, A.int, signum]),
   signalfd: sig([A.fd, sigsetArg(2), A.ulong], 'fd'),
   signalfd4: sig([A.fd, sigsetArg(2), A.ulong, (c, i) => xflags32(SFD_FLAGS, c.args[i]!, 'SFD_???')], 'fd'),
-  restart_syscall: { entry: () => [tok('<... resuming interrupted system call ...>')] },
+  restart_syscall: { entry: (c) => [tok(`<... resuming interrupted ${c.prev ?? 'system call'} ...>`)] },
 };
 void sint; void note;

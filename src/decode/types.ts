@@ -42,6 +42,8 @@ export interface Ctx {
   err: number;
   /** Scratch space carried from entry to exit (e.g. a value read at entry). */
   state: Record<string, unknown>;
+  /** The name of this thread's last traced syscall that returned (restart_syscall names it). */
+  prev?: string;
 }
 
 /**

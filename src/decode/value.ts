@@ -6,10 +6,16 @@
 export type Value =
   /** An integer; `fmt` says how strace shows it: d (signed), u (unsigned), x (0x hex), o (0-prefixed octal). */
   | { k: 'int'; v: bigint; fmt?: 'd' | 'u' | 'x' | 'o' }
-  /** A named constant (AT_FDCWD, SEEK_SET, SIGCHLD, …). `v` is the raw number; `fmt` its base for -X raw. */
-  | { k: 'sym'; name: string; v: bigint; fmt?: 'x' }
-  /** A bit set: known names, then leftover bits (printed as hex) — `O_RDONLY|O_CLOEXEC`, `0`. */
-  | { k: 'flags'; names: string[]; rest: bigint; v: bigint }
+  /**
+   * A named constant (AT_FDCWD, SEEK_SET, SIGCHLD, …). `v` is the raw number; `fmt` its base for -X raw;
+   * `raw`, when set, prints instead of the number with -X raw/verbose (UTIME_NOW's whole timespec).
+   */
+  | { k: 'sym'; name: string; v: bigint; fmt?: 'x'; raw?: Value }
+  /**
+   * A bit set: known names, then leftover bits (printed as hex) — `O_RDONLY|O_CLOEXEC`, `0`. `noDflt`:
+   * strace printed it with no default, so -X raw prints nothing at all for 0 (statx's sync type).
+   */
+  | { k: 'flags'; names: string[]; rest: bigint; v: bigint; noDflt?: true }
   /** Bytes from tracee memory, printed quoted and escaped; `trunc` adds `...`. */
   | { k: 'str'; b: Uint8Array; trunc?: boolean; hex?: boolean }
   /** A pointer: NULL or 0x…; `bad` marks an address whose memory could not be read. */
@@ -23,7 +29,7 @@ export type Value =
   /** A function-call-like form: `makedev(0x1, 0x3)`, `htons(8080)`, `inet_addr("127.0.0.1")`. */
   | { k: 'call'; fn: string; args: Value[] }
   /** A value followed by a C comment: `0x7ffd… /* 20 vars *\/`. */
-  | { k: 'note'; v: Value; text: string }
+  | { k: 'note'; v: Value; text: string; /** An xlat's `XXX_???` default: -X raw drops it. */ xlat?: true }
   /** A bare token strace prints as-is (`...`, `?`, an operator form such as `1<<FOO`). */
   | { k: 'tok'; text: string }
   /**
@@ -35,7 +41,7 @@ export type Value =
    * A file descriptor, with what it names when known (for -y: `3</etc/passwd>`). `label` prints
    * instead of the number (`AT_FDCWD</tmp>`).
    */
-  | { k: 'fd'; fd: number; path?: Uint8Array; label?: string }
+  | { k: 'fd'; fd: number; path?: Uint8Array; label?: string; detail?: FdDetail; dev?: string; deleted?: boolean }
   /** A value annotated with `=>`: in/out values such as `[128 => 16]`. */
   | { k: 'inout'; in: Value; out: Value }
   /**
@@ -43,6 +49,12 @@ export type Value =
    * built with nested constants, an aux text -X raw drops: `tok('')` prints nothing there).
    */
   | { k: 'styled'; abbrev: Value; raw: Value; verbose: Value };
+
+/**
+ * -yy: what a socket or pidfd is, printed instead of its path: `text`, then for a unix socket with
+ * a name `,"path"` (`,@"name"` when abstract) and `post`.
+ */
+export interface FdDetail { text: string; path?: Uint8Array; abstract?: boolean; post?: string }
 
 export interface Field {
   /** Field name; omitted for positional members. */

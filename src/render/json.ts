@@ -50,6 +50,9 @@ export function valueJson(v: Value): J {
       return {
         kind: 'fd', fd: v.fd, ...(v.label ? { name: v.label } : {}),
         ...(v.path !== undefined ? { path: Buffer.from(v.path).toString('latin1') } : {}),
+        ...(v.deleted ? { deleted: true } : {}),
+        ...(v.dev ? { device: v.dev } : {}),
+        ...(v.detail ? { detail: v.detail.text + (v.detail.path ? `,${v.detail.abstract ? '@' : ''}${JSON.stringify(Buffer.from(v.detail.path).toString('latin1'))}` : '') + (v.detail.post ?? '') } : {}),
       };
     case 'inout': return { kind: 'inout', in: valueJson(v.in), out: valueJson(v.out) };
     case 'styled': return valueJson(v.abbrev);
@@ -72,6 +75,7 @@ export function renderJson(ev: Event): string {
               ...(ev.ret.fmt !== 'd' ? { retFormat: ev.ret.fmt } : {}),
               ...(ev.ret.aux ? { retDetail: valueJson(ev.ret.aux) } : {}),
               ...(ev.ret.path ? { retPath: Buffer.from(ev.ret.path).toString('latin1') } : {}),
+              ...(ev.ret.fd ? { retFd: valueJson(ev.ret.fd) } : {}),
             }
           : { ret: null }),
         durationNs: num(ev.duration),

@@ -1,7 +1,8 @@
 /** strace's text format, as a pure function of events. */
 import type { Value } from '../decode/value.js';
-import type { Event, Ret, SyscallEvent, Where } from '../model.js';
+import type { Dump, Event, Ret, SyscallEvent, Where } from '../model.js';
 import { errorReturnText } from '../decode/xlat/errno.js';
+import { signalByName } from '../decode/xlat/signals.js';
 
 export interface TextOptions {
   /** -a: the column where `= result` is aligned (default 40). */
@@ -75,14 +76,14 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       }
     case 'sym': {
       if (!o.xlat || o.xlat === 'abbrev') return v.name;
-      const n = v.fmt === 'x' ? hexOf(v.v) : v.v.toString();
+      const n = v.raw ? formatValue(v.raw, o) : v.fmt === 'x' ? hexOf(v.v) : v.v.toString();
       return o.xlat === 'raw' ? n : `${n} /* ${v.name} */`;
     }
     case 'flags': {
       let names: string;
       if (v.names.length === 0) names = hexOf(v.rest);
       else names = v.rest !== 0n ? v.names.join('|') + '|' + hexOf(v.rest) : v.names.join('|');
-      if (o.xlat === 'raw') return hexOf(v.v);
+      if (o.xlat === 'raw') return v.v === 0n && v.noDflt ? '' : hexOf(v.v);
       if (o.xlat === 'verbose') return v.names.length === 0 ? hexOf(v.v) : `${hexOf(v.v)} /* ${names} */`;
       return names;
     }
@@ -105,12 +106,16 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       if (v.more) s += v.items.length ? ', ...' : '...';
       return s + ']';
     }
-    case 'sigset': return (v.inverted ? '~[' : '[') + v.names.join(' ') + ']';
+    case 'sigset': {
+      // -X raw / verbose: members as numbers, `[2 /* INT */ 15 /* TERM */]`
+      const names = !o.xlat || o.xlat === 'abbrev' ? v.names : v.names.map((n) => {
+        const num = signalByName(n);
+        return num === undefined || /^[0-9]/.test(n) ? n : o.xlat === 'raw' ? String(num) : `${num} /* ${n} */`;
+      });
+      return (v.inverted ? '~[' : '[') + names.join(' ') + ']';
+    }
     case 'call': return v.fn + '(' + v.args.map((a) => formatValue(a, o)).join(', ') + ')';
-    case 'note':
-      // -X raw: a number no table names prints without strace's `/* X_??? */`
-      if (o.xlat === 'raw' && (v.v.k === 'int' || v.v.k === 'flags') && v.text.endsWith('???')) return formatValue(v.v, o);
-      return formatValue(v.v, o) + ' /* ' + v.text + ' */';
+    case 'note': return v.xlat && o.xlat === 'raw' ? formatValue(v.v, o) : formatValue(v.v, o) + ' /* ' + v.text + ' */';
     case 'tok': return v.text;
     case 'join': {
       if (v.v !== undefined && o.xlat && o.xlat !== 'abbrev') {
@@ -121,8 +126,15 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       return v.parts.map((p) => formatValue(p, o)).join(v.sep);
     }
     case 'fd': {
-      const n = v.label ?? String(v.fd);
-      return v.path !== undefined ? `${n}<${quote(v.path, o.xflag, false, true)}>` : n;
+      // a label is a named constant (AT_FDCWD): -X raw prints the number, -X verbose both
+      const n = v.label === undefined || !o.xlat || o.xlat === 'abbrev' ? v.label ?? String(v.fd)
+        : o.xlat === 'raw' ? String(v.fd) : `${v.fd} /* ${v.label} */`;
+      if (v.detail) {
+        const d = v.detail;
+        return `${n}<${d.text}${d.path ? `,${d.abstract ? '@' : ''}${quote(d.path, o.xflag)}` : ''}${d.post ?? ''}>`;
+      }
+      if (v.path === undefined) return n;
+      return `${n}<${quote(v.path, o.xflag, false, true)}${v.dev ? `<${v.dev}>` : ''}>${v.deleted ? '(deleted)' : ''}`;
     }
     case 'inout': return formatValue(v.in, o) + ' => ' + formatValue(v.out, o);
     case 'styled': return formatValue(o.xlat === 'raw' ? v.raw : o.xlat === 'verbose' ? v.verbose : v.abbrev, o);
@@ -138,7 +150,7 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
     switch (r.fmt) {
       case 'x': s = '= ' + hexOf(r.rval); break;
       case 'o': s = '= ' + formatValue({ k: 'int', v: r.rval, fmt: 'o' }); break;
-      case 'fd': s = '= ' + (r.path ? formatValue({ k: 'fd', fd: Number(r.rval), path: r.path }, o) : r.rval.toString()); break;
+      case 'fd': s = '= ' + (r.fd ? formatValue(r.fd, o) : r.path ? formatValue({ k: 'fd', fd: Number(r.rval), path: r.path }, o) : r.rval.toString()); break;
       // strace's default (RVAL_UDECIMAL) and 'u': unsigned decimal
       default: s = '= ' + BigInt.asUintN(64, r.rval).toString();
     }
@@ -151,7 +163,8 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
 const SPACES = ' '.repeat(256);
 
 /** strace's dumpstr: ` | 00000  68 65 …  hello. |` lines, 16 bytes each (and dumpiov's header). */
-export function dumpText(d: { iov?: number; len: bigint; bytes: Uint8Array | null }): string {
+export function dumpText(d: Dump): string {
+  if (d.vector) return ` = ${d.vector.buffers} buffers in vector ${d.vector.index}\n`;
   let s = d.iov !== undefined ? ` * ${d.len} bytes in buffer ${d.iov}\n` : '';
   const b = d.bytes;
   if (!b) return s;

@@ -43,6 +43,10 @@ export const raw = {
   setrlimit: libc.func('int setrlimit(int resource, void *rlim)'),
   sigprocmask: libc.func('int sigprocmask(int how, void *set, void *oldset)'),
   raise: libc.func('int raise(int sig)'),
+  socket: libc.func('int socket(int domain, int type, int protocol)'),
+  send: libc.func('long send(int fd, void *buf, unsigned long len, int flags)'),
+  recv: libc.func('long recv(int fd, void *buf, unsigned long len, int flags)'),
+  getxattr: libc.func('long getxattr(const char *path, const char *name, void *value, unsigned long size)'),
 };
 
 /**

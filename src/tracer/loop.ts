@@ -6,12 +6,13 @@ import { readdirSync, readlinkSync } from 'node:fs';
 import type { ArchTable } from '../arch/types.js';
 import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
 import { decoderTable } from '../decode/index.js';
+import { FdAnnotator, type FdKinds } from './fdinfo.js';
 import type { Ctx, DecodeOptions, SyscallDecoder } from '../decode/types.js';
 import type { Value } from '../decode/value.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { signame } from '../decode/xlat/signals.js';
 import { decodeSiginfo } from '../decode/signal.js';
-import type { Event, Ret, SyscallEntryEvent, SyscallEvent } from '../model.js';
+import type { Dump, Event, Ret, SyscallEntryEvent, SyscallEvent } from '../model.js';
 import {
   kill, PTRACE, PTRACE_EVENT, PTRACE_O, ptrace, ptraceIntoBuf, stimeNs, W, wait4, waitpid,
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
@@ -39,8 +40,8 @@ export interface TraceOptions extends DecodeOptions {
   traced?: Uint8Array;
   /** Use a seccomp-bpf filter so untraced syscalls never stop (started commands only). */
   seccomp: boolean;
-  /** -y: show what each fd names. */
-  decodeFds?: boolean;
+  /** -y/-yy: show what each fd refers to (path, socket details, device, pidfd). */
+  decodeFds?: FdKinds;
   /** -P: trace only syscalls that refer to these paths (latin1 strings of their bytes). */
   paths?: ReadonlySet<string>;
   /** Per syscall number: bit 0 raw (-e raw=), bit 1 not abbreviated, bit 2 not verbose (-e abbrev=/verbose=). */
@@ -70,17 +71,13 @@ function readlinkBytes(p: string): Uint8Array | undefined {
   }
 }
 
-/** -y: give each fd value (also inside structs and arrays) the path /proc says it names, now. */
-function annotateFds(pid: number, values: Value[]): Value[] {
+/** -y/-yy: give each fd value (also inside structs and arrays) what /proc says it refers to, now. */
+function annotateFds(an: FdAnnotator, pid: number, values: Value[]): Value[] {
   const fix = (v: Value): Value => {
     switch (v.k) {
-      case 'fd': {
-        if (v.fd < 0) return v;
-        const path = readlinkBytes(`/proc/${pid}/fd/${v.fd}`);
-        return path ? { ...v, path } : v;
-      }
+      case 'fd': return an.fd(pid, v);
       case 'sym': {
-        if (v.name !== 'AT_FDCWD') return v;
+        if (v.name !== 'AT_FDCWD' || !an.kinds.path) return v;
         const path = readlinkBytes(`/proc/${pid}/cwd`);
         return path ? { k: 'fd', fd: -100, label: 'AT_FDCWD', path } : v;
       }
@@ -157,6 +154,7 @@ export class Tracer {
   private siginfo = Buffer.alloc(128);
   private msg = Buffer.alloc(8);
   private mem = new TraceeMemory(0);
+  private fds: FdAnnotator | undefined;
   private decodersByTable = new Map<ArchTable, SyscallDecoder[]>();
   private mainPid = 0;
   private outcome: Outcome = { kind: 'exit', code: 0 };
@@ -168,6 +166,7 @@ export class Tracer {
   private ptraceOptions: number;
 
   constructor(private opt: TraceOptions, private sink: Sink, private say: Say) {
+    if (opt.decodeFds) this.fds = new FdAnnotator(opt.decodeFds);
     this.ptraceOptions = PTRACE_O.TRACESYSGOOD | PTRACE_O.TRACEEXEC | PTRACE_O.TRACEEXIT |
       (opt.followForks ? PTRACE_O.TRACECLONE | PTRACE_O.TRACEFORK | PTRACE_O.TRACEVFORK : 0);
   }
@@ -381,6 +380,8 @@ export class Tracer {
     let info: Value | undefined;
     const r = ptraceIntoBuf(PTRACE.GETSIGINFO, pid, 0, this.siginfo);
     if (r >= 0) info = decodeSiginfo(this.siginfo, t.ctx);
+    // -y: si_fd shows its path too
+    if (info && this.fds) info = annotateFds(this.fds, pid, [info])[0];
     if (!t.hidden) this.sink.event({ type: 'signal', pid, sig, name: signame(sig), info, time: now(), ...this.where(t) });
     // the shim's own SIGCONT before exec is ours: swallow it
     this.resume(pid, this.next(t), t.hidden && sig === SIGCONT ? 0 : sig);
@@ -397,6 +398,8 @@ export class Tracer {
           this.resume(pid, PTRACE.LISTEN, 0);
           return;
         }
+        // the first stop of an attached tracee: a syscall it was in names a later restart_syscall
+        if (t.fresh && t.attached) this.grabbedSyscall(t);
         t.fresh = false;
         t.groupStopped = false;
         this.resume(pid, this.next(t), 0);
@@ -480,6 +483,19 @@ export class Tracer {
     };
   }
 
+  /**
+   * strace's startup_tcb for an attached tracee: the syscall number PTRACE_GET_SYSCALL_INFO gives at
+   * this (non-syscall) stop names a later `restart_syscall(<... resuming interrupted NAME ...>)`.
+   * The kernel fills only the header then, so the number is what the shared buffer last held (0, so
+   * `read`, on a fresh attach), exactly as strace sees it.
+   */
+  private grabbedSyscall(t: Tcb): void {
+    if (ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, t.pid, 88, this.info) < 0) return;
+    const nr = this.info.readBigUInt64LE(24);
+    const row = nr < BigInt(t.table.rows.length) ? t.table.rows[Number(nr)] : undefined;
+    t.ctx.prev = row ? row.name : `syscall_0x${nr.toString(16)}`;
+  }
+
   /** PTRACE_SYSCALL, or PTRACE_CONT between syscalls of a tracee under the seccomp filter. */
   private next(t: Tcb): number {
     return t.seccomp && !t.inSyscall ? PTRACE.CONT : PTRACE.SYSCALL;
@@ -559,7 +575,7 @@ export class Tracer {
     c.opt = q & 6 ? (this.optVariants[q >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
     const dec = q & 1 ? rawDecoder(row?.nargs ?? 6) : (t.decoders[nr] ?? unknownDecoder);
     t.dec = dec;
-    const args = this.opt.decodeFds ? annotateFds(t.pid, dec.entry(c)) : dec.entry(c);
+    const args = this.fds ? annotateFds(this.fds, t.pid, dec.entry(c)) : dec.entry(c);
     t.entryArgs = args;
     t.entryTime = now();
     if (this.opt.wantCpu) t.stime = stimeNs();
@@ -588,10 +604,11 @@ export class Tracer {
     // decoders see c.err: on failure, output arguments print as their addresses, as strace does
     let rest = t.needsExit ? dec.exit!(c) : [];
     const ri = dec.ret ? dec.ret(c) : { fmt: 'd' as const };
-    let path: Uint8Array | undefined;
-    if (this.opt.decodeFds) {
-      rest = annotateFds(t.pid, rest);
-      if (ri.fmt === 'fd' && !c.err && rval >= 0n) path = readlinkBytes(`/proc/${t.pid}/fd/${rval}`);
+    c.prev = c.name;
+    let fdRet: Value | undefined;
+    if (this.fds) {
+      rest = annotateFds(this.fds, t.pid, rest);
+      if (ri.fmt === 'fd' && !c.err && rval >= 0n && rval <= 0x7fffffffn) fdRet = this.fds.fd(t.pid, { k: 'fd', fd: Number(rval) });
     }
     const args = rest.length ? t.entryArgs.concat(rest) : t.entryArgs;
     const dumps = this.opt.dumpRead || this.opt.dumpWrite ? this.dumps(t) : undefined;
@@ -599,7 +616,10 @@ export class Tracer {
     // optional fields are set only when present (the hot path allocates one object per event)
     const ret: Ret = { rval, errno: c.err, fmt: ri.fmt };
     if (ri.aux) ret.aux = ri.aux;
-    if (path) ret.path = path;
+    if (fdRet && fdRet.k === 'fd' && (fdRet.path || fdRet.detail)) {
+      ret.fd = fdRet;
+      if (fdRet.path) ret.path = fdRet.path;
+    }
     const ev: SyscallEvent = {
       type: 'syscall', pid: t.pid, nr: c.nr, name: c.name, args, entryArgs: t.entryArgs.length, scno: c.nr,
       ret, time: t.entryTime, duration: time - t.entryTime,
@@ -618,35 +638,60 @@ export class Tracer {
   }
 
   /** The data a read/write-like call moved, for -e read=/write= (strace's dumpio). */
-  private dumps(t: Tcb): { iov?: number; len: bigint; bytes: Uint8Array | null }[] | undefined {
+  private dumps(t: Tcb): Dump[] | undefined {
     const c = t.ctx;
     const fd = Number(BigInt.asIntN(32, c.args[0]!));
     if (fd < 0) return undefined;
     const row = t.table.rows[c.nr];
     const sen = row ? (row.dec ?? row.name) : '';
     const one = (addr: bigint, len: bigint) => [{ len, bytes: len > 0n ? c.mem.read(addr, Number(len > DUMP_MAX ? DUMP_MAX : len)) : new Uint8Array(0) }];
-    const iov = (addr: bigint, n: bigint, total: bigint) => {
-      const out: { iov: number; len: bigint; bytes: Uint8Array | null }[] = [];
+    // strace's dumpiov_upto: buffers in order, cut to `total` bytes (-1: all), up to the first empty one
+    const iov = (addr: bigint, n: bigint, total: bigint, out: Dump[] = []): Dump[] => {
       const cnt = Number(n > 1024n ? 1024n : n);
       const vec = c.mem.read(addr, cnt * 16);
       if (!vec) return out;
       const w = new DataView(vec.buffer, vec.byteOffset, vec.byteLength);
-      let left = total;
-      for (let i = 0; i < cnt && left !== 0n; i++) {
+      let left = BigInt.asUintN(64, total);
+      for (let i = 0; i < cnt; i++) {
         let len = w.getBigUint64(i * 16 + 8, true);
-        if (left > 0n && len > left) len = left;
-        if (left > 0n) left -= len;
-        out.push({ iov: i, len, bytes: len > 0n ? c.mem.read(w.getBigUint64(i * 16, true), Number(len > DUMP_MAX ? DUMP_MAX : len)) : new Uint8Array(0) });
+        if (len > left) len = left;
+        if (len === 0n) break;
+        left -= len;
+        out.push({ iov: i, len, bytes: c.mem.read(w.getBigUint64(i * 16, true), Number(len > DUMP_MAX ? DUMP_MAX : len)) });
+      }
+      return out;
+    };
+    const msghdr = (addr: bigint, total: bigint, out: Dump[] = []): Dump[] => {
+      const m = c.mem.read(addr, 56);
+      if (!m) return out;
+      const w = new DataView(m.buffer, m.byteOffset, m.byteLength);
+      return iov(w.getBigUint64(16, true), w.getBigUint64(24, true) & 0xffffffffn, total, out);
+    };
+    // sendmmsg/recvmmsg: each message the call handled (its result), with a header line
+    const mmsghdr = (addr: bigint): Dump[] => {
+      const out: Dump[] = [];
+      const n = Number(c.rval > 1024n ? 1024n : c.rval);
+      for (let i = 0; i < n; i++) {
+        const m = c.mem.read(addr + BigInt(i * 64), 64);
+        if (!m) break;
+        const w = new DataView(m.buffer, m.byteOffset, m.byteLength);
+        const iovlen = w.getBigUint64(24, true);
+        out.push({ len: 0n, bytes: null, vector: { index: i, buffers: iovlen } });
+        iov(w.getBigUint64(16, true), iovlen & 0xffffffffn, BigInt(w.getUint32(56, true)), out);
       }
       return out;
     };
     if (this.opt.dumpWrite?.(fd)) {
       if (DUMP_WBUF.has(sen)) return one(c.args[1]!, c.args[2]!);
       if (DUMP_WIOV.has(sen)) return iov(c.args[1]!, c.args[2]!, -1n);
+      if (sen === 'sendmsg') return msghdr(c.args[1]!, -1n);
+      if (sen === 'sendmmsg' && !c.err) return mmsghdr(c.args[1]!);
     }
     if (c.err || !this.opt.dumpRead?.(fd)) return undefined;
     if (DUMP_BUF.has(sen)) return one(c.args[1]!, c.rval);
     if (DUMP_RIOV.has(sen)) return iov(c.args[1]!, c.args[2]!, c.rval);
+    if (sen === 'recvmsg') return msghdr(c.args[1]!, c.rval);
+    if (sen === 'recvmmsg' || sen === 'recvmmsg_time64') return mmsghdr(c.args[1]!);
     return undefined;
   }
 

@@ -89,5 +89,9 @@ export const cases: CorpusCase[] = [
   // interpreters, end to end
   { family: 'runtime', name: 'python3 -c pass', cmd: ['python3', '-c', 'pass'] },
   { family: 'runtime', name: 'node -e', cmd: ['node', '-e', "require('fs').readFileSync('/etc/hostname')"], opts: ['-f'] },
+  { family: 'runtime', name: 'node fs calls', cmd: ['node', '-e',
+    "const fs=require('fs');fs.writeFileSync('f','x');fs.renameSync('f','g');fs.statSync('g');fs.mkdirSync('d');fs.readdirSync('.');fs.rmSync('d',{recursive:true});fs.unlinkSync('g')"], opts: ['-f'] },
+  { family: 'runtime', name: 'node tcp echo', cmd: ['node', '-e',
+    "const net=require('net');const s=net.createServer(c=>c.pipe(c)).listen(0,'127.0.0.1',()=>{const c=net.connect(s.address().port,'127.0.0.1',()=>c.end('hi'));c.on('data',()=>{});c.on('close',()=>s.close())})"], opts: ['-f'] },
   { family: 'runtime', name: 'tar and gzip', cmd: ['sh', '-c', 'tar cf - /etc/hostname 2>/dev/null | gzip -c | wc -c'], opts: ['-f'] },
 ];

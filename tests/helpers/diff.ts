@@ -83,7 +83,7 @@ export function normalise(trace: string): string {
     .replace(/ \/\* \d{4}-\d\d-\d\dT[\d:.+-]+ \*\//g, ' /* DATE */')
     .replace(/0x[0-9a-f]{5,}/g, '0xADDR')
     .replace(/(getrandom\()"[^"]*"/g, '$1"RANDOM"')
-    .replace(/(AT_RANDOM|st_[amc]time(?:_nsec)?|tv_(?:n?sec)|si_[us]time)=\d+( \/\* [\d.]+ s \*\/)?/g, '$1=N')
+    .replace(/(AT_RANDOM|st_[amc]time(?:_nsec)?|tv_(?:[nu]?sec)|si_[us]time)=\d+( \/\* [\d.]+ s \*\/)?/g, '$1=N')
     .replace(/parent_tid=\[(?:\d+|PID)\]/g, 'parent_tid=[N]')
     .replace(/\[[0-9a-f]{16}\] /g, '[IP] ')
     // /tmp grows and shrinks while other tests run: its size, and `ls -l`'s block total
@@ -92,9 +92,12 @@ export function normalise(trace: string): string {
     .replace(/si_pid=\d+/g, 'si_pid=PID')
     .replace(/((?:pipe|socket|[A-Z]+):\[)\d+\]/g, '$1N]')
     .replace(/\b(kill|tgkill|tkill)\((\d+, )?\d+,/g, (m) => m.replace(/\d+/g, 'PID'))
+    .replace(/\bwait4\(\d+,/g, 'wait4(PID,')
     .replace(/^((?:\d+ +)?(?:<\.\.\. )?(?:clone3?|v?fork|wait4)\b.*= )\d+$/gm, '$1PID')
     .replace(/(uptime|freeram|sharedram|bufferram|procs)=\d+/g, '$1=N')
     .replace(/loads=\[\d+, \d+, \d+\]/g, 'loads=[N, N, N]')
+    // System V IPC objects' times are wall-clock seconds
+    .replace(/\b((?:shm|sem|msg)_[a-z]time)=\d+/g, '$1=N')
     // free space moves while other programs write
     .replace(/(f_bfree|f_bavail|f_ffree)=\d+/g, '$1=N')
     .replace(/sysray-diff-[\w-]+/g, 'TMPDIR');

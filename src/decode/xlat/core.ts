@@ -43,7 +43,7 @@ export function symbol(x: Xlat, v: bigint, fmt: 'd' | 'u' | 'x' = 'd', unknownNo
   const name = x.byValue.get(v);
   if (name !== undefined) return fmt === 'x' ? { k: 'sym', name, v, fmt } : { k: 'sym', name, v };
   const n: Value = { k: 'int', v, fmt };
-  return unknownNote ? { k: 'note', v: n, text: unknownNote } : n;
+  return unknownNote ? { k: 'note', v: n, text: unknownNote, xlat: true } : n;
 }
 
 /**
@@ -65,7 +65,7 @@ export function flags(x: Xlat, v: bigint, unknownNote?: string): Value {
     }
   }
   const out: Value = { k: 'flags', names, rest, v };
-  return unknownNote && names.length === 0 && rest !== 0n ? { k: 'note', v: out, text: unknownNote } : out;
+  return unknownNote && names.length === 0 && rest !== 0n ? { k: 'note', v: out, text: unknownNote, xlat: true } : out;
 }
 
 /** Convert a non-negative 64-bit raw value to signed. */

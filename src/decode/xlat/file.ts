@@ -340,3 +340,158 @@ export const FS_IOC_FLAGS = xlat([
   [0x10000000, 'FS_INLINE_DATA_FL'], [0x20000000, 'FS_PROJINHERIT_FL'], [0x40000000, 'FS_CASEFOLD_FL'],
   [0x80000000, 'FS_RESERVED_FL'],
 ]);
+
+// ---------------------------------------------------------------- mount and the new mount API
+
+/** mount(2) flags, 64-bit (flags, unknown `MS_???`). */
+export const MOUNT_FLAGS = xlat([
+  [1 << 0, 'MS_RDONLY'], [1 << 1, 'MS_NOSUID'], [1 << 2, 'MS_NODEV'], [1 << 3, 'MS_NOEXEC'],
+  [1 << 4, 'MS_SYNCHRONOUS'], [1 << 5, 'MS_REMOUNT'], [1 << 6, 'MS_MANDLOCK'], [1 << 7, 'MS_DIRSYNC'],
+  [1 << 8, 'MS_NOSYMFOLLOW'], [1 << 10, 'MS_NOATIME'], [1 << 11, 'MS_NODIRATIME'], [1 << 12, 'MS_BIND'],
+  [1 << 13, 'MS_MOVE'], [1 << 14, 'MS_REC'], [1 << 15, 'MS_SILENT'], [1 << 16, 'MS_POSIXACL'],
+  [1 << 17, 'MS_UNBINDABLE'], [1 << 18, 'MS_PRIVATE'], [1 << 19, 'MS_SLAVE'], [1 << 20, 'MS_SHARED'],
+  [1 << 21, 'MS_RELATIME'], [1 << 22, 'MS_KERNMOUNT'], [1 << 23, 'MS_I_VERSION'], [1 << 24, 'MS_STRICTATIME'],
+  [1 << 25, 'MS_LAZYTIME'], [1 << 26, 'MS_SUBMOUNT'], [1 << 27, 'MS_NOREMOTELOCK'], [1 << 28, 'MS_NOSEC'],
+  [1 << 29, 'MS_BORN'], [1 << 30, 'MS_ACTIVE'], [0x80000000, 'MS_NOUSER'],
+]);
+export const MS_MGC_VAL = 0xc0ed0000n;
+export const MS_MGC_MSK = 0xffff0000n;
+/** Flags that make mount(2) ignore its type (MS_REMOUNT) or type and data (the rest). */
+export const MS_REMOUNT = 0x20n;
+export const MS_IGNORE_DATA = 0x1000n | 0x2000n | 0x100000n | 0x40000n | 0x80000n | 0x20000n;
+
+/** struct mount_attr attr_set/attr_clr (flags, unknown `MOUNT_ATTR_???`). */
+export const MOUNT_ATTR_ATTR = xlat([
+  [0x1, 'MOUNT_ATTR_RDONLY'], [0x2, 'MOUNT_ATTR_NOSUID'], [0x4, 'MOUNT_ATTR_NODEV'], [0x8, 'MOUNT_ATTR_NOEXEC'],
+  [0x10, 'MOUNT_ATTR_NOATIME'], [0x20, 'MOUNT_ATTR_STRICTATIME'], [0x80, 'MOUNT_ATTR_NODIRATIME'],
+  [0x100000, 'MOUNT_ATTR_IDMAP'], [0x200000, 'MOUNT_ATTR_NOSYMFOLLOW'],
+]);
+export const MOUNT_ATTR_IDMAP = 0x100000n;
+/** fsmount attr_flags (flags, unknown `MOUNT_ATTR_???`). */
+export const FSMOUNT_ATTR_FLAGS = xlat([
+  [0x1, 'MOUNT_ATTR_RDONLY'], [0x2, 'MOUNT_ATTR_NOSUID'], [0x4, 'MOUNT_ATTR_NODEV'], [0x8, 'MOUNT_ATTR_NOEXEC'],
+  [0x10, 'MOUNT_ATTR_NOATIME'], [0x20, 'MOUNT_ATTR_STRICTATIME'], [0x80, 'MOUNT_ATTR_NODIRATIME'],
+]);
+/** struct mount_attr propagation (value, unknown `MS_???`). */
+export const MOUNT_ATTR_PROPAGATION = xlat([
+  [1 << 17, 'MS_UNBINDABLE'], [1 << 18, 'MS_PRIVATE'], [1 << 19, 'MS_SLAVE'], [1 << 20, 'MS_SHARED'],
+]);
+/** mount_setattr flags (flags, unknown `AT_???`). */
+export const MOUNT_SETATTR_FLAGS = xlat([
+  [0x100, 'AT_SYMLINK_NOFOLLOW'], [0x800, 'AT_NO_AUTOMOUNT'], [0x1000, 'AT_EMPTY_PATH'], [0x8000, 'AT_RECURSIVE'],
+]);
+/** fsconfig cmd (value, unknown `FSCONFIG_???`). */
+export const FSCONFIG_CMDS = xlat([
+  [0, 'FSCONFIG_SET_FLAG'], [1, 'FSCONFIG_SET_STRING'], [2, 'FSCONFIG_SET_BINARY'], [3, 'FSCONFIG_SET_PATH'],
+  [4, 'FSCONFIG_SET_PATH_EMPTY'], [5, 'FSCONFIG_SET_FD'], [6, 'FSCONFIG_CMD_CREATE'], [7, 'FSCONFIG_CMD_RECONFIGURE'],
+]);
+/** fsmount flags (flags, unknown `FSMOUNT_???`). */
+export const FSMOUNT_FLAGS = xlat([[1, 'FSMOUNT_CLOEXEC']]);
+/** fsopen flags (flags, unknown `FSOPEN_???`). */
+export const FSOPEN_FLAGS = xlat([[1, 'FSOPEN_CLOEXEC']]);
+/** fspick flags (flags, unknown `FSPICK_???`). */
+export const FSPICK_FLAGS = xlat([
+  [1, 'FSPICK_CLOEXEC'], [2, 'FSPICK_SYMLINK_NOFOLLOW'], [4, 'FSPICK_NO_AUTOMOUNT'], [8, 'FSPICK_EMPTY_PATH'],
+]);
+/** move_mount flags (flags, unknown `MOVE_MOUNT_???`). */
+export const MOVE_MOUNT_FLAGS = xlat([
+  [0x1, 'MOVE_MOUNT_F_SYMLINKS'], [0x2, 'MOVE_MOUNT_F_AUTOMOUNTS'], [0x4, 'MOVE_MOUNT_F_EMPTY_PATH'],
+  [0x10, 'MOVE_MOUNT_T_SYMLINKS'], [0x20, 'MOVE_MOUNT_T_AUTOMOUNTS'], [0x40, 'MOVE_MOUNT_T_EMPTY_PATH'],
+  [0x100, 'MOVE_MOUNT_SET_GROUP'],
+]);
+/** open_tree flags (flags, unknown `OPEN_TREE_???`). */
+export const OPEN_TREE_FLAGS = xlat([
+  [1, 'OPEN_TREE_CLONE'], [0x80000, 'OPEN_TREE_CLOEXEC'], [0x100, 'AT_SYMLINK_NOFOLLOW'], [0x200, 'AT_REMOVEDIR'],
+  [0x400, 'AT_SYMLINK_FOLLOW'], [0x800, 'AT_NO_AUTOMOUNT'], [0x1000, 'AT_EMPTY_PATH'], [0x8000, 'AT_RECURSIVE'],
+]);
+
+// ---------------------------------------------------------------- fanotify, landlock, file handles, quota, swap
+
+/** fanotify_init class, `flags & FAN_ALL_CLASS_BITS` (value, unknown `FAN_CLASS_???`). */
+export const FAN_CLASSES = xlat([[0x0, 'FAN_CLASS_NOTIF'], [0x4, 'FAN_CLASS_CONTENT'], [0x8, 'FAN_CLASS_PRE_CONTENT']]);
+export const FAN_ALL_CLASS_BITS = 0xcn;
+/** fanotify_init other flags (flags, unknown `FAN_???`). */
+export const FAN_INIT_FLAGS = xlat([
+  [0x1, 'FAN_CLOEXEC'], [0x2, 'FAN_NONBLOCK'], [0x10, 'FAN_UNLIMITED_QUEUE'], [0x20, 'FAN_UNLIMITED_MARKS'],
+  [0x40, 'FAN_ENABLE_AUDIT'], [0x80, 'FAN_REPORT_PIDFD'], [0x100, 'FAN_REPORT_TID'], [0x200, 'FAN_REPORT_FID'],
+  [0x400, 'FAN_REPORT_DIR_FID'], [0x800, 'FAN_REPORT_NAME'], [0x1000, 'FAN_REPORT_TARGET_FID'],
+]);
+/** fanotify_mark flags (flags, unknown `FAN_MARK_???`). */
+export const FAN_MARK_FLAGS = xlat([
+  [0x1, 'FAN_MARK_ADD'], [0x2, 'FAN_MARK_REMOVE'], [0x4, 'FAN_MARK_DONT_FOLLOW'], [0x8, 'FAN_MARK_ONLYDIR'],
+  [0x10, 'FAN_MARK_MOUNT'], [0x20, 'FAN_MARK_IGNORED_MASK'], [0x40, 'FAN_MARK_IGNORED_SURV_MODIFY'],
+  [0x80, 'FAN_MARK_FLUSH'], [0x100, 'FAN_MARK_FILESYSTEM'], [0x200, 'FAN_MARK_EVICTABLE'], [0x400, 'FAN_MARK_IGNORE'],
+]);
+/** fanotify_mark mask, 64-bit (flags, unknown `FAN_???`). */
+export const FAN_EVENT_FLAGS = xlat([
+  [0x1, 'FAN_ACCESS'], [0x2, 'FAN_MODIFY'], [0x4, 'FAN_ATTRIB'], [0x8, 'FAN_CLOSE_WRITE'], [0x10, 'FAN_CLOSE_NOWRITE'],
+  [0x20, 'FAN_OPEN'], [0x40, 'FAN_MOVED_FROM'], [0x80, 'FAN_MOVED_TO'], [0x100, 'FAN_CREATE'], [0x200, 'FAN_DELETE'],
+  [0x400, 'FAN_DELETE_SELF'], [0x800, 'FAN_MOVE_SELF'], [0x1000, 'FAN_OPEN_EXEC'], [0x4000, 'FAN_Q_OVERFLOW'],
+  [0x8000, 'FAN_FS_ERROR'], [0x10000, 'FAN_OPEN_PERM'], [0x20000, 'FAN_ACCESS_PERM'], [0x40000, 'FAN_OPEN_EXEC_PERM'],
+  [0x80000, 'FAN_DIR_MODIFY'], [0x40000000, 'FAN_ONDIR'], [0x08000000, 'FAN_EVENT_ON_CHILD'], [0x10000000, 'FAN_RENAME'],
+]);
+
+/** name_to_handle_at flags (flags, unknown `AT_???`). */
+export const NAME_TO_HANDLE_AT_FLAGS = xlat([[0x400, 'AT_SYMLINK_FOLLOW'], [0x1000, 'AT_EMPTY_PATH']]);
+
+/** landlock handled_access_fs / allowed_access (flags, unknown `LANDLOCK_ACCESS_FS_???`). */
+export const LANDLOCK_ACCESS_FS = xlat([
+  [1 << 0, 'LANDLOCK_ACCESS_FS_EXECUTE'], [1 << 1, 'LANDLOCK_ACCESS_FS_WRITE_FILE'], [1 << 2, 'LANDLOCK_ACCESS_FS_READ_FILE'],
+  [1 << 3, 'LANDLOCK_ACCESS_FS_READ_DIR'], [1 << 4, 'LANDLOCK_ACCESS_FS_REMOVE_DIR'], [1 << 5, 'LANDLOCK_ACCESS_FS_REMOVE_FILE'],
+  [1 << 6, 'LANDLOCK_ACCESS_FS_MAKE_CHAR'], [1 << 7, 'LANDLOCK_ACCESS_FS_MAKE_DIR'], [1 << 8, 'LANDLOCK_ACCESS_FS_MAKE_REG'],
+  [1 << 9, 'LANDLOCK_ACCESS_FS_MAKE_SOCK'], [1 << 10, 'LANDLOCK_ACCESS_FS_MAKE_FIFO'], [1 << 11, 'LANDLOCK_ACCESS_FS_MAKE_BLOCK'],
+  [1 << 12, 'LANDLOCK_ACCESS_FS_MAKE_SYM'], [1 << 13, 'LANDLOCK_ACCESS_FS_REFER'],
+]);
+/** landlock_create_ruleset flags (flags, unknown `LANDLOCK_CREATE_RULESET_???`). */
+export const LANDLOCK_CREATE_RULESET_FLAGS = xlat([[1, 'LANDLOCK_CREATE_RULESET_VERSION']]);
+/** landlock_add_rule rule_type (value, unknown `LANDLOCK_RULE_???`). */
+export const LANDLOCK_RULE_TYPES = xlat([[1, 'LANDLOCK_RULE_PATH_BENEATH']]);
+
+const OLD_CMD = (c: number): number => c << 8;
+const NEW_CMD = (c: number): number => c | 0x800000;
+const XQM_CMD = (c: number): number => (0x58 << 8) + c;
+/** quotactl command, `QCMD_CMD(cmd)` (value, unknown `Q_???`). */
+export const QUOTA_CMDS = xlat([
+  [OLD_CMD(0x1), 'Q_V1_QUOTAON'], [OLD_CMD(0x2), 'Q_V1_QUOTAOFF'], [OLD_CMD(0x3), 'Q_V1_GETQUOTA'],
+  [OLD_CMD(0x4), 'Q_V1_SETQUOTA'], [OLD_CMD(0x5), 'Q_V1_SETUSE'], [OLD_CMD(0x6), 'Q_V1_SYNC'], [OLD_CMD(0x7), 'Q_SETQLIM'],
+  [OLD_CMD(0x8), 'Q_V1_GETSTATS'], [OLD_CMD(0x10), 'Q_V1_RSQUASH'],
+  [OLD_CMD(0xd), 'Q_V2_GETQUOTA'], [OLD_CMD(0xe), 'Q_V2_SETQUOTA'], [OLD_CMD(0xf), 'Q_V2_SETUSE'], [OLD_CMD(0x9), 'Q_V2_GETINFO'],
+  [OLD_CMD(0xa), 'Q_V2_SETINFO'], [OLD_CMD(0xb), 'Q_V2_SETGRACE'], [OLD_CMD(0xc), 'Q_V2_SETFLAGS'], [OLD_CMD(0x11), 'Q_V2_GETSTATS'],
+  [NEW_CMD(0x1), 'Q_SYNC'], [NEW_CMD(0x2), 'Q_QUOTAON'], [NEW_CMD(0x3), 'Q_QUOTAOFF'], [NEW_CMD(0x4), 'Q_GETFMT'],
+  [NEW_CMD(0x5), 'Q_GETINFO'], [NEW_CMD(0x6), 'Q_SETINFO'], [NEW_CMD(0x7), 'Q_GETQUOTA'], [NEW_CMD(0x8), 'Q_SETQUOTA'],
+  [NEW_CMD(0x9), 'Q_GETNEXTQUOTA'],
+  [XQM_CMD(0x1), 'Q_XQUOTAON'], [XQM_CMD(0x2), 'Q_XQUOTAOFF'], [XQM_CMD(0x3), 'Q_XGETQUOTA'], [XQM_CMD(0x4), 'Q_XSETQLIM'],
+  [XQM_CMD(0x5), 'Q_XGETQSTAT'], [XQM_CMD(0x6), 'Q_XQUOTARM'], [XQM_CMD(0x7), 'Q_XQUOTASYNC'], [XQM_CMD(0x8), 'Q_XGETQSTATV'],
+  [XQM_CMD(0x9), 'Q_XGETNEXTQUOTA'],
+]);
+/** quotactl type, `QCMD_TYPE(cmd)` (value, unknown `???QUOTA`). */
+export const QUOTA_TYPES = xlat([[0, 'USRQUOTA'], [1, 'GRPQUOTA'], [2, 'PRJQUOTA']]);
+/** Q_QUOTAON / Q_GETFMT format (value, unknown `QFMT_VFS_???`). */
+export const QUOTA_FORMATS = xlat([[1, 'QFMT_VFS_OLD'], [2, 'QFMT_VFS_V0'], [3, 'QFMT_OCFS2'], [4, 'QFMT_VFS_V1']]);
+/** struct if_dqblk dqb_valid (flags, unknown `QIF_???`). */
+export const IF_DQBLK_VALID = xlat([
+  [1 << 0, 'QIF_BLIMITS'], [1 << 1, 'QIF_SPACE'], [1 << 2, 'QIF_ILIMITS'], [1 << 3, 'QIF_INODES'], [1 << 4, 'QIF_BTIME'],
+  [1 << 5, 'QIF_ITIME'],
+]);
+/** struct if_dqinfo dqi_flags (flags, unknown `DQF_???`). */
+export const IF_DQINFO_FLAGS = xlat([[1 << 0, 'DQF_ROOT_SQUASH'], [1 << 16, 'DQF_SYS_FILE']]);
+/** struct if_dqinfo dqi_valid (flags, unknown `IIF_???`). */
+export const IF_DQINFO_VALID = xlat([[1 << 0, 'IIF_BGRACE'], [1 << 1, 'IIF_IGRACE'], [1 << 2, 'IIF_FLAGS']]);
+
+/** swapon flags other than the priority (flags, unknown `SWAP_FLAG_???`). */
+export const SWAP_FLAGS = xlat([
+  [0x8000, 'SWAP_FLAG_PREFER'], [0x10000, 'SWAP_FLAG_DISCARD'], [0x20000, 'SWAP_FLAG_DISCARD_ONCE'],
+  [0x40000, 'SWAP_FLAG_DISCARD_PAGES'],
+]);
+export const SWAP_FLAG_PRIO_MASK = 0x7fffn;
+
+/** fchmodat2 flags (flags, unknown `AT_???`; strace after 6.1). */
+export const FCHMODAT_FLAGS = xlat([[0x100, 'AT_SYMLINK_NOFOLLOW'], [0x1000, 'AT_EMPTY_PATH']]);
+
+/** XFS quota state flags, Q_XQUOTAON/OFF and fs_quota_stat qs_flags (flags, unknown `FS_QUOTA_???`). */
+export const XFS_QUOTA_FLAGS = xlat([
+  [0x1, 'FS_QUOTA_UDQ_ACCT'], [0x2, 'FS_QUOTA_UDQ_ENFD'], [0x4, 'FS_QUOTA_GDQ_ACCT'], [0x8, 'FS_QUOTA_GDQ_ENFD'],
+  [0x10, 'FS_QUOTA_PDQ_ACCT'], [0x20, 'FS_QUOTA_PDQ_ENFD'],
+]);
+/** fs_disk_quota d_flags and Q_XQUOTARM (flags, unknown `FS_???_QUOTA`). */
+export const XFS_DQBLK_FLAGS = xlat([[0x1, 'FS_USER_QUOTA'], [0x2, 'FS_PROJ_QUOTA'], [0x4, 'FS_GROUP_QUOTA']]);
