@@ -136,7 +136,8 @@ export function waitStatus(st: number): Value {
     const event = (s >>> 16) & 0xffff;
     if (event) {
       const e = lookup(PTRACE_EVENTS, event);
-      parts.push(tok('|'), e ? { k: 'sym', name: e, v: BigInt(event), fmt: 'x' } : note(hex(event), 'PTRACE_EVENT_???'), tok('<<16'));
+      const ev: Value = e ? { k: 'sym', name: e, v: BigInt(event), fmt: 'x' } : { k: 'note', v: hex(event), text: 'PTRACE_EVENT_???', xlat: true };
+      parts.push(tok('|'), ev, tok('<<16'));
       s &= 0xffff;
     }
     if (s) parts.push(tok(`|0x${(s >>> 0).toString(16)}`));
@@ -236,7 +237,7 @@ function clone3Flags(flags: bigint): Value {
     }
   }
   const v: Value = { k: 'flags', names, rest, v: flags };
-  return names.length === 0 && rest !== 0n ? note(v, 'CLONE_???') : v;
+  return names.length === 0 && rest !== 0n ? { k: 'note', v, text: 'CLONE_???', xlat: true } : v;
 }
 
 /**
