@@ -1078,7 +1078,7 @@ function syscallInfoAt(c: Ctx, a: bigint, userLen: bigint): Value {
   if (op === 1 || op === 3) {
     const g: Field[] = [field('nr', syscallNameV(rd.u64(b, 24), arch))];
     const nargs = Math.min(6, Math.floor((size - 32) / 8));
-    if (nargs) g.push(field('args', array(Array.from({ length: nargs }, (_, i) => hex(rd.u64(b, 32 + i * 8))))));
+    if (nargs) g.push(field('args', localArray(c, Array.from({ length: nargs }, (_, i) => hex(rd.u64(b, 32 + i * 8))))));
     if (op === 3 && size >= PSI_SECCOMP_SIZE) g.push(field('ret_data', uint(rd.u32(b, 80))));
     f.push(field(op === 1 ? 'entry' : 'seccomp', struct(g)));
   } else if (op === 2) {
@@ -1184,10 +1184,14 @@ const KEYCTL_ARGS: Record<number, (c: Ctx, a: bigint[]) => Value[]> = {
 const KEYCTL_DH_COMPUTE = 23, KEYCTL_PKEY_QUERY = 24, KEYCTL_PKEY_VERIFY = 28, KEYCTL_CAPABILITIES = 31;
 const KEYCTL_PKEY_OUT = new Set([25, 26, 27]); // KEYCTL_PKEY_ENCRYPT, _DECRYPT, _SIGN
 
+/** A local array as print_local_array prints it: at most -s elements with abbrev, then `...`. */
+const localArray = (c: Ctx, items: Value[]): Value =>
+  (c.opt.abbrev && items.length > c.opt.strsize ? array(items.slice(0, c.opt.strsize), true) : array(items));
+
 /** A u32 array printed only when not all zero: `__spare=[0, 0x1, …]`. */
-const spareField = (b: Uint8Array, off: number, n: number): Field[] => {
+const spareField = (c: Ctx, b: Uint8Array, off: number, n: number): Field[] => {
   const w = Array.from({ length: n }, (_, i) => rd.u32(b, off + i * 4));
-  return w.some((x) => x) ? [field('__spare', array(w.map((x) => hex(x))))] : [];
+  return w.some((x) => x) ? [field('__spare', localArray(c, w.map((x) => hex(x))))] : [];
 };
 
 /** struct keyctl_pkey_params; `out` names the third word out_len, else in2_len. */
@@ -1198,7 +1202,7 @@ function pkeyParams(c: Ctx, a: bigint, out: boolean): { v: Value; b?: Uint8Array
   return {
     v: struct([
       field('key_id', keyV(BigInt(rd.s32(b, 0)))), field('in_len', uint(rd.u32(b, 4))),
-      field(out ? 'out_len' : 'in2_len', uint(rd.u32(b, 8))), ...spareField(b, 12, 7),
+      field(out ? 'out_len' : 'in2_len', uint(rd.u32(b, 8))), ...spareField(c, b, 12, 7),
     ]),
     b,
   };
@@ -1220,7 +1224,7 @@ const KEYCTL_SPECIAL: Record<number, SyscallDecoder> = {
         return struct([
           field('hashname', cstr(c, rd.u64(k, 0))),
           field('otherinfo', otherLen ? buf(c, rd.u64(k, 8), otherLen) : addr(rd.u64(k, 8))),
-          field('otherinfolen', uint(otherLen)), ...spareField(k, 20, 8),
+          field('otherinfolen', uint(otherLen)), ...spareField(c, k, 20, 8),
         ]);
       })();
       return [data, ulong(len), kdf];
@@ -1232,7 +1236,7 @@ const KEYCTL_SPECIAL: Record<number, SyscallDecoder> = {
       field('supported_ops', xflags(KEYCTL_PKEY_OPS, BigInt(rd.u32(b, 0)), 'KEYCTL_SUPPORTS_???')),
       field('key_size', uint(rd.u32(b, 4))), field('max_data_size', uint(rd.u16(b, 8))),
       field('max_sig_size', uint(rd.u16(b, 10))), field('max_enc_size', uint(rd.u16(b, 12))),
-      field('max_dec_size', uint(rd.u16(b, 14))), ...spareField(b, 16, 10),
+      field('max_dec_size', uint(rd.u16(b, 14))), ...spareField(c, b, 16, 10),
     ]), true)],
   },
   [KEYCTL_CAPABILITIES]: {
