@@ -526,19 +526,20 @@ function futexEntry(c: Ctx): Value[] {
 
 /** FUTEX_WAKE_OP's encoded operation: `FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_GT<<24|0x1`. */
 function wakeOp(v: bigint): Value {
-  const parts: string[] = [];
-  if ((v >> 28n) & 8n) parts.push('FUTEX_OP_OPARG_SHIFT<<28');
-  const op = (v >> 28n) & 7n;
-  const opName = FUTEX_WAKE_OPS.byValue.get(op);
-  parts.push(opName ? `${opName}<<28` : `${op}<<28 /* FUTEX_OP_??? */`);
-  const oparg = (v >> 12n) & 0xfffn;
-  parts.push(`${oparg ? '0x' + oparg.toString(16) : '0'}<<12`);
-  const cmp = (v >> 24n) & 0xfn;
-  const cmpName = FUTEX_WAKE_CMPS.byValue.get(cmp);
-  parts.push(cmpName ? `${cmpName}<<24` : `${cmp ? '0x' + cmp.toString(16) : '0'}<<24 /* FUTEX_OP_CMP_??? */`);
-  const cmparg = v & 0xfffn;
-  parts.push(cmparg ? '0x' + cmparg.toString(16) : '0');
-  return tok(parts.join('|'));
+  const shifted = (x: Value, n: number): Value => join('<<', x, tok(String(n)));
+  const part = (x: Xlat, val: bigint, n: number, unknown: string): Value => {
+    const name = x.byValue.get(val);
+    const raw = note(shifted(hex(val), n), unknown);
+    // -X raw keeps strace's `/* FUTEX_OP_??? */` even after a known operation
+    return name ? { k: 'styled', abbrev: shifted(symbol(x, val, 'x'), n), raw, verbose: shifted(symbol(x, val, 'x'), n) } : raw;
+  };
+  const parts: Value[] = [];
+  if ((v >> 28n) & 8n) parts.push(shifted({ k: 'sym', name: 'FUTEX_OP_OPARG_SHIFT', v: 8n, fmt: 'x' }, 28));
+  parts.push(part(FUTEX_WAKE_OPS, (v >> 28n) & 7n, 28, 'FUTEX_OP_???'));
+  parts.push(shifted(hex((v >> 12n) & 0xfffn), 12));
+  parts.push(part(FUTEX_WAKE_CMPS, (v >> 24n) & 0xfn, 24, 'FUTEX_OP_CMP_???'));
+  parts.push(hex(v & 0xfffn));
+  return join('|', ...parts);
 }
 
 // ================================================================ polling

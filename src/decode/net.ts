@@ -39,7 +39,7 @@ const verboseFlags = (x: Xlat, v: number, dflt: string): Value => {
   const n = hexv(BigInt(v >>> 0));
   const f = xflags(x, BigInt(v >>> 0));
   const text = f.k === 'flags' && f.names.length ? [...f.names, ...(f.rest ? ['0x' + f.rest.toString(16)] : [])].join('|') : dflt;
-  return { k: 'alt', v: note(n, text), raw: n, verbose: note(n, text) };
+  return { k: 'styled', abbrev: note(n, text), raw: n, verbose: note(n, text) };
 };
 
 // ---------------------------------------------------------------- addresses
@@ -86,10 +86,10 @@ const quoted = (s: string): Value => ({ k: 'str', b: Buffer.from(s, 'latin1') })
 const rawBytes = (b: Uint8Array, off: number, n: number): Value => ({ k: 'str', b: b.slice(off, off + n), hex: true });
 /** A port in network order: `htons(80)`; -X raw: its bytes; -X verbose: both. */
 const netPort = (b: Uint8Array, off: number): Value =>
-  ({ k: 'alt', v: call('htons', int((b[off]! << 8) | b[off + 1]!)), raw: rawBytes(b, off, 2) });
+  ({ k: 'styled', abbrev: call('htons', int((b[off]! << 8) | b[off + 1]!)), raw: rawBytes(b, off, 2) });
 /** An IPv4 address: `inet_addr("127.0.0.1")`; -X raw: its bytes; -X verbose: both. */
 const inet4 = (b: Uint8Array, off = 0): Value =>
-  ({ k: 'alt', v: call('inet_addr', quoted(ntop4(b, off))), raw: rawBytes(b, off, 4) });
+  ({ k: 'styled', abbrev: call('inet_addr', quoted(ntop4(b, off))), raw: rawBytes(b, off, 4) });
 /**
  * An IPv6 address: `inet_pton(AF_INET6, "::1", &name)` standing alone; with -X raw and -X verbose a
  * named field (`name="\x00…"`, with the inet_pton form as a comment for verbose). Without a name
@@ -98,10 +98,10 @@ const inet4 = (b: Uint8Array, off = 0): Value =>
 const inet6 = (b: Uint8Array, off = 0, name?: string): Value => {
   const text = quoted(ntop6(b, off));
   const raw = rawBytes(b, off, 16);
-  if (!name) return { k: 'alt', v: call('inet_pton', tok('AF_INET6'), text), raw };
+  if (!name) return { k: 'styled', abbrev: call('inet_pton', tok('AF_INET6'), text), raw };
   const named = (v: Value): Value => join('', tok(name + '='), v);
   return {
-    k: 'alt', v: call('inet_pton', tok('AF_INET6'), text, tok('&' + name)), raw: named(raw),
+    k: 'styled', abbrev: call('inet_pton', tok('AF_INET6'), text, tok('&' + name)), raw: named(raw),
     verbose: named(note(raw, `inet_pton(AF_INET6, "${ntop6(b, off)}")`)), // the text needs no escaping
   };
 };
@@ -124,7 +124,7 @@ function ifname(index: number): string | undefined {
 /** print_ifindex: `if_nametoindex("lo")`, or the number. */
 export const ifindexV = (i: number): Value => {
   const n = ifname(i);
-  return n ? { k: 'alt', v: call('if_nametoindex', quoted(n)), raw: uint(i) } : uint(i);
+  return n ? { k: 'styled', abbrev: call('if_nametoindex', quoted(n)), raw: uint(i) } : uint(i);
 };
 
 /** The bytes up to the first NUL within `size` (print_quoted_string with QUOTE_0_TERMINATED). */
@@ -161,7 +161,7 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
       const f: Field[] = [
         field('sin6_port', netPort(b, 2)),
         field('sin6_flowinfo', {
-          k: 'alt', v: call('htonl', uint(new DataView(b.buffer, b.byteOffset).getUint32(4, false))), raw: rawBytes(b, 4, 4),
+          k: 'styled', abbrev: call('htonl', uint(new DataView(b.buffer, b.byteOffset).getUint32(4, false))), raw: rawBytes(b, 4, 4),
         }),
         // by default strace prints the inet_pton() form alone, with no field name
         { v: inet6(b, 8, 'sin6_addr') },
@@ -217,7 +217,7 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
       const halen = b[11]!;
       const f: Field[] = [
         field('sll_protocol', {
-          k: 'alt', v: call('htons', symbol(ETHERNET_PROTOCOLS, BigInt((b[2]! << 8) | b[3]!), 'x', 'ETH_P_???')), raw: rawBytes(b, 2, 2),
+          k: 'styled', abbrev: call('htons', symbol(ETHERNET_PROTOCOLS, BigInt((b[2]! << 8) | b[3]!), 'x', 'ETH_P_???')), raw: rawBytes(b, 2, 2),
         }),
         field('sll_ifindex', ifindexV(rd.s32(b, 4))),
         field('sll_hatype', symbol(ARPHRD, BigInt(rd.u16(b, 8)), 'x', 'ARPHRD_???')),
@@ -1484,7 +1484,7 @@ const hwaddrV = (b: Uint8Array, size: number, type: number): Value => {
   const n = Math.min(size, HWADDR_SIZES[type] ?? 255);
   if (n > 0) lastMac = [...b.subarray(0, n)].map((x) => x.toString(16).padStart(2, '0')).join(':');
   // -X raw and -X verbose show all `size` bytes quoted first
-  return { k: 'alt', v: tok(lastMac), raw: rawBytes(b, 0, size) };
+  return { k: 'styled', abbrev: tok(lastMac), raw: rawBytes(b, 0, size) };
 };
 
 const ifrSockaddr = (b: Uint8Array): Value => {

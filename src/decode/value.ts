@@ -45,10 +45,11 @@ export type Value =
   /** A value annotated with `=>`: in/out values such as `[128 => 16]`. */
   | { k: 'inout'; in: Value; out: Value }
   /**
-   * A value strace prints by the -X style: `v` by default (`htons(80)`), `raw` with -X raw (the
-   * bytes, `"\x00\x50"`), and with -X verbose `verbose`, else `raw /* v *\/`.
+   * A value strace prints differently per -X style in ways the other kinds do not capture:
+   * `abbrev` by default (`htons(80)`), `raw` with -X raw (the bytes, `"\x00\x50"`; `tok('')` prints
+   * nothing), and with -X verbose `verbose`, else `raw /* abbrev *\/`.
    */
-  | { k: 'alt'; v: Value; raw: Value; verbose?: Value };
+  | { k: 'styled'; abbrev: Value; raw: Value; verbose?: Value };
 
 /**
  * -yy: what a socket or pidfd is, printed instead of its path: `text`, then for a unix socket with

@@ -55,7 +55,7 @@ export function valueJson(v: Value): J {
         ...(v.detail ? { detail: v.detail.text + (v.detail.path ? `,${v.detail.abstract ? '@' : ''}${JSON.stringify(Buffer.from(v.detail.path).toString('latin1'))}` : '') + (v.detail.post ?? '') } : {}),
       };
     case 'inout': return { kind: 'inout', in: valueJson(v.in), out: valueJson(v.out) };
-    case 'alt': return valueJson(v.v);
+    case 'styled': return valueJson(v.abbrev);
   }
 }
 

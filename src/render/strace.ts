@@ -137,10 +137,10 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       return `${n}<${quote(v.path, o.xflag, false, true)}${v.dev ? `<${v.dev}>` : ''}>${v.deleted ? '(deleted)' : ''}`;
     }
     case 'inout': return formatValue(v.in, o) + ' => ' + formatValue(v.out, o);
-    case 'alt':
-      if (!o.xlat || o.xlat === 'abbrev') return formatValue(v.v, o);
+    case 'styled':
+      if (!o.xlat || o.xlat === 'abbrev') return formatValue(v.abbrev, o);
       if (o.xlat === 'raw') return formatValue(v.raw, o);
-      return v.verbose ? formatValue(v.verbose, o) : `${formatValue(v.raw, o)} /* ${formatValue(v.v, { ...o, xlat: 'abbrev' })} */`;
+      return v.verbose ? formatValue(v.verbose, o) : `${formatValue(v.raw, o)} /* ${formatValue(v.abbrev, { ...o, xlat: 'abbrev' })} */`;
   }
 }
 
@@ -158,7 +158,8 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
       default: s = '= ' + BigInt.asUintN(64, r.rval).toString();
     }
   }
-  if (r.aux) s += ' (' + formatValue(r.aux, o) + ')';
+  const aux = r.aux ? formatValue(r.aux, o) : '';
+  if (aux) s += ' (' + aux + ')';
   return s;
 }
 
