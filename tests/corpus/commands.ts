@@ -1,4 +1,4 @@
-/** Real programs: coreutils, sh, python3 and node, grouped by the family of syscalls they lean on. */
+/** Real programs: coreutils, sh, python3 and node, grouped by the family of syscalls they lean on (the families of tests/corpus/*.ts; runtime: whole interpreters). */
 import type { CorpusCase } from '../helpers/corpus.js';
 
 const py = (family: string, name: string, code: string, opts?: string[]): CorpusCase => ({
@@ -55,37 +55,37 @@ export const cases: CorpusCase[] = [
     "import socket\ns=socket.socket()\ntry: s.connect(('127.0.0.1',1))\nexcept OSError: pass\ntry: socket.socket(12345)\nexcept OSError: pass\n"] },
   { family: 'net', name: 'getent hosts localhost', cmd: ['getent', 'hosts', 'localhost'] },
   // poll, select, epoll
-  { family: 'poll', name: 'python3 select poll epoll', cmd: ['python3', '-S', '-c',
+  { family: 'desc', name: 'python3 select poll epoll', cmd: ['python3', '-S', '-c',
     "import select,os\nr,w=os.pipe()\nos.write(w,b'x')\nselect.select([r],[w],[],0)\np=select.poll()\np.register(r,select.POLLIN)\np.register(w,select.POLLOUT)\np.poll(0)\ne=select.epoll()\ne.register(r,select.EPOLLIN|select.EPOLLET)\ne.modify(r,select.EPOLLIN)\ne.poll(0.01)\ne.unregister(r)\ne.close()\n"] },
-  { family: 'poll', name: 'python3 select timeout', cmd: ['python3', '-S', '-c', 'import select\nselect.select([],[],[],0.01)\n'] },
+  { family: 'desc', name: 'python3 select timeout', cmd: ['python3', '-S', '-c', 'import select\nselect.select([],[],[],0.01)\n'] },
   // signals
-  { family: 'signal', name: 'python3 signals', cmd: ['python3', '-S', '-c',
+  { family: 'sigtime', name: 'python3 signals', cmd: ['python3', '-S', '-c',
     "import signal,os\nsignal.signal(signal.SIGUSR1,lambda *a:None)\nos.kill(os.getpid(),signal.SIGUSR1)\nsignal.pthread_sigmask(signal.SIG_BLOCK,[signal.SIGUSR2])\nos.kill(os.getpid(),signal.SIGUSR2)\nsignal.sigpending()\nsignal.sigtimedwait([signal.SIGUSR2],0)\nsignal.signal(signal.SIGTERM,signal.SIG_IGN)\nsignal.siginterrupt(signal.SIGUSR1,False)\n"] },
-  { family: 'signal', name: 'sh kill and trap', cmd: ['sh', '-c', 'trap "echo got" USR1; kill -USR1 $$; kill -0 $$'], opts: ['-f'] },
-  { family: 'signal', name: 'timeout kills sleep', cmd: ['timeout', '-s', 'TERM', '0.1', 'sleep', '5'], opts: ['-f'] },
-  { family: 'signal', name: 'python3 alarm itimer', cmd: ['python3', '-S', '-c',
+  { family: 'sigtime', name: 'sh kill and trap', cmd: ['sh', '-c', 'trap "echo got" USR1; kill -USR1 $$; kill -0 $$'], opts: ['-f'] },
+  { family: 'sigtime', name: 'timeout kills sleep', cmd: ['timeout', '-s', 'TERM', '0.1', 'sleep', '5'], opts: ['-f'] },
+  { family: 'sigtime', name: 'python3 alarm itimer', cmd: ['python3', '-S', '-c',
     "import signal,time\nsignal.signal(signal.SIGALRM,lambda *a:None)\nsignal.setitimer(signal.ITIMER_REAL,0.01)\ntime.sleep(0.05)\nsignal.getitimer(signal.ITIMER_REAL)\nsignal.alarm(0)\n"] },
   // time
-  { family: 'time', name: 'sleep', cmd: ['sleep', '0.01'] },
-  { family: 'time', name: 'date', cmd: ['date', '-u', '-d', '@0'] },
-  { family: 'time', name: 'python3 clocks', cmd: ['python3', '-S', '-c',
+  { family: 'sigtime', name: 'sleep', cmd: ['sleep', '0.01'] },
+  { family: 'sigtime', name: 'date', cmd: ['date', '-u', '-d', '@0'] },
+  { family: 'sigtime', name: 'python3 clocks', cmd: ['python3', '-S', '-c',
     "import time\ntime.clock_getres(time.CLOCK_MONOTONIC)\ntime.clock_gettime(time.CLOCK_BOOTTIME)\ntime.sleep(0.001)\ntime.process_time()\n"] },
   // processes
-  { family: 'process', name: 'id groups whoami', cmd: ['sh', '-c', 'id -G; whoami; groups'], opts: ['-f'] },
-  { family: 'process', name: 'env -i', cmd: ['env', '-i', 'A=1', '/bin/true'] },
-  { family: 'process', name: 'nproc nice', cmd: ['sh', '-c', 'nproc; nice -n 5 true'], opts: ['-f'] },
-  { family: 'process', name: 'python3 fork wait', cmd: ['python3', '-S', '-c',
+  { family: 'proc', name: 'id groups whoami', cmd: ['sh', '-c', 'id -G; whoami; groups'], opts: ['-f'] },
+  { family: 'proc', name: 'env -i', cmd: ['env', '-i', 'A=1', '/bin/true'] },
+  { family: 'proc', name: 'nproc nice', cmd: ['sh', '-c', 'nproc; nice -n 5 true'], opts: ['-f'] },
+  { family: 'proc', name: 'python3 fork wait', cmd: ['python3', '-S', '-c',
     "import os\npid=os.fork()\nif pid==0: os._exit(7)\nos.waitpid(pid,0)\nos.getpgrp(); os.getsid(0); os.getpriority(os.PRIO_PROCESS,0)\nos.sched_getaffinity(0)\nos.sched_yield()\nimport resource\nresource.getrlimit(resource.RLIMIT_NOFILE)\nresource.getrusage(resource.RUSAGE_SELF)\nos.times()\nos.umask(0o22)\n"], opts: ['-f'] },
-  { family: 'process', name: 'python3 subprocess', cmd: ['python3', '-S', '-c', "import subprocess\nsubprocess.run(['true'])\n"], opts: ['-f'] },
-  { family: 'process', name: 'python3 pidfd and prctl', cmd: ['python3', '-S', '-c',
+  { family: 'proc', name: 'python3 subprocess', cmd: ['python3', '-S', '-c', "import subprocess\nsubprocess.run(['true'])\n"], opts: ['-f'] },
+  { family: 'proc', name: 'python3 pidfd and prctl', cmd: ['python3', '-S', '-c',
     "import os,ctypes\nfd=os.pidfd_open(os.getpid())\nos.close(fd)\nlibc=ctypes.CDLL(None)\nlibc.prctl(15,b'renamed',0,0,0)\nbuf=ctypes.create_string_buffer(16)\nlibc.prctl(16,buf,0,0,0)\n"] },
   // memory
-  { family: 'memory', name: 'python3 mmap', cmd: ['python3', '-S', '-c',
+  { family: 'mem', name: 'python3 mmap', cmd: ['python3', '-S', '-c',
     "import mmap,os\nm=mmap.mmap(-1,8192,flags=mmap.MAP_PRIVATE|mmap.MAP_ANONYMOUS,prot=mmap.PROT_READ|mmap.PROT_WRITE)\nm.madvise(mmap.MADV_DONTNEED)\nm.resize(16384) if hasattr(m,'resize') else None\nm.close()\nopen('f','wb').write(b'x'*4096)\nf=open('f','r+b')\nn=mmap.mmap(f.fileno(),4096)\nn.flush()\n"] },
   // misc
-  { family: 'misc', name: 'uname -a', cmd: ['uname', '-a'] },
-  { family: 'misc', name: 'hostname', cmd: ['hostname'] },
-  { family: 'misc', name: 'python3 sysinfo-ish', cmd: ['python3', '-S', '-c', "import os\nos.uname()\nos.getloadavg()\nos.cpu_count()\nos.getrandom(8)\n"] },
+  { family: 'sigtime', name: 'uname -a', cmd: ['uname', '-a'] },
+  { family: 'sigtime', name: 'hostname', cmd: ['hostname'] },
+  { family: 'sigtime', name: 'python3 sysinfo-ish', cmd: ['python3', '-S', '-c', "import os\nos.uname()\nos.getloadavg()\nos.cpu_count()\nos.getrandom(8)\n"] },
   // interpreters, end to end
   { family: 'runtime', name: 'python3 -c pass', cmd: ['python3', '-c', 'pass'] },
   { family: 'runtime', name: 'node -e', cmd: ['node', '-e', "require('fs').readFileSync('/etc/hostname')"], opts: ['-f'] },
