@@ -2,7 +2,7 @@
 import { A, addr, atExit, buf, fd, R, rd, sig, slong, type ArgFn } from './args.js';
 import { filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
-import { array, call, field, hex, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
+import { array, call, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import { ioctlName } from './xlat/ioctls.js';
 import { signalName } from './xlat/signals.js';
@@ -144,11 +144,14 @@ const ownerEx = (c: Ctx, a: bigint): Value =>
 /** `= 0x1 (flags FD_CLOEXEC)`: strace's RVAL_HEX|RVAL_STR with a prefixed flag string. */
 const hexWith = (aux: Value): RetInfo => ({ fmt: 'x', aux });
 const prefixed = (prefix: string, v: Value): Value => join(' ', tok(prefix), v);
+/** sprint_open_modes: names whatever -X says. */
+const namesOnly = (v: Value): Value =>
+  v.k === 'flags' ? tok([...v.names, ...(v.rest || !v.names.length ? ['0x' + v.rest.toString(16)] : [])].join('|')) : v;
 
 /** printsignal: the name, or the number strace cannot name. */
 const signal = (n: number): Value => {
   const s = signalName(n);
-  return s ? tok(s) : int(n);
+  return s ? sym(s, n) : int(n);
 };
 /** A result followed by `(NAME)` when there is a name (strace's RVAL_STR with a looked-up auxstr). */
 const withName = (name: string | undefined, fmt: 'd' | 'x'): RetInfo => (name ? { fmt, aux: tok(name) } : { fmt });
@@ -169,7 +172,7 @@ const FCNTL: Readonly<Record<number, FcntlCmd>> = {
   1030: { arg: slongArg, ret: asFd }, // F_DUPFD_CLOEXEC
   1: { ret: (c) => (c.rval === 0n ? { fmt: 'd' } : hexWith(prefixed('flags', flags(FD_FLAGS, c.rval)))) }, // F_GETFD
   2: { arg: onEntry((_c, a) => flags(FD_FLAGS, u32(a), 'FD_???')) }, // F_SETFD
-  3: { ret: (c) => hexWith(prefixed('flags', openModes(u32(c.rval)))) }, // F_GETFL
+  3: { ret: (c) => hexWith(prefixed('flags', namesOnly(openModes(u32(c.rval))))) }, // F_GETFL
   4: { arg: onEntry((_c, a) => openModes(u32(a))) }, // F_SETFL
   5: { arg: getlk }, // F_GETLK
   6: { arg: setlk }, // F_SETLK
