@@ -2,7 +2,7 @@
 import { A, addr, atExit, buf, fd, R, rd, sig, slong, type ArgFn } from './args.js';
 import { filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
-import { array, call, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import { ioctlName } from './xlat/ioctls.js';
 import { signalName } from './xlat/signals.js';
@@ -259,8 +259,15 @@ const NUMBER_DECODERS: Readonly<Record<number, (code: number) => Value | undefin
   0x6b: (code) => (IOC_DIR(code) === IOC_WRITE && IOC_NR(code) === 0 ? sizeCall('SPI_IOC_MESSAGE', code) : undefined),
 };
 
-/** The request as strace names it: `TCGETS`, `SNDCTL_TMR_START or TCSETS`, else `_IOC(_IOC_READ, 0x12, 0x34, 0x8)`. */
+/**
+ * The request as strace names it: `TCGETS`, `SNDCTL_TMR_START or TCSETS`, else
+ * `_IOC(_IOC_READ, 0x12, 0x34, 0x8)`; the number stands for the whole with -X raw/verbose.
+ */
 export function ioctlRequest(code: number): Value {
+  return joinOf(BigInt(code), '', ioctlRequestName(code));
+}
+
+function ioctlRequestName(code: number): Value {
   const byFormula = NUMBER_DECODERS[IOC_TYPE(code)]?.(code);
   const names = ioctlName(code);
   if (byFormula && names) return join(' or ', byFormula, tok(names));
@@ -391,9 +398,30 @@ const FS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0xc0045877: NO_ARG, 0xc0045878: NO_ARG, // FIFREEZE, FITHAW
 };
 
-/** strace's per-type ioctl decoders we follow: terminal ('T') and file system ('f', 'X', 0x94) requests. */
+/** strace's block_ioctl (type 0x12): numbers the kernel returns or takes, by request. */
+const shortAt: ArgPrinter = (c, a) => outStruct(c, a, 2, (b) => array([uint(rd.u16(b, 0))]));
+const pairU64: ArgPrinter = (c, a) => outStruct(c, a, 16, (b) => array([uint(rd.u64(b, 0)), uint(rd.u64(b, 8))]));
+const BLOCK_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
+  0x1262: set((_c, a) => uint(a)), 0x1264: set((_c, a) => uint(a)), // BLKRASET, BLKFRASET
+  0x1267: get(shortAt), 0x127e: get(shortAt), // BLKSECTGET, BLKROTATIONAL
+  // BLKROGET, BLKBSZGET, BLKSSZGET, BLKALIGNOFF; BLKROSET, BLKBSZSET
+  0x125e: get(intPtr), 0x80081270: get(intPtr), 0x1268: get(intPtr), 0x127a: get(intPtr),
+  0x125d: set(intPtr), 0x40081271: set(intPtr),
+  // BLKPBSZGET, BLKIOMIN, BLKIOOPT, BLKDISCARDZEROES, BLKGETZONESZ, BLKGETNRZONES
+  0x127b: get((c, a) => numAt(c, a, 4, 'u')), 0x1278: get((c, a) => numAt(c, a, 4, 'u')),
+  0x1279: get((c, a) => numAt(c, a, 4, 'u')), 0x127c: get((c, a) => numAt(c, a, 4, 'u')),
+  0x80041284: get((c, a) => numAt(c, a, 4, 'u')), 0x80041285: get((c, a) => numAt(c, a, 4, 'u')),
+  0x1263: get((c, a) => numAt(c, a, 8)), 0x1265: get((c, a) => numAt(c, a, 8)), // BLKRAGET, BLKFRAGET
+  0x1260: get((c, a) => numAt(c, a, 8, 'u')), // BLKGETSIZE
+  0x80081272: get((c, a) => numAt(c, a, 8, 'u')), 0x80081280: get((c, a) => numAt(c, a, 8, 'u')), // BLKGETSIZE64, BLKGETDISKSEQ
+  0x1277: set(pairU64), 0x127d: set(pairU64), 0x127f: set(pairU64), // BLKDISCARD, BLKSECDISCARD, BLKZEROOUT
+  // BLKRRPART, BLKFLSBUF, BLKTRACESTART, BLKTRACESTOP, BLKTRACETEARDOWN
+  0x125f: NO_ARG, 0x1261: NO_ARG, 0x1274: NO_ARG, 0x1275: NO_ARG, 0x1276: NO_ARG,
+};
+
+/** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12) and file system ('f', 'X', 0x94) requests. */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
-  0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS,
+  0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS,
 };
 
 /**

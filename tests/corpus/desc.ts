@@ -5,4 +5,7 @@ export const cases: CorpusCase[] = [
   { family: 'desc', name: 'desc-rw', cmd: ['@fam_desc_rw'] },
   { family: 'desc', name: 'desc-rw-v', cmd: ['@fam_desc_rw'], opts: ['-v'] },
   { family: 'desc', name: 'desc-rw-xv', cmd: ['@fam_desc_rw'], opts: ['-X', 'verbose'] },
+  { family: 'desc', name: 'desc-ioctl', cmd: ['@fam_desc_ioctl'] },
+  { family: 'desc', name: 'desc-ioctl-v', cmd: ['@fam_desc_ioctl'], opts: ['-v'] },
+  { family: 'desc', name: 'desc-ioctl-xv', cmd: ['@fam_desc_ioctl'], opts: ['-X', 'verbose'] },
 ];
