@@ -492,26 +492,23 @@ function pollAux(c: Ctx, pts: bigint): Value | undefined {
   const parts: Value[] = [];
   if (c.opt.verbose && start !== 0n && nfds !== 0n) {
     const max = c.opt.abbrev ? c.opt.strsize : Infinity;
-    let printed = 0;
-    let s = '';
+    const items: Value[] = [];
     for (let i = 0n; i < nfds; i++) {
       const cur = start + i * 8n;
       const b = c.mem.read(cur, 8);
       if (!b) {
-        s += (s ? ', ' : '[') + '0x' + cur.toString(16);
+        items.push(addr(cur));
         break;
       }
       const revents = rd.u16(b, 6);
       if (!revents) continue;
-      s += s ? ', ' : '[';
-      if (printed >= max) {
-        s += '...';
+      if (items.length >= max) {
+        items.push(tok('...'));
         break;
       }
-      s += `{fd=${rd.s32(b, 0)}, revents=${flagsText(POLL_EVENTS, BigInt(revents)) || '0x' + revents.toString(16)}}`;
-      printed++;
+      items.push(struct([field('fd', int(rd.s32(b, 0))), field('revents', xflags(POLL_EVENTS, BigInt(revents)))]));
     }
-    if (s) parts.push(tok(s + ']'));
+    if (items.length) parts.push(array(items));
   }
   if (pts) {
     const left = fetch(c, pts, 16, (b) => timespecV(b), true);

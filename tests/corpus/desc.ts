@@ -8,4 +8,7 @@ export const cases: CorpusCase[] = [
   { family: 'desc', name: 'desc-ioctl', cmd: ['@fam_desc_ioctl'] },
   { family: 'desc', name: 'desc-ioctl-v', cmd: ['@fam_desc_ioctl'], opts: ['-v'] },
   { family: 'desc', name: 'desc-ioctl-xv', cmd: ['@fam_desc_ioctl'], opts: ['-X', 'verbose'] },
+  { family: 'desc', name: 'desc-poll', cmd: ['@fam_desc_poll'] },
+  { family: 'desc', name: 'desc-poll-v', cmd: ['@fam_desc_poll'], opts: ['-v'] },
+  { family: 'desc', name: 'desc-poll-xv', cmd: ['@fam_desc_poll'], opts: ['-X', 'verbose'] },
 ];
