@@ -1,12 +1,17 @@
 /** Decoders of the desc family: calls on file descriptors (read/write, fcntl, ioctl, dup, getdents, …). */
-import { A, addr, atExit, buf, fd, R, rd, sig, slong, type ArgFn } from './args.js';
+import { A, addr, atExit, buf, fd, R, rd, sig, slong, structAt, type ArgFn } from './args.js';
+import { sigsetAt, timespecAt } from './misc.js';
 import { filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
+import {
+  AIO_CMDS, AIO_IOCB_FLAGS, IOPRIO_CLASS, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_REGISTER_OPCODES,
+  URING_SETUP_FEATURES, URING_SETUP_FLAGS,
+} from './xlat/desc.js';
 import { ioctlName } from './xlat/ioctls.js';
 import { signalName } from './xlat/signals.js';
-import { CLOSE_RANGE_FLAGS, DIRENT_TYPES, FCNTL_CMDS, FD_FLAGS, OPEN_FLAGS, SEEK_WHENCE, TCFLSH_QUEUES } from './xlat/tables.js';
+import { CLOSE_RANGE_FLAGS, DIRENT_TYPES, FCNTL_CMDS, FD_FLAGS, OPEN_FLAGS, POLL_EVENTS, SEEK_WHENCE, TCFLSH_QUEUES } from './xlat/tables.js';
 import {
   BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, F_OWNER_TYPES, F_SEALS, FADVISE_ADVICE, FALLOC_FLAGS,
   FLOCK_CMDS, FS_IOC_FLAGS, IBSHIFT, INOTIFY_FLAGS, INOTIFY_INIT_FLAGS, IOCTL_DIRS, LOCKF_CMDS, MEMFD_FLAGS, MFD_HUGE_MASK,
@@ -564,6 +569,187 @@ const sendfile64: SyscallDecoder = {
   ret: () => ({ fmt: 'd' }),
 };
 
+// ---------------------------------------------------------------- Linux AIO
+
+const IOCB_SIZE = 64;
+const IOCB_FLAG_RESFD = 1n;
+const IOCB_FLAG_IOPRIO = 2n;
+
+/** print_ioprio: `IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)`; the number stands for it with -X raw/verbose. */
+function ioprio(v: number): Value {
+  const cls = xval(IOPRIO_CLASS, BigInt(v >>> 13), 'IOPRIO_CLASS_???');
+  return joinOf(BigInt(v), '', call('IOPRIO_PRIO_VALUE', cls, int(v & 0x1fff)));
+}
+
+/** The iocb fields up to aio_fildes (what io_cancel shows), and the opcode. */
+function iocbHeader(b: Uint8Array): { f: Field[]; op: number } {
+  const key = rd.u32(b, 8);
+  const rwFlags = rd.u32(b, 12);
+  const op = rd.u16(b, 16);
+  const prio = (rd.u16(b, 18) << 16) >> 16;
+  const aioFlags = BigInt(rd.u32(b, 56));
+  const f: Field[] = [field('aio_data', hex(rd.u64(b, 0)))];
+  if (key) f.push(field('aio_key', uint(key)));
+  if (rwFlags) f.push(field('aio_rw_flags', flags(RWF_FLAGS, BigInt(rwFlags), 'RWF_???')));
+  f.push(field('aio_lio_opcode', symbol(AIO_CMDS, BigInt(op), 'u', 'IOCB_CMD_???')));
+  if (aioFlags & IOCB_FLAG_IOPRIO) f.push(field('aio_reqprio', ioprio(prio >>> 0)));
+  else if (prio) f.push(field('aio_reqprio', int(prio)));
+  f.push(field('aio_fildes', fd(BigInt(rd.u32(b, 20)))));
+  return { f, op };
+}
+
+/** aio_flags and aio_resfd, when set. */
+function iocbFlags(b: Uint8Array): Field[] {
+  const aioFlags = BigInt(rd.u32(b, 56));
+  const resfd = rd.u32(b, 60);
+  const f: Field[] = [];
+  if (aioFlags) f.push(field('aio_flags', flags(AIO_IOCB_FLAGS, aioFlags, 'IOCB_FLAG_???')));
+  if (aioFlags & IOCB_FLAG_RESFD) f.push(field('aio_resfd', fd(BigInt(resfd))));
+  else if (resfd) f.push(field('aio_resfd', hex(resfd)));
+  return f;
+}
+
+/** One struct iocb, the buffer shown by opcode (strace's print_iocb). */
+function iocb(c: Ctx, b: Uint8Array): Value {
+  const { f, op } = iocbHeader(b);
+  const base = rd.u64(b, 24);
+  const nbytes = rd.u64(b, 32);
+  const valid = BigInt.asIntN(64, nbytes) >= 0n;
+  const offset = field('aio_offset', int(rd.s64(b, 40)));
+  if (op === 0 || op === 1) {
+    f.push(field('aio_buf', op === 1 && valid ? buf(c, base, nbytes) : hex(base)), field('aio_nbytes', uint(nbytes)), offset);
+    f.push(...iocbFlags(b));
+  } else if (op === 7 || op === 8) {
+    if (valid) f.push(field('aio_buf', iovec(c, base, nbytes, -1n, op === 8)));
+    else f.push(field('aio_buf', hex(base)), field('aio_nbytes', uint(nbytes)));
+    f.push(offset, ...iocbFlags(b));
+  } else if (op === 5) {
+    f.push(field('aio_buf', flags(POLL_EVENTS, base, 'POLL???')), ...iocbFlags(b));
+  }
+  return struct(f);
+}
+
+/** struct io_event: `{data=0x1234, obj=0x…, res=5, res2=0}`. */
+const ioEvent = (b: Uint8Array): Value =>
+  struct([
+    field('data', hex(rd.u64(b, 0))), field('obj', hex(rd.u64(b, 8))),
+    field('res', int(rd.s64(b, 16))), field('res2', int(rd.s64(b, 24))),
+  ]);
+
+/** io_submit's array of iocb pointers. */
+const iocbs: ArgFn = (c, i) => {
+  const nr = BigInt.asIntN(64, c.args[1]!);
+  if (nr < 0n) return addr(c.args[i]!);
+  return arrayAt(c, c.args[i]!, nr, 8, (b) => structAt(c, rd.u64(b, 0), IOCB_SIZE, (cb) => iocb(c, cb)));
+};
+
+/** io_getevents/io_pgetevents at exit: the events, then the timeout (and sigmask) read as at entry. */
+function getevents(withSig: boolean): SyscallDecoder {
+  return sig([
+    A.ptr, lld, lld,
+    atExit((c, i) => (c.err ? addr(c.args[i]!) : arrayAt(c, c.args[i]!, c.rval, 32, ioEvent))),
+    atExit((c, i) => timespecAt(c, c.args[i]!)),
+    ...(withSig ? [atExit((c: Ctx, i: number) => kernelSigset(c, c.args[i]!))] : []),
+  ]);
+}
+
+/** print_kernel_sigset: `{sigmask=[USR1], sigsetsize=8}`. */
+const kernelSigset = (c: Ctx, a: bigint): Value =>
+  structAt(c, a, 16, (b) =>
+    struct([field('sigmask', sigsetAt(c, rd.u64(b, 0), rd.u64(b, 8))), field('sigsetsize', uint(rd.u64(b, 8)))]),
+  );
+
+const aioDecoders: Record<string, SyscallDecoder> = {
+  io_setup: sig([(c, i) => uint(u32(c.args[i]!)), atExit((c, i) => outStruct(c, c.args[i]!, 8, (b) => array([addr(rd.u64(b, 0))])))]),
+  io_destroy: sig([A.ptr]),
+  io_submit: sig([A.ptr, lld, iocbs]),
+  io_cancel: sig([
+    A.ptr,
+    (c, i) => structAt(c, c.args[i]!, IOCB_SIZE, (b) => struct(iocbHeader(b).f)),
+    atExit((c, i) => outStruct(c, c.args[i]!, 32, ioEvent)),
+  ]),
+  io_getevents_time64: getevents(false),
+  io_pgetevents_time64: getevents(true),
+};
+
+// ---------------------------------------------------------------- io_uring
+
+const URING_PARAMS_SIZE = 120;
+const hexIfSet = (name: string, v: bigint | number): Field[] => (v ? [field(name, hex(v))] : []);
+
+/** io_sqring_offsets / io_cqring_offsets: seven u32 fields, then resv1 and resv2 when set. */
+const ringOffsets = (b: Uint8Array, off: number, names: string[]): Value =>
+  struct([
+    ...names.map((n, i) => field(n, uint(rd.u32(b, off + 4 * i)))),
+    ...hexIfSet('resv1', rd.u32(b, off + 28)), ...hexIfSet('resv2', rd.u64(b, off + 32)),
+  ]);
+
+/** io_uring_params as the caller filled it: `{flags=…, sq_thread_cpu=0, sq_thread_idle=0, …`. */
+function uringParamsIn(b: Uint8Array): Field[] {
+  const fl = BigInt(rd.u32(b, 8));
+  const f: Field[] = [
+    field('flags', flags(URING_SETUP_FLAGS, fl, 'IORING_SETUP_???')),
+    field('sq_thread_cpu', hex(rd.u32(b, 12))), field('sq_thread_idle', uint(rd.u32(b, 16))),
+  ];
+  if (fl & BigInt(IORING_SETUP_ATTACH_WQ)) f.push(field('wq_fd', fd(BigInt(rd.u32(b, 24)))));
+  const resv = [rd.u32(b, 28), rd.u32(b, 32), rd.u32(b, 36)];
+  if (resv.some((v) => v)) f.push(field('resv', array(resv.map((v) => hex(v)))));
+  return f;
+}
+
+/** What the kernel filled in: entries, features and the ring offsets. */
+const uringParamsOut = (b: Uint8Array): Field[] => [
+  field('sq_entries', uint(rd.u32(b, 0))), field('cq_entries', uint(rd.u32(b, 4))),
+  field('features', flags(URING_SETUP_FEATURES, BigInt(rd.u32(b, 20)), 'IORING_FEAT_???')),
+  field('sq_off', ringOffsets(b, 40, ['head', 'tail', 'ring_mask', 'ring_entries', 'flags', 'dropped', 'array'])),
+  field('cq_off', ringOffsets(b, 80, ['head', 'tail', 'ring_mask', 'ring_entries', 'overflow', 'cqes', 'flags'])),
+];
+
+/**
+ * io_uring_setup(entries, params): the params as given at entry and, when the call succeeded, what
+ * the kernel filled in, in one struct (printed once the call returns).
+ */
+const ioUringSetup: SyscallDecoder = {
+  entry: (c) => {
+    const a = c.args[1]!;
+    const b = a && c.opt.verbose ? c.mem.read(a, URING_PARAMS_SIZE) : null;
+    c.state.params = b;
+    const out = [uint(u32(c.args[0]!))];
+    if (!b) out.push(a ? { k: 'ptr', v: a, bad: c.opt.verbose } : addr(0n));
+    return out;
+  },
+  needsExit: (c) => !!c.state.params,
+  exit: (c) => {
+    const f = uringParamsIn(c.state.params as Uint8Array);
+    const b = c.err ? null : c.mem.read(c.args[1]!, URING_PARAMS_SIZE);
+    if (b) f.push(...uringParamsOut(b));
+    return [struct(f)];
+  },
+  ret: () => ({ fmt: 'fd' }),
+};
+
+/** io_uring_register's argument, by opcode; others print as an address. */
+const URING_REGISTER_ARGS: Readonly<Record<number, (c: Ctx, a: bigint, n: bigint) => Value>> = {
+  0: (c, a, n) => iovec(c, a, n, -1n, false), // IORING_REGISTER_BUFFERS
+  2: (c, a, n) => arrayAt(c, a, n, 4, (b) => fd(BigInt(rd.s32(b, 0)))), // IORING_REGISTER_FILES
+  4: (c, a, n) => arrayAt(c, a, n, 4, (b) => fd(BigInt(rd.s32(b, 0)))), // IORING_REGISTER_EVENTFD
+  7: (c, a, n) => arrayAt(c, a, n, 4, (b) => fd(BigInt(rd.s32(b, 0)))), // IORING_REGISTER_EVENTFD_ASYNC
+};
+
+const uringDecoders: Record<string, SyscallDecoder> = {
+  io_uring_setup: ioUringSetup,
+  io_uring_enter: sig([
+    A.fd, (c, i) => uint(u32(c.args[i]!)), (c, i) => uint(u32(c.args[i]!)),
+    flagsArg(URING_ENTER_FLAGS, 'IORING_ENTER_???'),
+    (c, i) => sigsetAt(c, c.args[i]!, c.args[i + 1]!), (c, i) => uint(c.args[i]!),
+  ]),
+  io_uring_register: sig([
+    A.fd, xvalArg(URING_REGISTER_OPCODES, 'IORING_REGISTER_???'),
+    (c, i) => (URING_REGISTER_ARGS[Number(u32(c.args[1]!))] ?? ((_c, a) => addr(a)))(c, c.args[i]!, u32(c.args[3]!)),
+    (c, i) => uint(u32(c.args[i]!)),
+  ]),
+};
+
 // ---------------------------------------------------------------- decoders
 
 /** A loff_t pointer: `[offset]`, NULL or the address. */
@@ -624,6 +810,8 @@ export const decoders: Record<string, SyscallDecoder> = {
   inotify_add_watch: sig([A.fd, A.path, flagsArg(INOTIFY_FLAGS, 'IN_???')]),
   inotify_rm_watch: sig([A.fd, A.int]),
   memfd_create: sig([A.cstr, (c, i) => memfdFlags(u32(c.args[i]!))], R.fd),
+  ...aioDecoders,
+  ...uringDecoders,
 };
 
 /** memfd_create flags: `MFD_CLOEXEC|MFD_HUGETLB|21<<MFD_HUGE_SHIFT`; 0 prints `0`. */

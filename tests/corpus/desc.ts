@@ -11,4 +11,7 @@ export const cases: CorpusCase[] = [
   { family: 'desc', name: 'desc-poll', cmd: ['@fam_desc_poll'] },
   { family: 'desc', name: 'desc-poll-v', cmd: ['@fam_desc_poll'], opts: ['-v'] },
   { family: 'desc', name: 'desc-poll-xv', cmd: ['@fam_desc_poll'], opts: ['-X', 'verbose'] },
+  { family: 'desc', name: 'desc-aio', cmd: ['@fam_desc_aio'] },
+  { family: 'desc', name: 'desc-aio-v', cmd: ['@fam_desc_aio'], opts: ['-v'] },
+  { family: 'desc', name: 'desc-aio-xv', cmd: ['@fam_desc_aio'], opts: ['-X', 'verbose'] },
 ];

@@ -1,0 +1,56 @@
+/**
+ * Constant tables of the desc family's asynchronous I/O (Linux AIO, io_uring), from strace 6.1's
+ * src/xlat/*.in (same names, same order) with x86_64 values.
+ */
+import { xlat } from './core.js';
+
+/** aio_cmds: iocb.aio_lio_opcode. */
+export const AIO_CMDS = xlat([
+  [0, 'IOCB_CMD_PREAD'], [1, 'IOCB_CMD_PWRITE'], [2, 'IOCB_CMD_FSYNC'], [3, 'IOCB_CMD_FDSYNC'],
+  [4, 'IOCB_CMD_PREADX'], [5, 'IOCB_CMD_POLL'], [6, 'IOCB_CMD_NOOP'], [7, 'IOCB_CMD_PREADV'],
+  [8, 'IOCB_CMD_PWRITEV'],
+]);
+
+/** aio_iocb_flags: iocb.aio_flags. */
+export const AIO_IOCB_FLAGS = xlat([[1, 'IOCB_FLAG_RESFD'], [2, 'IOCB_FLAG_IOPRIO']]);
+
+/** ioprio_class: the class part of an I/O priority. */
+export const IOPRIO_CLASS = xlat([
+  [0, 'IOPRIO_CLASS_NONE'], [1, 'IOPRIO_CLASS_RT'], [2, 'IOPRIO_CLASS_BE'], [3, 'IOPRIO_CLASS_IDLE'],
+]);
+
+const bits = (names: string[]): [number, string][] => names.map((n, i) => [2 ** i, n]);
+
+/** uring_setup_flags: io_uring_params.flags. */
+export const URING_SETUP_FLAGS = xlat(bits([
+  'IORING_SETUP_IOPOLL', 'IORING_SETUP_SQPOLL', 'IORING_SETUP_SQ_AFF', 'IORING_SETUP_CQSIZE',
+  'IORING_SETUP_CLAMP', 'IORING_SETUP_ATTACH_WQ', 'IORING_SETUP_R_DISABLED', 'IORING_SETUP_SUBMIT_ALL',
+  'IORING_SETUP_COOP_TASKRUN', 'IORING_SETUP_TASKRUN_FLAG', 'IORING_SETUP_SQE128', 'IORING_SETUP_CQE32',
+]));
+export const IORING_SETUP_ATTACH_WQ = 0x20;
+
+/** uring_setup_features: io_uring_params.features. */
+export const URING_SETUP_FEATURES = xlat(bits([
+  'IORING_FEAT_SINGLE_MMAP', 'IORING_FEAT_NODROP', 'IORING_FEAT_SUBMIT_STABLE', 'IORING_FEAT_RW_CUR_POS',
+  'IORING_FEAT_CUR_PERSONALITY', 'IORING_FEAT_FAST_POLL', 'IORING_FEAT_POLL_32BITS',
+  'IORING_FEAT_SQPOLL_NONFIXED', 'IORING_FEAT_EXT_ARG', 'IORING_FEAT_NATIVE_WORKERS',
+  'IORING_FEAT_RSRC_TAGS', 'IORING_FEAT_CQE_SKIP', 'IORING_FEAT_LINKED_FILE',
+]));
+
+/** uring_enter_flags: io_uring_enter's flags. */
+export const URING_ENTER_FLAGS = xlat(bits([
+  'IORING_ENTER_GETEVENTS', 'IORING_ENTER_SQ_WAKEUP', 'IORING_ENTER_SQ_WAIT', 'IORING_ENTER_EXT_ARG',
+  'IORING_ENTER_REGISTERED_RING',
+]));
+
+/** uring_register_opcodes: io_uring_register's opcode (values 0…23 in this order). */
+export const URING_REGISTER_OPCODES = xlat([
+  'IORING_REGISTER_BUFFERS', 'IORING_UNREGISTER_BUFFERS', 'IORING_REGISTER_FILES', 'IORING_UNREGISTER_FILES',
+  'IORING_REGISTER_EVENTFD', 'IORING_UNREGISTER_EVENTFD', 'IORING_REGISTER_FILES_UPDATE',
+  'IORING_REGISTER_EVENTFD_ASYNC', 'IORING_REGISTER_PROBE', 'IORING_REGISTER_PERSONALITY',
+  'IORING_UNREGISTER_PERSONALITY', 'IORING_REGISTER_RESTRICTIONS', 'IORING_REGISTER_ENABLE_RINGS',
+  'IORING_REGISTER_FILES2', 'IORING_REGISTER_FILES_UPDATE2', 'IORING_REGISTER_BUFFERS2',
+  'IORING_REGISTER_BUFFERS_UPDATE', 'IORING_REGISTER_IOWQ_AFF', 'IORING_UNREGISTER_IOWQ_AFF',
+  'IORING_REGISTER_IOWQ_MAX_WORKERS', 'IORING_REGISTER_RING_FDS', 'IORING_UNREGISTER_RING_FDS',
+  'IORING_REGISTER_PBUF_RING', 'IORING_UNREGISTER_PBUF_RING',
+].map((n, i) => [i, n] as [number, string]));
