@@ -1,0 +1,122 @@
+/**
+ * Unit tests of the desc decoders (fcntl, ioctl, Linux AIO, io_uring, poll) on fake tracee memory:
+ * each case builds the memory and raw arguments of one call and asserts the line strace 6.1 printed
+ * for the same call in tests/fixtures/fam_desc_*.c.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { decoders as descDecoders } from '../src/decode/desc.js';
+import { decoders as miscDecoders } from '../src/decode/misc.js';
+import { defaultTextOptions, formatValue } from '../src/render/strace.js';
+import { FakeMemory, lineMaker } from './helpers/decode.js';
+
+const line = lineMaker({ ...descDecoders, ...miscDecoders }, () => new FakeMemory());
+
+/** Little-endian bytes from [size, value] fields. */
+function bytes(...fields: [1 | 2 | 4 | 8, bigint | number][]): Uint8Array {
+  const b = new Uint8Array(fields.reduce((n, [s]) => n + s, 0));
+  const v = new DataView(b.buffer);
+  let off = 0;
+  for (const [s, x] of fields) {
+    const n = BigInt(x);
+    if (s === 1) v.setUint8(off, Number(BigInt.asUintN(8, n)));
+    else if (s === 2) v.setUint16(off, Number(BigInt.asUintN(16, n)), true);
+    else if (s === 4) v.setUint32(off, Number(BigInt.asUintN(32, n)), true);
+    else v.setBigUint64(off, BigInt.asUintN(64, n), true);
+    off += s;
+  }
+  return b;
+}
+
+const CTX = 0x7f2a48412000n;
+const BUF = 0x7fffedf23f60n;
+
+/** struct iocb (64 bytes). */
+const iocb = (o: { data?: number; rwFlags?: number; op: number; prio?: number; fd: number; buf?: bigint; n?: number; off?: number }) =>
+  bytes(
+    [8, o.data ?? 0], [4, 0], [4, o.rwFlags ?? 0], [2, o.op], [2, o.prio ?? 0], [4, o.fd],
+    [8, o.buf ?? 0], [8, o.n ?? 0], [8, o.off ?? 0], [8, 0], [4, 0], [4, 0],
+  );
+
+test('io_submit: iocbs by opcode (pread buffer as address, pwrite buffer as string, fsync header only)', () => {
+  const mem = new FakeMemory();
+  mem.put(0x1000n, iocb({ data: 0x1234, op: 0, fd: 3, buf: BUF, n: 5 }));
+  mem.put(0x2000n, iocb({ rwFlags: 2, op: 1, prio: 1, fd: 4, buf: 0x3000n, n: 4, off: 10 }));
+  mem.put(0x3000n, 'aio!');
+  mem.put(0x4000n, iocb({ op: 2, fd: 4 }));
+  mem.put(0x5000n, bytes([8, 0x1000], [8, 0x2000], [8, 0x4000]));
+  assert.equal(
+    line('io_submit', { args: [CTX, 3, 0x5000], mem, rval: 3 }),
+    'io_submit(0x7f2a48412000, 3, [{aio_data=0x1234, aio_lio_opcode=IOCB_CMD_PREAD, aio_fildes=3, aio_buf=0x7fffedf23f60, aio_nbytes=5, aio_offset=0}, {aio_data=0, aio_rw_flags=RWF_DSYNC, aio_lio_opcode=IOCB_CMD_PWRITE, aio_reqprio=1, aio_fildes=4, aio_buf="aio!", aio_nbytes=4, aio_offset=10}, {aio_data=0, aio_lio_opcode=IOCB_CMD_FSYNC, aio_fildes=4}]) = 3',
+  );
+  assert.equal(line('io_submit', { args: [CTX, 1, 1], err: 14 }), 'io_submit(0x7f2a48412000, 1, 0x1) = -1 EFAULT (Bad address)');
+});
+
+test('io_getevents: the events at exit, the timeout as given', () => {
+  const mem = new FakeMemory();
+  mem.put(0x1000n, bytes([8, 0x1234], [8, 0x7fffedf23f20n], [8, 5], [8, 0]));
+  mem.put(0x2000n, bytes([8, 1], [8, 0]));
+  assert.equal(
+    line('io_getevents', { args: [CTX, 3, 4, 0x1000, 0x2000], mem, rval: 1 }, 'io_getevents_time64'),
+    'io_getevents(0x7f2a48412000, 3, 4, [{data=0x1234, obj=0x7fffedf23f20, res=5, res2=0}], {tv_sec=1, tv_nsec=0}) = 1',
+  );
+  assert.equal(
+    line('io_getevents', { args: [CTX, 0, 4, 1, 1], err: 14 }, 'io_getevents_time64'),
+    'io_getevents(0x7f2a48412000, 0, 4, 0x1, 0x1) = -1 EFAULT (Bad address)',
+  );
+});
+
+test('io_uring_setup: the params given, then what the kernel filled in', () => {
+  const mem = new FakeMemory();
+  const params = new Uint8Array(120);
+  const v = new DataView(params.buffer);
+  v.setUint32(0, 4, true);
+  v.setUint32(4, 8, true);
+  v.setUint32(20, 0x3fff, true);
+  [0, 4, 16, 24, 36, 32, 192].forEach((x, i) => v.setUint32(40 + 4 * i, x, true));
+  [8, 12, 20, 28, 44, 64, 40].forEach((x, i) => v.setUint32(80 + 4 * i, x, true));
+  mem.put(0x1000n, params);
+  assert.equal(
+    line('io_uring_setup', { args: [4, 0x1000], mem, rval: 9 }),
+    'io_uring_setup(4, {flags=0, sq_thread_cpu=0, sq_thread_idle=0, sq_entries=4, cq_entries=8, features=IORING_FEAT_SINGLE_MMAP|IORING_FEAT_NODROP|IORING_FEAT_SUBMIT_STABLE|IORING_FEAT_RW_CUR_POS|IORING_FEAT_CUR_PERSONALITY|IORING_FEAT_FAST_POLL|IORING_FEAT_POLL_32BITS|IORING_FEAT_SQPOLL_NONFIXED|IORING_FEAT_EXT_ARG|IORING_FEAT_NATIVE_WORKERS|IORING_FEAT_RSRC_TAGS|IORING_FEAT_CQE_SKIP|IORING_FEAT_LINKED_FILE|0x2000, sq_off={head=0, tail=4, ring_mask=16, ring_entries=24, flags=36, dropped=32, array=192}, cq_off={head=8, tail=12, ring_mask=20, ring_entries=28, overflow=44, cqes=64, flags=40}}) = 9',
+  );
+  assert.equal(line('io_uring_setup', { args: [2, 1], err: 14 }), 'io_uring_setup(2, 0x1) = -1 EFAULT (Bad address)');
+});
+
+test('io_uring_register: fds and unknown opcodes', () => {
+  const mem = new FakeMemory();
+  mem.put(0x1000n, bytes([4, 3], [4, 4]));
+  assert.equal(line('io_uring_register', { args: [9, 2, 0x1000, 2], mem }), 'io_uring_register(9, IORING_REGISTER_FILES, [3, 4], 2) = 0');
+  assert.equal(
+    line('io_uring_register', { args: [9, 99, 0, 0], err: 22 }),
+    'io_uring_register(9, 0x63 /* IORING_REGISTER_??? */, NULL, 0) = -1 EINVAL (Invalid argument)',
+  );
+});
+
+test('ioctl: block requests, unknown requests, the request number under -X verbose', () => {
+  const mem = new FakeMemory();
+  mem.put(0x1000n, bytes([8, 0]));
+  assert.equal(line('ioctl', { args: [6, 0x80081272, 0x1000], mem }), 'ioctl(6, BLKGETSIZE64, [0]) = 0');
+  assert.equal(line('ioctl', { args: [6, 0x125f, 0], err: 22 }), 'ioctl(6, BLKRRPART) = -1 EINVAL (Invalid argument)');
+  assert.equal(
+    line('ioctl', { args: [5, 0xfe03, 0x10], err: 25 }),
+    'ioctl(5, _IOC(_IOC_NONE, 0xfe, 0x3, 0), 0x10) = -1 ENOTTY (Inappropriate ioctl for device)',
+  );
+  const c = { pid: 1, nr: 16, name: 'ioctl', args: [4n, 0x5401n, 1n, 0n, 0n, 0n], mem, opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {} };
+  assert.equal(formatValue(descDecoders.ioctl!.entry(c)[1]!, { ...defaultTextOptions, xlat: 'verbose' }), '0x5401 /* TCGETS */');
+});
+
+test('fcntl: F_SETSIG names the signal, F_GETFL names the flags', () => {
+  assert.equal(line('fcntl', { args: [3, 10, 10] }), 'fcntl(3, F_SETSIG, SIGUSR1) = 0');
+  assert.equal(line('fcntl', { args: [3, 3], rval: 0x8002 }), 'fcntl(3, F_GETFL) = 0x8002 (flags O_RDWR|O_LARGEFILE)');
+});
+
+test('poll: revents of the ready fds', () => {
+  const mem = new FakeMemory();
+  mem.put(0x1000n, bytes([4, 3], [2, 3], [2, 1], [4, 4], [2, 4], [2, 4], [4, -1], [2, 1], [2, 0]));
+  assert.equal(
+    line('poll', { args: [0x1000, 3, 0], mem, rval: 2 }, 'poll_time64'),
+    'poll([{fd=3, events=POLLIN|POLLPRI}, {fd=4, events=POLLOUT}, {fd=-1}], 3, 0) = 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])',
+  );
+});
