@@ -120,3 +120,23 @@ test('poll: revents of the ready fds', () => {
     'poll([{fd=3, events=POLLIN|POLLPRI}, {fd=4, events=POLLOUT}, {fd=-1}], 3, 0) = 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])',
   );
 });
+
+test('ioctl FS_IOC_FIEMAP: the request, then the mapped extents (all of them with -v)', () => {
+  const mem = new FakeMemory();
+  const head = (mapped: number) => bytes([8, 0], [8, -1], [4, 0], [4, mapped], [4, 2], [4, 0]);
+  const extent = bytes([8, 0], [8, 87195328512], [8, 4096], [8, 0], [8, 0], [4, 1], [4, 0], [4, 0], [4, 0]);
+  const m = new Uint8Array(32 + 56);
+  m.set(head(1), 0);
+  m.set(extent, 32);
+  mem.put(0x1000n, m);
+  const args = [5, 0xc020660b, 0x1000];
+  assert.equal(
+    line('ioctl', { args, mem, opt: { abbrev: false } }),
+    'ioctl(5, FS_IOC_FIEMAP, {fm_start=0, fm_length=18446744073709551615, fm_flags=0, fm_extent_count=2} => {fm_flags=0, fm_mapped_extents=1, fm_extents=[{fe_logical=0, fe_physical=87195328512, fe_length=4096, fe_flags=FIEMAP_EXTENT_LAST}]}) = 0',
+  );
+  assert.equal(
+    line('ioctl', { args, mem }),
+    'ioctl(5, FS_IOC_FIEMAP, {fm_start=0, fm_length=18446744073709551615, fm_flags=0, fm_extent_count=2} => {fm_flags=0, fm_mapped_extents=1, ...}) = 0',
+  );
+  assert.equal(line('ioctl', { args: [5, 0xc020660b, 1], err: 14 }), 'ioctl(5, FS_IOC_FIEMAP, 0x1) = -1 EFAULT (Bad address)');
+});

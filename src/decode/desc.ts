@@ -6,7 +6,7 @@ import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
-  AIO_CMDS, AIO_IOCB_FLAGS, IOPRIO_CLASS, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_REGISTER_OPCODES,
+  AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, IOPRIO_CLASS, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_REGISTER_OPCODES,
   URING_SETUP_FEATURES, URING_SETUP_FLAGS,
 } from './xlat/desc.js';
 import { ioctlName } from './xlat/ioctls.js';
@@ -101,6 +101,8 @@ type ArgPrinter = (c: Ctx, a: bigint) => Value;
 interface ArgAt {
   at: 'entry' | 'exit';
   print: ArgPrinter;
+  /** For in/out arguments printed at exit: what the argument held at entry (kept in ctx.state.argIn). */
+  before?: ArgPrinter;
 }
 const onEntry = (print: ArgPrinter): ArgAt => ({ at: 'entry', print });
 const onExit = (print: ArgPrinter): ArgAt => ({ at: 'exit', print });
@@ -112,6 +114,7 @@ function byCommand(name: (c: Ctx) => Value, argOf: (c: Ctx) => ArgAt | undefined
       const h = argOf(c);
       const out = [A.fd(c, 0), name(c)];
       if (h?.at === 'entry') out.push(h.print(c, c.args[2]!));
+      if (h?.before) c.state.argIn = h.before(c, c.args[2]!);
       return out;
     },
     needsExit: (c) => argOf(c)?.at === 'exit',
@@ -395,7 +398,80 @@ const cloneRange: ArgPrinter = (c, a) =>
       field('src_length', uint(rd.u64(b, 16))), field('dest_offset', uint(rd.u64(b, 24))),
     ]),
   );
+/**
+ * An argument the kernel reads and then fills: the entry value, then ` => ` and the exit value when
+ * the call succeeded (an unreadable argument prints once).
+ */
+const inOut = (before: ArgPrinter, after: ArgPrinter): ArgAt => ({
+  at: 'exit',
+  before,
+  print: (c, a) => {
+    const v = c.state.argIn as Value;
+    return v.k !== 'struct' || c.err ? v : { k: 'inout', in: v, out: after(c, a) };
+  },
+});
+
+/** struct fiemap: the request at entry, the mapped extents (all of them with -v) at exit. */
+const FIEMAP_HEADER = 32;
+const FIEMAP_EXTENT = 56;
+const fiemap = inOut(
+  (c, a) =>
+    structAt(c, a, FIEMAP_HEADER, (b) =>
+      struct([
+        field('fm_start', uint(rd.u64(b, 0))), field('fm_length', uint(rd.u64(b, 8))),
+        field('fm_flags', flags(FIEMAP_FLAGS, BigInt(rd.u32(b, 16)), 'FIEMAP_FLAG_???')),
+        field('fm_extent_count', uint(rd.u32(b, 24))),
+      ]),
+    ),
+  (c, a) =>
+    structAt(c, a, FIEMAP_HEADER, (b) => {
+      const mapped = rd.u32(b, 20);
+      const f: Field[] = [
+        field('fm_flags', flags(FIEMAP_FLAGS, BigInt(rd.u32(b, 16)), 'FIEMAP_FLAG_???')),
+        field('fm_mapped_extents', uint(mapped)),
+      ];
+      if (c.opt.abbrev) return struct(f, true);
+      const extents = arrayAt(c, a + BigInt(FIEMAP_HEADER), BigInt(mapped), FIEMAP_EXTENT, (e) =>
+        struct([
+          field('fe_logical', uint(rd.u64(e, 0))), field('fe_physical', uint(rd.u64(e, 8))),
+          field('fe_length', uint(rd.u64(e, 16))),
+          field('fe_flags', flags(FIEMAP_EXTENT_FLAGS, BigInt(rd.u32(e, 40)), 'FIEMAP_EXTENT_???')),
+        ]),
+      );
+      return struct([...f, field('fm_extents', extents)]);
+    }),
+);
+
+/** struct fsxattr (fsx_nextents only for FS_IOC_FSGETXATTR). */
+const fsxattr = (isGet: boolean): ArgPrinter => (c, a) =>
+  outStruct(c, a, 28, (b) =>
+    struct([
+      field('fsx_xflags', flags(FS_XFLAGS, BigInt(rd.u32(b, 0)), 'FS_XFLAG_???')),
+      field('fsx_extsize', uint(rd.u32(b, 4))),
+      ...(isGet ? [field('fsx_nextents', uint(rd.u32(b, 8)))] : []),
+      field('fsx_projid', hex(rd.u32(b, 12))), field('fsx_cowextsize', uint(rd.u32(b, 16))),
+    ]),
+  );
+
+/** struct fstrim_range. */
+const fstrimRange: ArgPrinter = (c, a) =>
+  outStruct(c, a, 24, (b) =>
+    struct([field('start', hex(rd.u64(b, 0))), field('len', uint(rd.u64(b, 8))), field('minlen', uint(rd.u64(b, 16)))]),
+  );
+
+/** A file system label (char[256]), quoted up to its NUL. */
+const FSLABEL_MAX = 256;
+const fslabel: ArgPrinter = (c, a) =>
+  outStruct(c, a, FSLABEL_MAX, (b) => {
+    const end = b.indexOf(0);
+    return end < 0 ? { k: 'str', b, trunc: true } : { k: 'str', b: b.subarray(0, end) };
+  });
+
 const FS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
+  0xc020660b: fiemap, // FS_IOC_FIEMAP
+  0x801c581f: get(fsxattr(true)), 0x401c5820: set(fsxattr(false)), // FS_IOC_FSGETXATTR, FS_IOC_FSSETXATTR
+  0xc0185879: set(fstrimRange), // FITRIM
+  0x81009431: get(fslabel), 0x41009432: set(fslabel), // FS_IOC_GETFSLABEL, FS_IOC_SETFSLABEL
   0x80086601: get(fsFlags), 0x80046601: get(fsFlags), // FS_IOC_GETFLAGS, FS_IOC32_GETFLAGS
   0x40086602: set(fsFlags), 0x40046602: set(fsFlags), // FS_IOC_SETFLAGS, FS_IOC32_SETFLAGS
   0x40049409: set((_c, a) => int(BigInt.asIntN(32, a))), // FICLONE
