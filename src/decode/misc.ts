@@ -489,27 +489,26 @@ function pollAux(c: Ctx, pts: bigint): Value | undefined {
   if (c.rval === 0n) return tok('Timeout');
   const start = c.args[0]!;
   const nfds = BigInt.asUintN(32, c.args[1]!);
+  if (!c.opt.verbose || start === 0n || nfds === 0n) return undefined;
   const parts: Value[] = [];
-  if (c.opt.verbose && start !== 0n && nfds !== 0n) {
-    const max = c.opt.abbrev ? c.opt.strsize : Infinity;
-    const items: Value[] = [];
-    for (let i = 0n; i < nfds; i++) {
-      const cur = start + i * 8n;
-      const b = c.mem.read(cur, 8);
-      if (!b) {
-        items.push(addr(cur));
-        break;
-      }
-      const revents = rd.u16(b, 6);
-      if (!revents) continue;
-      if (items.length >= max) {
-        items.push(tok('...'));
-        break;
-      }
-      items.push(struct([field('fd', int(rd.s32(b, 0))), field('revents', xflags(POLL_EVENTS, BigInt(revents)))]));
+  const max = c.opt.abbrev ? c.opt.strsize : Infinity;
+  const items: Value[] = [];
+  for (let i = 0n; i < nfds; i++) {
+    const cur = start + i * 8n;
+    const b = c.mem.read(cur, 8);
+    if (!b) {
+      items.push(addr(cur));
+      break;
     }
-    if (items.length) parts.push(array(items));
+    const revents = rd.u16(b, 6);
+    if (!revents) continue;
+    if (items.length >= max) {
+      items.push(tok('...'));
+      break;
+    }
+    items.push(struct([field('fd', int(rd.s32(b, 0))), field('revents', xflags(POLL_EVENTS, BigInt(revents)))]));
   }
+  if (items.length) parts.push(array(items));
   if (pts) {
     const left = fetch(c, pts, 16, (b) => timespecV(b), true);
     parts.push(tok(parts.length ? ', left ' : 'left '), left);
