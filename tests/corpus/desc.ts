@@ -18,4 +18,8 @@ export const cases: CorpusCase[] = [
   { family: 'desc', name: 'desc-aio', cmd: ['@fam_desc_aio'] },
   { family: 'desc', name: 'desc-aio-v', cmd: ['@fam_desc_aio'], opts: ['-v'] },
   { family: 'desc', name: 'desc-aio-xv', cmd: ['@fam_desc_aio'], opts: ['-X', 'verbose'] },
+  {
+    family: 'desc', name: 'python3 poll select pty ioctls preadv',
+    cmd: ['python3', '-S', '-c', "import os, select, fcntl, termios, pty, struct\nr, w = os.pipe()\nos.write(w, b'xy')\np = select.poll(); p.register(r, select.POLLIN); p.poll(0)\ne = select.epoll(); e.poll(0); e.close()\nselect.select([r], [w], [], 0)\nfd = os.open('f', os.O_RDWR | os.O_CREAT, 0o644)\nos.pwritev(fd, [b'ab', b'cd'], 0)\nos.preadv(fd, [bytearray(3)], 1)\nos.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)\nos.posix_fallocate(fd, 0, 100)\nos.lseek(fd, 0, os.SEEK_END)\nos.truncate(fd, 10)\nm, s = pty.openpty()\ntermios.tcgetattr(s)\nfcntl.ioctl(s, termios.TIOCGWINSZ, b'\\0' * 8)\nfcntl.ioctl(m, termios.TIOCSWINSZ, struct.pack('HHHH', 30, 100, 0, 0))\nos.get_terminal_size(s)\nos.set_blocking(r, False)\nos.get_inheritable(r)\nos.set_inheritable(r, True)\nos.listdir('.')\n"],
+  },
 ];
