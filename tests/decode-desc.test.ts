@@ -140,3 +140,25 @@ test('ioctl FS_IOC_FIEMAP: the request, then the mapped extents (all of them wit
   );
   assert.equal(line('ioctl', { args: [5, 0xc020660b, 1], err: 14 }), 'ioctl(5, FS_IOC_FIEMAP, 0x1) = -1 EFAULT (Bad address)');
 });
+
+test('ioctl: loop and random requests', () => {
+  const mem = new FakeMemory();
+  const info = new Uint8Array(232);
+  const v = new DataView(info.buffer);
+  v.setBigUint64(24, 512n, true);
+  v.setUint32(40, 3, true);
+  v.setUint32(52, 0x105, true);
+  info.set(new TextEncoder().encode('backing.img'), 56);
+  mem.put(0x1000n, info);
+  assert.equal(
+    line('ioctl', { args: [5, 0x4c04, 0x1000], mem, err: 25 }),
+    'ioctl(5, LOOP_SET_STATUS64, {lo_offset=0x200, lo_number=3, lo_flags=LO_FLAGS_READ_ONLY|LO_FLAGS_AUTOCLEAR|0x100, lo_file_name="backing.img", ...}) = -1 ENOTTY (Inappropriate ioctl for device)',
+  );
+  assert.equal(
+    line('ioctl', { args: [5, 0x4c04, 0x1000], mem, err: 25, opt: { abbrev: false } }),
+    'ioctl(5, LOOP_SET_STATUS64, {lo_device=makedev(0, 0), lo_inode=0, lo_rdevice=makedev(0, 0), lo_offset=0x200, lo_sizelimit=0, lo_number=3, lo_encrypt_type=LO_CRYPT_NONE, lo_encrypt_key_size=0, lo_flags=LO_FLAGS_READ_ONLY|LO_FLAGS_AUTOCLEAR|0x100, lo_file_name="backing.img", lo_crypt_name="", lo_encrypt_key="", lo_init=[0, 0]}) = -1 ENOTTY (Inappropriate ioctl for device)',
+  );
+  assert.equal(line('ioctl', { args: [5, 0x4c00, 999], err: 25 }), 'ioctl(5, LOOP_SET_FD, 999) = -1 ENOTTY (Inappropriate ioctl for device)');
+  mem.put(0x2000n, bytes([4, 256]));
+  assert.equal(line('ioctl', { args: [6, 0x80045200, 0x2000], mem }), 'ioctl(6, RNDGETENTCNT, [256]) = 0');
+});

@@ -1,12 +1,12 @@
 /** Decoders of the desc family: calls on file descriptors (read/write, fcntl, ioctl, dup, getdents, …). */
 import { A, addr, atExit, buf, fd, R, rd, sig, slong, structAt, type ArgFn } from './args.js';
 import { sigsetAt, timespecAt } from './misc.js';
-import { filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
+import { dev, filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
-  AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, IOPRIO_CLASS, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_REGISTER_OPCODES,
+  AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, IOPRIO_CLASS, LOOP_CRYPT_TYPES, LOOP_FLAGS, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_REGISTER_OPCODES,
   URING_SETUP_FEATURES, URING_SETUP_FLAGS,
 } from './xlat/desc.js';
 import { ioctlName } from './xlat/ioctls.js';
@@ -459,13 +459,16 @@ const fstrimRange: ArgPrinter = (c, a) =>
     struct([field('start', hex(rd.u64(b, 0))), field('len', uint(rd.u64(b, 8))), field('minlen', uint(rd.u64(b, 16)))]),
   );
 
-/** A file system label (char[256]), quoted up to its NUL. */
+/** print_quoted_cstring: a char array quoted up to its NUL; with none, all but the last byte and `...`. */
+function cstrIn(b: Uint8Array, off: number, size: number): Value {
+  const s = b.subarray(off, off + size);
+  const end = s.indexOf(0);
+  return end < 0 ? { k: 'str', b: s.subarray(0, size - 1), trunc: true } : { k: 'str', b: s.subarray(0, end) };
+}
+
+/** A file system label (char[256]). */
 const FSLABEL_MAX = 256;
-const fslabel: ArgPrinter = (c, a) =>
-  outStruct(c, a, FSLABEL_MAX, (b) => {
-    const end = b.indexOf(0);
-    return end < 0 ? { k: 'str', b, trunc: true } : { k: 'str', b: b.subarray(0, end) };
-  });
+const fslabel: ArgPrinter = (c, a) => outStruct(c, a, FSLABEL_MAX, (b) => cstrIn(b, 0, FSLABEL_MAX));
 
 const FS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0xc020660b: fiemap, // FS_IOC_FIEMAP
@@ -500,9 +503,93 @@ const BLOCK_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x125f: NO_ARG, 0x1261: NO_ARG, 0x1274: NO_ARG, 0x1275: NO_ARG, 0x1276: NO_ARG,
 };
 
-/** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12) and file system ('f', 'X', 0x94) requests. */
+/** Loop devices ('L'): struct loop_info (x86_64 layout, 168 bytes) and loop_info64 (232 bytes). */
+const LO_KEY_SIZE = 32;
+const hexArray = (...v: bigint[]): Value => array(v.map((x) => hex(x)));
+const cryptFields = (type: number, keySize: number): Field[] => [
+  field('lo_encrypt_type', xval(LOOP_CRYPT_TYPES, BigInt(type), 'LO_CRYPT_???')),
+  field('lo_encrypt_key_size', uint(keySize)),
+];
+const keyField = (b: Uint8Array, off: number, keySize: number): Field =>
+  field('lo_encrypt_key', { k: 'str', b: b.subarray(off, off + Math.min(keySize, LO_KEY_SIZE)) });
+
+const loopInfo: ArgPrinter = (c, a) =>
+  outStruct(c, a, 168, (b) => {
+    const full = !c.opt.abbrev;
+    const type = rd.s32(b, 36);
+    const keySize = rd.u32(b, 40);
+    const f: Field[] = [field('lo_number', int(rd.s32(b, 0)))];
+    if (full) f.push(field('lo_device', dev(rd.u64(b, 8))), field('lo_inode', uint(rd.u64(b, 16))), field('lo_rdevice', dev(rd.u64(b, 24))));
+    f.push(field('lo_offset', hex(rd.u32(b, 32))));
+    if (full || type !== 0) f.push(...cryptFields(type >>> 0, keySize));
+    f.push(field('lo_flags', flags(LOOP_FLAGS, BigInt(rd.u32(b, 44)), 'LO_FLAGS_???')), field('lo_name', cstrIn(b, 48, 64)));
+    if (full || type !== 0) f.push(keyField(b, 112, keySize));
+    if (!full) return struct(f, true);
+    f.push(field('lo_init', hexArray(rd.u64(b, 144), rd.u64(b, 152))), field('reserved', array([...b.subarray(160, 164)].map((x) => hex(x)))));
+    return struct(f);
+  });
+
+function loopInfo64Fields(c: Ctx, b: Uint8Array, off: number): Value {
+  const full = !c.opt.abbrev;
+  const type = rd.u32(b, off + 44);
+  const keySize = rd.u32(b, off + 48);
+  const f: Field[] = full
+    ? [
+      field('lo_device', dev(rd.u64(b, off))), field('lo_inode', uint(rd.u64(b, off + 8))),
+      field('lo_rdevice', dev(rd.u64(b, off + 16))), field('lo_offset', hex(rd.u64(b, off + 24))),
+      field('lo_sizelimit', uint(rd.u64(b, off + 32))), field('lo_number', uint(rd.u32(b, off + 40))),
+    ]
+    : [field('lo_offset', hex(rd.u64(b, off + 24))), field('lo_number', uint(rd.u32(b, off + 40)))];
+  if (full || type !== 0) f.push(...cryptFields(type, keySize));
+  f.push(field('lo_flags', flags(LOOP_FLAGS, BigInt(rd.u32(b, off + 52)), 'LO_FLAGS_???')), field('lo_file_name', cstrIn(b, off + 56, 64)));
+  if (full || type !== 0) f.push(field('lo_crypt_name', cstrIn(b, off + 120, 64)), keyField(b, off + 184, keySize));
+  if (!full) return struct(f, true);
+  f.push(field('lo_init', hexArray(rd.u64(b, off + 216), rd.u64(b, off + 224))));
+  return struct(f);
+}
+const loopInfo64: ArgPrinter = (c, a) => outStruct(c, a, 232, (b) => loopInfo64Fields(c, b, 0));
+
+/** struct loop_config: fd, block_size, info (loop_info64), __reserved[8] when set. */
+const loopConfig: ArgPrinter = (c, a) =>
+  outStruct(c, a, 8 + 232 + 64, (b) => {
+    const reserved: bigint[] = [];
+    for (let i = 0; i < 8; i++) reserved.push(rd.u64(b, 240 + 8 * i));
+    return struct([
+      field('fd', fd(BigInt(rd.u32(b, 0)))), field('block_size', uint(rd.u32(b, 4))),
+      field('info', loopInfo64Fields(c, b, 8)),
+      ...(reserved.some((v) => v) ? [field('__reserved', hexArray(...reserved))] : []),
+    ]);
+  });
+
+const LOOP_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
+  0x4c02: set(loopInfo), 0x4c03: get(loopInfo), // LOOP_SET_STATUS, LOOP_GET_STATUS
+  0x4c04: set(loopInfo64), 0x4c05: get(loopInfo64), // LOOP_SET_STATUS64, LOOP_GET_STATUS64
+  0x4c0a: set(loopConfig), // LOOP_CONFIGURE
+  0x4c01: NO_ARG, 0x4c07: NO_ARG, 0x4c82: NO_ARG, // LOOP_CLR_FD, LOOP_SET_CAPACITY, LOOP_CTL_GET_FREE
+  0x4c00: set((_c, a) => fd(a)), 0x4c06: set((_c, a) => fd(a)), // LOOP_SET_FD, LOOP_CHANGE_FD
+  0x4c80: set((_c, a) => int(BigInt.asIntN(32, a))), 0x4c81: set((_c, a) => int(BigInt.asIntN(32, a))), // LOOP_CTL_ADD, _REMOVE
+  0x4c08: set((_c, a) => uint(a)), 0x4c09: set((_c, a) => uint(a)), // LOOP_SET_DIRECT_IO, LOOP_SET_BLOCK_SIZE
+};
+
+/** Random ('R'): entropy counts and struct rand_pool_info. */
+const randPoolInfo: ArgPrinter = (c, a) =>
+  outStruct(c, a, 8, (b) => {
+    const size = rd.s32(b, 4);
+    return struct([
+      field('entropy_count', int(rd.s32(b, 0))), field('buf_size', int(size)),
+      field('buf', buf(c, a + 8n, BigInt.asUintN(64, BigInt(size)))),
+    ]);
+  });
+const RANDOM_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
+  0x80045200: get(intPtr), 0x40045201: set(intPtr), // RNDGETENTCNT, RNDADDTOENTCNT
+  0x40085203: set(randPoolInfo), // RNDADDENTROPY
+  0x5204: NO_ARG, 0x5206: NO_ARG, 0x5207: NO_ARG, // RNDZAPENTCNT, RNDCLEARPOOL, RNDRESEEDCRNG
+};
+
+/** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), file system ('f', 'X', 0x94). */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
-  0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS,
+  0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
+  0x52: RANDOM_IOCTLS,
 };
 
 /**

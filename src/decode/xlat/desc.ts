@@ -74,3 +74,16 @@ export const FS_XFLAGS = xlat([
   [0x1000, 'FS_XFLAG_EXTSZINHERIT'], [0x2000, 'FS_XFLAG_NODEFRAG'], [0x4000, 'FS_XFLAG_FILESTREAM'],
   [0x8000, 'FS_XFLAG_DAX'], [0x10000, 'FS_XFLAG_COWEXTSIZE'], [0x80000000, 'FS_XFLAG_HASATTR'],
 ]);
+
+/** loop_flags_options: lo_flags of struct loop_info/loop_info64. */
+export const LOOP_FLAGS = xlat([
+  [1, 'LO_FLAGS_READ_ONLY'], [2, 'LO_FLAGS_USE_AOPS'], [4, 'LO_FLAGS_AUTOCLEAR'], [8, 'LO_FLAGS_PARTSCAN'],
+  [16, 'LO_FLAGS_DIRECT_IO'],
+]);
+
+/** loop_crypt_type_options: lo_encrypt_type. */
+export const LOOP_CRYPT_TYPES = xlat([
+  [0, 'LO_CRYPT_NONE'], [1, 'LO_CRYPT_XOR'], [2, 'LO_CRYPT_DES'], [3, 'LO_CRYPT_FISH2'], [4, 'LO_CRYPT_BLOW'],
+  [5, 'LO_CRYPT_CAST128'], [6, 'LO_CRYPT_IDEA'], [9, 'LO_CRYPT_DUMMY'], [10, 'LO_CRYPT_SKIPJACK'],
+  [18, 'LO_CRYPT_CRYPTOAPI'],
+]);
