@@ -8,6 +8,7 @@ export const cases: CorpusCase[] = [
   { family: 'desc', name: 'desc-rw-xx', cmd: ['@fam_desc_rw'], opts: ['-xx', '-s', '8'] },
   { family: 'desc', name: 'desc-rw-dump', cmd: ['@fam_desc_rw'], opts: ['-e', 'read=3', '-e', 'write=3'] },
   { family: 'desc', name: 'desc-ioctl', cmd: ['@fam_desc_ioctl'] },
+  { family: 'desc', name: 'desc-ioctl-only', cmd: ['@fam_desc_ioctl'], opts: ['-e', 'trace=ioctl'] },
   { family: 'desc', name: 'desc-ioctl-v', cmd: ['@fam_desc_ioctl'], opts: ['-v'] },
   { family: 'desc', name: 'desc-ioctl-xv', cmd: ['@fam_desc_ioctl'], opts: ['-X', 'verbose'] },
   { family: 'desc', name: 'desc-poll', cmd: ['@fam_desc_poll'] },
@@ -16,6 +17,7 @@ export const cases: CorpusCase[] = [
   { family: 'desc', name: 'desc-poll-y', cmd: ['@fam_desc_poll'], opts: ['-y'] },
   { family: 'desc', name: 'desc-poll-nv', cmd: ['@fam_desc_poll'], opts: ['-e', 'verbose=none'] },
   { family: 'desc', name: 'desc-aio', cmd: ['@fam_desc_aio'] },
+  { family: 'desc', name: 'desc-aio-class', cmd: ['@fam_desc_aio'], opts: ['-e', 'trace=%desc'] },
   { family: 'desc', name: 'desc-aio-v', cmd: ['@fam_desc_aio'], opts: ['-v'] },
   { family: 'desc', name: 'desc-aio-xv', cmd: ['@fam_desc_aio'], opts: ['-X', 'verbose'] },
   {
