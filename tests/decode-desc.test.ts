@@ -162,3 +162,25 @@ test('ioctl: loop and random requests', () => {
   mem.put(0x2000n, bytes([4, 256]));
   assert.equal(line('ioctl', { args: [6, 0x80045200, 0x2000], mem }), 'ioctl(6, RNDGETENTCNT, [256]) = 0');
 });
+
+test('io_uring_register: resource registration, files update, ring fds', () => {
+  const mem = new FakeMemory();
+  mem.put(0x1000n, bytes([4, 2], [4, 0], [8, 0], [8, 0x2000], [8, 0x3000]));
+  mem.put(0x2000n, bytes([4, 3], [4, 4]));
+  mem.put(0x3000n, bytes([8, 1], [8, 0]));
+  assert.equal(
+    line('io_uring_register', { args: [9, 13, 0x1000, 32], mem }),
+    'io_uring_register(9, IORING_REGISTER_FILES2, {nr=2, flags=0, data=[3, 4], tags=[0x1, 0]}, 32) = 0',
+  );
+  mem.put(0x4000n, bytes([4, 0], [4, 0], [8, 0x5000]));
+  mem.put(0x5000n, bytes([4, 4], [4, -2]));
+  assert.equal(
+    line('io_uring_register', { args: [9, 6, 0x4000, 2], mem, err: 6 }),
+    'io_uring_register(9, IORING_REGISTER_FILES_UPDATE, {offset=0, fds=[4, IORING_REGISTER_FILES_SKIP]}, 2) = -1 ENXIO (No such device or address)',
+  );
+  mem.put(0x6000n, bytes([4, -1], [4, 0], [8, 9], [4, 5], [4, 1], [8, 999]));
+  assert.equal(
+    line('io_uring_register', { args: [9, 20, 0x6000, 2], mem, rval: 1 }),
+    'io_uring_register(9, IORING_REGISTER_RING_FDS, [{offset=-1, data=9}, {offset=5, resv=0x1, data=999}], 2) = 1',
+  );
+});

@@ -7,7 +7,7 @@ import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uin
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
   AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, IOPRIO_CLASS, LOOP_CRYPT_TYPES, LOOP_FLAGS, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_REGISTER_OPCODES,
-  URING_SETUP_FEATURES, URING_SETUP_FLAGS,
+  URING_REGISTER_RSRC_FLAGS, URING_SETUP_FEATURES, URING_SETUP_FLAGS,
 } from './xlat/desc.js';
 import { ioctlName } from './xlat/ioctls.js';
 import { signalName } from './xlat/signals.js';
@@ -891,12 +891,82 @@ const ioUringSetup: SyscallDecoder = {
   ret: () => ({ fmt: 'fd' }),
 };
 
+type RegisterArg = (c: Ctx, a: bigint, n: bigint) => Value;
+const fdArray: RegisterArg = (c, a, n) => arrayAt(c, a, n, 4, (b) => fd(BigInt(rd.s32(b, 0))));
+/** A files update array: fds, with IORING_REGISTER_FILES_SKIP (-2) named. */
+const updateFds: RegisterArg = (c, a, n) =>
+  arrayAt(c, a, n, 4, (b) => {
+    const v = rd.s32(b, 0);
+    return v === -2 ? sym('IORING_REGISTER_FILES_SKIP', v) : v < -1 ? int(v) : fd(BigInt(v));
+  });
+const iovAddrs: RegisterArg = (c, a, n) => iovec(c, a, n, -1n, false);
+const u64Hex = (c: Ctx, a: bigint, n: bigint): Value => arrayAt(c, a, n, 8, (b) => hex(rd.u64(b, 0)));
+
+/** The data and tags of a resource (un)registration, by opcode. */
+const RSRC_DATA: Readonly<Record<number, RegisterArg>> = {
+  13: fdArray, 14: updateFds, 15: iovAddrs, 16: iovAddrs, // FILES2, FILES_UPDATE2, BUFFERS2, BUFFERS_UPDATE
+};
+const rsrcDataTags = (c: Ctx, op: number, data: bigint, tags: bigint, nr: bigint): Field[] => [
+  field('data', RSRC_DATA[op]!(c, data, nr)), field('tags', u64Hex(c, tags, nr)),
+];
+
+/** struct io_uring_rsrc_register (FILES2, BUFFERS2); `size` is nr_args, the struct's size. */
+const rsrcRegister = (op: number): RegisterArg => (c, a, size) =>
+  size < 32n ? addr(a) : structAt(c, a, 32, (b) => {
+    const nr = BigInt(rd.u32(b, 0));
+    return struct([
+      field('nr', uint(nr)), field('flags', flags(URING_REGISTER_RSRC_FLAGS, BigInt(rd.u32(b, 4)), 'IORING_RSRC_REGISTER_???')),
+      ...hexIfSet('resv2', rd.u64(b, 8)), ...rsrcDataTags(c, op, rd.u64(b, 16), rd.u64(b, 24), nr),
+    ]);
+  });
+
+/** struct io_uring_rsrc_update2 (FILES_UPDATE2, BUFFERS_UPDATE). */
+const rsrcUpdate = (op: number): RegisterArg => (c, a, size) =>
+  size < 32n ? addr(a) : structAt(c, a, 32, (b) => {
+    const nr = BigInt(rd.u32(b, 24));
+    return struct([
+      field('offset', uint(rd.u32(b, 0))), ...hexIfSet('resv', rd.u32(b, 4)),
+      ...rsrcDataTags(c, op, rd.u64(b, 8), rd.u64(b, 16), nr),
+      field('nr', uint(nr)), ...hexIfSet('resv2', rd.u32(b, 28)),
+    ]);
+  });
+
+/** struct io_uring_files_update (FILES_UPDATE): `{offset=0, fds=[3, IORING_REGISTER_FILES_SKIP]}`. */
+const filesUpdate: RegisterArg = (c, a, n) =>
+  structAt(c, a, 16, (b) =>
+    struct([field('offset', uint(rd.u32(b, 0))), ...hexIfSet('resv', rd.u32(b, 4)), field('fds', updateFds(c, rd.u64(b, 8), n))]),
+  );
+
+/** io_uring_rsrc_update arrays of (UN)REGISTER_RING_FDS. */
+const ringFds = (register: boolean): RegisterArg => (c, a, n) =>
+  arrayAt(c, a, n, 16, (b) => {
+    const off = rd.u32(b, 0);
+    const data = rd.u64(b, 8);
+    return struct([
+      field('offset', register && off === 0xffffffff ? int(-1) : uint(off)), ...hexIfSet('resv', rd.u32(b, 4)),
+      ...(register ? [field('data', fd(data))] : hexIfSet('data', data)),
+    ]);
+  });
+
+/** struct io_uring_buf_reg (REGISTER_PBUF_RING, UNREGISTER_PBUF_RING). */
+const bufReg: RegisterArg = (c, a) =>
+  structAt(c, a, 40, (b) => {
+    const resv = [rd.u64(b, 16), rd.u64(b, 24), rd.u64(b, 32)];
+    return struct([
+      field('ring_addr', addr(rd.u64(b, 0))), field('ring_entries', uint(rd.u32(b, 8))), field('bgid', uint(rd.u16(b, 12))),
+      ...hexIfSet('pad', rd.u16(b, 14)), ...(resv.some((v) => v) ? [field('resv', array(resv.map((v) => hex(v))))] : []),
+    ]);
+  });
+
 /** io_uring_register's argument, by opcode; others print as an address. */
-const URING_REGISTER_ARGS: Readonly<Record<number, (c: Ctx, a: bigint, n: bigint) => Value>> = {
-  0: (c, a, n) => iovec(c, a, n, -1n, false), // IORING_REGISTER_BUFFERS
-  2: (c, a, n) => arrayAt(c, a, n, 4, (b) => fd(BigInt(rd.s32(b, 0)))), // IORING_REGISTER_FILES
-  4: (c, a, n) => arrayAt(c, a, n, 4, (b) => fd(BigInt(rd.s32(b, 0)))), // IORING_REGISTER_EVENTFD
-  7: (c, a, n) => arrayAt(c, a, n, 4, (b) => fd(BigInt(rd.s32(b, 0)))), // IORING_REGISTER_EVENTFD_ASYNC
+const URING_REGISTER_ARGS: Readonly<Record<number, RegisterArg>> = {
+  0: iovAddrs, // IORING_REGISTER_BUFFERS
+  2: fdArray, 4: fdArray, 7: fdArray, // IORING_REGISTER_FILES, _EVENTFD, _EVENTFD_ASYNC
+  6: filesUpdate, // IORING_REGISTER_FILES_UPDATE
+  13: rsrcRegister(13), 15: rsrcRegister(15), // IORING_REGISTER_FILES2, IORING_REGISTER_BUFFERS2
+  14: rsrcUpdate(14), 16: rsrcUpdate(16), // IORING_REGISTER_FILES_UPDATE2, IORING_REGISTER_BUFFERS_UPDATE
+  20: ringFds(true), 21: ringFds(false), // IORING_REGISTER_RING_FDS, IORING_UNREGISTER_RING_FDS
+  22: bufReg, 23: bufReg, // IORING_REGISTER_PBUF_RING, IORING_UNREGISTER_PBUF_RING
 };
 
 const uringDecoders: Record<string, SyscallDecoder> = {

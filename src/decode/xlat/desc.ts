@@ -87,3 +87,6 @@ export const LOOP_CRYPT_TYPES = xlat([
   [5, 'LO_CRYPT_CAST128'], [6, 'LO_CRYPT_IDEA'], [9, 'LO_CRYPT_DUMMY'], [10, 'LO_CRYPT_SKIPJACK'],
   [18, 'LO_CRYPT_CRYPTOAPI'],
 ]);
+
+/** uring_register_rsrc_flags: io_uring_rsrc_register.flags. */
+export const URING_REGISTER_RSRC_FLAGS = xlat([[1, 'IORING_RSRC_REGISTER_SPARSE']]);
