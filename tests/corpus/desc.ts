@@ -11,6 +11,7 @@ export const cases: CorpusCase[] = [
   { family: 'desc', name: 'desc-ioctl-only', cmd: ['@fam_desc_ioctl'], opts: ['-e', 'trace=ioctl'] },
   { family: 'desc', name: 'desc-ioctl-v', cmd: ['@fam_desc_ioctl'], opts: ['-v'] },
   { family: 'desc', name: 'desc-ioctl-xv', cmd: ['@fam_desc_ioctl'], opts: ['-X', 'verbose'] },
+  { family: 'desc', name: 'desc-ioctl-xraw', cmd: ['@fam_desc_ioctl'], opts: ['-X', 'raw'] },
   { family: 'desc', name: 'desc-poll', cmd: ['@fam_desc_poll'] },
   { family: 'desc', name: 'desc-poll-v', cmd: ['@fam_desc_poll'], opts: ['-v'] },
   { family: 'desc', name: 'desc-poll-xv', cmd: ['@fam_desc_poll'], opts: ['-X', 'verbose'] },
