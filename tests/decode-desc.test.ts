@@ -184,3 +184,29 @@ test('io_uring_register: resource registration, files update, ring fds', () => {
     'io_uring_register(9, IORING_REGISTER_RING_FDS, [{offset=-1, data=9}, {offset=5, resv=0x1, data=999}], 2) = 1',
   );
 });
+
+test('io_uring_register: probe and worker limits print what was given, then what the kernel wrote', () => {
+  const mem = new FakeMemory();
+  mem.put(0x1000n, new Uint8Array(16 + 8 * 2));
+  const filled = (m: FakeMemory) => m.put(0x1000n, bytes([1, 62], [1, 63], [2, 0], [4, 0], [4, 0], [4, 0], [1, 0], [1, 0], [2, 1], [4, 0], [1, 1], [1, 0], [2, 1], [4, 0]));
+  const c = { args: [3, 8, 0x1000, 2] };
+  // the kernel fills the zeroed probe in: only its exit value prints
+  const after = new FakeMemory();
+  filled(after);
+  const dec = descDecoders.io_uring_register!;
+  const ctx = { pid: 1, nr: 427, name: 'io_uring_register', args: c.args.map(BigInt), mem: mem as FakeMemory, opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {} as Record<string, unknown> };
+  const entry = dec.entry(ctx).map((v) => formatValue(v));
+  assert.deepEqual(entry, ['3', 'IORING_REGISTER_PROBE']);
+  ctx.mem = after;
+  const exit = dec.exit!(ctx).map((v) => formatValue(v));
+  assert.equal(
+    `io_uring_register(${[...entry, ...exit].join(', ')})`,
+    'io_uring_register(3, IORING_REGISTER_PROBE, {last_op=62 /* IORING_OP_??? */, ops_len=63, ops=[{op=IORING_OP_NOP, flags=IO_URING_OP_SUPPORTED}, {op=IORING_OP_READV, flags=IO_URING_OP_SUPPORTED}, ...]}, 2)',
+  );
+  const w = new FakeMemory();
+  w.put(0x2000n, bytes([4, 0], [4, 0], [4, 0]));
+  assert.equal(
+    line('io_uring_register', { args: [3, 19, 0x2000, 3], mem: w, err: 22 }),
+    'io_uring_register(3, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=0, [IO_WQ_UNBOUND]=0, [2 /* IO_WQ_??? */]=0] => 0x2000, 3) = -1 EINVAL (Invalid argument)',
+  );
+});

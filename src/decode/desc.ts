@@ -7,7 +7,8 @@ import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uin
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
   AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, IOPRIO_CLASS, LOOP_CRYPT_TYPES, LOOP_FLAGS, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_REGISTER_OPCODES,
-  URING_REGISTER_RSRC_FLAGS, URING_SETUP_FEATURES, URING_SETUP_FLAGS,
+  URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES,
+  URING_SETUP_FLAGS, URING_SQE_FLAGS,
 } from './xlat/desc.js';
 import { ioctlName } from './xlat/ioctls.js';
 import { signalName } from './xlat/signals.js';
@@ -958,6 +959,84 @@ const bufReg: RegisterArg = (c, a) =>
     ]);
   });
 
+/** struct io_uring_restriction array (REGISTER_RESTRICTIONS). */
+const restrictions: RegisterArg = (c, a, n) =>
+  arrayAt(c, a, n, 16, (b) => {
+    const op = rd.u16(b, 0);
+    const arg = BigInt(b[2]!);
+    let opcode = xval(URING_RESTRICTION_OPCODES, BigInt(op), 'IORING_RESTRICTION_???');
+    const f: Field[] = [];
+    if (op === 0) f.push(field('register_op', xval(URING_REGISTER_OPCODES, arg, 'IORING_REGISTER_???')));
+    else if (op === 1) f.push(field('sqe_op', xval(URING_OPS, arg, 'IORING_OP_???')));
+    else if (op === 2 || op === 3) f.push(field('sqe_flags', flags(URING_SQE_FLAGS, arg, 'IOSQE_???')));
+    else opcode = note(opcode, `op: ${arg ? '0x' + arg.toString(16) : '0'}`);
+    const resv2 = [rd.u32(b, 4), rd.u32(b, 8), rd.u32(b, 12)];
+    return struct([
+      field('opcode', opcode), ...f, ...hexIfSet('resv', b[3]!),
+      ...(resv2.some((v) => v) ? [field('resv2', array(resv2.map((v) => hex(v))))] : []),
+    ]);
+  });
+
+/**
+ * Opcodes whose argument the kernel also writes: what `entry` returns prints at once (`done`), or
+ * is kept and shown before ` => ` and what `exit` reads.
+ */
+interface TwoPhase {
+  entry(c: Ctx, a: bigint, n: bigint): { v?: Value; done?: boolean };
+  exit(c: Ctx, a: bigint, n: bigint, before: Value | undefined): Value;
+}
+
+const PROBE_HEADER = 16;
+const PROBE_OP = 8;
+/** struct io_uring_probe with `count` ops (`more`: the kernel has more than were asked for). */
+function probeV(c: Ctx, b: Uint8Array, count: number, more: boolean): Value {
+  const resv2 = [rd.u32(b, 4), rd.u32(b, 8), rd.u32(b, 12)];
+  const ops: Value[] = [];
+  const limit = c.opt.abbrev ? Math.min(count, c.opt.strsize) : count;
+  for (let i = 0; i < limit; i++) {
+    const o = PROBE_HEADER + PROBE_OP * i;
+    ops.push(struct([
+      field('op', symbol(URING_OPS, BigInt(b[o]!), 'u', 'IORING_OP_???')), ...hexIfSet('resv', b[o + 1]!),
+      field('flags', flags(URING_OP_FLAGS, BigInt(rd.u16(b, o + 2)), 'IO_URING_OP_???')), ...hexIfSet('resv2', rd.u32(b, o + 4)),
+    ]));
+  }
+  return struct([
+    field('last_op', symbol(URING_OPS, BigInt(b[0]!), 'u', 'IORING_OP_???')), field('ops_len', uint(b[1]!)),
+    ...hexIfSet('resv', rd.u16(b, 2)), ...(resv2.some((v) => v) ? [field('resv2', array(resv2.map((v) => hex(v))))] : []),
+    field('ops', array(ops, more || limit < count)),
+  ]);
+}
+
+const probe: TwoPhase = {
+  entry: (c, a, n) => {
+    if (n > 256n || !a || !c.opt.verbose) return { v: addr(a), done: true };
+    const b = c.mem.read(a, PROBE_HEADER + PROBE_OP * Number(n));
+    if (!b) return { v: { k: 'ptr', v: a, bad: true }, done: true };
+    return b.every((x) => x === 0) ? {} : { v: probeV(c, b, Number(n), false) };
+  },
+  exit: (c, a, n, before) => {
+    if (c.err) return before ?? addr(a);
+    const b = c.mem.read(a, PROBE_HEADER + PROBE_OP * Number(n));
+    const after = b ? probeV(c, b, Math.min(b[1]!, Number(n)), Number(n) < b[1]!) : addr(a);
+    return before ? { k: 'inout', in: before, out: after } : after;
+  },
+};
+
+/** IORING_REGISTER_IOWQ_MAX_WORKERS: `[[IO_WQ_BOUND]=0, [IO_WQ_UNBOUND]=0] => [[IO_WQ_BOUND]=4, …]`. */
+function iowqCounts(c: Ctx, a: bigint, n: bigint): Value {
+  let i = 0n;
+  return arrayAt(c, a, n, 4, (b) => join('', tok('['), symbol(URING_IOWQ_ACCT, i++, 'u', 'IO_WQ_???'), tok(']='), uint(rd.u32(b, 0))));
+}
+const iowqMaxWorkers: TwoPhase = {
+  entry: (c, a, n) => {
+    const v = iowqCounts(c, a, n);
+    return v.k === 'array' && v.items.length ? { v } : { v, done: true };
+  },
+  exit: (c, a, n, before) => ({ k: 'inout', in: before!, out: iowqCounts(c, a, n) }),
+};
+
+const URING_REGISTER_TWO_PHASE: Readonly<Record<number, TwoPhase>> = { 8: probe, 19: iowqMaxWorkers };
+
 /** io_uring_register's argument, by opcode; others print as an address. */
 const URING_REGISTER_ARGS: Readonly<Record<number, RegisterArg>> = {
   0: iovAddrs, // IORING_REGISTER_BUFFERS
@@ -967,6 +1046,28 @@ const URING_REGISTER_ARGS: Readonly<Record<number, RegisterArg>> = {
   14: rsrcUpdate(14), 16: rsrcUpdate(16), // IORING_REGISTER_FILES_UPDATE2, IORING_REGISTER_BUFFERS_UPDATE
   20: ringFds(true), 21: ringFds(false), // IORING_REGISTER_RING_FDS, IORING_UNREGISTER_RING_FDS
   22: bufReg, 23: bufReg, // IORING_REGISTER_PBUF_RING, IORING_UNREGISTER_PBUF_RING
+  11: restrictions, // IORING_REGISTER_RESTRICTIONS
+};
+
+const registerArgs = (c: Ctx): [number, bigint, bigint] => [Number(u32(c.args[1]!)), c.args[2]!, u32(c.args[3]!)];
+
+/** io_uring_register(fd, opcode, arg, nr_args). */
+const ioUringRegister: SyscallDecoder = {
+  entry: (c) => {
+    const [op, a, n] = registerArgs(c);
+    const out = [A.fd(c, 0), xval(URING_REGISTER_OPCODES, BigInt(op), 'IORING_REGISTER_???')];
+    const two = URING_REGISTER_TWO_PHASE[op];
+    if (!two) return [...out, (URING_REGISTER_ARGS[op] ?? ((_c, x) => addr(x)))(c, a, n), uint(n)];
+    const r = two.entry(c, a, n);
+    c.state.before = r.v;
+    c.state.done = r.done;
+    return r.done ? [...out, r.v!, uint(n)] : out;
+  },
+  needsExit: (c) => URING_REGISTER_TWO_PHASE[registerArgs(c)[0]] !== undefined && !c.state.done,
+  exit: (c) => {
+    const [op, a, n] = registerArgs(c);
+    return [URING_REGISTER_TWO_PHASE[op]!.exit(c, a, n, c.state.before as Value | undefined), uint(n)];
+  },
 };
 
 const uringDecoders: Record<string, SyscallDecoder> = {
@@ -976,11 +1077,7 @@ const uringDecoders: Record<string, SyscallDecoder> = {
     flagsArg(URING_ENTER_FLAGS, 'IORING_ENTER_???'),
     (c, i) => sigsetAt(c, c.args[i]!, c.args[i + 1]!), (c, i) => uint(c.args[i]!),
   ]),
-  io_uring_register: sig([
-    A.fd, xvalArg(URING_REGISTER_OPCODES, 'IORING_REGISTER_???'),
-    (c, i) => (URING_REGISTER_ARGS[Number(u32(c.args[1]!))] ?? ((_c, a) => addr(a)))(c, c.args[i]!, u32(c.args[3]!)),
-    (c, i) => uint(u32(c.args[i]!)),
-  ]),
+  io_uring_register: ioUringRegister,
 };
 
 // ---------------------------------------------------------------- decoders
