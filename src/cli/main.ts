@@ -250,6 +250,7 @@ export function main(argv: string[]): number {
   const tracer = new Tracer(
     {
       strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,
+      ...(opts.xlat !== 'abbrev' ? { xlat: opts.xlat } : {}),
       eagerFlush: opts.output === undefined, decodeFds: f.decodeFds.has('path'), ...(paths ? { paths } : {}),
       ...(qual ? { qual } : {}), wantIp: opts.iflag, wantCpu: opts.summary !== undefined && !opts.wallclock,
       ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
