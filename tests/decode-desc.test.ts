@@ -210,3 +210,12 @@ test('io_uring_register: probe and worker limits print what was given, then what
     'io_uring_register(3, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=0, [IO_WQ_UNBOUND]=0, [2 /* IO_WQ_??? */]=0] => 0x2000, 3) = -1 EINVAL (Invalid argument)',
   );
 });
+
+test('poll: without abbrev the result text stops where strace\'s 1024-byte buffer does', () => {
+  const mem = new FakeMemory();
+  const fds: [1 | 2 | 4 | 8, number][] = [];
+  for (let i = 0; i < 40; i++) fds.push([4, 100 + i], [2, 1], [2, 1]);
+  mem.put(0x1000n, bytes(...fds));
+  const l = line('poll', { args: [0x1000, 40, 0], mem, rval: 40, opt: { abbrev: false } }, 'poll_time64');
+  assert.ok(l.endsWith('{fd=136, revents=POLLIN}, {fd=137, revents=POLLIN}, ...])'), l.slice(-80));
+});
