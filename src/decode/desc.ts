@@ -6,9 +6,9 @@ import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
-  AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, IOPRIO_CLASS, LOOP_CRYPT_TYPES, LOOP_FLAGS, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_REGISTER_OPCODES,
-  URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES,
-  URING_SETUP_FLAGS, URING_SQE_FLAGS,
+  AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, IOPRIO_CLASS, IORING_SETUP_ATTACH_WQ,
+  LOOP_CRYPT_TYPES, LOOP_FLAGS, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES,
+  URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES, URING_SETUP_FLAGS, URING_SQE_FLAGS,
 } from './xlat/desc.js';
 import { ioctlName } from './xlat/ioctls.js';
 import { signalName } from './xlat/signals.js';
