@@ -587,10 +587,15 @@ const RANDOM_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x5204: NO_ARG, 0x5206: NO_ARG, 0x5207: NO_ARG, // RNDZAPENTCNT, RNDCLEARPOOL, RNDRESEEDCRNG
 };
 
-/** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), file system ('f', 'X', 0x94). */
+/** inotify ('I'): INOTIFY_IOC_SETNEXTWD takes the next watch descriptor as a value. */
+const INOTIFY_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
+  0x40044900: set((_c, a) => int(BigInt.asIntN(32, a))),
+};
+
+/** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), inotify ('I'), file system ('f', 'X', 0x94). */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
   0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
-  0x52: RANDOM_IOCTLS,
+  0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS,
 };
 
 /**
