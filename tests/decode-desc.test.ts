@@ -219,3 +219,11 @@ test('poll: without abbrev the result text stops where strace\'s 1024-byte buffe
   const l = line('poll', { args: [0x1000, 40, 0], mem, rval: 40, opt: { abbrev: false } }, 'poll_time64');
   assert.ok(l.endsWith('{fd=136, revents=POLLIN}, {fd=137, revents=POLLIN}, ...])'), l.slice(-80));
 });
+
+test('ioctl: nsfs requests (the namespace type named after the result, an fd result)', () => {
+  assert.equal(line('ioctl', { args: [3, 0xb703, 0], rval: 0x40000000 }), 'ioctl(3, NS_GET_NSTYPE) = 1073741824 (CLONE_NEWNET)');
+  assert.equal(line('ioctl', { args: [3, 0xb701, 0x40000000], rval: 4 }), 'ioctl(3, NS_GET_USERNS) = 4');
+  const mem = new FakeMemory();
+  mem.put(0x1000n, bytes([4, 0]));
+  assert.equal(line('ioctl', { args: [4, 0xb704, 0x1000], mem }), 'ioctl(4, NS_GET_OWNER_UID, [0]) = 0');
+});

@@ -7,7 +7,7 @@ import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uin
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
   AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, IOPRIO_CLASS, IORING_SETUP_ATTACH_WQ,
-  LOOP_CRYPT_TYPES, LOOP_FLAGS, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES,
+  LOOP_CRYPT_TYPES, LOOP_FLAGS, NS_TYPES, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES,
   URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES, URING_SETUP_FLAGS, URING_SQE_FLAGS,
 } from './xlat/desc.js';
 import { ioctlName } from './xlat/ioctls.js';
@@ -592,10 +592,23 @@ const INOTIFY_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x40044900: set((_c, a) => int(BigInt.asIntN(32, a))),
 };
 
-/** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), inotify ('I'), file system ('f', 'X', 0x94). */
+/** nsfs (0xb7): NS_GET_OWNER_UID's uid; the results are handled by IOCTL_RESULTS. */
+const NSFS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
+  0xb701: NO_ARG, 0xb702: NO_ARG, 0xb703: NO_ARG, // NS_GET_USERNS, NS_GET_PARENT, NS_GET_NSTYPE
+  0xb704: get((c, a) => outStruct(c, a, 4, (b) => array([id(BigInt(rd.u32(b, 0)))]))), // NS_GET_OWNER_UID
+};
+
+/** Requests whose result strace shows specially: an fd, or a name after it. */
+const IOCTL_RESULTS: Readonly<Record<number, (c: Ctx) => RetInfo>> = {
+  0xb701: asFd, 0xb702: asFd, // NS_GET_USERNS, NS_GET_PARENT
+  0xb703: (c) => (c.err ? { fmt: 'd' } : withName(lookup(NS_TYPES, c.rval), 'd')), // NS_GET_NSTYPE
+};
+
+/** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), inotify ('I'),
+ * nsfs (0xb7), file system ('f', 'X', 0x94). */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
   0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
-  0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS,
+  0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS,
 };
 
 /**
@@ -610,7 +623,7 @@ const ioctlArg = (c: Ctx): ArgAt | undefined => {
   return h === null ? undefined : h ?? rawArg(code);
 };
 
-const ioctl = byCommand((c) => ioctlRequest(Number(u32(c.args[1]!))), ioctlArg, () => ({ fmt: 'd' }));
+const ioctl = byCommand((c) => ioctlRequest(Number(u32(c.args[1]!))), ioctlArg, (c) => IOCTL_RESULTS[Number(u32(c.args[1]!))]?.(c) ?? { fmt: 'd' });
 
 // ---------------------------------------------------------------- getdents
 

@@ -122,3 +122,9 @@ export const URING_SQE_FLAGS = xlat(bits([
 
 /** uring_iowq_acct: the indices of IORING_REGISTER_IOWQ_MAX_WORKERS' array. */
 export const URING_IOWQ_ACCT = xlat([[0, 'IO_WQ_BOUND'], [1, 'IO_WQ_UNBOUND']]);
+
+/** setns_types: the namespace type NS_GET_NSTYPE returns. */
+export const NS_TYPES = xlat([
+  [0x80, 'CLONE_NEWTIME'], [0x20000, 'CLONE_NEWNS'], [0x02000000, 'CLONE_NEWCGROUP'], [0x04000000, 'CLONE_NEWUTS'],
+  [0x08000000, 'CLONE_NEWIPC'], [0x10000000, 'CLONE_NEWUSER'], [0x20000000, 'CLONE_NEWPID'], [0x40000000, 'CLONE_NEWNET'],
+]);
