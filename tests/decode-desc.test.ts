@@ -227,3 +227,14 @@ test('ioctl: nsfs requests (the namespace type named after the result, an fd res
   mem.put(0x1000n, bytes([4, 0]));
   assert.equal(line('ioctl', { args: [4, 0xb704, 0x1000], mem }), 'ioctl(4, NS_GET_OWNER_UID, [0]) = 0');
 });
+
+test('ioctl: legacy IDE requests', () => {
+  assert.equal(
+    line('ioctl', { args: [6, 0x329, 0x1b], err: 22 }),
+    'ioctl(6, HDIO_SET_NICE, 1 << IDE_NICE_DSC_OVERLAP|1 << IDE_NICE_ATAPI_OVERLAP|1 << IDE_NICE_1|1 << IDE_NICE_2) = -1 EINVAL (Invalid argument)',
+  );
+  assert.equal(line('ioctl', { args: [6, 0x32d, 7], err: 22 }), 'ioctl(6, HDIO_SET_BUSSTATE, 0x7 /* BUSSTATE_??? */) = -1 EINVAL (Invalid argument)');
+  const mem = new FakeMemory();
+  mem.put(0x1000n, bytes([4, 1], [4, 2], [4, 3]));
+  assert.equal(line('ioctl', { args: [6, 0x31c, 0x1000], mem, err: 22 }), 'ioctl(6, HDIO_DRIVE_RESET, [0x1, 0x2, 0x3]) = -1 EINVAL (Invalid argument)');
+});

@@ -6,7 +6,7 @@ import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
-  AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, IOPRIO_CLASS, IORING_SETUP_ATTACH_WQ,
+  AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, HDIO_BUSSTATES, HDIO_IDE_NICE, IOPRIO_CLASS, IORING_SETUP_ATTACH_WQ,
   LOOP_CRYPT_TYPES, LOOP_FLAGS, NS_TYPES, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES,
   URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES, URING_SETUP_FLAGS, URING_SQE_FLAGS,
 } from './xlat/desc.js';
@@ -604,11 +604,41 @@ const IOCTL_RESULTS: Readonly<Record<number, (c: Ctx) => RetInfo>> = {
   0xb703: (c) => (c.err ? { fmt: 'd' } : withName(lookup(NS_TYPES, c.rval), 'd')), // NS_GET_NSTYPE
 };
 
+/** Legacy IDE (0x03): struct hd_geometry, kernel_ulong_t settings read or set, identity blocks. */
+const ulongAt = (f: (v: bigint) => Value): ArgPrinter => (c, a) => outStruct(c, a, 8, (b) => array([f(rd.u64(b, 0))]));
+const hdioU = ulongAt((v) => uint(v));
+const identity = (size: number): ArgPrinter => (c, a) => (c.err ? addr(a) : buf(c, a, size));
+const hdioInts3: ArgPrinter = (c, a) => arrayAt(c, a, 3n, 4, (b) => hex(rd.u32(b, 0)));
+const busstate = (v: bigint): Value => xval(HDIO_BUSSTATES, v, 'BUSSTATE_???');
+const ideNice = (v: bigint): Value => flags(HDIO_IDE_NICE, v, 'IDE_NICE_???');
+const HDIO_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
+  0x301: get((c, a) => // HDIO_GETGEO
+    outStruct(c, a, 16, (b) =>
+      struct([
+        field('heads', uint(b[0]!)), field('sectors', uint(b[1]!)), field('cylinders', uint(rd.u16(b, 2))),
+        field('start', uint(rd.u64(b, 8))),
+      ]),
+    )),
+  // HDIO_GET_32BIT, _ACOUSTIC, _ADDRESS, _DMA, _KEEPSETTINGS, _MULTCOUNT, _NOWERR, _UNMASKINTR, _WCACHE
+  0x309: get(hdioU), 0x30f: get(hdioU), 0x310: get(hdioU), 0x30b: get(hdioU), 0x308: get(hdioU), 0x304: get(hdioU),
+  0x30a: get(hdioU), 0x302: get(hdioU), 0x30e: get(hdioU),
+  0x31a: get(ulongAt(busstate)), 0x30c: get(ulongAt(ideNice)), // HDIO_GET_BUSSTATE, HDIO_GET_NICE
+  0x30d: get(identity(512)), 0x307: get(identity(142)), // HDIO_GET_IDENTITY, HDIO_OBSOLETE_IDENTITY
+  0x31c: set(hdioInts3), 0x328: set(hdioInts3), // HDIO_DRIVE_RESET, HDIO_SCAN_HWIF
+  // HDIO_SET_32BIT, _ACOUSTIC, _ADDRESS, _DMA, _KEEPSETTINGS, _MULTCOUNT, _NOWERR, _PIO_MODE, _UNMASKINTR, _WCACHE,
+  // HDIO_UNREGISTER_HWIF: the value itself
+  0x324: set((_c, a) => uint(a)), 0x32c: set((_c, a) => uint(a)), 0x32f: set((_c, a) => uint(a)),
+  0x326: set((_c, a) => uint(a)), 0x323: set((_c, a) => uint(a)), 0x321: set((_c, a) => uint(a)),
+  0x325: set((_c, a) => uint(a)), 0x327: set((_c, a) => uint(a)), 0x322: set((_c, a) => uint(a)),
+  0x32b: set((_c, a) => uint(a)), 0x32a: set((_c, a) => uint(a)),
+  0x32d: set((_c, a) => busstate(a)), 0x329: set((_c, a) => ideNice(a)), // HDIO_SET_BUSSTATE, HDIO_SET_NICE
+};
+
 /** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), inotify ('I'),
- * nsfs (0xb7), file system ('f', 'X', 0x94). */
+ * nsfs (0xb7), legacy IDE (0x03), file system ('f', 'X', 0x94). */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
   0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
-  0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS,
+  0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS,
 };
 
 /**

@@ -128,3 +128,12 @@ export const NS_TYPES = xlat([
   [0x80, 'CLONE_NEWTIME'], [0x20000, 'CLONE_NEWNS'], [0x02000000, 'CLONE_NEWCGROUP'], [0x04000000, 'CLONE_NEWUTS'],
   [0x08000000, 'CLONE_NEWIPC'], [0x10000000, 'CLONE_NEWUSER'], [0x20000000, 'CLONE_NEWPID'], [0x40000000, 'CLONE_NEWNET'],
 ]);
+
+/** hdio_ide_nice: HDIO_[GS]ET_NICE bits, named by their shift as strace does. */
+export const HDIO_IDE_NICE = xlat([
+  [1, '1 << IDE_NICE_DSC_OVERLAP'], [2, '1 << IDE_NICE_ATAPI_OVERLAP'], [8, '1 << IDE_NICE_1'], [4, '1 << IDE_NICE_0'],
+  [16, '1 << IDE_NICE_2'],
+]);
+
+/** hdio_busstates: HDIO_[GS]ET_BUSSTATE. */
+export const HDIO_BUSSTATES = xlat([[0, 'BUSSTATE_OFF'], [1, 'BUSSTATE_ON'], [2, 'BUSSTATE_TRISTATE']]);
