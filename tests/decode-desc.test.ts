@@ -238,3 +238,18 @@ test('ioctl: legacy IDE requests', () => {
   mem.put(0x1000n, bytes([4, 1], [4, 2], [4, 3]));
   assert.equal(line('ioctl', { args: [6, 0x31c, 0x1000], mem, err: 22 }), 'ioctl(6, HDIO_DRIVE_RESET, [0x1, 0x2, 0x3]) = -1 EINVAL (Invalid argument)');
 });
+
+test('ioctl: perf event requests', () => {
+  assert.equal(
+    line('ioctl', { args: [5, 0x2401, 6], err: 25 }),
+    'ioctl(5, PERF_EVENT_IOC_DISABLE, 0x6 /* PERF_IOC_FLAG_??? */) = -1 ENOTTY (Inappropriate ioctl for device)',
+  );
+  const mem = new FakeMemory();
+  mem.put(0x1000n, bytes([8, 1000]));
+  mem.put(0x2000n, 'filter string\0');
+  assert.equal(line('ioctl', { args: [5, 0x40082404, 0x1000], mem, err: 25 }), 'ioctl(5, PERF_EVENT_IOC_PERIOD, [1000]) = -1 ENOTTY (Inappropriate ioctl for device)');
+  assert.equal(
+    line('ioctl', { args: [5, 0x40082406, 0x2000], mem, err: 25 }),
+    'ioctl(5, PERF_EVENT_IOC_SET_FILTER, "filter string") = -1 ENOTTY (Inappropriate ioctl for device)',
+  );
+});

@@ -1,5 +1,5 @@
 /** Decoders of the desc family: calls on file descriptors (read/write, fcntl, ioctl, dup, getdents, …). */
-import { A, addr, atExit, buf, fd, R, rd, sig, slong, structAt, type ArgFn } from './args.js';
+import { A, addr, atExit, buf, cstr, fd, R, rd, sig, slong, structAt, type ArgFn } from './args.js';
 import { sigsetAt, timespecAt } from './misc.js';
 import { dev, filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
@@ -7,7 +7,7 @@ import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uin
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
   AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, HDIO_BUSSTATES, HDIO_IDE_NICE, IOPRIO_CLASS, IORING_SETUP_ATTACH_WQ,
-  LOOP_CRYPT_TYPES, LOOP_FLAGS, NS_TYPES, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES,
+  LOOP_CRYPT_TYPES, LOOP_FLAGS, NS_TYPES, PERF_IOCTL_FLAGS, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES,
   URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES, URING_SETUP_FLAGS, URING_SQE_FLAGS,
 } from './xlat/desc.js';
 import { ioctlName } from './xlat/ioctls.js';
@@ -634,11 +634,23 @@ const HDIO_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x32d: set((_c, a) => busstate(a)), 0x329: set((_c, a) => ideNice(a)), // HDIO_SET_BUSSTATE, HDIO_SET_NICE
 };
 
+/** perf events ('$'). */
+const perfFlags: ArgAt = set((_c, a) => flags(PERF_IOCTL_FLAGS, u32(a), 'PERF_IOC_FLAG_???'));
+const PERF_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
+  0x2400: perfFlags, 0x2401: perfFlags, 0x2403: perfFlags, // PERF_EVENT_IOC_ENABLE, _DISABLE, _RESET
+  0x2402: set((_c, a) => int(BigInt.asIntN(32, a))), // PERF_EVENT_IOC_REFRESH
+  0x40082404: set((c, a) => numAt(c, a, 8, 'u')), // PERF_EVENT_IOC_PERIOD
+  0x2405: set((_c, a) => fd(a)), 0x40042408: set((_c, a) => fd(a)), // PERF_EVENT_IOC_SET_OUTPUT, _SET_BPF
+  0x40042409: set((_c, a) => uint(a)), // PERF_EVENT_IOC_PAUSE_OUTPUT
+  0x40082406: set((c, a) => cstr(c, a)), // PERF_EVENT_IOC_SET_FILTER
+  0x80082407: get((c, a) => numAt(c, a, 8, 'u')), // PERF_EVENT_IOC_ID
+};
+
 /** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), inotify ('I'),
- * nsfs (0xb7), legacy IDE (0x03), file system ('f', 'X', 0x94). */
+ * nsfs (0xb7), legacy IDE (0x03), perf ('$'), file system ('f', 'X', 0x94). */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
   0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
-  0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS,
+  0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS,
 };
 
 /**

@@ -137,3 +137,6 @@ export const HDIO_IDE_NICE = xlat([
 
 /** hdio_busstates: HDIO_[GS]ET_BUSSTATE. */
 export const HDIO_BUSSTATES = xlat([[0, 'BUSSTATE_OFF'], [1, 'BUSSTATE_ON'], [2, 'BUSSTATE_TRISTATE']]);
+
+/** perf_ioctl_flags: PERF_EVENT_IOC_ENABLE/DISABLE/RESET's argument. */
+export const PERF_IOCTL_FLAGS = xlat([[1, 'PERF_IOC_FLAG_GROUP']]);
