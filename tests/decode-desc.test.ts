@@ -253,3 +253,21 @@ test('ioctl: perf event requests', () => {
     'ioctl(5, PERF_EVENT_IOC_SET_FILTER, "filter string") = -1 ENOTTY (Inappropriate ioctl for device)',
   );
 });
+
+test('userfaultfd and UFFDIO_API (features given => features granted, the ioctls)', () => {
+  assert.equal(line('userfaultfd', { args: [0x80800], rval: 3 }), 'userfaultfd(O_NONBLOCK|O_CLOEXEC) = 3');
+  assert.equal(line('userfaultfd', { args: [0x10], err: 22 }), 'userfaultfd(0x10 /* UFFD_??? */) = -1 EINVAL (Invalid argument)');
+  const dec = descDecoders.ioctl!;
+  const before = new FakeMemory();
+  before.put(0x1000n, bytes([8, 0xaa], [8, 0], [8, 0]));
+  const after = new FakeMemory();
+  after.put(0x1000n, bytes([8, 0xaa], [8, 0x1ffff], [8, (1n << 63n) | 3n]));
+  const ctx = { pid: 1, nr: 16, name: 'ioctl', args: [3n, 0xc018aa3fn, 0x1000n, 0n, 0n, 0n], mem: before, opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {} };
+  const out = dec.entry(ctx).map((v) => formatValue(v));
+  ctx.mem = after;
+  out.push(...dec.exit!(ctx).map((v) => formatValue(v)));
+  assert.equal(
+    `ioctl(${out.join(', ')})`,
+    'ioctl(3, UFFDIO_API, {api=0xaa, features=0 => features=UFFD_FEATURE_PAGEFAULT_FLAG_WP|UFFD_FEATURE_EVENT_FORK|UFFD_FEATURE_EVENT_REMAP|UFFD_FEATURE_EVENT_REMOVE|UFFD_FEATURE_MISSING_HUGETLBFS|UFFD_FEATURE_MISSING_SHMEM|UFFD_FEATURE_EVENT_UNMAP|UFFD_FEATURE_SIGBUS|UFFD_FEATURE_THREAD_ID|UFFD_FEATURE_MINOR_HUGETLBFS|UFFD_FEATURE_MINOR_SHMEM|UFFD_FEATURE_EXACT_ADDRESS|UFFD_FEATURE_WP_HUGETLBFS_SHMEM|0x1e000, ioctls=1<<_UFFDIO_REGISTER|1<<_UFFDIO_UNREGISTER|1<<_UFFDIO_API})',
+  );
+});

@@ -7,7 +7,8 @@ import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uin
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
   AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, HDIO_BUSSTATES, HDIO_IDE_NICE, IOPRIO_CLASS, IORING_SETUP_ATTACH_WQ,
-  LOOP_CRYPT_TYPES, LOOP_FLAGS, NS_TYPES, PERF_IOCTL_FLAGS, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES,
+  LOOP_CRYPT_TYPES, LOOP_FLAGS, NS_TYPES, PERF_IOCTL_FLAGS, UFFD_API_FEATURES, UFFD_API_FLAGS, UFFD_COPY_FLAGS,
+  UFFD_FLAGS, UFFD_REGISTER_IOCTL_FLAGS, UFFD_REGISTER_MODE_FLAGS, UFFD_ZEROPAGE_FLAGS, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES,
   URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES, URING_SETUP_FLAGS, URING_SQE_FLAGS,
 } from './xlat/desc.js';
 import { ioctlName } from './xlat/ioctls.js';
@@ -646,11 +647,67 @@ const PERF_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x80082407: get((c, a) => numAt(c, a, 8, 'u')), // PERF_EVENT_IOC_ID
 };
 
+/**
+ * userfaultfd (0xaa): structs the caller fills and the kernel completes. `done` gives the fields
+ * printed when the call succeeded, from the fields given at entry, the struct at exit and at entry.
+ */
+type Completion = (given: Field[], b: Uint8Array, before: Uint8Array) => Field[];
+const completed = (size: number, given: (b: Uint8Array) => Field[], done: Completion): ArgAt => ({
+  at: 'exit',
+  before: (c, a) =>
+    outStruct(c, a, size, (b) => {
+      c.state.argBytes = b;
+      return struct(given(b));
+    }),
+  print: (c, a) => {
+    const v = c.state.argIn as Value;
+    if (v.k !== 'struct' || c.err) return v;
+    const b = c.mem.read(a, size);
+    return b ? struct(done(v.fields, b, c.state.argBytes as Uint8Array)) : v;
+  },
+});
+const uffdRange = (b: Uint8Array, off: number): Value =>
+  struct([field('start', hex(rd.u64(b, off))), field('len', hex(rd.u64(b, off + 8)))]);
+const uffdApiFeatures = (v: bigint): Value => flags(UFFD_API_FEATURES, v, 'UFFD_FEATURE_???');
+const UFFD_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
+  0xc018aa3f: completed( // UFFDIO_API
+    24,
+    (b) => [field('api', hex(rd.u64(b, 0))), field('features', uffdApiFeatures(rd.u64(b, 8)))],
+    (given, b, before) => {
+      const features = rd.u64(b, 8);
+      const f = features === rd.u64(before, 8) ? given
+        : [given[0]!, field('features', join('', given[1]!.v, tok(' => features='), uffdApiFeatures(features)))];
+      return [...f, field('ioctls', flags(UFFD_API_FLAGS, rd.u64(b, 16), '_UFFDIO_???'))];
+    },
+  ),
+  0xc020aa00: completed( // UFFDIO_REGISTER
+    32,
+    (b) => [field('range', uffdRange(b, 0)), field('mode', flags(UFFD_REGISTER_MODE_FLAGS, rd.u64(b, 16), 'UFFDIO_REGISTER_MODE_???'))],
+    (given, b) => [...given, field('ioctls', flags(UFFD_REGISTER_IOCTL_FLAGS, rd.u64(b, 24), 'UFFDIO_???'))],
+  ),
+  0xc028aa03: completed( // UFFDIO_COPY
+    40,
+    (b) => [
+      field('dst', hex(rd.u64(b, 0))), field('src', hex(rd.u64(b, 8))), field('len', hex(rd.u64(b, 16))),
+      field('mode', flags(UFFD_COPY_FLAGS, rd.u64(b, 24), 'UFFDIO_COPY_???')),
+    ],
+    (given, b) => [...given, field('copy', hex(rd.u64(b, 32)))],
+  ),
+  0xc020aa04: completed( // UFFDIO_ZEROPAGE
+    32,
+    (b) => [field('range', uffdRange(b, 0)), field('mode', flags(UFFD_ZEROPAGE_FLAGS, rd.u64(b, 16), 'UFFDIO_ZEROPAGE_???'))],
+    (given, b) => [...given, field('zeropage', hex(rd.u64(b, 24)))],
+  ),
+  0x8010aa01: set((c, a) => outStruct(c, a, 16, (b) => uffdRange(b, 0))), // UFFDIO_UNREGISTER
+  0x8010aa02: set((c, a) => outStruct(c, a, 16, (b) => uffdRange(b, 0))), // UFFDIO_WAKE
+};
+
 /** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), inotify ('I'),
- * nsfs (0xb7), legacy IDE (0x03), perf ('$'), file system ('f', 'X', 0x94). */
+ * nsfs (0xb7), legacy IDE (0x03), perf ('$'), userfaultfd (0xaa),
+ * file system ('f', 'X', 0x94). */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
   0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
-  0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS,
+  0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS, 0xaa: UFFD_IOCTLS,
 };
 
 /**
@@ -1202,6 +1259,7 @@ export const decoders: Record<string, SyscallDecoder> = {
   memfd_create: sig([A.cstr, (c, i) => memfdFlags(u32(c.args[i]!))], R.fd),
   ...aioDecoders,
   ...uringDecoders,
+  userfaultfd: sig([flagsArg(UFFD_FLAGS, 'UFFD_???')], R.fd),
 };
 
 /** memfd_create flags: `MFD_CLOEXEC|MFD_HUGETLB|21<<MFD_HUGE_SHIFT`; 0 prints `0`. */

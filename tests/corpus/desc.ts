@@ -19,6 +19,8 @@ export const cases: CorpusCase[] = [
   { family: 'desc', name: 'desc-poll-nv', cmd: ['@fam_desc_poll'], opts: ['-e', 'verbose=none'] },
   { family: 'desc', name: 'desc-intr', cmd: ['@fam_desc_intr'] },
   { family: 'desc', name: 'desc-threads', cmd: ['@fam_desc_thr'], cc: ['-pthread'], opts: ['-f'] },
+  { family: 'desc', name: 'desc-uffd', cmd: ['@fam_desc_uffd'] },
+  { family: 'desc', name: 'desc-uffd-xv', cmd: ['@fam_desc_uffd'], opts: ['-X', 'verbose'] },
   { family: 'desc', name: 'desc-aio', cmd: ['@fam_desc_aio'] },
   { family: 'desc', name: 'desc-aio-class', cmd: ['@fam_desc_aio'], opts: ['-e', 'trace=%desc'] },
   { family: 'desc', name: 'desc-aio-v', cmd: ['@fam_desc_aio'], opts: ['-v'] },

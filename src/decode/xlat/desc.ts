@@ -140,3 +140,29 @@ export const HDIO_BUSSTATES = xlat([[0, 'BUSSTATE_OFF'], [1, 'BUSSTATE_ON'], [2,
 
 /** perf_ioctl_flags: PERF_EVENT_IOC_ENABLE/DISABLE/RESET's argument. */
 export const PERF_IOCTL_FLAGS = xlat([[1, 'PERF_IOC_FLAG_GROUP']]);
+
+/** uffd_flags: userfaultfd's flags. */
+export const UFFD_FLAGS = xlat([[1, 'UFFD_USER_MODE_ONLY'], [0x800, 'O_NONBLOCK'], [0x80000, 'O_CLOEXEC']]);
+
+/** uffd_api_features: struct uffdio_api's features. */
+export const UFFD_API_FEATURES = xlat(bits([
+  'UFFD_FEATURE_PAGEFAULT_FLAG_WP', 'UFFD_FEATURE_EVENT_FORK', 'UFFD_FEATURE_EVENT_REMAP', 'UFFD_FEATURE_EVENT_REMOVE',
+  'UFFD_FEATURE_MISSING_HUGETLBFS', 'UFFD_FEATURE_MISSING_SHMEM', 'UFFD_FEATURE_EVENT_UNMAP', 'UFFD_FEATURE_SIGBUS',
+  'UFFD_FEATURE_THREAD_ID', 'UFFD_FEATURE_MINOR_HUGETLBFS', 'UFFD_FEATURE_MINOR_SHMEM', 'UFFD_FEATURE_EXACT_ADDRESS',
+  'UFFD_FEATURE_WP_HUGETLBFS_SHMEM',
+]));
+
+/** uffd_api_flags: the ioctls UFFDIO_API reports (bit numbers are the requests' _IOC_NR). */
+export const UFFD_API_FLAGS = xlat([[1, '1<<_UFFDIO_REGISTER'], [2, '1<<_UFFDIO_UNREGISTER'], [2 ** 0x3f, '1<<_UFFDIO_API']]);
+
+/** uffd_register_ioctl_flags: the ioctls UFFDIO_REGISTER reports for the range. */
+export const UFFD_REGISTER_IOCTL_FLAGS = xlat([
+  [1 << 2, '1<<_UFFDIO_WAKE'], [1 << 3, '1<<_UFFDIO_COPY'], [1 << 4, '1<<_UFFDIO_ZEROPAGE'],
+  [1 << 6, '1<<_UFFDIO_WRITEPROTECT'], [1 << 7, '1<<_UFFDIO_CONTINUE'],
+]);
+
+export const UFFD_REGISTER_MODE_FLAGS = xlat([
+  [1, 'UFFDIO_REGISTER_MODE_MISSING'], [2, 'UFFDIO_REGISTER_MODE_WP'], [4, 'UFFDIO_REGISTER_MODE_MINOR'],
+]);
+export const UFFD_COPY_FLAGS = xlat([[1, 'UFFDIO_COPY_MODE_DONTWAKE'], [2, 'UFFDIO_COPY_MODE_WP']]);
+export const UFFD_ZEROPAGE_FLAGS = xlat([[1, 'UFFDIO_ZEROPAGE_MODE_DONTWAKE']]);
