@@ -271,3 +271,17 @@ test('userfaultfd and UFFDIO_API (features given => features granted, the ioctls
     'ioctl(3, UFFDIO_API, {api=0xaa, features=0 => features=UFFD_FEATURE_PAGEFAULT_FLAG_WP|UFFD_FEATURE_EVENT_FORK|UFFD_FEATURE_EVENT_REMAP|UFFD_FEATURE_EVENT_REMOVE|UFFD_FEATURE_MISSING_HUGETLBFS|UFFD_FEATURE_MISSING_SHMEM|UFFD_FEATURE_EVENT_UNMAP|UFFD_FEATURE_SIGBUS|UFFD_FEATURE_THREAD_ID|UFFD_FEATURE_MINOR_HUGETLBFS|UFFD_FEATURE_MINOR_SHMEM|UFFD_FEATURE_EXACT_ADDRESS|UFFD_FEATURE_WP_HUGETLBFS_SHMEM|0x1e000, ioctls=1<<_UFFDIO_REGISTER|1<<_UFFDIO_UNREGISTER|1<<_UFFDIO_API})',
   );
 });
+
+test('ioctl: seccomp user notification requests', () => {
+  const mem = new FakeMemory();
+  mem.put(0x1000n, bytes([8, 0x1234], [8, -1], [4, -1], [4, 1]));
+  assert.equal(
+    line('ioctl', { args: [5, 0xc0182101, 0x1000], mem, err: 25 }),
+    'ioctl(5, SECCOMP_IOCTL_NOTIF_SEND, {id=0x1234, val=-1, error=-EPERM, flags=SECCOMP_USER_NOTIF_FLAG_CONTINUE}) = -1 ENOTTY (Inappropriate ioctl for device)',
+  );
+  mem.put(0x2000n, bytes([8, 0x1234]));
+  assert.equal(
+    line('ioctl', { args: [5, 0x80082102, 0x2000], mem, err: 25 }),
+    'ioctl(5, SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR, [0x1234]) = -1 ENOTTY (Inappropriate ioctl for device)',
+  );
+});

@@ -8,9 +8,10 @@ import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
   AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, HDIO_BUSSTATES, HDIO_IDE_NICE, IOPRIO_CLASS, IORING_SETUP_ATTACH_WQ,
   LOOP_CRYPT_TYPES, LOOP_FLAGS, NS_TYPES, PERF_IOCTL_FLAGS, UFFD_API_FEATURES, UFFD_API_FLAGS, UFFD_COPY_FLAGS,
-  UFFD_FLAGS, UFFD_REGISTER_IOCTL_FLAGS, UFFD_REGISTER_MODE_FLAGS, UFFD_ZEROPAGE_FLAGS, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES,
+  SECCOMP_ADDFD_FLAGS, SECCOMP_RESP_FLAGS, UFFD_FLAGS, UFFD_REGISTER_IOCTL_FLAGS, UFFD_REGISTER_MODE_FLAGS, UFFD_ZEROPAGE_FLAGS, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES,
   URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES, URING_SETUP_FLAGS, URING_SQE_FLAGS,
 } from './xlat/desc.js';
+import { errnoName } from './xlat/errno.js';
 import { ioctlName } from './xlat/ioctls.js';
 import { signalName } from './xlat/signals.js';
 import { CLOSE_RANGE_FLAGS, DIRENT_TYPES, FCNTL_CMDS, FD_FLAGS, OPEN_FLAGS, POLL_EVENTS, SEEK_WHENCE, TCFLSH_QUEUES } from './xlat/tables.js';
@@ -257,7 +258,7 @@ function hiddevNumber(code: number): Value | undefined {
 
 /** strace's ioctl_decode_command_number: requests named by formula, by _IOC_TYPE. */
 const NUMBER_DECODERS: Readonly<Record<number, (code: number) => Value | undefined>> = {
-  0x21: (code) => (code === ((IOC_READ << 30) | (8 << 16) | (0x21 << 8) | 2) ? tok('SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR') : undefined),
+  0x21: (code) => (code === (((IOC_READ << 30) | (8 << 16) | (0x21 << 8) | 2) >>> 0) ? tok('SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR') : undefined),
   0x45: evdevNumber,
   0x48: hiddevNumber,
   0x4d: (code) =>
@@ -702,12 +703,37 @@ const UFFD_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x8010aa02: set((c, a) => outStruct(c, a, 16, (b) => uffdRange(b, 0))), // UFFDIO_WAKE
 };
 
+/** seccomp user notifications ('!'): responses, ids and fds the supervisor installs. */
+const negErrno = (v: number): Value => {
+  const name = v < 0 ? errnoName(-v) : undefined;
+  return name ? sym('-' + name, v) : int(v);
+};
+const notifId: ArgPrinter = (c, a) => outStruct(c, a, 8, (b) => array([hex(rd.u64(b, 0))]));
+const SECCOMP_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
+  0xc0182101: set((c, a) => // SECCOMP_IOCTL_NOTIF_SEND
+    outStruct(c, a, 24, (b) =>
+      struct([
+        field('id', hex(rd.u64(b, 0))), field('val', int(rd.s64(b, 8))), field('error', negErrno(rd.s32(b, 16))),
+        field('flags', flags(SECCOMP_RESP_FLAGS, BigInt(rd.u32(b, 20)), 'SECCOMP_USER_NOTIF_FLAG_???')),
+      ]),
+    )),
+  0x40082102: set(notifId), 0x80082102: set(notifId), // SECCOMP_IOCTL_NOTIF_ID_VALID (and its old, wrong direction)
+  0x40182103: set((c, a) => // SECCOMP_IOCTL_NOTIF_ADDFD
+    outStruct(c, a, 24, (b) =>
+      struct([
+        field('id', hex(rd.u64(b, 0))), field('flags', flags(SECCOMP_ADDFD_FLAGS, BigInt(rd.u32(b, 8)), 'SECCOMP_ADDFD_FLAG_???')),
+        field('srcfd', fd(BigInt(rd.u32(b, 12)))), field('newfd', int(rd.s32(b, 16))),
+        field('newfd_flags', flags(OPEN_FLAGS, BigInt(rd.u32(b, 20)), 'O_???')),
+      ]),
+    )),
+};
+
 /** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), inotify ('I'),
- * nsfs (0xb7), legacy IDE (0x03), perf ('$'), userfaultfd (0xaa),
+ * nsfs (0xb7), legacy IDE (0x03), perf ('$'), userfaultfd (0xaa), seccomp ('!'),
  * file system ('f', 'X', 0x94). */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
   0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
-  0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS, 0xaa: UFFD_IOCTLS,
+  0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS, 0xaa: UFFD_IOCTLS, 0x21: SECCOMP_IOCTLS,
 };
 
 /**

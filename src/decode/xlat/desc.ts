@@ -166,3 +166,7 @@ export const UFFD_REGISTER_MODE_FLAGS = xlat([
 ]);
 export const UFFD_COPY_FLAGS = xlat([[1, 'UFFDIO_COPY_MODE_DONTWAKE'], [2, 'UFFDIO_COPY_MODE_WP']]);
 export const UFFD_ZEROPAGE_FLAGS = xlat([[1, 'UFFDIO_ZEROPAGE_MODE_DONTWAKE']]);
+
+/** seccomp_ioctl_resp_flags, seccomp_ioctl_addfd_flags: seccomp user notification flags. */
+export const SECCOMP_RESP_FLAGS = xlat([[1, 'SECCOMP_USER_NOTIF_FLAG_CONTINUE']]);
+export const SECCOMP_ADDFD_FLAGS = xlat([[1, 'SECCOMP_ADDFD_FLAG_SETFD'], [2, 'SECCOMP_ADDFD_FLAG_SEND']]);
