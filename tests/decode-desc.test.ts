@@ -285,3 +285,23 @@ test('ioctl: seccomp user notification requests', () => {
     'ioctl(5, SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR, [0x1234]) = -1 ENOTTY (Inappropriate ioctl for device)',
   );
 });
+
+test('ioctl FIDEDUPERANGE: destinations, then their results', () => {
+  const mem = new FakeMemory();
+  const info = (fdn: number, done: number, status: number) => bytes([8, fdn], [8, 0], [8, done], [4, status], [4, 0]);
+  const m = new Uint8Array(24 + 32 * 3);
+  m.set(bytes([8, 0], [8, 4096], [2, 1], [2, 0], [4, 0]), 0);
+  m.set(info(4, 0, 0), 24);
+  mem.put(0x1000n, m);
+  assert.equal(
+    line('ioctl', { args: [3, 0xc0189436, 0x1000], mem, err: 95 }),
+    'ioctl(3, BTRFS_IOC_FILE_EXTENT_SAME or FIDEDUPERANGE, {src_offset=0, src_length=4096, dest_count=1, info=[{dest_fd=4, dest_offset=0}]}) = -1 EOPNOTSUPP (Operation not supported)',
+  );
+  m.set(bytes([2, 3]), 16);
+  m.set(info(4, 0, 0), 56);
+  m.set(info(999, 0, 0), 88);
+  assert.equal(
+    line('ioctl', { args: [3, 0xc0189436, 0x1000], mem, err: 95 }),
+    'ioctl(3, BTRFS_IOC_FILE_EXTENT_SAME or FIDEDUPERANGE, {src_offset=0, src_length=4096, dest_count=3, info=[{dest_fd=4, dest_offset=0}, {dest_fd=4, dest_offset=0}, ...]}) = -1 EOPNOTSUPP (Operation not supported)',
+  );
+});

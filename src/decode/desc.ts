@@ -445,6 +445,52 @@ const fiemap = inOut(
     }),
 );
 
+/**
+ * struct file_dedupe_range (FIDEDUPERANGE): the request and destinations at entry, then ` => ` and
+ * each destination's result. With abbrev only two destinations show, and then the results do not.
+ */
+const DEDUPE_HEADER = 24;
+const DEDUPE_INFO = 32;
+function dedupeInfos(c: Ctx, a: bigint, count: number, elem: (e: Uint8Array) => Value): { v: Value; complete: boolean } {
+  const limit = c.opt.abbrev && count > 2 ? 2 : count;
+  const items: Value[] = [];
+  for (let i = 0; i < count; i++) {
+    if (i >= limit) return { v: array(items, true), complete: false };
+    const cur = a + BigInt(DEDUPE_HEADER + DEDUPE_INFO * i);
+    const e = c.mem.read(cur, DEDUPE_INFO);
+    if (!e) {
+      if (!i) return { v: addr(cur), complete: false };
+      items.push(note(tok('...'), '0x' + cur.toString(16)));
+      return { v: array(items), complete: false };
+    }
+    items.push(elem(e));
+  }
+  return { v: array(items), complete: count > 0 };
+}
+const dedupeRange: ArgAt = {
+  at: 'exit',
+  before: (c, a) =>
+    structAt(c, a, DEDUPE_HEADER, (b) => {
+      const count = rd.u16(b, 16);
+      const { v, complete } = dedupeInfos(c, a, count, (e) =>
+        struct([field('dest_fd', fd(rd.u64(e, 0))), field('dest_offset', uint(rd.u64(e, 8)))]));
+      c.state.dedupeComplete = complete;
+      return struct([
+        field('src_offset', uint(rd.u64(b, 0))), field('src_length', uint(rd.u64(b, 8))), field('dest_count', uint(count)),
+        field('info', v),
+      ]);
+    }),
+  print: (c, a) => {
+    const v = c.state.argIn as Value;
+    if (v.k !== 'struct' || c.err || !c.state.dedupeComplete) return v;
+    const b = c.mem.read(a, DEDUPE_HEADER);
+    if (!b) return v;
+    const { v: info } = dedupeInfos(c, a, rd.u16(b, 16), (e) =>
+      struct([field('bytes_deduped', uint(rd.u64(e, 16))), field('status', int(rd.s32(e, 24)))]));
+    return { k: 'inout', in: v, out: struct([field('info', info)]) };
+  },
+};
+
 /** struct fsxattr (fsx_nextents only for FS_IOC_FSGETXATTR). */
 const fsxattr = (isGet: boolean): ArgPrinter => (c, a) =>
   outStruct(c, a, 28, (b) =>
@@ -478,6 +524,7 @@ const FS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x801c581f: get(fsxattr(true)), 0x401c5820: set(fsxattr(false)), // FS_IOC_FSGETXATTR, FS_IOC_FSSETXATTR
   0xc0185879: set(fstrimRange), // FITRIM
   0x81009431: get(fslabel), 0x41009432: set(fslabel), // FS_IOC_GETFSLABEL, FS_IOC_SETFSLABEL
+  0xc0189436: dedupeRange, // FIDEDUPERANGE
   0x80086601: get(fsFlags), 0x80046601: get(fsFlags), // FS_IOC_GETFLAGS, FS_IOC32_GETFLAGS
   0x40086602: set(fsFlags), 0x40046602: set(fsFlags), // FS_IOC_SETFLAGS, FS_IOC32_SETFLAGS
   0x40049409: set((_c, a) => int(BigInt.asIntN(32, a))), // FICLONE
