@@ -484,6 +484,8 @@ const pollfdV = (b: Uint8Array): Value => {
 };
 
 const POLL_OUTSTR = 1024;
+/** What strace keeps free at the end of that buffer: 2 + 2 * sizeof(long) + sizeof(", ], ..."). */
+const POLL_OUTSTR_SLACK = 2 + 16 + 9;
 /** The length of sprintflags' text for revents in the current -X style. */
 function pollFlagsLen(c: Ctx, revents: number): number {
   const names = flagsText(POLL_EVENTS, BigInt(revents));
@@ -528,7 +530,7 @@ function pollAux(c: Ctx, pts: bigint): Value | undefined {
     }
     const fdNum = rd.s32(b, 0);
     const text = `{fd=${fdNum}, revents=`.length + pollFlagsLen(c, revents);
-    if (used + text + 1 >= POLL_OUTSTR - 27) {
+    if (used + text + 1 >= POLL_OUTSTR - POLL_OUTSTR_SLACK) {
       items.push(tok('...'));
       used += 3;
       break;
