@@ -248,6 +248,7 @@ export function main(argv: string[]): number {
   const tracer = new Tracer(
     {
       strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,
+      ...(opts.xlat !== 'abbrev' ? { xlat: opts.xlat } : {}),
       eagerFlush: opts.output === undefined, ...(f.decodeFds.universe.some((k) => f.decodeFds.has(k)) ? { decodeFds: {
         path: f.decodeFds.has('path'), socket: f.decodeFds.has('socket'), dev: f.decodeFds.has('dev'), pidfd: f.decodeFds.has('pidfd'),
       } } : {}), ...(paths ? { paths } : {}),

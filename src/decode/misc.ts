@@ -551,39 +551,70 @@ const pollfdV = (b: Uint8Array): Value => {
   return struct(fields);
 };
 
+const POLL_OUTSTR = 1024;
+/** What strace keeps free at the end of that buffer: 2 + 2 * sizeof(long) + sizeof(", ], ..."). */
+const POLL_OUTSTR_SLACK = 2 + 16 + 9;
+/** The length of sprintflags' text for revents in the current -X style. */
+function pollFlagsLen(c: Ctx, revents: number): number {
+  const names = flagsText(POLL_EVENTS, BigInt(revents));
+  const hexLen = 2 + revents.toString(16).length;
+  const known = names.split('|').some((n) => !n.startsWith('0x'));
+  if (c.opt.xlat === 'raw') return hexLen;
+  if (c.opt.xlat === 'verbose') return known ? hexLen + ' /* '.length + names.length + ' */'.length : hexLen;
+  return names.length;
+}
+/** The number in field `i` of a struct of ints (for text lengths). */
+const rd0 = (v: Value, i: number): string => {
+  const f = v.k === 'struct' ? v.fields[i]?.v : undefined;
+  return f?.k === 'int' ? f.v.toString() : '';
+};
+
 /** The text poll/ppoll print after the return value: `[{fd=3, revents=POLLIN}]`, `Timeout`. */
 function pollAux(c: Ctx, pts: bigint): Value | undefined {
   if (c.err) return undefined;
   if (c.rval === 0n) return tok('Timeout');
   const start = c.args[0]!;
   const nfds = BigInt.asUintN(32, c.args[1]!);
+  if (!c.opt.verbose || start === 0n || nfds === 0n) return undefined;
   const parts: Value[] = [];
-  if (c.opt.verbose && start !== 0n && nfds !== 0n) {
-    const max = c.opt.abbrev ? c.opt.strsize : Infinity;
-    let printed = 0;
-    let s = '';
-    for (let i = 0n; i < nfds; i++) {
-      const cur = start + i * 8n;
-      const b = c.mem.read(cur, 8);
-      if (!b) {
-        s += (s ? ', ' : '[') + '0x' + cur.toString(16);
-        break;
-      }
-      const revents = rd.u16(b, 6);
-      if (!revents) continue;
-      s += s ? ', ' : '[';
-      if (printed >= max) {
-        s += '...';
-        break;
-      }
-      s += `{fd=${rd.s32(b, 0)}, revents=${flagsText(POLL_EVENTS, BigInt(revents)) || '0x' + revents.toString(16)}}`;
-      printed++;
+  const max = c.opt.abbrev ? c.opt.strsize : Infinity;
+  const items: Value[] = [];
+  // strace builds this text in a 1024-byte buffer: an entry that would come near its end becomes `...`
+  let used = 0;
+  for (let i = 0n; i < nfds; i++) {
+    const cur = start + i * 8n;
+    const b = c.mem.read(cur, 8);
+    if (!b) {
+      items.push(addr(cur));
+      used += (used ? 2 : 1) + 2 + cur.toString(16).length;
+      break;
     }
-    if (s) parts.push(tok(s + ']'));
+    const revents = rd.u16(b, 6);
+    if (!revents) continue;
+    used += used ? 2 : 1;
+    if (items.length >= max) {
+      items.push(tok('...'));
+      break;
+    }
+    const fdNum = rd.s32(b, 0);
+    const text = `{fd=${fdNum}, revents=`.length + pollFlagsLen(c, revents);
+    if (used + text + 1 >= POLL_OUTSTR - POLL_OUTSTR_SLACK) {
+      items.push(tok('...'));
+      used += 3;
+      break;
+    }
+    used += text + 1;
+    items.push(struct([field('fd', int(fdNum)), field('revents', xflags(POLL_EVENTS, BigInt(revents)))]));
+  }
+  if (items.length) {
+    parts.push(array(items));
+    used += 1;
   }
   if (pts) {
     const left = fetch(c, pts, 16, (b) => timespecV(b), true);
-    parts.push(tok(parts.length ? ', left ' : 'left '), left);
+    const leftLen = left.k === 'struct' ? `{tv_sec=${rd0(left, 0)}, tv_nsec=${rd0(left, 1)}}`.length : 18;
+    if (used + 8 + leftLen < POLL_OUTSTR) parts.push(tok(parts.length ? ', left ' : 'left '), left);
+    else parts.push(tok(', ...'));
   }
   return parts.length ? join('', ...parts) : undefined;
 }
@@ -619,6 +650,8 @@ function selectEntry(c: Ctx, ts: boolean): Value[] {
   ];
 }
 
+const SELECT_OUTSTR = 1024;
+
 /** select's result text: `in [0 1], out [2], left {tv_sec=0, tv_usec=5}`, or `Timeout`. */
 function selectAux(c: Ctx, ts: boolean): Value | undefined {
   if (c.err) return undefined;
@@ -634,11 +667,14 @@ function selectAux(c: Ctx, ts: boolean): Value | undefined {
     let first = true;
     for (let j = 0; j < nfds; j++) {
       if (!((b[j >> 3]! >> (j & 7)) & 1)) continue;
-      if (first) {
-        s += `${sep}${['in', 'out', 'except'][i]} [${j}`;
-        first = false;
-        sep = ', ';
-      } else s += ` ${j}`;
+      // strace's 1024-byte buffer: fds that would come near its end are left out
+      if (s.length < SELECT_OUTSTR - (', except ['.length + 1 + 12 + 2)) {
+        if (first) {
+          s += `${sep}${['in', 'out', 'except'][i]} [${j}`;
+          first = false;
+          sep = ', ';
+        } else s += ` ${j}`;
+      }
       if (--ready === 0) break;
     }
     if (s) s += ']';
@@ -650,7 +686,8 @@ function selectAux(c: Ctx, ts: boolean): Value | undefined {
       const b = c.mem.read(t, 16);
       return b ? (ts ? timespecV(b) : timevalV(b)) : addr(t);
     })();
-    parts.push(tok(`${sep}left `), v);
+    const len = v.k === 'struct' ? `{tv_sec=${rd0(v, 0)}, tv_${ts ? 'nsec' : 'usec'}=${rd0(v, 1)}}`.length : 2 + t.toString(16).length;
+    if (s.length + 'left '.length + 1 + sep.length + len < SELECT_OUTSTR) parts.push(tok(`${sep}left `), v);
   }
   return join('', ...parts);
 }

@@ -25,6 +25,11 @@ export interface DecodeOptions {
    * live in tracee memory print as their address.
    */
   verbose: boolean;
+  /**
+   * -X, for the few texts strace composes in a fixed-size buffer whose length depends on it (poll's
+   * result). Printing itself follows -X in the renderer; absent means abbrev.
+   */
+  xlat?: 'abbrev' | 'raw' | 'verbose';
 }
 
 /** Everything a decoder may look at for one syscall. Pure data plus a Memory. */

@@ -593,6 +593,14 @@ export class Tracer {
     if (t.filtered) {
       // the shim's seccomp() succeeded: from now on only traced syscalls stop this tracee
       if (t.hidden && this.opt.seccomp && t.ctx.name === 'seccomp' && rval === 0n) t.seccomp = this.seccompActive = true;
+      // the first execve, filtered out (-e trace=…): its result is checked here, not at the next call
+      if (t.checkExec) {
+        t.checkExec = false;
+        if (info[32] !== 0) {
+          t.hidden = true;
+          this.say(`exec: ${errnoMessage(Number(-rval))}`, 'exec');
+        }
+      }
       return;
     }
     const c = t.ctx;
