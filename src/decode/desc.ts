@@ -6,7 +6,7 @@ import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
-  AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, HDIO_BUSSTATES, HDIO_IDE_NICE, IOPRIO_CLASS, IORING_SETUP_ATTACH_WQ,
+  AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, HDIO_BUSSTATES, HDIO_IDE_NICE, IORING_SETUP_ATTACH_WQ,
   LOOP_CRYPT_TYPES, LOOP_FLAGS, NS_TYPES, PERF_IOCTL_FLAGS, UFFD_API_FEATURES, UFFD_API_FLAGS, UFFD_COPY_FLAGS,
   SECCOMP_ADDFD_FLAGS, SECCOMP_RESP_FLAGS, UFFD_FLAGS, UFFD_REGISTER_IOCTL_FLAGS, UFFD_REGISTER_MODE_FLAGS, UFFD_ZEROPAGE_FLAGS, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES,
   URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES, URING_SETUP_FLAGS, URING_SQE_FLAGS,
@@ -14,6 +14,7 @@ import {
 import { errnoName } from './xlat/errno.js';
 import { ioctlName } from './xlat/ioctls.js';
 import { SOCK_IOCTLS } from './net.js';
+import { ioprioV } from './process.js';
 import { signalName } from './xlat/signals.js';
 import { CLOSE_RANGE_FLAGS, DIRENT_TYPES, FCNTL_CMDS, FD_FLAGS, OPEN_FLAGS, POLL_EVENTS, SEEK_WHENCE, TCFLSH_QUEUES } from './xlat/tables.js';
 import {
@@ -939,12 +940,6 @@ const IOCB_SIZE = 64;
 const IOCB_FLAG_RESFD = 1n;
 const IOCB_FLAG_IOPRIO = 2n;
 
-/** print_ioprio: `IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)`; the number stands for it with -X raw/verbose. */
-function ioprio(v: number): Value {
-  const cls = xval(IOPRIO_CLASS, BigInt(v >>> 13), 'IOPRIO_CLASS_???');
-  return joinOf(BigInt(v), '', call('IOPRIO_PRIO_VALUE', cls, int(v & 0x1fff)));
-}
-
 /** The iocb fields up to aio_fildes (what io_cancel shows), and the opcode. */
 function iocbHeader(b: Uint8Array): { f: Field[]; op: number } {
   const key = rd.u32(b, 8);
@@ -956,7 +951,7 @@ function iocbHeader(b: Uint8Array): { f: Field[]; op: number } {
   if (key) f.push(field('aio_key', uint(key)));
   if (rwFlags) f.push(field('aio_rw_flags', flags(RWF_FLAGS, BigInt(rwFlags), 'RWF_???')));
   f.push(field('aio_lio_opcode', symbol(AIO_CMDS, BigInt(op), 'u', 'IOCB_CMD_???')));
-  if (aioFlags & IOCB_FLAG_IOPRIO) f.push(field('aio_reqprio', ioprio(prio >>> 0)));
+  if (aioFlags & IOCB_FLAG_IOPRIO) f.push(field('aio_reqprio', ioprioV(BigInt(prio >>> 0), true)));
   else if (prio) f.push(field('aio_reqprio', int(prio)));
   f.push(field('aio_fildes', fd(BigInt(rd.u32(b, 20)))));
   return { f, op };

@@ -678,14 +678,6 @@ const UNSHARE_FLAGS = cloneSubset(['CLONE_NEWTIME', 'CLONE_VM', 'CLONE_FS', 'CLO
 
 const IOPRIO_CLASS_SHIFT = 13n;
 
-/** `IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)` (strace's sprint_ioprio). */
-function ioprioText(v: bigint): string {
-  const u = BigInt.asUintN(32, v);
-  const cls = u >> IOPRIO_CLASS_SHIFT;
-  const clsName = lookup(IOPRIO_CLASS, cls) ?? `0x${cls.toString(16)} /* IOPRIO_CLASS_??? */`;
-  return `IOPRIO_PRIO_VALUE(${clsName}, ${u & ((1n << IOPRIO_CLASS_SHIFT) - 1n)})`;
-}
-
 /** An aux text strace leaves out with -X raw. */
 const rawless = (v: Value): Value => ({ k: 'styled', abbrev: v, raw: tok(''), verbose: v });
 
@@ -696,9 +688,12 @@ function ioprioCall(v: bigint): Value {
   return call('IOPRIO_PRIO_VALUE', cls, int(u & ((1n << IOPRIO_CLASS_SHIFT) - 1n)));
 }
 
-/** The ioprio argument: the text; the number with -X raw; both with -X verbose (the class in that style too). */
-function ioprioV(v: bigint): Value {
-  const n = int(BigInt.asIntN(32, v));
+/**
+ * An ioprio (strace's print_ioprio): `IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)`; the number with -X raw;
+ * both with -X verbose (the class in that style too). `hexNum`: the number in hex (an iocb's aio_reqprio).
+ */
+export function ioprioV(v: bigint, hexNum = false): Value {
+  const n = hexNum ? hex(BigInt.asUintN(32, v)) : int(BigInt.asIntN(32, v));
   const text = ioprioCall(v);
   return { k: 'styled', abbrev: text, raw: n, verbose: join('', n, tok(' /* '), text, tok(' */')) };
 }

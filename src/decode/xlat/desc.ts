@@ -14,11 +14,6 @@ export const AIO_CMDS = xlat([
 /** aio_iocb_flags: iocb.aio_flags. */
 export const AIO_IOCB_FLAGS = xlat([[1, 'IOCB_FLAG_RESFD'], [2, 'IOCB_FLAG_IOPRIO']]);
 
-/** ioprio_class: the class part of an I/O priority. */
-export const IOPRIO_CLASS = xlat([
-  [0, 'IOPRIO_CLASS_NONE'], [1, 'IOPRIO_CLASS_RT'], [2, 'IOPRIO_CLASS_BE'], [3, 'IOPRIO_CLASS_IDLE'],
-]);
-
 const bits = (names: string[]): [number, string][] => names.map((n, i) => [2 ** i, n]);
 
 /** uring_setup_flags: io_uring_params.flags. */
