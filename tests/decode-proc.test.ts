@@ -195,3 +195,18 @@ test('-X styles: ioprio_set argument, ioprio_get result, unknown constants in ra
   const kc = ALL.kcmp!.entry(c([1n, 1n, 99n, 0n, 0n]));
   assert.equal(kc.map((v) => formatValue(v, o('raw'))).join(', '), '1, 1, 0x63, 0, 0');
 });
+
+test('modify_ldt and thread areas: struct user_desc, and an error in a 32-bit result', () => {
+  const m = new FakeMemory(false);
+  const desc = bytes([4, 0xffffffff], [4, 0x1000], [4, 0xfffff], [4, 1 | (2 << 1) | (1 << 4) | (1 << 6)]);
+  m.put(BUF, desc);
+  const l = lineMaker(ALL, () => m);
+  assert.equal(l('modify_ldt', { args: [1, BUF, 16], rval: 4294967274 }),
+    'modify_ldt(1, {entry_number=-1, base_addr=0x001000, limit=0x0fffff, seg_32bit=1, contents=2, read_exec_only=0, limit_in_pages=1, seg_not_present=0, useable=1, lm=0}, 16) = 4294967274 EINVAL (Invalid argument)');
+  assert.equal(l('modify_ldt', { args: [1, BUF, 8], rval: 0 }), `modify_ldt(1, 0x${BUF.toString(16)}, 8) = 0`);
+  assert.equal(l('iopl', { args: [7], rval: -ENOSYS, err: ENOSYS }), 'iopl(7) = -1 ENOSYS (Function not implemented)');
+  const m2 = new FakeMemory(false);
+  m2.put(BUF, bytes([4, 12], [4, 0], [4, 0], [4, 0]));
+  assert.equal(lineMaker(ALL, () => m2)('get_thread_area', { args: [BUF], rval: 0 }),
+    'get_thread_area({entry_number=12, base_addr=00000000, limit=00000000, seg_32bit=0, contents=0, read_exec_only=0, limit_in_pages=0, seg_not_present=0, useable=0, lm=0}) = 0');
+});

@@ -159,7 +159,7 @@ test('fuzz: random syscalls, arguments and memory through every decoder and both
       const ri = dec.ret ? dec.ret(c) : { fmt: 'd' as const };
       const ev: SyscallEvent = {
         type: 'syscall', pid: 1, nr, name: c.name, args: entry.concat(rest), entryArgs: entry.length, scno: nr,
-        ret: { rval: c.rval, errno: c.err, fmt: ri.fmt, ...(ri.aux ? { aux: ri.aux } : {}) }, time: 0n, duration: 0n,
+        ret: { rval: c.rval, errno: ri.errno ?? c.err, fmt: ri.fmt, ...(ri.aux ? { aux: ri.aux } : {}) }, time: 0n, duration: 0n,
       };
       stage = 'text';
       bytesOut += texts[i % texts.length]!.render(ev).length;

@@ -1763,7 +1763,59 @@ const perfEventOpen: SyscallDecoder = {
   ret: () => ({ fmt: 'fd' }),
 };
 
+// ---------------------------------------------------------------- x86 I/O privileges and descriptor tables
+
+/** struct user_desc (16 bytes): entry_number, base_addr, limit, then the flag bits. */
+const USER_DESC = 16;
+const entryNumber = (b: Uint8Array): Value => (rd.u32(b, 0) === 0xffffffff ? int(-1) : uint(rd.u32(b, 0)));
+const formatEntry = (b: Uint8Array): string => (rd.u32(b, 0) === 0xffffffff ? '-1' : String(rd.u32(b, 0)));
+/** C's `%#08x`: `00000000`, `0x001000`. */
+const hex8 = (v: number): Value => tok(v === 0 ? '00000000' : '0x' + v.toString(16).padStart(6, '0'));
+/** The fields after entry_number, as strace's print_user_desc writes them. */
+function userDescRest(b: Uint8Array): Field[] {
+  const w = rd.u32(b, 12);
+  const bit = (n: number, width = 1): Value => uint((w >>> n) & ((1 << width) - 1));
+  return [
+    field('base_addr', hex8(rd.u32(b, 4))), field('limit', hex8(rd.u32(b, 8))), field('seg_32bit', bit(0)),
+    field('contents', bit(1, 2)), field('read_exec_only', bit(3)), field('limit_in_pages', bit(4)),
+    field('seg_not_present', bit(5)), field('useable', bit(6)), field('lm', bit(7)),
+  ];
+}
+const userDescAt = (c: Ctx, a: bigint): Value =>
+  fetch(c, a, USER_DESC, (b) => struct([field('entry_number', entryNumber(b)), ...userDescRest(b)]));
+
+const ldtDecoders: Record<string, SyscallDecoder> = {
+  iopl: sig([A.int]),
+  ioperm: sig([A.hex, A.hex, A.int]),
+  // the ABI returns an int: on x86_64 an error comes back as a large positive number
+  modify_ldt: sig([A.int, (c, i) => (c.args[2] === BigInt(USER_DESC) ? userDescAt(c, c.args[i]!) : addr(c.args[i]!)), A.ulong], (c) =>
+    !c.err && BigInt.asUintN(64, c.rval) >= 0xfffff000n ? { fmt: 'd', errno: Number(0x100000000n - BigInt.asUintN(32, c.rval)) } : { fmt: 'd' }),
+  // the entry number the kernel chose, after the result
+  set_thread_area: sig([(c, i) => userDescAt(c, c.args[i]!)], (c) => {
+    const b = !c.err && c.opt.verbose && c.args[0] ? c.mem.read(c.args[0]!, USER_DESC) : null;
+    return withAux('d', b ? tok(`entry_number=${rd.u32(b, 0)}`) : undefined);
+  }),
+  // entry_number at entry; the rest of the struct at exit (`, ...}` when the call failed)
+  get_thread_area: {
+    entry: (c) => {
+      const a = c.args[0]!;
+      const b = a && c.opt.verbose ? c.mem.read(a, 4) : null;
+      c.state.ldtEntry = b !== null;
+      return [b ? tok(`{entry_number=${formatEntry(b)}`) : a ? addr(a) : NULL];
+    },
+    needsExit: (c) => c.state.ldtEntry === true,
+    exit: (c) => {
+      const b = c.err ? null : c.mem.read(c.args[0]!, USER_DESC);
+      return [b ? joinFields(userDescRest(b)) : tok('...}')];
+    },
+  },
+};
+/** `base_addr=0x…, …}`: the fields after entry_number, closing the struct entry opened. */
+const joinFields = (fs: Field[]): Value =>
+  ({ k: 'join', sep: '', parts: [{ k: 'join', sep: ', ', parts: fs.map((f) => ({ k: 'join', sep: '=', parts: [tok(f.n!), f.v] }) as Value) }, tok('}')] });
+
 export const decoders: Record<string, SyscallDecoder> = {
+  ...ldtDecoders,
   execve: sig([A.path, (c, i) => argv(c, c.args[i]!), envp]),
   execveat: sig([A.dirfd, A.path, (c, i) => argv(c, c.args[i]!), envp, (c, i) => xflags32(AT_FLAGS, c.args[i]!, 'AT_???')]),
   exit: sig([A.int], R.none),

@@ -60,6 +60,11 @@ export type RetFmt = 'd' | 'u' | 'x' | 'o' | 'fd' | 'none';
 
 export interface RetInfo {
   fmt: RetFmt;
+  /**
+   * An error the decoder sees in a result the kernel did not flag (modify_ldt's 32-bit error
+   * codes): printed as strace prints it, the value then the error, `= 4294967274 EINVAL (…)`.
+   */
+  errno?: number;
   /** Extra text strace shows in parentheses after the value, e.g. `Timeout`, `[{fd=3, revents=POLLIN}]`. */
   aux?: Value;
 }

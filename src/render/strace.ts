@@ -148,7 +148,11 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
 export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOptions): string {
   if (!r || r.fmt === 'none') return '= ?';
   let s: string;
-  if (r.errno) s = '= ' + errorReturnText(r.errno);
+  if (r.errno) {
+    // a kernel error is -errno; an error a decoder found in another value prints that value first
+    const t = errorReturnText(r.errno);
+    s = '= ' + (r.rval < 0n || !t.startsWith('-1 ') ? t : `${BigInt.asUintN(64, r.rval)}${t.slice(2)}`);
+  }
   else {
     switch (r.fmt) {
       case 'x': s = '= ' + hexOf(r.rval); break;

@@ -622,7 +622,7 @@ export class Tracer {
     const dumps = this.opt.dumpRead || this.opt.dumpWrite ? this.dumps(t) : undefined;
     const time = now();
     // optional fields are set only when present (the hot path allocates one object per event)
-    const ret: Ret = { rval, errno: c.err, fmt: ri.fmt };
+    const ret: Ret = { rval, errno: ri.errno ?? c.err, fmt: ri.fmt };
     if (ri.aux) ret.aux = ri.aux;
     if (fdRet && fdRet.k === 'fd' && (fdRet.path || fdRet.detail)) {
       ret.fd = fdRet;

@@ -70,7 +70,7 @@ export function lineMaker(decoders: Record<string, SyscallDecoder>, memory: () =
     const rest = needsExit ? dec.exit!(c) : [];
     if (needsExit) assert.ok(rest.length > 0, 'an exit part prints at least one value');
     const r = dec.ret ? dec.ret(c) : { fmt: 'd' as const };
-    const ret = formatRet({ rval: c.rval, errno: c.err, fmt: r.fmt, ...(r.aux ? { aux: r.aux } : {}) });
+    const ret = formatRet({ rval: c.rval, errno: r.errno ?? c.err, fmt: r.fmt, ...(r.aux ? { aux: r.aux } : {}) });
     return `${name}(${[...entry, ...rest].map((v) => formatValue(v)).join(', ')}) ${ret}`;
   };
 }
