@@ -72,6 +72,8 @@ function replacePids(text: string, pids: Set<string>): string {
 export function normalise(trace: string): string {
   const pids = new Set<string>();
   for (const m of trace.matchAll(/(?:set_tid_address\(.*?\)|getpid\(\)|gettid\(\)|getppid\(\))\s*= (\d+)/g)) pids.add(m[1]!);
+  // children's pids, as the calls that create and reap them return them (rt_sigreturn may give one back)
+  for (const m of trace.matchAll(/^(?:\d+ +)?(?:<\.\.\. )?(?:clone3?|v?fork|wait4)\b.*\) += (\d+)$/gm)) pids.add(m[1]!);
   let t = trace;
   for (const m of t.matchAll(/^(\d+) /gm)) pids.add(m[1]!);
   t = replacePids(t, pids);
