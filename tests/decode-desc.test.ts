@@ -9,25 +9,10 @@ import assert from 'node:assert/strict';
 import { decoders as descDecoders } from '../src/decode/desc.js';
 import { decoders as miscDecoders } from '../src/decode/misc.js';
 import { defaultTextOptions, formatValue } from '../src/render/strace.js';
-import { FakeMemory, lineMaker } from './helpers/decode.js';
+import { FakeMemory, lineMaker, bytes } from './helpers/decode.js';
 
 const line = lineMaker({ ...descDecoders, ...miscDecoders }, () => new FakeMemory());
 
-/** Little-endian bytes from [size, value] fields. */
-function bytes(...fields: [1 | 2 | 4 | 8, bigint | number][]): Uint8Array {
-  const b = new Uint8Array(fields.reduce((n, [s]) => n + s, 0));
-  const v = new DataView(b.buffer);
-  let off = 0;
-  for (const [s, x] of fields) {
-    const n = BigInt(x);
-    if (s === 1) v.setUint8(off, Number(BigInt.asUintN(8, n)));
-    else if (s === 2) v.setUint16(off, Number(BigInt.asUintN(16, n)), true);
-    else if (s === 4) v.setUint32(off, Number(BigInt.asUintN(32, n)), true);
-    else v.setBigUint64(off, BigInt.asUintN(64, n), true);
-    off += s;
-  }
-  return b;
-}
 
 const CTX = 0x7f2a48412000n;
 const BUF = 0x7fffedf23f60n;

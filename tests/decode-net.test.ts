@@ -10,35 +10,11 @@ import { decoders as netDecoders, netlinkV } from '../src/decode/net.js';
 import { decoders as descDecoders } from '../src/decode/desc.js';
 import type { Ctx, SyscallDecoder } from '../src/decode/types.js';
 import { formatValue } from '../src/render/strace.js';
-import { FakeMemory, lineMaker } from './helpers/decode.js';
+import { FakeMemory, lineMaker, bytes, cat } from './helpers/decode.js';
 
 const ALL: Record<string, SyscallDecoder> = { ...netDecoders, ...descDecoders };
 const line = lineMaker(ALL, () => new FakeMemory());
 
-/** Little-endian struct bytes from [size, value] fields. */
-function bytes(...fields: [1 | 2 | 4 | 8, bigint | number][]): Uint8Array {
-  const b = new Uint8Array(fields.reduce((n, [s]) => n + s, 0));
-  const v = new DataView(b.buffer);
-  let off = 0;
-  for (const [s, x] of fields) {
-    const n = BigInt(x);
-    if (s === 1) v.setUint8(off, Number(BigInt.asUintN(8, n)));
-    else if (s === 2) v.setUint16(off, Number(BigInt.asUintN(16, n)), true);
-    else if (s === 4) v.setUint32(off, Number(BigInt.asUintN(32, n)), true);
-    else v.setBigUint64(off, BigInt.asUintN(64, n), true);
-    off += s;
-  }
-  return b;
-}
-const cat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
-};
 const pad = (b: Uint8Array, size: number): Uint8Array => cat(b, new Uint8Array(size - b.length));
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const A = 0x10000n;

@@ -9,28 +9,13 @@ import assert from 'node:assert/strict';
 import { decoders as processDecoders } from '../src/decode/process.js';
 import { decoders as miscDecoders } from '../src/decode/misc.js';
 import type { SyscallDecoder } from '../src/decode/types.js';
-import { FakeMemory, lineMaker } from './helpers/decode.js';
+import { FakeMemory, lineMaker, bytes } from './helpers/decode.js';
 import { formatRet, formatValue } from '../src/render/strace.js';
 import type { Ctx } from '../src/decode/types.js';
 
 const ALL: Record<string, SyscallDecoder> = { ...miscDecoders, ...processDecoders };
 const line = lineMaker(ALL, () => new FakeMemory(false));
 
-/** Little-endian struct bytes from [size, value] fields. */
-function bytes(...fields: [1 | 2 | 4 | 8, bigint | number][]): Uint8Array {
-  const b = new Uint8Array(fields.reduce((n, [s]) => n + s, 0));
-  const v = new DataView(b.buffer);
-  let off = 0;
-  for (const [s, x] of fields) {
-    const n = BigInt(x);
-    if (s === 1) v.setUint8(off, Number(BigInt.asUintN(8, n)));
-    else if (s === 2) v.setUint16(off, Number(BigInt.asUintN(16, n)), true);
-    else if (s === 4) v.setUint32(off, Number(BigInt.asUintN(32, n)), true);
-    else v.setBigUint64(off, BigInt.asUintN(64, n), true);
-    off += s;
-  }
-  return b;
-}
 
 const EFAULT = 14, EINVAL = 22, EAGAIN = 11, ENOKEY = 126, ESRCH = 3, E2BIG = 7, ENOSYS = 38;
 const BUF = 0x7ffd0000n;

@@ -9,27 +9,13 @@ import { decoders as signalDecoders, decodeSiginfo } from '../src/decode/signal.
 import { decoders as miscDecoders } from '../src/decode/misc.js';
 import type { SyscallDecoder } from '../src/decode/types.js';
 import { formatValue } from '../src/render/strace.js';
-import { FakeMemory, lineMaker } from './helpers/decode.js';
+import { FakeMemory, lineMaker, bytes } from './helpers/decode.js';
 
 const ALL: Record<string, SyscallDecoder> = { ...signalDecoders, ...miscDecoders };
 const line = lineMaker(ALL, () => new FakeMemory());
 const EFAULT = 14, EINVAL = 22;
 const BUF = 0x7ffd0000n;
 
-/** Little-endian bytes from [size, value] fields. */
-function bytes(...fields: [2 | 4 | 8, bigint | number][]): Uint8Array {
-  const b = new Uint8Array(fields.reduce((n, [s]) => n + s, 0));
-  const v = new DataView(b.buffer);
-  let off = 0;
-  for (const [s, x] of fields) {
-    const n = BigInt(x);
-    if (s === 2) v.setUint16(off, Number(BigInt.asUintN(16, n)), true);
-    else if (s === 4) v.setUint32(off, Number(BigInt.asUintN(32, n)), true);
-    else v.setBigUint64(off, BigInt.asUintN(64, n), true);
-    off += s;
-  }
-  return b;
-}
 const padTo = (b: Uint8Array, n: number): Uint8Array => {
   const out = new Uint8Array(n);
   out.set(b);

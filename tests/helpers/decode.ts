@@ -74,3 +74,30 @@ export function lineMaker(decoders: Record<string, SyscallDecoder>, memory: () =
     return `${name}(${[...entry, ...rest].map((v) => formatValue(v)).join(', ')}) ${ret}`;
   };
 }
+
+/** Little-endian struct bytes from [size, value] fields. */
+export function bytes(...fields: [1 | 2 | 4 | 8, bigint | number][]): Uint8Array {
+  const b = new Uint8Array(fields.reduce((n, [s]) => n + s, 0));
+  const v = new DataView(b.buffer);
+  let off = 0;
+  for (const [s, x] of fields) {
+    const n = BigInt(x);
+    if (s === 1) v.setUint8(off, Number(BigInt.asUintN(8, n)));
+    else if (s === 2) v.setUint16(off, Number(BigInt.asUintN(16, n)), true);
+    else if (s === 4) v.setUint32(off, Number(BigInt.asUintN(32, n)), true);
+    else v.setBigUint64(off, BigInt.asUintN(64, n), true);
+    off += s;
+  }
+  return b;
+}
+
+/** The concatenation of byte arrays. */
+export const cat = (...parts: Uint8Array[]): Uint8Array => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+};
