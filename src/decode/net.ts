@@ -946,14 +946,39 @@ const nlaS32: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) =
 
 /** decode_nlattr: `[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr("…")]`, several in an array. */
 function nlattrsV(c: Ctx, a: bigint, len: number, table: Xlat, dflt: string, decoders: (NlaDecoder | undefined)[]): Value {
+  return netlinkRecords(c, a, len, 4, (h) => rd.u16(h, 0), (h, at, left) => {
+    const nlaLen = rd.u16(h, 0);
+    const nlaType = rd.u16(h, 2);
+    const type = nlaType & 0x3fff;
+    const typeParts: Value[] = [];
+    if (nlaType & 0x8000) typeParts.push(tok('NLA_F_NESTED'));
+    if (nlaType & 0x4000) typeParts.push(tok('NLA_F_NET_BYTEORDER'));
+    typeParts.push(symbol(table, BigInt(type), 'x', dflt));
+    const hdr = struct([field('nla_len', uint(nlaLen)), field('nla_type', typeParts.length > 1 ? join('|', ...typeParts) : typeParts[0]!)]);
+    const dataLen = Math.min(nlaLen, left);
+    if (dataLen <= 4) return hdr;
+    return array([hdr, decoders[type]?.(c, at + 4n, dataLen - 4) ?? buf(c, at + 4n, dataLen - 4, true)]);
+  });
+}
+
+/**
+ * strace's walk over a chain of netlink records (messages, attributes) in `len` bytes at `a`: each
+ * starts with a `hdr`-byte header giving its length; the next follows 4-byte aligned while bytes
+ * remain. A short tail prints as bytes, an unreadable header as its address, and with abbrev the
+ * walk stops after -s records. Several records print as an array, one alone.
+ */
+function netlinkRecords(
+  c: Ctx, a: bigint, len: number, hdr: number, lenOf: (h: Uint8Array) => number,
+  print: (h: Uint8Array, a: bigint, len: number) => Value,
+): Value {
   const items: Value[] = [];
   let isArray = false;
   for (let elt = 0; ; elt++) {
-    if (len < 4) {
+    if (len < hdr) {
       items.push(buf(c, a, len, true));
       break;
     }
-    const h = c.mem.read(a, 4);
+    const h = c.mem.read(a, hdr);
     if (!h) {
       items.push(isArray ? note(tok('...'), '0x' + a.toString(16)) : addr(a));
       break;
@@ -962,27 +987,16 @@ function nlattrsV(c: Ctx, a: bigint, len: number, table: Xlat, dflt: string, dec
       items.push(tok('...'));
       break;
     }
-    const nlaLen = rd.u16(h, 0);
-    const nlaType = rd.u16(h, 2);
-    const aligned = (nlaLen + 3) & ~3;
+    const recLen = lenOf(h);
+    const aligned = (recLen + 3) & ~3;
     let next = 0n;
     let nextLen = 0;
-    if (nlaLen >= 4) {
+    if (recLen >= hdr) {
       nextLen = len >= aligned ? len - aligned : 0;
       if (nextLen) next = a + BigInt(aligned);
     }
     if (!isArray && next) isArray = true;
-    const type = nlaType & 0x3fff;
-    const typeParts: Value[] = [];
-    if (nlaType & 0x8000) typeParts.push(tok('NLA_F_NESTED'));
-    if (nlaType & 0x4000) typeParts.push(tok('NLA_F_NET_BYTEORDER'));
-    typeParts.push(symbol(table, BigInt(type), 'x', dflt));
-    const hdr = struct([field('nla_len', uint(nlaLen)), field('nla_type', typeParts.length > 1 ? join('|', ...typeParts) : typeParts[0]!)]);
-    const dataLen = Math.min(nlaLen, len);
-    if (dataLen > 4) {
-      const d = decoders[type]?.(c, a + 4n, dataLen - 4) ?? buf(c, a + 4n, dataLen - 4, true);
-      items.push(array([hdr, d]));
-    } else items.push(hdr);
+    items.push(print(h, a, len));
     if (!next) break;
     a = next;
     len = nextLen;
@@ -1353,38 +1367,8 @@ function nlmsgWithPayload(c: Ctx, family: number | undefined, h: Uint8Array, a: 
 
 /** decode_netlink: the messages of a netlink buffer of `len` bytes; `family` is the socket's protocol. */
 export function netlinkV(c: Ctx, family: number | undefined, a: bigint, total: bigint): Value {
-  let len = Number(total > 0x7fffffffn ? 0x7fffffffn : total);
-  const items: Value[] = [];
-  let isArray = false;
-  for (let elt = 0; ; elt++) {
-    if (len < 16) {
-      items.push(buf(c, a, len, true));
-      break;
-    }
-    const h = c.mem.read(a, 16);
-    if (!h) {
-      items.push(isArray ? note(tok('...'), '0x' + a.toString(16)) : addr(a));
-      break;
-    }
-    if (c.opt.abbrev && elt === c.opt.strsize) {
-      items.push(tok('...'));
-      break;
-    }
-    const nlen = rd.u32(h, 0);
-    const aligned = (nlen + 3) & ~3;
-    let next = 0n;
-    let nextLen = 0;
-    if (nlen >= 16) {
-      nextLen = len >= aligned ? len - aligned : 0;
-      if (nextLen) next = a + BigInt(aligned);
-    }
-    if (!isArray && next) isArray = true;
-    items.push(nlmsgWithPayload(c, family, h, a, len));
-    if (!next) break;
-    a = next;
-    len = nextLen;
-  }
-  return isArray ? array(items) : items[0]!;
+  const len = Number(total > 0x7fffffffn ? 0x7fffffffn : total);
+  return netlinkRecords(c, a, len, 16, (h) => rd.u32(h, 0), (h, at, left) => nlmsgWithPayload(c, family, h, at, left));
 }
 
 /** decode_sockbuf: a socket's data, as netlink messages on a netlink socket. */
