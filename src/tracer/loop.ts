@@ -496,6 +496,14 @@ export class Tracer {
     t.ctx.prev = row ? row.name : `syscall_0x${nr.toString(16)}`;
   }
 
+  /** The command's first execve returned: on failure, say so as strace does and hide the shim again. */
+  private execDone(t: Tcb, err: number): void {
+    t.checkExec = false;
+    if (!err) return;
+    t.hidden = true;
+    this.say(`exec: ${errnoMessage(err)}`, 'exec');
+  }
+
   /** PTRACE_SYSCALL, or PTRACE_CONT between syscalls of a tracee under the seccomp filter. */
   private next(t: Tcb): number {
     return t.seccomp && !t.inSyscall ? PTRACE.CONT : PTRACE.SYSCALL;
@@ -594,13 +602,7 @@ export class Tracer {
       // the shim's seccomp() succeeded: from now on only traced syscalls stop this tracee
       if (t.hidden && this.opt.seccomp && t.ctx.name === 'seccomp' && rval === 0n) t.seccomp = this.seccompActive = true;
       // the first execve, filtered out (-e trace=…): its result is checked here, not at the next call
-      if (t.checkExec) {
-        t.checkExec = false;
-        if (info[32] !== 0) {
-          t.hidden = true;
-          this.say(`exec: ${errnoMessage(Number(-rval))}`, 'exec');
-        }
-      }
+      if (t.checkExec) this.execDone(t, info[32] !== 0 ? Number(-rval) : 0);
       return;
     }
     const c = t.ctx;
@@ -636,13 +638,7 @@ export class Tracer {
     if (dumps?.length) ev.dumps = dumps;
     if (this.opt.wantCpu && t.stime !== undefined) ev.cpu = stimeNs() - t.stime;
     this.sink.event(ev);
-    if (t.checkExec) {
-      t.checkExec = false;
-      if (c.err) {
-        t.hidden = true;
-        this.say(`exec: ${errnoMessage(c.err)}`, 'exec');
-      }
-    }
+    if (t.checkExec) this.execDone(t, c.err);
   }
 
   /** The data a read/write-like call moved, for -e read=/write= (strace's dumpio). */
