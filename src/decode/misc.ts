@@ -397,6 +397,11 @@ const resourceDecoders: Record<string, SyscallDecoder> = {
       return struct(UTS.slice(0, n).map((name, i) => field(name, cstrField(b, i * 65, 65))), c.opt.abbrev);
     }, true)],
   },
+  // struct __sysctl_args (80 bytes): pointers and lengths only, as strace prints it
+  sysctl: sig([(c, i) => fetch(c, c.args[i]!, 80, (b) => struct([
+    field('name', addr(rd.u64(b, 0))), field('nlen', int(rd.s32(b, 8))), field('oldval', addr(rd.u64(b, 16))),
+    field('oldlenp', addr(rd.u64(b, 24))), field('newval', addr(rd.u64(b, 32))), field('newlen', uint(rd.u64(b, 40))),
+  ]))]),
   sethostname: sig([utsNameArg, A.uint]),
   setdomainname: sig([utsNameArg, A.uint]),
   syslog: syslogDec,
