@@ -80,6 +80,18 @@ test('signals the caller ignored stay ignored; SIGPIPE is not ignored', () => {
   assert.equal(spawnSync('sh', ['-c', ign], { encoding: 'utf8' }).stdout, spawnSync('sh', ['-c', straceIgn], { encoding: 'utf8' }).stdout);
 });
 
+test("Node's own variables are for the traced program, not for sysray's Node", () => {
+  // NODE_OPTIONS would make sysray's own Node load this module (and fail); the traced program must
+  // still get every variable, in the caller's order.
+  const env = { ...testEnv(), NODE_OPTIONS: '--require=/nonexistent/sysray-hook.js', NODE_EXTRA_CA_CERTS: '/nonexistent.pem', ZZ: '1' };
+  const b = spawnSync(SYSRAY, ['-e', 'trace=none', 'env'], { encoding: 'utf8', env, timeout: 30_000 });
+  const a = spawnSync(STRACE, ['-e', 'trace=none', 'env'], { encoding: 'utf8', env, timeout: 30_000 });
+  assert.equal(b.status, 0, b.stderr);
+  assert.equal(b.stdout, a.stdout);
+  assert.match(b.stdout, /^NODE_OPTIONS=--require=\/nonexistent/m);
+  assert.equal(b.stderr, '+++ exited with 0 +++\n');
+});
+
 test('an exec that fails: the failed execve line, the message, exit 1', () => {
   const d = mkdtempSync(join(tmpdir(), 'sysray-noexec-'));
   writeFileSync(join(d, 'notexec'), 'x');
