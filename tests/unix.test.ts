@@ -7,6 +7,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as unix from '../src/sys/unix.js';
+import { koffiLoadedFrom, raw } from '../src/sys/libc.js';
 import {
   AT_FLAGS, FCNTL_CMDS, IPPROTO, MSG_FLAGS, OPEN_ACCMODE, OPEN_FLAGS, SEEK_WHENCE, SOCK_TYPE_FLAGS, SOCKET_FAMILIES,
   SOCKET_TYPES, SOCKOPT_LEVELS, SOL_SOCKET_OPTIONS,
@@ -40,6 +41,13 @@ function closedFd(): number {
 }
 
 // ---------------------------------------------------------------- constants
+
+test("koffi's prebuilt binary is loaded directly (the short start-up path), and works", () => {
+  assert.equal(koffiLoadedFrom, 'prebuilt');
+  assert.equal(raw.getpid(), process.pid);
+  // the functions are declared on first use, once
+  assert.equal(raw.getpid, raw.getpid);
+});
 
 test('constants come from the xlat tables', () => {
   const ns = unix as unknown as Record<string, unknown>;

@@ -2,52 +2,106 @@
  * The one FFI layer: koffi bindings to libc. Every call that can fail is followed immediately by a
  * read of errno (koffi.errno()), through the small wrappers below. Nothing outside src/sys imports koffi.
  */
-import koffi from 'koffi';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type * as KoffiModule from 'koffi';
 
+type Koffi = typeof KoffiModule;
+
+/** How koffi was found: its prebuilt binary directly, or through its package's loader. */
+export let koffiLoadedFrom: 'prebuilt' | 'package' = 'package';
+
+/**
+ * koffi, loaded straight from its prebuilt binary when that sits where npm installs it. koffi's own
+ * loader resolves three packages and reads Node's ELF header to choose between its glibc and musl
+ * builds: a tenth of sysray's start-up. sysray binds glibc's libc.so.6 anyway, so the glibc build
+ * is the one. Anything unexpected falls back to `require('koffi')`.
+ */
+function loadKoffi(): Koffi {
+  const req = createRequire(import.meta.url);
+  if (process.platform === 'linux' && (process.arch === 'x64' || process.arch === 'arm64')) {
+    const rel = join('node_modules', '@koromix', `koffi-linux-${process.arch}`, `linux_${process.arch}`, 'koffi.node');
+    for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+      const bin = join(dir, rel);
+      if (existsSync(bin)) {
+        try {
+          const native = req(bin) as Koffi;
+          if (typeof native.load === 'function' && typeof native.errno === 'function') {
+            koffiLoadedFrom = 'prebuilt';
+            return native;
+          }
+        } catch {
+          // not loadable here: koffi's loader decides
+        }
+        break;
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return req('koffi') as Koffi;
+}
+
+const koffi = loadKoffi();
 const libc = koffi.load('libc.so.6');
+
+type KoffiFunction = ReturnType<typeof libc.func>;
+
+/** Functions declared from their C prototypes on first use (each declaration parses its prototype). */
+function lazyFuncs<K extends string>(protos: Record<K, string>): Record<K, KoffiFunction> {
+  const out = {} as Record<K, KoffiFunction>;
+  for (const name of Object.keys(protos) as K[]) {
+    Object.defineProperty(out, name, {
+      configurable: true,
+      enumerable: true,
+      get(): KoffiFunction {
+        const fn = libc.func(protos[name]);
+        Object.defineProperty(out, name, { value: fn, enumerable: true });
+        return fn;
+      },
+    });
+  }
+  return out;
+}
 
 // Fixed-arity prototypes (ptrace and syscall are variadic in glibc; fixed arity is cheaper and, with
 // integer/pointer arguments only, ABI-identical on x86_64 and aarch64).
-export const raw = {
-  ptrace: libc.func('long ptrace(long request, int pid, void *addr, void *data)'),
-  ptraceN: libc.func('long ptrace(long request, int pid, uint64_t addr, uint64_t data)'),
-  waitpid: libc.func('int waitpid(int pid, _Out_ int *status, int options)'),
-  waitpidBuf: libc.func('int waitpid(int pid, void *status, int options)'),
-  wait4: libc.func('int wait4(int pid, void *status, int options, void *rusage)'),
-  kill: libc.func('int kill(int pid, int sig)'),
-  getpid: libc.func('int getpid()'),
-  syscall6: libc.func('long syscall(long nr, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e, uint64_t f)'),
-  process_vm_readv: libc.func(
-    'long process_vm_readv(int pid, void *local, unsigned long liovcnt, void *remote, unsigned long riovcnt, unsigned long flags)',
-  ),
-  process_vm_writev: libc.func(
-    'long process_vm_writev(int pid, void *local, unsigned long liovcnt, void *remote, unsigned long riovcnt, unsigned long flags)',
-  ),
-  geteuid: libc.func('int geteuid()'),
-  pread: libc.func('long pread(int fd, void *buf, unsigned long count, int64_t offset)'),
-  open: libc.func('int open(const char *path, int flags, int mode)'),
-  close: libc.func('int close(int fd)'),
-  posix_spawn: libc.func(
-    'int posix_spawn(_Out_ int *pid, const char *path, void *file_actions, void *attrp, void *argv, void *envp)',
-  ),
-  posix_spawnattr_init: libc.func('int posix_spawnattr_init(void *attr)'),
-  posix_spawnattr_destroy: libc.func('int posix_spawnattr_destroy(void *attr)'),
-  posix_spawnattr_setflags: libc.func('int posix_spawnattr_setflags(void *attr, short flags)'),
-  posix_spawnattr_setsigmask: libc.func('int posix_spawnattr_setsigmask(void *attr, void *mask)'),
-  posix_spawnattr_setsigdefault: libc.func('int posix_spawnattr_setsigdefault(void *attr, void *mask)'),
-  posix_spawn_file_actions_init: libc.func('int posix_spawn_file_actions_init(void *fa)'),
-  posix_spawn_file_actions_destroy: libc.func('int posix_spawn_file_actions_destroy(void *fa)'),
-  posix_spawn_file_actions_addclose: libc.func('int posix_spawn_file_actions_addclose(void *fa, int fd)'),
-  posix_spawn_file_actions_adddup2: libc.func('int posix_spawn_file_actions_adddup2(void *fa, int fd, int newfd)'),
-  signal: libc.func('void *signal(int sig, void *handler)'),
-  setrlimit: libc.func('int setrlimit(int resource, void *rlim)'),
-  sigprocmask: libc.func('int sigprocmask(int how, void *set, void *oldset)'),
-  raise: libc.func('int raise(int sig)'),
-  socket: libc.func('int socket(int domain, int type, int protocol)'),
-  send: libc.func('long send(int fd, void *buf, unsigned long len, int flags)'),
-  recv: libc.func('long recv(int fd, void *buf, unsigned long len, int flags)'),
-  getxattr: libc.func('long getxattr(const char *path, const char *name, void *value, unsigned long size)'),
-};
+export const raw = lazyFuncs({
+  ptrace: 'long ptrace(long request, int pid, void *addr, void *data)',
+  ptraceN: 'long ptrace(long request, int pid, uint64_t addr, uint64_t data)',
+  waitpid: 'int waitpid(int pid, _Out_ int *status, int options)',
+  waitpidBuf: 'int waitpid(int pid, void *status, int options)',
+  wait4: 'int wait4(int pid, void *status, int options, void *rusage)',
+  kill: 'int kill(int pid, int sig)',
+  getpid: 'int getpid()',
+  syscall6: 'long syscall(long nr, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e, uint64_t f)',
+  process_vm_readv: 'long process_vm_readv(int pid, void *local, unsigned long liovcnt, void *remote, unsigned long riovcnt, unsigned long flags)',
+  process_vm_writev: 'long process_vm_writev(int pid, void *local, unsigned long liovcnt, void *remote, unsigned long riovcnt, unsigned long flags)',
+  geteuid: 'int geteuid()',
+  pread: 'long pread(int fd, void *buf, unsigned long count, int64_t offset)',
+  open: 'int open(const char *path, int flags, int mode)',
+  close: 'int close(int fd)',
+  posix_spawn: 'int posix_spawn(_Out_ int *pid, const char *path, void *file_actions, void *attrp, void *argv, void *envp)',
+  posix_spawnattr_init: 'int posix_spawnattr_init(void *attr)',
+  posix_spawnattr_destroy: 'int posix_spawnattr_destroy(void *attr)',
+  posix_spawnattr_setflags: 'int posix_spawnattr_setflags(void *attr, short flags)',
+  posix_spawnattr_setsigmask: 'int posix_spawnattr_setsigmask(void *attr, void *mask)',
+  posix_spawnattr_setsigdefault: 'int posix_spawnattr_setsigdefault(void *attr, void *mask)',
+  posix_spawn_file_actions_init: 'int posix_spawn_file_actions_init(void *fa)',
+  posix_spawn_file_actions_destroy: 'int posix_spawn_file_actions_destroy(void *fa)',
+  posix_spawn_file_actions_addclose: 'int posix_spawn_file_actions_addclose(void *fa, int fd)',
+  posix_spawn_file_actions_adddup2: 'int posix_spawn_file_actions_adddup2(void *fa, int fd, int newfd)',
+  signal: 'void *signal(int sig, void *handler)',
+  setrlimit: 'int setrlimit(int resource, void *rlim)',
+  sigprocmask: 'int sigprocmask(int how, void *set, void *oldset)',
+  raise: 'int raise(int sig)',
+  socket: 'int socket(int domain, int type, int protocol)',
+  send: 'long send(int fd, void *buf, unsigned long len, int flags)',
+  recv: 'long recv(int fd, void *buf, unsigned long len, int flags)',
+  getxattr: 'long getxattr(const char *path, const char *name, void *value, unsigned long size)',
+  _exit: 'void _exit(int status)',
+});
 
 /**
  * A NULL-terminated `char *[]` over byte strings, for execve-style arguments. Keep the returned
@@ -73,4 +127,4 @@ export const errno = (): number => koffi.errno();
 export const SIG_DFL = 0n;
 export const SIG_IGN = 1n;
 
-export { koffi };
+export { koffi, libc };

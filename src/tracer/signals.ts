@@ -13,9 +13,8 @@
  * While armed, this process's umask is 0: files sysray creates meanwhile must apply the caller's
  * mask themselves (`creationMask()`); `disarm()` restores it.
  */
-import { koffi, raw } from '../sys/libc.js';
+import { libc, raw } from '../sys/libc.js';
 
-const libc = koffi.load('libc.so.6');
 const umask = libc.func('unsigned int umask(unsigned int mask)');
 const dlsym = libc.func('void *dlsym(void *handle, const char *name)');
 const sigaction = libc.func('int sigaction(int sig, void *act, void *oldact)');
