@@ -17,16 +17,16 @@ try {
   cachedData = undefined;
 }
 const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-if (cachedData === undefined || script.cachedDataRejected) {
-  process.once('exit', () => {
-    try {
-      const tmp = `${cacheFile}.${process.pid}`;
-      fs.writeFileSync(tmp, script.createCachedData());
-      fs.renameSync(tmp, cacheFile);
-    } catch {
-      // read-only install: run without a cache
-    }
-  });
-}
 const mod = { exports: {} };
 script.runInThisContext()(mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+// sysray has run (it returns with process.exitCode set, or dies of the traced command's signal).
+if (cachedData === undefined || script.cachedDataRejected) {
+  try {
+    const tmp = `${cacheFile}.${process.pid}`;
+    fs.writeFileSync(tmp, script.createCachedData());
+    fs.renameSync(tmp, cacheFile);
+  } catch {
+    // read-only install: run without a cache
+  }
+}
+mod.exports.quickExit(process.exitCode ?? 0);
