@@ -235,9 +235,7 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
     },
   },
 };
-function xlatOf(p: [number, string][]): Xlat {
-  return { pairs: p.map(([v, n]) => [BigInt(v), n] as const), byValue: new Map(p.map(([v, n]) => [BigInt(v), n])) };
-}
+const xlatOf = (p: [number, string][]): Xlat => xlat(p);
 
 /** print_sockaddr over a buffer holding `len` bytes (zero-padded beyond). */
 export function sockaddrV(b: Uint8Array, len: number): Value {
