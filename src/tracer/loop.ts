@@ -40,6 +40,12 @@ export interface TraceOptions extends DecodeOptions {
   traced?: Uint8Array;
   /** Use a seccomp-bpf filter so untraced syscalls never stop (started commands only). */
   seccomp: boolean;
+  /**
+   * Called once, right after the started command's first execve has returned and the command has
+   * been resumed: from there, under a seccomp filter, it runs on its own until a traced syscall, so
+   * one-time work done here (loading the decoders) overlaps its start.
+   */
+  warm?: () => void;
   /** -y/-yy: show what each fd refers to (path, socket details, device, pidfd). */
   decodeFds?: FdKinds;
   /** -P: trace only syscalls that refer to these paths (latin1 strings of their bytes). */
@@ -136,7 +142,8 @@ interface Tcb {
   entryArgs: Value[];
   entryTime: bigint;
   table: ArchTable;
-  decoders: SyscallDecoder[];
+  /** The table's decoders, looked up when the first syscall of it is shown (see warmDecoders). */
+  decoders: SyscallDecoder[] | undefined;
 }
 
 /** How the traced command ended, for sysray's own exit status. */
@@ -163,6 +170,8 @@ export class Tracer {
   private optVariants: (TraceOptions | undefined)[] = [];
   /** The started command runs under our seccomp filter (so do the children it makes). */
   private seccompActive = false;
+  /** The command's execve has returned: call opt.warm before waiting again. */
+  private warmDue = false;
   private ptraceOptions: number;
 
   constructor(private opt: TraceOptions, private sink: Sink, private say: Say) {
@@ -181,7 +190,7 @@ export class Tracer {
     const t: Tcb = {
       pid, hidden, checkExec: false, inSyscall: false, filtered: false, fresh: how === 'child',
       attached: how === 'attach', groupStopped: false, needsExit: false, seccomp: how === 'child' && this.seccompActive, entryArgs: [], entryTime: 0n,
-      table: NATIVE, decoders: this.decodersFor(NATIVE),
+      table: NATIVE, decoders: undefined,
       ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {} },
     };
     this.tcbs.set(pid, t);
@@ -277,6 +286,10 @@ export class Tracer {
     let n = 0;
     while (this.tcbs.size > 0) {
       if ((++n & 63) === 0 && this.checkInterrupt()) break;
+      if (this.warmDue) {
+        this.warmDue = false;
+        this.opt.warm?.();
+      }
       let pid: number, status: number;
       if (eager) {
         [pid, status] = wait(-1, W.ALL | W.NOHANG);
@@ -377,12 +390,14 @@ export class Tracer {
     }
     // signal-delivery-stop
     t.fresh = false;
-    let info: Value | undefined;
-    const r = ptraceIntoBuf(PTRACE.GETSIGINFO, pid, 0, this.siginfo);
-    if (r >= 0) info = decodeSiginfo(this.siginfo, t.ctx);
-    // -y: si_fd shows its path too
-    if (info && this.fds) info = annotateFds(this.fds, pid, [info])[0];
-    if (!t.hidden) this.sink.event({ type: 'signal', pid, sig, name: signame(sig), info, time: now(), ...this.where(t) });
+    if (!t.hidden) {
+      let info: Value | undefined;
+      const r = ptraceIntoBuf(PTRACE.GETSIGINFO, pid, 0, this.siginfo);
+      if (r >= 0) info = decodeSiginfo(this.siginfo, t.ctx);
+      // -y: si_fd shows its path too
+      if (info && this.fds) info = annotateFds(this.fds, pid, [info])[0];
+      this.sink.event({ type: 'signal', pid, sig, name: signame(sig), info, time: now(), ...this.where(t) });
+    }
     // the shim's own SIGCONT before exec is ours: swallow it
     this.resume(pid, this.next(t), t.hidden && sig === SIGCONT ? 0 : sig);
   }
@@ -499,6 +514,7 @@ export class Tracer {
   /** The command's first execve returned: on failure, say so as strace does and hide the shim again. */
   private execDone(t: Tcb, err: number): void {
     t.checkExec = false;
+    this.warmDue = true;
     if (!err) return;
     t.hidden = true;
     this.say(`exec: ${errnoMessage(err)}`, 'exec');
@@ -536,7 +552,7 @@ export class Tracer {
       const tb = tableForAudit(arch);
       if (tb) {
         t.table = tb;
-        t.decoders = this.decodersFor(tb);
+        t.decoders = undefined;
       }
     }
     const w = info === this.info ? this.words : new BigUint64Array(info.buffer, info.byteOffset, 11);
@@ -581,7 +597,7 @@ export class Tracer {
     this.mem.setPid(t.pid);
     const q = this.opt.qual && nr < this.opt.qual.length ? this.opt.qual[nr]! : 0;
     c.opt = q & 6 ? (this.optVariants[q >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
-    const dec = q & 1 ? rawDecoder(row?.nargs ?? 6) : (t.decoders[nr] ?? unknownDecoder);
+    const dec = q & 1 ? rawDecoder(row?.nargs ?? 6) : ((t.decoders ??= this.decodersFor(t.table))[nr] ?? unknownDecoder);
     t.dec = dec;
     const args = this.fds ? annotateFds(this.fds, t.pid, dec.entry(c)) : dec.entry(c);
     t.entryArgs = args;
