@@ -3,7 +3,7 @@ import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type Options } from './args.js';
 import { Tracer, type Sink } from '../tracer/loop.js';
 import { creationMask, restoreDefault } from '../tracer/signals.js';
-import { takeCallerState } from '../tracer/spawn.js';
+import { spawnCommand, takeCallerState } from '../tracer/spawn.js';
 import { StraceText } from '../render/strace.js';
 import { renderJson } from '../render/json.js';
 import type { Event } from '../model.js';
@@ -163,6 +163,36 @@ export function main(argv: string[]): number {
       return die(prog, `Can't fopen '${opts.output}': ${errnoMessage(-((e as { errno?: number }).errno ?? -2))}`);
     }
   } else if (opts.output === undefined) shared = new Out(2);
+  // -P: each path, and what it resolves to (strace says so unless quiet=path-resolution)
+  let paths: Set<string> | undefined;
+  if (opts.paths.length) {
+    paths = new Set();
+    for (const p of opts.paths) {
+      paths.add(Buffer.from(p, 'utf8').toString('latin1'));
+      let real: string | undefined;
+      try {
+        real = realpathSync(p);
+      } catch {
+        real = undefined;
+      }
+      if (real !== undefined && real !== p) {
+        if (!quiet.has('path-resolution')) writeSync(2, `${prog}: Requested path "${p}" resolved into "${real}"\n`);
+        paths.add(Buffer.from(real, 'utf8').toString('latin1'));
+      }
+    }
+  }
+  if (opts.seccomp && opts.follow === 0) writeSync(2, `${prog}: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n`);
+  // Node must not die of these before the tracees are dealt with; the tracer notices them itself.
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(s, () => {});
+  // The command starts now, stopped before its execve, and gets going while the rest is set up.
+  let child: number | undefined;
+  if (hasCommand) {
+    try {
+      child = spawnCommand(opts.command, process.env, caller);
+    } catch (e) {
+      return die(prog, (e as Error).message);
+    }
+  }
   const lineOpts = {
     acolumn: opts.acolumn, xflag: opts.xflag, quiet, outfile: opts.output !== undefined, xlat: opts.xlat,
     nflag: opts.nflag, iflag: opts.iflag,
@@ -227,25 +257,6 @@ export function main(argv: string[]): number {
   };
   const traced = tracedSet(f);
   const qual = qualSet(f);
-  // -P: each path, and what it resolves to (strace says so unless quiet=path-resolution)
-  let paths: Set<string> | undefined;
-  if (opts.paths.length) {
-    paths = new Set();
-    for (const p of opts.paths) {
-      paths.add(Buffer.from(p, 'utf8').toString('latin1'));
-      let real: string | undefined;
-      try {
-        real = realpathSync(p);
-      } catch {
-        real = undefined;
-      }
-      if (real !== undefined && real !== p) {
-        if (!quiet.has('path-resolution')) writeSync(2, `${prog}: Requested path "${p}" resolved into "${real}"\n`);
-        paths.add(Buffer.from(real, 'utf8').toString('latin1'));
-      }
-    }
-  }
-  if (opts.seccomp && opts.follow === 0) writeSync(2, `${prog}: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n`);
   const tracer = new Tracer(
     {
       strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,
@@ -269,11 +280,9 @@ export function main(argv: string[]): number {
       writeSync(2, `${prog}: ${msg}\n`);
     },
   );
-  // Node must not die of these before the tracees are dealt with; the tracer notices them itself.
-  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(s, () => {});
-  if (hasCommand) {
+  if (child !== undefined) {
     try {
-      tracer.start(opts.command, process.env, caller);
+      tracer.startSpawned(child);
     } catch (e) {
       return die(prog, (e as Error).message);
     }

@@ -24,7 +24,7 @@ import { pathMatch, type PathSource } from '../filter/paths.js';
 import { PATH_MAX } from '../decode/args.js';
 import { SHIM_DATA } from './shim.js';
 import { koffi, raw } from '../sys/libc.js';
-import { type CallerState, environFor, resolveCommand, spawnStopped } from './spawn.js';
+import { type CallerState, spawnCommand } from './spawn.js';
 
 export interface TraceOptions extends DecodeOptions {
   /** -f: follow fork, vfork, clone. */
@@ -200,8 +200,11 @@ export class Tracer {
 
   /** Start `argv` (argv[0] resolved like strace) stopped before exec and seize it. Throws SpawnError. */
   start(argv: string[], env: NodeJS.ProcessEnv, caller: CallerState): number {
-    const path = resolveCommand(argv[0]!, env);
-    const pid = spawnStopped(path, argv, environFor(env, caller), caller);
+    return this.startSpawned(spawnCommand(argv, env, caller));
+  }
+
+  /** Take over a command spawnCommand started (the spawn can go first, and the shim start meanwhile). */
+  startSpawned(pid: number): number {
     const [w, status] = waitpid(pid, W.UNTRACED);
     if (w !== pid || !WIFSTOPPED(status)) throw new Error(`the exec shim did not stop (status ${status})`);
     const filter = this.opt.seccomp && this.opt.traced ? this.seccompFilter() : undefined;

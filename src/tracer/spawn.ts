@@ -107,6 +107,15 @@ function sigsetBuf(mask: bigint): Buffer {
  * posix_spawn the shim, which stops itself with SIGSTOP before exec'ing `path` with `argv`.
  * Returns the pid. The caller then waits for the stop and seizes it.
  */
+/**
+ * Start a command, stopped before its execve (strace's message when it cannot be found). The
+ * tracer takes it over with Tracer.startSpawned.
+ */
+export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: CallerState): number {
+  const path = resolveCommand(argv[0]!, env);
+  return spawnStopped(path, argv, environFor(env, caller), caller);
+}
+
 export function spawnStopped(path: string, argv: string[], envp: string[], caller: CallerState): number {
   const shim = shimPath();
   const attr = Buffer.alloc(512);
