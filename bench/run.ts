@@ -1,13 +1,15 @@
 /**
  * Benchmarks, always as ratios measured in the same run: sysray against strace (and against the
- * untraced program). Each figure is the median of several runs.
- *   npm run bench            (BENCH_RUNS=N to change the number of runs)
+ * untraced program). The commands of a comparison run in turn, round after round, so that a slow
+ * spell of the machine falls on all of them; a ratio is the median of the rounds' own ratios
+ * (each round's sysray time over the same round's strace time), and each time shown is a median.
+ *   npm run bench            (BENCH_RUNS=N rounds, default 9)
  */
 import { spawnSync } from 'node:child_process';
 import { STRACE, SYSRAY } from '../tests/helpers/diff.js';
 import { fixture } from '../tests/helpers/fixtures.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
 interface Sample {
   wall: number;
@@ -15,74 +17,100 @@ interface Sample {
   sys: number;
 }
 
-/** Run a command under GNU time; wall, user and system seconds of it and its descendants. */
-function timed(cmd: string[]): Sample {
-  const r = spawnSync('/usr/bin/time', ['-f', '@@ %e %U %S', ...cmd], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+/** Run a command under GNU time: wall seconds measured here, user and system seconds of it and its descendants. */
+function timed(cmd: string[], env?: NodeJS.ProcessEnv): Sample {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '@@ %e %U %S', ...cmd], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], ...(env ? { env } : {}) });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const m = /@@ ([\d.]+) ([\d.]+) ([\d.]+)/.exec(r.stderr);
   if (!m || r.status !== 0) throw new Error(`benchmark command failed: ${cmd.join(' ')}\n${r.stderr}`);
-  return { wall: Number(m[1]), user: Number(m[2]), sys: Number(m[3]) };
+  return { wall, user: Number(m[2]), sys: Number(m[3]) };
 }
 
-/** Wall time of a command in seconds, measured here (finer than GNU time's 10 ms). */
-function wall(cmd: string[]): number {
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** Wall time only, without GNU time's own fork and exec: for start-up. */
+function bare(cmd: string[], env?: NodeJS.ProcessEnv): Sample {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd[0]!, cmd.slice(1), { stdio: 'ignore' });
+  const r = spawnSync(cmd[0]!, cmd.slice(1), { stdio: 'ignore', ...(env ? { env } : {}) });
   if (r.status !== 0) throw new Error(`benchmark command failed: ${cmd.join(' ')}`);
-  return Number(process.hrtime.bigint() - t0) / 1e9;
+  return { wall: Number(process.hrtime.bigint() - t0) / 1e9, user: 0, sys: 0 };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function medianSample(cmd: string[]): Sample {
-  const s = Array.from({ length: RUNS }, () => timed(cmd));
-  return { wall: median(s.map((x) => x.wall)), user: median(s.map((x) => x.user)), sys: median(s.map((x) => x.sys)) };
+/** `RUNS` rounds of every command in turn (the order rotating each round); all samples per command. */
+function rounds(cmds: Record<string, string[]>, env?: NodeJS.ProcessEnv, run = timed): Record<string, Sample[]> {
+  const names = Object.keys(cmds);
+  const out: Record<string, Sample[]> = Object.fromEntries(names.map((k) => [k, []]));
+  for (let i = 0; i < RUNS; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const k = names[(i + j) % names.length]!;
+      out[k]!.push(run(cmds[k]!, env));
+    }
+  }
+  return out;
 }
+
+const med = (s: Sample[], f: (x: Sample) => number = (x) => x.wall): number => median(s.map(f));
+/** Median over rounds of a[i] / b[i]. */
+const paired = (a: Sample[], b: Sample[], f: (x: Sample) => number = (x) => x.wall): number =>
+  median(a.map((x, i) => f(x) / f(b[i]!)));
 
 const fmt = (x: number): string => x.toFixed(3);
-const ratio = (a: number, b: number): string => (b > 0 ? (a / b).toFixed(2) + '×' : 'n/a');
+const times = (r: number): string => `${r.toFixed(2)}×`;
 
 function main(): void {
   const loop = fixture('writeloop');
   const n = '20000';
-  console.log(`sysray benchmarks (median of ${RUNS} runs)\n`);
+  console.log(`sysray benchmarks (${RUNS} rounds; times are medians, ratios medians of each round's ratio)\n`);
 
   // 1. per-syscall cost: a 20,000-write loop
-  const base = medianSample([loop, n]);
-  const st = medianSample([STRACE, '-o', '/dev/null', loop, n]);
-  const sy = medianSample([SYSRAY, '-o', '/dev/null', loop, n]);
-  const cpu = (s: Sample): number => Math.max(0, s.user + s.sys - (base.user + base.sys));
+  const w = rounds({
+    base: [loop, n],
+    strace: [STRACE, '-o', '/dev/null', loop, n],
+    sysray: [SYSRAY, '-o', '/dev/null', loop, n],
+  });
+  const baseCpu = med(w.base!, (x) => x.user + x.sys);
+  const cpu = (x: Sample): number => Math.max(1e-3, x.user + x.sys - baseCpu);
   console.log('20,000 write() calls, traced to /dev/null');
-  console.log(`  untraced  wall ${fmt(base.wall)} s`);
-  console.log(`  strace    wall ${fmt(st.wall)} s   tracer CPU ${fmt(cpu(st))} s`);
-  console.log(`  sysray    wall ${fmt(sy.wall)} s   tracer CPU ${fmt(cpu(sy))} s`);
-  console.log(`  RATIO wall sysray/strace ${ratio(sy.wall, st.wall)}   (target ≤ 1.0×)`);
-  console.log(`  RATIO tracer CPU sysray/strace ${ratio(cpu(sy), cpu(st))}   (target ≤ 1.0×; CPU of tracer+tracee minus the untraced run)`);
+  console.log(`  untraced  wall ${fmt(med(w.base!))} s`);
+  console.log(`  strace    wall ${fmt(med(w.strace!))} s   tracer CPU ${fmt(med(w.strace!, cpu))} s`);
+  console.log(`  sysray    wall ${fmt(med(w.sysray!))} s   tracer CPU ${fmt(med(w.sysray!, cpu))} s`);
+  console.log(`  RATIO wall sysray/strace ${times(paired(w.sysray!, w.strace!))}   (target ≤ 1.0×)`);
+  console.log(`  RATIO tracer CPU sysray/strace ${times(paired(w.sysray!, w.strace!, cpu))}   (target ≤ 1.0×; CPU of tracer+tracee minus the untraced run)`);
 
   // 2. a filtered trace of a file-heavy program: seccomp-bpf keeps untraced syscalls from stopping
   const files = fixture('fileloop');
+  const net = (tool: string[], m: string): string[] => [...tool, '-f', '-e', 'trace=%network', '-o', '/dev/null', files, m];
   const m = '100000';
-  const u = medianSample([files, m]);
-  const bpf = medianSample([STRACE, '-f', '--seccomp-bpf', '-e', 'trace=%network', '-o', '/dev/null', files, m]);
-  const plain = medianSample([STRACE, '-f', '-e', 'trace=%network', '-o', '/dev/null', files, m]);
-  const ours = medianSample([SYSRAY, '-f', '-e', 'trace=%network', '-o', '/dev/null', files, m]);
+  const f = rounds({
+    untraced: [files, m],
+    bpf: net([STRACE, '--seccomp-bpf'], m),
+    plain: net([STRACE], m),
+    sysray: net([SYSRAY], m),
+  });
   console.log('\n-f -e trace=%network on 100,000 open/read/close rounds');
-  console.log(`  untraced ${fmt(u.wall)} s   strace --seccomp-bpf ${fmt(bpf.wall)} s   strace ${fmt(plain.wall)} s   sysray ${fmt(ours.wall)} s`);
-  console.log(`  RATIO sysray/strace --seccomp-bpf ${ratio(ours.wall, bpf.wall)}   (target ≤ 1.2×)`);
-  console.log(`  RATIO sysray/plain strace ${ratio(ours.wall, plain.wall)}   (target ≤ 0.25×)`);
-  console.log(`  RATIO sysray/untraced ${ratio(ours.wall, u.wall)}`);
-  // the same, ten times longer: start-up (about 0.1 s more for Node than for strace) weighs less
+  console.log(`  untraced ${fmt(med(f.untraced!))} s   strace --seccomp-bpf ${fmt(med(f.bpf!))} s   strace ${fmt(med(f.plain!))} s   sysray ${fmt(med(f.sysray!))} s`);
+  console.log(`  RATIO sysray/strace --seccomp-bpf ${times(paired(f.sysray!, f.bpf!))}   (target ≤ 1.2×)`);
+  console.log(`  RATIO sysray/plain strace ${times(paired(f.sysray!, f.plain!))}   (target ≤ 0.25×)`);
+  console.log(`  RATIO sysray/untraced ${times(paired(f.sysray!, f.untraced!))}`);
+  // the same, ten times longer: start-up weighs less
   const m10 = '1000000';
-  const bpf10 = medianSample([STRACE, '-f', '--seccomp-bpf', '-e', 'trace=%network', '-o', '/dev/null', files, m10]);
-  const ours10 = medianSample([SYSRAY, '-f', '-e', 'trace=%network', '-o', '/dev/null', files, m10]);
-  console.log(`  1,000,000 rounds: strace --seccomp-bpf ${fmt(bpf10.wall)} s   sysray ${fmt(ours10.wall)} s   RATIO ${ratio(ours10.wall, bpf10.wall)}`);
+  const g = rounds({ bpf: net([STRACE, '--seccomp-bpf'], m10), sysray: net([SYSRAY], m10) });
+  console.log(`  1,000,000 rounds: strace --seccomp-bpf ${fmt(med(g.bpf!))} s   sysray ${fmt(med(g.sysray!))} s   RATIO ${times(paired(g.sysray!, g.bpf!))}`);
 
-  // 3. start-up
-  const startSysray = median(Array.from({ length: RUNS * 2 }, () => wall([SYSRAY, '-o', '/dev/null', '/bin/true'])));
-  const startStrace = median(Array.from({ length: RUNS * 2 }, () => wall([STRACE, '-o', '/dev/null', '/bin/true'])));
-  const node = median(Array.from({ length: RUNS * 2 }, () => wall([process.execPath, '-e', '0'])));
+  // 3. start-up. Bare Node runs with the environment sysray's own Node gets (bin/sysray keeps
+  // Node's variables, such as NODE_EXTRA_CA_CERTS, for the traced program).
+  const nodeEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NODE_')));
+  const s = rounds({ sysray: [SYSRAY, '-o', '/dev/null', '/bin/true'], strace: [STRACE, '-o', '/dev/null', '/bin/true'] }, undefined, bare);
+  const node = rounds({ node: [process.execPath, '-e', '0'] }, nodeEnv, bare);
+  const ms = (x: number): string => `${(x * 1000).toFixed(1)} ms`;
   console.log('\nstart-up: -o /dev/null /bin/true');
-  console.log(`  strace ${(startStrace * 1000).toFixed(1)} ms   sysray ${(startSysray * 1000).toFixed(1)} ms   (bare node -e 0: ${(node * 1000).toFixed(1)} ms)`);
-  console.log(`  STARTUP sysray ${(startSysray * 1000).toFixed(1)} ms   (target ≤ 120 ms)`);
+  console.log(`  strace ${ms(med(s.strace!))}   sysray ${ms(med(s.sysray!))}   (bare node -e 0: ${ms(med(node.node!))})`);
+  console.log(`  STARTUP sysray ${ms(med(s.sysray!))}   (target ≤ 120 ms)`);
 }
 
 main();
