@@ -13,7 +13,7 @@ export const STRACE61_MAX_NR = 450;
 /** Numbers in this table that strace 6.1 does not know (it prints them as syscall_0x...). */
 export const NEWER_THAN_STRACE61: ReadonlySet<number> = new Set([451, 452, 453, 454, 455, 456, 457, 458, 459, 460, 461, 462, 463, 464, 465, 466, 467, 468, 469]);
 
-export const AARCH64: ArchTable = makeTable('aarch64', 0xc00000b7, [ // AUDIT_ARCH_AARCH64
+export const AARCH64: ArchTable = makeTable('aarch64', 0xc00000b7, () => [ // AUDIT_ARCH_AARCH64
   { nr: 0, name: 'io_setup', nargs: 2, classes: ['memory'] },
   { nr: 1, name: 'io_destroy', nargs: 1, classes: ['memory'] },
   { nr: 2, name: 'io_submit', nargs: 3, classes: [] },

@@ -53,20 +53,43 @@ export interface ArchTable {
   byName: ReadonlyMap<string, SyscallRow>;
 }
 
-/** Builds a table indexed by nr plus a by-name index; rejects duplicate numbers or names. */
-export function makeTable(name: ArchTable['name'], auditArch: number, rows: SyscallRow[]): ArchTable {
-  let max = -1;
-  for (const r of rows) {
-    if (!Number.isInteger(r.nr) || r.nr < 0) throw new RangeError(`${name}: bad syscall number ${r.nr}`);
-    if (r.nr > max) max = r.nr;
+/**
+ * A table indexed by nr plus a by-name index, built when first used (a run needs only its own
+ * architecture's); rejects duplicate numbers or names.
+ */
+export function makeTable(name: ArchTable['name'], auditArch: number, list: () => SyscallRow[]): ArchTable {
+  let built: { rows: readonly (SyscallRow | undefined)[]; byName: ReadonlyMap<string, SyscallRow> } | undefined;
+  const build = (): NonNullable<typeof built> => {
+    if (built) return built;
+    const rows = list();
+    let max = -1;
+    for (const r of rows) {
+      if (!Number.isInteger(r.nr) || r.nr < 0) throw new RangeError(`${name}: bad syscall number ${r.nr}`);
+      if (r.nr > max) max = r.nr;
+    }
+    const byNr: (SyscallRow | undefined)[] = Array.from({ length: max + 1 }, () => undefined);
+    const byName = new Map<string, SyscallRow>();
+    for (const r of rows) {
+      if (byNr[r.nr] !== undefined) throw new Error(`${name}: duplicate syscall number ${r.nr}`);
+      if (byName.has(r.name)) throw new Error(`${name}: duplicate syscall name ${r.name}`);
+      byNr[r.nr] = r;
+      byName.set(r.name, r);
+    }
+    return (built = { rows: Object.freeze(byNr), byName });
+  };
+  const table = { name, auditArch: auditArch >>> 0 } as ArchTable;
+  // getters that turn into plain properties on first use (the tracer reads rows on every stop)
+  for (const key of ['rows', 'byName'] as const) {
+    Object.defineProperty(table, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const b = build();
+        Object.defineProperty(table, 'rows', { value: b.rows, enumerable: true });
+        Object.defineProperty(table, 'byName', { value: b.byName, enumerable: true });
+        return b[key];
+      },
+    });
   }
-  const byNr: (SyscallRow | undefined)[] = Array.from({ length: max + 1 }, () => undefined);
-  const byName = new Map<string, SyscallRow>();
-  for (const r of rows) {
-    if (byNr[r.nr] !== undefined) throw new Error(`${name}: duplicate syscall number ${r.nr}`);
-    if (byName.has(r.name)) throw new Error(`${name}: duplicate syscall name ${r.name}`);
-    byNr[r.nr] = r;
-    byName.set(r.name, r);
-  }
-  return { name, auditArch: auditArch >>> 0, rows: Object.freeze(byNr), byName };
+  return table;
 }

@@ -13,7 +13,7 @@ export const STRACE61_MAX_NR = 450;
 /** Numbers in this table that strace 6.1 does not know (it prints them as syscall_0x...). */
 export const NEWER_THAN_STRACE61: ReadonlySet<number> = new Set([335, 336, 451, 452, 453, 454, 455, 456, 457, 458, 459, 460, 461, 462, 463, 464, 465, 466, 467, 468, 469]);
 
-export const X86_64: ArchTable = makeTable('x86_64', 0xc000003e, [ // AUDIT_ARCH_X86_64
+export const X86_64: ArchTable = makeTable('x86_64', 0xc000003e, () => [ // AUDIT_ARCH_X86_64
   { nr: 0, name: 'read', nargs: 3, classes: ['desc'] },
   { nr: 1, name: 'write', nargs: 3, classes: ['desc'] },
   { nr: 2, name: 'open', nargs: 3, classes: ['desc', 'file'] },

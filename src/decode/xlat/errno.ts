@@ -362,12 +362,11 @@ export function errnoMessage(n: number): string {
   return Object.prototype.hasOwnProperty.call(ERRNO_MESSAGES, n) ? ERRNO_MESSAGES[n]! : `Unknown error ${n}`;
 }
 
-const byName = new Map<string, number>(
-  Object.entries(ERRNO_NAMES).map(([v, name]) => [name.toUpperCase(), Number(v)] as const),
-);
+let byName: Map<string, number> | undefined;
 
 /** errno value for a strace name (case-insensitive, as strace parses `error=`), else undefined. */
 export function errnoByName(name: string): number | undefined {
+  byName ??= new Map(Object.entries(ERRNO_NAMES).map(([v, n]) => [n.toUpperCase(), Number(v)] as const));
   return byName.get(name.toUpperCase());
 }
 
