@@ -1,14 +1,14 @@
 import { main } from './main.js';
-import { raw } from '../sys/libc.js';
+import { exitNow } from '../sys/exit.js';
 
 process.exitCode = main(process.argv.slice(2));
 
 /**
- * For bin/boot.cjs, once it has nothing left to do: end the process at once. Node's teardown and
- * libc's atexit handlers (koffi's fsyncs stdout and stderr, slow when they are files) cost tens of
- * milliseconds, and there is nothing left for them to do: sysray writes everything synchronously.
+ * For bin/boot.cjs, once it has nothing left to do: end the process at once (src/sys/exit.ts).
+ * Node's teardown and libc's atexit handlers (koffi's fsyncs stdout and stderr, slow when they are
+ * files) would cost tens of milliseconds, with nothing left for them to do: sysray writes
+ * everything synchronously.
  */
 export function quickExit(code: number): never {
-  raw._exit(code);
-  throw new Error('_exit returned');
+  return exitNow(code);
 }
