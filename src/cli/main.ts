@@ -184,7 +184,8 @@ export function main(argv: string[]): number {
   if (opts.seccomp && opts.follow === 0) writeSync(2, `${prog}: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n`);
   // Node must not die of these before the tracees are dealt with; the tracer notices them itself.
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(s, () => {});
-  // The command starts now, stopped before its execve, and gets going while the rest is set up.
+  // The command starts now, stopped before its execve (its shim stops itself while the rest is set
+  // up). Should sysray fail before seizing it, it must not be left stopped (or run untraced).
   let child: number | undefined;
   if (hasCommand) {
     try {
@@ -193,6 +194,10 @@ export function main(argv: string[]): number {
       return die(prog, (e as Error).message);
     }
   }
+  const unseized = (): void => {
+    if (child !== undefined) raw.kill(child, 9);
+  };
+  process.once('exit', unseized);
   const lineOpts = {
     acolumn: opts.acolumn, xflag: opts.xflag, quiet, outfile: opts.output !== undefined, xlat: opts.xlat,
     nflag: opts.nflag, iflag: opts.iflag,
@@ -281,6 +286,7 @@ export function main(argv: string[]): number {
     },
   );
   if (child !== undefined) {
+    process.off('exit', unseized);
     try {
       tracer.startSpawned(child);
     } catch (e) {
