@@ -16,7 +16,7 @@
  * holds no pipe of the caller's when sysray exits. Anything unexpected (another architecture, no
  * executable page, clone refused) simply exits the plain way.
  */
-import { koffi, libc, raw } from './libc.js';
+import { bufferAddress as addressOf, libc, raw } from './libc.js';
 
 const X86_64_HELPER: number[][] = [
   [0xf3, 0x0f, 0x1e, 0xfa], //          endbr64
@@ -56,8 +56,6 @@ const SIG_SETMASK = 2;
 
 /** Reachable until the process is gone: the helper runs in these. */
 const keep: Buffer[] = [];
-
-const addressOf = (b: Buffer): bigint => BigInt(koffi.address(b) as unknown as bigint);
 
 /** The helper's machine code, for tests. */
 export function helperCode(): Buffer {

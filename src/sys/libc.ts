@@ -104,6 +104,16 @@ export const raw = lazyFuncs({
 });
 
 /**
+ * The address of a buffer's first byte, for passing it to the kernel. Touching `.buffer` first moves
+ * a small typed array's bytes off the V8 heap, where they never move. Keep the buffer reachable
+ * for as long as the address is used.
+ */
+export function bufferAddress(buf: Uint8Array): bigint {
+  void buf.buffer;
+  return BigInt(koffi.address(buf) as unknown as bigint);
+}
+
+/**
  * A NULL-terminated `char *[]` over byte strings, for execve-style arguments. Keep the returned
  * object alive for as long as the pointers are used.
  */
@@ -111,7 +121,7 @@ export function cStringArray(items: Uint8Array[]): { ptrs: Buffer; block: Buffer
   const total = items.reduce((n, b) => n + b.length + 1, 0);
   const block = Buffer.alloc(Math.max(total, 1));
   const ptrs = Buffer.alloc((items.length + 1) * 8);
-  const base = BigInt(koffi.address(block) as unknown as bigint);
+  const base = bufferAddress(block);
   let off = 0;
   items.forEach((b, i) => {
     block.set(b, off);

@@ -28,7 +28,7 @@
  */
 import os from 'node:os';
 import net from 'node:net';
-import { koffi, raw, errno as lastErrno } from './libc.js';
+import { bufferAddress, raw, errno as lastErrno } from './libc.js';
 import { NATIVE } from '../arch/index.js';
 import { ERRNO_NAMES, errnoMessage } from '../decode/xlat/errno.js';
 import type { Xlat } from '../decode/xlat/core.js';
@@ -578,9 +578,7 @@ export type SyscallArg = number | bigint;
 export function addressOf(buf: Uint8Array): bigint {
   if (!(buf instanceof Uint8Array)) throw new TypeError(`addressOf: expected a Buffer or Uint8Array, got ${describe(buf)}`);
   if (buf.byteLength === 0) return 0n;
-  // Touching .buffer moves a small typed array's bytes off the V8 heap, where they never move.
-  void buf.buffer;
-  return BigInt(koffi.address(buf) as unknown as bigint);
+  return bufferAddress(buf);
 }
 
 const nrCache = new Map<string, number>();

@@ -23,7 +23,7 @@ import { buildFilter } from './seccomp.js';
 import { pathMatch, type PathSource } from '../filter/paths.js';
 import { PATH_MAX } from '../decode/args.js';
 import { SHIM_DATA } from './shim.js';
-import { koffi, raw } from '../sys/libc.js';
+import { bufferAddress, raw } from '../sys/libc.js';
 import { type CallerState, spawnCommand } from './spawn.js';
 
 export interface TraceOptions extends DecodeOptions {
@@ -761,7 +761,7 @@ function writeShimFilter(pid: number, filter: Buffer): boolean {
   data.writeBigUInt64LE(SHIM_DATA + 0x20n, 16);
   filter.copy(data, 0x20);
   const local = Buffer.alloc(16), remote = Buffer.alloc(16);
-  local.writeBigUInt64LE(BigInt(koffi.address(data) as unknown as bigint), 0);
+  local.writeBigUInt64LE(bufferAddress(data), 0);
   local.writeBigUInt64LE(BigInt(data.length), 8);
   remote.writeBigUInt64LE(SHIM_DATA, 0);
   remote.writeBigUInt64LE(BigInt(data.length), 8);

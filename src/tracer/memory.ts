@@ -1,5 +1,5 @@
 /** Reading a tracee's memory: process_vm_readv, falling back to /proc/PID/mem. Implements decode's Memory. */
-import { errno, koffi, raw } from '../sys/libc.js';
+import { bufferAddress, errno, raw } from '../sys/libc.js';
 import { openSync, closeSync } from 'node:fs';
 import type { Memory } from '../decode/types.js';
 
@@ -109,7 +109,7 @@ const addrCache = new WeakMap<Buffer, bigint>();
 function koffiAddress(b: Buffer): bigint {
   let a = addrCache.get(b);
   if (a === undefined) {
-    a = BigInt(koffi.address(b) as unknown as bigint);
+    a = bufferAddress(b);
     addrCache.set(b, a);
   }
   return a;
