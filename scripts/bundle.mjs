@@ -72,6 +72,20 @@ await build({
   plugins: [fromFirst],
 });
 
+// bin/sysray: on x86_64 the executable launcher (src/tracer/launcher.ts, launcher.S), elsewhere a
+// copy of the shell launcher, bin/sysray.sh. Written aside and renamed, in case one is running.
+import { chmodSync, copyFileSync, renameSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+{
+  const tmp = `bin/sysray.${process.pid}`;
+  if (process.arch === 'x64') {
+    const { launcherImage } = await import(pathToFileURL(resolve(SRC, 'tracer/launcher.js')).href);
+    writeFileSync(tmp, launcherImage());
+  } else copyFileSync('bin/sysray.sh', tmp);
+  chmodSync(tmp, 0o755);
+  renameSync(tmp, 'bin/sysray');
+}
+
 // Warm the V8 code caches with a real (tiny) trace, so the first user run does not pay for
 // compiling the tracer; stale caches from an earlier build are dropped first. Failure (no ptrace
 // here) only means the first run builds the caches instead.

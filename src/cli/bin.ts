@@ -1,7 +1,8 @@
 import { main } from './main.js';
+import { sysrayArgs } from '../tracer/spawn.js';
 import { exitNow } from '../sys/exit.js';
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = main(sysrayArgs());
 
 /**
  * For bin/boot.cjs, once it has nothing left to do: end the process at once (src/sys/exit.ts).

@@ -3,7 +3,8 @@ import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type Options } from './args.js';
 import { Tracer, type Sink } from '../tracer/loop.js';
 import { creationMask, restoreDefault } from '../tracer/signals.js';
-import { spawnCommand, takeCallerState } from '../tracer/spawn.js';
+import { type Spawned, spawnCommand, takeCallerState } from '../tracer/spawn.js';
+import { dismiss } from '../tracer/launcher.js';
 import { StraceText } from '../render/strace.js';
 import { renderJson } from '../render/json.js';
 import type { Event } from '../model.js';
@@ -186,7 +187,9 @@ export function main(argv: string[]): number {
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(s, () => {});
   // The command starts now, stopped before its execve (its shim stops itself while the rest is set
   // up). Should sysray fail before seizing it, it must not be left stopped (or run untraced).
-  let child: number | undefined;
+  let child: Spawned | undefined;
+  // the launcher's child has nothing to run with -p: it exits once told so
+  if (!hasCommand && caller.launched) dismiss(caller.launched);
   if (hasCommand) {
     try {
       child = spawnCommand(opts.command, process.env, caller);
@@ -195,7 +198,7 @@ export function main(argv: string[]): number {
     }
   }
   const unseized = (): void => {
-    if (child !== undefined) raw.kill(child, 9);
+    if (child !== undefined) raw.kill(child.pid, 9);
   };
   process.once('exit', unseized);
   const lineOpts = {

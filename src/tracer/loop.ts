@@ -24,7 +24,8 @@ import { pathMatch, type PathSource } from '../filter/paths.js';
 import { PATH_MAX } from '../decode/args.js';
 import { SHIM_DATA } from './shim.js';
 import { bufferAddress, raw } from '../sys/libc.js';
-import { type CallerState, spawnCommand } from './spawn.js';
+import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
+import { dismiss, releaseWithPlan } from './launcher.js';
 
 export interface TraceOptions extends DecodeOptions {
   /** -f: follow fork, vfork, clone. */
@@ -204,7 +205,9 @@ export class Tracer {
   }
 
   /** Take over a command spawnCommand started (the spawn can go first, and the shim start meanwhile). */
-  startSpawned(pid: number): number {
+  startSpawned(spawned: Spawned | number): number {
+    const { pid, launched } = typeof spawned === 'number' ? { pid: spawned, launched: undefined } : spawned;
+    if (launched) return this.startLaunched(pid, launched);
     const [w, status] = waitpid(pid, W.UNTRACED);
     if (w !== pid || !WIFSTOPPED(status)) throw new Error(`the exec shim did not stop (status ${status})`);
     const filter = this.opt.seccomp && this.opt.traced ? this.seccompFilter() : undefined;
@@ -219,6 +222,28 @@ export class Tracer {
     this.newTcb(pid, true, 'start');
     this.mainPid = pid;
     kill(pid, SIGCONT);
+    return pid;
+  }
+
+  /**
+   * The launcher's child (launcher.ts), waiting on its pipe: seize it, write its plan, release it.
+   * It then installs the filter and execs, so its first stop is the execve's seccomp stop; without
+   * a filter (or if the kernel refused it) it first stops itself, and is resumed for syscall stops.
+   */
+  private startLaunched(pid: number, l: NonNullable<Spawned['launched']>): number {
+    const filter = this.opt.seccomp && this.opt.traced ? this.seccompFilter() : undefined;
+    const r = ptrace(PTRACE.SEIZE, pid, 0, this.ptraceOptions | PTRACE_O.EXITKILL | (filter ? PTRACE_O.TRACESECCOMP : 0));
+    if (r < 0) {
+      dismiss(l.child);
+      throw new Error(`ptrace(PTRACE_SEIZE, ${pid}): ${errnoMessage(-r)}`);
+    }
+    this.newTcb(pid, true, 'start');
+    this.mainPid = pid;
+    const plan = { path: l.path, argv: l.argv, ...(l.envp ? { envp: l.envp } : {}), ...(filter ? { filter, noNewPrivs: raw.geteuid() !== 0 } : {}) };
+    if (!releaseWithPlan(l.child, plan)) {
+      kill(pid, 9);
+      throw new Error(`cannot pass the command to its process (pid ${pid})`);
+    }
     return pid;
   }
 
@@ -401,8 +426,8 @@ export class Tracer {
       if (info && this.fds) info = annotateFds(this.fds, pid, [info])[0];
       this.sink.event({ type: 'signal', pid, sig, name: signame(sig), info, time: now(), ...this.where(t) });
     }
-    // the shim's own SIGCONT before exec is ours: swallow it
-    this.resume(pid, this.next(t), t.hidden && sig === SIGCONT ? 0 : sig);
+    // the shim's own SIGCONT or SIGSTOP before exec is ours: swallow it
+    this.resume(pid, this.next(t), t.hidden && (sig === SIGCONT || sig === SIGSTOP) ? 0 : sig);
   }
 
   private eventStop(t: Tcb, event: number, sig: number): void {
@@ -423,7 +448,9 @@ export class Tracer {
         this.resume(pid, this.next(t), 0);
         return;
       case PTRACE_EVENT.SECCOMP: {
-        // a traced syscall is starting (seccomp stop): its entry; PTRACE_SYSCALL then shows its exit
+        // a traced syscall is starting (seccomp stop): its entry; PTRACE_SYSCALL then shows its exit.
+        // The first one of the launcher's child shows that its filter is in place.
+        if (t.hidden) t.seccomp = this.seccompActive = true;
         const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, this.info);
         if (n >= 0 && this.info[0] === 3) this.entry(t, this.info);
         this.resume(pid, PTRACE.SYSCALL, 0);

@@ -62,13 +62,20 @@ const SHIM_DATA_SIZE = 0x10000 + 0x20;
 export function shimImage(arch = process.arch): Buffer {
   const a = ARCH[arch];
   if (!a) throw new Error(`no shim for architecture ${arch}`);
-  const code = Buffer.from(a.code.flat());
+  return staticElf(a.machine, Buffer.from(a.code.flat()), SHIM_DATA, SHIM_DATA_SIZE);
+}
+
+/**
+ * A static ELF64 executable: code (position-independent, entered at its first byte) in a read+exec
+ * segment at 0x400000, and a zero-filled read+write segment of `dataSize` bytes at `dataAddr`.
+ */
+export function staticElf(machine: number, code: Buffer, dataAddr: bigint, dataSize: number): Buffer {
   const base = 0x400000n;
   const hdr = 64, ph = 56, nph = 2, size = hdr + ph * nph + code.length;
   const b = Buffer.alloc(size);
   b.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0], 0); // ELFCLASS64, little-endian, version 1
   b.writeUInt16LE(2, 16); // ET_EXEC
-  b.writeUInt16LE(a.machine, 18);
+  b.writeUInt16LE(machine, 18);
   b.writeUInt32LE(1, 20);
   b.writeBigUInt64LE(base + BigInt(hdr + ph * nph), 24); // e_entry
   b.writeBigUInt64LE(BigInt(hdr), 32); // e_phoff
@@ -82,13 +89,13 @@ export function shimImage(arch = process.arch): Buffer {
   b.writeBigUInt64LE(BigInt(size), hdr + 32); // p_filesz
   b.writeBigUInt64LE(BigInt(size), hdr + 40); // p_memsz
   b.writeBigUInt64LE(0x1000n, hdr + 48); // p_align
-  const d = hdr + ph; // PT_LOAD, RW, no file bytes: the data page
+  const d = hdr + ph; // PT_LOAD, RW, no file bytes: the data area
   b.writeUInt32LE(1, d);
   b.writeUInt32LE(6, d + 4); // PF_R | PF_W
-  b.writeBigUInt64LE(SHIM_DATA, d + 16);
-  b.writeBigUInt64LE(SHIM_DATA, d + 24);
+  b.writeBigUInt64LE(dataAddr, d + 16);
+  b.writeBigUInt64LE(dataAddr, d + 24);
   b.writeBigUInt64LE(0n, d + 32); // p_filesz
-  b.writeBigUInt64LE(BigInt(SHIM_DATA_SIZE), d + 40); // p_memsz
+  b.writeBigUInt64LE(BigInt(dataSize), d + 40); // p_memsz
   b.writeBigUInt64LE(0x1000n, d + 48);
   code.copy(b, hdr + ph * nph);
   return b;

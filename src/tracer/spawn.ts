@@ -8,9 +8,12 @@ import { delimiter } from 'node:path';
 import { cStringArray, raw, SIG_IGN } from '../sys/libc.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { shimPath } from './shim.js';
+import { type Launched, parseLaunched } from './launcher.js';
 
-/** The process state the caller started sysray with (see bin/sysray). */
+/** The process state the caller started sysray with (see bin/sysray.sh and launcher.ts). */
 export interface CallerState {
+  /** The child bin/sysray forked (x86_64): it has the caller's state itself, so nothing else is recorded. */
+  launched?: Launched;
   /** Signals the caller had ignored (bit n-1 = signal n). */
   sigIgn: bigint;
   /** Signals the caller had blocked. */
@@ -23,10 +26,23 @@ export interface CallerState {
   argv0?: string;
 }
 
-const STATE_VARS = ['SYSRAY_ENVIRON', 'SYSRAY_SIGIGN', 'SYSRAY_SIGBLK', 'SYSRAY_FDS', 'SYSRAY_ARGV0'];
+const STATE_VARS = ['SYSRAY_LAUNCHED', 'SYSRAY_ENVIRON', 'SYSRAY_SIGIGN', 'SYSRAY_SIGBLK', 'SYSRAY_FDS', 'SYSRAY_ARGV0'];
+
+/**
+ * The command-line arguments sysray was given: bin/sysray (the executable launcher) passes its own
+ * argv[0] first, the shell launcher in SYSRAY_ARGV0.
+ */
+export function sysrayArgs(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): string[] {
+  return argv.slice(env.SYSRAY_LAUNCHED !== undefined ? 3 : 2);
+}
 
 /** Read (and remove from process.env) what the launcher recorded. */
-export function takeCallerState(env: NodeJS.ProcessEnv = process.env): CallerState {
+export function takeCallerState(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): CallerState {
+  const launched = parseLaunched(env.SYSRAY_LAUNCHED);
+  if (env.SYSRAY_LAUNCHED !== undefined) {
+    for (const v of STATE_VARS) delete env[v];
+    return { sigIgn: 0n, sigBlk: 0n, ...(launched ? { launched } : {}), ...(argv[2] ? { argv0: argv[2] } : {}) };
+  }
   const st: CallerState = {
     sigIgn: env.SYSRAY_SIGIGN ? BigInt('0x' + env.SYSRAY_SIGIGN) : 0n,
     sigBlk: env.SYSRAY_SIGBLK ? BigInt('0x' + env.SYSRAY_SIGBLK) : 0n,
@@ -104,18 +120,34 @@ function sigsetBuf(mask: bigint): Buffer {
 }
 
 /**
+ * A command about to run: a shim stopped before its execve (`pid` alone), or the launcher's child,
+ * waiting for its plan (`launched`: the pathname and argv to exec, and the environment when it is
+ * not the caller's).
+ */
+export interface Spawned {
+  pid: number;
+  launched?: { child: Launched; path: string; argv: string[]; envp?: string[] };
+}
+
+/**
+ * Start a command, stopped before its execve (strace's message when it cannot be found), or take
+ * the launcher's child for it. The tracer takes it over with Tracer.startSpawned.
+ */
+export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: CallerState): Spawned {
+  const path = resolveCommand(argv[0]!, env);
+  const l = caller.launched;
+  if (l) {
+    const bytes = (a: string): string => Buffer.from(a, 'utf8').toString('latin1');
+    const envp = env === process.env ? undefined : environFor(env, caller);
+    return { pid: l.pid, launched: { child: l, path: bytes(path), argv: argv.map(bytes), ...(envp ? { envp } : {}) } };
+  }
+  return { pid: spawnStopped(path, argv, environFor(env, caller), caller) };
+}
+
+/**
  * posix_spawn the shim, which stops itself with SIGSTOP before exec'ing `path` with `argv`.
  * Returns the pid. The caller then waits for the stop and seizes it.
  */
-/**
- * Start a command, stopped before its execve (strace's message when it cannot be found). The
- * tracer takes it over with Tracer.startSpawned.
- */
-export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: CallerState): number {
-  const path = resolveCommand(argv[0]!, env);
-  return spawnStopped(path, argv, environFor(env, caller), caller);
-}
-
 export function spawnStopped(path: string, argv: string[], envp: string[], caller: CallerState): number {
   const shim = shimPath();
   const attr = Buffer.alloc(512);
