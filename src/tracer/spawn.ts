@@ -111,7 +111,6 @@ export function environFor(env: NodeJS.ProcessEnv, caller: CallerState): string[
 
 const POSIX_SPAWN_SETSIGDEF = 0x04;
 const POSIX_SPAWN_SETSIGMASK = 0x08;
-const SIGCHLD = 17;
 
 function sigsetBuf(mask: bigint): Buffer {
   const b = Buffer.alloc(128);
@@ -155,8 +154,9 @@ export function spawnStopped(path: string, argv: string[], envp: string[], calle
   raw.posix_spawnattr_init(attr);
   raw.posix_spawn_file_actions_init(fa);
   // Every signal the caller did not ignore starts at SIG_DFL (Node ignores SIGPIPE and SIGXFSZ);
-  // signals the caller ignored are ignored here around the spawn so the child inherits that.
-  const ignored = caller.sigIgn & ~(1n << BigInt(SIGCHLD - 1));
+  // signals the caller ignored are ignored here around the spawn so the child inherits that. SIGCHLD
+  // too, as strace gives the command the caller's disposition of it (the shim does not exit meanwhile).
+  const ignored = caller.sigIgn;
   raw.posix_spawnattr_setsigdefault(attr, sigsetBuf(~ignored & ((1n << 64n) - 1n)));
   raw.posix_spawnattr_setsigmask(attr, sigsetBuf(caller.sigBlk));
   raw.posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);

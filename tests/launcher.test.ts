@@ -1,0 +1,141 @@
+/**
+ * bin/sysray, the executable launcher (src/tracer/launcher.S, launcher.ts), and bin/sysray.sh, the
+ * shell one: what the traced command inherits through each, the launcher's child from fork to
+ * execve (or to its exit when there is nothing to run), and the plan the tracer writes into it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LAUNCH_DATA, launcherCode, launcherImage, planBlocks } from '../src/tracer/launcher.js';
+import { ROOT, STRACE, SYSRAY, testEnv } from './helpers/diff.js';
+
+const SYSRAY_SH = join(ROOT, 'bin', 'sysray.sh');
+const x64 = process.arch === 'x64';
+const scratch = () => mkdtempSync(join(tmpdir(), 'sysray-launcher-'));
+
+test('the machine code is what cc assembles from launcher.S', { skip: !x64 && 'x86_64 only' }, () => {
+  const d = scratch();
+  execFileSync('cc', ['-c', join(ROOT, 'src', 'tracer', 'launcher.S'), '-o', join(d, 'l.o')]);
+  execFileSync('objcopy', ['-O', 'binary', '-j', '.text', join(d, 'l.o'), join(d, 'l.bin')]);
+  const want = readFileSync(join(d, 'l.bin'));
+  assert.ok(want.length > 500);
+  assert.ok(launcherCode().equals(want), 'src/tracer/launcher.ts is stale: run node scripts/launcher-table.mjs');
+});
+
+test('the build installs the launcher as bin/sysray', { skip: !x64 && 'x86_64 only' }, () => {
+  assert.ok(readFileSync(SYSRAY).equals(launcherImage()));
+  assert.equal(readFileSync(SYSRAY).subarray(0, 4).toString('latin1'), '\x7fELF');
+});
+
+/** The NUL-terminated string at address `a` of the strings block. */
+function cstr(strings: Buffer, a: bigint): string {
+  const off = Number(a - LAUNCH_DATA - 0x100000n);
+  return strings.toString('latin1', off, strings.indexOf(0, off));
+}
+
+/** A NULL-terminated pointer array at `a`, as strings. */
+function list(strings: Buffer, a: bigint): string[] {
+  const out: string[] = [];
+  for (let off = Number(a - LAUNCH_DATA - 0x100000n); ; off += 8) {
+    const p = strings.readBigUInt64LE(off);
+    if (p === 0n) return out;
+    out.push(cstr(strings, p));
+  }
+}
+
+test('the plan: pathname, argv and envp pointers lead to their strings; the filter and its header', () => {
+  const filter = Buffer.alloc(24, 0xab);
+  const b = planBlocks({ path: '/usr/bin/env', argv: ['env', '', 'caf\xc3\xa9'], envp: ['A=1', 'A=2'], filter, noNewPrivs: true })!;
+  assert.equal(cstr(b.strings, b.head.readBigUInt64LE(0x18)), '/usr/bin/env');
+  assert.deepEqual(list(b.strings, b.head.readBigUInt64LE(0x20)), ['env', '', 'caf\xc3\xa9']);
+  assert.deepEqual(list(b.strings, b.head.readBigUInt64LE(0x28)), ['A=1', 'A=2']);
+  assert.equal(b.head.readBigUInt64LE(0), 3n, 'install, with PR_SET_NO_NEW_PRIVS');
+  assert.equal(b.head.readUInt16LE(8), 3, 'sock_fprog.len: three instructions');
+  assert.equal(b.head.readBigUInt64LE(16), LAUNCH_DATA + 0x100n);
+  assert.ok(b.head.subarray(0x100).equals(filter));
+  // no envp: the child keeps the caller's; no filter: the word is 0 (the child stops itself)
+  const c = planBlocks({ path: '/bin/true', argv: ['true'] })!;
+  assert.equal(c.head.readBigUInt64LE(0x28), 0n);
+  assert.equal(c.head.readBigUInt64LE(0), 0n);
+  assert.deepEqual(list(c.strings, c.head.readBigUInt64LE(0x20)), ['true']);
+  assert.equal(planBlocks({ path: '/bin/true', argv: ['x'.repeat(0x2000000)] }), undefined, 'larger than the data area');
+});
+
+test("sysray's Node seizes the launcher's child and releases it: no process of its own for the command", { skip: !x64 && 'x86_64 only' }, () => {
+  const out = join(scratch(), 'trace');
+  const r = spawnSync(STRACE, ['-o', out, '-e', 'trace=fork,execve,ptrace,write,clone,clone3,vfork', SYSRAY, '-o', '/dev/null', 'true'], { encoding: 'utf8', env: testEnv(), timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  const lines = readFileSync(out, 'utf8').split('\n');
+  const forked = /^fork\(\)\s+= (\d+)$/.exec(lines.find((l) => l.startsWith('fork(')) ?? '');
+  assert.ok(forked, lines.join('\n'));
+  const pid = forked[1]!;
+  const node = lines.findIndex((l) => /^execve\(".*node", \["node", ".*\/bin\/boot\.cjs", ".*bin\/sysray", "-o"/.test(l) && / = 0$/.test(l));
+  const seize = lines.findIndex((l) => l.startsWith(`ptrace(PTRACE_SEIZE, ${pid},`) && / = 0$/.test(l));
+  const release = lines.findIndex((l) => /^write\(\d+, "\\1", 1\)\s+= 1$/.test(l));
+  assert.ok(node > 0 && seize > node && release > seize, lines.join('\n'));
+  assert.ok(!lines.some((l) => /CLONE_VFORK|^vfork/.test(l)), 'spawned a process of its own');
+});
+
+test("with nothing to run, the launcher's child reads end of file and exits", { skip: !x64 && 'x86_64 only' }, () => {
+  for (const args of [['-V'], ['-p', '999999999'], ['--no-such-option']]) {
+    const out = join(scratch(), 'trace');
+    spawnSync(STRACE, ['-f', '-o', out, '-e', 'trace=fork,read,exit_group', SYSRAY, ...args], { encoding: 'utf8', env: testEnv(), timeout: 60_000 });
+    const lines = readFileSync(out, 'utf8').split('\n');
+    const pid = /^\d+\s+fork\(\)\s+= (\d+)$/.exec(lines.find((l) => / fork\(/.test(l)) ?? '')?.[1];
+    assert.ok(pid, lines.join('\n'));
+    const mine = lines.filter((l) => l.startsWith(`${pid} `));
+    assert.ok(mine.some((l) => /read(\(\d+, | resumed>)"", 1\)\s+= 0$/.test(l)), mine.join('\n'));
+    assert.ok(mine.some((l) => /exit_group\(1[ )]/.test(l)), mine.join('\n'));
+    assert.ok(lines.some((l) => l.startsWith(`${pid} `) && /\+\+\+ exited with 1 \+\+\+/.test(l)), args.join(' '));
+  }
+});
+
+test('without node on PATH: a one-line message and status 127', { skip: !x64 && 'x86_64 only' }, () => {
+  const r = spawnSync(SYSRAY, ['true'], { encoding: 'utf8', env: { PATH: '/nonexistent' } });
+  assert.equal(r.status, 127);
+  assert.equal(r.stderr, 'sysray: node: not found\n');
+  // with no PATH at all, the shell's default path finds it
+  const v = spawnSync(SYSRAY, ['-V'], { encoding: 'utf8', env: {} });
+  assert.equal(v.status, 0, v.stderr);
+  assert.match(v.stdout, /^sysray -- version /);
+});
+
+// What the traced command inherits, through either launcher, against strace: ignored signals
+// (SIGCHLD too: strace gives the command the caller's disposition), blocked ones, the environment
+// in order (Node's own variables included), and fds.
+const inherit = `
+import os, signal, sys
+signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGUSR1, signal.SIGTERM])
+fd = os.open('/dev/null', os.O_RDONLY)
+os.dup2(fd, 7, inheritable=True)
+env = {'ZZ': '1', 'NODE_OPTIONS': '--require=/nonexistent.js', 'PATH': os.environ['PATH'], 'AA': 'x=y'}
+os.execve(sys.argv[1], [sys.argv[1], '-o', '/dev/null'] + sys.argv[2:], env)
+`;
+const run = (tool: string, cmd: string[]) => {
+  const r = spawnSync('python3', ['-c', inherit, tool, ...cmd], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+};
+
+for (const [name, tool] of [['bin/sysray', SYSRAY], ['bin/sysray.sh', SYSRAY_SH]] as const) {
+  test(`${name}: the command inherits the caller's signals, environment and fds, as under strace`, () => {
+    const status = (t: string) => run(t, ['grep', '-E', '^Sig(Ign|Blk)', '/proc/self/status']);
+    const a = status(STRACE);
+    assert.match(a, /SigBlk:\t0*4200\nSigIgn:\t0*10002\n/, 'under strace: USR1 and TERM blocked, INT and CHLD ignored');
+    // dash resets SIGCHLD before it reads a script: the shell launcher cannot see it was ignored
+    assert.equal(status(tool), tool === SYSRAY_SH ? a.replace('10002', '00002') : a);
+    const env = run(STRACE, ['env']);
+    assert.match(env, /^ZZ=1\nNODE_OPTIONS=--require=\/nonexistent\.js\nPATH=.*\nAA=x=y\n$/);
+    assert.equal(run(tool, ['env']), env);
+    const fds = run(STRACE, ['ls', '/proc/self/fd']);
+    assert.match(fds, /^7$/m);
+    assert.equal(run(tool, ['ls', '/proc/self/fd']), fds);
+  });
+}
