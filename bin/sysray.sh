@@ -1,11 +1,11 @@
 #!/bin/sh
 # sysray's shell launcher, for machines where the build cannot install the executable one
-# (src/tracer/launcher.S) as bin/sysray. Node changes a process's state before any JavaScript runs: it resets signal
-# dispositions, ignores SIGPIPE and SIGXFSZ, marks every inherited fd close-on-exec, opens /dev/null
-# on closed fds 0-2, and loses argv[0]. strace hands the traced program the state strace was started
-# with, so this records that state for the Node process, which
-# gives it back to the traced command. (One thing it cannot see: dash resets an ignored SIGCHLD
-# before it reads this script.)
+# (src/tracer/launcher.S) as bin/sysray. Node changes a process's state before any JavaScript
+# runs: it resets signal dispositions, ignores SIGPIPE and SIGXFSZ, marks every inherited fd
+# close-on-exec, opens /dev/null on closed fds 0-2, and loses argv[0]. strace hands the traced
+# program the state strace was started with, so this records that state for the Node process,
+# which gives it back to the traced command. (One thing it cannot see: dash resets an ignored
+# SIGCHLD before it reads this script.)
 fds=
 for f in /proc/$$/fd/*; do
   fd=${f##*/}
