@@ -11,7 +11,7 @@ import { NATIVE } from '../src/arch/index.js';
 import type { ArchTable } from '../src/arch/types.js';
 import {
   FilterError, defaultFilters, parseQualifier, applyLongQualifier, applyStatusFlag, applyNoAbbrev,
-  finishQuiet, finishDecodeFds, zflagsWarning, qualFlags, isKnownToStrace61, signalNumber, compilePosixEre,
+  finishQuiet, finishDecodeFds, zflagsWarning, qualFlags, qualTables, isKnownToStrace61, signalNumber, compilePosixEre,
   SYSCALL_CLASSES, type Filters,
 } from '../src/filter/expr.js';
 import { STRACE, testEnv } from './helpers/diff.js';
@@ -125,6 +125,27 @@ test('syscalls newer than strace 6.1: names and numbers rejected, always traced 
   assert.deepEqual(qualFlags(f, X, nr('open')), { trace: true, abbrev: true, verbose: true, raw: false });
   assert.deepEqual(qualFlags(f, X, nr('read')), { trace: false, abbrev: true, verbose: true, raw: false });
   assert.deepEqual(traced(parsed('trace=/^cachestat$|^read$')), ['read']);
+});
+
+test('qualTables: the per-number arrays the tracer uses agree with qualFlags', () => {
+  for (const table of [X, AARCH64]) {
+    for (const exprs of [[], ['trace=open'], ['trace=%network', 'x=read'], ['trace=!write', 'abbrev=none', 'verbose=!read'], ['trace=all', 'raw=all']]) {
+      const f = defaultFilters();
+      for (const e of exprs) parseQualifier(e, f, table);
+      const { traced, qual } = qualTables(f, table);
+      const len = table.rows.length;
+      const wantTraced = Array.from({ length: len }, (_, n) => (table.rows[n] === undefined || qualFlags(f, table, n).trace ? 1 : 0));
+      const wantQual = Array.from({ length: len }, (_, n) => {
+        if (table.rows[n] === undefined) return 0;
+        const q = qualFlags(f, table, n);
+        return (q.raw ? 1 : 0) | (q.abbrev ? 0 : 2) | (q.verbose ? 0 : 4);
+      });
+      const label = `${table.name} ${exprs.join(' ')}`;
+      assert.deepEqual(traced ? [...traced] : wantTraced.map(() => 1), wantTraced, label);
+      assert.deepEqual(qual ? [...qual] : wantQual.map(() => 0), wantQual, label);
+      assert.equal(traced === undefined, wantTraced.every((x) => x === 1), label);
+    }
+  }
 });
 
 test('aarch64: its own classes, arm names accepted, @x32 rejected', () => {

@@ -11,7 +11,7 @@ import type { Event } from '../model.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { NATIVE } from '../arch/index.js';
 import { warmDecoders } from '../decode/index.js';
-import { FilterError, finishDecodeFds, finishQuiet, qualFlags, QUIETS, type Filters } from '../filter/expr.js';
+import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Filters } from '../filter/expr.js';
 import { SummaryCounter } from '../render/summary.js';
 import { raw } from '../sys/libc.js';
 
@@ -56,32 +56,6 @@ function absolute(o: Options): { abs?: { unix: boolean; digits: number } } {
   if (o.abs !== undefined) return o.abs ? { abs: o.abs } : {};
   if (!o.tflag) return {};
   return { abs: o.tflag >= 3 ? { unix: true, digits: 6 } : { unix: false, digits: o.tflag === 2 ? 6 : 0 } };
-}
-
-/** Per syscall number: -e raw= (bit 0), not abbrev (bit 1), not verbose (bit 2); undefined if none. */
-function qualSet(f: Filters): Uint8Array | undefined {
-  const t = NATIVE;
-  const q = new Uint8Array(t.rows.length);
-  let any = false;
-  for (let nr = 0; nr < t.rows.length; nr++) {
-    if (!t.rows[nr]) continue;
-    const fl = qualFlags(f, t, nr);
-    q[nr] = (fl.raw ? 1 : 0) | (fl.abbrev ? 0 : 2) | (fl.verbose ? 0 : 4);
-    if (q[nr]) any = true;
-  }
-  return any ? q : undefined;
-}
-
-/** Per syscall number: 1 when -e trace= selects it; undefined when every syscall is traced. */
-function tracedSet(f: Filters): Uint8Array | undefined {
-  const t = NATIVE;
-  const traced = new Uint8Array(t.rows.length);
-  let all = true;
-  for (let nr = 0; nr < t.rows.length; nr++) {
-    traced[nr] = t.rows[nr] === undefined || qualFlags(f, t, nr).trace ? 1 : 0;
-    if (!traced[nr]) all = false;
-  }
-  return all ? undefined : traced;
 }
 
 /**
@@ -263,8 +237,7 @@ export function main(argv: string[]): number {
       for (const p of perPid.values()) p.out.flush();
     },
   };
-  const traced = tracedSet(f);
-  const qual = qualSet(f);
+  const { traced, qual } = qualTables(f, NATIVE);
   const tracer = new Tracer(
     {
       strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,

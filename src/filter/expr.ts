@@ -256,12 +256,13 @@ function archInfo(table: ArchTable): ArchInfo {
   for (const r of known) if (r) names.add(r.name);
   const p0: Personality = { designator: '64', names, validNr: (nr) => known[nr] !== undefined };
   const pers: Personality[] = [p0];
-  if (table.name === 'x86_64') {
-    pers.push({ designator: '32', names: derived(names, I386_REMOVED, I386_ADDED), validNr: (n) => inRanges(I386_VALID, n) });
-    pers.push({ designator: 'x32', names: derived(names, X32_REMOVED, X32_ADDED), validNr: (n) => inRanges(X32_VALID, n) });
-  } else if (table.name === 'aarch64') {
-    pers.push({ designator: '32', names: derived(names, ARM_REMOVED, ARM_ADDED), validNr: (n) => inRanges(ARM_VALID, n) });
-  }
+  // the other personalities' names are made when a name is looked up (not for classes or numbers)
+  const other = (designator: string, removed: string, added: string, valid: Ranges): Personality => {
+    let own: Set<string> | undefined;
+    return { designator, get names() { return (own ??= derived(names, removed, added)); }, validNr: (n) => inRanges(valid, n) };
+  };
+  if (table.name === 'x86_64') pers.push(other('32', I386_REMOVED, I386_ADDED, I386_VALID), other('x32', X32_REMOVED, X32_ADDED, X32_VALID));
+  else if (table.name === 'aarch64') pers.push(other('32', ARM_REMOVED, ARM_ADDED, ARM_VALID));
   info = { known, pers };
   archCache.set(table, info);
   return info;
@@ -642,6 +643,37 @@ export function qualFlags(f: Filters, table: ArchTable, nr: number | bigint): Qu
   if (!isKnownToStrace61(table, nr)) return { trace: true, abbrev: true, verbose: true, raw: true };
   const n = Number(nr);
   return { trace: f.trace.has(n), abbrev: f.abbrev.has(n), verbose: f.verbose.has(n), raw: f.raw.has(n) };
+}
+
+/**
+ * qualFlags for every number of `table` below rows.length, as two arrays: `traced` (1 where -e trace=
+ * selects the number or the table has no row for it; undefined when that is every number) and
+ * `qual` (per row: bit 0 raw, bit 1 not abbrev, bit 2 not verbose; undefined when all are 0).
+ * One pass without allocating per number: this runs before the traced command may start.
+ */
+export function qualTables(f: Filters, table: ArchTable): { traced?: Uint8Array; qual?: Uint8Array } {
+  const rows = table.rows, len = rows.length, known = archInfo(table).known;
+  const traced = new Uint8Array(len), qual = new Uint8Array(len);
+  let allTraced = true, anyQual = false;
+  for (let nr = 0; nr < len; nr++) {
+    if (rows[nr] === undefined) {
+      traced[nr] = 1;
+    } else if (known[nr] === undefined) {
+      // unknown to strace 6.1: traced, abbrev, verbose and raw whatever the sets say
+      traced[nr] = 1;
+      qual[nr] = 1;
+      anyQual = true;
+    } else {
+      if (f.trace.has(nr)) traced[nr] = 1;
+      else allTraced = false;
+      const q = (f.raw.has(nr) ? 1 : 0) | (f.abbrev.has(nr) ? 0 : 2) | (f.verbose.has(nr) ? 0 : 4);
+      if (q) {
+        qual[nr] = q;
+        anyQual = true;
+      }
+    }
+  }
+  return { ...(allTraced ? {} : { traced }), ...(anyQual ? { qual } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
