@@ -2,8 +2,9 @@
 // (start-up then skips parsing and compiling sysray's code):
 //   dist/sysray.cjs    the command line, filters, tracer and renderers;
 //   dist/decoders.cjs  the syscall decoders and their constant tables, seven tenths of the code.
-// The CLI loads the decoders only once the traced command runs (warmDecoders), so with a filter
-// that seccomp-bpf applies, the command's start and sysray's loading of them overlap.
+// The CLI loads the decoders when it first decodes something: with a filter that shows nothing
+// (or little, late) they cost nothing (or cost later), and the command does not share the CPU with
+// their loading as it starts.
 // The decoders' script uses the first script's copies of the modules both need (the syscall
 // tables, errno and signal names), so those exist once.
 import { build } from 'esbuild';
@@ -35,7 +36,6 @@ let loaded;
 const decoders = () => (loaded ??= require('sysray:decoders')({ ${SHARED.map((m, i) => `${JSON.stringify(m)}: shared${i}`).join(', ')} }));
 export const decoderTable = (t) => decoders().decoderTable(t);
 export const decodeSiginfo = (b, c) => decoders().decodeSiginfo(b, c);
-export const warmDecoders = () => { decoders(); };
 `;
 const lazyDecoders = {
   name: 'lazy-decoders',

@@ -10,7 +10,6 @@ import { renderJson } from '../render/json.js';
 import type { Event } from '../model.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { NATIVE } from '../arch/index.js';
-import { warmDecoders } from '../decode/index.js';
 import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Filters } from '../filter/expr.js';
 import { SummaryCounter } from '../render/summary.js';
 import { raw } from '../sys/libc.js';
@@ -251,8 +250,6 @@ export function main(argv: string[]): number {
       ...(traced ? { traced } : {}),
       // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
       seccomp: (opts.seccomp ?? true) && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
-      // in the bundle the decoders are a second script: it loads while the command starts
-      warm: warmDecoders,
     },
     sink,
     (msg, kind) => {

@@ -25,10 +25,3 @@ export function decoderForRow(row: SyscallRow | undefined): SyscallDecoder {
 export function decoderTable(t: ArchTable): SyscallDecoder[] {
   return t.rows.map((row) => decoderForRow(row));
 }
-
-/**
- * Have the decoders ready. Here they are loaded with this module, so there is nothing to do; the CLI
- * bundle (scripts/bundle.mjs) keeps them in a second script and loads it when this is called: the
- * CLI calls it once the traced command runs, so that loading overlaps the command's own start.
- */
-export function warmDecoders(): void {}

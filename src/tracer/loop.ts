@@ -41,12 +41,6 @@ export interface TraceOptions extends DecodeOptions {
   traced?: Uint8Array;
   /** Use a seccomp-bpf filter so untraced syscalls never stop (started commands only). */
   seccomp: boolean;
-  /**
-   * Called once, right after the started command's first execve has returned and the command has
-   * been resumed: from there, under a seccomp filter, it runs on its own until a traced syscall, so
-   * one-time work done here (loading the decoders) overlaps its start.
-   */
-  warm?: () => void;
   /** -y/-yy: show what each fd refers to (path, socket details, device, pidfd). */
   decodeFds?: FdKinds;
   /** -P: trace only syscalls that refer to these paths (latin1 strings of their bytes). */
@@ -143,7 +137,10 @@ interface Tcb {
   entryArgs: Value[];
   entryTime: bigint;
   table: ArchTable;
-  /** The table's decoders, looked up when the first syscall of it is shown (see warmDecoders). */
+  /**
+   * The table's decoders, looked up when the first syscall of it is shown (in the bundle that loads
+   * them: a filter that shows nothing never costs their loading, nor the command the CPU it takes).
+   */
   decoders: SyscallDecoder[] | undefined;
 }
 
@@ -171,8 +168,6 @@ export class Tracer {
   private optVariants: (TraceOptions | undefined)[] = [];
   /** The started command runs under our seccomp filter (so do the children it makes). */
   private seccompActive = false;
-  /** The command's execve has returned: call opt.warm before waiting again. */
-  private warmDue = false;
   private ptraceOptions: number;
 
   constructor(private opt: TraceOptions, private sink: Sink, private say: Say) {
@@ -309,14 +304,17 @@ export class Tracer {
     const eager = this.opt.eagerFlush;
     // wait4's rusage costs the kernel a little per stop: only for -c
     const wait = this.opt.wantCpu ? wait4 : waitpid;
-    if (!eager) tick(50);
     const idle = this.sink.idle?.bind(this.sink);
+    // Without eager flushing, output waits in a buffer: a 50 ms tick flushes it should every tracee
+    // then block. It runs only while stops come: a tick with none since the last one stops it.
+    let ticking = false;
+    let stopped = false;
     let n = 0;
     while (this.tcbs.size > 0) {
       if ((++n & 63) === 0 && this.checkInterrupt()) break;
-      if (this.warmDue) {
-        this.warmDue = false;
-        this.opt.warm?.();
+      if (stopped && !ticking && !eager) {
+        tick(50);
+        ticking = true;
       }
       let pid: number, status: number;
       if (eager) {
@@ -331,6 +329,11 @@ export class Tracer {
         if (-pid === EINTR) {
           // our tick or a signal aimed at sysray: flush, then see which
           idle?.();
+          if (ticking && !stopped) {
+            tick(0);
+            ticking = false;
+          }
+          stopped = false;
           if (this.checkInterrupt()) break;
           continue;
         }
@@ -338,8 +341,9 @@ export class Tracer {
         continue;
       }
       this.handle(pid, status);
+      stopped = true;
     }
-    if (!eager) tick(0);
+    if (ticking) tick(0);
     if (!this.interrupted) this.checkInterrupt();
     disarm();
     idle?.();
@@ -544,7 +548,6 @@ export class Tracer {
   /** The command's first execve returned: on failure, say so as strace does and hide the shim again. */
   private execDone(t: Tcb, err: number): void {
     t.checkExec = false;
-    this.warmDue = true;
     if (!err) return;
     t.hidden = true;
     this.say(`exec: ${errnoMessage(err)}`, 'exec');

@@ -70,7 +70,8 @@ export function disarm(): void {
 
 /**
  * A periodic SIGALRM every `ms` milliseconds (0 stops it): it interrupts a blocking waitpid so
- * buffered output reaches its file even while every tracee is blocked.
+ * buffered output reaches its file even while every tracee is blocked. The tracer stops it while
+ * there is nothing to flush (waking sysray costs the traced command a little on these machines).
  */
 export function tick(ms: number): void {
   if (ms) watchSignals([SIGALRM], false);
