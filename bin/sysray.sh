@@ -30,6 +30,8 @@ environ=$(base64 -w0 /proc/$$/environ 2>/dev/null)
 # from SYSRAY_ENVIRON. NODE_EXTRA_CA_CERTS alone makes Node parse a certificate bundle before any
 # JavaScript runs (about 40 ms); NODE_OPTIONS could load code into the tracer itself.
 [ -n "$environ" ] && unset NODE_OPTIONS NODE_EXTRA_CA_CERTS NODE_V8_COVERAGE NODE_DEBUG NODE_DEBUG_NATIVE
+# (only the executable launcher hands over a child)
+unset SYSRAY_LAUNCHED
 self=$0
 [ -L "$self" ] && self=$(readlink -f -- "$self")
 SYSRAY_ARGV0=${SYSRAY_ARGV0:-$0} SYSRAY_SIGIGN=$ign SYSRAY_SIGBLK=$blk SYSRAY_FDS=$fds SYSRAY_ENVIRON=$environ \
