@@ -5,15 +5,17 @@
  * here (`planBlocks`: pathname, argv, envp, seccomp filter) into the child's data area, and releases
  * it with one byte. Elsewhere the build installs bin/sysray.sh, the shell launcher, instead.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { bufferAddress, raw } from '../sys/libc.js';
+import { closeSync, writeSync } from 'node:fs';
+import { raw } from '../sys/libc.js';
+import { writeTraceeMemory } from './memory.js';
+import { filterBlock } from './seccomp.js';
 import { staticElf } from './shim.js';
 
 /** The launcher's (and so the child's) zero-filled data area: address and size. */
 export const LAUNCH_DATA = 0x800000n;
 export const LAUNCH_DATA_SIZE = 0x2000000;
 /** Offsets in the data area the child reads (the .equ names in launcher.S). */
-const WORD = 0x00, FPROG = 0x08, PATHP = 0x18, ARGVP = 0x20, ENVPP = 0x28, FILTER = 0x100, STRINGS = 0x100000;
+const PATHP = 0x18, ARGVP = 0x20, ENVPP = 0x28, FILTER = 0x100, STRINGS = 0x100000;
 
 /** x86_64 machine code, one instruction a row (hex), then its strings. */
 const X86_64_LAUNCHER: string[] = [
@@ -305,13 +307,8 @@ export interface Plan {
  * LAUNCH_DATA + 0x100000. Undefined if it does not fit (more than execve would take anyway).
  */
 export function planBlocks(p: Plan): { head: Buffer; strings: Buffer } | undefined {
-  const head = Buffer.alloc(FILTER + (p.filter?.length ?? 0));
-  if (p.filter) {
-    head.writeBigUInt64LE(p.noNewPrivs ? 3n : 1n, WORD);
-    head.writeUInt16LE(p.filter.length / 8, FPROG);
-    head.writeBigUInt64LE(LAUNCH_DATA + BigInt(FILTER), FPROG + 8);
-    p.filter.copy(head, FILTER);
-  }
+  // the seccomp word, sock_fprog and filter (launcher.S: WORD, FPROG), or zeros: no filter
+  const head = p.filter ? filterBlock(p.filter, LAUNCH_DATA, FILTER, p.noNewPrivs ?? false) : Buffer.alloc(FILTER);
   const base = LAUNCH_DATA + BigInt(STRINGS);
   const lists = [p.argv, ...(p.envp ? [p.envp] : [])];
   const ptrBytes = lists.reduce((n, l) => n + (l.length + 1) * 8, 0);
@@ -336,30 +333,10 @@ export function planBlocks(p: Plan): { head: Buffer; strings: Buffer } | undefin
   return { head, strings };
 }
 
-/** Write `data` at `addr` in process `pid` (process_vm_writev, else /proc/PID/mem). */
-function poke(pid: number, addr: bigint, data: Buffer): boolean {
-  const local = Buffer.alloc(16), remote = Buffer.alloc(16);
-  local.writeBigUInt64LE(bufferAddress(data), 0);
-  local.writeBigUInt64LE(BigInt(data.length), 8);
-  remote.writeBigUInt64LE(addr, 0);
-  remote.writeBigUInt64LE(BigInt(data.length), 8);
-  if (Number(raw.process_vm_writev(pid, local, 1, remote, 1, 0)) === data.length) return true;
-  try {
-    const fd = openSync(`/proc/${pid}/mem`, 'r+');
-    try {
-      return writeSync(fd, data, 0, data.length, Number(addr)) === data.length;
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
-}
-
 /** Write the plan into the (seized) child and release it. False if the plan could not be written. */
 export function releaseWithPlan(l: Launched, p: Plan): boolean {
   const b = planBlocks(p);
-  if (!b || !poke(l.pid, LAUNCH_DATA, b.head) || !poke(l.pid, LAUNCH_DATA + BigInt(STRINGS), b.strings)) return false;
+  if (!b || !writeTraceeMemory(l.pid, LAUNCH_DATA, b.head) || !writeTraceeMemory(l.pid, LAUNCH_DATA + BigInt(STRINGS), b.strings)) return false;
   const ok = writeSync(l.wfd, Buffer.of(1)) === 1;
   closeSync(l.wfd);
   return ok;

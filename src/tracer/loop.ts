@@ -17,13 +17,13 @@ import {
   kill, PTRACE, PTRACE_EVENT, PTRACE_O, ptrace, ptraceIntoBuf, stimeNs, W, wait4, waitpid,
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
 } from '../sys/ptrace.js';
-import { TraceeMemory } from './memory.js';
+import { TraceeMemory, writeTraceeMemory } from './memory.js';
 import { disarm, pending, tick, watchSignals } from './signals.js';
-import { buildFilter } from './seccomp.js';
+import { buildFilter, filterBlock } from './seccomp.js';
 import { pathMatch, type PathSource } from '../filter/paths.js';
 import { PATH_MAX } from '../decode/args.js';
 import { SHIM_DATA } from './shim.js';
-import { bufferAddress, raw } from '../sys/libc.js';
+import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
 import { dismiss, releaseWithPlan } from './launcher.js';
 
@@ -213,7 +213,7 @@ export class Tracer {
       throw new Error(`ptrace(PTRACE_SEIZE, ${pid}): ${errnoMessage(-r)}`);
     }
     // The shim installs the filter if it finds one in its data page (it is stopped, so we may write).
-    if (filter && !writeShimFilter(pid, filter)) this.say('seccomp: cannot pass the filter to the command; tracing without it', 'error');
+    if (filter && !writeTraceeMemory(pid, SHIM_DATA, filterBlock(filter, SHIM_DATA, 0x20, raw.geteuid() !== 0))) this.say('seccomp: cannot pass the filter to the command; tracing without it', 'error');
     this.newTcb(pid, true, 'start');
     this.mainPid = pid;
     kill(pid, SIGCONT);
@@ -780,21 +780,3 @@ const unknownDecoder: SyscallDecoder = {
   entry: (c) => c.args.map((v) => ({ k: 'int', v, fmt: 'x' }) as Value),
 };
 
-/**
- * Write the seccomp word, the sock_fprog and the filter into the stopped shim's data page.
- * The word asks for PR_SET_NO_NEW_PRIVS too unless we are privileged (as strace does).
- */
-function writeShimFilter(pid: number, filter: Buffer): boolean {
-  const data = Buffer.alloc(0x20 + filter.length);
-  data.writeBigUInt64LE(raw.geteuid() === 0 ? 1n : 3n, 0);
-  data.writeUInt16LE(filter.length / 8, 8);
-  data.writeBigUInt64LE(SHIM_DATA + 0x20n, 16);
-  filter.copy(data, 0x20);
-  const local = Buffer.alloc(16), remote = Buffer.alloc(16);
-  local.writeBigUInt64LE(bufferAddress(data), 0);
-  local.writeBigUInt64LE(BigInt(data.length), 8);
-  remote.writeBigUInt64LE(SHIM_DATA, 0);
-  remote.writeBigUInt64LE(BigInt(data.length), 8);
-  const n = Number(raw.process_vm_writev(pid, local, 1, remote, 1, 0));
-  return n === data.length;
-}

@@ -1,6 +1,6 @@
 /** Reading a tracee's memory: process_vm_readv, falling back to /proc/PID/mem. Implements decode's Memory. */
 import { bufferAddress, errno, raw } from '../sys/libc.js';
-import { openSync, closeSync } from 'node:fs';
+import { openSync, closeSync, writeSync } from 'node:fs';
 import type { Memory } from '../decode/types.js';
 
 const PAGE = 4096;
@@ -113,4 +113,24 @@ function koffiAddress(b: Buffer): bigint {
     addrCache.set(b, a);
   }
   return a;
+}
+
+/** Write `data` at `addr` in process `pid` (process_vm_writev, else /proc/PID/mem). True if all of it was written. */
+export function writeTraceeMemory(pid: number, addr: bigint, data: Buffer): boolean {
+  const local = Buffer.alloc(16), remote = Buffer.alloc(16);
+  local.writeBigUInt64LE(bufferAddress(data), 0);
+  local.writeBigUInt64LE(BigInt(data.length), 8);
+  remote.writeBigUInt64LE(addr, 0);
+  remote.writeBigUInt64LE(BigInt(data.length), 8);
+  if (Number(raw.process_vm_writev(pid, local, 1, remote, 1, 0)) === data.length) return true;
+  try {
+    const fd = openSync(`/proc/${pid}/mem`, 'r+');
+    try {
+      return writeSync(fd, data, 0, data.length, Number(addr)) === data.length;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }

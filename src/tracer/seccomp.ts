@@ -61,6 +61,20 @@ export function buildFilter(auditArch: number, limit: number, traced: (nr: numbe
   return buf;
 }
 
+/**
+ * What the exec shim and the launcher's child read before installing a filter, at `base` in their
+ * data area: a word (bit 0: install; bit 1: PR_SET_NO_NEW_PRIVS first, needed unless privileged, as
+ * strace does), a struct sock_fprog at +8, and the instructions at `at` (an offset from `base`).
+ */
+export function filterBlock(filter: Buffer, base: bigint, at: number, noNewPrivs: boolean): Buffer {
+  const b = Buffer.alloc(at + filter.length);
+  b.writeBigUInt64LE(noNewPrivs ? 3n : 1n, 0);
+  b.writeUInt16LE(filter.length / 8, 8);
+  b.writeBigUInt64LE(base + BigInt(at), 16);
+  filter.copy(b, at);
+  return b;
+}
+
 /** Run a filter on one syscall, as the kernel would (for tests). */
 export function runFilter(prog: Buffer, arch: number, nr: number): number {
   let acc = 0;
