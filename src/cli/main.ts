@@ -158,8 +158,9 @@ export function main(argv: string[]): number {
   if (opts.seccomp && opts.follow === 0) writeSync(2, `${prog}: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n`);
   // Node must not die of these before the tracees are dealt with; the tracer notices them itself.
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(s, () => {});
-  // The command starts now, stopped before its execve (its shim stops itself while the rest is set
-  // up). Should sysray fail before seizing it, it must not be left stopped (or run untraced).
+  // The command's process: the launcher's child, waiting for its plan, or an exec shim started now,
+  // which stops itself while the rest is set up. Should sysray fail before seizing it, it must not
+  // be left stopped (or run untraced).
   let child: Spawned | undefined;
   // the launcher's child has nothing to run with -p: it exits once told so
   if (!hasCommand && caller.launched) dismiss(caller.launched);
