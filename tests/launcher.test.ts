@@ -62,6 +62,12 @@ test('the plan: pathname, argv and envp pointers lead to their strings; the filt
   assert.equal(c.head.readBigUInt64LE(0), 0n);
   assert.deepEqual(list(c.strings, c.head.readBigUInt64LE(0x20)), ['true']);
   assert.equal(planBlocks({ path: '/bin/true', argv: ['x'.repeat(0x2000000)] }), undefined, 'larger than the data area');
+  // the launcher's own argv from index 3, exec'd as its argv[0] names it: no pointers, just the index
+  const d = planBlocks({ argv: 3 })!;
+  assert.equal(d.head.readBigUInt64LE(0x48), 3n);
+  assert.equal(d.head.readBigUInt64LE(0x18), 0n);
+  assert.equal(d.head.readBigUInt64LE(0x20), 0n);
+  assert.equal(d.strings.length, 0);
 });
 
 test("sysray's Node seizes the launcher's child and releases it: no process of its own for the command", { skip: !x64 && 'x86_64 only' }, () => {
@@ -91,6 +97,19 @@ test("with nothing to run, the launcher's child reads end of file and exits", { 
     assert.ok(mine.some((l) => /exit_group\(1[ )]/.test(l)), mine.join('\n'));
     assert.ok(lines.some((l) => l.startsWith(`${pid} `) && /\+\+\+ exited with 1 \+\+\+/.test(l)), args.join(' '));
   }
+});
+
+test('arguments reach the command byte for byte, as under strace (not as Node decodes them)', { skip: !x64 && 'x86_64 only' }, () => {
+  const dir = scratch();
+  // bytes that are not UTF-8, in the command's arguments, through a shell that keeps them
+  const cmd = (tool: string, out: string) => `"${tool}" -e trace=execve -o ${out} printf '%s|%s' "$(printf 'caf\\351')" "$(printf '\\377\\376')" | od -An -tx1`;
+  const a = spawnSync('sh', ['-c', cmd(STRACE, join(dir, 'a'))], { encoding: 'latin1', env: testEnv() });
+  const b = spawnSync('sh', ['-c', cmd(SYSRAY, join(dir, 'b'))], { encoding: 'latin1', env: testEnv() });
+  assert.match(a.stdout, /63 61 66 e9 7c ff fe/);
+  assert.equal(b.stdout, a.stdout);
+  const line = (f: string) => readFileSync(join(dir, f), 'latin1').split('\n')[0]!.replace(/0x[0-9a-f]+ \/\*/, 'ADDR /*');
+  assert.equal(line('b'), line('a'));
+  assert.match(line('a'), /\["printf", "%s\|%s", "caf\\351", "\\377\\376"\]/);
 });
 
 test('without node on PATH: a one-line message and status 127', { skip: !x64 && 'x86_64 only' }, () => {

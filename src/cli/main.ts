@@ -166,7 +166,10 @@ export function main(argv: string[]): number {
   if (!hasCommand && caller.launched) dismiss(caller.launched);
   if (hasCommand) {
     try {
-      child = spawnCommand(opts.command, process.env, caller);
+      // the command is the tail of sysray's arguments: the launcher's child has them as given
+      const at = argv.length - opts.command.length;
+      const tail = opts.command.every((a, i) => argv[at + i] === a);
+      child = spawnCommand(opts.command, process.env, caller, tail ? at + 1 : undefined);
     } catch (e) {
       return die(prog, (e as Error).message);
     }

@@ -17,13 +17,15 @@
 .equ DATA,    0x800000      # the data area (zero-filled, DATA_SIZE bytes; see launcher.ts)
 .equ WORD,    0x00          # seccomp word: bit 0 install the filter, bit 1 PR_SET_NO_NEW_PRIVS first
 .equ FPROG,   0x08          # struct sock_fprog
-.equ PATHP,   0x18          # the command: pathname, argv, envp (0: the caller's environment)
+.equ PATHP,   0x18          # the command: pathname (0: its argv[0]), argv (0: see ARGIDX), envp
+                            # (0: the caller's environment)
 .equ ARGVP,   0x20
 .equ ENVPP,   0x28
 .equ PIPE,    0x30          # int fds[2]
 .equ PID,     0x38          # the child's pid
 .equ BYTE,    0x3c          # the byte read from the pipe
 .equ DIREND,  0x40          # where the directory of /proc/self/exe ends in SELF
+.equ ARGIDX,  0x48          # with ARGVP 0: the command's argv is the launcher's own from this index
 .equ LVAR,    0x10000       # "SYSRAY_LAUNCHED=<pid>,<fd>"
 .equ SELF,    0x11000       # /proc/self/exe, then boot.cjs or sysray.sh in its directory
 .equ NODEP,   0x20000       # a PATH entry + "/node"
@@ -245,8 +247,17 @@ stop:
     mov eax, 62                     # kill
     syscall
 exec:
-    mov rdi, [r15+PATHP]
     mov rsi, [r15+ARGVP]
+    test rsi, rsi
+    jnz have_argv
+    mov rax, [r15+ARGIDX]           # the launcher's own argv, byte for byte as the caller gave it
+    lea rsi, [r13+rax*8]
+have_argv:
+    mov rdi, [r15+PATHP]
+    test rdi, rdi
+    jnz have_path
+    mov rdi, [rsi]
+have_path:
     mov rdx, [r15+ENVPP]
     test rdx, rdx
     jnz have_envp

@@ -15,7 +15,7 @@ import { staticElf } from './shim.js';
 export const LAUNCH_DATA = 0x800000n;
 export const LAUNCH_DATA_SIZE = 0x2000000;
 /** Offsets in the data area the child reads (the .equ names in launcher.S). */
-const PATHP = 0x18, ARGVP = 0x20, ENVPP = 0x28, FILTER = 0x100, STRINGS = 0x100000;
+const PATHP = 0x18, ARGVP = 0x20, ENVPP = 0x28, ARGIDX = 0x48, FILTER = 0x100, STRINGS = 0x100000;
 
 /** x86_64 machine code, one instruction a row (hex), then its strings. */
 const X86_64_LAUNCHER: string[] = [
@@ -25,7 +25,7 @@ const X86_64_LAUNCHER: string[] = [
   '4c8d6c2408', // lea r13,[rsp+0x8]
   '4f8d74e508', // lea r14,[r13+r12*8+0x8]
   '41bf00008000', // mov r15d,0x800000
-  '488d3d0d030000', // lea rdi,[rip+0x30d]
+  '488d3d27030000', // lea rdi,[rip+0x327]
   '498db700100100', // lea rsi,[r15+0x11000]
   'baa00f0000', // mov edx,0xfa0
   'b859000000', // mov eax,0x59
@@ -48,9 +48,9 @@ const X86_64_LAUNCHER: string[] = [
   '85c0', // test eax,eax
   '0f859d010000', // jne <fallback>
   '498d5f30', // lea rbx,[r15+0x30]
-  'e862020000', // call <above2>
+  'e87c020000', // call <above2>
   '498d5f34', // lea rbx,[r15+0x34]
-  'e859020000', // call <above2>
+  'e873020000', // call <above2>
   'b839000000', // mov eax,0x39
   '0f05', // syscall
   '4885c0', // test rax,rax
@@ -75,14 +75,14 @@ const X86_64_LAUNCHER: string[] = [
   '48b841554e434845443d', // movabs rax,0x3d444548434e5541
   '48ab', // stos QWORD PTR es:[rdi],rax
   '418b4738', // mov eax,DWORD PTR [r15+0x38]
-  'e809020000', // call <decimal>
+  'e823020000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
   '418b4734', // mov eax,DWORD PTR [r15+0x34]
-  'e8fa010000', // call <decimal>
+  'e814020000', // call <decimal>
   'c60700', // mov BYTE PTR [rdi],0x0
   '498dbf00001000', // lea rdi,[r15+0x100000]
-  '488d051f020000', // lea rax,[rip+0x21f]
+  '488d0539020000', // lea rax,[rip+0x239]
   '48ab', // stos QWORD PTR es:[rdi],rax
   '498d8700100100', // lea rax,[r15+0x11000]
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -121,7 +121,7 @@ const X86_64_LAUNCHER: string[] = [
   '488d7005', // lea rsi,[rax+0x5]
   'eb07', // jmp <try_entry>
   // default_path:
-  '488d35be010000', // lea rsi,[rip+0x1be]
+  '488d35d8010000', // lea rsi,[rip+0x1d8]
   // try_entry:
   '498dbf00000200', // lea rdi,[r15+0x20000]
   // copy_entry:
@@ -155,11 +155,11 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc6', // inc rsi
   'eba1', // jmp <try_entry>
   // no_node:
-  '488d3595010000', // lea rsi,[rip+0x195]
+  '488d35af010000', // lea rsi,[rip+0x1af]
   'ba18000000', // mov edx,0x18
   'eb0c', // jmp <say_and_exit>
   // lost:
-  '488d359f010000', // lea rsi,[rip+0x19f]
+  '488d35b9010000', // lea rsi,[rip+0x1b9]
   'ba33000000', // mov edx,0x33
   // say_and_exit:
   'bf02000000', // mov edi,0x2
@@ -192,7 +192,7 @@ const X86_64_LAUNCHER: string[] = [
   '4883f8fc', // cmp rax,0xfffffffffffffffc
   '74e9', // je <wait_byte>
   '4883f801', // cmp rax,0x1
-  '756d', // jne <quit>
+  '0f8583000000', // jne <quit>
   '498b4702', // mov rax,QWORD PTR [r15+0x2]
   '4885c0', // test rax,rax
   '7434', // je <stop>
@@ -221,8 +221,17 @@ const X86_64_LAUNCHER: string[] = [
   'b83e000000', // mov eax,0x3e
   '0f05', // syscall
   // exec:
-  '498b7f18', // mov rdi,QWORD PTR [r15+0x18]
   '498b7720', // mov rsi,QWORD PTR [r15+0x20]
+  '4885f6', // test rsi,rsi
+  '7509', // jne <have_argv>
+  '498b4748', // mov rax,QWORD PTR [r15+0x48]
+  '498d74c500', // lea rsi,[r13+rax*8+0x0]
+  // have_argv:
+  '498b7f18', // mov rdi,QWORD PTR [r15+0x18]
+  '4885ff', // test rdi,rdi
+  '7503', // jne <have_path>
+  '488b3e', // mov rdi,QWORD PTR [rsi]
+  // have_path:
   '498b5728', // mov rdx,QWORD PTR [r15+0x28]
   '4885d2', // test rdx,rdx
   '7503', // jne <have_envp>
@@ -293,8 +302,13 @@ export function parseLaunched(v: string | undefined): Launched | undefined {
 
 /** What the child does once released. Strings are byte strings (latin1). */
 export interface Plan {
-  path: string;
-  argv: string[];
+  /** The pathname to exec; undefined: the argv[0] it execs with. */
+  path?: string;
+  /**
+   * The command's argv; or, as a number, the index in the launcher's own argv where it starts: the
+   * bytes exactly as the caller gave them (Node's copy of the arguments is decoded as UTF-8).
+   */
+  argv: string[] | number;
   /** undefined: the caller's environment, which the child still has. */
   envp?: string[];
   /** A BPF program to install first (struct sock_filter array), and whether PR_SET_NO_NEW_PRIVS must go before it. */
@@ -309,25 +323,34 @@ export interface Plan {
 export function planBlocks(p: Plan): { head: Buffer; strings: Buffer } | undefined {
   // the seccomp word, sock_fprog and filter (launcher.S: WORD, FPROG), or zeros: no filter
   const head = p.filter ? filterBlock(p.filter, LAUNCH_DATA, FILTER, p.noNewPrivs ?? false) : Buffer.alloc(FILTER);
-  const base = LAUNCH_DATA + BigInt(STRINGS);
-  const lists = [p.argv, ...(p.envp ? [p.envp] : [])];
-  const ptrBytes = lists.reduce((n, l) => n + (l.length + 1) * 8, 0);
-  const strs = [p.path, ...lists.flat()].map((s) => Buffer.from(s, 'latin1'));
-  const size = ptrBytes + strs.reduce((n, b) => n + b.length + 1, 0);
+  if (typeof p.argv === 'number') head.writeBigUInt64LE(BigInt(p.argv), ARGIDX);
+  // pointer arrays first (with the head field that points at each), then the strings
+  const arrays: [number, string[]][] = [];
+  if (typeof p.argv !== 'number') arrays.push([ARGVP, p.argv]);
+  if (p.envp) arrays.push([ENVPP, p.envp]);
+  const bytes = (x: string): Buffer => Buffer.from(x, 'latin1');
+  const path = p.path !== undefined ? bytes(p.path) : undefined;
+  const lists = arrays.map(([, l]) => l.map(bytes));
+  let size = arrays.reduce((n, [, l]) => n + (l.length + 1) * 8, 0);
+  for (const b of [...(path ? [path] : []), ...lists.flat()]) size += b.length + 1;
   if (STRINGS + size > LAUNCH_DATA_SIZE) return undefined;
   const strings = Buffer.alloc(size);
-  let at = ptrBytes;
+  const base = LAUNCH_DATA + BigInt(STRINGS);
+  let at = arrays.reduce((n, [, l]) => n + (l.length + 1) * 8, 0);
   const put = (b: Buffer): bigint => {
     strings.set(b, at);
     const addr = base + BigInt(at);
     at += b.length + 1;
     return addr;
   };
-  head.writeBigUInt64LE(put(strs[0]!), PATHP);
-  let ptr = 0, s = 1;
-  lists.forEach((l, i) => {
-    head.writeBigUInt64LE(base + BigInt(ptr), i === 0 ? ARGVP : ENVPP);
-    for (let k = 0; k < l.length; k++, ptr += 8) strings.writeBigUInt64LE(put(strs[s++]!), ptr);
+  if (path) head.writeBigUInt64LE(put(path), PATHP);
+  let ptr = 0;
+  arrays.forEach(([field], i) => {
+    head.writeBigUInt64LE(base + BigInt(ptr), field);
+    for (const b of lists[i]!) {
+      strings.writeBigUInt64LE(put(b), ptr);
+      ptr += 8;
+    }
     ptr += 8; // NULL
   });
   return { head, strings };

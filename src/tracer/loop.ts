@@ -234,8 +234,8 @@ export class Tracer {
     }
     this.newTcb(pid, true, 'start');
     this.mainPid = pid;
-    const plan = { path: l.path, argv: l.argv, ...(l.envp ? { envp: l.envp } : {}), ...(filter ? { filter, noNewPrivs: raw.geteuid() !== 0 } : {}) };
-    if (!releaseWithPlan(l.child, plan)) {
+    const { child, ...command } = l;
+    if (!releaseWithPlan(child, { ...command, ...(filter ? { filter, noNewPrivs: raw.geteuid() !== 0 } : {}) })) {
       kill(pid, 9);
       throw new Error(`cannot pass the command to its process (pid ${pid})`);
     }

@@ -125,20 +125,29 @@ function sigsetBuf(mask: bigint): Buffer {
  */
 export interface Spawned {
   pid: number;
-  launched?: { child: Launched; path: string; argv: string[]; envp?: string[] };
+  launched?: { child: Launched; path?: string; argv: string[] | number; envp?: string[] };
 }
 
 /**
  * Start a command, stopped before its execve (strace's message when it cannot be found), or take
- * the launcher's child for it. The tracer takes it over with Tracer.startSpawned.
+ * the launcher's child for it. The tracer takes it over with Tracer.startSpawned. `argIndex`: where
+ * `argv` starts in the launcher's own argv, so the child can exec it byte for byte (Node's copy of
+ * sysray's arguments is decoded as UTF-8).
  */
-export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: CallerState): Spawned {
+export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: CallerState, argIndex?: number): Spawned {
   const path = resolveCommand(argv[0]!, env);
   const l = caller.launched;
   if (l) {
     const bytes = (a: string): string => Buffer.from(a, 'utf8').toString('latin1');
     const envp = env === process.env ? undefined : environFor(env, caller);
-    return { pid: l.pid, launched: { child: l, path: bytes(path), argv: argv.map(bytes), ...(envp ? { envp } : {}) } };
+    // a name with a slash is exec'd as given (its own bytes, then); a PATH lookup gives a new one
+    const own = argIndex !== undefined;
+    return {
+      pid: l.pid,
+      launched: {
+        child: l, ...(own && path === argv[0] ? {} : { path: bytes(path) }), argv: own ? argIndex : argv.map(bytes), ...(envp ? { envp } : {}),
+      },
+    };
   }
   return { pid: spawnStopped(path, argv, environFor(env, caller), caller) };
 }
