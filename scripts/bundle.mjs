@@ -21,8 +21,9 @@ const common = {
   format: 'cjs',
   target: 'node20',
   external: ['koffi'],
-  define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import.meta.url, made when first read (few runs need it)
+  define: { 'import.meta.url': 'importMeta.url' },
+  banner: { js: "const importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   minify: true,
   keepNames: false,
   logLevel: 'warning',

@@ -252,14 +252,20 @@ function archInfo(table: ArchTable): ArchInfo {
   if (info) return info;
   const newer = table.name === 'x86_64' ? X86_64_NEWER : table.name === 'aarch64' ? AARCH64_NEWER : new Set<number>();
   const known = table.rows.map((r) => (r && !newer.has(r.nr) ? r : undefined));
-  const names = new Set<string>();
-  for (const r of known) if (r) names.add(r.name);
-  const p0: Personality = { designator: '64', names, validNr: (nr) => known[nr] !== undefined };
+  // the personalities' names are made when a name is looked up (not for classes or numbers)
+  let names64: Set<string> | undefined;
+  const names = (): Set<string> => {
+    if (!names64) {
+      names64 = new Set<string>();
+      for (const r of known) if (r) names64.add(r.name);
+    }
+    return names64;
+  };
+  const p0: Personality = { designator: '64', get names() { return names(); }, validNr: (nr) => known[nr] !== undefined };
   const pers: Personality[] = [p0];
-  // the other personalities' names are made when a name is looked up (not for classes or numbers)
   const other = (designator: string, removed: string, added: string, valid: Ranges): Personality => {
     let own: Set<string> | undefined;
-    return { designator, get names() { return (own ??= derived(names, removed, added)); }, validNr: (n) => inRanges(valid, n) };
+    return { designator, get names() { return (own ??= derived(names(), removed, added)); }, validNr: (n) => inRanges(valid, n) };
   };
   if (table.name === 'x86_64') pers.push(other('32', I386_REMOVED, I386_ADDED, I386_VALID), other('x32', X32_REMOVED, X32_ADDED, X32_VALID));
   else if (table.name === 'aarch64') pers.push(other('32', ARM_REMOVED, ARM_ADDED, ARM_VALID));

@@ -9,7 +9,6 @@
  * word at SHIM_DATA, then a struct sock_fprog at SHIM_DATA+8, then the instructions.
  */
 import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -118,12 +117,18 @@ function packageRoot(dir: string): string | undefined {
   }
 }
 
+/** os.tmpdir() on POSIX, without loading node:os for it (the launcher's runs never get here). */
+function tempDir(): string {
+  const d = process.env.TMPDIR || process.env.TMP || process.env.TEMP || '/tmp';
+  return d.length > 1 && d.endsWith('/') ? d.slice(0, -1) : d;
+}
+
 /** Path of the shim executable, written on first use next to the build (or in the temp dir). */
 export function shimPath(): string {
   if (cached) return cached;
   const img = shimImage();
   const name = `sysray-shim-${fnv1a(img)}`;
-  const dirs = [join(tmpdir(), `sysray-${process.getuid?.() ?? 0}`)];
+  const dirs = [join(tempDir(), `sysray-${process.getuid?.() ?? 0}`)];
   const root = packageRoot(dirname(fileURLToPath(import.meta.url)));
   if (root) dirs.unshift(join(root, 'dist', '.shim'));
   for (const dir of dirs) {
