@@ -20,14 +20,16 @@ export let koffiLoadedFrom: 'prebuilt' | 'package' = 'package';
  * is the one. Anything unexpected falls back to `require('koffi')`.
  */
 function loadKoffi(): Koffi {
-  const req = createRequire(import.meta.url);
   if (process.platform === 'linux' && (process.arch === 'x64' || process.arch === 'arm64')) {
     const rel = join('node_modules', '@koromix', `koffi-linux-${process.arch}`, `linux_${process.arch}`, 'koffi.node');
     for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
       const bin = join(dir, rel);
       if (existsSync(bin)) {
         try {
-          const native = req(bin) as Koffi;
+          // what require() of a .node file does, without its path resolution
+          const mod = { exports: {} as Koffi };
+          process.dlopen(mod, bin);
+          const native = mod.exports;
           if (typeof native.load === 'function' && typeof native.errno === 'function') {
             koffiLoadedFrom = 'prebuilt';
             return native;
@@ -40,7 +42,7 @@ function loadKoffi(): Koffi {
       if (dirname(dir) === dir) break;
     }
   }
-  return req('koffi') as Koffi;
+  return createRequire(import.meta.url)('koffi') as Koffi;
 }
 
 const koffi = loadKoffi();
