@@ -3,9 +3,10 @@
 #
 # It starts the command's process before Node starts: fork(), and the child waits on a pipe, so it
 # keeps exactly the state the caller gave sysray (environment, signal dispositions and mask, fds,
-# umask) with nothing to record or restore. The parent execs `node <dir>/boot.cjs argv0 args...`
-# with the caller's environment minus NODE_* (Node's own options are not meant for the tracer) and
-# SYSRAY_LAUNCHED=<child pid>,<write end>. Once the tracer has seized the child and written its plan
+# umask) with nothing to record or restore. The parent execs `node --v8-pool-size=1
+# <dir>/boot.cjs argv0 args...` (one V8 worker thread is plenty for sysray, and threads cost to
+# start and to end) with the caller's environment minus NODE_* (Node's own options are not meant
+# for the tracer) and SYSRAY_LAUNCHED=<child pid>,<write end>. Once the tracer has seized the child and written its plan
 # (path, argv, envp, seccomp filter) into the child's data area, it writes one byte to the pipe; the
 # child then installs the filter (or, without one, stops itself so the tracer can start syscall
 # tracing) and execs the command. If the tracer never writes (it exits, or has no command to run)
@@ -99,9 +100,11 @@ find_slash:
     mov eax, [r15+PIPE+4]
     call decimal
     mov byte ptr [rdi], 0
-    # Node's argv: "node", boot.cjs, then the launcher's own argv (argv[0] first)
+    # Node's argv: "node", "--v8-pool-size=1", boot.cjs, then the launcher's own argv (argv[0] first)
     lea rdi, [r15+ARGS]
     lea rax, [rip+str_node]
+    stosq
+    lea rax, [rip+str_pool]
     stosq
     lea rax, [r15+SELF]
     stosq
@@ -307,6 +310,8 @@ proc_self_exe:
     .asciz "/proc/self/exe"
 str_node:
     .asciz "node"
+str_pool:
+    .asciz "--v8-pool-size=1"
 str_default_path:
     .asciz "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 msg_no_node:

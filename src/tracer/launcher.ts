@@ -25,15 +25,15 @@ const X86_64_LAUNCHER: string[] = [
   '4c8d6c2408', // lea r13,[rsp+0x8]
   '4f8d74e508', // lea r14,[r13+r12*8+0x8]
   '41bf00008000', // mov r15d,0x800000
-  '488d3d27030000', // lea rdi,[rip+0x327]
+  '488d3d30030000', // lea rdi,[rip+0x330]
   '498db700100100', // lea rsi,[r15+0x11000]
   'baa00f0000', // mov edx,0xfa0
   'b859000000', // mov eax,0x59
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f8eb4010000', // jle <lost>
+  '0f8ebd010000', // jle <lost>
   '483da00f0000', // cmp rax,0xfa0
-  '0f83a8010000', // jae <lost>
+  '0f83b1010000', // jae <lost>
   '498dbc0700100100', // lea rdi,[r15+rax*1+0x11000]
   // find_slash:
   '48ffcf', // dec rdi
@@ -46,16 +46,16 @@ const X86_64_LAUNCHER: string[] = [
   'b825010000', // mov eax,0x125
   '0f05', // syscall
   '85c0', // test eax,eax
-  '0f859d010000', // jne <fallback>
+  '0f85a6010000', // jne <fallback>
   '498d5f30', // lea rbx,[r15+0x30]
-  'e87c020000', // call <above2>
+  'e885020000', // call <above2>
   '498d5f34', // lea rbx,[r15+0x34]
-  'e873020000', // call <above2>
+  'e87c020000', // call <above2>
   'b839000000', // mov eax,0x39
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f887b010000', // js <fallback>
-  '0f84a2010000', // je <child>
+  '0f8884010000', // js <fallback>
+  '0f84ab010000', // je <child>
   '41894738', // mov DWORD PTR [r15+0x38],eax
   '418b7f30', // mov edi,DWORD PTR [r15+0x30]
   'b803000000', // mov eax,0x3
@@ -75,14 +75,16 @@ const X86_64_LAUNCHER: string[] = [
   '48b841554e434845443d', // movabs rax,0x3d444548434e5541
   '48ab', // stos QWORD PTR es:[rdi],rax
   '418b4738', // mov eax,DWORD PTR [r15+0x38]
-  'e823020000', // call <decimal>
+  'e82c020000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
   '418b4734', // mov eax,DWORD PTR [r15+0x34]
-  'e814020000', // call <decimal>
+  'e81d020000', // call <decimal>
   'c60700', // mov BYTE PTR [rdi],0x0
   '498dbf00001000', // lea rdi,[r15+0x100000]
-  '488d0539020000', // lea rax,[rip+0x239]
+  '488d0542020000', // lea rax,[rip+0x242]
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '488d053e020000', // lea rax,[rip+0x23e]
   '48ab', // stos QWORD PTR es:[rdi],rax
   '498d8700100100', // lea rax,[r15+0x11000]
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -121,7 +123,7 @@ const X86_64_LAUNCHER: string[] = [
   '488d7005', // lea rsi,[rax+0x5]
   'eb07', // jmp <try_entry>
   // default_path:
-  '488d35d8010000', // lea rsi,[rip+0x1d8]
+  '488d35e9010000', // lea rsi,[rip+0x1e9]
   // try_entry:
   '498dbf00000200', // lea rdi,[r15+0x20000]
   // copy_entry:
@@ -155,11 +157,11 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc6', // inc rsi
   'eba1', // jmp <try_entry>
   // no_node:
-  '488d35af010000', // lea rsi,[rip+0x1af]
+  '488d35c0010000', // lea rsi,[rip+0x1c0]
   'ba18000000', // mov edx,0x18
   'eb0c', // jmp <say_and_exit>
   // lost:
-  '488d35b9010000', // lea rsi,[rip+0x1b9]
+  '488d35ca010000', // lea rsi,[rip+0x1ca]
   'ba33000000', // mov edx,0x33
   // say_and_exit:
   'bf02000000', // mov edi,0x2
@@ -272,8 +274,8 @@ const X86_64_LAUNCHER: string[] = [
   '75ef', // jne <decimal_digit>
   '4c89c7', // mov rdi,r8
   'c3', // ret
-  // strings: ["/proc/self/exe","node","/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","sysray: node: not found\nsysray: cannot find its own files (/proc/self/exe)\n"]
-  '2f70726f632f73656c662f657865006e6f6465002f7573722f6c6f63616c2f7362696e3a2f7573722f6c6f63616c2f62696e3a2f7573722f7362696e3a2f7573722f62696e3a2f7362696e3a2f62696e007379737261793a206e6f64653a206e6f7420666f756e640a7379737261793a2063616e6e6f742066696e6420697473206f776e2066696c657320282f70726f632f73656c662f657865290a',
+  // strings: ["/proc/self/exe","node","--v8-pool-size=1","/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","sysray: node: not found\nsysray: cannot find its own files (/proc/self/exe)\n"]
+  '2f70726f632f73656c662f657865006e6f6465002d2d76382d706f6f6c2d73697a653d31002f7573722f6c6f63616c2f7362696e3a2f7573722f6c6f63616c2f62696e3a2f7573722f7362696e3a2f7573722f62696e3a2f7362696e3a2f62696e007379737261793a206e6f64653a206e6f7420666f756e640a7379737261793a2063616e6e6f742066696e6420697473206f776e2066696c657320282f70726f632f73656c662f657865290a',
   // END launcher code
 ];
 
