@@ -3,14 +3,14 @@
 #
 # It starts the command's process before Node starts: fork(), and the child waits on a pipe, so it
 # keeps exactly the state the caller gave sysray (environment, signal dispositions and mask, fds,
-# umask) with nothing to record or restore. The parent execs `node --v8-pool-size=1
-# <dir>/boot.cjs argv0 args...` (one V8 worker thread is plenty for sysray, and threads cost to
-# start and to end) with the caller's environment minus NODE_* (Node's own options are not meant
-# for the tracer) and SYSRAY_LAUNCHED=<child pid>,<write end>. Once the tracer has seized the child and written its plan
-# (path, argv, envp, seccomp filter) into the child's data area, it writes one byte to the pipe; the
-# child then installs the filter (or, without one, stops itself so the tracer can start syscall
-# tracing) and execs the command. If the tracer never writes (it exits, or has no command to run)
-# the child reads end of file and exits.
+# umask, argument bytes) with nothing to record or restore. The parent execs
+# `node --v8-pool-size=1 <dir>/boot.cjs argv0 args...` (one V8 worker thread is plenty for sysray,
+# and threads cost to start and to end) with the caller's environment minus NODE_* (Node's own
+# options are not meant for the tracer) and SYSRAY_LAUNCHED=<child pid>,<write end>. Once the
+# tracer has seized the child and written its plan (pathname, argv, envp, seccomp filter) into the
+# child's data area, it writes one byte to the pipe; the child then installs the filter (or, without
+# one, stops itself so the tracer can start syscall tracing) and execs the command. If the tracer
+# never writes (it exits, or has no command to run) the child reads end of file and exits.
 #
 # Anything unexpected before the fork (no pipe, no fork) execs <dir>/sysray.sh, the shell launcher.
 
