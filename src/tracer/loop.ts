@@ -200,8 +200,7 @@ export class Tracer {
   }
 
   /** Take over a command spawnCommand started (the spawn can go first, and the shim start meanwhile). */
-  startSpawned(spawned: Spawned | number): number {
-    const { pid, launched } = typeof spawned === 'number' ? { pid: spawned, launched: undefined } : spawned;
+  startSpawned({ pid, launched }: Spawned): number {
     if (launched) return this.startLaunched(pid, launched);
     const [w, status] = waitpid(pid, W.UNTRACED);
     if (w !== pid || !WIFSTOPPED(status)) throw new Error(`the exec shim did not stop (status ${status})`);
