@@ -1,8 +1,9 @@
 'use strict';
-// Loads sysray's scripts (dist/sysray.cjs, then dist/decoders.cjs when it asks for them; see
-// scripts/bundle.mjs) through V8 code caches kept next to them: the first run compiles and saves
-// the caches, later runs start without parsing or compiling sysray's code again. A cache that is
-// missing, stale (another Node version) or rejected (other V8 flags) is compiled and saved anew.
+// Loads sysray's scripts (dist/sysray.cjs, then each part of the decoders, dist/decoders-*.cjs, when
+// it is first needed; see scripts/bundle.mjs) through V8 code caches kept next to them: the first
+// run compiles and saves the caches, later runs start without parsing or compiling sysray's code
+// again. A cache that is missing, stale (another Node version) or rejected (other V8 flags) is
+// compiled and saved anew.
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
@@ -32,15 +33,31 @@ function load(name, resolve) {
   return mod.exports;
 }
 
-const main = load('sysray.cjs', (id) => {
-  if (id !== 'sysray:decoders') throw new Error(`sysray: no module ${id}`);
-  // called with the modules the decoders share with the first script
-  return (shared) =>
-    load('decoders.cjs', (sid) => {
-      const m = shared[sid.slice('sysray:shared:'.length)];
-      if (!m) throw new Error(`sysray: no shared module ${sid}`);
+/** The decoders' parts, loaded once each; `shared` holds the modules they take from the first script. */
+let shared;
+const parts = new Map();
+function part(name) {
+  let p = parts.get(name);
+  if (p === undefined) {
+    p = load(`decoders-${name}.cjs`, (id) => {
+      const [, kind, a, b] = /^sysray:(shared|part):([^:]+):?(.*)$/.exec(id) ?? [];
+      const m = kind === 'shared' ? shared[a] : kind === 'part' ? part(a).modules[b] : undefined;
+      if (!m) throw new Error(`sysray: no module ${id}`);
       return m;
     });
+    parts.set(name, p);
+  }
+  return p;
+}
+
+const main = load('sysray.cjs', (id) => {
+  if (id !== 'sysray:decoders') throw new Error(`sysray: no module ${id}`);
+  return (sharedModules) => {
+    shared = sharedModules;
+    // the build's warm-up run loads every part, so that each has its cache
+    if (process.env.SYSRAY_WARM_CACHES === '1') for (const f of fs.readdirSync(dist)) if (/^decoders-[a-z]+\.cjs$/.test(f)) part(f.slice(9, -4));
+    return part;
+  };
 });
 // sysray has run (it returns with process.exitCode set, or dies of the traced command's signal).
 for (const [script, cacheFile] of unsaved) {

@@ -1,19 +1,52 @@
-// Bundles the CLI into two CommonJS scripts that bin/boot.cjs loads, each with a V8 code cache
-// (start-up then skips parsing and compiling sysray's code):
-//   dist/sysray.cjs    the command line, filters, tracer and renderers;
-//   dist/decoders.cjs  the syscall decoders and their constant tables, seven tenths of the code.
-// The CLI loads the decoders when it first decodes something: with a filter that shows nothing
-// (or little, late) they cost nothing (or cost later), and the command does not share the CPU with
-// their loading as it starts.
-// The decoders' script uses the first script's copies of the modules both need (the syscall
-// tables, errno and signal names), so those exist once.
+// Bundles the CLI into CommonJS scripts that bin/boot.cjs loads, each with a V8 code cache (start-up
+// then skips parsing and compiling sysray's code):
+//   dist/sysray.cjs             the command line, filters, tracer and renderers;
+//   dist/decoders-<part>.cjs    the syscall decoders and their constant tables, seven tenths of the
+//                               code, in parts (PARTS below): a part loads when a syscall it decodes
+//                               is first shown, with the parts it imports from.
+// With a filter that shows nothing the decoders cost nothing; one that shows a socket() loads the
+// network part and the base it builds on, not the ioctl tables; and the command does not share
+// the CPU with decoders it does not need as it starts.
+// A module lives in one script only: the parts take the modules they share with the first script
+// (the syscall tables, errno and signal names) from it, and each other's modules from each other.
 import { build } from 'esbuild';
+import { readdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { pathToFileURL as fileUrl } from 'node:url';
 
 const SRC = resolve('dist/src');
-const DECODERS = [resolve(SRC, 'decode/index.js'), resolve(SRC, 'decode/signal.js')];
-/** Modules both scripts use; the decoders' script takes them from the first. */
+/** Modules of the first script that the decoder parts use. */
 const SHARED = ['arch/index.js', 'arch/types.js', 'decode/xlat/errno.js', 'decode/xlat/signals.js'];
+/**
+ * The decoder parts: a family of decoders (a module exporting `decoders`) with the tables only it
+ * uses. Every other module of src/decode (but the registry, decode/index.js) goes in `base`.
+ */
+const PARTS = {
+  net: ['decode/net.js', 'decode/xlat/net.js'],
+  file: ['decode/file.js', 'decode/xlat/file.js'],
+  desc: ['decode/desc.js', 'decode/xlat/desc.js', 'decode/xlat/ioctls.js'],
+  process: ['decode/process.js', 'decode/xlat/proc.js'],
+  memory: ['decode/memory.js', 'decode/ipc.js', 'decode/xlat/mem.js'],
+  signal: ['decode/signal.js'],
+  misc: ['decode/misc.js', 'decode/xlat/sigtime.js'],
+};
+/** The families, in the order decode/index.js merges their decoders (a later one wins a name). */
+const FAMILIES = ['desc', 'file', 'memory', 'net', 'process', 'signal', 'misc'];
+const decodeModules = (dir) =>
+  readdirSync(resolve(SRC, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? decodeModules(`${dir}/${e.name}`) : e.name.endsWith('.js') ? [`${dir}/${e.name}`] : []);
+const partOf = new Map(Object.entries(PARTS).flatMap(([part, mods]) => mods.map((m) => [m, part])));
+for (const m of decodeModules('decode')) if (!partOf.has(m) && !SHARED.includes(m) && m !== 'decode/index.js') partOf.set(m, 'base');
+const partNames = [...new Set(partOf.values())];
+
+// Which family's decoder each name is, as decode/index.js's registry has it.
+const { REGISTRY } = await import(fileUrl(resolve(SRC, 'decode/index.js')).href);
+const familyOf = {};
+for (const fam of FAMILIES) {
+  const { decoders } = await import(fileUrl(resolve(SRC, `decode/${fam}.js`)).href);
+  for (const [name, d] of Object.entries(decoders)) if (REGISTRY[name] === d) familyOf[name] = fam;
+}
+if (Object.keys(familyOf).length !== Object.keys(REGISTRY).length) throw new Error('bundle: a decoder of the registry has no family');
 
 const common = {
   bundle: true,
@@ -29,22 +62,32 @@ const common = {
   logLevel: 'warning',
 };
 
-// The first script: imports of the decoder modules from outside src/decode become a stand-in that
-// loads dist/decoders.cjs on first use (bin/boot.cjs answers require('sysray:decoders')).
+// The first script: decode/index.js and decode/signal.js, imported from outside src/decode, become
+// a stand-in that loads the parts as they are needed (bin/boot.cjs answers require('sysray:decoders')
+// with a loader of parts, given the modules the parts share with this script).
 const standIn = `
 ${SHARED.map((m, i) => `import * as shared${i} from ${JSON.stringify(resolve(SRC, m))};`).join('\n')}
-let loaded;
-const decoders = () => (loaded ??= require('sysray:decoders')({ ${SHARED.map((m, i) => `${JSON.stringify(m)}: shared${i}`).join(', ')} }));
-export const decoderTable = (t) => decoders().decoderTable(t);
-export const decodeSiginfo = (b, c) => decoders().decodeSiginfo(b, c);
+let loader;
+const part = (name) => (loader ??= require('sysray:decoders')({ ${SHARED.map((m, i) => `${JSON.stringify(m)}: shared${i}`).join(', ')} }))(name);
+const FAMILY_OF = ${JSON.stringify(familyOf)};
+/** decode/index.js's decoderFor, loading only the family that has the decoder. */
+export const decoderFor = (t, nr) => {
+  const row = t.rows[nr];
+  const name = row && (FAMILY_OF[row.dec ?? row.name] ? row.dec ?? row.name : row.name);
+  const fam = name && FAMILY_OF[name];
+  if (fam) return part(fam).modules['decode/' + fam + '.js'].decoders[name];
+  return part('base').modules['decode/args.js'].printargs(row ? row.nargs : 6);
+};
+export const decodeSiginfo = (b, c) => part('signal').modules['decode/signal.js'].decodeSiginfo(b, c);
 `;
+const DECODERS = ['decode/index.js', 'decode/signal.js'].map((m) => resolve(SRC, m));
 const lazyDecoders = {
   name: 'lazy-decoders',
   setup(b) {
     b.onResolve({ filter: /^sysray:/ }, (a) => ({ path: a.path, external: true }));
     b.onResolve({ filter: /\.js$/ }, (a) => {
       const p = resolve(a.resolveDir, a.path);
-      if (!DECODERS.includes(p) || dirname(a.importer) === resolve(SRC, 'decode')) return undefined;
+      if (!DECODERS.includes(p) || dirname(a.importer).startsWith(resolve(SRC, 'decode'))) return undefined;
       return { path: 'decoders', namespace: 'lazy-decoders' };
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy-decoders' }, () => ({ contents: standIn, resolveDir: SRC, loader: 'js' }));
@@ -52,30 +95,40 @@ const lazyDecoders = {
 };
 await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders] });
 
-// The decoders' script: the shared modules come from the first script (require('sysray:shared:…')).
-const fromFirst = {
-  name: 'shared-from-first',
-  setup(b) {
-    b.onResolve({ filter: /\.js$/ }, (a) => {
-      const rel = relative(SRC, resolve(a.resolveDir, a.path));
-      return SHARED.includes(rel) && a.importer ? { path: `sysray:shared:${rel}`, external: true } : undefined;
-    });
-  },
-};
-await build({
-  ...common,
-  stdin: {
-    contents: "export { decoderTable } from './decode/index.js'; export { decodeSiginfo } from './decode/signal.js';",
-    resolveDir: SRC,
-    loader: 'js',
-  },
-  outfile: 'dist/decoders.cjs',
-  plugins: [fromFirst],
-});
+// The parts. Each exports its modules by path; a module of another part or of the first script
+// becomes require('sysray:part:<part>:<path>') or require('sysray:shared:<path>').
+for (const f of readdirSync('dist')) if (/^decoders(-[a-z]+)?\.cjs$/.test(f)) rmSync(`dist/${f}`, { force: true });
+for (const name of partNames) {
+  const mods = [...partOf].filter(([, p]) => p === name).map(([m]) => m);
+  const elsewhere = {
+    name: 'elsewhere',
+    setup(b) {
+      b.onResolve({ filter: /\.js$/ }, (a) => {
+        if (!a.importer) return undefined;
+        const rel = relative(SRC, resolve(a.resolveDir, a.path));
+        if (SHARED.includes(rel)) return { path: `sysray:shared:${rel}`, external: true };
+        const p = partOf.get(rel);
+        if (p === undefined) throw new Error(`bundle: ${a.importer} imports ${rel}, of no part`);
+        return p === name ? undefined : { path: `sysray:part:${p}:${rel}`, external: true };
+      });
+    },
+  };
+  await build({
+    ...common,
+    stdin: {
+      contents: `${mods.map((m, i) => `import * as m${i} from './${m}';`).join('\n')}
+export const modules = { ${mods.map((m, i) => `${JSON.stringify(m)}: m${i}`).join(', ')} };`,
+      resolveDir: SRC,
+      loader: 'js',
+    },
+    outfile: `dist/decoders-${name}.cjs`,
+    plugins: [elsewhere],
+  });
+}
 
 // bin/sysray: on x86_64 the executable launcher (src/tracer/launcher.ts, launcher.S), elsewhere a
 // copy of the shell launcher, bin/sysray.sh. Written aside and renamed, in case one is running.
-import { chmodSync, copyFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 {
   const tmp = `bin/sysray.${process.pid}`;
@@ -90,8 +143,8 @@ import { pathToFileURL } from 'node:url';
 // Warm the V8 code caches with a real (tiny) trace, so the first user run does not pay for
 // compiling the tracer; stale caches from an earlier build are dropped first. Failure (no ptrace
 // here) only means the first run builds the caches instead.
-import { readdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-for (const f of readdirSync('dist')) if (/^(sysray|decoders)\.cjs\..*\.cache$/.test(f)) rmSync(`dist/${f}`, { force: true });
-// Through the launcher, as users start it (V8 rejects a cache made under other V8 flags).
-spawnSync('bin/sysray', ['-o', '/dev/null', '/bin/true'], { stdio: 'ignore', timeout: 20000 });
+for (const f of readdirSync('dist')) if (/^(sysray|decoders(-[a-z]+)?)\.cjs\..*\.cache$/.test(f)) rmSync(`dist/${f}`, { force: true });
+// Through the launcher, as users start it (V8 rejects a cache made under other V8 flags); bin/boot.cjs
+// loads every part of the decoders in this run (SYSRAY_WARM_CACHES), not only those /bin/true needs.
+spawnSync('bin/sysray', ['-o', '/dev/null', '/bin/true'], { stdio: 'ignore', timeout: 20000, env: { ...process.env, SYSRAY_WARM_CACHES: '1' } });

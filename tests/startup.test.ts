@@ -1,12 +1,11 @@
 /**
- * How the command starts: the two scripts of the bundle, and when the second one (the decoders)
- * loads. Checked from outside, with strace watching sysray's own Node (sysray's tracee is not
+ * How the command starts: the scripts of the bundle, and when the decoders (in parts) load. Checked from outside, with strace watching sysray's own Node (sysray's tracee is not
  * strace's: without -f strace follows only sysray).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, STRACE, SYSRAY, testEnv } from './helpers/diff.js';
@@ -21,30 +20,47 @@ function watch(args: string[]): string[] {
 
 const at = (lines: string[], re: RegExp): number => lines.findIndex((l) => re.test(l));
 
-test('the decoders are a second script, apart from the command line and tracer', () => {
-  const first = readFileSync(join(ROOT, 'dist', 'sysray.cjs'), 'latin1');
-  const second = readFileSync(join(ROOT, 'dist', 'decoders.cjs'), 'latin1');
-  // decoder tables (an ioctl name, a socket option) only in the second; the usage text only in the first
+const dist = (f: string): string => readFileSync(join(ROOT, 'dist', f), 'latin1');
+/** The decoder parts sysray opened, in order. */
+const partsLoaded = (lines: string[]): string[] =>
+  lines.flatMap((l) => /openat\(.*dist\/decoders-([a-z]+)\.cjs"/.exec(l)?.[1] ?? []);
+
+test('the decoders are scripts of their own, in parts, apart from the command line and tracer', () => {
+  const first = dist('sysray.cjs');
+  const parts = readdirSync(join(ROOT, 'dist')).filter((f) => /^decoders-[a-z]+\.cjs$/.test(f));
+  assert.ok(parts.length >= 5, parts.join(' '));
+  const all = parts.map(dist).join('\n');
+  // decoder tables (an ioctl name, a socket option) only in the parts; the usage text only in the first
+  assert.ok(dist('decoders-desc.cjs').includes('FIBMAP'));
   for (const s of ['FIBMAP', 'SO_REUSEADDR']) {
-    assert.ok(second.includes(s), s);
+    assert.ok(all.includes(s), s);
     assert.ok(!first.includes(s), s);
   }
-  assert.ok(first.includes('--seccomp-bpf'));
-  assert.ok(second.length > first.length * 2, 'the decoders are most of the code');
+  assert.ok(first.includes('--seccomp-bpf') && !all.includes('--seccomp-bpf'));
+  assert.ok(all.length > first.length * 2, 'the decoders are most of the code');
+  // a module is in one script only: the family that prints FIBMAP is not also in the network part
+  assert.ok(!dist('decoders-net.cjs').includes('FIBMAP'));
 });
 
-test('under a seccomp filter the decoders load only when a syscall is shown', () => {
+test('under a seccomp filter the decoders load only when a syscall is shown, and only the parts it needs', () => {
   // nothing shown: never loaded
   const quiet = watch(['-f', '-e', 'trace=%network', '-o', '/dev/null', 'true']);
   assert.ok(at(quiet, /PTRACE_GETEVENTMSG/) >= 0, quiet.join('\n')); // the command did exec
-  assert.equal(at(quiet, /openat\(.*dist\/decoders\.cjs"/), -1, 'decoders loaded with nothing to decode');
+  assert.deepEqual(partsLoaded(quiet), [], 'decoders loaded with nothing to decode');
   // one socket() call: loaded at its seccomp stop, after the command had run on its own
   const lines = watch(['-f', '-e', 'trace=%network', '-o', '/dev/null', 'python3', '-c', 'import socket; socket.socket().close()']);
   const exec = at(lines, /PTRACE_GETEVENTMSG/);
-  const load = at(lines, /openat\(.*dist\/decoders\.cjs"/);
+  const load = at(lines, /openat\(.*dist\/decoders-[a-z]+\.cjs"/);
   assert.ok(exec >= 0 && load > exec, lines.join('\n'));
   assert.ok(lines.slice(exec, load).some((l) => /PTRACE_CONT/.test(l)), 'the command ran free under its filter first');
   assert.ok(lines.slice(exec, load).some((l) => /PTRACE_GET_SYSCALL_INFO.*op=PTRACE_SYSCALL_INFO_SECCOMP/.test(l)), lines.slice(exec, load + 1).join('\n'));
+  // the network family and what it builds on; not the ioctl tables, the file or process families
+  const parts = partsLoaded(lines);
+  assert.ok(parts.includes('net'), parts.join(' '));
+  for (const p of ['desc', 'file', 'process']) assert.ok(!parts.includes(p), `${p} loaded for socket(): ${parts.join(' ')}`);
+  // -e trace=openat: the file family, not the network one
+  const open = partsLoaded(watch(['-e', 'trace=openat', '-o', '/dev/null', 'true']));
+  assert.ok(open.includes('file') && !open.includes('net') && !open.includes('desc'), open.join(' '));
 });
 
 test('-o: buffered lines reach the file while the command blocks; the flush tick stops when idle', async () => {
@@ -67,7 +83,7 @@ test('-o: buffered lines reach the file while the command blocks; the flush tick
 
 test('without a filter the decoders load for the first line, and the output is whole', () => {
   const lines = watch(['-o', '/dev/null', 'true']);
-  const load = at(lines, /openat\(.*dist\/decoders\.cjs"/);
+  const load = at(lines, /openat\(.*dist\/decoders-[a-z]+\.cjs"/);
   const first = at(lines, /PTRACE_GET_SYSCALL_INFO/);
   assert.ok(load > first && first >= 0, 'decoded before it had the decoders?');
   const r = spawnSync(SYSRAY, ['-e', 'trace=execve', 'true'], { encoding: 'utf8', env: testEnv() });

@@ -21,7 +21,12 @@ export function decoderForRow(row: SyscallRow | undefined): SyscallDecoder {
   return REGISTRY[row.dec ?? row.name] ?? REGISTRY[row.name] ?? printargs(row.nargs);
 }
 
-/** Decoders resolved once per table, indexed by syscall number (the hot path does one array load). */
+/** Syscall `nr`'s decoder in table `t` (the bundle's stand-in loads only the family that has it). */
+export function decoderFor(t: ArchTable, nr: number): SyscallDecoder {
+  return decoderForRow(t.rows[nr]);
+}
+
+/** Every decoder of a table, indexed by syscall number. */
 export function decoderTable(t: ArchTable): SyscallDecoder[] {
   return t.rows.map((row) => decoderForRow(row));
 }

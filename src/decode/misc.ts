@@ -234,7 +234,7 @@ const timeDec: SyscallDecoder = {
   })()),
 };
 
-const SIGEV_NOTIFY = xlat([[0, 'SIGEV_SIGNAL'], [1, 'SIGEV_NONE'], [2, 'SIGEV_THREAD'], [4, 'SIGEV_THREAD_ID']]);
+const SIGEV_NOTIFY = xlat(() => [[0, 'SIGEV_SIGNAL'], [1, 'SIGEV_NONE'], [2, 'SIGEV_THREAD'], [4, 'SIGEV_THREAD_ID']]);
 
 /** struct sigevent (64 bytes): `{sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}`. */
 export const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 64, (b) => {

@@ -20,10 +20,10 @@ import { ARPHRD, ICMP_FILTER_FLAGS, IFF_FLAGS, PACKET_MR_TYPES, PACKET_TYPES, SO
 
 const AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17, AF_ALG = 38, AF_VSOCK = 40;
 
-const VSOCK_CIDS = xlat([[0, 'VMADDR_CID_HYPERVISOR'], [1, 'VMADDR_CID_LOCAL'], [2, 'VMADDR_CID_HOST'], [0xffffffff, 'VMADDR_CID_ANY']]);
-const VSOCK_PORTS = xlat([[0xffffffff, 'VMADDR_PORT_ANY']]);
-const VSOCK_FLAGS = xlat([[1, 'VMADDR_FLAG_TO_HOST']]);
-const CRYPTO_ALG_FLAGS = xlat([[0x1000, 'CRYPTO_ALG_KERN_DRIVER_ONLY']]);
+const VSOCK_CIDS = xlat(() => [[0, 'VMADDR_CID_HYPERVISOR'], [1, 'VMADDR_CID_LOCAL'], [2, 'VMADDR_CID_HOST'], [0xffffffff, 'VMADDR_CID_ANY']]);
+const VSOCK_PORTS = xlat(() => [[0xffffffff, 'VMADDR_PORT_ANY']]);
+const VSOCK_FLAGS = xlat(() => [[1, 'VMADDR_FLAG_TO_HOST']]);
+const CRYPTO_ALG_FLAGS = xlat(() => [[0x1000, 'CRYPTO_ALG_KERN_DRIVER_ONLY']]);
 
 /** A char[size] at `off` up to its NUL; `...` when the last byte is not NUL (QUOTE_EXPECT_TRAILING_0). */
 const cstrBytes = (b: Uint8Array, off: number, size: number): Value => {

@@ -381,7 +381,7 @@ const PRCTL: Record<number, Prctl> = {
   },
   59: { // PR_SET_SYSCALL_USER_DISPATCH
     entry: (c) => [
-      xval64(xlat([[0, 'PR_SYS_DISPATCH_OFF'], [1, 'PR_SYS_DISPATCH_ON']]), c.args[1]!, 'PR_SYS_DISPATCH_???'),
+      xval64(xlat(() => [[0, 'PR_SYS_DISPATCH_OFF'], [1, 'PR_SYS_DISPATCH_ON']]), c.args[1]!, 'PR_SYS_DISPATCH_???'),
       hexv(c.args[2]!), hexv(c.args[3]!), addr(c.args[4]!),
     ],
   },
@@ -550,7 +550,7 @@ const bpfProg = (c: Ctx, a: bigint, len: number, seccomp: boolean): Value =>
 
 // ---------------------------------------------------------------- arch_prctl
 
-const XFEATURES = xlat([
+const XFEATURES = xlat(() => [
   [0x3, 'XFEATURE_MASK_FPSSE'], [0x1, 'XFEATURE_MASK_FP'], [0x2, 'XFEATURE_MASK_SSE'], [0x4, 'XFEATURE_MASK_YMM'],
   [0x8, 'XFEATURE_MASK_BNDREGS'], [0x10, 'XFEATURE_MASK_BNDCSR'], [0xe0, 'XFEATURE_MASK_AVX512'],
   [0x20, 'XFEATURE_MASK_OPMASK'], [0x40, 'XFEATURE_MASK_ZMM_Hi256'], [0x80, 'XFEATURE_MASK_Hi16_ZMM'],
@@ -562,7 +562,7 @@ const XFEATURES = xlat([
 /** XLAT_STYLE_VERBOSE flags: `0x3 /* XFEATURE_MASK_FPSSE *\/`. */
 const verboseFlags = (v: bigint): Value => (v === 0n ? int(0) : note(hex(v), flagsText(XFEATURES, v)));
 
-const XFEATURE_BITS = xlat([
+const XFEATURE_BITS = xlat(() => [
   [0, 'XFEATURE_FP'], [1, 'XFEATURE_SSE'], [2, 'XFEATURE_YMM'], [3, 'XFEATURE_BNDREGS'], [4, 'XFEATURE_BNDCSR'],
   [5, 'XFEATURE_OPMASK'], [6, 'XFEATURE_ZMM_Hi256'], [7, 'XFEATURE_Hi16_ZMM'], [8, 'XFEATURE_PT_UNIMPLEMENTED_SO_FAR'],
   [9, 'XFEATURE_PKRU'], [10, 'XFEATURE_PASID'], [15, 'XFEATURE_LBR'], [17, 'XFEATURE_XTILE_CFG'], [18, 'XFEATURE_XTILE_DATA'],

@@ -5,7 +5,7 @@
 import { readdirSync, readlinkSync } from 'node:fs';
 import type { ArchTable } from '../arch/types.js';
 import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
-import { decoderTable } from '../decode/index.js';
+import { decoderFor } from '../decode/index.js';
 import { FdAnnotator, type FdKinds } from './fdinfo.js';
 import type { Ctx, DecodeOptions, SyscallDecoder } from '../decode/types.js';
 import type { Value } from '../decode/value.js';
@@ -176,9 +176,10 @@ export class Tracer {
       (opt.followForks ? PTRACE_O.TRACECLONE | PTRACE_O.TRACEFORK | PTRACE_O.TRACEVFORK : 0);
   }
 
+  /** A table's decoders by number, filled in as numbers are first decoded (each loads on first use). */
   private decodersFor(t: ArchTable): SyscallDecoder[] {
     let d = this.decodersByTable.get(t);
-    if (!d) this.decodersByTable.set(t, (d = decoderTable(t)));
+    if (!d) this.decodersByTable.set(t, (d = []));
     return d;
   }
 
@@ -629,7 +630,8 @@ export class Tracer {
     this.mem.setPid(t.pid);
     const q = this.opt.qual && nr < this.opt.qual.length ? this.opt.qual[nr]! : 0;
     c.opt = q & 6 ? (this.optVariants[q >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
-    const dec = q & 1 ? rawDecoder(row?.nargs ?? 6) : ((t.decoders ??= this.decodersFor(t.table))[nr] ?? unknownDecoder);
+    const decs = (t.decoders ??= this.decodersFor(t.table));
+    const dec = q & 1 ? rawDecoder(row?.nargs ?? 6) : (decs[nr] ??= nr < t.table.rows.length ? decoderFor(t.table, nr) : unknownDecoder);
     t.dec = dec;
     const args = this.fds ? annotateFds(this.fds, t.pid, dec.entry(c)) : dec.entry(c);
     t.entryArgs = args;

@@ -10,14 +10,20 @@ export interface Xlat {
   readonly byValue: ReadonlyMap<bigint, string>;
 }
 
-/** Build a table from [value, name] pairs (numbers or bigints). */
-export function xlat(pairs: ReadonlyArray<readonly [number | bigint, string]>): Xlat {
-  // Built on first use: sysray defines hundreds of tables and a run touches a few dozen.
+type Pairs = ReadonlyArray<readonly [number | bigint, string]>;
+
+/**
+ * Build a table from [value, name] pairs (numbers or bigints), or from a function returning them.
+ * Built on first use: sysray defines hundreds of tables and a run touches a few dozen. Given as a
+ * function, a table's literal costs nothing until then either (V8 compiles a function when it first
+ * runs: a script of tables written as plain literals compiles and runs them all as it loads).
+ */
+export function xlat(pairs: Pairs | (() => Pairs)): Xlat {
   let p: (readonly [bigint, string])[] | undefined;
   let byValue: Map<bigint, string> | undefined;
   return {
     get pairs() {
-      return (p ??= pairs.map(([v, n]) => [BigInt(v), n] as const));
+      return (p ??= (typeof pairs === 'function' ? pairs() : pairs).map(([v, n]) => [BigInt(v), n] as const));
     },
     get byValue() {
       if (!byValue) {

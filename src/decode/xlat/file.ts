@@ -8,14 +8,14 @@ import { xlat, type Xlat } from './core.js';
 // ---------------------------------------------------------------- termios (asm-generic/termbits.h)
 
 /** c_iflag (flags, no default: 0 prints nothing). */
-export const TERM_IFLAGS = xlat([
+export const TERM_IFLAGS = xlat(() => [
   [0x1, 'IGNBRK'], [0x2, 'BRKINT'], [0x4, 'IGNPAR'], [0x8, 'PARMRK'], [0x10, 'INPCK'],
   [0x20, 'ISTRIP'], [0x40, 'INLCR'], [0x80, 'IGNCR'], [0x100, 'ICRNL'], [0x200, 'IUCLC'],
   [0x400, 'IXON'], [0x800, 'IXANY'], [0x1000, 'IXOFF'], [0x2000, 'IMAXBEL'], [0x4000, 'IUTF8'],
 ]);
 
 /** c_oflag bits after the delay fields (flags, no default). */
-export const TERM_OFLAGS = xlat([
+export const TERM_OFLAGS = xlat(() => [
   [0x1, 'OPOST'], [0x2, 'OLCUC'], [0x4, 'ONLCR'], [0x8, 'OCRNL'], [0x10, 'ONOCR'],
   [0x20, 'ONLRET'], [0x40, 'OFILL'], [0x80, 'OFDEL'],
 ]);
@@ -25,16 +25,16 @@ export const TERM_OFLAGS = xlat([
  * (unknown: the number and a comment `NL?`, …).
  */
 export const TERM_OFLAG_FIELDS: ReadonlyArray<{ mask: bigint; x: Xlat; dflt: string }> = [
-  { mask: 0x100n, x: xlat([[0, 'NL0'], [0x100, 'NL1']]), dflt: 'NL?' },
-  { mask: 0x600n, x: xlat([[0, 'CR0'], [0x200, 'CR1'], [0x400, 'CR2'], [0x600, 'CR3']]), dflt: 'CR?' },
-  { mask: 0x1800n, x: xlat([[0x1800, 'XTABS'], [0, 'TAB0'], [0x800, 'TAB1'], [0x1000, 'TAB2'], [0x1800, 'TAB3']]), dflt: 'TAB?' },
-  { mask: 0x2000n, x: xlat([[0x2000, 'BS1'], [0, 'BS0']]), dflt: 'BS?' },
-  { mask: 0x4000n, x: xlat([[0, 'VT0'], [0x4000, 'VT1']]), dflt: 'VT?' },
-  { mask: 0x8000n, x: xlat([[0, 'FF0'], [0x8000, 'FF1']]), dflt: 'FF?' },
+  { mask: 0x100n, x: xlat(() => [[0, 'NL0'], [0x100, 'NL1']]), dflt: 'NL?' },
+  { mask: 0x600n, x: xlat(() => [[0, 'CR0'], [0x200, 'CR1'], [0x400, 'CR2'], [0x600, 'CR3']]), dflt: 'CR?' },
+  { mask: 0x1800n, x: xlat(() => [[0x1800, 'XTABS'], [0, 'TAB0'], [0x800, 'TAB1'], [0x1000, 'TAB2'], [0x1800, 'TAB3']]), dflt: 'TAB?' },
+  { mask: 0x2000n, x: xlat(() => [[0x2000, 'BS1'], [0, 'BS0']]), dflt: 'BS?' },
+  { mask: 0x4000n, x: xlat(() => [[0, 'VT0'], [0x4000, 'VT1']]), dflt: 'VT?' },
+  { mask: 0x8000n, x: xlat(() => [[0, 'FF0'], [0x8000, 'FF1']]), dflt: 'FF?' },
 ];
 
 /** c_cflag: the baud rate (`cflag & CBAUD`, and `(cflag & CIBAUD) >> IBSHIFT`), unknown `B???`. */
-export const BAUD_OPTIONS = xlat([
+export const BAUD_OPTIONS = xlat(() => [
   [0x0, 'B0'], [0x1, 'B50'], [0x2, 'B75'], [0x3, 'B110'], [0x4, 'B134'], [0x5, 'B150'],
   [0x6, 'B200'], [0x7, 'B300'], [0x8, 'B600'], [0x9, 'B1200'], [0xa, 'B1800'], [0xb, 'B2400'],
   [0xc, 'B4800'], [0xd, 'B9600'], [0xe, 'B19200'], [0xf, 'B38400'], [0x1001, 'B57600'],
@@ -48,24 +48,24 @@ export const CIBAUD = 0x100f0000n;
 export const IBSHIFT = 16n;
 
 /** c_cflag character size, `cflag & CSIZE` (value, unknown `CS?`). */
-export const TERM_CSIZE = xlat([[0x0, 'CS5'], [0x10, 'CS6'], [0x20, 'CS7'], [0x30, 'CS8']]);
+export const TERM_CSIZE = xlat(() => [[0x0, 'CS5'], [0x10, 'CS6'], [0x20, 'CS7'], [0x30, 'CS8']]);
 export const CSIZE = 0x30n;
 
 /** c_cflag other bits (flags, no default). */
-export const TERM_CFLAGS = xlat([
+export const TERM_CFLAGS = xlat(() => [
   [0x40, 'CSTOPB'], [0x80, 'CREAD'], [0x100, 'PARENB'], [0x200, 'PARODD'], [0x400, 'HUPCL'],
   [0x800, 'CLOCAL'], [0x40000000, 'CMSPAR'], [0x80000000, 'CRTSCTS'],
 ]);
 
 /** c_lflag (flags, no default). */
-export const TERM_LFLAGS = xlat([
+export const TERM_LFLAGS = xlat(() => [
   [0x1, 'ISIG'], [0x2, 'ICANON'], [0x4, 'XCASE'], [0x8, 'ECHO'], [0x10, 'ECHOE'], [0x20, 'ECHOK'],
   [0x40, 'ECHONL'], [0x80, 'NOFLSH'], [0x8000, 'IEXTEN'], [0x200, 'ECHOCTL'], [0x400, 'ECHOPRT'],
   [0x800, 'ECHOKE'], [0x1000, 'FLUSHO'], [0x4000, 'PENDIN'], [0x100, 'TOSTOP'], [0x10000, 'EXTPROC'],
 ]);
 
 /** c_line (value, unknown `N_???`). */
-export const TERM_LINE_DISCS = xlat([
+export const TERM_LINE_DISCS = xlat(() => [
   [0, 'N_TTY'], [1, 'N_SLIP'], [2, 'N_MOUSE'], [3, 'N_PPP'], [4, 'N_STRIP'], [5, 'N_AX25'],
   [6, 'N_X25'], [7, 'N_6PACK'], [8, 'N_MASC'], [9, 'N_R3964'], [10, 'N_PROFIBUS_FDL'],
   [11, 'N_IRDA'], [12, 'N_SMSBLOCK'], [13, 'N_HDLC'], [14, 'N_SYNC_PPP'], [15, 'N_HCI'],
@@ -75,7 +75,7 @@ export const TERM_LINE_DISCS = xlat([
 ]);
 
 /** c_cc index names; indices without a name print as numbers (`[17]=0`). */
-export const TERMIOS_CC = xlat([
+export const TERMIOS_CC = xlat(() => [
   [0, 'VINTR'], [1, 'VQUIT'], [2, 'VERASE'], [3, 'VKILL'], [16, 'VEOL2'], [7, 'VSWTC'],
   [8, 'VSTART'], [9, 'VSTOP'], [10, 'VSUSP'], [12, 'VREPRINT'], [13, 'VDISCARD'], [14, 'VWERASE'],
   [15, 'VLNEXT'], [6, 'VMIN'], [5, 'VTIME'], [4, 'VEOF'], [11, 'VEOL'],
@@ -85,67 +85,67 @@ export const NCCS = 19;
 export const NCC = 8;
 
 /** TIOCMGET/TIOCMSET… bits (flags, unknown `TIOCM_???`). */
-export const MODEM_FLAGS = xlat([
+export const MODEM_FLAGS = xlat(() => [
   [0x001, 'TIOCM_LE'], [0x002, 'TIOCM_DTR'], [0x004, 'TIOCM_RTS'], [0x008, 'TIOCM_ST'],
   [0x010, 'TIOCM_SR'], [0x020, 'TIOCM_CTS'], [0x040, 'TIOCM_CAR'], [0x080, 'TIOCM_RNG'],
   [0x100, 'TIOCM_DSR'], [0x2000, 'TIOCM_OUT1'], [0x4000, 'TIOCM_OUT2'], [0x8000, 'TIOCM_LOOP'],
 ]);
 
 /** TCXONC argument (value, unknown `TC???`). */
-export const TCXONC_OPTIONS = xlat([[0, 'TCOOFF'], [1, 'TCOON'], [2, 'TCIOFF'], [3, 'TCION']]);
+export const TCXONC_OPTIONS = xlat(() => [[0, 'TCOOFF'], [1, 'TCOON'], [2, 'TCIOFF'], [3, 'TCION']]);
 
 /** _IOC direction bits (flags, unknown `_IOC_???`): 0 prints `_IOC_NONE`. */
-export const IOCTL_DIRS = xlat([[0, '_IOC_NONE'], [2, '_IOC_READ'], [1, '_IOC_WRITE']]);
+export const IOCTL_DIRS = xlat(() => [[0, '_IOC_NONE'], [2, '_IOC_READ'], [1, '_IOC_WRITE']]);
 
 // ---------------------------------------------------------------- fcntl, flock, …
 
 /** struct flock l_type and F_SETLEASE/F_GETLEASE (value, unknown `F_???`). */
-export const LOCKF_CMDS = xlat([[0, 'F_RDLCK'], [1, 'F_WRLCK'], [2, 'F_UNLCK'], [4, 'F_EXLCK'], [8, 'F_SHLCK']]);
+export const LOCKF_CMDS = xlat(() => [[0, 'F_RDLCK'], [1, 'F_WRLCK'], [2, 'F_UNLCK'], [4, 'F_EXLCK'], [8, 'F_SHLCK']]);
 
 /** struct f_owner_ex type (value, unknown `F_OWNER_???`). */
-export const F_OWNER_TYPES = xlat([[0, 'F_OWNER_TID'], [1, 'F_OWNER_PID'], [2, 'F_OWNER_PGRP']]);
+export const F_OWNER_TYPES = xlat(() => [[0, 'F_OWNER_TID'], [1, 'F_OWNER_PID'], [2, 'F_OWNER_PGRP']]);
 
 /** F_NOTIFY argument (flags, unknown `DN_???`). */
-export const NOTIFY_FLAGS = xlat([
+export const NOTIFY_FLAGS = xlat(() => [
   [0x1, 'DN_ACCESS'], [0x2, 'DN_MODIFY'], [0x4, 'DN_CREATE'], [0x8, 'DN_DELETE'],
   [0x10, 'DN_RENAME'], [0x20, 'DN_ATTRIB'], [0x80000000, 'DN_MULTISHOT'],
 ]);
 
 /** F_ADD_SEALS / F_GET_SEALS (flags, unknown `F_SEAL_???`). */
-export const F_SEALS = xlat([
+export const F_SEALS = xlat(() => [
   [0x1, 'F_SEAL_SEAL'], [0x2, 'F_SEAL_SHRINK'], [0x4, 'F_SEAL_GROW'], [0x8, 'F_SEAL_WRITE'],
   [0x10, 'F_SEAL_FUTURE_WRITE'],
 ]);
 
 /** flock operation (flags, unknown `LOCK_???`). */
-export const FLOCK_CMDS = xlat([
+export const FLOCK_CMDS = xlat(() => [
   [1, 'LOCK_SH'], [2, 'LOCK_EX'], [4, 'LOCK_NB'], [8, 'LOCK_UN'], [32, 'LOCK_MAND'],
   [192, 'LOCK_RW'], [64, 'LOCK_READ'], [128, 'LOCK_WRITE'],
 ]);
 
 /** fallocate mode (flags, unknown `FALLOC_FL_???`). */
-export const FALLOC_FLAGS = xlat([
+export const FALLOC_FLAGS = xlat(() => [
   [0x1, 'FALLOC_FL_KEEP_SIZE'], [0x2, 'FALLOC_FL_PUNCH_HOLE'], [0x4, 'FALLOC_FL_NO_HIDE_STALE'],
   [0x8, 'FALLOC_FL_COLLAPSE_RANGE'], [0x10, 'FALLOC_FL_ZERO_RANGE'], [0x20, 'FALLOC_FL_INSERT_RANGE'],
   [0x40, 'FALLOC_FL_UNSHARE_RANGE'],
 ]);
 
 /** fadvise64 advice (value, unknown `POSIX_FADV_???`). */
-export const FADVISE_ADVICE = xlat([
+export const FADVISE_ADVICE = xlat(() => [
   [0, 'POSIX_FADV_NORMAL'], [1, 'POSIX_FADV_RANDOM'], [2, 'POSIX_FADV_SEQUENTIAL'],
   [3, 'POSIX_FADV_WILLNEED'], [4, 'POSIX_FADV_DONTNEED'], [5, 'POSIX_FADV_NOREUSE'],
 ]);
 
 /** renameat2 flags (flags, unknown `RENAME_??`). */
-export const RENAME_FLAGS = xlat([[1, 'RENAME_NOREPLACE'], [2, 'RENAME_EXCHANGE'], [4, 'RENAME_WHITEOUT']]);
+export const RENAME_FLAGS = xlat(() => [[1, 'RENAME_NOREPLACE'], [2, 'RENAME_EXCHANGE'], [4, 'RENAME_WHITEOUT']]);
 
 /** preadv2/pwritev2 flags (flags, unknown `RWF_???`). */
-export const RWF_FLAGS = xlat([
+export const RWF_FLAGS = xlat(() => [
   [0x01, 'RWF_HIPRI'], [0x02, 'RWF_DSYNC'], [0x04, 'RWF_SYNC'], [0x08, 'RWF_NOWAIT'], [0x10, 'RWF_APPEND'],
 ]);
 
 /** openat2 how.resolve (flags, unknown `RESOLVE_???`). */
-export const RESOLVE_FLAGS = xlat([
+export const RESOLVE_FLAGS = xlat(() => [
   [0x01, 'RESOLVE_NO_XDEV'], [0x02, 'RESOLVE_NO_MAGICLINKS'], [0x04, 'RESOLVE_NO_SYMLINKS'],
   [0x08, 'RESOLVE_BENEATH'], [0x10, 'RESOLVE_IN_ROOT'], [0x20, 'RESOLVE_CACHED'],
 ]);
@@ -153,7 +153,7 @@ export const RESOLVE_FLAGS = xlat([
 // ---------------------------------------------------------------- statfs
 
 /** statfs f_flags, printed only when ST_VALID is set (flags, unknown `ST_???`). */
-export const STATFS_FLAGS = xlat([
+export const STATFS_FLAGS = xlat(() => [
   [0x0020, 'ST_VALID'], [0x0001, 'ST_RDONLY'], [0x0002, 'ST_NOSUID'], [0x0004, 'ST_NODEV'],
   [0x0008, 'ST_NOEXEC'], [0x0010, 'ST_SYNCHRONOUS'], [0x0040, 'ST_MANDLOCK'], [0x0400, 'ST_NOATIME'],
   [0x0800, 'ST_NODIRATIME'], [0x1000, 'ST_RELATIME'], [0x2000, 'ST_NOSYMFOLLOW'],
@@ -161,7 +161,7 @@ export const STATFS_FLAGS = xlat([
 export const ST_VALID = 0x20n;
 
 /** statfs f_type (value, no default: unknown magic prints as bare hex). */
-export const FS_MAGIC = xlat([
+export const FS_MAGIC = xlat(() => [
   [0x0000002f, 'QNX4_SUPER_MAGIC'],
   [0x00000033, 'Z3FOLD_MAGIC'],
   [0x00000187, 'AUTOFS_SUPER_MAGIC'],
@@ -278,13 +278,13 @@ export const FS_MAGIC = xlat([
 // ---------------------------------------------------------------- evdev request numbers
 
 /** EVIOCGBIT's event type (value, unknown `EV_???`). */
-export const EVDEV_EV = xlat([
+export const EVDEV_EV = xlat(() => [
   [0x0, 'EV_SYN'], [0x1, 'EV_KEY'], [0x2, 'EV_REL'], [0x3, 'EV_ABS'], [0x4, 'EV_MSC'], [0x5, 'EV_SW'],
   [0x11, 'EV_LED'], [0x12, 'EV_SND'], [0x14, 'EV_REP'], [0x15, 'EV_FF'], [0x16, 'EV_PWR'], [0x17, 'EV_FF_STATUS'],
 ]);
 
 /** EVIOCGABS/EVIOCSABS axis (value, unknown `ABS_???`). */
-export const EVDEV_ABS = xlat([
+export const EVDEV_ABS = xlat(() => [
   [0x0, 'ABS_X'], [0x1, 'ABS_Y'], [0x2, 'ABS_Z'], [0x3, 'ABS_RX'], [0x4, 'ABS_RY'], [0x5, 'ABS_RZ'],
   [0x6, 'ABS_THROTTLE'], [0x7, 'ABS_RUDDER'], [0x8, 'ABS_WHEEL'], [0x9, 'ABS_GAS'], [0xa, 'ABS_BRAKE'],
   [0x10, 'ABS_HAT0X'], [0x11, 'ABS_HAT0Y'], [0x12, 'ABS_HAT1X'], [0x13, 'ABS_HAT1Y'], [0x14, 'ABS_HAT2X'],
@@ -298,15 +298,15 @@ export const EVDEV_ABS = xlat([
 ]);
 
 /** sync_file_range flags (flags, unknown `SYNC_FILE_RANGE_???`). */
-export const SYNC_FILE_RANGE_FLAGS = xlat([
+export const SYNC_FILE_RANGE_FLAGS = xlat(() => [
   [1, 'SYNC_FILE_RANGE_WAIT_BEFORE'], [2, 'SYNC_FILE_RANGE_WRITE'], [4, 'SYNC_FILE_RANGE_WAIT_AFTER'],
 ]);
 
 /** setxattr flags (flags, unknown `XATTR_???`). */
-export const XATTR_FLAGS = xlat([[1, 'XATTR_CREATE'], [2, 'XATTR_REPLACE']]);
+export const XATTR_FLAGS = xlat(() => [[1, 'XATTR_CREATE'], [2, 'XATTR_REPLACE']]);
 
 /** inotify_add_watch mask (flags, unknown `IN_???`). */
-export const INOTIFY_FLAGS = xlat([
+export const INOTIFY_FLAGS = xlat(() => [
   [0x00000001, 'IN_ACCESS'], [0x00000002, 'IN_MODIFY'], [0x00000004, 'IN_ATTRIB'], [0x00000008, 'IN_CLOSE_WRITE'],
   [0x00000010, 'IN_CLOSE_NOWRITE'], [0x00000020, 'IN_OPEN'], [0x00000040, 'IN_MOVED_FROM'], [0x00000080, 'IN_MOVED_TO'],
   [0x00000100, 'IN_CREATE'], [0x00000200, 'IN_DELETE'], [0x00000400, 'IN_DELETE_SELF'], [0x00000800, 'IN_MOVE_SELF'],
@@ -316,21 +316,21 @@ export const INOTIFY_FLAGS = xlat([
 ]);
 
 /** inotify_init1 flags (flags, unknown `IN_???`). */
-export const INOTIFY_INIT_FLAGS = xlat([[0x800, 'IN_NONBLOCK'], [0x80000, 'IN_CLOEXEC']]);
+export const INOTIFY_INIT_FLAGS = xlat(() => [[0x800, 'IN_NONBLOCK'], [0x80000, 'IN_CLOEXEC']]);
 
 /** umount2 flags (flags, unknown `MNT_???`). */
-export const UMOUNT_FLAGS = xlat([[1, 'MNT_FORCE'], [2, 'MNT_DETACH'], [4, 'MNT_EXPIRE'], [8, 'UMOUNT_NOFOLLOW']]);
+export const UMOUNT_FLAGS = xlat(() => [[1, 'MNT_FORCE'], [2, 'MNT_DETACH'], [4, 'MNT_EXPIRE'], [8, 'UMOUNT_NOFOLLOW']]);
 
 /** splice/tee/vmsplice flags (flags, unknown `SPLICE_F_???`). */
-export const SPLICE_FLAGS = xlat([[1, 'SPLICE_F_MOVE'], [2, 'SPLICE_F_NONBLOCK'], [4, 'SPLICE_F_MORE'], [8, 'SPLICE_F_GIFT']]);
+export const SPLICE_FLAGS = xlat(() => [[1, 'SPLICE_F_MOVE'], [2, 'SPLICE_F_NONBLOCK'], [4, 'SPLICE_F_MORE'], [8, 'SPLICE_F_GIFT']]);
 
 /** memfd_create flags other than the huge page size (flags, unknown `MFD_???`). */
-export const MEMFD_FLAGS = xlat([[1, 'MFD_CLOEXEC'], [2, 'MFD_ALLOW_SEALING'], [4, 'MFD_HUGETLB']]);
+export const MEMFD_FLAGS = xlat(() => [[1, 'MFD_CLOEXEC'], [2, 'MFD_ALLOW_SEALING'], [4, 'MFD_HUGETLB']]);
 export const MFD_HUGE_SHIFT = 26n;
 export const MFD_HUGE_MASK = 0x3fn;
 
 /** FS_IOC_GETFLAGS/SETFLAGS inode flags (flags, unknown `FS_???_FL`). */
-export const FS_IOC_FLAGS = xlat([
+export const FS_IOC_FLAGS = xlat(() => [
   [0x1, 'FS_SECRM_FL'], [0x2, 'FS_UNRM_FL'], [0x4, 'FS_COMPR_FL'], [0x8, 'FS_SYNC_FL'], [0x10, 'FS_IMMUTABLE_FL'],
   [0x20, 'FS_APPEND_FL'], [0x40, 'FS_NODUMP_FL'], [0x80, 'FS_NOATIME_FL'], [0x100, 'FS_DIRTY_FL'],
   [0x200, 'FS_COMPRBLK_FL'], [0x400, 'FS_NOCOMP_FL'], [0x800, 'FS_ENCRYPT_FL'], [0x1000, 'FS_INDEX_FL'],
@@ -344,7 +344,7 @@ export const FS_IOC_FLAGS = xlat([
 // ---------------------------------------------------------------- mount and the new mount API
 
 /** mount(2) flags, 64-bit (flags, unknown `MS_???`). */
-export const MOUNT_FLAGS = xlat([
+export const MOUNT_FLAGS = xlat(() => [
   [1 << 0, 'MS_RDONLY'], [1 << 1, 'MS_NOSUID'], [1 << 2, 'MS_NODEV'], [1 << 3, 'MS_NOEXEC'],
   [1 << 4, 'MS_SYNCHRONOUS'], [1 << 5, 'MS_REMOUNT'], [1 << 6, 'MS_MANDLOCK'], [1 << 7, 'MS_DIRSYNC'],
   [1 << 8, 'MS_NOSYMFOLLOW'], [1 << 10, 'MS_NOATIME'], [1 << 11, 'MS_NODIRATIME'], [1 << 12, 'MS_BIND'],
@@ -361,46 +361,46 @@ export const MS_REMOUNT = 0x20n;
 export const MS_IGNORE_DATA = 0x1000n | 0x2000n | 0x100000n | 0x40000n | 0x80000n | 0x20000n;
 
 /** struct mount_attr attr_set/attr_clr (flags, unknown `MOUNT_ATTR_???`). */
-export const MOUNT_ATTR_ATTR = xlat([
+export const MOUNT_ATTR_ATTR = xlat(() => [
   [0x1, 'MOUNT_ATTR_RDONLY'], [0x2, 'MOUNT_ATTR_NOSUID'], [0x4, 'MOUNT_ATTR_NODEV'], [0x8, 'MOUNT_ATTR_NOEXEC'],
   [0x10, 'MOUNT_ATTR_NOATIME'], [0x20, 'MOUNT_ATTR_STRICTATIME'], [0x80, 'MOUNT_ATTR_NODIRATIME'],
   [0x100000, 'MOUNT_ATTR_IDMAP'], [0x200000, 'MOUNT_ATTR_NOSYMFOLLOW'],
 ]);
 export const MOUNT_ATTR_IDMAP = 0x100000n;
 /** fsmount attr_flags (flags, unknown `MOUNT_ATTR_???`). */
-export const FSMOUNT_ATTR_FLAGS = xlat([
+export const FSMOUNT_ATTR_FLAGS = xlat(() => [
   [0x1, 'MOUNT_ATTR_RDONLY'], [0x2, 'MOUNT_ATTR_NOSUID'], [0x4, 'MOUNT_ATTR_NODEV'], [0x8, 'MOUNT_ATTR_NOEXEC'],
   [0x10, 'MOUNT_ATTR_NOATIME'], [0x20, 'MOUNT_ATTR_STRICTATIME'], [0x80, 'MOUNT_ATTR_NODIRATIME'],
 ]);
 /** struct mount_attr propagation (value, unknown `MS_???`). */
-export const MOUNT_ATTR_PROPAGATION = xlat([
+export const MOUNT_ATTR_PROPAGATION = xlat(() => [
   [1 << 17, 'MS_UNBINDABLE'], [1 << 18, 'MS_PRIVATE'], [1 << 19, 'MS_SLAVE'], [1 << 20, 'MS_SHARED'],
 ]);
 /** mount_setattr flags (flags, unknown `AT_???`). */
-export const MOUNT_SETATTR_FLAGS = xlat([
+export const MOUNT_SETATTR_FLAGS = xlat(() => [
   [0x100, 'AT_SYMLINK_NOFOLLOW'], [0x800, 'AT_NO_AUTOMOUNT'], [0x1000, 'AT_EMPTY_PATH'], [0x8000, 'AT_RECURSIVE'],
 ]);
 /** fsconfig cmd (value, unknown `FSCONFIG_???`). */
-export const FSCONFIG_CMDS = xlat([
+export const FSCONFIG_CMDS = xlat(() => [
   [0, 'FSCONFIG_SET_FLAG'], [1, 'FSCONFIG_SET_STRING'], [2, 'FSCONFIG_SET_BINARY'], [3, 'FSCONFIG_SET_PATH'],
   [4, 'FSCONFIG_SET_PATH_EMPTY'], [5, 'FSCONFIG_SET_FD'], [6, 'FSCONFIG_CMD_CREATE'], [7, 'FSCONFIG_CMD_RECONFIGURE'],
 ]);
 /** fsmount flags (flags, unknown `FSMOUNT_???`). */
-export const FSMOUNT_FLAGS = xlat([[1, 'FSMOUNT_CLOEXEC']]);
+export const FSMOUNT_FLAGS = xlat(() => [[1, 'FSMOUNT_CLOEXEC']]);
 /** fsopen flags (flags, unknown `FSOPEN_???`). */
-export const FSOPEN_FLAGS = xlat([[1, 'FSOPEN_CLOEXEC']]);
+export const FSOPEN_FLAGS = xlat(() => [[1, 'FSOPEN_CLOEXEC']]);
 /** fspick flags (flags, unknown `FSPICK_???`). */
-export const FSPICK_FLAGS = xlat([
+export const FSPICK_FLAGS = xlat(() => [
   [1, 'FSPICK_CLOEXEC'], [2, 'FSPICK_SYMLINK_NOFOLLOW'], [4, 'FSPICK_NO_AUTOMOUNT'], [8, 'FSPICK_EMPTY_PATH'],
 ]);
 /** move_mount flags (flags, unknown `MOVE_MOUNT_???`). */
-export const MOVE_MOUNT_FLAGS = xlat([
+export const MOVE_MOUNT_FLAGS = xlat(() => [
   [0x1, 'MOVE_MOUNT_F_SYMLINKS'], [0x2, 'MOVE_MOUNT_F_AUTOMOUNTS'], [0x4, 'MOVE_MOUNT_F_EMPTY_PATH'],
   [0x10, 'MOVE_MOUNT_T_SYMLINKS'], [0x20, 'MOVE_MOUNT_T_AUTOMOUNTS'], [0x40, 'MOVE_MOUNT_T_EMPTY_PATH'],
   [0x100, 'MOVE_MOUNT_SET_GROUP'],
 ]);
 /** open_tree flags (flags, unknown `OPEN_TREE_???`). */
-export const OPEN_TREE_FLAGS = xlat([
+export const OPEN_TREE_FLAGS = xlat(() => [
   [1, 'OPEN_TREE_CLONE'], [0x80000, 'OPEN_TREE_CLOEXEC'], [0x100, 'AT_SYMLINK_NOFOLLOW'], [0x200, 'AT_REMOVEDIR'],
   [0x400, 'AT_SYMLINK_FOLLOW'], [0x800, 'AT_NO_AUTOMOUNT'], [0x1000, 'AT_EMPTY_PATH'], [0x8000, 'AT_RECURSIVE'],
 ]);
@@ -408,22 +408,22 @@ export const OPEN_TREE_FLAGS = xlat([
 // ---------------------------------------------------------------- fanotify, landlock, file handles, quota, swap
 
 /** fanotify_init class, `flags & FAN_ALL_CLASS_BITS` (value, unknown `FAN_CLASS_???`). */
-export const FAN_CLASSES = xlat([[0x0, 'FAN_CLASS_NOTIF'], [0x4, 'FAN_CLASS_CONTENT'], [0x8, 'FAN_CLASS_PRE_CONTENT']]);
+export const FAN_CLASSES = xlat(() => [[0x0, 'FAN_CLASS_NOTIF'], [0x4, 'FAN_CLASS_CONTENT'], [0x8, 'FAN_CLASS_PRE_CONTENT']]);
 export const FAN_ALL_CLASS_BITS = 0xcn;
 /** fanotify_init other flags (flags, unknown `FAN_???`). */
-export const FAN_INIT_FLAGS = xlat([
+export const FAN_INIT_FLAGS = xlat(() => [
   [0x1, 'FAN_CLOEXEC'], [0x2, 'FAN_NONBLOCK'], [0x10, 'FAN_UNLIMITED_QUEUE'], [0x20, 'FAN_UNLIMITED_MARKS'],
   [0x40, 'FAN_ENABLE_AUDIT'], [0x80, 'FAN_REPORT_PIDFD'], [0x100, 'FAN_REPORT_TID'], [0x200, 'FAN_REPORT_FID'],
   [0x400, 'FAN_REPORT_DIR_FID'], [0x800, 'FAN_REPORT_NAME'], [0x1000, 'FAN_REPORT_TARGET_FID'],
 ]);
 /** fanotify_mark flags (flags, unknown `FAN_MARK_???`). */
-export const FAN_MARK_FLAGS = xlat([
+export const FAN_MARK_FLAGS = xlat(() => [
   [0x1, 'FAN_MARK_ADD'], [0x2, 'FAN_MARK_REMOVE'], [0x4, 'FAN_MARK_DONT_FOLLOW'], [0x8, 'FAN_MARK_ONLYDIR'],
   [0x10, 'FAN_MARK_MOUNT'], [0x20, 'FAN_MARK_IGNORED_MASK'], [0x40, 'FAN_MARK_IGNORED_SURV_MODIFY'],
   [0x80, 'FAN_MARK_FLUSH'], [0x100, 'FAN_MARK_FILESYSTEM'], [0x200, 'FAN_MARK_EVICTABLE'], [0x400, 'FAN_MARK_IGNORE'],
 ]);
 /** fanotify_mark mask, 64-bit (flags, unknown `FAN_???`). */
-export const FAN_EVENT_FLAGS = xlat([
+export const FAN_EVENT_FLAGS = xlat(() => [
   [0x1, 'FAN_ACCESS'], [0x2, 'FAN_MODIFY'], [0x4, 'FAN_ATTRIB'], [0x8, 'FAN_CLOSE_WRITE'], [0x10, 'FAN_CLOSE_NOWRITE'],
   [0x20, 'FAN_OPEN'], [0x40, 'FAN_MOVED_FROM'], [0x80, 'FAN_MOVED_TO'], [0x100, 'FAN_CREATE'], [0x200, 'FAN_DELETE'],
   [0x400, 'FAN_DELETE_SELF'], [0x800, 'FAN_MOVE_SELF'], [0x1000, 'FAN_OPEN_EXEC'], [0x4000, 'FAN_Q_OVERFLOW'],
@@ -432,10 +432,10 @@ export const FAN_EVENT_FLAGS = xlat([
 ]);
 
 /** name_to_handle_at flags (flags, unknown `AT_???`). */
-export const NAME_TO_HANDLE_AT_FLAGS = xlat([[0x400, 'AT_SYMLINK_FOLLOW'], [0x1000, 'AT_EMPTY_PATH']]);
+export const NAME_TO_HANDLE_AT_FLAGS = xlat(() => [[0x400, 'AT_SYMLINK_FOLLOW'], [0x1000, 'AT_EMPTY_PATH']]);
 
 /** landlock handled_access_fs / allowed_access (flags, unknown `LANDLOCK_ACCESS_FS_???`). */
-export const LANDLOCK_ACCESS_FS = xlat([
+export const LANDLOCK_ACCESS_FS = xlat(() => [
   [1 << 0, 'LANDLOCK_ACCESS_FS_EXECUTE'], [1 << 1, 'LANDLOCK_ACCESS_FS_WRITE_FILE'], [1 << 2, 'LANDLOCK_ACCESS_FS_READ_FILE'],
   [1 << 3, 'LANDLOCK_ACCESS_FS_READ_DIR'], [1 << 4, 'LANDLOCK_ACCESS_FS_REMOVE_DIR'], [1 << 5, 'LANDLOCK_ACCESS_FS_REMOVE_FILE'],
   [1 << 6, 'LANDLOCK_ACCESS_FS_MAKE_CHAR'], [1 << 7, 'LANDLOCK_ACCESS_FS_MAKE_DIR'], [1 << 8, 'LANDLOCK_ACCESS_FS_MAKE_REG'],
@@ -443,15 +443,15 @@ export const LANDLOCK_ACCESS_FS = xlat([
   [1 << 12, 'LANDLOCK_ACCESS_FS_MAKE_SYM'], [1 << 13, 'LANDLOCK_ACCESS_FS_REFER'],
 ]);
 /** landlock_create_ruleset flags (flags, unknown `LANDLOCK_CREATE_RULESET_???`). */
-export const LANDLOCK_CREATE_RULESET_FLAGS = xlat([[1, 'LANDLOCK_CREATE_RULESET_VERSION']]);
+export const LANDLOCK_CREATE_RULESET_FLAGS = xlat(() => [[1, 'LANDLOCK_CREATE_RULESET_VERSION']]);
 /** landlock_add_rule rule_type (value, unknown `LANDLOCK_RULE_???`). */
-export const LANDLOCK_RULE_TYPES = xlat([[1, 'LANDLOCK_RULE_PATH_BENEATH']]);
+export const LANDLOCK_RULE_TYPES = xlat(() => [[1, 'LANDLOCK_RULE_PATH_BENEATH']]);
 
 const OLD_CMD = (c: number): number => c << 8;
 const NEW_CMD = (c: number): number => c | 0x800000;
 const XQM_CMD = (c: number): number => (0x58 << 8) + c;
 /** quotactl command, `QCMD_CMD(cmd)` (value, unknown `Q_???`). */
-export const QUOTA_CMDS = xlat([
+export const QUOTA_CMDS = xlat(() => [
   [OLD_CMD(0x1), 'Q_V1_QUOTAON'], [OLD_CMD(0x2), 'Q_V1_QUOTAOFF'], [OLD_CMD(0x3), 'Q_V1_GETQUOTA'],
   [OLD_CMD(0x4), 'Q_V1_SETQUOTA'], [OLD_CMD(0x5), 'Q_V1_SETUSE'], [OLD_CMD(0x6), 'Q_V1_SYNC'], [OLD_CMD(0x7), 'Q_SETQLIM'],
   [OLD_CMD(0x8), 'Q_V1_GETSTATS'], [OLD_CMD(0x10), 'Q_V1_RSQUASH'],
@@ -465,33 +465,33 @@ export const QUOTA_CMDS = xlat([
   [XQM_CMD(0x9), 'Q_XGETNEXTQUOTA'],
 ]);
 /** quotactl type, `QCMD_TYPE(cmd)` (value, unknown `???QUOTA`). */
-export const QUOTA_TYPES = xlat([[0, 'USRQUOTA'], [1, 'GRPQUOTA'], [2, 'PRJQUOTA']]);
+export const QUOTA_TYPES = xlat(() => [[0, 'USRQUOTA'], [1, 'GRPQUOTA'], [2, 'PRJQUOTA']]);
 /** Q_QUOTAON / Q_GETFMT format (value, unknown `QFMT_VFS_???`). */
-export const QUOTA_FORMATS = xlat([[1, 'QFMT_VFS_OLD'], [2, 'QFMT_VFS_V0'], [3, 'QFMT_OCFS2'], [4, 'QFMT_VFS_V1']]);
+export const QUOTA_FORMATS = xlat(() => [[1, 'QFMT_VFS_OLD'], [2, 'QFMT_VFS_V0'], [3, 'QFMT_OCFS2'], [4, 'QFMT_VFS_V1']]);
 /** struct if_dqblk dqb_valid (flags, unknown `QIF_???`). */
-export const IF_DQBLK_VALID = xlat([
+export const IF_DQBLK_VALID = xlat(() => [
   [1 << 0, 'QIF_BLIMITS'], [1 << 1, 'QIF_SPACE'], [1 << 2, 'QIF_ILIMITS'], [1 << 3, 'QIF_INODES'], [1 << 4, 'QIF_BTIME'],
   [1 << 5, 'QIF_ITIME'],
 ]);
 /** struct if_dqinfo dqi_flags (flags, unknown `DQF_???`). */
-export const IF_DQINFO_FLAGS = xlat([[1 << 0, 'DQF_ROOT_SQUASH'], [1 << 16, 'DQF_SYS_FILE']]);
+export const IF_DQINFO_FLAGS = xlat(() => [[1 << 0, 'DQF_ROOT_SQUASH'], [1 << 16, 'DQF_SYS_FILE']]);
 /** struct if_dqinfo dqi_valid (flags, unknown `IIF_???`). */
-export const IF_DQINFO_VALID = xlat([[1 << 0, 'IIF_BGRACE'], [1 << 1, 'IIF_IGRACE'], [1 << 2, 'IIF_FLAGS']]);
+export const IF_DQINFO_VALID = xlat(() => [[1 << 0, 'IIF_BGRACE'], [1 << 1, 'IIF_IGRACE'], [1 << 2, 'IIF_FLAGS']]);
 
 /** swapon flags other than the priority (flags, unknown `SWAP_FLAG_???`). */
-export const SWAP_FLAGS = xlat([
+export const SWAP_FLAGS = xlat(() => [
   [0x8000, 'SWAP_FLAG_PREFER'], [0x10000, 'SWAP_FLAG_DISCARD'], [0x20000, 'SWAP_FLAG_DISCARD_ONCE'],
   [0x40000, 'SWAP_FLAG_DISCARD_PAGES'],
 ]);
 export const SWAP_FLAG_PRIO_MASK = 0x7fffn;
 
 /** fchmodat2 flags (flags, unknown `AT_???`; strace after 6.1). */
-export const FCHMODAT_FLAGS = xlat([[0x100, 'AT_SYMLINK_NOFOLLOW'], [0x1000, 'AT_EMPTY_PATH']]);
+export const FCHMODAT_FLAGS = xlat(() => [[0x100, 'AT_SYMLINK_NOFOLLOW'], [0x1000, 'AT_EMPTY_PATH']]);
 
 /** XFS quota state flags, Q_XQUOTAON/OFF and fs_quota_stat qs_flags (flags, unknown `FS_QUOTA_???`). */
-export const XFS_QUOTA_FLAGS = xlat([
+export const XFS_QUOTA_FLAGS = xlat(() => [
   [0x1, 'FS_QUOTA_UDQ_ACCT'], [0x2, 'FS_QUOTA_UDQ_ENFD'], [0x4, 'FS_QUOTA_GDQ_ACCT'], [0x8, 'FS_QUOTA_GDQ_ENFD'],
   [0x10, 'FS_QUOTA_PDQ_ACCT'], [0x20, 'FS_QUOTA_PDQ_ENFD'],
 ]);
 /** fs_disk_quota d_flags and Q_XQUOTARM (flags, unknown `FS_???_QUOTA`). */
-export const XFS_DQBLK_FLAGS = xlat([[0x1, 'FS_USER_QUOTA'], [0x2, 'FS_PROJ_QUOTA'], [0x4, 'FS_GROUP_QUOTA']]);
+export const XFS_DQBLK_FLAGS = xlat(() => [[0x1, 'FS_USER_QUOTA'], [0x2, 'FS_PROJ_QUOTA'], [0x4, 'FS_GROUP_QUOTA']]);

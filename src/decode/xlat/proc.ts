@@ -8,7 +8,7 @@ import { xlat, type Xlat } from './core.js';
 const indexed = (names: readonly string[], first = 0): Xlat => xlat(names.map((n, i) => [first + i, n] as const));
 
 /** xlat/ioprio_who.in */
-export const IOPRIO_WHO = xlat([[1, 'IOPRIO_WHO_PROCESS'], [2, 'IOPRIO_WHO_PGRP'], [3, 'IOPRIO_WHO_USER']]);
+export const IOPRIO_WHO = xlat(() => [[1, 'IOPRIO_WHO_PROCESS'], [2, 'IOPRIO_WHO_PGRP'], [3, 'IOPRIO_WHO_USER']]);
 
 /** xlat/ioprio_class.in */
 export const IOPRIO_CLASS = indexed(['IOPRIO_CLASS_NONE', 'IOPRIO_CLASS_RT', 'IOPRIO_CLASS_BE', 'IOPRIO_CLASS_IDLE']);
@@ -19,16 +19,16 @@ export const KCMP_TYPES = indexed([
 ]);
 
 /** xlat/bootflags1.in */
-export const REBOOT_MAGIC1 = xlat([[0xfee1dead, 'LINUX_REBOOT_MAGIC1']]);
+export const REBOOT_MAGIC1 = xlat(() => [[0xfee1dead, 'LINUX_REBOOT_MAGIC1']]);
 
 /** xlat/bootflags2.in */
-export const REBOOT_MAGIC2 = xlat([
+export const REBOOT_MAGIC2 = xlat(() => [
   [0x28121969, 'LINUX_REBOOT_MAGIC2'], [0x5121996, 'LINUX_REBOOT_MAGIC2A'], [0x16041998, 'LINUX_REBOOT_MAGIC2B'],
   [0x20112000, 'LINUX_REBOOT_MAGIC2C'],
 ]);
 
 /** xlat/bootflags3.in */
-export const REBOOT_CMDS = xlat([
+export const REBOOT_CMDS = xlat(() => [
   [0x1234567, 'LINUX_REBOOT_CMD_RESTART'], [0xcdef0123, 'LINUX_REBOOT_CMD_HALT'],
   [0x89abcdef, 'LINUX_REBOOT_CMD_CAD_ON'], [0, 'LINUX_REBOOT_CMD_CAD_OFF'],
   [0x4321fedc, 'LINUX_REBOOT_CMD_POWER_OFF'], [0xa1b2c3d4, 'LINUX_REBOOT_CMD_RESTART2'],
@@ -36,19 +36,19 @@ export const REBOOT_CMDS = xlat([
 ]);
 
 /** xlat/module_init_flags.in */
-export const MODULE_INIT_FLAGS = xlat([
+export const MODULE_INIT_FLAGS = xlat(() => [
   [1, 'MODULE_INIT_IGNORE_MODVERSIONS'], [2, 'MODULE_INIT_IGNORE_VERMAGIC'], [4, 'MODULE_INIT_COMPRESSED_FILE'],
 ]);
 
 /** xlat/sched_flags.in */
-export const SCHED_FLAGS = xlat([
+export const SCHED_FLAGS = xlat(() => [
   [1, 'SCHED_FLAG_RESET_ON_FORK'], [2, 'SCHED_FLAG_RECLAIM'], [4, 'SCHED_FLAG_DL_OVERRUN'],
   [8, 'SCHED_FLAG_KEEP_POLICY'], [0x10, 'SCHED_FLAG_KEEP_PARAMS'], [0x20, 'SCHED_FLAG_UTIL_CLAMP_MIN'],
   [0x40, 'SCHED_FLAG_UTIL_CLAMP_MAX'],
 ]);
 
 /** xlat/ptrace_cmds.in */
-export const PTRACE_CMDS = xlat([
+export const PTRACE_CMDS = xlat(() => [
   [0, 'PTRACE_TRACEME'], [1, 'PTRACE_PEEKTEXT'], [2, 'PTRACE_PEEKDATA'], [3, 'PTRACE_PEEKUSER'],
   [4, 'PTRACE_POKETEXT'], [5, 'PTRACE_POKEDATA'], [6, 'PTRACE_POKEUSER'], [7, 'PTRACE_CONT'], [8, 'PTRACE_KILL'],
   [9, 'PTRACE_SINGLESTEP'], [0x10, 'PTRACE_ATTACH'], [0x11, 'PTRACE_DETACH'], [0x18, 'PTRACE_SYSCALL'],
@@ -65,14 +65,14 @@ export const PTRACE_CMDS = xlat([
 ]);
 
 /** xlat/ptrace_setoptions_flags.in */
-export const PTRACE_OPTIONS = xlat([
+export const PTRACE_OPTIONS = xlat(() => [
   [1, 'PTRACE_O_TRACESYSGOOD'], [2, 'PTRACE_O_TRACEFORK'], [4, 'PTRACE_O_TRACEVFORK'], [8, 'PTRACE_O_TRACECLONE'],
   [0x10, 'PTRACE_O_TRACEEXEC'], [0x20, 'PTRACE_O_TRACEVFORKDONE'], [0x40, 'PTRACE_O_TRACEEXIT'],
   [0x80, 'PTRACE_O_TRACESECCOMP'], [0x100000, 'PTRACE_O_EXITKILL'], [0x200000, 'PTRACE_O_SUSPEND_SECCOMP'],
 ]);
 
 /** xlat/nt_descriptor_types.in */
-export const NT_TYPES = xlat([
+export const NT_TYPES = xlat(() => [
   [1, 'NT_PRSTATUS'], [2, 'NT_FPREGSET'], [3, 'NT_PRPSINFO'], [4, 'NT_PRXREG'], [5, 'NT_PLATFORM'], [6, 'NT_AUXV'],
   [7, 'NT_GWINDOWS'], [8, 'NT_ASRS'], [0xa, 'NT_PSTATUS'], [0xd, 'NT_PSINFO'], [0xe, 'NT_PRCRED'],
   [0xf, 'NT_UTSNAME'], [0x10, 'NT_LWPSTATUS'], [0x11, 'NT_LWPSINFO'], [0x14, 'NT_PRFPXREG'], [0x100, 'NT_PPC_VMX'],
@@ -95,7 +95,7 @@ export const NT_TYPES = xlat([
 ]);
 
 /** xlat/ptrace_peeksiginfo_flags.in */
-export const PTRACE_PEEKSIGINFO_FLAGS = xlat([[1, 'PTRACE_PEEKSIGINFO_SHARED']]);
+export const PTRACE_PEEKSIGINFO_FLAGS = xlat(() => [[1, 'PTRACE_PEEKSIGINFO_SHARED']]);
 
 /** xlat/keyctl_commands.in */
 export const KEYCTL_CMDS = indexed([
@@ -109,7 +109,7 @@ export const KEYCTL_CMDS = indexed([
 ]);
 
 /** xlat/key_perms.in */
-export const KEY_PERMS = xlat([
+export const KEY_PERMS = xlat(() => [
   [0x1000000, 'KEY_POS_VIEW'], [0x2000000, 'KEY_POS_READ'], [0x4000000, 'KEY_POS_WRITE'],
   [0x8000000, 'KEY_POS_SEARCH'], [0x10000000, 'KEY_POS_LINK'], [0x20000000, 'KEY_POS_SETATTR'],
   [0x3f000000, 'KEY_POS_ALL'], [0x10000, 'KEY_USR_VIEW'], [0x20000, 'KEY_USR_READ'], [0x40000, 'KEY_USR_WRITE'],
@@ -121,7 +121,7 @@ export const KEY_PERMS = xlat([
 ]);
 
 /** xlat/key_reqkeys.in */
-export const KEY_REQKEYS = xlat([
+export const KEY_REQKEYS = xlat(() => [
   [-0x1, 'KEY_REQKEY_DEFL_NO_CHANGE'], [0, 'KEY_REQKEY_DEFL_DEFAULT'], [1, 'KEY_REQKEY_DEFL_THREAD_KEYRING'],
   [2, 'KEY_REQKEY_DEFL_PROCESS_KEYRING'], [3, 'KEY_REQKEY_DEFL_SESSION_KEYRING'], [4, 'KEY_REQKEY_DEFL_USER_KEYRING'],
   [5, 'KEY_REQKEY_DEFL_USER_SESSION_KEYRING'], [6, 'KEY_REQKEY_DEFL_GROUP_KEYRING'],
@@ -129,14 +129,14 @@ export const KEY_REQKEYS = xlat([
 ]);
 
 /** xlat/key_spec.in */
-export const KEY_SPEC = xlat([
+export const KEY_SPEC = xlat(() => [
   [-0x1, 'KEY_SPEC_THREAD_KEYRING'], [-0x2, 'KEY_SPEC_PROCESS_KEYRING'], [-0x3, 'KEY_SPEC_SESSION_KEYRING'],
   [-0x4, 'KEY_SPEC_USER_KEYRING'], [-0x5, 'KEY_SPEC_USER_SESSION_KEYRING'], [-0x6, 'KEY_SPEC_GROUP_KEYRING'],
   [-0x7, 'KEY_SPEC_REQKEY_AUTH_KEY'], [-0x8, 'KEY_SPEC_REQUESTOR_KEYRING'],
 ]);
 
 /** xlat/keyctl_move_flags.in */
-export const KEYCTL_MOVE_FLAGS = xlat([[1, 'KEYCTL_MOVE_EXCL']]);
+export const KEYCTL_MOVE_FLAGS = xlat(() => [[1, 'KEYCTL_MOVE_EXCL']]);
 
 /** xlat/bpf_commands.in */
 export const BPF_CMDS = indexed([
@@ -164,7 +164,7 @@ export const BPF_MAP_TYPES = indexed([
 ]);
 
 /** xlat/bpf_map_flags.in */
-export const BPF_MAP_FLAGS = xlat([
+export const BPF_MAP_FLAGS = xlat(() => [
   [1, 'BPF_F_NO_PREALLOC'], [2, 'BPF_F_NO_COMMON_LRU'], [4, 'BPF_F_NUMA_NODE'], [8, 'BPF_F_RDONLY'],
   [0x10, 'BPF_F_WRONLY'], [0x20, 'BPF_F_STACK_BUILD_ID'], [0x40, 'BPF_F_ZERO_SEED'], [0x80, 'BPF_F_RDONLY_PROG'],
   [0x100, 'BPF_F_WRONLY_PROG'], [0x200, 'BPF_F_CLONE'], [0x400, 'BPF_F_MMAPABLE'], [0x800, 'BPF_F_PRESERVE_ELEMS'],
@@ -178,7 +178,7 @@ export const PERF_TYPES = indexed([
 ]);
 
 /** xlat/perf_attr_size.in */
-export const PERF_ATTR_SIZES = xlat([
+export const PERF_ATTR_SIZES = xlat(() => [
   [0x40, 'PERF_ATTR_SIZE_VER0'], [0x48, 'PERF_ATTR_SIZE_VER1'], [0x50, 'PERF_ATTR_SIZE_VER2'],
   [0x60, 'PERF_ATTR_SIZE_VER3'], [0x68, 'PERF_ATTR_SIZE_VER4'], [0x70, 'PERF_ATTR_SIZE_VER5'],
   [0x78, 'PERF_ATTR_SIZE_VER6'], [0x80, 'PERF_ATTR_SIZE_VER7'],
@@ -201,12 +201,12 @@ export const PERF_HW_IDS = indexed([
 ]);
 
 /** xlat/perf_event_open_flags.in */
-export const PERF_OPEN_FLAGS = xlat([
+export const PERF_OPEN_FLAGS = xlat(() => [
   [1, 'PERF_FLAG_FD_NO_GROUP'], [2, 'PERF_FLAG_FD_OUTPUT'], [4, 'PERF_FLAG_PID_CGROUP'], [8, 'PERF_FLAG_FD_CLOEXEC'],
 ]);
 
 /** xlat/perf_event_sample_format.in */
-export const PERF_SAMPLE_FORMAT = xlat([
+export const PERF_SAMPLE_FORMAT = xlat(() => [
   [1, 'PERF_SAMPLE_IP'], [2, 'PERF_SAMPLE_TID'], [4, 'PERF_SAMPLE_TIME'], [8, 'PERF_SAMPLE_ADDR'],
   [0x10, 'PERF_SAMPLE_READ'], [0x20, 'PERF_SAMPLE_CALLCHAIN'], [0x40, 'PERF_SAMPLE_ID'], [0x80, 'PERF_SAMPLE_CPU'],
   [0x100, 'PERF_SAMPLE_PERIOD'], [0x200, 'PERF_SAMPLE_STREAM_ID'], [0x400, 'PERF_SAMPLE_RAW'],
@@ -218,23 +218,23 @@ export const PERF_SAMPLE_FORMAT = xlat([
 ]);
 
 /** xlat/perf_event_read_format.in */
-export const PERF_READ_FORMAT = xlat([
+export const PERF_READ_FORMAT = xlat(() => [
   [1, 'PERF_FORMAT_TOTAL_TIME_ENABLED'], [2, 'PERF_FORMAT_TOTAL_TIME_RUNNING'], [4, 'PERF_FORMAT_ID'],
   [8, 'PERF_FORMAT_GROUP'], [0x10, 'PERF_FORMAT_LOST'],
 ]);
 
 /** xlat/futex_waiter_flags.in */
-export const FUTEX_WAITER_FLAGS = xlat([[2, 'FUTEX_32'], [0x80, 'FUTEX_PRIVATE_FLAG']]);
+export const FUTEX_WAITER_FLAGS = xlat(() => [[2, 'FUTEX_32'], [0x80, 'FUTEX_PRIVATE_FLAG']]);
 
 /** xlat/delete_module_flags.in */
-export const DELETE_MODULE_FLAGS = xlat([[0x800, 'O_NONBLOCK'], [0x200, 'O_TRUNC']]);
+export const DELETE_MODULE_FLAGS = xlat(() => [[0x800, 'O_NONBLOCK'], [0x200, 'O_TRUNC']]);
 /** xlat/hw_breakpoint_type.in */
 export const HW_BREAKPOINT_TYPES = indexed([
   'HW_BREAKPOINT_EMPTY', 'HW_BREAKPOINT_R', 'HW_BREAKPOINT_W', 'HW_BREAKPOINT_RW', 'HW_BREAKPOINT_X',
 ]);
 
 /** xlat/perf_branch_sample_type.in */
-export const PERF_BRANCH_SAMPLE_TYPES = xlat([
+export const PERF_BRANCH_SAMPLE_TYPES = xlat(() => [
   [1, 'PERF_SAMPLE_BRANCH_USER'], [2, 'PERF_SAMPLE_BRANCH_KERNEL'], [4, 'PERF_SAMPLE_BRANCH_HV'],
   [8, 'PERF_SAMPLE_BRANCH_ANY'], [0x10, 'PERF_SAMPLE_BRANCH_ANY_CALL'], [0x20, 'PERF_SAMPLE_BRANCH_ANY_RETURN'],
   [0x40, 'PERF_SAMPLE_BRANCH_IND_CALL'], [0x80, 'PERF_SAMPLE_BRANCH_ABORT_TX'], [0x100, 'PERF_SAMPLE_BRANCH_IN_TX'],
@@ -251,36 +251,36 @@ export const BPF_CLASS = indexed([
 ]);
 
 /** xlat/bpf_size.in */
-export const BPF_SIZE = xlat([[0, 'BPF_W'], [8, 'BPF_H'], [0x10, 'BPF_B'], [0x18, 'BPF_DW']]);
+export const BPF_SIZE = xlat(() => [[0, 'BPF_W'], [8, 'BPF_H'], [0x10, 'BPF_B'], [0x18, 'BPF_DW']]);
 
 /** xlat/bpf_mode.in */
-export const BPF_MODE = xlat([
+export const BPF_MODE = xlat(() => [
   [0, 'BPF_IMM'], [0x20, 'BPF_ABS'], [0x40, 'BPF_IND'], [0x60, 'BPF_MEM'], [0x80, 'BPF_LEN'], [0xa0, 'BPF_MSH'],
   [0xc0, 'BPF_XADD'],
 ]);
 
 /** xlat/bpf_miscop.in */
-export const BPF_MISCOP = xlat([[0, 'BPF_TAX'], [0x80, 'BPF_TXA']]);
+export const BPF_MISCOP = xlat(() => [[0, 'BPF_TAX'], [0x80, 'BPF_TXA']]);
 
 /** xlat/bpf_src.in */
-export const BPF_SRC = xlat([[0, 'BPF_K'], [8, 'BPF_X']]);
+export const BPF_SRC = xlat(() => [[0, 'BPF_K'], [8, 'BPF_X']]);
 
 /** xlat/bpf_op_alu.in */
-export const BPF_OP_ALU = xlat([
+export const BPF_OP_ALU = xlat(() => [
   [0, 'BPF_ADD'], [0x10, 'BPF_SUB'], [0x20, 'BPF_MUL'], [0x30, 'BPF_DIV'], [0x40, 'BPF_OR'], [0x50, 'BPF_AND'],
   [0x60, 'BPF_LSH'], [0x70, 'BPF_RSH'], [0x80, 'BPF_NEG'], [0x90, 'BPF_MOD'], [0xa0, 'BPF_XOR'], [0xb0, 'BPF_MOV'],
   [0xc0, 'BPF_ARSH'], [0xd0, 'BPF_END'],
 ]);
 
 /** xlat/bpf_op_jmp.in */
-export const BPF_OP_JMP = xlat([
+export const BPF_OP_JMP = xlat(() => [
   [0, 'BPF_JA'], [0x10, 'BPF_JEQ'], [0x20, 'BPF_JGT'], [0x30, 'BPF_JGE'], [0x40, 'BPF_JSET'], [0x50, 'BPF_JNE'],
   [0x60, 'BPF_JSGT'], [0x70, 'BPF_JSGE'], [0x80, 'BPF_CALL'], [0x90, 'BPF_EXIT'], [0xa0, 'BPF_JLT'],
   [0xb0, 'BPF_JLE'], [0xc0, 'BPF_JSLT'], [0xd0, 'BPF_JSLE'],
 ]);
 
 /** xlat/bpf_rval.in */
-export const BPF_RVAL = xlat([[0, 'BPF_K'], [8, 'BPF_X'], [0x10, 'BPF_A']]);
+export const BPF_RVAL = xlat(() => [[0, 'BPF_K'], [8, 'BPF_X'], [0x10, 'BPF_A']]);
 
 /** xlat/bpf_attach_type.in */
 export const BPF_ATTACH_TYPES = indexed([
@@ -311,13 +311,13 @@ export const BPF_PROG_TYPES = indexed([
 ]);
 
 /** xlat/bpf_prog_flags.in */
-export const BPF_PROG_FLAGS = xlat([
+export const BPF_PROG_FLAGS = xlat(() => [
   [1, 'BPF_F_STRICT_ALIGNMENT'], [2, 'BPF_F_ANY_ALIGNMENT'], [4, 'BPF_F_TEST_RND_HI32'], [8, 'BPF_F_TEST_STATE_FREQ'],
   [0x10, 'BPF_F_SLEEPABLE'],
 ]);
 
 /** xlat/kexec_arch_values.in */
-export const KEXEC_ARCHES = xlat([
+export const KEXEC_ARCHES = xlat(() => [
   [0, 'KEXEC_ARCH_DEFAULT'], [0x30000, 'KEXEC_ARCH_386'], [0x40000, 'KEXEC_ARCH_68K'], [0xf0000, 'KEXEC_ARCH_PARISC'],
   [0x3e0000, 'KEXEC_ARCH_X86_64'], [0x140000, 'KEXEC_ARCH_PPC'], [0x150000, 'KEXEC_ARCH_PPC64'],
   [0x320000, 'KEXEC_ARCH_IA_64'], [0x280000, 'KEXEC_ARCH_ARM'], [0x160000, 'KEXEC_ARCH_S390'],
@@ -326,28 +326,28 @@ export const KEXEC_ARCHES = xlat([
 ]);
 
 /** xlat/kexec_load_flags.in */
-export const KEXEC_LOAD_FLAGS = xlat([[1, 'KEXEC_ON_CRASH'], [2, 'KEXEC_PRESERVE_CONTEXT']]);
+export const KEXEC_LOAD_FLAGS = xlat(() => [[1, 'KEXEC_ON_CRASH'], [2, 'KEXEC_PRESERVE_CONTEXT']]);
 
 /** xlat/kexec_file_load_flags.in */
-export const KEXEC_FILE_LOAD_FLAGS = xlat([
+export const KEXEC_FILE_LOAD_FLAGS = xlat(() => [
   [1, 'KEXEC_FILE_UNLOAD'], [2, 'KEXEC_FILE_ON_CRASH'], [4, 'KEXEC_FILE_NO_INITRAMFS'],
 ]);
 
 /** xlat/keyctl_pkey_ops.in */
-export const KEYCTL_PKEY_OPS = xlat([
+export const KEYCTL_PKEY_OPS = xlat(() => [
   [1, 'KEYCTL_SUPPORTS_ENCRYPT'], [2, 'KEYCTL_SUPPORTS_DECRYPT'], [4, 'KEYCTL_SUPPORTS_SIGN'],
   [8, 'KEYCTL_SUPPORTS_VERIFY'],
 ]);
 
 /** xlat/keyctl_caps0.in */
-export const KEYCTL_CAPS0 = xlat([
+export const KEYCTL_CAPS0 = xlat(() => [
   [1, 'KEYCTL_CAPS0_CAPABILITIES'], [2, 'KEYCTL_CAPS0_PERSISTENT_KEYRINGS'], [4, 'KEYCTL_CAPS0_DIFFIE_HELLMAN'],
   [8, 'KEYCTL_CAPS0_PUBLIC_KEY'], [0x10, 'KEYCTL_CAPS0_BIG_KEY'], [0x20, 'KEYCTL_CAPS0_INVALIDATE'],
   [0x40, 'KEYCTL_CAPS0_RESTRICT_KEYRING'], [0x80, 'KEYCTL_CAPS0_MOVE'],
 ]);
 
 /** xlat/keyctl_caps1.in */
-export const KEYCTL_CAPS1 = xlat([
+export const KEYCTL_CAPS1 = xlat(() => [
   [1, 'KEYCTL_CAPS1_NS_KEYRING_NAME'], [2, 'KEYCTL_CAPS1_NS_KEY_TAG'], [4, 'KEYCTL_CAPS1_NOTIFICATIONS'],
 ]);
 
@@ -370,54 +370,54 @@ export const PERF_HW_CACHE_RESULT_IDS = indexed([
 // ---------------------------------------------------------------- tables strace builds in its decoders
 
 /** ptrace_syscall_info_op */
-export const PSI_OPS = xlat([
+export const PSI_OPS = xlat(() => [
   [0, 'PTRACE_SYSCALL_INFO_NONE'], [1, 'PTRACE_SYSCALL_INFO_ENTRY'], [2, 'PTRACE_SYSCALL_INFO_EXIT'],
   [3, 'PTRACE_SYSCALL_INFO_SECCOMP'],
 ]);
 
-export const EBPF_CLASS = xlat([
+export const EBPF_CLASS = xlat(() => [
   [0, 'BPF_LD'], [1, 'BPF_LDX'], [2, 'BPF_ST'], [3, 'BPF_STX'], [4, 'BPF_ALU'], [5, 'BPF_JMP'], [6, 'BPF_JMP32'],
   [7, 'BPF_ALU64'],
 ]);
 
-export const EBPF_MODE = xlat([
+export const EBPF_MODE = xlat(() => [
   [0, 'BPF_IMM'], [0x20, 'BPF_ABS'], [0x40, 'BPF_IND'], [0x60, 'BPF_MEM'], [0xc0, 'BPF_XADD'],
 ]);
 
 export const EBPF_REGS = xlat(Array.from({ length: 11 }, (_, i) => [i, `BPF_REG_${i}`] as const));
 
-export const BPF_LOOKUP_FLAGS = xlat([[0, 'BPF_ANY'], [4, 'BPF_F_LOCK']]);
+export const BPF_LOOKUP_FLAGS = xlat(() => [[0, 'BPF_ANY'], [4, 'BPF_F_LOCK']]);
 
-export const BPF_UPDATE_FLAGS = xlat([[0, 'BPF_ANY'], [1, 'BPF_NOEXIST'], [2, 'BPF_EXIST'], [4, 'BPF_F_LOCK']]);
+export const BPF_UPDATE_FLAGS = xlat(() => [[0, 'BPF_ANY'], [1, 'BPF_NOEXIST'], [2, 'BPF_EXIST'], [4, 'BPF_F_LOCK']]);
 
-export const BPF_FILE_MODE_FLAGS = xlat([[8, 'BPF_F_RDONLY'], [0x10, 'BPF_F_WRONLY']]);
+export const BPF_FILE_MODE_FLAGS = xlat(() => [[8, 'BPF_F_RDONLY'], [0x10, 'BPF_F_WRONLY']]);
 
-export const BPF_ATTACH_FLAGS = xlat([[1, 'BPF_F_ALLOW_OVERRIDE'], [2, 'BPF_F_ALLOW_MULTI'], [4, 'BPF_F_REPLACE']]);
+export const BPF_ATTACH_FLAGS = xlat(() => [[1, 'BPF_F_ALLOW_OVERRIDE'], [2, 'BPF_F_ALLOW_MULTI'], [4, 'BPF_F_REPLACE']]);
 
-export const BPF_TEST_RUN_FLAGS = xlat([[1, 'BPF_F_TEST_RUN_ON_CPU'], [2, 'BPF_F_TEST_XDP_LIVE_FRAMES']]);
+export const BPF_TEST_RUN_FLAGS = xlat(() => [[1, 'BPF_F_TEST_RUN_ON_CPU'], [2, 'BPF_F_TEST_XDP_LIVE_FRAMES']]);
 
-export const BPF_QUERY_FLAGS = xlat([[1, 'BPF_F_QUERY_EFFECTIVE']]);
+export const BPF_QUERY_FLAGS = xlat(() => [[1, 'BPF_F_QUERY_EFFECTIVE']]);
 
 export const BPF_TASK_FD_TYPES = indexed([
   'BPF_FD_TYPE_RAW_TRACEPOINT', 'BPF_FD_TYPE_TRACEPOINT', 'BPF_FD_TYPE_KPROBE', 'BPF_FD_TYPE_KRETPROBE',
   'BPF_FD_TYPE_UPROBE', 'BPF_FD_TYPE_URETPROBE',
 ]);
 
-export const BPF_KPROBE_MULTI_FLAGS = xlat([[1, 'BPF_F_KPROBE_MULTI_RETURN']]);
+export const BPF_KPROBE_MULTI_FLAGS = xlat(() => [[1, 'BPF_F_KPROBE_MULTI_RETURN']]);
 
-export const PR_SVE_VL_FLAGS = xlat([[1 << 18, 'PR_SVE_SET_VL_ONEXEC'], [1 << 17, 'PR_SVE_VL_INHERIT']]);
+export const PR_SVE_VL_FLAGS = xlat(() => [[1 << 18, 'PR_SVE_SET_VL_ONEXEC'], [1 << 17, 'PR_SVE_VL_INHERIT']]);
 
-export const PR_SME_VL_FLAGS = xlat([[1 << 18, 'PR_SME_SET_VL_ONEXEC'], [1 << 17, 'PR_SME_VL_INHERIT']]);
+export const PR_SME_VL_FLAGS = xlat(() => [[1 << 18, 'PR_SME_SET_VL_ONEXEC'], [1 << 17, 'PR_SME_VL_INHERIT']]);
 
-export const PR_MTE_TCF = xlat([
+export const PR_MTE_TCF = xlat(() => [
   [0, 'PR_MTE_TCF_NONE'], [2, 'PR_MTE_TCF_SYNC'], [4, 'PR_MTE_TCF_ASYNC'], [6, 'PR_MTE_TCF_MASK'],
 ]);
 
-export const PR_PAC_KEYS = xlat([
+export const PR_PAC_KEYS = xlat(() => [
   [1, 'PR_PAC_APIAKEY'], [2, 'PR_PAC_APIBKEY'], [4, 'PR_PAC_APDAKEY'], [8, 'PR_PAC_APDBKEY'],
 ]);
 
-export const PR_PAC_ALL_KEYS = xlat([...PR_PAC_KEYS.pairs, [16n, 'PR_PAC_APGAKEY']]);
+export const PR_PAC_ALL_KEYS = xlat(() => [...PR_PAC_KEYS.pairs, [16n, 'PR_PAC_APGAKEY']]);
 
 export const PR_SCHED_CORE_CMDS = indexed([
   'PR_SCHED_CORE_GET', 'PR_SCHED_CORE_CREATE', 'PR_SCHED_CORE_SHARE_TO', 'PR_SCHED_CORE_SHARE_FROM',

@@ -25,7 +25,7 @@ export const AT_FDCWD = -100n;
  * name, then, if any bits remain, `|` and OPEN_FLAGS as flags (unknown bits as `|0x...`); e.g.
  * `O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC`, `O_RDONLY` for 0, `O_ACCMODE|0x80000000`.
  */
-export const OPEN_ACCMODE = xlat([
+export const OPEN_ACCMODE = xlat(() => [
   [0, 'O_RDONLY'],
   [1, 'O_WRONLY'],
   [2, 'O_RDWR'],
@@ -40,7 +40,7 @@ export const OPEN_ACCMODE = xlat([
  * __O_TMPFILE and O_DIRECTORY likewise. FASYNC (0x2000) is last. O_NDELAY is not listed (it is
  * O_NONBLOCK). strace prints a mode argument only when `flags & OPEN_MODE_NEEDED`.
  */
-export const OPEN_FLAGS = xlat([
+export const OPEN_FLAGS = xlat(() => [
   [0x40, 'O_CREAT'],
   [0x80, 'O_EXCL'],
   [0x100, 'O_NOCTTY'],
@@ -75,7 +75,7 @@ export const PIPE_FLAGS = OPEN_FLAGS;
  * *at() flags: linkat, fchownat, fstatat/newfstatat, utimensat, execveat, and statx after the
  * sync type (flags, unknown "AT_???").
  */
-export const AT_FLAGS = xlat([
+export const AT_FLAGS = xlat(() => [
   [0x100, 'AT_SYMLINK_NOFOLLOW'],
   [0x200, 'AT_REMOVEDIR'],
   [0x400, 'AT_SYMLINK_FOLLOW'],
@@ -90,7 +90,7 @@ export const AT_FLAGS = xlat([
  * (the AT_STATX_SYNC_TYPE entry never wins). Then, if other bits remain, `|` and AT_FLAGS as flags
  * with no default: `AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW`.
  */
-export const AT_STATX_SYNC = xlat([
+export const AT_STATX_SYNC = xlat(() => [
   [0x0, 'AT_STATX_SYNC_AS_STAT'],
   [0x2000, 'AT_STATX_FORCE_SYNC'],
   [0x4000, 'AT_STATX_DONT_SYNC'],
@@ -103,7 +103,7 @@ export const AT_STATX_SYNC_TYPE = 0x6000n;
 /**
  * faccessat2 flags (flags, unknown "AT_???").
  */
-export const FACCESSAT_FLAGS = xlat([
+export const FACCESSAT_FLAGS = xlat(() => [
   [0x100, 'AT_SYMLINK_NOFOLLOW'],
   [0x200, 'AT_EACCESS'],
   [0x1000, 'AT_EMPTY_PATH'],
@@ -113,7 +113,7 @@ export const FACCESSAT_FLAGS = xlat([
  * access/faccessat mode (flags, unknown "?_OK"): 0 prints `F_OK`, otherwise `R_OK|W_OK|X_OK` in
  * this order, leftover bits `|0x8`.
  */
-export const ACCESS_MODES = xlat([
+export const ACCESS_MODES = xlat(() => [
   [0x0, 'F_OK'],
   [0x4, 'R_OK'],
   [0x2, 'W_OK'],
@@ -124,7 +124,7 @@ export const ACCESS_MODES = xlat([
  * fcntl commands (value, unknown "F_???"). F_GETLK64/F_SETLK64/F_SETLKW64 (12..14) are the
  * 32-bit-ABI numbers strace defines regardless; on x86_64 the kernel rejects them.
  */
-export const FCNTL_CMDS = xlat([
+export const FCNTL_CMDS = xlat(() => [
   [0, 'F_DUPFD'],
   [1, 'F_GETFD'],
   [2, 'F_SETFD'],
@@ -160,14 +160,14 @@ export const FCNTL_CMDS = xlat([
 /**
  * F_SETFD argument and F_GETFD result (flags, unknown "FD_???").
  */
-export const FD_FLAGS = xlat([
+export const FD_FLAGS = xlat(() => [
   [0x1, 'FD_CLOEXEC'],
 ]);
 
 /**
  * lseek/llseek whence and struct flock l_whence (value, unknown "SEEK_???").
  */
-export const SEEK_WHENCE = xlat([
+export const SEEK_WHENCE = xlat(() => [
   [0, 'SEEK_SET'],
   [1, 'SEEK_CUR'],
   [2, 'SEEK_END'],
@@ -179,7 +179,7 @@ export const SEEK_WHENCE = xlat([
  * statx mask / stx_mask (flags, unknown "STATX_???"). STATX_ALL and STATX_BASIC_STATS come first,
  * so 0xfff prints `STATX_ALL` and 0x7ff `STATX_BASIC_STATS`.
  */
-export const STATX_MASK = xlat([
+export const STATX_MASK = xlat(() => [
   [0xfff, 'STATX_ALL'],
   [0x7ff, 'STATX_BASIC_STATS'],
   [0x1, 'STATX_TYPE'],
@@ -201,7 +201,7 @@ export const STATX_MASK = xlat([
 /**
  * statx stx_attributes and stx_attributes_mask (flags, unknown "STATX_ATTR_???").
  */
-export const STATX_ATTRS = xlat([
+export const STATX_ATTRS = xlat(() => [
   [0x4, 'STATX_ATTR_COMPRESSED'],
   [0x10, 'STATX_ATTR_IMMUTABLE'],
   [0x20, 'STATX_ATTR_APPEND'],
@@ -219,7 +219,7 @@ export const STATX_ATTRS = xlat([
  * `S_IFREG|0644`, `S_IFDIR|S_ISVTX|0777`. Type 0 prints only the rest (`0644`); a nonzero type
  * missing here prints the whole mode in octal.
  */
-export const S_IFMT_TYPES = xlat([
+export const S_IFMT_TYPES = xlat(() => [
   [0x8000, 'S_IFREG'],
   [0xc000, 'S_IFSOCK'],
   [0x1000, 'S_IFIFO'],
@@ -235,7 +235,7 @@ export const S_IFMT = 0o170000n;
 /**
  * getdents/getdents64 d_type (value, unknown "DT_???").
  */
-export const DIRENT_TYPES = xlat([
+export const DIRENT_TYPES = xlat(() => [
   [0, 'DT_UNKNOWN'],
   [1, 'DT_FIFO'],
   [2, 'DT_CHR'],
@@ -250,7 +250,7 @@ export const DIRENT_TYPES = xlat([
 /**
  * close_range flags (flags, unknown "CLOSE_RANGE_???").
  */
-export const CLOSE_RANGE_FLAGS = xlat([
+export const CLOSE_RANGE_FLAGS = xlat(() => [
   [0x2, 'CLOSE_RANGE_UNSHARE'],
   [0x4, 'CLOSE_RANGE_CLOEXEC'],
 ]);
@@ -261,7 +261,7 @@ export const CLOSE_RANGE_FLAGS = xlat([
  * mmap/mprotect/pkey_mprotect prot (flags, unknown "PROT_???"); 0 prints `PROT_NONE`.
  * PROT_SAO and PROT_ADI exist only on other architectures.
  */
-export const MMAP_PROT = xlat([
+export const MMAP_PROT = xlat(() => [
   [0x0, 'PROT_NONE'],
   [0x1, 'PROT_READ'],
   [0x2, 'PROT_WRITE'],
@@ -275,7 +275,7 @@ export const MMAP_PROT = xlat([
  * mmap flags, part 1: the mapping type, `flags & MAP_TYPE_MASK` (value). strace looks this up in
  * its whole mmap flags table, so 0 prints `MAP_FILE`; values 4..15 print as `0x7 /* MAP_??? *\/`.
  */
-export const MMAP_TYPE = xlat([
+export const MMAP_TYPE = xlat(() => [
   [0x1, 'MAP_SHARED'],
   [0x2, 'MAP_PRIVATE'],
   [0x3, 'MAP_SHARED_VALIDATE'],
@@ -289,7 +289,7 @@ export const MMAP_TYPE = xlat([
  * `0x7 /* MAP_??? *\/|MAP_ANONYMOUS`. MAP_UNINITIALIZED (1<<26) lies inside the MAP_HUGE field,
  * so strace never prints it: the bit shows up in the `N<<MAP_HUGE_SHIFT` number.
  */
-export const MMAP_FLAGS = xlat([
+export const MMAP_FLAGS = xlat(() => [
   [0x10, 'MAP_FIXED'],
   [0x20, 'MAP_ANONYMOUS'],
   [0x40, 'MAP_32BIT'],
@@ -315,7 +315,7 @@ export const MAP_HUGE_MASK = 0x3fn;
 /**
  * madvise/process_madvise advice (value, unknown "MADV_???").
  */
-export const MADVISE_ADVICE = xlat([
+export const MADVISE_ADVICE = xlat(() => [
   [0, 'MADV_NORMAL'],
   [1, 'MADV_RANDOM'],
   [2, 'MADV_SEQUENTIAL'],
@@ -346,7 +346,7 @@ export const MADVISE_ADVICE = xlat([
 /**
  * mremap flags (flags, unknown "MREMAP_???").
  */
-export const MREMAP_FLAGS = xlat([
+export const MREMAP_FLAGS = xlat(() => [
   [0x1, 'MREMAP_MAYMOVE'],
   [0x2, 'MREMAP_FIXED'],
   [0x4, 'MREMAP_DONTUNMAP'],
@@ -355,7 +355,7 @@ export const MREMAP_FLAGS = xlat([
 /**
  * msync flags (flags, unknown "MS_???"); MS_SYNC is listed first, as in strace.
  */
-export const MSYNC_FLAGS = xlat([
+export const MSYNC_FLAGS = xlat(() => [
   [0x4, 'MS_SYNC'],
   [0x1, 'MS_ASYNC'],
   [0x2, 'MS_INVALIDATE'],
@@ -366,7 +366,7 @@ export const MSYNC_FLAGS = xlat([
 /**
  * getrlimit/setrlimit/prlimit64 resource (value, unknown "RLIMIT_???"); x86_64 numbering.
  */
-export const RESOURCES = xlat([
+export const RESOURCES = xlat(() => [
   [0, 'RLIMIT_CPU'],
   [1, 'RLIMIT_FSIZE'],
   [2, 'RLIMIT_DATA'],
@@ -388,7 +388,7 @@ export const RESOURCES = xlat([
 /**
  * arch_prctl code (value, unknown "ARCH_???").
  */
-export const ARCH_PRCTL_CODES = xlat([
+export const ARCH_PRCTL_CODES = xlat(() => [
   [0x1001, 'ARCH_SET_GS'],
   [0x1002, 'ARCH_SET_FS'],
   [0x1003, 'ARCH_GET_FS'],
@@ -408,7 +408,7 @@ export const ARCH_PRCTL_CODES = xlat([
 /**
  * getrandom flags (flags, unknown "GRND_???").
  */
-export const GETRANDOM_FLAGS = xlat([
+export const GETRANDOM_FLAGS = xlat(() => [
   [0x1, 'GRND_NONBLOCK'],
   [0x2, 'GRND_RANDOM'],
   [0x4, 'GRND_INSECURE'],
@@ -421,7 +421,7 @@ export const GETRANDOM_FLAGS = xlat([
  * prints as hex: `0x101 /* FUTEX_??? *\/`. The command that decides the remaining arguments is
  * `op & 127`.
  */
-export const FUTEX_OPS = xlat([
+export const FUTEX_OPS = xlat(() => [
   [0x0, 'FUTEX_WAIT'],
   [0x1, 'FUTEX_WAKE'],
   [0x2, 'FUTEX_FD'],
@@ -466,7 +466,7 @@ export const FUTEX_CMD_MASK = 127n;
 /**
  * futex val3 for FUTEX_WAIT_BITSET/FUTEX_WAKE_BITSET (value, no default: unknown prints as hex).
  */
-export const FUTEX_BITSET = xlat([
+export const FUTEX_BITSET = xlat(() => [
   [0xffffffff, 'FUTEX_BITSET_MATCH_ANY'],
 ]);
 
@@ -474,7 +474,7 @@ export const FUTEX_BITSET = xlat([
  * clockid_t (value, unknown "CLOCK_???"). Negative ids are CPU/fd clocks, which strace prints as
  * `MAKE_PROCESS_CPUCLOCK(pid, CPUCLOCK_...)`, `MAKE_THREAD_CPUCLOCK(...)` or `FD_TO_CLOCKID(fd)`.
  */
-export const CLOCK_IDS = xlat([
+export const CLOCK_IDS = xlat(() => [
   [0, 'CLOCK_REALTIME'],
   [1, 'CLOCK_MONOTONIC'],
   [2, 'CLOCK_PROCESS_CPUTIME_ID'],
@@ -492,7 +492,7 @@ export const CLOCK_IDS = xlat([
 /**
  * The low 2 bits of a CPU clock id (value, unknown "CPUCLOCK_???").
  */
-export const CPUCLOCK_TYPES = xlat([
+export const CPUCLOCK_TYPES = xlat(() => [
   [0, 'CPUCLOCK_PROF'],
   [1, 'CPUCLOCK_VIRT'],
   [2, 'CPUCLOCK_SCHED'],
@@ -501,14 +501,14 @@ export const CPUCLOCK_TYPES = xlat([
 /**
  * clock_nanosleep/timer_settime flags (flags, unknown "TIMER_???").
  */
-export const TIMER_FLAGS = xlat([
+export const TIMER_FLAGS = xlat(() => [
   [0x1, 'TIMER_ABSTIME'],
 ]);
 
 /**
  * timerfd_create and timerfd_settime flags (flags, unknown "TFD_???").
  */
-export const TFD_FLAGS = xlat([
+export const TFD_FLAGS = xlat(() => [
   [0x1, 'TFD_TIMER_ABSTIME'],
   [0x2, 'TFD_TIMER_CANCEL_ON_SET'],
   [0x80000, 'TFD_CLOEXEC'],
@@ -518,7 +518,7 @@ export const TFD_FLAGS = xlat([
 /**
  * getitimer/setitimer which (value, unknown "ITIMER_???").
  */
-export const ITIMER_WHICH = xlat([
+export const ITIMER_WHICH = xlat(() => [
   [0, 'ITIMER_REAL'],
   [1, 'ITIMER_VIRTUAL'],
   [2, 'ITIMER_PROF'],
@@ -527,7 +527,7 @@ export const ITIMER_WHICH = xlat([
 /**
  * prctl option (value, unknown "PR_???").
  */
-export const PRCTL_OPTIONS = xlat([
+export const PRCTL_OPTIONS = xlat(() => [
   [1, 'PR_SET_PDEATHSIG'],
   [2, 'PR_GET_PDEATHSIG'],
   [3, 'PR_GET_DUMPABLE'],
@@ -597,7 +597,7 @@ export const PRCTL_OPTIONS = xlat([
  * `CLONE_VM|CLONE_FS|...|SIGCHLD`: these names for `flags & ~CSIGNAL`, then `|` and the signal
  * `flags & CSIGNAL` via signame(); with no other flags only the signal (`SIGCHLD`, or `0`).
  */
-export const CLONE_FLAGS = xlat([
+export const CLONE_FLAGS = xlat(() => [
   [0x100, 'CLONE_VM'],
   [0x200, 'CLONE_FS'],
   [0x400, 'CLONE_FILES'],
@@ -630,7 +630,7 @@ export const CSIGNAL = 0xffn;
  * wait4/waitid options (flags, unknown "W???"). glibc defines WSTOPPED, so strace's table has no
  * WUNTRACED: 2 prints `WSTOPPED`.
  */
-export const WAIT_OPTIONS = xlat([
+export const WAIT_OPTIONS = xlat(() => [
   [0x1, 'WNOHANG'],
   [0x4, 'WEXITED'],
   [0x2, 'WSTOPPED'],
@@ -644,7 +644,7 @@ export const WAIT_OPTIONS = xlat([
 /**
  * waitid idtype (value, unknown "P_???").
  */
-export const WAITID_TYPES = xlat([
+export const WAITID_TYPES = xlat(() => [
   [0, 'P_ALL'],
   [1, 'P_PID'],
   [2, 'P_PGID'],
@@ -654,7 +654,7 @@ export const WAITID_TYPES = xlat([
 /**
  * membarrier cmd (value, unknown "MEMBARRIER_CMD_???"); the QUERY result prints as these flags.
  */
-export const MEMBARRIER_CMDS = xlat([
+export const MEMBARRIER_CMDS = xlat(() => [
   [0x0, 'MEMBARRIER_CMD_QUERY'],
   [0x1, 'MEMBARRIER_CMD_GLOBAL'],
   [0x2, 'MEMBARRIER_CMD_GLOBAL_EXPEDITED'],
@@ -670,7 +670,7 @@ export const MEMBARRIER_CMDS = xlat([
 /**
  * membarrier flags (flags, unknown "MEMBARRIER_CMD_FLAG_???").
  */
-export const MEMBARRIER_FLAGS = xlat([
+export const MEMBARRIER_FLAGS = xlat(() => [
   [0x1, 'MEMBARRIER_CMD_FLAG_CPU'],
 ]);
 
@@ -678,7 +678,7 @@ export const MEMBARRIER_FLAGS = xlat([
  * rseq flags. strace 6.1 has no rseq decoder: it prints all four arguments raw (hex), so this
  * table is for our own use only.
  */
-export const RSEQ_FLAGS = xlat([
+export const RSEQ_FLAGS = xlat(() => [
   [0x1, 'RSEQ_FLAG_UNREGISTER'],
 ]);
 
@@ -687,7 +687,7 @@ export const RSEQ_FLAGS = xlat([
 /**
  * rt_sigprocmask how (value, unknown "SIG_???"): `0x7 /* SIG_??? *\/`.
  */
-export const SIGPROCMASK_HOW = xlat([
+export const SIGPROCMASK_HOW = xlat(() => [
   [0, 'SIG_BLOCK'],
   [1, 'SIG_UNBLOCK'],
   [2, 'SIG_SETMASK'],
@@ -700,7 +700,7 @@ export const SIGPROCMASK_HOW = xlat([
  * the repeats can never match and are left out.) SA_UNSUPPORTED (0x400) and SA_EXPOSE_TAGBITS
  * (0x800) are not in strace 6.1's table: they print as `|0x400`.
  */
-export const SA_FLAGS = xlat([
+export const SA_FLAGS = xlat(() => [
   [0x4000000, 'SA_RESTORER'],
   [0x8000000, 'SA_ONSTACK'],
   [0x10000000, 'SA_RESTART'],
@@ -716,7 +716,7 @@ export const SA_FLAGS = xlat([
  * sa_handler special values (value): SIG_ERR is (unsigned long)-1; any other handler prints as an
  * address.
  */
-export const SA_HANDLER_VALUES = xlat([
+export const SA_HANDLER_VALUES = xlat(() => [
   [0xffffffffffffffffn, 'SIG_ERR'],
   [0x0, 'SIG_DFL'],
   [0x1, 'SIG_IGN'],
@@ -727,7 +727,7 @@ export const SA_HANDLER_VALUES = xlat([
 /**
  * socket/socketpair domain and sa_family (value, unknown "AF_???").
  */
-export const SOCKET_FAMILIES = xlat([
+export const SOCKET_FAMILIES = xlat(() => [
   [0, 'AF_UNSPEC'],
   [1, 'AF_UNIX'],
   [2, 'AF_INET'],
@@ -781,7 +781,7 @@ export const SOCKET_FAMILIES = xlat([
  * if other bits remain, `|` and SOCK_TYPE_FLAGS as flags; if not, print the whole argument as
  * SOCK_TYPE_FLAGS with "SOCK_???": `0x1f /* SOCK_??? *\/`.
  */
-export const SOCKET_TYPES = xlat([
+export const SOCKET_TYPES = xlat(() => [
   [1, 'SOCK_STREAM'],
   [2, 'SOCK_DGRAM'],
   [3, 'SOCK_RAW'],
@@ -798,7 +798,7 @@ export const SOCK_TYPE_MASK = 0xfn;
  * socket/socketpair type flags and accept4 flags (flags, unknown "SOCK_???"); strace's order puts
  * SOCK_CLOEXEC first: `SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK`.
  */
-export const SOCK_TYPE_FLAGS = xlat([
+export const SOCK_TYPE_FLAGS = xlat(() => [
   [0x80000, 'SOCK_CLOEXEC'],
   [0x800, 'SOCK_NONBLOCK'],
 ]);
@@ -807,7 +807,7 @@ export const SOCK_TYPE_FLAGS = xlat([
  * socket protocol for AF_INET/AF_INET6 (value, unknown "IPPROTO_???"); for families strace has no
  * protocol table for, the protocol prints as a plain decimal.
  */
-export const IPPROTO = xlat([
+export const IPPROTO = xlat(() => [
   [0, 'IPPROTO_IP'],
   [1, 'IPPROTO_ICMP'],
   [2, 'IPPROTO_IGMP'],
@@ -848,7 +848,7 @@ export const IPPROTO = xlat([
  * sendto/sendmsg/sendmmsg/recvfrom/recvmsg/recvmmsg flags and msghdr msg_flags
  * (flags, unknown "MSG_???").
  */
-export const MSG_FLAGS = xlat([
+export const MSG_FLAGS = xlat(() => [
   [0x1, 'MSG_OOB'],
   [0x2, 'MSG_PEEK'],
   [0x4, 'MSG_DONTROUTE'],
@@ -878,7 +878,7 @@ export const MSG_FLAGS = xlat([
 /**
  * shutdown how (value, unknown "SHUT_???").
  */
-export const SHUTDOWN_MODES = xlat([
+export const SHUTDOWN_MODES = xlat(() => [
   [0, 'SHUT_RD'],
   [1, 'SHUT_WR'],
   [2, 'SHUT_RDWR'],
@@ -888,7 +888,7 @@ export const SHUTDOWN_MODES = xlat([
  * getsockopt/setsockopt level and cmsg_level (value; strace's unknown text for the sockopt level
  * is "SOL_??", for cmsg_level "SOL_???"). Level 6 prints `SOL_TCP`, 40 prints `AF_VSOCK`.
  */
-export const SOCKOPT_LEVELS = xlat([
+export const SOCKOPT_LEVELS = xlat(() => [
   [0, 'SOL_IP'],
   [1, 'SOL_SOCKET'],
   [6, 'SOL_TCP'],
@@ -935,7 +935,7 @@ export const SOCKOPT_LEVELS = xlat([
  * SOL_SOCKET option names common to get- and setsockopt (value, unknown "SO_???"). Option 26 is
  * `SO_GET_FILTER` for getsockopt and `SO_ATTACH_FILTER` for setsockopt: use the two tables below.
  */
-export const SOL_SOCKET_OPTIONS = xlat([
+export const SOL_SOCKET_OPTIONS = xlat(() => [
   [1, 'SO_DEBUG'],
   [2, 'SO_REUSEADDR'],
   [3, 'SO_TYPE'],
@@ -1011,14 +1011,14 @@ export const SOL_SOCKET_OPTIONS = xlat([
 ]);
 
 /** SOL_SOCKET option names as getsockopt prints them. */
-export const SOL_SOCKET_GETSOCKOPT = xlat([...SOL_SOCKET_OPTIONS.pairs, [26, 'SO_GET_FILTER']]);
+export const SOL_SOCKET_GETSOCKOPT = xlat(() => [...SOL_SOCKET_OPTIONS.pairs, [26, 'SO_GET_FILTER']]);
 /** SOL_SOCKET option names as setsockopt prints them. */
-export const SOL_SOCKET_SETSOCKOPT = xlat([...SOL_SOCKET_OPTIONS.pairs, [26, 'SO_ATTACH_FILTER']]);
+export const SOL_SOCKET_SETSOCKOPT = xlat(() => [...SOL_SOCKET_OPTIONS.pairs, [26, 'SO_ATTACH_FILTER']]);
 
 /**
  * IPPROTO_TCP (SOL_TCP) option names (value, unknown "TCP_???").
  */
-export const TCP_OPTIONS = xlat([
+export const TCP_OPTIONS = xlat(() => [
   [1, 'TCP_NODELAY'],
   [2, 'TCP_MAXSEG'],
   [3, 'TCP_CORK'],
@@ -1063,7 +1063,7 @@ export const TCP_OPTIONS = xlat([
 /**
  * epoll_event.events (flags, unknown "EPOLL???").
  */
-export const EPOLL_EVENTS = xlat([
+export const EPOLL_EVENTS = xlat(() => [
   [0x1, 'EPOLLIN'],
   [0x2, 'EPOLLPRI'],
   [0x4, 'EPOLLOUT'],
@@ -1085,7 +1085,7 @@ export const EPOLL_EVENTS = xlat([
 /**
  * epoll_ctl op (value, unknown "EPOLL_CTL_???").
  */
-export const EPOLL_CTL_OPS = xlat([
+export const EPOLL_CTL_OPS = xlat(() => [
   [1, 'EPOLL_CTL_ADD'],
   [2, 'EPOLL_CTL_DEL'],
   [3, 'EPOLL_CTL_MOD'],
@@ -1094,14 +1094,14 @@ export const EPOLL_CTL_OPS = xlat([
 /**
  * epoll_create1 flags (flags, unknown "EPOLL_???").
  */
-export const EPOLL_CREATE_FLAGS = xlat([
+export const EPOLL_CREATE_FLAGS = xlat(() => [
   [0x80000, 'EPOLL_CLOEXEC'],
 ]);
 
 /**
  * pollfd events/revents (flags, unknown "POLL???").
  */
-export const POLL_EVENTS = xlat([
+export const POLL_EVENTS = xlat(() => [
   [0x1, 'POLLIN'],
   [0x2, 'POLLPRI'],
   [0x4, 'POLLOUT'],
@@ -1121,7 +1121,7 @@ export const POLL_EVENTS = xlat([
 /**
  * eventfd2 flags (flags, unknown "EFD_???").
  */
-export const EFD_FLAGS = xlat([
+export const EFD_FLAGS = xlat(() => [
   [0x1, 'EFD_SEMAPHORE'],
   [0x80000, 'EFD_CLOEXEC'],
   [0x800, 'EFD_NONBLOCK'],
@@ -1130,7 +1130,7 @@ export const EFD_FLAGS = xlat([
 /**
  * signalfd4 flags (flags, unknown "SFD_???").
  */
-export const SFD_FLAGS = xlat([
+export const SFD_FLAGS = xlat(() => [
   [0x80000, 'SFD_CLOEXEC'],
   [0x800, 'SFD_NONBLOCK'],
 ]);
@@ -1145,7 +1145,7 @@ export const SFD_FLAGS = xlat([
  * `SNDCTL_TMR_START or TCSETS`. Values are full 32-bit request numbers (_IOC direction and size
  * included).
  */
-export const IOCTL_TERMINAL = xlat([
+export const IOCTL_TERMINAL = xlat(() => [
   [0x5401, 'TCGETS'],
   [0x5402, 'SNDCTL_TMR_START or TCSETS'],
   [0x5403, 'SNDCTL_TMR_STOP or TCSETSW'],
@@ -1307,7 +1307,7 @@ export const IOCTL_CODES: Readonly<Record<string, number>> = {
 /**
  * TCFLSH argument (value, unknown "TC???").
  */
-export const TCFLSH_QUEUES = xlat([
+export const TCFLSH_QUEUES = xlat(() => [
   [0, 'TCIFLUSH'],
   [1, 'TCOFLUSH'],
   [2, 'TCIOFLUSH'],
@@ -1316,7 +1316,7 @@ export const TCFLSH_QUEUES = xlat([
 /**
  * TCXONC argument (value, unknown "TC???").
  */
-export const TCXONC_ACTIONS = xlat([
+export const TCXONC_ACTIONS = xlat(() => [
   [0, 'TCOOFF'],
   [1, 'TCOON'],
   [2, 'TCIOFF'],
