@@ -12,6 +12,12 @@ const Module = require('node:module');
 const dist = path.join(__dirname, '..', 'dist');
 /** Scripts whose cache must be (re)written before leaving. */
 const unsaved = [];
+/**
+ * The build's warm-up runs (scripts/bundle.mjs): each loads every part of the decoders and saves
+ * every cache. A cache holds the code of what the run compiled, its own and what came from the
+ * cache it started with, so the runs add up.
+ */
+const warming = process.env.SYSRAY_WARM_CACHES === '1';
 
 /** Run one CommonJS script of dist/ with `resolve(id)` answering its sysray-specific requires. */
 function load(name, resolve) {
@@ -25,10 +31,11 @@ function load(name, resolve) {
     cachedData = undefined;
   }
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) unsaved.push([script, cacheFile]);
-  const req = Module.createRequire(file);
+  if (cachedData === undefined || script.cachedDataRejected || warming) unsaved.push([script, cacheFile]);
   const mod = { exports: {} };
-  const sysrayRequire = (id) => (id.startsWith('sysray:') ? resolve(id) : req(id));
+  // the scripts require Node's modules (node:…) and sysray's (sysray:…); anything else from dist/
+  const sysrayRequire = (id) =>
+    id.startsWith('sysray:') ? resolve(id) : id.startsWith('node:') ? require(id) : Module.createRequire(file)(id);
   script.runInThisContext()(mod.exports, sysrayRequire, mod, file, dist);
   return mod.exports;
 }
@@ -54,8 +61,7 @@ const main = load('sysray.cjs', (id) => {
   if (id !== 'sysray:decoders') throw new Error(`sysray: no module ${id}`);
   return (sharedModules) => {
     shared = sharedModules;
-    // the build's warm-up run loads every part, so that each has its cache
-    if (process.env.SYSRAY_WARM_CACHES === '1') for (const f of fs.readdirSync(dist)) if (/^decoders-[a-z]+\.cjs$/.test(f)) part(f.slice(9, -4));
+    if (warming) for (const f of fs.readdirSync(dist)) if (/^decoders-[a-z]+\.cjs$/.test(f)) part(f.slice(9, -4));
     return part;
   };
 });

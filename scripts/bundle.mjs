@@ -54,8 +54,8 @@ const common = {
   format: 'cjs',
   target: 'node20',
   external: ['koffi'],
-  // import.meta.url, made when first read (few runs need it)
-  define: { 'import.meta.url': 'importMeta.url' },
+  // import.meta.url, made when first read (few runs need it); import.meta.dirname is the script's
+  define: { 'import.meta.url': 'importMeta.url', 'import.meta.dirname': '__dirname' },
   banner: { js: "const importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   minify: true,
   keepNames: false,
@@ -140,11 +140,13 @@ import { pathToFileURL } from 'node:url';
   renameSync(tmp, 'bin/sysray');
 }
 
-// Warm the V8 code caches with a real (tiny) trace, so the first user run does not pay for
-// compiling the tracer; stale caches from an earlier build are dropped first. Failure (no ptrace
-// here) only means the first run builds the caches instead.
+// Warm the V8 code caches with real (tiny) traces, so that user runs do not pay for compiling
+// the tracer: one traces everything, one runs under a seccomp filter with -f. Stale caches from an
+// earlier build are dropped first. Failure (no ptrace here) only means the first run builds the
+// caches instead.
 import { spawnSync } from 'node:child_process';
 for (const f of readdirSync('dist')) if (/^(sysray|decoders(-[a-z]+)?)\.cjs\..*\.cache$/.test(f)) rmSync(`dist/${f}`, { force: true });
-// Through the launcher, as users start it (V8 rejects a cache made under other V8 flags); bin/boot.cjs
-// loads every part of the decoders in this run (SYSRAY_WARM_CACHES), not only those /bin/true needs.
-spawnSync('bin/sysray', ['-o', '/dev/null', '/bin/true'], { stdio: 'ignore', timeout: 20000, env: { ...process.env, SYSRAY_WARM_CACHES: '1' } });
+// Through the launcher, as users start it (V8 rejects a cache made under other V8 flags); in these
+// runs bin/boot.cjs loads every part of the decoders and saves every cache (SYSRAY_WARM_CACHES).
+for (const args of [['-o', '/dev/null', '/bin/true'], ['-f', '-e', 'trace=%process', '-o', '/dev/null', '/bin/true']])
+  spawnSync('bin/sysray', args, { stdio: 'ignore', timeout: 20000, env: { ...process.env, SYSRAY_WARM_CACHES: '1' } });

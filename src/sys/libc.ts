@@ -22,7 +22,8 @@ export let koffiLoadedFrom: 'prebuilt' | 'package' = 'package';
 function loadKoffi(): Koffi {
   if (process.platform === 'linux' && (process.arch === 'x64' || process.arch === 'arm64')) {
     const rel = join('node_modules', '@koromix', `koffi-linux-${process.arch}`, `linux_${process.arch}`, 'koffi.node');
-    for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    // import.meta.dirname: Node 20.11 and later; the bundle has it as __dirname, with no URL made
+    for (let dir = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
       const bin = join(dir, rel);
       if (existsSync(bin)) {
         try {

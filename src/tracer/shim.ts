@@ -129,7 +129,7 @@ export function shimPath(): string {
   const img = shimImage();
   const name = `sysray-shim-${fnv1a(img)}`;
   const dirs = [join(tempDir(), `sysray-${process.getuid?.() ?? 0}`)];
-  const root = packageRoot(dirname(fileURLToPath(import.meta.url)));
+  const root = packageRoot(import.meta.dirname ?? dirname(fileURLToPath(import.meta.url)));
   if (root) dirs.unshift(join(root, 'dist', '.shim'));
   for (const dir of dirs) {
     const p = join(dir, name);
