@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LAUNCH_DATA, launcherCode, launcherImage, planBlocks } from '../src/tracer/launcher.js';
+import { editEnviron } from '../src/tracer/spawn.js';
 import { ROOT, STRACE, SYSRAY, testEnv } from './helpers/diff.js';
 
 const SYSRAY_SH = join(ROOT, 'bin', 'sysray.sh');
@@ -122,9 +123,18 @@ test('without node on PATH: a one-line message and status 127', { skip: !x64 && 
   assert.match(v.stdout, /^sysray -- version /);
 });
 
+test("-E edits the environment as strace's make_env does: in place, every entry removed, bare names", () => {
+  const env = ['A=1', 'B', 'A=2', 'AB=3', 'C=4'];
+  assert.deepEqual(editEnviron(env, ['A=9']), ['A=9', 'B', 'A=2', 'AB=3', 'C=4']); // the first A only
+  assert.deepEqual(editEnviron(env, ['A']), ['B', 'AB=3', 'C=4']); // every A, not AB
+  assert.deepEqual(editEnviron(env, ['B=x', 'D=', 'C']), ['A=1', 'B=x', 'A=2', 'AB=3', 'D=']);
+  assert.deepEqual(editEnviron([], ['X', 'Y=1', 'Y=2']), ['Y=2']);
+  assert.deepEqual(env, ['A=1', 'B', 'A=2', 'AB=3', 'C=4'], 'the caller\'s array is left alone');
+});
+
 // What the traced command inherits, through either launcher, against strace: ignored signals
 // (SIGCHLD too: strace gives the command the caller's disposition), blocked ones, the environment
-// in order (Node's own variables included), and fds.
+// in order (Node's own variables included, and as -E edits it), and fds.
 const inherit = `
 import os, signal, sys
 signal.signal(signal.SIGCHLD, signal.SIG_IGN)
@@ -153,6 +163,12 @@ for (const [name, tool] of [['bin/sysray', SYSRAY], ['bin/sysray.sh', SYSRAY_SH]
     const env = run(STRACE, ['env']);
     assert.match(env, /^ZZ=1\nNODE_OPTIONS=--require=\/nonexistent\.js\nPATH=.*\nAA=x=y\n$/);
     assert.equal(run(tool, ['env']), env);
+    // -E: replaced in place, removed (Node's own variables too), added at the end; the command is
+    // still found through sysray's own PATH
+    const edits = ['-E', 'AA=1', '-E', 'NODE_OPTIONS', '-E', 'NEW=v', '-E', 'PATH=/nonexistent', '-E', 'ZZ=', 'env'];
+    const edited = run(STRACE, edits);
+    assert.equal(edited, 'ZZ=\nPATH=/nonexistent\nAA=1\nNEW=v\n');
+    assert.equal(run(tool, edits), edited);
     const fds = run(STRACE, ['ls', '/proc/self/fd']);
     assert.match(fds, /^7$/m);
     assert.equal(run(tool, ['ls', '/proc/self/fd']), fds);

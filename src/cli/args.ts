@@ -58,6 +58,8 @@ export interface Options {
   iflag: boolean;
   /** -A: append to -o files */
   append: boolean;
+  /** -E VAR=VAL / -E VAR, in order: changes to the command's environment */
+  envChanges: string[];
   /** -X: how named constants print */
   xlat: 'abbrev' | 'raw' | 'verbose';
   help: boolean;
@@ -75,7 +77,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, xlat: 'abbrev', nflag: false, iflag: false,
+  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], xlat: 'abbrev', nflag: false, iflag: false,
   help: false, version: false, command: [],
 });
 
@@ -107,6 +109,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   timestamps: ['timestamps', 'optional'],
   'absolute-timestamps': ['absolute-timestamps', 'optional'],
   'trace-path': ['P', 'required'],
+  env: ['E', 'required'],
   'const-print-style': ['X', 'required'],
   'syscall-number': ['n', 'none'],
   'instruction-pointer': ['i', 'none'],
@@ -119,7 +122,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
 };
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set('bdDEFIku'.split(''));
+const NOT_YET = new Set('bdDFIku'.split(''));
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -184,6 +187,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       break;
     }
     case 'P': o.paths.push(val!); break;
+    case 'E': o.envChanges.push(val!); break;
     case 'A': o.append = true; break;
     case 'n': o.nflag = true; break;
     case 'i': o.iflag = true; break;

@@ -169,7 +169,7 @@ export function main(argv: string[]): number {
       // the command is the tail of sysray's arguments: the launcher's child has them as given
       const at = argv.length - opts.command.length;
       const tail = opts.command.every((a, i) => argv[at + i] === a);
-      child = spawnCommand(opts.command, process.env, caller, tail ? at + 1 : undefined);
+      child = spawnCommand(opts.command, process.env, caller, tail ? at + 1 : undefined, opts.envChanges);
     } catch (e) {
       return die(prog, (e as Error).message);
     }

@@ -3,7 +3,7 @@
  * child_process, whose SIGCHLD reaper steals ptrace stops), with the signal state and fds the caller
  * gave sysray (recorded by bin/sysray before Node changed them).
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { cStringArray, raw, SIG_IGN } from '../sys/libc.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
@@ -109,6 +109,40 @@ export function environFor(env: NodeJS.ProcessEnv, caller: CallerState): string[
     .map(([k, v]) => Buffer.from(`${k}=${v}`, 'utf8').toString('latin1'));
 }
 
+/**
+ * strace's -E: each change, in order, edits the environment. `NAME=value` replaces the first entry
+ * named NAME (`NAME=…`, or a bare `NAME`) in place, or is added at the end; `NAME` alone removes
+ * every entry so named. Strings are latin1 byte strings.
+ */
+export function editEnviron(environ: readonly string[], changes: readonly string[]): string[] {
+  const env = [...environ];
+  const named = (e: string, name: string): boolean => e.startsWith(name) && (e.length === name.length || e[name.length] === '=');
+  for (const c of changes) {
+    const eq = c.indexOf('=');
+    if (eq < 0) {
+      for (let i = env.length - 1; i >= 0; i--) if (named(env[i]!, c)) env.splice(i, 1);
+      continue;
+    }
+    const at = env.findIndex((e) => named(e, c.slice(0, eq)));
+    if (at >= 0) env[at] = c;
+    else env.push(c);
+  }
+  return env;
+}
+
+/** The caller's environment, byte for byte when it is known (the launcher's child has it as given). */
+function callerEnviron(caller: CallerState): string[] {
+  if (caller.launched) {
+    try {
+      const all = readFileSync(`/proc/${caller.launched.pid}/environ`).toString('latin1');
+      return all === '' ? [] : all.slice(0, all.endsWith('\0') ? -1 : undefined).split('\0');
+    } catch {
+      // unreadable: Node's copy, without Node's own variables
+    }
+  }
+  return environFor(process.env, caller);
+}
+
 const POSIX_SPAWN_SETSIGDEF = 0x04;
 const POSIX_SPAWN_SETSIGMASK = 0x08;
 
@@ -132,14 +166,16 @@ export interface Spawned {
  * Start a command, stopped before its execve (strace's message when it cannot be found), or take
  * the launcher's child for it. The tracer takes it over with Tracer.startSpawned. `argIndex`: where
  * `argv` starts in the launcher's own argv, so the child can exec it byte for byte (Node's copy of
- * sysray's arguments is decoded as UTF-8).
+ * sysray's arguments is decoded as UTF-8). `envChanges`: -E's edits of the caller's environment.
  */
-export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: CallerState, argIndex?: number): Spawned {
+export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: CallerState, argIndex?: number, envChanges: readonly string[] = []): Spawned {
+  // the command is looked up in sysray's own PATH, whatever -E gives the command (as strace does)
   const path = resolveCommand(argv[0]!, env);
   const l = caller.launched;
+  const bytes = (a: string): string => Buffer.from(a, 'utf8').toString('latin1');
+  const edited = envChanges.length && env === process.env ? editEnviron(callerEnviron(caller), envChanges.map(bytes)) : undefined;
   if (l) {
-    const bytes = (a: string): string => Buffer.from(a, 'utf8').toString('latin1');
-    const envp = env === process.env ? undefined : environFor(env, caller);
+    const envp = edited ?? (env === process.env ? undefined : environFor(env, caller));
     // a name with a slash is exec'd as given (its own bytes, then); a PATH lookup gives a new one
     const own = argIndex !== undefined;
     return {
@@ -149,7 +185,7 @@ export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: Cal
       },
     };
   }
-  return { pid: spawnStopped(path, argv, environFor(env, caller), caller) };
+  return { pid: spawnStopped(path, argv, edited ?? environFor(env, caller), caller) };
 }
 
 /**
