@@ -6,12 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LAUNCH_DATA, launcherCode, launcherImage, planBlocks } from '../src/tracer/launcher.js';
 import { editEnviron } from '../src/tracer/spawn.js';
-import { ROOT, STRACE, SYSRAY, testEnv } from './helpers/diff.js';
+import { compare, diffReport, ROOT, STRACE, SYSRAY, testEnv } from './helpers/diff.js';
 
 const SYSRAY_SH = join(ROOT, 'bin', 'sysray.sh');
 const x64 = process.arch === 'x64';
@@ -69,6 +69,15 @@ test('the plan: pathname, argv and envp pointers lead to their strings; the filt
   assert.equal(d.head.readBigUInt64LE(0x18), 0n);
   assert.equal(d.head.readBigUInt64LE(0x20), 0n);
   assert.equal(d.strings.length, 0);
+  assert.equal(d.head.readUInt32LE(0x50), 0, 'no -u: credentials left alone');
+  // -u: the flag, the groups (count and a pointer to gid_t[]), real and effective uid and gid
+  const e = planBlocks({ argv: ['id'], creds: { groups: [65534, 7], ruid: 65534, euid: 0, rgid: 65534, egid: 65534 } })!;
+  assert.equal(e.head.readUInt32LE(0x50), 1);
+  assert.equal(e.head.readUInt32LE(0x54), 2);
+  const at = Number(e.head.readBigUInt64LE(0x58) - LAUNCH_DATA - 0x100000n);
+  assert.deepEqual([e.strings.readUInt32LE(at), e.strings.readUInt32LE(at + 4)], [65534, 7]);
+  assert.deepEqual([0x60, 0x64, 0x68, 0x6c].map((o) => e.head.readUInt32LE(o)), [65534, 0, 65534, 65534]);
+  assert.deepEqual(list(e.strings, e.head.readBigUInt64LE(0x20)), ['id'], 'the strings still follow');
 });
 
 test("sysray's Node seizes the launcher's child and releases it: no process of its own for the command", { skip: !x64 && 'x86_64 only' }, () => {
@@ -121,6 +130,32 @@ test('without node on PATH: a one-line message and status 127', { skip: !x64 && 
   const v = spawnSync(SYSRAY, ['-V'], { encoding: 'utf8', env: {} });
   assert.equal(v.status, 0, v.stderr);
   assert.match(v.stdout, /^sysray -- version /);
+});
+
+test('-u USER: the command runs as that user, with its groups, and set-user-ID programs as their owner, as under strace', { skip: (!x64 && 'x86_64 only') || (process.getuid?.() !== 0 && 'needs root') }, () => {
+  for (const opts of [['-u', 'nobody'], ['-f', '-e', 'trace=%network,%creds', '-u', 'nobody']]) {
+    const c = compare(['id'], opts);
+    assert.ok(c.ok, diffReport(c));
+    assert.match(c.straceRun.stdout, /^uid=65534\(nobody\) gid=\d+\(\w+\) groups=/);
+    assert.equal(c.sysrayRun.stdout, c.straceRun.stdout);
+  }
+  // a set-user-ID copy of id: effective uid its owner's (root)
+  const dir = scratch();
+  execFileSync('cp', ['/usr/bin/id', join(dir, 'id')]);
+  chmodSync(join(dir, 'id'), 0o4755);
+  chmodSync(dir, 0o755);
+  const a = spawnSync(STRACE, ['-e', 'trace=none', '-u', 'nobody', join(dir, 'id')], { encoding: 'utf8', env: testEnv() });
+  const b = spawnSync(SYSRAY, ['-e', 'trace=none', '-u', 'nobody', join(dir, 'id')], { encoding: 'utf8', env: testEnv() });
+  assert.match(a.stdout, /^uid=65534\(nobody\) gid=\d+\(\w+\) euid=0\(root\)/);
+  assert.equal(b.stdout, a.stdout);
+  // strace 6.1 knows user names only
+  for (const who of ['nosuch-user', '0:0']) {
+    const s = spawnSync(STRACE, ['-u', who, 'true'], { encoding: 'utf8' });
+    const r = spawnSync(SYSRAY, ['-u', who, 'true'], { encoding: 'utf8' });
+    assert.equal(r.status, s.status);
+    assert.equal(s.stderr, `${STRACE}: Cannot find user '${who}'\n`);
+    assert.equal(r.stderr.replace(SYSRAY, STRACE), s.stderr);
+  }
 });
 
 test("-E edits the environment as strace's make_env does: in place, every entry removed, bare names", () => {

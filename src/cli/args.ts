@@ -60,6 +60,8 @@ export interface Options {
   append: boolean;
   /** -E VAR=VAL / -E VAR, in order: changes to the command's environment */
   envChanges: string[];
+  /** -u USERNAME: run the command as that user */
+  user?: string;
   /** -X: how named constants print */
   xlat: 'abbrev' | 'raw' | 'verbose';
   help: boolean;
@@ -110,6 +112,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   'absolute-timestamps': ['absolute-timestamps', 'optional'],
   'trace-path': ['P', 'required'],
   env: ['E', 'required'],
+  user: ['u', 'required'],
   'const-print-style': ['X', 'required'],
   'syscall-number': ['n', 'none'],
   'instruction-pointer': ['i', 'none'],
@@ -122,7 +125,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
 };
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set('bdDFIku'.split(''));
+const NOT_YET = new Set('bdDFIk'.split(''));
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -188,6 +191,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     }
     case 'P': o.paths.push(val!); break;
     case 'E': o.envChanges.push(val!); break;
+    case 'u': o.user = val!; break;
     case 'A': o.append = true; break;
     case 'n': o.nflag = true; break;
     case 'i': o.iflag = true; break;

@@ -12,7 +12,7 @@ import { errnoMessage } from '../decode/xlat/errno.js';
 import { NATIVE } from '../arch/index.js';
 import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Filters } from '../filter/expr.js';
 import { SummaryCounter } from '../render/summary.js';
-import { raw } from '../sys/libc.js';
+import { raw, userByName } from '../sys/libc.js';
 
 const VERSION = '0.1.0';
 
@@ -113,6 +113,13 @@ export function main(argv: string[]): number {
     writeSync(1, `sysray -- version ${VERSION}\n`);
     return 0;
   }
+  // -u: strace 6.1's checks, whether or not there is a command (it knows user names only)
+  let user: { uid: number; gid: number; groups: number[] } | undefined;
+  if (opts.user !== undefined) {
+    if (raw.getuid() !== 0 || raw.geteuid() !== 0) return die(prog, 'You must be root to use the -u/--username option');
+    user = userByName(opts.user);
+    if (!user) return die(prog, `Cannot find user '${opts.user}'`);
+  }
   const hasCommand = opts.command.length > 0;
   const separate = opts.output !== undefined && (opts.follow >= 2 || opts.separately);
   if (opts.separately && opts.output === undefined) writeSync(2, `${prog}: --output-separately has no effect without -o/--output\n`);
@@ -169,7 +176,7 @@ export function main(argv: string[]): number {
       // the command is the tail of sysray's arguments: the launcher's child has them as given
       const at = argv.length - opts.command.length;
       const tail = opts.command.every((a, i) => argv[at + i] === a);
-      child = spawnCommand(opts.command, process.env, caller, tail ? at + 1 : undefined, opts.envChanges);
+      child = spawnCommand(opts.command, process.env, caller, { ...(tail ? { argIndex: at + 1 } : {}), envChanges: opts.envChanges, ...(user ? { user } : {}) });
     } catch (e) {
       return die(prog, (e as Error).message);
     }

@@ -104,7 +104,32 @@ export const raw = lazyFuncs({
   recv: 'long recv(int fd, void *buf, unsigned long len, int flags)',
   getxattr: 'long getxattr(const char *path, const char *name, void *value, unsigned long size)',
   _exit: 'void _exit(int status)',
+  getpwnam: 'void *getpwnam(const char *name)',
+  getgrouplist: 'int getgrouplist(const char *user, uint32_t group, void *groups, void *ngroups)',
+  getuid: 'int getuid()',
 });
+
+/**
+ * A user as strace's -u looks one up: getpwnam's uid and gid, and the supplementary groups
+ * initgroups(name, gid) would set (getgrouplist). Undefined if there is no such user.
+ */
+export function userByName(name: string): { uid: number; gid: number; groups: number[] } | undefined {
+  const pw = raw.getpwnam(name);
+  if (!pw) return undefined;
+  // struct passwd on x86_64 and aarch64: pw_name, pw_passwd (pointers), then pw_uid, pw_gid
+  const ids = new DataView(koffi.view(pw, 24));
+  const uid = ids.getUint32(16, true), gid = ids.getUint32(20, true);
+  for (let room = 64; ; ) {
+    const groups = Buffer.alloc(room * 4);
+    const n = Buffer.alloc(4);
+    n.writeInt32LE(room);
+    const rc = raw.getgrouplist(name, gid, groups, n) as number;
+    const count = n.readInt32LE(0);
+    if (rc >= 0) return { uid, gid, groups: Array.from({ length: count }, (_, i) => groups.readUInt32LE(i * 4)) };
+    if (count <= room) return { uid, gid, groups: [gid] };
+    room = count;
+  }
+}
 
 /**
  * The address of a buffer's first byte, for passing it to the kernel. Touching `.buffer` first moves

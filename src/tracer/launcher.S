@@ -27,6 +27,13 @@
 .equ BYTE,    0x3c          # the byte read from the pipe
 .equ DIREND,  0x40          # where the directory of /proc/self/exe ends in SELF
 .equ ARGIDX,  0x48          # with ARGVP 0: the command's argv is the launcher's own from this index
+.equ CRED,    0x50          # -u: nonzero to take on the user's credentials before the execve:
+.equ NGROUPS, 0x54          #   supplementary groups (count, pointer to gid_t[]),
+.equ GROUPSP, 0x58
+.equ RUID,    0x60          #   real and effective uid and gid
+.equ EUID,    0x64
+.equ RGID,    0x68
+.equ EGID,    0x6c
 .equ LVAR,    0x10000       # "SYSRAY_LAUNCHED=<pid>,<fd>"
 .equ SELF,    0x11000       # /proc/self/exe, then boot.cjs or sysray.sh in its directory
 .equ NODEP,   0x20000       # a PATH entry + "/node"
@@ -206,7 +213,8 @@ fallback:
     syscall
     jmp lost
 
-# the child: wait for the tracer's byte, then the filter, then the command
+# the child: wait for the tracer's byte, then the filter, then the command. With -u, as strace
+# does: the groups and gids first, the filter while still privileged, then the uids.
 child:
     mov edi, [r15+PIPE+4]
     mov eax, 3                      # close the write end
@@ -221,9 +229,25 @@ wait_byte:
     je wait_byte
     cmp rax, 1
     jne quit
+    cmp dword ptr [r15+CRED], 0
+    je groups_done
+    mov edi, [r15+NGROUPS]
+    mov rsi, [r15+GROUPSP]
+    mov eax, 116                    # setgroups
+    syscall
+    test rax, rax
+    jnz no_cred
+    mov edi, [r15+RGID]
+    mov esi, [r15+EGID]
+    mov eax, 114                    # setregid
+    syscall
+    test rax, rax
+    jnz no_cred
+groups_done:
+    xor ebx, ebx                    # 1 once the filter is in
     mov rax, [r15+WORD]
     test rax, rax
-    jz stop
+    jz uids
     test al, 2
     jz filter
     mov eax, 157                    # prctl
@@ -240,7 +264,20 @@ filter:
     lea rdx, [r15+FPROG]
     syscall
     test rax, rax
-    jz exec
+    jnz uids
+    inc ebx
+uids:
+    cmp dword ptr [r15+CRED], 0
+    je uids_done
+    mov edi, [r15+RUID]
+    mov esi, [r15+EUID]
+    mov eax, 113                    # setreuid
+    syscall
+    test rax, rax
+    jnz no_cred
+uids_done:
+    test ebx, ebx
+    jnz exec
 stop:
     # no filter: stop, so that the tracer resumes us with PTRACE_SYSCALL
     mov eax, 39                     # getpid
@@ -272,6 +309,13 @@ quit:
     mov edi, 1
     mov eax, 231                    # exit_group
     syscall
+no_cred:
+    lea rsi, [rip+msg_no_cred]
+    mov edx, msg_no_cred_end - msg_no_cred
+    mov edi, 2
+    mov eax, 1                      # write
+    syscall
+    jmp quit
 
 # [rbx]: an fd; if below 3, move it to the lowest free fd from 3 (close-on-exec)
 above2:
@@ -320,3 +364,6 @@ msg_no_node_end:
 msg_lost:
     .ascii "sysray: cannot find its own files (/proc/self/exe)\n"
 msg_lost_end:
+msg_no_cred:
+    .ascii "sysray: cannot take on the -u user's credentials\n"
+msg_no_cred_end:

@@ -2,8 +2,9 @@
  * bin/sysray on x86_64: a small static executable (its source is launcher.S, next to this file) that
  * forks the command's process before Node starts, then execs Node. The child waits on a pipe with
  * the caller's exact state (environment, signals, fds, umask); the tracer seizes it, writes its plan
- * here (`planBlocks`: pathname, argv, envp, seccomp filter) into the child's data area, and releases
- * it with one byte. Elsewhere the build installs bin/sysray.sh, the shell launcher, instead.
+ * here (`planBlocks`: pathname, argv, envp, seccomp filter, -u's credentials) into the child's data
+ * area, and releases it with one byte. Elsewhere the build installs bin/sysray.sh, the shell
+ * launcher, instead.
  */
 import { closeSync, writeSync } from 'node:fs';
 import { raw } from '../sys/libc.js';
@@ -16,6 +17,7 @@ export const LAUNCH_DATA = 0x800000n;
 export const LAUNCH_DATA_SIZE = 0x2000000;
 /** Offsets in the data area the child reads (the .equ names in launcher.S). */
 const PATHP = 0x18, ARGVP = 0x20, ENVPP = 0x28, ARGIDX = 0x48, FILTER = 0x100, STRINGS = 0x100000;
+const CRED = 0x50, NGROUPS = 0x54, GROUPSP = 0x58, RUID = 0x60, EUID = 0x64, RGID = 0x68, EGID = 0x6c;
 
 /** x86_64 machine code, one instruction a row (hex), then its strings. */
 const X86_64_LAUNCHER: string[] = [
@@ -25,7 +27,7 @@ const X86_64_LAUNCHER: string[] = [
   '4c8d6c2408', // lea r13,[rsp+0x8]
   '4f8d74e508', // lea r14,[r13+r12*8+0x8]
   '41bf00008000', // mov r15d,0x800000
-  '488d3d30030000', // lea rdi,[rip+0x330]
+  '488d3da4030000', // lea rdi,[rip+0x3a4]
   '498db700100100', // lea rsi,[r15+0x11000]
   'baa00f0000', // mov edx,0xfa0
   'b859000000', // mov eax,0x59
@@ -48,9 +50,9 @@ const X86_64_LAUNCHER: string[] = [
   '85c0', // test eax,eax
   '0f85a6010000', // jne <fallback>
   '498d5f30', // lea rbx,[r15+0x30]
-  'e885020000', // call <above2>
+  'e8f9020000', // call <above2>
   '498d5f34', // lea rbx,[r15+0x34]
-  'e87c020000', // call <above2>
+  'e8f0020000', // call <above2>
   'b839000000', // mov eax,0x39
   '0f05', // syscall
   '4885c0', // test rax,rax
@@ -75,16 +77,16 @@ const X86_64_LAUNCHER: string[] = [
   '48b841554e434845443d', // movabs rax,0x3d444548434e5541
   '48ab', // stos QWORD PTR es:[rdi],rax
   '418b4738', // mov eax,DWORD PTR [r15+0x38]
-  'e82c020000', // call <decimal>
+  'e8a0020000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
   '418b4734', // mov eax,DWORD PTR [r15+0x34]
-  'e81d020000', // call <decimal>
+  'e891020000', // call <decimal>
   'c60700', // mov BYTE PTR [rdi],0x0
   '498dbf00001000', // lea rdi,[r15+0x100000]
-  '488d0542020000', // lea rax,[rip+0x242]
+  '488d05b6020000', // lea rax,[rip+0x2b6]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d053e020000', // lea rax,[rip+0x23e]
+  '488d05b2020000', // lea rax,[rip+0x2b2]
   '48ab', // stos QWORD PTR es:[rdi],rax
   '498d8700100100', // lea rax,[r15+0x11000]
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -123,7 +125,7 @@ const X86_64_LAUNCHER: string[] = [
   '488d7005', // lea rsi,[rax+0x5]
   'eb07', // jmp <try_entry>
   // default_path:
-  '488d35e9010000', // lea rsi,[rip+0x1e9]
+  '488d355d020000', // lea rsi,[rip+0x25d]
   // try_entry:
   '498dbf00000200', // lea rdi,[r15+0x20000]
   // copy_entry:
@@ -157,11 +159,11 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc6', // inc rsi
   'eba1', // jmp <try_entry>
   // no_node:
-  '488d35c0010000', // lea rsi,[rip+0x1c0]
+  '488d3534020000', // lea rsi,[rip+0x234]
   'ba18000000', // mov edx,0x18
   'eb0c', // jmp <say_and_exit>
   // lost:
-  '488d35ca010000', // lea rsi,[rip+0x1ca]
+  '488d353e020000', // lea rsi,[rip+0x23e]
   'ba33000000', // mov edx,0x33
   // say_and_exit:
   'bf02000000', // mov edi,0x2
@@ -194,10 +196,26 @@ const X86_64_LAUNCHER: string[] = [
   '4883f8fc', // cmp rax,0xfffffffffffffffc
   '74e9', // je <wait_byte>
   '4883f801', // cmp rax,0x1
-  '0f8583000000', // jne <quit>
+  '0f85dd000000', // jne <quit>
+  '41837f5000', // cmp DWORD PTR [r15+0x50],0x0
+  '7430', // je <groups_done>
+  '418b7f54', // mov edi,DWORD PTR [r15+0x54]
+  '498b7758', // mov rsi,QWORD PTR [r15+0x58]
+  'b874000000', // mov eax,0x74
+  '0f05', // syscall
+  '4885c0', // test rax,rax
+  '0f85ca000000', // jne <no_cred>
+  '418b7f68', // mov edi,DWORD PTR [r15+0x68]
+  '418b776c', // mov esi,DWORD PTR [r15+0x6c]
+  'b872000000', // mov eax,0x72
+  '0f05', // syscall
+  '4885c0', // test rax,rax
+  '0f85b2000000', // jne <no_cred>
+  // groups_done:
+  '31db', // xor ebx,ebx
   '498b4702', // mov rax,QWORD PTR [r15+0x2]
   '4885c0', // test rax,rax
-  '7434', // je <stop>
+  '7436', // je <uids>
   'a802', // test al,0x2
   '7419', // je <filter>
   'b89d000000', // mov eax,0x9d
@@ -214,7 +232,20 @@ const X86_64_LAUNCHER: string[] = [
   '498d5708', // lea rdx,[r15+0x8]
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '7415', // je <exec>
+  '7502', // jne <uids>
+  'ffc3', // inc ebx
+  // uids:
+  '41837f5000', // cmp DWORD PTR [r15+0x50],0x0
+  '7414', // je <uids_done>
+  '418b7f60', // mov edi,DWORD PTR [r15+0x60]
+  '418b7764', // mov esi,DWORD PTR [r15+0x64]
+  'b871000000', // mov eax,0x71
+  '0f05', // syscall
+  '4885c0', // test rax,rax
+  '7556', // jne <no_cred>
+  // uids_done:
+  '85db', // test ebx,ebx
+  '7515', // jne <exec>
   // stop:
   'b827000000', // mov eax,0x27
   '0f05', // syscall
@@ -245,6 +276,13 @@ const X86_64_LAUNCHER: string[] = [
   'bf01000000', // mov edi,0x1
   'b8e7000000', // mov eax,0xe7
   '0f05', // syscall
+  // no_cred:
+  '488d350b010000', // lea rsi,[rip+0x10b]
+  'ba31000000', // mov edx,0x31
+  'bf02000000', // mov edi,0x2
+  'b801000000', // mov eax,0x1
+  '0f05', // syscall
+  'ebda', // jmp <quit>
   // above2:
   '8b3b', // mov edi,DWORD PTR [rbx]
   '83ff03', // cmp edi,0x3
@@ -274,8 +312,8 @@ const X86_64_LAUNCHER: string[] = [
   '75ef', // jne <decimal_digit>
   '4c89c7', // mov rdi,r8
   'c3', // ret
-  // strings: ["/proc/self/exe","node","--v8-pool-size=1","/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","sysray: node: not found\nsysray: cannot find its own files (/proc/self/exe)\n"]
-  '2f70726f632f73656c662f657865006e6f6465002d2d76382d706f6f6c2d73697a653d31002f7573722f6c6f63616c2f7362696e3a2f7573722f6c6f63616c2f62696e3a2f7573722f7362696e3a2f7573722f62696e3a2f7362696e3a2f62696e007379737261793a206e6f64653a206e6f7420666f756e640a7379737261793a2063616e6e6f742066696e6420697473206f776e2066696c657320282f70726f632f73656c662f657865290a',
+  // strings: ["/proc/self/exe","node","--v8-pool-size=1","/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","sysray: node: not found\nsysray: cannot find its own files (/proc/self/exe)\nsysray: cannot take on the -u user's credentials\n"]
+  '2f70726f632f73656c662f657865006e6f6465002d2d76382d706f6f6c2d73697a653d31002f7573722f6c6f63616c2f7362696e3a2f7573722f6c6f63616c2f62696e3a2f7573722f7362696e3a2f7573722f62696e3a2f7362696e3a2f62696e007379737261793a206e6f64653a206e6f7420666f756e640a7379737261793a2063616e6e6f742066696e6420697473206f776e2066696c657320282f70726f632f73656c662f657865290a7379737261793a2063616e6e6f742074616b65206f6e20746865202d75207573657227732063726564656e7469616c730a',
   // END launcher code
 ];
 
@@ -316,6 +354,17 @@ export interface Plan {
   /** A BPF program to install first (struct sock_filter array), and whether PR_SET_NO_NEW_PRIVS must go before it. */
   filter?: Buffer;
   noNewPrivs?: boolean;
+  /** -u: the credentials to take on before the execve (groups and gids before the filter, uids after). */
+  creds?: Credentials;
+}
+
+/** A user's credentials, as strace's -u sets them: setgroups, setregid, setreuid. */
+export interface Credentials {
+  groups: number[];
+  ruid: number;
+  euid: number;
+  rgid: number;
+  egid: number;
 }
 
 /**
@@ -333,12 +382,25 @@ export function planBlocks(p: Plan): { head: Buffer; strings: Buffer } | undefin
   const bytes = (x: string): Buffer => Buffer.from(x, 'latin1');
   const path = p.path !== undefined ? bytes(p.path) : undefined;
   const lists = arrays.map(([, l]) => l.map(bytes));
-  let size = arrays.reduce((n, [, l]) => n + (l.length + 1) * 8, 0);
+  const groups = p.creds?.groups ?? [];
+  let size = arrays.reduce((n, [, l]) => n + (l.length + 1) * 8, 0) + groups.length * 4;
   for (const b of [...(path ? [path] : []), ...lists.flat()]) size += b.length + 1;
   if (STRINGS + size > LAUNCH_DATA_SIZE) return undefined;
   const strings = Buffer.alloc(size);
   const base = LAUNCH_DATA + BigInt(STRINGS);
   let at = arrays.reduce((n, [, l]) => n + (l.length + 1) * 8, 0);
+  if (p.creds) {
+    const c = p.creds;
+    head.writeUInt32LE(1, CRED);
+    head.writeUInt32LE(groups.length, NGROUPS);
+    head.writeBigUInt64LE(base + BigInt(at), GROUPSP);
+    groups.forEach((g, i) => strings.writeUInt32LE(g >>> 0, at + i * 4));
+    at += groups.length * 4;
+    head.writeUInt32LE(c.ruid >>> 0, RUID);
+    head.writeUInt32LE(c.euid >>> 0, EUID);
+    head.writeUInt32LE(c.rgid >>> 0, RGID);
+    head.writeUInt32LE(c.egid >>> 0, EGID);
+  }
   const put = (b: Buffer): bigint => {
     strings.set(b, at);
     const addr = base + BigInt(at);

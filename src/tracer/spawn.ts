@@ -8,7 +8,7 @@ import { delimiter } from 'node:path';
 import { cStringArray, raw, SIG_IGN } from '../sys/libc.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { shimPath } from './shim.js';
-import { type Launched, parseLaunched } from './launcher.js';
+import { type Credentials, type Launched, parseLaunched } from './launcher.js';
 
 /** The process state the caller started sysray with (see bin/sysray.sh and launcher.ts). */
 export interface CallerState {
@@ -159,21 +159,44 @@ function sigsetBuf(mask: bigint): Buffer {
  */
 export interface Spawned {
   pid: number;
-  launched?: { child: Launched; path?: string; argv: string[] | number; envp?: string[] };
+  launched?: { child: Launched; path?: string; argv: string[] | number; envp?: string[]; creds?: Credentials };
 }
+
+/** How to start a command, beyond its argv and environment (see spawnCommand). */
+export interface SpawnOptions {
+  /** Where argv starts in the launcher's own argv: the child then execs those bytes exactly. */
+  argIndex?: number;
+  /** -E's edits of the caller's environment. */
+  envChanges?: readonly string[];
+  /** -u: the user to run it as, and its supplementary groups. */
+  user?: { uid: number; gid: number; groups: number[] };
+}
+
+const S_ISUID = 0o4000, S_ISGID = 0o2000;
 
 /**
  * Start a command, stopped before its execve (strace's message when it cannot be found), or take
  * the launcher's child for it. The tracer takes it over with Tracer.startSpawned. `argIndex`: where
  * `argv` starts in the launcher's own argv, so the child can exec it byte for byte (Node's copy of
- * sysray's arguments is decoded as UTF-8). `envChanges`: -E's edits of the caller's environment.
+ * sysray's arguments is decoded as UTF-8); see SpawnOptions.
  */
-export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: CallerState, argIndex?: number, envChanges: readonly string[] = []): Spawned {
+export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: CallerState, o: SpawnOptions = {}): Spawned {
+  const { argIndex, envChanges = [], user } = o;
   // the command is looked up in sysray's own PATH, whatever -E gives the command (as strace does)
   const path = resolveCommand(argv[0]!, env);
   const l = caller.launched;
   const bytes = (a: string): string => Buffer.from(a, 'utf8').toString('latin1');
   const edited = envChanges.length && env === process.env ? editEnviron(callerEnviron(caller), envChanges.map(bytes)) : undefined;
+  if (user && !l) throw new SpawnError('-u needs the launcher that starts the command before Node (bin/sysray on x86_64)', 1);
+  let creds: Credentials | undefined;
+  if (user) {
+    // as strace: a set-user-ID (set-group-ID) program runs with its owner (group) as effective id
+    const st = statSync(path);
+    creds = {
+      groups: user.groups, ruid: user.uid, rgid: user.gid,
+      euid: st.mode & S_ISUID ? st.uid : user.uid, egid: st.mode & S_ISGID ? st.gid : user.gid,
+    };
+  }
   if (l) {
     const envp = edited ?? (env === process.env ? undefined : environFor(env, caller));
     // a name with a slash is exec'd as given (its own bytes, then); a PATH lookup gives a new one
@@ -182,6 +205,7 @@ export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: Cal
       pid: l.pid,
       launched: {
         child: l, ...(own && path === argv[0] ? {} : { path: bytes(path) }), argv: own ? argIndex : argv.map(bytes), ...(envp ? { envp } : {}),
+        ...(creds ? { creds } : {}),
       },
     };
   }
