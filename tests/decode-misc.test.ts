@@ -212,6 +212,11 @@ test('poll, ppoll, select: arrays, and the result text', () => {
     line('select', { args: [2, 0x8000n, 0x8100n, 0, 0x8200n], mem: m, rval: 2 }),
     'select(2, [0 1], [1], NULL, {tv_sec=0, tv_usec=100}) = 2 (in [0 1], left {tv_sec=0, tv_usec=100})',
   );
+  // an fd_set of 262,144 fds, all set (the fuzz test found a stack overflow building its list)
+  m.put(0x100000n, new Uint8Array(0x8000).fill(0xff));
+  const big = line('select', { args: [0x40000, 0x100000n, 0, 0, 0], mem: m, rval: 0 });
+  assert.ok(big.startsWith('select(262144, [0 1 2 3 '), big.slice(0, 40));
+  assert.ok(big.includes(' 262142 262143], NULL, NULL, NULL) = 0'), big.slice(-60));
 });
 
 test('epoll and eventfd', () => {

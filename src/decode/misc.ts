@@ -131,7 +131,8 @@ export function sigsetAt(c: Ctx, a: bigint, len: bigint, exiting = false, min = 
 }
 
 /** A bit set as strace prints one: `[0 1 5]`. */
-export const bitset = (items: Value[]): Value => join('', tok('['), join(' ', ...items), tok(']'));
+// (the items as an array: an fd_set may hold a million, too many to spread into arguments)
+export const bitset = (items: Value[]): Value => join('', tok('['), { k: 'join', sep: ' ', parts: items }, tok(']'));
 
 /** printsignal: `SIGINT`, or the number. */
 export function sigV(n: number): Value {
