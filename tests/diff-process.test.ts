@@ -88,6 +88,28 @@ test('exit and death statuses with -f equal strace\'s (incl. SIGSEGV)', { skip: 
   assert.match(t.trace, /--- SIGSEGV \{si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=NULL\} ---\n\+\+\+ killed by SIGSEGV( \(core dumped\))? \+\+\+\n$/);
 });
 
+test('-b execve: tracees are detached as they exec, the started command after its own first exec, as strace does', () => {
+  const pids = (t: string) => t.replace(/\b\d{2,}\b/g, 'PID').replace(/0x[0-9a-f]+/g, 'ADDR');
+  for (const [cmd, opts] of [
+    [['sh', '-c', '/bin/true; exec /bin/echo hi'], ['-f', '-b', 'execve', '-e', 'trace=execve,exit_group']],
+    [['sh', '-c', 'echo hi; exec /bin/true'], ['-b', 'execve']],
+    [['sh', '-c', 'exec sh -c "exit 3"'], ['--detach-on=execve', '-f', '--seccomp-bpf']],
+  ] as const) {
+    const { a, b, pa, pb } = comparePerProcess([...cmd], [...opts]);
+    assert.equal(firstDifference(pb, pa), '', `${cmd.join(' ')}\n${b.trace}`);
+    assert.match(a.trace, / <detached \.\.\.>\n/);
+    // the detached command's own status is not sysray's (strace exits 0 once nothing is traced)
+    assert.equal(b.status, a.status);
+    assert.equal(pids(b.stderr.replaceAll(SYSRAY, STRACE)), pids(a.stderr), opts.join(' '));
+  }
+  assert.match(traceWith(STRACE, ['--detach-on=execve', '-f', '--seccomp-bpf'], ['true'], scratch()).stderr, /not compatible with -b/);
+  const r = spawnSync(SYSRAY, ['-b', 'open', 'true'], { encoding: 'utf8' });
+  const s = spawnSync(STRACE, ['-b', 'open', 'true'], { encoding: 'utf8' });
+  assert.equal(s.stderr, `${STRACE}: Syscall 'open' for -b isn't supported\n`);
+  assert.equal(r.stderr.replace(SYSRAY, STRACE), s.stderr);
+  assert.equal(r.status, s.status);
+});
+
 test('-ff writes one file per process', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sysray-ff-'));
   const r = spawnSync(SYSRAY, ['-ff', '-o', join(dir, 'trace'), 'sh', '-c', '/bin/true; /bin/true'], { env: testEnv(), encoding: 'utf8' });

@@ -62,6 +62,8 @@ export interface Options {
   envChanges: string[];
   /** -u USERNAME: run the command as that user */
   user?: string;
+  /** -b execve (--detach-on=execve): detach from tracees as they exec */
+  detachOnExec: boolean;
   /** -X: how named constants print */
   xlat: 'abbrev' | 'raw' | 'verbose';
   help: boolean;
@@ -79,7 +81,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], xlat: 'abbrev', nflag: false, iflag: false,
+  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, xlat: 'abbrev', nflag: false, iflag: false,
   help: false, version: false, command: [],
 });
 
@@ -113,6 +115,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   'trace-path': ['P', 'required'],
   env: ['E', 'required'],
   user: ['u', 'required'],
+  'detach-on': ['b', 'required'],
   'const-print-style': ['X', 'required'],
   'syscall-number': ['n', 'none'],
   'instruction-pointer': ['i', 'none'],
@@ -125,7 +128,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
 };
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set('bdDFIk'.split(''));
+const NOT_YET = new Set('dDFIk'.split(''));
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -192,6 +195,10 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'P': o.paths.push(val!); break;
     case 'E': o.envChanges.push(val!); break;
     case 'u': o.user = val!; break;
+    case 'b':
+      if (val !== 'execve') throw new UsageError(`Syscall '${val}' for -b isn't supported`, false);
+      o.detachOnExec = true;
+      break;
     case 'A': o.append = true; break;
     case 'n': o.nflag = true; break;
     case 'i': o.iflag = true; break;

@@ -162,7 +162,9 @@ export function main(argv: string[]): number {
       }
     }
   }
-  if (opts.seccomp && opts.follow === 0) writeSync(2, `${prog}: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n`);
+  // -b: a tracee detached under a seccomp filter would get ENOSYS for the syscalls it traces
+  if (opts.seccomp && opts.detachOnExec) writeSync(2, `${prog}: --seccomp-bpf is not enabled because it is not compatible with -b\n`);
+  else if (opts.seccomp && opts.follow === 0) writeSync(2, `${prog}: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n`);
   // Node must not die of these before the tracees are dealt with; the tracer notices them itself.
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(s, () => {});
   // The command's process: the launcher's child, waiting for its plan, or an exec shim started now,
@@ -260,7 +262,8 @@ export function main(argv: string[]): number {
       ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
       ...(traced ? { traced } : {}),
       // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
-      seccomp: (opts.seccomp ?? true) && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
+      seccomp: (opts.seccomp ?? true) && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
+      detachOnExec: opts.detachOnExec,
     },
     sink,
     (msg, kind) => {

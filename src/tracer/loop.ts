@@ -54,6 +54,8 @@ export interface TraceOptions extends DecodeOptions {
   /** -e read=/write=: fds whose data is dumped in hex */
   dumpRead?: (fd: number) => boolean;
   dumpWrite?: (fd: number) => boolean;
+  /** -b execve: detach a tracee once it has exec'd (the started command's own first exec aside). */
+  detachOnExec?: boolean;
 }
 
 /** -e read=/write=: how each call's data is found (strace's dumpio). */
@@ -121,6 +123,8 @@ interface Tcb {
   fresh: boolean;
   /** Attached with -p (so detaching says so). */
   attached: boolean;
+  /** -b execve: the started command's first exec is its own, not one to detach at. */
+  execOwn: boolean;
   /** The decoder prints more arguments at exit. */
   needsExit: boolean;
   /** A seccomp filter stops this tracee for traced syscalls only: resume with PTRACE_CONT between them. */
@@ -186,7 +190,7 @@ export class Tracer {
   private newTcb(pid: number, hidden: boolean, how: 'start' | 'child' | 'attach'): Tcb {
     const t: Tcb = {
       pid, hidden, checkExec: false, inSyscall: false, filtered: false, fresh: how === 'child',
-      attached: how === 'attach', groupStopped: false, needsExit: false, seccomp: how === 'child' && this.seccompActive, entryArgs: [], entryTime: 0n,
+      attached: how === 'attach', execOwn: how === 'start', groupStopped: false, needsExit: false, seccomp: how === 'child' && this.seccompActive, entryArgs: [], entryTime: 0n,
       table: NATIVE, decoders: undefined,
       ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {} },
     };
@@ -370,8 +374,11 @@ export class Tracer {
     }
   }
 
-  /** Detach one tracee, leaving it running (a pending signal is passed on). */
-  private detach(t: Tcb): void {
+  /**
+   * Detach one tracee, leaving it running (a pending signal is passed on). `say`: announce it even
+   * if it was not attached with -p (-b execve).
+   */
+  private detach(t: Tcb, say = t.attached): void {
     const pid = t.pid;
     let r = ptrace(PTRACE.DETACH, pid, 0, 0);
     if (r < 0 && -r === ESRCH) {
@@ -389,8 +396,8 @@ export class Tracer {
         }
       }
     }
+    if (say) this.say(`Process ${pid} detached`, 'detach');
     this.sink.event({ type: 'detach', pid, time: now() });
-    if (t.attached) this.say(`Process ${pid} detached`, 'detach');
     this.tcbs.delete(pid);
   }
 
@@ -477,7 +484,13 @@ export class Tracer {
         ptraceIntoBuf(PTRACE.GETEVENTMSG, pid, 0, this.msg);
         const old = Number(this.msg.readBigUInt64LE(0));
         if (old !== pid) this.superseded(t, old);
-        this.resume(pid, this.next(this.tcbs.get(pid) ?? t), 0);
+        const cur = this.tcbs.get(pid) ?? t;
+        if (this.opt.detachOnExec) {
+          // strace's -b execve: the execve line stays unfinished (` <detached ...>`)
+          if (cur.execOwn) cur.execOwn = false;
+          else return this.detach(cur, true);
+        }
+        this.resume(pid, this.next(cur), 0);
         return;
       }
       default:
