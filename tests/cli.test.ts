@@ -1,8 +1,8 @@
 /** The sysray command as a user meets it: messages, exit statuses, passing things through. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { writeFileSync, chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STRACE, SYSRAY, testEnv } from './helpers/diff.js';
@@ -118,4 +118,43 @@ test('--json prints one typed object per event', () => {
   assert.deepEqual(open.args[0], { kind: 'const', name: 'AT_FDCWD', value: -100 });
   assert.equal(open.retFormat, 'fd');
   assert.deepEqual(lines.at(-1), { ...lines.at(-1), type: 'exit', code: 0 });
+});
+
+/** Run `tool args…`, send it `sig` after `ms`; how it ended, and whether the command created `mark`. */
+async function signalled(tool: string, args: string[], sig: NodeJS.Signals, ms: number, mark: string) {
+  const p = spawn(tool, args, { env: testEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  await new Promise((r) => setTimeout(r, ms));
+  p.kill(sig);
+  // (a tracer stopped by SIGTSTP would never exit: after 5 s it is killed, and reported as stopped)
+  const timer = setTimeout(() => p.kill('SIGKILL'), 5000);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) => p.on('exit', (c, s) => r([c, s])));
+  clearTimeout(timer);
+  await new Promise((r) => setTimeout(r, 1500)); // the command's own time, should it go on
+  return { code, signal, made: existsSync(mark), stderr };
+}
+
+test('-I: which fatal signals reach sysray, and when, as strace decides', async () => {
+  for (const bad of ['0', '5', 'sometimes']) {
+    const a = msgs(STRACE, ['-I', bad, 'true']);
+    assert.equal(a.stderr, `TOOL: invalid -I argument: '${bad}'\nTry 'TOOL -h' for more information.\n`);
+    assert.deepEqual(msgs(SYSRAY, ['-I', bad, 'true']), a);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'sysray-intr-'));
+  let n = 0;
+  for (const [opts, sig] of [
+    [['-I', '1'], 'SIGTERM'], // anywhere: the signal kills the tracer; the command, detached, goes on
+    [['--interruptible=never'], 'SIGINT'], // never: ignored, the trace goes on to the end
+    [['-I', 'never_tstp'], 'SIGTSTP'], // never_tstp: ^Z does not stop the tracer
+    [[], 'SIGTERM'], // waiting (the default without -o): detach, and die of it
+  ] as const) {
+    const got = [];
+    for (const tool of [STRACE, SYSRAY]) {
+      const mark = join(dir, `mark${n++}`);
+      const r = await signalled(tool, [...opts, '-f', '-e', 'trace=execve', 'sh', '-c', `sleep 0.8; echo > ${mark}`], sig, 300, mark);
+      got.push({ code: r.code, signal: r.signal, made: r.made, exited: /\+\+\+ exited with 0 \+\+\+/.test(r.stderr) });
+    }
+    assert.deepEqual(got[1], got[0], `${opts.join(' ')} ${sig}: ${JSON.stringify(got)}`);
+  }
 });

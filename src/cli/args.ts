@@ -64,6 +64,12 @@ export interface Options {
   user?: string;
   /** -b execve (--detach-on=execve): detach from tracees as they exec */
   detachOnExec: boolean;
+  /**
+   * -I: when fatal signals (HUP INT QUIT PIPE TERM) reach sysray. 1 anywhere (they kill it), 2 while
+   * waiting (it detaches and dies of them: strace's interactive mode), 3 never (ignored), 4 never
+   * and SIGTSTP ignored too. Undefined: 3 with -o and a command, else 2.
+   */
+  intr?: 1 | 2 | 3 | 4;
   /** -X: how named constants print */
   xlat: 'abbrev' | 'raw' | 'verbose';
   help: boolean;
@@ -116,6 +122,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   env: ['E', 'required'],
   user: ['u', 'required'],
   'detach-on': ['b', 'required'],
+  interruptible: ['I', 'required'],
   'const-print-style': ['X', 'required'],
   'syscall-number': ['n', 'none'],
   'instruction-pointer': ['i', 'none'],
@@ -128,7 +135,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
 };
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set('dDFIk'.split(''));
+const NOT_YET = new Set('dDFk'.split(''));
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -195,6 +202,14 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'P': o.paths.push(val!); break;
     case 'E': o.envChanges.push(val!); break;
     case 'u': o.user = val!; break;
+    case 'I': {
+      // a name, or a number up to 4 (strace's string_to_uint_upto: digits only)
+      const names: Record<string, 1 | 2 | 3 | 4> = { anywhere: 1, always: 1, waiting: 2, never: 3, never_tstp: 4 };
+      const n = names[val!] ?? (/^\d+$/.test(val!) && Number(val) >= 1 && Number(val) <= 4 ? (Number(val) as 1 | 2 | 3 | 4) : undefined);
+      if (n === undefined) throw new UsageError(`invalid -I argument: '${val}'`);
+      o.intr = n;
+      break;
+    }
     case 'b':
       if (val !== 'execve') throw new UsageError(`Syscall '${val}' for -b isn't supported`, false);
       o.detachOnExec = true;

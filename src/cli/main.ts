@@ -12,9 +12,10 @@ import { errnoMessage } from '../decode/xlat/errno.js';
 import { NATIVE } from '../arch/index.js';
 import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Filters } from '../filter/expr.js';
 import { SummaryCounter } from '../render/summary.js';
-import { raw, userByName } from '../sys/libc.js';
+import { raw, SIG_IGN, userByName } from '../sys/libc.js';
 
 const VERSION = '0.1.0';
+const SIGTSTP = 20;
 
 /** Buffered output to an fd; flushed when the tracer is idle or the buffer is large. */
 class Out {
@@ -133,8 +134,10 @@ export function main(argv: string[]): number {
     throw e;
   }
   const quiet = new Set<string>(QUIETS.filter((q) => f.quiet.has(q)));
-  // strace: with -o and a command, INT/QUIT/TERM/HUP are ignored; otherwise they detach.
-  const interactive = !(opts.output !== undefined && hasCommand);
+  // strace's -I: by default, with -o and a command, INT/QUIT/TERM/HUP are ignored (3); otherwise
+  // they detach (2). 1 leaves them their default action; 4 ignores SIGTSTP as well.
+  const intr = opts.intr ?? (opts.output !== undefined && hasCommand ? 3 : 2);
+  const interactive = intr === 2;
 
   let shared: Out | undefined;
   if (opts.output !== undefined && !separate) {
@@ -166,7 +169,9 @@ export function main(argv: string[]): number {
   if (opts.seccomp && opts.detachOnExec) writeSync(2, `${prog}: --seccomp-bpf is not enabled because it is not compatible with -b\n`);
   else if (opts.seccomp && opts.follow === 0) writeSync(2, `${prog}: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n`);
   // Node must not die of these before the tracees are dealt with; the tracer notices them itself.
-  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(s, () => {});
+  // (-I 1: they kill sysray; the kernel then detaches the tracees, which go on running.)
+  if (intr !== 1) for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(s, () => {});
+  if (intr === 4) raw.signal(SIGTSTP, SIG_IGN);
   // The command's process: the launcher's child, waiting for its plan, or an exec shim started now,
   // which stops itself while the rest is set up. Should sysray fail before seizing it, it must not
   // be left stopped (or run untraced).
@@ -262,7 +267,9 @@ export function main(argv: string[]): number {
       ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
       ...(traced ? { traced } : {}),
       // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
-      seccomp: (opts.seccomp ?? true) && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
+      // (by default not with -I 1 either: a command left behind under its filter would get ENOSYS)
+      seccomp: (opts.seccomp ?? intr !== 1) && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
+      exitKill: intr !== 1,
       detachOnExec: opts.detachOnExec,
     },
     sink,

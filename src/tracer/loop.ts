@@ -56,6 +56,8 @@ export interface TraceOptions extends DecodeOptions {
   dumpWrite?: (fd: number) => boolean;
   /** -b execve: detach a tracee once it has exec'd (the started command's own first exec aside). */
   detachOnExec?: boolean;
+  /** Kill the started command should sysray die (PTRACE_O_EXITKILL); default true. */
+  exitKill?: boolean;
 }
 
 /** -e read=/write=: how each call's data is found (strace's dumpio). */
@@ -180,6 +182,10 @@ export class Tracer {
       (opt.followForks ? PTRACE_O.TRACECLONE | PTRACE_O.TRACEFORK | PTRACE_O.TRACEVFORK : 0);
   }
 
+  private exitKill(): number {
+    return this.opt.exitKill === false ? 0 : PTRACE_O.EXITKILL;
+  }
+
   /** A table's decoders by number, filled in as numbers are first decoded (each loads on first use). */
   private decodersFor(t: ArchTable): SyscallDecoder[] {
     let d = this.decodersByTable.get(t);
@@ -210,7 +216,7 @@ export class Tracer {
     const [w, status] = waitpid(pid, W.UNTRACED);
     if (w !== pid || !WIFSTOPPED(status)) throw new Error(`the exec shim did not stop (status ${status})`);
     const filter = this.opt.seccomp && this.opt.traced ? this.seccompFilter() : undefined;
-    const seize = this.ptraceOptions | PTRACE_O.EXITKILL | (filter ? PTRACE_O.TRACESECCOMP : 0);
+    const seize = this.ptraceOptions | this.exitKill() | (filter ? PTRACE_O.TRACESECCOMP : 0);
     const r = ptrace(PTRACE.SEIZE, pid, 0, seize);
     if (r < 0) {
       kill(pid, 9);
@@ -231,7 +237,7 @@ export class Tracer {
    */
   private startLaunched(pid: number, l: NonNullable<Spawned['launched']>): number {
     const filter = this.opt.seccomp && this.opt.traced ? this.seccompFilter() : undefined;
-    const r = ptrace(PTRACE.SEIZE, pid, 0, this.ptraceOptions | PTRACE_O.EXITKILL | (filter ? PTRACE_O.TRACESECCOMP : 0));
+    const r = ptrace(PTRACE.SEIZE, pid, 0, this.ptraceOptions | this.exitKill() | (filter ? PTRACE_O.TRACESECCOMP : 0));
     if (r < 0) {
       dismiss(l.child);
       throw new Error(`ptrace(PTRACE_SEIZE, ${pid}): ${errnoMessage(-r)}`);
