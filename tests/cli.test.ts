@@ -158,3 +158,16 @@ test('-I: which fatal signals reach sysray, and when, as strace decides', async 
     assert.deepEqual(got[1], got[0], `${opts.join(' ')} ${sig}: ${JSON.stringify(got)}`);
   }
 });
+
+test('-F: the deprecated -f, with strace\'s messages', () => {
+  for (const args of [['-F'], ['-f', '-F'], ['-F', '--seccomp-bpf']]) {
+    const cmd = [...args, '-e', 'trace=execve', 'sh', '-c', '/bin/true'];
+    const a = msgs(STRACE, cmd);
+    assert.match(a.stderr, /-F/);
+    assert.match(a.stderr, /Process \d+ attached/, 'forks followed');
+    const b = msgs(SYSRAY, cmd);
+    const pids = (t: string) => t.replace(/0x[0-9a-f]+/g, 'ADDR').replace(/\d{2,}/g, 'N');
+    assert.equal(pids(b.stderr), pids(a.stderr), args.join(' '));
+    assert.equal(b.status, a.status);
+  }
+});

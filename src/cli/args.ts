@@ -70,6 +70,8 @@ export interface Options {
    * and SIGTSTP ignored too. Undefined: 3 with -o and a command, else 2.
    */
   intr?: 1 | 2 | 3 | 4;
+  /** -F: strace's deprecated -f */
+  optF: boolean;
   /** -X: how named constants print */
   xlat: 'abbrev' | 'raw' | 'verbose';
   help: boolean;
@@ -87,7 +89,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, xlat: 'abbrev', nflag: false, iflag: false,
+  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, optF: false, xlat: 'abbrev', nflag: false, iflag: false,
   help: false, version: false, command: [],
 });
 
@@ -135,7 +137,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
 };
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set('dDFk'.split(''));
+const NOT_YET = new Set('dDk'.split(''));
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -242,6 +244,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'x': o.xflag = o.xflag < 2 ? ((o.xflag + 1) as 1 | 2) : 2; break;
     case 'json': o.json = true; break;
     case 'f': o.follow++; break;
+    case 'F': o.optF = true; break;
     case 'output-separately': o.separately = true; break;
     case 'q': o.quiet++; break;
     case 'p':

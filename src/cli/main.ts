@@ -168,6 +168,15 @@ export function main(argv: string[]): number {
   // -b: a tracee detached under a seccomp filter would get ENOSYS for the syscalls it traces
   if (opts.seccomp && opts.detachOnExec) writeSync(2, `${prog}: --seccomp-bpf is not enabled because it is not compatible with -b\n`);
   else if (opts.seccomp && opts.follow === 0) writeSync(2, `${prog}: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n`);
+  // -F: -f, deprecated (after the checks above, as in strace: --seccomp-bpf stays disabled)
+  const seccompAsked = opts.seccomp === true && opts.follow === 0 ? false : opts.seccomp;
+  if (opts.optF) {
+    if (opts.follow > 0) writeSync(2, `${prog}: deprecated option -F ignored\n`);
+    else {
+      writeSync(2, `${prog}: option -F is deprecated, please use -f/--follow-forks instead\n`);
+      opts.follow = 1;
+    }
+  }
   // Node must not die of these before the tracees are dealt with; the tracer notices them itself.
   // (-I 1: they kill sysray; the kernel then detaches the tracees, which go on running.)
   if (intr !== 1) for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(s, () => {});
@@ -268,7 +277,7 @@ export function main(argv: string[]): number {
       ...(traced ? { traced } : {}),
       // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
       // (by default not with -I 1 either: a command left behind under its filter would get ENOSYS)
-      seccomp: (opts.seccomp ?? intr !== 1) && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
+      seccomp: (seccompAsked ?? intr !== 1) && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
       exitKill: intr !== 1,
       detachOnExec: opts.detachOnExec,
     },
