@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalise, ROOT, STRACE, SYSRAY, traceWith } from './helpers/diff.js';
+import { normalise, ROOT, STRACE, SYSRAY, testEnv, traceWith } from './helpers/diff.js';
 import { scratch } from './helpers/fixtures.js';
 
 const PROGRAM = ['ls', '-la', '/usr', '/nonexistent'];
@@ -137,4 +137,22 @@ test('-e read=/write= on sendmsg/recvmsg/sendmmsg/recvmmsg and vectors with empt
   const b = traceWith(SYSRAY, opts, cmd, scratch());
   assert.match(a.trace, / = 1 buffers in vector 1\n \* 6 bytes in buffer 0\n/, 'strace dumped recvmmsg');
   assert.equal(normalise(b.trace), normalise(a.trace));
+});
+
+test('-o |COMMAND and -o !COMMAND: the trace piped to sh -c COMMAND, which sysray waits for, as strace does', () => {
+  for (const out of ['|cat >&2', '!sed "s/^/> /" >&2']) {
+    const cmd = ['-o', out, '-e', 'trace=openat,close,execve', 'ls', '/proc/self/fd'];
+    const a = spawnSync(STRACE, cmd, { encoding: 'utf8', env: testEnv() });
+    const b = spawnSync(SYSRAY, cmd, { encoding: 'utf8', env: testEnv() });
+    assert.match(a.stderr, out.startsWith('|') ? /^execve\("\/usr\/bin\/ls"/ : /^> execve\("\/usr\/bin\/ls"/);
+    assert.equal(normalise(b.stderr), normalise(a.stderr), out);
+    // the traced program does not get the pipe: the same fds as under strace
+    assert.equal(b.stdout, a.stdout);
+    assert.equal(b.status, 0);
+  }
+  const a = spawnSync(STRACE, ['-ff', '-o', '|cat', 'true'], { encoding: 'utf8' });
+  const b = spawnSync(SYSRAY, ['-ff', '-o', '|cat', 'true'], { encoding: 'utf8' });
+  assert.match(a.stderr, /piping the output and -ff\/--output-separately are mutually exclusive/);
+  assert.equal(b.stderr.replaceAll(SYSRAY, STRACE), a.stderr);
+  assert.equal(b.status, a.status);
 });

@@ -3,7 +3,7 @@ import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type Options } from './args.js';
 import { Tracer, type Sink } from '../tracer/loop.js';
 import { creationMask, restoreDefault } from '../tracer/signals.js';
-import { type Spawned, spawnCommand, takeCallerState } from '../tracer/spawn.js';
+import { reap, type Spawned, spawnCommand, spawnPipe, takeCallerState } from '../tracer/spawn.js';
 import { dismiss } from '../tracer/launcher.js';
 import { StraceText } from '../render/strace.js';
 import { renderJson } from '../render/json.js';
@@ -140,7 +140,17 @@ export function main(argv: string[]): number {
   const interactive = intr === 2;
 
   let shared: Out | undefined;
-  if (opts.output !== undefined && !separate) {
+  // -o |COMMAND, -o !COMMAND: the trace goes to `sh -c COMMAND`, which sysray waits for at the end
+  let piped: { fd: number; pid: number } | undefined;
+  if (opts.output !== undefined && (opts.output.startsWith('|') || opts.output.startsWith('!'))) {
+    if (separate) return die(prog, 'piping the output and -ff/--output-separately are mutually exclusive', true);
+    try {
+      piped = spawnPipe(opts.output.slice(1), caller);
+    } catch (e) {
+      return die(prog, (e as Error).message);
+    }
+    shared = new Out(piped.fd);
+  } else if (opts.output !== undefined && !separate) {
     try {
       shared = new Out(openSync(opts.output, opts.append ? 'a' : 'w', 0o666));
     } catch (e) {
@@ -268,7 +278,7 @@ export function main(argv: string[]): number {
     {
       strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,
       ...(opts.xlat !== 'abbrev' ? { xlat: opts.xlat } : {}),
-      eagerFlush: opts.output === undefined, ...(f.decodeFds.universe.some((k) => f.decodeFds.has(k)) ? { decodeFds: {
+      eagerFlush: opts.output === undefined || piped !== undefined, ...(f.decodeFds.universe.some((k) => f.decodeFds.has(k)) ? { decodeFds: {
         path: f.decodeFds.has('path'), socket: f.decodeFds.has('socket'), dev: f.decodeFds.has('dev'), pidfd: f.decodeFds.has('pidfd'),
       } } : {}), ...(paths ? { paths } : {}),
       ...(qual ? { qual } : {}), wantIp: opts.iflag, wantCpu: opts.summary !== undefined && !opts.wallclock,
@@ -308,6 +318,7 @@ export function main(argv: string[]): number {
   }
   shared?.close();
   for (const p of perPid.values()) p.out.close();
+  if (piped) reap(piped.pid);
   if (outcome.kind === 'exit') return outcome.code;
   dieOfSignal(outcome.sig);
   return 128 + outcome.sig;

@@ -107,6 +107,7 @@ export const raw = lazyFuncs({
   getpwnam: 'void *getpwnam(const char *name)',
   getgrouplist: 'int getgrouplist(const char *user, uint32_t group, void *groups, void *ngroups)',
   getuid: 'int getuid()',
+  pipe2: 'int pipe2(void *fds, int flags)',
 });
 
 /**

@@ -3,9 +3,9 @@
  * child_process, whose SIGCHLD reaper steals ptrace stops), with the signal state and fds the caller
  * gave sysray (recorded by bin/sysray before Node changed them).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, readFileSync, statSync } from 'node:fs';
 import { delimiter } from 'node:path';
-import { cStringArray, raw, SIG_IGN } from '../sys/libc.js';
+import { cStringArray, errno, raw, SIG_IGN } from '../sys/libc.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { shimPath } from './shim.js';
 import { type Credentials, type Launched, parseLaunched } from './launcher.js';
@@ -210,6 +210,53 @@ export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: Cal
     };
   }
   return { pid: spawnStopped(path, argv, edited ?? environFor(env, caller), caller) };
+}
+
+const O_CLOEXEC = 0x80000;
+
+/**
+ * strace's `-o |COMMAND` (or `!COMMAND`): `/bin/sh -c COMMAND` reading the trace on its stdin, with
+ * the caller's environment and signals. Returns the pipe's write end (close-on-exec: no traced
+ * program gets it) and the shell's pid.
+ */
+export function spawnPipe(command: string, caller: CallerState): { fd: number; pid: number } {
+  const fds = Buffer.alloc(8);
+  if ((raw.pipe2(fds, O_CLOEXEC) as number) !== 0) {
+    const e = errno();
+    throw new SpawnError(`pipe: ${errnoMessage(e)}`, e);
+  }
+  const rfd = fds.readInt32LE(0), wfd = fds.readInt32LE(4);
+  const attr = Buffer.alloc(512);
+  const fa = Buffer.alloc(256);
+  raw.posix_spawnattr_init(attr);
+  raw.posix_spawn_file_actions_init(fa);
+  raw.posix_spawnattr_setsigdefault(attr, sigsetBuf(~caller.sigIgn & ((1n << 64n) - 1n)));
+  raw.posix_spawnattr_setsigmask(attr, sigsetBuf(caller.sigBlk));
+  raw.posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+  // the read end becomes its stdin (dup2 clears close-on-exec there; both ends close at exec);
+  // stdout and stderr are the caller's, which Node marked close-on-exec (dup2 onto itself clears it)
+  raw.posix_spawn_file_actions_adddup2(fa, rfd, 0);
+  for (const fd of [1, 2]) if (!caller.fds || caller.fds.includes(fd)) raw.posix_spawn_file_actions_adddup2(fa, fd, fd);
+  const pidOut = [0];
+  const av = cStringArray(['sh', '-c', command].map((a) => Buffer.from(a, 'utf8')));
+  const ev = cStringArray(callerEnviron(caller).map((e) => Buffer.from(e, 'latin1')));
+  const rc = raw.posix_spawn(pidOut, '/bin/sh', fa, attr, av.ptrs, ev.ptrs) as number;
+  raw.posix_spawn_file_actions_destroy(fa);
+  raw.posix_spawnattr_destroy(attr);
+  closeSync(rfd);
+  if (rc !== 0) {
+    closeSync(wfd);
+    throw new SpawnError(`Can't execute '/bin/sh': ${errnoMessage(rc)}`, rc);
+  }
+  return { fd: wfd, pid: pidOut[0]! };
+}
+
+/** Wait for a process sysray started (not a tracee), should it still be there. */
+export function reap(pid: number): void {
+  for (;;) {
+    const r = raw.waitpid(pid, [0], 0) as number;
+    if (r >= 0 || errno() !== 4 /* EINTR */) return;
+  }
 }
 
 /**
