@@ -171,3 +171,25 @@ test('-F: the deprecated -f, with strace\'s messages', () => {
     assert.equal(b.status, a.status);
   }
 });
+
+test("strace's long spellings and shorthands: --output-append-mode, --failing-only, --summary-syscall-overhead, --pidns-translation", () => {
+  for (const [long, short] of [
+    [['--output-append-mode'], ['-A']], [['--failing-only'], ['-Z']], [['--summary-syscall-overhead=7', '-c'], ['-O', '7', '-c']],
+    [['--pidns-translation'], ['-e', 'decode-pids=pidns']],
+  ]) {
+    const dir = mkdtempSync(join(tmpdir(), 'sysray-long-'));
+    const traced = (args: string[], n: number) => {
+      const out = join(dir, `t${n}`);
+      writeFileSync(out, 'before\n');
+      const r = run(SYSRAY, [...args, '-e', 'trace=openat,exit_group', '-o', out, 'sh', '-c', 'ls /nonexistent 2>/dev/null; true']);
+      assert.equal(r.status, 0, r.stderr);
+      // pids, addresses and times differ from run to run; which lines there are does not
+      return readFileSync(out, 'utf8').replace(/0x[0-9a-f]+/g, 'ADDR').replace(/\d+/g, 'N').replace(/ +/g, ' ').replace(/^ /gm, '');
+    };
+    assert.equal(traced(long, 1), traced(short, 2), long.join(' '));
+  }
+  // -Y (decode-pids=comm) prints each pid's command name in strace: refused until sysray does
+  const y = msgs(SYSRAY, ['-Y', 'true']);
+  assert.equal(y.status, 1);
+  assert.equal(y.stderr, 'TOOL: -e decode-pids=comm (-Y) is not supported yet\n');
+});

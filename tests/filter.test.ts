@@ -183,8 +183,10 @@ test('signals, statuses, quiet, fds, decode sets', () => {
   assert.ok(g.decodeFds.has('path') && !g.decodeFds.has('socket'));
   applyLongQualifier('signals', 'none', g, X);
   assert.ok(!g.signal.has(9));
-  parseQualifier('decode-pids=comm', g, X);
-  assert.ok(g.decodePids.has('comm') && !g.decodePids.has('pidns'));
+  parseQualifier('decode-pids=pidns', g, X);
+  assert.ok(g.decodePids.has('pidns') && !g.decodePids.has('comm'));
+  // comm (-Y) is refused as not supported yet, rather than accepted and ignored
+  assert.throws(() => parseQualifier('decode-pids=comm', g, X), (e: FilterError) => e.unsupported && /not supported yet/.test(e.message));
   parseQualifier('kvm=vcpu', g, X);
   assert.ok(g.kvmVcpu);
 });
@@ -309,7 +311,7 @@ test('error messages and exit status are those of /usr/bin/strace', () => {
     'quiet=ALL', 'silent=x', 'silence=x', 'q=x', 'read=x', 'read=-1', 'read=-0', 'read=+3', 'read= 3', 'read=3 ',
     'write=2147483648', 'write=2147483647', 'reads=x', 'writes=1,2', 'r=x', 'w=x', 'abbrev=nosuch', 'a=x',
     'verbose=!bogus', 'v=all', 'raw=/[', 'x=nosuch', 'kvm=x', 'secontext=full', 'decode-fds=bogus', 'decode-fd=path,dev',
-    'decode-pids=bogus', 'decode-pid=comm,pidns',
+    'decode-pids=bogus', 'decode-pid=pidns',
   ].map((e) => ['-e', e]);
   cases.push(['--trace=nosuch'], ['--signal=NOSIG'], ['--status=bogus'], ['--quiet=bogus'], ['--quiet'], ['--read=x'],
     ['--write=x'], ['--abbrev=x'], ['--verbose=x'], ['--raw=x'], ['--decode-fds'], ['--decode-fds=x'], ['--silence=x'],

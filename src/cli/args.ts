@@ -2,7 +2,7 @@
 import { NATIVE } from '../arch/index.js';
 import {
   applyLongQualifier, applyNoAbbrev, applyStatusFlag, defaultFilters, FilterError, LONG_QUALIFIERS,
-  parseQualifier, type Filters,
+  parseQualifier, qualifyDecodePids, type Filters,
 } from '../filter/expr.js';
 import { parseColumns, parseOverhead, parseSortBy, type Column, type SortKey } from '../render/summary.js';
 
@@ -95,7 +95,7 @@ const defaults = (): Options => ({
 
 /** Short options that take an argument (strace's getopt string), and those that do not. */
 const WITH_ARG = new Set('abeEIoOpPsSuUX'.split(''));
-const NO_ARG = new Set('AcCdDfFhiknqrtTvVwxyzZ'.split(''));
+const NO_ARG = new Set('AcCdDfFhiknqrtTvVwxyYzZ'.split(''));
 
 /** Long options: name → [short equivalent or internal key, takes argument]. */
 const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
@@ -121,6 +121,10 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   timestamps: ['timestamps', 'optional'],
   'absolute-timestamps': ['absolute-timestamps', 'optional'],
   'trace-path': ['P', 'required'],
+  'output-append-mode': ['A', 'none'],
+  'failing-only': ['Z', 'none'],
+  'summary-syscall-overhead': ['O', 'required'],
+  'pidns-translation': ['pidns-translation', 'none'],
   env: ['E', 'required'],
   user: ['u', 'required'],
   'detach-on': ['b', 'required'],
@@ -231,6 +235,9 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       break;
     }
     case 'y': o.yflag++; break;
+    // -Y and --pidns-translation: strace's shorthands for -e decode-pids=comm and =pidns
+    case 'Y': qualifyDecodePids(o.filters, 'comm'); break;
+    case 'pidns-translation': qualifyDecodePids(o.filters, 'pidns'); break;
     case 'no-seccomp-bpf': o.seccomp = false; break;
     case 'o': o.output = val!; break;
     case 's': o.strsize = parseInt10('-s', val!, 0); break;
