@@ -125,6 +125,13 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   'failing-only': ['Z', 'none'],
   'summary-syscall-overhead': ['O', 'required'],
   'pidns-translation': ['pidns-translation', 'none'],
+  // strace's, not implemented yet: they say so rather than being unknown
+  debug: ['d', 'none'],
+  daemonize: ['D', 'optional'],
+  daemonized: ['D', 'optional'],
+  daemonised: ['D', 'optional'],
+  'stack-traces': ['k', 'none'],
+  tips: ['tips', 'optional'],
   env: ['E', 'required'],
   user: ['u', 'required'],
   'detach-on': ['b', 'required'],
@@ -141,7 +148,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
 };
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set('dDk'.split(''));
+const NOT_YET = new Set([...'dDk', 'tips']);
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -262,7 +269,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       }
       break;
     default:
-      if (NOT_YET.has(key)) throw new UsageError(`option -${key} is not supported yet`, false);
+      if (NOT_YET.has(key)) throw new UsageError(`option ${key.length > 1 ? '--' : '-'}${key} is not supported yet`, false);
       throw new UsageError(`invalid option -- '${key}'`);
   }
 }
