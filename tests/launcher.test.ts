@@ -158,6 +158,23 @@ test('-u USER: the command runs as that user, with its groups, and set-user-ID p
   }
 });
 
+// as a user other than root: is this tree (and node) usable by nobody?
+const asNobody = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+const nobodyCan = process.getuid?.() === 0 && spawnSync(asNobody[0]!, [...asNobody.slice(1), SYSRAY, '-V'], { encoding: 'utf8' }).status === 0;
+
+test('not root: the filter goes in with PR_SET_NO_NEW_PRIVS first, as under strace --seccomp-bpf', { skip: (!x64 && 'x86_64 only') || (!nobodyCan && 'needs root, setpriv, and a tree nobody can read') }, () => {
+  const status = (tool: string[]) => {
+    const r = spawnSync(asNobody[0]!, [...asNobody.slice(1), ...tool, '-f', '-e', 'trace=%network', '-o', '/dev/null', 'grep', '-E', '^(NoNewPrivs|Seccomp):', '/proc/self/status'], { encoding: 'utf8', env: testEnv() });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout;
+  };
+  const a = status([STRACE, '--seccomp-bpf']);
+  assert.equal(a, 'NoNewPrivs:\t1\nSeccomp:\t2\n');
+  // the launcher's child read the seccomp word from the wrong offset, so it never asked for
+  // PR_SET_NO_NEW_PRIVS: the kernel refused the filter and every syscall stopped
+  assert.equal(status([SYSRAY]), a);
+});
+
 test("-E edits the environment as strace's make_env does: in place, every entry removed, bare names", () => {
   const env = ['A=1', 'B', 'A=2', 'AB=3', 'C=4'];
   assert.deepEqual(editEnviron(env, ['A=9']), ['A=9', 'B', 'A=2', 'AB=3', 'C=4']); // the first A only

@@ -16,7 +16,8 @@
 
 .intel_syntax noprefix
 .equ DATA,    0x800000      # the data area (zero-filled, DATA_SIZE bytes; see launcher.ts)
-.equ WORD,    0x00          # seccomp word: bit 0 install the filter, bit 1 PR_SET_NO_NEW_PRIVS first
+.equ SCWORD,  0x00          # seccomp word: bit 0 install the filter, bit 1 PR_SET_NO_NEW_PRIVS first
+                            # (not WORD: in Intel syntax that is the size keyword, 2)
 .equ FPROG,   0x08          # struct sock_fprog
 .equ PATHP,   0x18          # the command: pathname (0: its argv[0]), argv (0: see ARGIDX), envp
                             # (0: the caller's environment)
@@ -245,7 +246,7 @@ wait_byte:
     jnz no_cred
 groups_done:
     xor ebx, ebx                    # 1 once the filter is in
-    mov rax, [r15+WORD]
+    mov rax, [r15+SCWORD]
     test rax, rax
     jz uids
     test al, 2

@@ -27,7 +27,7 @@ const X86_64_LAUNCHER: string[] = [
   '4c8d6c2408', // lea r13,[rsp+0x8]
   '4f8d74e508', // lea r14,[r13+r12*8+0x8]
   '41bf00008000', // mov r15d,0x800000
-  '488d3da4030000', // lea rdi,[rip+0x3a4]
+  '488d3da3030000', // lea rdi,[rip+0x3a3]
   '498db700100100', // lea rsi,[r15+0x11000]
   'baa00f0000', // mov edx,0xfa0
   'b859000000', // mov eax,0x59
@@ -50,9 +50,9 @@ const X86_64_LAUNCHER: string[] = [
   '85c0', // test eax,eax
   '0f85a6010000', // jne <fallback>
   '498d5f30', // lea rbx,[r15+0x30]
-  'e8f9020000', // call <above2>
+  'e8f8020000', // call <above2>
   '498d5f34', // lea rbx,[r15+0x34]
-  'e8f0020000', // call <above2>
+  'e8ef020000', // call <above2>
   'b839000000', // mov eax,0x39
   '0f05', // syscall
   '4885c0', // test rax,rax
@@ -77,16 +77,16 @@ const X86_64_LAUNCHER: string[] = [
   '48b841554e434845443d', // movabs rax,0x3d444548434e5541
   '48ab', // stos QWORD PTR es:[rdi],rax
   '418b4738', // mov eax,DWORD PTR [r15+0x38]
-  'e8a0020000', // call <decimal>
+  'e89f020000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
   '418b4734', // mov eax,DWORD PTR [r15+0x34]
-  'e891020000', // call <decimal>
+  'e890020000', // call <decimal>
   'c60700', // mov BYTE PTR [rdi],0x0
   '498dbf00001000', // lea rdi,[r15+0x100000]
-  '488d05b6020000', // lea rax,[rip+0x2b6]
+  '488d05b5020000', // lea rax,[rip+0x2b5]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d05b2020000', // lea rax,[rip+0x2b2]
+  '488d05b1020000', // lea rax,[rip+0x2b1]
   '48ab', // stos QWORD PTR es:[rdi],rax
   '498d8700100100', // lea rax,[r15+0x11000]
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -125,7 +125,7 @@ const X86_64_LAUNCHER: string[] = [
   '488d7005', // lea rsi,[rax+0x5]
   'eb07', // jmp <try_entry>
   // default_path:
-  '488d355d020000', // lea rsi,[rip+0x25d]
+  '488d355c020000', // lea rsi,[rip+0x25c]
   // try_entry:
   '498dbf00000200', // lea rdi,[r15+0x20000]
   // copy_entry:
@@ -159,11 +159,11 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc6', // inc rsi
   'eba1', // jmp <try_entry>
   // no_node:
-  '488d3534020000', // lea rsi,[rip+0x234]
+  '488d3533020000', // lea rsi,[rip+0x233]
   'ba18000000', // mov edx,0x18
   'eb0c', // jmp <say_and_exit>
   // lost:
-  '488d353e020000', // lea rsi,[rip+0x23e]
+  '488d353d020000', // lea rsi,[rip+0x23d]
   'ba33000000', // mov edx,0x33
   // say_and_exit:
   'bf02000000', // mov edi,0x2
@@ -196,7 +196,7 @@ const X86_64_LAUNCHER: string[] = [
   '4883f8fc', // cmp rax,0xfffffffffffffffc
   '74e9', // je <wait_byte>
   '4883f801', // cmp rax,0x1
-  '0f85dd000000', // jne <quit>
+  '0f85dc000000', // jne <quit>
   '41837f5000', // cmp DWORD PTR [r15+0x50],0x0
   '7430', // je <groups_done>
   '418b7f54', // mov edi,DWORD PTR [r15+0x54]
@@ -204,16 +204,16 @@ const X86_64_LAUNCHER: string[] = [
   'b874000000', // mov eax,0x74
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f85ca000000', // jne <no_cred>
+  '0f85c9000000', // jne <no_cred>
   '418b7f68', // mov edi,DWORD PTR [r15+0x68]
   '418b776c', // mov esi,DWORD PTR [r15+0x6c]
   'b872000000', // mov eax,0x72
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f85b2000000', // jne <no_cred>
+  '0f85b1000000', // jne <no_cred>
   // groups_done:
   '31db', // xor ebx,ebx
-  '498b4702', // mov rax,QWORD PTR [r15+0x2]
+  '498b07', // mov rax,QWORD PTR [r15]
   '4885c0', // test rax,rax
   '7436', // je <uids>
   'a802', // test al,0x2
@@ -372,7 +372,7 @@ export interface Credentials {
  * LAUNCH_DATA + 0x100000. Undefined if it does not fit (more than execve would take anyway).
  */
 export function planBlocks(p: Plan): { head: Buffer; strings: Buffer } | undefined {
-  // the seccomp word, sock_fprog and filter (launcher.S: WORD, FPROG), or zeros: no filter
+  // the seccomp word, sock_fprog and filter (launcher.S: SCWORD, FPROG), or zeros: no filter
   const head = p.filter ? filterBlock(p.filter, LAUNCH_DATA, FILTER, p.noNewPrivs ?? false) : Buffer.alloc(FILTER);
   if (typeof p.argv === 'number') head.writeBigUInt64LE(BigInt(p.argv), ARGIDX);
   // pointer arrays first (with the head field that points at each), then the strings
