@@ -25,7 +25,7 @@
 .equ ENVPP,   0x28
 .equ PIPE,    0x30          # int fds[2]
 .equ PID,     0x38          # the child's pid
-.equ BYTE,    0x3c          # the byte read from the pipe
+.equ RBYTE,   0x3c          # the byte read from the pipe (not BYTE: a size keyword, 1)
 .equ DIREND,  0x40          # where the directory of /proc/self/exe ends in SELF
 .equ ARGIDX,  0x48          # with ARGVP 0: the command's argv is the launcher's own from this index
 .equ CRED,    0x50          # -u: nonzero to take on the user's credentials before the execve:
@@ -222,7 +222,7 @@ child:
     syscall
 wait_byte:
     mov edi, [r15+PIPE]
-    lea rsi, [r15+BYTE]
+    lea rsi, [r15+RBYTE]
     mov edx, 1
     xor eax, eax                    # read
     syscall

@@ -189,7 +189,7 @@ const X86_64_LAUNCHER: string[] = [
   '0f05', // syscall
   // wait_byte:
   '418b7f30', // mov edi,DWORD PTR [r15+0x30]
-  '498d7701', // lea rsi,[r15+0x1]
+  '498d773c', // lea rsi,[r15+0x3c]
   'ba01000000', // mov edx,0x1
   '31c0', // xor eax,eax
   '0f05', // syscall
