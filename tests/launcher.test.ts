@@ -24,6 +24,11 @@ test('the machine code is what cc assembles from launcher.S', { skip: !x64 && 'x
   const want = readFileSync(join(d, 'l.bin'));
   assert.ok(want.length > 500);
   assert.ok(launcherCode().equals(want), 'src/tracer/launcher.ts is stale: run node scripts/launcher-table.mjs');
+  // in Intel syntax a size keyword wins over a symbol of the same name: [r15+WORD] is [r15+2]
+  const names = [...readFileSync(join(ROOT, 'src', 'tracer', 'launcher.S'), 'utf8').matchAll(/^\.equ (\w+),/gm)].map((m) => m[1]!);
+  assert.ok(names.length > 10);
+  const keywords = new Set(['BYTE', 'WORD', 'DWORD', 'FWORD', 'QWORD', 'TBYTE', 'OWORD', 'XMMWORD', 'YMMWORD', 'ZMMWORD', 'PTR', 'OFFSET', 'SHORT', 'FLAT']);
+  assert.deepEqual(names.filter((n) => keywords.has(n.toUpperCase())), [], 'an .equ named like an operand keyword');
 });
 
 test('the build installs the launcher as bin/sysray', { skip: !x64 && 'x86_64 only' }, () => {
