@@ -131,7 +131,7 @@ async function signalled(tool: string, args: string[], sig: NodeJS.Signals, ms: 
   const timer = setTimeout(() => p.kill('SIGKILL'), 5000);
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) => p.on('exit', (c, s) => r([c, s])));
   clearTimeout(timer);
-  await new Promise((r) => setTimeout(r, 1500)); // the command's own time, should it go on
+  await new Promise((r) => setTimeout(r, 2000)); // the command's own time, should it go on
   return { code, signal, made: existsSync(mark), stderr };
 }
 
@@ -152,7 +152,7 @@ test('-I: which fatal signals reach sysray, and when, as strace decides', async 
     const got = [];
     for (const tool of [STRACE, SYSRAY]) {
       const mark = join(dir, `mark${n++}`);
-      const r = await signalled(tool, [...opts, '-f', '-e', 'trace=execve', 'sh', '-c', `sleep 0.8; echo > ${mark}`], sig, 300, mark);
+      const r = await signalled(tool, [...opts, '-f', '-e', 'trace=execve', 'sh', '-c', `sleep 1.2; echo > ${mark}`], sig, 500, mark);
       got.push({ code: r.code, signal: r.signal, made: r.made, exited: /\+\+\+ exited with 0 \+\+\+/.test(r.stderr) });
     }
     assert.deepEqual(got[1], got[0], `${opts.join(' ')} ${sig}: ${JSON.stringify(got)}`);
