@@ -193,3 +193,22 @@ test('stress: 1,000 short-lived processes and 100 threads under -f, counts equal
     assert.ok(Math.abs(cb - ca) <= ca * 0.02, `syscall lines: strace ${ca}, sysray ${cb}`);
   }
 });
+
+test('-p, then SIGINT: the same lines as strace, "Process N detached" before the " <detached ...>" it explains', async () => {
+  const outputs: string[] = [];
+  for (const tool of [STRACE, SYSRAY]) {
+    const target = spawn('sleep', ['5'], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 200));
+    const p = spawn(tool, ['-p', String(target.pid)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    await new Promise((r) => setTimeout(r, 700));
+    p.kill('SIGINT');
+    await new Promise((r) => p.on('exit', r));
+    assert.equal(target.exitCode, null, 'the attached process goes on running');
+    target.kill();
+    outputs.push(err.replaceAll(tool, 'TOOL').replaceAll(String(target.pid), 'PID'));
+  }
+  assert.match(outputs[0]!, /TOOL: Process PID detached\n <detached \.\.\.>\n$/);
+  assert.equal(outputs[1], outputs[0]);
+});
