@@ -156,3 +156,13 @@ test('-o |COMMAND and -o !COMMAND: the trace piped to sh -c COMMAND, which sysra
   assert.equal(b.stderr.replaceAll(SYSRAY, STRACE), a.stderr);
   assert.equal(b.status, a.status);
 });
+
+test('-o a file that cannot be written: one message per line lost, as strace says them, and the command unharmed', () => {
+  for (const args of [['-o', '/dev/full', 'true'], ['-o', '/dev/full', '-e', 'trace=none', 'sh', '-c', 'exit 4']]) {
+    const a = spawnSync(STRACE, args, { encoding: 'utf8', env: testEnv() });
+    const b = spawnSync(SYSRAY, args, { encoding: 'utf8', env: testEnv() });
+    assert.match(a.stderr, /^\/usr\/bin\/strace: \/dev\/full: No space left on device\n/);
+    assert.equal(b.stderr.replaceAll(SYSRAY, STRACE), a.stderr, args.join(' '));
+    assert.equal(b.status, a.status);
+  }
+});

@@ -21,7 +21,11 @@ const SIGTSTP = 20;
 class Out {
   private parts: string[] = [];
   private size = 0;
-  constructor(private fd: number) {}
+  /**
+   * `failed`: what to say when a write fails (`sysray: FILE: No space left on device`), said once
+   * per line lost, as strace says it for each line its stdio cannot write. None for stderr.
+   */
+  constructor(private fd: number, private failed?: (e: unknown) => string) {}
   write(s: string): void {
     if (!s) return;
     this.parts.push(s);
@@ -40,8 +44,17 @@ class Out {
     this.size = 0;
     try {
       writeSync(this.fd, s);
-    } catch {
-      /* output gone (EPIPE, closed): keep tracing, as strace does */
+    } catch (e) {
+      // output gone (EPIPE, ENOSPC, …): say so, and keep tracing, as strace does
+      if (!this.failed) return;
+      const msg = this.failed(e);
+      let lines = 0;
+      for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) lines++;
+      try {
+        writeSync(2, msg.repeat(Math.max(lines, 1)));
+      } catch {
+        /* stderr gone too */
+      }
     }
   }
 }
@@ -140,6 +153,7 @@ export function main(argv: string[]): number {
   const interactive = intr === 2;
 
   let shared: Out | undefined;
+  const outFailed = (name: string) => (e: unknown): string => `${prog}: ${name}: ${errnoMessage(-((e as { errno?: number }).errno ?? -5))}\n`;
   // -o |COMMAND, -o !COMMAND: the trace goes to `sh -c COMMAND`, which sysray waits for at the end
   let piped: { fd: number; pid: number } | undefined;
   if (opts.output !== undefined && (opts.output.startsWith('|') || opts.output.startsWith('!'))) {
@@ -149,10 +163,10 @@ export function main(argv: string[]): number {
     } catch (e) {
       return die(prog, (e as Error).message);
     }
-    shared = new Out(piped.fd);
+    shared = new Out(piped.fd, outFailed(opts.output));
   } else if (opts.output !== undefined && !separate) {
     try {
-      shared = new Out(openSync(opts.output, opts.append ? 'a' : 'w', 0o666));
+      shared = new Out(openSync(opts.output, opts.append ? 'a' : 'w', 0o666), outFailed(opts.output));
     } catch (e) {
       return die(prog, `Can't fopen '${opts.output}': ${errnoMessage(-((e as { errno?: number }).errno ?? -2))}`);
     }
@@ -231,7 +245,8 @@ export function main(argv: string[]): number {
     if (!p) {
       try {
         // the umask is 0 while the tracer watches signals: apply the caller's mask here
-        p = { out: new Out(openSync(`${opts.output}.${ev.pid}`, opts.append ? 'a' : 'w', 0o666 & ~creationMask())), render: makeRender() };
+        const name = `${opts.output}.${ev.pid}`;
+        p = { out: new Out(openSync(name, opts.append ? 'a' : 'w', 0o666 & ~creationMask()), outFailed(name)), render: makeRender() };
       } catch (e) {
         writeSync(2, `${prog}: Can't fopen '${opts.output}.${ev.pid}': ${errnoMessage(-((e as { errno?: number }).errno ?? -2))}\n`);
         return undefined;
