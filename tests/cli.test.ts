@@ -193,3 +193,22 @@ test("strace's long spellings and shorthands: --output-append-mode, --failing-on
   assert.equal(y.status, 1);
   assert.equal(y.stderr, 'TOOL: -e decode-pids=comm (-Y) is not supported yet\n');
 });
+
+test("how options combine: strace's messages, in its order, and its exit status", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sysray-combine-'));
+  const out = join(dir, 'o');
+  for (const args of [
+    ['-t', '--timestamps'], ['--absolute-timestamps', '-tt'], ['-x', '--strings-in-hex'], ['-f', '--follow-forks'],
+    ['-ff', '--output-separately', '-o', out], ['-f', '--output-separately'], ['--output-separately'], ['-c', '-ff'],
+    ['-C', '--output-separately', '-o', out], ['-U', 'name'], ['-S', 'calls'], ['-w'], ['-w', '-C'],
+    ['-c', '-i', '-n', '-r', '-t', '-T', '-y'], ['-c', '--syscall-times'], ['-C', '-T'], ['-z', '-Z', '-z'], ['--successful-only', '-z'],
+    ['-y', '--decode-fds=path'], ['-b', 'execve', '--seccomp-bpf'], ['--seccomp-bpf'], ['--seccomp-bpf', '-f'], ['-A'], ['-A', '-o', out],
+    ['-F', '--seccomp-bpf', '-e', 'trace=open'], ['-P', '/etc/../etc/hostname', '--seccomp-bpf', '-e', 'trace=open'],
+  ]) {
+    const cmd = [...args, '-e', 'trace=none', 'true'];
+    // strace's own lines (and the status); the trace itself is "+++ exited with 0 +++" or nothing
+    const said = (r: { stderr: string; status: number | null }) => ({ status: r.status, said: r.stderr.split('\n').filter((l) => /^(TOOL|Try)/.test(l)) });
+    const a = said(msgs(STRACE, cmd));
+    assert.deepEqual(said(msgs(SYSRAY, cmd)), a, args.join(' '));
+  }
+});

@@ -72,6 +72,8 @@ export interface Options {
   intr?: 1 | 2 | 3 | 4;
   /** -F: strace's deprecated -f */
   optF: boolean;
+  /** How many times each option was given, by key (short letter or long name): for strace's checks of combinations. */
+  given: Map<string, number>;
   /** -X: how named constants print */
   xlat: 'abbrev' | 'raw' | 'verbose';
   help: boolean;
@@ -89,7 +91,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, optF: false, xlat: 'abbrev', nflag: false, iflag: false,
+  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false,
   help: false, version: false, command: [],
 });
 
@@ -106,7 +108,7 @@ const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
   version: ['V', 'none'],
   json: ['json', 'none'],
   'no-abbrev': ['v', 'none'],
-  'follow-forks': ['f', 'none'],
+  'follow-forks': ['follow-forks', 'none'],
   'output-separately': ['output-separately', 'none'],
   attach: ['p', 'required'],
   'successful-only': ['z', 'none'],
@@ -156,6 +158,7 @@ function parseInt10(opt: string, v: string, min: number): number {
 }
 
 function apply(o: Options, key: string, val: string | undefined): void {
+  o.given.set(key, (o.given.get(key) ?? 0) + 1);
   try {
     applyOne(o, key, val);
   } catch (e) {
@@ -258,6 +261,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'x': o.xflag = o.xflag < 2 ? ((o.xflag + 1) as 1 | 2) : 2; break;
     case 'json': o.json = true; break;
     case 'f': o.follow++; break;
+    case 'follow-forks': o.follow = Math.max(o.follow, 1); break;
     case 'F': o.optF = true; break;
     case 'output-separately': o.separately = true; break;
     case 'q': o.quiet++; break;

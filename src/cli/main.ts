@@ -64,6 +64,69 @@ function die(prog: string, msg: string, hint = false): number {
   return 1;
 }
 
+/**
+ * strace's checks of how options combine, in its order (its init(), once the options are read):
+ * messages, some of them fatal (the exit status is returned then). Also settles -f (with -F) and
+ * -y. Returns --seccomp-bpf as it stands after them (false: asked for, but disabled).
+ */
+function reconcile(o: Options, prog: string, hasCommand: boolean): number | { seccompAsked: boolean | undefined } {
+  const n = (key: string): number => o.given.get(key) ?? 0;
+  const warn = (msg: string): void => void writeSync(2, `${prog}: ${msg}\n`);
+  if (n('t') && (n('timestamps') || n('absolute-timestamps'))) return die(prog, '-t and --absolute-timestamps cannot be provided simultaneously');
+  if (n('x') && n('strings-in-hex')) return die(prog, '-x and --strings-in-hex cannot be provided simultaneously');
+  try {
+    finishDecodeFds(o.filters, o.yflag);
+  } catch (e) {
+    if (e instanceof FilterError) return die(prog, e.message, e.hint);
+    throw e;
+  }
+  let seccomp = o.seccomp;
+  // -b: a tracee detached under a seccomp filter would get ENOSYS for the syscalls it traces
+  if (seccomp && o.detachOnExec) {
+    warn('--seccomp-bpf is not enabled because it is not compatible with -b');
+    seccomp = false;
+  }
+  if (n('f') && n('follow-forks')) return die(prog, '-f and --follow-forks cannot be provided simultaneously');
+  if (n('f') >= 2 && o.separately) return die(prog, '-ff and --output-separately cannot be provided simultaneously');
+  const separately = o.separately || n('f') >= 2;
+  if (seccomp) {
+    if (o.pids.length && !hasCommand) warn('--seccomp-bpf is not enabled for processes attached with -p');
+    if (o.follow === 0) {
+      warn('--seccomp-bpf cannot be used without -f/--follow-forks, disabling');
+      seccomp = false;
+    }
+  }
+  // -F: -f, deprecated
+  if (o.optF) {
+    if (o.follow > 0) warn('deprecated option -F ignored');
+    else {
+      warn('option -F is deprecated, please use -f/--follow-forks instead');
+      o.follow = 1;
+    }
+  }
+  const summaryNeeded = '(-c/--summary-only or -C/--summary)';
+  if (separately && o.summary) return die(prog, `${summaryNeeded} and -ff/--output-separately are mutually exclusive`, true);
+  if (o.wallclock && !o.summary) return die(prog, `-w/--summary-wall-clock must be given with ${summaryNeeded}`, true);
+  if (o.columns && !o.summary) return die(prog, `-U/--summary-columns must be given with ${summaryNeeded}`, true);
+  if (o.sortBy && !o.summary) warn(`-S/--summary-sort-by has no effect without ${summaryNeeded}`);
+  if (o.summary === 'only') {
+    const f = o.filters;
+    for (const [set, what] of [
+      [o.iflag, '-i/--instruction-pointer'], [o.nflag, '-n/--syscall-number'], [o.rel !== undefined, '-r/--relative-timestamps'],
+      [n('t') + n('timestamps') + n('absolute-timestamps') > 0, '-t/--absolute-timestamps'], [o.took !== undefined, '-T/--syscall-times'],
+      [f.decodeFds.universe.some((k) => f.decodeFds.has(k)), '-y/--decode-fds'],
+    ] as const) if (set) warn(`${what} has no effect with -c/--summary-only`);
+  }
+  if (o.output === undefined) {
+    if (separately && o.follow === 0) warn('--output-separately has no effect without -o/--output');
+    if (o.append) warn('-A/--output-append-mode has no effect without -o/--output');
+  }
+  if (n('z') + n('Z') > 1) {
+    warn('Only the last of -z/--successful-only/-Z/--failed-only options will take effect. See status qualifier for more complex filters.');
+  }
+  return { seccompAsked: seccomp };
+}
+
 /** -t/-tt/-ttt, unless --timestamps= said otherwise. */
 function absolute(o: Options): { abs?: { unix: boolean; digits: number } } {
   if (o.abs !== undefined) return o.abs ? { abs: o.abs } : {};
@@ -127,6 +190,30 @@ export function main(argv: string[]): number {
     writeSync(1, `sysray -- version ${VERSION}\n`);
     return 0;
   }
+  const hasCommand = opts.command.length > 0;
+  const f = opts.filters;
+  const settled = reconcile(opts, prog, hasCommand);
+  if (typeof settled === 'number') return settled;
+  const { seccompAsked } = settled;
+  // -P: each path, and what it resolves to (strace says so after the checks above, unless
+  // -e quiet=path-resolution)
+  let paths: Set<string> | undefined;
+  if (opts.paths.length) {
+    paths = new Set();
+    for (const p of opts.paths) {
+      paths.add(Buffer.from(p, 'utf8').toString('latin1'));
+      let real: string | undefined;
+      try {
+        real = realpathSync(p);
+      } catch {
+        real = undefined;
+      }
+      if (real !== undefined && real !== p) {
+        if (!f.quiet.has('path-resolution')) writeSync(2, `${prog}: Requested path "${p}" resolved into "${real}"\n`);
+        paths.add(Buffer.from(real, 'utf8').toString('latin1'));
+      }
+    }
+  }
   // -u: strace 6.1's checks, whether or not there is a command (it knows user names only)
   let user: { uid: number; gid: number; groups: number[] } | undefined;
   if (opts.user !== undefined) {
@@ -134,13 +221,13 @@ export function main(argv: string[]): number {
     user = userByName(opts.user);
     if (!user) return die(prog, `Cannot find user '${opts.user}'`);
   }
-  const hasCommand = opts.command.length > 0;
+  const { traced, qual } = qualTables(f, NATIVE);
+  if (seccompAsked && traced === undefined) {
+    writeSync(2, `${prog}: Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.\n`);
+  }
   const separate = opts.output !== undefined && (opts.follow >= 2 || opts.separately);
-  if (opts.separately && opts.output === undefined) writeSync(2, `${prog}: --output-separately has no effect without -o/--output\n`);
   // strace: -o with a command implies -q (quiet attach messages) unless -q or -e quiet= was given.
-  const f = opts.filters;
   try {
-    finishDecodeFds(f, opts.yflag);
     finishQuiet(f, opts.quiet, opts.output !== undefined && hasCommand);
   } catch (e) {
     if (e instanceof FilterError) return die(prog, e.message, e.hint);
@@ -171,36 +258,6 @@ export function main(argv: string[]): number {
       return die(prog, `Can't fopen '${opts.output}': ${errnoMessage(-((e as { errno?: number }).errno ?? -2))}`);
     }
   } else if (opts.output === undefined) shared = new Out(2);
-  // -P: each path, and what it resolves to (strace says so unless quiet=path-resolution)
-  let paths: Set<string> | undefined;
-  if (opts.paths.length) {
-    paths = new Set();
-    for (const p of opts.paths) {
-      paths.add(Buffer.from(p, 'utf8').toString('latin1'));
-      let real: string | undefined;
-      try {
-        real = realpathSync(p);
-      } catch {
-        real = undefined;
-      }
-      if (real !== undefined && real !== p) {
-        if (!quiet.has('path-resolution')) writeSync(2, `${prog}: Requested path "${p}" resolved into "${real}"\n`);
-        paths.add(Buffer.from(real, 'utf8').toString('latin1'));
-      }
-    }
-  }
-  // -b: a tracee detached under a seccomp filter would get ENOSYS for the syscalls it traces
-  if (opts.seccomp && opts.detachOnExec) writeSync(2, `${prog}: --seccomp-bpf is not enabled because it is not compatible with -b\n`);
-  else if (opts.seccomp && opts.follow === 0) writeSync(2, `${prog}: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n`);
-  // -F: -f, deprecated (after the checks above, as in strace: --seccomp-bpf stays disabled)
-  const seccompAsked = opts.seccomp === true && opts.follow === 0 ? false : opts.seccomp;
-  if (opts.optF) {
-    if (opts.follow > 0) writeSync(2, `${prog}: deprecated option -F ignored\n`);
-    else {
-      writeSync(2, `${prog}: option -F is deprecated, please use -f/--follow-forks instead\n`);
-      opts.follow = 1;
-    }
-  }
   // Node must not die of these before the tracees are dealt with; the tracer notices them itself.
   // (-I 1: they kill sysray; the kernel then detaches the tracees, which go on running.)
   if (intr !== 1) for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.on(s, () => {});
@@ -288,7 +345,6 @@ export function main(argv: string[]): number {
       for (const p of perPid.values()) p.out.flush();
     },
   };
-  const { traced, qual } = qualTables(f, NATIVE);
   const tracer = new Tracer(
     {
       strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,
