@@ -24,7 +24,9 @@ test('missing command: same message and status as strace', () => {
 });
 
 test('bad options: strace-style usage errors, exit 1, no stack trace', () => {
-  for (const args of [['--bogus', 'true'], ['-Q', 'true'], ['-s'], [], ['-s', 'x', 'true']]) {
+  for (const args of [['--bogus', 'true'], ['-Q', 'true'], ['-s'], [], ['-s', 'x', 'true'], ['--string-limit=x', 'true'],
+    ['-X', 'bogus', 'true'], ['--const-print-style=bogus', 'true'], ['--strings-in-hex=bogus', 'true'], ['--interruptible=9', 'true'],
+    ['--columns=x', 'true'], ['-O', 'x', 'true'], ['--summary-syscall-overhead=x', 'true']]) {
     const a = msgs(STRACE, args);
     const b = msgs(SYSRAY, args);
     assert.equal(b.status, 1, `status for ${args.join(' ')}`);

@@ -157,8 +157,12 @@ function parseInt10(opt: string, v: string, min: number): number {
   return Number(v);
 }
 
-function apply(o: Options, key: string, val: string | undefined): void {
+/** The option as the user spelled it (`-s` or `--string-limit`), for messages: strace names it so. */
+let spelled = '';
+
+function apply(o: Options, key: string, val: string | undefined, as: string): void {
   o.given.set(key, (o.given.get(key) ?? 0) + 1);
+  spelled = as;
   try {
     applyOne(o, key, val);
   } catch (e) {
@@ -188,7 +192,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'U': o.columns = parseColumns(val!); break;
     case 'O': {
       const ns = parseOverhead(val!);
-      if (ns === undefined) throw new UsageError(`invalid -O argument: '${val}'`);
+      if (ns === undefined) throw new UsageError(`invalid ${spelled} argument: '${val}'`);
       o.overheadNs = ns;
       break;
     }
@@ -222,7 +226,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       // a name, or a number up to 4 (strace's string_to_uint_upto: digits only)
       const names: Record<string, 1 | 2 | 3 | 4> = { anywhere: 1, always: 1, waiting: 2, never: 3, never_tstp: 4 };
       const n = names[val!] ?? (/^\d+$/.test(val!) && Number(val) >= 1 && Number(val) <= 4 ? (Number(val) as 1 | 2 | 3 | 4) : undefined);
-      if (n === undefined) throw new UsageError(`invalid -I argument: '${val}'`);
+      if (n === undefined) throw new UsageError(`invalid ${spelled} argument: '${val}'`);
       o.intr = n;
       break;
     }
@@ -234,13 +238,13 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'n': o.nflag = true; break;
     case 'i': o.iflag = true; break;
     case 'X':
-      if (val !== 'raw' && val !== 'abbrev' && val !== 'verbose') throw new UsageError(`invalid xlat style '${val}'`);
+      if (val !== 'raw' && val !== 'abbrev' && val !== 'verbose') throw new UsageError(`invalid ${spelled} argument: '${val}'`);
       o.xlat = val;
       break;
     case 'strings-in-hex': {
       const m: Record<string, 0 | 1 | 2> = { none: 0, 'non-ascii': 1, all: 2 };
       const x = m[val ?? 'all'];
-      if (x === undefined) throw new UsageError(`invalid argument for --strings-in-hex: '${val}'`);
+      if (x === undefined) throw new UsageError(`invalid ${spelled} argument: '${val}'`);
       o.xflag = x;
       break;
     }
@@ -250,8 +254,8 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'pidns-translation': qualifyDecodePids(o.filters, 'pidns'); break;
     case 'no-seccomp-bpf': o.seccomp = false; break;
     case 'o': o.output = val!; break;
-    case 's': o.strsize = parseInt10('-s', val!, 0); break;
-    case 'a': o.acolumn = parseInt10('-a', val!, 0); break;
+    case 's': o.strsize = parseInt10(spelled, val!, 0); break;
+    case 'a': o.acolumn = parseInt10(spelled, val!, 0); break;
     case 'h': o.help = true; break;
     case 'V': o.version = true; break;
     case 'v':
@@ -312,7 +316,7 @@ export function parseArgs(argv: string[]): Options {
         else if (i + 1 < argv.length) val = argv[++i];
         else throw new UsageError(`option '--${exact}' requires an argument`);
       } else if (kind === 'optional' && eq >= 0) val = a.slice(eq + 1);
-      apply(o, key, val);
+      apply(o, key, val, `--${exact}`);
       continue;
     }
     if (a.startsWith('-') && a.length > 1) {
@@ -324,10 +328,10 @@ export function parseArgs(argv: string[]): Options {
             if (i + 1 >= argv.length) throw new UsageError(`option requires an argument -- '${ch}'`);
             val = argv[++i]!;
           }
-          apply(o, ch, val);
+          apply(o, ch, val, `-${ch}`);
           break;
         }
-        if (NO_ARG.has(ch)) apply(o, ch, undefined);
+        if (NO_ARG.has(ch)) apply(o, ch, undefined, `-${ch}`);
         else throw new UsageError(`invalid option -- '${ch}'`);
       }
       continue;
