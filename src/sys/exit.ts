@@ -12,7 +12,7 @@
  *   flag->ready = 1;
  *   while (read(rfd, &flag->byte, 1) == -EINTR) {}
  *   exit(0);
- * It runs with every signal blocked. sysray waits (at most a few ms) for `ready`, so the helper
+ * It runs with every signal blocked. sysray waits (yielding, at most 50 ms) for `ready`, so the helper
  * holds no pipe of the caller's when sysray exits. Anything unexpected (another architecture, no
  * executable page, clone refused) simply exits the plain way.
  */
@@ -52,6 +52,7 @@ const SIGCHLD = 17;
 const PROT_READ_EXEC = 5;
 const SYS_MPROTECT = 10;
 const SYS_PIPE2 = 293;
+const SYS_SCHED_YIELD = 24;
 const SIG_SETMASK = 2;
 
 /** Reachable until the process is gone: the helper runs in these. */
@@ -88,8 +89,12 @@ export function startMemoryHolder(): number {
   const clone = libc.func('int clone(uint64_t fn, uint64_t stack, int flags, uint64_t arg)');
   const pid = clone(page, top, CLONE_VM | SIGCHLD, addressOf(flag)) as number;
   if (pid <= 0) return 0;
-  const until = process.hrtime.bigint() + 5_000_000n;
-  while (flag.readInt32LE(0) !== 1) if (process.hrtime.bigint() > until) return 0;
+  // it is ready within microseconds, unless every CPU is busy: then yield to it, for up to 50 ms
+  const until = process.hrtime.bigint() + 50_000_000n;
+  while (flag.readInt32LE(0) !== 1) {
+    if (process.hrtime.bigint() > until) return 0;
+    raw.syscall6(SYS_SCHED_YIELD, 0n, 0n, 0n, 0n, 0n, 0n);
+  }
   return pid;
 }
 
