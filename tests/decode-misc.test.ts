@@ -130,6 +130,12 @@ test('times, sysinfo, getrusage, clock_t comments', () => {
     'getrusage(RUSAGE_SELF, {ru_utime={tv_sec=0, tv_usec=7275}, ru_stime={tv_sec=1, tv_usec=2}, ...}) = 0',
   );
   assert.equal(line('getrusage', { args: [-1, BAD], mem: m, err: EFAULT }), 'getrusage(RUSAGE_CHILDREN, 0xdead0000) = -1 EFAULT (Bad address)');
+  // sysinfo's loads is a local array: cut after -s elements, as print_local_array cuts it
+  m.put(0x9000n, cat(bytes([8, 5], [8, 100], [8, 200], [8, 300]), new Uint8Array(96)));
+  const loads = (strsize: number) => /loads=(\[[^\]]*\])/.exec(line('sysinfo', { args: [0x9000n], mem: m, opt: { strsize } }))![1];
+  assert.equal(loads(32), '[100, 200, 300]');
+  assert.equal(loads(1), '[100, ...]');
+  assert.equal(loads(0), '[...]');
 });
 
 test('time, clocks, nanosleep', () => {

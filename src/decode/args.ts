@@ -68,6 +68,11 @@ export function buf(c: Ctx, a: bigint, len: bigint | number, hex = false): Value
 
 /** Flags from a table. */
 export const flagsOf = (x: Xlat, v: bigint, note?: string): Value => xflags(x, v, note);
+
+/** strace's print_local_array: an array already in hand, cut after -s elements with abbrev (`[1, 2, ...]`). */
+export function localArray(c: Ctx, items: Value[]): Value {
+  return c.opt.abbrev && c.opt.strsize < items.length ? { k: 'array', items: items.slice(0, c.opt.strsize), more: true } : { k: 'array', items };
+}
 /** A named value from a table, else a number in `fmt`. */
 export const symOf = (x: Xlat, v: bigint, fmt: 'd' | 'u' | 'x' = 'd', note?: string): Value => symbol(x, v, fmt, note);
 

@@ -2,7 +2,7 @@
  * Decoders of the file family (path-based calls: open, stat, access, link, chmod, …) and the shared
  * printers for what both files and descriptors show: struct stat, modes, device numbers, times.
  */
-import { A, addr, atExit, buf, cstr, dirfd as dirfdOf, fd as fdOf, path, R, rd, sig, structAt, type ArgFn } from './args.js';
+import { A, addr, atExit, buf, cstr, dirfd as dirfdOf, fd as fdOf, localArray, path, R, rd, sig, structAt, type ArgFn } from './args.js';
 import type { Ctx, RetFmt, SyscallDecoder } from './types.js';
 import {
   array, call, field, hex, int, join, joinOf, joinOct, note, oct, struct, tok, uint, type Field, type Value,
@@ -38,11 +38,6 @@ export function numAt(c: Ctx, a: bigint, size: 4 | 8, fmt: 'd' | 'u' = 'd'): Val
     const v = size === 8 ? (fmt === 'd' ? rd.s64(b, 0) : rd.u64(b, 0)) : BigInt(fmt === 'd' ? rd.s32(b, 0) : rd.u32(b, 0));
     return array([int(v, fmt === 'u' ? 'u' : undefined)]);
   });
-}
-
-/** strace's print_local_array: an array already in hand, cut after -s elements with abbrev. */
-export function localArray(c: Ctx, items: Value[]): Value {
-  return c.opt.abbrev && c.opt.strsize < items.length ? array(items.slice(0, c.opt.strsize), true) : array(items);
 }
 
 /** print_numeric_umode_t: the low 16 bits in octal (`0644`, `000`). */

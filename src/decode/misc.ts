@@ -4,7 +4,7 @@
  * timespec/timeval, sigsets, rusage, clock_t. Nothing here imports another family file.
  */
 import { readFileSync } from 'node:fs';
-import { A, addr, buf, fd, rd, sig, sint, ulong, type ArgFn } from './args.js';
+import { A, addr, buf, fd, localArray, rd, sig, sint, ulong, type ArgFn } from './args.js';
 import type { Ctx, RetFmt, RetInfo, SyscallDecoder } from './types.js';
 import {
   array, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value,
@@ -412,7 +412,7 @@ const resourceDecoders: Record<string, SyscallDecoder> = {
       const u = (off: number): Value => uint(rd.u64(b, off));
       return struct([
         field('uptime', u(0)),
-        field('loads', array([u(8), u(16), u(24)])),
+        field('loads', localArray(c, [u(8), u(16), u(24)])),
         ...['totalram', 'freeram', 'sharedram', 'bufferram', 'totalswap', 'freeswap'].map((n, i) => field(n, u(32 + i * 8))),
         field('procs', uint(rd.u16(b, 80))),
         field('totalhigh', u(88)),

@@ -1,6 +1,6 @@
 /** Decoders of the process family: execve, exit, wait, clone, ids, prctl, capabilities, … */
 import { NATIVE, tableForAudit } from '../arch/index.js';
-import { A, addr, buf, cstr, fd, hexv, path, R, rd, sig, sint, slong, symOf, ulong, type ArgFn } from './args.js';
+import { A, addr, buf, cstr, fd, hexv, localArray, path, R, rd, sig, sint, slong, symOf, ulong, type ArgFn } from './args.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, badPtr, call, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, xlat } from './xlat/core.js';
@@ -1178,10 +1178,6 @@ const KEYCTL_ARGS: Record<number, (c: Ctx, a: bigint[]) => Value[]> = {
 };
 const KEYCTL_DH_COMPUTE = 23, KEYCTL_PKEY_QUERY = 24, KEYCTL_PKEY_VERIFY = 28, KEYCTL_CAPABILITIES = 31;
 const KEYCTL_PKEY_OUT = new Set([25, 26, 27]); // KEYCTL_PKEY_ENCRYPT, _DECRYPT, _SIGN
-
-/** A local array as print_local_array prints it: at most -s elements with abbrev, then `...`. */
-const localArray = (c: Ctx, items: Value[]): Value =>
-  (c.opt.abbrev && items.length > c.opt.strsize ? array(items.slice(0, c.opt.strsize), true) : array(items));
 
 /** A u32 array printed only when not all zero: `__spare=[0, 0x1, …]`. */
 const spareField = (c: Ctx, b: Uint8Array, off: number, n: number): Field[] => {
