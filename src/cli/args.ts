@@ -343,7 +343,9 @@ export function parseArgs(argv: string[]): Options {
   return o;
 }
 
-export const USAGE = `Usage: sysray [-fqvVx] [-o FILE] [-s STRSIZE] [-a COLUMN] [--json] { -p PID | [--] PROG [ARGS] }
+export const USAGE = `Usage: sysray [-cCfFhiqrtTvVwxyzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE]
+              [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] [-P PATH]... [--json]
+              { -p PID | [-E VAR=VAL]... [-u USERNAME] [--] PROG [ARGS] }
 
 sysray traces the system calls PROG makes, printing them as strace does.
 
@@ -351,7 +353,8 @@ Output format:
   -a COLUMN, --columns=COLUMN
                  alignment COLUMN for printing syscall results (default 40)
   -o FILE, --output=FILE
-                 send trace output to FILE instead of stderr
+                 send trace output to FILE instead of stderr; '|CMD' or '!CMD' pipes it
+                 to sh -c CMD
   -s STRSIZE, --string-limit=STRSIZE
                  limit length of print strings to STRSIZE chars (default 32)
   -v, --no-abbrev
@@ -389,6 +392,12 @@ Output format:
                  named constants as numbers, names (default), or both
   -A             append to the -o file instead of truncating it
   -y             print the paths that file descriptor arguments and results name
+  -yy, --decode-fds=path,socket,dev,pidfd
+                 also socket addresses, devices and pidfds
+  -e read=FDS, -e write=FDS
+                 hex dumps of the data read from / written to these fds
+  -e raw=SET, -e abbrev=SET, -e verbose=SET
+                 for these syscalls: raw arguments; unabbreviated; structs as addresses
 
 Statistics:
   -c, --summary-only      count time, calls and errors per syscall; print only the table
@@ -405,6 +414,14 @@ Tracing:
   -ff            with -o FILE, write each process's trace to FILE.PID
   --output-separately
                  same as -ff's one file per process
+  -b execve, --detach-on=execve
+                 detach from each process as it execs (the started one after its first)
+  -E VAR=VAL, -E VAR, --env=…
+                 put VAR=VAL in PROG's environment, or remove VAR from it
+  -u USERNAME, --user=USERNAME
+                 run PROG as USERNAME (root only), set-user-ID programs as their owner
+  -I anywhere|waiting|never|never_tstp, --interruptible=…
+                 when HUP INT QUIT TERM (and with never_tstp, ^Z) reach sysray
   -p PID, --attach=PID
                  trace process PID (repeatable; commas or spaces separate several);
                  with -f, every thread of it
