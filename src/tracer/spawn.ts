@@ -215,6 +215,22 @@ export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: Cal
 const O_CLOEXEC = 0x80000;
 
 /**
+ * posix_spawn attributes (to destroy after the spawn) giving the child the caller's signals:
+ * every signal the caller did not ignore starts at SIG_DFL (Node ignores SIGPIPE and SIGXFSZ),
+ * with the caller's mask; and empty file actions.
+ */
+function spawnAttributes(caller: CallerState): { attr: Buffer; fa: Buffer } {
+  const attr = Buffer.alloc(512);
+  const fa = Buffer.alloc(256);
+  raw.posix_spawnattr_init(attr);
+  raw.posix_spawn_file_actions_init(fa);
+  raw.posix_spawnattr_setsigdefault(attr, sigsetBuf(~caller.sigIgn & ((1n << 64n) - 1n)));
+  raw.posix_spawnattr_setsigmask(attr, sigsetBuf(caller.sigBlk));
+  raw.posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+  return { attr, fa };
+}
+
+/**
  * strace's `-o |COMMAND` (or `!COMMAND`): `/bin/sh -c COMMAND` reading the trace on its stdin, with
  * the caller's environment and signals. Returns the pipe's write end (close-on-exec: no traced
  * program gets it) and the shell's pid.
@@ -226,13 +242,7 @@ export function spawnPipe(command: string, caller: CallerState): { fd: number; p
     throw new SpawnError(`pipe: ${errnoMessage(e)}`, e);
   }
   const rfd = fds.readInt32LE(0), wfd = fds.readInt32LE(4);
-  const attr = Buffer.alloc(512);
-  const fa = Buffer.alloc(256);
-  raw.posix_spawnattr_init(attr);
-  raw.posix_spawn_file_actions_init(fa);
-  raw.posix_spawnattr_setsigdefault(attr, sigsetBuf(~caller.sigIgn & ((1n << 64n) - 1n)));
-  raw.posix_spawnattr_setsigmask(attr, sigsetBuf(caller.sigBlk));
-  raw.posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+  const { attr, fa } = spawnAttributes(caller);
   // the read end becomes its stdin (dup2 clears close-on-exec there; both ends close at exec);
   // stdout and stderr are the caller's, which Node marked close-on-exec (dup2 onto itself clears it)
   raw.posix_spawn_file_actions_adddup2(fa, rfd, 0);
@@ -265,17 +275,10 @@ export function reap(pid: number): void {
  */
 export function spawnStopped(path: string, argv: string[], envp: string[], caller: CallerState): number {
   const shim = shimPath();
-  const attr = Buffer.alloc(512);
-  const fa = Buffer.alloc(256);
-  raw.posix_spawnattr_init(attr);
-  raw.posix_spawn_file_actions_init(fa);
-  // Every signal the caller did not ignore starts at SIG_DFL (Node ignores SIGPIPE and SIGXFSZ);
+  const { attr, fa } = spawnAttributes(caller);
   // signals the caller ignored are ignored here around the spawn so the child inherits that. SIGCHLD
   // too, as strace gives the command the caller's disposition of it (the shim does not exit meanwhile).
   const ignored = caller.sigIgn;
-  raw.posix_spawnattr_setsigdefault(attr, sigsetBuf(~ignored & ((1n << 64n) - 1n)));
-  raw.posix_spawnattr_setsigmask(attr, sigsetBuf(caller.sigBlk));
-  raw.posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
   // Node marks inherited fds close-on-exec: dup2(fd, fd) in the child clears that for each fd the
   // caller passed; fds 0-2 it had closed (Node put /dev/null there) are closed again.
   const passed = caller.fds ?? [0, 1, 2];
