@@ -27,15 +27,15 @@ const X86_64_LAUNCHER: string[] = [
   '4c8d6c2408', // lea r13,[rsp+0x8]
   '4f8d74e508', // lea r14,[r13+r12*8+0x8]
   '41bf00008000', // mov r15d,0x800000
-  '488d3da3030000', // lea rdi,[rip+0x3a3]
+  '488d3dac030000', // lea rdi,[rip+0x3ac]
   '498db700100100', // lea rsi,[r15+0x11000]
   'baa00f0000', // mov edx,0xfa0
   'b859000000', // mov eax,0x59
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f8ebd010000', // jle <lost>
+  '0f8ec6010000', // jle <lost>
   '483da00f0000', // cmp rax,0xfa0
-  '0f83b1010000', // jae <lost>
+  '0f83ba010000', // jae <lost>
   '498dbc0700100100', // lea rdi,[r15+rax*1+0x11000]
   // find_slash:
   '48ffcf', // dec rdi
@@ -48,16 +48,16 @@ const X86_64_LAUNCHER: string[] = [
   'b825010000', // mov eax,0x125
   '0f05', // syscall
   '85c0', // test eax,eax
-  '0f85a6010000', // jne <fallback>
+  '0f85af010000', // jne <fallback>
   '498d5f30', // lea rbx,[r15+0x30]
-  'e8f8020000', // call <above2>
+  'e801030000', // call <above2>
   '498d5f34', // lea rbx,[r15+0x34]
-  'e8ef020000', // call <above2>
+  'e8f8020000', // call <above2>
   'b839000000', // mov eax,0x39
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f8884010000', // js <fallback>
-  '0f84ab010000', // je <child>
+  '0f888d010000', // js <fallback>
+  '0f84b4010000', // je <child>
   '41894738', // mov DWORD PTR [r15+0x38],eax
   '418b7f30', // mov edi,DWORD PTR [r15+0x30]
   'b803000000', // mov eax,0x3
@@ -77,16 +77,18 @@ const X86_64_LAUNCHER: string[] = [
   '48b841554e434845443d', // movabs rax,0x3d444548434e5541
   '48ab', // stos QWORD PTR es:[rdi],rax
   '418b4738', // mov eax,DWORD PTR [r15+0x38]
-  'e89f020000', // call <decimal>
+  'e8a8020000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
   '418b4734', // mov eax,DWORD PTR [r15+0x34]
-  'e890020000', // call <decimal>
+  'e899020000', // call <decimal>
   'c60700', // mov BYTE PTR [rdi],0x0
   '498dbf00001000', // lea rdi,[r15+0x100000]
-  '488d05b5020000', // lea rax,[rip+0x2b5]
+  '488d05be020000', // lea rax,[rip+0x2be]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d05b1020000', // lea rax,[rip+0x2b1]
+  '488d05ba020000', // lea rax,[rip+0x2ba]
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '488d05c2020000', // lea rax,[rip+0x2c2]
   '48ab', // stos QWORD PTR es:[rdi],rax
   '498d8700100100', // lea rax,[r15+0x11000]
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -125,7 +127,7 @@ const X86_64_LAUNCHER: string[] = [
   '488d7005', // lea rsi,[rax+0x5]
   'eb07', // jmp <try_entry>
   // default_path:
-  '488d355c020000', // lea rsi,[rip+0x25c]
+  '488d3574020000', // lea rsi,[rip+0x274]
   // try_entry:
   '498dbf00000200', // lea rdi,[r15+0x20000]
   // copy_entry:
@@ -159,11 +161,11 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc6', // inc rsi
   'eba1', // jmp <try_entry>
   // no_node:
-  '488d3533020000', // lea rsi,[rip+0x233]
+  '488d354b020000', // lea rsi,[rip+0x24b]
   'ba18000000', // mov edx,0x18
   'eb0c', // jmp <say_and_exit>
   // lost:
-  '488d353d020000', // lea rsi,[rip+0x23d]
+  '488d3555020000', // lea rsi,[rip+0x255]
   'ba33000000', // mov edx,0x33
   // say_and_exit:
   'bf02000000', // mov edi,0x2
@@ -277,7 +279,7 @@ const X86_64_LAUNCHER: string[] = [
   'b8e7000000', // mov eax,0xe7
   '0f05', // syscall
   // no_cred:
-  '488d350b010000', // lea rsi,[rip+0x10b]
+  '488d3523010000', // lea rsi,[rip+0x123]
   'ba31000000', // mov edx,0x31
   'bf02000000', // mov edi,0x2
   'b801000000', // mov eax,0x1
@@ -312,8 +314,8 @@ const X86_64_LAUNCHER: string[] = [
   '75ef', // jne <decimal_digit>
   '4c89c7', // mov rdi,r8
   'c3', // ret
-  // strings: ["/proc/self/exe","node","--v8-pool-size=1","/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","sysray: node: not found\nsysray: cannot find its own files (/proc/self/exe)\nsysray: cannot take on the -u user's credentials\n"]
-  '2f70726f632f73656c662f657865006e6f6465002d2d76382d706f6f6c2d73697a653d31002f7573722f6c6f63616c2f7362696e3a2f7573722f6c6f63616c2f62696e3a2f7573722f7362696e3a2f7573722f62696e3a2f7362696e3a2f62696e007379737261793a206e6f64653a206e6f7420666f756e640a7379737261793a2063616e6e6f742066696e6420697473206f776e2066696c657320282f70726f632f73656c662f657865290a7379737261793a2063616e6e6f742074616b65206f6e20746865202d75207573657227732063726564656e7469616c730a',
+  // strings: ["/proc/self/exe","node","--v8-pool-size=1","--min-semi-space-size=4","/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","sysray: node: not found\nsysray: cannot find its own files (/proc/self/exe)\nsysray: cannot take on the -u user's credentials\n"]
+  '2f70726f632f73656c662f657865006e6f6465002d2d76382d706f6f6c2d73697a653d31002d2d6d696e2d73656d692d73706163652d73697a653d34002f7573722f6c6f63616c2f7362696e3a2f7573722f6c6f63616c2f62696e3a2f7573722f7362696e3a2f7573722f62696e3a2f7362696e3a2f62696e007379737261793a206e6f64653a206e6f7420666f756e640a7379737261793a2063616e6e6f742066696e6420697473206f776e2066696c657320282f70726f632f73656c662f657865290a7379737261793a2063616e6e6f742074616b65206f6e20746865202d75207573657227732063726564656e7469616c730a',
   // END launcher code
 ];
 
