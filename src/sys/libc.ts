@@ -3,7 +3,6 @@
  * read of errno (koffi.errno()), through the small wrappers below. Nothing outside src/sys imports koffi.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as KoffiModule from 'koffi';
@@ -43,7 +42,19 @@ function loadKoffi(): Koffi {
       if (dirname(dir) === dir) break;
     }
   }
-  return createRequire(import.meta.url)('koffi') as Koffi;
+  return requireKoffi();
+}
+
+/**
+ * `require('koffi')`, through koffi's own loader. node:module is fetched here, not imported: loading
+ * it costs 1.5 ms of every start-up, and the prebuilt binary above is nearly always there.
+ */
+function requireKoffi(): Koffi {
+  const { createRequire } = process.getBuiltinModule?.('node:module') ?? {};
+  if (createRequire) return createRequire(import.meta.url)('koffi') as Koffi;
+  // Node 20 before 20.16: sysray's bundle has a require; the modules themselves do without
+  if (typeof require === 'function') return require('koffi') as Koffi;
+  throw new Error('sysray: cannot load koffi: its prebuilt binary is not where npm installs it, and this Node has no process.getBuiltinModule (20.16 and later)');
 }
 
 const koffi = loadKoffi();
