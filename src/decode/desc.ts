@@ -1,6 +1,6 @@
 /** Decoders of the desc family: calls on file descriptors (read/write, fcntl, ioctl, dup, getdents, …). */
 import { A, addr, atExit, buf, cstr, fd, R, rd, sig, slong, structAt, type ArgFn } from './args.js';
-import { sigsetAt, timespecAt } from './misc.js';
+import { sigsetAt, timespecAt } from './printers.js';
 import { dev, filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';

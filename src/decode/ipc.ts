@@ -4,7 +4,7 @@
  */
 import { A, addr, buf, mode, path, R, rd, sig, sint, type ArgFn } from './args.js';
 import { openModes } from './file.js';
-import { fetch, idV, numAt, printArray, sigeventAt, timespecAt, xflags32 } from './misc.js';
+import { fetch, idV, numAt, printArray, sigeventAt, timespecAt, xflags32 } from './printers.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { field, int, join, struct, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol } from './xlat/core.js';

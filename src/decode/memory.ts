@@ -10,7 +10,7 @@ import {
   UFFD_FLAGS,
 } from './xlat/mem.js';
 import { errnoName } from './xlat/errno.js';
-import { fetch, printArray, xflags32, xflags64, xval, xval64 } from './misc.js';
+import { fetch, printArray, xflags32, xflags64, xval, xval64 } from './printers.js';
 import { decoders as ipc } from './ipc.js';
 
 /** mmap's flags: the mapping type, the other flags, and the MAP_HUGE field: `MAP_PRIVATE|MAP_ANONYMOUS`. */

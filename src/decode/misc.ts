@@ -1,218 +1,30 @@
 /**
- * Decoders of the misc family (time, resources, scheduling, polling, futex, …), and the printers
- * the memory/process/signal/net families share: strace's umove_or_printaddr, print_array,
- * timespec/timeval, sigsets, rusage, clock_t. Nothing here imports another family file.
+ * Decoders of the misc family (time, resources, scheduling, polling, futex, …). The printers the
+ * families share are in printers.ts. Nothing here imports another family file.
  */
 import { readFileSync } from 'node:fs';
 import { A, addr, buf, fd, localArray, rd, sig, sint, ulong, type ArgFn } from './args.js';
-import type { Ctx, RetFmt, RetInfo, SyscallDecoder } from './types.js';
+import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import {
   array, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value,
 } from './value.js';
-import { flags as xflags, symbol, xlat, type Xlat } from './xlat/core.js';
-import { signalName, sigsetNames } from './xlat/signals.js';
+import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
 import {
-  CLOCK_IDS, EFD_FLAGS, EPOLL_CREATE_FLAGS, EPOLL_CTL_OPS, EPOLL_EVENTS, FUTEX_BITSET, FUTEX_OPS, GETRANDOM_FLAGS,
-  ITIMER_WHICH, MEMBARRIER_CMDS, MEMBARRIER_FLAGS, POLL_EVENTS, RESOURCES, TFD_FLAGS, TIMER_FLAGS,
+  CLOCK_IDS, EFD_FLAGS, EPOLL_CREATE_FLAGS, EPOLL_CTL_OPS, EPOLL_EVENTS, FUTEX_BITSET, FUTEX_OPS,
+  GETRANDOM_FLAGS, ITIMER_WHICH, MEMBARRIER_CMDS, MEMBARRIER_FLAGS, POLL_EVENTS, RESOURCES, TFD_FLAGS,
+  TIMER_FLAGS,
 } from './xlat/tables.js';
 import {
-  FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, PERSONALITY_FLAGS, PERSONALITY_TYPES, PRIORITY_WHICH, SCHEDULERS, USAGE_WHO,
+  FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, PERSONALITY_FLAGS, PERSONALITY_TYPES, PRIORITY_WHICH, SCHEDULERS,
+  USAGE_WHO,
 } from './xlat/more.js';
 import {
   ADJTIMEX_MODES, ADJTIMEX_STATE, ADJTIMEX_STATUS, SYSLOG_ACTIONS, SYSLOG_CONSOLE_LEVELS,
 } from './xlat/sigtime.js';
-
-// ================================================================ shared printers
-
-export const NULL: Value = { k: 'ptr', v: 0n };
-const badAddr = (a: bigint): Value => ({ k: 'ptr', v: a, bad: true });
-
-/** `name=value`, for arguments strace prints with their name (clone's `child_stack=NULL`). */
-export const named = (name: string, v: Value): Value => join('=', tok(name), v);
-
-/**
- * strace's umove_or_printaddr: NULL; the address when -e verbose=none, when the call failed (at
- * exit) or when the memory cannot be read; else `fn` of the `size` bytes.
- */
-export function fetch(c: Ctx, a: bigint, size: number, fn: (b: Uint8Array) => Value, exiting = false): Value {
-  if (a === 0n) return NULL;
-  if (!c.opt.verbose || (exiting && c.err)) return addr(a);
-  const b = c.mem.read(a, size);
-  return b ? fn(b) : badAddr(a);
-}
-
-/** printnum_int: `[N]` (signed, or unsigned with `u`). */
-export const numAt = (c: Ctx, a: bigint, exiting = false, u = false): Value =>
-  fetch(c, a, 4, (b) => array([u ? uint(rd.u32(b, 0)) : int(rd.s32(b, 0))]), exiting);
-
-/** printnum_kptr / printnum_addr: `[0x7f…]`. */
-export const ptrAt = (c: Ctx, a: bigint, exiting = false): Value =>
-  fetch(c, a, 8, (b) => array([addr(rd.u64(b, 0))]), exiting);
-
-export interface ArrayOpts {
-  /** Printed at exit: a failed call prints the address (tfetch_mem). */
-  exiting?: boolean;
-  /** Fetch even when the call failed (tfetch_mem_ignore_syserror). */
-  ignoreErr?: boolean;
-  /** Append `...` after the elements (PAF_ARRAY_TRUNCATED). */
-  truncated?: boolean;
-  /** `fn` returning null ends the array with `...` (a printer that prints it and stops). */
-  stopMore?: boolean;
-}
-
-/**
- * strace's print_array: `[e1, e2, ...]` of `nmemb` elements of `size` bytes at `start`; NULL; the
- * address when the first element cannot be fetched; `... /* 0xADDR *\/` where a later one cannot;
- * at most -s elements with abbrev. `fn` returning null stops the array there.
- */
-export function printArray(
-  c: Ctx, start: bigint, nmemb: bigint | number, size: number,
-  fn: (b: Uint8Array, i: number) => Value | null, o: ArrayOpts = {},
-): Value {
-  if (start === 0n) return NULL;
-  const n = BigInt.asUintN(64, BigInt(nmemb));
-  if (n === 0n) return o.truncated ? array([], true) : array([]);
-  const sz = BigInt(size);
-  const end = start + n * sz;
-  if (end > 0xffffffffffffffffn) return addr(start);
-  const canFetch = c.opt.verbose && (o.ignoreErr || !o.exiting || !c.err);
-  if (!canFetch) return addr(start);
-  const limit = c.opt.abbrev && BigInt(c.opt.strsize) < n ? BigInt(c.opt.strsize) : n;
-  // one read for the elements we may look at (the element after the limit is fetched too, as strace does)
-  const look = limit < n ? limit + 1n : n;
-  const whole = look * sz <= 1n << 20n ? c.mem.read(start, Number(look * sz)) : null;
-  const items: Value[] = [];
-  for (let i = 0n; i < n; i++) {
-    const cur = start + i * sz;
-    const b = whole && i < look ? whole.subarray(Number(i * sz), Number((i + 1n) * sz)) : c.mem.read(cur, size);
-    if (!b) {
-      if (i === 0n) return badAddr(start);
-      items.push(note(tok('...'), '0x' + cur.toString(16)));
-      return array(items);
-    }
-    if (i >= limit) return array(items, true);
-    const v = fn(b, Number(i));
-    if (v === null) {
-      if (o.stopMore) items.push(tok('...'));
-      break;
-    }
-    items.push(v);
-  }
-  return o.truncated ? array(items, true) : array(items);
-}
-
-/** `{tv_sec=1, tv_nsec=0}` from 16 bytes. */
-export const timespecV = (b: Uint8Array, off = 0): Value =>
-  struct([field('tv_sec', int(rd.s64(b, off))), field('tv_nsec', uint(rd.u64(b, off + 8)))]);
-/** `{tv_sec=1, tv_usec=0}` from 16 bytes. */
-export const timevalV = (b: Uint8Array, off = 0): Value =>
-  struct([field('tv_sec', int(rd.s64(b, off))), field('tv_usec', uint(rd.u64(b, off + 8)))]);
-export const timespecAt = (c: Ctx, a: bigint, exiting = false): Value => fetch(c, a, 16, (b) => timespecV(b), exiting);
-export const timevalAt = (c: Ctx, a: bigint, exiting = false): Value => fetch(c, a, 16, (b) => timevalV(b), exiting);
-/** `{it_interval={…}, it_value={…}}` (timeval pairs; `ts` for itimerspec). */
-export const itimerAt = (c: Ctx, a: bigint, exiting = false, ts = false): Value =>
-  fetch(c, a, 32, (b) => {
-    const f = ts ? timespecV : timevalV;
-    return struct([field('it_interval', f(b, 0)), field('it_value', f(b, 16))]);
-  }, exiting);
-
-/** A signal set from `len` bytes: `[INT TERM]`, `~[]`. */
-export function sigsetV(b: Uint8Array, len: number): Value {
-  let m = 0n;
-  for (let i = Math.min(len, 8) - 1; i >= 0; i--) m = (m << 8n) | BigInt(b[i]!);
-  const { names, inverted } = sigsetNames(m, len);
-  return inverted ? { k: 'sigset', names, inverted } : { k: 'sigset', names };
-}
-
-/** print_sigset_addr_len: a sigset of `len` bytes at `a`; `len` must be 8 (or at least `min`). */
-export function sigsetAt(c: Ctx, a: bigint, len: bigint, exiting = false, min = 8n): Value {
-  if (len < min || len > 8n) return addr(a);
-  return fetch(c, a, Number(len), (b) => sigsetV(b, Number(len)), exiting);
-}
-
-/** A bit set as strace prints one: `[0 1 5]`. */
-// (the items as an array: an fd_set may hold a million, too many to spread into arguments)
-export const bitset = (items: Value[]): Value => join('', tok('['), { k: 'join', sep: ' ', parts: items }, tok(']'));
-
-/** printsignal: `SIGINT`, or the number. */
-export function sigV(n: number): Value {
-  const name = n > 0 ? signalName(n) : undefined;
-  return name ? sym(name, n) : int(n);
-}
-
-/** PRINT_VAL_ID: a uid/gid, unsigned except -1. */
-export const idV = (v: bigint | number): Value => {
-  const u = BigInt.asUintN(32, BigInt(v));
-  return u === 0xffffffffn ? int(-1) : uint(u);
-};
-
-const CLK_TCK = 100n;
-/** print_clock_t: ticks, with seconds in a comment when nonzero: `150 /* 1.50 s *\/`. */
-export function clockT(v: bigint): Value {
-  const n = uint(v);
-  if (v === 0n) return n;
-  return note(n, `${v / CLK_TCK}.${(v % CLK_TCK).toString().padStart(2, '0')} s`);
-}
-
-/** A 144-byte struct rusage (x86_64/aarch64 layout). */
-export function rusageV(c: Ctx, b: Uint8Array): Value {
-  const f: Field[] = [field('ru_utime', timevalV(b, 0)), field('ru_stime', timevalV(b, 16))];
-  if (c.opt.abbrev) return struct(f, true);
-  const names = ['ru_maxrss', 'ru_ixrss', 'ru_idrss', 'ru_isrss', 'ru_minflt', 'ru_majflt', 'ru_nswap', 'ru_inblock',
-    'ru_oublock', 'ru_msgsnd', 'ru_msgrcv', 'ru_nsignals', 'ru_nvcsw', 'ru_nivcsw'];
-  names.forEach((n, i) => f.push(field(n, uint(rd.u64(b, 32 + i * 8)))));
-  return struct(f);
-}
-export const rusageAt = (c: Ctx, a: bigint, exiting = false): Value => fetch(c, a, 144, (b) => rusageV(c, b), exiting);
-
-/** printxval on a 32-bit value: the name, else hex with strace's `/* X_??? *\/` comment. */
-export const xval = (x: Xlat, v: bigint, unknown?: string): Value => symbol(x, BigInt.asUintN(32, v), 'x', unknown);
-/** printxval64. */
-export const xval64 = (x: Xlat, v: bigint, unknown?: string): Value => symbol(x, BigInt.asUintN(64, v), 'x', unknown);
-/** printflags on a 32-bit value. */
-export const xflags32 = (x: Xlat, v: bigint, unknown?: string): Value => xflags(x, BigInt.asUintN(32, v), unknown);
-/** printflags64. */
-export const xflags64 = (x: Xlat, v: bigint, unknown?: string): Value => xflags(x, BigInt.asUintN(64, v), unknown);
-
-/** An argument printer for a printxval argument. */
-export const X = (x: Xlat, unknown?: string): ArgFn => (c, i) => xval(x, c.args[i]!, unknown);
-/** printpid: a C int. */
-export const P: ArgFn = (c, i) => sint(c.args[i]!);
-
-/** The flags text strace's sprintflags builds for an auxstr (names, `|0x…` leftover). */
-export function flagsText(x: Xlat, v: bigint): string {
-  const names: string[] = [];
-  let rest = v;
-  for (const [bit, name] of x.pairs) {
-    if (bit !== 0n && (rest & bit) === bit) {
-      names.push(name);
-      rest &= ~bit;
-    }
-  }
-  if (v === 0n) return x.byValue.get(0n) ?? '';
-  if (rest) names.push('0x' + rest.toString(16));
-  return names.join('|');
-}
-
-/** ERESTART* errors: the call was interrupted (is_erestart). */
-export const isErestart = (c: Ctx): boolean => c.err === 512 || c.err === 513 || c.err === 514 || c.err === 516;
-
-/** A return format with an auxstr, shown only when the call succeeded and there is a text. */
-export const withAux = (fmt: RetFmt, aux: Value | undefined): RetInfo => (aux ? { fmt, aux } : { fmt });
-
-/** sprinttime: local time `2023-11-14T22:13:20+0000`, with `.NNN` fraction digits when given. */
-export function sprinttime(sec: bigint, part = 0n, width = 0): string | undefined {
-  if (sec === 0n && part === 0n) return undefined;
-  const ms = Number(sec) * 1000;
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
-  const d = new Date(ms);
-  const p2 = (n: number): string => String(n).padStart(2, '0');
-  const off = -d.getTimezoneOffset();
-  const z = (off < 0 ? '-' : '+') + p2(Math.floor(Math.abs(off) / 60)) + p2(Math.abs(off) % 60);
-  const y = d.getFullYear();
-  const frac = part > 0n ? '.' + part.toString().padStart(width, '0') : '';
-  return `${y}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}T${p2(d.getHours())}:${p2(d.getMinutes())}:${p2(d.getSeconds())}${frac}${z}`;
-}
+import {
+  badAddr, fetch, numAt, printArray, timespecV, timevalV, timespecAt, timevalAt, itimerAt, sigsetAt, bitset,
+  clockT, rusageAt, xval, xflags32, X, P, flagsText, isErestart, withAux, sprinttime, sigeventAt,
+} from './printers.js';
 
 // ================================================================ time
 
@@ -235,21 +47,6 @@ const timeDec: SyscallDecoder = {
   })()),
 };
 
-const SIGEV_NOTIFY = xlat(() => [[0, 'SIGEV_SIGNAL'], [1, 'SIGEV_NONE'], [2, 'SIGEV_THREAD'], [4, 'SIGEV_THREAD_ID']]);
-
-/** struct sigevent (64 bytes): `{sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}`. */
-export const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 64, (b) => {
-  const f: Field[] = [];
-  const ptr = rd.u64(b, 0);
-  if (ptr) f.push(field('sigev_value', struct([field('sival_int', int(rd.s32(b, 0))), field('sival_ptr', addr(ptr))])));
-  const notify = rd.s32(b, 12);
-  const signo = rd.s32(b, 8);
-  f.push(field('sigev_signo', notify === 0 || notify === 2 || notify === 4 ? sigV(signo) : uint(signo >>> 0)));
-  f.push(field('sigev_notify', symbol(SIGEV_NOTIFY, BigInt(notify >>> 0), 'x', 'SIGEV_???')));
-  if (notify === 4) f.push(field('sigev_notify_thread_id', int(rd.s32(b, 16))));
-  if (notify === 2) f.push(field('sigev_notify_function', addr(rd.u64(b, 16))), field('sigev_notify_attributes', addr(rd.u64(b, 24))));
-  return struct(f);
-});
 
 const timezoneAt = (c: Ctx, a: bigint, exiting = false): Value =>
   fetch(c, a, 8, (b) => struct([field('tz_minuteswest', int(rd.s32(b, 0))), field('tz_dsttime', int(rd.s32(b, 4)))]), exiting);

@@ -13,7 +13,7 @@ import {
   SOL_IPV6_SETSOCKOPT, SOL_IP_GETSOCKOPT, SOL_IP_OPTIONS, SOL_IP_SETSOCKOPT, SOL_NETLINK_OPTIONS, SOL_RAW_OPTIONS,
   SOL_UDP_OPTIONS, SOCK_TXREHASH_VALUES,
 } from './xlat/more.js';
-import { fetch, idV, numAt, printArray, timespecAt, timespecV, timevalV, xflags32, xval } from './misc.js';
+import { badAddr, fetch, idV, numAt, printArray, timespecAt, timespecV, timevalV, xflags32, xval } from './printers.js';
 import { errnoName } from './xlat/errno.js';
 import { ARPHRD, ICMP_FILTER_FLAGS, IFF_FLAGS, PACKET_MR_TYPES, PACKET_TYPES, SOL_PACKET_OPTIONS, SOL_TLS_OPTIONS,
   BPF_CLASS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, SKF_AD } from './xlat/net.js';
@@ -925,7 +925,6 @@ function nlaStr(c: Ctx, a: bigint, len: number): Value {
   if (shown > 0 && v[shown - 1] === 0) return { k: 'str', b: v.subarray(0, shown - 1) };
   return len ? { k: 'str', b: v, trunc: true } : { k: 'str', b: v };
 }
-const badAddr = (a: bigint): Value => ({ k: 'ptr', v: a, bad: true });
 
 /** decode_inet_addr with no field name: `inet_addr("…")`, `inet_pton(AF_INET6, "…")`, else hex bytes. */
 function inetAddrAt(c: Ctx, a: bigint, len: number, family: number): Value {

@@ -32,7 +32,7 @@ import { ifindexV } from './net.js';
 import {
   fetch, flagsText, idV, named, NULL, numAt, P, printArray, ptrAt, rusageAt, sigsetAt, sigV, timespecAt, withAux, X,
   xflags32, xflags64, xval, xval64,
-} from './misc.js';
+} from './printers.js';
 import { decodeSiginfo, siginfoAt } from './signal.js';
 
 const WORD = 8;

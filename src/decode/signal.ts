@@ -11,7 +11,7 @@ import { AUDIT_ARCHES, SIGALTSTACK_FLAGS } from './xlat/more.js';
 import { I386_SYSCALL_NAMES } from './xlat/sigtime.js';
 import {
   clockT, fetch, idV, P, sigsetAt, sigsetV, sigV, timespecAt, timespecV, withAux, xflags32, xflags64, xval,
-} from './misc.js';
+} from './printers.js';
 
 /** si_code values shared by every signal (siginfo_codes). */
 export const SI_CODES = xlat(() => [
