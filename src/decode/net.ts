@@ -1,5 +1,5 @@
 /** Decoders of the network family: sockets, addresses, messages, socket options. */
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { A, addr, buf, cstr, fd, hexv, rd, sig, sint, ulong, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
@@ -13,7 +13,7 @@ import {
   SOL_IPV6_SETSOCKOPT, SOL_IP_GETSOCKOPT, SOL_IP_OPTIONS, SOL_IP_SETSOCKOPT, SOL_NETLINK_OPTIONS, SOL_RAW_OPTIONS,
   SOL_UDP_OPTIONS, SOCK_TXREHASH_VALUES,
 } from './xlat/more.js';
-import { badAddr, fetch, idV, numAt, printArray, timespecAt, timespecV, timevalV, xflags32, xval } from './printers.js';
+import { badAddr, fetch, idV, ifindexV, numAt, printArray, timespecAt, timespecV, timevalV, xflags32, xval } from './printers.js';
 import { errnoName } from './xlat/errno.js';
 import { ARPHRD, ICMP_FILTER_FLAGS, IFF_FLAGS, PACKET_MR_TYPES, PACKET_TYPES, SOL_PACKET_OPTIONS, SOL_TLS_OPTIONS,
   BPF_CLASS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, SKF_AD } from './xlat/net.js';
@@ -104,27 +104,6 @@ const inet6 = (b: Uint8Array, off = 0, name?: string): Value => {
     k: 'styled', abbrev: call('inet_pton', tok('AF_INET6'), text, tok('&' + name)), raw: named(raw),
     verbose: named(note(raw, `inet_pton(AF_INET6, "${ntop6(b, off)}")`)), // the text needs no escaping
   };
-};
-
-let ifnames: Map<number, string> | undefined;
-/** if_indextoname, from sysfs. */
-function ifname(index: number): string | undefined {
-  if (!ifnames) {
-    ifnames = new Map();
-    try {
-      for (const n of readdirSync('/sys/class/net')) {
-        try {
-          ifnames.set(Number(readFileSync(`/sys/class/net/${n}/ifindex`, 'latin1').trim()), n);
-        } catch { /* gone */ }
-      }
-    } catch { /* no sysfs */ }
-  }
-  return ifnames.get(index);
-}
-/** print_ifindex: `if_nametoindex("lo")`, or the number. */
-export const ifindexV = (i: number): Value => {
-  const n = ifname(i);
-  return n ? { k: 'styled', abbrev: call('if_nametoindex', quoted(n)), raw: uint(i) } : uint(i);
 };
 
 /** The bytes up to the first NUL within `size` (print_quoted_string with QUOTE_0_TERMINATED). */

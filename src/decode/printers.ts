@@ -1,11 +1,12 @@
 /**
  * The printers the decoder families share (strace's umove_or_printaddr, print_array, timespec and
- * timeval, sigsets, rusage, clock_t, uids, sigevent): in the decoders' base part, so that a family
+ * timeval, sigsets, rusage, clock_t, uids, sigevent, network interfaces): in the decoders' base part, so that a family
  * loads without the misc family's decoders and tables.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { addr, rd, sint, type ArgFn } from './args.js';
 import type { Ctx, RetFmt, RetInfo } from './types.js';
-import { array, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { array, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol, xlat, type Xlat } from './xlat/core.js';
 import { signalName, sigsetNames } from './xlat/signals.js';
 
@@ -215,3 +216,24 @@ export const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 64, (b) => {
   if (notify === 2) f.push(field('sigev_notify_function', addr(rd.u64(b, 16))), field('sigev_notify_attributes', addr(rd.u64(b, 24))));
   return struct(f);
 });
+
+let ifnames: Map<number, string> | undefined;
+/** if_indextoname, from sysfs. */
+function ifname(index: number): string | undefined {
+  if (!ifnames) {
+    ifnames = new Map();
+    try {
+      for (const n of readdirSync('/sys/class/net')) {
+        try {
+          ifnames.set(Number(readFileSync(`/sys/class/net/${n}/ifindex`, 'latin1').trim()), n);
+        } catch { /* gone */ }
+      }
+    } catch { /* no sysfs */ }
+  }
+  return ifnames.get(index);
+}
+/** print_ifindex: `if_nametoindex("lo")`, or the number. */
+export const ifindexV = (i: number): Value => {
+  const n = ifname(i);
+  return n ? { k: 'styled', abbrev: call('if_nametoindex', { k: 'str', b: Buffer.from(n, 'latin1') }), raw: uint(i) } : uint(i);
+};

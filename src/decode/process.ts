@@ -28,10 +28,9 @@ import {
   REBOOT_MAGIC2, SCHED_FLAGS,
 } from './xlat/proc.js';
 import { errnoName } from './xlat/errno.js';
-import { ifindexV } from './net.js';
 import {
-  fetch, flagsText, idV, named, NULL, numAt, P, printArray, ptrAt, rusageAt, sigsetAt, sigV, timespecAt, withAux, X,
-  xflags32, xflags64, xval, xval64,
+  fetch, flagsText, idV, ifindexV, named, NULL, numAt, P, printArray, ptrAt, rusageAt, sigsetAt, sigV, timespecAt,
+  withAux, X, xflags32, xflags64, xval, xval64,
 } from './printers.js';
 import { decodeSiginfo, siginfoAt } from './signal.js';
 
