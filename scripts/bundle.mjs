@@ -24,14 +24,15 @@ const SHARED = ['arch/index.js', 'arch/types.js', 'decode/xlat/errno.js', 'decod
 const PARTS = {
   net: ['decode/net.js', 'decode/xlat/net.js'],
   file: ['decode/file.js', 'decode/xlat/file.js'],
-  desc: ['decode/desc.js', 'decode/xlat/desc.js', 'decode/xlat/ioctls.js'],
+  desc: ['decode/desc.js', 'decode/xlat/desc.js'],
+  ioctl: ['decode/ioctl.js', 'decode/xlat/ioctls.js'],
   process: ['decode/process.js', 'decode/xlat/proc.js'],
   memory: ['decode/memory.js', 'decode/ipc.js', 'decode/xlat/mem.js'],
   signal: ['decode/signal.js'],
   misc: ['decode/misc.js', 'decode/xlat/sigtime.js'],
 };
 /** The families, in the order decode/index.js merges their decoders (a later one wins a name). */
-const FAMILIES = ['desc', 'file', 'memory', 'net', 'process', 'signal', 'misc'];
+const FAMILIES = ['desc', 'ioctl', 'file', 'memory', 'net', 'process', 'signal', 'misc'];
 const decodeModules = (dir) =>
   readdirSync(resolve(SRC, dir), { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? decodeModules(`${dir}/${e.name}`) : e.name.endsWith('.js') ? [`${dir}/${e.name}`] : []);

@@ -7,11 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { decoders as descDecoders } from '../src/decode/desc.js';
+import { decoders as ioctlDecoders } from '../src/decode/ioctl.js';
 import { decoders as miscDecoders } from '../src/decode/misc.js';
 import { defaultTextOptions, formatValue } from '../src/render/strace.js';
 import { FakeMemory, lineMaker, bytes } from './helpers/decode.js';
 
-const line = lineMaker({ ...descDecoders, ...miscDecoders }, () => new FakeMemory());
+const line = lineMaker({ ...descDecoders, ...ioctlDecoders, ...miscDecoders }, () => new FakeMemory());
 
 
 const CTX = 0x7f2a48412000n;
@@ -89,7 +90,7 @@ test('ioctl: block requests, unknown requests, the request number under -X verbo
     'ioctl(5, _IOC(_IOC_NONE, 0xfe, 0x3, 0), 0x10) = -1 ENOTTY (Inappropriate ioctl for device)',
   );
   const c = { pid: 1, nr: 16, name: 'ioctl', args: [4n, 0x5401n, 1n, 0n, 0n, 0n], mem, opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {} };
-  assert.equal(formatValue(descDecoders.ioctl!.entry(c)[1]!, { ...defaultTextOptions, xlat: 'verbose' }), '0x5401 /* TCGETS */');
+  assert.equal(formatValue(ioctlDecoders.ioctl!.entry(c)[1]!, { ...defaultTextOptions, xlat: 'verbose' }), '0x5401 /* TCGETS */');
 });
 
 test('fcntl: F_SETSIG names the signal, F_GETFL names the flags', () => {
@@ -242,7 +243,7 @@ test('ioctl: perf event requests', () => {
 test('userfaultfd and UFFDIO_API (features given => features granted, the ioctls)', () => {
   assert.equal(line('userfaultfd', { args: [0x80800], rval: 3 }), 'userfaultfd(O_NONBLOCK|O_CLOEXEC) = 3');
   assert.equal(line('userfaultfd', { args: [0x10], err: 22 }), 'userfaultfd(0x10 /* UFFD_??? */) = -1 EINVAL (Invalid argument)');
-  const dec = descDecoders.ioctl!;
+  const dec = ioctlDecoders.ioctl!;
   const before = new FakeMemory();
   before.put(0x1000n, bytes([8, 0xaa], [8, 0], [8, 0]));
   const after = new FakeMemory();

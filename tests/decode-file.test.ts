@@ -6,14 +6,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { decoders as fileDecoders, sprinttime, symbolicMode } from '../src/decode/file.js';
-import { decoders as descDecoders, ioctlRequest } from '../src/decode/desc.js';
+import { decoders as descDecoders } from '../src/decode/desc.js';
+import { decoders as ioctlDecoders, ioctlRequest } from '../src/decode/ioctl.js';
 import type { Ctx, SyscallDecoder } from '../src/decode/types.js';
 import { formatRet, formatValue } from '../src/render/strace.js';
 import { FakeMemory as BaseMemory, lineMaker } from './helpers/decode.js';
 
 process.env.TZ = 'UTC';
 
-const ALL: Record<string, SyscallDecoder> = { ...fileDecoders, ...descDecoders };
+const ALL: Record<string, SyscallDecoder> = { ...fileDecoders, ...descDecoders, ...ioctlDecoders };
 
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -7,12 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { decoders as netDecoders, netlinkV } from '../src/decode/net.js';
-import { decoders as descDecoders } from '../src/decode/desc.js';
+import { decoders as ioctlDecoders } from '../src/decode/ioctl.js';
 import type { Ctx, SyscallDecoder } from '../src/decode/types.js';
 import { formatValue } from '../src/render/strace.js';
 import { FakeMemory, lineMaker, bytes, cat } from './helpers/decode.js';
 
-const ALL: Record<string, SyscallDecoder> = { ...netDecoders, ...descDecoders };
+const ALL: Record<string, SyscallDecoder> = { ...netDecoders, ...ioctlDecoders };
 const line = lineMaker(ALL, () => new FakeMemory());
 
 const pad = (b: Uint8Array, size: number): Uint8Array => cat(b, new Uint8Array(size - b.length));

@@ -31,7 +31,7 @@ test('the decoders are scripts of their own, in parts, apart from the command li
   assert.ok(parts.length >= 5, parts.join(' '));
   const all = parts.map(dist).join('\n');
   // decoder tables (an ioctl name, a socket option) only in the parts; the usage text only in the first
-  assert.ok(dist('decoders-desc.cjs').includes('FIBMAP'));
+  assert.ok(dist('decoders-ioctl.cjs').includes('FIBMAP'));
   for (const s of ['FIBMAP', 'SO_REUSEADDR']) {
     assert.ok(all.includes(s), s);
     assert.ok(!first.includes(s), s);
@@ -54,13 +54,19 @@ test('under a seccomp filter the decoders load only when a syscall is shown, and
   assert.ok(exec >= 0 && load > exec, lines.join('\n'));
   assert.ok(lines.slice(exec, load).some((l) => /PTRACE_CONT/.test(l)), 'the command ran free under its filter first');
   assert.ok(lines.slice(exec, load).some((l) => /PTRACE_GET_SYSCALL_INFO.*op=PTRACE_SYSCALL_INFO_SECCOMP/.test(l)), lines.slice(exec, load + 1).join('\n'));
-  // the network family and what it builds on; not the ioctl tables, the file or process families
+  // the network family and the base it builds on; not the ioctl, misc, file or process families
   const parts = partsLoaded(lines);
-  assert.ok(parts.includes('net'), parts.join(' '));
-  for (const p of ['desc', 'file', 'process']) assert.ok(!parts.includes(p), `${p} loaded for socket(): ${parts.join(' ')}`);
+  assert.deepEqual([...parts].sort(), ['base', 'net'], parts.join(' '));
   // -e trace=openat: the file family, not the network one
   const open = partsLoaded(watch(['-e', 'trace=openat', '-o', '/dev/null', 'true']));
   assert.ok(open.includes('file') && !open.includes('net') && !open.includes('desc'), open.join(' '));
+  // a full trace of a program with no socket and no ioctl: neither the network family nor the
+  // ioctl tables (the largest part); an ioctl brings in its family
+  const all = partsLoaded(watch(['-o', '/dev/null', 'true']));
+  assert.ok(all.includes('desc') && all.includes('process') && all.includes('file'), all.join(' '));
+  for (const p of ['net', 'ioctl']) assert.ok(!all.includes(p), `${p} loaded for true: ${all.join(' ')}`);
+  const tty = partsLoaded(watch(['-e', 'trace=ioctl', '-o', '/dev/null', 'python3', '-c', 'import contextlib, fcntl\nwith contextlib.suppress(OSError): fcntl.ioctl(1, 0x5401, bytes(60))']));
+  assert.ok(tty.includes('ioctl'), tty.join(' '));
 });
 
 test('-o: buffered lines reach the file while the command blocks; the flush tick stops when idle', async () => {

@@ -1,38 +1,34 @@
-/** Decoders of the desc family: calls on file descriptors (read/write, fcntl, ioctl, dup, getdents, …). */
-import { A, addr, atExit, buf, cstr, fd, R, rd, sig, slong, structAt, type ArgFn } from './args.js';
+/**
+ * Decoders of the desc family: calls on file descriptors (read/write, fcntl, dup, getdents, …). ioctl,
+ * with its many tables, is a family of its own (ioctl.ts), which builds on the helpers exported here.
+ */
+import { A, addr, atExit, buf, fd, R, rd, sig, slong, structAt, type ArgFn } from './args.js';
 import { sigsetAt, timespecAt } from './printers.js';
-import { dev, filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
+import { filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
-import { array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { array, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
-  AIO_CMDS, AIO_IOCB_FLAGS, FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, HDIO_BUSSTATES, HDIO_IDE_NICE, IORING_SETUP_ATTACH_WQ,
-  LOOP_CRYPT_TYPES, LOOP_FLAGS, NS_TYPES, PERF_IOCTL_FLAGS, UFFD_API_FEATURES, UFFD_API_FLAGS, UFFD_COPY_FLAGS,
-  SECCOMP_ADDFD_FLAGS, SECCOMP_RESP_FLAGS, UFFD_FLAGS, UFFD_REGISTER_IOCTL_FLAGS, UFFD_REGISTER_MODE_FLAGS, UFFD_ZEROPAGE_FLAGS, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES,
-  URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES, URING_SETUP_FLAGS, URING_SQE_FLAGS,
+  AIO_CMDS, AIO_IOCB_FLAGS, IORING_SETUP_ATTACH_WQ, UFFD_FLAGS, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS,
+  URING_OPS, URING_REGISTER_OPCODES, URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES,
+  URING_SETUP_FLAGS, URING_SQE_FLAGS,
 } from './xlat/desc.js';
-import { errnoName } from './xlat/errno.js';
-import { ioctlName } from './xlat/ioctls.js';
-import { SOCK_IOCTLS } from './net.js';
 import { ioprioV } from './process.js';
 import { signalName } from './xlat/signals.js';
-import { CLOSE_RANGE_FLAGS, DIRENT_TYPES, FCNTL_CMDS, FD_FLAGS, OPEN_FLAGS, POLL_EVENTS, SEEK_WHENCE, TCFLSH_QUEUES } from './xlat/tables.js';
+import { CLOSE_RANGE_FLAGS, DIRENT_TYPES, FCNTL_CMDS, FD_FLAGS, OPEN_FLAGS, POLL_EVENTS, SEEK_WHENCE } from './xlat/tables.js';
 import {
-  BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, F_OWNER_TYPES, F_SEALS, FADVISE_ADVICE, FALLOC_FLAGS,
-  FLOCK_CMDS, FS_IOC_FLAGS, IBSHIFT, INOTIFY_FLAGS, INOTIFY_INIT_FLAGS, IOCTL_DIRS, LOCKF_CMDS, MEMFD_FLAGS, MFD_HUGE_MASK,
-  MFD_HUGE_SHIFT, MODEM_FLAGS, NCC, NCCS, NOTIFY_FLAGS, RWF_FLAGS, SPLICE_FLAGS, SYNC_FILE_RANGE_FLAGS,
-  TCXONC_OPTIONS, TERM_CFLAGS, TERM_CSIZE, TERM_IFLAGS, TERM_LFLAGS, TERM_LINE_DISCS, TERM_OFLAG_FIELDS,
-  TERM_OFLAGS, TERMIOS_CC,
+  F_OWNER_TYPES, F_SEALS, FADVISE_ADVICE, FALLOC_FLAGS, FLOCK_CMDS, INOTIFY_FLAGS, INOTIFY_INIT_FLAGS, LOCKF_CMDS,
+  MEMFD_FLAGS, MFD_HUGE_MASK, MFD_HUGE_SHIFT, NOTIFY_FLAGS, RWF_FLAGS, SPLICE_FLAGS, SYNC_FILE_RANGE_FLAGS,
 } from './xlat/file.js';
 
-const u32 = (v: bigint): bigint => BigInt.asUintN(32, v);
+export const u32 = (v: bigint): bigint => BigInt.asUintN(32, v);
 
 /** One value of a table for a C unsigned int argument; unknown: hex with strace's comment. */
-const xval = (x: Xlat, v: bigint, dflt?: string): Value => symbol(x, v, 'x', dflt);
+export const xval = (x: Xlat, v: bigint, dflt?: string): Value => symbol(x, v, 'x', dflt);
 const xvalArg = (x: Xlat, dflt: string): ArgFn => (c, i) => xval(x, u32(c.args[i]!), dflt);
 const flagsArg = (x: Xlat, dflt: string): ArgFn => (c, i) => flags(x, u32(c.args[i]!), dflt);
 /** strace's printflags with no default: a zero value prints nothing at all. */
-const flagsNoDflt = (x: Xlat, v: bigint): Value => (v === 0n && lookup(x, 0n) === undefined ? tok('') : flags(x, v));
+export const flagsNoDflt = (x: Xlat, v: bigint): Value => (v === 0n && lookup(x, 0n) === undefined ? tok('') : flags(x, v));
 
 const ulen: ArgFn = (c, i) => uint(c.args[i]!);
 /** print_arg_lld: a 64-bit signed argument. */
@@ -50,7 +46,7 @@ interface ArrayOpts {
  * unreadable element ends the list with `... /* 0x… *\/`; with abbrev, more than -s elements end
  * with `...`.
  */
-function arrayAt(c: Ctx, start: bigint, nmemb: bigint, size: number, elem: (b: Uint8Array) => Value, o: ArrayOpts = {}): Value {
+export function arrayAt(c: Ctx, start: bigint, nmemb: bigint, size: number, elem: (b: Uint8Array) => Value, o: ArrayOpts = {}): Value {
   if (start === 0n) return addr(0n);
   if (nmemb === 0n) return array([]);
   const total = nmemb * BigInt(size);
@@ -102,8 +98,8 @@ const fdPair: ArgFn = (c, i) => arrayAt(c, c.args[i]!, 2n, 4, (b) => fd(BigInt(r
 // ---------------------------------------------------------------- fcntl and ioctl: the third argument
 
 /** How a command's third argument prints: when (entry, or exit for what the kernel fills in) and how. */
-type ArgPrinter = (c: Ctx, a: bigint) => Value;
-interface ArgAt {
+export type ArgPrinter = (c: Ctx, a: bigint) => Value;
+export interface ArgAt {
   at: 'entry' | 'exit';
   print: ArgPrinter;
   /**
@@ -112,11 +108,11 @@ interface ArgAt {
    */
   save?: (c: Ctx, a: bigint) => void;
 }
-const onEntry = (print: ArgPrinter): ArgAt => ({ at: 'entry', print });
-const onExit = (print: ArgPrinter): ArgAt => ({ at: 'exit', print });
+export const onEntry = (print: ArgPrinter): ArgAt => ({ at: 'entry', print });
+export const onExit = (print: ArgPrinter): ArgAt => ({ at: 'exit', print });
 
 /** A decoder for fd/command/argument calls: the argument per command, the result per command. */
-function byCommand(name: (c: Ctx) => Value, argOf: (c: Ctx) => ArgAt | undefined, ret: (c: Ctx) => RetInfo): SyscallDecoder {
+export function byCommand(name: (c: Ctx) => Value, argOf: (c: Ctx) => ArgAt | undefined, ret: (c: Ctx) => RetInfo): SyscallDecoder {
   return {
     entry: (c) => {
       const h = argOf(c);
@@ -170,7 +166,7 @@ const signal = (n: number): Value => {
   return s ? sym(s, n) : int(n);
 };
 /** A result followed by `(NAME)` when there is a name (strace's RVAL_STR with a looked-up auxstr). */
-const withName = (name: string | undefined, fmt: 'd' | 'x'): RetInfo => (name ? { fmt, aux: tok(name) } : { fmt });
+export const withName = (name: string | undefined, fmt: 'd' | 'x'): RetInfo => (name ? { fmt, aux: tok(name) } : { fmt });
 
 /** fcntl, by command: its argument (none when absent) and, when the call succeeded, its result. */
 interface FcntlCmd {
@@ -178,7 +174,7 @@ interface FcntlCmd {
   ret?: (c: Ctx) => RetInfo;
 }
 
-const asFd = (): RetInfo => ({ fmt: 'fd' });
+export const asFd = (): RetInfo => ({ fmt: 'fd' });
 const slongArg = onEntry((_c, a) => slong(a));
 const setlk = onEntry((c, a) => flock(c, a, false));
 const getlk = onExit((c, a) => flock(c, a, true));
@@ -220,593 +216,6 @@ const fcntl = byCommand(
   (c) => fcntlCmd(c).arg,
   (c) => (c.err ? { fmt: 'd' } : fcntlCmd(c).ret?.(c) ?? { fmt: 'd' }),
 );
-
-// ---------------------------------------------------------------- ioctl: the request
-
-const IOC_NR = (code: number): number => code & 0xff;
-const IOC_TYPE = (code: number): number => (code >>> 8) & 0xff;
-const IOC_SIZE = (code: number): number => (code >>> 16) & 0x3fff;
-const IOC_DIR = (code: number): number => code >>> 30;
-const IOC_WRITE = 1;
-const IOC_READ = 2;
-
-const sizeCall = (fn: string, code: number): Value => call(fn, uint(IOC_SIZE(code)));
-
-/** evdev requests strace names by formula (EVIOCGBIT(EV_KEY, 96), EVIOCGNAME(256), …). */
-function evdevNumber(code: number): Value | undefined {
-  const nr = IOC_NR(code);
-  const dir = IOC_DIR(code);
-  if (dir === IOC_WRITE && nr >= 0xc0 && nr <= 0xc0 + 0x3f) return call('EVIOCSABS', xval(EVDEV_ABS, BigInt(nr - 0xc0), 'ABS_???'));
-  if (dir !== IOC_READ) return undefined;
-  if (nr >= 0x20 && nr <= 0x20 + 0x1f)
-    return call('EVIOCGBIT', nr === 0x20 ? uint(0) : xval(EVDEV_EV, BigInt(nr - 0x20), 'EV_???'), uint(IOC_SIZE(code)));
-  if (nr >= 0x40 && nr <= 0x40 + 0x3f) return call('EVIOCGABS', xval(EVDEV_ABS, BigInt(nr - 0x40), 'ABS_???'));
-  const byNr: Record<number, string> = {
-    0x06: 'EVIOCGNAME', 0x07: 'EVIOCGPHYS', 0x08: 'EVIOCGUNIQ', 0x09: 'EVIOCGPROP', 0x0a: 'EVIOCGMTSLOTS',
-    0x18: 'EVIOCGKEY', 0x19: 'EVIOCGLED', 0x1a: 'EVIOCGSND', 0x1b: 'EVIOCGSW',
-  };
-  const fn = byNr[nr];
-  return fn ? sizeCall(fn, code) : undefined;
-}
-
-function hiddevNumber(code: number): Value | undefined {
-  const dir = IOC_DIR(code);
-  const names: Record<number, string> | undefined =
-    dir === IOC_READ
-      ? { 0x04: 'HIDIOCGRAWNAME', 0x05: 'HIDIOCGRAWPHYS', 0x06: 'HIDIOCSFEATURE', 0x08: 'HIDIOCGRAWUNIQ', 0x12: 'HIDIOCGPHYS' }
-      : dir === (IOC_READ | IOC_WRITE)
-        ? { 0x06: 'HIDIOCSFEATURE', 0x07: 'HIDIOCGFEATURE' }
-        : undefined;
-  const fn = names?.[IOC_NR(code)];
-  return fn ? sizeCall(fn, code) : undefined;
-}
-
-/** strace's ioctl_decode_command_number: requests named by formula, by _IOC_TYPE. */
-const NUMBER_DECODERS: Readonly<Record<number, (code: number) => Value | undefined>> = {
-  0x21: (code) => (code === (((IOC_READ << 30) | (8 << 16) | (0x21 << 8) | 2) >>> 0) ? tok('SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR') : undefined),
-  0x45: evdevNumber,
-  0x48: hiddevNumber,
-  0x4d: (code) =>
-    IOC_DIR(code) === IOC_WRITE ? call('MIXER_WRITE', uint(IOC_NR(code)))
-    : IOC_DIR(code) === IOC_READ ? call('MIXER_READ', uint(IOC_NR(code)))
-    : undefined,
-  0x55: (code) => (IOC_DIR(code) === IOC_READ && IOC_NR(code) === 0x2c ? sizeCall('UI_GET_SYSNAME', code) : undefined),
-  0x6a: (code) => (IOC_DIR(code) === IOC_READ && IOC_NR(code) === 0x13 ? sizeCall('JSIOCGNAME', code) : undefined),
-  0x6b: (code) => (IOC_DIR(code) === IOC_WRITE && IOC_NR(code) === 0 ? sizeCall('SPI_IOC_MESSAGE', code) : undefined),
-};
-
-/**
- * The request as strace names it: `TCGETS`, `SNDCTL_TMR_START or TCSETS`, else
- * `_IOC(_IOC_READ, 0x12, 0x34, 0x8)`; the number stands for the whole with -X raw/verbose.
- */
-export function ioctlRequest(code: number): Value {
-  return joinOf(BigInt(code), '', ioctlRequestName(code));
-}
-
-function ioctlRequestName(code: number): Value {
-  const byFormula = NUMBER_DECODERS[IOC_TYPE(code)]?.(code);
-  const names = ioctlName(code);
-  if (byFormula && names) return join(' or ', byFormula, tok(names));
-  if (byFormula) return byFormula;
-  if (names) return tok(names);
-  return call('_IOC', flags(IOCTL_DIRS, BigInt(IOC_DIR(code)), '_IOC_???'), hex(IOC_TYPE(code)), hex(IOC_NR(code)), hex(IOC_SIZE(code)));
-}
-
-// ---------------------------------------------------------------- ioctl: terminal arguments
-
-/** c_oflag: each delay field named (`NL0|CR0|TAB0|BS0|VT0|FF0`), then the flag bits. */
-function oflag(v: bigint): Value {
-  const parts: Value[] = [];
-  for (const { mask, x, dflt } of TERM_OFLAG_FIELDS) {
-    parts.push(xval(x, v & mask, dflt));
-    v &= ~mask;
-  }
-  parts.push(flagsNoDflt(TERM_OFLAGS, v));
-  return join('|', ...parts);
-}
-
-/** c_cflag: `B38400|CS8|CREAD`, with the input speed `B9600<<IBSHIFT` when CIBAUD is set. */
-function cflag(v: bigint): Value {
-  const parts: Value[] = [xval(BAUD_OPTIONS, v & CBAUD, 'B???')];
-  if (v & CIBAUD) parts.push(join('<<', xval(BAUD_OPTIONS, (v & CIBAUD) >> IBSHIFT, 'B???'), tok('IBSHIFT')));
-  parts.push(xval(TERM_CSIZE, v & CSIZE, 'CS?'));
-  parts.push(flagsNoDflt(TERM_CFLAGS, v & ~(CBAUD | CIBAUD | CSIZE)));
-  return join('|', ...parts);
-}
-
-/** The four flag words of struct termios/termio (`width` 4 or 2 bytes each). */
-function termFlags(b: Uint8Array, width: 2 | 4): Field[] {
-  const w = (i: number): bigint => BigInt(width === 4 ? rd.u32(b, i * 4) : rd.u16(b, i * 2));
-  return [
-    field('c_iflag', flagsNoDflt(TERM_IFLAGS, w(0))),
-    field('c_oflag', oflag(w(1))),
-    field('c_cflag', cflag(w(2))),
-    field('c_lflag', flagsNoDflt(TERM_LFLAGS, w(3))),
-  ];
-}
-
-/** c_line and c_cc (`[[VINTR]=0x3, …, [17]=0]`), shown without abbrev. */
-function termTail(b: Uint8Array, off: number, ncc: number): Field[] {
-  const cc: Value[] = [];
-  for (let i = 0; i < ncc; i++) {
-    const idx = lookup(TERMIOS_CC, BigInt(i)) ?? String(i);
-    cc.push(join('=', tok(`[${idx}]`), hex(b[off + 1 + i]!)));
-  }
-  return [field('c_line', xval(TERM_LINE_DISCS, BigInt(b[off]!), 'N_???')), field('c_cc', array(cc))];
-}
-
-
-/** struct termios (kernel: 4 flag words, c_line, c_cc[19]); termios2 adds c_ispeed, c_ospeed. */
-const termios = (two: boolean): ArgPrinter => (c, a) =>
-  outStruct(c, a, two ? 44 : 36, (b) => {
-    const f = termFlags(b, 4);
-    if (c.opt.abbrev) return struct(f, true);
-    f.push(...termTail(b, 16, NCCS));
-    if (two) f.push(field('c_ispeed', uint(rd.u32(b, 36))), field('c_ospeed', uint(rd.u32(b, 40))));
-    return struct(f);
-  });
-
-/** struct termio (16-bit flag words, c_line, c_cc[8]). */
-const termio: ArgPrinter = (c, a) =>
-  outStruct(c, a, 18, (b) => {
-    const f = termFlags(b, 2);
-    return c.opt.abbrev ? struct(f, true) : struct([...f, ...termTail(b, 8, NCC)]);
-  });
-
-const winsize: ArgPrinter = (c, a) =>
-  outStruct(c, a, 8, (b) =>
-    struct([
-      field('ws_row', uint(rd.u16(b, 0))), field('ws_col', uint(rd.u16(b, 2))),
-      field('ws_xpixel', uint(rd.u16(b, 4))), field('ws_ypixel', uint(rd.u16(b, 6))),
-    ]),
-  );
-
-const modem: ArgPrinter = (c, a) => outStruct(c, a, 4, (b) => array([flags(MODEM_FLAGS, BigInt(rd.u32(b, 0)), 'TIOCM_???')]));
-const intPtr: ArgPrinter = (c, a) => numAt(c, a, 4);
-
-/** A terminal request's argument: `get` requests print it at exit, `set` ones at entry; NO_ARG: none. */
-const get = onExit;
-const set = onEntry;
-const NO_ARG = null;
-
-/** strace's term_ioctl, by request number (x86_64). */
-const TERM_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
-  0x802c542a: get(termios(true)), // TCGETS2
-  0x402c542b: set(termios(true)), 0x402c542c: set(termios(true)), 0x402c542d: set(termios(true)), // TCSETS2, W2, F2
-  0x5401: get(termios(false)), 0x5456: get(termios(false)), // TCGETS, TIOCGLCKTRMIOS
-  0x5402: set(termios(false)), 0x5403: set(termios(false)), 0x5404: set(termios(false)), 0x5457: set(termios(false)),
-  0x5405: get(termio), // TCGETA
-  0x5406: set(termio), 0x5407: set(termio), 0x5408: set(termio),
-  0x5413: get(winsize), 0x5414: set(winsize), // TIOCGWINSZ, TIOCSWINSZ
-  0x540a: set((_c, a) => xval(TCXONC_OPTIONS, a, 'TC???')), // TCXONC
-  0x540b: set((_c, a) => xval(TCFLSH_QUEUES, a, 'TC???')), // TCFLSH
-  0x5409: set((_c, a) => int(BigInt.asIntN(32, a))), // TCSBRK
-  0x5425: set((_c, a) => int(BigInt.asIntN(32, a))), // TCSBRKP
-  0x540e: set((_c, a) => int(BigInt.asIntN(32, a))), // TIOCSCTTY
-  0x5415: get(modem), // TIOCMGET
-  0x5416: set(modem), 0x5417: set(modem), 0x5418: set(modem),
-  // TIOCGPGRP, TIOCGSID, TIOCGETD, TIOCGSOFTCAR, TIOCGPTN, FIONREAD, TIOCOUTQ, TIOCGEXCL, TIOCGDEV
-  0x540f: get(intPtr), 0x5429: get(intPtr), 0x5424: get(intPtr), 0x5419: get(intPtr), 0x80045430: get(intPtr),
-  0x541b: get(intPtr), 0x5411: get(intPtr), 0x80045440: get(intPtr), 0x80045432: get(intPtr),
-  // TIOCSPGRP, TIOCSETD, FIONBIO, FIOASYNC, TIOCPKT, TIOCSSOFTCAR, TIOCSPTLCK
-  0x5410: set(intPtr), 0x5423: set(intPtr), 0x5421: set(intPtr), 0x5452: set(intPtr), 0x5420: set(intPtr),
-  0x541a: set(intPtr), 0x40045431: set(intPtr),
-  0x5412: set((c, a) => buf(c, a, 1)), // TIOCSTI
-  // TIOCSBRK, TIOCCBRK, TIOCCONS, TIOCNOTTY, TIOCEXCL, TIOCNXCL, FIOCLEX, FIONCLEX, TIOCVHANGUP, TIOCSSERIAL
-  0x5427: NO_ARG, 0x5428: NO_ARG, 0x541d: NO_ARG, 0x5422: NO_ARG, 0x540c: NO_ARG, 0x540d: NO_ARG,
-  0x5451: NO_ARG, 0x5450: NO_ARG, 0x5437: NO_ARG, 0x541f: NO_ARG,
-};
-
-/** File system requests strace decodes (fs_f_ioctl, fs_x_ioctl, fs_0x94_ioctl). */
-const fsFlags: ArgPrinter = (c, a) => outStruct(c, a, 4, (b) => array([flags(FS_IOC_FLAGS, BigInt(rd.u32(b, 0)), 'FS_???_FL')]));
-const cloneRange: ArgPrinter = (c, a) =>
-  outStruct(c, a, 32, (b) =>
-    struct([
-      field('src_fd', fd(rd.u64(b, 0))), field('src_offset', uint(rd.u64(b, 8))),
-      field('src_length', uint(rd.u64(b, 16))), field('dest_offset', uint(rd.u64(b, 24))),
-    ]),
-  );
-/**
- * An argument the kernel reads and then fills: the entry value, then ` => ` and the exit value when
- * the call succeeded (an unreadable argument prints once).
- */
-/** A save hook keeping the argument as printed at entry, for printing at exit (c.state.argIn). */
-const keepIn = (before: ArgPrinter) => (c: Ctx, a: bigint): void => {
-  c.state.argIn = before(c, a);
-};
-
-const inOut = (before: ArgPrinter, after: ArgPrinter): ArgAt => ({
-  at: 'exit',
-  save: keepIn(before),
-  print: (c, a) => {
-    const v = c.state.argIn as Value;
-    return v.k !== 'struct' || c.err ? v : { k: 'inout', in: v, out: after(c, a) };
-  },
-});
-
-/** struct fiemap: the request at entry, the mapped extents (all of them with -v) at exit. */
-const FIEMAP_HEADER = 32;
-const FIEMAP_EXTENT = 56;
-const fiemap = inOut(
-  (c, a) =>
-    structAt(c, a, FIEMAP_HEADER, (b) =>
-      struct([
-        field('fm_start', uint(rd.u64(b, 0))), field('fm_length', uint(rd.u64(b, 8))),
-        field('fm_flags', flags(FIEMAP_FLAGS, BigInt(rd.u32(b, 16)), 'FIEMAP_FLAG_???')),
-        field('fm_extent_count', uint(rd.u32(b, 24))),
-      ]),
-    ),
-  (c, a) =>
-    structAt(c, a, FIEMAP_HEADER, (b) => {
-      const mapped = rd.u32(b, 20);
-      const f: Field[] = [
-        field('fm_flags', flags(FIEMAP_FLAGS, BigInt(rd.u32(b, 16)), 'FIEMAP_FLAG_???')),
-        field('fm_mapped_extents', uint(mapped)),
-      ];
-      if (c.opt.abbrev) return struct(f, true);
-      const extents = arrayAt(c, a + BigInt(FIEMAP_HEADER), BigInt(mapped), FIEMAP_EXTENT, (e) =>
-        struct([
-          field('fe_logical', uint(rd.u64(e, 0))), field('fe_physical', uint(rd.u64(e, 8))),
-          field('fe_length', uint(rd.u64(e, 16))),
-          field('fe_flags', flags(FIEMAP_EXTENT_FLAGS, BigInt(rd.u32(e, 40)), 'FIEMAP_EXTENT_???')),
-        ]),
-      );
-      return struct([...f, field('fm_extents', extents)]);
-    }),
-);
-
-/**
- * struct file_dedupe_range (FIDEDUPERANGE): the request and destinations at entry, then ` => ` and
- * each destination's result. With abbrev only two destinations show, and then the results do not.
- */
-const DEDUPE_HEADER = 24;
-const DEDUPE_INFO = 32;
-function dedupeInfos(c: Ctx, a: bigint, count: number, elem: (e: Uint8Array) => Value): { v: Value; complete: boolean } {
-  const limit = c.opt.abbrev && count > 2 ? 2 : count;
-  const items: Value[] = [];
-  for (let i = 0; i < count; i++) {
-    if (i >= limit) return { v: array(items, true), complete: false };
-    const cur = a + BigInt(DEDUPE_HEADER + DEDUPE_INFO * i);
-    const e = c.mem.read(cur, DEDUPE_INFO);
-    if (!e) {
-      if (!i) return { v: addr(cur), complete: false };
-      items.push(note(tok('...'), '0x' + cur.toString(16)));
-      return { v: array(items), complete: false };
-    }
-    items.push(elem(e));
-  }
-  return { v: array(items), complete: count > 0 };
-}
-const dedupeRange: ArgAt = {
-  at: 'exit',
-  save: keepIn((c, a) =>
-    structAt(c, a, DEDUPE_HEADER, (b) => {
-      const count = rd.u16(b, 16);
-      const { v, complete } = dedupeInfos(c, a, count, (e) =>
-        struct([field('dest_fd', fd(rd.u64(e, 0))), field('dest_offset', uint(rd.u64(e, 8)))]));
-      c.state.dedupeComplete = complete;
-      return struct([
-        field('src_offset', uint(rd.u64(b, 0))), field('src_length', uint(rd.u64(b, 8))), field('dest_count', uint(count)),
-        field('info', v),
-      ]);
-    })),
-  print: (c, a) => {
-    const v = c.state.argIn as Value;
-    if (v.k !== 'struct' || c.err || !c.state.dedupeComplete) return v;
-    const b = c.mem.read(a, DEDUPE_HEADER);
-    if (!b) return v;
-    const { v: info } = dedupeInfos(c, a, rd.u16(b, 16), (e) =>
-      struct([field('bytes_deduped', uint(rd.u64(e, 16))), field('status', int(rd.s32(e, 24)))]));
-    return { k: 'inout', in: v, out: struct([field('info', info)]) };
-  },
-};
-
-/** struct fsxattr (fsx_nextents only for FS_IOC_FSGETXATTR). */
-const fsxattr = (isGet: boolean): ArgPrinter => (c, a) =>
-  outStruct(c, a, 28, (b) =>
-    struct([
-      field('fsx_xflags', flags(FS_XFLAGS, BigInt(rd.u32(b, 0)), 'FS_XFLAG_???')),
-      field('fsx_extsize', uint(rd.u32(b, 4))),
-      ...(isGet ? [field('fsx_nextents', uint(rd.u32(b, 8)))] : []),
-      field('fsx_projid', hex(rd.u32(b, 12))), field('fsx_cowextsize', uint(rd.u32(b, 16))),
-    ]),
-  );
-
-/** struct fstrim_range. */
-const fstrimRange: ArgPrinter = (c, a) =>
-  outStruct(c, a, 24, (b) =>
-    struct([field('start', hex(rd.u64(b, 0))), field('len', uint(rd.u64(b, 8))), field('minlen', uint(rd.u64(b, 16)))]),
-  );
-
-/** print_quoted_cstring: a char array quoted up to its NUL; with none, all but the last byte and `...`. */
-function cstrIn(b: Uint8Array, off: number, size: number): Value {
-  const s = b.subarray(off, off + size);
-  const end = s.indexOf(0);
-  return end < 0 ? { k: 'str', b: s.subarray(0, size - 1), trunc: true } : { k: 'str', b: s.subarray(0, end) };
-}
-
-/** A file system label (char[256]). */
-const FSLABEL_MAX = 256;
-const fslabel: ArgPrinter = (c, a) => outStruct(c, a, FSLABEL_MAX, (b) => cstrIn(b, 0, FSLABEL_MAX));
-
-const FS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
-  0xc020660b: fiemap, // FS_IOC_FIEMAP
-  0x801c581f: get(fsxattr(true)), 0x401c5820: set(fsxattr(false)), // FS_IOC_FSGETXATTR, FS_IOC_FSSETXATTR
-  0xc0185879: set(fstrimRange), // FITRIM
-  0x81009431: get(fslabel), 0x41009432: set(fslabel), // FS_IOC_GETFSLABEL, FS_IOC_SETFSLABEL
-  0xc0189436: dedupeRange, // FIDEDUPERANGE
-  0x80086601: get(fsFlags), 0x80046601: get(fsFlags), // FS_IOC_GETFLAGS, FS_IOC32_GETFLAGS
-  0x40086602: set(fsFlags), 0x40046602: set(fsFlags), // FS_IOC_SETFLAGS, FS_IOC32_SETFLAGS
-  0x40049409: set((_c, a) => int(BigInt.asIntN(32, a))), // FICLONE
-  0x4020940d: set(cloneRange), // FICLONERANGE
-  0xc0045877: NO_ARG, 0xc0045878: NO_ARG, // FIFREEZE, FITHAW
-};
-
-/** strace's block_ioctl (type 0x12): numbers the kernel returns or takes, by request. */
-const shortAt: ArgPrinter = (c, a) => outStruct(c, a, 2, (b) => array([uint(rd.u16(b, 0))]));
-const pairU64: ArgPrinter = (c, a) => outStruct(c, a, 16, (b) => array([uint(rd.u64(b, 0)), uint(rd.u64(b, 8))]));
-const BLOCK_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
-  0x1262: set((_c, a) => uint(a)), 0x1264: set((_c, a) => uint(a)), // BLKRASET, BLKFRASET
-  0x1267: get(shortAt), 0x127e: get(shortAt), // BLKSECTGET, BLKROTATIONAL
-  // BLKROGET, BLKBSZGET, BLKSSZGET, BLKALIGNOFF; BLKROSET, BLKBSZSET
-  0x125e: get(intPtr), 0x80081270: get(intPtr), 0x1268: get(intPtr), 0x127a: get(intPtr),
-  0x125d: set(intPtr), 0x40081271: set(intPtr),
-  // BLKPBSZGET, BLKIOMIN, BLKIOOPT, BLKDISCARDZEROES, BLKGETZONESZ, BLKGETNRZONES
-  0x127b: get((c, a) => numAt(c, a, 4, 'u')), 0x1278: get((c, a) => numAt(c, a, 4, 'u')),
-  0x1279: get((c, a) => numAt(c, a, 4, 'u')), 0x127c: get((c, a) => numAt(c, a, 4, 'u')),
-  0x80041284: get((c, a) => numAt(c, a, 4, 'u')), 0x80041285: get((c, a) => numAt(c, a, 4, 'u')),
-  0x1263: get((c, a) => numAt(c, a, 8)), 0x1265: get((c, a) => numAt(c, a, 8)), // BLKRAGET, BLKFRAGET
-  0x1260: get((c, a) => numAt(c, a, 8, 'u')), // BLKGETSIZE
-  0x80081272: get((c, a) => numAt(c, a, 8, 'u')), 0x80081280: get((c, a) => numAt(c, a, 8, 'u')), // BLKGETSIZE64, BLKGETDISKSEQ
-  0x1277: set(pairU64), 0x127d: set(pairU64), 0x127f: set(pairU64), // BLKDISCARD, BLKSECDISCARD, BLKZEROOUT
-  // BLKRRPART, BLKFLSBUF, BLKTRACESTART, BLKTRACESTOP, BLKTRACETEARDOWN
-  0x125f: NO_ARG, 0x1261: NO_ARG, 0x1274: NO_ARG, 0x1275: NO_ARG, 0x1276: NO_ARG,
-};
-
-/** Loop devices ('L'): struct loop_info (x86_64 layout, 168 bytes) and loop_info64 (232 bytes). */
-const LO_KEY_SIZE = 32;
-const hexArray = (...v: bigint[]): Value => array(v.map((x) => hex(x)));
-const cryptFields = (type: number, keySize: number): Field[] => [
-  field('lo_encrypt_type', xval(LOOP_CRYPT_TYPES, BigInt(type), 'LO_CRYPT_???')),
-  field('lo_encrypt_key_size', uint(keySize)),
-];
-const keyField = (b: Uint8Array, off: number, keySize: number): Field =>
-  field('lo_encrypt_key', { k: 'str', b: b.subarray(off, off + Math.min(keySize, LO_KEY_SIZE)) });
-
-const loopInfo: ArgPrinter = (c, a) =>
-  outStruct(c, a, 168, (b) => {
-    const full = !c.opt.abbrev;
-    const type = rd.s32(b, 36);
-    const keySize = rd.u32(b, 40);
-    const f: Field[] = [field('lo_number', int(rd.s32(b, 0)))];
-    if (full) f.push(field('lo_device', dev(rd.u64(b, 8))), field('lo_inode', uint(rd.u64(b, 16))), field('lo_rdevice', dev(rd.u64(b, 24))));
-    f.push(field('lo_offset', hex(rd.u32(b, 32))));
-    if (full || type !== 0) f.push(...cryptFields(type >>> 0, keySize));
-    f.push(field('lo_flags', flags(LOOP_FLAGS, BigInt(rd.u32(b, 44)), 'LO_FLAGS_???')), field('lo_name', cstrIn(b, 48, 64)));
-    if (full || type !== 0) f.push(keyField(b, 112, keySize));
-    if (!full) return struct(f, true);
-    f.push(field('lo_init', hexArray(rd.u64(b, 144), rd.u64(b, 152))), field('reserved', array([...b.subarray(160, 164)].map((x) => hex(x)))));
-    return struct(f);
-  });
-
-function loopInfo64Fields(c: Ctx, b: Uint8Array, off: number): Value {
-  const full = !c.opt.abbrev;
-  const type = rd.u32(b, off + 44);
-  const keySize = rd.u32(b, off + 48);
-  const f: Field[] = full
-    ? [
-      field('lo_device', dev(rd.u64(b, off))), field('lo_inode', uint(rd.u64(b, off + 8))),
-      field('lo_rdevice', dev(rd.u64(b, off + 16))), field('lo_offset', hex(rd.u64(b, off + 24))),
-      field('lo_sizelimit', uint(rd.u64(b, off + 32))), field('lo_number', uint(rd.u32(b, off + 40))),
-    ]
-    : [field('lo_offset', hex(rd.u64(b, off + 24))), field('lo_number', uint(rd.u32(b, off + 40)))];
-  if (full || type !== 0) f.push(...cryptFields(type, keySize));
-  f.push(field('lo_flags', flags(LOOP_FLAGS, BigInt(rd.u32(b, off + 52)), 'LO_FLAGS_???')), field('lo_file_name', cstrIn(b, off + 56, 64)));
-  if (full || type !== 0) f.push(field('lo_crypt_name', cstrIn(b, off + 120, 64)), keyField(b, off + 184, keySize));
-  if (!full) return struct(f, true);
-  f.push(field('lo_init', hexArray(rd.u64(b, off + 216), rd.u64(b, off + 224))));
-  return struct(f);
-}
-const loopInfo64: ArgPrinter = (c, a) => outStruct(c, a, 232, (b) => loopInfo64Fields(c, b, 0));
-
-/** struct loop_config: fd, block_size, info (loop_info64), __reserved[8] when set. */
-const loopConfig: ArgPrinter = (c, a) =>
-  outStruct(c, a, 8 + 232 + 64, (b) => {
-    const reserved: bigint[] = [];
-    for (let i = 0; i < 8; i++) reserved.push(rd.u64(b, 240 + 8 * i));
-    return struct([
-      field('fd', fd(BigInt(rd.u32(b, 0)))), field('block_size', uint(rd.u32(b, 4))),
-      field('info', loopInfo64Fields(c, b, 8)),
-      ...(reserved.some((v) => v) ? [field('__reserved', hexArray(...reserved))] : []),
-    ]);
-  });
-
-const LOOP_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
-  0x4c02: set(loopInfo), 0x4c03: get(loopInfo), // LOOP_SET_STATUS, LOOP_GET_STATUS
-  0x4c04: set(loopInfo64), 0x4c05: get(loopInfo64), // LOOP_SET_STATUS64, LOOP_GET_STATUS64
-  0x4c0a: set(loopConfig), // LOOP_CONFIGURE
-  0x4c01: NO_ARG, 0x4c07: NO_ARG, 0x4c82: NO_ARG, // LOOP_CLR_FD, LOOP_SET_CAPACITY, LOOP_CTL_GET_FREE
-  0x4c00: set((_c, a) => fd(a)), 0x4c06: set((_c, a) => fd(a)), // LOOP_SET_FD, LOOP_CHANGE_FD
-  0x4c80: set((_c, a) => int(BigInt.asIntN(32, a))), 0x4c81: set((_c, a) => int(BigInt.asIntN(32, a))), // LOOP_CTL_ADD, _REMOVE
-  0x4c08: set((_c, a) => uint(a)), 0x4c09: set((_c, a) => uint(a)), // LOOP_SET_DIRECT_IO, LOOP_SET_BLOCK_SIZE
-};
-
-/** Random ('R'): entropy counts and struct rand_pool_info. */
-const randPoolInfo: ArgPrinter = (c, a) =>
-  outStruct(c, a, 8, (b) => {
-    const size = rd.s32(b, 4);
-    return struct([
-      field('entropy_count', int(rd.s32(b, 0))), field('buf_size', int(size)),
-      field('buf', buf(c, a + 8n, BigInt.asUintN(64, BigInt(size)))),
-    ]);
-  });
-const RANDOM_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
-  0x80045200: get(intPtr), 0x40045201: set(intPtr), // RNDGETENTCNT, RNDADDTOENTCNT
-  0x40085203: set(randPoolInfo), // RNDADDENTROPY
-  0x5204: NO_ARG, 0x5206: NO_ARG, 0x5207: NO_ARG, // RNDZAPENTCNT, RNDCLEARPOOL, RNDRESEEDCRNG
-};
-
-/** inotify ('I'): INOTIFY_IOC_SETNEXTWD takes the next watch descriptor as a value. */
-const INOTIFY_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
-  0x40044900: set((_c, a) => int(BigInt.asIntN(32, a))),
-};
-
-/** nsfs (0xb7): NS_GET_OWNER_UID's uid; the results are handled by IOCTL_RESULTS. */
-const NSFS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
-  0xb701: NO_ARG, 0xb702: NO_ARG, 0xb703: NO_ARG, // NS_GET_USERNS, NS_GET_PARENT, NS_GET_NSTYPE
-  0xb704: get((c, a) => outStruct(c, a, 4, (b) => array([id(BigInt(rd.u32(b, 0)))]))), // NS_GET_OWNER_UID
-};
-
-/** Requests whose result strace shows specially: an fd, or a name after it. */
-const IOCTL_RESULTS: Readonly<Record<number, (c: Ctx) => RetInfo>> = {
-  0xb701: asFd, 0xb702: asFd, // NS_GET_USERNS, NS_GET_PARENT
-  0xb703: (c) => (c.err ? { fmt: 'd' } : withName(lookup(NS_TYPES, c.rval), 'd')), // NS_GET_NSTYPE
-};
-
-/** Legacy IDE (0x03): struct hd_geometry, kernel_ulong_t settings read or set, identity blocks. */
-const ulongAt = (f: (v: bigint) => Value): ArgPrinter => (c, a) => outStruct(c, a, 8, (b) => array([f(rd.u64(b, 0))]));
-const hdioU = ulongAt((v) => uint(v));
-const identity = (size: number): ArgPrinter => (c, a) => (c.err ? addr(a) : buf(c, a, size));
-const hdioInts3: ArgPrinter = (c, a) => arrayAt(c, a, 3n, 4, (b) => hex(rd.u32(b, 0)));
-const busstate = (v: bigint): Value => xval(HDIO_BUSSTATES, v, 'BUSSTATE_???');
-const ideNice = (v: bigint): Value => flags(HDIO_IDE_NICE, v, 'IDE_NICE_???');
-const HDIO_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
-  0x301: get((c, a) => // HDIO_GETGEO
-    outStruct(c, a, 16, (b) =>
-      struct([
-        field('heads', uint(b[0]!)), field('sectors', uint(b[1]!)), field('cylinders', uint(rd.u16(b, 2))),
-        field('start', uint(rd.u64(b, 8))),
-      ]),
-    )),
-  // HDIO_GET_32BIT, _ACOUSTIC, _ADDRESS, _DMA, _KEEPSETTINGS, _MULTCOUNT, _NOWERR, _UNMASKINTR, _WCACHE
-  0x309: get(hdioU), 0x30f: get(hdioU), 0x310: get(hdioU), 0x30b: get(hdioU), 0x308: get(hdioU), 0x304: get(hdioU),
-  0x30a: get(hdioU), 0x302: get(hdioU), 0x30e: get(hdioU),
-  0x31a: get(ulongAt(busstate)), 0x30c: get(ulongAt(ideNice)), // HDIO_GET_BUSSTATE, HDIO_GET_NICE
-  0x30d: get(identity(512)), 0x307: get(identity(142)), // HDIO_GET_IDENTITY, HDIO_OBSOLETE_IDENTITY
-  0x31c: set(hdioInts3), 0x328: set(hdioInts3), // HDIO_DRIVE_RESET, HDIO_SCAN_HWIF
-  // HDIO_SET_32BIT, _ACOUSTIC, _ADDRESS, _DMA, _KEEPSETTINGS, _MULTCOUNT, _NOWERR, _PIO_MODE, _UNMASKINTR, _WCACHE,
-  // HDIO_UNREGISTER_HWIF: the value itself
-  0x324: set((_c, a) => uint(a)), 0x32c: set((_c, a) => uint(a)), 0x32f: set((_c, a) => uint(a)),
-  0x326: set((_c, a) => uint(a)), 0x323: set((_c, a) => uint(a)), 0x321: set((_c, a) => uint(a)),
-  0x325: set((_c, a) => uint(a)), 0x327: set((_c, a) => uint(a)), 0x322: set((_c, a) => uint(a)),
-  0x32b: set((_c, a) => uint(a)), 0x32a: set((_c, a) => uint(a)),
-  0x32d: set((_c, a) => busstate(a)), 0x329: set((_c, a) => ideNice(a)), // HDIO_SET_BUSSTATE, HDIO_SET_NICE
-};
-
-/** perf events ('$'). */
-const perfFlags: ArgAt = set((_c, a) => flags(PERF_IOCTL_FLAGS, u32(a), 'PERF_IOC_FLAG_???'));
-const PERF_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
-  0x2400: perfFlags, 0x2401: perfFlags, 0x2403: perfFlags, // PERF_EVENT_IOC_ENABLE, _DISABLE, _RESET
-  0x2402: set((_c, a) => int(BigInt.asIntN(32, a))), // PERF_EVENT_IOC_REFRESH
-  0x40082404: set((c, a) => numAt(c, a, 8, 'u')), // PERF_EVENT_IOC_PERIOD
-  0x2405: set((_c, a) => fd(a)), 0x40042408: set((_c, a) => fd(a)), // PERF_EVENT_IOC_SET_OUTPUT, _SET_BPF
-  0x40042409: set((_c, a) => uint(a)), // PERF_EVENT_IOC_PAUSE_OUTPUT
-  0x40082406: set((c, a) => cstr(c, a)), // PERF_EVENT_IOC_SET_FILTER
-  0x80082407: get((c, a) => numAt(c, a, 8, 'u')), // PERF_EVENT_IOC_ID
-};
-
-/**
- * userfaultfd (0xaa): structs the caller fills and the kernel completes. `done` gives the fields
- * printed when the call succeeded, from the fields given at entry, the struct at exit and at entry.
- */
-type Completion = (given: Field[], b: Uint8Array, before: Uint8Array) => Field[];
-const completed = (size: number, given: (b: Uint8Array) => Field[], done: Completion): ArgAt => ({
-  at: 'exit',
-  save: keepIn((c, a) =>
-    outStruct(c, a, size, (b) => {
-      c.state.argBytes = b;
-      return struct(given(b));
-    })),
-  print: (c, a) => {
-    const v = c.state.argIn as Value;
-    if (v.k !== 'struct' || c.err) return v;
-    const b = c.mem.read(a, size);
-    return b ? struct(done(v.fields, b, c.state.argBytes as Uint8Array)) : v;
-  },
-});
-const uffdRange = (b: Uint8Array, off: number): Value =>
-  struct([field('start', hex(rd.u64(b, off))), field('len', hex(rd.u64(b, off + 8)))]);
-const uffdApiFeatures = (v: bigint): Value => flags(UFFD_API_FEATURES, v, 'UFFD_FEATURE_???');
-const UFFD_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
-  0xc018aa3f: completed( // UFFDIO_API
-    24,
-    (b) => [field('api', hex(rd.u64(b, 0))), field('features', uffdApiFeatures(rd.u64(b, 8)))],
-    (given, b, before) => {
-      const features = rd.u64(b, 8);
-      const f = features === rd.u64(before, 8) ? given
-        : [given[0]!, field('features', join('', given[1]!.v, tok(' => features='), uffdApiFeatures(features)))];
-      return [...f, field('ioctls', flags(UFFD_API_FLAGS, rd.u64(b, 16), '_UFFDIO_???'))];
-    },
-  ),
-  0xc020aa00: completed( // UFFDIO_REGISTER
-    32,
-    (b) => [field('range', uffdRange(b, 0)), field('mode', flags(UFFD_REGISTER_MODE_FLAGS, rd.u64(b, 16), 'UFFDIO_REGISTER_MODE_???'))],
-    (given, b) => [...given, field('ioctls', flags(UFFD_REGISTER_IOCTL_FLAGS, rd.u64(b, 24), 'UFFDIO_???'))],
-  ),
-  0xc028aa03: completed( // UFFDIO_COPY
-    40,
-    (b) => [
-      field('dst', hex(rd.u64(b, 0))), field('src', hex(rd.u64(b, 8))), field('len', hex(rd.u64(b, 16))),
-      field('mode', flags(UFFD_COPY_FLAGS, rd.u64(b, 24), 'UFFDIO_COPY_???')),
-    ],
-    (given, b) => [...given, field('copy', hex(rd.u64(b, 32)))],
-  ),
-  0xc020aa04: completed( // UFFDIO_ZEROPAGE
-    32,
-    (b) => [field('range', uffdRange(b, 0)), field('mode', flags(UFFD_ZEROPAGE_FLAGS, rd.u64(b, 16), 'UFFDIO_ZEROPAGE_???'))],
-    (given, b) => [...given, field('zeropage', hex(rd.u64(b, 24)))],
-  ),
-  0x8010aa01: set((c, a) => outStruct(c, a, 16, (b) => uffdRange(b, 0))), // UFFDIO_UNREGISTER
-  0x8010aa02: set((c, a) => outStruct(c, a, 16, (b) => uffdRange(b, 0))), // UFFDIO_WAKE
-};
-
-/** seccomp user notifications ('!'): responses, ids and fds the supervisor installs. */
-const negErrno = (v: number): Value => {
-  const name = v < 0 ? errnoName(-v) : undefined;
-  return name ? sym('-' + name, v) : int(v);
-};
-const notifId: ArgPrinter = (c, a) => outStruct(c, a, 8, (b) => array([hex(rd.u64(b, 0))]));
-const SECCOMP_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
-  0xc0182101: set((c, a) => // SECCOMP_IOCTL_NOTIF_SEND
-    outStruct(c, a, 24, (b) =>
-      struct([
-        field('id', hex(rd.u64(b, 0))), field('val', int(rd.s64(b, 8))), field('error', negErrno(rd.s32(b, 16))),
-        field('flags', flags(SECCOMP_RESP_FLAGS, BigInt(rd.u32(b, 20)), 'SECCOMP_USER_NOTIF_FLAG_???')),
-      ]),
-    )),
-  0x40082102: set(notifId), 0x80082102: set(notifId), // SECCOMP_IOCTL_NOTIF_ID_VALID (and its old, wrong direction)
-  0x40182103: set((c, a) => // SECCOMP_IOCTL_NOTIF_ADDFD
-    outStruct(c, a, 24, (b) =>
-      struct([
-        field('id', hex(rd.u64(b, 0))), field('flags', flags(SECCOMP_ADDFD_FLAGS, BigInt(rd.u32(b, 8)), 'SECCOMP_ADDFD_FLAG_???')),
-        field('srcfd', fd(BigInt(rd.u32(b, 12)))), field('newfd', int(rd.s32(b, 16))),
-        field('newfd_flags', flags(OPEN_FLAGS, BigInt(rd.u32(b, 20)), 'O_???')),
-      ]),
-    )),
-};
-
-/** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), inotify ('I'),
- * nsfs (0xb7), legacy IDE (0x03), perf ('$'), userfaultfd (0xaa), seccomp ('!'),
- * file system ('f', 'X', 0x94). */
-const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
-  0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
-  0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS, 0xaa: UFFD_IOCTLS, 0x21: SECCOMP_IOCTLS,
-  0x89: SOCK_IOCTLS,
-};
-
-/**
- * The argument of a request with no decoder: hex, at entry for the types whose decoders give up at
- * entry (terminal and file system requests), else at exit.
- */
-const rawArg = (code: number): ArgAt => (DECODED_TYPES[IOC_TYPE(code)] ? onEntry : onExit)((_c, a) => hex(a));
-
-const ioctlArg = (c: Ctx): ArgAt | undefined => {
-  const code = Number(u32(c.args[1]!));
-  const h = DECODED_TYPES[IOC_TYPE(code)]?.[code];
-  return h === null ? undefined : h ?? rawArg(code);
-};
-
-const ioctl = byCommand((c) => ioctlRequest(Number(u32(c.args[1]!))), ioctlArg, (c) => IOCTL_RESULTS[Number(u32(c.args[1]!))]?.(c) ?? { fmt: 'd' });
 
 // ---------------------------------------------------------------- getdents
 
@@ -1310,7 +719,6 @@ export const decoders: Record<string, SyscallDecoder> = {
   pipe2: sig([atExit(fdPair), atExit(flagsArg(OPEN_FLAGS, 'O_???'))]),
 
   fcntl,
-  ioctl,
   fstat: sig([A.fd, atExit(statArg)]),
   fstatfs: sig([A.fd, atExit(statfsArg)]),
   getdents: getdents(false),

@@ -3,6 +3,7 @@ import type { ArchTable, SyscallRow } from '../arch/types.js';
 import { printargs } from './args.js';
 import type { SyscallDecoder } from './types.js';
 import { decoders as desc } from './desc.js';
+import { decoders as ioctl } from './ioctl.js';
 import { decoders as file } from './file.js';
 import { decoders as memory } from './memory.js';
 import { decoders as net } from './net.js';
@@ -12,7 +13,7 @@ import { decoders as misc } from './misc.js';
 
 export const REGISTRY: Readonly<Record<string, SyscallDecoder>> = Object.assign(
   Object.create(null) as Record<string, SyscallDecoder>,
-  desc, file, memory, net, processDecoders, signal, misc,
+  desc, ioctl, file, memory, net, processDecoders, signal, misc,
 );
 
 /** A syscall's decoder: its row's decoder, else its name's, else printargs over its argument count. */
