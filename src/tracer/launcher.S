@@ -7,12 +7,17 @@
 # `node --v8-pool-size=1 --min-semi-space-size=4 <dir>/boot.cjs argv0 args...` (one V8 worker thread
 # is plenty for sysray, and threads cost to start and to end; V8's young generation starts at 1 MB and
 # doubles at each of its first collections, 3-5 ms each here, while sysray's code and the decoders it
-# uses need about 2 MB: 4 MB from the start, and a short trace collects no garbage) with the caller's environment minus NODE_* (Node's own
-# options are not meant for the tracer) and SYSRAY_LAUNCHED=<child pid>,<write end>. Once the
-# tracer has seized the child and written its plan (pathname, argv, envp, seccomp filter) into the
-# child's data area, it writes one byte to the pipe; the child then installs the filter (or, without
-# one, stops itself so the tracer can start syscall tracing) and execs the command. If the tracer
-# never writes (it exits, or has no command to run) the child reads end of file and exits.
+# uses need about 2 MB: 4 MB from the start, and a short trace collects no garbage) with the
+# caller's environment minus NODE_* (Node's own options are not meant for the tracer) and
+# SYSRAY_LAUNCHED=<child pid>,<write end>. Once the tracer has seized the child and written its plan
+# (pathname, argv, envp, seccomp filter) into the child's data area, it writes one byte to the pipe;
+# the child then installs the filter (or, without one, stops itself so the tracer can start syscall
+# tracing) and execs the command. If the tracer never writes (it exits, or has no command to run)
+# the child reads end of file and exits.
+#
+# For a filtered trace with nothing but options it understands, the launcher makes that plan
+# itself, seizes and releases the child, and sees it through its execve before it execs Node: the
+# command runs while Node starts (early_plan, below; SYSRAY_LAUNCHED then ends in ",R<map>").
 #
 # Anything unexpected before the fork (no pipe, no fork) execs <dir>/sysray.sh, the shell launcher.
 
@@ -37,7 +42,20 @@
 .equ EUID,    0x64
 .equ RGID,    0x68
 .equ EGID,    0x6c
-.equ LVAR,    0x10000       # "SYSRAY_LAUNCHED=<pid>,<fd>"
+.equ EARLY,   0x70          # nonzero: the command starts now, before Node (early_plan below)
+.equ ESTATUS, 0x74          # a wait status
+.equ LVAR,    0x10000       # "SYSRAY_LAUNCHED=<pid>,<fd>" (",R<the filter's syscalls, hex>" if started)
+.equ EMAP,    0x12000       # early start: the filter's syscall numbers (a 512-bit map)
+.equ EPATH,   0x13000       #   the command's pathname, found in PATH
+.equ ESTAT,   0x14000       #   a struct stat
+.equ FILTER,  0x100         #   the BPF program (the sock_fprog at FPROG points here)
+# early_table, appended to this code by launcher.ts: u32 the table's size (the filter's limit),
+# then three maps (64 bytes each): always traced, known to strace 6.1, never started early
+# (execve, execveat); then entries {u8 length, name, 64-byte map} to a zero length
+.equ EBASE,   8
+.equ EKNOWN,  72
+.equ EFORBID, 136
+.equ EHDR,    200
 .equ SELF,    0x11000       # /proc/self/exe, then boot.cjs or sysray.sh in its directory
 .equ NODEP,   0x20000       # a PATH entry + "/node"
 .equ ARGS,    0x100000      # Node's argv and envp (parent); the plan's strings (child)
@@ -66,6 +84,9 @@ find_slash:
     jne find_slash
     inc rdi
     mov [r15+DIREND], rdi
+    call early_plan
+    mov [r15+EARLY], eax
+start_child:
     # pipe2(fds, O_CLOEXEC), both ends moved above fd 2 (0-2 stay as the caller left them)
     lea rdi, [r15+PIPE]
     mov esi, 0x80000
@@ -92,6 +113,20 @@ find_slash:
     xor edx, edx
     mov eax, 72                     # fcntl
     syscall
+    cmp dword ptr [r15+EARLY], 0
+    je late
+    call early_release
+    test eax, eax
+    jz late
+    mov dword ptr [r15+EARLY], 0
+    cmp eax, 1
+    je late
+    # the child is gone before its execve: start again, the usual way
+    mov edi, [r15+PIPE+4]
+    mov eax, 3                      # close
+    syscall
+    jmp start_child
+late:
     # "<dir>/boot.cjs"
     mov rdi, [r15+DIREND]
     mov rax, 0x736a632e746f6f62     # "boot.cjs"
@@ -109,6 +144,26 @@ find_slash:
     inc rdi
     mov eax, [r15+PIPE+4]
     call decimal
+    cmp dword ptr [r15+EARLY], 0
+    je lvar_end
+    mov word ptr [rdi], 0x522c      # ",R"
+    add rdi, 2
+    lea r9, [rip+hex_digits]
+    xor ecx, ecx
+lvar_hex:
+    movzx eax, byte ptr [r15+EMAP+rcx]
+    mov edx, eax
+    shr edx, 4
+    movzx edx, byte ptr [r9+rdx]
+    mov [rdi], dl
+    and eax, 15
+    movzx eax, byte ptr [r9+rax]
+    mov [rdi+1], al
+    add rdi, 2
+    inc ecx
+    cmp ecx, 64
+    jb lvar_hex
+lvar_end:
     mov byte ptr [rdi], 0
     # Node's argv: "node", its two flags, boot.cjs, then the launcher's own argv (argv[0] first)
     lea rdi, [r15+ARGS]
@@ -322,6 +377,537 @@ no_cred:
     syscall
     jmp quit
 
+# ---- the early start. With the options of a filtered trace alone (-f, -e trace=NAMES/%CLASSES,
+# -o FILE, and flags that only change how lines print), the launcher knows what Node would decide:
+# which syscalls stop (early_table, made from sysray's own tables), the pathname (PATH, as Node looks
+# it up) and the filter. It then seizes the child itself, lets it exec the command under the filter
+# and sees it through the execve, and the command runs while Node starts: it stops only at a traced
+# syscall, where the kernel holds it until Node is there. Anything else (another option, a name or
+# form it does not know, a command not found, an -o file it cannot open) leaves it all to Node.
+
+# eax = 1 with the plan in DATA (SCWORD, FPROG, the filter, PATHP, ARGIDX, EMAP), else 0
+early_plan:
+    mov ebx, 1                      # the argument
+    xor ebp, ebp                    # seen: 1 -f, 2 -o, 4 -e
+e_loop:
+    cmp rbx, r12
+    jae e_no
+    mov rsi, [r13+rbx*8]
+    cmp byte ptr [rsi], '-'
+    jne e_cmd
+    cmp byte ptr [rsi+2], 0
+    jne e_flags
+    cmp word ptr [rsi], 0x662d      # -f
+    jne e_not_f
+    test ebp, 1
+    jnz e_no
+    or ebp, 1
+    inc rbx
+    jmp e_loop
+e_not_f:
+    cmp word ptr [rsi], 0x6f2d      # -o FILE: not a pipe, and one Node will open
+    jne e_not_o
+    test ebp, 2
+    jnz e_no
+    or ebp, 2
+    inc rbx
+    cmp rbx, r12
+    jae e_no
+    mov rdi, [r13+rbx*8]
+    mov al, [rdi]
+    test al, al
+    jz e_no
+    cmp al, '|'
+    je e_no
+    cmp al, '!'
+    je e_no
+    # a FIFO: opening it to see would hand its reader an end of file (Node opens it, and waits)
+    mov r8, rdi
+    lea rsi, [r15+ESTAT]
+    mov eax, 4                      # stat
+    syscall
+    test rax, rax
+    jnz e_o_open
+    mov eax, [r15+ESTAT+24]         # st_mode
+    and eax, 0xf000
+    cmp eax, 0x1000                 # S_IFIFO
+    je e_no
+e_o_open:
+    mov rdi, r8
+    mov esi, 0x80841                # O_WRONLY|O_CREAT|O_NONBLOCK|O_CLOEXEC
+    mov edx, 0x1b6                  # 0666
+    mov eax, 2                      # open
+    syscall
+    test eax, eax
+    js e_no
+    mov edi, eax
+    mov eax, 3                      # close
+    syscall
+    inc rbx
+    jmp e_loop
+e_not_o:
+    cmp word ptr [rsi], 0x652d      # -e trace=LIST
+    jne e_flags
+    test ebp, 4
+    jnz e_no
+    or ebp, 4
+    inc rbx
+    cmp rbx, r12
+    jae e_no
+    mov rsi, [r13+rbx*8]
+    cmp dword ptr [rsi], 0x63617274 # "trac"
+    jne e_no
+    cmp word ptr [rsi+4], 0x3d65    # "e="
+    jne e_no
+    add rsi, 6
+    call e_list
+    test eax, eax
+    jz e_no
+    inc rbx
+    jmp e_loop
+e_flags:
+    lea rdi, [rip+early_flags]
+e_flag:
+    cmp byte ptr [rdi], 0
+    je e_no
+    call streq
+    je e_flag_ok
+e_flag_skip:
+    inc rdi
+    cmp byte ptr [rdi-1], 0
+    jne e_flag_skip
+    jmp e_flag
+e_flag_ok:
+    inc rbx
+    jmp e_loop
+e_cmd:
+    # -f (no filter without it) and -e trace= are needed
+    test ebp, 1
+    jz e_no
+    test ebp, 4
+    jz e_no
+    call e_node
+    test eax, eax
+    jz e_no
+    mov [r15+ARGIDX], rbx
+    mov rsi, [r13+rbx*8]
+    call e_resolve
+    test eax, eax
+    jz e_no
+    call e_filter
+    mov eax, 107                    # geteuid
+    syscall
+    mov ecx, 1                      # install the filter,
+    test eax, eax
+    jz e_root
+    mov ecx, 3                      # after PR_SET_NO_NEW_PRIVS unless root
+e_root:
+    mov [r15+SCWORD], rcx
+    mov eax, 1
+    ret
+e_no:
+    xor eax, eax
+    ret
+
+# rsi: LIST. EMAP: the syscalls it names with those always traced; eax = 1, or 0 if Node would not
+# filter these (an unknown name, an empty one, execve, everything)
+e_list:
+    lea rdi, [r15+EMAP]
+    xor eax, eax
+    mov ecx, 8
+    rep stosq
+    lea r11, [rip+early_table]
+e_tok:
+    mov rdx, rsi                    # the name
+e_tok_end:
+    mov al, [rsi]
+    test al, al
+    jz e_tok_have
+    cmp al, ','
+    je e_tok_have
+    inc rsi
+    jmp e_tok_end
+e_tok_have:
+    mov rcx, rsi
+    sub rcx, rdx
+    jz e_list_no
+    lea rdi, [r11+EHDR]
+e_ent:
+    movzx r8d, byte ptr [rdi]
+    test r8d, r8d
+    jz e_list_no
+    cmp r8, rcx
+    jne e_ent_next
+    xor r9d, r9d
+e_cmp:
+    mov al, [rdx+r9]
+    cmp al, [rdi+r9+1]
+    jne e_ent_next
+    inc r9
+    cmp r9, rcx
+    jb e_cmp
+    lea r9, [rdi+r8+1]
+    xor r10d, r10d
+e_or:
+    mov rax, [r9+r10*8]
+    or [r15+EMAP+r10*8], rax
+    inc r10
+    cmp r10, 8
+    jb e_or
+    cmp byte ptr [rsi], 0
+    je e_list_check
+    inc rsi
+    jmp e_tok
+e_ent_next:
+    lea rdi, [rdi+r8+65]
+    jmp e_ent
+e_list_check:
+    xor r10d, r10d
+    xor r8d, r8d                    # known syscalls left out
+e_chk:
+    mov rax, [r15+EMAP+r10*8]
+    test rax, [r11+EFORBID+r10*8]
+    jnz e_list_no
+    mov rcx, rax
+    not rcx
+    and rcx, [r11+EKNOWN+r10*8]
+    or r8, rcx
+    or rax, [r11+EBASE+r10*8]
+    mov [r15+EMAP+r10*8], rax
+    inc r10
+    cmp r10, 8
+    jb e_chk
+    test r8, r8
+    jz e_list_no
+    mov eax, 1
+    ret
+e_list_no:
+    xor eax, eax
+    ret
+
+# rsi: the command. As Node's resolveCommand: a name with a slash as it is (it must exist), else the
+# first PATH entry with a regular file with an execute bit (an empty entry, the current directory,
+# is left to Node). eax = 1 with PATHP set (0: the child execs its argv[0]), else 0.
+e_resolve:
+    mov rdi, rsi
+e_slash:
+    mov al, [rdi]
+    test al, al
+    jz e_search
+    cmp al, '/'
+    je e_as_is
+    inc rdi
+    jmp e_slash
+e_as_is:
+    mov rdi, rsi
+    lea rsi, [r15+ESTAT]
+    mov eax, 4                      # stat
+    syscall
+    test rax, rax
+    jnz e_res_no
+    mov qword ptr [r15+PATHP], 0
+    mov eax, 1
+    ret
+e_search:
+    mov r8, rsi
+    mov r9, r14
+e_find_path:
+    mov rax, [r9]
+    add r9, 8
+    test rax, rax
+    jz e_res_no
+    cmp dword ptr [rax], 0x48544150 # "PATH"
+    jne e_find_path
+    cmp byte ptr [rax+4], '='
+    jne e_find_path
+    lea r9, [rax+5]
+    cmp byte ptr [r9], 0
+    je e_res_no
+e_entry:
+    lea rdi, [r15+EPATH]
+    lea r10, [r15+EPATH+4000]
+e_copy:
+    mov al, [r9]
+    test al, al
+    jz e_copied
+    cmp al, ':'
+    je e_copied
+    cmp rdi, r10
+    jae e_res_no
+    mov [rdi], al
+    inc rdi
+    inc r9
+    jmp e_copy
+e_copied:
+    lea rax, [r15+EPATH]
+    cmp rdi, rax
+    je e_res_no
+    cmp byte ptr [rdi-1], '/'
+    je e_cat_start
+    mov byte ptr [rdi], '/'
+    inc rdi
+e_cat_start:
+    mov rsi, r8
+e_cat:
+    cmp rdi, r10
+    jae e_res_no
+    mov al, [rsi]
+    mov [rdi], al
+    inc rsi
+    inc rdi
+    test al, al
+    jnz e_cat
+    lea rdi, [r15+EPATH]
+    lea rsi, [r15+ESTAT]
+    mov eax, 4                      # stat
+    syscall
+    test rax, rax
+    jnz e_next_entry
+    mov eax, [r15+ESTAT+24]         # st_mode
+    mov ecx, eax
+    and ecx, 0xf000
+    cmp ecx, 0x8000                 # S_IFREG
+    jne e_next_entry
+    test eax, 0x49                  # 0111
+    jz e_next_entry
+    lea rax, [r15+EPATH]
+    mov [r15+PATHP], rax
+    mov eax, 1
+    ret
+e_next_entry:
+    cmp byte ptr [r9], 0
+    je e_res_no
+    inc r9
+    jmp e_entry
+e_res_no:
+    xor eax, eax
+    ret
+
+# eax = 1 if the node the launcher is about to exec is there (X_OK in a PATH entry, as the exec
+# loop above tries them): a command must not start for a Node that cannot
+e_node:
+    mov r9, r14
+e_node_path:
+    mov rax, [r9]
+    add r9, 8
+    test rax, rax
+    jz e_node_dflt
+    cmp dword ptr [rax], 0x48544150 # "PATH"
+    jne e_node_path
+    cmp byte ptr [rax+4], '='
+    jne e_node_path
+    lea r9, [rax+5]
+    jmp e_node_entry
+e_node_dflt:
+    lea r9, [rip+str_default_path]
+e_node_entry:
+    lea rdi, [r15+NODEP]
+    lea r10, [r15+NODEP+4000]
+e_node_copy:
+    mov al, [r9]
+    test al, al
+    jz e_node_end
+    cmp al, ':'
+    je e_node_end
+    cmp rdi, r10
+    jae e_node_no
+    mov [rdi], al
+    inc rdi
+    inc r9
+    jmp e_node_copy
+e_node_end:
+    lea rcx, [r15+NODEP]
+    cmp rdi, rcx
+    je e_node_bare
+    mov byte ptr [rdi], '/'
+    inc rdi
+e_node_bare:
+    mov dword ptr [rdi], 0x65646f6e # "node"
+    mov byte ptr [rdi+4], 0
+    lea rdi, [r15+NODEP]
+    mov esi, 1                      # X_OK
+    mov eax, 21                     # access
+    syscall
+    test rax, rax
+    jz e_node_yes
+    cmp byte ptr [r9], 0
+    je e_node_no
+    inc r9
+    jmp e_node_entry
+e_node_yes:
+    mov eax, 1
+    ret
+e_node_no:
+    xor eax, eax
+    ret
+
+# The filter over EMAP, instruction for instruction the one Node builds (src/tracer/seccomp.ts):
+# another arch, x32 numbers and numbers past the table are traced; then the ranges; else allowed.
+e_filter:
+    lea rdi, [r15+FILTER]
+    lea r11, [rip+early_table]
+    mov r8d, [r11]                  # the table's size
+    mov rax, 0x0000000400000020     # ld arch
+    stosq
+    mov rax, 0xc000003e00010015     # jeq AUDIT_ARCH_X86_64, 1, 0
+    stosq
+    mov rax, 0x7ff0000000000006     # ret TRACE
+    stosq
+    mov rax, 0x0000000000000020     # ld nr
+    stosq
+    mov rax, 0x4000000001000035     # jge X32_SYSCALL_BIT, 0, 1
+    stosq
+    mov rax, 0x7ff0000000000006
+    stosq
+    mov rax, r8                     # jge size, 0, 1
+    shl rax, 32
+    or rax, 0x01000035
+    stosq
+    mov rax, 0x7ff0000000000006
+    stosq
+    xor ecx, ecx
+e_rng:
+    cmp ecx, r8d
+    jae e_rng_done
+    bt qword ptr [r15+EMAP], rcx
+    jnc e_rng_skip
+    mov edx, ecx                    # from
+e_rng_run:
+    inc ecx
+    cmp ecx, r8d
+    jae e_rng_end
+    bt qword ptr [r15+EMAP], rcx
+    jc e_rng_run
+e_rng_end:
+    lea eax, [rcx-1]                # to
+    cmp eax, edx
+    jne e_rng_two
+    mov rax, rdx                    # jeq from, 0, 1
+    shl rax, 32
+    or rax, 0x01000015
+    stosq
+    jmp e_rng_ret
+e_rng_two:
+    mov r9, rax
+    mov rax, rdx                    # jge from, 0, 2
+    shl rax, 32
+    or rax, 0x02000035
+    stosq
+    mov rax, r9                     # jgt to, 1, 0
+    shl rax, 32
+    or rax, 0x00010025
+    stosq
+e_rng_ret:
+    mov rax, 0x7ff0000000000006
+    stosq
+    jmp e_rng
+e_rng_skip:
+    inc ecx
+    jmp e_rng
+e_rng_done:
+    mov rax, 0x7fff000000000006     # ret ALLOW
+    stosq
+    lea rax, [r15+FILTER]
+    mov rcx, rdi
+    sub rcx, rax
+    shr rcx, 3
+    mov word ptr [r15+FPROG], cx
+    mov [r15+FPROG+8], rax
+    ret
+
+# The parent, with the child waiting on the pipe: seize it, release it, and see it through its
+# execve (the filter's stop at its entry, then the exec event). eax = 0: the command runs under the
+# filter; 1: not seized (the child still waits, for Node); 2: it did not get to run the command
+# (the child is gone, reaped).
+early_release:
+    mov eax, 101                    # ptrace
+    mov edi, 0x4206                 # PTRACE_SEIZE
+    mov esi, [r15+PID]
+    xor edx, edx
+    mov r10d, 0x1000df              # SYSGOOD|FORK|VFORK|CLONE|EXEC|EXIT|SECCOMP, EXITKILL
+    syscall
+    test rax, rax
+    jnz er_not_seized
+    mov byte ptr [r15+RBYTE], 1
+    mov edi, [r15+PIPE+4]
+    lea rsi, [r15+RBYTE]
+    mov edx, 1
+    mov eax, 1                      # write
+    syscall
+    cmp rax, 1
+    jne er_gone
+    call er_wait
+    cmp eax, 0x705                  # SIGTRAP | PTRACE_EVENT_SECCOMP << 8
+    jne er_gone
+    call er_cont
+    call er_wait
+    cmp eax, 0x405                  # SIGTRAP | PTRACE_EVENT_EXEC << 8
+    jne er_gone
+    call er_cont
+    xor eax, eax
+    ret
+er_not_seized:
+    mov eax, 1
+    ret
+er_gone:
+    call er_cont                    # out of the stop just seen (one at its exit holds it)
+    mov edi, [r15+PID]
+    mov esi, 9                      # SIGKILL
+    mov eax, 62                     # kill
+    syscall
+er_reap:
+    call er_wait
+    cmp eax, -1
+    je er_reaped
+    cmp eax, 0
+    jl er_reaped
+    call er_cont                    # a stop on the way out
+    jmp er_reap
+er_reaped:
+    mov eax, 2
+    ret
+# wait4 for the child: eax = status >> 8 of a stop, -1 once it is gone
+er_wait:
+    mov edi, [r15+PID]
+    lea rsi, [r15+ESTATUS]
+    mov edx, 0x40000000             # __WALL
+    xor r10d, r10d
+    mov eax, 61                     # wait4
+    syscall
+    cmp rax, -4                     # EINTR
+    je er_wait
+    test rax, rax
+    jle er_wait_gone
+    mov eax, [r15+ESTATUS]
+    cmp al, 0x7f
+    jne er_wait_gone
+    shr eax, 8
+    ret
+er_wait_gone:
+    mov eax, -1
+    ret
+er_cont:
+    mov eax, 101                    # ptrace
+    mov edi, 7                      # PTRACE_CONT
+    mov esi, [r15+PID]
+    xor edx, edx
+    xor r10d, r10d
+    syscall
+    ret
+
+# ZF: whether the strings at rsi and rdi are equal
+streq:
+    xor ecx, ecx
+streq_next:
+    mov al, [rsi+rcx]
+    cmp al, [rdi+rcx]
+    jne streq_done
+    inc rcx
+    test al, al
+    jnz streq_next
+streq_done:
+    ret
+
 # [rbx]: an fd; if below 3, move it to the lowest free fd from 3 (close-on-exec)
 above2:
     mov edi, [rbx]
@@ -374,3 +960,10 @@ msg_lost_end:
 msg_no_cred:
     .ascii "sysray: cannot take on the -u user's credentials\n"
 msg_no_cred_end:
+hex_digits:
+    .ascii "0123456789abcdef"
+# the flags an early start allows: they change how lines print, not what runs
+early_flags:
+    .asciz "-q", "-qq", "-y", "-yy", "-t", "-tt", "-ttt", "-T", "-v", "-x", "-xx", "-n", "-i", "-r"
+    .byte 0
+early_table:

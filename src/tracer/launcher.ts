@@ -3,10 +3,13 @@
  * forks the command's process before Node starts, then execs Node. The child waits on a pipe with
  * the caller's exact state (environment, signals, fds, umask); the tracer seizes it, writes its plan
  * here (`planBlocks`: pathname, argv, envp, seccomp filter, -u's credentials) into the child's data
- * area, and releases it with one byte. Elsewhere the build installs bin/sysray.sh, the shell
- * launcher, instead.
+ * area, and releases it with one byte. For a plain filtered trace the launcher does all that itself
+ * (the early start, with `earlyTable`) and the command runs while Node starts. Elsewhere the build
+ * installs bin/sysray.sh, the shell launcher, instead.
  */
 import { closeSync, writeSync } from 'node:fs';
+import { X86_64, type ArchTable } from '../arch/index.js';
+import { isKnownToStrace61, qualifySyscalls, SyscallSet, SYSCALL_CLASSES } from '../filter/expr.js';
 import { raw } from '../sys/libc.js';
 import { writeTraceeMemory } from './memory.js';
 import { filterBlock } from './seccomp.js';
@@ -27,15 +30,15 @@ const X86_64_LAUNCHER: string[] = [
   '4c8d6c2408', // lea r13,[rsp+0x8]
   '4f8d74e508', // lea r14,[r13+r12*8+0x8]
   '41bf00008000', // mov r15d,0x800000
-  '488d3dac030000', // lea rdi,[rip+0x3ac]
+  '488d3d650a0000', // lea rdi,[rip+0xa65]
   '498db700100100', // lea rsi,[r15+0x11000]
   'baa00f0000', // mov edx,0xfa0
   'b859000000', // mov eax,0x59
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f8ec6010000', // jle <lost>
+  '0f8e40020000', // jle <lost>
   '483da00f0000', // cmp rax,0xfa0
-  '0f83ba010000', // jae <lost>
+  '0f8334020000', // jae <lost>
   '498dbc0700100100', // lea rdi,[r15+rax*1+0x11000]
   // find_slash:
   '48ffcf', // dec rdi
@@ -43,21 +46,24 @@ const X86_64_LAUNCHER: string[] = [
   '75f8', // jne <find_slash>
   '48ffc7', // inc rdi
   '49897f40', // mov QWORD PTR [r15+0x40],rdi
+  'e897030000', // call <early_plan>
+  '41894770', // mov DWORD PTR [r15+0x70],eax
+  // start_child:
   '498d7f30', // lea rdi,[r15+0x30]
   'be00000800', // mov esi,0x80000
   'b825010000', // mov eax,0x125
   '0f05', // syscall
   '85c0', // test eax,eax
-  '0f85af010000', // jne <fallback>
+  '0f8520020000', // jne <fallback>
   '498d5f30', // lea rbx,[r15+0x30]
-  'e801030000', // call <above2>
+  'e8b1090000', // call <above2>
   '498d5f34', // lea rbx,[r15+0x34]
-  'e8f8020000', // call <above2>
+  'e8a8090000', // call <above2>
   'b839000000', // mov eax,0x39
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f888d010000', // js <fallback>
-  '0f84b4010000', // je <child>
+  '0f88fe010000', // js <fallback>
+  '0f8425020000', // je <child>
   '41894738', // mov DWORD PTR [r15+0x38],eax
   '418b7f30', // mov edi,DWORD PTR [r15+0x30]
   'b803000000', // mov eax,0x3
@@ -67,6 +73,19 @@ const X86_64_LAUNCHER: string[] = [
   '31d2', // xor edx,edx
   'b848000000', // mov eax,0x48
   '0f05', // syscall
+  '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
+  '7426', // je <late>
+  'e871080000', // call <early_release>
+  '85c0', // test eax,eax
+  '741d', // je <late>
+  '41c7477000000000', // mov DWORD PTR [r15+0x70],0x0
+  '83f801', // cmp eax,0x1
+  '7410', // je <late>
+  '418b7f34', // mov edi,DWORD PTR [r15+0x34]
+  'b803000000', // mov eax,0x3
+  '0f05', // syscall
+  'e972ffffff', // jmp <start_child>
+  // late:
   '498b7f40', // mov rdi,QWORD PTR [r15+0x40]
   '48b8626f6f742e636a73', // movabs rax,0x736a632e746f6f62
   '488907', // mov QWORD PTR [rdi],rax
@@ -77,18 +96,38 @@ const X86_64_LAUNCHER: string[] = [
   '48b841554e434845443d', // movabs rax,0x3d444548434e5541
   '48ab', // stos QWORD PTR es:[rdi],rax
   '418b4738', // mov eax,DWORD PTR [r15+0x38]
-  'e8a8020000', // call <decimal>
+  'e82b090000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
   '418b4734', // mov eax,DWORD PTR [r15+0x34]
-  'e899020000', // call <decimal>
+  'e81c090000', // call <decimal>
+  '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
+  '743d', // je <lvar_end>
+  '66c7072c52', // mov WORD PTR [rdi],0x522c
+  '4883c702', // add rdi,0x2
+  '4c8d0d220a0000', // lea r9,[rip+0xa22]
+  '31c9', // xor ecx,ecx
+  // lvar_hex:
+  '410fb6840f00200100', // movzx eax,BYTE PTR [r15+rcx*1+0x12000]
+  '89c2', // mov edx,eax
+  'c1ea04', // shr edx,0x4
+  '410fb61411', // movzx edx,BYTE PTR [r9+rdx*1]
+  '8817', // mov BYTE PTR [rdi],dl
+  '83e00f', // and eax,0xf
+  '410fb60401', // movzx eax,BYTE PTR [r9+rax*1]
+  '884701', // mov BYTE PTR [rdi+0x1],al
+  '4883c702', // add rdi,0x2
+  'ffc1', // inc ecx
+  '83f940', // cmp ecx,0x40
+  '72d5', // jb <lvar_hex>
+  // lvar_end:
   'c60700', // mov BYTE PTR [rdi],0x0
   '498dbf00001000', // lea rdi,[r15+0x100000]
-  '488d05be020000', // lea rax,[rip+0x2be]
+  '488d05fd080000', // lea rax,[rip+0x8fd]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d05ba020000', // lea rax,[rip+0x2ba]
+  '488d05f9080000', // lea rax,[rip+0x8f9]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d05c2020000', // lea rax,[rip+0x2c2]
+  '488d0501090000', // lea rax,[rip+0x901]
   '48ab', // stos QWORD PTR es:[rdi],rax
   '498d8700100100', // lea rax,[r15+0x11000]
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -127,7 +166,7 @@ const X86_64_LAUNCHER: string[] = [
   '488d7005', // lea rsi,[rax+0x5]
   'eb07', // jmp <try_entry>
   // default_path:
-  '488d3574020000', // lea rsi,[rip+0x274]
+  '488d35b3080000', // lea rsi,[rip+0x8b3]
   // try_entry:
   '498dbf00000200', // lea rdi,[r15+0x20000]
   // copy_entry:
@@ -161,11 +200,11 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc6', // inc rsi
   'eba1', // jmp <try_entry>
   // no_node:
-  '488d354b020000', // lea rsi,[rip+0x24b]
+  '488d358a080000', // lea rsi,[rip+0x88a]
   'ba18000000', // mov edx,0x18
   'eb0c', // jmp <say_and_exit>
   // lost:
-  '488d3555020000', // lea rsi,[rip+0x255]
+  '488d3594080000', // lea rsi,[rip+0x894]
   'ba33000000', // mov edx,0x33
   // say_and_exit:
   'bf02000000', // mov edi,0x2
@@ -279,12 +318,510 @@ const X86_64_LAUNCHER: string[] = [
   'b8e7000000', // mov eax,0xe7
   '0f05', // syscall
   // no_cred:
-  '488d3523010000', // lea rsi,[rip+0x123]
+  '488d3562070000', // lea rsi,[rip+0x762]
   'ba31000000', // mov edx,0x31
   'bf02000000', // mov edi,0x2
   'b801000000', // mov eax,0x1
   '0f05', // syscall
   'ebda', // jmp <quit>
+  // early_plan:
+  'bb01000000', // mov ebx,0x1
+  '31ed', // xor ebp,ebp
+  // e_loop:
+  '4c39e3', // cmp rbx,r12
+  '0f839a010000', // jae <e_no>
+  '498b74dd00', // mov rsi,QWORD PTR [r13+rbx*8+0x0]
+  '803e2d', // cmp BYTE PTR [rsi],0x2d
+  '0f853e010000', // jne <e_cmd>
+  '807e0200', // cmp BYTE PTR [rsi+0x2],0x0
+  '0f850e010000', // jne <e_flags>
+  '66813e2d66', // cmp WORD PTR [rsi],0x662d
+  '7514', // jne <e_not_f>
+  'f7c501000000', // test ebp,0x1
+  '0f856f010000', // jne <e_no>
+  '83cd01', // or ebp,0x1
+  '48ffc3', // inc rbx
+  'ebc4', // jmp <e_loop>
+  // e_not_f:
+  '66813e2d6f', // cmp WORD PTR [rsi],0x6f2d
+  '0f8594000000', // jne <e_not_o>
+  'f7c502000000', // test ebp,0x2
+  '0f8550010000', // jne <e_no>
+  '83cd02', // or ebp,0x2
+  '48ffc3', // inc rbx
+  '4c39e3', // cmp rbx,r12
+  '0f8341010000', // jae <e_no>
+  '498b7cdd00', // mov rdi,QWORD PTR [r13+rbx*8+0x0]
+  '8a07', // mov al,BYTE PTR [rdi]
+  '84c0', // test al,al
+  '0f8432010000', // je <e_no>
+  '3c7c', // cmp al,0x7c
+  '0f842a010000', // je <e_no>
+  '3c21', // cmp al,0x21
+  '0f8422010000', // je <e_no>
+  '4989f8', // mov r8,rdi
+  '498db700400100', // lea rsi,[r15+0x14000]
+  'b804000000', // mov eax,0x4
+  '0f05', // syscall
+  '4885c0', // test rax,rax
+  '7517', // jne <e_o_open>
+  '418b8718400100', // mov eax,DWORD PTR [r15+0x14018]
+  '2500f00000', // and eax,0xf000
+  '3d00100000', // cmp eax,0x1000
+  '0f84f5000000', // je <e_no>
+  // e_o_open:
+  '4c89c7', // mov rdi,r8
+  'be41080800', // mov esi,0x80841
+  'bab6010000', // mov edx,0x1b6
+  'b802000000', // mov eax,0x2
+  '0f05', // syscall
+  '85c0', // test eax,eax
+  '0f88d9000000', // js <e_no>
+  '89c7', // mov edi,eax
+  'b803000000', // mov eax,0x3
+  '0f05', // syscall
+  '48ffc3', // inc rbx
+  'e925ffffff', // jmp <e_loop>
+  // e_not_o:
+  '66813e2d65', // cmp WORD PTR [rsi],0x652d
+  '754d', // jne <e_flags>
+  'f7c504000000', // test ebp,0x4
+  '0f85b5000000', // jne <e_no>
+  '83cd04', // or ebp,0x4
+  '48ffc3', // inc rbx
+  '4c39e3', // cmp rbx,r12
+  '0f83a6000000', // jae <e_no>
+  '498b74dd00', // mov rsi,QWORD PTR [r13+rbx*8+0x0]
+  '813e74726163', // cmp DWORD PTR [rsi],0x63617274
+  '0f8595000000', // jne <e_no>
+  '66817e04653d', // cmp WORD PTR [rsi+0x4],0x3d65
+  '0f8589000000', // jne <e_no>
+  '4883c606', // add rsi,0x6
+  'e883000000', // call <e_list>
+  '85c0', // test eax,eax
+  '747c', // je <e_no>
+  '48ffc3', // inc rbx
+  'e9d1feffff', // jmp <e_loop>
+  // e_flags:
+  '488d3d53060000', // lea rdi,[rip+0x653]
+  // e_flag:
+  '803f00', // cmp BYTE PTR [rdi],0x0
+  '7468', // je <e_no>
+  'e8e6040000', // call <streq>
+  '740b', // je <e_flag_ok>
+  // e_flag_skip:
+  '48ffc7', // inc rdi
+  '807fff00', // cmp BYTE PTR [rdi-0x1],0x0
+  '75f7', // jne <e_flag_skip>
+  'ebe9', // jmp <e_flag>
+  // e_flag_ok:
+  '48ffc3', // inc rbx
+  'e9abfeffff', // jmp <e_loop>
+  // e_cmd:
+  'f7c501000000', // test ebp,0x1
+  '7446', // je <e_no>
+  'f7c504000000', // test ebp,0x4
+  '743e', // je <e_no>
+  'e839020000', // call <e_node>
+  '85c0', // test eax,eax
+  '7435', // je <e_no>
+  '49895f48', // mov QWORD PTR [r15+0x48],rbx
+  '498b74dd00', // mov rsi,QWORD PTR [r13+rbx*8+0x0]
+  'e807010000', // call <e_resolve>
+  '85c0', // test eax,eax
+  '7423', // je <e_no>
+  'e8b8020000', // call <e_filter>
+  'b86b000000', // mov eax,0x6b
+  '0f05', // syscall
+  'b901000000', // mov ecx,0x1
+  '85c0', // test eax,eax
+  '7405', // je <e_root>
+  'b903000000', // mov ecx,0x3
+  // e_root:
+  '49890f', // mov QWORD PTR [r15],rcx
+  'b801000000', // mov eax,0x1
+  'c3', // ret
+  // e_no:
+  '31c0', // xor eax,eax
+  'c3', // ret
+  // e_list:
+  '498dbf00200100', // lea rdi,[r15+0x12000]
+  '31c0', // xor eax,eax
+  'b908000000', // mov ecx,0x8
+  'f348ab', // rep stos QWORD PTR es:[rdi],rax
+  '4c8d1dfc050000', // lea r11,[rip+0x5fc]
+  // e_tok:
+  '4889f2', // mov rdx,rsi
+  // e_tok_end:
+  '8a06', // mov al,BYTE PTR [rsi]
+  '84c0', // test al,al
+  '7409', // je <e_tok_have>
+  '3c2c', // cmp al,0x2c
+  '7405', // je <e_tok_have>
+  '48ffc6', // inc rsi
+  'ebf1', // jmp <e_tok_end>
+  // e_tok_have:
+  '4889f1', // mov rcx,rsi
+  '4829d1', // sub rcx,rdx
+  '0f84a4000000', // je <e_list_no>
+  '498dbbc8000000', // lea rdi,[r11+0xc8]
+  // e_ent:
+  '440fb607', // movzx r8d,BYTE PTR [rdi]
+  '4585c0', // test r8d,r8d
+  '0f8490000000', // je <e_list_no>
+  '4939c8', // cmp r8,rcx
+  '753d', // jne <e_ent_next>
+  '4531c9', // xor r9d,r9d
+  // e_cmp:
+  '428a040a', // mov al,BYTE PTR [rdx+r9*1]
+  '423a440f01', // cmp al,BYTE PTR [rdi+r9*1+0x1]
+  '752f', // jne <e_ent_next>
+  '49ffc1', // inc r9
+  '4939c9', // cmp r9,rcx
+  '72ed', // jb <e_cmp>
+  '4e8d4c0701', // lea r9,[rdi+r8*1+0x1]
+  '4531d2', // xor r10d,r10d
+  // e_or:
+  '4b8b04d1', // mov rax,QWORD PTR [r9+r10*8]
+  '4b0984d700200100', // or QWORD PTR [r15+r10*8+0x12000],rax
+  '49ffc2', // inc r10
+  '4983fa08', // cmp r10,0x8
+  '72eb', // jb <e_or>
+  '803e00', // cmp BYTE PTR [rsi],0x0
+  '740c', // je <e_list_check>
+  '48ffc6', // inc rsi
+  'eb8c', // jmp <e_tok>
+  // e_ent_next:
+  '4a8d7c0741', // lea rdi,[rdi+r8*1+0x41]
+  'ebaa', // jmp <e_ent>
+  // e_list_check:
+  '4531d2', // xor r10d,r10d
+  '4531c0', // xor r8d,r8d
+  // e_chk:
+  '4b8b84d700200100', // mov rax,QWORD PTR [r15+r10*8+0x12000]
+  '4b8584d388000000', // test QWORD PTR [r11+r10*8+0x88],rax
+  '752f', // jne <e_list_no>
+  '4889c1', // mov rcx,rax
+  '48f7d1', // not rcx
+  '4b234cd348', // and rcx,QWORD PTR [r11+r10*8+0x48]
+  '4909c8', // or r8,rcx
+  '4b0b44d308', // or rax,QWORD PTR [r11+r10*8+0x8]
+  '4b8984d700200100', // mov QWORD PTR [r15+r10*8+0x12000],rax
+  '49ffc2', // inc r10
+  '4983fa08', // cmp r10,0x8
+  '72ca', // jb <e_chk>
+  '4d85c0', // test r8,r8
+  '7406', // je <e_list_no>
+  'b801000000', // mov eax,0x1
+  'c3', // ret
+  // e_list_no:
+  '31c0', // xor eax,eax
+  'c3', // ret
+  // e_resolve:
+  '4889f7', // mov rdi,rsi
+  // e_slash:
+  '8a07', // mov al,BYTE PTR [rdi]
+  '84c0', // test al,al
+  '7431', // je <e_search>
+  '3c2f', // cmp al,0x2f
+  '7405', // je <e_as_is>
+  '48ffc7', // inc rdi
+  'ebf1', // jmp <e_slash>
+  // e_as_is:
+  '4889f7', // mov rdi,rsi
+  '498db700400100', // lea rsi,[r15+0x14000]
+  'b804000000', // mov eax,0x4
+  '0f05', // syscall
+  '4885c0', // test rax,rax
+  '0f85f1000000', // jne <e_res_no>
+  '49c7471800000000', // mov QWORD PTR [r15+0x18],0x0
+  'b801000000', // mov eax,0x1
+  'c3', // ret
+  // e_search:
+  '4989f0', // mov r8,rsi
+  '4d89f1', // mov r9,r14
+  // e_find_path:
+  '498b01', // mov rax,QWORD PTR [r9]
+  '4983c108', // add r9,0x8
+  '4885c0', // test rax,rax
+  '0f84cd000000', // je <e_res_no>
+  '813850415448', // cmp DWORD PTR [rax],0x48544150
+  '75e8', // jne <e_find_path>
+  '8078043d', // cmp BYTE PTR [rax+0x4],0x3d
+  '75e2', // jne <e_find_path>
+  '4c8d4805', // lea r9,[rax+0x5]
+  '41803900', // cmp BYTE PTR [r9],0x0
+  '0f84b1000000', // je <e_res_no>
+  // e_entry:
+  '498dbf00300100', // lea rdi,[r15+0x13000]
+  '4d8d97a03f0100', // lea r10,[r15+0x13fa0]
+  // e_copy:
+  '418a01', // mov al,BYTE PTR [r9]
+  '84c0', // test al,al
+  '7417', // je <e_copied>
+  '3c3a', // cmp al,0x3a
+  '7413', // je <e_copied>
+  '4c39d7', // cmp rdi,r10
+  '0f838f000000', // jae <e_res_no>
+  '8807', // mov BYTE PTR [rdi],al
+  '48ffc7', // inc rdi
+  '49ffc1', // inc r9
+  'ebe2', // jmp <e_copy>
+  // e_copied:
+  '498d8700300100', // lea rax,[r15+0x13000]
+  '4839c7', // cmp rdi,rax
+  '7479', // je <e_res_no>
+  '807fff2f', // cmp BYTE PTR [rdi-0x1],0x2f
+  '7406', // je <e_cat_start>
+  'c6072f', // mov BYTE PTR [rdi],0x2f
+  '48ffc7', // inc rdi
+  // e_cat_start:
+  '4c89c6', // mov rsi,r8
+  // e_cat:
+  '4c39d7', // cmp rdi,r10
+  '7365', // jae <e_res_no>
+  '8a06', // mov al,BYTE PTR [rsi]
+  '8807', // mov BYTE PTR [rdi],al
+  '48ffc6', // inc rsi
+  '48ffc7', // inc rdi
+  '84c0', // test al,al
+  '75ed', // jne <e_cat>
+  '498dbf00300100', // lea rdi,[r15+0x13000]
+  '498db700400100', // lea rsi,[r15+0x14000]
+  'b804000000', // mov eax,0x4
+  '0f05', // syscall
+  '4885c0', // test rax,rax
+  '752f', // jne <e_next_entry>
+  '418b8718400100', // mov eax,DWORD PTR [r15+0x14018]
+  '89c1', // mov ecx,eax
+  '81e100f00000', // and ecx,0xf000
+  '81f900800000', // cmp ecx,0x8000
+  '7518', // jne <e_next_entry>
+  'a949000000', // test eax,0x49
+  '7411', // je <e_next_entry>
+  '498d8700300100', // lea rax,[r15+0x13000]
+  '49894718', // mov QWORD PTR [r15+0x18],rax
+  'b801000000', // mov eax,0x1
+  'c3', // ret
+  // e_next_entry:
+  '41803900', // cmp BYTE PTR [r9],0x0
+  '7408', // je <e_res_no>
+  '49ffc1', // inc r9
+  'e94fffffff', // jmp <e_entry>
+  // e_res_no:
+  '31c0', // xor eax,eax
+  'c3', // ret
+  // e_node:
+  '4d89f1', // mov r9,r14
+  // e_node_path:
+  '498b01', // mov rax,QWORD PTR [r9]
+  '4983c108', // add r9,0x8
+  '4885c0', // test rax,rax
+  '7414', // je <e_node_dflt>
+  '813850415448', // cmp DWORD PTR [rax],0x48544150
+  '75ec', // jne <e_node_path>
+  '8078043d', // cmp BYTE PTR [rax+0x4],0x3d
+  '75e6', // jne <e_node_path>
+  '4c8d4805', // lea r9,[rax+0x5]
+  'eb07', // jmp <e_node_entry>
+  // e_node_dflt:
+  '4c8d0df3020000', // lea r9,[rip+0x2f3]
+  // e_node_entry:
+  '498dbf00000200', // lea rdi,[r15+0x20000]
+  '4d8d97a00f0200', // lea r10,[r15+0x20fa0]
+  // e_node_copy:
+  '418a01', // mov al,BYTE PTR [r9]
+  '84c0', // test al,al
+  '7413', // je <e_node_end>
+  '3c3a', // cmp al,0x3a
+  '740f', // je <e_node_end>
+  '4c39d7', // cmp rdi,r10
+  '734f', // jae <e_node_no>
+  '8807', // mov BYTE PTR [rdi],al
+  '48ffc7', // inc rdi
+  '49ffc1', // inc r9
+  'ebe6', // jmp <e_node_copy>
+  // e_node_end:
+  '498d8f00000200', // lea rcx,[r15+0x20000]
+  '4839cf', // cmp rdi,rcx
+  '7406', // je <e_node_bare>
+  'c6072f', // mov BYTE PTR [rdi],0x2f
+  '48ffc7', // inc rdi
+  // e_node_bare:
+  'c7076e6f6465', // mov DWORD PTR [rdi],0x65646f6e
+  'c6470400', // mov BYTE PTR [rdi+0x4],0x0
+  '498dbf00000200', // lea rdi,[r15+0x20000]
+  'be01000000', // mov esi,0x1
+  'b815000000', // mov eax,0x15
+  '0f05', // syscall
+  '4885c0', // test rax,rax
+  '740b', // je <e_node_yes>
+  '41803900', // cmp BYTE PTR [r9],0x0
+  '740b', // je <e_node_no>
+  '49ffc1', // inc r9
+  'eb99', // jmp <e_node_entry>
+  // e_node_yes:
+  'b801000000', // mov eax,0x1
+  'c3', // ret
+  // e_node_no:
+  '31c0', // xor eax,eax
+  'c3', // ret
+  // e_filter:
+  '498dbf00010000', // lea rdi,[r15+0x100]
+  '4c8d1d6f030000', // lea r11,[rip+0x36f]
+  '458b03', // mov r8d,DWORD PTR [r11]
+  '48b82000000004000000', // movabs rax,0x400000020
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '48b8150001003e0000c0', // movabs rax,0xc000003e00010015
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '48b8060000000000f07f', // movabs rax,0x7ff0000000000006
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '48c7c020000000', // mov rax,0x20
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '48b83500000100000040', // movabs rax,0x4000000001000035
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '48b8060000000000f07f', // movabs rax,0x7ff0000000000006
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '4c89c0', // mov rax,r8
+  '48c1e020', // shl rax,0x20
+  '480d35000001', // or rax,0x1000035
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '48b8060000000000f07f', // movabs rax,0x7ff0000000000006
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '31c9', // xor ecx,ecx
+  // e_rng:
+  '4439c1', // cmp ecx,r8d
+  '7368', // jae <e_rng_done>
+  '490fa38f00200100', // bt QWORD PTR [r15+0x12000],rcx
+  '735a', // jae <e_rng_skip>
+  '89ca', // mov edx,ecx
+  // e_rng_run:
+  'ffc1', // inc ecx
+  '4439c1', // cmp ecx,r8d
+  '730a', // jae <e_rng_end>
+  '490fa38f00200100', // bt QWORD PTR [r15+0x12000],rcx
+  '72ef', // jb <e_rng_run>
+  // e_rng_end:
+  '8d41ff', // lea eax,[rcx-0x1]
+  '39d0', // cmp eax,edx
+  '7511', // jne <e_rng_two>
+  '4889d0', // mov rax,rdx
+  '48c1e020', // shl rax,0x20
+  '480d15000001', // or rax,0x1000015
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  'eb21', // jmp <e_rng_ret>
+  // e_rng_two:
+  '4989c1', // mov r9,rax
+  '4889d0', // mov rax,rdx
+  '48c1e020', // shl rax,0x20
+  '480d35000002', // or rax,0x2000035
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '4c89c8', // mov rax,r9
+  '48c1e020', // shl rax,0x20
+  '480d25000100', // or rax,0x10025
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  // e_rng_ret:
+  '48b8060000000000f07f', // movabs rax,0x7ff0000000000006
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  'eb97', // jmp <e_rng>
+  // e_rng_skip:
+  'ffc1', // inc ecx
+  'eb93', // jmp <e_rng>
+  // e_rng_done:
+  '48b8060000000000ff7f', // movabs rax,0x7fff000000000006
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '498d8700010000', // lea rax,[r15+0x100]
+  '4889f9', // mov rcx,rdi
+  '4829c1', // sub rcx,rax
+  '48c1e903', // shr rcx,0x3
+  '6641894f08', // mov WORD PTR [r15+0x8],cx
+  '49894710', // mov QWORD PTR [r15+0x10],rax
+  'c3', // ret
+  // early_release:
+  'b865000000', // mov eax,0x65
+  'bf06420000', // mov edi,0x4206
+  '418b7738', // mov esi,DWORD PTR [r15+0x38]
+  '31d2', // xor edx,edx
+  '41badf001000', // mov r10d,0x1000df
+  '0f05', // syscall
+  '4885c0', // test rax,rax
+  '7544', // jne <er_not_seized>
+  '41c6473c01', // mov BYTE PTR [r15+0x3c],0x1
+  '418b7f34', // mov edi,DWORD PTR [r15+0x34]
+  '498d773c', // lea rsi,[r15+0x3c]
+  'ba01000000', // mov edx,0x1
+  'b801000000', // mov eax,0x1
+  '0f05', // syscall
+  '4883f801', // cmp rax,0x1
+  '752b', // jne <er_gone>
+  'e857000000', // call <er_wait>
+  '3d05070000', // cmp eax,0x705
+  '751f', // jne <er_gone>
+  'e87f000000', // call <er_cont>
+  'e846000000', // call <er_wait>
+  '3d05040000', // cmp eax,0x405
+  '750e', // jne <er_gone>
+  'e86e000000', // call <er_cont>
+  '31c0', // xor eax,eax
+  'c3', // ret
+  // er_not_seized:
+  'b801000000', // mov eax,0x1
+  'c3', // ret
+  // er_gone:
+  'e860000000', // call <er_cont>
+  '418b7f38', // mov edi,DWORD PTR [r15+0x38]
+  'be09000000', // mov esi,0x9
+  'b83e000000', // mov eax,0x3e
+  '0f05', // syscall
+  // er_reap:
+  'e817000000', // call <er_wait>
+  '83f8ff', // cmp eax,0xffffffff
+  '740c', // je <er_reaped>
+  '83f800', // cmp eax,0x0
+  '7c07', // jl <er_reaped>
+  'e83c000000', // call <er_cont>
+  'ebea', // jmp <er_reap>
+  // er_reaped:
+  'b802000000', // mov eax,0x2
+  'c3', // ret
+  // er_wait:
+  '418b7f38', // mov edi,DWORD PTR [r15+0x38]
+  '498d7774', // lea rsi,[r15+0x74]
+  'ba00000040', // mov edx,0x40000000
+  '4531d2', // xor r10d,r10d
+  'b83d000000', // mov eax,0x3d
+  '0f05', // syscall
+  '4883f8fc', // cmp rax,0xfffffffffffffffc
+  '74e3', // je <er_wait>
+  '4885c0', // test rax,rax
+  '7e0c', // jle <er_wait_gone>
+  '418b4774', // mov eax,DWORD PTR [r15+0x74]
+  '3c7f', // cmp al,0x7f
+  '7504', // jne <er_wait_gone>
+  'c1e808', // shr eax,0x8
+  'c3', // ret
+  // er_wait_gone:
+  'b8ffffffff', // mov eax,0xffffffff
+  'c3', // ret
+  // er_cont:
+  'b865000000', // mov eax,0x65
+  'bf07000000', // mov edi,0x7
+  '418b7738', // mov esi,DWORD PTR [r15+0x38]
+  '31d2', // xor edx,edx
+  '4531d2', // xor r10d,r10d
+  '0f05', // syscall
+  'c3', // ret
+  // streq:
+  '31c9', // xor ecx,ecx
+  // streq_next:
+  '8a040e', // mov al,BYTE PTR [rsi+rcx*1]
+  '3a040f', // cmp al,BYTE PTR [rdi+rcx*1]
+  '7507', // jne <streq_done>
+  '48ffc1', // inc rcx
+  '84c0', // test al,al
+  '75f1', // jne <streq_next>
+  // streq_done:
+  'c3', // ret
   // above2:
   '8b3b', // mov edi,DWORD PTR [rbx]
   '83ff03', // cmp edi,0x3
@@ -314,8 +851,8 @@ const X86_64_LAUNCHER: string[] = [
   '75ef', // jne <decimal_digit>
   '4c89c7', // mov rdi,r8
   'c3', // ret
-  // strings: ["/proc/self/exe","node","--v8-pool-size=1","--min-semi-space-size=4","/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","sysray: node: not found\nsysray: cannot find its own files (/proc/self/exe)\nsysray: cannot take on the -u user's credentials\n"]
-  '2f70726f632f73656c662f657865006e6f6465002d2d76382d706f6f6c2d73697a653d31002d2d6d696e2d73656d692d73706163652d73697a653d34002f7573722f6c6f63616c2f7362696e3a2f7573722f6c6f63616c2f62696e3a2f7573722f7362696e3a2f7573722f62696e3a2f7362696e3a2f62696e007379737261793a206e6f64653a206e6f7420666f756e640a7379737261793a2063616e6e6f742066696e6420697473206f776e2066696c657320282f70726f632f73656c662f657865290a7379737261793a2063616e6e6f742074616b65206f6e20746865202d75207573657227732063726564656e7469616c730a',
+  // strings: ["/proc/self/exe","node","--v8-pool-size=1","--min-semi-space-size=4","/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","sysray: node: not found\nsysray: cannot find its own files (/proc/self/exe)\nsysray: cannot take on the -u user's credentials\n0123456789abcdef-q","-qq","-y","-yy","-t","-tt","-ttt","-T","-v","-x","-xx","-n","-i","-r"]
+  '2f70726f632f73656c662f657865006e6f6465002d2d76382d706f6f6c2d73697a653d31002d2d6d696e2d73656d692d73706163652d73697a653d34002f7573722f6c6f63616c2f7362696e3a2f7573722f6c6f63616c2f62696e3a2f7573722f7362696e3a2f7573722f62696e3a2f7362696e3a2f62696e007379737261793a206e6f64653a206e6f7420666f756e640a7379737261793a2063616e6e6f742066696e6420697473206f776e2066696c657320282f70726f632f73656c662f657865290a7379737261793a2063616e6e6f742074616b65206f6e20746865202d75207573657227732063726564656e7469616c730a303132333435363738396162636465662d71002d7171002d79002d7979002d74002d7474002d747474002d54002d76002d78002d7878002d6e002d69002d720000',
   // END launcher code
 ];
 
@@ -323,23 +860,75 @@ export function launcherCode(): Buffer {
   return Buffer.from(X86_64_LAUNCHER.join(''), 'hex');
 }
 
-/** The executable the build installs as bin/sysray on x86_64. */
+/** The executable the build installs as bin/sysray on x86_64: the code, then its early_table. */
 export function launcherImage(): Buffer {
-  return staticElf(62, launcherCode(), LAUNCH_DATA, LAUNCH_DATA_SIZE);
+  return staticElf(62, Buffer.concat([launcherCode(), earlyTable(X86_64)]), LAUNCH_DATA, LAUNCH_DATA_SIZE);
 }
 
-/** The child the launcher forked, and the write end of the pipe it waits on. */
+/**
+ * The ptrace options the launcher seizes a command it starts itself with (launcher.S,
+ * early_release): -f's, with TRACESECCOMP and EXITKILL.
+ */
+export const LAUNCHER_PTRACE_OPTIONS = 0x1000df;
+
+/** The syscall numbers a map of the early start holds (bit n of byte n/8). */
+const MAP_BYTES = 64;
+const mapOf = (nrs: Iterable<number>): Buffer => {
+  const b = Buffer.alloc(MAP_BYTES);
+  for (const nr of nrs) {
+    if (nr >= MAP_BYTES * 8) throw new RangeError(`early table: syscall ${nr} does not fit`);
+    b[nr >> 3]! |= 1 << (nr & 7);
+  }
+  return b;
+};
+
+/**
+ * The table the launcher reads to start a filtered trace before Node (launcher.S, early_plan), made
+ * by sysray's own expression parser so that the two cannot disagree: the table's size; the numbers
+ * always traced (no row, unknown to strace 6.1, or strace's seccomp defaults); those strace 6.1
+ * knows; those that rule an early start out (the seccomp defaults: execve must be seen by Node);
+ * then every name and class `-e trace=` takes for this table's own personality, with its numbers.
+ */
+export function earlyTable(t: ArchTable): Buffer {
+  const rows = t.rows;
+  const always: number[] = [], known: number[] = [], forbid: number[] = [];
+  for (let nr = 0; nr < rows.length; nr++) {
+    const r = rows[nr];
+    const dflt = r?.classes.includes('seccomp_default') ?? false;
+    if (!r || !isKnownToStrace61(t, nr) || dflt) always.push(nr);
+    if (r && isKnownToStrace61(t, nr)) known.push(nr);
+    if (dflt) forbid.push(nr);
+  }
+  const head = Buffer.alloc(8);
+  head.writeUInt32LE(rows.length, 0);
+  const entries: Buffer[] = [];
+  const tokens = [...rows.flatMap((r) => (r && isKnownToStrace61(t, r.nr) ? [r.name] : [])), ...Object.keys(SYSCALL_CLASSES).filter((c) => c !== 'all')];
+  for (const tok of tokens) {
+    const set = new SyscallSet();
+    qualifySyscalls(tok, set, t);
+    const name = Buffer.from(tok, 'latin1');
+    entries.push(Buffer.of(name.length), name, mapOf(set.nrs));
+  }
+  return Buffer.concat([head, mapOf(always), mapOf(known), mapOf(forbid), ...entries, Buffer.of(0)]);
+}
+
+/**
+ * The child the launcher forked, and the write end of the pipe it waits on. `running`: the launcher
+ * started the command itself (early_plan): it runs under a filter stopping these syscalls (a map,
+ * bit n of byte n/8), past its execve.
+ */
 export interface Launched {
   pid: number;
   wfd: number;
+  running?: Buffer;
 }
 
-/** SYSRAY_LAUNCHED as the launcher writes it: `<pid>,<fd>`, ten digits each. */
+/** SYSRAY_LAUNCHED as the launcher writes it: `<pid>,<fd>`, ten digits each, then `,R<map in hex>`. */
 export function parseLaunched(v: string | undefined): Launched | undefined {
-  const m = /^(\d+),(\d+)$/.exec(v ?? '');
+  const m = /^(\d+),(\d+)(?:,R([0-9a-f]{128}))?$/.exec(v ?? '');
   if (!m) return undefined;
   const pid = Number(m[1]), wfd = Number(m[2]);
-  return pid > 0 && wfd > 2 ? { pid, wfd } : undefined;
+  return pid > 0 && wfd > 2 ? { pid, wfd, ...(m[3] ? { running: Buffer.from(m[3], 'hex') } : {}) } : undefined;
 }
 
 /** What the child does once released. Strings are byte strings (latin1). */

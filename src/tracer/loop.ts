@@ -2,7 +2,7 @@
  * The engine: starts or attaches to tracees, runs the waitpid loop on this one thread, decodes each
  * syscall stop and hands events to a sink. The only module that drives processes.
  */
-import { readdirSync, readlinkSync } from 'node:fs';
+import { closeSync, readdirSync, readlinkSync } from 'node:fs';
 import type { ArchTable } from '../arch/types.js';
 import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
 import { decoderFor } from '../decode/index.js';
@@ -25,7 +25,7 @@ import { PATH_MAX } from '../decode/args.js';
 import { SHIM_DATA } from './shim.js';
 import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
-import { dismiss, releaseWithPlan } from './launcher.js';
+import { dismiss, LAUNCHER_PTRACE_OPTIONS, type Launched, releaseWithPlan } from './launcher.js';
 
 export interface TraceOptions extends DecodeOptions {
   /** -f: follow fork, vfork, clone. */
@@ -211,7 +211,8 @@ export class Tracer {
   }
 
   /** Take over a command spawnCommand started (the spawn can go first, and the shim start meanwhile). */
-  startSpawned({ pid, launched }: Spawned): number {
+  startSpawned({ pid, launched, running }: Spawned): number {
+    if (running) return this.adoptRunning(pid, running);
     if (launched) return this.startLaunched(pid, launched);
     const [w, status] = waitpid(pid, W.UNTRACED);
     if (w !== pid || !WIFSTOPPED(status)) throw new Error(`the exec shim did not stop (status ${status})`);
@@ -252,14 +253,37 @@ export class Tracer {
     return pid;
   }
 
+  /**
+   * The command the launcher started itself (launcher.S, early_plan): seized with this run's
+   * options, past its execve, it runs under a filter stopping the syscalls in `running`'s map.
+   * Taken as it is, once checked that the filter is the one this run would have installed.
+   */
+  private adoptRunning(pid: number, l: Launched): number {
+    closeSync(l.wfd);
+    const map = l.running!;
+    const traced = this.opt.traced;
+    let same = this.opt.seccomp && traced !== undefined && (this.ptraceOptions | this.exitKill() | PTRACE_O.TRACESECCOMP) === LAUNCHER_PTRACE_OPTIONS;
+    for (let nr = 0; same && nr < map.length * 8; nr++) {
+      const inMap = ((map[nr >> 3]! >> (nr & 7)) & 1) === 1;
+      if (inMap !== (nr < NATIVE.rows.length && this.filterTraces(nr))) same = false;
+    }
+    if (!same) this.say('internal error: the launcher started the command with another seccomp filter than this trace needs', 'error');
+    const t = this.newTcb(pid, false, 'start');
+    t.seccomp = this.seccompActive = true;
+    t.execOwn = false;
+    this.mainPid = pid;
+    return pid;
+  }
+
+  /** Whether the seccomp filter stops syscall `nr`: traced, or one strace always sees (execve…). */
+  private filterTraces(nr: number): boolean {
+    const row = NATIVE.rows[nr];
+    return !row || this.opt.traced![nr] === 1 || row.classes.includes('seccomp_default');
+  }
+
   /** The BPF program for the traced set: traced syscalls and those strace always sees (execve, exit…). */
   private seccompFilter(): Buffer | undefined {
-    const t = NATIVE;
-    const traced = this.opt.traced!;
-    return buildFilter(t.auditArch, t.rows.length, (nr) => {
-      const row = t.rows[nr];
-      return !row || traced[nr] === 1 || row.classes.includes('seccomp_default');
-    });
+    return buildFilter(NATIVE.auditArch, NATIVE.rows.length, (nr) => this.filterTraces(nr));
   }
 
   /**

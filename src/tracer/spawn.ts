@@ -159,6 +159,8 @@ function sigsetBuf(mask: bigint): Buffer {
  */
 export interface Spawned {
   pid: number;
+  /** The launcher started it itself, under a seccomp filter (launcher.ts, early_plan): it runs. */
+  running?: Launched;
   launched?: { child: Launched; path?: string; argv: string[] | number; envp?: string[]; creds?: Credentials };
 }
 
@@ -185,6 +187,7 @@ export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: Cal
   // the command is looked up in sysray's own PATH, whatever -E gives the command (as strace does)
   const path = resolveCommand(argv[0]!, env);
   const l = caller.launched;
+  if (l?.running) return { pid: l.pid, running: l };
   const bytes = (a: string): string => Buffer.from(a, 'utf8').toString('latin1');
   const edited = envChanges.length && env === process.env ? editEnviron(callerEnviron(caller), envChanges.map(bytes)) : undefined;
   if (user && !l) throw new SpawnError('-u needs the launcher that starts the command before Node (bin/sysray on x86_64)', 1);
