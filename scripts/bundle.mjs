@@ -142,12 +142,18 @@ import { pathToFileURL } from 'node:url';
 }
 
 // Warm the V8 code caches with real (tiny) traces, so that user runs do not pay for compiling
-// the tracer: one traces everything, one runs under a seccomp filter with -f. Stale caches from an
+// the tracer (the runs are listed below). Stale caches from an
 // earlier build are dropped first. Failure (no ptrace here) only means the first run builds the
 // caches instead.
 import { spawnSync } from 'node:child_process';
 for (const f of readdirSync('dist')) if (/^(sysray|decoders(-[a-z]+)?)\.cjs\..*\.cache$/.test(f)) rmSync(`dist/${f}`, { force: true });
 // Through the launcher, as users start it (V8 rejects a cache made under other V8 flags); in these
 // runs bin/boot.cjs loads every part of the decoders and saves every cache (SYSRAY_WARM_CACHES).
-for (const args of [['-o', '/dev/null', '/bin/true'], ['-f', '-e', 'trace=%process', '-o', '/dev/null', '/bin/true']])
+// A full trace; -f under a filter, Node starting the command; and the same started by the launcher.
+const warmups = [
+  ['-o', '/dev/null', '/bin/true'],
+  ['-f', '-e', 'trace=%process', '-o', '/dev/null', '/bin/true'],
+  ['-f', '-e', 'trace=%network,exit_group', '-o', '/dev/null', '/bin/true'],
+];
+for (const args of warmups)
   spawnSync('bin/sysray', args, { stdio: 'ignore', timeout: 20000, env: { ...process.env, SYSRAY_WARM_CACHES: '1' } });
