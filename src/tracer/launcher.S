@@ -200,41 +200,10 @@ keep_env:
 env_done:
     stosq
     # node: each PATH entry in turn (an empty one is the current directory), as the shell would
-    mov rsi, r14
-find_path:
-    lodsq
-    test rax, rax
-    jz default_path
-    cmp dword ptr [rax], 0x48544150 # "PATH"
-    jne find_path
-    cmp byte ptr [rax+4], '='
-    jne find_path
-    lea rsi, [rax+5]
-    jmp try_entry
-default_path:
-    lea rsi, [rip+str_default_path]
+    call node_path
 try_entry:
-    lea rdi, [r15+NODEP]
-copy_entry:
-    mov al, [rsi]
-    test al, al
-    jz entry_end
-    cmp al, ':'
-    je entry_end
-    mov [rdi], al
-    inc rsi
-    inc rdi
-    jmp copy_entry
-entry_end:
+    call node_candidate
     mov rbx, rsi
-    lea rcx, [r15+NODEP]
-    cmp rdi, rcx
-    je no_slash
-    mov byte ptr [rdi], '/'
-    inc rdi
-no_slash:
-    mov dword ptr [rdi], 0x65646f6e # "node"
-    mov byte ptr [rdi+4], 0
     lea rdi, [r15+NODEP]
     lea rsi, [r15+ARGS]
     mov rdx, rbp
@@ -686,44 +655,10 @@ e_res_no:
 # eax = 1 if the node the launcher is about to exec is there (X_OK in a PATH entry, as the exec
 # loop above tries them): a command must not start for a Node that cannot
 e_node:
-    mov r9, r14
-e_node_path:
-    mov rax, [r9]
-    add r9, 8
-    test rax, rax
-    jz e_node_dflt
-    cmp dword ptr [rax], 0x48544150 # "PATH"
-    jne e_node_path
-    cmp byte ptr [rax+4], '='
-    jne e_node_path
-    lea r9, [rax+5]
-    jmp e_node_entry
-e_node_dflt:
-    lea r9, [rip+str_default_path]
-e_node_entry:
-    lea rdi, [r15+NODEP]
-    lea r10, [r15+NODEP+4000]
-e_node_copy:
-    mov al, [r9]
-    test al, al
-    jz e_node_end
-    cmp al, ':'
-    je e_node_end
-    cmp rdi, r10
-    jae e_node_no
-    mov [rdi], al
-    inc rdi
-    inc r9
-    jmp e_node_copy
-e_node_end:
-    lea rcx, [r15+NODEP]
-    cmp rdi, rcx
-    je e_node_bare
-    mov byte ptr [rdi], '/'
-    inc rdi
-e_node_bare:
-    mov dword ptr [rdi], 0x65646f6e # "node"
-    mov byte ptr [rdi+4], 0
+    call node_path
+e_node_try:
+    call node_candidate
+    mov r9, rsi
     lea rdi, [r15+NODEP]
     mov esi, 1                      # X_OK
     mov eax, 21                     # access
@@ -732,8 +667,8 @@ e_node_bare:
     jz e_node_yes
     cmp byte ptr [r9], 0
     je e_node_no
-    inc r9
-    jmp e_node_entry
+    lea rsi, [r9+1]
+    jmp e_node_try
 e_node_yes:
     mov eax, 1
     ret
@@ -906,6 +841,49 @@ streq_next:
     test al, al
     jnz streq_next
 streq_done:
+    ret
+
+# rsi: the caller's PATH (the first PATH= of the environment), else the shell's default path
+node_path:
+    mov rsi, r14
+node_path_next:
+    lodsq
+    test rax, rax
+    jz node_path_default
+    cmp dword ptr [rax], 0x48544150 # "PATH"
+    jne node_path_next
+    cmp byte ptr [rax+4], '='
+    jne node_path_next
+    lea rsi, [rax+5]
+    ret
+node_path_default:
+    lea rsi, [rip+str_default_path]
+    ret
+
+# NODEP: the PATH entry at rsi with "/node" (just "node" for an empty entry, the current
+# directory); rsi moves to the entry's end (':' or the terminating NUL). An entry is at most an
+# environment string long (128 KB), far less than NODEP's room.
+node_candidate:
+    lea rdi, [r15+NODEP]
+node_candidate_copy:
+    mov al, [rsi]
+    test al, al
+    jz node_candidate_end
+    cmp al, ':'
+    je node_candidate_end
+    mov [rdi], al
+    inc rsi
+    inc rdi
+    jmp node_candidate_copy
+node_candidate_end:
+    lea rcx, [r15+NODEP]
+    cmp rdi, rcx
+    je node_candidate_bare
+    mov byte ptr [rdi], '/'
+    inc rdi
+node_candidate_bare:
+    mov dword ptr [rdi], 0x65646f6e # "node"
+    mov byte ptr [rdi+4], 0
     ret
 
 # [rbx]: an fd; if below 3, move it to the lowest free fd from 3 (close-on-exec)

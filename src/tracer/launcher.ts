@@ -30,15 +30,15 @@ const X86_64_LAUNCHER: string[] = [
   '4c8d6c2408', // lea r13,[rsp+0x8]
   '4f8d74e508', // lea r14,[r13+r12*8+0x8]
   '41bf00008000', // mov r15d,0x800000
-  '488d3d650a0000', // lea rdi,[rip+0xa65]
+  '488d3d100a0000', // lea rdi,[rip+0xa10]
   '498db700100100', // lea rsi,[r15+0x11000]
   'baa00f0000', // mov edx,0xfa0
   'b859000000', // mov eax,0x59
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f8e40020000', // jle <lost>
+  '0f8eee010000', // jle <lost>
   '483da00f0000', // cmp rax,0xfa0
-  '0f8334020000', // jae <lost>
+  '0f83e2010000', // jae <lost>
   '498dbc0700100100', // lea rdi,[r15+rax*1+0x11000]
   // find_slash:
   '48ffcf', // dec rdi
@@ -46,7 +46,7 @@ const X86_64_LAUNCHER: string[] = [
   '75f8', // jne <find_slash>
   '48ffc7', // inc rdi
   '49897f40', // mov QWORD PTR [r15+0x40],rdi
-  'e897030000', // call <early_plan>
+  'e845030000', // call <early_plan>
   '41894770', // mov DWORD PTR [r15+0x70],eax
   // start_child:
   '498d7f30', // lea rdi,[r15+0x30]
@@ -54,16 +54,16 @@ const X86_64_LAUNCHER: string[] = [
   'b825010000', // mov eax,0x125
   '0f05', // syscall
   '85c0', // test eax,eax
-  '0f8520020000', // jne <fallback>
+  '0f85ce010000', // jne <fallback>
   '498d5f30', // lea rbx,[r15+0x30]
-  'e8b1090000', // call <above2>
+  'e85c090000', // call <above2>
   '498d5f34', // lea rbx,[r15+0x34]
-  'e8a8090000', // call <above2>
+  'e853090000', // call <above2>
   'b839000000', // mov eax,0x39
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f88fe010000', // js <fallback>
-  '0f8425020000', // je <child>
+  '0f88ac010000', // js <fallback>
+  '0f84d3010000', // je <child>
   '41894738', // mov DWORD PTR [r15+0x38],eax
   '418b7f30', // mov edi,DWORD PTR [r15+0x30]
   'b803000000', // mov eax,0x3
@@ -75,7 +75,7 @@ const X86_64_LAUNCHER: string[] = [
   '0f05', // syscall
   '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
   '7426', // je <late>
-  'e871080000', // call <early_release>
+  'e8bf070000', // call <early_release>
   '85c0', // test eax,eax
   '741d', // je <late>
   '41c7477000000000', // mov DWORD PTR [r15+0x70],0x0
@@ -96,16 +96,16 @@ const X86_64_LAUNCHER: string[] = [
   '48b841554e434845443d', // movabs rax,0x3d444548434e5541
   '48ab', // stos QWORD PTR es:[rdi],rax
   '418b4738', // mov eax,DWORD PTR [r15+0x38]
-  'e82b090000', // call <decimal>
+  'e8d6080000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
   '418b4734', // mov eax,DWORD PTR [r15+0x34]
-  'e81c090000', // call <decimal>
+  'e8c7080000', // call <decimal>
   '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
   '743d', // je <lvar_end>
   '66c7072c52', // mov WORD PTR [rdi],0x522c
   '4883c702', // add rdi,0x2
-  '4c8d0d220a0000', // lea r9,[rip+0xa22]
+  '4c8d0dcd090000', // lea r9,[rip+0x9cd]
   '31c9', // xor ecx,ecx
   // lvar_hex:
   '410fb6840f00200100', // movzx eax,BYTE PTR [r15+rcx*1+0x12000]
@@ -123,11 +123,11 @@ const X86_64_LAUNCHER: string[] = [
   // lvar_end:
   'c60700', // mov BYTE PTR [rdi],0x0
   '498dbf00001000', // lea rdi,[r15+0x100000]
-  '488d05fd080000', // lea rax,[rip+0x8fd]
+  '488d05a8080000', // lea rax,[rip+0x8a8]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d05f9080000', // lea rax,[rip+0x8f9]
+  '488d05a4080000', // lea rax,[rip+0x8a4]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d0501090000', // lea rax,[rip+0x901]
+  '488d05ac080000', // lea rax,[rip+0x8ac]
   '48ab', // stos QWORD PTR es:[rdi],rax
   '498d8700100100', // lea rax,[r15+0x11000]
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -154,41 +154,10 @@ const X86_64_LAUNCHER: string[] = [
   'ebe7', // jmp <copy_env>
   // env_done:
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '4c89f6', // mov rsi,r14
-  // find_path:
-  '48ad', // lods rax,QWORD PTR ds:[rsi]
-  '4885c0', // test rax,rax
-  '7414', // je <default_path>
-  '813850415448', // cmp DWORD PTR [rax],0x48544150
-  '75f1', // jne <find_path>
-  '8078043d', // cmp BYTE PTR [rax+0x4],0x3d
-  '75eb', // jne <find_path>
-  '488d7005', // lea rsi,[rax+0x5]
-  'eb07', // jmp <try_entry>
-  // default_path:
-  '488d35b3080000', // lea rsi,[rip+0x8b3]
+  'e899070000', // call <node_path>
   // try_entry:
-  '498dbf00000200', // lea rdi,[r15+0x20000]
-  // copy_entry:
-  '8a06', // mov al,BYTE PTR [rsi]
-  '84c0', // test al,al
-  '740e', // je <entry_end>
-  '3c3a', // cmp al,0x3a
-  '740a', // je <entry_end>
-  '8807', // mov BYTE PTR [rdi],al
-  '48ffc6', // inc rsi
-  '48ffc7', // inc rdi
-  'ebec', // jmp <copy_entry>
-  // entry_end:
+  'e8b9070000', // call <node_candidate>
   '4889f3', // mov rbx,rsi
-  '498d8f00000200', // lea rcx,[r15+0x20000]
-  '4839cf', // cmp rdi,rcx
-  '7406', // je <no_slash>
-  'c6072f', // mov BYTE PTR [rdi],0x2f
-  '48ffc7', // inc rdi
-  // no_slash:
-  'c7076e6f6465', // mov DWORD PTR [rdi],0x65646f6e
-  'c6470400', // mov BYTE PTR [rdi+0x4],0x0
   '498dbf00000200', // lea rdi,[r15+0x20000]
   '498db700001000', // lea rsi,[r15+0x100000]
   '4889ea', // mov rdx,rbp
@@ -198,13 +167,13 @@ const X86_64_LAUNCHER: string[] = [
   '803e00', // cmp BYTE PTR [rsi],0x0
   '7405', // je <no_node>
   '48ffc6', // inc rsi
-  'eba1', // jmp <try_entry>
+  'ebd3', // jmp <try_entry>
   // no_node:
-  '488d358a080000', // lea rsi,[rip+0x88a]
+  '488d3587080000', // lea rsi,[rip+0x887]
   'ba18000000', // mov edx,0x18
   'eb0c', // jmp <say_and_exit>
   // lost:
-  '488d3594080000', // lea rsi,[rip+0x894]
+  '488d3591080000', // lea rsi,[rip+0x891]
   'ba33000000', // mov edx,0x33
   // say_and_exit:
   'bf02000000', // mov edi,0x2
@@ -318,7 +287,7 @@ const X86_64_LAUNCHER: string[] = [
   'b8e7000000', // mov eax,0xe7
   '0f05', // syscall
   // no_cred:
-  '488d3562070000', // lea rsi,[rip+0x762]
+  '488d355f070000', // lea rsi,[rip+0x75f]
   'ba31000000', // mov edx,0x31
   'bf02000000', // mov edi,0x2
   'b801000000', // mov eax,0x1
@@ -403,11 +372,11 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc3', // inc rbx
   'e9d1feffff', // jmp <e_loop>
   // e_flags:
-  '488d3d53060000', // lea rdi,[rip+0x653]
+  '488d3d50060000', // lea rdi,[rip+0x650]
   // e_flag:
   '803f00', // cmp BYTE PTR [rdi],0x0
   '7468', // je <e_no>
-  'e8e6040000', // call <streq>
+  'e886040000', // call <streq>
   '740b', // je <e_flag_ok>
   // e_flag_skip:
   '48ffc7', // inc rdi
@@ -430,7 +399,7 @@ const X86_64_LAUNCHER: string[] = [
   'e807010000', // call <e_resolve>
   '85c0', // test eax,eax
   '7423', // je <e_no>
-  'e8b8020000', // call <e_filter>
+  'e858020000', // call <e_filter>
   'b86b000000', // mov eax,0x6b
   '0f05', // syscall
   'b901000000', // mov ecx,0x1
@@ -449,7 +418,7 @@ const X86_64_LAUNCHER: string[] = [
   '31c0', // xor eax,eax
   'b908000000', // mov ecx,0x8
   'f348ab', // rep stos QWORD PTR es:[rdi],rax
-  '4c8d1dfc050000', // lea r11,[rip+0x5fc]
+  '4c8d1df9050000', // lea r11,[rip+0x5f9]
   // e_tok:
   '4889f2', // mov rdx,rsi
   // e_tok_end:
@@ -612,54 +581,20 @@ const X86_64_LAUNCHER: string[] = [
   '31c0', // xor eax,eax
   'c3', // ret
   // e_node:
-  '4d89f1', // mov r9,r14
-  // e_node_path:
-  '498b01', // mov rax,QWORD PTR [r9]
-  '4983c108', // add r9,0x8
-  '4885c0', // test rax,rax
-  '7414', // je <e_node_dflt>
-  '813850415448', // cmp DWORD PTR [rax],0x48544150
-  '75ec', // jne <e_node_path>
-  '8078043d', // cmp BYTE PTR [rax+0x4],0x3d
-  '75e6', // jne <e_node_path>
-  '4c8d4805', // lea r9,[rax+0x5]
-  'eb07', // jmp <e_node_entry>
-  // e_node_dflt:
-  '4c8d0df3020000', // lea r9,[rip+0x2f3]
-  // e_node_entry:
-  '498dbf00000200', // lea rdi,[r15+0x20000]
-  '4d8d97a00f0200', // lea r10,[r15+0x20fa0]
-  // e_node_copy:
-  '418a01', // mov al,BYTE PTR [r9]
-  '84c0', // test al,al
-  '7413', // je <e_node_end>
-  '3c3a', // cmp al,0x3a
-  '740f', // je <e_node_end>
-  '4c39d7', // cmp rdi,r10
-  '734f', // jae <e_node_no>
-  '8807', // mov BYTE PTR [rdi],al
-  '48ffc7', // inc rdi
-  '49ffc1', // inc r9
-  'ebe6', // jmp <e_node_copy>
-  // e_node_end:
-  '498d8f00000200', // lea rcx,[r15+0x20000]
-  '4839cf', // cmp rdi,rcx
-  '7406', // je <e_node_bare>
-  'c6072f', // mov BYTE PTR [rdi],0x2f
-  '48ffc7', // inc rdi
-  // e_node_bare:
-  'c7076e6f6465', // mov DWORD PTR [rdi],0x65646f6e
-  'c6470400', // mov BYTE PTR [rdi+0x4],0x0
+  'e830020000', // call <node_path>
+  // e_node_try:
+  'e850020000', // call <node_candidate>
+  '4989f1', // mov r9,rsi
   '498dbf00000200', // lea rdi,[r15+0x20000]
   'be01000000', // mov esi,0x1
   'b815000000', // mov eax,0x15
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '740b', // je <e_node_yes>
+  '740c', // je <e_node_yes>
   '41803900', // cmp BYTE PTR [r9],0x0
-  '740b', // je <e_node_no>
-  '49ffc1', // inc r9
-  'eb99', // jmp <e_node_entry>
+  '740c', // je <e_node_no>
+  '498d7101', // lea rsi,[r9+0x1]
+  'ebd4', // jmp <e_node_try>
   // e_node_yes:
   'b801000000', // mov eax,0x1
   'c3', // ret
@@ -668,7 +603,7 @@ const X86_64_LAUNCHER: string[] = [
   'c3', // ret
   // e_filter:
   '498dbf00010000', // lea rdi,[r15+0x100]
-  '4c8d1d6f030000', // lea r11,[rip+0x36f]
+  '4c8d1dcc030000', // lea r11,[rip+0x3cc]
   '458b03', // mov r8d,DWORD PTR [r11]
   '48b82000000004000000', // movabs rax,0x400000020
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -821,6 +756,43 @@ const X86_64_LAUNCHER: string[] = [
   '84c0', // test al,al
   '75f1', // jne <streq_next>
   // streq_done:
+  'c3', // ret
+  // node_path:
+  '4c89f6', // mov rsi,r14
+  // node_path_next:
+  '48ad', // lods rax,QWORD PTR ds:[rsi]
+  '4885c0', // test rax,rax
+  '7413', // je <node_path_default>
+  '813850415448', // cmp DWORD PTR [rax],0x48544150
+  '75f1', // jne <node_path_next>
+  '8078043d', // cmp BYTE PTR [rax+0x4],0x3d
+  '75eb', // jne <node_path_next>
+  '488d7005', // lea rsi,[rax+0x5]
+  'c3', // ret
+  // node_path_default:
+  '488d35c1000000', // lea rsi,[rip+0xc1]
+  'c3', // ret
+  // node_candidate:
+  '498dbf00000200', // lea rdi,[r15+0x20000]
+  // node_candidate_copy:
+  '8a06', // mov al,BYTE PTR [rsi]
+  '84c0', // test al,al
+  '740e', // je <node_candidate_end>
+  '3c3a', // cmp al,0x3a
+  '740a', // je <node_candidate_end>
+  '8807', // mov BYTE PTR [rdi],al
+  '48ffc6', // inc rsi
+  '48ffc7', // inc rdi
+  'ebec', // jmp <node_candidate_copy>
+  // node_candidate_end:
+  '498d8f00000200', // lea rcx,[r15+0x20000]
+  '4839cf', // cmp rdi,rcx
+  '7406', // je <node_candidate_bare>
+  'c6072f', // mov BYTE PTR [rdi],0x2f
+  '48ffc7', // inc rdi
+  // node_candidate_bare:
+  'c7076e6f6465', // mov DWORD PTR [rdi],0x65646f6e
+  'c6470400', // mov BYTE PTR [rdi+0x4],0x0
   'c3', // ret
   // above2:
   '8b3b', // mov edi,DWORD PTR [rbx]
