@@ -37,6 +37,8 @@ test('which command lines start the command before Node', { skip }, () => {
     [...o, '-e', 'trace=socket', '-f'],
     ['-q', '-f', '-yy', '-tt', '-T', '-x', '-v', '-n', '-i', '-r', '-e', 'trace=%net,read,close', ...o],
     ['-f', '-e', 'trace=%%stat,%clock,network,read'],
+    // every flag it allows, repeated: Node takes any number of each (it must: the command runs)
+    ['-q', '-q', '-qq', '-y', '-y', '-yy', '-t', '-tt', '-ttt', '-T', '-T', '-v', '-v', '-x', '-xx', '-n', '-n', '-i', '-i', '-r', '-r', '-f', '-e', 'trace=read', ...o],
   ];
   const late: string[][] = [
     ['-e', 'trace=%network', ...o], // no -f: no filter, as strace's --seccomp-bpf
