@@ -37,6 +37,7 @@ test('which command lines start the command before Node', { skip }, () => {
     [...o, '-e', 'trace=socket', '-f'],
     ['-q', '-f', '-yy', '-tt', '-T', '-x', '-v', '-n', '-i', '-r', '-e', 'trace=%net,read,close', ...o],
     ['-f', '-e', 'trace=%%stat,%clock,network,read'],
+    ['-f', '-s', '200', '-a', '0', '-e', 'trace=read', '-s', '999999999', ...o],
     // every flag it allows, repeated: Node takes any number of each (it must: the command runs)
     ['-q', '-q', '-qq', '-y', '-y', '-yy', '-t', '-tt', '-ttt', '-T', '-T', '-v', '-v', '-x', '-xx', '-n', '-n', '-i', '-i', '-r', '-r', '-f', '-e', 'trace=read', ...o],
   ];
@@ -53,7 +54,7 @@ test('which command lines start the command before Node', { skip }, () => {
     ['-f', '-e', 'trace=41', ...o],
     ['-f', '-e', 'trace=/^sock', ...o],
     ['-f', '-e', 'trace=socketcall,socket', ...o], // an i386 name
-    ['-f', '-s', '10', '-e', 'trace=openat', ...o],
+    ['-f', '-s10', '-e', 'trace=openat', ...o],
     ['-ff', '-e', 'trace=openat', ...o],
     ['-f', '-f', '-e', 'trace=openat', ...o],
     ['-f', '-etrace=openat', ...o],
@@ -94,6 +95,8 @@ test('what Node would refuse never runs the command, started early or not', { sk
   const cases: [string[], RegExp][] = [
     [['-f', '-e', 'trace=nosuch', '-o', '/dev/null'], /invalid system call 'nosuch'/],
     [['-f', '-e', 'trace=%network', '-o', join(d, 'no', 'such', 'dir')], /Can't fopen/],
+    // -s: what the launcher takes is digits, nine at most; the rest is Node's to judge
+    ...['1x', '', '-1', '99999999999'].map((v): [string[], RegExp] => [['-f', '-s', v, '-e', 'trace=openat', '-o', '/dev/null'], /invalid -s argument/]),
   ];
   for (const [opts, msg] of cases) {
     const r = spawnSync(SYSRAY, [...opts, 'touch', mark], { encoding: 'utf8', env: testEnv(), timeout: 60_000 });

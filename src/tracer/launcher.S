@@ -347,7 +347,7 @@ no_cred:
     jmp quit
 
 # ---- the early start. With the options of a filtered trace alone (-f, -e trace=NAMES/%CLASSES,
-# -o FILE, and flags that only change how lines print), the launcher knows what Node would decide:
+# -o FILE, and options that only change how lines print: flags, -s N, -a N), the launcher knows what Node would decide:
 # which syscalls stop (early_table, made from sysray's own tables), the pathname (PATH, as Node looks
 # it up) and the filter. It then seizes the child itself, lets it exec the command under the filter
 # and sees it through the execve, and the command runs while Node starts: it stops only at a traced
@@ -416,7 +416,7 @@ e_o_open:
     jmp e_loop
 e_not_o:
     cmp word ptr [rsi], 0x652d      # -e trace=LIST
-    jne e_flags
+    jne e_not_e
     test ebp, 4
     jnz e_no
     or ebp, 4
@@ -431,6 +431,33 @@ e_not_o:
     add rsi, 6
     call e_list
     test eax, eax
+    jz e_no
+    inc rbx
+    jmp e_loop
+e_not_e:
+    cmp word ptr [rsi], 0x732d      # -s N, -a N: digits that Node takes (at most 9 of them)
+    je e_number
+    cmp word ptr [rsi], 0x612d
+    jne e_flags
+e_number:
+    inc rbx
+    cmp rbx, r12
+    jae e_no
+    mov rdi, [r13+rbx*8]
+    xor ecx, ecx
+e_digit:
+    mov al, [rdi+rcx]
+    test al, al
+    jz e_digits_end
+    sub al, '0'
+    cmp al, 9
+    ja e_no
+    inc ecx
+    cmp ecx, 9
+    ja e_no
+    jmp e_digit
+e_digits_end:
+    test ecx, ecx
     jz e_no
     inc rbx
     jmp e_loop

@@ -30,7 +30,7 @@ const X86_64_LAUNCHER: string[] = [
   '4c8d6c2408', // lea r13,[rsp+0x8]
   '4f8d74e508', // lea r14,[r13+r12*8+0x8]
   '41bf00008000', // mov r15d,0x800000
-  '488d3d100a0000', // lea rdi,[rip+0xa10]
+  '488d3d5f0a0000', // lea rdi,[rip+0xa5f]
   '498db700100100', // lea rsi,[r15+0x11000]
   'baa00f0000', // mov edx,0xfa0
   'b859000000', // mov eax,0x59
@@ -56,9 +56,9 @@ const X86_64_LAUNCHER: string[] = [
   '85c0', // test eax,eax
   '0f85ce010000', // jne <fallback>
   '498d5f30', // lea rbx,[r15+0x30]
-  'e85c090000', // call <above2>
+  'e8ab090000', // call <above2>
   '498d5f34', // lea rbx,[r15+0x34]
-  'e853090000', // call <above2>
+  'e8a2090000', // call <above2>
   'b839000000', // mov eax,0x39
   '0f05', // syscall
   '4885c0', // test rax,rax
@@ -75,7 +75,7 @@ const X86_64_LAUNCHER: string[] = [
   '0f05', // syscall
   '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
   '7426', // je <late>
-  'e8bf070000', // call <early_release>
+  'e80e080000', // call <early_release>
   '85c0', // test eax,eax
   '741d', // je <late>
   '41c7477000000000', // mov DWORD PTR [r15+0x70],0x0
@@ -96,16 +96,16 @@ const X86_64_LAUNCHER: string[] = [
   '48b841554e434845443d', // movabs rax,0x3d444548434e5541
   '48ab', // stos QWORD PTR es:[rdi],rax
   '418b4738', // mov eax,DWORD PTR [r15+0x38]
-  'e8d6080000', // call <decimal>
+  'e825090000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
   '418b4734', // mov eax,DWORD PTR [r15+0x34]
-  'e8c7080000', // call <decimal>
+  'e816090000', // call <decimal>
   '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
   '743d', // je <lvar_end>
   '66c7072c52', // mov WORD PTR [rdi],0x522c
   '4883c702', // add rdi,0x2
-  '4c8d0dcd090000', // lea r9,[rip+0x9cd]
+  '4c8d0d1c0a0000', // lea r9,[rip+0xa1c]
   '31c9', // xor ecx,ecx
   // lvar_hex:
   '410fb6840f00200100', // movzx eax,BYTE PTR [r15+rcx*1+0x12000]
@@ -123,11 +123,11 @@ const X86_64_LAUNCHER: string[] = [
   // lvar_end:
   'c60700', // mov BYTE PTR [rdi],0x0
   '498dbf00001000', // lea rdi,[r15+0x100000]
-  '488d05a8080000', // lea rax,[rip+0x8a8]
+  '488d05f7080000', // lea rax,[rip+0x8f7]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d05a4080000', // lea rax,[rip+0x8a4]
+  '488d05f3080000', // lea rax,[rip+0x8f3]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d05ac080000', // lea rax,[rip+0x8ac]
+  '488d05fb080000', // lea rax,[rip+0x8fb]
   '48ab', // stos QWORD PTR es:[rdi],rax
   '498d8700100100', // lea rax,[r15+0x11000]
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -154,9 +154,9 @@ const X86_64_LAUNCHER: string[] = [
   'ebe7', // jmp <copy_env>
   // env_done:
   '48ab', // stos QWORD PTR es:[rdi],rax
-  'e899070000', // call <node_path>
+  'e8e8070000', // call <node_path>
   // try_entry:
-  'e8b9070000', // call <node_candidate>
+  'e808080000', // call <node_candidate>
   '4889f3', // mov rbx,rsi
   '498dbf00000200', // lea rdi,[r15+0x20000]
   '498db700001000', // lea rsi,[r15+0x100000]
@@ -169,11 +169,11 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc6', // inc rsi
   'ebd3', // jmp <try_entry>
   // no_node:
-  '488d3587080000', // lea rsi,[rip+0x887]
+  '488d35d6080000', // lea rsi,[rip+0x8d6]
   'ba18000000', // mov edx,0x18
   'eb0c', // jmp <say_and_exit>
   // lost:
-  '488d3591080000', // lea rsi,[rip+0x891]
+  '488d35e0080000', // lea rsi,[rip+0x8e0]
   'ba33000000', // mov edx,0x33
   // say_and_exit:
   'bf02000000', // mov edi,0x2
@@ -287,7 +287,7 @@ const X86_64_LAUNCHER: string[] = [
   'b8e7000000', // mov eax,0xe7
   '0f05', // syscall
   // no_cred:
-  '488d355f070000', // lea rsi,[rip+0x75f]
+  '488d35ae070000', // lea rsi,[rip+0x7ae]
   'ba31000000', // mov edx,0x31
   'bf02000000', // mov edi,0x2
   'b801000000', // mov eax,0x1
@@ -298,16 +298,16 @@ const X86_64_LAUNCHER: string[] = [
   '31ed', // xor ebp,ebp
   // e_loop:
   '4c39e3', // cmp rbx,r12
-  '0f839a010000', // jae <e_no>
+  '0f83e9010000', // jae <e_no>
   '498b74dd00', // mov rsi,QWORD PTR [r13+rbx*8+0x0]
   '803e2d', // cmp BYTE PTR [rsi],0x2d
-  '0f853e010000', // jne <e_cmd>
+  '0f858d010000', // jne <e_cmd>
   '807e0200', // cmp BYTE PTR [rsi+0x2],0x0
-  '0f850e010000', // jne <e_flags>
+  '0f855d010000', // jne <e_flags>
   '66813e2d66', // cmp WORD PTR [rsi],0x662d
   '7514', // jne <e_not_f>
   'f7c501000000', // test ebp,0x1
-  '0f856f010000', // jne <e_no>
+  '0f85be010000', // jne <e_no>
   '83cd01', // or ebp,0x1
   '48ffc3', // inc rbx
   'ebc4', // jmp <e_loop>
@@ -315,19 +315,19 @@ const X86_64_LAUNCHER: string[] = [
   '66813e2d6f', // cmp WORD PTR [rsi],0x6f2d
   '0f8594000000', // jne <e_not_o>
   'f7c502000000', // test ebp,0x2
-  '0f8550010000', // jne <e_no>
+  '0f859f010000', // jne <e_no>
   '83cd02', // or ebp,0x2
   '48ffc3', // inc rbx
   '4c39e3', // cmp rbx,r12
-  '0f8341010000', // jae <e_no>
+  '0f8390010000', // jae <e_no>
   '498b7cdd00', // mov rdi,QWORD PTR [r13+rbx*8+0x0]
   '8a07', // mov al,BYTE PTR [rdi]
   '84c0', // test al,al
-  '0f8432010000', // je <e_no>
+  '0f8481010000', // je <e_no>
   '3c7c', // cmp al,0x7c
-  '0f842a010000', // je <e_no>
+  '0f8479010000', // je <e_no>
   '3c21', // cmp al,0x21
-  '0f8422010000', // je <e_no>
+  '0f8471010000', // je <e_no>
   '4989f8', // mov r8,rdi
   '498db700400100', // lea rsi,[r15+0x14000]
   'b804000000', // mov eax,0x4
@@ -337,7 +337,7 @@ const X86_64_LAUNCHER: string[] = [
   '418b8718400100', // mov eax,DWORD PTR [r15+0x14018]
   '2500f00000', // and eax,0xf000
   '3d00100000', // cmp eax,0x1000
-  '0f84f5000000', // je <e_no>
+  '0f8444010000', // je <e_no>
   // e_o_open:
   '4c89c7', // mov rdi,r8
   'be41080800', // mov esi,0x80841
@@ -345,7 +345,7 @@ const X86_64_LAUNCHER: string[] = [
   'b802000000', // mov eax,0x2
   '0f05', // syscall
   '85c0', // test eax,eax
-  '0f88d9000000', // js <e_no>
+  '0f8828010000', // js <e_no>
   '89c7', // mov edi,eax
   'b803000000', // mov eax,0x3
   '0f05', // syscall
@@ -353,24 +353,51 @@ const X86_64_LAUNCHER: string[] = [
   'e925ffffff', // jmp <e_loop>
   // e_not_o:
   '66813e2d65', // cmp WORD PTR [rsi],0x652d
-  '754d', // jne <e_flags>
+  '7551', // jne <e_not_e>
   'f7c504000000', // test ebp,0x4
-  '0f85b5000000', // jne <e_no>
+  '0f8504010000', // jne <e_no>
   '83cd04', // or ebp,0x4
   '48ffc3', // inc rbx
   '4c39e3', // cmp rbx,r12
-  '0f83a6000000', // jae <e_no>
+  '0f83f5000000', // jae <e_no>
   '498b74dd00', // mov rsi,QWORD PTR [r13+rbx*8+0x0]
   '813e74726163', // cmp DWORD PTR [rsi],0x63617274
-  '0f8595000000', // jne <e_no>
+  '0f85e4000000', // jne <e_no>
   '66817e04653d', // cmp WORD PTR [rsi+0x4],0x3d65
-  '0f8589000000', // jne <e_no>
+  '0f85d8000000', // jne <e_no>
   '4883c606', // add rsi,0x6
-  'e883000000', // call <e_list>
+  'e8d2000000', // call <e_list>
   '85c0', // test eax,eax
+  '0f84c7000000', // je <e_no>
+  '48ffc3', // inc rbx
+  'e9cdfeffff', // jmp <e_loop>
+  // e_not_e:
+  '66813e2d73', // cmp WORD PTR [rsi],0x732d
+  '7407', // je <e_number>
+  '66813e2d61', // cmp WORD PTR [rsi],0x612d
+  '753d', // jne <e_flags>
+  // e_number:
+  '48ffc3', // inc rbx
+  '4c39e3', // cmp rbx,r12
+  '0f83a5000000', // jae <e_no>
+  '498b7cdd00', // mov rdi,QWORD PTR [r13+rbx*8+0x0]
+  '31c9', // xor ecx,ecx
+  // e_digit:
+  '8a040f', // mov al,BYTE PTR [rdi+rcx*1]
+  '84c0', // test al,al
+  '7417', // je <e_digits_end>
+  '2c30', // sub al,0x30
+  '3c09', // cmp al,0x9
+  '0f878d000000', // ja <e_no>
+  'ffc1', // inc ecx
+  '83f909', // cmp ecx,0x9
+  '0f8782000000', // ja <e_no>
+  'ebe2', // jmp <e_digit>
+  // e_digits_end:
+  '85c9', // test ecx,ecx
   '747c', // je <e_no>
   '48ffc3', // inc rbx
-  'e9d1feffff', // jmp <e_loop>
+  'e982feffff', // jmp <e_loop>
   // e_flags:
   '488d3d50060000', // lea rdi,[rip+0x650]
   // e_flag:
@@ -385,7 +412,7 @@ const X86_64_LAUNCHER: string[] = [
   'ebe9', // jmp <e_flag>
   // e_flag_ok:
   '48ffc3', // inc rbx
-  'e9abfeffff', // jmp <e_loop>
+  'e95cfeffff', // jmp <e_loop>
   // e_cmd:
   'f7c501000000', // test ebp,0x1
   '7446', // je <e_no>
