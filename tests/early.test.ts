@@ -26,7 +26,7 @@ function startedEarly(opts: string[]): boolean {
   assert.equal(r.status, 0, r.stderr);
   const v = /^SYSRAY_LAUNCHED=(.*)$/m.exec(r.stdout)?.[1];
   assert.ok(v, r.stdout);
-  return /,R[0-9a-f]{128}$/.test(v);
+  return /,R[0-9a-f]{128}(,E|$)/.test(v);
 }
 
 test('which command lines start the command before Node', { skip }, () => {
@@ -38,14 +38,22 @@ test('which command lines start the command before Node', { skip }, () => {
     ['-q', '-f', '-yy', '-tt', '-T', '-x', '-v', '-n', '-i', '-r', '-e', 'trace=%net,read,close', ...o],
     ['-f', '-e', 'trace=%%stat,%clock,network,read'],
     ['-f', '-s', '200', '-a', '0', '-e', 'trace=read', '-s', '999999999', ...o],
+    // execve shown: Node prints its line from what the launcher passes
+    ['-f', '-e', 'trace=%process', ...o],
+    ['-f', '-e', 'trace=%file', ...o],
+    ['-f', '-e', 'trace=%desc', ...o],
+    ['-f', '-x', '-yy', '-s', '5', '-e', 'trace=execve,openat', ...o],
     // every flag it allows, repeated: Node takes any number of each (it must: the command runs)
     ['-q', '-q', '-qq', '-y', '-y', '-yy', '-t', '-tt', '-ttt', '-T', '-T', '-v', '-v', '-x', '-xx', '-n', '-n', '-i', '-i', '-r', '-r', '-f', '-e', 'trace=read', ...o],
   ];
   const late: string[][] = [
     ['-e', 'trace=%network', ...o], // no -f: no filter, as strace's --seccomp-bpf
-    ['-f', '-e', 'trace=%process', ...o], // execve: its line needs Node at the exec
-    ['-f', '-e', 'trace=%file', ...o], // execve again
-    ['-f', '-e', 'trace=%desc', ...o], // execveat
+    // execve shown, with what its line cannot have from the launcher: times, the address, -v
+    ['-t', '-f', '-e', 'trace=%process', ...o],
+    ['-f', '-T', '-e', 'trace=execve', ...o],
+    ['-f', '-r', '-e', 'trace=%file', ...o],
+    ['-f', '-i', '-e', 'trace=execve', ...o],
+    ['-f', '-v', '-e', 'trace=execveat', ...o],
     ['-f', '-e', 'trace=!openat', ...o],
     ['-f', '-e', 'trace=all', ...o],
     ['-f', '-e', 'trace=openat,', ...o],
@@ -137,6 +145,11 @@ test('started early, the trace agrees with strace: forks, signals, sockets, fds,
     [['-f', '-e', 'trace=%signal,wait4,exit_group'], ['sh', '-c', '(exit 5) & wait; trap "" USR1; kill -USR1 $$; exit 3']],
     [['-f', '-e', 'trace=exit_group'], ['true']],
     [['-f', '-e', 'trace=kill'], ['sh', '-c', 'kill -TERM $$']],
+    // the command's own execve, shown though Node did not see it
+    [['-f', '-e', 'trace=%process'], ['sh', '-c', 'cat /etc/hostname > /dev/null; exit 2']],
+    [['-f', '-x', '-s', '4', '-e', 'trace=execve,exit_group'], ['/bin/echo', 'arg\u00e9ument', 'deux']],
+    [['-f', '-yy', '-e', 'trace=execve,openat,read'], ['cat', '/etc/hostname']],
+    [['-f', '-e', 'trace=%file,%desc'], ['sh', '-c', 'cat /etc/hostname > /dev/null']],
   ];
   const d = scratch();
   for (const [opts, cmd] of cases) {

@@ -44,17 +44,21 @@
 .equ EGID,    0x6c
 .equ EARLY,   0x70          # nonzero: the command starts now, before Node (early_plan below)
 .equ ESTATUS, 0x74          # a wait status
-.equ LVAR,    0x10000       # "SYSRAY_LAUNCHED=<pid>,<fd>" (",R<the filter's syscalls, hex>" if started)
+.equ EEXECVE, 0x78          # early start: the trace shows execve (Node prints its line from LVAR)
+.equ ETIMED,  0x7c          #   an option that an execve line from LVAR cannot honour (-t -T -r -i -v)
+.equ LVAR,    0x50000       # "SYSRAY_LAUNCHED=<pid>,<fd>" (",R<the filter's syscalls, hex>" if started,
+                            # then ",E<envp>,<count>,<pathname, hex>" if the trace shows execve)
 .equ EMAP,    0x12000       # early start: the filter's syscall numbers (a 512-bit map)
 .equ EPATH,   0x13000       #   the command's pathname, found in PATH
 .equ ESTAT,   0x14000       #   a struct stat
 .equ FILTER,  0x100         #   the BPF program (the sock_fprog at FPROG points here)
 # early_table, appended to this code by launcher.ts: u32 the table's size (the filter's limit),
-# then three maps (64 bytes each): always traced, known to strace 6.1, never started early
-# (execve, execveat); then entries {u8 length, name, 64-byte map} to a zero length
+# then three maps (64 bytes each): always traced, known to strace 6.1, and execve and execveat (a
+# trace that shows them has Node print the command's execve from LVAR); then entries
+# {u8 length, name, 64-byte map} to a zero length
 .equ EBASE,   8
 .equ EKNOWN,  72
-.equ EFORBID, 136
+.equ EEXECS, 136
 .equ EHDR,    200
 .equ SELF,    0x11000       # /proc/self/exe, then boot.cjs or sysray.sh in its directory
 .equ NODEP,   0x20000       # a PATH entry + "/node"
@@ -163,6 +167,54 @@ lvar_hex:
     inc ecx
     cmp ecx, 64
     jb lvar_hex
+    # the execve Node shows but did not see: the envp pointer, its length and the pathname
+    cmp dword ptr [r15+EEXECVE], 0
+    je lvar_end
+    mov word ptr [rdi], 0x452c      # ",E"
+    add rdi, 2
+    mov rax, r14
+    mov ecx, 60
+lvar_envp:
+    mov rdx, rax
+    shr rdx, cl
+    and edx, 15
+    movzx edx, byte ptr [r9+rdx]
+    mov [rdi], dl
+    inc rdi
+    sub ecx, 4
+    jns lvar_envp
+    mov byte ptr [rdi], ','
+    inc rdi
+    xor eax, eax
+lvar_count:
+    cmp qword ptr [r14+rax*8], 0
+    je lvar_counted
+    inc eax
+    jmp lvar_count
+lvar_counted:
+    call decimal
+    mov byte ptr [rdi], ','
+    inc rdi
+    lea r9, [rip+hex_digits]
+    mov rsi, [r15+PATHP]
+    test rsi, rsi
+    jnz lvar_path
+    mov rax, [r15+ARGIDX]
+    mov rsi, [r13+rax*8]
+lvar_path:
+    movzx eax, byte ptr [rsi]
+    test eax, eax
+    jz lvar_end
+    mov edx, eax
+    shr edx, 4
+    movzx edx, byte ptr [r9+rdx]
+    mov [rdi], dl
+    and eax, 15
+    movzx eax, byte ptr [r9+rax]
+    mov [rdi+1], al
+    add rdi, 2
+    inc rsi
+    jmp lvar_path
 lvar_end:
     mov byte ptr [rdi], 0
     # Node's argv: "node", its two flags, boot.cjs, then the launcher's own argv (argv[0] first)
@@ -465,23 +517,36 @@ e_flags:
     lea rdi, [rip+early_flags]
 e_flag:
     cmp byte ptr [rdi], 0
-    je e_no
+    je e_flags_timed
     call streq
     je e_flag_ok
-e_flag_skip:
-    inc rdi
-    cmp byte ptr [rdi-1], 0
-    jne e_flag_skip
+    call skipstr
     jmp e_flag
+e_flags_timed:
+    inc rdi                         # the second list: times, addresses, full environments
+    cmp byte ptr [rdi], 0
+    je e_no
+    call streq
+    jne e_flags_timed_next
+    mov dword ptr [r15+ETIMED], 1
+    jmp e_flag_ok
+e_flags_timed_next:
+    call skipstr
+    dec rdi
+    jmp e_flags_timed
 e_flag_ok:
     inc rbx
     jmp e_loop
 e_cmd:
-    # -f (no filter without it) and -e trace= are needed
+    # -f (no filter without it) and -e trace= are needed; a shown execve, without what its line
+    # from LVAR cannot give
     test ebp, 1
     jz e_no
     test ebp, 4
     jz e_no
+    mov eax, [r15+EEXECVE]
+    and eax, [r15+ETIMED]
+    jnz e_no
     call e_node
     test eax, eax
     jz e_no
@@ -562,8 +627,10 @@ e_list_check:
     xor r8d, r8d                    # known syscalls left out
 e_chk:
     mov rax, [r15+EMAP+r10*8]
-    test rax, [r11+EFORBID+r10*8]
-    jnz e_list_no
+    test rax, [r11+EEXECS+r10*8]
+    jz e_chk_shown
+    mov dword ptr [r15+EEXECVE], 1  # execve (or execveat) is shown
+e_chk_shown:
     mov rcx, rax
     not rcx
     and rcx, [r11+EKNOWN+r10*8]
@@ -857,6 +924,13 @@ er_cont:
     syscall
     ret
 
+# rdi: past the NUL of the string it points into
+skipstr:
+    inc rdi
+    cmp byte ptr [rdi-1], 0
+    jne skipstr
+    ret
+
 # ZF: whether the strings at rsi and rdi are equal
 streq:
     xor ecx, ecx
@@ -967,8 +1041,11 @@ msg_no_cred:
 msg_no_cred_end:
 hex_digits:
     .ascii "0123456789abcdef"
-# the flags an early start allows: they change how lines print, not what runs
+# the flags an early start allows: they change how lines print, not what runs; then those it
+# allows only when the trace does not show execve
 early_flags:
-    .asciz "-q", "-qq", "-y", "-yy", "-t", "-tt", "-ttt", "-T", "-v", "-x", "-xx", "-n", "-i", "-r"
+    .asciz "-q", "-qq", "-y", "-yy", "-x", "-xx", "-n"
+    .byte 0
+    .asciz "-t", "-tt", "-ttt", "-T", "-v", "-i", "-r"
     .byte 0
 early_table:

@@ -30,15 +30,15 @@ const X86_64_LAUNCHER: string[] = [
   '4c8d6c2408', // lea r13,[rsp+0x8]
   '4f8d74e508', // lea r14,[r13+r12*8+0x8]
   '41bf00008000', // mov r15d,0x800000
-  '488d3d5f0a0000', // lea rdi,[rip+0xa5f]
+  '488d3d340b0000', // lea rdi,[rip+0xb34]
   '498db700100100', // lea rsi,[r15+0x11000]
   'baa00f0000', // mov edx,0xfa0
   'b859000000', // mov eax,0x59
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f8eee010000', // jle <lost>
+  '0f8e84020000', // jle <lost>
   '483da00f0000', // cmp rax,0xfa0
-  '0f83e2010000', // jae <lost>
+  '0f8378020000', // jae <lost>
   '498dbc0700100100', // lea rdi,[r15+rax*1+0x11000]
   // find_slash:
   '48ffcf', // dec rdi
@@ -46,7 +46,7 @@ const X86_64_LAUNCHER: string[] = [
   '75f8', // jne <find_slash>
   '48ffc7', // inc rdi
   '49897f40', // mov QWORD PTR [r15+0x40],rdi
-  'e845030000', // call <early_plan>
+  'e8db030000', // call <early_plan>
   '41894770', // mov DWORD PTR [r15+0x70],eax
   // start_child:
   '498d7f30', // lea rdi,[r15+0x30]
@@ -54,16 +54,16 @@ const X86_64_LAUNCHER: string[] = [
   'b825010000', // mov eax,0x125
   '0f05', // syscall
   '85c0', // test eax,eax
-  '0f85ce010000', // jne <fallback>
+  '0f8564020000', // jne <fallback>
   '498d5f30', // lea rbx,[r15+0x30]
-  'e8ab090000', // call <above2>
+  'e8800a0000', // call <above2>
   '498d5f34', // lea rbx,[r15+0x34]
-  'e8a2090000', // call <above2>
+  'e8770a0000', // call <above2>
   'b839000000', // mov eax,0x39
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f88ac010000', // js <fallback>
-  '0f84d3010000', // je <child>
+  '0f8842020000', // js <fallback>
+  '0f8469020000', // je <child>
   '41894738', // mov DWORD PTR [r15+0x38],eax
   '418b7f30', // mov edi,DWORD PTR [r15+0x30]
   'b803000000', // mov eax,0x3
@@ -75,7 +75,7 @@ const X86_64_LAUNCHER: string[] = [
   '0f05', // syscall
   '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
   '7426', // je <late>
-  'e80e080000', // call <early_release>
+  'e8d9080000', // call <early_release>
   '85c0', // test eax,eax
   '741d', // je <late>
   '41c7477000000000', // mov DWORD PTR [r15+0x70],0x0
@@ -90,22 +90,22 @@ const X86_64_LAUNCHER: string[] = [
   '48b8626f6f742e636a73', // movabs rax,0x736a632e746f6f62
   '488907', // mov QWORD PTR [rdi],rax
   'c6470800', // mov BYTE PTR [rdi+0x8],0x0
-  '498dbf00000100', // lea rdi,[r15+0x10000]
+  '498dbf00000500', // lea rdi,[r15+0x50000]
   '48b85359535241595f4c', // movabs rax,0x4c5f594152535953
   '48ab', // stos QWORD PTR es:[rdi],rax
   '48b841554e434845443d', // movabs rax,0x3d444548434e5541
   '48ab', // stos QWORD PTR es:[rdi],rax
   '418b4738', // mov eax,DWORD PTR [r15+0x38]
-  'e825090000', // call <decimal>
+  'e8fa090000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
   '418b4734', // mov eax,DWORD PTR [r15+0x34]
-  'e816090000', // call <decimal>
+  'e8eb090000', // call <decimal>
   '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
-  '743d', // je <lvar_end>
+  '0f84cf000000', // je <lvar_end>
   '66c7072c52', // mov WORD PTR [rdi],0x522c
   '4883c702', // add rdi,0x2
-  '4c8d0d1c0a0000', // lea r9,[rip+0xa1c]
+  '4c8d0ded0a0000', // lea r9,[rip+0xaed]
   '31c9', // xor ecx,ecx
   // lvar_hex:
   '410fb6840f00200100', // movzx eax,BYTE PTR [r15+rcx*1+0x12000]
@@ -120,14 +120,61 @@ const X86_64_LAUNCHER: string[] = [
   'ffc1', // inc ecx
   '83f940', // cmp ecx,0x40
   '72d5', // jb <lvar_hex>
+  '41837f7800', // cmp DWORD PTR [r15+0x78],0x0
+  '0f8487000000', // je <lvar_end>
+  '66c7072c45', // mov WORD PTR [rdi],0x452c
+  '4883c702', // add rdi,0x2
+  '4c89f0', // mov rax,r14
+  'b93c000000', // mov ecx,0x3c
+  // lvar_envp:
+  '4889c2', // mov rdx,rax
+  '48d3ea', // shr rdx,cl
+  '83e20f', // and edx,0xf
+  '410fb61411', // movzx edx,BYTE PTR [r9+rdx*1]
+  '8817', // mov BYTE PTR [rdi],dl
+  '48ffc7', // inc rdi
+  '83e904', // sub ecx,0x4
+  '79e8', // jns <lvar_envp>
+  'c6072c', // mov BYTE PTR [rdi],0x2c
+  '48ffc7', // inc rdi
+  '31c0', // xor eax,eax
+  // lvar_count:
+  '49833cc600', // cmp QWORD PTR [r14+rax*8],0x0
+  '7404', // je <lvar_counted>
+  'ffc0', // inc eax
+  'ebf5', // jmp <lvar_count>
+  // lvar_counted:
+  'e857090000', // call <decimal>
+  'c6072c', // mov BYTE PTR [rdi],0x2c
+  '48ffc7', // inc rdi
+  '4c8d0d670a0000', // lea r9,[rip+0xa67]
+  '498b7718', // mov rsi,QWORD PTR [r15+0x18]
+  '4885f6', // test rsi,rsi
+  '7509', // jne <lvar_path>
+  '498b4748', // mov rax,QWORD PTR [r15+0x48]
+  '498b74c500', // mov rsi,QWORD PTR [r13+rax*8+0x0]
+  // lvar_path:
+  '0fb606', // movzx eax,BYTE PTR [rsi]
+  '85c0', // test eax,eax
+  '7420', // je <lvar_end>
+  '89c2', // mov edx,eax
+  'c1ea04', // shr edx,0x4
+  '410fb61411', // movzx edx,BYTE PTR [r9+rdx*1]
+  '8817', // mov BYTE PTR [rdi],dl
+  '83e00f', // and eax,0xf
+  '410fb60401', // movzx eax,BYTE PTR [r9+rax*1]
+  '884701', // mov BYTE PTR [rdi+0x1],al
+  '4883c702', // add rdi,0x2
+  '48ffc6', // inc rsi
+  'ebd9', // jmp <lvar_path>
   // lvar_end:
   'c60700', // mov BYTE PTR [rdi],0x0
   '498dbf00001000', // lea rdi,[r15+0x100000]
-  '488d05f7080000', // lea rax,[rip+0x8f7]
+  '488d0536090000', // lea rax,[rip+0x936]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d05f3080000', // lea rax,[rip+0x8f3]
+  '488d0532090000', // lea rax,[rip+0x932]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d05fb080000', // lea rax,[rip+0x8fb]
+  '488d053a090000', // lea rax,[rip+0x93a]
   '48ab', // stos QWORD PTR es:[rdi],rax
   '498d8700100100', // lea rax,[r15+0x11000]
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -138,7 +185,7 @@ const X86_64_LAUNCHER: string[] = [
   '4885c0', // test rax,rax
   '75f7', // jne <copy_argv>
   '4889fd', // mov rbp,rdi
-  '498d8700000100', // lea rax,[r15+0x10000]
+  '498d8700000500', // lea rax,[r15+0x50000]
   '48ab', // stos QWORD PTR es:[rdi],rax
   '4c89f6', // mov rsi,r14
   // copy_env:
@@ -154,9 +201,9 @@ const X86_64_LAUNCHER: string[] = [
   'ebe7', // jmp <copy_env>
   // env_done:
   '48ab', // stos QWORD PTR es:[rdi],rax
-  'e8e8070000', // call <node_path>
+  'e827080000', // call <node_path>
   // try_entry:
-  'e808080000', // call <node_candidate>
+  'e847080000', // call <node_candidate>
   '4889f3', // mov rbx,rsi
   '498dbf00000200', // lea rdi,[r15+0x20000]
   '498db700001000', // lea rsi,[r15+0x100000]
@@ -169,11 +216,11 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc6', // inc rsi
   'ebd3', // jmp <try_entry>
   // no_node:
-  '488d35d6080000', // lea rsi,[rip+0x8d6]
+  '488d3515090000', // lea rsi,[rip+0x915]
   'ba18000000', // mov edx,0x18
   'eb0c', // jmp <say_and_exit>
   // lost:
-  '488d35e0080000', // lea rsi,[rip+0x8e0]
+  '488d351f090000', // lea rsi,[rip+0x91f]
   'ba33000000', // mov edx,0x33
   // say_and_exit:
   'bf02000000', // mov edi,0x2
@@ -287,7 +334,7 @@ const X86_64_LAUNCHER: string[] = [
   'b8e7000000', // mov eax,0xe7
   '0f05', // syscall
   // no_cred:
-  '488d35ae070000', // lea rsi,[rip+0x7ae]
+  '488d35ed070000', // lea rsi,[rip+0x7ed]
   'ba31000000', // mov edx,0x31
   'bf02000000', // mov edi,0x2
   'b801000000', // mov eax,0x1
@@ -298,16 +345,16 @@ const X86_64_LAUNCHER: string[] = [
   '31ed', // xor ebp,ebp
   // e_loop:
   '4c39e3', // cmp rbx,r12
-  '0f83e9010000', // jae <e_no>
+  '0f8316020000', // jae <e_no>
   '498b74dd00', // mov rsi,QWORD PTR [r13+rbx*8+0x0]
   '803e2d', // cmp BYTE PTR [rsi],0x2d
-  '0f858d010000', // jne <e_cmd>
+  '0f85b0010000', // jne <e_cmd>
   '807e0200', // cmp BYTE PTR [rsi+0x2],0x0
-  '0f855d010000', // jne <e_flags>
+  '0f8561010000', // jne <e_flags>
   '66813e2d66', // cmp WORD PTR [rsi],0x662d
   '7514', // jne <e_not_f>
   'f7c501000000', // test ebp,0x1
-  '0f85be010000', // jne <e_no>
+  '0f85eb010000', // jne <e_no>
   '83cd01', // or ebp,0x1
   '48ffc3', // inc rbx
   'ebc4', // jmp <e_loop>
@@ -315,19 +362,19 @@ const X86_64_LAUNCHER: string[] = [
   '66813e2d6f', // cmp WORD PTR [rsi],0x6f2d
   '0f8594000000', // jne <e_not_o>
   'f7c502000000', // test ebp,0x2
-  '0f859f010000', // jne <e_no>
+  '0f85cc010000', // jne <e_no>
   '83cd02', // or ebp,0x2
   '48ffc3', // inc rbx
   '4c39e3', // cmp rbx,r12
-  '0f8390010000', // jae <e_no>
+  '0f83bd010000', // jae <e_no>
   '498b7cdd00', // mov rdi,QWORD PTR [r13+rbx*8+0x0]
   '8a07', // mov al,BYTE PTR [rdi]
   '84c0', // test al,al
-  '0f8481010000', // je <e_no>
+  '0f84ae010000', // je <e_no>
   '3c7c', // cmp al,0x7c
-  '0f8479010000', // je <e_no>
+  '0f84a6010000', // je <e_no>
   '3c21', // cmp al,0x21
-  '0f8471010000', // je <e_no>
+  '0f849e010000', // je <e_no>
   '4989f8', // mov r8,rdi
   '498db700400100', // lea rsi,[r15+0x14000]
   'b804000000', // mov eax,0x4
@@ -337,7 +384,7 @@ const X86_64_LAUNCHER: string[] = [
   '418b8718400100', // mov eax,DWORD PTR [r15+0x14018]
   '2500f00000', // and eax,0xf000
   '3d00100000', // cmp eax,0x1000
-  '0f8444010000', // je <e_no>
+  '0f8471010000', // je <e_no>
   // e_o_open:
   '4c89c7', // mov rdi,r8
   'be41080800', // mov esi,0x80841
@@ -345,7 +392,7 @@ const X86_64_LAUNCHER: string[] = [
   'b802000000', // mov eax,0x2
   '0f05', // syscall
   '85c0', // test eax,eax
-  '0f8828010000', // js <e_no>
+  '0f8855010000', // js <e_no>
   '89c7', // mov edi,eax
   'b803000000', // mov eax,0x3
   '0f05', // syscall
@@ -355,31 +402,31 @@ const X86_64_LAUNCHER: string[] = [
   '66813e2d65', // cmp WORD PTR [rsi],0x652d
   '7551', // jne <e_not_e>
   'f7c504000000', // test ebp,0x4
-  '0f8504010000', // jne <e_no>
+  '0f8531010000', // jne <e_no>
   '83cd04', // or ebp,0x4
   '48ffc3', // inc rbx
   '4c39e3', // cmp rbx,r12
-  '0f83f5000000', // jae <e_no>
+  '0f8322010000', // jae <e_no>
   '498b74dd00', // mov rsi,QWORD PTR [r13+rbx*8+0x0]
   '813e74726163', // cmp DWORD PTR [rsi],0x63617274
-  '0f85e4000000', // jne <e_no>
+  '0f8511010000', // jne <e_no>
   '66817e04653d', // cmp WORD PTR [rsi+0x4],0x3d65
-  '0f85d8000000', // jne <e_no>
+  '0f8505010000', // jne <e_no>
   '4883c606', // add rsi,0x6
-  'e8d2000000', // call <e_list>
+  'e8ff000000', // call <e_list>
   '85c0', // test eax,eax
-  '0f84c7000000', // je <e_no>
+  '0f84f4000000', // je <e_no>
   '48ffc3', // inc rbx
   'e9cdfeffff', // jmp <e_loop>
   // e_not_e:
   '66813e2d73', // cmp WORD PTR [rsi],0x732d
   '7407', // je <e_number>
   '66813e2d61', // cmp WORD PTR [rsi],0x612d
-  '753d', // jne <e_flags>
+  '7541', // jne <e_flags>
   // e_number:
   '48ffc3', // inc rbx
   '4c39e3', // cmp rbx,r12
-  '0f83a5000000', // jae <e_no>
+  '0f83d2000000', // jae <e_no>
   '498b7cdd00', // mov rdi,QWORD PTR [r13+rbx*8+0x0]
   '31c9', // xor ecx,ecx
   // e_digit:
@@ -388,45 +435,57 @@ const X86_64_LAUNCHER: string[] = [
   '7417', // je <e_digits_end>
   '2c30', // sub al,0x30
   '3c09', // cmp al,0x9
-  '0f878d000000', // ja <e_no>
+  '0f87ba000000', // ja <e_no>
   'ffc1', // inc ecx
   '83f909', // cmp ecx,0x9
-  '0f8782000000', // ja <e_no>
+  '0f87af000000', // ja <e_no>
   'ebe2', // jmp <e_digit>
   // e_digits_end:
   '85c9', // test ecx,ecx
-  '747c', // je <e_no>
+  '0f84a5000000', // je <e_no>
   '48ffc3', // inc rbx
-  'e982feffff', // jmp <e_loop>
+  'e97efeffff', // jmp <e_loop>
   // e_flags:
-  '488d3d50060000', // lea rdi,[rip+0x650]
+  '488d3d8b060000', // lea rdi,[rip+0x68b]
   // e_flag:
   '803f00', // cmp BYTE PTR [rdi],0x0
-  '7468', // je <e_no>
-  'e886040000', // call <streq>
-  '740b', // je <e_flag_ok>
-  // e_flag_skip:
+  '740e', // je <e_flags_timed>
+  'e8c1040000', // call <streq>
+  '742a', // je <e_flag_ok>
+  'e8b0040000', // call <skipstr>
+  'ebed', // jmp <e_flag>
+  // e_flags_timed:
   '48ffc7', // inc rdi
-  '807fff00', // cmp BYTE PTR [rdi-0x1],0x0
-  '75f7', // jne <e_flag_skip>
-  'ebe9', // jmp <e_flag>
+  '803f00', // cmp BYTE PTR [rdi],0x0
+  '747b', // je <e_no>
+  'e8ab040000', // call <streq>
+  '750a', // jne <e_flags_timed_next>
+  '41c7477c01000000', // mov DWORD PTR [r15+0x7c],0x1
+  'eb0a', // jmp <e_flag_ok>
+  // e_flags_timed_next:
+  'e890040000', // call <skipstr>
+  '48ffcf', // dec rdi
+  'ebdd', // jmp <e_flags_timed>
   // e_flag_ok:
   '48ffc3', // inc rbx
-  'e95cfeffff', // jmp <e_loop>
+  'e939feffff', // jmp <e_loop>
   // e_cmd:
   'f7c501000000', // test ebp,0x1
-  '7446', // je <e_no>
+  '7450', // je <e_no>
   'f7c504000000', // test ebp,0x4
-  '743e', // je <e_no>
-  'e839020000', // call <e_node>
+  '7448', // je <e_no>
+  '418b4778', // mov eax,DWORD PTR [r15+0x78]
+  '4123477c', // and eax,DWORD PTR [r15+0x7c]
+  '753e', // jne <e_no>
+  'e841020000', // call <e_node>
   '85c0', // test eax,eax
   '7435', // je <e_no>
   '49895f48', // mov QWORD PTR [r15+0x48],rbx
   '498b74dd00', // mov rsi,QWORD PTR [r13+rbx*8+0x0]
-  'e807010000', // call <e_resolve>
+  'e80f010000', // call <e_resolve>
   '85c0', // test eax,eax
   '7423', // je <e_no>
-  'e858020000', // call <e_filter>
+  'e860020000', // call <e_filter>
   'b86b000000', // mov eax,0x6b
   '0f05', // syscall
   'b901000000', // mov ecx,0x1
@@ -445,7 +504,7 @@ const X86_64_LAUNCHER: string[] = [
   '31c0', // xor eax,eax
   'b908000000', // mov ecx,0x8
   'f348ab', // rep stos QWORD PTR es:[rdi],rax
-  '4c8d1df9050000', // lea r11,[rip+0x5f9]
+  '4c8d1d0c060000', // lea r11,[rip+0x60c]
   // e_tok:
   '4889f2', // mov rdx,rsi
   // e_tok_end:
@@ -459,12 +518,12 @@ const X86_64_LAUNCHER: string[] = [
   // e_tok_have:
   '4889f1', // mov rcx,rsi
   '4829d1', // sub rcx,rdx
-  '0f84a4000000', // je <e_list_no>
+  '0f84ac000000', // je <e_list_no>
   '498dbbc8000000', // lea rdi,[r11+0xc8]
   // e_ent:
   '440fb607', // movzx r8d,BYTE PTR [rdi]
   '4585c0', // test r8d,r8d
-  '0f8490000000', // je <e_list_no>
+  '0f8498000000', // je <e_list_no>
   '4939c8', // cmp r8,rcx
   '753d', // jne <e_ent_next>
   '4531c9', // xor r9d,r9d
@@ -496,7 +555,9 @@ const X86_64_LAUNCHER: string[] = [
   // e_chk:
   '4b8b84d700200100', // mov rax,QWORD PTR [r15+r10*8+0x12000]
   '4b8584d388000000', // test QWORD PTR [r11+r10*8+0x88],rax
-  '752f', // jne <e_list_no>
+  '7408', // je <e_chk_shown>
+  '41c7477801000000', // mov DWORD PTR [r15+0x78],0x1
+  // e_chk_shown:
   '4889c1', // mov rcx,rax
   '48f7d1', // not rcx
   '4b234cd348', // and rcx,QWORD PTR [r11+r10*8+0x48]
@@ -505,7 +566,7 @@ const X86_64_LAUNCHER: string[] = [
   '4b8984d700200100', // mov QWORD PTR [r15+r10*8+0x12000],rax
   '49ffc2', // inc r10
   '4983fa08', // cmp r10,0x8
-  '72ca', // jb <e_chk>
+  '72c2', // jb <e_chk>
   '4d85c0', // test r8,r8
   '7406', // je <e_list_no>
   'b801000000', // mov eax,0x1
@@ -608,9 +669,9 @@ const X86_64_LAUNCHER: string[] = [
   '31c0', // xor eax,eax
   'c3', // ret
   // e_node:
-  'e830020000', // call <node_path>
+  'e83a020000', // call <node_path>
   // e_node_try:
-  'e850020000', // call <node_candidate>
+  'e85a020000', // call <node_candidate>
   '4989f1', // mov r9,rsi
   '498dbf00000200', // lea rdi,[r15+0x20000]
   'be01000000', // mov esi,0x1
@@ -630,7 +691,7 @@ const X86_64_LAUNCHER: string[] = [
   'c3', // ret
   // e_filter:
   '498dbf00010000', // lea rdi,[r15+0x100]
-  '4c8d1dcc030000', // lea r11,[rip+0x3cc]
+  '4c8d1dd7030000', // lea r11,[rip+0x3d7]
   '458b03', // mov r8d,DWORD PTR [r11]
   '48b82000000004000000', // movabs rax,0x400000020
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -773,6 +834,11 @@ const X86_64_LAUNCHER: string[] = [
   '4531d2', // xor r10d,r10d
   '0f05', // syscall
   'c3', // ret
+  // skipstr:
+  '48ffc7', // inc rdi
+  '807fff00', // cmp BYTE PTR [rdi-0x1],0x0
+  '75f7', // jne <skipstr>
+  'c3', // ret
   // streq:
   '31c9', // xor ecx,ecx
   // streq_next:
@@ -850,8 +916,8 @@ const X86_64_LAUNCHER: string[] = [
   '75ef', // jne <decimal_digit>
   '4c89c7', // mov rdi,r8
   'c3', // ret
-  // strings: ["/proc/self/exe","node","--v8-pool-size=1","--min-semi-space-size=4","/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","sysray: node: not found\nsysray: cannot find its own files (/proc/self/exe)\nsysray: cannot take on the -u user's credentials\n0123456789abcdef-q","-qq","-y","-yy","-t","-tt","-ttt","-T","-v","-x","-xx","-n","-i","-r"]
-  '2f70726f632f73656c662f657865006e6f6465002d2d76382d706f6f6c2d73697a653d31002d2d6d696e2d73656d692d73706163652d73697a653d34002f7573722f6c6f63616c2f7362696e3a2f7573722f6c6f63616c2f62696e3a2f7573722f7362696e3a2f7573722f62696e3a2f7362696e3a2f62696e007379737261793a206e6f64653a206e6f7420666f756e640a7379737261793a2063616e6e6f742066696e6420697473206f776e2066696c657320282f70726f632f73656c662f657865290a7379737261793a2063616e6e6f742074616b65206f6e20746865202d75207573657227732063726564656e7469616c730a303132333435363738396162636465662d71002d7171002d79002d7979002d74002d7474002d747474002d54002d76002d78002d7878002d6e002d69002d720000',
+  // strings: ["/proc/self/exe","node","--v8-pool-size=1","--min-semi-space-size=4","/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","sysray: node: not found\nsysray: cannot find its own files (/proc/self/exe)\nsysray: cannot take on the -u user's credentials\n0123456789abcdef-q","-qq","-y","-yy","-x","-xx","-n","-t","-tt","-ttt","-T","-v","-i","-r"]
+  '2f70726f632f73656c662f657865006e6f6465002d2d76382d706f6f6c2d73697a653d31002d2d6d696e2d73656d692d73706163652d73697a653d34002f7573722f6c6f63616c2f7362696e3a2f7573722f6c6f63616c2f62696e3a2f7573722f7362696e3a2f7573722f62696e3a2f7362696e3a2f62696e007379737261793a206e6f64653a206e6f7420666f756e640a7379737261793a2063616e6e6f742066696e6420697473206f776e2066696c657320282f70726f632f73656c662f657865290a7379737261793a2063616e6e6f742074616b65206f6e20746865202d75207573657227732063726564656e7469616c730a303132333435363738396162636465662d71002d7171002d79002d7979002d78002d7878002d6e00002d74002d7474002d747474002d54002d76002d69002d720000',
   // END launcher code
 ];
 
@@ -885,8 +951,9 @@ const mapOf = (nrs: Iterable<number>): Buffer => {
  * The table the launcher reads to start a filtered trace before Node (launcher.S, early_plan), made
  * by sysray's own expression parser so that the two cannot disagree: the table's size; the numbers
  * always traced (no row, unknown to strace 6.1, or strace's seccomp defaults); those strace 6.1
- * knows; those that rule an early start out (the seccomp defaults: execve must be seen by Node);
- * then every name and class `-e trace=` takes for this table's own personality, with its numbers.
+ * knows; the seccomp defaults (execve, execveat: a trace that shows them has Node print the
+ * command's execve from what the launcher passes); then every name and class `-e trace=` takes for
+ * this table's own personality, with its numbers.
  */
 export function earlyTable(t: ArchTable): Buffer {
   const rows = t.rows;
@@ -920,14 +987,29 @@ export interface Launched {
   pid: number;
   wfd: number;
   running?: Buffer;
+  /** With `running`, when the trace shows execve: what that execve got (its line is Node's to print). */
+  execve?: LaunchedExecve;
 }
 
-/** SYSRAY_LAUNCHED as the launcher writes it: `<pid>,<fd>`, ten digits each, then `,R<map in hex>`. */
+/** The started command's execve: the pathname, the envp pointer and how many variables it held. */
+export interface LaunchedExecve {
+  path: Buffer;
+  envp: bigint;
+  vars: number;
+}
+
+/**
+ * SYSRAY_LAUNCHED as the launcher writes it: `<pid>,<fd>`, ten digits each; then `,R<map in hex>`
+ * if it started the command, and `,E<envp, 16 hex digits>,<count, 10 digits>,<pathname in hex>`
+ * if the trace shows that execve.
+ */
 export function parseLaunched(v: string | undefined): Launched | undefined {
-  const m = /^(\d+),(\d+)(?:,R([0-9a-f]{128}))?$/.exec(v ?? '');
+  const m = /^(\d+),(\d+)(?:,R([0-9a-f]{128})(?:,E([0-9a-f]{16}),(\d{10}),((?:[0-9a-f]{2})+))?)?$/.exec(v ?? '');
   if (!m) return undefined;
   const pid = Number(m[1]), wfd = Number(m[2]);
-  return pid > 0 && wfd > 2 ? { pid, wfd, ...(m[3] ? { running: Buffer.from(m[3], 'hex') } : {}) } : undefined;
+  if (!(pid > 0 && wfd > 2)) return undefined;
+  const execve = m[4] ? { path: Buffer.from(m[6]!, 'hex'), envp: BigInt('0x' + m[4]), vars: Number(m[5]) } : undefined;
+  return { pid, wfd, ...(m[3] ? { running: Buffer.from(m[3], 'hex') } : {}), ...(execve ? { execve } : {}) };
 }
 
 /** What the child does once released. Strings are byte strings (latin1). */

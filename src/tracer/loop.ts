@@ -7,7 +7,7 @@ import type { ArchTable } from '../arch/types.js';
 import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
 import { decoderFor } from '../decode/index.js';
 import { FdAnnotator, type FdKinds } from './fdinfo.js';
-import type { Ctx, DecodeOptions, SyscallDecoder } from '../decode/types.js';
+import type { Ctx, DecodeOptions, Memory, SyscallDecoder } from '../decode/types.js';
 import type { Value } from '../decode/value.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { signame } from '../decode/xlat/signals.js';
@@ -25,7 +25,7 @@ import { PATH_MAX } from '../decode/args.js';
 import { SHIM_DATA } from './shim.js';
 import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
-import { dismiss, LAUNCHER_PTRACE_OPTIONS, type Launched, releaseWithPlan } from './launcher.js';
+import { dismiss, LAUNCHER_PTRACE_OPTIONS, type Launched, type LaunchedExecve, releaseWithPlan } from './launcher.js';
 
 export interface TraceOptions extends DecodeOptions {
   /** -f: follow fork, vfork, clone. */
@@ -211,8 +211,8 @@ export class Tracer {
   }
 
   /** Take over a command spawnCommand started (the spawn can go first, and the shim start meanwhile). */
-  startSpawned({ pid, launched, running }: Spawned): number {
-    if (running) return this.adoptRunning(pid, running);
+  startSpawned({ pid, launched, running, argv }: Spawned): number {
+    if (running) return this.adoptRunning(pid, running, argv ?? []);
     if (launched) return this.startLaunched(pid, launched);
     const [w, status] = waitpid(pid, W.UNTRACED);
     if (w !== pid || !WIFSTOPPED(status)) throw new Error(`the exec shim did not stop (status ${status})`);
@@ -258,7 +258,7 @@ export class Tracer {
    * options, past its execve, it runs under a filter stopping the syscalls in `running`'s map.
    * Taken as it is, once checked that the filter is the one this run would have installed.
    */
-  private adoptRunning(pid: number, l: Launched): number {
+  private adoptRunning(pid: number, l: Launched, argv: Buffer[]): number {
     closeSync(l.wfd);
     const map = l.running!;
     const traced = this.opt.traced;
@@ -272,7 +272,65 @@ export class Tracer {
     t.seccomp = this.seccompActive = true;
     t.execOwn = false;
     this.mainPid = pid;
+    const execve = NATIVE.byName.get('execve')!.nr;
+    if (l.execve && traced?.[execve] === 1) this.launchedExecve(t, execve, l.execve, argv);
     return pid;
+  }
+
+  /**
+   * The execve line of a command the launcher started, which Node did not see: decoded as at its
+   * stop, from a memory holding what it read (the pathname, argv, and as many environment pointers
+   * as it had, at the address it had them), then its success.
+   */
+  private launchedExecve(t: Tcb, nr: number, e: LaunchedExecve, argv: Buffer[]): void {
+    const regions: [bigint, Uint8Array][] = [];
+    let at = 0x10000n;
+    const put = (b: Uint8Array): bigint => {
+      regions.push([at, b]);
+      const a = at;
+      at += (BigInt(b.length) + 16n) & ~7n;
+      return a;
+    };
+    const cstr = (b: Uint8Array): bigint => put(Buffer.concat([b, Buffer.of(0)]));
+    const pointers = (p: bigint[]): Buffer => {
+      const b = Buffer.alloc((p.length + 1) * 8);
+      p.forEach((x, i) => b.writeBigUInt64LE(x, i * 8));
+      return b;
+    };
+    const path = cstr(e.path);
+    const args = put(pointers(argv.map(cstr)));
+    const none = cstr(new Uint8Array(0));
+    regions.push([e.envp, pointers(Array.from({ length: e.vars }, () => none))]);
+    const find = (a: bigint, len: number): Uint8Array | null => {
+      for (const [base, b] of regions) if (a >= base && a + BigInt(len) <= base + BigInt(b.length)) return b.subarray(Number(a - base), Number(a - base) + len);
+      return null;
+    };
+    const mem: Memory = {
+      read: find,
+      readString(a, max) {
+        for (const [base, b] of regions) {
+          if (a < base || a >= base + BigInt(b.length)) continue;
+          const s = b.subarray(Number(a - base), Number(a - base) + max);
+          const z = s.indexOf(0);
+          return { b: z >= 0 ? s.subarray(0, z) : s, nul: z >= 0 };
+        }
+        return null;
+      },
+    };
+    const own = t.ctx.mem;
+    t.ctx.mem = mem;
+    this.info.fill(0);
+    this.info[0] = 1; // PTRACE_SYSCALL_INFO_ENTRY
+    this.info.writeUInt32LE(NATIVE.auditArch, 4);
+    this.words[3] = BigInt(nr);
+    this.words[4] = path;
+    this.words[5] = args;
+    this.words[6] = e.envp;
+    this.entry(t, this.info);
+    this.info.fill(0);
+    this.info[0] = 2; // PTRACE_SYSCALL_INFO_EXIT, 0
+    this.exit(t, this.info);
+    t.ctx.mem = own;
   }
 
   /** Whether the seccomp filter stops syscall `nr`: traced, or one strace always sees (execve…). */

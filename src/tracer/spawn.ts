@@ -161,6 +161,8 @@ export interface Spawned {
   pid: number;
   /** The launcher started it itself, under a seccomp filter (launcher.ts, early_plan): it runs. */
   running?: Launched;
+  /** With `running`: the argv it was started with, byte for byte. */
+  argv?: Buffer[];
   launched?: { child: Launched; path?: string; argv: string[] | number; envp?: string[]; creds?: Credentials };
 }
 
@@ -187,7 +189,11 @@ export function spawnCommand(argv: string[], env: NodeJS.ProcessEnv, caller: Cal
   // the command is looked up in sysray's own PATH, whatever -E gives the command (as strace does)
   const path = resolveCommand(argv[0]!, env);
   const l = caller.launched;
-  if (l?.running) return { pid: l.pid, running: l };
+  if (l?.running) {
+    // the command's argv, as the caller's bytes: the tail of this process's own arguments
+    const own = readFileSync('/proc/self/cmdline').toString('latin1').split('\0').slice(0, -1);
+    return { pid: l.pid, running: l, argv: own.slice(own.length - argv.length).map((a) => Buffer.from(a, 'latin1')) };
+  }
   const bytes = (a: string): string => Buffer.from(a, 'utf8').toString('latin1');
   const edited = envChanges.length && env === process.env ? editEnviron(callerEnviron(caller), envChanges.map(bytes)) : undefined;
   if (user && !l) throw new SpawnError('-u needs the launcher that starts the command before Node (bin/sysray on x86_64)', 1);
