@@ -156,14 +156,7 @@ late:
     xor ecx, ecx
 lvar_hex:
     movzx eax, byte ptr [r15+EMAP+rcx]
-    mov edx, eax
-    shr edx, 4
-    movzx edx, byte ptr [r9+rdx]
-    mov [rdi], dl
-    and eax, 15
-    movzx eax, byte ptr [r9+rax]
-    mov [rdi+1], al
-    add rdi, 2
+    call hexbyte
     inc ecx
     cmp ecx, 64
     jb lvar_hex
@@ -205,14 +198,7 @@ lvar_path:
     movzx eax, byte ptr [rsi]
     test eax, eax
     jz lvar_end
-    mov edx, eax
-    shr edx, 4
-    movzx edx, byte ptr [r9+rdx]
-    mov [rdi], dl
-    and eax, 15
-    movzx eax, byte ptr [r9+rax]
-    mov [rdi+1], al
-    add rdi, 2
+    call hexbyte
     inc rsi
     jmp lvar_path
 lvar_end:
@@ -1001,6 +987,18 @@ above2:
     mov eax, 3                      # close
     syscall
 above2_done:
+    ret
+
+# al as two hex digits at rdi (r9: "0123456789abcdef"); rdi moves past them
+hexbyte:
+    mov edx, eax
+    shr edx, 4
+    movzx edx, byte ptr [r9+rdx]
+    mov [rdi], dl
+    and eax, 15
+    movzx eax, byte ptr [r9+rax]
+    mov [rdi+1], al
+    add rdi, 2
     ret
 
 # eax as 10 decimal digits at rdi; rdi moves past them

@@ -30,15 +30,15 @@ const X86_64_LAUNCHER: string[] = [
   '4c8d6c2408', // lea r13,[rsp+0x8]
   '4f8d74e508', // lea r14,[r13+r12*8+0x8]
   '41bf00008000', // mov r15d,0x800000
-  '488d3d340b0000', // lea rdi,[rip+0xb34]
+  '488d3d200b0000', // lea rdi,[rip+0xb20]
   '498db700100100', // lea rsi,[r15+0x11000]
   'baa00f0000', // mov edx,0xfa0
   'b859000000', // mov eax,0x59
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f8e84020000', // jle <lost>
+  '0f8e54020000', // jle <lost>
   '483da00f0000', // cmp rax,0xfa0
-  '0f8378020000', // jae <lost>
+  '0f8348020000', // jae <lost>
   '498dbc0700100100', // lea rdi,[r15+rax*1+0x11000]
   // find_slash:
   '48ffcf', // dec rdi
@@ -46,7 +46,7 @@ const X86_64_LAUNCHER: string[] = [
   '75f8', // jne <find_slash>
   '48ffc7', // inc rdi
   '49897f40', // mov QWORD PTR [r15+0x40],rdi
-  'e8db030000', // call <early_plan>
+  'e8ab030000', // call <early_plan>
   '41894770', // mov DWORD PTR [r15+0x70],eax
   // start_child:
   '498d7f30', // lea rdi,[r15+0x30]
@@ -54,16 +54,16 @@ const X86_64_LAUNCHER: string[] = [
   'b825010000', // mov eax,0x125
   '0f05', // syscall
   '85c0', // test eax,eax
-  '0f8564020000', // jne <fallback>
+  '0f8534020000', // jne <fallback>
   '498d5f30', // lea rbx,[r15+0x30]
-  'e8800a0000', // call <above2>
+  'e8500a0000', // call <above2>
   '498d5f34', // lea rbx,[r15+0x34]
-  'e8770a0000', // call <above2>
+  'e8470a0000', // call <above2>
   'b839000000', // mov eax,0x39
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f8842020000', // js <fallback>
-  '0f8469020000', // je <child>
+  '0f8812020000', // js <fallback>
+  '0f8439020000', // je <child>
   '41894738', // mov DWORD PTR [r15+0x38],eax
   '418b7f30', // mov edi,DWORD PTR [r15+0x30]
   'b803000000', // mov eax,0x3
@@ -75,7 +75,7 @@ const X86_64_LAUNCHER: string[] = [
   '0f05', // syscall
   '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
   '7426', // je <late>
-  'e8d9080000', // call <early_release>
+  'e8a9080000', // call <early_release>
   '85c0', // test eax,eax
   '741d', // je <late>
   '41c7477000000000', // mov DWORD PTR [r15+0x70],0x0
@@ -96,32 +96,25 @@ const X86_64_LAUNCHER: string[] = [
   '48b841554e434845443d', // movabs rax,0x3d444548434e5541
   '48ab', // stos QWORD PTR es:[rdi],rax
   '418b4738', // mov eax,DWORD PTR [r15+0x38]
-  'e8fa090000', // call <decimal>
+  'e8e6090000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
   '418b4734', // mov eax,DWORD PTR [r15+0x34]
-  'e8eb090000', // call <decimal>
+  'e8d7090000', // call <decimal>
   '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
-  '0f84cf000000', // je <lvar_end>
+  '0f849f000000', // je <lvar_end>
   '66c7072c52', // mov WORD PTR [rdi],0x522c
   '4883c702', // add rdi,0x2
-  '4c8d0ded0a0000', // lea r9,[rip+0xaed]
+  '4c8d0dd90a0000', // lea r9,[rip+0xad9]
   '31c9', // xor ecx,ecx
   // lvar_hex:
   '410fb6840f00200100', // movzx eax,BYTE PTR [r15+rcx*1+0x12000]
-  '89c2', // mov edx,eax
-  'c1ea04', // shr edx,0x4
-  '410fb61411', // movzx edx,BYTE PTR [r9+rdx*1]
-  '8817', // mov BYTE PTR [rdi],dl
-  '83e00f', // and eax,0xf
-  '410fb60401', // movzx eax,BYTE PTR [r9+rax*1]
-  '884701', // mov BYTE PTR [rdi+0x1],al
-  '4883c702', // add rdi,0x2
+  'e890090000', // call <hexbyte>
   'ffc1', // inc ecx
   '83f940', // cmp ecx,0x40
-  '72d5', // jb <lvar_hex>
+  '72eb', // jb <lvar_hex>
   '41837f7800', // cmp DWORD PTR [r15+0x78],0x0
-  '0f8487000000', // je <lvar_end>
+  '7471', // je <lvar_end>
   '66c7072c45', // mov WORD PTR [rdi],0x452c
   '4883c702', // add rdi,0x2
   '4c89f0', // mov rax,r14
@@ -144,10 +137,10 @@ const X86_64_LAUNCHER: string[] = [
   'ffc0', // inc eax
   'ebf5', // jmp <lvar_count>
   // lvar_counted:
-  'e857090000', // call <decimal>
+  'e85d090000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
-  '4c8d0d670a0000', // lea r9,[rip+0xa67]
+  '4c8d0d6d0a0000', // lea r9,[rip+0xa6d]
   '498b7718', // mov rsi,QWORD PTR [r15+0x18]
   '4885f6', // test rsi,rsi
   '7509', // jne <lvar_path>
@@ -156,25 +149,18 @@ const X86_64_LAUNCHER: string[] = [
   // lvar_path:
   '0fb606', // movzx eax,BYTE PTR [rsi]
   '85c0', // test eax,eax
-  '7420', // je <lvar_end>
-  '89c2', // mov edx,eax
-  'c1ea04', // shr edx,0x4
-  '410fb61411', // movzx edx,BYTE PTR [r9+rdx*1]
-  '8817', // mov BYTE PTR [rdi],dl
-  '83e00f', // and eax,0xf
-  '410fb60401', // movzx eax,BYTE PTR [r9+rax*1]
-  '884701', // mov BYTE PTR [rdi+0x1],al
-  '4883c702', // add rdi,0x2
+  '740a', // je <lvar_end>
+  'e816090000', // call <hexbyte>
   '48ffc6', // inc rsi
-  'ebd9', // jmp <lvar_path>
+  'ebef', // jmp <lvar_path>
   // lvar_end:
   'c60700', // mov BYTE PTR [rdi],0x0
   '498dbf00001000', // lea rdi,[r15+0x100000]
-  '488d0536090000', // lea rax,[rip+0x936]
+  '488d0552090000', // lea rax,[rip+0x952]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d0532090000', // lea rax,[rip+0x932]
+  '488d054e090000', // lea rax,[rip+0x94e]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d053a090000', // lea rax,[rip+0x93a]
+  '488d0556090000', // lea rax,[rip+0x956]
   '48ab', // stos QWORD PTR es:[rdi],rax
   '498d8700100100', // lea rax,[r15+0x11000]
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -216,11 +202,11 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc6', // inc rsi
   'ebd3', // jmp <try_entry>
   // no_node:
-  '488d3515090000', // lea rsi,[rip+0x915]
+  '488d3531090000', // lea rsi,[rip+0x931]
   'ba18000000', // mov edx,0x18
   'eb0c', // jmp <say_and_exit>
   // lost:
-  '488d351f090000', // lea rsi,[rip+0x91f]
+  '488d353b090000', // lea rsi,[rip+0x93b]
   'ba33000000', // mov edx,0x33
   // say_and_exit:
   'bf02000000', // mov edi,0x2
@@ -334,7 +320,7 @@ const X86_64_LAUNCHER: string[] = [
   'b8e7000000', // mov eax,0xe7
   '0f05', // syscall
   // no_cred:
-  '488d35ed070000', // lea rsi,[rip+0x7ed]
+  '488d3509080000', // lea rsi,[rip+0x809]
   'ba31000000', // mov edx,0x31
   'bf02000000', // mov edi,0x2
   'b801000000', // mov eax,0x1
@@ -446,7 +432,7 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc3', // inc rbx
   'e97efeffff', // jmp <e_loop>
   // e_flags:
-  '488d3d8b060000', // lea rdi,[rip+0x68b]
+  '488d3da7060000', // lea rdi,[rip+0x6a7]
   // e_flag:
   '803f00', // cmp BYTE PTR [rdi],0x0
   '740e', // je <e_flags_timed>
@@ -504,7 +490,7 @@ const X86_64_LAUNCHER: string[] = [
   '31c0', // xor eax,eax
   'b908000000', // mov ecx,0x8
   'f348ab', // rep stos QWORD PTR es:[rdi],rax
-  '4c8d1d0c060000', // lea r11,[rip+0x60c]
+  '4c8d1d28060000', // lea r11,[rip+0x628]
   // e_tok:
   '4889f2', // mov rdx,rsi
   // e_tok_end:
@@ -691,7 +677,7 @@ const X86_64_LAUNCHER: string[] = [
   'c3', // ret
   // e_filter:
   '498dbf00010000', // lea rdi,[r15+0x100]
-  '4c8d1dd7030000', // lea r11,[rip+0x3d7]
+  '4c8d1df3030000', // lea r11,[rip+0x3f3]
   '458b03', // mov r8d,DWORD PTR [r11]
   '48b82000000004000000', // movabs rax,0x400000020
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -863,7 +849,7 @@ const X86_64_LAUNCHER: string[] = [
   '488d7005', // lea rsi,[rax+0x5]
   'c3', // ret
   // node_path_default:
-  '488d35c1000000', // lea rsi,[rip+0xc1]
+  '488d35dd000000', // lea rsi,[rip+0xdd]
   'c3', // ret
   // node_candidate:
   '498dbf00000200', // lea rdi,[r15+0x20000]
@@ -900,6 +886,16 @@ const X86_64_LAUNCHER: string[] = [
   'b803000000', // mov eax,0x3
   '0f05', // syscall
   // above2_done:
+  'c3', // ret
+  // hexbyte:
+  '89c2', // mov edx,eax
+  'c1ea04', // shr edx,0x4
+  '410fb61411', // movzx edx,BYTE PTR [r9+rdx*1]
+  '8817', // mov BYTE PTR [rdi],dl
+  '83e00f', // and eax,0xf
+  '410fb60401', // movzx eax,BYTE PTR [r9+rax*1]
+  '884701', // mov BYTE PTR [rdi+0x1],al
+  '4883c702', // add rdi,0x2
   'c3', // ret
   // decimal:
   '4883c70a', // add rdi,0xa
