@@ -198,6 +198,33 @@ test("strace's long spellings and shorthands: --output-append-mode, --failing-on
   assert.equal(y.stderr, 'TOOL: -e decode-pids=comm (-Y) is not supported yet\n');
 });
 
+test('long options abbreviated as getopt_long takes them: the same meaning, or the same message, as strace', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sysray-abbrev-'));
+  let n = 0;
+  // how the tool ends, what it says, and the trace it writes (its pid and output padding aside)
+  const outcome = (tool: string, args: string[]) => {
+    const out = join(dir, `t${n++}`);
+    const m = msgs(tool, [...args, '-e', 'trace=write,close', '-o', out, '/bin/echo', 'hi']);
+    return { ...m, trace: existsSync(out) ? readFileSync(out, 'utf8').replace(/^\d+ /gm, '').replace(/ +/g, ' ') : '' };
+  };
+  for (const args of [
+    // ambiguous: the candidates in strace's table order, two names for one option counting once
+    ['--s'], ['--t'], ['--ti'], ['--de'], ['--s=3'], ['--str=5'], ['--sum'],
+    // unique abbreviations, strace's meaning (--no is --no-abbrev though sysray has --no-seccomp-bpf)
+    ['--no'], ['--fail'], ['--succ'], ['--string-l=2'], ['--sil=exit'], ['--follow'], ['--con=raw'],
+    // unknown: the whole argument, value and all
+    ['--nosuch=x'], ['--syscall-limit=3'],
+  ]) {
+    const a = outcome(STRACE, args);
+    assert.deepEqual(outcome(SYSRAY, args), a, args.join(' '));
+  }
+  // sysray's own long options, abbreviated, where strace's table has no match
+  const j = run(SYSRAY, ['--js', '-e', 'trace=none', 'true']);
+  assert.equal(j.status, 0, j.stderr);
+  assert.match(j.stderr, /"type":"exit"/);
+  assert.equal(run(SYSRAY, ['--no-s', '-f', '-e', 'trace=none', 'true']).status, 0);
+});
+
 test("how options combine: strace's messages, in its order, and its exit status", () => {
   const dir = mkdtempSync(join(tmpdir(), 'sysray-combine-'));
   const out = join(dir, 'o');

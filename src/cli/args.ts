@@ -99,55 +99,88 @@ const defaults = (): Options => ({
 const WITH_ARG = new Set('abeEIoOpPsSuUX'.split(''));
 const NO_ARG = new Set('AcCdDfFhiknqrtTvVwxyYzZ'.split(''));
 
-/** Long options: name → [short equivalent or internal key, takes argument]. */
-const LONG: Record<string, [string, 'none' | 'required' | 'optional']> = {
-  output: ['o', 'required'],
-  'string-limit': ['s', 'required'],
-  columns: ['a', 'required'],
-  help: ['h', 'none'],
-  version: ['V', 'none'],
-  json: ['json', 'none'],
-  'no-abbrev': ['v', 'none'],
-  'follow-forks': ['follow-forks', 'none'],
-  'output-separately': ['output-separately', 'none'],
-  attach: ['p', 'required'],
-  'successful-only': ['z', 'none'],
-  'failed-only': ['Z', 'none'],
-  'seccomp-bpf': ['seccomp-bpf', 'none'],
-  'summary-only': ['c', 'none'],
-  summary: ['C', 'none'],
-  'summary-wall-clock': ['w', 'none'],
-  'summary-sort-by': ['S', 'required'],
-  'summary-columns': ['U', 'required'],
-  'relative-timestamps': ['relative-timestamps', 'optional'],
-  timestamps: ['timestamps', 'optional'],
-  'absolute-timestamps': ['absolute-timestamps', 'optional'],
-  'trace-path': ['P', 'required'],
-  'output-append-mode': ['A', 'none'],
-  'failing-only': ['Z', 'none'],
-  'summary-syscall-overhead': ['O', 'required'],
-  'pidns-translation': ['pidns-translation', 'none'],
-  // strace's, not implemented yet: they say so rather than being unknown
-  debug: ['d', 'none'],
-  daemonize: ['D', 'optional'],
-  daemonized: ['D', 'optional'],
-  daemonised: ['D', 'optional'],
-  'stack-traces': ['k', 'none'],
-  tips: ['tips', 'optional'],
-  env: ['E', 'required'],
-  user: ['u', 'required'],
-  'detach-on': ['b', 'required'],
-  interruptible: ['I', 'required'],
-  'const-print-style': ['X', 'required'],
-  'syscall-number': ['n', 'none'],
-  'instruction-pointer': ['i', 'none'],
-  'strings-in-hex': ['strings-in-hex', 'optional'],
-  'syscall-times': ['syscall-times', 'optional'],
-  'no-seccomp-bpf': ['no-seccomp-bpf', 'none'],
-  ...Object.fromEntries(
-    Object.entries(LONG_QUALIFIERS).map(([k, d]) => [k, [`qual:${k}`, d.arg] as [string, 'required' | 'optional']]),
-  ),
-};
+type ArgKind = 'none' | 'required' | 'optional';
+/** A long option: its name, the key `apply` takes, whether it takes an argument, and strace's getopt value. */
+interface LongOpt {
+  name: string;
+  key: string;
+  kind: ArgKind;
+  /** What getopt_long returns for it in strace (several names may share one: --silent, --silence). */
+  val: string;
+}
+const opt = (name: string, key: string, kind: ArgKind, val = key): LongOpt => ({ name, key, kind, val });
+
+/**
+ * strace 6.1's long options, in the order of its table: getopt_long takes an abbreviation as the
+ * first name it begins, lists the candidates in this order when it is ambiguous, and does not count
+ * as ambiguous two names that mean the same (--fail: --failed-only and --failing-only).
+ */
+const STRACE_LONG: readonly LongOpt[] = [
+  opt('columns', 'a', 'required'),
+  opt('output-append-mode', 'A', 'none'),
+  opt('detach-on', 'b', 'required'),
+  opt('summary-only', 'c', 'none'),
+  opt('summary', 'C', 'none'),
+  opt('debug', 'd', 'none'),
+  opt('daemonize', 'D', 'optional'),
+  opt('daemonised', 'D', 'optional'),
+  opt('daemonized', 'D', 'optional'),
+  opt('env', 'E', 'required'),
+  opt('follow-forks', 'follow-forks', 'none'),
+  opt('output-separately', 'output-separately', 'none'),
+  opt('help', 'h', 'none'),
+  opt('instruction-pointer', 'i', 'none'),
+  opt('interruptible', 'I', 'required'),
+  opt('stack-traces', 'k', 'none'),
+  opt('syscall-number', 'n', 'none'),
+  opt('output', 'o', 'required'),
+  opt('summary-syscall-overhead', 'O', 'required'),
+  opt('attach', 'p', 'required'),
+  opt('trace-path', 'P', 'required'),
+  opt('relative-timestamps', 'relative-timestamps', 'optional', 'r'),
+  opt('string-limit', 's', 'required'),
+  opt('summary-sort-by', 'S', 'required'),
+  opt('absolute-timestamps', 'absolute-timestamps', 'optional', 'ts'),
+  opt('timestamps', 'timestamps', 'optional', 'ts'),
+  opt('syscall-times', 'syscall-times', 'optional', 'T'),
+  opt('user', 'u', 'required'),
+  opt('summary-columns', 'U', 'required'),
+  opt('no-abbrev', 'v', 'none'),
+  opt('version', 'V', 'none'),
+  opt('summary-wall-clock', 'w', 'none'),
+  opt('strings-in-hex', 'strings-in-hex', 'optional'),
+  opt('const-print-style', 'X', 'required'),
+  opt('pidns-translation', 'pidns-translation', 'none'),
+  opt('successful-only', 'z', 'none'),
+  opt('failed-only', 'Z', 'none'),
+  opt('failing-only', 'Z', 'none'),
+  opt('seccomp-bpf', 'seccomp-bpf', 'none'),
+  opt('tips', 'tips', 'optional'),
+  ...Object.entries(LONG_QUALIFIERS).map(([k, d]) => opt(k, `qual:${k}`, d.arg, `qual:${d.q}`)),
+];
+
+/**
+ * sysray's own long options. They are looked up only when strace's give no match, so that any
+ * abbreviation strace takes (--no for --no-abbrev) means the same here.
+ */
+const SYSRAY_LONG: readonly LongOpt[] = [opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none')];
+
+/** getopt_long's lookup of `--NAME` (NAME without its `=VALUE`); `arg` is the whole argument, for messages. */
+function findLong(name: string, arg: string): LongOpt {
+  for (const table of [STRACE_LONG, SYSRAY_LONG]) {
+    const exact = table.find((o) => o.name === name);
+    if (exact) return exact;
+    const matches = table.filter((o) => o.name.startsWith(name));
+    const first = matches[0];
+    if (!first) continue;
+    const differ = matches.filter((o) => o === first || o.kind !== first.kind || o.val !== first.val);
+    if (differ.length > 1) {
+      throw new UsageError(`option '${arg}' is ambiguous; possibilities:${differ.map((o) => ` '--${o.name}'`).join('')}`);
+    }
+    return first;
+  }
+  throw new UsageError(`unrecognized option '${arg}'`);
+}
 
 /** Options strace accepts that this version does not implement yet. */
 const NOT_YET = new Set([...'dDk', 'tips']);
@@ -302,13 +335,7 @@ export function parseArgs(argv: string[]): Options {
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      const matches = Object.keys(LONG).filter((k) => k === name || k.startsWith(name));
-      const exact = matches.includes(name) ? name : matches.length === 1 ? matches[0] : undefined;
-      if (!exact) {
-        if (matches.length > 1) throw new UsageError(`option '${a}' is ambiguous`);
-        throw new UsageError(`unrecognized option '${eq < 0 ? a : a.slice(0, eq)}'`);
-      }
-      const [key, kind] = LONG[exact]!;
+      const { name: exact, key, kind } = findLong(name, a);
       let val: string | undefined;
       if (kind === 'none' && eq >= 0) throw new UsageError(`option '--${exact}' doesn't allow an argument`);
       if (kind === 'required') {
