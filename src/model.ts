@@ -8,6 +8,8 @@ export interface Where {
   scno?: number;
   /** The instruction pointer at this stop, if known. */
   ip?: bigint;
+  /** -Y: the process's name (strace's tcp->comm), for the line's pid prefix. */
+  comm?: Uint8Array;
 }
 
 /** The start of a syscall: the arguments known when it was entered. */
@@ -36,6 +38,8 @@ export interface Ret {
   path?: Uint8Array;
   /** -y/-yy: the returned fd, annotated (socket details, device, pidfd, deleted). */
   fd?: Value;
+  /** -Y: the returned pid's process name. */
+  comm?: Uint8Array;
 }
 
 /**

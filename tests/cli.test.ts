@@ -192,10 +192,6 @@ test("strace's long spellings and shorthands: --output-append-mode, --failing-on
     };
     assert.equal(traced(long, 1), traced(short, 2), long.join(' '));
   }
-  // -Y (decode-pids=comm) prints each pid's command name in strace: refused until sysray does
-  const y = msgs(SYSRAY, ['-Y', 'true']);
-  assert.equal(y.status, 1);
-  assert.equal(y.stderr, 'TOOL: -e decode-pids=comm (-Y) is not supported yet\n');
 });
 
 test('long options abbreviated as getopt_long takes them: the same meaning, or the same message, as strace', () => {

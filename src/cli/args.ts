@@ -370,7 +370,7 @@ export function parseArgs(argv: string[]): Options {
   return o;
 }
 
-export const USAGE = `Usage: sysray [-cCfFhiqrtTvVwxyzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE]
+export const USAGE = `Usage: sysray [-cCfFhiqrtTvVwxyYzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE]
               [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] [-P PATH]... [--json]
               { -p PID | [-E VAR=VAL]... [-u USERNAME] [--] PROG [ARGS] }
 
@@ -421,6 +421,8 @@ Output format:
   -y             print the paths that file descriptor arguments and results name
   -yy, --decode-fds=path,socket,dev,pidfd
                  also socket addresses, devices and pidfds
+  -Y, --decode-pids=comm
+                 print the name of each process a pid stands for
   -e read=FDS, -e write=FDS
                  hex dumps of the data read from / written to these fds
   -e raw=SET, -e abbrev=SET, -e verbose=SET

@@ -12,7 +12,7 @@ import { errnoMessage } from '../decode/xlat/errno.js';
 import { NATIVE } from '../arch/index.js';
 import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Filters } from '../filter/expr.js';
 import { SummaryCounter } from '../render/summary.js';
-import { raw, SIG_IGN, userByName } from '../sys/libc.js';
+import { raw, setProcessName, SIG_IGN, userByName } from '../sys/libc.js';
 
 const VERSION = '0.1.0';
 const SIGTSTP = 20;
@@ -175,6 +175,8 @@ function filterStage(f: Filters, next: (ev: Event) => void): (ev: Event) => void
 export function main(argv: string[]): number {
   const caller = takeCallerState();
   const prog = caller.argv0 ?? 'sysray';
+  // its tracees see sysray as their parent by this name (strace -Y, ps), not as `node`
+  setProcessName(prog);
   let opts: Options;
   try {
     opts = parseArgs(argv);
@@ -360,6 +362,7 @@ export function main(argv: string[]): number {
       // (by default not with -I 1 either: a command left behind under its filter would get ENOSYS)
       seccomp: (seccompAsked ?? intr !== 1) && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
       exitKill: intr !== 1,
+      comm: f.decodePids.has('comm'),
       detachOnExec: opts.detachOnExec,
     },
     sink,

@@ -3,7 +3,7 @@
  * with its many tables, is a family of its own (ioctl.ts), which builds on the helpers exported here.
  */
 import { A, addr, atExit, buf, fd, R, rd, sig, slong, structAt, type ArgFn } from './args.js';
-import { sigsetAt, timespecAt } from './printers.js';
+import { pidOrGroupV, pidV, sigsetAt, timespecAt, type PidType } from './printers.js';
 import { filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
@@ -139,17 +139,19 @@ function flock(c: Ctx, a: bigint, getlk: boolean): Value {
       field('l_start', int(rd.s64(b, 8))),
       field('l_len', int(rd.s64(b, 16))),
     ];
-    if (getlk) f.push(field('l_pid', int(rd.s32(b, 24))));
+    if (getlk) f.push(field('l_pid', pidV(c, rd.s32(b, 24))));
     return struct(f);
   });
 }
 
+const OWNER_PID_TYPES: Readonly<Record<number, PidType>> = { 0: 'tid', 1: 'tgid' };
 /** struct f_owner_ex: `{type=F_OWNER_PID, pid=123}`. */
 const ownerEx = (c: Ctx, a: bigint): Value =>
   outStruct(c, a, 8, (b) =>
     struct([
       field('type', symbol(F_OWNER_TYPES, BigInt.asUintN(64, BigInt(rd.s32(b, 0))), 'x', 'F_OWNER_???')),
-      field('pid', int(rd.s32(b, 4))),
+      // F_OWNER_TID names a thread, F_OWNER_PID a process, F_OWNER_PGRP a group
+      field('pid', pidV(c, rd.s32(b, 4), OWNER_PID_TYPES[rd.s32(b, 0)] ?? 'pgid')),
     ]),
   );
 
@@ -192,7 +194,7 @@ const FCNTL: Readonly<Record<number, FcntlCmd>> = {
   36: { arg: getlk }, // F_OFD_GETLK
   37: { arg: setlk }, // F_OFD_SETLK
   38: { arg: setlk }, // F_OFD_SETLKW
-  8: { arg: onEntry((_c, a) => int(BigInt.asIntN(32, a))) }, // F_SETOWN
+  8: { arg: onEntry((c, a) => pidOrGroupV(c, a)) }, // F_SETOWN
   9: {}, // F_GETOWN
   10: { arg: onEntry((_c, a) => signal(Number(BigInt.asIntN(32, a)))) }, // F_SETSIG
   11: { ret: (c) => withName(c.rval ? signalName(Number(c.rval)) : undefined, 'd') }, // F_GETSIG

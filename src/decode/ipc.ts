@@ -4,7 +4,7 @@
  */
 import { A, addr, buf, mode, path, R, rd, sig, sint, type ArgFn } from './args.js';
 import { openModes } from './file.js';
-import { fetch, idV, numAt, printArray, sigeventAt, timespecAt, xflags32 } from './printers.js';
+import { fetch, idV, numAt, pidV, printArray, sigeventAt, timespecAt, xflags32 } from './printers.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { field, int, join, struct, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol } from './xlat/core.js';
@@ -84,7 +84,7 @@ interface CtlSpec {
   cmd: number;
   arg: number;
   /** The structure printed for a STAT command (set: the IPC_SET subset). */
-  ds: { size: number; fn: (b: Uint8Array, set: boolean) => Value };
+  ds: { size: number; fn: (b: Uint8Array, set: boolean, c: Ctx) => Value };
   stat: readonly number[];
   /** INFO commands and their structures. */
   info: Readonly<Record<number, { size: number; specs: readonly FieldSpec[] }>>;
@@ -103,7 +103,7 @@ function ctlDecoder(s: CtlSpec): SyscallDecoder {
     entry: (c) => {
       const a = c.args[s.arg]!;
       if (atExit(c)) return lead(c);
-      if (ctlOf(c, s.cmd) === IPC_SET) return [...lead(c), fetch(c, a, s.ds.size, (b) => s.ds.fn(b, true))];
+      if (ctlOf(c, s.cmd) === IPC_SET) return [...lead(c), fetch(c, a, s.ds.size, (b) => s.ds.fn(b, true, c))];
       return [...lead(c), addr(a)];
     },
     needsExit: atExit,
@@ -111,7 +111,7 @@ function ctlDecoder(s: CtlSpec): SyscallDecoder {
       const a = c.args[s.arg]!;
       const info = s.info[ctlOf(c, s.cmd)];
       if (info) return [fetch(c, a, info.size, (b) => struct(fieldsOf(b, info.specs)), true)];
-      return [fetch(c, a, s.ds.size, (b) => s.ds.fn(b, false), true)];
+      return [fetch(c, a, s.ds.size, (b) => s.ds.fn(b, false, c), true)];
     },
   };
 }
@@ -119,13 +119,15 @@ function ctlDecoder(s: CtlSpec): SyscallDecoder {
 // ---------------------------------------------------------------- shm
 
 /** struct shmid64_ds (112 bytes). */
-function shmidDs(b: Uint8Array, set: boolean): Value {
+function shmidDs(b: Uint8Array, set: boolean, c: Ctx): Value {
   const f: Field[] = [field('shm_perm', ipcPerm(b, 0, set))];
   if (!set)
-    f.push(...fieldsOf(b, [
-      ['shm_segsz', 48, u64f], ['shm_cpid', 80, s32f], ['shm_lpid', 84, s32f], ['shm_nattch', 88, u64f],
-      ['shm_atime', 56, u64f], ['shm_dtime', 64, u64f], ['shm_ctime', 72, u64f],
-    ]));
+    f.push(
+      ...fieldsOf(b, [['shm_segsz', 48, u64f]]),
+      // the creator and the last to attach or detach: processes (-Y names them)
+      field('shm_cpid', pidV(c, rd.s32(b, 80))), field('shm_lpid', pidV(c, rd.s32(b, 84))),
+      ...fieldsOf(b, [['shm_nattch', 88, u64f], ['shm_atime', 56, u64f], ['shm_dtime', 64, u64f], ['shm_ctime', 72, u64f]]),
+    );
   return struct(f);
 }
 

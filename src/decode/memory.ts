@@ -10,7 +10,7 @@ import {
   UFFD_FLAGS,
 } from './xlat/mem.js';
 import { errnoName } from './xlat/errno.js';
-import { fetch, printArray, xflags32, xflags64, xval, xval64 } from './printers.js';
+import { fetch, P, printArray, xflags32, xflags64, xval, xval64 } from './printers.js';
 import { decoders as ipc } from './ipc.js';
 
 /** mmap's flags: the mapping type, the other flags, and the MAP_HUGE field: `MAP_PRIVATE|MAP_ANONYMOUS`. */
@@ -80,9 +80,9 @@ const numa: Record<string, SyscallDecoder> = {
   set_mempolicy: sig([(c, i) => mpolMode(BigInt.asUintN(32, c.args[i]!)), (c, i) => nodemask(c, c.args[i]!, c.args[2]!), A.ulong]),
   get_mempolicy: getMempolicy,
   set_mempolicy_home_node: sig([A.ptr, A.ulong, A.ulong, A.hex]),
-  migrate_pages: sig([A.int, A.ulong, (c, i) => nodemask(c, c.args[i]!, c.args[1]!), (c, i) => nodemask(c, c.args[i]!, c.args[1]!)]),
+  migrate_pages: sig([P, A.ulong, (c, i) => nodemask(c, c.args[i]!, c.args[1]!), (c, i) => nodemask(c, c.args[i]!, c.args[1]!)]),
   move_pages: sig([
-    A.int,
+    P,
     A.ulong,
     (c, i) => printArray(c, c.args[i]!, c.args[1]!, 8, (b) => addr(rd.u64(b, 0))),
     (c, i) => printArray(c, c.args[i]!, c.args[1]!, 4, (b) => int(rd.s32(b, 0))),

@@ -23,7 +23,7 @@ import {
 } from './xlat/sigtime.js';
 import {
   badAddr, fetch, numAt, printArray, timespecV, timevalV, timespecAt, timevalAt, itimerAt, sigsetAt, bitset,
-  clockT, rusageAt, xval, xflags32, X, P, flagsText, isErestart, withAux, sprinttime, sigeventAt,
+  clockT, rusageAt, xval, xflags32, X, P, pidV, flagsText, isErestart, withAux, sprinttime, sigeventAt,
 } from './printers.js';
 
 // ================================================================ time
@@ -181,13 +181,16 @@ function personalityV(p: bigint): Value {
 
 const UTS = ['sysname', 'nodename', 'release', 'version', 'machine', 'domainname'];
 
+/** getpriority's and setpriority's who: a process (PRIO_PROCESS), a process group, or a user. */
+const priorityWho: ArgFn = (c, i) => (BigInt.asUintN(32, c.args[0]!) === 0n ? pidV(c, c.args[i]!) : sint(c.args[i]!));
+
 const resourceDecoders: Record<string, SyscallDecoder> = {
   getrlimit: sig([X(RESOURCES, 'RLIMIT_???'), { exit: (c, i) => rlimitAt(c, c.args[i]!, true) }]),
   setrlimit: sig([X(RESOURCES, 'RLIMIT_???'), (c, i) => rlimitAt(c, c.args[i]!)]),
   prlimit64: sig([P, X(RESOURCES, 'RLIMIT_???'), (c, i) => rlimitAt(c, c.args[i]!), { exit: (c, i) => rlimitAt(c, c.args[i]!, true) }]),
   getrusage: sig([X(USAGE_WHO, 'RUSAGE_???'), { exit: (c, i) => rusageAt(c, c.args[i]!, true) }]),
-  getpriority: sig([X(PRIORITY_WHICH, 'PRIO_???'), A.int]),
-  setpriority: sig([X(PRIORITY_WHICH, 'PRIO_???'), A.int, A.int]),
+  getpriority: sig([X(PRIORITY_WHICH, 'PRIO_???'), priorityWho]),
+  setpriority: sig([X(PRIORITY_WHICH, 'PRIO_???'), priorityWho, A.int]),
   uname: {
     entry: () => [],
     exit: (c) => [fetch(c, c.args[0]!, 65 * 6, (b) => {

@@ -13,7 +13,7 @@ import {
   SOL_IPV6_SETSOCKOPT, SOL_IP_GETSOCKOPT, SOL_IP_OPTIONS, SOL_IP_SETSOCKOPT, SOL_NETLINK_OPTIONS, SOL_RAW_OPTIONS,
   SOL_UDP_OPTIONS, SOCK_TXREHASH_VALUES,
 } from './xlat/more.js';
-import { badAddr, fetch, idV, ifindexV, numAt, printArray, timespecAt, timespecV, timevalV, xflags32, xval } from './printers.js';
+import { badAddr, fetch, idV, ifindexV, numAt, pidV, printArray, timespecAt, timespecV, timevalV, xflags32, xval } from './printers.js';
 import { errnoName } from './xlat/errno.js';
 import { ARPHRD, ICMP_FILTER_FLAGS, IFF_FLAGS, PACKET_MR_TYPES, PACKET_TYPES, SOL_PACKET_OPTIONS, SOL_TLS_OPTIONS,
   BPF_CLASS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, SKF_AD } from './xlat/net.js';
@@ -112,7 +112,7 @@ const cbytes = (b: Uint8Array): Value => {
   return { k: 'str', b: z >= 0 ? b.subarray(0, z) : b };
 };
 
-type SaPrinter = { min: number; fn: (b: Uint8Array, len: number) => Field[] };
+type SaPrinter = { min: number; fn: (b: Uint8Array, len: number, c?: Ctx) => Field[] };
 
 const IN6_LINKLOCAL = (b: Uint8Array, o: number): boolean => b[o] === 0xfe && (b[o + 1]! & 0xc0) === 0x80;
 const IN6_MC_LINKLOCAL = (b: Uint8Array, o: number): boolean => b[o] === 0xff && (b[o + 1]! & 0xf) === 0x2;
@@ -154,13 +154,13 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
   },
   [AF_NETLINK]: {
     min: 12,
-    fn: (b) => {
+    fn: (b, _len, c) => {
       const f: Field[] = [];
       const pad = rd.u16(b, 2);
       if (pad) f.push(field('nl_pad', hexv(BigInt(pad))));
       const groups = rd.u32(b, 8);
       f.push(
-        field('nl_pid', int(rd.s32(b, 4))),
+        field('nl_pid', c ? pidV(c, rd.s32(b, 4)) : int(rd.s32(b, 4))),
         field('nl_groups', tok(groups ? '0x' + groups.toString(16).padStart(6, '0') : '00000000')),
       );
       return f;
@@ -217,12 +217,12 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
 const xlatOf = (p: [number, string][]): Xlat => xlat(p);
 
 /** print_sockaddr over a buffer holding `len` bytes (zero-padded beyond). */
-export function sockaddrV(b: Uint8Array, len: number): Value {
+export function sockaddrV(b: Uint8Array, len: number, c?: Ctx): Value {
   const family = rd.u16(b, 0);
   const f: Field[] = [field('sa_family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'))];
   if (len > 2) {
     const p = SA_PRINTERS[family];
-    if (p && len >= p.min) f.push(...p.fn(b, len));
+    if (p && len >= p.min) f.push(...p.fn(b, len, c));
     else f.push(field('sa_data', { k: 'str', b: b.subarray(2, len) }));
   }
   return struct(f);
@@ -235,7 +235,7 @@ export function sockaddrAt(c: Ctx, a: bigint, len: number, exiting = false): Val
   return fetch(c, a, n, (raw) => {
     const b = new Uint8Array(129);
     b.set(raw);
-    return sockaddrV(b, n);
+    return sockaddrV(b, n, c);
   }, exiting);
 }
 
@@ -359,7 +359,7 @@ export function iovAt(c: Ctx, a: bigint, n: bigint, dataSize: bigint, netlinkFd?
   }, { ignoreErr: true });
 }
 
-function cmsgData(level: number, type: number, d: Uint8Array): Field[] {
+function cmsgData(c: Ctx, level: number, type: number, d: Uint8Array): Field[] {
   const out: Field[] = [];
   if (level === 1) {
     out.push(field('cmsg_type', symbol(SCM_TYPES, BigInt(type >>> 0), 'x', 'SCM_???')));
@@ -368,7 +368,7 @@ function cmsgData(level: number, type: number, d: Uint8Array): Field[] {
       for (let i = 0; i + 4 <= d.length; i += 4) fds.push({ k: 'fd', fd: rd.s32(d, i) });
       out.push(field('cmsg_data', array(fds)));
     } else if (type === 2 && d.length >= 12) {
-      out.push(field('cmsg_data', struct([field('pid', int(rd.s32(d, 0))), field('uid', idV(rd.u32(d, 4))), field('gid', idV(rd.u32(d, 8)))])));
+      out.push(field('cmsg_data', struct([field('pid', pidV(c, rd.s32(d, 0))), field('uid', idV(rd.u32(d, 4))), field('gid', idV(rd.u32(d, 8)))])));
     } else if (type === 3 && d.length >= 1) {
       out.push(field('cmsg_data', { k: 'str', b: d }));
     } else if ((type === 29 || type === 63) && d.length >= 1) {
@@ -432,7 +432,7 @@ function msgControl(c: Ctx, a: bigint, inLen: bigint): Value {
     items.push(struct([
       field('cmsg_len', ulong(cmsgLen)),
       field('cmsg_level', symbol(SOCKOPT_LEVELS, BigInt(level >>> 0), 'x', 'SOL_???')),
-      ...cmsgData(level, type, data),
+      ...cmsgData(c, level, type, data),
     ]));
     if (len < 16) {
       left -= 16;
@@ -681,7 +681,7 @@ function getsockoptVal(c: Ctx, level: number, name: number, a: bigint, ulen: num
           const n = Math.min(rlen, 12);
           return fetch(c, a, n, (b) => {
             const f: Field[] = [];
-            if (n >= 4) f.push(field('pid', int(rd.s32(b, 0))));
+            if (n >= 4) f.push(field('pid', pidV(c, rd.s32(b, 0))));
             if (n >= 8) f.push(field('uid', idV(rd.u32(b, 4))));
             if (n >= 12) f.push(field('gid', idV(rd.u32(b, 8))));
             return struct(f);
@@ -865,7 +865,7 @@ function nlmsgFlagTable(type: number, family: number | undefined): Xlat | undefi
   return [NLM_NEW_FLAGS, NLM_DELETE_FLAGS, NLM_GET_FLAGS, undefined][type & 3];
 }
 
-function nlmsghdrV(h: Uint8Array, family: number | undefined): Value {
+function nlmsghdrV(c: Ctx, h: Uint8Array, family: number | undefined): Value {
   const type = rd.u16(h, 4);
   const fl = rd.u16(h, 6);
   const typeV = type >= 16 && family === NETLINK_ROUTE
@@ -890,7 +890,7 @@ function nlmsghdrV(h: Uint8Array, family: number | undefined): Value {
     field('nlmsg_type', typeV),
     field('nlmsg_flags', names.length === 0 && rest ? { k: 'note', v: flagsV, text: 'NLM_F_???' } : flagsV),
     field('nlmsg_seq', uint(rd.u32(h, 8))),
-    field('nlmsg_pid', int(rd.s32(h, 12))),
+    field('nlmsg_pid', pidV(c, rd.s32(h, 12))),
   ]);
 }
 
@@ -1336,7 +1336,7 @@ function nlmsgerrV(c: Ctx, family: number | undefined, capped: boolean, a: bigin
 
 function nlmsgWithPayload(c: Ctx, family: number | undefined, h: Uint8Array, a: bigint, len: number): Value {
   const n = Math.min(rd.u32(h, 0), len);
-  const hdr = nlmsghdrV(h, family);
+  const hdr = nlmsghdrV(c, h, family);
   if (n <= 16) return hdr;
   return array([hdr, ...nlPayload(c, family, h, a + 16n, n - 16)]);
 }

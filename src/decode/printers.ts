@@ -163,8 +163,31 @@ export const xflags64 = (x: Xlat, v: bigint, unknown?: string): Value => xflags(
 
 /** An argument printer for a printxval argument. */
 export const X = (x: Xlat, unknown?: string): ArgFn => (c, i) => xval(x, c.args[i]!, unknown);
-/** printpid: a C int. */
-export const P: ArgFn = (c, i) => sint(c.args[i]!);
+/** strace's pid kinds: a thread, a thread group (a process), a process group, a session. */
+export type PidType = 'tid' | 'tgid' | 'pgid' | 'sid';
+/** -Y: the name of the thread or process `pid` names, if it has one (groups and sessions print bare). */
+export function pidComm(c: Ctx, pid: number, type: PidType): Uint8Array | undefined {
+  if (!c.comm || pid <= 0 || (type !== 'tid' && type !== 'tgid')) return undefined;
+  const name = c.comm(pid);
+  return name?.length ? name : undefined;
+}
+/** printpid: a C int; with -Y, a thread's or a process's name follows it (`1234<sh>`). */
+export function pidV(c: Ctx, v: bigint | number, type: PidType = 'tgid'): Value {
+  const pid = Number(BigInt.asIntN(32, BigInt(v)));
+  const comm = pidComm(c, pid, type);
+  return comm ? { k: 'int', v: BigInt(pid), comm } : int(pid);
+}
+/** printpid_tgid_pgid: a process when positive, a process group when below -1 (kill, wait4, F_SETOWN). */
+export const pidOrGroupV = (c: Ctx, v: bigint | number): Value => pidV(c, v, 'tgid');
+/** An argument that is a process (printpid PT_TGID). */
+export const P: ArgFn = (c, i) => pidV(c, c.args[i]!, 'tgid');
+/** An argument that is a thread (PT_TID). */
+export const PTID: ArgFn = (c, i) => pidV(c, c.args[i]!, 'tid');
+/** An argument that is a process group (PT_PGID): never named. */
+export const PGRP: ArgFn = (c, i) => sint(c.args[i]!);
+/** An argument that is a process, or with a negative value a process group. */
+export const PANY: ArgFn = (c, i) => pidOrGroupV(c, c.args[i]!);
+
 
 /** The flags text strace's sprintflags builds for an auxstr (names, `|0x…` leftover). */
 export function flagsText(x: Xlat, v: bigint): string {

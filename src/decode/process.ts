@@ -29,7 +29,7 @@ import {
 } from './xlat/proc.js';
 import { errnoName } from './xlat/errno.js';
 import {
-  fetch, flagsText, idV, ifindexV, named, NULL, numAt, P, printArray, ptrAt, rusageAt, sigsetAt, sigV, timespecAt,
+  fetch, flagsText, idV, ifindexV, named, NULL, numAt, P, PGRP, pidOrGroupV, pidV, PTID, printArray, ptrAt, rusageAt, sigsetAt, sigV, timespecAt,
   withAux, X, xflags32, xflags64, xval, xval64,
 } from './printers.js';
 import { decodeSiginfo, siginfoAt } from './signal.js';
@@ -102,7 +102,7 @@ const idDecoders: Record<string, SyscallDecoder> = {
   setgroups: sig([A.int, (c, i) => groups(c, BigInt.asIntN(32, c.args[0]!), c.args[i]!, false)]),
   getpgid: sig([P]),
   getsid: sig([P]),
-  setpgid: sig([P, P]),
+  setpgid: sig([P, PGRP]),
 };
 
 // ---------------------------------------------------------------- wait
@@ -145,7 +145,7 @@ export function waitStatus(st: number): Value {
 }
 
 const wait4: SyscallDecoder = {
-  entry: (c) => [sint(c.args[0]!)],
+  entry: (c) => [pidOrGroupV(c, c.args[0]!)],
   exit: (c) => [
     c.rval === 0n ? addr(c.args[1]!) : fetch(c, c.args[1]!, 4, (b) => waitStatus(rd.s32(b, 0)), true),
     xflags32(WAIT_OPTIONS, c.args[2]!, 'W???'),
@@ -157,7 +157,8 @@ const waitid: SyscallDecoder = {
   entry: (c) => {
     const type = BigInt.asUintN(32, c.args[0]!);
     const id = c.args[1]!;
-    return [xval(WAITID_TYPES, type, 'P_???'), type === 3n ? fd(id) : sint(id)];
+    // P_PID names a process, P_PGID a group, P_PIDFD an fd
+    return [xval(WAITID_TYPES, type, 'P_???'), type === 3n ? fd(id) : type === 1n ? pidV(c, id) : sint(id)];
   },
   exit: (c) => [
     siginfoAt(c, c.args[2]!, true),
@@ -182,6 +183,9 @@ function cloneFlags(v: bigint): Value {
   return sg ? join('|', names, sigV(sg)) : names;
 }
 
+/** printnum_pid(PT_TID): a thread id the kernel wrote, `[1234]` (named with -Y). */
+const tidAt = (c: Ctx, a: bigint, exiting = false): Value => fetch(c, a, 4, (b) => array([pidV(c, rd.s32(b, 0), 'tid')]), exiting);
+
 const clone: SyscallDecoder = {
   entry: (c) => [named('child_stack', addr(c.args[1]!)), named('flags', cloneFlags(c.args[0]!))],
   needsExit: (c) => (c.args[0]! & (CLONE_PARENT_SETTID | CLONE_PIDFD | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_SETTLS)) !== 0n,
@@ -190,7 +194,7 @@ const clone: SyscallDecoder = {
     const out: Value[] = [];
     if (f & (CLONE_PARENT_SETTID | CLONE_PIDFD)) {
       const a = c.args[CLONE_ARGS.ptid]!;
-      out.push(named('parent_tid', f & CLONE_PARENT_SETTID ? numAt(c, a, true) : fetch(c, a, 4, (b) => array([{ k: 'fd', fd: rd.s32(b, 0) }]), true)));
+      out.push(named('parent_tid', f & CLONE_PARENT_SETTID ? tidAt(c, a, true) : fetch(c, a, 4, (b) => array([{ k: 'fd', fd: rd.s32(b, 0) }]), true)));
     }
     if (f & CLONE_SETTLS) out.push(named('tls', addr(c.args[CLONE_ARGS.tls]!)));
     if (f & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) out.push(named('child_tidptr', addr(c.args[CLONE_ARGS.ctid]!)));
@@ -270,7 +274,7 @@ const clone3: SyscallDecoder = {
     if (!b) return [{ k: 'inout', in: v, out: addr(a) }, size];
     const f: Field[] = [];
     if (flags & CLONE_PIDFD) f.push(field('pidfd', fetch(c, rd.u64(b, 8), 4, (x) => array([{ k: 'fd', fd: rd.s32(x, 0) }]))));
-    if (flags & CLONE_PARENT_SETTID) f.push(field('parent_tid', numAt(c, rd.u64(b, 24))));
+    if (flags & CLONE_PARENT_SETTID) f.push(field('parent_tid', tidAt(c, rd.u64(b, 24))));
     return [{ k: 'inout', in: v, out: struct(f) }, size];
   },
 };
@@ -354,7 +358,7 @@ const PRCTL: Record<number, Prctl> = {
   35: { entry: (c) => [xval(PR_SET_MM, c.args[1]!, 'PR_SET_MM_???'), ...hexRest(c, 2)] }, // PR_SET_MM
   1: { entry: (c) => [c.args[1]! > 128n ? ulong(c.args[1]!) : sigV(Number(BigInt.asIntN(32, c.args[1]!)))] }, // PR_SET_PDEATHSIG
   0x59616d61: { // PR_SET_PTRACER
-    entry: (c) => [BigInt.asIntN(32, c.args[1]!) === -1n ? sym('PR_SET_PTRACER_ANY', -1) : sint(c.args[1]!)],
+    entry: (c) => [BigInt.asIntN(32, c.args[1]!) === -1n ? sym('PR_SET_PTRACER_ANY', -1) : pidV(c, c.args[1]!)],
   },
   22: { // PR_SET_SECCOMP
     entry: (c) => {
@@ -440,7 +444,9 @@ Object.assign(PRCTL, {
       // the pid type prints in the verbose style, except with -X raw
       const verbose = note(hex(pt), lookup(PIDTYPES, pt) ?? 'PIDTYPE_???');
       const ptV: Value = { k: 'styled', abbrev: verbose, raw: hex(pt), verbose };
-      const out = [xval(PR_SCHED_CORE_CMDS, c.args[1]!, 'PR_SCHED_CORE_???'), sint(c.args[2]!), ptV];
+      // PIDTYPE_PID names a thread, PIDTYPE_TGID a process
+      const who = pt === 0n ? pidV(c, c.args[2]!, 'tid') : pt === 1n ? pidV(c, c.args[2]!) : sint(c.args[2]!);
+      const out = [xval(PR_SCHED_CORE_CMDS, c.args[1]!, 'PR_SCHED_CORE_???'), who, ptV];
       return BigInt.asUintN(32, c.args[1]!) === 0n ? out : [...out, addr(c.args[4]!)];
     },
     exit: (c: Ctx) => (BigInt.asUintN(32, c.args[1]!) === 0n
@@ -607,10 +613,10 @@ function capHeader(c: Ctx, a: bigint): { version: number; pid: number } | null {
   return b ? { version: rd.u32(b, 0), pid: rd.s32(b, 4) } : null;
 }
 
-const capHeaderV = (a: bigint, h: { version: number; pid: number } | null): Value =>
+const capHeaderV = (c: Ctx, a: bigint, h: { version: number; pid: number } | null): Value =>
   !h ? addr(a) : struct([
     field('version', xval(CAP_VERSIONS, BigInt(h.version), '_LINUX_CAPABILITY_VERSION_???')),
-    field('pid', int(h.pid)),
+    field('pid', pidV(c, h.pid)),
   ]);
 
 function capBits(lo: number, hi: number): Value {
@@ -631,11 +637,11 @@ function capData(c: Ctx, a: bigint, h: { version: number; pid: number } | null):
 
 const capDecoders: Record<string, SyscallDecoder> = {
   capget: {
-    entry: (c) => [capHeaderV(c.args[0]!, capHeader(c, c.args[0]!))],
+    entry: (c) => [capHeaderV(c, c.args[0]!, capHeader(c, c.args[0]!))],
     exit: (c) => [capData(c, c.args[1]!, c.err ? null : capHeader(c, c.args[0]!))],
   },
   capset: sig([
-    (c, i) => capHeaderV(c.args[i]!, capHeader(c, c.args[i]!)),
+    (c, i) => capHeaderV(c, c.args[i]!, capHeader(c, c.args[i]!)),
     (c, i) => capData(c, c.args[i]!, capHeader(c, c.args[0]!)),
   ]),
   seccomp: {
@@ -735,13 +741,16 @@ function kexecFlags(v: bigint): Value {
   return rest ? join('|', arch, xflags64(KEXEC_LOAD_FLAGS, rest, 'KEXEC_???')) : arch;
 }
 
+/** ioprio's who: a process (IOPRIO_WHO_PROCESS), a process group, or a user. */
+const ioprioWho = (c: Ctx): Value => (BigInt.asUintN(32, c.args[0]!) === 1n ? pidV(c, c.args[1]!) : sint(c.args[1]!));
+
 const miscProcDecoders: Record<string, SyscallDecoder> = {
   ioprio_get: {
-    entry: (c) => [xval(IOPRIO_WHO, c.args[0]!, 'IOPRIO_WHO_???'), sint(c.args[1]!)],
+    entry: (c) => [xval(IOPRIO_WHO, c.args[0]!, 'IOPRIO_WHO_???'), ioprioWho(c)],
     ret: (c) => withAux('d', c.err ? undefined : rawless(ioprioCall(c.rval))),
   },
-  ioprio_set: sig([X(IOPRIO_WHO, 'IOPRIO_WHO_???'), A.int, (c, i) => ioprioV(c.args[i]!)]),
-  kcmp: { entry: (c) => [sint(c.args[0]!), sint(c.args[1]!), xval(KCMP_TYPES, c.args[2]!, 'KCMP_???'), ...kcmpIdx(c)] },
+  ioprio_set: sig([X(IOPRIO_WHO, 'IOPRIO_WHO_???'), (c) => ioprioWho(c), (c, i) => ioprioV(c.args[i]!)]),
+  kcmp: { entry: (c) => [pidV(c, c.args[0]!), pidV(c, c.args[1]!), xval(KCMP_TYPES, c.args[2]!, 'KCMP_???'), ...kcmpIdx(c)] },
   reboot: {
     entry: (c) => {
       const cmd = BigInt.asUintN(32, c.args[2]!);
@@ -887,7 +896,7 @@ const procVmDecoders: Record<string, SyscallDecoder> = {
     (c, i) => xval(CLOCK_IDS, c.args[i]!, 'CLOCK_???'),
   ]),
   get_robust_list: sig([
-    P,
+    PTID,
     { exit: (c, i) => ptrAt(c, c.args[i]!, true) },
     { exit: (c, i) => fetch(c, c.args[i]!, 8, (b) => array([uint(rd.u64(b, 0))]), true) },
   ]),
@@ -1091,7 +1100,7 @@ const ptrace: SyscallDecoder = {
     const req = ptraceReq(c);
     const out: Value[] = [xval64(PTRACE_CMDS, req, 'PTRACE_???')];
     if (req === PT.TRACEME) return out;
-    out.push(sint(c.args[1]!));
+    out.push(pidV(c, c.args[1]!));
     if (PT_NO_ADDR.has(req)) return out;
     if (req === PT.SETREGS) return [...out, prstatusAt(c, c.args[3]!, BigInt(REGS_SIZE))];
     if (req === PT.SETFPREGS) return [...out, fpregsetAt(c, c.args[3]!, BigInt(FPREGS_SIZE))];
@@ -1512,7 +1521,7 @@ function bpfTaskFdQuery(c: Ctx, before: Uint8Array, after: Uint8Array): Value {
   const b = padded(before, 48), a = padded(after, 48);
   const [lenBefore, lenAfter] = [rd.u32(b, 12), rd.u32(a, 12)];
   return struct([field('task_fd_query', struct([
-    field('pid', int(rd.s32(b, 0))), field('fd', bfFd(c, b, 4)), field('flags', uint(rd.u32(b, 8))),
+    field('pid', pidV(c, rd.s32(b, 0))), field('fd', bfFd(c, b, 4)), field('flags', uint(rd.u32(b, 8))),
     field('buf_len', changedU32(lenBefore, lenAfter)),
     field('buf', cstrN(c, rd.u64(a, 16), Math.min(lenBefore, lenAfter))),
     field('prog_id', uint(rd.u32(a, 24))), field('fd_type', xval(BPF_TASK_FD_TYPES, BigInt(rd.u32(a, 28)), 'BPF_FD_TYPE_???')),

@@ -10,7 +10,7 @@ import { SA_FLAGS, SA_HANDLER_VALUES, SFD_FLAGS, SIGPROCMASK_HOW } from './xlat/
 import { AUDIT_ARCHES, SIGALTSTACK_FLAGS } from './xlat/more.js';
 import { I386_SYSCALL_NAMES } from './xlat/sigtime.js';
 import {
-  clockT, fetch, idV, P, sigsetAt, sigsetV, sigV, timespecAt, timespecV, withAux, xflags32, xflags64, xval,
+  clockT, fetch, idV, P, PANY, pidV, PTID, sigsetAt, sigsetV, sigV, timespecAt, timespecV, withAux, xflags32, xflags64, xval,
 } from './printers.js';
 
 /** si_code values shared by every signal (siginfo_codes). */
@@ -55,7 +55,7 @@ function siSyscall(nr: number, arch: number): Value {
 }
 
 /** A 128-byte siginfo_t as strace prints it (printsiginfo). */
-export function decodeSiginfo(b: Uint8Array, _c?: Ctx): Value {
+export function decodeSiginfo(b: Uint8Array, c?: Ctx): Value {
   const signo = rd.s32(b, 0);
   if (!signo) return struct([]);
   const errno = rd.s32(b, 4);
@@ -66,7 +66,7 @@ export function decodeSiginfo(b: Uint8Array, _c?: Ctx): Value {
     f.push(field('si_errno', name ? sym(name, errno) : uint(errno >>> 0)));
   }
   const source = (): void => {
-    f.push(field('si_pid', int(rd.s32(b, 16))), field('si_uid', idV(rd.u32(b, 20))));
+    f.push(field('si_pid', c ? pidV(c, rd.s32(b, 16)) : int(rd.s32(b, 16))), field('si_uid', idV(rd.u32(b, 20))));
   };
   const sigval = (): void => {
     f.push(field('si_int', int(rd.s32(b, 24))), field('si_ptr', p(rd.u64(b, 24))));
@@ -227,12 +227,12 @@ export const decoders: Record<string, SyscallDecoder> = {
   rt_sigreturn: rtSigreturn,
   rt_sigtimedwait_time64: rtSigtimedwait,
   rt_sigqueueinfo: sig([P, signum, siginfoArg]),
-  rt_tgsigqueueinfo: sig([P, P, signum, siginfoArg]),
+  rt_tgsigqueueinfo: sig([P, PTID, signum, siginfoArg]),
   pidfd_send_signal: sig([A.fd, signum, siginfoArg, (c, i) => hexv(BigInt.asUintN(32, c.args[i]!))]),
   sigaltstack: sig([(c, i) => stackAt(c, c.args[i]!), { exit: (c, i) => stackAt(c, c.args[i]!, true) }]),
-  kill: sig([A.int, signum]),
-  tkill: sig([A.int, signum]),
-  tgkill: sig([A.int, A.int, signum]),
+  kill: sig([PANY, signum]),
+  tkill: sig([PTID, signum]),
+  tgkill: sig([P, PTID, signum]),
   signalfd: sig([A.fd, sigsetArg(2), A.ulong], 'fd'),
   signalfd4: sig([A.fd, sigsetArg(2), A.ulong, (c, i) => xflags32(SFD_FLAGS, c.args[i]!, 'SFD_???')], 'fd'),
   restart_syscall: { entry: (c) => [tok(`<... resuming interrupted ${c.prev ?? 'system call'} ...>`)] },

@@ -49,6 +49,11 @@ export interface Ctx {
   state: Record<string, unknown>;
   /** The name of this thread's last traced syscall that returned (restart_syscall names it). */
   prev?: string;
+  /**
+   * -Y (decode-pids=comm): a process's name from /proc/PID/comm, or undefined when there is none.
+   * Absent when pids print bare.
+   */
+  comm?: (pid: number) => Uint8Array | undefined;
 }
 
 /**
@@ -67,6 +72,8 @@ export interface RetInfo {
   errno?: number;
   /** Extra text strace shows in parentheses after the value, e.g. `Timeout`, `[{fd=3, revents=POLLIN}]`. */
   aux?: Value;
+  /** -Y: the returned pid's process name (getpid, fork, wait4). */
+  comm?: Uint8Array;
 }
 
 /**

@@ -5,7 +5,11 @@
 
 export type Value =
   /** An integer; `fmt` says how strace shows it: d (signed), u (unsigned), x (0x hex), o (0-prefixed octal). */
-  | { k: 'int'; v: bigint; fmt?: 'd' | 'u' | 'x' | 'o' }
+  | {
+    k: 'int'; v: bigint; fmt?: 'd' | 'u' | 'x' | 'o';
+    /** -Y: a pid's process name, as /proc/PID/comm gave it (`1234<sh>`). */
+    comm?: Uint8Array;
+  }
   /**
    * A named constant (AT_FDCWD, SEEK_SET, SIGCHLD, …). `v` is the raw number; `fmt` its base for -X raw;
    * `raw`, when set, prints instead of the number with -X raw/verbose (UTIME_NOW's whole timespec).
@@ -55,7 +59,11 @@ export type Value =
  * -yy: what a socket or pidfd is, printed instead of its path: `text`, then for a unix socket with
  * a name `,"path"` (`,@"name"` when abstract) and `post`.
  */
-export interface FdDetail { text: string; path?: Uint8Array; abstract?: boolean; post?: string }
+export interface FdDetail {
+  text: string; path?: Uint8Array; abstract?: boolean; post?: string;
+  /** -Y: a pidfd's process name, after its `pid:N`. */
+  comm?: Uint8Array;
+}
 
 export interface Field {
   /** Field name; omitted for positional members. */

@@ -408,8 +408,7 @@ export function qualifyDecodeFds(f: Filters, str: string): void {
 export function qualifyDecodePids(f: Filters, str: string): void {
   qualifyNamed(str, f.decodePids, DECODE_PID_ALIASES, 'decode-pids');
   // pidns: pids print as they are, which is strace's output while the tracees share sysray's PID
-  // namespace. comm would add a process name to every pid: not done yet, so refused, not ignored.
-  if (f.decodePids.has('comm')) throw new FilterError('-e decode-pids=comm (-Y) is not supported yet', false, true);
+  // namespace. comm: the tracer names each pid by its process (TraceOptions.comm).
 }
 
 // ---------------------------------------------------------------------------------------------

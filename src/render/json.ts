@@ -22,7 +22,11 @@ function bytes(b: Uint8Array): { [k: string]: J } {
 /** A Value as JSON: `{"kind": …, …}` mirroring the Value union. */
 export function valueJson(v: Value): J {
   switch (v.k) {
-    case 'int': return { kind: 'int', value: num(v.v), ...(v.fmt && v.fmt !== 'd' ? { format: v.fmt } : {}) };
+    case 'int':
+      return {
+        kind: 'int', value: num(v.v), ...(v.fmt && v.fmt !== 'd' ? { format: v.fmt } : {}),
+        ...(v.comm ? { comm: Buffer.from(v.comm).toString('latin1') } : {}),
+      };
     case 'sym': return { kind: 'const', name: v.name, value: num(v.v) };
     case 'flags':
       return { kind: 'flags', names: v.names, ...(v.rest ? { rest: num(v.rest) } : {}), value: num(v.v) };
@@ -52,6 +56,7 @@ export function valueJson(v: Value): J {
         ...(v.path !== undefined ? { path: Buffer.from(v.path).toString('latin1') } : {}),
         ...(v.deleted ? { deleted: true } : {}),
         ...(v.dev ? { device: v.dev } : {}),
+        ...(v.detail?.comm ? { comm: Buffer.from(v.detail.comm).toString('latin1') } : {}),
         ...(v.detail ? { detail: v.detail.text + (v.detail.path ? `,${v.detail.abstract ? '@' : ''}${JSON.stringify(Buffer.from(v.detail.path).toString('latin1'))}` : '') + (v.detail.post ?? '') } : {}),
       };
     case 'inout': return { kind: 'inout', in: valueJson(v.in), out: valueJson(v.out) };
@@ -76,6 +81,7 @@ export function renderJson(ev: Event): string {
               ...(ev.ret.aux ? { retDetail: valueJson(ev.ret.aux) } : {}),
               ...(ev.ret.path ? { retPath: Buffer.from(ev.ret.path).toString('latin1') } : {}),
               ...(ev.ret.fd ? { retFd: valueJson(ev.ret.fd) } : {}),
+              ...(ev.ret.comm ? { retComm: Buffer.from(ev.ret.comm).toString('latin1') } : {}),
             }
           : { ret: null }),
         durationNs: num(ev.duration),

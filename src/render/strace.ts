@@ -72,7 +72,7 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
           const s = v.v === 0n ? '0' : '0' + v.v.toString(8);
           return s.padStart(3, '0');
         }
-        default: return v.v.toString();
+        default: return v.comm ? `${v.v}<${quote(v.comm, o.xflag, false, true)}>` : v.v.toString();
       }
     case 'sym': {
       if (!o.xlat || o.xlat === 'abbrev') return v.name;
@@ -131,7 +131,7 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
         : o.xlat === 'raw' ? String(v.fd) : `${v.fd} /* ${v.label} */`;
       if (v.detail) {
         const d = v.detail;
-        return `${n}<${d.text}${d.path ? `,${d.abstract ? '@' : ''}${quote(d.path, o.xflag)}` : ''}${d.post ?? ''}>`;
+        return `${n}<${d.text}${d.comm ? `<${quote(d.comm, o.xflag, false, true)}>` : ''}${d.path ? `,${d.abstract ? '@' : ''}${quote(d.path, o.xflag)}` : ''}${d.post ?? ''}>`;
       }
       if (v.path === undefined) return n;
       return `${n}<${quote(v.path, o.xflag, false, true)}${v.dev ? `<${v.dev}>` : ''}>${v.deleted ? '(deleted)' : ''}`;
@@ -161,6 +161,7 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
       // strace's default (RVAL_UDECIMAL) and 'u': unsigned decimal
       default: s = '= ' + BigInt.asUintN(64, r.rval).toString();
     }
+    if (r.comm) s += `<${quote(r.comm, o.xflag, false, true)}>`;
   }
   const aux = r.aux ? formatValue(r.aux, o) : '';
   if (aux) s += ' (' + aux + ')';
@@ -261,8 +262,10 @@ export class StraceText {
     this.printing = pid;
     this.col = 0;
     this.comma = false;
-    if (this.o.pidPrefix) s += String(pid).padEnd(5) + ' ';
-    else if (this.procs.size > 1 && !this.o.outfile) s += `[pid ${String(pid).padStart(5)}] `;
+    // -Y: the name follows the pid, which is then not padded in the -o prefix
+    const comm = where.comm?.length ? `<${quote(where.comm, this.o.xflag, false, true)}>` : '';
+    if (this.o.pidPrefix) s += (comm ? String(pid) + comm : String(pid).padEnd(5)) + ' ';
+    else if (this.procs.size > 1 && !this.o.outfile) s += `[pid ${String(pid).padStart(5)}${comm}] `;
     if (this.o.abs) s += timeOfDay(time, this.o.abs) + ' ';
     if (this.o.rel !== undefined) {
       const d = this.last ? time - this.last : 0n;

@@ -119,7 +119,20 @@ export const raw = lazyFuncs({
   getgrouplist: 'int getgrouplist(const char *user, uint32_t group, void *groups, void *ngroups)',
   getuid: 'int getuid()',
   pipe2: 'int pipe2(void *fds, int flags)',
+  prctl: 'int prctl(int option, void *arg2, uint64_t arg3, uint64_t arg4, uint64_t arg5)',
 });
+
+/**
+ * Name this process as the kernel would have named it had it exec'd `argv0` itself (its file name,
+ * 15 bytes at most: /proc/PID/comm, what ps and strace -Y show), not `node`.
+ */
+export function setProcessName(argv0: string): void {
+  const base = argv0.slice(argv0.lastIndexOf('/') + 1);
+  if (!base) return;
+  const name = Buffer.alloc(16);
+  Buffer.from(base, 'latin1').copy(name, 0, 0, 15);
+  raw.prctl(15 /* PR_SET_NAME */, name, 0, 0, 0);
+}
 
 /**
  * A user as strace's -u looks one up: getpwnam's uid and gid, and the supplementary groups

@@ -181,7 +181,8 @@ export class FdAnnotator {
   /** strace's cache: 1024 slots by inode, each the last details found for an inode there. */
   private cache = new Map<number, { inode: number; d: FdDetail }>();
 
-  constructor(readonly kinds: FdKinds) {}
+  /** `comm`: -Y, a process's name (a pidfd's process is named after its pid). */
+  constructor(readonly kinds: FdKinds, private comm?: (pid: number) => Uint8Array | undefined) {}
 
   /** The fd value `v` of process `pid`, annotated. */
   fd(pid: number, v: Extract<Value, { k: 'fd' }>): Value {
@@ -226,7 +227,8 @@ export class FdAnnotator {
       } catch {
         /* gone */
       }
-      return { ...v, detail: { text: p > 0 ? `pid:${p}` : s } };
+      const name = p > 0 ? this.comm?.(p) : undefined;
+      return { ...v, detail: { text: p > 0 ? `pid:${p}` : s, ...(name?.length ? { comm: name } : {}) } };
     }
     if (this.kinds.path) return { ...v, path: new Uint8Array(path), ...(deleted ? { deleted } : {}) };
     return v;

@@ -2,7 +2,7 @@
  * The engine: starts or attaches to tracees, runs the waitpid loop on this one thread, decodes each
  * syscall stop and hands events to a sink. The only module that drives processes.
  */
-import { closeSync, readdirSync, readlinkSync } from 'node:fs';
+import { closeSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { ArchTable } from '../arch/types.js';
 import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
 import { decoderFor } from '../decode/index.js';
@@ -12,7 +12,7 @@ import type { Value } from '../decode/value.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { signame } from '../decode/xlat/signals.js';
 import { decodeSiginfo } from '../decode/signal.js';
-import type { Dump, Event, Ret, SyscallEntryEvent, SyscallEvent } from '../model.js';
+import type { Dump, Event, Ret, SyscallEntryEvent, SyscallEvent, Where } from '../model.js';
 import {
   kill, PTRACE, PTRACE_EVENT, PTRACE_O, ptrace, ptraceIntoBuf, stimeNs, W, wait4, waitpid,
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
@@ -58,6 +58,37 @@ export interface TraceOptions extends DecodeOptions {
   detachOnExec?: boolean;
   /** Kill the started command should sysray die (PTRACE_O_EXITKILL); default true. */
   exitKill?: boolean;
+  /** -Y: name pids by their process (`1234<sh>`), in line prefixes and decoded values. */
+  comm?: boolean;
+}
+
+/** /proc/PID/comm without its newline (strace's load_pid_comm); empty if it cannot be read. */
+function loadComm(pid: number): Uint8Array {
+  try {
+    const b = readFileSync(`/proc/${pid}/comm`);
+    let n = b.length;
+    while (n > 0 && (b[n - 1] === 0x0a || b[n - 1] === 0x0d)) n--;
+    return b.subarray(0, n);
+  } catch {
+    return new Uint8Array(0);
+  }
+}
+
+/** Syscalls after which strace reloads a process's name (COMM_CHANGE): exec, and prctl(PR_SET_NAME). */
+const COMM_CHANGE = new Set(['execve', 'execveat', 'prctl']);
+const PR_SET_NAME = 15n;
+
+/**
+ * Syscalls whose result is a thread or a process (strace's RVAL_TID, RVAL_TGID; fcntl's F_GETOWN
+ * when positive): -Y names it. Process groups and sessions (getpgrp, getsid) print bare.
+ */
+const PID_RESULTS = new Set(['getpid', 'getppid', 'gettid', 'wait4', 'waitpid', 'clone', 'clone3', 'fork', 'vfork']);
+const F_GETOWN = 9n;
+function resultComm(c: Ctx): Uint8Array | undefined {
+  if (!c.comm || c.err || c.rval <= 0n || c.rval > 0x7fffffffn) return undefined;
+  if (!PID_RESULTS.has(c.name) && !(c.name === 'fcntl' && BigInt.asUintN(32, c.args[1]!) === F_GETOWN)) return undefined;
+  const name = c.comm(Number(c.rval));
+  return name?.length ? name : undefined;
 }
 
 /** -e read=/write=: how each call's data is found (strace's dumpio). */
@@ -138,6 +169,8 @@ interface Tcb {
   ip?: bigint;
   /** Stopped in a group-stop (resumed with PTRACE_LISTEN). */
   groupStopped: boolean;
+  /** -Y: the process's name, as strace keeps it (read when first seen, and after exec or PR_SET_NAME). */
+  comm?: Uint8Array;
   ctx: Ctx;
   dec?: SyscallDecoder;
   entryArgs: Value[];
@@ -177,7 +210,7 @@ export class Tracer {
   private ptraceOptions: number;
 
   constructor(private opt: TraceOptions, private sink: Sink, private say: Say) {
-    if (opt.decodeFds) this.fds = new FdAnnotator(opt.decodeFds);
+    if (opt.decodeFds) this.fds = new FdAnnotator(opt.decodeFds, opt.comm ? loadComm : undefined);
     this.ptraceOptions = PTRACE_O.TRACESYSGOOD | PTRACE_O.TRACEEXEC | PTRACE_O.TRACEEXIT |
       (opt.followForks ? PTRACE_O.TRACECLONE | PTRACE_O.TRACEFORK | PTRACE_O.TRACEVFORK : 0);
   }
@@ -200,6 +233,10 @@ export class Tracer {
       table: NATIVE, decoders: undefined,
       ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {} },
     };
+    if (this.opt.comm) {
+      t.comm = loadComm(pid);
+      t.ctx.comm = (p) => loadComm(p);
+    }
     this.tcbs.set(pid, t);
     this.sink.event({ type: 'attach', pid, how, time: now() });
     return t;
@@ -336,7 +373,8 @@ export class Tracer {
   /** Whether the seccomp filter stops syscall `nr`: traced, or one strace always sees (execve…). */
   private filterTraces(nr: number): boolean {
     const row = NATIVE.rows[nr];
-    return !row || this.opt.traced![nr] === 1 || row.classes.includes('seccomp_default');
+    // -Y: a process's name changes with PR_SET_NAME, shown or not (exec is always traced)
+    return !row || this.opt.traced![nr] === 1 || row.classes.includes('seccomp_default') || (this.opt.comm === true && row.name === 'prctl');
   }
 
   /** The BPF program for the traced set: traced syscalls and those strace always sees (execve, exit…). */
@@ -601,8 +639,9 @@ export class Tracer {
   }
 
   /** -n/-i: the last syscall number, and (with -i) the current instruction pointer. */
-  private where(t: Tcb, fetchIp = true): { scno?: number; ip?: bigint } {
-    const w: { scno?: number; ip?: bigint } = t.scno !== undefined ? { scno: t.scno } : {};
+  private where(t: Tcb, fetchIp = true): Where {
+    const w: Where = t.scno !== undefined ? { scno: t.scno } : {};
+    if (t.comm) w.comm = t.comm;
     if (this.opt.wantIp && fetchIp) {
       const b = Buffer.from(new ArrayBuffer(88));
       if (ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, t.pid, 88, b) >= 24) w.ip = b.readBigUInt64LE(8);
@@ -742,6 +781,7 @@ export class Tracer {
     t.needsExit = !complete;
     const ev: SyscallEntryEvent = { type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime, scno: nr };
     if (this.opt.wantIp) ev.ip = t.ip;
+    if (t.comm) ev.comm = t.comm;
     this.sink.event(ev);
   }
 
@@ -749,6 +789,8 @@ export class Tracer {
     if (!t.inSyscall) return;
     t.inSyscall = false;
     const rval = BigInt.asIntN(64, this.words[3]!);
+    // -Y: strace reloads the name after a successful exec or PR_SET_NAME, before printing the result
+    if (t.comm && info[32] === 0 && COMM_CHANGE.has(t.ctx.name) && (t.ctx.name !== 'prctl' || t.ctx.args[0] === PR_SET_NAME)) t.comm = loadComm(t.pid);
     if (t.filtered) {
       // the shim's seccomp() succeeded: from now on only traced syscalls stop this tracee
       if (t.hidden && this.opt.seccomp && t.ctx.name === 'seccomp' && rval === 0n) t.seccomp = this.seccompActive = true;
@@ -777,6 +819,10 @@ export class Tracer {
     // optional fields are set only when present (the hot path allocates one object per event)
     const ret: Ret = { rval, errno: ri.errno ?? c.err, fmt: ri.fmt };
     if (ri.aux) ret.aux = ri.aux;
+    if (c.comm) {
+      const name = ri.comm ?? resultComm(c);
+      if (name) ret.comm = name;
+    }
     if (fdRet && fdRet.k === 'fd' && (fdRet.path || fdRet.detail)) {
       ret.fd = fdRet;
       if (fdRet.path) ret.path = fdRet.path;
@@ -786,6 +832,7 @@ export class Tracer {
       ret, time: t.entryTime, duration: time - t.entryTime,
     };
     if (this.opt.wantIp) ev.ip = BigInt.asUintN(64, info.readBigUInt64LE(8));
+    if (t.comm) ev.comm = t.comm;
     if (dumps?.length) ev.dumps = dumps;
     if (this.opt.wantCpu && t.stime !== undefined) ev.cpu = stimeNs() - t.stime;
     this.sink.event(ev);
