@@ -79,6 +79,10 @@ test('sysray names its process as the kernel would have, after its own file: not
 test('--json: a named pid carries its process name', () => {
   const r = spawnSync(SYSRAY, ['--json', '-Y', '-e', 'trace=kill', 'sh', '-c', 'kill -0 $$'], { encoding: 'latin1', env: testEnv() });
   assert.equal(r.status, 0, r.stderr);
-  const kill = r.stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { name?: string; args?: { comm?: string }[] }).find((e) => e.name === 'kill');
+  const events = r.stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; name?: string; comm?: string; args?: { comm?: string }[] });
+  const kill = events.find((e) => e.name === 'kill');
   assert.equal(kill?.args?.[0]?.comm, 'sh');
+  // and each event, the name of the process it happened in
+  assert.equal(kill?.comm, 'sh');
+  assert.equal(events.find((e) => e.type === 'exit')?.comm, 'sh');
 });

@@ -98,5 +98,8 @@ export function renderJson(ev: Event): string {
     case 'detach': o = { type: 'detach', time, pid: ev.pid }; break;
     case 'superseded': o = { type: 'superseded', time, pid: ev.pid, oldPid: ev.oldPid }; break;
   }
+  // -Y: the process's name
+  const comm = 'comm' in ev ? ev.comm : undefined;
+  if (comm?.length) o.comm = Buffer.from(comm).toString('latin1');
   return JSON.stringify(o) + '\n';
 }
