@@ -288,7 +288,7 @@ const schedDecoders: Record<string, SyscallDecoder> = {
   sched_getaffinity: sig([P, A.uint, { exit: (c, i) => affinityAt(c, c.args[i]!, Number(BigInt.asUintN(32, c.rval)), true) }]),
   sched_setaffinity: sig([P, A.uint, (c, i) => affinityAt(c, c.args[i]!, Number(BigInt.asUintN(32, c.args[1]!)), false)]),
   sched_getscheduler: {
-    entry: (c) => [sint(c.args[0]!)],
+    entry: (c) => [pidV(c, c.args[0]!)],
     ret: (c) => withAux('d', c.err ? undefined : (() => {
       const n = SCHEDULERS.byValue.get(BigInt.asUintN(64, c.rval));
       return n ? tok(n) : undefined;

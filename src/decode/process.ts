@@ -847,7 +847,7 @@ const schedAttrDecoders: Record<string, SyscallDecoder> = {
   sched_setattr: {
     entry: (c) => {
       c.state.attr = schedAttrAt(c, c.args[1]!, 0, false);
-      return [sint(c.args[0]!)];
+      return [pidV(c, c.args[0]!)];
     },
     exit: (c) => {
       let attr = c.state.attr as Value;

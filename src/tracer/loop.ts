@@ -600,6 +600,7 @@ export class Tracer {
           this.sink.event({
             type: 'syscall', pid, nr: t.ctx.nr, name: t.ctx.name, args: t.entryArgs, scno: t.ctx.nr,
             ...(t.ip !== undefined && this.opt.wantIp ? { ip: t.ip } : {}),
+            ...(t.comm ? { comm: t.comm } : {}),
             entryArgs: t.entryArgs.length, time: t.entryTime, duration: now() - t.entryTime,
           });
         }

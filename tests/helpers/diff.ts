@@ -53,12 +53,12 @@ function replacePids(text: string, pids: Set<string>): string {
   if (!pids.size) return text;
   const alt = [...pids].join('|');
   const ctx = new RegExp(
-    `(^|\\[pid +|si_pid=|\\bpid=|/proc/|pid |\\[\\{?|\\b(?:kill|tgkill|tkill|wait4|waitid|getpgid|setpgid|getsid|prlimit64|pidfd_open|sched_\\w+|process_vm_\\w+|ptrace|rt_sigqueueinfo|rt_tgsigqueueinfo)\\((?:[^,()]*, )?)(${alt})(?![\\w.])`,
+    `(^|\\[pid +|si_pid=|\\bpid=|\\bpid:|/proc/|pid |\\[\\{?|\\b(?:kill|tgkill|tkill|wait4|waitid|getpgid|setpgid|getsid|prlimit64|pidfd_open|sched_\\w+|process_vm_\\w+|ptrace|rt_sigqueueinfo|rt_tgsigqueueinfo|getpriority|setpriority|ioprio_\\w+|kcmp|migrate_pages|move_pages|get_robust_list)\\((?:[^,()]*, )?)(${alt})(?![\\w.])`,
     'gm',
   );
   // results, only of the calls that return pids
   const ret = new RegExp(
-    `^(.*\\b(?:getpid|gettid|getppid|set_tid_address|clone3?|v?fork|wait4|waitid|getpgid|getpgrp|getsid|setsid|rt_sigreturn)\\b.*= )(${alt})$`,
+    `^(.*\\b(?:getpid|gettid|getppid|set_tid_address|clone3?|v?fork|wait4|waitid|getpgid|getpgrp|getsid|setsid|rt_sigreturn)\\b.*= )(${alt})(?=(?:<[^>]*>)?$)`,
     'gm',
   );
   // twice: a match's context may hide the next pid of the same call (tgkill(PID, PID, …))
@@ -73,7 +73,7 @@ export function normalise(trace: string): string {
   const pids = new Set<string>();
   for (const m of trace.matchAll(/(?:set_tid_address\(.*?\)|getpid\(\)|gettid\(\)|getppid\(\))\s*= (\d+)/g)) pids.add(m[1]!);
   // children's pids, as the calls that create and reap them return them (rt_sigreturn may give one back)
-  for (const m of trace.matchAll(/^(?:\d+ +)?(?:<\.\.\. )?(?:clone3?|v?fork|wait4)\b.*\) += (\d+)$/gm)) pids.add(m[1]!);
+  for (const m of trace.matchAll(/^(?:\d+ +)?(?:<\.\.\. )?(?:clone3?|v?fork|wait4)\b.*\) += (\d+)(?:<[^>]*>)?$/gm)) pids.add(m[1]!);
   let t = trace;
   for (const m of t.matchAll(/^(\d+) /gm)) pids.add(m[1]!);
   t = replacePids(t, pids);
@@ -93,9 +93,10 @@ export function normalise(trace: string): string {
     .replace(/^(write\(1, "total )\d+(.*, )\d+(\) += )\d+$/gm, '$1N$2N$3N')
     .replace(/si_pid=\d+/g, 'si_pid=PID')
     .replace(/((?:pipe|socket|[A-Z]+):\[)\d+\]/g, '$1N]')
-    .replace(/\b(kill|tgkill|tkill)\((\d+, )?\d+,/g, (m) => m.replace(/\d+/g, 'PID'))
+    // (a negative pid is a process group, named by its leader's pid)
+    .replace(/\b(kill|tgkill|tkill)\((\d+, )?-?\d+,/g, (m) => m.replace(/\d+/g, 'PID'))
     .replace(/\bwait4\(\d+,/g, 'wait4(PID,')
-    .replace(/^((?:\d+ +)?(?:<\.\.\. )?(?:clone3?|v?fork|wait4)\b.*= )\d+$/gm, '$1PID')
+    .replace(/^((?:\d+ +)?(?:<\.\.\. )?(?:clone3?|v?fork|wait4)\b.*= )\d+(?=(?:<[^>]*>)?$)/gm, '$1PID')
     .replace(/(uptime|freeram|sharedram|bufferram|procs)=\d+/g, '$1=N')
     .replace(/loads=\[\d+, \d+, \d+\]/g, 'loads=[N, N, N]')
     // System V IPC objects' times are wall-clock seconds
@@ -166,17 +167,20 @@ export function diffReport(c: Compared, context = 2, max = 8): string {
  * per-process sequences sorted.
  */
 export function perProcess(trace: string): string[][] {
-  const byPid = new Map<string, string[]>();
+  // each line as [the -Y name of its prefix, its text]: the text is normalised alone
+  const byPid = new Map<string, [string, string][]>();
   const pending = new Map<string, string>();
   const pids = new Set<string>();
+  // `PID line`, or with -Y `PID<name> line` (the name is kept, before the line's text)
+  const prefix = /^(\d+)(<[^>]*>)? +(.*)$/;
   for (const line of trace.split('\n')) {
-    const m = /^(\d+) +(.*)$/.exec(line);
+    const m = prefix.exec(line);
     if (m) pids.add(m[1]!);
   }
   for (const line of trace.split('\n')) {
-    const m = /^(\d+) +(.*)$/.exec(line);
+    const m = prefix.exec(line);
     if (!m) continue;
-    const [, pid, text] = m as unknown as [string, string, string];
+    const [, pid, name, text] = m as unknown as [string, string, string | undefined, string];
     let l = text;
     if (l.endsWith(' <unfinished ...>') && !/\) += \?$/.test(l)) {
       pending.set(pid, l.slice(0, -' <unfinished ...>'.length));
@@ -189,14 +193,14 @@ export function perProcess(trace: string): string[][] {
     }
     let seq = byPid.get(pid);
     if (!seq) byPid.set(pid, (seq = []));
-    seq.push(l.replace(/\) +=/, ') ='));
+    seq.push([name ?? '', l.replace(/\) +=/, ') =')]);
   }
   const norm = (s: string): string => {
     let t = s;
     t = replacePids(t, pids);
     return normalise(t);
   };
-  return [...byPid.values()].map((seq) => seq.map(norm)).sort((a, b) => (a.join('\n') < b.join('\n') ? -1 : 1));
+  return [...byPid.values()].map((seq) => seq.map(([name, l]) => name + norm(l))).sort((a, b) => (a.join('\n') < b.join('\n') ? -1 : 1));
 }
 
 /** Share of lines common to both (as multisets): order-insensitive agreement for racy programs. */
