@@ -40,6 +40,8 @@ export interface Ret {
   fd?: Value;
   /** -Y: the returned pid's process name. */
   comm?: Uint8Array;
+  /** -e inject=: sysray made this result up (strace's `(INJECTED)`). */
+  injected?: true;
 }
 
 /**

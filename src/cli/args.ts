@@ -425,6 +425,10 @@ Output format:
                  print the name of each process a pid stands for
   -e read=FDS, -e write=FDS
                  hex dumps of the data read from / written to these fds
+  -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:when=WHEN]
+                 tamper with these syscalls: fail them, fake their result, signal
+  -e fault=SET[:error=ERRNO][:when=WHEN]
+                 make these syscalls fail (ENOSYS unless said otherwise)
   -e raw=SET, -e abbrev=SET, -e verbose=SET
                  for these syscalls: raw arguments; unabbreviated; structs as addresses
 

@@ -72,6 +72,9 @@ function die(prog: string, msg: string, hint = false): number {
 function reconcile(o: Options, prog: string, hasCommand: boolean): number | { seccompAsked: boolean | undefined } {
   const n = (key: string): number => o.given.get(key) ?? 0;
   const warn = (msg: string): void => void writeSync(2, `${prog}: ${msg}\n`);
+  // said as the options were read (an injected retval that may read as an error)
+  for (const w of o.filters.warnings) warn(w);
+  if (o.filters.inject.size && process.arch !== 'x64') return die(prog, '-e inject= and -e fault= are supported on x86_64 only, for now');
   if (n('t') && (n('timestamps') || n('absolute-timestamps'))) return die(prog, '-t and --absolute-timestamps cannot be provided simultaneously');
   if (n('x') && n('strings-in-hex')) return die(prog, '-x and --strings-in-hex cannot be provided simultaneously');
   try {
@@ -363,6 +366,7 @@ export function main(argv: string[]): number {
       seccomp: (seccompAsked ?? intr !== 1) && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
       exitKill: intr !== 1,
       comm: f.decodePids.has('comm'),
+      ...(f.inject.size ? { inject: f.inject } : {}),
       detachOnExec: opts.detachOnExec,
     },
     sink,

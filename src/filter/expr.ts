@@ -28,6 +28,7 @@
 import type { ArchTable, SyscallClass, SyscallRow } from '../arch/types.js';
 import { NEWER_THAN_STRACE61 as X86_64_NEWER } from '../arch/x86_64.js';
 import { NEWER_THAN_STRACE61 as AARCH64_NEWER } from '../arch/aarch64.js';
+import { errnoByName } from '../decode/xlat/errno.js';
 
 /** A bad expression. `message` is what strace prints after "strace: ". */
 export class FilterError extends Error {
@@ -137,6 +138,24 @@ export interface Filters {
   kvmVcpu: boolean;
   /** Number of -z / -Z options seen (see zflagsWarning). */
   zflags: number;
+  /** -e inject= / -e fault=: what to do to each syscall (by number of the native table). */
+  inject: Map<number, InjectSpec>;
+  /** Warnings strace prints while it reads the options (an injected retval that reads as an error). */
+  warnings: string[];
+}
+
+/**
+ * One -e inject= / -e fault= rule (strace's struct inject_opts): act on the `first`th call, then
+ * every `step`th (0: only once), until the `last`th (Infinity: no end). The action: make the call
+ * fail with `error`, or return `retval` without running it, and/or deliver `signal` as it starts.
+ */
+export interface InjectSpec {
+  first: number;
+  last: number;
+  step: number;
+  error?: number;
+  retval?: bigint;
+  signal?: number;
 }
 
 /** strace's state before option parsing: trace/abbrev/verbose/status/signal all, the rest none. */
@@ -162,6 +181,8 @@ export function defaultFilters(): Filters {
     decodePids: new TokenSet(DECODE_PIDS),
     kvmVcpu: false,
     zflags: 0,
+    inject: new Map(),
+    warnings: [],
   };
   f.signal.not = true;
   f.status.not = true;
@@ -535,8 +556,114 @@ export function applyQualifier(name: QualifierName, value: string, f: Filters, t
       throw new FilterError('SELinux context printing (--secontext option) is not supported by this build of sysray');
     case 'fault':
     case 'inject':
-      throw new FilterError(`-e ${name}= (syscall tampering) is not supported yet`, false, true);
+      return qualifyInject(f, value, name === 'fault', table);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Syscall tampering (strace's qualify_inject_common)
+
+const INJECT_LAST_INF = Infinity;
+const MAX_ERRNO_VALUE = 4095;
+
+/** string_to_uint_ex: a base-10 number 0..max, then nothing or one of `endings`; [value, rest] or undefined. */
+function uintWithEnding(s: string, max: number, endings: string): [number, string] | undefined {
+  const m = /^[ \t\n\v\f\r]*([+-]?[0-9]+)(.*)$/s.exec(s);
+  if (!m) return undefined;
+  const v = BigInt(m[1]!);
+  if (v < 0n || v > BigInt(max)) return undefined;
+  const rest = m[2]!;
+  if (rest && !endings.includes(rest[0]!)) return undefined;
+  return [Number(v), rest];
+}
+
+/** strtoull(s, &end, 0) over the whole string: C whitespace, a sign, 0x hex or 0 octal; undefined if invalid or out of range. */
+function strtoull0(s: string): bigint | undefined {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+  if (!m) return undefined;
+  const digits = m[2]!;
+  const v = /^0[xX]/.test(digits) ? BigInt(digits) : digits.length > 1 && digits[0] === '0' ? BigInt('0o' + digits.slice(1)) : BigInt(digits);
+  if (v > 0xffffffffffffffffn) return undefined;
+  return m[1] === '-' ? BigInt.asUintN(64, -v) : v;
+}
+
+/** One `:token` of an inject/fault rule; false if strace rejects it. */
+function injectToken(tok: string, o: InjectSpec, faultOnly: boolean, f: Filters): boolean {
+  const eq = tok.indexOf('=');
+  const key = eq < 0 ? tok : tok.slice(0, eq + 1);
+  const val = tok.slice(eq + 1);
+  switch (key) {
+    case 'when=': {
+      const a = uintWithEnding(val, 0xffff, '+.');
+      if (!a || a[0] < 1) return false;
+      o.first = a[0];
+      let end = a[1];
+      if (end[0] === '.') {
+        if (end[1] !== '.') return false;
+        const b = uintWithEnding(end.slice(2), 0xffff, '+');
+        if (!b || b[0] < o.first || b[0] === 0xffff) return false;
+        o.last = b[0];
+        end = b[1];
+      } else o.last = INJECT_LAST_INF;
+      if (end !== '') {
+        const stepText = end.slice(1);
+        if (stepText !== '') {
+          const st = stringToUint(stepText, 0xffff);
+          if (st < 1) return false;
+          o.step = st;
+        } else o.step = 1;
+      } else o.step = o.last === INJECT_LAST_INF ? 0 : 1;
+      return true;
+    }
+    case 'error=': {
+      if (o.error !== undefined || o.retval !== undefined) return false;
+      let n = stringToUint(val, MAX_ERRNO_VALUE);
+      if (n < 0) n = errnoByName(val) ?? -1;
+      if (n < 1) return false;
+      o.error = n;
+      return true;
+    }
+    case 'retval=': {
+      if (faultOnly || o.error !== undefined || o.retval !== undefined) return false;
+      const v = strtoull0(val);
+      if (v === undefined) return false;
+      const s64 = BigInt.asIntN(64, v), s32 = BigInt.asIntN(32, v);
+      if (s64 < 0n && s64 >= -BigInt(MAX_ERRNO_VALUE)) f.warnings.push(`Inadvertent injection of error ${-s64} is possible for retval=${v}`);
+      else if (s32 < 0n && s32 >= -BigInt(MAX_ERRNO_VALUE)) f.warnings.push(`Inadvertent injection of error ${-s32} is possible in compat personality for retval=${v}`);
+      else if (BigInt.asUintN(32, v) !== v) f.warnings.push(`Injected return value ${v} will be clipped to ${BigInt.asUintN(32, v)} in compat personality`);
+      o.retval = v;
+      return true;
+    }
+    case 'signal=': {
+      if (faultOnly || o.signal !== undefined) return false;
+      const n = signalNumber(val);
+      if (n < 1 || n > 64) return false;
+      o.signal = n;
+      return true;
+    }
+    case 'syscall=': case 'poke_enter=': case 'poke_exit=': case 'delay_enter=': case 'delay_exit=':
+      if (faultOnly) return false;
+      throw new FilterError(`-e inject=…:${key}… is not supported yet`, false, true);
+    default:
+      return false;
+  }
+}
+
+/** -e inject=SET:… and -e fault=SET:… (fault: error= and when= only; the error defaults to ENOSYS). */
+function qualifyInject(f: Filters, str: string, faultOnly: boolean, table: ArchTable): void {
+  const what = faultOnly ? 'fault argument' : 'inject argument';
+  const o: InjectSpec = { first: 1, last: INJECT_LAST_INF, step: 1 };
+  // strtok: the syscalls, then tokens; empty tokens (`::`) are skipped
+  const parts = str.startsWith(':') ? [''] : str.split(':').filter((p, i) => i === 0 || p !== '');
+  const name = str === '' ? '' : parts[0]!;
+  for (const tok of parts.slice(1)) if (!injectToken(tok, o, faultOnly, f)) throw new FilterError(`invalid ${what} '${str}'`);
+  const set = new SyscallSet();
+  qualifySyscalls(name, set, table);
+  if (o.error === undefined && o.retval === undefined && o.signal === undefined) {
+    if (!faultOnly) throw new FilterError(`invalid ${what} '${str}'`);
+    o.error = 38; // ENOSYS
+  }
+  for (let nr = 0; nr < table.rows.length; nr++) if (set.has(nr)) f.inject.set(nr, { ...o });
 }
 
 /** `-e ARG`: strace's qualify(). */

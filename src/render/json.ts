@@ -82,6 +82,7 @@ export function renderJson(ev: Event): string {
               ...(ev.ret.path ? { retPath: Buffer.from(ev.ret.path).toString('latin1') } : {}),
               ...(ev.ret.fd ? { retFd: valueJson(ev.ret.fd) } : {}),
               ...(ev.ret.comm ? { retComm: Buffer.from(ev.ret.comm).toString('latin1') } : {}),
+              ...(ev.ret.injected ? { injected: true } : {}),
             }
           : { ret: null }),
         durationNs: num(ev.duration),

@@ -163,8 +163,12 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
     }
     if (r.comm) s += `<${quote(r.comm, o.xflag, false, true)}>`;
   }
+  // strace's print_injected_note: before the parenthesised extra after an error, after it otherwise
+  const injected = r.injected ? ' (INJECTED)' : '';
+  if (r.errno) s += injected;
   const aux = r.aux ? formatValue(r.aux, o) : '';
   if (aux) s += ' (' + aux + ')';
+  if (!r.errno) s += injected;
   return s;
 }
 

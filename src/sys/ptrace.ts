@@ -63,6 +63,12 @@ export const WSTOPSIG = (s: number) => (s >> 8) & 0xff;
 /** ptrace event number of a stop (status >> 16). */
 export const WEVENT = (s: number) => (s >>> 16) & 0xff;
 
+/** PTRACE_POKEUSER: write one word of the tracee's user area (its registers) at `offset`. */
+export function pokeUser(pid: number, offset: number, value: bigint): number {
+  const r = Number(raw.ptraceN(6, pid, offset, BigInt.asUintN(64, value)));
+  return r < 0 ? -errno() : r;
+}
+
 export function kill(pid: number, sig: number): number {
   const r = raw.kill(pid, sig) as number;
   return r < 0 ? -errno() : 0;

@@ -14,13 +14,14 @@ import { signame } from '../decode/xlat/signals.js';
 import { decodeSiginfo } from '../decode/signal.js';
 import type { Dump, Event, Ret, SyscallEntryEvent, SyscallEvent, Where } from '../model.js';
 import {
-  kill, PTRACE, PTRACE_EVENT, PTRACE_O, ptrace, ptraceIntoBuf, stimeNs, W, wait4, waitpid,
+  kill, pokeUser, PTRACE, PTRACE_EVENT, PTRACE_O, ptrace, ptraceIntoBuf, stimeNs, W, wait4, waitpid,
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
 } from '../sys/ptrace.js';
 import { TraceeMemory, writeTraceeMemory } from './memory.js';
 import { disarm, pending, tick, watchSignals } from './signals.js';
 import { buildFilter, filterBlock } from './seccomp.js';
 import { pathMatch, type PathSource } from '../filter/paths.js';
+import type { InjectSpec } from '../filter/expr.js';
 import { PATH_MAX } from '../decode/args.js';
 import { SHIM_DATA } from './shim.js';
 import { raw } from '../sys/libc.js';
@@ -60,6 +61,8 @@ export interface TraceOptions extends DecodeOptions {
   exitKill?: boolean;
   /** -Y: name pids by their process (`1234<sh>`), in line prefixes and decoded values. */
   comm?: boolean;
+  /** -e inject= / -e fault=: what to do to which syscalls (by number; x86_64). */
+  inject?: ReadonlyMap<number, InjectSpec>;
 }
 
 /** /proc/PID/comm without its newline (strace's load_pid_comm); empty if it cannot be read. */
@@ -77,6 +80,8 @@ function loadComm(pid: number): Uint8Array {
 /** Syscalls after which strace reloads a process's name (COMM_CHANGE): exec, and prctl(PR_SET_NAME). */
 const COMM_CHANGE = new Set(['execve', 'execveat', 'prctl']);
 const PR_SET_NAME = 15n;
+/** x86_64's struct user: where rax and orig_rax sit (inject= sets them). */
+const RAX = 80, ORIG_RAX = 120;
 
 /**
  * Syscalls whose result is a thread or a process (strace's RVAL_TID, RVAL_TGID; fcntl's F_GETOWN
@@ -171,6 +176,12 @@ interface Tcb {
   groupStopped: boolean;
   /** -Y: the process's name, as strace keeps it (read when first seen, and after exec or PR_SET_NAME). */
   comm?: Uint8Array;
+  /** -e inject=: this process's own countdowns, per syscall number (strace copies them per tcb). */
+  injectCount?: Map<number, { first: number; last: number }>;
+  /** The syscall in progress was kept from running: its result is to be this rule's. */
+  tampered?: InjectSpec;
+  /** A signal to deliver as the syscall in progress starts (inject's signal=). */
+  injectSig?: number;
   ctx: Ctx;
   dec?: SyscallDecoder;
   entryArgs: Value[];
@@ -590,7 +601,7 @@ export class Tracer {
         if (t.hidden) t.seccomp = this.seccompActive = true;
         const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, this.info);
         if (n >= 0 && this.info[0] === 3) this.entry(t, this.info);
-        this.resume(pid, PTRACE.SYSCALL, 0);
+        this.resume(pid, PTRACE.SYSCALL, this.takeInjectSig(t));
         return;
       }
       case PTRACE_EVENT.EXIT:
@@ -717,7 +728,7 @@ export class Tracer {
         } else this.entry(t, info);
       } else if (op === 2) this.exit(t, info);
     }
-    this.resume(pid, this.next(t), 0);
+    this.resume(pid, this.next(t), this.takeInjectSig(t));
   }
 
   private entry(t: Tcb, info: Buffer): void {
@@ -768,6 +779,7 @@ export class Tracer {
       return;
     }
     t.filtered = false;
+    if (this.opt.inject) this.tamper(t, nr);
     this.mem.setPid(t.pid);
     const q = this.opt.qual && nr < this.opt.qual.length ? this.opt.qual[nr]! : 0;
     c.opt = q & 6 ? (this.optVariants[q >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
@@ -786,21 +798,62 @@ export class Tracer {
     this.sink.event(ev);
   }
 
+  /**
+   * -e inject= at a shown syscall's entry (strace's tamper_with_syscall_entering): count it, and
+   * when the rule says so, keep it from running (its number becomes -1) and/or queue a signal.
+   */
+  private tamper(t: Tcb, nr: number): void {
+    const spec = this.opt.inject!.get(nr);
+    if (!spec) return;
+    const counts = (t.injectCount ??= new Map());
+    let k = counts.get(nr);
+    if (!k) counts.set(nr, (k = { first: spec.first, last: spec.last }));
+    if (k.first === 0 || k.last === 0) return;
+    if (k.last !== Infinity) k.last--;
+    k.first--;
+    if (k.first !== 0) return;
+    k.first = spec.step;
+    if (spec.signal) t.injectSig = spec.signal;
+    if ((spec.error !== undefined || spec.retval !== undefined) && pokeUser(t.pid, ORIG_RAX, -1n) >= 0) t.tampered = spec;
+  }
+
+  /** The signal inject= queued for this tracee's syscall entry, taken (0 if none). */
+  private takeInjectSig(t: Tcb): number {
+    const sig = t.injectSig ?? 0;
+    t.injectSig = undefined;
+    return sig;
+  }
+
   private exit(t: Tcb, info: Buffer): void {
     if (!t.inSyscall) return;
     t.inSyscall = false;
-    const rval = BigInt.asIntN(64, this.words[3]!);
+    let rval = BigInt.asIntN(64, this.words[3]!);
+    let isErr = info[32] !== 0;
+    let injected = false;
+    if (t.tampered) {
+      // strace's tamper_with_syscall_exiting: the skipped call failed (ENOSYS); its result becomes the rule's
+      const spec = t.tampered;
+      t.tampered = undefined;
+      if (!isErr) {
+        this.say(`Failed to tamper with process ${t.pid}: unexpectedly got no error (return value ${rval ? '0x' + BigInt.asUintN(64, rval).toString(16) : '0'}, error 0)`, 'error');
+      } else {
+        const v = spec.retval ?? -BigInt(spec.error!);
+        pokeUser(t.pid, RAX, v);
+        rval = BigInt.asIntN(64, v);
+        isErr = spec.retval === undefined;
+        injected = true;
+      }
+    }
     // -Y: strace reloads the name after a successful exec or PR_SET_NAME, before printing the result
     if (t.comm && info[32] === 0 && COMM_CHANGE.has(t.ctx.name) && (t.ctx.name !== 'prctl' || t.ctx.args[0] === PR_SET_NAME)) t.comm = loadComm(t.pid);
     if (t.filtered) {
       // the shim's seccomp() succeeded: from now on only traced syscalls stop this tracee
       if (t.hidden && this.opt.seccomp && t.ctx.name === 'seccomp' && rval === 0n) t.seccomp = this.seccompActive = true;
       // the first execve, filtered out (-e trace=…): its result is checked here, not at the next call
-      if (t.checkExec) this.execDone(t, info[32] !== 0 ? Number(-rval) : 0);
+      if (t.checkExec) this.execDone(t, isErr ? Number(-rval) : 0);
       return;
     }
     const c = t.ctx;
-    const isErr = info[32] !== 0;
     c.rval = rval;
     c.err = isErr ? Number(-rval) : 0;
     this.mem.setPid(t.pid);
@@ -820,6 +873,7 @@ export class Tracer {
     // optional fields are set only when present (the hot path allocates one object per event)
     const ret: Ret = { rval, errno: ri.errno ?? c.err, fmt: ri.fmt };
     if (ri.aux) ret.aux = ri.aux;
+    if (injected) ret.injected = true;
     if (c.comm) {
       const name = ri.comm ?? resultComm(c);
       if (name) ret.comm = name;
