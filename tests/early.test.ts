@@ -21,8 +21,10 @@ const scratch = () => mkdtempSync(join(tmpdir(), 'sysray-early-'));
 
 /** Whether sysray started the command itself: the launcher tells Node so in SYSRAY_LAUNCHED. */
 function startedEarly(opts: string[]): boolean {
-  // the command's parent is sysray's Node; its environment as it started shows the launcher's word
-  const r = spawnSync(SYSRAY, [...opts, 'sh', '-c', 'tr "\\0" "\\n" < /proc/$PPID/environ'], { encoding: 'latin1', env: testEnv(), timeout: 60_000 });
+  // the command's parent is sysray's Node; its environment as it started shows the launcher's word.
+  // Started early, the command may run before the launcher has become Node: wait for that first.
+  const probe = 'until grep -q boot.cjs /proc/$PPID/cmdline; do sleep 0.01; done; tr "\\0" "\\n" < /proc/$PPID/environ';
+  const r = spawnSync(SYSRAY, [...opts, 'sh', '-c', probe], { encoding: 'latin1', env: testEnv(), timeout: 60_000 });
   assert.equal(r.status, 0, r.stderr);
   const v = /^SYSRAY_LAUNCHED=(.*)$/m.exec(r.stdout)?.[1];
   assert.ok(v, r.stdout);
