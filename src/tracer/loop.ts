@@ -246,7 +246,7 @@ export class Tracer {
     };
     if (this.opt.comm) {
       t.comm = loadComm(pid);
-      t.ctx.comm = (p) => loadComm(p);
+      t.ctx.comm = loadComm;
     }
     this.tcbs.set(pid, t);
     this.sink.event({ type: 'attach', pid, how, time: now() });
