@@ -1,0 +1,91 @@
+/**
+ * The events sysray hands out, as data: exactly the objects `sysray --json` writes, one per line
+ * (docs/json.md documents the same schema; src/render/json.ts produces it). The API, the effects
+ * model, replay and the report all read these, so a recording and a live trace look the same.
+ *
+ * Integers beyond ±2^53 (times in ns since the epoch, addresses) are decimal strings; use
+ * `BigInt(x)` to compute with them.
+ */
+
+/** A JSON integer: a number when exact, else its decimal string. */
+export type JsonInt = number | string;
+
+/** A decoded argument or result detail. `note` is what strace prints as a C comment after it. */
+export type JsonValue = (
+  | { kind: 'int'; value: JsonInt; format?: 'x' | 'o' | 'u'; comm?: string }
+  | { kind: 'const'; name: string; value: JsonInt }
+  | { kind: 'flags'; names: string[]; rest?: JsonInt; value: JsonInt }
+  | { kind: 'string'; text?: string; hex?: string; truncated?: true }
+  | { kind: 'pointer'; value: JsonInt; unreadable?: true }
+  | { kind: 'struct'; fields: { [name: string]: JsonValue }; positional?: JsonValue[]; truncated?: true }
+  | { kind: 'array'; items: JsonValue[]; truncated?: true }
+  | { kind: 'sigset'; signals: string[]; inverted?: true }
+  | { kind: 'call'; fn: string; args: JsonValue[] }
+  | { kind: 'token'; text: string }
+  | { kind: 'join'; sep: string; parts: JsonValue[] }
+  | {
+    kind: 'fd'; fd: number; name?: string; path?: string; deleted?: true; device?: string;
+    detail?: string; comm?: string;
+  }
+  | { kind: 'inout'; in: JsonValue; out: JsonValue }
+) & { note?: string };
+
+interface Common {
+  /** Wall-clock time, ns since the Unix epoch (a decimal string: it exceeds 2^53). */
+  time: JsonInt;
+  pid: number;
+  /** With -Y (`decodePids`): the name of the process the event happened in. */
+  comm?: string;
+}
+
+/** A syscall, written once it returned (or, for one that never returns, when its process ended). */
+export interface SyscallJson extends Common {
+  type: 'syscall';
+  /** The syscall number on the tracee's architecture. */
+  nr: number;
+  name: string;
+  args: JsonValue[];
+  /** The raw return value, or null when the call never returned (exit_group, a successful execve's old image). */
+  ret: JsonInt | null;
+  /** On failure: the errno's name (`"ENOENT"`), or its number when it has none. */
+  errno?: string | number;
+  /** How strace prints the result: hex, octal, unsigned or an fd; absent for signed decimal. */
+  retFormat?: 'x' | 'o' | 'u' | 'fd' | 'none';
+  /** What strace prints in parentheses after the result (`(Timeout)`, `(flags FD_CLOEXEC)`). */
+  retDetail?: JsonValue;
+  /** -y: the path a returned fd names. */
+  retPath?: string;
+  /** -y/-yy: the returned fd, annotated. */
+  retFd?: JsonValue;
+  /** -Y: the name of the process a returned pid stands for. */
+  retComm?: string;
+  /** -e inject=/fault= made this result up. */
+  injected?: true;
+  durationNs: JsonInt;
+}
+
+export interface SignalJson extends Common { type: 'signal'; signal: string; siginfo?: JsonValue }
+/** A group-stop: `--- stopped by SIGSTOP ---`. */
+export interface StoppedJson extends Common { type: 'stopped'; signal: string }
+export interface ExitJson extends Common { type: 'exit'; code: number }
+export interface KilledJson extends Common { type: 'killed'; signal: string; coreDumped: boolean }
+/** Something sysray itself said about a tracee (`exec: Permission denied`). */
+export interface MessageJson extends Common { type: 'message'; text: string }
+/** A process became traced: the started command, a followed child, or one attached with -p. */
+export interface AttachJson extends Common { type: 'attach'; how: 'start' | 'child' | 'attach' }
+/** A process is no longer traced and goes on running. */
+export interface DetachJson extends Common { type: 'detach' }
+/** A non-leader thread `oldPid` called execve and now runs as `pid`. */
+export interface SupersededJson extends Common { type: 'superseded'; oldPid: number }
+
+/** One event of a trace: one line of `sysray --json`. */
+export type TraceEvent =
+  | SyscallJson
+  | SignalJson
+  | StoppedJson
+  | ExitJson
+  | KilledJson
+  | MessageJson
+  | AttachJson
+  | DetachJson
+  | SupersededJson;
