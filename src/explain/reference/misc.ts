@@ -1,0 +1,4 @@
+import type { RefRow } from './types.js';
+
+export const rows: readonly RefRow[] = [
+];
