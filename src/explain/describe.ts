@@ -140,6 +140,7 @@ function bytesOf(m: ExampleMem, mem: FakeMemory): Uint8Array {
   if ('buf' in m) return Buffer.from(m.buf, 'latin1');
   if ('zero' in m) return new Uint8Array(m.zero);
   if ('cat' in m) return Buffer.concat(m.cat.map((p) => bytesOf(p, mem)));
+  if ('iov' in m) return words(m.iov.flatMap((t) => [argValue({ buf: t }, mem), t.length]), 8);
   return words(m.ptrs.map((p) => argValue(p, mem)), 8);
 }
 
@@ -177,7 +178,8 @@ export function exampleLine(table: ArchTable, row: SyscallRow, ref: SyscallRef):
   const raw = ref.ex ? ref.ex.args : ref.args.map(defaultArg);
   const args = raw.map((a) => argValue(a, mem));
   while (args.length < 6) args.push(0n);
-  const want = ref.ex?.ret ?? 0;
+  // a call that makes a file descriptor returns one, the first free after stdin, stdout, stderr
+  const want = ref.ex?.ret ?? (/file descriptor/.test(ref.returns) ? 3 : 0);
   const err = typeof want === 'string' ? errnoByName(want) : 0;
   if (err === undefined) throw new Error(`reference: ${row.name}: unknown errno ${String(want)}`);
   const rval = typeof want === 'string' ? BigInt(-err) : BigInt(want);

@@ -21,8 +21,10 @@ export type ExampleMem =
   | { zero: number }
   /** These pieces one after the other (a struct of mixed fields). */
   | { cat: readonly ExampleMem[] }
-  /** An array of pointers, each to its own memory (argv, iovecs' bases are spelled with cat). */
-  | { ptrs: readonly (ExampleArg)[] };
+  /** An array of pointers, each to its own memory (argv, envp: end it with null). */
+  | { ptrs: readonly ExampleArg[] }
+  /** An array of struct iovec, each buffer holding one of these texts. */
+  | { iov: readonly string[] };
 
 /**
  * One raw argument of an example: a register value (negative numbers as the kernel sees them,
