@@ -164,7 +164,8 @@ function defaultArg(a: RefArg): ExampleArg {
   if (pointer && /\bchar\b/.test(a.type) && a.type.includes('const')) return PATHS[a.name] ?? 'example';
   if (pointer) return { zero: 256 };
   if (/fd$/.test(a.name)) return 3;
-  if (/^(count|len|size|length|bufsiz|vlen|nbytes)$/.test(a.name)) return 16;
+  if (/^(count|vlen|nr|nr_segs|[lr]?iovcnt|maxevents|nfds)$/.test(a.name)) return 1;
+  if (/^(len|size|length|bufsiz|nbytes)$/.test(a.name)) return 16;
   return 0;
 }
 
