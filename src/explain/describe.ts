@@ -180,7 +180,8 @@ export function exampleLine(table: ArchTable, row: SyscallRow, ref: SyscallRef):
   const args = raw.map((a) => argValue(a, mem));
   while (args.length < 6) args.push(0n);
   // a call that makes a file descriptor returns one, the first free after stdin, stdout, stderr
-  const want = ref.ex?.ret ?? (/file descriptor/.test(ref.returns) ? 3 : 0);
+  // and one the kernel never implements fails as it always does
+  const want = ref.ex?.ret ?? /^always fails with (E[A-Z0-9]+)/.exec(ref.returns)?.[1] ?? (/file descriptor/.test(ref.returns) ? 3 : 0);
   const err = typeof want === 'string' ? errnoByName(want) : 0;
   if (err === undefined) throw new Error(`reference: ${row.name}: unknown errno ${String(want)}`);
   const rval = typeof want === 'string' ? BigInt(-err) : BigInt(want);
