@@ -125,7 +125,7 @@ export const rows: readonly RefRow[] = [
     ex: { args: [1, { iov: ['hello, ', 'world\n'] }, 2], ret: 13 },
   },
   {
-    name: 'preadv', sig: 'ssize_t preadv(int fd, const struct iovec *iov, int iovcnt, unsigned long pos_l, unsigned long pos_h)',
+    name: 'preadv', sig: 'ssize_t preadv(int fd, const struct iovec *iov, int iovcnt, off_t offset)',
     summary: 'read from fd at a given offset into several buffers, leaving the file offset where it was',
     returns: 'the total number of bytes read',
     errors: { EBADF, ESPIPE: 'fd is a pipe, socket or FIFO', EINVAL: 'the offset is negative or iovcnt is invalid' },
@@ -133,7 +133,7 @@ export const rows: readonly RefRow[] = [
     via: ['preadv(3)', 'fs.readv() with a position'],
   },
   {
-    name: 'pwritev', sig: 'ssize_t pwritev(int fd, const struct iovec *iov, int iovcnt, unsigned long pos_l, unsigned long pos_h)',
+    name: 'pwritev', sig: 'ssize_t pwritev(int fd, const struct iovec *iov, int iovcnt, off_t offset)',
     summary: 'write several buffers to fd at a given offset, leaving the file offset where it was',
     returns: 'the total number of bytes written',
     errors: { EBADF, ESPIPE: 'fd is a pipe, socket or FIFO', EINVAL: 'the offset is negative or iovcnt is invalid' },
@@ -221,7 +221,7 @@ export const rows: readonly RefRow[] = [
     name: 'flock', sig: 'int flock(int fd, int operation)',
     summary: 'take or release an advisory lock on the whole open file: shared (LOCK_SH) or exclusive (LOCK_EX); LOCK_NB not to wait',
     returns: '0',
-    errors: { EWOULDBLOCK: 'LOCK_NB was given and another open file holds a conflicting lock', EBADF, EINTR: 'a signal arrived while waiting for the lock', ENOLCK: 'no memory for the lock' },
+    errors: { EAGAIN: 'LOCK_NB was given and another open file holds a conflicting lock', EBADF, EINTR: 'a signal arrived while waiting for the lock', ENOLCK: 'no memory for the lock' },
     see: ['fcntl'],
     via: ['flock(3)', 'flock(1)', 'package managers and databases locking their files'],
     ex: { args: [3, 2], ret: 0 },

@@ -156,7 +156,7 @@ export const rows: readonly RefRow[] = [
     name: 'delete_module', sig: 'int delete_module(const char *name, unsigned int flags)',
     summary: 'unload the kernel module name',
     returns: '0',
-    errors: { EPERM: EPERM_MODULE, ENOENT: 'no module of that name is loaded', EWOULDBLOCK: 'the module is in use and O_NONBLOCK was given', EBUSY: 'the module is being loaded or unloaded' },
+    errors: { EPERM: EPERM_MODULE, ENOENT: 'no module of that name is loaded', EAGAIN: 'the module is in use and O_NONBLOCK was given', EBUSY: 'the module is being loaded or unloaded' },
     see: ['finit_module'],
     via: ['rmmod(8), modprobe -r'],
     ex: { args: ['dummy', 0o4000], ret: 0 },

@@ -21,7 +21,7 @@ export const rows: readonly RefRow[] = [
     name: 'clock_nanosleep', sig: 'int clock_nanosleep(clockid_t clockid, int flags, const struct timespec *request, struct timespec *remain)',
     summary: 'sleep on a chosen clock, for a duration or (TIMER_ABSTIME) until an absolute time',
     returns: '0 once the time has passed',
-    errors: { EINTR: 'a signal handler ran; remain holds the time left', EINVAL: 'the time is out of range, or the clock cannot be slept on', ENOTSUP: 'the clock is CPU time of another process' },
+    errors: { EINTR: 'a signal handler ran; remain holds the time left', EINVAL: 'the time is out of range, or the clock cannot be slept on', EOPNOTSUPP: 'the clock is CPU time of another process' },
     see: ['nanosleep', 'clock_gettime'],
     via: ['sleep(3), usleep(3), nanosleep(3) (glibc)', 'time.sleep() in Python'],
     ex: { args: [0, 0, TS(1, 0), null], ret: 0 },
