@@ -71,7 +71,7 @@ export const rows: readonly RefRow[] = [
     returns: '0; statbuf holds the file\'s metadata',
     errors: { EBADF, EFAULT, EOVERFLOW: 'a field (size, inode) does not fit the structure (32-bit callers)' },
     see: ['stat', 'lstat', 'newfstatat', 'statx'],
-    via: ['fs.fstatSync()', 'fs.readFileSync() (to size its buffer)', 'fstat(3)', 'stdio buffering of a new FILE'],
+    via: ['fstat(3) in glibc before 2.33, musl and Go (newer glibc calls newfstatat)', 'fs.copyFileSync() (libuv)'],
     ex: { args: [3, { cat: [{ u64: [0x803, 1234567, 1] }, { u32: [0o100644, 1000, 1000, 0] }, { u64: [0, 5678, 4096, 16] }, { zero: 72 }] }], ret: 0 },
   },
   {
@@ -171,7 +171,7 @@ export const rows: readonly RefRow[] = [
     returns: 'newfd',
     errors: { EBADF: 'oldfd is not open, or newfd is out of range', EBUSY: 'a race with open() on newfd', EINTR },
     see: ['dup', 'dup3'],
-    via: ['dup2(3)', 'shell redirections (cmd >file, 2>&1)', 'child_process.spawn() setting up stdio'],
+    via: ['dup2(3)', 'shell redirections (cmd >file, 2>&1)', 'child_process.spawn() wiring the child\'s stdio (libuv, in the child)'],
     ex: { args: [3, 1], ret: 1 },
   },
   {
@@ -180,7 +180,7 @@ export const rows: readonly RefRow[] = [
     returns: 'newfd',
     errors: { EBADF: 'oldfd is not open, or newfd is out of range', EINVAL: 'oldfd equals newfd, or flags is not 0 or O_CLOEXEC' },
     see: ['dup2', 'dup'],
-    via: ['dup3(3)', 'libuv and posix_spawn setting up a child\'s stdio'],
+    via: ['dup3(3)', 'dup2(3) on architectures without dup2 (aarch64)'],
     ex: { args: [3, 1, 0o2000000], ret: 1 },
   },
   {
@@ -198,7 +198,7 @@ export const rows: readonly RefRow[] = [
     returns: '0; pipefd holds the read end then the write end',
     errors: { EMFILE, ENFILE: 'the system\'s limit on open files is reached', EINVAL: 'flags has an unknown bit' },
     see: ['pipe', 'read', 'write'],
-    via: ['pipe2(3)', 'child_process.spawn() (stdio pipes, libuv)', 'Python subprocess'],
+    via: ['pipe2(3)', 'Node\'s event loop (libuv\'s wake-up pipes)', 'child_process.spawn() (libuv learns of a failed exec through one)', 'Python\'s subprocess', 'shell pipelines'],
     ex: { args: [{ i32: [3, 4] }, 0o2000000], ret: 0 },
   },
   {
@@ -352,7 +352,7 @@ export const rows: readonly RefRow[] = [
     returns: 'the number of ready descriptors stored in events; 0 on timeout',
     errors: { EINTR: 'a signal arrived first', EBADF: 'epfd is not open', EINVAL: 'epfd is not an epoll instance, or maxevents is not positive' },
     see: ['epoll_pwait', 'epoll_ctl', 'poll'],
-    via: ['Node\'s event loop waiting for I/O (libuv)', 'epoll_wait(3)'],
+    via: ['epoll_wait(3)', 'Python asyncio, nginx and other event loops'],
     ex: { args: [3, { cat: [{ u32: [1] }, { u64: [5] }] }, 1024, -1], ret: 1 },
   },
   {
@@ -400,7 +400,7 @@ export const rows: readonly RefRow[] = [
     returns: 'a file descriptor for the counter',
     errors: { EINVAL: 'flags has an unknown bit', EMFILE },
     see: ['eventfd', 'epoll_ctl'],
-    via: ['Node\'s event loop at start-up (libuv wakes itself with one)', 'eventfd(3)'],
+    via: ['Node\'s event loops at start-up (libuv wakes a loop with one)', 'eventfd(3)', 'GLib, systemd and other event loops'],
     ex: { args: [0, 0o2004000], ret: 4 },
   },
   {

@@ -23,7 +23,7 @@ export const rows: readonly RefRow[] = [
     returns: '0; info is filled',
     errors: { EFAULT: 'info points outside the process\'s memory' },
     see: ['uname', 'getrusage'],
-    via: ['os.totalmem(), os.freemem(), os.uptime() in some versions', 'sysinfo(3)', 'free(1) and uptime(1) read /proc instead'],
+    via: ['sysinfo(3)', 'programs asking for uptime or total memory without reading /proc'],
   },
   {
     name: 'syslog', sig: 'int syslog(int type, char *bufp, int len)',
@@ -40,7 +40,7 @@ export const rows: readonly RefRow[] = [
     returns: 'the number of bytes stored (large requests may be cut short)',
     errors: { EAGAIN: 'GRND_NONBLOCK and the generator is not seeded yet', EINTR: 'a signal arrived while waiting', EINVAL: 'flags is invalid' },
     see: ['read'],
-    via: ['crypto.randomBytes(), crypto.randomUUID()', 'Node and V8 start-up (hash seeds)', 'getrandom(3)', 'getentropy(3)', 'malloc(3) in glibc 2.36 and later'],
+    via: ['Node start-up (V8 and OpenSSL seeding)', 'crypto.randomBytes() once OpenSSL\'s pool needs more', 'getrandom(3)', 'getentropy(3)', 'Python\'s os.urandom'],
     ex: { args: [{ buf: '\x1f\x8b\xe3\x04\xa7\x52\x9c\x11' }, 8, 1], ret: 8 },
   },
   {

@@ -22,7 +22,7 @@ export const rows: readonly RefRow[] = [
       EPERM: 'a namespace flag (CLONE_NEWUSER…) was given without the privilege it needs',
     },
     see: ['clone3', 'fork', 'vfork', 'execve', 'wait4'],
-    via: ['fork(3) (glibc)', 'pthread_create(3)', 'system(3)', 'new Worker() in Node (a thread)', 'child_process.spawn() on older libuv'],
+    via: ['fork(3) (glibc)', 'child_process.spawn(), exec(), spawnSync() (libuv forks, then execs)', 'system(3)', 'pthread_create(3) in glibc before 2.34'],
     ex: { args: [0x1200011, 0, 0, 0x7f1c2e8a1a10n, 0], ret: CHILD },
   },
   {
@@ -36,7 +36,7 @@ export const rows: readonly RefRow[] = [
       ENOSYS: 'the kernel is older than 5.3 (glibc then falls back to clone)',
     },
     see: ['clone', 'fork', 'pidfd_open'],
-    via: ['pthread_create(3) (glibc 2.34 and later)', 'new Worker() in Node', 'posix_spawn(3)'],
+    via: ['pthread_create(3) (glibc 2.34 and later)', 'new Worker() and Node\'s own threads (libuv\'s pool, V8\'s platform)'],
     ex: { args: [{ u64: [0x3d0f00, 0, 0x7f1c2d7ff990n, 0x7f1c2d7ff990n, 0, 0x7f1c2cfff000n, 0x7fff00, 0x7f1c2d7ff6c0n, 0, 0, 0] }, 88], ret: CHILD },
   },
   {
