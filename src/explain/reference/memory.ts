@@ -267,7 +267,7 @@ export const rows: readonly RefRow[] = [
     name: 'mseal', sig: 'int mseal(unsigned long start, size_t len, unsigned long flags)',
     summary: 'seal a range of mappings: they can no longer be unmapped, moved, or have their protection changed',
     returns: '0',
-    errors: { EINVAL: 'start is not page-aligned or flags is not 0', ENOMEM: 'the range is not all mapped', EPERM: 'sealing is not allowed here' },
+    errors: { EINVAL: 'start is not page-aligned or flags is not 0', ENOMEM: 'the range is not all mapped', EPERM: 'the process is 32-bit (sealing is for 64-bit processes only)' },
     see: ['mprotect', 'munmap'],
     via: ['glibc and Chromium hardening (Linux 6.10 and later)'],
   },

@@ -64,7 +64,7 @@ export const rows: readonly RefRow[] = [
     name: 'mount', sig: 'int mount(const char *source, const char *target, const char *filesystemtype, unsigned long mountflags, const void *data)',
     summary: 'attach a file system (a device, a pseudo file system, a bind of a directory) at directory target, or change a mount\'s flags',
     returns: '0',
-    errors: { EPERM: EPERM_ADMIN + ' in the mount namespace\'s owner', ENOENT: 'target or source does not exist', ENODEV: 'the file system type is not known to the kernel', EBUSY: 'source is already mounted, or the mount is busy', EINVAL: 'the flags or the superblock are invalid', ENOTBLK: 'source is not a block device' },
+    errors: { EPERM: EPERM_ADMIN + ' in the user namespace that owns its mount namespace', ENOENT: 'target or source does not exist', ENODEV: 'the file system type is not known to the kernel', EBUSY: 'source is already mounted, or the mount is busy', EINVAL: 'the flags or the superblock are invalid', ENOTBLK: 'source is not a block device' },
     see: ['umount2', 'fsopen', 'move_mount', 'pivot_root'],
     via: ['mount(8)', 'mount(3)', 'container runtimes, systemd'],
     ex: { args: ['/dev/sdb1', '/mnt', 'ext4', 1, null], ret: 0 },
