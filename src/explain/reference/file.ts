@@ -11,6 +11,8 @@ const EPERM_OWNER = 'the caller is neither the file\'s owner nor privileged';
 const EBADF_DIR = 'dirfd is not open (and the path is relative)';
 const EXDEV = 'the two paths are on different mounted file systems';
 const STAT = { cat: [{ u64: [0x803, 1234567, 1] }, { u32: [0o100644, 1000, 1000, 0] }, { u64: [0, 5678, 4096, 16] }, { zero: 72 }] };
+/** struct statfs of an ext4 file system. */
+const STATFS = { cat: [{ u64: [0xef53, 4096, 2000000, 1000000, 900000, 500000, 400000, 0, 255, 4096, 0x1020] }, { zero: 32 }] };
 const XATTR_ERRORS = {
   ENODATA: 'the file has no attribute of that name',
   EOPNOTSUPP: 'the file system does not support extended attributes, or this namespace',
@@ -189,6 +191,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENOENT: 'oldpath does not exist', EXDEV, EACCES: 'a directory involved may not be written', ENOTEMPTY: 'newpath is a directory that is not empty' },
     see: ['renameat2', 'rename'],
     via: ['renameat(3) in old libcs'],
+    ex: { args: [-100, 'draft.txt', -100, 'final.txt'], ret: 0 },
   },
   {
     name: 'renameat2', sig: 'int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags)',
@@ -233,6 +236,7 @@ export const rows: readonly RefRow[] = [
     errors: { EEXIST: 'newpath already exists', EXDEV, EPERM: 'oldpath is a directory, or the file system forbids it', EMLINK: 'the file has the most links allowed', ENOENT },
     see: ['linkat', 'symlink', 'unlink'],
     via: ['fs.linkSync() (libuv)', 'link(3) (glibc on x86_64)'],
+    ex: { args: ['notes.txt', 'notes-link.txt'], ret: 'EEXIST' },
   },
   {
     name: 'linkat', sig: 'int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags)',
@@ -241,6 +245,7 @@ export const rows: readonly RefRow[] = [
     errors: { EEXIST: 'newpath already exists', EXDEV, EPERM: 'oldpath is a directory', ENOENT },
     see: ['link', 'symlinkat'],
     via: ['ln(1)', 'linkat(3)', 'link(3) on architectures without link (aarch64)', 'git, when it can share objects'],
+    ex: { args: [-100, 'notes.txt', -100, 'notes-link.txt', 0], ret: 0 },
   },
   {
     name: 'unlink', sig: 'int unlink(const char *pathname)',
@@ -276,6 +281,7 @@ export const rows: readonly RefRow[] = [
     errors: { EEXIST: 'linkpath already exists', ENOENT: 'a directory of linkpath does not exist', EBADF: 'newdirfd is not open' },
     see: ['symlink', 'readlinkat'],
     via: ['ln -s', 'symlinkat(3)'],
+    ex: { args: ['notes.txt', -100, 'notes-link'], ret: 0 },
   },
   {
     name: 'readlink', sig: 'ssize_t readlink(const char *pathname, char *buf, size_t bufsiz)',
@@ -329,6 +335,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_OWNER, EOPNOTSUPP: 'AT_SYMLINK_NOFOLLOW on a symbolic link (links have no mode of their own)', ENOENT },
     see: ['fchmodat', 'chmod'],
     via: ['fchmodat(3) with flags (glibc 2.39 and later)'],
+    ex: { args: [-100, 'run.sh', 0o755, 0], ret: 0 },
   },
   {
     name: 'chown', sig: 'int chown(const char *pathname, uid_t owner, gid_t group)',
@@ -346,6 +353,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: 'the caller may not give the file away, or not to that group', EBADF: 'fd is not open' },
     see: ['chown', 'fchownat'],
     via: ['fs.fchownSync()', 'fchown(3)'],
+    ex: { args: [3, 1000, 1000], ret: 0 },
   },
   {
     name: 'lchown', sig: 'int lchown(const char *pathname, uid_t owner, gid_t group)',
@@ -354,6 +362,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: 'the caller may not give the file away', ENOENT },
     see: ['chown', 'fchownat'],
     via: ['fs.lchownSync() (libuv)', 'lchown(3) (glibc on x86_64)'],
+    ex: { args: ['/tmp/link', 1000, 1000], ret: 0 },
   },
   {
     name: 'fchownat', sig: 'int fchownat(int dirfd, const char *pathname, uid_t owner, gid_t group, int flags)',
@@ -397,6 +406,7 @@ export const rows: readonly RefRow[] = [
     errors: { EACCES: 'times is NULL and the caller may not write the file', EPERM: 'times is given and the caller does not own the file', ENOENT },
     see: ['utimes', 'utimensat'],
     via: ['utime(3) in old libcs'],
+    ex: { args: ['/tmp/notes.txt', null], ret: 0 },
   },
   {
     name: 'utimes', sig: 'int utimes(const char *filename, const struct timeval *times)',
@@ -405,6 +415,7 @@ export const rows: readonly RefRow[] = [
     errors: { EACCES: 'times is NULL and the caller may not write the file', EPERM: 'times is given and the caller does not own the file', ENOENT },
     see: ['utimensat', 'futimesat'],
     via: ['utimes(3) in old libcs'],
+    ex: { args: ['/tmp/notes.txt', null], ret: 0 },
   },
   {
     name: 'futimesat', sig: 'int futimesat(int dirfd, const char *pathname, const struct timeval *times)',
@@ -413,6 +424,7 @@ export const rows: readonly RefRow[] = [
     errors: { EACCES: 'times is NULL and the caller may not write the file', EPERM: 'the caller does not own the file', ENOENT },
     see: ['utimensat', 'utimes'],
     via: ['futimesat(3) in old programs'],
+    ex: { args: [-100, 'notes.txt', null], ret: 0 },
   },
   {
     name: 'utimensat', sig: 'int utimensat(int dirfd, const char *pathname, const struct timespec *times, int flags)',
@@ -430,6 +442,7 @@ export const rows: readonly RefRow[] = [
     errors: { EEXIST: 'pathname already exists', EPERM: 'a device file was asked for without CAP_MKNOD', ENOENT, EACCES: 'the directory may not be written' },
     see: ['mknodat'],
     via: ['mknod(3) in old libcs'],
+    ex: { args: ['/tmp/fifo', 0o10644, 0], ret: 0 },
   },
   {
     name: 'mknodat', sig: 'int mknodat(int dirfd, const char *pathname, mode_t mode, unsigned int dev)',
@@ -447,7 +460,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENOENT, EACCES, ENOSYS: 'the file system does not support it' },
     see: ['fstatfs', 'ustat'],
     via: ['fs.statfsSync()', 'statfs(3)', 'statvfs(3)', 'df(1)'],
-    ex: { args: ['/', { cat: [{ u64: [0xef53, 4096, 2000000, 1000000, 900000, 500000, 400000, 0, 255, 4096, 0x1020] }, { zero: 32 }] }], ret: 0 },
+    ex: { args: ['/', STATFS], ret: 0 },
   },
   {
     name: 'fstatfs', sig: 'int fstatfs(int fd, struct statfs *buf)',
@@ -456,6 +469,7 @@ export const rows: readonly RefRow[] = [
     errors: { EBADF: 'fd is not open', ENOSYS: 'the file system does not support it' },
     see: ['statfs'],
     via: ['fstatfs(3)', 'fstatvfs(3)', 'glibc and systemd checking what a file lives on'],
+    ex: { args: [3, STATFS], ret: 0 },
   },
   {
     name: 'ustat', sig: 'int ustat(unsigned int dev, struct ustat *ubuf)',

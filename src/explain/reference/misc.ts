@@ -59,6 +59,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN + ' in the UTS namespace', EINVAL: 'len is negative or too large' },
     see: ['sethostname', 'uname'],
     via: ['domainname(1)', 'setdomainname(3)'],
+    ex: { args: ['example.org', 11], ret: 0 },
   },
   {
     name: 'mount', sig: 'int mount(const char *source, const char *target, const char *filesystemtype, unsigned long mountflags, const void *data)',
@@ -85,6 +86,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN, EINVAL: 'new_root is not a mount point, or put_old is not beneath it', EBUSY: 'new_root or put_old is the current root' },
     see: ['chroot', 'mount', 'unshare'],
     via: ['container runtimes (runc)', 'switch_root in the initramfs'],
+    ex: { args: ['.', 'old_root'], ret: 0 },
   },
   {
     name: 'swapon', sig: 'int swapon(const char *path, int swapflags)',
@@ -93,6 +95,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN + ', or too many swap areas', EINVAL: 'path is not a valid swap area (mkswap it first)', EBUSY: 'it is already in use' },
     see: ['swapoff'],
     via: ['swapon(8)'],
+    ex: { args: ['/swapfile', 0], ret: 0 },
   },
   {
     name: 'swapoff', sig: 'int swapoff(const char *path)',
@@ -101,6 +104,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN, EINVAL: 'path is not an active swap area', ENOMEM: 'not enough memory to take the pages back' },
     see: ['swapon'],
     via: ['swapoff(8)'],
+    ex: { args: ['/swapfile'], ret: 0 },
   },
   {
     name: 'reboot', sig: 'int reboot(int magic, int magic2, int cmd, void *arg)',
@@ -118,6 +122,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: 'the caller lacks CAP_SYS_PACCT', ENOENT: 'filename does not exist', ENOSYS: 'the kernel was built without accounting' },
     see: ['exit_group'],
     via: ['accton(8)'],
+    ex: { args: ['/var/log/account/pacct'], ret: 0 },
   },
   {
     name: 'quotactl', sig: 'int quotactl(int cmd, const char *special, int id, caddr_t addr)',
@@ -306,6 +311,7 @@ export const rows: readonly RefRow[] = [
     errors: { EDQUOT: 'the user\'s key quota is used up', EINVAL: 'the payload is invalid for the type', ENOKEY: 'the keyring does not exist', EACCES: 'the keyring may not be written' },
     see: ['request_key', 'keyctl'],
     via: ['keyctl(1) add', 'libkeyutils\' add_key(3)', 'eCryptfs, Kerberos, NFS'],
+    ex: { args: ['user', 'api-token', { buf: 's3cret' }, 6, -3], ret: 123456789 },
   },
   {
     name: 'request_key', sig: 'key_serial_t request_key(const char *type, const char *description, const char *callout_info, key_serial_t dest_keyring)',
@@ -314,6 +320,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENOKEY: 'no key was found and none could be made', EKEYEXPIRED: 'the key has expired', EKEYREVOKED: 'the key was revoked', EACCES: 'the key may not be seen' },
     see: ['add_key', 'keyctl'],
     via: ['libkeyutils\' request_key(3)', 'NFS and CIFS mounts'],
+    ex: { args: ['user', 'api-token', null, 0], ret: 123456789 },
   },
   {
     name: 'keyctl', sig: 'long keyctl(int operation, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)',
@@ -347,6 +354,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENXIO: 'it was called from outside the kernel\'s trampoline' },
     see: ['uretprobe', 'perf_event_open'],
     via: ['uprobes placed by perf, bpftrace, or eBPF tools'],
+    ex: { args: [], ret: 'ENXIO' },
   },
   {
     name: 'uretprobe', sig: 'long uretprobe(void)',
@@ -354,6 +362,7 @@ export const rows: readonly RefRow[] = [
     returns: 'not meant to be called: the caller gets SIGILL when not coming from the trampoline',
     see: ['uprobe', 'perf_event_open'],
     via: ['return probes placed by perf, bpftrace, or eBPF tools'],
+    ex: { args: [], ret: null },
   },
   {
     name: 'open_tree', sig: 'int open_tree(int dirfd, const char *pathname, unsigned int flags)',
@@ -362,6 +371,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN + ' (for OPEN_TREE_CLONE)', ENOENT: 'the path does not exist', EINVAL: 'flags is invalid' },
     see: ['move_mount', 'open_tree_attr', 'fsmount'],
     via: ['mount --bind in new util-linux', 'container runtimes'],
+    ex: { args: [-100, '/srv/data', 0x80001], ret: 3 },
   },
   {
     name: 'open_tree_attr', sig: 'int open_tree_attr(int dirfd, const char *pathname, unsigned int flags, struct mount_attr *attr, size_t size)',
@@ -378,6 +388,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN, ENOENT: 'a path does not exist', EINVAL: 'the source is not a mount or the move is not allowed' },
     see: ['fsmount', 'open_tree', 'mount'],
     via: ['mount(8) in new util-linux', 'systemd, container runtimes'],
+    ex: { args: [3, '', -100, '/mnt', 4], ret: 0 },
   },
   {
     name: 'fsopen', sig: 'int fsopen(const char *fs_name, unsigned int flags)',
@@ -404,6 +415,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN, EBUSY: 'the context has no superblock yet (FSCONFIG_CMD_CREATE first)', EINVAL: 'flags or attr_flags is invalid' },
     see: ['fsopen', 'fsconfig', 'move_mount'],
     via: ['mount(8) in new util-linux (libmount)'],
+    ex: { args: [3, 1, 0], ret: 4 },
   },
   {
     name: 'fspick', sig: 'int fspick(int dirfd, const char *pathname, unsigned int flags)',
@@ -412,6 +424,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN, ENOENT: 'the path does not exist', EINVAL: 'the path is not a mount root and FSPICK_EMPTY_PATH was not given' },
     see: ['fsconfig', 'fsopen'],
     via: ['mount -o remount in new util-linux'],
+    ex: { args: [-100, '/mnt', 1], ret: 3 },
   },
   {
     name: 'mount_setattr', sig: 'int mount_setattr(int dirfd, const char *pathname, unsigned int flags, struct mount_attr *attr, size_t size)',
