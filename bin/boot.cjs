@@ -1,9 +1,9 @@
 'use strict';
 // Loads sysray's scripts (dist/sysray.cjs, then each part of the decoders, dist/decoders-*.cjs, and
 // the syscall reference, dist/reference.cjs, when it is first needed; see scripts/bundle.mjs)
-// through V8 code caches kept next to them: the first run compiles and saves the caches, later
-// runs start without parsing or compiling sysray's code again. A cache that is missing, stale
-// (another Node version) or rejected (other V8 flags) is compiled and saved anew.
+// through V8 code caches kept next to them: the first run compiles and saves the caches, later runs start without parsing or compiling sysray's code
+// again. A cache that is missing, stale (another Node version) or rejected (other V8 flags) is
+// compiled and saved anew.
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
