@@ -15,6 +15,10 @@ export interface Options {
   acolumn: number;
   /** --json: JSON Lines instead of strace's text */
   json: boolean;
+  /** --syscalls[=SET]: list the syscall table (true: all of it) instead of tracing */
+  syscalls?: string | true;
+  /** --describe=NAME|NUMBER: print one syscall's reference entry instead of tracing */
+  describe?: string;
   /** -v */
   verbose: boolean;
   /** -x count (0..2) */
@@ -163,7 +167,10 @@ const STRACE_LONG: readonly LongOpt[] = [
  * sysray's own long options. They are looked up only when strace's give no match, so that any
  * abbreviation strace takes (--no for --no-abbrev) means the same here.
  */
-const SYSRAY_LONG: readonly LongOpt[] = [opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none')];
+const SYSRAY_LONG: readonly LongOpt[] = [
+  opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none'),
+  opt('syscalls', 'syscalls', 'optional'), opt('describe', 'describe', 'required'),
+];
 
 /** getopt_long's lookup of `--NAME` (NAME without its `=VALUE`); `arg` is the whole argument, for messages. */
 function findLong(name: string, arg: string): LongOpt {
@@ -297,6 +304,8 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       break;
     case 'x': o.xflag = o.xflag < 2 ? ((o.xflag + 1) as 1 | 2) : 2; break;
     case 'json': o.json = true; break;
+    case 'syscalls': o.syscalls = val ?? true; break;
+    case 'describe': o.describe = val!; break;
     case 'f': o.follow++; break;
     case 'follow-forks': o.follow = Math.max(o.follow, 1); break;
     case 'F': o.optF = true; break;
@@ -366,7 +375,8 @@ export function parseArgs(argv: string[]): Options {
     break;
   }
   o.command = argv.slice(i);
-  if (!o.help && !o.version && o.command.length === 0 && o.pids.length === 0) throw new UsageError('must have PROG [ARGS] or -p PID');
+  const reference = o.syscalls !== undefined || o.describe !== undefined;
+  if (!o.help && !o.version && !reference && o.command.length === 0 && o.pids.length === 0) throw new UsageError('must have PROG [ARGS] or -p PID');
   return o;
 }
 
@@ -389,6 +399,14 @@ Output format:
   -x             print non-ASCII strings in hex
   -xx            print all strings in hex
   --json         print JSON Lines: one object per event (see docs/json.md)
+
+Reference:
+  --syscalls[=SET]
+                 list the system calls (number, name, classes, signature, what each does);
+                 SET selects as -e trace= does (%network, /^sched_, !open,close, 59)
+  --describe=NAME|NUMBER
+                 what one system call does, its arguments, result, common errors, related
+                 calls, the APIs that make it, and an example line as sysray prints it
 
 Filtering:
   -e trace=[!]{[?]SYSCALL[@64|@32|@x32]|[?]/REGEX|%CLASS|all|none},…
