@@ -3,7 +3,7 @@
  * any syscall, so the kernel never sees a pointer we did not build from a live buffer), and
  * `sys()`, which makes one syscall by number from the architecture table through src/sys.
  */
-import { bufferAddress, raw, errno as lastErrno } from '../sys/libc.js';
+import { bufferAddress, raw, errno as lastErrno, syscallAsync } from '../sys/libc.js';
 import { NATIVE } from '../arch/index.js';
 import { ERRNO_NAMES, errnoMessage } from '../decode/xlat/errno.js';
 import { c } from './constants.js';
@@ -179,6 +179,7 @@ export interface Ctx {
 
 /** Make one syscall; throw SyscallError on failure. `keep` holds the buffers the args point into. */
 export function sys(name: string, args: readonly SyscallArg[], keep?: readonly unknown[], ctx?: Ctx): number {
+  if (capturing) throw new Captured(name, args, keep, ctx);
   const nr = syscallNumber(name);
   const a = [0n, 0n, 0n, 0n, 0n, 0n];
   for (let i = 0; i < args.length; i++) a[i] = BigInt.asUintN(64, BigInt(args[i]!));
@@ -193,6 +194,50 @@ export function sys(name: string, args: readonly SyscallArg[], keep?: readonly u
   }
   if (r === -1) throw new SyscallError(name, err, ctx?.path, ctx?.dest);
   return r;
+}
+
+/** A syscall a wrapper was about to make, caught instead of made (see captureSyscall). */
+export class Captured {
+  constructor(
+    readonly name: string,
+    readonly args: readonly SyscallArg[],
+    readonly keep: readonly unknown[] | undefined,
+    readonly ctx: Ctx | undefined,
+  ) {}
+}
+
+let capturing = false;
+
+/**
+ * Run a wrapper up to its syscall and return that syscall instead of making it: the async forms
+ * check and encode arguments exactly as the synchronous wrapper does, then make the same call on
+ * another thread. Only for wrappers that make one syscall.
+ */
+export function captureSyscall<A extends unknown[]>(fn: (...a: A) => unknown, args: A): Captured {
+  capturing = true;
+  try {
+    fn(...args);
+  } catch (err) {
+    if (err instanceof Captured) return err;
+    throw err;
+  } finally {
+    capturing = false;
+  }
+  throw new Error(`sysray/unix: ${fn.name} made no syscall`);
+}
+
+/**
+ * `sys()` on a libuv pool thread, for the async forms of calls that may wait. `keep` stays
+ * referenced by the closure until the kernel has returned.
+ */
+export async function sysAsync(name: string, args: readonly SyscallArg[], keep?: readonly unknown[], ctx?: Ctx): Promise<number> {
+  const nr = syscallNumber(name);
+  const a = [0n, 0n, 0n, 0n, 0n, 0n];
+  for (let i = 0; i < args.length; i++) a[i] = BigInt.asUintN(64, BigInt(args[i]!));
+  const { result, errno } = await syscallAsync(nr, a);
+  void keep;
+  if (result === -1) throw new SyscallError(name, errno, ctx?.path, ctx?.dest);
+  return result;
 }
 
 /**

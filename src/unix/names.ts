@@ -68,6 +68,108 @@ export const AT_STATX_SYNC_TYPE = c('AT_STATX_SYNC_TYPE');
 export const AT_SYMLINK_FOLLOW = c('AT_SYMLINK_FOLLOW');
 export const AT_SYMLINK_NOFOLLOW = c('AT_SYMLINK_NOFOLLOW');
 
+// B0_*
+export const B0 = c('B0');
+
+// B1000000_*
+export const B1000000 = c('B1000000');
+
+// B110_*
+export const B110 = c('B110');
+
+// B115200_*
+export const B115200 = c('B115200');
+
+// B1152000_*
+export const B1152000 = c('B1152000');
+
+// B1200_*
+export const B1200 = c('B1200');
+
+// B134_*
+export const B134 = c('B134');
+
+// B150_*
+export const B150 = c('B150');
+
+// B1500000_*
+export const B1500000 = c('B1500000');
+
+// B1800_*
+export const B1800 = c('B1800');
+
+// B19200_*
+export const B19200 = c('B19200');
+
+// B200_*
+export const B200 = c('B200');
+
+// B2000000_*
+export const B2000000 = c('B2000000');
+
+// B230400_*
+export const B230400 = c('B230400');
+
+// B2400_*
+export const B2400 = c('B2400');
+
+// B2500000_*
+export const B2500000 = c('B2500000');
+
+// B300_*
+export const B300 = c('B300');
+
+// B3000000_*
+export const B3000000 = c('B3000000');
+
+// B3500000_*
+export const B3500000 = c('B3500000');
+
+// B38400_*
+export const B38400 = c('B38400');
+
+// B4000000_*
+export const B4000000 = c('B4000000');
+
+// B460800_*
+export const B460800 = c('B460800');
+
+// B4800_*
+export const B4800 = c('B4800');
+
+// B50_*
+export const B50 = c('B50');
+
+// B500000_*
+export const B500000 = c('B500000');
+
+// B57600_*
+export const B57600 = c('B57600');
+
+// B576000_*
+export const B576000 = c('B576000');
+
+// B600_*
+export const B600 = c('B600');
+
+// B75_*
+export const B75 = c('B75');
+
+// B921600_*
+export const B921600 = c('B921600');
+
+// B9600_*
+export const B9600 = c('B9600');
+
+// BOTHER_*
+export const BOTHER = c('BOTHER');
+
+// BRKINT_*
+export const BRKINT = c('BRKINT');
+
+// CLOCAL_*
+export const CLOCAL = c('CLOCAL');
+
 // CLOCK_*
 export const CLOCK_BOOTTIME = c('CLOCK_BOOTTIME');
 export const CLOCK_BOOTTIME_ALARM = c('CLOCK_BOOTTIME_ALARM');
@@ -111,6 +213,30 @@ export const CLONE_VM = c('CLONE_VM');
 export const CLOSE_RANGE_CLOEXEC = c('CLOSE_RANGE_CLOEXEC');
 export const CLOSE_RANGE_UNSHARE = c('CLOSE_RANGE_UNSHARE');
 
+// CMSPAR_*
+export const CMSPAR = c('CMSPAR');
+
+// CREAD_*
+export const CREAD = c('CREAD');
+
+// CRTSCTS_*
+export const CRTSCTS = c('CRTSCTS');
+
+// CS5_*
+export const CS5 = c('CS5');
+
+// CS6_*
+export const CS6 = c('CS6');
+
+// CS7_*
+export const CS7 = c('CS7');
+
+// CS8_*
+export const CS8 = c('CS8');
+
+// CSTOPB_*
+export const CSTOPB = c('CSTOPB');
+
 // DT_*
 export const DT_BLK = c('DT_BLK');
 export const DT_CHR = c('DT_CHR');
@@ -121,6 +247,27 @@ export const DT_REG = c('DT_REG');
 export const DT_SOCK = c('DT_SOCK');
 export const DT_UNKNOWN = c('DT_UNKNOWN');
 export const DT_WHT = c('DT_WHT');
+
+// ECHO_*
+export const ECHO = c('ECHO');
+
+// ECHOCTL_*
+export const ECHOCTL = c('ECHOCTL');
+
+// ECHOE_*
+export const ECHOE = c('ECHOE');
+
+// ECHOK_*
+export const ECHOK = c('ECHOK');
+
+// ECHOKE_*
+export const ECHOKE = c('ECHOKE');
+
+// ECHONL_*
+export const ECHONL = c('ECHONL');
+
+// ECHOPRT_*
+export const ECHOPRT = c('ECHOPRT');
 
 // EFD_*
 export const EFD_CLOEXEC = c('EFD_CLOEXEC');
@@ -180,6 +327,15 @@ export const EPOLL_CLOEXEC = c('EPOLL_CLOEXEC');
 export const EPOLL_CTL_ADD = c('EPOLL_CTL_ADD');
 export const EPOLL_CTL_DEL = c('EPOLL_CTL_DEL');
 export const EPOLL_CTL_MOD = c('EPOLL_CTL_MOD');
+
+// EXTA_*
+export const EXTA = c('EXTA');
+
+// EXTB_*
+export const EXTB = c('EXTB');
+
+// EXTPROC_*
+export const EXTPROC = c('EXTPROC');
 
 // FALLOC_*
 export const FALLOC_FL_COLLAPSE_RANGE = c('FALLOC_FL_COLLAPSE_RANGE');
@@ -263,6 +419,9 @@ export const FIONREAD = c('FIONREAD');
 // FIOQSIZE_*
 export const FIOQSIZE = c('FIOQSIZE');
 
+// FLUSHO_*
+export const FLUSHO = c('FLUSHO');
+
 // FSCONFIG_*
 export const FSCONFIG_CMD_CREATE = c('FSCONFIG_CMD_CREATE');
 export const FSCONFIG_CMD_RECONFIGURE = c('FSCONFIG_CMD_RECONFIGURE');
@@ -333,6 +492,36 @@ export const GRND_INSECURE = c('GRND_INSECURE');
 export const GRND_NONBLOCK = c('GRND_NONBLOCK');
 export const GRND_RANDOM = c('GRND_RANDOM');
 
+// HUPCL_*
+export const HUPCL = c('HUPCL');
+
+// ICANON_*
+export const ICANON = c('ICANON');
+
+// ICRNL_*
+export const ICRNL = c('ICRNL');
+
+// IEXTEN_*
+export const IEXTEN = c('IEXTEN');
+
+// IGNBRK_*
+export const IGNBRK = c('IGNBRK');
+
+// IGNCR_*
+export const IGNCR = c('IGNCR');
+
+// IGNPAR_*
+export const IGNPAR = c('IGNPAR');
+
+// IMAXBEL_*
+export const IMAXBEL = c('IMAXBEL');
+
+// INLCR_*
+export const INLCR = c('INLCR');
+
+// INPCK_*
+export const INPCK = c('INPCK');
+
 // IN_*
 export const IN_ACCESS = c('IN_ACCESS');
 export const IN_ATTRIB = c('IN_ATTRIB');
@@ -363,6 +552,15 @@ export const IN_UNMOUNT = c('IN_UNMOUNT');
 export const IOPRIO_WHO_PGRP = c('IOPRIO_WHO_PGRP');
 export const IOPRIO_WHO_PROCESS = c('IOPRIO_WHO_PROCESS');
 export const IOPRIO_WHO_USER = c('IOPRIO_WHO_USER');
+
+// IPC_*
+export const IPC_CREAT = c('IPC_CREAT');
+export const IPC_EXCL = c('IPC_EXCL');
+export const IPC_INFO = c('IPC_INFO');
+export const IPC_NOWAIT = c('IPC_NOWAIT');
+export const IPC_RMID = c('IPC_RMID');
+export const IPC_SET = c('IPC_SET');
+export const IPC_STAT = c('IPC_STAT');
 
 // IPPROTO_*
 export const IPPROTO_AH = c('IPPROTO_AH');
@@ -499,10 +697,104 @@ export const IP_UNBLOCK_SOURCE = c('IP_UNBLOCK_SOURCE');
 export const IP_UNICAST_IF = c('IP_UNICAST_IF');
 export const IP_XFRM_POLICY = c('IP_XFRM_POLICY');
 
+// ISIG_*
+export const ISIG = c('ISIG');
+
+// ISTRIP_*
+export const ISTRIP = c('ISTRIP');
+
 // ITIMER_*
 export const ITIMER_PROF = c('ITIMER_PROF');
 export const ITIMER_REAL = c('ITIMER_REAL');
 export const ITIMER_VIRTUAL = c('ITIMER_VIRTUAL');
+
+// IUCLC_*
+export const IUCLC = c('IUCLC');
+
+// IUTF8_*
+export const IUTF8 = c('IUTF8');
+
+// IXANY_*
+export const IXANY = c('IXANY');
+
+// IXOFF_*
+export const IXOFF = c('IXOFF');
+
+// IXON_*
+export const IXON = c('IXON');
+
+// KEYCTL_*
+export const KEYCTL_ASSUME_AUTHORITY = c('KEYCTL_ASSUME_AUTHORITY');
+export const KEYCTL_CAPABILITIES = c('KEYCTL_CAPABILITIES');
+export const KEYCTL_CHOWN = c('KEYCTL_CHOWN');
+export const KEYCTL_CLEAR = c('KEYCTL_CLEAR');
+export const KEYCTL_DESCRIBE = c('KEYCTL_DESCRIBE');
+export const KEYCTL_DH_COMPUTE = c('KEYCTL_DH_COMPUTE');
+export const KEYCTL_GET_KEYRING_ID = c('KEYCTL_GET_KEYRING_ID');
+export const KEYCTL_GET_PERSISTENT = c('KEYCTL_GET_PERSISTENT');
+export const KEYCTL_GET_SECURITY = c('KEYCTL_GET_SECURITY');
+export const KEYCTL_INSTANTIATE = c('KEYCTL_INSTANTIATE');
+export const KEYCTL_INSTANTIATE_IOV = c('KEYCTL_INSTANTIATE_IOV');
+export const KEYCTL_INVALIDATE = c('KEYCTL_INVALIDATE');
+export const KEYCTL_JOIN_SESSION_KEYRING = c('KEYCTL_JOIN_SESSION_KEYRING');
+export const KEYCTL_LINK = c('KEYCTL_LINK');
+export const KEYCTL_MOVE = c('KEYCTL_MOVE');
+export const KEYCTL_NEGATE = c('KEYCTL_NEGATE');
+export const KEYCTL_PKEY_DECRYPT = c('KEYCTL_PKEY_DECRYPT');
+export const KEYCTL_PKEY_ENCRYPT = c('KEYCTL_PKEY_ENCRYPT');
+export const KEYCTL_PKEY_QUERY = c('KEYCTL_PKEY_QUERY');
+export const KEYCTL_PKEY_SIGN = c('KEYCTL_PKEY_SIGN');
+export const KEYCTL_PKEY_VERIFY = c('KEYCTL_PKEY_VERIFY');
+export const KEYCTL_READ = c('KEYCTL_READ');
+export const KEYCTL_REJECT = c('KEYCTL_REJECT');
+export const KEYCTL_RESTRICT_KEYRING = c('KEYCTL_RESTRICT_KEYRING');
+export const KEYCTL_REVOKE = c('KEYCTL_REVOKE');
+export const KEYCTL_SEARCH = c('KEYCTL_SEARCH');
+export const KEYCTL_SESSION_TO_PARENT = c('KEYCTL_SESSION_TO_PARENT');
+export const KEYCTL_SETPERM = c('KEYCTL_SETPERM');
+export const KEYCTL_SET_REQKEY_KEYRING = c('KEYCTL_SET_REQKEY_KEYRING');
+export const KEYCTL_SET_TIMEOUT = c('KEYCTL_SET_TIMEOUT');
+export const KEYCTL_UNLINK = c('KEYCTL_UNLINK');
+export const KEYCTL_UPDATE = c('KEYCTL_UPDATE');
+export const KEYCTL_WATCH_KEY = c('KEYCTL_WATCH_KEY');
+
+// KEY_*
+export const KEY_GRP_ALL = c('KEY_GRP_ALL');
+export const KEY_GRP_LINK = c('KEY_GRP_LINK');
+export const KEY_GRP_READ = c('KEY_GRP_READ');
+export const KEY_GRP_SEARCH = c('KEY_GRP_SEARCH');
+export const KEY_GRP_SETATTR = c('KEY_GRP_SETATTR');
+export const KEY_GRP_VIEW = c('KEY_GRP_VIEW');
+export const KEY_GRP_WRITE = c('KEY_GRP_WRITE');
+export const KEY_OTH_ALL = c('KEY_OTH_ALL');
+export const KEY_OTH_LINK = c('KEY_OTH_LINK');
+export const KEY_OTH_READ = c('KEY_OTH_READ');
+export const KEY_OTH_SEARCH = c('KEY_OTH_SEARCH');
+export const KEY_OTH_SETATTR = c('KEY_OTH_SETATTR');
+export const KEY_OTH_VIEW = c('KEY_OTH_VIEW');
+export const KEY_OTH_WRITE = c('KEY_OTH_WRITE');
+export const KEY_POS_ALL = c('KEY_POS_ALL');
+export const KEY_POS_LINK = c('KEY_POS_LINK');
+export const KEY_POS_READ = c('KEY_POS_READ');
+export const KEY_POS_SEARCH = c('KEY_POS_SEARCH');
+export const KEY_POS_SETATTR = c('KEY_POS_SETATTR');
+export const KEY_POS_VIEW = c('KEY_POS_VIEW');
+export const KEY_POS_WRITE = c('KEY_POS_WRITE');
+export const KEY_SPEC_GROUP_KEYRING = c('KEY_SPEC_GROUP_KEYRING');
+export const KEY_SPEC_PROCESS_KEYRING = c('KEY_SPEC_PROCESS_KEYRING');
+export const KEY_SPEC_REQKEY_AUTH_KEY = c('KEY_SPEC_REQKEY_AUTH_KEY');
+export const KEY_SPEC_REQUESTOR_KEYRING = c('KEY_SPEC_REQUESTOR_KEYRING');
+export const KEY_SPEC_SESSION_KEYRING = c('KEY_SPEC_SESSION_KEYRING');
+export const KEY_SPEC_THREAD_KEYRING = c('KEY_SPEC_THREAD_KEYRING');
+export const KEY_SPEC_USER_KEYRING = c('KEY_SPEC_USER_KEYRING');
+export const KEY_SPEC_USER_SESSION_KEYRING = c('KEY_SPEC_USER_SESSION_KEYRING');
+export const KEY_USR_ALL = c('KEY_USR_ALL');
+export const KEY_USR_LINK = c('KEY_USR_LINK');
+export const KEY_USR_READ = c('KEY_USR_READ');
+export const KEY_USR_SEARCH = c('KEY_USR_SEARCH');
+export const KEY_USR_SETATTR = c('KEY_USR_SETATTR');
+export const KEY_USR_VIEW = c('KEY_USR_VIEW');
+export const KEY_USR_WRITE = c('KEY_USR_WRITE');
 
 // LOCK_*
 export const LOCK_EX = c('LOCK_EX');
@@ -676,9 +968,36 @@ export const MS_SYNC = c('MS_SYNC');
 export const MS_SYNCHRONOUS = c('MS_SYNCHRONOUS');
 export const MS_UNBINDABLE = c('MS_UNBINDABLE');
 
+// NOFLSH_*
+export const NOFLSH = c('NOFLSH');
+
+// OCRNL_*
+export const OCRNL = c('OCRNL');
+
+// OFDEL_*
+export const OFDEL = c('OFDEL');
+
+// OFILL_*
+export const OFILL = c('OFILL');
+
+// OLCUC_*
+export const OLCUC = c('OLCUC');
+
+// ONLCR_*
+export const ONLCR = c('ONLCR');
+
+// ONLRET_*
+export const ONLRET = c('ONLRET');
+
+// ONOCR_*
+export const ONOCR = c('ONOCR');
+
 // OPEN_*
 export const OPEN_TREE_CLOEXEC = c('OPEN_TREE_CLOEXEC');
 export const OPEN_TREE_CLONE = c('OPEN_TREE_CLONE');
+
+// OPOST_*
+export const OPOST = c('OPOST');
 
 // O_*
 export const O_ACCMODE = c('O_ACCMODE');
@@ -705,6 +1024,18 @@ export const O_SYNC = c('O_SYNC');
 export const O_TMPFILE = c('O_TMPFILE');
 export const O_TRUNC = c('O_TRUNC');
 export const O_WRONLY = c('O_WRONLY');
+
+// PARENB_*
+export const PARENB = c('PARENB');
+
+// PARMRK_*
+export const PARMRK = c('PARMRK');
+
+// PARODD_*
+export const PARODD = c('PARODD');
+
+// PENDIN_*
+export const PENDIN = c('PENDIN');
 
 // PIDFD_*
 export const PIDFD_NONBLOCK = c('PIDFD_NONBLOCK');
@@ -758,6 +1089,11 @@ export const POSIX_FADV_NORMAL = c('POSIX_FADV_NORMAL');
 export const POSIX_FADV_RANDOM = c('POSIX_FADV_RANDOM');
 export const POSIX_FADV_SEQUENTIAL = c('POSIX_FADV_SEQUENTIAL');
 export const POSIX_FADV_WILLNEED = c('POSIX_FADV_WILLNEED');
+
+// PRIO_*
+export const PRIO_PGRP = c('PRIO_PGRP');
+export const PRIO_PROCESS = c('PRIO_PROCESS');
+export const PRIO_USER = c('PRIO_USER');
 
 // PROT_*
 export const PROT_EXEC = c('PROT_EXEC');
@@ -963,6 +1299,19 @@ export const SEEK_SET = c('SEEK_SET');
 // SFD_*
 export const SFD_CLOEXEC = c('SFD_CLOEXEC');
 export const SFD_NONBLOCK = c('SFD_NONBLOCK');
+
+// SHM_*
+export const SHM_EXEC = c('SHM_EXEC');
+export const SHM_HUGETLB = c('SHM_HUGETLB');
+export const SHM_INFO = c('SHM_INFO');
+export const SHM_LOCK = c('SHM_LOCK');
+export const SHM_NORESERVE = c('SHM_NORESERVE');
+export const SHM_RDONLY = c('SHM_RDONLY');
+export const SHM_REMAP = c('SHM_REMAP');
+export const SHM_RND = c('SHM_RND');
+export const SHM_STAT = c('SHM_STAT');
+export const SHM_STAT_ANY = c('SHM_STAT_ANY');
+export const SHM_UNLOCK = c('SHM_UNLOCK');
 
 // SHUT_*
 export const SHUT_RD = c('SHUT_RD');
@@ -1439,8 +1788,62 @@ export const TIOCSWINSZ = c('TIOCSWINSZ');
 // TIOCVHANGUP_*
 export const TIOCVHANGUP = c('TIOCVHANGUP');
 
+// TOSTOP_*
+export const TOSTOP = c('TOSTOP');
+
 // UMOUNT_*
 export const UMOUNT_NOFOLLOW = c('UMOUNT_NOFOLLOW');
+
+// VDISCARD_*
+export const VDISCARD = c('VDISCARD');
+
+// VEOF_*
+export const VEOF = c('VEOF');
+
+// VEOL_*
+export const VEOL = c('VEOL');
+
+// VEOL2_*
+export const VEOL2 = c('VEOL2');
+
+// VERASE_*
+export const VERASE = c('VERASE');
+
+// VINTR_*
+export const VINTR = c('VINTR');
+
+// VKILL_*
+export const VKILL = c('VKILL');
+
+// VLNEXT_*
+export const VLNEXT = c('VLNEXT');
+
+// VMIN_*
+export const VMIN = c('VMIN');
+
+// VQUIT_*
+export const VQUIT = c('VQUIT');
+
+// VREPRINT_*
+export const VREPRINT = c('VREPRINT');
+
+// VSTART_*
+export const VSTART = c('VSTART');
+
+// VSTOP_*
+export const VSTOP = c('VSTOP');
+
+// VSUSP_*
+export const VSUSP = c('VSUSP');
+
+// VSWTC_*
+export const VSWTC = c('VSWTC');
+
+// VTIME_*
+export const VTIME = c('VTIME');
+
+// VWERASE_*
+export const VWERASE = c('VWERASE');
 
 // WCONTINUED_*
 export const WCONTINUED = c('WCONTINUED');
@@ -1463,6 +1866,9 @@ export const W_OK = c('W_OK');
 // XATTR_*
 export const XATTR_CREATE = c('XATTR_CREATE');
 export const XATTR_REPLACE = c('XATTR_REPLACE');
+
+// XCASE_*
+export const XCASE = c('XCASE');
 
 // X_*
 export const X_OK = c('X_OK');
