@@ -50,7 +50,7 @@ export function ppoll(fds: PollFd[], timeout: TimeSpec | null, sigmask: number[]
   const p = pollfds(fds);
   const ts = timeout === null ? null : encodeTimespec(timeout);
   const mask = sigmask === null ? null : sigset(sigmask);
-  const n = sys('ppoll', [addressOf(p.buf), p.list.length, ts ? addressOf(ts) : 0, mask ? addressOf(mask) : 0, mask ? 8 : 0], [p, ts, mask]);
+  const n = sys('ppoll', [addressOf(p.buf), p.list.length, ts ? addressOf(ts) : 0, mask ? addressOf(mask) : 0, 8], [p, ts, mask]);
   readRevents(p.buf, p.list);
   return n;
 }

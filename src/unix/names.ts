@@ -558,6 +558,7 @@ export const IPC_CREAT = c('IPC_CREAT');
 export const IPC_EXCL = c('IPC_EXCL');
 export const IPC_INFO = c('IPC_INFO');
 export const IPC_NOWAIT = c('IPC_NOWAIT');
+export const IPC_PRIVATE = c('IPC_PRIVATE');
 export const IPC_RMID = c('IPC_RMID');
 export const IPC_SET = c('IPC_SET');
 export const IPC_STAT = c('IPC_STAT');
@@ -901,6 +902,14 @@ export const MOVE_MOUNT_T_AUTOMOUNTS = c('MOVE_MOUNT_T_AUTOMOUNTS');
 export const MOVE_MOUNT_T_EMPTY_PATH = c('MOVE_MOUNT_T_EMPTY_PATH');
 export const MOVE_MOUNT_T_SYMLINKS = c('MOVE_MOUNT_T_SYMLINKS');
 
+// MPOL_*
+export const MPOL_BIND = c('MPOL_BIND');
+export const MPOL_DEFAULT = c('MPOL_DEFAULT');
+export const MPOL_INTERLEAVE = c('MPOL_INTERLEAVE');
+export const MPOL_LOCAL = c('MPOL_LOCAL');
+export const MPOL_PREFERRED = c('MPOL_PREFERRED');
+export const MPOL_PREFERRED_MANY = c('MPOL_PREFERRED_MANY');
+
 // MREMAP_*
 export const MREMAP_DONTUNMAP = c('MREMAP_DONTUNMAP');
 export const MREMAP_FIXED = c('MREMAP_FIXED');
@@ -1240,6 +1249,14 @@ export const P_PIDFD = c('P_PIDFD');
 export const RENAME_EXCHANGE = c('RENAME_EXCHANGE');
 export const RENAME_NOREPLACE = c('RENAME_NOREPLACE');
 export const RENAME_WHITEOUT = c('RENAME_WHITEOUT');
+
+// RESOLVE_*
+export const RESOLVE_BENEATH = c('RESOLVE_BENEATH');
+export const RESOLVE_CACHED = c('RESOLVE_CACHED');
+export const RESOLVE_IN_ROOT = c('RESOLVE_IN_ROOT');
+export const RESOLVE_NO_MAGICLINKS = c('RESOLVE_NO_MAGICLINKS');
+export const RESOLVE_NO_SYMLINKS = c('RESOLVE_NO_SYMLINKS');
+export const RESOLVE_NO_XDEV = c('RESOLVE_NO_XDEV');
 
 // RLIMIT_*
 export const RLIMIT_AS = c('RLIMIT_AS');
