@@ -177,12 +177,18 @@ export interface Ctx {
   dest?: string;
 }
 
+/**
+ * A syscall argument as koffi passes a uint64_t: small non-negative numbers as they are (no BigInt
+ * on the common path), anything else as its 64-bit two's complement.
+ */
+const register = (v: SyscallArg): SyscallArg => (typeof v === 'number' && v >= 0 && v <= 0xffffffff ? v : BigInt.asUintN(64, BigInt(v)));
+
 /** Make one syscall; throw SyscallError on failure. `keep` holds the buffers the args point into. */
 export function sys(name: string, args: readonly SyscallArg[], keep?: readonly unknown[], ctx?: Ctx): number {
   if (capturing) throw new Captured(name, args, keep, ctx);
   const nr = syscallNumber(name);
-  const a = [0n, 0n, 0n, 0n, 0n, 0n];
-  for (let i = 0; i < args.length; i++) a[i] = BigInt.asUintN(64, BigInt(args[i]!));
+  const a: SyscallArg[] = [0, 0, 0, 0, 0, 0];
+  for (let i = 0; i < args.length; i++) a[i] = register(args[i]!);
   pinned.push(keep);
   let r: number;
   let err = 0;
