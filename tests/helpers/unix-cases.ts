@@ -388,4 +388,43 @@ export const CASES: Case[] = [
   c('ioctlFileClone', (u) => ignore(() => u.ioctlFileClone(G, F)), 'ioctl(110, BTRFS_IOC_CLONE or FICLONE, 100) = %*'),
   c('ioctlIfreq', (u) => u.ioctlIfreq(U, u.ioctlRequest('SIOCGIFINDEX'), { name: 'lo' }), 'ioctl(107, SIOCGIFINDEX, {ifr_name="lo", ifr_ifindex=1}) = 0'),
   c('syscall', (u) => u.syscall('getppid'), 'getppid() = %d'),
+  // ---------------------------------------------------------------- namespaces and mounts (last: they move this thread)
+  c('unshare', (u) => {
+    const ns = u.open('/proc/thread-self/ns/uts', u.O_RDONLY | u.O_CLOEXEC);
+    u.dup2(ns, 137);
+    u.close(ns);
+    u.unshare(u.CLONE_NEWNS | u.CLONE_NEWUTS);
+  }, 'unshare(CLONE_NEWNS|CLONE_NEWUTS) = 0', true),
+  c('sethostname', (u) => u.sethostname('sysray-ns'), 'sethostname("sysray-ns", 9) = 0', true),
+  c('setdomainname', (u) => u.setdomainname('sysray'), 'setdomainname("sysray", 6) = 0', true),
+  c('mount-private', (u) => u.mount(null, '/', null, u.MS_REC | u.MS_PRIVATE), 'mount(NULL, "/", NULL, MS_REC|MS_PRIVATE, NULL) = 0', true),
+  c('mount', (u) => {
+    u.mkdir('mnt', 0o755);
+    u.mount('none', 'mnt', 'tmpfs', 0, 'size=1m');
+  }, 'mount("none", "mnt", "tmpfs", 0, "size=1m") = 0', true),
+  c('umount2', (u) => u.umount2('mnt', u.MNT_DETACH), 'umount2("mnt", MNT_DETACH) = 0', true),
+  c('fsopen', (u) => {
+    const f = u.fsopen('tmpfs', u.FSOPEN_CLOEXEC);
+    u.dup2(f, 138);
+    u.close(f);
+  }, 'fsopen("tmpfs", FSOPEN_CLOEXEC) = %d', true),
+  c('fsconfigSetString', (u) => u.fsconfigSetString(138, 'size', '1m'), 'fsconfig(138, FSCONFIG_SET_STRING, "size", "1m", 0) = 0', true),
+  c('fsconfigSetFlag', (u) => ignore(() => u.fsconfigSetFlag(138, 'noswap')), 'fsconfig(138, FSCONFIG_SET_FLAG, "noswap", NULL, 0) = %*', true),
+  c('fsconfigCreate', (u) => u.fsconfigCreate(138), 'fsconfig(138, FSCONFIG_CMD_CREATE, NULL, NULL, 0) = 0', true),
+  c('fsmount', (u) => {
+    const m = u.fsmount(138, u.FSMOUNT_CLOEXEC, u.MOUNT_ATTR_NODEV);
+    u.dup2(m, 139);
+    u.close(m);
+  }, 'fsmount(138, FSMOUNT_CLOEXEC, MOUNT_ATTR_NODEV) = %d', true),
+  c('move_mount', (u) => u.move_mount(139, '', u.AT_FDCWD, 'mnt', u.MOVE_MOUNT_F_EMPTY_PATH), 'move_mount(139, "", AT_FDCWD, "mnt", MOVE_MOUNT_F_EMPTY_PATH) = 0', true),
+  c('mount_setattr', (u) => u.mount_setattr(u.AT_FDCWD, 'mnt', 0, { attrSet: u.MOUNT_ATTR_RDONLY }), 'mount_setattr(AT_FDCWD, "mnt", 0, {attr_set=MOUNT_ATTR_RDONLY, %*}, 32) = 0', true),
+  c('fspick', (u) => u.close(u.fspick(u.AT_FDCWD, 'mnt', u.FSPICK_CLOEXEC)), 'fspick(AT_FDCWD, "mnt", FSPICK_CLOEXEC) = %d', true),
+  c('open_tree', (u) => u.close(u.open_tree(u.AT_FDCWD, 'mnt', u.OPEN_TREE_CLONE | u.OPEN_TREE_CLOEXEC)), 'open_tree(AT_FDCWD, "mnt", OPEN_TREE_CLONE|OPEN_TREE_CLOEXEC) = %d', true),
+  // a pivot that succeeded would move this namespace's root: the row asks for one that cannot
+  c('pivot_root', (u) => ignore(() => u.pivot_root('no-such-root', 'no-such-root')), 'pivot_root("no-such-root", "no-such-root") = -1 ENOENT (No such file or directory)', true),
+  c('unmount', (u) => {
+    u.close(139);
+    u.umount2('mnt', 0);
+  }, 'umount2("mnt", 0) = 0', true),
+  c('setns', (u) => u.setns(137, u.CLONE_NEWUTS), 'setns(137, CLONE_NEWUTS) = 0', true),
 ];
