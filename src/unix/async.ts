@@ -25,6 +25,7 @@ import * as filedata from './filedata.js';
 import * as time from './time.js';
 import * as proc from './process.js';
 import * as memory from './memory.js';
+import { RUSAGE, WAITID_SIGINFO, wait4Args, waitidArgs } from './waits.js';
 import { syscall as syscallSync } from './core.js';
 
 /** The options of a call that waits for readiness. */
@@ -174,9 +175,9 @@ export async function waitid(idtype: number, id: number, options: number, opts?:
       await whenReady(id, POLLIN, opts?.signal);
     }
   }
-  const a = proc.waitidArgs(idtype, id, options);
+  const a = waitidArgs(idtype, id, options);
   await sysAsync('waitid', a.regs, [a]);
-  return { info: proc.WAITID_SIGINFO.decode(a.si), rusage: proc.RUSAGE.decode(a.ru) };
+  return { info: WAITID_SIGINFO.decode(a.si), rusage: RUSAGE.decode(a.ru) };
 }
 
 // ---------------------------------------------------------------- on the pool
@@ -223,9 +224,9 @@ export async function fcntlFlock(fd: number, cmd: number, lock: Parameters<typeo
 
 /** wait4 on the pool. */
 export async function wait4(pid: number, options = 0): Promise<proc.Wait4Result> {
-  const a = proc.wait4Args(pid, options);
+  const a = wait4Args(pid, options);
   const r = await sysAsync('wait4', a.regs, [a]);
-  return { pid: r, status: a.st.readInt32LE(0), rusage: proc.RUSAGE.decode(a.ru) };
+  return { pid: r, status: a.st.readInt32LE(0), rusage: RUSAGE.decode(a.ru) };
 }
 
 /** poll on the pool: `revents` are filled in when it resolves. */

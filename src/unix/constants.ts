@@ -26,6 +26,7 @@ import {
   CAP_VERSIONS, MLOCK_FLAGS, MLOCKALL_FLAGS, PIDFD_OPEN_FLAGS, PTRACE_EVENTS, SCHEDULERS, SOL_IP_OPTIONS,
   SOL_IPV6_OPTIONS, USAGE_WHO, PRIORITY_WHICH,
 } from '../decode/xlat/more.js';
+import { SOL_PACKET_OPTIONS } from '../decode/xlat/net.js';
 import { IPC_PRIVATE, IPC_RESOURCE_FLAGS, MPOL_MODES, SHM_FLAGS, SHM_RESOURCE_FLAGS, SHMCTL_CMDS } from '../decode/xlat/mem.js';
 import { IOPRIO_WHO, KEY_PERMS, KEY_SPEC, KEYCTL_CMDS, PTRACE_CMDS, PTRACE_OPTIONS } from '../decode/xlat/proc.js';
 
@@ -69,7 +70,7 @@ const FROM_TABLES = constantsFrom(
   IPC_RESOURCE_FLAGS, SHM_RESOURCE_FLAGS, SHM_FLAGS, SHMCTL_CMDS, IPC_PRIVATE, MPOL_MODES, RESOLVE_FLAGS,
   // sockets
   SOCKET_FAMILIES, SOCKET_TYPES, SOCK_TYPE_FLAGS, IPPROTO, MSG_FLAGS, SHUTDOWN_MODES, SOCKOPT_LEVELS,
-  SOL_SOCKET_GETSOCKOPT, SOL_SOCKET_SETSOCKOPT, TCP_OPTIONS, SOL_IP_OPTIONS, SOL_IPV6_OPTIONS,
+  SOL_SOCKET_GETSOCKOPT, SOL_SOCKET_SETSOCKOPT, TCP_OPTIONS, SOL_IP_OPTIONS, SOL_IPV6_OPTIONS, SOL_PACKET_OPTIONS,
   // terminals
   TCFLSH_QUEUES, TCXONC_ACTIONS, IOCTL_TERMINAL, TERM_IFLAGS, TERM_OFLAGS, TERM_CFLAGS, TERM_LFLAGS, TERM_CSIZE, BAUD_OPTIONS,
   TERMIOS_CC,
@@ -109,11 +110,6 @@ const HAND_WRITTEN: Readonly<Record<string, number>> = Object.freeze({
 /** Every constant this module knows, by name (the named exports below are a subset). */
 export const constants: Readonly<Record<string, number>> = Object.freeze({ ...FROM_TABLES, ...HAND_WRITTEN });
 
-export const c = (name: string): number => {
-  const v = constants[name];
-  if (v === undefined) throw new Error(`sysray/unix: unknown constant ${name}`);
-  return v;
-};
 
 /** errno values by name (EWOULDBLOCK, EDEADLOCK and ENOTSUP as glibc's aliases). */
 export const errnos: Readonly<Record<string, number>> = Object.freeze({

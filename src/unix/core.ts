@@ -6,9 +6,9 @@
 import { bufferAddress, raw, errno as lastErrno, syscallAsync } from '../sys/libc.js';
 import { NATIVE } from '../arch/index.js';
 import { ERRNO_NAMES, errnoMessage } from '../decode/xlat/errno.js';
-import { c } from './constants.js';
+import { constants } from './constants.js';
 
-const AT_FDCWD = c('AT_FDCWD');
+const AT_FDCWD = constants.AT_FDCWD!;
 
 /**
  * A system call the kernel failed. `errno` is the kernel's positive error number (Node's own
@@ -271,3 +271,17 @@ export function syscall(nameOrNr: string | number, ...args: SyscallArg[]): numbe
   return sys(name, args, args);
 }
 
+const IOV_MAX = 1024;
+
+/** A `struct iovec[]` over `bufs`. */
+export function iovecs(bufs: unknown, name: string): { iov: Buffer; list: readonly Uint8Array[] } {
+  const list = arrayArg<Uint8Array>(bufs, name);
+  if (list.length > IOV_MAX) throw new RangeError(`The "${name}" argument has ${list.length} buffers; at most ${IOV_MAX} (IOV_MAX)`);
+  const iov = Buffer.alloc(Math.max(list.length, 1) * 16);
+  list.forEach((b, i) => {
+    bytesArg(b, `${name}[${i}]`);
+    iov.writeBigUInt64LE(addressOf(b), i * 16);
+    iov.writeBigUInt64LE(BigInt(b.byteLength), i * 16 + 8);
+  });
+  return { iov, list };
+}

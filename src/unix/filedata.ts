@@ -3,11 +3,10 @@
  * close_range, openat2, file handles, clones.
  */
 import {
-  addressOf, bytesArg, dirfdArg, fdArg, flagsArg, i32Arg, int, offArg, pathArg, sys, u32Arg, type PathLike,
+  addressOf, iovecs, bytesArg, dirfdArg, fdArg, flagsArg, i32Arg, int, offArg, pathArg, sys, u32Arg, type PathLike,
 } from './core.js';
 import { row, rowVoid } from './rows.js';
 import { struct } from './struct.js';
-import { iovecs } from './files.js';
 import { F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_NONBLOCK } from './names.js';
 
 /** fsync(2). */

@@ -1,6 +1,6 @@
 /** sysray/unix: files and descriptors: open, read/write, stat, names, directories, dup, fcntl. */
 import {
-  INT_MAX, INT_MIN, UINT_MAX, addressOf, arrayArg, bytesArg, dataArg, describe, dirfdArg, fdArg, flagsArg, has, i32Arg, int,
+  INT_MAX, INT_MIN, UINT_MAX, addressOf, iovecs, arrayArg, bytesArg, dataArg, describe, dirfdArg, fdArg, flagsArg, has, i32Arg, int,
   lengthArg, offArg, pathArg, sys, u32Arg, type PathLike,
 } from './core.js';
 import {
@@ -64,21 +64,6 @@ export function pwrite(fd: number, data: Uint8Array | string, offset: number | b
   const o = offArg(offset, 'offset');
   const n = lengthArg(length, b);
   return sys('pwrite64', [f, addressOf(b), n, o], [b]);
-}
-
-const IOV_MAX = 1024;
-
-/** A `struct iovec[]` over `bufs`. */
-export function iovecs(bufs: unknown, name: string): { iov: Buffer; list: readonly Uint8Array[] } {
-  const list = arrayArg<Uint8Array>(bufs, name);
-  if (list.length > IOV_MAX) throw new RangeError(`The "${name}" argument has ${list.length} buffers; at most ${IOV_MAX} (IOV_MAX)`);
-  const iov = Buffer.alloc(Math.max(list.length, 1) * 16);
-  list.forEach((b, i) => {
-    bytesArg(b, `${name}[${i}]`);
-    iov.writeBigUInt64LE(addressOf(b), i * 16);
-    iov.writeBigUInt64LE(BigInt(b.byteLength), i * 16 + 8);
-  });
-  return { iov, list };
 }
 
 /** readv(2): fill `bufs` in order. Returns the total byte count. */

@@ -1,11 +1,10 @@
 /** sysray/unix: the kernel key retention service: add_key, request_key, keyctl. */
-import { addressOf, bytesArg, i32Arg, int, pathArg, sys } from './core.js';
+import { addressOf, iovecs, bytesArg, i32Arg, int, pathArg, sys } from './core.js';
 import { row } from './rows.js';
 import {
   KEYCTL_DH_COMPUTE, KEYCTL_GET_KEYRING_ID, KEYCTL_INSTANTIATE_IOV, KEYCTL_JOIN_SESSION_KEYRING, KEYCTL_RESTRICT_KEYRING,
   KEYCTL_SEARCH, KEYCTL_SETPERM,
 } from './names.js';
-import { iovecs } from './files.js';
 
 /** add_key(2): returns the key's serial. `payload` may be null (keyrings). */
 export function add_key(type: string, description: string, payload: Uint8Array | string | null, ringid: number): number {

@@ -4,11 +4,11 @@ import { cStringArray } from '../sys/libc.js';
 import { ERRNO_NAMES } from '../decode/xlat/errno.js';
 import { SIGNAL_NAMES } from '../decode/xlat/signals.js';
 import {
-  addressOf, arrayArg, bytesArg, fdArg, flagsArg, i32Arg, int, offArg, pathArg, sys, u32Arg, type PathLike,
+  addressOf, iovecs, arrayArg, bytesArg, fdArg, flagsArg, i32Arg, int, offArg, pathArg, sys, u32Arg, type PathLike,
 } from './core.js';
-import { iovecs } from './files.js';
 import { row, rowVoid } from './rows.js';
 import { struct } from './struct.js';
+import { RUSAGE, WAITID_SIGINFO, wait4Args, waitidArgs, type Rusage, type WaitidInfo } from './waits.js';
 
 export const getpid = (): number => sys('getpid', []);
 export const getppid = (): number => sys('getppid', []);
@@ -113,14 +113,7 @@ export function prlimit(pid: number, resource: number, limit: Rlimit | null = nu
   return RLIMIT.decode(old);
 }
 
-/** A `struct rusage`: times as {sec, usec} pairs, the rest counters. */
-export const RUSAGE = struct(144, {
-  utimeSec: ['i64', 0], utimeUsec: ['i64', 8], stimeSec: ['i64', 16], stimeUsec: ['i64', 24], maxrss: ['i64', 32],
-  ixrss: ['i64', 40], idrss: ['i64', 48], isrss: ['i64', 56], minflt: ['i64', 64], majflt: ['i64', 72], nswap: ['i64', 80],
-  inblock: ['i64', 88], oublock: ['i64', 96], msgsnd: ['i64', 104], msgrcv: ['i64', 112], nsignals: ['i64', 120],
-  nvcsw: ['i64', 128], nivcsw: ['i64', 136],
-});
-export type Rusage = ReturnType<typeof RUSAGE.decode>;
+export { RUSAGE, WAITID_SIGINFO, type Rusage, type WaitidInfo } from './waits.js';
 
 /** getrusage(2): RUSAGE_SELF, RUSAGE_CHILDREN, RUSAGE_THREAD. */
 export function getrusage(who: number): Rusage {
@@ -256,29 +249,11 @@ export interface Wait4Result {
   rusage: Rusage;
 }
 
-/** The buffers and arguments of a wait4 (shared with the async form). */
-export function wait4Args(pid: number, options: number): { regs: bigint[]; st: Buffer; ru: Buffer } {
-  const st = Buffer.alloc(4);
-  const ru = Buffer.alloc(RUSAGE.size);
-  return { regs: [BigInt(i32Arg(pid, 'pid')), addressOf(st), BigInt(flagsArg(options, 'options')), addressOf(ru)], st, ru };
-}
-
 /** wait4(2). Blocks unless WNOHANG (use unix.async.wait4). Node's own children are reaped by Node. */
 export function wait4(pid: number, options = 0): Wait4Result {
   const a = wait4Args(pid, options);
   const r = sys('wait4', a.regs, [a]);
   return { pid: r, status: a.st.readInt32LE(0), rusage: RUSAGE.decode(a.ru) };
-}
-
-/** The fields of a `siginfo_t` waitid fills in. */
-export const WAITID_SIGINFO = struct(128, { signo: ['i32', 0], errno: ['i32', 4], code: ['i32', 8], pid: ['i32', 16], uid: ['u32', 20], status: ['i32', 24] });
-export type WaitidInfo = ReturnType<typeof WAITID_SIGINFO.decode>;
-
-/** The buffers and arguments of a waitid. */
-export function waitidArgs(idtype: number, id: number, options: number): { regs: bigint[]; si: Buffer; ru: Buffer } {
-  const si = Buffer.alloc(128);
-  const ru = Buffer.alloc(RUSAGE.size);
-  return { regs: [BigInt(i32Arg(idtype, 'idtype')), BigInt(i32Arg(id, 'id')), addressOf(si), BigInt(flagsArg(options, 'options')), addressOf(ru)], si, ru };
 }
 
 /** waitid(2): P_ALL/P_PID/P_PGID/P_PIDFD, WEXITED|WSTOPPED|WCONTINUED, WNOHANG, WNOWAIT. */

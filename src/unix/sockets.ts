@@ -1,10 +1,9 @@
 /** sysray/unix: sockets: create, connect, accept, send and receive (with control messages), options. */
 import {
-  INT_MAX, INT_MIN, UINT_MAX, addressOf, arrayArg, bytesArg, dataArg, describe, dirfdArg, fdArg, flagsArg, has, i32Arg, int,
+  INT_MAX, INT_MIN, UINT_MAX, addressOf, iovecs, arrayArg, bytesArg, dataArg, describe, dirfdArg, fdArg, flagsArg, has, i32Arg, int,
   lengthArg, offArg, pathArg, sys, u32Arg, type PathLike,
 } from './core.js';
 import { decodeSockAddr, encodeSockAddr, SOCKADDR_STORAGE, type SockAddr } from './sockaddr.js';
-import { iovecs } from './files.js';
 import { SCM_CREDENTIALS, SCM_RIGHTS, SOL_SOCKET } from './names.js';
 
 /** socket(2). `type` may include SOCK_NONBLOCK / SOCK_CLOEXEC. */

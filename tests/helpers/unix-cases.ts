@@ -45,6 +45,9 @@ export interface Case {
   root?: boolean;
 }
 
+/** A pid above any pid_max: ptrace rows must never reach a real process. */
+const NOPID = 999999999;
+
 const c = (name: string, call: Case['call'], expect: Case['expect'], root?: boolean): Case => ({ name, call, expect, root });
 const ignore = (f: () => unknown): void => {
   try {
@@ -328,11 +331,11 @@ export const CASES: Case[] = [
     u.process_vm_writev(x.pid, [Buffer.from('ok')], [{ addr: u.addressOf(dst), len: 2 }]);
   }, 'process_vm_writev(%d, [{iov_base="ok", iov_len=2}], 1, [{iov_base=%x, iov_len=2}], 1, 0) = 2'),
   c('perf_event_open', (u) => ignore(() => u.perf_event_open(Buffer.alloc(128), 0, -1, -1, 0)), 'perf_event_open(%*, 0, -1, -1, 0) = %*'),
-  c('ptrace', (u) => ignore(() => u.ptraceCont(1, 0)), 'ptrace(PTRACE_CONT, 1, NULL, 0) = -1 ESRCH (No such process)'),
-  c('ptraceGetEventMsg', (u) => ignore(() => u.ptraceGetEventMsg(1)), 'ptrace(PTRACE_GETEVENTMSG, 1, NULL, %x) = -1 ESRCH (No such process)'),
-  c('ptraceSetOptions', (u) => ignore(() => u.ptraceSetOptions(1, u.PTRACE_O_TRACESYSGOOD)), 'ptrace(PTRACE_SETOPTIONS, 1, NULL, PTRACE_O_TRACESYSGOOD) = -1 ESRCH (No such process)'),
-  c('ptraceDetach', (u) => ignore(() => u.ptraceDetach(1)), 'ptrace(PTRACE_DETACH, 1, NULL, 0) = -1 ESRCH (No such process)'),
-  c('ptracePeekData', (u) => ignore(() => u.ptracePeekData(1, 0x1000n, 8)), 'ptrace(PTRACE_PEEKDATA, 1, 0x1000, %*) = -1 ESRCH (No such process)'),
+  c('ptrace', (u) => ignore(() => u.ptraceCont(NOPID, 0)), 'ptrace(PTRACE_CONT, 999999999, NULL, 0) = -1 ESRCH (No such process)'),
+  c('ptraceGetEventMsg', (u) => ignore(() => u.ptraceGetEventMsg(NOPID)), 'ptrace(PTRACE_GETEVENTMSG, 999999999, NULL, %x) = -1 ESRCH (No such process)'),
+  c('ptraceSetOptions', (u) => ignore(() => u.ptraceSetOptions(NOPID, u.PTRACE_O_TRACESYSGOOD)), 'ptrace(PTRACE_SETOPTIONS, 999999999, NULL, PTRACE_O_TRACESYSGOOD) = -1 ESRCH (No such process)'),
+  c('ptraceDetach', (u) => ignore(() => u.ptraceDetach(NOPID)), 'ptrace(PTRACE_DETACH, 999999999, NULL, 0) = -1 ESRCH (No such process)'),
+  c('ptracePeekData', (u) => ignore(() => u.ptracePeekData(NOPID, 0x1000n, 8)), 'ptrace(PTRACE_PEEKDATA, 999999999, 0x1000, %*) = -1 ESRCH (No such process)'),
   c('add_key', (u) => u.add_key('user', 'sysray-test', 'payload', u.KEY_SPEC_PROCESS_KEYRING), 'add_key("user", "sysray-test", "payload", 7, KEY_SPEC_PROCESS_KEYRING) = %d'),
   c('keyctlGetKeyringID', (u) => u.keyctlGetKeyringID(u.KEY_SPEC_PROCESS_KEYRING, false), 'keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_PROCESS_KEYRING, 0) = %d'),
   c('keyctlSearch', (u) => u.keyctlSearch(u.KEY_SPEC_PROCESS_KEYRING, 'user', 'sysray-test', 0), 'keyctl(KEYCTL_SEARCH, KEY_SPEC_PROCESS_KEYRING, "user", "sysray-test", 0) = %d'),
@@ -388,6 +391,53 @@ export const CASES: Case[] = [
   c('ioctlFileClone', (u) => ignore(() => u.ioctlFileClone(G, F)), 'ioctl(110, BTRFS_IOC_CLONE or FICLONE, 100) = %*'),
   c('ioctlIfreq', (u) => u.ioctlIfreq(U, u.ioctlRequest('SIOCGIFINDEX'), { name: 'lo' }), 'ioctl(107, SIOCGIFINDEX, {ifr_name="lo", ifr_ifindex=1}) = 0'),
   c('syscall', (u) => u.syscall('getppid'), 'getppid() = %d'),
+  c('ptraceAttach', (u) => ignore(() => u.ptraceAttach(NOPID)), 'ptrace(PTRACE_ATTACH, 999999999) = -1 ESRCH (No such process)'),
+  c('ptraceSyscall', (u) => ignore(() => u.ptraceSyscall(NOPID, 0)), 'ptrace(PTRACE_SYSCALL, 999999999, NULL, 0) = -1 ESRCH (No such process)'),
+  c('ptraceSingleStep', (u) => ignore(() => u.ptraceSingleStep(NOPID)), 'ptrace(PTRACE_SINGLESTEP, 999999999, NULL, 0) = -1 ESRCH (No such process)'),
+  c('ptracePeekText', (u) => ignore(() => u.ptracePeekText(NOPID, 0x2000n, 8)), 'ptrace(PTRACE_PEEKTEXT, 999999999, 0x2000, %*) = -1 ESRCH (No such process)'),
+  c('ptracePokeData', (u) => ignore(() => u.ptracePokeData(NOPID, 0x3000n, Buffer.alloc(8, 1))), 'ptrace(PTRACE_POKEDATA, 999999999, 0x3000, 0x101010101010101) = -1 ESRCH (No such process)'),
+  c('ptracePokeText', (u) => ignore(() => u.ptracePokeText(NOPID, 0x3000n, Buffer.alloc(8, 2))), 'ptrace(PTRACE_POKETEXT, 999999999, 0x3000, 0x202020202020202) = -1 ESRCH (No such process)'),
+  c('ptracePokeUser', (u) => ignore(() => u.ptracePokeUser(NOPID, 8n, Buffer.alloc(8, 3))), 'ptrace(PTRACE_POKEUSER, 999999999, 8*R14, 0x303030303030303) = -1 ESRCH (No such process)'),
+  c('sync', (u) => u.sync(), 'sync() = 0'),
+  c('klogset', (u) => ignore(() => u.klogset(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, 0)), 'syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 0 /* LOGLEVEL_EMERG */) = -1 EINVAL (Invalid argument)', true),
+  c('keyctl', (u) => u.keyctl(u.KEYCTL_GET_KEYRING_ID, u.KEY_SPEC_PROCESS_KEYRING, 0), 'keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_PROCESS_KEYRING, 0) = %d'),
+  c('keyctlString', (u) => u.keyctlString(u.KEYCTL_DESCRIBE, u.keyctlSearch(u.KEY_SPEC_PROCESS_KEYRING, 'user', 'sysray-test', 0)), 'keyctl(KEYCTL_DESCRIBE, %d, "user;%*sysray-test", 256) = %d'),
+  c('keyctlBuffer', (u) => u.keyctlBuffer(u.KEYCTL_READ, u.keyctlSearch(u.KEY_SPEC_PROCESS_KEYRING, 'user', 'sysray-test', 0), Buffer.alloc(16)), 'keyctl(KEYCTL_READ, %d, "payload", 16) = 7'),
+  c('keyctlSetperm', (u) => u.keyctlSetperm(u.keyctlSearch(u.KEY_SPEC_PROCESS_KEYRING, 'user', 'sysray-test', 0), 0x3f010000), 'keyctl(KEYCTL_SETPERM, %d, KEY_POS_VIEW|KEY_POS_READ|KEY_POS_WRITE|KEY_POS_SEARCH|KEY_POS_LINK|KEY_POS_SETATTR|KEY_USR_VIEW) = 0'),
+  c('keyctlJoinSessionKeyring', (u) => u.keyctlJoinSessionKeyring(null), 'keyctl(KEYCTL_JOIN_SESSION_KEYRING, NULL) = %d'),
+  c('keyctlRestrictKeyring', (u) => ignore(() => u.keyctlRestrictKeyring(u.KEY_SPEC_SESSION_KEYRING, null, null)), 'keyctl(KEYCTL_RESTRICT_KEYRING, KEY_SPEC_SESSION_KEYRING, NULL, NULL) = %*'),
+  c('keyctlInstantiateIOV', (u) => ignore(() => u.keyctlInstantiateIOV(12345, [Buffer.from('k')], 0)), 'keyctl(KEYCTL_INSTANTIATE_IOV, 12345, [{iov_base="k", iov_len=1}], 1, 0) = %*'),
+  c('keyctlDHCompute', (u) => ignore(() => u.keyctlDHCompute({ private: 1, prime: 2, base: 3 }, Buffer.alloc(8))), 'keyctl(KEYCTL_DH_COMPUTE, {private=1, prime=2, base=3}, %*, 8, NULL) = %*'),
+  c('getsockoptIPMreq', (u) => ignore(() => u.getsockoptIPMreq(U, u.SOL_IP, u.IP_ADD_MEMBERSHIP)), 'getsockopt(107, SOL_IP, IP_ADD_MEMBERSHIP, %*, [8]) = %*'),
+  c('getsockoptIPMreqn', (u) => ignore(() => u.getsockoptIPMreqn(U, u.SOL_IP, u.IP_ADD_MEMBERSHIP)), 'getsockopt(107, SOL_IP, IP_ADD_MEMBERSHIP, %*, [12]) = %*'),
+  c('getsockoptIPv6Mreq', (u) => ignore(() => u.getsockoptIPv6Mreq(U, u.SOL_IPV6, u.IPV6_ADD_MEMBERSHIP)), 'getsockopt(107, SOL_IPV6, IPV6_ADD_MEMBERSHIP, %*, [20]) = %*'),
+  c('setsockoptIPv6Mreq', (u) => ignore(() => u.setsockoptIPv6Mreq(U, u.SOL_IPV6, u.IPV6_ADD_MEMBERSHIP, { interface: 1 })), 'setsockopt(107, SOL_IPV6, IPV6_ADD_MEMBERSHIP, %*, 20) = %*'),
+  c('getsockoptIPv6MTUInfo', (u) => ignore(() => u.getsockoptIPv6MTUInfo(U, u.SOL_IPV6, u.IPV6_MTU)), 'getsockopt(107, SOL_IPV6, IPV6_MTU, %*, [32]) = %*'),
+  c('getsockoptICMPv6Filter', (u) => ignore(() => u.getsockoptICMPv6Filter(U, u.SOL_ICMPV6, 1)), 'getsockopt(107, SOL_ICMPV6, %*, [32]) = %*'),
+  c('setsockoptICMPv6Filter', (u) => ignore(() => u.setsockoptICMPv6Filter(U, u.SOL_ICMPV6, 1, {})), 'setsockopt(107, SOL_ICMPV6, %*, 32) = %*'),
+  c('getsockoptTpacketStats', (u) => ignore(() => u.getsockoptTpacketStats(U, u.SOL_PACKET, u.PACKET_STATISTICS)), 'getsockopt(107, SOL_PACKET, PACKET_STATISTICS, %*, [8]) = %*'),
+  c('getsockoptTpacketStatsV3', (u) => ignore(() => u.getsockoptTpacketStatsV3(U, u.SOL_PACKET, u.PACKET_STATISTICS)), 'getsockopt(107, SOL_PACKET, PACKET_STATISTICS, %*, [12]) = %*'),
+  c('setsockoptPacketMreq', (u) => ignore(() => u.setsockoptPacketMreq(U, u.SOL_PACKET, u.PACKET_ADD_MEMBERSHIP, { ifindex: 1 })), 'setsockopt(107, SOL_PACKET, PACKET_ADD_MEMBERSHIP, %*, 16) = %*'),
+  c('setsockoptTpacketReq', (u) => ignore(() => u.setsockoptTpacketReq(U, u.SOL_PACKET, u.PACKET_RX_RING, {})), 'setsockopt(107, SOL_PACKET, PACKET_RX_RING, %*, 16) = %*'),
+  c('setsockoptTpacketReq3', (u) => ignore(() => u.setsockoptTpacketReq3(U, u.SOL_PACKET, u.PACKET_RX_RING, {})), 'setsockopt(107, SOL_PACKET, PACKET_RX_RING, %*, 28) = %*'),
+  c('getsockoptTCPCCVegasInfo', (u) => ignore(() => u.getsockoptTCPCCVegasInfo(L, u.SOL_TCP, u.TCP_CC_INFO)), 'getsockopt(104, SOL_TCP, TCP_CC_INFO, %x, [16 => %d]) = 0'),
+  c('getsockoptTCPCCDCTCPInfo', (u) => ignore(() => u.getsockoptTCPCCDCTCPInfo(L, u.SOL_TCP, u.TCP_CC_INFO)), 'getsockopt(104, SOL_TCP, TCP_CC_INFO, %x, [16 => %d]) = 0'),
+  c('getsockoptTCPCCBBRInfo', (u) => ignore(() => u.getsockoptTCPCCBBRInfo(L, u.SOL_TCP, u.TCP_CC_INFO)), 'getsockopt(104, SOL_TCP, TCP_CC_INFO, %x, [20 => %d]) = 0'),
+  c('setsockoptTCPMD5Sig', (u) => ignore(() => u.setsockoptTCPMD5Sig(L, u.SOL_TCP, u.TCP_MD5SIG, { keylen: 0 })), 'setsockopt(104, SOL_TCP, TCP_MD5SIG, %*, 216) = %*'),
+  c('setsockoptTCPRepairOpt', (u) => ignore(() => u.setsockoptTCPRepairOpt(L, u.SOL_TCP, u.TCP_REPAIR_OPTIONS, [{ code: 2, val: 1460 }])), 'setsockopt(104, SOL_TCP, TCP_REPAIR_OPTIONS, %*, 8) = %*'),
+  c('setsockoptCanRawFilter', (u) => ignore(() => u.setsockoptCanRawFilter(U, 101 /* SOL_CAN_RAW */, 1, [{ id: 0x123, mask: 0x7ff }])), 'setsockopt(107, %*, 8) = %*'),
+  c('setsockoptUint64', (u) => ignore(() => u.setsockoptUint64(U, u.SOL_SOCKET, u.SO_MAX_PACING_RATE, 1000000n)), 'setsockopt(107, SOL_SOCKET, SO_MAX_PACING_RATE, %*, 8) = %*'),
+  c('getsockoptUint64', (u) => u.getsockoptUint64(U, u.SOL_SOCKET, u.SO_MAX_PACING_RATE), 'getsockopt(107, SOL_SOCKET, SO_MAX_PACING_RATE, %*, [%d]) = 0'),
+  c('setsockoptInet4Addr', (u) => u.setsockoptInet4Addr(U, u.SOL_IP, u.IP_MULTICAST_IF, '127.0.0.1'), 'setsockopt(107, SOL_IP, IP_MULTICAST_IF, %*, 4) = 0'),
+  c('ioctlGetUint32', (u) => u.ioctlGetUint32(PR, u.ioctlRequest('FIONREAD')), 'ioctl(102, FIONREAD, [%d]) = 0'),
+  c('ioctlSetPointerInt', (u) => u.ioctlSetPointerInt(QR, u.ioctlRequest('FIONBIO'), 1), 'ioctl(111, FIONBIO, [1]) = 0'),
+  c('ioctlSetInt', (u) => ignore(() => u.ioctlSetInt(F, u.ioctlRequest('TCXONC'), 1)), 'ioctl(100, TCXONC, TCOON) = -1 ENOTTY (Inappropriate ioctl for device)'),
+  c('ioctlRetInt', (u) => ignore(() => u.ioctlRetInt(F, u.ioctlRequest('TIOCGPGRP'))), 'ioctl(100, TIOCGPGRP, NULL) = -1 ENOTTY (Inappropriate ioctl for device)'),
+  c('ioctlSetString', (u) => ignore(() => u.ioctlSetString(F, u.ioctlRequest('FS_IOC_SETFSLABEL'), 'label')), 'ioctl(100, FS_IOC_SETFSLABEL, %*) = %*'),
+  c('ioctlSetTermios', (u) => ignore(() => u.ioctlSetTermios(F, u.ioctlRequest('TCSETS'), {})), 'ioctl(100, SNDCTL_TMR_START or TCSETS, {%*}) = -1 ENOTTY (Inappropriate ioctl for device)'),
+  c('ioctlFileCloneRange', (u) => ignore(() => u.ioctlFileCloneRange(G, { srcFd: F, srcLength: 4096 })), 'ioctl(110, BTRFS_IOC_CLONE_RANGE or FICLONERANGE, {src_fd=100, src_offset=0, src_length=4096, dest_offset=0}) = %*'),
+  c('ioctlPidfdInfo', (u) => ignore(() => u.ioctlPidfdInfo(135)), 'ioctl(135, %*) = %*'),
+  c('ioctl', (u) => u.ioctl(PR, u.ioctlRequest('FIONREAD'), Buffer.alloc(4)), 'ioctl(102, FIONREAD, [%d]) = 0'),
   // ---------------------------------------------------------------- namespaces and mounts (last: they move this thread)
   c('unshare', (u) => {
     const ns = u.open('/proc/thread-self/ns/uts', u.O_RDONLY | u.O_CLOEXEC);
@@ -420,6 +470,20 @@ export const CASES: Case[] = [
   c('mount_setattr', (u) => u.mount_setattr(u.AT_FDCWD, 'mnt', 0, { attrSet: u.MOUNT_ATTR_RDONLY }), 'mount_setattr(AT_FDCWD, "mnt", 0, {attr_set=MOUNT_ATTR_RDONLY, %*}, 32) = 0', true),
   c('fspick', (u) => u.close(u.fspick(u.AT_FDCWD, 'mnt', u.FSPICK_CLOEXEC)), 'fspick(AT_FDCWD, "mnt", FSPICK_CLOEXEC) = %d', true),
   c('open_tree', (u) => u.close(u.open_tree(u.AT_FDCWD, 'mnt', u.OPEN_TREE_CLONE | u.OPEN_TREE_CLOEXEC)), 'open_tree(AT_FDCWD, "mnt", OPEN_TREE_CLONE|OPEN_TREE_CLOEXEC) = %d', true),
+  c('fsconfigSetPath', (u) => {
+    const f = u.fsopen('tmpfs', u.FSOPEN_CLOEXEC);
+    u.dup2(f, 140);
+    u.close(f);
+    ignore(() => u.fsconfigSetPath(140, 'source', '/', u.AT_FDCWD));
+  }, 'fsconfig(140, FSCONFIG_SET_PATH, "source", "/", AT_FDCWD) = %*', true),
+  c('fsconfigSetPathEmpty', (u) => ignore(() => u.fsconfigSetPathEmpty(140, 'source', '', D)), 'fsconfig(140, FSCONFIG_SET_PATH_EMPTY, "source", "", 101) = %*', true),
+  c('fsconfigSetFd', (u) => ignore(() => u.fsconfigSetFd(140, 'source', F)), 'fsconfig(140, FSCONFIG_SET_FD, "source", NULL, 100) = %*', true),
+  c('fsconfigSetBinary', (u) => ignore(() => u.fsconfigSetBinary(140, 'source', Buffer.from('xy'))), 'fsconfig(140, FSCONFIG_SET_BINARY, "source", %*, 2) = %*', true),
+  c('fsconfigReconfigure', (u) => {
+    const f = u.fspick(u.AT_FDCWD, 'mnt', u.FSPICK_CLOEXEC);
+    ignore(() => u.fsconfigReconfigure(f));
+    u.close(f);
+  }, 'fsconfig(%d, FSCONFIG_CMD_RECONFIGURE, NULL, NULL, 0) = %*', true),
   // a pivot that succeeded would move this namespace's root: the row asks for one that cannot
   c('pivot_root', (u) => ignore(() => u.pivot_root('no-such-root', 'no-such-root')), 'pivot_root("no-such-root", "no-such-root") = -1 ENOENT (No such file or directory)', true),
   c('unmount', (u) => {
