@@ -136,9 +136,9 @@ export const mkfifoat = (dirfd: number, path: PathLike, mode: number): void => m
 export const mkfifo = (path: PathLike, mode: number): void => mkfifoat(AT_FDCWD, path, mode);
 
 /** A device number's major part (glibc's gnu_dev_major). */
-export const major = (dev: bigint | number): number => Number(((BigInt(dev) >> 8n) & 0xfffn) | ((BigInt(dev) >> 32n) & ~0xfffn));
+export const major = (dev: bigint | number): number => Number(((BigInt(dev) >> 8n) & 0xfffn) | ((BigInt(dev) >> 32n) & 0xfffff000n));
 /** A device number's minor part. */
-export const minor = (dev: bigint | number): number => Number((BigInt(dev) & 0xffn) | ((BigInt(dev) >> 12n) & ~0xffn));
+export const minor = (dev: bigint | number): number => Number((BigInt(dev) & 0xffn) | ((BigInt(dev) >> 12n) & 0xffffff00n));
 /** A device number from major and minor (glibc's gnu_dev_makedev). */
 export const mkdev = (maj: number, min: number): bigint => {
   const M = BigInt(maj), m = BigInt(min);

@@ -287,7 +287,9 @@ export const errnoName = (errno: number): string => ERRNO_NAMES[errno] ?? '';
 
 /**
  * execve(2): replace this process (Node and every thread) with `path`. Returns only by throwing.
- * `argv[0]` is the program's name as it will see it.
+ * `argv[0]` is the program's name as it will see it. Node marks its own descriptors close-on-exec,
+ * stdio included when it is a pipe: clear FD_CLOEXEC (`fcntlInt(fd, F_SETFD, 0)`) on those the
+ * program should keep.
  */
 export function exec(path: PathLike, argv: readonly string[], envv: readonly string[]): never {
   const p = pathArg(path);
