@@ -41,7 +41,7 @@ export interface Case {
   call: (u: typeof Unix, x: Ctx) => unknown;
   /** The lines (patterns) the trace shows for the call, in order. */
   expect: string | string[];
-  /** Needs root (CAP_SYS_ADMIN …); skipped otherwise. */
+  /** Needs root with CAP_SYS_ADMIN (mounts, namespaces, setuid …); skipped otherwise. */
   root?: boolean;
 }
 
