@@ -101,6 +101,14 @@ test('pool calls: same checks and errors as the synchronous forms, results as pr
   const p: unix.PollFd[] = [{ fd: r, events: unix.POLLIN }];
   assert.equal(await unix.async.poll(p, -1), 1);
   assert.equal(p[0]!.revents, unix.POLLIN);
+  const set = new unix.FdSet();
+  set.set(r);
+  assert.equal(await unix.async.select(r + 1, set, null, null, null), 1);
+  assert.ok(set.isSet(r));
+  const q: unix.PollFd[] = [{ fd: r, events: unix.POLLIN }];
+  assert.equal(await unix.async.ppoll(q, null), 1);
+  assert.equal(q[0]!.revents, unix.POLLIN);
+  assert.equal(await unix.async.getrandom(Buffer.alloc(8)), 8);
   const st = await unix.async.wait4(-1, unix.WNOHANG).catch((e: unix.SyscallError) => e.code);
   assert.ok(st === 'ECHILD' || typeof st === 'object');
   unix.close(r);

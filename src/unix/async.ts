@@ -213,6 +213,10 @@ export const vmsplice = pooled(filedata.vmsplice);
 export const copy_file_range = pooled(filedata.copy_file_range);
 export const msync = pooled(memory.msync, 'void');
 export const nanosleep = pooled(time.nanosleep, 'void');
+export const getrandom = pooled(proc.getrandom);
+/** select and pselect on the pool: the FdSets are updated in place when the promise resolves. */
+export const select = pooled(events.select);
+export const pselect = pooled(events.pselect);
 export const clock_nanosleep = pooled(time.clock_nanosleep, 'void');
 
 /** fcntl with a `struct flock` (F_SETLKW waits for the lock). */
@@ -231,7 +235,16 @@ export async function wait4(pid: number, options = 0): Promise<proc.Wait4Result>
 
 /** poll on the pool: `revents` are filled in when it resolves. */
 export async function poll(fds: events.PollFd[], timeout: number): Promise<number> {
-  const c = captureSyscall(events.poll, [fds, timeout]);
+  return pollFilled(captureSyscall(events.poll, [fds, timeout]));
+}
+
+/** ppoll on the pool. */
+export async function ppoll(fds: events.PollFd[], timeout: time.TimeSpec | null, sigmask: number[] | null = null): Promise<number> {
+  return pollFilled(captureSyscall(events.ppoll, [fds, timeout, sigmask]));
+}
+
+/** Make a captured poll/ppoll on the pool and copy the kernel's revents into the caller's entries. */
+async function pollFilled(c: ReturnType<typeof captureSyscall>): Promise<number> {
   const n = await sysAsync(c.name, c.args, c.keep, c.ctx);
   const p = c.keep![0] as { buf: Buffer; list: events.PollFd[] };
   p.list.forEach((x, i) => {
