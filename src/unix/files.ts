@@ -1,6 +1,6 @@
 /** sysray/unix: files and descriptors: open, read/write, stat, names, directories, dup, fcntl. */
 import {
-  INT_MAX, INT_MIN, UINT_MAX, addressOf, iovecs, arrayArg, bytesArg, dataArg, describe, dirfdArg, fdArg, flagsArg, has, i32Arg, int,
+  INT_MIN, UINT_MAX, addressOf, iovecs, bytesArg, dataArg, dirfdArg, fdArg, flagsArg, has, i32Arg, int,
   lengthArg, offArg, pathArg, sys, u32Arg, type PathLike,
 } from './core.js';
 import {

@@ -1,7 +1,7 @@
 /** sysray/unix: sockets: create, connect, accept, send and receive (with control messages), options. */
 import {
-  INT_MAX, INT_MIN, UINT_MAX, addressOf, iovecs, arrayArg, bytesArg, dataArg, describe, dirfdArg, fdArg, flagsArg, has, i32Arg, int,
-  lengthArg, offArg, pathArg, sys, u32Arg, type PathLike,
+  INT_MAX, INT_MIN, addressOf, iovecs, arrayArg, bytesArg, dataArg, describe, fdArg, flagsArg, has, i32Arg,
+  int, sys, u32Arg,
 } from './core.js';
 import { decodeSockAddr, encodeSockAddr, SOCKADDR_STORAGE, type SockAddr } from './sockaddr.js';
 import { SCM_CREDENTIALS, SCM_RIGHTS, SOL_SOCKET } from './names.js';
