@@ -14,7 +14,7 @@
  * Run: npm run example:tcp-server -- 9000   then, elsewhere: echo 'hello world!' | nc 127.0.0.1 9000
  * The calls are synchronous: accept and recvmsg block the whole Node thread while they wait.
  */
-import * as unix from '../src/sys/unix.js';
+import * as unix from '../src/unix/index.js';
 
 function step<T>(what: string, call: () => T): T {
   try {

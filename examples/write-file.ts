@@ -8,7 +8,7 @@
  * Run: npm run example:write-file   (or: node dist/examples/write-file.js)
  * In your own code: import * as unix from 'sysray/unix';
  */
-import * as unix from '../src/sys/unix.js';
+import * as unix from '../src/unix/index.js';
 
 function step<T>(what: string, call: () => T): T {
   try {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as unix from '../src/sys/unix.js';
+import * as unix from '../src/unix/index.js';
 import { koffiLoadedFrom, raw } from '../src/sys/libc.js';
 import {
   AT_FLAGS, FCNTL_CMDS, IPPROTO, MSG_FLAGS, OPEN_ACCMODE, OPEN_FLAGS, SEEK_WHENCE, SOCK_TYPE_FLAGS, SOCKET_FAMILIES,
@@ -664,7 +664,7 @@ test('ids, uname, kill', async () => {
 });
 
 test('exit ends the process with the status', () => {
-  const mod = pathToFileURL(join(ROOT, 'dist', 'src', 'sys', 'unix.js')).href;
+  const mod = pathToFileURL(join(ROOT, 'dist', 'src', 'unix', 'index.js')).href;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import * as u from '${mod}'; u.exit(7); console.log('not here')`], {
     encoding: 'utf8', timeout: 30_000,
   });

@@ -120,6 +120,7 @@ export const raw = lazyFuncs({
   getuid: 'int getuid()',
   pipe2: 'int pipe2(void *fds, int flags)',
   prctl: 'int prctl(int option, void *arg2, uint64_t arg3, uint64_t arg4, uint64_t arg5)',
+  poll: 'int poll(void *fds, unsigned long nfds, int timeout)',
 });
 
 /**
@@ -182,6 +183,49 @@ export function cStringArray(items: Uint8Array[]): { ptrs: Buffer; block: Buffer
     off += b.length + 1;
   });
   return { ptrs, block };
+}
+
+/**
+ * An ArrayBuffer over `length` bytes of this process's memory at `address` (an mmap'd region, for
+ * sysray/unix). It does not own the memory: touching it after munmap is a crash.
+ */
+export function memoryView(address: bigint, length: number): ArrayBuffer {
+  return koffi.view(address as unknown as Parameters<typeof koffi.view>[0], length) as ArrayBuffer;
+}
+
+/** The result of a call made on libuv's thread pool, with the errno koffi kept for it. */
+export interface AsyncResult {
+  result: number;
+  errno: number;
+}
+
+/**
+ * `syscall(nr, a…f)` on one of libuv's pool threads (koffi's `.async`), for calls that may wait. The
+ * thread is not the caller's: fine for ordinary syscalls, wrong for ptrace (per-thread tracer).
+ */
+export function syscallAsync(nr: number, a: readonly bigint[]): Promise<AsyncResult> {
+  return new Promise((resolve, reject) => {
+    raw.syscall6.async(nr, a[0] ?? 0n, a[1] ?? 0n, a[2] ?? 0n, a[3] ?? 0n, a[4] ?? 0n, a[5] ?? 0n, (err: unknown, r: unknown) => {
+      if (err) reject(err instanceof Error ? err : new Error(String(err)));
+      else {
+        const result = Number(r);
+        resolve({ result, errno: result === -1 ? koffi.errno() : 0 });
+      }
+    });
+  });
+}
+
+/** `poll(fds, nfds, timeout)` on a libuv pool thread: the shared waiter of sysray/unix's async forms. */
+export function pollAsync(fds: Buffer, nfds: number, timeout: number): Promise<AsyncResult> {
+  return new Promise((resolve, reject) => {
+    raw.poll.async(fds, nfds, timeout, (err: unknown, r: unknown) => {
+      if (err) reject(err instanceof Error ? err : new Error(String(err)));
+      else {
+        const result = Number(r);
+        resolve({ result, errno: result === -1 ? koffi.errno() : 0 });
+      }
+    });
+  });
 }
 
 /** errno of the call just made. Read it right after the call, before anything else. */

@@ -3352,3 +3352,17 @@ export function ioctlName(code: number): string | undefined {
   }
   return byCode.get(code >>> 0);
 }
+
+let byName: Map<string, number> | undefined;
+
+/** An ioctl request number by its name (`FICLONE`), from the same table; for sysray/unix. */
+export function ioctlCode(name: string): number | undefined {
+  if (!byName) {
+    byName = new Map();
+    for (const line of DATA.split('\n')) {
+      const sp = line.indexOf(' ');
+      if (sp > 0) byName.set(line.slice(sp + 1), parseInt(line.slice(0, sp), 16));
+    }
+  }
+  return byName.get(name);
+}
