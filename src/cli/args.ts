@@ -15,6 +15,10 @@ export interface Options {
   acolumn: number;
   /** --json: JSON Lines instead of strace's text */
   json: boolean;
+  /** --explain: a plain sentence after each line (an `explain` field with --json) */
+  explain: boolean;
+  /** --color=auto|always|never: colour on a terminal */
+  color: 'auto' | 'always' | 'never';
   /** -v */
   verbose: boolean;
   /** -x count (0..2) */
@@ -90,7 +94,7 @@ export class UsageError extends Error {
 }
 
 const defaults = (): Options => ({
-  strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
+  strsize: 32, acolumn: 40, json: false, explain: false, color: 'auto', verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
   filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false,
   help: false, version: false, command: [],
 });
@@ -163,7 +167,10 @@ const STRACE_LONG: readonly LongOpt[] = [
  * sysray's own long options. They are looked up only when strace's give no match, so that any
  * abbreviation strace takes (--no for --no-abbrev) means the same here.
  */
-const SYSRAY_LONG: readonly LongOpt[] = [opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none')];
+const SYSRAY_LONG: readonly LongOpt[] = [
+  opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none'), opt('explain', 'explain', 'none'),
+  opt('color', 'color', 'optional'),
+];
 
 /** getopt_long's lookup of `--NAME` (NAME without its `=VALUE`); `arg` is the whole argument, for messages. */
 function findLong(name: string, arg: string): LongOpt {
@@ -297,6 +304,14 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       break;
     case 'x': o.xflag = o.xflag < 2 ? ((o.xflag + 1) as 1 | 2) : 2; break;
     case 'json': o.json = true; break;
+    case 'explain': o.explain = true; break;
+    case 'color': {
+      // a bare --color means always, as in ls and grep
+      const v = val ?? 'always';
+      if (v !== 'auto' && v !== 'always' && v !== 'never') throw new UsageError(`invalid ${spelled} argument: '${v}'`);
+      o.color = v;
+      break;
+    }
     case 'f': o.follow++; break;
     case 'follow-forks': o.follow = Math.max(o.follow, 1); break;
     case 'F': o.optF = true; break;
@@ -372,6 +387,7 @@ export function parseArgs(argv: string[]): Options {
 
 export const USAGE = `Usage: sysray [-cCfFhiqrtTvVwxyYzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE]
               [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] [-P PATH]... [--json]
+              [--explain] [--color=WHEN]
               { -p PID | [-E VAR=VAL]... [-u USERNAME] [--] PROG [ARGS] }
 
 sysray traces the system calls PROG makes, printing them as strace does.
@@ -389,6 +405,10 @@ Output format:
   -x             print non-ASCII strings in hex
   -xx            print all strings in hex
   --json         print JSON Lines: one object per event (see docs/json.md)
+  --explain      follow each line with a plain sentence saying what it did, on a line
+                 starting with '# ' (with --json: an "explain" field)
+  --color[=WHEN] colour the trace: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR
+                 forces it), always (the default for a bare --color), never
 
 Filtering:
   -e trace=[!]{[?]SYSCALL[@64|@32|@x32]|[?]/REGEX|%CLASS|all|none},…
