@@ -250,7 +250,8 @@ export class Call {
   say(done: string | (() => string), attempt: string, subject?: string): string {
     if (!this.ret) return `${attempt}; the call did not return (the process ended or was replaced first)`;
     if (this.ok) return typeof done === 'string' ? done : done();
-    return `could not ${attempt}: ${why(this.ret.errno, subject)}`;
+    const name = errnoName(this.ret.errno);
+    return `could not ${attempt}: ${why(this.ret.errno, subject)}${name ? ` (${name})` : ''}`;
   }
 }
 

@@ -1,6 +1,6 @@
 /** Explanations for the calls that name files: open, stat, access, links, directories, attributes. */
 import type { Value } from '../../decode/value.js';
-import { bytes, bytesText, Call, fd, field, has, mode, names, num, path, pathAt, type Sentence } from '../words.js';
+import { bytes, bytesText, Call, fd, field, has, isNull, mode, names, num, path, pathAt, type Sentence } from '../words.js';
 
 /** How open's flags read: `for writing, created with mode 0600 if it did not exist`. */
 function openHow(flags: Value, m: Value | undefined): string {
@@ -140,7 +140,11 @@ export const FILE: Record<string, Sentence> = {
   fchown: (c) => c.say(`gave ${fd(c.a(0))} to ${owner(c.a(1), c.a(2))}`, `change the owner of ${fd(c.a(0))}`, fd(c.a(0))),
   fchownat: (c) => c.say(`gave ${pathAt(c.a(0), c.a(1))} to ${owner(c.a(2), c.a(3))}`, `change the owner of ${pathAt(c.a(0), c.a(1))}`, path(c.a(1))),
   truncate: (c) => c.say(`set the length of ${path(c.a(0))} to ${bytes(c.n(1))}`, `truncate ${path(c.a(0))}`, path(c.a(0))),
-  utimensat: (c) => c.say(`set the access and modification times of ${pathAt(c.a(0), c.a(1))}`, `set the times of ${pathAt(c.a(0), c.a(1))}`, path(c.a(1))),
+  utimensat: (c) => {
+    // a NULL path means the file fd itself has open (futimens)
+    const what = isNull(c.a(1)) ? fd(c.a(0)) : pathAt(c.a(0), c.a(1));
+    return c.say(`set the access and modification times of ${what}${isNull(c.a(2)) ? ' to now' : ''}`, `set the times of ${what}`, what);
+  },
   utime: (c) => c.say(`set the times of ${path(c.a(0))}`, `set the times of ${path(c.a(0))}`, path(c.a(0))),
   utimes: (c) => c.say(`set the times of ${path(c.a(0))}`, `set the times of ${path(c.a(0))}`, path(c.a(0))),
   futimesat: (c) => c.say(`set the times of ${pathAt(c.a(0), c.a(1))}`, `set the times of ${pathAt(c.a(0), c.a(1))}`, path(c.a(1))),

@@ -1,6 +1,6 @@
 /** Explanations for process calls: exec, fork and clone, exit, wait, ids, limits, futexes. */
 import type { Value } from '../../decode/value.js';
-import { bytesText, Call, count, duration, field, has, isNull, names, num, path, symOf, type Sentence } from '../words.js';
+import { bytes, bytesText, Call, count, duration, field, has, isNull, names, num, path, symOf, type Sentence } from '../words.js';
 
 /** execve's argv as a short command line: `ls -la /etc`. */
 function argvWords(v: Value | undefined): string {
@@ -34,7 +34,7 @@ function waited(c: Call, who: bigint, status: Value | undefined, opts: Value | u
   const whom = who === -1n ? 'any child' : who === 0n ? 'any child in its process group' : who < -1n ? `any child in process group ${-who}` : `child ${who}`;
   const nohang = has(opts, 'WNOHANG');
   return c.say(() => {
-    if (c.rv === 0n && nohang) return `checked on ${whom} without waiting: none has changed state`;
+    if (c.rv === 0n && nohang) return `checked on ${whom} without waiting (WNOHANG): none has changed state`;
     const st = statusWords(status);
     return `waited for ${whom}: process ${c.rv}${st ? ' ' + st : ' changed state'}`;
   }, `wait for ${whom}`);
@@ -46,6 +46,8 @@ function cloneWords(flags: string[]): string {
   if (flags.includes('CLONE_VM') && flags.includes('CLONE_VFORK')) return 'started a child process sharing its memory until it execs (vfork)';
   return 'created a child process (a copy of this one)';
 }
+
+const hexOf = (v: bigint): string => '0x' + BigInt.asUintN(64, v).toString(16);
 
 const ended = (c: Call, what: string): string => `${what} with status ${c.n(0)}; the call does not return`;
 
@@ -69,14 +71,18 @@ const RLIMITS: Record<string, string> = {
   RLIMIT_MEMLOCK: 'locked memory', RLIMIT_RTPRIO: 'real-time priority',
 };
 const rlimit = (v: Value | undefined): string => { const s = symOf(v) ?? ''; return RLIMITS[s] ? `${RLIMITS[s]} limit` : 'resource limit'; };
-/** A limit struct's current value, as words. */
-function limitValue(v: Value | undefined): string | undefined {
+/** Limits counted in bytes (the others count files, processes, seconds, …). */
+const IN_BYTES = new Set(['RLIMIT_STACK', 'RLIMIT_CORE', 'RLIMIT_AS', 'RLIMIT_DATA', 'RLIMIT_FSIZE', 'RLIMIT_MEMLOCK', 'RLIMIT_MSGQUEUE', 'RLIMIT_RSS']);
+/** A limit struct's current value, as words (strace prints `8192*1024` for a multiple of 1024). */
+function limitValue(res: Value | undefined, v: Value | undefined): string | undefined {
   const cur = field(v, 'rlim_cur');
   if (!cur) return undefined;
   const n = names(cur);
   if (n.includes('RLIM64_INFINITY') || n.includes('RLIM_INFINITY')) return 'unlimited';
-  if (cur.k === 'sym') return cur.name.replace('*', ' × ');
-  return String(num(cur) ?? '?');
+  const m = cur.k === 'sym' ? /^(\d+)\*1024$/.exec(cur.name) : null;
+  const value = m ? BigInt(m[1]!) * 1024n : num(cur);
+  if (value === undefined) return undefined;
+  return IN_BYTES.has(symOf(res) ?? '') ? bytes(value) : String(value);
 }
 
 /** futex's operation in words. */
@@ -161,19 +167,19 @@ export const PROCESS: Record<string, Sentence> = {
   setgroups: (c) => c.say(`set its supplementary groups to ${count(c.n(0), 'group')}`, 'set its groups'),
   setfsuid: (c) => c.say(`used user ${c.n(0)} for file access checks`, 'set the file-system user'),
   setfsgid: (c) => c.say(`used group ${c.n(0)} for file access checks`, 'set the file-system group'),
-  capget: (c) => c.say('asked which capabilities (root powers) it holds', 'read its capabilities'),
+  capget: (c) => c.say(`asked which capabilities (root powers) ${num(field(c.a(0), 'pid')) ? `process ${num(field(c.a(0), 'pid'))}` : 'it'} holds`, 'read its capabilities'),
   capset: (c) => c.say('changed which capabilities (root powers) it holds', 'change its capabilities'),
   prctl: prctlWords,
   arch_prctl: (c) => {
     const op = symOf(c.a(0)) ?? '';
-    if (op === 'ARCH_SET_FS') return c.say('set the FS register to its thread-local storage', 'set the thread-local storage');
+    if (op === 'ARCH_SET_FS') return c.say(`pointed the FS register at its thread-local storage, ${hexOf(c.n(1))}`, 'set the thread-local storage');
     if (op === 'ARCH_GET_FS') return c.say('read where its thread-local storage is', 'read the thread-local storage');
     return c.say(`did the x86 control ${op || 'operation'}`, `do ${op || 'an x86 control'}`);
   },
   set_tid_address: (c) => c.say(`told the kernel where to clear its thread id when it exits (thread id ${c.rv})`, 'set its tid address'),
-  set_robust_list: (c) => c.say('registered its list of held locks, for the kernel to release if the thread dies', 'register its robust futex list'),
+  set_robust_list: (c) => c.say(`registered its list of held locks at ${hexOf(c.n(0))} (${bytes(c.n(1))}), for the kernel to release if the thread dies`, 'register its robust futex list'),
   get_robust_list: (c) => c.say('read a thread\'s list of held locks', 'read a robust futex list'),
-  rseq: (c) => c.say('registered a per-thread area the kernel updates with the CPU it runs on (restartable sequences)', 'register restartable sequences'),
+  rseq: (c) => c.say(`registered a ${bytes(c.n(1))} per-thread area at ${hexOf(c.n(0))} that the kernel keeps up to date with the CPU it runs on (restartable sequences)`, 'register restartable sequences'),
   futex: futexWords,
   futex_waitv: (c) => c.say(`waited on ${count(c.n(1), 'futex', 'futexes')} at once`, 'wait on futexes'),
   sched_yield: (c) => c.say('gave up the CPU so other threads may run', 'yield'),
@@ -190,12 +196,12 @@ export const PROCESS: Record<string, Sentence> = {
   prlimit64: (c) => {
     const who = c.n(0) === 0n ? 'its' : `process ${c.n(0)}'s`;
     const set = !isNull(c.a(2));
-    const now = limitValue(c.a(set ? 2 : 3));
+    const now = limitValue(c.a(1), c.a(set ? 2 : 3));
     return set ? c.say(`set ${who} ${rlimit(c.a(1))}${now ? ` to ${now}` : ''}`, `set ${who} ${rlimit(c.a(1))}`)
       : c.say(`asked ${who} ${rlimit(c.a(1))}${now ? `: ${now}` : ''}`, `get ${who} ${rlimit(c.a(1))}`);
   },
-  getrlimit: (c) => c.say(`asked its ${rlimit(c.a(0))}${limitValue(c.a(1)) ? `: ${limitValue(c.a(1))}` : ''}`, `get its ${rlimit(c.a(0))}`),
-  setrlimit: (c) => c.say(`set its ${rlimit(c.a(0))}${limitValue(c.a(1)) ? ` to ${limitValue(c.a(1))}` : ''}`, `set its ${rlimit(c.a(0))}`),
+  getrlimit: (c) => c.say(`asked its ${rlimit(c.a(0))}${limitValue(c.a(0), c.a(1)) ? `: ${limitValue(c.a(0), c.a(1))}` : ''}`, `get its ${rlimit(c.a(0))}`),
+  setrlimit: (c) => c.say(`set its ${rlimit(c.a(0))}${limitValue(c.a(0), c.a(1)) ? ` to ${limitValue(c.a(0), c.a(1))}` : ''}`, `set its ${rlimit(c.a(0))}`),
   getrusage: (c) => c.say(`asked the resources used by ${symOf(c.a(0)) === 'RUSAGE_CHILDREN' ? 'its finished children' : symOf(c.a(0)) === 'RUSAGE_THREAD' ? 'this thread' : 'itself'}`, 'get resource usage'),
   uname: (c) => {
     const sys = field(c.a(0), 'sysname'), rel = field(c.a(0), 'release'), node = field(c.a(0), 'nodename');

@@ -6,7 +6,7 @@ import { Call, duration, field, names, num, symOf, type Sentence } from '../word
 export function sigset(v: Value | undefined): string {
   if (v?.k === 'sigset') {
     if (v.inverted && v.names.length === 0) return 'every signal';
-    const list = v.names.map((n) => (/^[0-9]/.test(n) ? n : n.startsWith('SIG') || n.startsWith('RT') ? n : 'SIG' + n)).join(' ');
+    const list = v.names.map((n) => (/^[0-9]/.test(n) || n.startsWith('SIG') ? n : 'SIG' + n)).join(' ');
     if (v.inverted) return `every signal but ${list}`;
     return list || 'no signal';
   }
@@ -36,9 +36,11 @@ function sigaction(c: Call): string {
 function sigprocmask(c: Call): string {
   const how = symOf(c.a(0));
   const set = c.a(1);
-  if (set.k === 'ptr' && set.v === 0n) return c.say('asked which signals it blocks', 'read its blocked signals');
+  if (set.k === 'ptr' && set.v === 0n) return c.say(`asked which signals it blocks: ${sigset(c.a(2))}`, 'read its blocked signals');
   const s = sigset(set);
-  if (how === 'SIG_SETMASK' && set.k === 'sigset' && !set.inverted && set.names.length === 0) return c.say('unblocked every signal', 'unblock its signals');
+  if (how === 'SIG_SETMASK' && set.k === 'sigset' && !set.inverted && set.names.length === 0) {
+    return c.say(`unblocked every signal${c.a(2).k === 'sigset' ? ` (it had blocked ${sigset(c.a(2))})` : ''}`, 'unblock its signals');
+  }
   const what = how === 'SIG_BLOCK' ? `blocked ${s} (they wait until unblocked)` : how === 'SIG_UNBLOCK' ? `unblocked ${s}` : `set its blocked signals to ${s}`;
   return c.say(what, 'change its blocked signals');
 }
@@ -47,7 +49,7 @@ export const SIGNAL: Record<string, Sentence> = {
   rt_sigaction: sigaction,
   sigaction,
   rt_sigprocmask: sigprocmask,
-  rt_sigreturn: () => 'returned from a signal handler to where it was interrupted',
+  rt_sigreturn: (c) => `returned from a signal handler to where it was interrupted, blocking ${sigset(field(c.a(0), 'mask'))} again`,
   rt_sigsuspend: (c) => c.say('waited for a signal with the given mask', `wait for a signal other than ${sigset(c.a(0))}`),
   rt_sigtimedwait: (c) => c.say(`waited for one of ${sigset(c.a(0))}${duration(c.a(2)) ? ` for up to ${duration(c.a(2))}` : ''}: got signal ${c.rv}`, `wait for ${sigset(c.a(0))}`),
   rt_sigpending: (c) => c.say(`asked which blocked signals are waiting: ${sigset(c.a(0))}`, 'read its pending signals'),
