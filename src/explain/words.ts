@@ -96,6 +96,7 @@ export function fd(v: Value | undefined): string {
     const what = v.detail ? v.detail.text + (v.detail.path ? ' ' + bytesText(v.detail.path) : '') : v.path ? bytesText(v.path) : undefined;
     return `fd ${v.fd}` + (what !== undefined ? ` (${what})` : '');
   }
+  if (has(v, 'AT_FDCWD')) return 'the current directory';
   const n = num(v);
   return n === undefined ? 'an fd' : `fd ${n}`;
 }
@@ -106,8 +107,7 @@ export function fd(v: Value | undefined): string {
  */
 export function where(dirfd: Value | undefined, p: Value | undefined): string {
   if (!isRelative(p)) return '';
-  if (dirfd?.k === 'fd' && dirfd.label === 'AT_FDCWD') return ' (in the current directory)';
-  if (dirfd === undefined) return ' (in the current directory)';
+  if (dirfd === undefined || has(dirfd, 'AT_FDCWD')) return ' (in the current directory)';
   return ` (relative to ${fd(dirfd)})`;
 }
 
@@ -155,7 +155,7 @@ export function mode(v: Value | undefined): string {
 export function duration(v: Value | undefined): string | undefined {
   const s = num(field(v, 'tv_sec'));
   const ns = num(field(v, 'tv_nsec')) ?? (num(field(v, 'tv_usec')) ?? 0n) * 1000n;
-  if (s === undefined) return undefined;
+  if (s === undefined || ns < 0n || ns >= 1_000_000_000n) return undefined;
   const total = s * 1_000_000_000n + ns;
   if (total === 0n) return '0 s';
   if (total % 1_000_000_000n === 0n) return `${s} s`;

@@ -36,7 +36,7 @@ export const MEMORY: Record<string, Sentence> = {
   brk: (c) => (c.n(0) === 0n ? c.say(`asked where its heap ends: ${hex(c.rv)}`, 'read the heap end')
     : c.rv === c.n(0) ? `moved the end of its heap to ${hex(c.rv)}` : `asked to move the end of its heap to ${hex(c.n(0))}: refused, it stays at ${hex(c.rv)}`),
   mremap: (c) => c.say(`resized the mapping at ${hex(c.n(0))} from ${bytes(c.n(1))} to ${bytes(c.n(2))} → at ${hex(c.rv)}`, `resize the mapping at ${hex(c.n(0))}`),
-  madvise: (c) => c.say(`told the kernel that ${bytes(c.n(1))} at ${hex(c.n(0))}: ${ADVICE[symOf(c.a(2)) ?? ''] ?? symOf(c.a(2)) ?? 'advice'}`, `advise on ${hex(c.n(0))}`),
+  madvise: (c) => c.say(`told the kernel about ${bytes(c.n(1))} at ${hex(c.n(0))}: ${ADVICE[symOf(c.a(2)) ?? ''] ?? symOf(c.a(2)) ?? 'advice'}`, `advise on ${hex(c.n(0))}`),
   msync: (c) => c.say(`wrote ${bytes(c.n(1))} of a file mapping at ${hex(c.n(0))} back to its file`, `sync the mapping at ${hex(c.n(0))}`),
   mlock: (c) => c.say(`locked ${bytes(c.n(1))} at ${hex(c.n(0))} in RAM`, 'lock memory'),
   mlock2: (c) => c.say(`locked ${bytes(c.n(1))} at ${hex(c.n(0))} in RAM`, 'lock memory'),

@@ -1,6 +1,6 @@
 /** Explanations for signal calls: handlers, masks, waiting for signals, alternate stacks. */
 import type { Value } from '../../decode/value.js';
-import { Call, duration, field, names, num, symOf, type Sentence } from '../words.js';
+import { Call, duration, field, isNull, names, num, symOf, type Sentence } from '../words.js';
 
 /** A signal set as words: `SIGINT SIGTERM`, `every signal but SIGKILL`, `no signal`. */
 export function sigset(v: Value | undefined): string {
@@ -28,8 +28,7 @@ function actionWords(act: Value | undefined): string | undefined {
 
 function sigaction(c: Call): string {
   const sig = symOf(c.a(0)) ?? `signal ${c.n(0)}`;
-  const act = actionWords(c.a(1));
-  if (act) return c.say(`set what ${sig} does: ${act}`, `set the action for ${sig}`, sig);
+  if (!isNull(c.a(1))) return c.say(`set what ${sig} does: ${actionWords(c.a(1)) ?? 'a new action'}`, `set the action for ${sig}`, sig);
   return c.say(`asked what ${sig} does now: ${actionWords(c.a(2)) ?? 'its current action'}`, `read the action for ${sig}`, sig);
 }
 
@@ -47,7 +46,6 @@ function sigprocmask(c: Call): string {
 
 export const SIGNAL: Record<string, Sentence> = {
   rt_sigaction: sigaction,
-  sigaction,
   rt_sigprocmask: sigprocmask,
   rt_sigreturn: (c) => `returned from a signal handler to where it was interrupted, blocking ${sigset(field(c.a(0), 'mask'))} again`,
   rt_sigsuspend: (c) => c.say('waited for a signal with the given mask', `wait for a signal other than ${sigset(c.a(0))}`),

@@ -11,8 +11,9 @@ const clock = (c: Call, i: number): string => CLOCKS[symOf(c.a(i)) ?? ''] ?? `cl
 /** A sleep's words: how long, and what was left if a signal cut it short. */
 function slept(c: Call, req: ReturnType<Call['a']>, rem: ReturnType<Call['a']> | undefined, absolute = false): string {
   const d = duration(req);
-  const what = absolute ? `slept until ${d ?? 'a given time'} on ${clock(c, 0)}` : `slept for ${d ?? 'a while'}`;
-  if (c.ret?.errno) {
+  const what = absolute ? `slept until ${d ?? 'an invalid time'} on ${clock(c, 0)}` : `slept for ${d ?? 'an invalid time'}`;
+  // EINTR, or a restart code: a signal cut the sleep short
+  if (c.ret?.errno === 4 || (c.ret?.errno ?? 0) >= 512) {
     const left = duration(rem);
     return `${what.replace('slept', 'tried to sleep')}: a signal woke it early${left ? ` with ${left} left` : ''}`;
   }
