@@ -105,7 +105,7 @@ function colourLine(s: string, continues = false): string {
   const took = / <[0-9.]+>$/.exec(res);
   const body = took ? res.slice(0, took.index) : res;
   const tail = took ? res.slice(took.index) : '';
-  if (/^= (-1|\?|[0-9]+) E[A-Z0-9_]+/.test(body)) return head + paint(body, SGR.error) + tail;
+  if (/^= (-1|\?|[0-9]+) E[A-Z0-9_]+/.test(body)) return head + '= ' + paint(body.slice(2), SGR.error) + tail;
   const v = /^(= )(-?[0-9][0-9a-fx]*)/.exec(body);
   if (v) return head + v[1] + paint(v[2]!, SGR.number) + body.slice(v[0].length) + tail;
   return head + body + tail;
