@@ -1,7 +1,7 @@
 'use strict';
-// Loads sysray's scripts (dist/sysray.cjs, then each part of the decoders, dist/decoders-*.cjs, when
-// it is first needed; see scripts/bundle.mjs) through V8 code caches kept next to them: the first
-// run compiles and saves the caches, later runs start without parsing or compiling sysray's code
+// Loads sysray's scripts (dist/sysray.cjs, then each part of the decoders, dist/decoders-*.cjs, and
+// the syscall reference, dist/reference.cjs, when it is first needed; see scripts/bundle.mjs)
+// through V8 code caches kept next to them: the first run compiles and saves the caches, later runs start without parsing or compiling sysray's code
 // again. A cache that is missing, stale (another Node version) or rejected (other V8 flags) is
 // compiled and saved anew.
 const fs = require('node:fs');
@@ -59,7 +59,10 @@ function part(name) {
   return p;
 }
 
+/** The syscall reference's rows (--syscalls, --describe), loaded once if asked for. */
+let reference;
 const main = load('sysray.cjs', (id) => {
+  if (id === 'sysray:reference') return (reference ??= load('reference.cjs', () => undefined));
   if (id !== 'sysray:decoders') throw new Error(`sysray: no module ${id}`);
   return (sharedModules) => {
     shared = sharedModules;

@@ -94,7 +94,22 @@ const lazyDecoders = {
     b.onLoad({ filter: /.*/, namespace: 'lazy-decoders' }, () => ({ contents: standIn, resolveDir: SRC, loader: 'js' }));
   },
 };
-await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders] });
+// The syscall reference's rows (src/explain/reference/), a script of their own too: only
+// --syscalls, --describe and --explain read them, through require('sysray:reference').
+const REFERENCE = resolve(SRC, 'explain/reference/data.js');
+const lazyReference = {
+  name: 'lazy-reference',
+  setup(b) {
+    b.onResolve({ filter: /data\.js$/ }, (a) =>
+      resolve(a.resolveDir, a.path) === REFERENCE ? { path: 'reference', namespace: 'lazy-reference' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'lazy-reference' }, () => ({
+      contents: "export const referenceRows = () => require('sysray:reference').referenceRows();",
+      loader: 'js',
+    }));
+  },
+};
+await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders, lazyReference] });
+await build({ ...common, entryPoints: [REFERENCE], outfile: 'dist/reference.cjs' });
 
 // The parts. Each exports its modules by path; a module of another part or of the first script
 // becomes require('sysray:part:<part>:<path>') or require('sysray:shared:<path>').
@@ -146,7 +161,7 @@ import { pathToFileURL } from 'node:url';
 // earlier build are dropped first. Failure (no ptrace here) only means the first run builds the
 // caches instead.
 import { spawnSync } from 'node:child_process';
-for (const f of readdirSync('dist')) if (/^(sysray|decoders(-[a-z]+)?)\.cjs\..*\.cache$/.test(f)) rmSync(`dist/${f}`, { force: true });
+for (const f of readdirSync('dist')) if (/^(sysray|reference|decoders(-[a-z]+)?)\.cjs\..*\.cache$/.test(f)) rmSync(`dist/${f}`, { force: true });
 // Through the launcher, as users start it (V8 rejects a cache made under other V8 flags); in these
 // runs bin/boot.cjs loads every part of the decoders and saves every cache (SYSRAY_WARM_CACHES).
 // A full trace; -f under a filter, Node starting the command; and the same started by the launcher.

@@ -19,6 +19,10 @@ export interface Options {
   explain: boolean;
   /** --color=auto|always|never: colour on a terminal */
   color: 'auto' | 'always' | 'never';
+  /** --syscalls[=SET]: list the syscall table (true: all of it) instead of tracing */
+  syscalls?: string | true;
+  /** --describe=NAME|NUMBER: print one syscall's reference entry instead of tracing */
+  describe?: string;
   /** -v */
   verbose: boolean;
   /** -x count (0..2) */
@@ -168,8 +172,9 @@ const STRACE_LONG: readonly LongOpt[] = [
  * abbreviation strace takes (--no for --no-abbrev) means the same here.
  */
 const SYSRAY_LONG: readonly LongOpt[] = [
-  opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none'), opt('explain', 'explain', 'none'),
-  opt('color', 'color', 'optional'),
+  opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none'),
+  opt('syscalls', 'syscalls', 'optional'), opt('describe', 'describe', 'required'),
+  opt('explain', 'explain', 'none'), opt('color', 'color', 'optional'),
 ];
 
 /** getopt_long's lookup of `--NAME` (NAME without its `=VALUE`); `arg` is the whole argument, for messages. */
@@ -312,6 +317,8 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       o.color = v;
       break;
     }
+    case 'syscalls': o.syscalls = val ?? true; break;
+    case 'describe': o.describe = val!; break;
     case 'f': o.follow++; break;
     case 'follow-forks': o.follow = Math.max(o.follow, 1); break;
     case 'F': o.optF = true; break;
@@ -381,7 +388,8 @@ export function parseArgs(argv: string[]): Options {
     break;
   }
   o.command = argv.slice(i);
-  if (!o.help && !o.version && o.command.length === 0 && o.pids.length === 0) throw new UsageError('must have PROG [ARGS] or -p PID');
+  const reference = o.syscalls !== undefined || o.describe !== undefined;
+  if (!o.help && !o.version && !reference && o.command.length === 0 && o.pids.length === 0) throw new UsageError('must have PROG [ARGS] or -p PID');
   return o;
 }
 
@@ -409,6 +417,14 @@ Output format:
                  starting with '# ' (with --json: an "explain" field)
   --color[=WHEN] colour the trace: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR
                  forces it), always (the default for a bare --color), never
+
+Reference:
+  --syscalls[=SET]
+                 list the system calls (number, name, classes, signature, what each does);
+                 SET selects as -e trace= does (%network, /^sched_, !open,close, 59)
+  --describe=NAME|NUMBER
+                 what one system call does, its arguments, result, common errors, related
+                 calls, the APIs that make it, and an example line as sysray prints it
 
 Filtering:
   -e trace=[!]{[?]SYSCALL[@64|@32|@x32]|[?]/REGEX|%CLASS|all|none},…

@@ -15,6 +15,7 @@ import { errnoMessage } from '../decode/xlat/errno.js';
 import { NATIVE } from '../arch/index.js';
 import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Filters } from '../filter/expr.js';
 import { SummaryCounter } from '../render/summary.js';
+import { describe, ReferenceError, syscallsTable } from '../explain/describe.js';
 import { raw, setProcessName, SIG_IGN, userByName } from '../sys/libc.js';
 
 const VERSION = '0.1.0';
@@ -198,6 +199,7 @@ export function main(argv: string[]): number {
     writeSync(1, `sysray -- version ${VERSION}\n`);
     return 0;
   }
+  if (opts.syscalls !== undefined || opts.describe !== undefined) return reference(opts, prog);
   const hasCommand = opts.command.length > 0;
   const f = opts.filters;
   const settled = reconcile(opts, prog, hasCommand);
@@ -417,6 +419,22 @@ export function main(argv: string[]): number {
   if (outcome.kind === 'exit') return outcome.code;
   dieOfSignal(outcome.sig);
   return 128 + outcome.sig;
+}
+
+/** --syscalls / --describe: the syscall reference on stdout, instead of a trace. */
+function reference(o: Options, prog: string): number {
+  try {
+    let out = '';
+    if (o.describe !== undefined) out += describe(NATIVE, o.describe);
+    if (o.syscalls !== undefined) out += syscallsTable(NATIVE, o.syscalls === true ? undefined : o.syscalls);
+    writeSync(1, out);
+    return 0;
+  } catch (e) {
+    if (e instanceof ReferenceError) return die(prog, e.message);
+    // the reader went away (`sysray --syscalls | head`): nothing more to say
+    if ((e as { code?: string }).code === 'EPIPE') return 0;
+    throw e;
+  }
 }
 
 /** Die of `sig` as the traced command did (no core dump of our own), as strace does. */

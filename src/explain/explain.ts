@@ -5,7 +5,8 @@
  */
 import type { Event, SignalEvent } from '../model.js';
 import { signalDescription } from '../decode/xlat/signals.js';
-import { Call, field, num, symOf, type Sentence } from './words.js';
+import { Call, field, num, symOf, why, type Sentence } from './words.js';
+import { errnoName } from '../decode/xlat/errno.js';
 import { DESC } from './sentences/desc.js';
 import { FILE } from './sentences/file.js';
 import { MEMORY } from './sentences/memory.js';
@@ -13,6 +14,7 @@ import { NET } from './sentences/net.js';
 import { PROCESS } from './sentences/process.js';
 import { SIGNAL } from './sentences/signal.js';
 import { TIME } from './sentences/time.js';
+import { referenceOf } from './reference.js';
 
 /** Every syscall with a sentence of its own, by name. */
 export const SENTENCES: ReadonlyMap<string, Sentence> = new Map(
@@ -26,9 +28,15 @@ export const SENTENCES: ReadonlyMap<string, Sentence> = new Map(
  */
 export const EXPLAIN_MARK = '# ';
 
-/** What a syscall without its own sentence gets: what it returned. */
+/**
+ * What a syscall without its own sentence gets: the reference's one-line description (loaded only
+ * now, as --describe loads it), and what it returned.
+ */
 function generic(c: Call): string {
-  return c.say(`called ${c.name}, which returned ${c.rv}`, `call ${c.name}`);
+  const what = referenceOf(c.name)?.summary;
+  if (!what) return c.say(`called ${c.name}, which returned ${c.rv}`, `call ${c.name}`);
+  if (c.ret?.errno) return `${c.name} (${what}) failed: ${why(c.ret.errno)}${errnoName(c.ret.errno) ? ` (${errnoName(c.ret.errno)})` : ''}`;
+  return c.say(`${c.name}: ${what} → ${c.rv}`, `${c.name} (${what})`);
 }
 
 /** si_code values as what caused a signal. */
