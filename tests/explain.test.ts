@@ -12,6 +12,7 @@ import { normalise, SYSRAY, testEnv, traceWith } from './helpers/diff.js';
 import { fixture, haveCc, scratch } from './helpers/fixtures.js';
 import { explain, EXPLAIN_MARK, SENTENCES } from '../src/explain/explain.js';
 import { NATIVE } from '../src/arch/index.js';
+import { referenceOf } from '../src/explain/reference.js';
 
 const cc = haveCc();
 
@@ -180,4 +181,13 @@ test('explain: the syscalls with sentences are syscalls of the table', () => {
   const unknown = [...SENTENCES.keys()].filter((n) => !NATIVE.byName.has(n));
   assert.deepEqual(unknown, []);
   assert.ok(SENTENCES.size >= 150, `only ${SENTENCES.size} syscalls have sentences`);
+});
+
+test('explain: a syscall without a sentence of its own gets the reference line and its result', () => {
+  const ev = { type: 'syscall' as const, pid: 1, nr: 309, name: 'getcpu', args: [], entryArgs: 0, time: 0n, duration: 0n };
+  const summary = referenceOf('getcpu')?.summary;
+  assert.ok(summary);
+  assert.ok(!SENTENCES.has('getcpu'));
+  assert.equal(explain({ ...ev, ret: { rval: 0n, errno: 0, fmt: 'd' } }), `getcpu: ${summary} → 0`);
+  assert.equal(explain({ ...ev, ret: { rval: -38n, errno: 38, fmt: 'd' } }), `getcpu (${summary}) failed: this kernel does not implement it (ENOSYS)`);
 });

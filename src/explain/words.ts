@@ -139,7 +139,7 @@ export const count = (n: bigint | number | undefined, one: string, many = one + 
   n === undefined ? `some ${many}` : `${n} ${BigInt(n) === 1n ? one : many}`;
 
 /** A data buffer's start, quoted as strace would (`"hello\n"`), for what was read or written. */
-export function data(v: Value | undefined, max = 24): string | undefined {
+export function data(v: Value | undefined, max = 32): string | undefined {
   if (v?.k !== 'str') return undefined;
   const b = v.b.length > max ? v.b.subarray(0, max) : v.b;
   return quote(b, 0, v.hex) + (v.trunc || v.b.length > max ? '…' : '');

@@ -43,7 +43,8 @@ function pollSet(v: Value | undefined): string {
 
 /** poll-like: what was watched, for how long, how many became ready. */
 function polled(c: Call, set: string, timeout: string | undefined): string {
-  const t = timeout === undefined ? ' with no time limit' : timeout === '0 s' ? ' without waiting' : ` for up to ${timeout}`;
+  if (timeout === '0 s') return c.say(`checked ${set} without waiting: ${c.rv === 0n ? 'nothing was ready' : `${count(c.rv, 'fd')} ready`}`, `check ${set}`);
+  const t = timeout === undefined ? ' with no time limit' : ` for up to ${timeout}`;
   return c.say(c.rv === 0n ? `waited on ${set}${t}: nothing became ready (timed out)` : `waited on ${set}${t}: ${count(c.rv, 'fd')} ready`, `wait on ${set}`);
 }
 

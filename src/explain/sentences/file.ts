@@ -3,11 +3,14 @@ import type { Value } from '../../decode/value.js';
 import { bytes, bytesText, Call, fd, field, has, isNull, mode, names, num, path, pathAt, type Sentence } from '../words.js';
 
 /** How open's flags read: `for writing, created with mode 0600 if it did not exist`. */
-function openHow(flags: Value, m: Value | undefined): string {
+function openHow(flags: Value, m: Value | undefined, done: boolean): string {
   let s = has(flags, 'O_PATH') ? 'as a path only (no reading or writing)'
     : has(flags, 'O_RDWR') ? 'for reading and writing' : has(flags, 'O_WRONLY') ? 'for writing' : 'for reading';
-  if (has(flags, 'O_CREAT')) s += has(flags, 'O_EXCL') ? `, creating it with mode ${mode(m)} (it must not exist yet)` : `, created with mode ${mode(m)} if it did not exist`;
-  if (has(flags, 'O_TRUNC')) s += ', emptied first';
+  if (has(flags, 'O_CREAT')) {
+    s += has(flags, 'O_EXCL') ? `, creating it with mode ${mode(m)} (it must not exist yet)`
+      : done ? `, created with mode ${mode(m)} if it did not exist` : `, creating it with mode ${mode(m)} if missing`;
+  }
+  if (has(flags, 'O_TRUNC')) s += done ? ', emptied first' : ', emptying it';
   if (has(flags, 'O_APPEND')) s += ', every write going to the end';
   if (has(flags, 'O_NONBLOCK')) s += ', non-blocking';
   return s;
@@ -20,8 +23,7 @@ function opened(c: Call, dirfd: Value | undefined, p: Value, flags: Value, m: Va
   if (has(flags, 'O_TMPFILE')) {
     return c.say(`created an unnamed temporary file in ${what} with mode ${mode(m)} → ${c.fdOut}`, `create a temporary file in ${what}`, path(p));
   }
-  const how = openHow(flags, m);
-  return c.say(`opened ${dir}${what} ${how} → ${c.fdOut}`, `open ${dir}${what} ${how}`, path(p));
+  return c.say(`opened ${dir}${what} ${openHow(flags, m, true)} → ${c.fdOut}`, `open ${dir}${what} ${openHow(flags, m, false)}`, path(p));
 }
 
 /** The kind and size a stat buffer reports: `a regular file of 34547 bytes`. */

@@ -1,6 +1,6 @@
 /** Explanations for the socket calls: create, connect, listen, accept, send, receive, options. */
 import type { Value } from '../../decode/value.js';
-import { bytes, bytesText, Call, count, data, fd, field, names, num, symOf, type Sentence } from '../words.js';
+import { bytes, bytesText, Call, count, data, fd, field, isNull, names, num, symOf, type Sentence } from '../words.js';
 
 /** The text inside an `inet_addr("…")` / `inet_pton(AF_INET6, "…")` form. */
 function addrText(v: Value | undefined): string | undefined {
@@ -75,6 +75,12 @@ function sent(c: Call, buf: Value | undefined, to: Value | undefined, asked?: bi
   }, `send on ${s}${whom}`, s);
 }
 
+/** accept: the new connection's fd, and who it is from when the caller asked. */
+const accepted = (c: Call): string => {
+  const from = isNull(c.a(1)) ? ' (not asking who from)' : ` from ${sockaddr(c.a(1))}`;
+  return c.say(`accepted a connection on ${fd(c.a(0))}${from} → ${c.fdOut}`, `accept a connection on ${fd(c.a(0))}`, fd(c.a(0)));
+};
+
 /** A msghdr's address and first buffer. */
 const msgName = (m: Value | undefined): Value | undefined => field(m, 'msg_name');
 const msgData = (m: Value | undefined): Value | undefined => {
@@ -94,9 +100,9 @@ export const NET: Record<string, Sentence> = {
   },
   connect: (c) => c.say(`connected ${fd(c.a(0))} to ${sockaddr(c.a(1))}`, `connect ${fd(c.a(0))} to ${sockaddr(c.a(1))}`, fd(c.a(0))),
   bind: (c) => c.say(`gave ${fd(c.a(0))} the local address ${sockaddr(c.a(1))}${num(field(c.a(1), 'sin_port')) === 0n ? ' (any free port)' : ''}`, `bind ${fd(c.a(0))} to ${sockaddr(c.a(1))}`, fd(c.a(0))),
-  listen: (c) => c.say(`made ${fd(c.a(0))} accept connections, with up to ${count(c.n(1), 'connection')} waiting`, `listen on ${fd(c.a(0))}`, fd(c.a(0))),
-  accept: (c) => c.say(`accepted a connection on ${fd(c.a(0))} from ${sockaddr(c.a(1))} → ${c.fdOut}`, `accept a connection on ${fd(c.a(0))}`, fd(c.a(0))),
-  accept4: (c) => c.say(`accepted a connection on ${fd(c.a(0))} from ${sockaddr(c.a(1))} → ${c.fdOut}`, `accept a connection on ${fd(c.a(0))}`, fd(c.a(0))),
+  listen: (c) => c.say(`made ${fd(c.a(0))} accept connections, ${c.n(1) > 0n ? `with up to ${count(c.n(1), 'connection')} waiting` : 'with the shortest queue of waiting connections the kernel allows'}`, `listen on ${fd(c.a(0))}`, fd(c.a(0))),
+  accept: (c) => accepted(c),
+  accept4: (c) => accepted(c),
   sendto: (c) => sent(c, c.a(1), c.args[4], num(c.a(2))),
   recvfrom: (c) => received(c, c.a(1), c.args[4]),
   sendmsg: (c) => sent(c, msgData(c.a(1)), msgName(c.a(1))),

@@ -5,7 +5,7 @@ import { bytes, bytesText, Call, count, duration, field, has, isNull, names, num
 /** execve's argv as a short command line: `ls -la /etc`. */
 function argvWords(v: Value | undefined): string {
   if (v?.k !== 'array') return '';
-  const words = v.items.slice(0, 6).map((it) => (it.k === 'str' ? bytesText(it.b) : '?'));
+  const words = v.items.slice(0, 6).map((it) => (it.k === 'str' ? path(it) : '?'));
   return words.join(' ') + (v.items.length > 6 || v.more ? ' …' : '');
 }
 
