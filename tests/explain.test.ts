@@ -191,3 +191,16 @@ test('explain: a syscall without a sentence of its own gets the reference line a
   assert.equal(explain({ ...ev, ret: { rval: 0n, errno: 0, fmt: 'd' } }), `getcpu: ${summary} → 0`);
   assert.equal(explain({ ...ev, ret: { rval: -38n, errno: 38, fmt: 'd' } }), `getcpu (${summary}) failed: this kernel does not implement it (ENOSYS)`);
 });
+
+test('explain: its sentences are a script of their own, loaded only with --explain', { skip: !cc }, () => {
+  const opened = (args: string[]): string[] => {
+    const dir = scratch();
+    const out = join(dir, 'strace');
+    const r = spawnSync('/usr/bin/strace', ['-o', out, '-e', 'trace=openat', SYSRAY, ...args, '-o', join(dir, 'trace'), fixture('explain_families'), 'time'], { cwd: dir, env: testEnv(), encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return readFileSync(out, 'utf8').split('\n').flatMap((l) => /dist\/(\w+)\.cjs"/.exec(l)?.[1] ?? []);
+  };
+  assert.ok(!opened([]).includes('explain'));
+  const told = opened(['--explain']);
+  assert.ok(told.includes('explain'), told.join(' '));
+});

@@ -8,7 +8,7 @@ import { dismiss } from '../tracer/launcher.js';
 import { StraceText } from '../render/strace.js';
 import { renderJson } from '../render/json.js';
 import { colourText, wantColour } from '../render/colour.js';
-import { explain, EXPLAIN_MARK } from '../explain/explain.js';
+import { explain, explanationLine } from '../explain/explain.js';
 import { isatty } from 'node:tty';
 import type { Event } from '../model.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
@@ -311,8 +311,7 @@ export function main(argv: string[]): number {
     return (ev) => {
       let s = text.render(ev);
       if (!s) return s;
-      const sentence = opts.explain ? explain(ev) : undefined;
-      if (sentence !== undefined) s += EXPLAIN_MARK + sentence + '\n';
+      if (opts.explain) s += explanationLine(ev);
       if (!colour) return s;
       const c = colourText(s, midLine);
       midLine = !s.endsWith('\n');

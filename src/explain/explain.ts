@@ -82,5 +82,11 @@ export function explain(ev: Event): string | undefined {
   }
 }
 
+/** An event's explanation as the text output prints it: a marked line, or '' when it has none. */
+export function explanationLine(ev: Event): string {
+  const s = explain(ev);
+  return s === undefined ? '' : EXPLAIN_MARK + s + '\n';
+}
+
 /** True when `name` has a sentence built from its own arguments (not the generic one). */
 export const hasSentence = (name: string): boolean => SENTENCES.has(name);
