@@ -136,7 +136,7 @@ export function bytes(n: bigint | undefined): string {
 
 /** `n thing`/`n things`. */
 export const count = (n: bigint | number | undefined, one: string, many = one + 's'): string =>
-  n === undefined ? `some ${many}` : `${n} ${BigInt(n) === 1n ? one : many}`;
+  n === undefined ? `some ${many}` : BigInt(n) === 0n ? `no ${many}` : `${n} ${BigInt(n) === 1n ? one : many}`;
 
 /** A data buffer's start, quoted as strace would (`"hello\n"`), for what was read or written. */
 export function data(v: Value | undefined, max = 32): string | undefined {

@@ -110,10 +110,11 @@ function seekWords(c: Call): string {
   const f = fd(c.a(0));
   const off = c.n(1);
   const whence = symOf(c.a(2));
+  if (whence === 'SEEK_SET' || whence === undefined) return c.say(`moved to offset ${off} in ${f}`, `seek in ${f}`, f);
   const target = whence === 'SEEK_CUR' ? (off === 0n ? 'asked the current offset of' : `moved ${off} bytes from the current offset in`)
     : whence === 'SEEK_END' ? (off === 0n ? 'moved to the end of' : `moved to ${off} bytes from the end of`)
     : whence === 'SEEK_DATA' ? 'looked for the next data in' : whence === 'SEEK_HOLE' ? 'looked for the next hole in'
-    : `moved to offset ${off} in`;
+    : 'moved in';
   return c.say(`${target} ${f} → offset ${c.ret ? BigInt.asUintN(64, c.rv) : '?'}`, `seek in ${f}`, f);
 }
 
@@ -167,7 +168,7 @@ export const DESC: Record<string, Sentence> = {
   timerfd_gettime: (c) => c.say(`asked how long until the timer ${fd(c.a(0))} fires`, `read the timer ${fd(c.a(0))}`, fd(c.a(0))),
   memfd_create: (c) => c.say(`created an anonymous file in memory named ${data(c.a(0)) ?? 'unnamed'} → ${c.fdOut}`, 'create a memfd'),
   sendfile: (c) => c.say(`copied ${bytes(c.rv)} from ${fd(c.a(1))} to ${fd(c.a(0))} inside the kernel`, `copy from ${fd(c.a(1))} to ${fd(c.a(0))}`),
-  copy_file_range: (c) => c.say(`copied ${bytes(c.rv)} from ${fd(c.a(0))} to ${fd(c.a(2))} inside the kernel`, `copy from ${fd(c.a(0))} to ${fd(c.a(2))}`),
+  copy_file_range: (c) => c.say(c.rv === 0n ? `copied nothing from ${fd(c.a(0))} to ${fd(c.a(2))}: the end of ${fd(c.a(0))}` : `copied ${bytes(c.rv)} from ${fd(c.a(0))} to ${fd(c.a(2))} inside the kernel`, `copy from ${fd(c.a(0))} to ${fd(c.a(2))}`),
   splice: (c) => c.say(`moved ${bytes(c.rv)} from ${fd(c.a(0))} to ${fd(c.a(2))} without copying through this process`, `splice from ${fd(c.a(0))} to ${fd(c.a(2))}`),
   tee: (c) => c.say(`duplicated ${bytes(c.rv)} from the pipe ${fd(c.a(0))} into the pipe ${fd(c.a(1))}`, `tee ${fd(c.a(0))} into ${fd(c.a(1))}`),
   ftruncate: (c) => c.say(`set the length of ${fd(c.a(0))} to ${bytes(c.n(1))}`, `truncate ${fd(c.a(0))}`, fd(c.a(0))),

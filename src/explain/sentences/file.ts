@@ -1,6 +1,6 @@
 /** Explanations for the calls that name files: open, stat, access, links, directories, attributes. */
 import type { Value } from '../../decode/value.js';
-import { bytes, bytesText, Call, fd, field, has, isNull, mode, names, num, path, pathAt, type Sentence } from '../words.js';
+import { bytes, bytesText, Call, count, fd, field, has, isNull, mode, names, num, path, pathAt, type Sentence } from '../words.js';
 
 /** How open's flags read: `for writing, created with mode 0600 if it did not exist`. */
 function openHow(flags: Value, m: Value | undefined, done: boolean): string {
@@ -75,6 +75,15 @@ const listAttr = (c: Call, subject: string): string =>
   c.say(`listed the attribute names of ${subject}: ${bytes(c.rv)} of names`, `list the attributes of ${subject}`, subject);
 const removeAttr = (c: Call, subject: string, name: Value): string =>
   c.say(`removed ${attr(name)} from ${subject}`, `remove ${attr(name)} from ${subject}`, subject);
+
+/** getdents: how many entries came (strace counts them in a comment), or the end. */
+function listed(c: Call): string {
+  const d = fd(c.a(0));
+  const buf = c.a(1);
+  const n = buf.k === 'note' ? /^(\d+) entr/.exec(buf.text)?.[1] : undefined;
+  return c.say(() => (c.rv === 0n ? `read the directory ${d}: no more entries`
+    : `read ${n !== undefined ? count(BigInt(n), 'entry', 'entries') : 'entries'} of the directory ${d} (${bytes(c.rv)})`), `list the directory ${d}`, d);
+}
 
 const unlinked = (c: Call, subject: string, dir: boolean): string =>
   dir ? c.say(`removed the empty directory ${subject}`, `remove the directory ${subject}`, subject)
@@ -164,8 +173,8 @@ export const FILE: Record<string, Sentence> = {
   lremovexattr: (c) => removeAttr(c, path(c.a(0)), c.a(1)),
   fremovexattr: (c) => removeAttr(c, fd(c.a(0)), c.a(1)),
 
-  getdents64: (c) => c.say(() => (c.rv === 0n ? `read the directory ${fd(c.a(0))}: no more entries` : `read entries of the directory ${fd(c.a(0))}: ${bytes(c.rv)} of them`), `list the directory ${fd(c.a(0))}`, fd(c.a(0))),
-  getdents: (c) => c.say(() => (c.rv === 0n ? `read the directory ${fd(c.a(0))}: no more entries` : `read entries of the directory ${fd(c.a(0))}: ${bytes(c.rv)} of them`), `list the directory ${fd(c.a(0))}`, fd(c.a(0))),
+  getdents64: (c) => listed(c),
+  getdents: (c) => listed(c),
   inotify_init: (c) => c.say(`created an inotify instance to watch files for changes → ${c.fdOut}`, 'create an inotify instance'),
   inotify_init1: (c) => c.say(`created an inotify instance to watch files for changes → ${c.fdOut}`, 'create an inotify instance'),
   inotify_add_watch: (c) => c.say(`asked ${fd(c.a(0))} to report ${names(c.a(2)).join(', ') || 'events'} on ${path(c.a(1))} → watch ${c.rv}`, `watch ${path(c.a(1))}`, path(c.a(1))),

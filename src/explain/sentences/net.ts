@@ -98,7 +98,7 @@ export const NET: Record<string, Sentence> = {
     const ends = pair.k === 'array' ? pair.items.map(fd).join(' and ') : 'two fds';
     return c.say(`created a connected pair of ${socketWords(c.a(0), c.a(1)).replace(/^an? /, '')}s: ${ends}`, 'create a socket pair');
   },
-  connect: (c) => c.say(`connected ${fd(c.a(0))} to ${sockaddr(c.a(1))}`, `connect ${fd(c.a(0))} to ${sockaddr(c.a(1))}`, fd(c.a(0))),
+  connect: (c) => c.say(`connected ${fd(c.a(0))} to ${sockaddr(c.a(1))}`, `connect ${fd(c.a(0))} to ${sockaddr(c.a(1))}`, sockaddr(c.a(1))),
   bind: (c) => c.say(`gave ${fd(c.a(0))} the local address ${sockaddr(c.a(1))}${num(field(c.a(1), 'sin_port')) === 0n ? ' (any free port)' : ''}`, `bind ${fd(c.a(0))} to ${sockaddr(c.a(1))}`, fd(c.a(0))),
   listen: (c) => c.say(`made ${fd(c.a(0))} accept connections, ${c.n(1) > 0n ? `with up to ${count(c.n(1), 'connection')} waiting` : 'with the shortest queue of waiting connections the kernel allows'}`, `listen on ${fd(c.a(0))}`, fd(c.a(0))),
   accept: (c) => accepted(c),
