@@ -179,12 +179,12 @@ export function exampleLine(table: ArchTable, row: SyscallRow, ref: SyscallRef):
   const raw = ref.ex ? ref.ex.args : ref.args.map(defaultArg);
   const args = raw.map((a) => argValue(a, mem));
   while (args.length < 6) args.push(0n);
-  // a call that makes a file descriptor returns one, the first free after stdin, stdout, stderr
+  // a call that makes a file descriptor returns one, the first free after stdin, stdout, stderr,
   // and one the kernel never implements fails as it always does
-  const want = ref.ex?.ret ?? /^always fails with (E[A-Z0-9]+)/.exec(ref.returns)?.[1] ?? (/file descriptor/.test(ref.returns) ? 3 : 0);
+  const want = ref.ex?.ret !== undefined ? ref.ex.ret : /^always fails with (E[A-Z0-9]+)/.exec(ref.returns)?.[1] ?? (/file descriptor/.test(ref.returns) ? 3 : 0);
   const err = typeof want === 'string' ? errnoByName(want) : 0;
   if (err === undefined) throw new Error(`reference: ${row.name}: unknown errno ${String(want)}`);
-  const rval = typeof want === 'string' ? BigInt(-err) : BigInt(want);
+  const rval = want === null ? 0n : typeof want === 'string' ? BigInt(-err) : BigInt(want);
   const pid = 4242;
   const c: Ctx = { pid, nr: row.nr, name: row.name, args, mem, opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {} };
   try {
@@ -198,8 +198,9 @@ export function exampleLine(table: ArchTable, row: SyscallRow, ref: SyscallRef):
     const text = new StraceText();
     const ev: SyscallEvent = {
       type: 'syscall', pid, nr: row.nr, name: row.name, args: entry.concat(rest), entryArgs: entry.length,
-      ret: { rval, errno: ri.errno ?? err, fmt: ri.fmt, ...(ri.aux ? { aux: ri.aux } : {}) }, time: 0n, duration: 0n,
+      time: 0n, duration: 0n,
     };
+    if (want !== null) ev.ret = { rval, errno: ri.errno ?? err, fmt: ri.fmt, ...(ri.aux ? { aux: ri.aux } : {}) };
     const line = text.render({ type: 'syscall_entry', pid, nr: row.nr, name: row.name, args: entry, complete: !needsExit, time: 0n }) + text.render(ev);
     return line.replace(/\n$/, '');
   } catch {

@@ -71,7 +71,7 @@ export const rows: readonly RefRow[] = [
     returns: '0; statbuf holds the file\'s metadata',
     errors: { EBADF, EFAULT, EOVERFLOW: 'a field (size, inode) does not fit the structure (32-bit callers)' },
     see: ['stat', 'lstat', 'newfstatat', 'statx'],
-    via: ['fs.fstatSync()', 'fs.readFileSync() (to size its buffer)', 'fstat(3)', 'stdio buffering of a new FILE'],
+    via: ['fstat(3) in glibc before 2.33, musl and Go (newer glibc calls newfstatat)', 'fs.copyFileSync() (libuv)'],
     ex: { args: [3, { cat: [{ u64: [0x803, 1234567, 1] }, { u32: [0o100644, 1000, 1000, 0] }, { u64: [0, 5678, 4096, 16] }, { zero: 72 }] }], ret: 0 },
   },
   {
@@ -125,20 +125,22 @@ export const rows: readonly RefRow[] = [
     ex: { args: [1, { iov: ['hello, ', 'world\n'] }, 2], ret: 13 },
   },
   {
-    name: 'preadv', sig: 'ssize_t preadv(int fd, const struct iovec *iov, int iovcnt, unsigned long pos_l, unsigned long pos_h)',
+    name: 'preadv', sig: 'ssize_t preadv(int fd, const struct iovec *iov, int iovcnt, off_t offset)',
     summary: 'read from fd at a given offset into several buffers, leaving the file offset where it was',
     returns: 'the total number of bytes read',
     errors: { EBADF, ESPIPE: 'fd is a pipe, socket or FIFO', EINVAL: 'the offset is negative or iovcnt is invalid' },
     see: ['readv', 'pread64', 'preadv2'],
     via: ['preadv(3)', 'fs.readv() with a position'],
+    ex: { args: [3, { iov: ['hello, ', 'world\n'] }, 2, 0], ret: 13 },
   },
   {
-    name: 'pwritev', sig: 'ssize_t pwritev(int fd, const struct iovec *iov, int iovcnt, unsigned long pos_l, unsigned long pos_h)',
+    name: 'pwritev', sig: 'ssize_t pwritev(int fd, const struct iovec *iov, int iovcnt, off_t offset)',
     summary: 'write several buffers to fd at a given offset, leaving the file offset where it was',
     returns: 'the total number of bytes written',
     errors: { EBADF, ESPIPE: 'fd is a pipe, socket or FIFO', EINVAL: 'the offset is negative or iovcnt is invalid' },
     see: ['writev', 'pwrite64', 'pwritev2'],
     via: ['pwritev(3)', 'fs.writev() with a position'],
+    ex: { args: [3, { iov: ['hello, ', 'world\n'] }, 2, 0], ret: 13 },
   },
   {
     name: 'preadv2', sig: 'ssize_t preadv2(int fd, const struct iovec *iov, int iovcnt, unsigned long pos_l, unsigned long pos_h, int flags)',
@@ -147,6 +149,7 @@ export const rows: readonly RefRow[] = [
     errors: { EAGAIN: 'RWF_NOWAIT was given and the data is not in the page cache', EOPNOTSUPP: 'a flag is not supported for this file', EBADF },
     see: ['preadv', 'readv'],
     via: ['preadv2(3)', 'libuv reads on some versions'],
+    ex: { args: [3, { iov: ['hello, ', 'world\n'] }, 2, 0, 0, 0], ret: 13 },
   },
   {
     name: 'pwritev2', sig: 'ssize_t pwritev2(int fd, const struct iovec *iov, int iovcnt, unsigned long pos_l, unsigned long pos_h, int flags)',
@@ -155,6 +158,7 @@ export const rows: readonly RefRow[] = [
     errors: { EOPNOTSUPP: 'a flag is not supported for this file', EBADF, ENOSPC: 'the file system has no room left' },
     see: ['pwritev', 'writev'],
     via: ['pwritev2(3)'],
+    ex: { args: [3, { iov: ['hello, ', 'world\n'] }, 2, 0, 0, 0], ret: 13 },
   },
   {
     name: 'dup', sig: 'int dup(int oldfd)',
@@ -171,7 +175,7 @@ export const rows: readonly RefRow[] = [
     returns: 'newfd',
     errors: { EBADF: 'oldfd is not open, or newfd is out of range', EBUSY: 'a race with open() on newfd', EINTR },
     see: ['dup', 'dup3'],
-    via: ['dup2(3)', 'shell redirections (cmd >file, 2>&1)', 'child_process.spawn() setting up stdio'],
+    via: ['dup2(3)', 'shell redirections (cmd >file, 2>&1)', 'child_process.spawn() wiring the child\'s stdio (libuv, in the child)'],
     ex: { args: [3, 1], ret: 1 },
   },
   {
@@ -180,7 +184,7 @@ export const rows: readonly RefRow[] = [
     returns: 'newfd',
     errors: { EBADF: 'oldfd is not open, or newfd is out of range', EINVAL: 'oldfd equals newfd, or flags is not 0 or O_CLOEXEC' },
     see: ['dup2', 'dup'],
-    via: ['dup3(3)', 'libuv and posix_spawn setting up a child\'s stdio'],
+    via: ['dup3(3)', 'dup2(3) on architectures without dup2 (aarch64)'],
     ex: { args: [3, 1, 0o2000000], ret: 1 },
   },
   {
@@ -198,7 +202,7 @@ export const rows: readonly RefRow[] = [
     returns: '0; pipefd holds the read end then the write end',
     errors: { EMFILE, ENFILE: 'the system\'s limit on open files is reached', EINVAL: 'flags has an unknown bit' },
     see: ['pipe', 'read', 'write'],
-    via: ['pipe2(3)', 'child_process.spawn() (stdio pipes, libuv)', 'Python subprocess'],
+    via: ['pipe2(3)', 'Node\'s event loop (libuv\'s wake-up pipes)', 'child_process.spawn() (libuv learns of a failed exec through one)', 'Python\'s subprocess', 'shell pipelines'],
     ex: { args: [{ i32: [3, 4] }, 0o2000000], ret: 0 },
   },
   {
@@ -221,7 +225,7 @@ export const rows: readonly RefRow[] = [
     name: 'flock', sig: 'int flock(int fd, int operation)',
     summary: 'take or release an advisory lock on the whole open file: shared (LOCK_SH) or exclusive (LOCK_EX); LOCK_NB not to wait',
     returns: '0',
-    errors: { EWOULDBLOCK: 'LOCK_NB was given and another open file holds a conflicting lock', EBADF, EINTR: 'a signal arrived while waiting for the lock', ENOLCK: 'no memory for the lock' },
+    errors: { EAGAIN: 'LOCK_NB was given and another open file holds a conflicting lock', EBADF, EINTR: 'a signal arrived while waiting for the lock', ENOLCK: 'no memory for the lock' },
     see: ['fcntl'],
     via: ['flock(3)', 'flock(1)', 'package managers and databases locking their files'],
     ex: { args: [3, 2], ret: 0 },
@@ -266,6 +270,7 @@ export const rows: readonly RefRow[] = [
     errors: { EBADF, EINVAL: 'flags has an unknown bit, or the range is negative', ESPIPE: 'fd is a pipe, socket or FIFO', EIO: 'writing back failed' },
     see: ['fsync', 'fdatasync'],
     via: ['sync_file_range(3)'],
+    ex: { args: [3, 0, 4096, 2], ret: 0 },
   },
   {
     name: 'ioctl', sig: 'int ioctl(int fd, unsigned int request, unsigned long arg)',
@@ -297,6 +302,7 @@ export const rows: readonly RefRow[] = [
     errors: { EINTR: 'a signal arrived first', EINVAL: 'nfds is too large or the timeout is invalid', EFAULT },
     see: ['poll', 'pselect6', 'epoll_pwait'],
     via: ['ppoll(3)', 'poll(3) in newer glibc on some architectures'],
+    ex: { args: [{ cat: [{ i32: [3] }, { u16: [1, 1] }] }, 1, { u64: [5, 0] }, null, 8], ret: 1 },
   },
   {
     name: 'select', sig: 'int select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, struct timeval *timeout)',
@@ -305,6 +311,7 @@ export const rows: readonly RefRow[] = [
     errors: { EBADF: 'a set holds a descriptor that is not open', EINTR: 'a signal arrived first', EINVAL: 'nfds is negative or the timeout is invalid' },
     see: ['pselect6', 'poll', 'epoll_wait'],
     via: ['select(3)', 'Python\'s select.select', 'sleeping with select(0, NULL, NULL, NULL, &tv)'],
+    ex: { args: [4, { u64: [0x8] }, null, null, { u64: [5, 0] }], ret: 1 },
   },
   {
     name: 'pselect6', sig: 'int pselect6(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, struct timespec *timeout, void *sigmask)',
@@ -313,6 +320,7 @@ export const rows: readonly RefRow[] = [
     errors: { EBADF: 'a set holds a descriptor that is not open', EINTR: 'a signal arrived first', EINVAL: 'nfds is negative or the timeout is invalid' },
     see: ['select', 'ppoll'],
     via: ['pselect(3)', 'select(3) in glibc on architectures without select'],
+    ex: { args: [4, { u64: [0x8] }, null, null, { u64: [5, 0] }, null], ret: 1 },
   },
   {
     name: 'epoll_create', sig: 'int epoll_create(int size)',
@@ -352,7 +360,7 @@ export const rows: readonly RefRow[] = [
     returns: 'the number of ready descriptors stored in events; 0 on timeout',
     errors: { EINTR: 'a signal arrived first', EBADF: 'epfd is not open', EINVAL: 'epfd is not an epoll instance, or maxevents is not positive' },
     see: ['epoll_pwait', 'epoll_ctl', 'poll'],
-    via: ['Node\'s event loop waiting for I/O (libuv)', 'epoll_wait(3)'],
+    via: ['epoll_wait(3)', 'Python asyncio, nginx and other event loops'],
     ex: { args: [3, { cat: [{ u32: [1] }, { u64: [5] }] }, 1024, -1], ret: 1 },
   },
   {
@@ -371,6 +379,7 @@ export const rows: readonly RefRow[] = [
     errors: { EINTR: 'a signal arrived first', EINVAL: 'epfd is not an epoll instance, or the timeout is invalid' },
     see: ['epoll_pwait', 'epoll_wait'],
     via: ['epoll_pwait2(3)'],
+    ex: { args: [3, { cat: [{ u32: [1] }, { u64: [5] }] }, 1024, { u64: [1, 0] }, null, 8], ret: 1 },
   },
   {
     name: 'epoll_ctl_old', sig: 'int epoll_ctl_old(int epfd, int op, int fd, struct epoll_event *event)',
@@ -400,7 +409,7 @@ export const rows: readonly RefRow[] = [
     returns: 'a file descriptor for the counter',
     errors: { EINVAL: 'flags has an unknown bit', EMFILE },
     see: ['eventfd', 'epoll_ctl'],
-    via: ['Node\'s event loop at start-up (libuv wakes itself with one)', 'eventfd(3)'],
+    via: ['Node\'s event loops at start-up (libuv wakes a loop with one)', 'eventfd(3)', 'GLib, systemd and other event loops'],
     ex: { args: [0, 0o2004000], ret: 4 },
   },
   {
@@ -419,6 +428,7 @@ export const rows: readonly RefRow[] = [
     errors: { EINVAL: 'neither descriptor is a pipe, or an offset was given for a pipe', EBADF, EAGAIN: 'SPLICE_F_NONBLOCK was given and the pipe is empty or full' },
     see: ['tee', 'vmsplice', 'sendfile'],
     via: ['splice(3)', 'proxies and cat(1) in some versions'],
+    ex: { args: [3, null, 5, null, 65536, 1], ret: 4096 },
   },
   {
     name: 'tee', sig: 'ssize_t tee(int fd_in, int fd_out, size_t len, unsigned int flags)',
@@ -427,6 +437,7 @@ export const rows: readonly RefRow[] = [
     errors: { EINVAL: 'one of the descriptors is not a pipe, or both are the same pipe', EAGAIN: 'SPLICE_F_NONBLOCK was given and a pipe is empty or full' },
     see: ['splice', 'vmsplice'],
     via: ['tee(3)'],
+    ex: { args: [3, 5, 65536, 0], ret: 4096 },
   },
   {
     name: 'vmsplice', sig: 'ssize_t vmsplice(int fd, const struct iovec *iov, unsigned long nr_segs, unsigned int flags)',
@@ -452,6 +463,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENOSPC: 'not enough room on the file system', EOPNOTSUPP: 'the file system does not support this mode', EBADF: 'fd is not open for writing', EINVAL: 'offset or len is invalid' },
     see: ['ftruncate', 'fadvise64'],
     via: ['posix_fallocate(3)', 'fallocate(1)', 'download managers and databases pre-allocating files'],
+    ex: { args: [3, 0, 0, 1048576], ret: 0 },
   },
   {
     name: 'fadvise64', sig: 'int fadvise64(int fd, loff_t offset, size_t len, int advice)',
@@ -469,6 +481,7 @@ export const rows: readonly RefRow[] = [
     errors: { EBADF: 'fd is not open for reading', EINVAL: 'fd is not a file that can be read ahead' },
     see: ['fadvise64', 'read'],
     via: ['readahead(3)', 'boot-time preloaders'],
+    ex: { args: [3, 0, 1048576], ret: 0 },
   },
   {
     name: 'inotify_init', sig: 'int inotify_init(void)',
@@ -503,6 +516,7 @@ export const rows: readonly RefRow[] = [
     errors: { EINVAL: 'wd is not a watch of this instance', EBADF },
     see: ['inotify_add_watch'],
     via: ['FSWatcher.close()', 'inotify_rm_watch(3)'],
+    ex: { args: [5, 1], ret: 0 },
   },
   {
     name: 'fanotify_init', sig: 'int fanotify_init(unsigned int flags, unsigned int event_f_flags)',

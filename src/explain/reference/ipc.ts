@@ -52,6 +52,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENOENT: 'no set has that key and IPC_CREAT was not given', EEXIST: 'IPC_CREAT|IPC_EXCL and the set exists', EACCES: EACCES_IPC, EINVAL: 'nsems is out of range', ENOSPC: 'the system\'s limit of semaphores is reached' },
     see: ['semop', 'semctl'],
     via: ['semget(3)', 'old databases and Apache'],
+    ex: { args: [0x1234, 1, 0o1600], ret: 65536 },
   },
   {
     name: 'semop', sig: 'int semop(int semid, struct sembuf *sops, size_t nsops)',
@@ -60,6 +61,7 @@ export const rows: readonly RefRow[] = [
     errors: { EAGAIN: 'IPC_NOWAIT was given and an operation would wait', EINTR: 'a signal arrived while waiting', EIDRM, EACCES: EACCES_IPC, EFBIG: 'a semaphore number is out of range' },
     see: ['semtimedop', 'semget', 'semctl'],
     via: ['semop(3)'],
+    ex: { args: [65536, { u16: [0, 0xffff, 0x1000] }, 1], ret: 0 },
   },
   {
     name: 'semtimedop', sig: 'int semtimedop(int semid, struct sembuf *sops, size_t nsops, const struct timespec *timeout)',
@@ -76,6 +78,7 @@ export const rows: readonly RefRow[] = [
     errors: { EACCES: EACCES_IPC, EPERM: 'IPC_SET or IPC_RMID by someone other than the owner or creator', EINVAL: EINVAL_ID + ', or cmd is unknown', ERANGE: 'a value is out of range', EIDRM },
     see: ['semget', 'semop'],
     via: ['semctl(3)', 'ipcrm(1)'],
+    ex: { args: [65536, 0, 16, 1], ret: 0 },
   },
   {
     name: 'msgget', sig: 'int msgget(key_t key, int msgflg)',
@@ -84,6 +87,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENOENT: 'no queue has that key and IPC_CREAT was not given', EEXIST: 'IPC_CREAT|IPC_EXCL and the queue exists', EACCES: EACCES_IPC, ENOSPC: 'the system\'s limit of queues is reached' },
     see: ['msgsnd', 'msgrcv', 'msgctl'],
     via: ['msgget(3)'],
+    ex: { args: [0x1234, 0o1600], ret: 98304 },
   },
   {
     name: 'msgsnd', sig: 'int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg)',
@@ -92,6 +96,7 @@ export const rows: readonly RefRow[] = [
     errors: { EAGAIN: 'the queue is full and IPC_NOWAIT was given', EINTR: 'a signal arrived while waiting', EIDRM, EACCES: EACCES_IPC, EINVAL: 'the type is not positive, or msgsz is too large' },
     see: ['msgrcv', 'msgget'],
     via: ['msgsnd(3)'],
+    ex: { args: [98304, { cat: [{ u64: [1] }, { buf: 'hello' }, { zero: 3 }] }, 5, 0], ret: 0 },
   },
   {
     name: 'msgrcv', sig: 'ssize_t msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int msgflg)',
@@ -100,6 +105,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENOMSG: 'IPC_NOWAIT was given and no message matches', E2BIG: 'the message is longer than msgsz and MSG_NOERROR was not given', EINTR: 'a signal arrived while waiting', EIDRM },
     see: ['msgsnd', 'msgctl'],
     via: ['msgrcv(3)'],
+    ex: { args: [98304, { cat: [{ u64: [1] }, { buf: 'hello' }, { zero: 3 }] }, 5, 0, 0], ret: 5 },
   },
   {
     name: 'msgctl', sig: 'int msgctl(int msqid, int cmd, struct msqid_ds *buf)',
@@ -108,6 +114,7 @@ export const rows: readonly RefRow[] = [
     errors: { EACCES: EACCES_IPC, EPERM: 'IPC_SET or IPC_RMID by someone other than the owner or creator', EINVAL: EINVAL_ID + ', or cmd is unknown', EIDRM },
     see: ['msgget'],
     via: ['msgctl(3)', 'ipcrm(1)'],
+    ex: { args: [98304, 0, null], ret: 0 },
   },
   {
     name: 'mq_open', sig: 'mqd_t mq_open(const char *name, int oflag, mode_t mode, struct mq_attr *attr)',
@@ -125,6 +132,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENOENT: 'no queue has that name', EACCES: 'the caller may not remove it' },
     see: ['mq_open'],
     via: ['mq_unlink(3)'],
+    ex: { args: ['jobs'], ret: 0 },
   },
   {
     name: 'mq_timedsend', sig: 'int mq_timedsend(mqd_t mqdes, const char *msg_ptr, size_t msg_len, unsigned int msg_prio, const struct timespec *abs_timeout)',
@@ -133,6 +141,7 @@ export const rows: readonly RefRow[] = [
     errors: { EAGAIN: 'the queue is full and it is non-blocking', ETIMEDOUT, EMSGSIZE: 'msg_len is larger than the queue\'s message size', EINTR: 'a signal arrived while waiting', EBADF: 'mqdes is not open for writing' },
     see: ['mq_timedreceive', 'mq_open'],
     via: ['mq_send(3)', 'mq_timedsend(3)'],
+    ex: { args: [3, { buf: 'job 1' }, 5, 0, null], ret: 0 },
   },
   {
     name: 'mq_timedreceive', sig: 'ssize_t mq_timedreceive(mqd_t mqdes, char *msg_ptr, size_t msg_len, unsigned int *msg_prio, const struct timespec *abs_timeout)',
@@ -141,6 +150,7 @@ export const rows: readonly RefRow[] = [
     errors: { EAGAIN: 'the queue is empty and it is non-blocking', ETIMEDOUT, EMSGSIZE: 'msg_len is smaller than the queue\'s message size', EINTR: 'a signal arrived while waiting', EBADF: 'mqdes is not open for reading' },
     see: ['mq_timedsend', 'mq_notify'],
     via: ['mq_receive(3)', 'mq_timedreceive(3)'],
+    ex: { args: [3, { buf: 'job 1' }, 8192, { u32: [0] }, null], ret: 5 },
   },
   {
     name: 'mq_notify', sig: 'int mq_notify(mqd_t mqdes, const struct sigevent *sevp)',

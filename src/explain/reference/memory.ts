@@ -93,6 +93,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENOMEM: 'the range is not all mapped, or RLIMIT_MEMLOCK would be exceeded', EPERM: 'the caller lacks CAP_IPC_LOCK and RLIMIT_MEMLOCK is 0', EAGAIN: 'some pages could not be locked' },
     see: ['munlock', 'mlock2', 'mlockall'],
     via: ['mlock(3)', 'gpg, ssh-agent protecting keys'],
+    ex: { args: [ADDR, 4096], ret: 0 },
   },
   {
     name: 'mlock2', sig: 'int mlock2(const void *addr, size_t len, unsigned int flags)',
@@ -101,6 +102,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENOMEM: 'the range is not all mapped, or RLIMIT_MEMLOCK would be exceeded', EINVAL: 'flags is invalid', EPERM: 'the caller may not lock memory' },
     see: ['mlock', 'munlock'],
     via: ['mlock2(3)'],
+    ex: { args: [ADDR, 4096, 1], ret: 0 },
   },
   {
     name: 'munlock', sig: 'int munlock(const void *addr, size_t len)',
@@ -109,6 +111,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENOMEM: 'the range is not all mapped' },
     see: ['mlock'],
     via: ['munlock(3)'],
+    ex: { args: [ADDR, 4096], ret: 0 },
   },
   {
     name: 'mlockall', sig: 'int mlockall(int flags)',
@@ -117,6 +120,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENOMEM: 'RLIMIT_MEMLOCK would be exceeded', EPERM: 'the caller lacks CAP_IPC_LOCK and RLIMIT_MEMLOCK is 0', EINVAL: 'flags is invalid' },
     see: ['munlockall', 'mlock'],
     via: ['mlockall(3)', 'real-time and audio programs'],
+    ex: { args: [3], ret: 0 },
   },
   {
     name: 'munlockall', sig: 'int munlockall(void)',
@@ -188,6 +192,7 @@ export const rows: readonly RefRow[] = [
     errors: { EINVAL: 'pkey is not allocated', ENOMEM: ENOMEM_RANGE, EACCES: 'the access cannot be given' },
     see: ['pkey_alloc', 'mprotect'],
     via: ['pkey_mprotect(3)', 'V8 and other JITs protecting code'],
+    ex: { args: [ADDR, 4096, 3, 1], ret: 0 },
   },
   {
     name: 'pkey_alloc', sig: 'int pkey_alloc(unsigned int flags, unsigned int access_rights)',
@@ -205,6 +210,7 @@ export const rows: readonly RefRow[] = [
     errors: { EINVAL: 'pkey is not allocated' },
     see: ['pkey_alloc'],
     via: ['pkey_free(3)'],
+    ex: { args: [1], ret: 0 },
   },
   {
     name: 'memfd_create', sig: 'int memfd_create(const char *name, unsigned int flags)',
@@ -230,6 +236,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: 'unprivileged use is disabled (vm.unprivileged_userfaultfd)', EINVAL: 'flags is invalid', EMFILE: 'the descriptor limit is reached' },
     see: ['ioctl', 'mmap'],
     via: ['QEMU live migration', 'CRIU'],
+    ex: { args: [0o2004000], ret: 3 },
   },
   {
     name: 'membarrier', sig: 'int membarrier(int cmd, unsigned int flags, int cpu_id)',
@@ -267,7 +274,7 @@ export const rows: readonly RefRow[] = [
     name: 'mseal', sig: 'int mseal(unsigned long start, size_t len, unsigned long flags)',
     summary: 'seal a range of mappings: they can no longer be unmapped, moved, or have their protection changed',
     returns: '0',
-    errors: { EINVAL: 'start is not page-aligned or flags is not 0', ENOMEM: 'the range is not all mapped', EPERM: 'sealing is not allowed here' },
+    errors: { EINVAL: 'start is not page-aligned or flags is not 0', ENOMEM: 'the range is not all mapped', EPERM: 'the process is 32-bit (sealing is for 64-bit processes only)' },
     see: ['mprotect', 'munmap'],
     via: ['glibc and Chromium hardening (Linux 6.10 and later)'],
   },

@@ -23,7 +23,7 @@ export const rows: readonly RefRow[] = [
     returns: '0; info is filled',
     errors: { EFAULT: 'info points outside the process\'s memory' },
     see: ['uname', 'getrusage'],
-    via: ['os.totalmem(), os.freemem(), os.uptime() in some versions', 'sysinfo(3)', 'free(1) and uptime(1) read /proc instead'],
+    via: ['sysinfo(3)', 'programs asking for uptime or total memory without reading /proc'],
   },
   {
     name: 'syslog', sig: 'int syslog(int type, char *bufp, int len)',
@@ -40,7 +40,7 @@ export const rows: readonly RefRow[] = [
     returns: 'the number of bytes stored (large requests may be cut short)',
     errors: { EAGAIN: 'GRND_NONBLOCK and the generator is not seeded yet', EINTR: 'a signal arrived while waiting', EINVAL: 'flags is invalid' },
     see: ['read'],
-    via: ['crypto.randomBytes(), crypto.randomUUID()', 'Node and V8 start-up (hash seeds)', 'getrandom(3)', 'getentropy(3)', 'malloc(3) in glibc 2.36 and later'],
+    via: ['Node start-up (V8 and OpenSSL seeding)', 'crypto.randomBytes() once OpenSSL\'s pool needs more', 'getrandom(3)', 'getentropy(3)', 'Python\'s os.urandom'],
     ex: { args: [{ buf: '\x1f\x8b\xe3\x04\xa7\x52\x9c\x11' }, 8, 1], ret: 8 },
   },
   {
@@ -59,12 +59,13 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN + ' in the UTS namespace', EINVAL: 'len is negative or too large' },
     see: ['sethostname', 'uname'],
     via: ['domainname(1)', 'setdomainname(3)'],
+    ex: { args: ['example.org', 11], ret: 0 },
   },
   {
     name: 'mount', sig: 'int mount(const char *source, const char *target, const char *filesystemtype, unsigned long mountflags, const void *data)',
     summary: 'attach a file system (a device, a pseudo file system, a bind of a directory) at directory target, or change a mount\'s flags',
     returns: '0',
-    errors: { EPERM: EPERM_ADMIN + ' in the mount namespace\'s owner', ENOENT: 'target or source does not exist', ENODEV: 'the file system type is not known to the kernel', EBUSY: 'source is already mounted, or the mount is busy', EINVAL: 'the flags or the superblock are invalid', ENOTBLK: 'source is not a block device' },
+    errors: { EPERM: EPERM_ADMIN + ' in the user namespace that owns its mount namespace', ENOENT: 'target or source does not exist', ENODEV: 'the file system type is not known to the kernel', EBUSY: 'source is already mounted, or the mount is busy', EINVAL: 'the flags or the superblock are invalid', ENOTBLK: 'source is not a block device' },
     see: ['umount2', 'fsopen', 'move_mount', 'pivot_root'],
     via: ['mount(8)', 'mount(3)', 'container runtimes, systemd'],
     ex: { args: ['/dev/sdb1', '/mnt', 'ext4', 1, null], ret: 0 },
@@ -85,6 +86,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN, EINVAL: 'new_root is not a mount point, or put_old is not beneath it', EBUSY: 'new_root or put_old is the current root' },
     see: ['chroot', 'mount', 'unshare'],
     via: ['container runtimes (runc)', 'switch_root in the initramfs'],
+    ex: { args: ['.', 'old_root'], ret: 0 },
   },
   {
     name: 'swapon', sig: 'int swapon(const char *path, int swapflags)',
@@ -93,6 +95,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN + ', or too many swap areas', EINVAL: 'path is not a valid swap area (mkswap it first)', EBUSY: 'it is already in use' },
     see: ['swapoff'],
     via: ['swapon(8)'],
+    ex: { args: ['/swapfile', 0], ret: 0 },
   },
   {
     name: 'swapoff', sig: 'int swapoff(const char *path)',
@@ -101,6 +104,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN, EINVAL: 'path is not an active swap area', ENOMEM: 'not enough memory to take the pages back' },
     see: ['swapon'],
     via: ['swapoff(8)'],
+    ex: { args: ['/swapfile'], ret: 0 },
   },
   {
     name: 'reboot', sig: 'int reboot(int magic, int magic2, int cmd, void *arg)',
@@ -118,6 +122,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: 'the caller lacks CAP_SYS_PACCT', ENOENT: 'filename does not exist', ENOSYS: 'the kernel was built without accounting' },
     see: ['exit_group'],
     via: ['accton(8)'],
+    ex: { args: ['/var/log/account/pacct'], ret: 0 },
   },
   {
     name: 'quotactl', sig: 'int quotactl(int cmd, const char *special, int id, caddr_t addr)',
@@ -156,7 +161,7 @@ export const rows: readonly RefRow[] = [
     name: 'delete_module', sig: 'int delete_module(const char *name, unsigned int flags)',
     summary: 'unload the kernel module name',
     returns: '0',
-    errors: { EPERM: EPERM_MODULE, ENOENT: 'no module of that name is loaded', EWOULDBLOCK: 'the module is in use and O_NONBLOCK was given', EBUSY: 'the module is being loaded or unloaded' },
+    errors: { EPERM: EPERM_MODULE, ENOENT: 'no module of that name is loaded', EAGAIN: 'the module is in use and O_NONBLOCK was given', EBUSY: 'the module is being loaded or unloaded' },
     see: ['finit_module'],
     via: ['rmmod(8), modprobe -r'],
     ex: { args: ['dummy', 0o4000], ret: 0 },
@@ -306,6 +311,7 @@ export const rows: readonly RefRow[] = [
     errors: { EDQUOT: 'the user\'s key quota is used up', EINVAL: 'the payload is invalid for the type', ENOKEY: 'the keyring does not exist', EACCES: 'the keyring may not be written' },
     see: ['request_key', 'keyctl'],
     via: ['keyctl(1) add', 'libkeyutils\' add_key(3)', 'eCryptfs, Kerberos, NFS'],
+    ex: { args: ['user', 'api-token', { buf: 's3cret' }, 6, -3], ret: 123456789 },
   },
   {
     name: 'request_key', sig: 'key_serial_t request_key(const char *type, const char *description, const char *callout_info, key_serial_t dest_keyring)',
@@ -314,6 +320,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENOKEY: 'no key was found and none could be made', EKEYEXPIRED: 'the key has expired', EKEYREVOKED: 'the key was revoked', EACCES: 'the key may not be seen' },
     see: ['add_key', 'keyctl'],
     via: ['libkeyutils\' request_key(3)', 'NFS and CIFS mounts'],
+    ex: { args: ['user', 'api-token', null, 0], ret: 123456789 },
   },
   {
     name: 'keyctl', sig: 'long keyctl(int operation, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)',
@@ -347,6 +354,7 @@ export const rows: readonly RefRow[] = [
     errors: { ENXIO: 'it was called from outside the kernel\'s trampoline' },
     see: ['uretprobe', 'perf_event_open'],
     via: ['uprobes placed by perf, bpftrace, or eBPF tools'],
+    ex: { args: [], ret: 'ENXIO' },
   },
   {
     name: 'uretprobe', sig: 'long uretprobe(void)',
@@ -354,6 +362,7 @@ export const rows: readonly RefRow[] = [
     returns: 'not meant to be called: the caller gets SIGILL when not coming from the trampoline',
     see: ['uprobe', 'perf_event_open'],
     via: ['return probes placed by perf, bpftrace, or eBPF tools'],
+    ex: { args: [], ret: null },
   },
   {
     name: 'open_tree', sig: 'int open_tree(int dirfd, const char *pathname, unsigned int flags)',
@@ -362,6 +371,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN + ' (for OPEN_TREE_CLONE)', ENOENT: 'the path does not exist', EINVAL: 'flags is invalid' },
     see: ['move_mount', 'open_tree_attr', 'fsmount'],
     via: ['mount --bind in new util-linux', 'container runtimes'],
+    ex: { args: [-100, '/srv/data', 0x80001], ret: 3 },
   },
   {
     name: 'open_tree_attr', sig: 'int open_tree_attr(int dirfd, const char *pathname, unsigned int flags, struct mount_attr *attr, size_t size)',
@@ -378,6 +388,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN, ENOENT: 'a path does not exist', EINVAL: 'the source is not a mount or the move is not allowed' },
     see: ['fsmount', 'open_tree', 'mount'],
     via: ['mount(8) in new util-linux', 'systemd, container runtimes'],
+    ex: { args: [3, '', -100, '/mnt', 4], ret: 0 },
   },
   {
     name: 'fsopen', sig: 'int fsopen(const char *fs_name, unsigned int flags)',
@@ -404,6 +415,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN, EBUSY: 'the context has no superblock yet (FSCONFIG_CMD_CREATE first)', EINVAL: 'flags or attr_flags is invalid' },
     see: ['fsopen', 'fsconfig', 'move_mount'],
     via: ['mount(8) in new util-linux (libmount)'],
+    ex: { args: [3, 1, 0], ret: 4 },
   },
   {
     name: 'fspick', sig: 'int fspick(int dirfd, const char *pathname, unsigned int flags)',
@@ -412,6 +424,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ADMIN, ENOENT: 'the path does not exist', EINVAL: 'the path is not a mount root and FSPICK_EMPTY_PATH was not given' },
     see: ['fsconfig', 'fsopen'],
     via: ['mount -o remount in new util-linux'],
+    ex: { args: [-100, '/mnt', 1], ret: 3 },
   },
   {
     name: 'mount_setattr', sig: 'int mount_setattr(int dirfd, const char *pathname, unsigned int flags, struct mount_attr *attr, size_t size)',

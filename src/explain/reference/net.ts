@@ -155,7 +155,7 @@ export const rows: readonly RefRow[] = [
       EDESTADDRREQ: 'no destination: the socket is not connected and dest_addr is NULL',
       EBADF, ENOTSOCK,
     },
-    see: ['send', 'sendmsg', 'recvfrom', 'write'],
+    see: ['sendmsg', 'recvfrom', 'write'],
     via: ['dgram socket.send()', 'send(3)', 'sendto(3)', 'DNS queries of getaddrinfo(3)'],
     ex: { args: [3, { buf: 'GET / HTTP/1.1\r\n\r\n' }, 18, 0x4000, null, 0], ret: 18 },
   },

@@ -22,7 +22,7 @@ export const rows: readonly RefRow[] = [
       EPERM: 'a namespace flag (CLONE_NEWUSER…) was given without the privilege it needs',
     },
     see: ['clone3', 'fork', 'vfork', 'execve', 'wait4'],
-    via: ['fork(3) (glibc)', 'pthread_create(3)', 'system(3)', 'new Worker() in Node (a thread)', 'child_process.spawn() on older libuv'],
+    via: ['fork(3) (glibc)', 'child_process.spawn(), exec(), spawnSync() (libuv forks, then execs)', 'system(3)', 'pthread_create(3) in glibc before 2.34'],
     ex: { args: [0x1200011, 0, 0, 0x7f1c2e8a1a10n, 0], ret: CHILD },
   },
   {
@@ -36,7 +36,7 @@ export const rows: readonly RefRow[] = [
       ENOSYS: 'the kernel is older than 5.3 (glibc then falls back to clone)',
     },
     see: ['clone', 'fork', 'pidfd_open'],
-    via: ['pthread_create(3) (glibc 2.34 and later)', 'new Worker() in Node', 'posix_spawn(3)'],
+    via: ['pthread_create(3) (glibc 2.34 and later)', 'new Worker() and Node\'s own threads (libuv\'s pool, V8\'s platform)'],
     ex: { args: [{ u64: [0x3d0f00, 0, 0x7f1c2d7ff990n, 0x7f1c2d7ff990n, 0, 0x7f1c2cfff000n, 0x7fff00, 0x7f1c2d7ff6c0n, 0, 0, 0] }, 88], ret: CHILD },
   },
   {
@@ -135,7 +135,7 @@ export const rows: readonly RefRow[] = [
     name: 'setuid', sig: 'int setuid(uid_t uid)',
     summary: 'set the user id: all of real, effective and saved when privileged, else only the effective one (to the real or saved id)',
     returns: '0',
-    errors: { EPERM: EPERM_ID, EAGAIN: 'the new user has reached its RLIMIT_NPROC', EINVAL: 'uid is not valid in this user namespace' },
+    errors: { EPERM: EPERM_ID, EINVAL: 'uid is not valid in this user namespace' },
     see: ['setresuid', 'setgid', 'getuid'],
     via: ['process.setuid()', 'setuid(3)', 'su, sudo, login dropping privileges'],
     ex: { args: [1000], ret: 0 },
@@ -153,9 +153,10 @@ export const rows: readonly RefRow[] = [
     name: 'setreuid', sig: 'int setreuid(uid_t ruid, uid_t euid)',
     summary: 'set the real and effective user ids (-1 leaves one unchanged)',
     returns: '0',
-    errors: { EPERM: EPERM_ID, EAGAIN: 'the new user has reached its RLIMIT_NPROC' },
+    errors: { EPERM: EPERM_ID },
     see: ['setresuid', 'setuid'],
     via: ['setreuid(3)', 'process.seteuid()'],
+    ex: { args: [1000, 1000], ret: 0 },
   },
   {
     name: 'setregid', sig: 'int setregid(gid_t rgid, gid_t egid)',
@@ -164,12 +165,13 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ID },
     see: ['setresgid', 'setgid'],
     via: ['setregid(3)', 'process.setegid()'],
+    ex: { args: [1000, 1000], ret: 0 },
   },
   {
     name: 'setresuid', sig: 'int setresuid(uid_t ruid, uid_t euid, uid_t suid)',
     summary: 'set the real, effective and saved user ids (-1 leaves one unchanged)',
     returns: '0',
-    errors: { EPERM: EPERM_ID, EAGAIN: 'the new user has reached its RLIMIT_NPROC' },
+    errors: { EPERM: EPERM_ID },
     see: ['getresuid', 'setuid'],
     via: ['setresuid(3)', 'setuid(3) and seteuid(3) in glibc', 'sudo, sshd'],
     ex: { args: [1000, 1000, 1000], ret: 0 },
@@ -190,6 +192,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_ID },
     see: ['getresgid', 'setgid'],
     via: ['setresgid(3)', 'setgid(3) in glibc'],
+    ex: { args: [1000, 1000, 1000], ret: 0 },
   },
   {
     name: 'getresgid', sig: 'int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid)',
@@ -387,6 +390,7 @@ export const rows: readonly RefRow[] = [
     errors: { EINVAL: 'the priority is out of range for the policy', EPERM: 'the caller lacks CAP_SYS_NICE', ESRCH: ESRCH_PID },
     see: ['sched_getparam', 'sched_setscheduler'],
     via: ['sched_setparam(3)', 'chrt(1)'],
+    ex: { args: [0, { i32: [10] }], ret: 0 },
   },
   {
     name: 'sched_getparam', sig: 'int sched_getparam(pid_t pid, struct sched_param *param)',
@@ -395,6 +399,7 @@ export const rows: readonly RefRow[] = [
     errors: { ESRCH: ESRCH_PID, EINVAL: 'param is NULL or pid is negative' },
     see: ['sched_setparam', 'sched_getscheduler'],
     via: ['sched_getparam(3)', 'pthread_getschedparam(3)'],
+    ex: { args: [0, { i32: [0] }], ret: 0 },
   },
   {
     name: 'sched_setscheduler', sig: 'int sched_setscheduler(pid_t pid, int policy, const struct sched_param *param)',
@@ -403,6 +408,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: 'real-time policies need CAP_SYS_NICE or RLIMIT_RTPRIO', EINVAL: 'the policy is unknown or the priority is out of range', ESRCH: ESRCH_PID },
     see: ['sched_getscheduler', 'sched_setattr'],
     via: ['sched_setscheduler(3)', 'chrt(1)', 'audio servers'],
+    ex: { args: [0, 1, { i32: [10] }], ret: 0 },
   },
   {
     name: 'sched_getscheduler', sig: 'int sched_getscheduler(pid_t pid)',
@@ -497,6 +503,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: 'raising the hard limit without CAP_SYS_RESOURCE', EINVAL: 'resource is unknown, or soft exceeds hard' },
     see: ['getrlimit', 'prlimit64'],
     via: ['setrlimit(3) in old libcs'],
+    ex: { args: [7, { u64: [4096, 524288] }], ret: 0 },
   },
   {
     name: 'prlimit64', sig: 'int prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 *new_rlim, struct rlimit64 *old_rlim)',
@@ -523,6 +530,7 @@ export const rows: readonly RefRow[] = [
     errors: { EFAULT },
     see: ['getrusage', 'clock_gettime'],
     via: ['times(3)', 'clock(3) in old libcs', 'the shell\'s times'],
+    ex: { args: [{ u64: [4, 1, 0, 0] }], ret: 1234567 },
   },
   {
     name: 'ptrace', sig: 'long ptrace(long request, long pid, unsigned long addr, unsigned long data)',
@@ -573,6 +581,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: 'the caller may not ptrace both processes', ESRCH: 'one of the processes does not exist', EBADF: 'a descriptor is not open' },
     see: ['pidfd_getfd'],
     via: ['CRIU', 'libraries checking whether two descriptors are the same file'],
+    ex: { args: [4242, 4243, 0, 3, 3], ret: 0 },
   },
   {
     name: 'seccomp', sig: 'int seccomp(unsigned int operation, unsigned int flags, void *args)',

@@ -51,6 +51,7 @@ export const rows: readonly RefRow[] = [
     errors: { EAGAIN: 'the timeout passed and no signal came', EINTR: 'another signal, not in the set, interrupted the wait', EINVAL: 'the timeout is invalid' },
     see: ['rt_sigsuspend', 'signalfd4', 'rt_sigprocmask'],
     via: ['sigwait(3)', 'sigwaitinfo(3)', 'sigtimedwait(3)'],
+    ex: { args: [{ u64: [0x4000] }, { cat: [{ i32: [15, 0, 0, 0, 4200, 1000] }, { zero: 104 }] }, { u64: [5, 0] }, 8], ret: 15 },
   },
   {
     name: 'rt_sigqueueinfo', sig: 'int rt_sigqueueinfo(pid_t tgid, int sig, siginfo_t *uinfo)',
@@ -111,6 +112,7 @@ export const rows: readonly RefRow[] = [
     errors: { ESRCH, EPERM: EPERM_KILL, EINVAL: EINVAL_SIG },
     see: ['tgkill', 'kill'],
     via: ['old threading libraries'],
+    ex: { args: [4243, 15], ret: 0 },
   },
   {
     name: 'tgkill', sig: 'int tgkill(pid_t tgid, pid_t tid, int sig)',
@@ -137,6 +139,7 @@ export const rows: readonly RefRow[] = [
     errors: { EINVAL: 'sizemask is wrong, or fd is not a signalfd', EMFILE: 'the process has reached its limit of open file descriptors', EBADF: 'fd is not open' },
     see: ['signalfd4', 'rt_sigprocmask'],
     via: ['signalfd(3) in old libcs'],
+    ex: { args: [-1, { u64: [0x4002] }, 8], ret: 3 },
   },
   {
     name: 'signalfd4', sig: 'int signalfd4(int fd, const sigset_t *mask, size_t sizemask, int flags)',

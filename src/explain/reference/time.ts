@@ -21,7 +21,7 @@ export const rows: readonly RefRow[] = [
     name: 'clock_nanosleep', sig: 'int clock_nanosleep(clockid_t clockid, int flags, const struct timespec *request, struct timespec *remain)',
     summary: 'sleep on a chosen clock, for a duration or (TIMER_ABSTIME) until an absolute time',
     returns: '0 once the time has passed',
-    errors: { EINTR: 'a signal handler ran; remain holds the time left', EINVAL: 'the time is out of range, or the clock cannot be slept on', ENOTSUP: 'the clock is CPU time of another process' },
+    errors: { EINTR: 'a signal handler ran; remain holds the time left', EINVAL: 'the time is out of range, or the clock cannot be slept on', EOPNOTSUPP: 'the clock is CPU time of another process' },
     see: ['nanosleep', 'clock_gettime'],
     via: ['sleep(3), usleep(3), nanosleep(3) (glibc)', 'time.sleep() in Python'],
     ex: { args: [0, 0, TS(1, 0), null], ret: 0 },
@@ -42,6 +42,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_TIME, EINVAL: EINVAL_CLOCK + ' or cannot be set, or the time is invalid' },
     see: ['clock_gettime', 'settimeofday', 'clock_adjtime'],
     via: ['clock_settime(3)', 'date -s', 'NTP clients stepping the clock'],
+    ex: { args: [0, { u64: [1765000000, 0] }], ret: 0 },
   },
   {
     name: 'clock_getres', sig: 'int clock_getres(clockid_t clockid, struct timespec *res)',
@@ -76,6 +77,7 @@ export const rows: readonly RefRow[] = [
     errors: { EPERM: EPERM_TIME, EINVAL: 'the time is out of range' },
     see: ['clock_settime', 'gettimeofday'],
     via: ['settimeofday(3)', 'date -s', 'hwclock(8)'],
+    ex: { args: [{ u64: [1765000000, 0] }, null], ret: 0 },
   },
   {
     name: 'time', sig: 'time_t time(time_t *tloc)',
@@ -126,6 +128,7 @@ export const rows: readonly RefRow[] = [
     errors: { EAGAIN: 'too many timers (or the kernel is short of memory)', EINVAL: EINVAL_CLOCK + ', or the notification is invalid' },
     see: ['timer_settime', 'timer_delete', 'timerfd_create'],
     via: ['timer_create(3)', 'V8\'s CPU profiler'],
+    ex: { args: [1, null, { i32: [0] }], ret: 0 },
   },
   {
     name: 'timer_settime', sig: 'int timer_settime(timer_t timerid, int flags, const struct itimerspec *new_value, struct itimerspec *old_value)',
@@ -134,6 +137,7 @@ export const rows: readonly RefRow[] = [
     errors: { EINVAL: EINVAL_TIMER + ', or a time is out of range', EFAULT },
     see: ['timer_create', 'timer_gettime'],
     via: ['timer_settime(3)'],
+    ex: { args: [0, 0, { u64: [0, 0, 5, 0] }, null], ret: 0 },
   },
   {
     name: 'timer_gettime', sig: 'int timer_gettime(timer_t timerid, struct itimerspec *curr_value)',

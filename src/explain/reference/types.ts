@@ -34,8 +34,8 @@ export type ExampleArg = number | bigint | null | string | ExampleMem;
 
 export interface Example {
   args: readonly ExampleArg[];
-  /** The result: a number, or an errno name (`ENOENT`) for a failure. Default 0. */
-  ret?: number | bigint | string;
+  /** The result: a number, an errno name (`ENOENT`) for a failure, null for a call that never returns. Default 0. */
+  ret?: number | bigint | string | null;
 }
 
 export interface RefRow {
