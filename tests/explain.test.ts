@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalise, SYSRAY, testEnv, traceWith } from './helpers/diff.js';
+import { normalise, ROOT, SYSRAY, testEnv, traceWith } from './helpers/diff.js';
 import { fixture, haveCc, scratch } from './helpers/fixtures.js';
 import { explain, EXPLAIN_MARK, SENTENCES } from '../src/explain/explain.js';
 import { NATIVE } from '../src/arch/index.js';
@@ -203,4 +203,24 @@ test('explain: its sentences are a script of their own, loaded only with --expla
   assert.ok(!opened([]).includes('explain'));
   const told = opened(['--explain']);
   assert.ok(told.includes('explain'), told.join(' '));
+});
+
+test('examples/README.md shows the sentences write-file.js really gets', () => {
+  const dir = scratch();
+  const r = traceWith(SYSRAY, ['--explain'], [process.execPath, join(ROOT, 'dist', 'examples', 'write-file.js')], dir);
+  assert.equal(r.status, 0, r.stderr);
+  const got = pairs(Buffer.from(r.trace, 'latin1').toString('utf8'));
+  // the README's traces are its code blocks
+  const blocks = readFileSync(join(ROOT, 'examples', 'README.md'), 'utf8').split(/^```.*$/m).filter((_, i) => i % 2 === 1);
+  const readme = pairs(blocks.join('\n'));
+  // the program's own three calls, one after the other; the fd node hands out may differ
+  const open = /^openat\(AT_FDCWD, "test.txt", O_WRONLY\|O_CREAT, 0600\) += \d+$/;
+  const fdless = (s: string | undefined): string | undefined => s?.replace(/\b(fd |write\(|close\()\d+/g, '$1N').replace(/= \d+$/, '= N');
+  const at = got.findIndex((p) => open.test(p.line));
+  const there = readme.findIndex((p) => open.test(p.line));
+  assert.ok(at >= 0 && there >= 0);
+  for (let i = 0; i < 3; i++) {
+    assert.equal(fdless(readme[there + i]!.line.replace(/ +=/, ' =')), fdless(got[at + i]!.line.replace(/ +=/, ' =')));
+    assert.equal(fdless(readme[there + i]!.says), fdless(got[at + i]!.says));
+  }
 });
