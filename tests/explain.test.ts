@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { normalise, ROOT, SYSRAY, testEnv, traceWith } from './helpers/diff.js';
 import { fixture, haveCc, scratch } from './helpers/fixtures.js';
 import { explain, EXPLAIN_MARK, SENTENCES } from '../src/explain/explain.js';
+import { Call } from '../src/explain/words.js';
+import type { Value } from '../src/decode/value.js';
 import { NATIVE } from '../src/arch/index.js';
 import { referenceOf } from '../src/explain/reference.js';
 
@@ -222,5 +224,38 @@ test('examples/README.md shows the sentences write-file.js really gets', () => {
   for (let i = 0; i < 3; i++) {
     assert.equal(fdless(readme[there + i]!.line.replace(/ +=/, ' =')), fdless(got[at + i]!.line.replace(/ +=/, ' =')));
     assert.equal(fdless(readme[there + i]!.says), fdless(got[at + i]!.says));
+  }
+});
+
+test('explain: every sentence copes with any decoded values and any result (seeded)', () => {
+  const seed = Number(process.env.SEED ?? Date.now() % 100000);
+  let x = seed;
+  const rnd = (n: number): number => ((x = (x * 1103515245 + 12345) % 2147483648), x % n);
+  const NAMES = ['AT_FDCWD', 'SEEK_CUR', 'AF_INET', 'AF_UNIX', 'SIG_BLOCK', 'FUTEX_WAIT', 'F_SETLK', 'RLIMIT_STACK', 'PR_SET_NAME', 'O_CREAT', 'CLONE_THREAD', 'MAP_ANONYMOUS'];
+  const FIELDS = ['sa_family', 'sun_path', 'tv_sec', 'tv_nsec', 'rlim_cur', 'flags', 'mask', 'sin_port', 'events', 'st_mode', 'si_code', 'msg_iov', 'iov_base', 'fd'];
+  const leaf = (): Value => [
+    { k: 'int', v: BigInt(rnd(100000)) - 5n }, { k: 'sym', name: NAMES[rnd(NAMES.length)]!, v: -100n },
+    { k: 'flags', names: NAMES.slice(rnd(NAMES.length)), rest: BigInt(rnd(2)), v: 1n }, { k: 'str', b: new Uint8Array([104, 105, rnd(256)]), trunc: rnd(2) === 1 },
+    { k: 'ptr', v: BigInt(rnd(3)), bad: true }, { k: 'fd', fd: rnd(10) }, { k: 'tok', text: '...' }, { k: 'sigset', names: ['INT'], inverted: rnd(2) === 1 },
+  ][rnd(8)] as Value;
+  const val = (d: number): Value => (d > 2 || rnd(3) ? leaf() : [
+    { k: 'struct', fields: [{ n: FIELDS[rnd(FIELDS.length)]!, v: val(d + 1) }, { v: val(d + 1) }] },
+    { k: 'array', items: [val(d + 1), val(d + 1)] }, { k: 'note', v: val(d + 1), text: '3 entries' }, { k: 'call', fn: 'htons', args: [val(d + 1)] },
+    { k: 'join', sep: '|', parts: [val(d + 1), val(d + 1)] }, { k: 'inout', in: val(d + 1), out: val(d + 1) },
+  ][rnd(6)] as Value);
+  for (let i = 0; i < 60; i++) {
+    for (const [name, sentence] of SENTENCES) {
+      const args = Array.from({ length: rnd(7) }, () => val(0));
+      const ret = rnd(4) === 0 ? undefined : { rval: BigInt(rnd(100)) - 3n, errno: rnd(3) === 0 ? [2, 13, 4, 512, 38, 9][rnd(6)]! : 0, fmt: 'd' as const };
+      const what = `seed ${seed}, round ${i}, ${name}`;
+      let s: string;
+      try {
+        // the sentence itself, without explain()'s safety net
+        s = sentence(new Call(name, args, ret));
+      } catch (e) {
+        assert.fail(`${what}: ${(e as Error).stack}`);
+      }
+      assert.doesNotMatch(s, /undefined|NaN|\[object/, what);
+    }
   }
 });
