@@ -1,6 +1,7 @@
 'use strict';
-// Loads sysray's scripts (dist/sysray.cjs, then each part of the decoders, dist/decoders-*.cjs, and
-// the syscall reference, dist/reference.cjs, when it is first needed; see scripts/bundle.mjs)
+// Loads sysray's scripts (dist/sysray.cjs, then each part of the decoders, dist/decoders-*.cjs, the
+// syscall reference, dist/reference.cjs, and --explain's sentences, dist/explain.cjs, when it is
+// first needed; see scripts/bundle.mjs)
 // through V8 code caches kept next to them: the first run compiles and saves the caches, later runs start without parsing or compiling sysray's code
 // again. A cache that is missing, stale (another Node version) or rejected (other V8 flags) is
 // compiled and saved anew.
@@ -61,8 +62,16 @@ function part(name) {
 
 /** The syscall reference's rows (--syscalls, --describe), loaded once if asked for. */
 let reference;
+/** --explain's sentences, loaded once if asked for; given the modules they take from the first script. */
+let explain;
+const explainScript = (given) => (explain ??= load('explain.cjs', (id) => {
+  const m = id.startsWith('sysray:shared:') ? given[id.slice(14)] : undefined;
+  if (!m) throw new Error(`sysray: no module ${id}`);
+  return m;
+}));
 const main = load('sysray.cjs', (id) => {
   if (id === 'sysray:reference') return (reference ??= load('reference.cjs', () => undefined));
+  if (id === 'sysray:explain') return explainScript;
   if (id !== 'sysray:decoders') throw new Error(`sysray: no module ${id}`);
   return (sharedModules) => {
     shared = sharedModules;

@@ -108,8 +108,44 @@ const lazyReference = {
     }));
   },
 };
-await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders, lazyReference] });
+// --explain's sentences (src/explain/explain.js, words.js, sentences/), a script of their own as
+// well, loaded only by --explain through require('sysray:explain'); the few modules of the first
+// script they use are handed to it, so that each module still lives in one script only.
+const EXPLAIN = resolve(SRC, 'explain/explain.js');
+const EXPLAIN_OWN = (p) => p === EXPLAIN || p === resolve(SRC, 'explain/words.js') || p.startsWith(resolve(SRC, 'explain/sentences') + '/');
+const EXPLAIN_SHARED = ['decode/xlat/errno.js', 'decode/xlat/signals.js', 'render/strace.js', 'explain/reference.js'];
+const lazyExplain = {
+  name: 'lazy-explain',
+  setup(b) {
+    b.onResolve({ filter: /explain\.js$/ }, (a) =>
+      resolve(a.resolveDir, a.path) === EXPLAIN ? { path: 'explain', namespace: 'lazy-explain' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'lazy-explain' }, () => ({
+      contents: `${EXPLAIN_SHARED.map((m, i) => `import * as s${i} from ${JSON.stringify(resolve(SRC, m))};`).join('\n')}
+let script;
+const get = () => (script ??= require('sysray:explain')({ ${EXPLAIN_SHARED.map((m, i) => `${JSON.stringify(m)}: s${i}`).join(', ')} }));
+export const explain = (ev) => get().explain(ev);
+export const explanationLine = (ev) => get().explanationLine(ev);`,
+      resolveDir: SRC,
+      loader: 'js',
+    }));
+  },
+};
+const explainShared = {
+  name: 'explain-shared',
+  setup(b) {
+    b.onResolve({ filter: /\.js$/ }, (a) => {
+      if (!a.importer) return undefined;
+      const p = resolve(a.resolveDir, a.path);
+      if (EXPLAIN_OWN(p)) return undefined;
+      const rel = relative(SRC, p);
+      if (!EXPLAIN_SHARED.includes(rel)) throw new Error(`bundle: ${a.importer} imports ${rel}, not handed to the explain script`);
+      return { path: `sysray:shared:${rel}`, external: true };
+    });
+  },
+};
+await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders, lazyReference, lazyExplain] });
 await build({ ...common, entryPoints: [REFERENCE], outfile: 'dist/reference.cjs' });
+await build({ ...common, entryPoints: [EXPLAIN], outfile: 'dist/explain.cjs', plugins: [explainShared] });
 
 // The parts. Each exports its modules by path; a module of another part or of the first script
 // becomes require('sysray:part:<part>:<path>') or require('sysray:shared:<path>').
@@ -161,7 +197,7 @@ import { pathToFileURL } from 'node:url';
 // earlier build are dropped first. Failure (no ptrace here) only means the first run builds the
 // caches instead.
 import { spawnSync } from 'node:child_process';
-for (const f of readdirSync('dist')) if (/^(sysray|reference|decoders(-[a-z]+)?)\.cjs\..*\.cache$/.test(f)) rmSync(`dist/${f}`, { force: true });
+for (const f of readdirSync('dist')) if (/^(sysray|reference|explain|decoders(-[a-z]+)?)\.cjs\..*\.cache$/.test(f)) rmSync(`dist/${f}`, { force: true });
 // Through the launcher, as users start it (V8 rejects a cache made under other V8 flags); in these
 // runs bin/boot.cjs loads every part of the decoders and saves every cache (SYSRAY_WARM_CACHES).
 // A full trace; -f under a filter, Node starting the command; and the same started by the launcher.

@@ -36,6 +36,8 @@ interface Common {
   pid: number;
   /** With -Y (`decodePids`): the name of the process the event happened in. */
   comm?: string;
+  /** With --explain: what the event did, in a plain sentence (syscalls, signals, exits). */
+  explain?: string;
 }
 
 /** A syscall, written once it returned (or, for one that never returns, when its process ended). */

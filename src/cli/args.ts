@@ -15,6 +15,10 @@ export interface Options {
   acolumn: number;
   /** --json: JSON Lines instead of strace's text */
   json: boolean;
+  /** --explain: a plain sentence after each line (an `explain` field with --json) */
+  explain: boolean;
+  /** --color=auto|always|never: colour on a terminal */
+  color: 'auto' | 'always' | 'never';
   /** --syscalls[=SET]: list the syscall table (true: all of it) instead of tracing */
   syscalls?: string | true;
   /** --describe=NAME|NUMBER: print one syscall's reference entry instead of tracing */
@@ -94,7 +98,7 @@ export class UsageError extends Error {
 }
 
 const defaults = (): Options => ({
-  strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
+  strsize: 32, acolumn: 40, json: false, explain: false, color: 'auto', verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
   filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false,
   help: false, version: false, command: [],
 });
@@ -170,6 +174,7 @@ const STRACE_LONG: readonly LongOpt[] = [
 const SYSRAY_LONG: readonly LongOpt[] = [
   opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none'),
   opt('syscalls', 'syscalls', 'optional'), opt('describe', 'describe', 'required'),
+  opt('explain', 'explain', 'none'), opt('color', 'color', 'optional'),
 ];
 
 /** getopt_long's lookup of `--NAME` (NAME without its `=VALUE`); `arg` is the whole argument, for messages. */
@@ -304,6 +309,14 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       break;
     case 'x': o.xflag = o.xflag < 2 ? ((o.xflag + 1) as 1 | 2) : 2; break;
     case 'json': o.json = true; break;
+    case 'explain': o.explain = true; break;
+    case 'color': {
+      // a bare --color means always, as in ls and grep
+      const v = val ?? 'always';
+      if (v !== 'auto' && v !== 'always' && v !== 'never') throw new UsageError(`invalid ${spelled} argument: '${v}'`);
+      o.color = v;
+      break;
+    }
     case 'syscalls': o.syscalls = val ?? true; break;
     case 'describe': o.describe = val!; break;
     case 'f': o.follow++; break;
@@ -382,6 +395,7 @@ export function parseArgs(argv: string[]): Options {
 
 export const USAGE = `Usage: sysray [-cCfFhiqrtTvVwxyYzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE]
               [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] [-P PATH]... [--json]
+              [--explain] [--color=WHEN]
               { -p PID | [-E VAR=VAL]... [-u USERNAME] [--] PROG [ARGS] }
 
 sysray traces the system calls PROG makes, printing them as strace does.
@@ -399,6 +413,10 @@ Output format:
   -x             print non-ASCII strings in hex
   -xx            print all strings in hex
   --json         print JSON Lines: one object per event (see docs/json.md)
+  --explain      follow each line with a plain sentence saying what it did, on a line
+                 starting with '# ' (with --json: an "explain" field)
+  --color[=WHEN] colour the trace: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR
+                 forces it), always (the default for a bare --color), never
 
 Reference:
   --syscalls[=SET]

@@ -7,6 +7,9 @@ import { reap, type Spawned, spawnCommand, spawnPipe, takeCallerState } from '..
 import { dismiss } from '../tracer/launcher.js';
 import { StraceText } from '../render/strace.js';
 import { renderJson } from '../render/json.js';
+import { colourText, wantColour } from '../render/colour.js';
+import { explain, explanationLine } from '../explain/explain.js';
+import { isatty } from 'node:tty';
 import type { Event } from '../model.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { NATIVE } from '../arch/index.js';
@@ -297,10 +300,23 @@ export function main(argv: string[]): number {
   };
   /** One output and renderer per process with -ff, else one for all. */
   const perPid = new Map<number, { out: Out; render: (ev: Event) => string }>();
+  // colour only where a person reads the trace: sysray's stderr on a terminal, unless told otherwise
+  const colour = !opts.json && wantColour(opts.color, process.env, opts.output === undefined && isatty(2));
   const makeRender = (): ((ev: Event) => string) => {
-    if (opts.json) return renderJson;
+    if (opts.json) return opts.explain ? (ev) => renderJson(ev, explain(ev)) : renderJson;
     const text = new StraceText(lineOpts);
-    return (ev) => text.render(ev);
+    if (!opts.explain && !colour) return (ev) => text.render(ev);
+    // --explain and colour are steps after the strace text, which itself stays as it is
+    let midLine = false;
+    return (ev) => {
+      let s = text.render(ev);
+      if (!s) return s;
+      if (opts.explain) s += explanationLine(ev);
+      if (!colour) return s;
+      const c = colourText(s, midLine);
+      midLine = !s.endsWith('\n');
+      return c;
+    };
   };
   const sharedRender = shared ? makeRender() : undefined;
   const sinkFor = (ev: Event): { out: Out; render: (ev: Event) => string } | undefined => {

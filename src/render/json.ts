@@ -64,8 +64,11 @@ export function valueJson(v: Value): J {
   }
 }
 
-/** One event as a JSON line, or '' for events JSON Lines does not carry (syscall entries). */
-export function renderJson(ev: Event): string {
+/**
+ * One event as a JSON line, or '' for events JSON Lines does not carry (syscall entries).
+ * `explain`: --explain's sentence for it, written as the `explain` field.
+ */
+export function renderJson(ev: Event, explain?: string): string {
   let o: { [k: string]: J };
   const time = num(ev.time);
   switch (ev.type) {
@@ -102,5 +105,6 @@ export function renderJson(ev: Event): string {
   // -Y: the process's name
   const comm = 'comm' in ev ? ev.comm : undefined;
   if (comm?.length) o.comm = Buffer.from(comm).toString('latin1');
+  if (explain !== undefined) o.explain = explain;
   return JSON.stringify(o) + '\n';
 }
