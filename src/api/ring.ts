@@ -13,7 +13,13 @@ const TAKEN = 3; // counts takings (the writer waits on it)
 const STOP = 4; // the reader asks the trace to end
 const DONE = 5; // the writer has published its last byte
 const TID = 6; // the worker thread's tid, once it can be woken
+const WAITING = 7; // the reader waits for a publication
 const CONTROL_BYTES = 64;
+/**
+ * Unpublished bytes that make the writer publish on its own: the reader then wakes once per batch
+ * of a few hundred events, not once per event.
+ */
+const PUBLISH_AT = 64 << 10;
 
 /** A new ring's memory: `size` bytes of data (one stays empty, telling full from empty). */
 export function ringMemory(size = 1 << 20): SharedArrayBuffer {
@@ -22,7 +28,7 @@ export function ringMemory(size = 1 << 20): SharedArrayBuffer {
 
 /** Atomics.waitAsync (Node 16+), which the ES2022 library does not declare. */
 interface WaitAsync {
-  waitAsync(a: Int32Array, index: number, value: number): { async: false; value: string } | { async: true; value: Promise<string> };
+  waitAsync(a: Int32Array, index: number, value: number, timeout?: number): { async: false; value: string } | { async: true; value: Promise<string> };
 }
 
 class Ring {
@@ -70,8 +76,13 @@ export class RingWriter extends Ring {
       this.unpublished += n;
       off += n;
     }
-    if (this.unpublished >= this.size >> 2) this.publish();
+    if (this.unpublished >= PUBLISH_AT) this.publish();
     return !this.stopped;
+  }
+
+  /** Publish if the reader waits for it (else it takes a batch at the next publication). */
+  offer(): void {
+    if (Atomics.load(this.ctl, WAITING)) this.publish();
   }
 
   /** Make what was written visible to the reader. */
@@ -127,12 +138,25 @@ export class RingReader extends Ring {
     return Atomics.load(this.ctl, DONE) === 1 && Atomics.load(this.ctl, HEAD) === Atomics.load(this.ctl, TAIL);
   }
 
-  /** Resolves once something was published after the last take (or the writer finished). */
-  async published(): Promise<void> {
-    const seen = Atomics.load(this.ctl, PUBLISHED);
-    if (Atomics.load(this.ctl, HEAD) !== Atomics.load(this.ctl, TAIL) || Atomics.load(this.ctl, DONE)) return;
-    const w = (Atomics as unknown as WaitAsync).waitAsync(this.ctl, PUBLISHED, seen);
-    if (w.async) await w.value;
+  /**
+   * Resolves once something was published after the last take (or the writer finished). The writer
+   * publishes when it sees the reader waiting, at its next stop; `nudge` (which interrupts the
+   * writer's wait for the tracees) runs every `every` ms until then, should the tracees sit still.
+   * It returns false when the writer is gone: then this resolves too.
+   */
+  async published(nudge: () => boolean, every = 20): Promise<void> {
+    Atomics.store(this.ctl, WAITING, 1);
+    try {
+      for (;;) {
+        const seen = Atomics.load(this.ctl, PUBLISHED);
+        if (Atomics.load(this.ctl, HEAD) !== Atomics.load(this.ctl, TAIL) || Atomics.load(this.ctl, DONE)) return;
+        const w = (Atomics as unknown as WaitAsync).waitAsync(this.ctl, PUBLISHED, seen, every);
+        if ((w.async ? await w.value : w.value) !== 'timed-out') return;
+        if (!nudge()) return;
+      }
+    } finally {
+      Atomics.store(this.ctl, WAITING, 0);
+    }
   }
 
   /** Ask the writer to stop, waking it if it waits for room. */

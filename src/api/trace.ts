@@ -47,6 +47,8 @@ export class Trace implements AsyncIterable<TraceEvent> {
   private settlePids!: (p: number[]) => void;
   private aborted: unknown;
   private waker: NodeJS.Timeout | undefined;
+  /** The worker has exited (its thread's tid may be another thread's by now). */
+  private gone = false;
 
   /** Use trace() or attach(). */
   constructor(target: { command: readonly string[] } | { pids: readonly number[] }, options: TraceOptions) {
@@ -89,7 +91,10 @@ export class Trace implements AsyncIterable<TraceEvent> {
     }
     this.ring = new RingReader(input.ring);
     const worker = (this.worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: input }));
-    this.ended = new Promise((done) => worker.once('exit', () => done()));
+    this.ended = new Promise((done) => worker.once('exit', () => {
+      this.gone = true;
+      done();
+    }));
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'started') {
         for (const fd of pipes.splice(0)) closeSync(fd);
@@ -134,7 +139,7 @@ export class Trace implements AsyncIterable<TraceEvent> {
     this.iterating = true;
     while (!this.ring.drained && !this.failure) {
       this.ring.take();
-      await Promise.race([this.ring.published(), this.ended]);
+      await Promise.race([this.ring.published(() => this.wake()), this.ended]);
       if (this.statusKnown && this.ring.drained) break;
     }
   }
@@ -154,15 +159,21 @@ export class Trace implements AsyncIterable<TraceEvent> {
     if (!this.worker || !this.ring) return;
     this.ring.stop();
     // the engine may sit in waitpid: wake it (again, should the signal come just before it waits)
-    const wake = (): void => {
-      const tid = this.ring!.tid;
-      if (tid) raw.tgkill(process.pid, tid, WAKE_SIGNAL);
-    };
     if (!this.waker) {
-      wake();
-      this.waker = setInterval(wake, 20);
+      this.wake();
+      this.waker = setInterval(() => void this.wake(), 20);
     }
     await this.ended;
+  }
+
+  /**
+   * Interrupt the engine's waitpid (it then publishes what it has, or sees that the trace ends).
+   * False once the engine is gone.
+   */
+  private wake(): boolean {
+    const tid = this.ring?.tid;
+    if (tid && !this.gone) raw.tgkill(process.pid, tid, WAKE_SIGNAL);
+    return !this.gone;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<TraceEvent> {
@@ -190,7 +201,7 @@ export class Trace implements AsyncIterable<TraceEvent> {
             if (!this.statusKnown && this.failure) throw this.failure;
             return finished();
           }
-          await Promise.race([ring.published(), this.ended]);
+          await Promise.race([ring.published(() => this.wake()), this.ended]);
         }
       },
       // break, return or an exception in the loop: end the trace, and be done only once it is over

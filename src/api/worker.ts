@@ -64,9 +64,10 @@ const staged = filterStage(f, (ev) => {
 const tracer = new Tracer(
   {
     ...engineOptions(opts, qualTables(f, NATIVE), resolvePaths(opts.paths, () => {}), {
-      interactive: false, eagerFlush: true, seccomp: opts.seccomp ?? true, exitKill: true,
+      interactive: false, eagerFlush: false, seccomp: opts.seccomp ?? true, exitKill: true,
     }),
     ownThread: true,
+    woken: true,
     cancel: () => (abandon || ring.stopped ? (attaching ? 'detach' : 'kill') : undefined),
   },
   {
@@ -76,7 +77,7 @@ const tracer = new Tracer(
       if (ev.pid === main && ev.type === 'killed') last = { signal: ev.sig, coreDumped: ev.core };
       staged(ev);
     },
-    idle: () => ring.publish(),
+    idle: () => ring.offer(),
   },
   (msg, kind) => {
     if (kind === 'error') said.push(msg);

@@ -69,6 +69,11 @@ export interface TraceOptions extends DecodeOptions {
    */
   ownThread?: boolean;
   /**
+   * The caller interrupts waitpid with a signal whenever it wants output flushed (the API's reader
+   * does so when it waits for events): no SIGALRM tick, and `idle` runs only then.
+   */
+  woken?: boolean;
+  /**
    * Asked before each wait (the API's abort): 'kill' ends every tracee and reaps it, 'detach' lets
    * every tracee go on running untraced. A signal that interrupts the wait makes it asked at once.
    */
@@ -468,7 +473,7 @@ export class Tracer {
     while (this.tcbs.size > 0) {
       if ((++n & 63) === 0 && this.checkInterrupt()) break;
       if (this.opt.cancel && !this.killing && this.cancelled()) break;
-      if (stopped && !ticking && !eager) {
+      if (stopped && !ticking && !eager && !this.opt.woken) {
         tick(50);
         ticking = true;
       }
