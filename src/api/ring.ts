@@ -116,10 +116,15 @@ export class RingReader extends Ring {
   private decoder = new StringDecoder('utf8');
   private partial = '';
 
-  /** Every complete line published since the last call, parsed ([] if none). */
-  take(): unknown[] {
-    const head = Atomics.load(this.ctl, HEAD), tail = Atomics.load(this.ctl, TAIL);
+  /**
+   * The complete lines published since the last call, parsed ([] if none): about `max` bytes of
+   * them at most, so that a slow reader holds few events as objects (the rest wait as bytes).
+   */
+  take(max = 64 << 10): unknown[] {
+    const tail = Atomics.load(this.ctl, TAIL);
+    let head = Atomics.load(this.ctl, HEAD);
     if (head === tail) return [];
+    if ((head - tail + this.size) % this.size > max) head = this.lineEnd(tail, max) ?? head;
     const view = (from: number, to: number): Buffer => Buffer.from(this.sab, CONTROL_BYTES + from, to - from);
     let text = head > tail ? this.decoder.write(view(tail, head)) : this.decoder.write(view(tail, this.size)) + this.decoder.write(view(0, head));
     Atomics.store(this.ctl, TAIL, head);
@@ -131,6 +136,17 @@ export class RingReader extends Ring {
     if (last < 0) return [];
     // a JSON line holds no raw newline: the lines are one array's items
     return JSON.parse(`[${text.slice(0, last).replaceAll('\n', ',')}]`) as unknown[];
+  }
+
+  /** Where the last line ending within `max` bytes from `from` ends (UTF-8 never has 0x0a inside a character). */
+  private lineEnd(from: number, max: number): number | undefined {
+    const to = from + max;
+    if (to > this.size) {
+      const i = this.data.subarray(0, to - this.size).lastIndexOf(0x0a);
+      if (i >= 0) return i + 1;
+    }
+    const i = this.data.subarray(from, Math.min(to, this.size)).lastIndexOf(0x0a);
+    return i >= 0 ? (from + i + 1) % this.size : undefined;
   }
 
   /** Whether the writer has finished and every line has been taken. */
