@@ -4,8 +4,13 @@
  * spell of the machine falls on all of them; a ratio is the median of the rounds' own ratios
  * (each round's sysray time over the same round's strace time), and each time shown is a median.
  *   npm run bench            (BENCH_RUNS=N rounds, default 9)
+ *   node dist/bench/run.js api   (the API against --json only)
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { STRACE, SYSRAY } from '../tests/helpers/diff.js';
 import { fixture } from '../tests/helpers/fixtures.js';
 
@@ -62,7 +67,39 @@ const paired = (a: Sample[], b: Sample[], f: (x: Sample) => number = (x) => x.wa
 const fmt = (x: number): string => x.toFixed(3);
 const times = (r: number): string => `${r.toFixed(2)}×`;
 
+/**
+ * The API consuming a 300,000-syscall trace (every event parsed into an object on the caller's
+ * thread) against `sysray --json -o /dev/null` on the same command. BENCH_API_RUNS rounds (default 5:
+ * each run takes seconds).
+ */
+function apiVsJson(): void {
+  const loop = fixture('writeloop');
+  const n = '300000';
+  const dir = mkdtempSync(join(tmpdir(), 'sysray-bench-api-'));
+  const consumer = join(dir, 'consume.mjs');
+  const api = join(fileURLToPath(import.meta.url), '../../src/api/index.js');
+  writeFileSync(consumer, `import { trace } from ${JSON.stringify(api)};
+const t = trace(process.argv.slice(2), { stdio: 'ignore' });
+let n = 0;
+for await (const ev of t) if (ev.type === 'syscall') n++;
+const s = await t.exit;
+if (!('code' in s) || s.code !== 0 || n < 300000) throw new Error(\`\${n} syscalls, \${JSON.stringify(s)}\`);
+`);
+  const runs = Number(process.env.BENCH_API_RUNS ?? 5);
+  const a: Record<string, Sample[]> = { json: [], api: [] };
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 ? ['api', 'json'] : ['json', 'api'];
+    for (const k of order) a[k]!.push(timed(k === 'json' ? [SYSRAY, '--json', '-o', '/dev/null', loop, n] : [process.execPath, consumer, loop, n]));
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`\nthe API, 300,000 write() calls (${runs} rounds): every event read as an object`);
+  console.log(`  sysray --json -o /dev/null ${fmt(med(a.json!))} s   API (for await) ${fmt(med(a.api!))} s`);
+  console.log(`  RATIO API/--json ${times(paired(a.api!, a.json!))}   (target ≤ 1.1×)`);
+}
+
 function main(): void {
+  // `node dist/bench/run.js api`: the API's measure alone
+  if (process.argv[2] === 'api') return apiVsJson();
   const loop = fixture('writeloop');
   const n = '20000';
   console.log(`sysray benchmarks (${RUNS} rounds; times are medians, ratios medians of each round's ratio)\n`);
@@ -111,6 +148,8 @@ function main(): void {
   console.log('\nstart-up: -o /dev/null /bin/true');
   console.log(`  strace ${ms(med(s.strace!))}   sysray ${ms(med(s.sysray!))}   (bare node -e 0: ${ms(med(node.node!))})`);
   console.log(`  STARTUP sysray ${ms(med(s.sysray!))}   (target ≤ 120 ms)`);
+
+  apiVsJson();
 }
 
 main();
