@@ -240,6 +240,13 @@ test("threads share their process's fd table and cwd", () => {
     attach(21, 'child'),
     sc(21, 'chdir', [S('/tmp')], 0),
     sc(21, 'openat', [CWD, S('t'), F('O_RDONLY')], 5, { retFormat: 'fd' }),
+    // clone3's struct is read at entry and written at exit
+    sc(21, 'clone3', [{
+      kind: 'inout', in: { kind: 'struct', fields: { flags: F('CLONE_VM', 'CLONE_FS', 'CLONE_FILES', 'CLONE_THREAD') } },
+      out: { kind: 'struct', fields: { parent_tid: { kind: 'array', items: [I(22)] } } },
+    }, I(88)], 22),
+    sc(22, 'write', [FD(5), S('x'), I(1)], 1),
+    exit(22, 0),
     sc(20, 'read', [FD(5), S('abc'), I(10)], 3),
     exit(21, 0),
     sc(20, 'openat', [CWD, S('u'), F('O_RDONLY')], 6, { retFormat: 'fd' }),
@@ -247,9 +254,9 @@ test("threads share their process's fd table and cwd", () => {
   ]);
   assert.equal(m.processes.length, 1);
   const p = m.processes[0]!;
-  assert.deepEqual(p.threads, [21]);
+  assert.deepEqual(p.threads, [21, 22]);
   assert.deepEqual(p.exit, { code: 0 }, "a thread's end is not its process's");
-  assert.deepEqual(m.files.map((f) => [f.path, f.bytesRead]), [['/tmp/t', 3], ['/tmp/u', 0]]);
+  assert.deepEqual(m.files.map((f) => [f.path, f.bytesRead, f.bytesWritten]), [['/tmp/t', 3, 1], ['/tmp/u', 0, 0]]);
 });
 
 test('close_range, F_SETFD, pipe2, socketpair and exec: which fds survive', () => {

@@ -52,6 +52,8 @@ export function num(v: JsonValue | undefined): number {
 /** A named field of a struct value (`clone3`'s `flags`, a msghdr's `msg_name`). */
 export function fieldOf(v: JsonValue | undefined, name: string): JsonValue | undefined {
   if (v?.kind === 'struct') return v.fields[name];
+  // clone3's argument is read at entry and written at exit: `{flags=…} => {parent_tid=…}`
+  if (v?.kind === 'inout') return fieldOf(v.in, name) ?? fieldOf(v.out, name);
   // clone's `flags=…` arguments are joins of a token and a value
   if (v?.kind === 'join' && v.sep === '=' && v.parts[0]?.kind === 'token' && v.parts[0].text === name) return v.parts[1];
   return undefined;
