@@ -60,13 +60,14 @@ test('record() and the expectations on the effects fixture', { skip: !haveCc() &
   thrown(() => expectNoExec(run, { except: ['sh'] }));
 });
 
-test('record(): a signal death, the output, and what sysray refuses', async () => {
+test('record(): a signal death, the output, a time limit, and what sysray refuses', async () => {
   const killed = await record(['sh', '-c', 'echo out; echo err >&2; kill -TERM $$'], { env: testEnv() });
   assert.deepEqual(killed.exit, { signal: 'SIGTERM', coreDumped: false });
   assert.equal(killed.stdout, 'out\n');
   assert.equal(killed.stderr, 'err\n');
-  await assert.rejects(record(['/nonexistent/program']), { message: "sysray: Can't stat '/nonexistent/program': No such file or directory" });
-  await assert.rejects(record(['true'], { filter: ['trace=nosuchcall'] }), { message: /^sysray: invalid system call 'nosuchcall'$/ });
+  await assert.rejects(record(['sleep', '30'], { timeoutMs: 300 }), { message: 'record: sleep did not finish within 300 ms' });
+  await assert.rejects(record(['/nonexistent/program']), { name: 'SysrayError', code: 'ENOENT', message: "Can't stat '/nonexistent/program': No such file or directory" });
+  await assert.rejects(record(['true'], { filter: ['trace=nosuchcall'] }), { name: 'SysrayError', code: 'EINVAL_FILTER', message: "invalid system call 'nosuchcall'" });
 });
 
 test('record(): a long argv is whole (a large string limit) and says so when cut', async () => {

@@ -4,17 +4,16 @@
  * AssertionError quoting the trace lines behind each offence, so any test runner reports them.
  */
 import { AssertionError } from 'node:assert';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { analyze } from '../analyze/builder.js';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { EffectsBuilder } from '../analyze/builder.js';
 import { syscallLine } from '../analyze/line.js';
 import type {
   Effects, ErrorEffects, ExitStatus, FileEffects, ProcessEffects, SocketEffects,
 } from '../analyze/types.js';
 import type { TraceEvent } from './events.js';
+import { trace } from './trace.js';
 
 export type * from '../analyze/types.js';
 export type { TraceEvent } from './events.js';
@@ -32,7 +31,7 @@ export interface RecordOptions {
   env?: NodeJS.ProcessEnv;
   /**
    * The command's stdout and stderr: collected into `run.stdout`/`run.stderr` (`'pipe'`, the
-   * default), shared with this process (`'inherit'`), or discarded (`'ignore'`). Its stdin is empty.
+   * default; stdin is then /dev/null), this process's (`'inherit'`), or /dev/null (`'ignore'`).
    */
   stdio?: 'pipe' | 'inherit' | 'ignore';
   /**
@@ -85,9 +84,6 @@ export interface Run {
   errors(): ErrorEffects[];
 }
 
-/** The sysray executable of this package. */
-const SYSRAY = resolve(fileURLToPath(import.meta.url), '../../../../bin/sysray');
-
 /** A file counts as modified when any of these says so. */
 export const modified = (f: FileEffects): boolean =>
   f.written || f.created || f.mayHaveCreated || f.deleted || f.renamedTo.length > 0 || f.renamedFrom.length > 0 || f.metadataChanged;
@@ -97,18 +93,37 @@ const under = (path: string, dir: string): boolean => path === dir || path.start
 const INET = new Set(['AF_INET', 'AF_INET6', 'AF_PACKET']);
 
 /**
- * Run `argv` under sysray (following forks) and resolve with what it did once it has exited. Rejects,
- * without running anything, when sysray refuses the command or options (its message as the error's).
+ * Run `argv` under sysray (following forks, with trace() from 'sysray') and resolve with what it did
+ * once it has exited. Rejects, without running anything, with the SysrayError trace() gives when
+ * the command or an option is refused (`code` `'ENOENT'`, `'EINVAL_FILTER'`…).
  */
 export async function record(argv: string[], options: RecordOptions = {}): Promise<Run> {
-  if (!argv.length) throw new TypeError('record: argv is empty');
-  const { events, stdout, stderr } = await runSysray(argv, options);
-  const effects = analyze(events);
-  const first = effects.processes[0];
-  if (!first?.exit) throw new Error(`record: ${argv[0]} left no exit status in its trace`);
-  const exit = first.exit;
+  if (!Array.isArray(argv) || !argv.length) throw new TypeError('record: argv must be a non-empty array');
+  const stdio = options.stdio ?? 'pipe';
+  const signal = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
+  const t = trace(argv, {
+    follow: true, stringLimit: options.stringLimit ?? 4096, stdio,
+    ...(options.filter ? { filter: options.filter } : {}), ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    ...(options.env ? { env: options.env } : {}), ...(signal ? { signal } : {}),
+  });
+  const stdout = collect(t.stdout);
+  const stderr = collect(t.stderr);
+  const events: TraceEvent[] = [];
+  const builder = new EffectsBuilder();
+  try {
+    for await (const ev of t) {
+      events.push(ev);
+      builder.add(ev);
+    }
+  } catch (e) {
+    if (signal?.aborted) throw new Error(`record: ${argv[0]} did not finish within ${options.timeoutMs} ms`);
+    throw e;
+  }
+  const status = await t.exit;
+  if ('detached' in status) throw new Error(`record: ${argv[0]} was let go before it ended`);
+  const effects = builder.result();
   return {
-    argv: [...argv], exit, events, effects, stdout, stderr,
+    argv: [...argv], exit: status, events, effects, stdout: await stdout, stderr: await stderr,
     files: (f = {}) => effects.files.filter((x) =>
       (f.written === undefined || x.written === f.written) && (f.read === undefined || x.read === f.read)
       && (f.created === undefined || x.created === f.created) && (f.deleted === undefined || x.deleted === f.deleted)
@@ -121,49 +136,13 @@ export async function record(argv: string[], options: RecordOptions = {}): Promi
   };
 }
 
-interface Raw { events: TraceEvent[]; stdout: string; stderr: string }
-
-/** `sysray --json -f` as a child process, its events written to a private file and read back. */
-function runSysray(argv: string[], o: RecordOptions): Promise<Raw> {
-  const dir = mkdtempSync(join(tmpdir(), 'sysray-record-'));
-  const out = join(dir, 'trace.jsonl');
-  const args = ['--json', '-f', '-s', String(o.stringLimit ?? 4096), ...(o.filter ?? []).flatMap((e) => ['-e', e]), '-o', out, '--', ...argv];
-  const stdio = o.stdio ?? 'pipe';
-  return new Promise<Raw>((done, fail) => {
-    // sysray's own complaints go to its stderr, which is the command's: piped, so they can be told apart
-    // named plainly, so its messages read `sysray: …` as strace's read `strace: …`
-    const child = spawn(SYSRAY, args, { argv0: 'sysray', cwd: o.cwd, env: o.env ?? process.env, stdio: ['ignore', stdio === 'inherit' ? 'inherit' : 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.setEncoding('utf8').on('data', (d: string) => { if (stdio === 'pipe') stdout += d; });
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      if (stdio === 'inherit') process.stderr.write(d);
-    });
-    const timer = o.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), o.timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      rmSync(dir, { recursive: true, force: true });
-      fail(e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      let text = '';
-      try {
-        text = readFileSync(out, 'utf8');
-      } catch {
-        /* nothing traced */
-      }
-      rmSync(dir, { recursive: true, force: true });
-      const events = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as TraceEvent);
-      if (signal === 'SIGKILL' && o.timeoutMs !== undefined) return fail(new Error(`record: ${argv[0]} did not finish within ${o.timeoutMs} ms`));
-      if (!events.some((e) => e.type === 'attach')) {
-        const said = stderr.split('\n').find((l) => l.startsWith('sysray: ')) ?? `sysray exited with ${code ?? signal} before starting ${argv[0]}`;
-        return fail(new Error(said));
-      }
-      done({ events, stdout: stdio === 'pipe' ? stdout : '', stderr: stdio === 'pipe' ? stderr : '' });
-    });
-  });
+/** All of a stream's text ('' for none). */
+async function collect(stream: Readable | null): Promise<string> {
+  if (!stream) return '';
+  let s = '';
+  stream.setEncoding('utf8');
+  for await (const chunk of stream) s += chunk as string;
+  return s;
 }
 
 function fail(message: string, name: string, lines: string[]): never {
