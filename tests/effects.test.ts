@@ -302,11 +302,15 @@ test('datagrams, unix addresses, failed connects and DNS files', () => {
       kind: 'struct', fields: { sa_family: C('AF_INET6', 10), sin6_port: { kind: 'call', fn: 'htons', args: [I(443)] } },
       positional: [{ kind: 'call', fn: 'inet_pton', args: [{ kind: 'token', text: 'AF_INET6' }, S('::1'), { kind: 'token', text: '&sin6_addr' }] }],
     }, I(28)], 'ECONNREFUSED'),
+    // with -v, sendmmsg's messages carry their lengths and addresses
+    sc(40, 'sendmmsg', [FD(4), { kind: 'array', items: [10, 20].map((len) => ({
+      kind: 'struct' as const, fields: { msg_hdr: { kind: 'struct' as const, fields: { msg_name: addr4('10.0.0.54', 53) } }, msg_len: I(len) },
+    })) }, I(2), F()], 2),
     exit(40, 0),
   ]);
   assert.deepEqual(m.dnsFiles, ['/etc/resolv.conf']);
   assert.deepEqual(m.sockets.map((s) => [s.family, s.type, s.remote, s.peers, s.ops, s.connectError, s.bytesSent, s.bytesReceived]), [
-    ['AF_INET', 'SOCK_DGRAM', undefined, ['10.0.0.53:53'], [], undefined, 30, 100],
+    ['AF_INET', 'SOCK_DGRAM', undefined, ['10.0.0.53:53', '10.0.0.54:53'], [], undefined, 60, 100],
     ['AF_UNIX', 'SOCK_STREAM', '/run/x.sock', [], ['connect'], undefined, 0, 0],
     ['AF_INET6', 'SOCK_STREAM', '[::1]:443', [], ['connect'], 'ECONNREFUSED', 0, 0],
   ]);

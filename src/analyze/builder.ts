@@ -11,7 +11,7 @@ import type { AttachJson, JsonValue, SyscallJson, TraceEvent } from '../api/even
 import { syscallLine } from './line.js';
 import { resolvePath } from './paths.js';
 import type {
-  Effects, ErrorEffects, ExecEffect, ExitStatus, FdLifecycle, FileEffects, ProcessEffects, SlowCall, SocketEffects,
+  Effects, ErrorEffects, FdLifecycle, FileEffects, ProcessEffects, SlowCall, SocketEffects,
 } from './types.js';
 import { address, fieldOf, flagText, n, names, num, text } from './values.js';
 
@@ -44,22 +44,14 @@ interface FileAcc extends Omit<FileEffects, 'lines'> { evs: SyscallJson[] }
 interface SockAcc extends Omit<SocketEffects, 'lines'> { evs: SyscallJson[] }
 interface ErrAcc extends Omit<ErrorEffects, 'line'> { ev: SyscallJson }
 
-interface Proc {
-  pid: number;
-  parent: number | null;
-  threads: number[];
-  argv: string[] | null;
-  exec: ExecEffect[];
-  start: string | null;
-  end: string | null;
-  exit: ExitStatus | null;
+/** A process as the model follows it: its result's plain fields, and the state that makes them. */
+interface Proc extends Pick<ProcessEffects, 'pid' | 'parent' | 'threads' | 'argv' | 'exec' | 'start' | 'end' | 'exit' | 'syscalls'> {
   fs: Fs;
   fds: Map<number, Slot>;
   files: Map<string, FileAcc>;
   sockets: SockAcc[];
   lives: FdLifecycle[];
   errors: Map<string, ErrAcc>;
-  syscalls: number;
 }
 
 const str = (t: string | number): string => String(t);
@@ -407,6 +399,20 @@ export class EffectsBuilder {
         const [from, to] = name.startsWith('sendfile') ? [a[1], a[0]] : [a[0], a[2]];
         this.moved(p, from, ret, 'in', ev);
         this.moved(p, to, ret, 'out', ev);
+        return;
+      }
+      case 'sendmmsg': case 'recvmmsg': {
+        // the messages' lengths and addresses are there only when decoded verbosely (-v)
+        const v = a[1];
+        if (!ok || v?.kind !== 'array') return;
+        let bytes = 0;
+        for (const m of v.items) {
+          bytes += num(fieldOf(m, 'msg_len')) || 0;
+          const addr = address(fieldOf(fieldOf(m, 'msg_hdr'), 'msg_name'));
+          const s = this.sock(p, a[0]);
+          if (addr && s) pushNew(s.peers, addr.addr);
+        }
+        this.moved(p, a[0], bytes, name === 'recvmmsg' ? 'in' : 'out', ev);
         return;
       }
       default:
