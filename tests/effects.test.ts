@@ -348,3 +348,88 @@ test('what the trace cannot tell is said: no cwd, no fork, a truncated argv', ()
   assert.equal(m.incomplete.length, 4, m.incomplete.join('\n'));
   assert.match(m.incomplete.join('\n'), /cwd is unknown[^]*relative path[^]*fork was not in the trace[^]*argv was cut short/);
 });
+
+// ---------------------------------------------------------------- random streams
+
+test('random event streams: the model never throws and keeps its invariants', () => {
+  const seed = Number(process.env.SYSRAY_EFFECTS_SEED ?? Date.now() % 2 ** 31);
+  let x = seed || 1;
+  // xorshift32, seeded: a failure replays with SYSRAY_EFFECTS_SEED
+  const rnd = (n: number): number => {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    return x % n;
+  };
+  const pick = <T>(a: readonly T[]): T => a[rnd(a.length)]!;
+  const PATHS = ['a', 'b/c', '../d', '/etc/hosts', '/tmp/x', '.', 'e/../f'];
+  const FLAGS = [['O_RDONLY'], ['O_WRONLY', 'O_CREAT'], ['O_RDWR', 'O_CREAT', 'O_EXCL', 'O_CLOEXEC'], ['O_RDONLY', 'O_DIRECTORY']];
+  const ERRNOS = [undefined, undefined, undefined, 'ENOENT', 'EBADF', 'EACCES'];
+  for (let round = 0; round < 200; round++) {
+    const events: TraceEvent[] = [];
+    const live = [100];
+    let next = 101;
+    events.push(attach(100, 'start', '/w'));
+    for (let i = 0; i < 60; i++) {
+      const pid = pick(live);
+      const err = pick(ERRNOS);
+      const fdn = rnd(8);
+      const r = (ret: number, extra: Partial<SyscallJson> = {}): Partial<SyscallJson> => (err ? { errno: err } : { ...extra });
+      const ret = (n: number): number => (err ? -1 : n);
+      switch (rnd(12)) {
+        case 0: events.push(sc(pid, 'openat', [rnd(2) ? CWD : FD(fdn), S(pick(PATHS)), F(...pick(FLAGS))], ret(fdn), r(fdn, { retFormat: 'fd' }))); break;
+        case 1: events.push(sc(pid, 'write', [FD(fdn), S('x'), I(5)], ret(rnd(6)), r(0))); break;
+        case 2: events.push(sc(pid, 'read', [FD(fdn), S('x'), I(5)], ret(rnd(6)), r(0))); break;
+        case 3: events.push(sc(pid, 'close', [FD(fdn)], ret(0), r(0))); break;
+        case 4: events.push(sc(pid, 'dup2', [FD(fdn), FD(rnd(8))], ret(rnd(8)), r(0, { retFormat: 'fd' }))); break;
+        case 5: events.push(sc(pid, pick(['unlink', 'mkdir', 'rmdir', 'chdir']), [S(pick(PATHS))], ret(0), r(0))); break;
+        case 6: events.push(sc(pid, 'renameat', [CWD, S(pick(PATHS)), FD(fdn), S(pick(PATHS))], ret(0), r(0))); break;
+        case 7: {
+          // a child whose events may come before its fork result
+          const child = next++;
+          const early = rnd(2) === 1;
+          if (early) events.push(attach(child, 'child'), sc(child, 'write', [FD(rnd(8)), S('y'), I(1)], 1));
+          events.push(sc(pid, pick(['clone', 'vfork', 'fork']), rnd(2) ? forkFlags(pick(['CLONE_VM', 'CLONE_THREAD', 'SIGCHLD'])) : [], child));
+          if (!early) events.push(attach(child, 'child'));
+          live.push(child);
+          break;
+        }
+        case 8: events.push(sc(pid, 'execve', [S(pick(PATHS)), { kind: 'array', items: [S('p')] }, { kind: 'pointer', value: 1 }], ret(0), r(0))); break;
+        case 9: events.push(sc(pid, 'fcntl', [FD(fdn), C(pick(['F_DUPFD', 'F_DUPFD_CLOEXEC', 'F_SETFD', 'F_GETFL'])), pick([I(3), F('FD_CLOEXEC')])], ret(rnd(8)), r(0, { retFormat: 'fd' }))); break;
+        case 10: events.push(sc(pid, 'close_range', [I(rnd(4)), I(4 + rnd(4)), pick([F(), F('CLOSE_RANGE_CLOEXEC')])], ret(0), r(0))); break;
+        default: if (live.length > 1 && pid !== 100) {
+          events.push(pick<TraceEvent>([exit(pid, rnd(3)), { type: 'killed', time: t(), pid, signal: 'SIGKILL', coreDumped: false }]));
+          live.splice(live.indexOf(pid), 1);
+        }
+      }
+    }
+    let m: Effects;
+    try {
+      m = analyze(events);
+    } catch (e) {
+      assert.fail(`analyze threw (replay with SYSRAY_EFFECTS_SEED=${seed}, round ${round}): ${(e as Error).stack}`);
+    }
+    const ctx = `(SYSRAY_EFFECTS_SEED=${seed}, round ${round})`;
+    // every pid that made a syscall is a process or one of its threads
+    const known = new Set(m.processes.flatMap((p) => [p.pid, ...p.threads]));
+    for (const ev of events) assert.ok(known.has(ev.pid), `pid ${ev.pid} has no process ${ctx}`);
+    for (const p of m.processes) {
+      // one fd number has at most one life still open
+      const open = p.fds.filter((l) => l.closedBy === null).map((l) => l.fd);
+      assert.equal(new Set(open).size, open.length, `pid ${p.pid}: an fd open twice ${ctx}`);
+      for (const f of p.files) {
+        // folded: no `.`, and `..` only leading a path the model could not anchor (and said so)
+        const parts = f.path.split('/');
+        assert.ok(!parts.includes('.') || f.path === '.', `unfolded ${f.path} ${ctx}`);
+        const lead = parts.findIndex((x) => x !== '..');
+        assert.ok(lead === -1 || !parts.slice(lead).includes('..'), `unfolded ${f.path} ${ctx}`);
+        if (!f.path.startsWith('/')) assert.ok(m.incomplete.some((n) => n.includes('relative path')), `${f.path} unresolved unsaid ${ctx}`);
+        else assert.ok(!parts.includes('..'), `unfolded ${f.path} ${ctx}`);
+      }
+    }
+    // the run's files are the sums of the processes'
+    for (const f of m.files) {
+      const per = m.processes.flatMap((p) => p.files.filter((g) => g.path === f.path));
+      assert.equal(f.bytesWritten, per.reduce((s, g) => s + g.bytesWritten, 0), ctx);
+      assert.deepEqual(f.pids, per.map((g) => g.pids[0]), ctx);
+    }
+  }
+});
