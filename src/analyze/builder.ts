@@ -267,6 +267,9 @@ export class EffectsBuilder {
       case 'chdir':
         if (ok) p.fs.cwd = this.at(p, undefined, a[0]);
         return;
+      case 'chroot':
+        if (ok) this.notes.add(`process ${p.pid}: chroot to ${this.at(p, undefined, a[0])}; its later absolute paths are inside it`);
+        return;
       case 'fchdir':
         if (ok) {
           const t = this.slot(p, num(a[0]), a[0]).target;
