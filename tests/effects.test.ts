@@ -347,6 +347,9 @@ test('what the trace cannot tell is said: no cwd, no fork, a truncated argv', ()
   assert.equal(m.processes[1]!.exec[0]!.argvTruncated, true);
   assert.equal(m.incomplete.length, 4, m.incomplete.join('\n'));
   assert.match(m.incomplete.join('\n'), /cwd is unknown[^]*relative path[^]*fork was not in the trace[^]*argv was cut short/);
+  // the fork's result, late: the child gets its parent
+  b.add(sc(60, 'vfork', [], 61));
+  assert.equal(b.result().processes[1]!.parent, 60);
 });
 
 // ---------------------------------------------------------------- random streams

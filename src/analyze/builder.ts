@@ -586,7 +586,11 @@ export class EffectsBuilder {
     if (flags.has('CLONE_THREAD')) {
       pushNew(p.threads, child);
       this.byTid.set(child, p);
-    } else if (!this.byTid.has(child)) {
+    } else if (this.byTid.has(child)) {
+      // taken without a parent before this result came: it has one now (its fds stay unknown)
+      const c = this.byTid.get(child)!;
+      if (c.pid === child && c.parent === null && c !== p) c.parent = p.pid;
+    } else {
       const c = this.proc(child, null);
       c.parent = p.pid;
       c.argv = p.argv && [...p.argv];
