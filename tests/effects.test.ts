@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, EffectsBuilder, resolvePath } from '../src/analyze/index.js';
 import type { Effects, FdLifecycle, FileEffects } from '../src/analyze/index.js';
@@ -174,6 +174,9 @@ test('the effects fixture gives exactly the expected model', { skip: !haveCc() &
     incomplete: [],
   };
   assert.deepStrictEqual(got, expected);
+  // and the disk agrees: what was written is there with the bytes counted, what was removed is not
+  const size = (f: string): number | null => (existsSync(join(w, f)) ? statSync(join(w, f)).size : null);
+  assert.deepEqual(['c.txt', 'out.log', 'e.txt', 'd', 'b.txt', 'd/a.txt'].map(size), [6, 6, 4, null, null, null]);
   // the client reached the server's port, from another port
   assert.notEqual(m.sockets[0]!.local, m.sockets[2]!.remote);
   assert.match(m.sockets[0]!.local!, /^127\.0\.0\.1:[1-9]\d*$/);
