@@ -35,7 +35,7 @@ type Target =
   | { kind: 'other'; what: string };
 
 /** One fd slot of a table: the description it names (shared by dups and forks) and its own life. */
-interface Slot { target: Target; cloexec: boolean; life: FdLifecycle; owner: Proc }
+interface Slot { target: Target; cloexec: boolean; life: FdLifecycle }
 
 /** A process's working directory (shared between processes created with CLONE_FS). */
 interface Fs { cwd: string | null }
@@ -237,7 +237,6 @@ export class EffectsBuilder {
     const ret = n(ev.ret);
     const a = ev.args;
     if (ev.errno !== undefined) this.error(p, ev);
-    // every fd argument is a use of that fd (close ends it instead)
     // every fd argument is a use of that fd: not close's (it ends it), not dup2's target (it makes it),
     // not an fd the call found closed
     if (ev.name !== 'close' && ev.errno !== 'EBADF') {
@@ -258,7 +257,7 @@ export class EffectsBuilder {
         return;
       case 'fcntl': case 'fcntl64': return ok ? this.fcntl(p, ev) : undefined;
       case 'execve': case 'execveat':
-        if (ev.ret !== null && ok) this.exec(p, ev);
+        if (ok) this.exec(p, ev);
         else if (ev.errno === 'ENOENT') this.absent.add(this.at(p, name === 'execveat' ? a[0] : undefined, name === 'execveat' ? a[1] : a[0]));
         return;
       case 'clone': case 'clone3': case 'fork': case 'vfork':
@@ -503,7 +502,7 @@ export class EffectsBuilder {
       fd, target: path ?? '?', openedBy: 'inherited', opened: null, uses: 0, cloexec: false, closedBy: null, closed: null, openAtExit: false,
     };
     p.lives.push(life);
-    const slot: Slot = { target, cloexec: false, life, owner: p };
+    const slot: Slot = { target, cloexec: false, life };
     p.fds.set(fd, slot);
     return slot;
   }
@@ -524,7 +523,7 @@ export class EffectsBuilder {
       fd, target: this.targetText(target), openedBy: by, opened: str(ev.time), uses: 0, cloexec, closedBy: null, closed: null, openAtExit: false,
     };
     p.lives.push(life);
-    p.fds.set(fd, { target, cloexec, life, owner: p });
+    p.fds.set(fd, { target, cloexec, life });
   }
 
   private end(s: Slot, by: string, ev: SyscallJson): void {
@@ -601,7 +600,7 @@ export class EffectsBuilder {
           fd, target: s.life.target, openedBy: 'fork', opened: str(ev.time), uses: 0, cloexec: s.cloexec, closedBy: null, closed: null, openAtExit: false,
         };
         c.lives.push(life);
-        c.fds.set(fd, { target: s.target, cloexec: s.cloexec, life, owner: c });
+        c.fds.set(fd, { target: s.target, cloexec: s.cloexec, life });
       }
     }
     const buf = this.pending.get(child);
