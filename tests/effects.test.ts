@@ -350,9 +350,28 @@ test('what the trace cannot tell is said: no cwd, no fork, a truncated argv', ()
   assert.equal(m.processes[1]!.exec[0]!.argvTruncated, true);
   assert.equal(m.incomplete.length, 4, m.incomplete.join('\n'));
   assert.match(m.incomplete.join('\n'), /cwd is unknown[^]*relative path[^]*fork was not in the trace[^]*argv was cut short/);
-  // the fork's result, late: the child gets its parent
+  // the fork's result, late (after the child ended): the child gets its parent, and is not made twice
+  b.add(exit(61, 0));
   b.add(sc(60, 'vfork', [], 61));
-  assert.equal(b.result().processes[1]!.parent, 60);
+  assert.deepEqual(b.result().processes.map((p) => [p.pid, p.parent]), [[60, null], [61, 60]]);
+});
+
+test('a pid the kernel gives again is a new process', () => {
+  const m = analyze([
+    attach(70, 'start', '/w'),
+    sc(70, 'fork', [], 71), attach(71, 'child'),
+    sc(71, 'openat', [CWD, S('one'), F('O_WRONLY', 'O_CREAT', 'O_EXCL')], 3, { retFormat: 'fd' }),
+    exit(71, 0),
+    sc(70, 'fork', [], 71), attach(71, 'child'),
+    sc(71, 'write', [FD(3), S('x'), I(1)], 1),
+    exit(71, 1),
+    exit(70, 0),
+  ]);
+  assert.deepEqual(m.processes.map((p) => [p.pid, p.parent, p.exit, p.files.map((f) => f.path)]), [
+    [70, null, { code: 0 }, []], [71, 70, { code: 0 }, ['/w/one']], [71, 70, { code: 1 }, []],
+  ]);
+  // the second one's fd 3 is not the first one's file
+  assert.deepEqual(m.processes[2]!.fds.map((l) => [l.fd, l.openedBy, l.target]), [[3, 'inherited', '?']]);
 });
 
 // ---------------------------------------------------------------- random streams

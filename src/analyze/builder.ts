@@ -81,9 +81,12 @@ const META_AT = new Set(['fchmodat', 'fchmodat2', 'fchownat', 'utimensat', 'futi
 const META_FD = new Set(['fchmod', 'fchown', 'fsetxattr', 'fremovexattr']);
 
 export class EffectsBuilder {
-  private procs = new Map<number, Proc>();
-  /** Every pid and tid seen, to its process. */
+  /** Every process, in order of appearance (a pid the kernel reused is a new one). */
+  private procs: Proc[] = [];
+  /** Every live pid and tid, to its process. */
   private byTid = new Map<number, Proc>();
+  /** Children taken without a parent (their fork result had not come), by pid, until it comes. */
+  private orphans = new Map<number, Proc>();
   /** Children seen before their parent's fork result, with their events so far. */
   private pending = new Map<number, TraceEvent[]>();
   /** Paths the trace showed absent (ENOENT, unlink, rename away): creating one later is certain. */
@@ -111,10 +114,10 @@ export class EffectsBuilder {
   /** The model so far. Children still waiting for their fork result are taken without a parent. */
   result(): Effects {
     for (const pid of [...this.pending.keys()]) this.orphan(pid);
-    const processes = [...this.procs.values()].map((p) => this.procResult(p));
+    const processes = this.procs.map((p) => this.procResult(p));
     const merged = new Map<string, FileEffects>();
     for (const path of this.fileOrder.keys()) {
-      for (const p of this.procs.values()) {
+      for (const p of this.procs) {
         const f = p.files.get(path);
         if (!f) continue;
         const m = merged.get(path);
@@ -182,6 +185,7 @@ export class EffectsBuilder {
     const buf = this.pending.get(pid)!;
     this.pending.delete(pid);
     this.notes.add(`process ${pid}: its fork was not in the trace, so its parent, cwd and inherited fds are unknown`);
+    this.orphans.set(pid, this.proc(pid, null));
     for (const ev of buf) this.take(ev);
   }
 
@@ -192,7 +196,7 @@ export class EffectsBuilder {
       pid, parent: null, threads: [], argv: null, exec: [], start, end: null, exit: null, fs: { cwd: null },
       fds: new Map(), files: new Map(), sockets: [], lives: [], errors: new Map(), syscalls: 0,
     };
-    this.procs.set(pid, p);
+    this.procs.push(p);
     this.byTid.set(pid, p);
     return p;
   }
@@ -204,7 +208,10 @@ export class EffectsBuilder {
       case 'exit':
       case 'killed': {
         const p = this.proc(ev.pid, null);
+        // its ids are free for the kernel to give again: a later event with them is someone else
+        this.byTid.delete(ev.pid);
         if (p.pid !== ev.pid) return; // a thread ended; its process goes on
+        for (const tid of p.threads) if (this.byTid.get(tid) === p) this.byTid.delete(tid);
         p.end = str(ev.time);
         p.exit = ev.type === 'exit' ? { code: ev.code } : { signal: ev.signal, coreDumped: ev.coreDumped };
         return;
@@ -582,13 +589,19 @@ export class EffectsBuilder {
   private fork(p: Proc, ev: SyscallJson, child: number): void {
     const flags = ev.name === 'clone' ? names(fieldOf(ev.args.find((x) => fieldOf(x, 'flags')), 'flags'))
       : ev.name === 'clone3' ? names(fieldOf(ev.args[0], 'flags')) : new Set<string>();
-    if (flags.has('CLONE_THREAD')) {
-      pushNew(p.threads, child);
-      this.byTid.set(child, p);
-    } else if (this.byTid.has(child)) {
+    const lost = this.orphans.get(child);
+    if (lost) {
       // taken without a parent before this result came: it has one now (its fds stay unknown)
+      this.orphans.delete(child);
+      if (lost !== p) lost.parent = p.pid;
+    } else if (this.byTid.has(child)) {
+      // already seen (events with no attach before them): its fds were not copied and stay unknown
       const c = this.byTid.get(child)!;
       if (c.pid === child && c.parent === null && c !== p) c.parent = p.pid;
+      return;
+    } else if (flags.has('CLONE_THREAD')) {
+      pushNew(p.threads, child);
+      this.byTid.set(child, p);
     } else {
       const c = this.proc(child, null);
       c.parent = p.pid;
