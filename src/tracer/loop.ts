@@ -216,6 +216,15 @@ export type Outcome = { kind: 'exit'; code: number } | { kind: 'signal'; sig: nu
 const epochOffset = BigInt(Date.now()) * 1000000n - process.hrtime.bigint();
 const now = (): bigint => epochOffset + process.hrtime.bigint();
 
+/** A process's working directory as its attach event carries it (nothing if /proc will not say). */
+function cwdOf(pid: number): { cwd?: Uint8Array } {
+  try {
+    return { cwd: readlinkSync(`/proc/${pid}/cwd`, { encoding: 'buffer' }) };
+  } catch {
+    return {};
+  }
+}
+
 export class Tracer {
   private tcbs = new Map<number, Tcb>();
   private info = Buffer.from(new ArrayBuffer(88));
@@ -267,7 +276,7 @@ export class Tracer {
     }
     this.tcbs.set(pid, t);
     if (this.killing) kill(pid, 9);
-    this.sink.event({ type: 'attach', pid, how, time: now() });
+    this.sink.event({ type: 'attach', pid, how, time: now(), ...(how === 'child' ? {} : cwdOf(pid)) });
     return t;
   }
 

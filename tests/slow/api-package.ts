@@ -1,6 +1,7 @@
 /**
  * Packaging: the tarball `npm pack` makes, installed into an empty project, gives
- * `import { trace } from 'sysray'` in plain JavaScript and, type-checked, in TypeScript.
+ * `import { trace } from 'sysray'` and `import { record } from 'sysray/test'` in plain JavaScript
+ * and, type-checked, in TypeScript.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/diff.js';
 
 const MJS = `import { trace, SysrayError } from 'sysray';
+import { record, expectWritesOnlyUnder } from 'sysray/test';
 const t = trace(['/bin/sh', '-c', 'exit 5'], { stdio: 'ignore' });
 const names = [];
 for await (const ev of t) if (ev.type === 'syscall') names.push(ev.name);
@@ -20,10 +22,14 @@ try {
 } catch (e) {
   code = e instanceof SysrayError ? e.code : String(e);
 }
-console.log(JSON.stringify({ first: names[0], exit: await t.exit, code }));
+const run = await record(['/bin/sh', '-c', 'echo hi > out.txt']);
+expectWritesOnlyUnder(run, process.cwd());
+const written = run.files({ written: true }).map((f) => [f.path.slice(process.cwd().length), f.bytesWritten]);
+console.log(JSON.stringify({ first: names[0], exit: await t.exit, code, record: [run.exit, written] }));
 `;
 
 const TS = `import { trace, attach, SysrayError, type TraceEvent, type ExitStatus, type SyscallJson } from 'sysray';
+import { record, expectNoExec, type Effects, type FileEffects, type Run } from 'sysray/test';
 const t = trace(['/bin/true'], { follow: true, filter: ['trace=%file'], stdio: 'pipe', decodeFds: ['path', 'socket'] });
 const calls: SyscallJson[] = [];
 for await (const ev of t) {
@@ -37,9 +43,16 @@ const a = attach([1, 2], { filter: ['trace=none'] });
 // @ts-expect-error: options are checked
 trace(['x'], { folow: true });
 export const out: [number, ExitStatus, typeof a, typeof SysrayError] = [calls.length, status, a, SysrayError];
+const run: Run = await record(['/bin/true'], { stringLimit: 256, stdio: 'ignore' });
+const files: FileEffects[] = run.files({ written: true, under: '/tmp' });
+const effects: Effects = run.effects;
+expectNoExec(run, { except: ['true'] });
+// @ts-expect-error: the model is typed too
+void effects.processes[0]?.noSuchField;
+export const model: [FileEffects[], TraceEvent[]] = [files, run.events];
 `;
 
-test('npm pack, installed in an empty project: import { trace } from \'sysray\' in .mjs and type-checked .ts', () => {
+test('npm pack, installed in an empty project: \'sysray\' and \'sysray/test\' in .mjs and type-checked .ts', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sysray-pack-'));
   try {
     const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1)!;
@@ -50,7 +63,7 @@ test('npm pack, installed in an empty project: import { trace } from \'sysray\' 
     execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', join(dir, packed)], { cwd: proj, stdio: 'pipe' });
     writeFileSync(join(proj, 'use.mjs'), MJS);
     const out = JSON.parse(execFileSync('node', ['use.mjs'], { cwd: proj, encoding: 'utf8' })) as unknown;
-    assert.deepEqual(out, { first: 'execve', exit: { code: 5 }, code: 'EINVAL_FILTER' });
+    assert.deepEqual(out, { first: 'execve', exit: { code: 5 }, code: 'EINVAL_FILTER', record: [{ code: 0 }, [['/out.txt', 3]]] });
     writeFileSync(join(proj, 'use.ts'), TS);
     writeFileSync(join(proj, 'tsconfig.json'), JSON.stringify({
       compilerOptions: {
