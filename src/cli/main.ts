@@ -1,7 +1,7 @@
 /** The sysray command: parse, trace, render, exit as strace exits. */
 import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type Options } from './args.js';
-import { Tracer, type Sink } from '../tracer/loop.js';
+import { type Outcome, Tracer, type Sink } from '../tracer/loop.js';
 import { creationMask, restoreDefault } from '../tracer/signals.js';
 import { reap, type Spawned, spawnCommand, spawnPipe, takeCallerState } from '../tracer/spawn.js';
 import { dismiss } from '../tracer/launcher.js';
@@ -387,7 +387,17 @@ export function main(argv: string[]): number {
   tracer.armSignals();
   for (const pid of opts.pids) tracer.attach(pid);
   if (tracer.count === 0) return 1;
-  const outcome = tracer.run();
+  let outcome: Outcome;
+  try {
+    outcome = tracer.run();
+  } catch (e) {
+    // sysray's own failure: every line already traced reaches its output, no tracee is left stuck
+    const killed = tracer.abandon();
+    shared?.close();
+    for (const p of perPid.values()) p.out.close();
+    if (piped) reap(piped.pid);
+    return die(prog, `${internalError(e)}${killed ? `; ${killed} process${killed > 1 ? 'es' : ''} under its seccomp filter killed` : ''}`);
+  }
   sink.idle?.();
   if (counter) {
     const table = counter.render({ ...(opts.sortBy ? { sortBy: opts.sortBy } : {}), ...(opts.columns ? { columns: opts.columns } : {}) });
@@ -400,6 +410,13 @@ export function main(argv: string[]): number {
   if (outcome.kind === 'exit') return outcome.code;
   dieOfSignal(outcome.sig);
   return 128 + outcome.sig;
+}
+
+/** sysray's own failure, in one line: what failed and where (the first frame of the stack). */
+export function internalError(e: unknown): string {
+  if (!(e instanceof Error)) return `internal error: ${String(e)}`;
+  const at = /\n\s+at (.*)/.exec(e.stack ?? '')?.[1];
+  return `internal error: ${e.name}: ${e.message}${at ? ` (at ${at})` : ''}`;
 }
 
 /** Die of `sig` as the traced command did (no core dump of our own), as strace does. */
