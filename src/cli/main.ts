@@ -16,6 +16,7 @@ import { raw, setProcessName, SIG_IGN, userByName } from '../sys/libc.js';
 
 const VERSION = '0.1.0';
 const SIGTSTP = 20;
+const SIGPIPE = 13;
 
 /** Buffered output to an fd; flushed when the tracer is idle or the buffer is large. */
 class Out {
@@ -45,8 +46,13 @@ class Out {
     try {
       writeSync(this.fd, s);
     } catch (e) {
-      // output gone (EPIPE, ENOSPC, …): say so, and keep tracing, as strace does
-      if (!this.failed) return;
+      // output gone (EPIPE, ENOSPC, …): say so, and keep tracing, as strace does; but a trace on
+      // stderr whose reader has gone kills sysray with SIGPIPE, as it kills strace (and with it the
+      // command it started)
+      if (!this.failed) {
+        if ((e as { code?: string }).code === 'EPIPE') dieOfSignal(SIGPIPE);
+        return;
+      }
       const msg = this.failed(e);
       let lines = 0;
       for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) lines++;

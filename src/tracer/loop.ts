@@ -522,14 +522,17 @@ export class Tracer {
     return true;
   }
 
-  /** strace's cleanup(): the command we started gets SIGCONT and the signal; everyone is detached. */
+  /**
+   * strace's cleanup(): the command we started gets SIGCONT and the signal; everyone is detached,
+   * each with its `Process N detached`.
+   */
   detachAll(sig = SIGTERM): void {
     for (const t of [...this.tcbs.values()]) {
       if (t.pid === this.mainPid) {
         kill(t.pid, SIGCONT);
         kill(t.pid, sig);
       }
-      this.detach(t);
+      this.detach(t, true);
     }
   }
 
@@ -564,7 +567,7 @@ export class Tracer {
         kill(t.pid, SIGCONT);
         kill(t.pid, SIGTERM);
       }
-      this.detach(t);
+      this.detach(t, true);
     }
     disarm();
     return killed;
