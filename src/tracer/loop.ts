@@ -847,7 +847,8 @@ export class Tracer {
       return;
     }
     t.filtered = false;
-    if (this.opt.inject) this.tamper(t, nr);
+    // strace never tampers with the command's own first execve (its log is still hidden then)
+    if (this.opt.inject && !t.checkExec) this.tamper(t, nr);
     this.mem.setPid(t.pid);
     const q = this.opt.qual && nr < this.opt.qual.length ? this.opt.qual[nr]! : 0;
     c.opt = q & 6 ? (this.optVariants[q >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
