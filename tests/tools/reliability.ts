@@ -14,7 +14,7 @@ import { runCliFuzz } from './cli-fuzz.js';
 const quick = process.argv.includes('--quick');
 const cliCases = Number(process.env.RELIABILITY_CLI_CASES ?? (quick ? 2000 : 100_000));
 /** Sizes below the issue's (100,000 command lines; 10,000 execs): the doc says so. */
-const reduced = quick || cliCases < 100_000;
+const reduced = quick || cliCases < 100_000 || Number(process.env.RELIABILITY_STRUCT_CASES ?? 4000) < 4000;
 const at = process.argv.indexOf('--seed');
 const seed = BigInt(at > 0 ? process.argv[at + 1]! : Date.now());
 
@@ -106,7 +106,7 @@ function decoderFuzz(): void {
   const cases = Number(/^(\d+) cases/.exec(s.line)?.[1] ?? 0);
   const thrown = Number(/(\d+) exceptions/.exec(s.line)?.[1] ?? -1);
   say({ test: 'Every decoder fed short, truncated, lying structs (fake Memory)', size: `${per} per decoder, both tables`, cases, failures: s.ok ? 0 : 1, crashes: thrown, seconds: s.seconds, result: s.line });
-  const n = quick ? 1_000_000 : 5_000_000;
+  const n = Number(process.env.RELIABILITY_FUZZ_CASES ?? (quick ? 1_000_000 : 5_000_000));
   const f = nodeTest('fuzz.test.js', { SYSRAY_FUZZ_CASES: String(n), SYSRAY_FUZZ_SEED: String(seed) }, 'fuzz');
   say({ test: 'Random syscalls, arguments and memory through decoders and renderers', size: `${n} calls`, cases: n, failures: f.ok ? 0 : 1, crashes: Number(/(\d+) exceptions/.exec(f.line)?.[1] ?? -1), seconds: f.seconds, result: f.line });
 }
@@ -205,7 +205,7 @@ the same machine. The table below is written by \`npm run reliability\`
   tests/undecoded.test.ts (decoders that throw, sysray's own failure), tests/faults.test.ts
   (SIGKILL, SIGINT/TERM/HUP, full disk, closed pipes).
 
-${reduced ? `**This run used reduced sizes** (${quick ? '`--quick`, ' : ''}RELIABILITY_CLI_CASES=${cliCases}; the full run is 100,000 command lines, about 6 hours on 2 shared CPUs): see the Size column.\n` : ''}
+${reduced ? `**This run used reduced sizes** (${quick ? '`--quick`, ' : ''}${['RELIABILITY_CLI_CASES', 'RELIABILITY_STRUCT_CASES', 'RELIABILITY_FUZZ_CASES'].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`).join(', ')}; the full run is 100,000 command lines and 4,000 structs per decoder, several hours on 2 shared CPUs): see the Size column.\n` : ''}
 Last run: ${new Date().toISOString().slice(0, 10)}, seed ${seed}, ${seconds.toFixed(0)} s, on ${process.arch} Linux ${spawnSync('uname', ['-r'], { encoding: 'utf8' }).stdout.trim()}, ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} CPUs (shared with other work).
 
 ${table.join('\n')}
@@ -237,6 +237,14 @@ ${table.join('\n')}
 - Options sysray does not support yet (-d, -k, --tips, …) say so instead of working.
 - strace warns \`umoven: short read\` when a struct runs into unreadable memory; sysray prints the
   same line without the warning.
+
+## Open
+
+- A struct rewritten by another thread while sysray reads it is not yet among the fixtures.
+- At 4,000 structs per decoder the struct fuzzer's own heap grew past 4 GB (at 300 per decoder it
+  stays near 200 MB): something the fuzzer or a decoder keeps grows with the cases.
+- Under load, about one run in a thousand of \`sysray -e trace=… PROG\` (no -f) saw the command exit
+  with status 1 before running (launcher's child, not yet explained); not seen with -f or unfiltered.
 `;
   writeFileSync(join(ROOT, 'docs', 'reliability.md'), doc);
 }
