@@ -16,30 +16,7 @@ import type { Value } from '../src/decode/value.js';
 import type { SyscallEvent } from '../src/model.js';
 import { renderJson } from '../src/render/json.js';
 import { StraceText } from '../src/render/strace.js';
-
-/** xorshift32 pairs: fast, seeded (BigInts only where a 64-bit value is wanted). */
-class Rng {
-  private x: number;
-  constructor(seed: bigint) {
-    this.x = Number(BigInt.asUintN(32, seed ^ (seed >> 32n))) || 0x9e3779b9;
-    for (let i = 0; i < 8; i++) this.u32();
-  }
-  u32(): number {
-    let x = this.x;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.x = x >>> 0;
-    return this.x;
-  }
-  u64(): bigint {
-    return (BigInt(this.u32()) << 32n) | BigInt(this.u32());
-  }
-  /** An integer in [0, n), n < 2^32. */
-  below(n: number): number {
-    return this.u32() % n;
-  }
-}
+import { Rng } from './helpers/rng.js';
 
 /** Fake tracee memory: one window of random bytes at BASE, with holes; everything else unreadable. */
 const BASE = 0x7f0000000000n;

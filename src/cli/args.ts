@@ -254,11 +254,12 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       // [[format:]{none|time|unix}][,[precision:]{s|ms|us|ns}]
       let unix = false, none = false, digits = 0;
       for (const part of (val ?? 'time').split(',')) {
+        if (!part) continue; // strace skips empty items (`--absolute-timestamps=` is the default)
         const [k, v] = part.includes(':') ? part.split(':', 2) as [string, string] : [/^(s|ms|us|ns)$/.test(part) ? 'precision' : 'format', part];
         if (k === 'format' && (v === 'time' || v === 'unix' || v === 'none')) {
           unix = v === 'unix';
           none = v === 'none';
-        } else if (k === 'precision') digits = precision(v, `--${key}`);
+        } else if (k === 'precision' && /^(s|ms|us|ns)$/.test(v)) digits = precision(v, `--${key}`);
         else throw new UsageError(`invalid --${key} argument: '${val}'`);
       }
       o.abs = none ? null : { unix, digits };

@@ -1,8 +1,15 @@
-import { main } from './main.js';
+import { writeSync } from 'node:fs';
+import { internalError, main } from './main.js';
 import { sysrayArgs } from '../tracer/spawn.js';
 import { exitNow } from '../sys/exit.js';
 
-process.exitCode = main(sysrayArgs());
+try {
+  process.exitCode = main(sysrayArgs());
+} catch (e) {
+  // a failure main() did not expect: one line, never a JavaScript stack trace
+  writeSync(2, `sysray: ${internalError(e)}\n`);
+  process.exitCode = 1;
+}
 
 /**
  * For bin/boot.cjs, once it has nothing left to do: end the process at once (src/sys/exit.ts).

@@ -1,7 +1,7 @@
 /** The sysray command: parse, trace, render, exit as strace exits. */
 import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type Options } from './args.js';
-import { Tracer, type Sink, type TraceOptions } from '../tracer/loop.js';
+import { type Outcome, Tracer, type Sink, type TraceOptions } from '../tracer/loop.js';
 import { creationMask, restoreDefault } from '../tracer/signals.js';
 import { reap, type Spawned, spawnCommand, spawnPipe, takeCallerState } from '../tracer/spawn.js';
 import { dismiss } from '../tracer/launcher.js';
@@ -20,6 +20,7 @@ import { raw, setProcessName, SIG_IGN, userByName } from '../sys/libc.js';
 
 const VERSION = '0.1.0';
 const SIGTSTP = 20;
+const SIGPIPE = 13;
 
 /** Buffered output to an fd; flushed when the tracer is idle or the buffer is large. */
 class Out {
@@ -49,8 +50,13 @@ class Out {
     try {
       writeSync(this.fd, s);
     } catch (e) {
-      // output gone (EPIPE, ENOSPC, …): say so, and keep tracing, as strace does
-      if (!this.failed) return;
+      // output gone (EPIPE, ENOSPC, …): say so, and keep tracing, as strace does; but a trace on
+      // stderr whose reader has gone kills sysray with SIGPIPE, as it kills strace (and with it the
+      // command it started)
+      if (!this.failed) {
+        if ((e as { code?: string }).code === 'EPIPE') dieOfSignal(SIGPIPE);
+        return;
+      }
       const msg = this.failed(e);
       let lines = 0;
       for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) lines++;
@@ -432,7 +438,17 @@ export function main(argv: string[]): number {
   tracer.armSignals();
   for (const pid of opts.pids) tracer.attach(pid);
   if (tracer.count === 0) return 1;
-  const outcome = tracer.run();
+  let outcome: Outcome;
+  try {
+    outcome = tracer.run();
+  } catch (e) {
+    // sysray's own failure: every line already traced reaches its output, no tracee is left stuck
+    const killed = tracer.abandon();
+    shared?.close();
+    for (const p of perPid.values()) p.out.close();
+    if (piped) reap(piped.pid);
+    return die(prog, `${internalError(e)}${killed ? `; ${killed} process${killed > 1 ? 'es' : ''} under its seccomp filter killed` : ''}`);
+  }
   sink.idle?.();
   if (counter) {
     const table = counter.render({ ...(opts.sortBy ? { sortBy: opts.sortBy } : {}), ...(opts.columns ? { columns: opts.columns } : {}) });
@@ -461,6 +477,13 @@ function reference(o: Options, prog: string): number {
     if ((e as { code?: string }).code === 'EPIPE') return 0;
     throw e;
   }
+}
+
+/** sysray's own failure, in one line: what failed and where (the first frame of the stack). */
+export function internalError(e: unknown): string {
+  if (!(e instanceof Error)) return `internal error: ${String(e)}`;
+  const at = /\n\s+at (.*)/.exec(e.stack ?? '')?.[1];
+  return `internal error: ${e.name}: ${e.message}${at ? ` (at ${at})` : ''}`;
 }
 
 /** Die of `sig` as the traced command did (no core dump of our own), as strace does. */

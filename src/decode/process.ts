@@ -1664,10 +1664,16 @@ function perfConfig(type: number, config: bigint): Value {
   return parts.length === 1 ? parts[0]! : join('|', ...parts);
 }
 
-/** struct perf_event_attr of `size` fetched bytes (print_perf_event_attr). */
-function perfAttrV(c: Ctx, b: Uint8Array, size: number, newSize?: Value): Value {
-  const u64 = (off: number): bigint => (off + 8 <= size ? rd.u64(b, off) : 0n);
-  const u32 = (off: number): number => (off + 4 <= size ? rd.u32(b, off) : 0);
+/**
+ * struct perf_event_attr of `size` fetched bytes (print_perf_event_attr). As in strace, the bytes
+ * sit in a zeroed struct of the largest size: a field the size cuts short (a size of 0x6d ends
+ * inside sample_max_stack) shows the bytes it has, padded with zeros.
+ */
+function perfAttrV(c: Ctx, fetched: Uint8Array, size: number, newSize?: Value): Value {
+  const b = new Uint8Array(PERF_ATTR_SIZE_MAX);
+  b.set(fetched.subarray(0, PERF_ATTR_SIZE_MAX));
+  const u64 = (off: number): bigint => rd.u64(b, off);
+  const u32 = (off: number): number => rd.u32(b, off);
   const type = u32(0);
   const attrSize = u32(4);
   const sizeV = xval(PERF_ATTR_SIZES, BigInt(attrSize), 'PERF_ATTR_SIZE_???');
@@ -1717,15 +1723,14 @@ function perfAttrV(c: Ctx, b: Uint8Array, size: number, newSize?: Value): Value 
   if (104 >= size) return done();
   f.push(field('aux_watermark', uint(u32(104))));
   if (108 >= size) return done();
-  f.push(field('sample_max_stack', uint(rd.u16(b, 108))));
-  if (110 >= size) return done();
-  const r2 = rd.u16(b, 110);
-  if (r2) f.push({ v: tok(`/* bytes 110..111: 0x${r2.toString(16)} */`) });
+  // nonzero reserved bytes follow the field before them as a comment, whatever their part of size
+  const r2 = 110 < size ? rd.u16(b, 110) : 0;
+  const maxStack = uint(rd.u16(b, 108));
+  f.push(field('sample_max_stack', r2 ? note(maxStack, `bytes 110..111: 0x${r2.toString(16)}`) : maxStack));
   if (112 >= size) return done();
-  f.push(field('aux_sample_size', uint(u32(112))));
-  if (116 >= size) return done();
-  const r3 = u32(116);
-  if (r3) f.push({ v: tok(`/* bytes 116..119: 0x${r3.toString(16)} */`) });
+  const r3 = 116 < size ? u32(116) : 0;
+  const auxSize = uint(u32(112));
+  f.push(field('aux_sample_size', r3 ? note(auxSize, `bytes 116..119: 0x${r3.toString(16)}`) : auxSize));
   if (120 >= size) return done();
   f.push(field('sig_data', hex(u64(120))));
   return done();

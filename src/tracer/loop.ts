@@ -7,7 +7,7 @@ import type { ArchTable } from '../arch/types.js';
 import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
 import { decoderFor } from '../decode/index.js';
 import { FdAnnotator, type FdKinds } from './fdinfo.js';
-import type { Ctx, DecodeOptions, Memory, SyscallDecoder } from '../decode/types.js';
+import type { Ctx, DecodeOptions, Memory, RetInfo, SyscallDecoder } from '../decode/types.js';
 import type { Value } from '../decode/value.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { signame } from '../decode/xlat/signals.js';
@@ -22,7 +22,8 @@ import { disarm, pending, tick, watchSignals } from './signals.js';
 import { buildFilter, filterBlock } from './seccomp.js';
 import { pathMatch, type PathSource } from '../filter/paths.js';
 import type { InjectSpec } from '../filter/expr.js';
-import { PATH_MAX } from '../decode/args.js';
+import { hexv, PATH_MAX, printargs } from '../decode/args.js';
+import { faulty, type Faults, planted, readFaults } from './faults.js';
 import { SHIM_DATA } from './shim.js';
 import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
@@ -245,6 +246,9 @@ export class Tracer {
   /** The started command runs under our seccomp filter (so do the children it makes). */
   private seccompActive = false;
   private ptraceOptions: number;
+  /** Syscalls whose decoder has failed (each is named in one warning), and the test-only faults. */
+  private undecodable = new Set<string>();
+  private faults: Faults | undefined = readFaults();
 
   constructor(private opt: TraceOptions, private sink: Sink, private say: Say) {
     if (opt.decodeFds) this.fds = new FdAnnotator(opt.decodeFds, opt.comm ? loadComm : undefined);
@@ -261,6 +265,24 @@ export class Tracer {
     let d = this.decodersByTable.get(t);
     if (!d) this.decodersByTable.set(t, (d = []));
     return d;
+  }
+
+  /** Syscall `nr`'s decoder (SYSRAY_TEST_FAULTS may make it fail on purpose). */
+  private loadDecoder(t: ArchTable, nr: number): SyscallDecoder {
+    const dec = nr < t.rows.length ? decoderFor(t, nr) : unknownDecoder;
+    const phases = this.faults?.get(syscallName(t, nr));
+    return phases ? faulty(syscallName(t, nr), dec, phases) : dec;
+  }
+
+  /**
+   * A decoder failed: its call prints undecoded. The first failure of each syscall is named once:
+   * the warning to say (when no line of this tracee is open), else undefined.
+   */
+  private undecoded(name: string, e: unknown): string | undefined {
+    if (this.undecodable.has(name)) return undefined;
+    this.undecodable.add(name);
+    const why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return `${name}: cannot decode (${why}), printed undecoded`;
   }
 
   private newTcb(pid: number, hidden: boolean, how: 'start' | 'child' | 'attach'): Tcb {
@@ -544,15 +566,55 @@ export class Tracer {
     return true;
   }
 
-  /** strace's cleanup(): the command we started gets SIGCONT and the signal; everyone is detached. */
+  /**
+   * strace's cleanup(): the command we started gets SIGCONT and the signal; everyone is detached,
+   * each with its `Process N detached`.
+   */
   detachAll(sig = SIGTERM): void {
     for (const t of [...this.tcbs.values()]) {
       if (t.pid === this.mainPid) {
         kill(t.pid, SIGCONT);
         kill(t.pid, sig);
       }
-      this.detach(t);
+      this.detach(t, true);
     }
+  }
+
+  /**
+   * sysray cannot go on (its own failure): leave the tracees as strace's cleanup() does when it dies
+   * (the started command gets SIGTERM, every tracee is detached), except that a started process
+   * under our seccomp filter (untraced, its traced calls would fail with ENOSYS) or not yet past its
+   * exec is killed. Returns how many were killed.
+   */
+  abandon(): number {
+    const sink = this.sink;
+    // the sink may be what failed: its failing again must not keep the others from being detached
+    this.sink = {
+      event: (ev) => {
+        try {
+          sink.event(ev);
+        } catch {
+          /* that line is lost; the tracees are not */
+        }
+      },
+    };
+    let killed = 0;
+    for (const t of [...this.tcbs.values()]) {
+      if (!t.attached && (t.hidden || this.seccompActive)) {
+        kill(t.pid, 9);
+        killed++;
+        this.sink.event({ type: 'detach', pid: t.pid, time: now() });
+        this.tcbs.delete(t.pid);
+        continue;
+      }
+      if (t.pid === this.mainPid) {
+        kill(t.pid, SIGCONT);
+        kill(t.pid, SIGTERM);
+      }
+      this.detach(t, true);
+    }
+    disarm();
+    return killed;
   }
 
   /**
@@ -613,9 +675,15 @@ export class Tracer {
     if (!t.hidden) {
       let info: Value | undefined;
       const r = ptraceIntoBuf(PTRACE.GETSIGINFO, pid, 0, this.siginfo);
-      if (r >= 0) info = decodeSiginfo(this.siginfo, t.ctx);
-      // -y: si_fd shows its path too
-      if (info && this.fds) info = annotateFds(this.fds, pid, [info])[0];
+      try {
+        if (r >= 0) info = decodeSiginfo(this.siginfo, t.ctx);
+        // -y: si_fd shows its path too
+        if (info && this.fds) info = annotateFds(this.fds, pid, [info])[0];
+      } catch (e) {
+        const warning = this.undecoded(`siginfo of ${signame(sig)}`, e);
+        if (warning) this.say(warning, 'error');
+        info = undefined;
+      }
       this.sink.event({ type: 'signal', pid, sig, name: signame(sig), info, time: now(), ...this.where(t) });
     }
     // the shim's own SIGCONT or SIGSTOP before exec is ours: swallow it
@@ -823,18 +891,29 @@ export class Tracer {
       return;
     }
     t.filtered = false;
-    if (this.opt.inject) this.tamper(t, nr);
+    // strace never tampers with the command's own first execve (its log is still hidden then)
+    if (this.opt.inject && !t.checkExec) this.tamper(t, nr);
     this.mem.setPid(t.pid);
     const q = this.opt.qual && nr < this.opt.qual.length ? this.opt.qual[nr]! : 0;
     c.opt = q & 6 ? (this.optVariants[q >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
     const decs = (t.decoders ??= this.decodersFor(t.table));
-    const dec = q & 1 ? rawDecoder(row?.nargs ?? 6) : (decs[nr] ??= nr < t.table.rows.length ? decoderFor(t.table, nr) : unknownDecoder);
+    let dec = q & 1 ? rawDecoder(row?.nargs ?? 6) : (decs[nr] ??= this.loadDecoder(t.table, nr));
+    let args: Value[], complete: boolean;
+    try {
+      args = this.fds ? annotateFds(this.fds, t.pid, dec.entry(c)) : dec.entry(c);
+      complete = !dec.exit || (dec.needsExit !== undefined && !dec.needsExit(c));
+    } catch (e) {
+      // a decoder's failure costs its line the decoding, never the trace: the call prints raw
+      const warning = this.undecoded(name, e);
+      if (warning) this.say(warning, 'error');
+      dec = undecodedCall(row?.nargs ?? 6);
+      args = dec.entry(c);
+      complete = true;
+    }
     t.dec = dec;
-    const args = this.fds ? annotateFds(this.fds, t.pid, dec.entry(c)) : dec.entry(c);
     t.entryArgs = args;
     t.entryTime = now();
     if (this.opt.wantCpu) t.stime = stimeNs();
-    const complete = !dec.exit || (dec.needsExit !== undefined && !dec.needsExit(c));
     t.needsExit = !complete;
     const ev: SyscallEntryEvent = { type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime, scno: nr };
     if (this.opt.wantIp) ev.ip = t.ip;
@@ -902,17 +981,27 @@ export class Tracer {
     c.err = isErr ? Number(-rval) : 0;
     this.mem.setPid(t.pid);
     const dec = t.dec!;
-    // decoders see c.err: on failure, output arguments print as their addresses, as strace does
-    let rest = t.needsExit ? dec.exit!(c) : [];
-    const ri = dec.ret ? dec.ret(c) : { fmt: 'd' as const };
-    c.prev = c.name;
-    let fdRet: Value | undefined;
-    if (this.fds) {
-      rest = annotateFds(this.fds, t.pid, rest);
-      if (ri.fmt === 'fd' && !c.err && rval >= 0n && rval <= 0x7fffffffn) fdRet = this.fds.fd(t.pid, { k: 'fd', fd: Number(rval) });
+    let rest: Value[] | undefined, ri: RetInfo | undefined, fdRet: Value | undefined, dumps: Dump[] | undefined;
+    let warning: string | undefined;
+    try {
+      // decoders see c.err: on failure, output arguments print as their addresses, as strace does
+      rest = t.needsExit ? dec.exit!(c) : [];
+      ri = dec.ret ? dec.ret(c) : { fmt: 'd' };
+      if (this.fds) {
+        rest = annotateFds(this.fds, t.pid, rest);
+        if (ri.fmt === 'fd' && !c.err && rval >= 0n && rval <= 0x7fffffffn) fdRet = this.fds.fd(t.pid, { k: 'fd', fd: Number(rval) });
+      }
+      if (this.opt.dumpRead || this.opt.dumpWrite) dumps = this.dumps(t);
+    } catch (e) {
+      // what the exit part would have printed prints raw: the arguments the entry did not print
+      // (the warning waits for the line's end)
+      warning = this.undecoded(c.name, e);
+      rest ??= t.needsExit ? c.args.slice(t.entryArgs.length, t.table.rows[c.nr]?.nargs ?? 6).map(hexv) : [];
+      ri ??= { fmt: 'd' };
     }
+    if (this.faults?.get(c.name)?.has('crash')) throw planted(c.name, 'crash');
+    c.prev = c.name;
     const args = rest.length ? t.entryArgs.concat(rest) : t.entryArgs;
-    const dumps = this.opt.dumpRead || this.opt.dumpWrite ? this.dumps(t) : undefined;
     const time = now();
     // optional fields are set only when present (the hot path allocates one object per event)
     const ret: Ret = { rval, errno: ri.errno ?? c.err, fmt: ri.fmt };
@@ -935,6 +1024,7 @@ export class Tracer {
     if (dumps?.length) ev.dumps = dumps;
     if (this.opt.wantCpu && t.stime !== undefined) ev.cpu = stimeNs() - t.stime;
     this.sink.event(ev);
+    if (warning) this.say(warning, 'error');
     if (t.checkExec) this.execDone(t, c.err);
   }
 
@@ -1020,6 +1110,14 @@ function rawDecoder(nargs: number): SyscallDecoder {
     d = { entry: (c) => c.args.slice(0, nargs).map((v) => ({ k: 'int', v, fmt: 'x' }) as Value), ret: () => ({ fmt: 'x' }) };
     rawDecoders.set(nargs, d);
   }
+  return d;
+}
+
+/** A call whose decoder failed prints as strace prints one it has no decoder for (printargs). */
+const undecodedDecoders = new Map<number, SyscallDecoder>();
+function undecodedCall(nargs: number): SyscallDecoder {
+  let d = undecodedDecoders.get(nargs);
+  if (!d) undecodedDecoders.set(nargs, (d = printargs(nargs)));
   return d;
 }
 
