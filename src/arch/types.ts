@@ -27,12 +27,6 @@ export type SyscallClass =
   | 'pure'
   | 'seccomp_default';
 
-/**
- * Per-syscall behaviour flags (strace shorthands: NF never_fails,
- * SI mmap_change, CC comm_change).
- */
-export type SyscallFlag = 'never_fails' | 'mmap_change' | 'comm_change';
-
 export interface SyscallRow {
   nr: number;
   name: string;
@@ -41,7 +35,6 @@ export interface SyscallRow {
   classes: readonly SyscallClass[];
   /** Decoder name (strace's SEN()) when it differs from `name`. */
   dec?: string;
-  flags?: readonly SyscallFlag[];
 }
 
 export interface ArchTable {

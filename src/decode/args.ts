@@ -3,7 +3,7 @@
  * its decoders from these, so a convention (NULL pointers, unreadable memory, -s truncation) lives
  * in one place.
  */
-import type { Ctx, RetFmt, RetInfo, SyscallDecoder } from './types.js';
+import type { Ctx, RetFmt, RetInfo, SyscallDecoder, SyscallFacts } from './types.js';
 import { flags as xflags, symbol, s32, type Xlat } from './xlat/core.js';
 import type { Value } from './value.js';
 
@@ -170,3 +170,6 @@ export function printargs(nargs: number): SyscallDecoder {
     ret: () => ({ fmt: 'd' }),
   };
 }
+
+/** `d` with the facts its syscall has besides printing (the result is a pid, -P roles, …). */
+export const withFacts = (d: SyscallDecoder, facts: SyscallFacts): SyscallDecoder => ({ ...d, facts });

@@ -2,14 +2,14 @@
  * Decoders of the desc family: calls on file descriptors (read/write, fcntl, dup, getdents, …). ioctl,
  * with its many tables, is a family of its own (ioctl.ts), which builds on the helpers exported here.
  */
-import { A, addr, atExit, buf, fd, R, rd, sig, slong, structAt, type ArgFn } from './args.js';
+import { A, addr, atExit, buf, fd, R, rd, sig, slong, structAt, withFacts, type ArgFn } from './args.js';
 import { pidOrGroupV, pidV, sigsetAt, timespecAt, type PidType } from './printers.js';
 import { filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
-  AIO_CMDS, AIO_IOCB_FLAGS, IORING_SETUP_ATTACH_WQ, UFFD_FLAGS, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS,
+  AIO_CMDS, AIO_IOCB_FLAGS, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS,
   URING_OPS, URING_REGISTER_OPCODES, URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES,
   URING_SETUP_FLAGS, URING_SQE_FLAGS,
 } from './xlat/desc.js';
@@ -677,13 +677,13 @@ const ioUringRegister: SyscallDecoder = {
 };
 
 const uringDecoders: Record<string, SyscallDecoder> = {
-  io_uring_setup: ioUringSetup,
-  io_uring_enter: sig([
+  io_uring_setup: withFacts(ioUringSetup, { paths: [] }),
+  io_uring_enter: withFacts(sig([
     A.fd, (c, i) => uint(u32(c.args[i]!)), (c, i) => uint(u32(c.args[i]!)),
     flagsArg(URING_ENTER_FLAGS, 'IORING_ENTER_???'),
     (c, i) => sigsetAt(c, c.args[i]!, c.args[i + 1]!), (c, i) => uint(c.args[i]!),
-  ]),
-  io_uring_register: ioUringRegister,
+  ]), { paths: [] }),
+  io_uring_register: withFacts(ioUringRegister, { paths: [] }),
 };
 
 // ---------------------------------------------------------------- decoders
@@ -696,16 +696,16 @@ const readBuf: ArgFn = (c, i) => filledBuf(c, c.args[i]!);
 const rwf: ArgFn = (c) => flags(RWF_FLAGS, u32(c.args[5]!), 'RWF_???');
 
 export const decoders: Record<string, SyscallDecoder> = {
-  read: sig([A.fd, atExit(readBuf), atExit(ulen)]),
-  write: sig([A.fd, writeBuf, ulen]),
-  pread: sig([A.fd, atExit(readBuf), atExit(ulen), atExit(lld)]),
-  pwrite: sig([A.fd, writeBuf, ulen, lld]),
-  readv: sig([A.fd, atExit(iovRead), atExit(ulen)]),
-  writev: sig([A.fd, iovWrite, ulen]),
-  preadv: sig([A.fd, atExit(iovRead), atExit(ulen), atExit(lld)]),
-  pwritev: sig([A.fd, iovWrite, ulen, lld]),
-  preadv2: sig([A.fd, atExit(iovRead), atExit(ulen), atExit(lld), atExit(rwf)]),
-  pwritev2: sig([A.fd, iovWrite, ulen, lld, rwf]),
+  read: withFacts(sig([A.fd, atExit(readBuf), atExit(ulen)]), { dump: 'read' }),
+  write: withFacts(sig([A.fd, writeBuf, ulen]), { dump: 'write' }),
+  pread: withFacts(sig([A.fd, atExit(readBuf), atExit(ulen), atExit(lld)]), { dump: 'read' }),
+  pwrite: withFacts(sig([A.fd, writeBuf, ulen, lld]), { dump: 'write' }),
+  readv: withFacts(sig([A.fd, atExit(iovRead), atExit(ulen)]), { dump: 'readv' }),
+  writev: withFacts(sig([A.fd, iovWrite, ulen]), { dump: 'writev' }),
+  preadv: withFacts(sig([A.fd, atExit(iovRead), atExit(ulen), atExit(lld)]), { dump: 'readv' }),
+  pwritev: withFacts(sig([A.fd, iovWrite, ulen, lld]), { dump: 'writev' }),
+  preadv2: withFacts(sig([A.fd, atExit(iovRead), atExit(ulen), atExit(lld), atExit(rwf)]), { dump: 'readv' }),
+  pwritev2: withFacts(sig([A.fd, iovWrite, ulen, lld, rwf]), { dump: 'writev' }),
   lseek: sig([A.fd, lld, xvalArg(SEEK_WHENCE, 'SEEK_???')], R.udec),
 
   close: sig([A.fd]),
@@ -715,12 +715,12 @@ export const decoders: Record<string, SyscallDecoder> = {
   syncfs: sig([A.fd]),
   sync: sig([]),
   dup: sig([A.fd], R.fd),
-  dup2: sig([A.fd, A.fd], R.fd),
-  dup3: sig([A.fd, A.fd, flagsArg(OPEN_FLAGS, 'O_???')], R.fd),
-  pipe: sig([atExit(fdPair)]),
-  pipe2: sig([atExit(fdPair), atExit(flagsArg(OPEN_FLAGS, 'O_???'))]),
+  dup2: withFacts(sig([A.fd, A.fd], R.fd), { paths: ['fd', 'fd'] }),
+  dup3: withFacts(sig([A.fd, A.fd, flagsArg(OPEN_FLAGS, 'O_???')], R.fd), { paths: ['fd', 'fd'] }),
+  pipe: withFacts(sig([atExit(fdPair)]), { paths: [] }),
+  pipe2: withFacts(sig([atExit(fdPair), atExit(flagsArg(OPEN_FLAGS, 'O_???'))]), { paths: [] }),
 
-  fcntl,
+  fcntl: withFacts(fcntl, { pid: [1, 9] }),
   fstat: sig([A.fd, atExit(statArg)]),
   fstatfs: sig([A.fd, atExit(statfsArg)]),
   getdents: getdents(false),
@@ -733,21 +733,20 @@ export const decoders: Record<string, SyscallDecoder> = {
   fallocate: sig([A.fd, flagsArg(FALLOC_FLAGS, 'FALLOC_FL_???'), lld, lld]),
   sync_file_range: sig([A.fd, lld, lld, flagsArg(SYNC_FILE_RANGE_FLAGS, 'SYNC_FILE_RANGE_???')]),
   flock: sig([A.fd, flagsArg(FLOCK_CMDS, 'LOCK_???')]),
-  sendfile64,
+  sendfile64: withFacts(sendfile64, { paths: ['fd', 'fd'] }),
   close_range: sig([(c, i) => uint(u32(c.args[i]!)), (c, i) => uint(u32(c.args[i]!)), flagsArg(CLOSE_RANGE_FLAGS, 'CLOSE_RANGE_???')]),
-  copy_file_range: sig([A.fd, off64, A.fd, off64, ulen, (c, i) => uint(u32(c.args[i]!))]),
+  copy_file_range: withFacts(sig([A.fd, off64, A.fd, off64, ulen, (c, i) => uint(u32(c.args[i]!))]), { paths: ['fd', '-', 'fd'] }),
   readahead: sig([A.fd, lld, ulen]),
-  splice: sig([A.fd, off64, A.fd, off64, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]),
-  tee: sig([A.fd, A.fd, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]),
-  vmsplice: sig([A.fd, iovWrite, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]),
-  inotify_init: sig([], R.fd),
-  inotify_init1: sig([flagsArg(INOTIFY_INIT_FLAGS, 'IN_???')], R.fd),
-  inotify_add_watch: sig([A.fd, A.path, flagsArg(INOTIFY_FLAGS, 'IN_???')]),
+  splice: withFacts(sig([A.fd, off64, A.fd, off64, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]), { paths: ['fd', '-', 'fd'] }),
+  tee: withFacts(sig([A.fd, A.fd, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]), { paths: ['fd', 'fd'] }),
+  vmsplice: withFacts(sig([A.fd, iovWrite, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]), { dump: 'writev' }),
+  inotify_init: withFacts(sig([], R.fd), { paths: [] }),
+  inotify_init1: withFacts(sig([flagsArg(INOTIFY_INIT_FLAGS, 'IN_???')], R.fd), { paths: [] }),
+  inotify_add_watch: withFacts(sig([A.fd, A.path, flagsArg(INOTIFY_FLAGS, 'IN_???')]), { paths: ['fd', 'path'] }),
   inotify_rm_watch: sig([A.fd, A.int]),
-  memfd_create: sig([A.cstr, (c, i) => memfdFlags(u32(c.args[i]!))], R.fd),
+  memfd_create: withFacts(sig([A.cstr, (c, i) => memfdFlags(u32(c.args[i]!))], R.fd), { paths: [] }),
   ...aioDecoders,
   ...uringDecoders,
-  userfaultfd: sig([flagsArg(UFFD_FLAGS, 'UFFD_???')], R.fd),
 };
 
 /** memfd_create flags: `MFD_CLOEXEC|MFD_HUGETLB|21<<MFD_HUGE_SHIFT`; 0 prints `0`. */

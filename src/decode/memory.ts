@@ -1,5 +1,5 @@
 /** Decoders of the memory family: brk, mmap, munmap, mprotect, madvise, mremap, mlock, … */
-import { A, addr, hexv, R, rd, sig, ulong, type ArgFn } from './args.js';
+import { A, addr, hexv, R, rd, sig, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, int, joinOf, sym, tok, type Value } from './value.js';
 import { flags as xflags, lookup, symbol } from './xlat/core.js';
@@ -95,10 +95,10 @@ export const decoders: Record<string, SyscallDecoder> = {
   // System V IPC and POSIX message queues live in ipc.ts
   ...ipc,
   ...numa,
-  userfaultfd: sig([(c, i) => xflags32(UFFD_FLAGS, c.args[i]!, 'UFFD_???')], R.fd),
-  memfd_secret: sig([(c, i) => xflags32(MEMFD_SECRET_FLAGS, c.args[i]!)], R.fd),
+  userfaultfd: withFacts(sig([(c, i) => xflags32(UFFD_FLAGS, c.args[i]!, 'UFFD_???')], R.fd), { paths: [] }),
+  memfd_secret: withFacts(sig([(c, i) => xflags32(MEMFD_SECRET_FLAGS, c.args[i]!)], R.fd), { paths: [] }),
   brk: sig([A.ptr], R.hex),
-  mmap: sig([A.ptr, A.ulong, prot, (c, i) => mmapFlags(c.args[i]!), A.fd, A.hex], R.hex),
+  mmap: withFacts(sig([A.ptr, A.ulong, prot, (c, i) => mmapFlags(c.args[i]!), A.fd, A.hex], R.hex), { paths: ['-', '-', '-', '-', 'fd'] }),
   munmap: sig([A.ptr, A.ulong]),
   mlock: sig([A.ptr, A.ulong]),
   munlock: sig([A.ptr, A.ulong]),

@@ -1,6 +1,6 @@
 /** Decoders of the network family: sockets, addresses, messages, socket options. */
 import { readFileSync, readlinkSync } from 'node:fs';
-import { A, addr, buf, cstr, fd, hexv, rd, sig, sint, ulong, type ArgFn } from './args.js';
+import { A, addr, buf, cstr, fd, hexv, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, symbol, xlat, type Xlat } from './xlat/core.js';
@@ -1552,27 +1552,27 @@ export const SOCK_IOCTLS: Readonly<Record<number, SockIoctlArg | null>> = {
 };
 
 export const decoders: Record<string, SyscallDecoder> = {
-  socket: sig([family, typeArg, (c) => sockProto(c)], 'fd'),
-  socketpair: sig([family, typeArg, A.ulong, {
+  socket: withFacts(sig([family, typeArg, (c) => sockProto(c)], 'fd'), { paths: [] }),
+  socketpair: withFacts(sig([family, typeArg, A.ulong, {
     exit: (c, i) => printArray(c, c.args[i]!, 2, 4, (b) => ({ k: 'fd', fd: rd.s32(b, 0) }), { exiting: true }),
-  }]),
+  }]), { paths: [] }),
   bind: sig([A.fd, (c, i) => sockaddrAt(c, c.args[i]!, Number(BigInt.asIntN(32, c.args[2]!))), A.int]),
   connect: sig([A.fd, (c, i) => sockaddrAt(c, c.args[i]!, Number(BigInt.asIntN(32, c.args[2]!))), A.int]),
   listen: sig([A.fd, A.int]),
   shutdown: sig([A.fd, (c, i) => xval(SHUTDOWN_MODES, c.args[i]!, 'SHUT_???')]),
-  accept: sockname([], 'fd'),
-  accept4: sockname([(c, i) => xflags32(SOCK_TYPE_FLAGS, c.args[i]!, 'SOCK_???')], 'fd'),
+  accept: withFacts(sockname([], 'fd'), { paths: [] }),
+  accept4: withFacts(sockname([(c, i) => xflags32(SOCK_TYPE_FLAGS, c.args[i]!, 'SOCK_???')], 'fd'), { paths: [] }),
   getsockname: sockname(),
   getpeername: sockname(),
-  sendto: sig([
+  sendto: withFacts(sig([
     A.fd, (c, i) => sockbuf(c, c.args[0]!, c.args[i]!, c.args[2]!), A.ulong, msgFlags,
     (c, i) => sockaddrAt(c, c.args[i]!, Number(BigInt.asIntN(32, c.args[5]!))), A.int,
-  ]),
-  recvfrom,
-  sendmsg: sig([A.fd, (c, i) => msghdrAt(c, c.args[i]!, undefined, -1n), msgFlags]),
-  recvmsg,
+  ]), { dump: 'write' }),
+  recvfrom: withFacts(recvfrom, { dump: 'read' }),
+  sendmsg: withFacts(sig([A.fd, (c, i) => msghdrAt(c, c.args[i]!, undefined, -1n), msgFlags]), { dump: 'sendmsg' }),
+  recvmsg: withFacts(recvmsg, { dump: 'recvmsg' }),
   getsockopt,
   setsockopt,
-  sendmmsg,
-  recvmmsg_time64: recvmmsg,
+  sendmmsg: withFacts(sendmmsg, { dump: 'sendmmsg' }),
+  recvmmsg_time64: withFacts(recvmmsg, { dump: 'recvmmsg' }),
 };

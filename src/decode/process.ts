@@ -1,6 +1,6 @@
 /** Decoders of the process family: execve, exit, wait, clone, ids, prctl, capabilities, … */
 import { NATIVE, tableForAudit } from '../arch/index.js';
-import { A, addr, buf, cstr, fd, hexv, localArray, path, R, rd, sig, sint, slong, symOf, ulong, type ArgFn } from './args.js';
+import { A, addr, buf, cstr, fd, hexv, localArray, path, R, rd, sig, sint, slong, symOf, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, badPtr, call, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, xlat } from './xlat/core.js';
@@ -768,8 +768,8 @@ const miscProcDecoders: Record<string, SyscallDecoder> = {
     (c, i) => (c.args[1]! > KEXEC_SEGMENT_MAX ? addr(c.args[i]!) : printArray(c, c.args[i]!, c.args[1]!, 32, kexecSegV)),
     (c, i) => kexecFlags(c.args[i]!),
   ]),
-  kexec_file_load: sig([A.fd, A.fd, A.ulong, (c, i) => buf(c, c.args[i]!, c.args[2]!),
-    (c, i) => xflags64(KEXEC_FILE_LOAD_FLAGS, c.args[i]!, 'KEXEC_FILE_???')]),
+  kexec_file_load: withFacts(sig([A.fd, A.fd, A.ulong, (c, i) => buf(c, c.args[i]!, c.args[2]!),
+    (c, i) => xflags64(KEXEC_FILE_LOAD_FLAGS, c.args[i]!, 'KEXEC_FILE_???')]), { paths: ['fd', 'fd'] }),
   init_module: sig([A.ptr, A.ulong, A.cstr]),
   finit_module: sig([A.fd, A.cstr, (c, i) => xflags32(MODULE_INIT_FLAGS, c.args[i]!, 'MODULE_INIT_???')]),
   delete_module: sig([A.cstr, (c, i) => xflags32(DELETE_MODULE_FLAGS, c.args[i]!, 'O_???')]),
@@ -1820,18 +1820,24 @@ const joinFields = (fs: Field[]): Value =>
 
 export const decoders: Record<string, SyscallDecoder> = {
   ...ldtDecoders,
-  execve: sig([A.path, (c, i) => argv(c, c.args[i]!), envp]),
-  execveat: sig([A.dirfd, A.path, (c, i) => argv(c, c.args[i]!), envp, (c, i) => xflags32(AT_FLAGS, c.args[i]!, 'AT_???')]),
+  execve: withFacts(sig([A.path, (c, i) => argv(c, c.args[i]!), envp]), { commChange: true }),
+  execveat: withFacts(sig([A.dirfd, A.path, (c, i) => argv(c, c.args[i]!), envp, (c, i) => xflags32(AT_FLAGS, c.args[i]!, 'AT_???')]), { paths: ['fd', 'path'], commChange: true }),
   exit: sig([A.int], R.none),
+  // no arguments to print; the result names a process
+  getpid: withFacts(sig([]), { pid: true }),
+  getppid: withFacts(sig([]), { pid: true }),
+  gettid: withFacts(sig([]), { pid: true }),
+  fork: withFacts(sig([]), { pid: true }),
+  vfork: withFacts(sig([]), { pid: true }),
   ...idDecoders,
-  wait4,
+  wait4: withFacts(wait4, { pid: true }),
   waitid,
-  clone,
-  clone3,
-  prctl,
+  clone: withFacts(clone, { pid: true }),
+  clone3: withFacts(clone3, { pid: true }),
+  prctl: withFacts(prctl, { commChange: [0, 15] }),
   arch_prctl: archPrctl,
   ...capDecoders,
-  pidfd_open: sig([P, (c, i) => xflags32(PIDFD_OPEN_FLAGS, c.args[i]!, 'PIDFD_???')], 'fd'),
+  pidfd_open: withFacts(sig([P, (c, i) => xflags32(PIDFD_OPEN_FLAGS, c.args[i]!, 'PIDFD_???')], 'fd'), { paths: [] }),
   setns: sig([A.fd, (c, i) => xflags32(SETNS_TYPES, c.args[i]!, 'CLONE_NEW???')]),
   unshare: sig([(c, i) => xflags64(UNSHARE_FLAGS, c.args[i]!, 'CLONE_???')]),
   ...miscProcDecoders,
@@ -1839,7 +1845,7 @@ export const decoders: Record<string, SyscallDecoder> = {
   ...procVmDecoders,
   ptrace,
   ...keyDecoders,
-  bpf,
-  perf_event_open: perfEventOpen,
+  bpf: withFacts(bpf, { paths: [] }),
+  perf_event_open: withFacts(perfEventOpen, { paths: [] }),
 };
 export { path };

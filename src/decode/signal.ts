@@ -1,7 +1,7 @@
 /** Decoders of the signal family, and siginfo as strace prints it. */
 import { readFileSync } from 'node:fs';
 import { NATIVE, tableForAudit } from '../arch/index.js';
-import { A, addr, hexv, rd, sig, sint, ulong, type ArgFn } from './args.js';
+import { A, addr, hexv, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { field, hex, int, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { lookup, xlat, type Xlat } from './xlat/core.js';
@@ -233,8 +233,8 @@ export const decoders: Record<string, SyscallDecoder> = {
   kill: sig([PANY, signum]),
   tkill: sig([PTID, signum]),
   tgkill: sig([P, PTID, signum]),
-  signalfd: sig([A.fd, sigsetArg(2), A.ulong], 'fd'),
-  signalfd4: sig([A.fd, sigsetArg(2), A.ulong, (c, i) => xflags32(SFD_FLAGS, c.args[i]!, 'SFD_???')], 'fd'),
+  signalfd: withFacts(sig([A.fd, sigsetArg(2), A.ulong], 'fd'), { paths: [] }),
+  signalfd4: withFacts(sig([A.fd, sigsetArg(2), A.ulong, (c, i) => xflags32(SFD_FLAGS, c.args[i]!, 'SFD_???')], 'fd'), { paths: [] }),
   restart_syscall: { entry: (c) => [tok(`<... resuming interrupted ${c.prev ?? 'system call'} ...>`)] },
 };
 void sint; void note;

@@ -136,9 +136,6 @@ export const HDIO_BUSSTATES = xlat(() => [[0, 'BUSSTATE_OFF'], [1, 'BUSSTATE_ON'
 /** perf_ioctl_flags: PERF_EVENT_IOC_ENABLE/DISABLE/RESET's argument. */
 export const PERF_IOCTL_FLAGS = xlat(() => [[1, 'PERF_IOC_FLAG_GROUP']]);
 
-/** uffd_flags: userfaultfd's flags. */
-export const UFFD_FLAGS = xlat(() => [[1, 'UFFD_USER_MODE_ONLY'], [0x800, 'O_NONBLOCK'], [0x80000, 'O_CLOEXEC']]);
-
 /** uffd_api_features: struct uffdio_api's features. */
 export const UFFD_API_FEATURES = xlat(() => bits([
   'UFFD_FEATURE_PAGEFAULT_FLAG_WP', 'UFFD_FEATURE_EVENT_FORK', 'UFFD_FEATURE_EVENT_REMAP', 'UFFD_FEATURE_EVENT_REMOVE',
