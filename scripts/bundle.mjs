@@ -18,8 +18,8 @@ const SRC = resolve('dist/src');
 /** Modules of the first script that the decoder parts use. */
 const SHARED = ['arch/index.js', 'arch/types.js', 'decode/xlat/errno.js', 'decode/xlat/signals.js'];
 /**
- * The decoder parts: a family of decoders (decode/index.js's FAMILIES, each a module exporting
- * `decoders`) with the tables only it uses. Every other module of src/decode (but the registry,
+ * The decoder parts: families of decoders (decode/index.js's FAMILIES, each a module exporting
+ * `decoders`) with the tables only they use. Every other module of src/decode (but the registry,
  * decode/index.js) goes in `base`.
  */
 const PARTS = {
@@ -27,7 +27,10 @@ const PARTS = {
   file: ['decode/file.js', 'decode/xlat/file.js'],
   desc: ['decode/desc.js', 'decode/xlat/desc.js'],
   ioctl: ['decode/ioctl.js', 'decode/xlat/ioctls.js'],
-  process: ['decode/process.js', 'decode/xlat/proc.js'],
+  process: [
+    'decode/process.js', 'decode/prctl.js', 'decode/seccomp.js', 'decode/system.js', 'decode/sched.js', 'decode/ptrace.js',
+    'decode/keyctl.js', 'decode/bpf.js', 'decode/perf.js', 'decode/bpf_filter.js', 'decode/xlat/proc.js',
+  ],
   memory: ['decode/memory.js', 'decode/ipc.js', 'decode/xlat/mem.js'],
   signal: ['decode/signal.js'],
   misc: ['decode/misc.js', 'decode/xlat/sigtime.js'],
@@ -46,9 +49,10 @@ const { FAMILIES, REGISTRY } = await import(fileUrl(resolve(SRC, 'decode/index.j
 const familyOf = {};
 const factsOf = {};
 for (const [fam, decoders] of Object.entries(FAMILIES)) {
-  if (!PARTS[fam]?.includes(`decode/${fam}.js`)) throw new Error(`bundle: the family ${fam} has no part`);
+  const part = partOf.get(`decode/${fam}.js`);
+  if (!part || part === 'base') throw new Error(`bundle: the family ${fam} has no part`);
   for (const [name, d] of Object.entries(decoders)) {
-    familyOf[name] = fam;
+    familyOf[name] = [part, fam];
     if (d.facts) factsOf[name] = d.facts;
   }
 }
@@ -83,7 +87,7 @@ const decoderName = (row) => (FAMILY_OF[row.dec ?? row.name] ? row.dec ?? row.na
 export const decoderFor = (t, nr) => {
   const row = t.rows[nr];
   const name = row && decoderName(row);
-  if (name) return part(FAMILY_OF[name]).modules['decode/' + FAMILY_OF[name] + '.js'].decoders[name];
+  if (name) return part(FAMILY_OF[name][0]).modules['decode/' + FAMILY_OF[name][1] + '.js'].decoders[name];
   return part('base').modules['decode/args.js'].printargs(row ? row.nargs : 6);
 };
 const NO_FACTS = {};

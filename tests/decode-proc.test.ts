@@ -6,14 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { decoders as processDecoders } from '../src/decode/process.js';
-import { decoders as miscDecoders } from '../src/decode/misc.js';
+import { REGISTRY } from '../src/decode/index.js';
 import type { SyscallDecoder } from '../src/decode/types.js';
 import { FakeMemory, lineMaker, bytes } from './helpers/decode.js';
 import { formatRet, formatValue } from '../src/render/strace.js';
 import type { Ctx } from '../src/decode/types.js';
 
-const ALL: Record<string, SyscallDecoder> = { ...miscDecoders, ...processDecoders };
+const ALL: Readonly<Record<string, SyscallDecoder>> = REGISTRY;
 const line = lineMaker(ALL, () => new FakeMemory(false));
 
 

@@ -12,12 +12,21 @@ import { decoders as file } from './file.js';
 import { decoders as memory } from './memory.js';
 import { decoders as net } from './net.js';
 import { decoders as processDecoders } from './process.js';
+import { decoders as prctl } from './prctl.js';
+import { decoders as seccomp } from './seccomp.js';
+import { decoders as system } from './system.js';
+import { decoders as sched } from './sched.js';
+import { decoders as ptrace } from './ptrace.js';
+import { decoders as keyctl } from './keyctl.js';
+import { decoders as bpf } from './bpf.js';
+import { decoders as perf } from './perf.js';
 import { decoders as signal } from './signal.js';
 import { decoders as misc } from './misc.js';
 
 /** The families, by the name of their module (decode/NAME.js); scripts/bundle.mjs reads this. */
 export const FAMILIES: Readonly<Record<string, Readonly<Record<string, SyscallDecoder>>>> = {
-  desc, ioctl, file, memory, net, process: processDecoders, signal, misc,
+  desc, ioctl, file, memory, net, process: processDecoders, prctl, seccomp, system, sched, ptrace, keyctl, bpf, perf,
+  signal, misc,
 };
 
 /** One record of every family's decoders; throws when two families decode the same name. */

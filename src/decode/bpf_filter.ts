@@ -1,0 +1,121 @@
+/** Classic BPF programs (seccomp filters, SO_ATTACH_FILTER) and eBPF instructions (strace's bpf_filter.c). */
+import { NATIVE, tableForAudit } from '../arch/index.js';
+import { A, addr, buf, cstr, fd, hexv, localArray, path, R, rd, sig, sint, slong, symOf, ulong, withFacts, type ArgFn } from './args.js';
+import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
+import { array, badPtr, call, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { flags as xflags, lookup, xlat } from './xlat/core.js';
+import { signame } from './xlat/signals.js';
+import {
+  AT_FLAGS, CLONE_FLAGS, CLOCK_IDS, CSIGNAL, PRCTL_OPTIONS, WAIT_OPTIONS, WAITID_TYPES, ARCH_PRCTL_CODES,
+} from './xlat/tables.js';
+import {
+  AUDIT_ARCHES, CAPS, CAP_MASK0, CAP_MASK1, CAP_VERSIONS, CLONE3_FLAGS, PIDFD_OPEN_FLAGS, PR_CAP_AMBIENT, PR_DUMPABLE,
+  PR_FP_MODE, PR_MCE_KILL, PR_MCE_KILL_POLICY, PR_SET_MM, PR_SET_VMA, PR_SPEC_CMDS, PR_SPEC_GET_FLAGS,
+  PR_SPEC_SET_FLAGS, PR_TSC, PR_UNALIGN, PTRACE_EVENTS, SCHEDULERS, SECBITS, SECCOMP_FILTER_FLAGS, SECCOMP_MODES,
+  SECCOMP_OPS, SECCOMP_RET_ACTIONS,
+} from './xlat/more.js';
+import {
+  BPF_ATTACH_FLAGS, BPF_ATTACH_TYPES, BPF_CLASS, BPF_CMDS, BPF_FILE_MODE_FLAGS, BPF_KPROBE_MULTI_FLAGS,
+  BPF_LOOKUP_FLAGS, BPF_MAP_FLAGS, BPF_MAP_TYPES, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_PROG_FLAGS,
+  BPF_PROG_TYPES, BPF_QUERY_FLAGS, BPF_RVAL, BPF_SIZE, BPF_SRC, BPF_TASK_FD_TYPES, BPF_TEST_RUN_FLAGS,
+  BPF_UPDATE_FLAGS, DELETE_MODULE_FLAGS, EBPF_CLASS, EBPF_MODE, EBPF_REGS, FUTEX_WAITER_FLAGS, HW_BREAKPOINT_TYPES,
+  IOPRIO_CLASS, IOPRIO_WHO, KCMP_TYPES, KEXEC_ARCHES, KEXEC_FILE_LOAD_FLAGS, KEXEC_LOAD_FLAGS, KEYCTL_CAPS0,
+  KEYCTL_CAPS1, KEYCTL_CMDS, KEYCTL_MOVE_FLAGS, KEYCTL_PKEY_OPS, KEY_PERMS, KEY_REQKEYS, KEY_SPEC, MODULE_INIT_FLAGS,
+  NT_TYPES, PERF_ATTR_SIZES, PERF_BRANCH_SAMPLE_TYPES, PERF_HW_CACHE_IDS, PERF_HW_CACHE_OP_IDS,
+  PERF_HW_CACHE_RESULT_IDS, PERF_HW_IDS, PERF_OPEN_FLAGS, PERF_READ_FORMAT, PERF_SAMPLE_FORMAT, PERF_SW_IDS,
+  PERF_TYPES, PIDTYPES, PR_MTE_TCF, PR_PAC_ALL_KEYS, PR_PAC_KEYS, PR_SCHED_CORE_CMDS, PR_SME_VL_FLAGS,
+  PR_SVE_VL_FLAGS, PSI_OPS, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS, REBOOT_CMDS, REBOOT_MAGIC1,
+  REBOOT_MAGIC2, SCHED_FLAGS,
+} from './xlat/proc.js';
+import { errnoName } from './xlat/errno.js';
+import {
+  fetch, flagsText, idV, ifindexV, named, NULL, numAt, P, PGRP, pidOrGroupV, pidV, PTID, printArray, ptrAt, rusageAt, sigsetAt, sigV, timespecAt,
+  withAux, X, xflags32, xflags64, xval, xval64,
+} from './printers.js';
+import { decodeSiginfo, siginfoAt } from './signal.js';
+
+
+/**
+ * struct sock_fprog / seccomp fprog: `{len=N, filter=0x…}`; with -v the filter's instructions,
+ * seccomp's return values named when `seccomp`.
+ */
+export const fprogAt = (c: Ctx, a: bigint, seccomp = false): Value =>
+  fetch(c, a, 16, (b) => struct([
+    field('len', uint(rd.u16(b, 0))),
+    field('filter', bpfProg(c, rd.u64(b, 8), rd.u16(b, 0), seccomp)),
+  ]));
+
+const BPF_MAXINSNS = 4096;
+
+
+/**
+ * A BPF opcode: `BPF_LD|BPF_W|BPF_ABS` (print_bpf_filter_code); `extended` for eBPF (JMP32, ALU64,
+ * sized stores).
+ */
+function bpfCode(code: number, extended = false): Value {
+  const cls = code & 7;
+  const parts: Value[] = [xval(extended ? EBPF_CLASS : BPF_CLASS, BigInt(cls), 'BPF_???')];
+  const odd = (i: number): void => {
+    if (i) parts.push(note(hex(i), 'BPF_???'));
+  };
+  const ldst = (): void => {
+    parts.push(xval(BPF_SIZE, BigInt(code & 0x18), 'BPF_???'), xval(extended ? EBPF_MODE : BPF_MODE, BigInt(code & 0xe0), 'BPF_???'));
+  };
+  const op = (x: ReturnType<typeof xlat>): void => {
+    parts.push(xval(BPF_SRC, BigInt(code & 8), 'BPF_???'), xval(x, BigInt(code & 0xf0), 'BPF_???'));
+  };
+  switch (cls) {
+    case 0: case 1: // BPF_LD, BPF_LDX
+      ldst();
+      break;
+    case 2: case 3: // BPF_ST, BPF_STX
+      if (extended) ldst();
+      else odd(code & ~7);
+      break;
+    case 4: // BPF_ALU
+      op(BPF_OP_ALU);
+      break;
+    case 5: // BPF_JMP
+      op(BPF_OP_JMP);
+      break;
+    case 6: // BPF_RET (BPF_JMP32 in eBPF)
+      if (!extended) {
+        parts.push(xval(BPF_RVAL, BigInt(code & 0x18), 'BPF_???'));
+        odd(code & ~7 & ~0x18);
+      } else odd(code & ~7);
+      break;
+    default: // BPF_MISC (BPF_ALU64 in eBPF)
+      if (extended) op(BPF_OP_ALU);
+      else parts.push(xval(BPF_MISCOP, BigInt(code & 0xf8), 'BPF_???'));
+  }
+  return join('|', ...parts);
+}
+
+/** One struct bpf_insn: `{code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}`. */
+export const ebpfInsn = (b: Uint8Array, i: number): Value | null => (i >= BPF_MAXINSNS ? null : struct([
+  field('code', bpfCode(b[0]!, true)),
+  field('dst_reg', xval(EBPF_REGS, BigInt(b[1]! & 0xf), 'BPF_REG_???')),
+  field('src_reg', xval(EBPF_REGS, BigInt(b[1]! >> 4), 'BPF_REG_???')),
+  field('off', int(rd.u16(b, 2) << 16 >> 16)),
+  field('imm', hex(rd.u32(b, 4))),
+]));
+
+/** A seccomp filter's return value: `SECCOMP_RET_ERRNO|0x26`. */
+function seccompRet(k: number): Value {
+  const action = k & 0xffff0000;
+  const data = k & ~action;
+  const a = xval(SECCOMP_RET_ACTIONS, BigInt(action >>> 0), 'SECCOMP_RET_???');
+  return data ? join('|', a, hex(data)) : a;
+}
+
+/** One struct sock_filter: `BPF_STMT(code, k)` or `BPF_JUMP(code, k, jt, jf)`. */
+const bpfInsn = (seccomp: boolean) => (b: Uint8Array, i: number): Value | null => {
+  if (i >= BPF_MAXINSNS) return null;
+  const code = rd.u16(b, 0), jt = b[2]!, jf = b[3]!, k = rd.u32(b, 4);
+  if (jt || jf) return call('BPF_JUMP', bpfCode(code), hex(k), hex(jt), hex(jf));
+  return call('BPF_STMT', bpfCode(code), seccomp && (code & 7) === 6 ? seccompRet(k) : hex(k));
+};
+
+/** print_bpf_fprog: the address with abbrev, else the instructions. */
+export const bpfProg = (c: Ctx, a: bigint, len: number, seccomp: boolean): Value =>
+  (c.opt.abbrev ? addr(a) : printArray(c, a, len, 8, bpfInsn(seccomp), { stopMore: true }));
