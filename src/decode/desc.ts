@@ -13,7 +13,7 @@ import {
   URING_OPS, URING_REGISTER_OPCODES, URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES,
   URING_SETUP_FLAGS, URING_SQE_FLAGS,
 } from './xlat/desc.js';
-import { ioprioV } from './system.js';
+import { ioprioV } from './ioprio.js';
 import { signalName } from './xlat/signals.js';
 import { CLOSE_RANGE_FLAGS, DIRENT_TYPES, FCNTL_CMDS, FD_FLAGS, OPEN_FLAGS, POLL_EVENTS, SEEK_WHENCE } from './xlat/tables.js';
 import {
