@@ -23,7 +23,7 @@ const SHARED = ['arch/index.js', 'arch/types.js', 'decode/xlat/errno.js', 'decod
  * decode/index.js) goes in `base`.
  */
 const PARTS = {
-  net: ['decode/net.js', 'decode/xlat/net.js'],
+  net: ['decode/net.js', 'decode/sockaddr.js', 'decode/netlink.js', 'decode/sock_ioctl.js', 'decode/xlat/net.js'],
   file: ['decode/file.js', 'decode/xlat/file.js'],
   desc: ['decode/desc.js', 'decode/xlat/desc.js'],
   ioctl: ['decode/ioctl.js', 'decode/xlat/ioctls.js'],

@@ -20,7 +20,7 @@ import {
 } from './xlat/desc.js';
 import { errnoName } from './xlat/errno.js';
 import { ioctlName } from './xlat/ioctls.js';
-import { SOCK_IOCTLS } from './net.js';
+import { SOCK_IOCTLS } from './sock_ioctl.js';
 import { OPEN_FLAGS, TCFLSH_QUEUES } from './xlat/tables.js';
 import {
   BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, FS_IOC_FLAGS, IBSHIFT, IOCTL_DIRS, MODEM_FLAGS, NCC, NCCS,
