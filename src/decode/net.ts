@@ -1,9 +1,9 @@
 /** Decoders of the network family: sockets, addresses, messages, socket options. */
-import { readFileSync, readlinkSync } from 'node:fs';
-import { A, addr, buf, cstr, fd, hexv, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
+import { readFileSync } from 'node:fs';
+import { A, addr, buf, fd, hexv, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
-import { flags as xflags, lookup, symbol, xlat, type Xlat } from './xlat/core.js';
+import { flags as xflags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
   IPPROTO, MSG_FLAGS, SHUTDOWN_MODES, SOCKET_FAMILIES, SOCKET_TYPES, SOCKOPT_LEVELS, SOCK_TYPE_FLAGS, SOCK_TYPE_MASK,
   SOL_SOCKET_GETSOCKOPT, SOL_SOCKET_SETSOCKOPT, TCP_OPTIONS,
@@ -13,10 +13,14 @@ import {
   SOL_IPV6_SETSOCKOPT, SOL_IP_GETSOCKOPT, SOL_IP_OPTIONS, SOL_IP_SETSOCKOPT, SOL_NETLINK_OPTIONS, SOL_RAW_OPTIONS,
   SOL_UDP_OPTIONS, SOCK_TXREHASH_VALUES,
 } from './xlat/more.js';
-import { badAddr, fetch, idV, ifindexV, numAt, pidV, printArray, timespecAt, timespecV, timevalV, xflags32, xval } from './printers.js';
+import {
+  fetch, idV, ifindexV, numAt, pidV, printArray, timespecAt, timespecV, timevalV, xflags32, xval,
+} from './printers.js';
 import { errnoName } from './xlat/errno.js';
-import { ARPHRD, ICMP_FILTER_FLAGS, IFF_FLAGS, PACKET_MR_TYPES, PACKET_TYPES, SOL_PACKET_OPTIONS, SOL_TLS_OPTIONS,
-  BPF_CLASS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, SKF_AD } from './xlat/net.js';
+import {
+  ICMP_FILTER_FLAGS, PACKET_MR_TYPES, SOL_PACKET_OPTIONS, SOL_TLS_OPTIONS, BPF_CLASS, BPF_MISCOP, BPF_MODE,
+  BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, SKF_AD,
+} from './xlat/net.js';
 import { AF_INET, AF_INET6, AF_NETLINK, AF_PACKET, inet4, inet6, sockaddrAt, sockaddrV } from './sockaddr.js';
 import { hwaddrV } from './sock_ioctl.js';
 import { netlinkFamily, netlinkV, sockbuf } from './netlink.js';
