@@ -11,9 +11,10 @@ import { NATIVE } from '../src/arch/index.js';
 import type { ArchTable } from '../src/arch/types.js';
 import {
   FilterError, defaultFilters, parseQualifier, applyLongQualifier, applyStatusFlag, applyNoAbbrev,
-  finishQuiet, finishDecodeFds, zflagsWarning, qualFlags, qualTables, isKnownToStrace61, signalNumber, compilePosixEre,
+  finishQuiet, finishDecodeFds, zflagsWarning, qualFlags, qualTables, isKnownToStrace61, signalNumber,
   SYSCALL_CLASSES, type Filters,
 } from '../src/filter/expr.js';
+import { compilePosixEre } from '../src/filter/ere.js';
 import { STRACE, testEnv } from './helpers/diff.js';
 
 const X = X86_64;
