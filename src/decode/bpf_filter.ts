@@ -3,11 +3,7 @@ import { A, addr, rd } from './args.js';
 import type { Ctx } from './types.js';
 import { call, field, hex, int, join, note, struct, uint, type Value } from './value.js';
 import { xlat } from './xlat/core.js';
-import { SECCOMP_RET_ACTIONS } from './xlat/more.js';
-import {
-  BPF_CLASS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, EBPF_CLASS, EBPF_MODE,
-  EBPF_REGS,
-} from './xlat/proc.js';
+import { BPF_CLASS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, EBPF_CLASS, EBPF_MODE, EBPF_REGS, SECCOMP_RET_ACTIONS } from './xlat/proc.js';
 import { fetch, named, printArray, xval } from './printers.js';
 
 

@@ -8,14 +8,10 @@ import { filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, 
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
-import {
-  AIO_CMDS, AIO_IOCB_FLAGS, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS,
-  URING_OPS, URING_REGISTER_OPCODES, URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES,
-  URING_SETUP_FLAGS, URING_SQE_FLAGS,
-} from './xlat/desc.js';
+import { AIO_CMDS, AIO_IOCB_FLAGS, CLOSE_RANGE_FLAGS, DIRENT_TYPES, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES, URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES, URING_SETUP_FLAGS, URING_SQE_FLAGS } from './xlat/desc.js';
 import { ioprioV } from './ioprio.js';
 import { signalName } from './xlat/signals.js';
-import { CLOSE_RANGE_FLAGS, DIRENT_TYPES, FCNTL_CMDS, FD_FLAGS, OPEN_FLAGS, POLL_EVENTS, SEEK_WHENCE } from './xlat/tables.js';
+import { FCNTL_CMDS, FD_FLAGS, OPEN_FLAGS, POLL_EVENTS, SEEK_WHENCE } from './xlat/tables.js';
 import {
   F_OWNER_TYPES, F_SEALS, FADVISE_ADVICE, FALLOC_FLAGS, FLOCK_CMDS, INOTIFY_FLAGS, INOTIFY_INIT_FLAGS, LOCKF_CMDS,
   MEMFD_FLAGS, MFD_HUGE_MASK, MFD_HUGE_SHIFT, NOTIFY_FLAGS, RWF_FLAGS, SPLICE_FLAGS, SYNC_FILE_RANGE_FLAGS,

@@ -19,9 +19,9 @@ import {
   SECCOMP_RESP_FLAGS, UFFD_REGISTER_IOCTL_FLAGS, UFFD_REGISTER_MODE_FLAGS, UFFD_ZEROPAGE_FLAGS,
 } from './xlat/desc.js';
 import { errnoName } from './xlat/errno.js';
-import { ioctlName } from './xlat/ioctls.js';
+import { ioctlName, TCFLSH_QUEUES } from './xlat/ioctls.js';
 import { SOCK_IOCTLS } from './sock_ioctl.js';
-import { OPEN_FLAGS, TCFLSH_QUEUES } from './xlat/tables.js';
+import { OPEN_FLAGS } from './xlat/tables.js';
 import {
   BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, FS_IOC_FLAGS, IBSHIFT, IOCTL_DIRS, MODEM_FLAGS, NCC, NCCS,
   TCXONC_OPTIONS, TERM_CFLAGS, TERM_CSIZE, TERM_IFLAGS, TERM_LFLAGS, TERM_LINE_DISCS, TERM_OFLAG_FIELDS, TERM_OFLAGS,

@@ -3,12 +3,8 @@ import { A, addr, hexv, R, rd, sig, ulong, withFacts, type ArgFn } from './args.
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, int, joinOf, sym, tok, type Value } from './value.js';
 import { flags as xflags, lookup, symbol } from './xlat/core.js';
-import { MADVISE_ADVICE, MAP_HUGE_MASK, MAP_HUGE_SHIFT, MAP_TYPE_MASK, MMAP_FLAGS, MMAP_PROT, MMAP_TYPE, MREMAP_FLAGS, MSYNC_FLAGS } from './xlat/tables.js';
-import { MLOCKALL_FLAGS, MLOCK_FLAGS, PKEY_ACCESS } from './xlat/more.js';
-import {
-  GET_MEMPOLICY_FLAGS, MBIND_FLAGS, MEMFD_SECRET_FLAGS, MOVE_PAGES_FLAGS, MPOL_MODE_FLAGS, MPOL_MODE_FLAGS_MASK, MPOL_MODES,
-  UFFD_FLAGS,
-} from './xlat/mem.js';
+import { MAP_HUGE_MASK, MAP_HUGE_SHIFT, MAP_TYPE_MASK } from './xlat/tables.js';
+import { GET_MEMPOLICY_FLAGS, MADVISE_ADVICE, MBIND_FLAGS, MEMFD_SECRET_FLAGS, MLOCK_FLAGS, MLOCKALL_FLAGS, MMAP_FLAGS, MMAP_PROT, MMAP_TYPE, MOVE_PAGES_FLAGS, MPOL_MODE_FLAGS, MPOL_MODE_FLAGS_MASK, MPOL_MODES, MREMAP_FLAGS, MSYNC_FLAGS, PKEY_ACCESS, UFFD_FLAGS } from './xlat/mem.js';
 import { errnoName } from './xlat/errno.js';
 import { fetch, P, printArray, xflags32, xflags64, xval, xval64 } from './printers.js';
 import { decoders as ipc } from './ipc.js';

@@ -9,18 +9,8 @@ import {
   array, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value,
 } from './value.js';
 import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
-import {
-  CLOCK_IDS, EFD_FLAGS, EPOLL_CREATE_FLAGS, EPOLL_CTL_OPS, EPOLL_EVENTS, FUTEX_BITSET, FUTEX_OPS,
-  GETRANDOM_FLAGS, ITIMER_WHICH, MEMBARRIER_CMDS, MEMBARRIER_FLAGS, POLL_EVENTS, RESOURCES, TFD_FLAGS,
-  TIMER_FLAGS,
-} from './xlat/tables.js';
-import {
-  FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, PERSONALITY_FLAGS, PERSONALITY_TYPES, PRIORITY_WHICH, SCHEDULERS,
-  USAGE_WHO,
-} from './xlat/more.js';
-import {
-  ADJTIMEX_MODES, ADJTIMEX_STATE, ADJTIMEX_STATUS, SYSLOG_ACTIONS, SYSLOG_CONSOLE_LEVELS,
-} from './xlat/sigtime.js';
+import { CLOCK_IDS, POLL_EVENTS, SCHEDULERS } from './xlat/tables.js';
+import { ADJTIMEX_MODES, ADJTIMEX_STATE, ADJTIMEX_STATUS, EFD_FLAGS, EPOLL_CREATE_FLAGS, EPOLL_CTL_OPS, EPOLL_EVENTS, FUTEX_BITSET, FUTEX_OPS, FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, GETRANDOM_FLAGS, ITIMER_WHICH, MEMBARRIER_CMDS, MEMBARRIER_FLAGS, PERSONALITY_FLAGS, PERSONALITY_TYPES, PRIORITY_WHICH, RESOURCES, SYSLOG_ACTIONS, SYSLOG_CONSOLE_LEVELS, TFD_FLAGS, TIMER_FLAGS, USAGE_WHO } from './xlat/sigtime.js';
 import {
   badAddr, fetch, numAt, printArray, timespecV, timevalV, timespecAt, timevalAt, itimerAt, sigsetAt, bitset,
   clockT, rusageAt, xval, xflags32, X, P, pidV, flagsText, isErestart, withAux, sprinttime, sigeventAt,

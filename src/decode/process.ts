@@ -5,11 +5,8 @@ import type { Ctx, SyscallDecoder } from './types.js';
 import { array, call, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, xlat } from './xlat/core.js';
 import { signame } from './xlat/signals.js';
-import {
-  AT_FLAGS, CLONE_FLAGS, CLOCK_IDS, CSIGNAL, WAIT_OPTIONS, WAITID_TYPES, ARCH_PRCTL_CODES,
-} from './xlat/tables.js';
-import { CLONE3_FLAGS, PIDFD_OPEN_FLAGS, PTRACE_EVENTS } from './xlat/more.js';
-import { FUTEX_WAITER_FLAGS } from './xlat/proc.js';
+import { AT_FLAGS, CLOCK_IDS, CSIGNAL } from './xlat/tables.js';
+import { ARCH_PRCTL_CODES, CLONE3_FLAGS, CLONE_FLAGS, FUTEX_WAITER_FLAGS, PIDFD_OPEN_FLAGS, PTRACE_EVENTS, WAIT_OPTIONS, WAITID_TYPES } from './xlat/proc.js';
 import {
   fetch, flagsText, idV, iovecs, named, NULL, P, PGRP, pidOrGroupV, pidV, printArray, PTID, ptrAt, rusageAt, sigV,
   timespecAt, withAux, xflags32, xflags64, xval,

@@ -4,12 +4,12 @@ import { A, addr, localArray, rd, ulong } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, field, hex, int, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags } from './xlat/core.js';
-import { AUDIT_ARCHES } from './xlat/more.js';
 import { NT_TYPES, PSI_OPS, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS } from './xlat/proc.js';
 import { errnoName } from './xlat/errno.js';
 import { fetch, pidV, printArray, ptrAt, sigsetAt, sigV, xflags64, xval, xval64 } from './printers.js';
 import { decodeSiginfo, siginfoAt } from './signal.js';
 import { bpfProg } from './bpf_filter.js';
+import { AUDIT_ARCHES } from './xlat/tables.js';
 
 
 // ================================================================ added: ptrace

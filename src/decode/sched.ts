@@ -2,10 +2,10 @@
 import { addr, rd, sig } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { badPtr, field, int, struct, uint, type Field, type Value } from './value.js';
-import { SCHEDULERS } from './xlat/more.js';
 import { SCHED_FLAGS } from './xlat/proc.js';
 import { P, pidV, xflags64, xval } from './printers.js';
 import { E2BIG } from './xlat/errno.js';
+import { SCHEDULERS } from './xlat/tables.js';
 
 
 // ================================================================ added: sched_attr

@@ -3,11 +3,9 @@ import { addr, hexv, rd, sig } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, field, join, struct, uint, type Value } from './value.js';
 import { flags as xflags } from './xlat/core.js';
-import {
-  CAP_MASK0, CAP_MASK1, CAP_VERSIONS, SECCOMP_FILTER_FLAGS, SECCOMP_OPS, SECCOMP_RET_ACTIONS,
-} from './xlat/more.js';
 import { fetch, pidV, xval } from './printers.js';
 import { fprogAt } from './bpf_filter.js';
+import { CAP_MASK0, CAP_MASK1, CAP_VERSIONS, SECCOMP_FILTER_FLAGS, SECCOMP_OPS, SECCOMP_RET_ACTIONS } from './xlat/proc.js';
 
 
 // ---------------------------------------------------------------- capabilities, seccomp

@@ -6,8 +6,7 @@ import type { Ctx, SyscallDecoder } from './types.js';
 import { field, hex, int, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { lookup, xlat, type Xlat } from './xlat/core.js';
 import { errnoName } from './xlat/errno.js';
-import { SA_FLAGS, SA_HANDLER_VALUES, SFD_FLAGS, SIGPROCMASK_HOW } from './xlat/tables.js';
-import { AUDIT_ARCHES, SIGALTSTACK_FLAGS } from './xlat/more.js';
+import { AUDIT_ARCHES, SA_FLAGS, SA_HANDLER_VALUES, SFD_FLAGS, SIGALTSTACK_FLAGS, SIGPROCMASK_HOW } from './xlat/tables.js';
 import { I386_SYSCALL_NAMES } from './xlat/sigtime.js';
 import {
   clockT, fetch, idV, P, PANY, pidV, PTID, sigsetAt, sigsetV, sigV, timespecAt, timespecV, withAux, xflags32, xflags64, xval,

@@ -4,9 +4,8 @@ import type { Ctx } from './types.js';
 import { array, call, field, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol, xlat, type Xlat } from './xlat/core.js';
 import { SOCKET_FAMILIES } from './xlat/tables.js';
-import { ETHERNET_PROTOCOLS } from './xlat/more.js';
 import { fetch, ifindexV, pidV } from './printers.js';
-import { ARPHRD, PACKET_TYPES } from './xlat/net.js';
+import { ARPHRD, ETHERNET_PROTOCOLS, PACKET_TYPES } from './xlat/net.js';
 
 
 export const AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17, AF_ALG = 38, AF_VSOCK = 40;

@@ -5,6 +5,8 @@
  * all, joined with " or " (`SNDCTL_TMR_START or TCSETS`).
  */
 
+import { xlat } from './core.js';
+
 const DATA = `
 1 FIBMAP
 2 FIGETBSZ
@@ -3352,3 +3354,12 @@ export function ioctlName(code: number): string | undefined {
   }
   return byCode.get(code >>> 0);
 }
+
+/**
+ * TCFLSH argument (value, unknown "TC???").
+ */
+export const TCFLSH_QUEUES = xlat(() => [
+  [0, 'TCIFLUSH'],
+  [1, 'TCOFLUSH'],
+  [2, 'TCIOFLUSH'],
+]);
