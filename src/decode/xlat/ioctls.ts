@@ -1,8 +1,8 @@
 /**
  * Every ioctl request name strace 6.1 knows on x86_64 (its ioctlent table: linux/64/ioctls_inc.h,
  * linux/x86_64/ioctls_arch0.h and ioctls_zfs.h, sorted and de-duplicated as strace's ioctlsort does).
- * Generated data: one "hexcode NAME" per line, by code then name. A code with several names prints them
- * all, joined with " or " (`SNDCTL_TMR_START or TCSETS`).
+ * Copied from those headers (no generator): one "hexcode NAME" per line, by code then name. A code
+ * with several names prints them all, joined with " or " (`SNDCTL_TMR_START or TCSETS`).
  */
 
 import { xlat } from './core.js';
