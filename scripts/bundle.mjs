@@ -29,7 +29,7 @@ const PARTS = {
   ioctl: ['decode/ioctl.js', 'decode/xlat/ioctls.js'],
   process: [
     'decode/process.js', 'decode/prctl.js', 'decode/seccomp.js', 'decode/system.js', 'decode/sched.js', 'decode/ptrace.js',
-    'decode/keyctl.js', 'decode/bpf.js', 'decode/perf.js', 'decode/bpf_filter.js', 'decode/ioprio.js', 'decode/xlat/proc.js',
+    'decode/keyctl.js', 'decode/bpf.js', 'decode/perf.js', 'decode/ioprio.js', 'decode/xlat/proc.js',
   ],
   memory: ['decode/memory.js', 'decode/ipc.js', 'decode/xlat/mem.js'],
   signal: ['decode/signal.js'],

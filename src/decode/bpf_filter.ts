@@ -1,20 +1,29 @@
-/** Classic BPF programs (seccomp filters, SO_ATTACH_FILTER) and eBPF instructions (strace's bpf_filter.c). */
+/**
+ * Classic BPF programs (seccomp filters, SO_ATTACH_FILTER) and eBPF instructions (strace's
+ * bpf_filter.c): the one printer both kinds of filter and bpf(2) use.
+ */
 import { A, addr, rd } from './args.js';
 import type { Ctx } from './types.js';
-import { call, field, hex, int, join, note, struct, uint, type Value } from './value.js';
-import { xlat } from './xlat/core.js';
-import { BPF_CLASS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, EBPF_CLASS, EBPF_MODE, EBPF_REGS, SECCOMP_RET_ACTIONS } from './xlat/proc.js';
-import { fetch, named, printArray, xval } from './printers.js';
+import { call, field, hex, int, join, note, struct, tok, uint, type Value } from './value.js';
+import { symbol, xlat } from './xlat/core.js';
+import {
+  BPF_CLASS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, EBPF_CLASS, EBPF_MODE,
+  EBPF_REGS, SECCOMP_RET_ACTIONS, SKF_AD,
+} from './xlat/bpf_filter.js';
+import { fetch, printArray, xval } from './printers.js';
 
 
 /**
- * struct sock_fprog / seccomp fprog: `{len=N, filter=0x…}`; with -v the filter's instructions,
- * seccomp's return values named when `seccomp`.
+ * Whose program it is, which decides how an instruction's k prints: a seccomp filter's return
+ * values by name, a socket filter's special load offsets (SKF_AD_OFF+…).
  */
-export const fprogAt = (c: Ctx, a: bigint, seccomp = false): Value =>
+export type FilterKind = 'seccomp' | 'socket';
+
+/** struct sock_fprog: `{len=N, filter=0x…}`; with -v the filter's instructions. */
+export const fprogAt = (c: Ctx, a: bigint, kind: FilterKind): Value =>
   fetch(c, a, 16, (b) => struct([
     field('len', uint(rd.u16(b, 0))),
-    field('filter', bpfProg(c, rd.u64(b, 8), rd.u16(b, 0), seccomp)),
+    field('filter', bpfProg(c, rd.u64(b, 8), rd.u16(b, 0), kind)),
   ]));
 
 const BPF_MAXINSNS = 4096;
@@ -58,7 +67,10 @@ function bpfCode(code: number, extended = false): Value {
       break;
     default: // BPF_MISC (BPF_ALU64 in eBPF)
       if (extended) op(BPF_OP_ALU);
-      else parts.push(xval(BPF_MISCOP, BigInt(code & 0xf8), 'BPF_???'));
+      else {
+        parts.push(xval(BPF_MISCOP, BigInt(code & 0xf8), 'BPF_???'));
+        odd(code & ~0xff);
+      }
   }
   return join('|', ...parts);
 }
@@ -80,14 +92,26 @@ function seccompRet(k: number): Value {
   return data ? join('|', a, hex(data)) : a;
 }
 
+const SKF_AD_OFF = 0x100000000 - 0x1000, SKF_NET_OFF = 0x100000000 - 0x100000, SKF_LL_OFF = 0x100000000 - 0x200000;
+
+/** A socket filter's k: loads from the special offsets by name (print_sock_filter_k). */
+function sockFilterK(code: number, k: number): Value {
+  if ((code & 7) === 0 && (code & 0xe0) === 0x20) {
+    if (k >= SKF_AD_OFF) return join('+', tok('SKF_AD_OFF'), symbol(SKF_AD, BigInt(k - SKF_AD_OFF), 'x', 'SKF_AD_???'));
+    if (k >= SKF_NET_OFF) return join('+', tok('SKF_NET_OFF'), uint(k - SKF_NET_OFF));
+    if (k >= SKF_LL_OFF) return join('+', tok('SKF_LL_OFF'), uint(k - SKF_LL_OFF));
+  }
+  return hex(k);
+}
+
 /** One struct sock_filter: `BPF_STMT(code, k)` or `BPF_JUMP(code, k, jt, jf)`. */
-const bpfInsn = (seccomp: boolean) => (b: Uint8Array, i: number): Value | null => {
+const bpfInsn = (kind: FilterKind) => (b: Uint8Array, i: number): Value | null => {
   if (i >= BPF_MAXINSNS) return null;
   const code = rd.u16(b, 0), jt = b[2]!, jf = b[3]!, k = rd.u32(b, 4);
   if (jt || jf) return call('BPF_JUMP', bpfCode(code), hex(k), hex(jt), hex(jf));
-  return call('BPF_STMT', bpfCode(code), seccomp && (code & 7) === 6 ? seccompRet(k) : hex(k));
+  return call('BPF_STMT', bpfCode(code), kind === 'socket' ? sockFilterK(code, k) : (code & 7) === 6 ? seccompRet(k) : hex(k));
 };
 
 /** print_bpf_fprog: the address with abbrev, else the instructions. */
-export const bpfProg = (c: Ctx, a: bigint, len: number, seccomp: boolean): Value =>
-  (c.opt.abbrev ? addr(a) : printArray(c, a, len, 8, bpfInsn(seccomp), { stopMore: true }));
+export const bpfProg = (c: Ctx, a: bigint, len: number, kind: FilterKind): Value =>
+  (c.opt.abbrev ? addr(a) : printArray(c, a, len, 8, bpfInsn(kind), { stopMore: true }));

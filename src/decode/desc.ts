@@ -2,9 +2,9 @@
  * Decoders of the desc family: calls on file descriptors (read/write, fcntl, dup, getdents, …). ioctl,
  * with its many tables, is a family of its own (ioctl.ts), which builds on the helpers exported here.
  */
-import { A, addr, atExit, buf, fd, R, rd, sig, slong, structAt, withFacts, type ArgFn } from './args.js';
-import { pidOrGroupV, pidV, sigsetAt, timespecAt, type PidType } from './printers.js';
-import { filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
+import { A, addr, atExit, buf, fd, R, rd, sig, slong, withFacts, type ArgFn } from './args.js';
+import { fetch, idV, numAt, pidOrGroupV, type PidType, pidV, sigsetAt, timespecAt } from './printers.js';
+import { filledBuf, openModes, pathn, statArg, statfsArg, umode } from './file.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
@@ -127,7 +127,7 @@ const FLOCK_SIZE = 32;
 
 /** struct flock: `{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}`, plus l_pid for F_GETLK. */
 function flock(c: Ctx, a: bigint, getlk: boolean): Value {
-  return outStruct(c, a, FLOCK_SIZE, (b) => {
+  return fetch(c, a, FLOCK_SIZE, (b) => {
     const s16 = (off: number): bigint => BigInt.asUintN(64, BigInt((rd.u16(b, off) << 16) >> 16));
     const f: Field[] = [
       field('l_type', symbol(LOCKF_CMDS, s16(0), 'x', 'F_???')),
@@ -137,18 +137,19 @@ function flock(c: Ctx, a: bigint, getlk: boolean): Value {
     ];
     if (getlk) f.push(field('l_pid', pidV(c, rd.s32(b, 24))));
     return struct(f);
-  });
+  }, true);
 }
 
 const OWNER_PID_TYPES: Readonly<Record<number, PidType>> = { 0: 'tid', 1: 'tgid' };
 /** struct f_owner_ex: `{type=F_OWNER_PID, pid=123}`. */
 const ownerEx = (c: Ctx, a: bigint): Value =>
-  outStruct(c, a, 8, (b) =>
+  fetch(c, a, 8, (b) =>
     struct([
       field('type', symbol(F_OWNER_TYPES, BigInt.asUintN(64, BigInt(rd.s32(b, 0))), 'x', 'F_OWNER_???')),
       // F_OWNER_TID names a thread, F_OWNER_PID a process, F_OWNER_PGRP a group
       field('pid', pidV(c, rd.s32(b, 4), OWNER_PID_TYPES[rd.s32(b, 0)] ?? 'pgid')),
     ]),
+    true,
   );
 
 /** `= 0x1 (flags FD_CLOEXEC)`: strace's RVAL_HEX|RVAL_STR with a prefixed flag string. */
@@ -327,7 +328,7 @@ const getdents = (is64: boolean): SyscallDecoder => sig([A.fd, atExit((c) => dir
  */
 const sendfile64: SyscallDecoder = {
   entry: (c) => {
-    const off = numAt(c, c.args[2]!, 8, 'u');
+    const off = numAt(c, c.args[2]!, true, true, 8);
     c.state.off = off;
     return [A.fd(c, 0), A.fd(c, 1)];
   },
@@ -336,7 +337,7 @@ const sendfile64: SyscallDecoder = {
     const count = uint(c.args[3]!);
     if (before.k !== 'array') return [before, count];
     if (c.err || c.rval === 0n) return [before, count];
-    return [{ k: 'inout', in: before, out: numAt(c, c.args[2]!, 8, 'u') }, count];
+    return [{ k: 'inout', in: before, out: numAt(c, c.args[2]!, true, true, 8) }, count];
   },
   ret: () => ({ fmt: 'd' }),
 };
@@ -406,7 +407,7 @@ const ioEvent = (b: Uint8Array): Value =>
 const iocbs: ArgFn = (c, i) => {
   const nr = BigInt.asIntN(64, c.args[1]!);
   if (nr < 0n) return addr(c.args[i]!);
-  return arrayAt(c, c.args[i]!, nr, 8, (b) => structAt(c, rd.u64(b, 0), IOCB_SIZE, (cb) => iocb(c, cb)));
+  return arrayAt(c, c.args[i]!, nr, 8, (b) => fetch(c, rd.u64(b, 0), IOCB_SIZE, (cb) => iocb(c, cb)));
 };
 
 /** io_getevents/io_pgetevents at exit: the events, then the timeout (and sigmask) read as at entry. */
@@ -421,18 +422,18 @@ function getevents(withSig: boolean): SyscallDecoder {
 
 /** print_kernel_sigset: `{sigmask=[USR1], sigsetsize=8}`. */
 const kernelSigset = (c: Ctx, a: bigint): Value =>
-  structAt(c, a, 16, (b) =>
+  fetch(c, a, 16, (b) =>
     struct([field('sigmask', sigsetAt(c, rd.u64(b, 0), rd.u64(b, 8))), field('sigsetsize', uint(rd.u64(b, 8)))]),
   );
 
 const aioDecoders: Record<string, SyscallDecoder> = {
-  io_setup: sig([(c, i) => uint(u32(c.args[i]!)), atExit((c, i) => outStruct(c, c.args[i]!, 8, (b) => array([addr(rd.u64(b, 0))])))]),
+  io_setup: sig([(c, i) => uint(u32(c.args[i]!)), atExit((c, i) => fetch(c, c.args[i]!, 8, (b) => array([addr(rd.u64(b, 0))]), true))]),
   io_destroy: sig([A.ptr]),
   io_submit: sig([A.ptr, lld, iocbs]),
   io_cancel: sig([
     A.ptr,
-    (c, i) => structAt(c, c.args[i]!, IOCB_SIZE, (b) => struct(iocbHeader(b).f)),
-    atExit((c, i) => outStruct(c, c.args[i]!, 32, ioEvent)),
+    (c, i) => fetch(c, c.args[i]!, IOCB_SIZE, (b) => struct(iocbHeader(b).f)),
+    atExit((c, i) => fetch(c, c.args[i]!, 32, ioEvent, true)),
   ]),
   io_getevents_time64: getevents(false),
   io_pgetevents_time64: getevents(true),
@@ -515,7 +516,7 @@ const rsrcDataTags = (c: Ctx, op: number, data: bigint, tags: bigint, nr: bigint
 
 /** struct io_uring_rsrc_register (FILES2, BUFFERS2); `size` is nr_args, the struct's size. */
 const rsrcRegister = (op: number): RegisterArg => (c, a, size) =>
-  size < 32n ? addr(a) : structAt(c, a, 32, (b) => {
+  size < 32n ? addr(a) : fetch(c, a, 32, (b) => {
     const nr = BigInt(rd.u32(b, 0));
     return struct([
       field('nr', uint(nr)), field('flags', flags(URING_REGISTER_RSRC_FLAGS, BigInt(rd.u32(b, 4)), 'IORING_RSRC_REGISTER_???')),
@@ -525,7 +526,7 @@ const rsrcRegister = (op: number): RegisterArg => (c, a, size) =>
 
 /** struct io_uring_rsrc_update2 (FILES_UPDATE2, BUFFERS_UPDATE). */
 const rsrcUpdate = (op: number): RegisterArg => (c, a, size) =>
-  size < 32n ? addr(a) : structAt(c, a, 32, (b) => {
+  size < 32n ? addr(a) : fetch(c, a, 32, (b) => {
     const nr = BigInt(rd.u32(b, 24));
     return struct([
       field('offset', uint(rd.u32(b, 0))), ...hexIfSet('resv', rd.u32(b, 4)),
@@ -536,7 +537,7 @@ const rsrcUpdate = (op: number): RegisterArg => (c, a, size) =>
 
 /** struct io_uring_files_update (FILES_UPDATE): `{offset=0, fds=[3, IORING_REGISTER_FILES_SKIP]}`. */
 const filesUpdate: RegisterArg = (c, a, n) =>
-  structAt(c, a, 16, (b) =>
+  fetch(c, a, 16, (b) =>
     struct([field('offset', uint(rd.u32(b, 0))), ...hexIfSet('resv', rd.u32(b, 4)), field('fds', updateFds(c, rd.u64(b, 8), n))]),
   );
 
@@ -553,7 +554,7 @@ const ringFds = (register: boolean): RegisterArg => (c, a, n) =>
 
 /** struct io_uring_buf_reg (REGISTER_PBUF_RING, UNREGISTER_PBUF_RING). */
 const bufReg: RegisterArg = (c, a) =>
-  structAt(c, a, 40, (b) => {
+  fetch(c, a, 40, (b) => {
     const resv = [rd.u64(b, 16), rd.u64(b, 24), rd.u64(b, 32)];
     return struct([
       field('ring_addr', addr(rd.u64(b, 0))), field('ring_entries', uint(rd.u32(b, 8))), field('bgid', uint(rd.u16(b, 12))),
@@ -685,7 +686,7 @@ const uringDecoders: Record<string, SyscallDecoder> = {
 // ---------------------------------------------------------------- decoders
 
 /** A loff_t pointer: `[offset]`, NULL or the address. */
-const off64: ArgFn = (c, i) => numAt(c, c.args[i]!, 8);
+const off64: ArgFn = (c, i) => numAt(c, c.args[i]!, true, false, 8);
 const writeBuf: ArgFn = (c, i) => buf(c, c.args[i]!, c.args[i + 1]!);
 const readBuf: ArgFn = (c, i) => filledBuf(c, c.args[i]!);
 /** preadv2/pwritev2 flags: argument 5 on x86_64 (4 is the offset's unused high half). */
@@ -723,7 +724,7 @@ export const decoders: Record<string, SyscallDecoder> = {
   getdents64: getdents(true),
 
   fchmod: sig([A.fd, (c, i) => umode(c.args[i]!)]),
-  fchown: sig([A.fd, (c, i) => id(c.args[i]!), (c, i) => id(c.args[i]!)]),
+  fchown: sig([A.fd, (c, i) => idV(c.args[i]!), (c, i) => idV(c.args[i]!)]),
   ftruncate: sig([A.fd, ulen]),
   fadvise64: sig([A.fd, lld, ulen, xvalArg(FADVISE_ADVICE, 'POSIX_FADV_???')]),
   fallocate: sig([A.fd, flagsArg(FALLOC_FLAGS, 'FALLOC_FL_???'), lld, lld]),

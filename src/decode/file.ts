@@ -2,7 +2,7 @@
  * Decoders of the file family (path-based calls: open, stat, access, link, chmod, …) and the shared
  * printers for what both files and descriptors show: struct stat, modes, device numbers, times.
  */
-import { A, addr, atExit, buf, cstr, dirfd as dirfdOf, fd as fdOf, localArray, path, R, rd, sig, structAt, withFacts, type ArgFn } from './args.js';
+import { A, addr, atExit, buf, cstr, dirfd as dirfdOf, fd as fdOf, localArray, path, R, rd, sig, withFacts, type ArgFn } from './args.js';
 import type { Ctx, RetFmt, SyscallDecoder } from './types.js';
 import {
   array, call, field, hex, int, join, joinOf, joinOct, note, oct, struct, tok, uint, type Field, type Value,
@@ -20,25 +20,9 @@ import {
   IF_DQINFO_VALID, LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS,
   QUOTA_CMDS, QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS, XFS_DQBLK_FLAGS, XFS_QUOTA_FLAGS,
 } from './xlat/file.js';
+import { fetch, idV, numAt } from './printers.js';
 
 // ---------------------------------------------------------------- shared printers
-
-/**
- * A struct the call wrote (strace's umove_or_printaddr at exit): NULL, or the address when the call
- * failed, the memory is unreadable or -e verbose=none; else `fn` of its bytes.
- */
-export function outStruct(c: Ctx, a: bigint, size: number, fn: (b: Uint8Array) => Value): Value {
-  if (c.err && a !== 0n) return addr(a);
-  return structAt(c, a, size, fn);
-}
-
-/** strace's printnum_int / printnum_int64 …: `[value]`, or the address (also for a failed call at exit). */
-export function numAt(c: Ctx, a: bigint, size: 4 | 8, fmt: 'd' | 'u' = 'd'): Value {
-  return outStruct(c, a, size, (b) => {
-    const v = size === 8 ? (fmt === 'd' ? rd.s64(b, 0) : rd.u64(b, 0)) : BigInt(fmt === 'd' ? rd.s32(b, 0) : rd.u32(b, 0));
-    return array([int(v, fmt === 'u' ? 'u' : undefined)]);
-  });
-}
 
 /** print_numeric_umode_t: the low 16 bits in octal (`0644`, `000`). */
 export const umode = (v: bigint): Value => oct(v & 0xffffn);
@@ -109,12 +93,7 @@ export function openModes(v: bigint): Value {
 /** A flags argument printed as one value of a table, rest as flags (C unsigned int). */
 const flagsArg = (x: Xlat, dflt: string): ArgFn => (c, i) => flags(x, BigInt.asUintN(32, c.args[i]!), dflt);
 
-/** uid_t/gid_t: -1 prints as -1, else unsigned. */
-export const id = (v: bigint): Value => {
-  const u = BigInt.asUintN(32, v);
-  return u === 0xffffffffn ? int(-1) : uint(u);
-};
-const idArg: ArgFn = (c, i) => id(c.args[i]!);
+const idArg: ArgFn = (c, i) => idV(c.args[i]!);
 
 // ---------------------------------------------------------------- struct stat (x86_64 kernel layout)
 
@@ -143,7 +122,7 @@ export function statStruct(c: Ctx, b: Uint8Array): Value {
   return struct(f);
 }
 
-const statAt = (c: Ctx, a: bigint): Value => outStruct(c, a, STAT_SIZE, (b) => statStruct(c, b));
+const statAt = (c: Ctx, a: bigint): Value => fetch(c, a, STAT_SIZE, (b) => statStruct(c, b), true);
 export const statArg: ArgFn = (c, i) => statAt(c, c.args[i]!);
 
 // ---------------------------------------------------------------- struct statx
@@ -167,8 +146,8 @@ function statxStruct(c: Ctx, b: Uint8Array): Value {
   f.push(field('stx_attributes', flags(STATX_ATTRS, rd.u64(b, 8), 'STATX_ATTR_???')));
   if (full) {
     if (has(0x4)) f.push(field('stx_nlink', uint(rd.u32(b, 16))));
-    if (has(0x8)) f.push(field('stx_uid', id(BigInt(rd.u32(b, 20)))));
-    if (has(0x10)) f.push(field('stx_gid', id(BigInt(rd.u32(b, 24)))));
+    if (has(0x8)) f.push(field('stx_uid', idV(BigInt(rd.u32(b, 20)))));
+    if (has(0x10)) f.push(field('stx_gid', idV(BigInt(rd.u32(b, 24)))));
   }
   if (has(0x1 | 0x2)) f.push(field('stx_mode', symbolicMode(rd.u16(b, 28))));
   if (full && has(0x100)) f.push(field('stx_ino', uint(rd.u64(b, 32))));
@@ -213,7 +192,7 @@ export function statfsStruct(c: Ctx, b: Uint8Array): Value {
   if (fl & ST_VALID) f.push(field('f_flags', flags(STATFS_FLAGS, fl, 'ST_???')));
   return struct(f);
 }
-export const statfsArg: ArgFn = (c, i) => outStruct(c, c.args[i]!, STATFS_SIZE, (b) => statfsStruct(c, b));
+export const statfsArg: ArgFn = (c, i) => fetch(c, c.args[i]!, STATFS_SIZE, (b) => statfsStruct(c, b), true);
 
 // ---------------------------------------------------------------- struct timespec[2] for utimensat
 
@@ -231,7 +210,7 @@ function utimeSpec(b: Uint8Array, off: number): Value {
 
 /** print_timespec64_utime_pair: `[{tv_sec=…, tv_nsec=…} /* date *\/, UTIME_NOW]`. */
 const utimePair: ArgFn = (c, i) =>
-  structAt(c, c.args[i]!, 32, (b) => localArray(c, [utimeSpec(b, 0), utimeSpec(b, 16)]));
+  fetch(c, c.args[i]!, 32, (b) => localArray(c, [utimeSpec(b, 0), utimeSpec(b, 16)]));
 
 /** print_timeval_utimes (utimes, futimesat): `[{tv_sec=…, tv_usec=…} /* date *\/, …]`. */
 function utimeval(b: Uint8Array, off: number): Value {
@@ -241,7 +220,7 @@ function utimeval(b: Uint8Array, off: number): Value {
   const t = sprinttime(sec, usec, 999999n, 6);
   return t === undefined ? tv : note(tv, t);
 }
-const timevalPair: ArgFn = (c, i) => structAt(c, c.args[i]!, 32, (b) => localArray(c, [utimeval(b, 0), utimeval(b, 16)]));
+const timevalPair: ArgFn = (c, i) => fetch(c, c.args[i]!, 32, (b) => localArray(c, [utimeval(b, 0), utimeval(b, 16)]));
 
 // ---------------------------------------------------------------- xattr
 
@@ -293,7 +272,7 @@ const openHow: ArgFn = (c, i) => {
   const a = c.args[i]!;
   const size = c.args[i + 1]!;
   if (size < BigInt(OPEN_HOW_MIN)) return addr(a);
-  return structAt(c, a, OPEN_HOW_MIN, (b) => {
+  return fetch(c, a, OPEN_HOW_MIN, (b) => {
     const fl = rd.u64(b, 0);
     const m = rd.u64(b, 8);
     const f: Field[] = [field('flags', openModes(fl))];
@@ -349,7 +328,7 @@ const mountAttr: ArgFn = (c, i) => {
   const a = c.args[i]!;
   const size = c.args[i + 1]!;
   if (size < BigInt(MOUNT_ATTR_SIZE_VER0)) return addr(a);
-  return structAt(c, a, MOUNT_ATTR_SIZE_VER0, (b) => {
+  return fetch(c, a, MOUNT_ATTR_SIZE_VER0, (b) => {
     const set = rd.u64(b, 0);
     const clr = rd.u64(b, 8);
     const userns = rd.u64(b, 24);
@@ -411,14 +390,14 @@ const nameToHandleAt: SyscallDecoder = {
     if (h && rd.u32(h, 0) !== before) f.push(field('handle_bytes', { k: 'inout', in: uint(before), out: uint(rd.u32(h, 0)) }));
     else f.push(field('handle_bytes', uint(before)));
     if (h && !c.err) f.push(field('handle_type', int(rd.s32(h, 4))), field('f_handle', fHandle(c, a, rd.u32(h, 0))));
-    return [struct(f), numAt(c, c.args[3]!, 4), flags(NAME_TO_HANDLE_AT_FLAGS, BigInt.asUintN(32, c.args[4]!), 'AT_???')];
+    return [struct(f), numAt(c, c.args[3]!, true, false, 4), flags(NAME_TO_HANDLE_AT_FLAGS, BigInt.asUintN(32, c.args[4]!), 'AT_???')];
   },
   ret: () => ({ fmt: 'd' }),
 };
 
 /** open_by_handle_at's handle: `{handle_bytes=8, handle_type=1, f_handle="\x…"}`. */
 const fileHandle: ArgFn = (c, i) =>
-  structAt(c, c.args[i]!, 8, (h) => struct([
+  fetch(c, c.args[i]!, 8, (h) => struct([
     field('handle_bytes', uint(rd.u32(h, 0))), field('handle_type', int(rd.s32(h, 4))),
     field('f_handle', fHandle(c, c.args[i]!, rd.u32(h, 0))),
   ]));
@@ -430,14 +409,14 @@ const rulesetAttr: ArgFn = (c, i) => {
   const a = c.args[i]!;
   const size = c.args[i + 1]!;
   if (size < 8n) return addr(a);
-  return structAt(c, a, 8, (b) =>
+  return fetch(c, a, 8, (b) =>
     struct([field('handled_access_fs', flags(LANDLOCK_ACCESS_FS, rd.u64(b, 0), 'LANDLOCK_ACCESS_FS_???'))], size > 8n));
 };
 
 /** landlock_add_rule's attr: struct landlock_path_beneath_attr for LANDLOCK_RULE_PATH_BENEATH, else the address. */
 const ruleAttr: ArgFn = (c, i) =>
   BigInt.asUintN(32, c.args[i - 1]!) !== 1n ? addr(c.args[i]!)
-    : structAt(c, c.args[i]!, 12, (b) => struct([
+    : fetch(c, c.args[i]!, 12, (b) => struct([
       field('allowed_access', flags(LANDLOCK_ACCESS_FS, rd.u64(b, 0), 'LANDLOCK_ACCESS_FS_???')),
       field('parent_fd', fdOf(BigInt(rd.s32(b, 8)))),
     ]));
@@ -517,30 +496,30 @@ const Q = { SYNC: 0x800001n, QUOTAON: 0x800002n, QUOTAOFF: 0x800003n, GETFMT: 0x
 
 /** `[flags]` of a u32 the call reads (Q_XQUOTAON/OFF, Q_XQUOTARM). */
 const flagsIn = (c: Ctx, a: bigint, x: Xlat, dflt: string): Value =>
-  structAt(c, a, 4, (b) => array([flags(x, BigInt(rd.u32(b, 0)), dflt)]));
+  fetch(c, a, 4, (b) => array([flags(x, BigInt(rd.u32(b, 0)), dflt)]));
 
 /**
  * What quotactl prints after its command (and special): nothing, the id, a struct in or out.
  * `out` is the struct printed at exit, for the GET commands.
  */
 function quotaData(c: Ctx, cmd: bigint, idArg: bigint, data: bigint): { entry: Value[]; out?: () => Value } {
-  const uid = id(idArg);
+  const uid = idV(idArg);
   switch (cmd) {
     case Q.QUOTAOFF: case Q.SYNC: case Q.XQUOTASYNC: return { entry: [] };
     case Q.QUOTAON: return { entry: [symbol(QUOTA_FORMATS, BigInt.asUintN(32, idArg), 'x', 'QFMT_VFS_???'), path(c, data)] };
-    case Q.GETQUOTA: return { entry: [uid], out: () => outStruct(c, data, 68, (b) => dqblk(c, b, false)) };
-    case Q.SETQUOTA: return { entry: [uid, structAt(c, data, 68, (b) => dqblk(c, b, false))] };
-    case Q.GETNEXTQUOTA: return { entry: [uid], out: () => outStruct(c, data, 72, (b) => dqblk(c, b, true)) };
+    case Q.GETQUOTA: return { entry: [uid], out: () => fetch(c, data, 68, (b) => dqblk(c, b, false), true) };
+    case Q.SETQUOTA: return { entry: [uid, fetch(c, data, 68, (b) => dqblk(c, b, false))] };
+    case Q.GETNEXTQUOTA: return { entry: [uid], out: () => fetch(c, data, 72, (b) => dqblk(c, b, true), true) };
     case Q.GETFMT:
-      return { entry: [], out: () => outStruct(c, data, 4, (b) => array([symbol(QUOTA_FORMATS, BigInt(rd.u32(b, 0)), 'x', 'QFMT_VFS_???')])) };
-    case Q.GETINFO: return { entry: [], out: () => outStruct(c, data, 24, dqinfo) };
+      return { entry: [], out: () => fetch(c, data, 4, (b) => array([symbol(QUOTA_FORMATS, BigInt(rd.u32(b, 0)), 'x', 'QFMT_VFS_???')]), true) };
+    case Q.GETINFO: return { entry: [], out: () => fetch(c, data, 24, dqinfo, true) };
     case Q.XQUOTAON: case Q.XQUOTAOFF: return { entry: [flagsIn(c, data, XFS_QUOTA_FLAGS, 'FS_QUOTA_???')] };
     case Q.XQUOTARM: return { entry: [flagsIn(c, data, XFS_DQBLK_FLAGS, 'FS_???_QUOTA')] };
-    case Q.XGETQUOTA: case Q.XGETNEXTQUOTA: return { entry: [uid], out: () => outStruct(c, data, 112, (b) => xfsDiskQuota(c, b)) };
-    case Q.XSETQLIM: return { entry: [uid, structAt(c, data, 112, (b) => xfsDiskQuota(c, b))] };
-    case Q.XGETQSTAT: return { entry: [], out: () => outStruct(c, data, 80, (b) => xfsQuotaStat(c, b, false)) };
-    case Q.XGETQSTATV: return { entry: [], out: () => outStruct(c, data, 160, (b) => xfsQuotaStat(c, b, true)) };
-    case Q.SETINFO: return { entry: [structAt(c, data, 24, dqinfo)] };
+    case Q.XGETQUOTA: case Q.XGETNEXTQUOTA: return { entry: [uid], out: () => fetch(c, data, 112, (b) => xfsDiskQuota(c, b), true) };
+    case Q.XSETQLIM: return { entry: [uid, fetch(c, data, 112, (b) => xfsDiskQuota(c, b))] };
+    case Q.XGETQSTAT: return { entry: [], out: () => fetch(c, data, 80, (b) => xfsQuotaStat(c, b, false), true) };
+    case Q.XGETQSTATV: return { entry: [], out: () => fetch(c, data, 160, (b) => xfsQuotaStat(c, b, true), true) };
+    case Q.SETINFO: return { entry: [fetch(c, data, 24, dqinfo)] };
     default: return { entry: [uid, addr(data)] };
   }
 }
@@ -606,7 +585,7 @@ export const decoders: Record<string, SyscallDecoder> = {
   newfstatat: withFacts(sig([dirfd, pathArg, atExit(statArg), atExit(atFlags)]), { paths: ['fd', 'path'] }),
   statx: withFacts(sig([
     dirfd, pathArg, (c, i) => statxFlags(c.args[i]!), flagsArg(STATX_MASK, 'STATX_???'),
-    atExit((c, i) => outStruct(c, c.args[i]!, STATX_SIZE, (b) => statxStruct(c, b))),
+    atExit((c, i) => fetch(c, c.args[i]!, STATX_SIZE, (b) => statxStruct(c, b), true)),
   ]), { paths: ['fd', 'path'] }),
   statfs: sig([pathArg, atExit(statfsArg)]),
   ustat: sig([(c, i) => dev(BigInt.asUintN(32, c.args[i]!)), atExit(A.ptr)]),
@@ -671,7 +650,7 @@ export const decoders: Record<string, SyscallDecoder> = {
   quotactl: withFacts(quotactlOf((c) => [qcmd(BigInt.asUintN(32, c.args[0]!)), path(c, c.args[1]!)], 0), { paths: ['-', 'path'] }),
   quotactl_fd: quotactlOf((c) => [fdOf(c.args[0]!), qcmd(BigInt.asUintN(32, c.args[1]!))], 1),
   mount_setattr: withFacts(sig([dirfd, pathArg, flagsArg(MOUNT_SETATTR_FLAGS, 'AT_???'), mountAttr, ulen], R.fd), { paths: ['fd', 'path'] }),
-  utime: sig([pathArg, (c, i) => structAt(c, c.args[i]!, 16, (b) => struct([field('actime', secNote(rd.s64(b, 0))), field('modtime', secNote(rd.s64(b, 8)))]))]),
+  utime: sig([pathArg, (c, i) => fetch(c, c.args[i]!, 16, (b) => struct([field('actime', secNote(rd.s64(b, 0))), field('modtime', secNote(rd.s64(b, 8)))]))]),
 
   setxattr: sig([pathArg, A.cstr, xattrIn, ulen, flagsArg(XATTR_FLAGS, 'XATTR_???')]),
   fsetxattr: sig([A.fd, A.cstr, xattrIn, ulen, flagsArg(XATTR_FLAGS, 'XATTR_???')]),

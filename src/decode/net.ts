@@ -12,10 +12,15 @@ import {
   fetch, idV, ifindexV, numAt, pidV, printArray, timespecAt, timespecV, timevalV, xflags32, xval,
 } from './printers.js';
 import { errnoName } from './xlat/errno.js';
-import { BPF_CLASS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, ETHERNET_PROTOCOLS, ICMP_FILTER_FLAGS, IP_CMSG_TYPES, NETLINK_PROTOCOLS, PACKET_MR_TYPES, SCM_TYPES, SKF_AD, SOCK_TXREHASH_VALUES, SOL_IP_GETSOCKOPT, SOL_IP_OPTIONS, SOL_IP_SETSOCKOPT, SOL_IPV6_GETSOCKOPT, SOL_IPV6_OPTIONS, SOL_IPV6_SETSOCKOPT, SOL_NETLINK_OPTIONS, SOL_PACKET_OPTIONS, SOL_RAW_OPTIONS, SOL_TLS_OPTIONS, SOL_UDP_OPTIONS } from './xlat/net.js';
+import {
+  ETHERNET_PROTOCOLS, ICMP_FILTER_FLAGS, IP_CMSG_TYPES, NETLINK_PROTOCOLS, PACKET_MR_TYPES, SCM_TYPES,
+  SOCK_TXREHASH_VALUES, SOL_IP_GETSOCKOPT, SOL_IP_OPTIONS, SOL_IP_SETSOCKOPT, SOL_IPV6_GETSOCKOPT, SOL_IPV6_OPTIONS,
+  SOL_IPV6_SETSOCKOPT, SOL_NETLINK_OPTIONS, SOL_PACKET_OPTIONS, SOL_RAW_OPTIONS, SOL_TLS_OPTIONS, SOL_UDP_OPTIONS,
+} from './xlat/net.js';
 import { AF_INET, AF_INET6, AF_NETLINK, AF_PACKET, inet4, inet6, sockaddrAt, sockaddrV } from './sockaddr.js';
 import { hwaddrV } from './sock_ioctl.js';
 import { netlinkFamily, netlinkV, sockbuf } from './netlink.js';
+import { bpfProg, fprogAt } from './bpf_filter.js';
 
 // ---------------------------------------------------------------- socket, socketpair
 
@@ -326,77 +331,6 @@ const lingerV = (b: Uint8Array, len: number): Value => {
   return struct(f);
 };
 
-// ---------------------------------------------------------------- classic BPF (socket filters)
-
-const bpfUnknown = (v: number): Value => note(hexv(BigInt(v)), 'BPF_???');
-const bpfX = (x: Xlat, v: number): Value => symbol(x, BigInt(v), 'x', 'BPF_???');
-
-/** An instruction code: `BPF_LD|BPF_W|BPF_ABS`, `BPF_RET|BPF_K` (print_bpf_filter_code). */
-export function bpfCode(code: number): Value {
-  const cls = code & 7;
-  let rest = code & ~7;
-  const parts: Value[] = [bpfX(BPF_CLASS, cls)];
-  switch (cls) {
-    case 2: case 3: // BPF_ST, BPF_STX
-      if (rest) parts.push(bpfUnknown(rest));
-      break;
-    case 0: case 1: // BPF_LD, BPF_LDX
-      parts.push(bpfX(BPF_SIZE, code & 0x18), bpfX(BPF_MODE, code & 0xe0));
-      break;
-    case 7: // BPF_MISC
-      parts.push(bpfX(BPF_MISCOP, code & 0xf8));
-      rest &= ~(code & 0xf8);
-      if (rest) parts.push(bpfUnknown(rest));
-      break;
-    case 4: // BPF_ALU
-      parts.push(bpfX(BPF_SRC, code & 0x08), bpfX(BPF_OP_ALU, code & 0xf0));
-      break;
-    case 5: // BPF_JMP
-      parts.push(bpfX(BPF_SRC, code & 0x08), bpfX(BPF_OP_JMP, code & 0xf0));
-      break;
-    case 6: // BPF_RET
-      parts.push(bpfX(BPF_RVAL, code & 0x18));
-      rest &= ~(code & 0x18);
-      if (rest) parts.push(bpfUnknown(rest));
-      break;
-  }
-  return parts.length > 1 ? join('|', ...parts) : parts[0]!;
-}
-
-const SKF_AD_OFF = 0x100000000 - 0x1000, SKF_NET_OFF = 0x100000000 - 0x100000, SKF_LL_OFF = 0x100000000 - 0x200000;
-
-/** A socket filter's k: loads from the special offsets by name (print_sock_filter_k). */
-function sockFilterK(code: number, k: number): Value {
-  if ((code & 7) === 0 && (code & 0xe0) === 0x20) {
-    if (k >= SKF_AD_OFF) return join('+', tok('SKF_AD_OFF'), symbol(SKF_AD, BigInt(k - SKF_AD_OFF), 'x', 'SKF_AD_???'));
-    if (k >= SKF_NET_OFF) return join('+', tok('SKF_NET_OFF'), uint(k - SKF_NET_OFF));
-    if (k >= SKF_LL_OFF) return join('+', tok('SKF_LL_OFF'), uint(k - SKF_LL_OFF));
-  }
-  return hexv(BigInt(k));
-}
-
-const BPF_MAXINSNS = 4096;
-
-/** One instruction: `BPF_STMT(code, k)`, or `BPF_JUMP(code, k, jt, jf)` when it jumps. */
-const bpfInsn = (b: Uint8Array): Value => {
-  const code = rd.u16(b, 0);
-  const jt = b[2]!, jf = b[3]!;
-  const k = rd.u32(b, 4);
-  return jt || jf
-    ? call('BPF_JUMP', bpfCode(code), hexv(BigInt(k)), hexv(BigInt(jt)), hexv(BigInt(jf)))
-    : call('BPF_STMT', bpfCode(code), sockFilterK(code, k));
-};
-
-/** A socket filter program of `len` instructions: the address, or with -v the instructions. */
-export function sockFilterAt(c: Ctx, a: bigint, len: number): Value {
-  if (c.opt.abbrev) return addr(a);
-  return printArray(c, a, len, 8, (b, i) => (i >= BPF_MAXINSNS ? null : bpfInsn(b)), { stopMore: true });
-}
-
-/** struct sock_fprog: `{len=1, filter=[BPF_STMT(BPF_RET|BPF_K, 0xffff)]}` (decode_sock_fprog). */
-const sockFprogAt = (c: Ctx, a: bigint): Value =>
-  fetch(c, a, 16, (b) => struct([field('len', uint(rd.u16(b, 0))), field('filter', sockFilterAt(c, rd.u64(b, 8), rd.u16(b, 0)))]));
-
 /** Fields of a struct of 4-byte members, as many as `len` bytes hold (MAYBE_PRINT_FIELD_LEN). */
 const u32Fields = (b: Uint8Array, len: number, names: string[]): Value =>
   struct(names.flatMap((n, i) => ((i + 1) * 4 <= len ? [field(n, uint(rd.u32(b, i * 4)))] : [])));
@@ -466,7 +400,7 @@ function getsockoptVal(c: Ctx, level: number, name: number, a: bigint, ulen: num
           });
         }
         // SO_GET_FILTER: the filter program itself, shown only with -v
-        case SO_ATTACH_FILTER: return rlen <= 0xffff ? sockFilterAt(c, a, rlen) : addr(a);
+        case SO_ATTACH_FILTER: return rlen <= 0xffff ? bpfProg(c, a, rlen, 'socket') : addr(a);
         case SO_ERROR:
           if (rlen < 4) return buf(c, a, rlen, true);
           return fetch(c, a, 4, (b) => {
@@ -499,7 +433,7 @@ function setsockoptVal(c: Ctx, level: number, name: number, a: bigint, len: numb
     if (level === 1) {
       switch (name) {
         case SO_LINGER: return len < 8 ? addr(a) : fetch(c, a, 8, (b) => lingerV(b, 8));
-        case SO_ATTACH_FILTER: case SO_ATTACH_REUSEPORT_CBPF: return len === 16 ? sockFprogAt(c, a) : addr(a);
+        case SO_ATTACH_FILTER: case SO_ATTACH_REUSEPORT_CBPF: return len === 16 ? fprogAt(c, a, 'socket') : addr(a);
         case SO_TXREHASH:
           if (len < 4) return addr(a);
           return fetch(c, a, 4, (b) => array([symbol(SOCK_TXREHASH_VALUES, BigInt(rd.s32(b, 0)), 'd', 'SOCK_TXREHASH_???')]));

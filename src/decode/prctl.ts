@@ -85,7 +85,7 @@ const PRCTL: Record<number, Prctl> = {
       const mode = c.args[1]!;
       const head = xval64(SECCOMP_MODES, mode, 'SECCOMP_MODE_???');
       if (mode === 1n) return [head];
-      if (mode === 2n) return [head, fprogAt(c, c.args[2]!, true)];
+      if (mode === 2n) return [head, fprogAt(c, c.args[2]!, 'seccomp')];
       return [head, ...hexRest(c, 2)];
     },
   },

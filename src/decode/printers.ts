@@ -28,9 +28,12 @@ export function fetch(c: Ctx, a: bigint, size: number, fn: (b: Uint8Array) => Va
   return b ? fn(b) : badAddr(a);
 }
 
-/** printnum_int: `[N]` (signed, or unsigned with `u`). */
-export const numAt = (c: Ctx, a: bigint, exiting = false, u = false): Value =>
-  fetch(c, a, 4, (b) => array([u ? uint(rd.u32(b, 0)) : int(rd.s32(b, 0))]), exiting);
+/**
+ * printnum_int / printnum_int64: `[N]`, signed or unsigned (`u`), of 4 or 8 bytes; `exiting`: the
+ * call wrote it, so a failed call prints the address.
+ */
+export const numAt = (c: Ctx, a: bigint, exiting = false, u = false, size: 4 | 8 = 4): Value =>
+  fetch(c, a, size, (b) => array([size === 8 ? int(u ? rd.u64(b, 0) : rd.s64(b, 0), u ? 'u' : undefined) : u ? uint(rd.u32(b, 0)) : int(rd.s32(b, 0))]), exiting);
 
 /** printnum_kptr / printnum_addr: `[0x7f…]`. */
 export const ptrAt = (c: Ctx, a: bigint, exiting = false): Value =>

@@ -226,7 +226,7 @@ const ptrace: SyscallDecoder = {
       case PT.GETSIGMASK: return [sigsetAt(c, d, c.args[2]!, true)];
       case PT.GET_SYSCALL_INFO: return [syscallInfoAt(c, d, c.args[2]!)];
       case PT.PEEKSIGINFO: return [printArray(c, d, c.rval, 128, (b) => decodeSiginfo(b, c), { exiting: true })];
-      case PT.SECCOMP_GET_FILTER: return [c.err ? addr(d) : bpfProg(c, d, Number(BigInt.asUintN(16, c.rval)), true)];
+      case PT.SECCOMP_GET_FILTER: return [c.err ? addr(d) : bpfProg(c, d, Number(BigInt.asUintN(16, c.rval)), 'seccomp')];
       default: return [addr(d)];
     }
   },

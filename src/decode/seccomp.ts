@@ -5,7 +5,8 @@ import { array, field, join, struct, uint, type Value } from './value.js';
 import { flags as xflags } from './xlat/core.js';
 import { fetch, pidV, xval } from './printers.js';
 import { fprogAt } from './bpf_filter.js';
-import { CAP_MASK0, CAP_MASK1, CAP_VERSIONS, SECCOMP_FILTER_FLAGS, SECCOMP_OPS, SECCOMP_RET_ACTIONS } from './xlat/proc.js';
+import { CAP_MASK0, CAP_MASK1, CAP_VERSIONS, SECCOMP_FILTER_FLAGS, SECCOMP_OPS } from './xlat/proc.js';
+import { SECCOMP_RET_ACTIONS } from './xlat/bpf_filter.js';
 
 
 // ---------------------------------------------------------------- capabilities, seccomp
@@ -59,7 +60,7 @@ const capDecoders: Record<string, SyscallDecoder> = {
         case 3n:
           return [head, hexv(fl)];
         case 1n:
-          return [head, xflags(SECCOMP_FILTER_FLAGS, fl, 'SECCOMP_FILTER_FLAG_???'), fprogAt(c, c.args[2]!, true)];
+          return [head, xflags(SECCOMP_FILTER_FLAGS, fl, 'SECCOMP_FILTER_FLAG_???'), fprogAt(c, c.args[2]!, 'seccomp')];
         default:
           return [head, hexv(fl), addr(c.args[2]!)];
       }

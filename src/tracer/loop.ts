@@ -22,7 +22,7 @@ import { disarm, pending, tick, watchSignals } from './signals.js';
 import { buildFilter, filterBlock } from './seccomp.js';
 import { pathMatch, type PathSource } from '../filter/paths.js';
 import type { InjectSpec } from '../filter/expr.js';
-import { PATH_MAX } from '../decode/args.js';
+import { PATH_MAX, printargs } from '../decode/args.js';
 import { SHIM_DATA } from './shim.js';
 import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
@@ -964,14 +964,12 @@ const rawDecoders = new Map<number, SyscallDecoder>();
 function rawDecoder(nargs: number): SyscallDecoder {
   let d = rawDecoders.get(nargs);
   if (!d) {
-    d = { entry: (c) => c.args.slice(0, nargs).map((v) => ({ k: 'int', v, fmt: 'x' }) as Value), ret: () => ({ fmt: 'x' }) };
+    d = { ...printargs(nargs), ret: () => ({ fmt: 'x' }) };
     rawDecoders.set(nargs, d);
   }
   return d;
 }
 
 /** A number beyond the table: strace prints all six arguments in hex. */
-const unknownDecoder: SyscallDecoder = {
-  entry: (c) => c.args.map((v) => ({ k: 'int', v, fmt: 'x' }) as Value),
-};
+const unknownDecoder: SyscallDecoder = printargs(6);
 

@@ -56,29 +56,6 @@ export const ICMP_FILTER_FLAGS = xlat(() => [
 /** SOL_TLS option names. */
 export const SOL_TLS_OPTIONS = xlat(() => [[1, 'TLS_TX'], [2, 'TLS_RX']]);
 
-/** Classic BPF instruction parts (struct sock_filter's code). */
-export const BPF_CLASS = xlat(() => [[0, 'BPF_LD'], [1, 'BPF_LDX'], [2, 'BPF_ST'], [3, 'BPF_STX'], [4, 'BPF_ALU'], [5, 'BPF_JMP'], [6, 'BPF_RET'], [7, 'BPF_MISC']]);
-export const BPF_MISCOP = xlat(() => [[0, 'BPF_TAX'], [0x80, 'BPF_TXA']]);
-export const BPF_MODE = xlat(() => [[0, 'BPF_IMM'], [0x20, 'BPF_ABS'], [0x40, 'BPF_IND'], [0x60, 'BPF_MEM'], [0x80, 'BPF_LEN'], [0xa0, 'BPF_MSH'], [0xc0, 'BPF_XADD']]);
-export const BPF_OP_ALU = xlat(() => [
-  [0, 'BPF_ADD'], [0x10, 'BPF_SUB'], [0x20, 'BPF_MUL'], [0x30, 'BPF_DIV'], [0x40, 'BPF_OR'], [0x50, 'BPF_AND'], [0x60, 'BPF_LSH'],
-  [0x70, 'BPF_RSH'], [0x80, 'BPF_NEG'], [0x90, 'BPF_MOD'], [0xa0, 'BPF_XOR'], [0xb0, 'BPF_MOV'], [0xc0, 'BPF_ARSH'], [0xd0, 'BPF_END'],
-]);
-export const BPF_OP_JMP = xlat(() => [
-  [0, 'BPF_JA'], [0x10, 'BPF_JEQ'], [0x20, 'BPF_JGT'], [0x30, 'BPF_JGE'], [0x40, 'BPF_JSET'], [0x50, 'BPF_JNE'], [0x60, 'BPF_JSGT'],
-  [0x70, 'BPF_JSGE'], [0x80, 'BPF_CALL'], [0x90, 'BPF_EXIT'], [0xa0, 'BPF_JLT'], [0xb0, 'BPF_JLE'], [0xc0, 'BPF_JSLT'], [0xd0, 'BPF_JSLE'],
-]);
-export const BPF_RVAL = xlat(() => [[0, 'BPF_K'], [0x08, 'BPF_X'], [0x10, 'BPF_A']]);
-export const BPF_SIZE = xlat(() => [[0, 'BPF_W'], [0x08, 'BPF_H'], [0x10, 'BPF_B'], [0x18, 'BPF_DW']]);
-export const BPF_SRC = xlat(() => [[0, 'BPF_K'], [0x08, 'BPF_X']]);
-/** SKF_AD_*: ancillary data offsets after SKF_AD_OFF. */
-export const SKF_AD = xlat(() => [
-  [0, 'SKF_AD_PROTOCOL'], [4, 'SKF_AD_PKTTYPE'], [8, 'SKF_AD_IFINDEX'], [12, 'SKF_AD_NLATTR'], [16, 'SKF_AD_NLATTR_NEST'],
-  [20, 'SKF_AD_MARK'], [24, 'SKF_AD_QUEUE'], [28, 'SKF_AD_HATYPE'], [32, 'SKF_AD_RXHASH'], [36, 'SKF_AD_CPU'],
-  [40, 'SKF_AD_ALU_XOR_X'], [44, 'SKF_AD_VLAN_TAG'], [48, 'SKF_AD_VLAN_TAG_PRESENT'], [52, 'SKF_AD_PAY_OFFSET'],
-  [56, 'SKF_AD_RANDOM'], [60, 'SKF_AD_VLAN_TPID'],
-]);
-
 export const NETLINK_PROTOCOLS = xlat(() => ([
   'NETLINK_ROUTE', 'NETLINK_UNUSED', 'NETLINK_USERSOCK', 'NETLINK_FIREWALL', 'NETLINK_SOCK_DIAG', 'NETLINK_NFLOG',
   'NETLINK_XFRM', 'NETLINK_SELINUX', 'NETLINK_ISCSI', 'NETLINK_AUDIT', 'NETLINK_FIB_LOOKUP', 'NETLINK_CONNECTOR',
