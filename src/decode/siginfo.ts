@@ -1,16 +1,13 @@
 /** siginfo_t as strace prints it (printsiginfo.c), for the signal, process and ptrace decoders and the engine. */
-import { readFileSync } from 'node:fs';
 import { NATIVE, tableForAudit } from '../arch/index.js';
-import { A, addr, hexv, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
-import type { Ctx, SyscallDecoder } from './types.js';
-import { field, hex, int, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { A, rd } from './args.js';
+import type { Ctx } from './types.js';
+import { field, hex, int, note, struct, sym, uint, type Field, type Value } from './value.js';
 import { lookup, xlat, type Xlat } from './xlat/core.js';
 import { errnoName } from './xlat/errno.js';
-import { AUDIT_ARCHES, SA_FLAGS, SA_HANDLER_VALUES, SFD_FLAGS, SIGALTSTACK_FLAGS, SIGPROCMASK_HOW } from './xlat/tables.js';
+import { AUDIT_ARCHES } from './xlat/tables.js';
 import { I386_SYSCALL_NAMES } from './xlat/sigtime.js';
-import {
-  clockT, fetch, idV, P, PANY, pidV, PTID, sigsetAt, sigsetV, sigV, timespecAt, timespecV, withAux, xflags32, xflags64, xval,
-} from './printers.js';
+import { clockT, fetch, idV, pidV, sigV, xval } from './printers.js';
 
 
 /** si_code values shared by every signal (siginfo_codes). */

@@ -1,15 +1,13 @@
-/** Decoders of the signal family, and siginfo as strace prints it. */
+/** Decoders of the signal family (sigaction, masks, signalfd, …); siginfo is in siginfo.ts. */
 import { readFileSync } from 'node:fs';
-import { NATIVE, tableForAudit } from '../arch/index.js';
+import { NATIVE } from '../arch/index.js';
 import { A, addr, hexv, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { field, hex, int, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
-import { lookup, xlat, type Xlat } from './xlat/core.js';
-import { errnoName } from './xlat/errno.js';
-import { AUDIT_ARCHES, SA_FLAGS, SA_HANDLER_VALUES, SFD_FLAGS, SIGALTSTACK_FLAGS, SIGPROCMASK_HOW } from './xlat/tables.js';
-import { I386_SYSCALL_NAMES } from './xlat/sigtime.js';
+import { field, note, struct, sym, tok, type Field, type Value } from './value.js';
+import { lookup } from './xlat/core.js';
+import { SA_FLAGS, SA_HANDLER_VALUES, SFD_FLAGS, SIGALTSTACK_FLAGS, SIGPROCMASK_HOW } from './xlat/tables.js';
 import {
-  clockT, fetch, idV, P, PANY, pidV, PTID, sigsetAt, sigsetV, sigV, timespecAt, timespecV, withAux, xflags32, xflags64, xval,
+  fetch, P, PANY, PTID, sigsetAt, sigsetV, sigV, timespecAt, timespecV, withAux, xflags32, xflags64, xval,
 } from './printers.js';
 import { siginfoAt } from './siginfo.js';
 

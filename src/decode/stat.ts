@@ -1,23 +1,13 @@
 /** File metadata as strace prints it: modes, device numbers, times, open flags, struct stat and statfs. */
-import { A, addr, atExit, buf, cstr, dirfd as dirfdOf, fd as fdOf, localArray, path, R, rd, sig, withFacts, type ArgFn } from './args.js';
-import type { Ctx, RetFmt, SyscallDecoder } from './types.js';
+import { A, addr, buf, localArray, rd, type ArgFn } from './args.js';
+import type { Ctx } from './types.js';
 import {
-  array, call, field, hex, int, join, joinOf, joinOct, note, oct, struct, tok, uint, type Field, type Value,
+  call, field, hex, int, joinOf, joinOct, note, oct, struct, tok, uint, type Field, type Value,
 } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
-import {
-  ACCESS_MODES, AT_FLAGS, AT_STATX_SYNC, AT_STATX_SYNC_TYPE, FACCESSAT_FLAGS, OPEN_ACCMODE, OPEN_FLAGS,
-  OPEN_MODE_NEEDED, S_IFMT, S_IFMT_TYPES, STATX_ATTRS, STATX_MASK,
-} from './xlat/tables.js';
-import {
-  FS_MAGIC, FSCONFIG_CMDS, FSMOUNT_ATTR_FLAGS, FSMOUNT_FLAGS, FSOPEN_FLAGS, FSPICK_FLAGS, MOUNT_ATTR_ATTR, MOUNT_ATTR_IDMAP,
-  MOUNT_ATTR_PROPAGATION, MOUNT_FLAGS, MOUNT_SETATTR_FLAGS, MOVE_MOUNT_FLAGS, MS_IGNORE_DATA, MS_MGC_MSK, MS_MGC_VAL,
-  MS_REMOUNT, OPEN_TREE_FLAGS, RENAME_FLAGS, RESOLVE_FLAGS, STATFS_FLAGS, ST_VALID, UMOUNT_FLAGS, XATTR_FLAGS,
-  FAN_ALL_CLASS_BITS, FAN_CLASSES, FAN_EVENT_FLAGS, FAN_INIT_FLAGS, FAN_MARK_FLAGS, IF_DQBLK_VALID, IF_DQINFO_FLAGS,
-  IF_DQINFO_VALID, LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS,
-  QUOTA_CMDS, QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS, XFS_DQBLK_FLAGS, XFS_QUOTA_FLAGS,
-} from './xlat/file.js';
-import { fetch, idV, numAt } from './printers.js';
+import { OPEN_ACCMODE, OPEN_FLAGS, S_IFMT, S_IFMT_TYPES } from './xlat/tables.js';
+import { FS_MAGIC, STATFS_FLAGS, ST_VALID } from './xlat/file.js';
+import { fetch, idV } from './printers.js';
 
 // ---------------------------------------------------------------- shared printers
 
