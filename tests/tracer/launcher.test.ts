@@ -9,9 +9,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LAUNCH_DATA, launcherCode, launcherImage, planBlocks } from '../src/tracer/launcher.js';
-import { editEnviron } from '../src/tracer/spawn.js';
-import { compare, diffReport, ROOT, STRACE, SYSRAY, testEnv } from './helpers/diff.js';
+import { LAUNCH_DATA, launcherCode, launcherImage, planBlocks } from '../../src/tracer/launcher.js';
+import { editEnviron } from '../../src/tracer/spawn.js';
+import { compare, diffReport, ROOT, STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
 
 const SYSRAY_SH = join(ROOT, 'bin', 'sysray.sh');
 const x64 = process.arch === 'x64';
