@@ -18,21 +18,23 @@ const SRC = resolve('dist/src');
 /** Modules of the first script that the decoder parts use. */
 const SHARED = ['arch/index.js', 'arch/types.js', 'decode/xlat/errno.js', 'decode/xlat/signals.js'];
 /**
- * The decoder parts: a family of decoders (a module exporting `decoders`) with the tables only it
- * uses. Every other module of src/decode (but the registry, decode/index.js) goes in `base`.
+ * The decoder parts: families of decoders (decode/index.js's FAMILIES, each a module exporting
+ * `decoders`) with the tables only they use. Every other module of src/decode (but the registry,
+ * decode/index.js) goes in `base`.
  */
 const PARTS = {
-  net: ['decode/net.js', 'decode/xlat/net.js'],
-  file: ['decode/file.js', 'decode/xlat/file.js'],
+  net: ['decode/net.js', 'decode/sockaddr.js', 'decode/netlink.js', 'decode/sock_ioctl.js', 'decode/xlat/net.js'],
+  file: ['decode/file.js', 'decode/stat.js', 'decode/xlat/file.js'],
   desc: ['decode/desc.js', 'decode/xlat/desc.js'],
   ioctl: ['decode/ioctl.js', 'decode/xlat/ioctls.js'],
-  process: ['decode/process.js', 'decode/xlat/proc.js'],
+  process: [
+    'decode/process.js', 'decode/prctl.js', 'decode/seccomp.js', 'decode/system.js', 'decode/sched.js', 'decode/ptrace.js',
+    'decode/keyctl.js', 'decode/bpf.js', 'decode/perf.js', 'decode/ioprio.js', 'decode/xlat/proc.js',
+  ],
   memory: ['decode/memory.js', 'decode/ipc.js', 'decode/xlat/mem.js'],
-  signal: ['decode/signal.js'],
+  signal: ['decode/signal.js', 'decode/siginfo.js'],
   misc: ['decode/misc.js', 'decode/xlat/sigtime.js'],
 };
-/** The families, in the order decode/index.js merges their decoders (a later one wins a name). */
-const FAMILIES = ['desc', 'ioctl', 'file', 'memory', 'net', 'process', 'signal', 'misc'];
 const decodeModules = (dir) =>
   readdirSync(resolve(SRC, dir), { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? decodeModules(`${dir}/${e.name}`) : e.name.endsWith('.js') ? [`${dir}/${e.name}`] : []);
@@ -40,12 +42,19 @@ const partOf = new Map(Object.entries(PARTS).flatMap(([part, mods]) => mods.map(
 for (const m of decodeModules('decode')) if (!partOf.has(m) && !SHARED.includes(m) && m !== 'decode/index.js') partOf.set(m, 'base');
 const partNames = [...new Set(partOf.values())];
 
-// Which family's decoder each name is, as decode/index.js's registry has it.
-const { REGISTRY } = await import(fileUrl(resolve(SRC, 'decode/index.js')).href);
+// Which family's decoder each name is, and the facts each declares (for the engine and the filters,
+// which then need no decoder loaded), as decode/index.js's registry has them (it refuses a name
+// decoded twice).
+const { FAMILIES, REGISTRY } = await import(fileUrl(resolve(SRC, 'decode/index.js')).href);
 const familyOf = {};
-for (const fam of FAMILIES) {
-  const { decoders } = await import(fileUrl(resolve(SRC, `decode/${fam}.js`)).href);
-  for (const [name, d] of Object.entries(decoders)) if (REGISTRY[name] === d) familyOf[name] = fam;
+const factsOf = {};
+for (const [fam, decoders] of Object.entries(FAMILIES)) {
+  const part = partOf.get(`decode/${fam}.js`);
+  if (!part || part === 'base') throw new Error(`bundle: the family ${fam} has no part`);
+  for (const [name, d] of Object.entries(decoders)) {
+    familyOf[name] = [part, fam];
+    if (d.facts) factsOf[name] = d.facts;
+  }
 }
 if (Object.keys(familyOf).length !== Object.keys(REGISTRY).length) throw new Error('bundle: a decoder of the registry has no family');
 
@@ -71,13 +80,24 @@ ${SHARED.map((m, i) => `import * as shared${i} from ${JSON.stringify(resolve(SRC
 let loader;
 const part = (name) => (loader ??= require('sysray:decoders')({ ${SHARED.map((m, i) => `${JSON.stringify(m)}: shared${i}`).join(', ')} }))(name);
 const FAMILY_OF = ${JSON.stringify(familyOf)};
+const FACTS = ${JSON.stringify(factsOf)};
+/** decode/index.js's decoderName. */
+const decoderName = (row) => (FAMILY_OF[row.dec ?? row.name] ? row.dec ?? row.name : FAMILY_OF[row.name] ? row.name : undefined);
 /** decode/index.js's decoderFor, loading only the family that has the decoder. */
 export const decoderFor = (t, nr) => {
   const row = t.rows[nr];
-  const name = row && (FAMILY_OF[row.dec ?? row.name] ? row.dec ?? row.name : row.name);
-  const fam = name && FAMILY_OF[name];
-  if (fam) return part(fam).modules['decode/' + fam + '.js'].decoders[name];
+  const name = row && decoderName(row);
+  if (name) return part(FAMILY_OF[name][0]).modules['decode/' + FAMILY_OF[name][1] + '.js'].decoders[name];
   return part('base').modules['decode/args.js'].printargs(row ? row.nargs : 6);
+};
+const NO_FACTS = {};
+const PRINTARGS_FACTS = { paths: [] };
+/** decode/index.js's factsFor, from the facts copied above: no decoder is loaded. */
+export const factsFor = (row) => {
+  if (!row) return NO_FACTS;
+  const name = decoderName(row);
+  if (name) return FACTS[name] ?? NO_FACTS;
+  return row.dec === 'printargs' ? PRINTARGS_FACTS : NO_FACTS;
 };
 export const decodeSiginfo = (b, c) => part('signal').modules['decode/signal.js'].decodeSiginfo(b, c);
 `;

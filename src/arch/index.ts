@@ -2,7 +2,11 @@ import type { ArchTable } from './types.js';
 import { X86_64 } from './x86_64.js';
 import { AARCH64 } from './aarch64.js';
 
-export type { ArchTable, SyscallClass, SyscallFlag, SyscallRow } from './types.js';
+import { X86_64_ABI } from './x86_64/abi.js';
+import { AARCH64_ABI } from './aarch64/abi.js';
+import type { ArchAbi } from './types.js';
+
+export type { ArchAbi, ArchTable, SyscallClass, SyscallRow } from './types.js';
 export { X86_64, AARCH64 };
 
 export const AUDIT_ARCH_X86_64 = 0xc000003e;
@@ -51,6 +55,9 @@ function nativeTable(): ArchTable {
 /** Table for the architecture this process runs on. Importing throws on other architectures. */
 export const NATIVE: ArchTable = nativeTable();
 
+/** The ABI facts of the architecture this process runs on. */
+export const NATIVE_ABI: ArchAbi = NATIVE === X86_64 ? X86_64_ABI : AARCH64_ABI;
+
 /** True when `nr` is an x32 syscall number on an x86_64 tracee (see X32_SYSCALL_BIT). */
 export function isX32Syscall(auditArch: number, nr: number | bigint): boolean {
   if (auditArch >>> 0 !== AUDIT_ARCH_X86_64) return false;
@@ -70,7 +77,7 @@ export function isX32Syscall(auditArch: number, nr: number | bigint): boolean {
  * nargs = MAX_ARGS (6): all six raw argument registers, each printed as `%#llx`
  * (0 -> "0", otherwise 0x-prefixed lowercase hex), separated by ", ", e.g.
  * `syscall_0x14f(0x1, 0, 0x7ffd1234, 0, 0, 0) = -1 ENOSYS (Function not implemented)`.
- * The stub also carries the mmap_change flag, and such calls get the default
+ * strace's stub also carries its mmap_change flag, and such calls get the default
  * qualifiers plus raw, so (in plain ptrace mode, without --seccomp-bpf) they
  * are printed even when `-e trace=` would not select them.
  */

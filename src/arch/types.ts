@@ -27,12 +27,6 @@ export type SyscallClass =
   | 'pure'
   | 'seccomp_default';
 
-/**
- * Per-syscall behaviour flags (strace shorthands: NF never_fails,
- * SI mmap_change, CC comm_change).
- */
-export type SyscallFlag = 'never_fails' | 'mmap_change' | 'comm_change';
-
 export interface SyscallRow {
   nr: number;
   name: string;
@@ -41,7 +35,16 @@ export interface SyscallRow {
   classes: readonly SyscallClass[];
   /** Decoder name (strace's SEN()) when it differs from `name`. */
   dec?: string;
-  flags?: readonly SyscallFlag[];
+}
+
+/** Per-architecture ABI facts the decoders and the engine need besides the syscall table. */
+export interface ArchAbi {
+  /** clone(2)'s argument positions of parent_tid, child_tid and tls (strace's clone.c). */
+  cloneArgs: { ptid: number; ctid: number; tls: number };
+  /** rt_sigreturn: where the interrupted signal mask lies, from the stack pointer at the call. */
+  sigmaskOffset: bigint;
+  /** struct user offsets of the result and syscall-number registers (-e inject= sets them). */
+  user?: { rax: number; origRax: number };
 }
 
 export interface ArchTable {

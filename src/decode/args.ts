@@ -3,7 +3,7 @@
  * its decoders from these, so a convention (NULL pointers, unreadable memory, -s truncation) lives
  * in one place.
  */
-import type { Ctx, RetFmt, RetInfo, SyscallDecoder } from './types.js';
+import type { Ctx, RetFmt, RetInfo, SyscallDecoder, SyscallFacts } from './types.js';
 import { flags as xflags, symbol, s32, type Xlat } from './xlat/core.js';
 import type { Value } from './value.js';
 
@@ -86,18 +86,6 @@ export const rd = {
   u8: (b: Uint8Array, off: number): number => b[off]!,
 };
 
-/**
- * A struct read from tracee memory of `size` bytes, then shaped by `fn`; NULL prints NULL and an
- * unreadable address prints as hex (strace's umove_or_printaddr). With -e verbose=none, the address.
- */
-export function structAt(c: Ctx, a: bigint, size: number, fn: (b: Uint8Array) => Value): Value {
-  if (a === 0n) return addr(0n);
-  if (!c.opt.verbose) return addr(a);
-  const b = c.mem.read(a, size);
-  if (!b) return { k: 'ptr', v: a, bad: true };
-  return fn(b);
-}
-
 /** An argument printer: one raw argument (with the context, for arguments that depend on others). */
 export type ArgFn = (c: Ctx, i: number) => Value;
 /** An argument printed only when the call has returned (an output buffer). */
@@ -170,3 +158,6 @@ export function printargs(nargs: number): SyscallDecoder {
     ret: () => ({ fmt: 'd' }),
   };
 }
+
+/** `d` with the facts its syscall has besides printing (the result is a pid, -P roles, …). */
+export const withFacts = (d: SyscallDecoder, facts: SyscallFacts): SyscallDecoder => ({ ...d, facts });

@@ -2,20 +2,16 @@
  * Decoders of the desc family: calls on file descriptors (read/write, fcntl, dup, getdents, …). ioctl,
  * with its many tables, is a family of its own (ioctl.ts), which builds on the helpers exported here.
  */
-import { A, addr, atExit, buf, fd, R, rd, sig, slong, structAt, type ArgFn } from './args.js';
-import { pidOrGroupV, pidV, sigsetAt, timespecAt, type PidType } from './printers.js';
-import { filledBuf, id, numAt, openModes, outStruct, pathn, statArg, statfsArg, umode } from './file.js';
+import { A, addr, atExit, buf, fd, R, rd, sig, slong, withFacts, type ArgFn } from './args.js';
+import { fetch, idV, numAt, pidOrGroupV, type PidType, pidV, sigsetAt, timespecAt } from './printers.js';
+import { filledBuf, openModes, pathn, statArg, statfsArg, umode } from './stat.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
-import {
-  AIO_CMDS, AIO_IOCB_FLAGS, IORING_SETUP_ATTACH_WQ, UFFD_FLAGS, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS,
-  URING_OPS, URING_REGISTER_OPCODES, URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES,
-  URING_SETUP_FLAGS, URING_SQE_FLAGS,
-} from './xlat/desc.js';
-import { ioprioV } from './process.js';
+import { AIO_CMDS, AIO_IOCB_FLAGS, CLOSE_RANGE_FLAGS, DIRENT_TYPES, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES, URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES, URING_SETUP_FLAGS, URING_SQE_FLAGS } from './xlat/desc.js';
+import { ioprioV } from './ioprio.js';
 import { signalName } from './xlat/signals.js';
-import { CLOSE_RANGE_FLAGS, DIRENT_TYPES, FCNTL_CMDS, FD_FLAGS, OPEN_FLAGS, POLL_EVENTS, SEEK_WHENCE } from './xlat/tables.js';
+import { FCNTL_CMDS, FD_FLAGS, OPEN_FLAGS, POLL_EVENTS, SEEK_WHENCE } from './xlat/tables.js';
 import {
   F_OWNER_TYPES, F_SEALS, FADVISE_ADVICE, FALLOC_FLAGS, FLOCK_CMDS, INOTIFY_FLAGS, INOTIFY_INIT_FLAGS, LOCKF_CMDS,
   MEMFD_FLAGS, MFD_HUGE_MASK, MFD_HUGE_SHIFT, NOTIFY_FLAGS, RWF_FLAGS, SPLICE_FLAGS, SYNC_FILE_RANGE_FLAGS,
@@ -131,7 +127,7 @@ const FLOCK_SIZE = 32;
 
 /** struct flock: `{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}`, plus l_pid for F_GETLK. */
 function flock(c: Ctx, a: bigint, getlk: boolean): Value {
-  return outStruct(c, a, FLOCK_SIZE, (b) => {
+  return fetch(c, a, FLOCK_SIZE, (b) => {
     const s16 = (off: number): bigint => BigInt.asUintN(64, BigInt((rd.u16(b, off) << 16) >> 16));
     const f: Field[] = [
       field('l_type', symbol(LOCKF_CMDS, s16(0), 'x', 'F_???')),
@@ -141,18 +137,19 @@ function flock(c: Ctx, a: bigint, getlk: boolean): Value {
     ];
     if (getlk) f.push(field('l_pid', pidV(c, rd.s32(b, 24))));
     return struct(f);
-  });
+  }, true);
 }
 
 const OWNER_PID_TYPES: Readonly<Record<number, PidType>> = { 0: 'tid', 1: 'tgid' };
 /** struct f_owner_ex: `{type=F_OWNER_PID, pid=123}`. */
 const ownerEx = (c: Ctx, a: bigint): Value =>
-  outStruct(c, a, 8, (b) =>
+  fetch(c, a, 8, (b) =>
     struct([
       field('type', symbol(F_OWNER_TYPES, BigInt.asUintN(64, BigInt(rd.s32(b, 0))), 'x', 'F_OWNER_???')),
       // F_OWNER_TID names a thread, F_OWNER_PID a process, F_OWNER_PGRP a group
       field('pid', pidV(c, rd.s32(b, 4), OWNER_PID_TYPES[rd.s32(b, 0)] ?? 'pgid')),
     ]),
+    true,
   );
 
 /** `= 0x1 (flags FD_CLOEXEC)`: strace's RVAL_HEX|RVAL_STR with a prefixed flag string. */
@@ -331,7 +328,7 @@ const getdents = (is64: boolean): SyscallDecoder => sig([A.fd, atExit((c) => dir
  */
 const sendfile64: SyscallDecoder = {
   entry: (c) => {
-    const off = numAt(c, c.args[2]!, 8, 'u');
+    const off = numAt(c, c.args[2]!, true, true, 8);
     c.state.off = off;
     return [A.fd(c, 0), A.fd(c, 1)];
   },
@@ -340,7 +337,7 @@ const sendfile64: SyscallDecoder = {
     const count = uint(c.args[3]!);
     if (before.k !== 'array') return [before, count];
     if (c.err || c.rval === 0n) return [before, count];
-    return [{ k: 'inout', in: before, out: numAt(c, c.args[2]!, 8, 'u') }, count];
+    return [{ k: 'inout', in: before, out: numAt(c, c.args[2]!, true, true, 8) }, count];
   },
   ret: () => ({ fmt: 'd' }),
 };
@@ -410,7 +407,7 @@ const ioEvent = (b: Uint8Array): Value =>
 const iocbs: ArgFn = (c, i) => {
   const nr = BigInt.asIntN(64, c.args[1]!);
   if (nr < 0n) return addr(c.args[i]!);
-  return arrayAt(c, c.args[i]!, nr, 8, (b) => structAt(c, rd.u64(b, 0), IOCB_SIZE, (cb) => iocb(c, cb)));
+  return arrayAt(c, c.args[i]!, nr, 8, (b) => fetch(c, rd.u64(b, 0), IOCB_SIZE, (cb) => iocb(c, cb)));
 };
 
 /** io_getevents/io_pgetevents at exit: the events, then the timeout (and sigmask) read as at entry. */
@@ -425,18 +422,18 @@ function getevents(withSig: boolean): SyscallDecoder {
 
 /** print_kernel_sigset: `{sigmask=[USR1], sigsetsize=8}`. */
 const kernelSigset = (c: Ctx, a: bigint): Value =>
-  structAt(c, a, 16, (b) =>
+  fetch(c, a, 16, (b) =>
     struct([field('sigmask', sigsetAt(c, rd.u64(b, 0), rd.u64(b, 8))), field('sigsetsize', uint(rd.u64(b, 8)))]),
   );
 
 const aioDecoders: Record<string, SyscallDecoder> = {
-  io_setup: sig([(c, i) => uint(u32(c.args[i]!)), atExit((c, i) => outStruct(c, c.args[i]!, 8, (b) => array([addr(rd.u64(b, 0))])))]),
+  io_setup: sig([(c, i) => uint(u32(c.args[i]!)), atExit((c, i) => fetch(c, c.args[i]!, 8, (b) => array([addr(rd.u64(b, 0))]), true))]),
   io_destroy: sig([A.ptr]),
   io_submit: sig([A.ptr, lld, iocbs]),
   io_cancel: sig([
     A.ptr,
-    (c, i) => structAt(c, c.args[i]!, IOCB_SIZE, (b) => struct(iocbHeader(b).f)),
-    atExit((c, i) => outStruct(c, c.args[i]!, 32, ioEvent)),
+    (c, i) => fetch(c, c.args[i]!, IOCB_SIZE, (b) => struct(iocbHeader(b).f)),
+    atExit((c, i) => fetch(c, c.args[i]!, 32, ioEvent, true)),
   ]),
   io_getevents_time64: getevents(false),
   io_pgetevents_time64: getevents(true),
@@ -519,7 +516,7 @@ const rsrcDataTags = (c: Ctx, op: number, data: bigint, tags: bigint, nr: bigint
 
 /** struct io_uring_rsrc_register (FILES2, BUFFERS2); `size` is nr_args, the struct's size. */
 const rsrcRegister = (op: number): RegisterArg => (c, a, size) =>
-  size < 32n ? addr(a) : structAt(c, a, 32, (b) => {
+  size < 32n ? addr(a) : fetch(c, a, 32, (b) => {
     const nr = BigInt(rd.u32(b, 0));
     return struct([
       field('nr', uint(nr)), field('flags', flags(URING_REGISTER_RSRC_FLAGS, BigInt(rd.u32(b, 4)), 'IORING_RSRC_REGISTER_???')),
@@ -529,7 +526,7 @@ const rsrcRegister = (op: number): RegisterArg => (c, a, size) =>
 
 /** struct io_uring_rsrc_update2 (FILES_UPDATE2, BUFFERS_UPDATE). */
 const rsrcUpdate = (op: number): RegisterArg => (c, a, size) =>
-  size < 32n ? addr(a) : structAt(c, a, 32, (b) => {
+  size < 32n ? addr(a) : fetch(c, a, 32, (b) => {
     const nr = BigInt(rd.u32(b, 24));
     return struct([
       field('offset', uint(rd.u32(b, 0))), ...hexIfSet('resv', rd.u32(b, 4)),
@@ -540,7 +537,7 @@ const rsrcUpdate = (op: number): RegisterArg => (c, a, size) =>
 
 /** struct io_uring_files_update (FILES_UPDATE): `{offset=0, fds=[3, IORING_REGISTER_FILES_SKIP]}`. */
 const filesUpdate: RegisterArg = (c, a, n) =>
-  structAt(c, a, 16, (b) =>
+  fetch(c, a, 16, (b) =>
     struct([field('offset', uint(rd.u32(b, 0))), ...hexIfSet('resv', rd.u32(b, 4)), field('fds', updateFds(c, rd.u64(b, 8), n))]),
   );
 
@@ -557,7 +554,7 @@ const ringFds = (register: boolean): RegisterArg => (c, a, n) =>
 
 /** struct io_uring_buf_reg (REGISTER_PBUF_RING, UNREGISTER_PBUF_RING). */
 const bufReg: RegisterArg = (c, a) =>
-  structAt(c, a, 40, (b) => {
+  fetch(c, a, 40, (b) => {
     const resv = [rd.u64(b, 16), rd.u64(b, 24), rd.u64(b, 32)];
     return struct([
       field('ring_addr', addr(rd.u64(b, 0))), field('ring_entries', uint(rd.u32(b, 8))), field('bgid', uint(rd.u16(b, 12))),
@@ -677,35 +674,35 @@ const ioUringRegister: SyscallDecoder = {
 };
 
 const uringDecoders: Record<string, SyscallDecoder> = {
-  io_uring_setup: ioUringSetup,
-  io_uring_enter: sig([
+  io_uring_setup: withFacts(ioUringSetup, { paths: [] }),
+  io_uring_enter: withFacts(sig([
     A.fd, (c, i) => uint(u32(c.args[i]!)), (c, i) => uint(u32(c.args[i]!)),
     flagsArg(URING_ENTER_FLAGS, 'IORING_ENTER_???'),
     (c, i) => sigsetAt(c, c.args[i]!, c.args[i + 1]!), (c, i) => uint(c.args[i]!),
-  ]),
-  io_uring_register: ioUringRegister,
+  ]), { paths: [] }),
+  io_uring_register: withFacts(ioUringRegister, { paths: [] }),
 };
 
 // ---------------------------------------------------------------- decoders
 
 /** A loff_t pointer: `[offset]`, NULL or the address. */
-const off64: ArgFn = (c, i) => numAt(c, c.args[i]!, 8);
+const off64: ArgFn = (c, i) => numAt(c, c.args[i]!, true, false, 8);
 const writeBuf: ArgFn = (c, i) => buf(c, c.args[i]!, c.args[i + 1]!);
 const readBuf: ArgFn = (c, i) => filledBuf(c, c.args[i]!);
 /** preadv2/pwritev2 flags: argument 5 on x86_64 (4 is the offset's unused high half). */
 const rwf: ArgFn = (c) => flags(RWF_FLAGS, u32(c.args[5]!), 'RWF_???');
 
 export const decoders: Record<string, SyscallDecoder> = {
-  read: sig([A.fd, atExit(readBuf), atExit(ulen)]),
-  write: sig([A.fd, writeBuf, ulen]),
-  pread: sig([A.fd, atExit(readBuf), atExit(ulen), atExit(lld)]),
-  pwrite: sig([A.fd, writeBuf, ulen, lld]),
-  readv: sig([A.fd, atExit(iovRead), atExit(ulen)]),
-  writev: sig([A.fd, iovWrite, ulen]),
-  preadv: sig([A.fd, atExit(iovRead), atExit(ulen), atExit(lld)]),
-  pwritev: sig([A.fd, iovWrite, ulen, lld]),
-  preadv2: sig([A.fd, atExit(iovRead), atExit(ulen), atExit(lld), atExit(rwf)]),
-  pwritev2: sig([A.fd, iovWrite, ulen, lld, rwf]),
+  read: withFacts(sig([A.fd, atExit(readBuf), atExit(ulen)]), { dump: 'read' }),
+  write: withFacts(sig([A.fd, writeBuf, ulen]), { dump: 'write' }),
+  pread: withFacts(sig([A.fd, atExit(readBuf), atExit(ulen), atExit(lld)]), { dump: 'read' }),
+  pwrite: withFacts(sig([A.fd, writeBuf, ulen, lld]), { dump: 'write' }),
+  readv: withFacts(sig([A.fd, atExit(iovRead), atExit(ulen)]), { dump: 'readv' }),
+  writev: withFacts(sig([A.fd, iovWrite, ulen]), { dump: 'writev' }),
+  preadv: withFacts(sig([A.fd, atExit(iovRead), atExit(ulen), atExit(lld)]), { dump: 'readv' }),
+  pwritev: withFacts(sig([A.fd, iovWrite, ulen, lld]), { dump: 'writev' }),
+  preadv2: withFacts(sig([A.fd, atExit(iovRead), atExit(ulen), atExit(lld), atExit(rwf)]), { dump: 'readv' }),
+  pwritev2: withFacts(sig([A.fd, iovWrite, ulen, lld, rwf]), { dump: 'writev' }),
   lseek: sig([A.fd, lld, xvalArg(SEEK_WHENCE, 'SEEK_???')], R.udec),
 
   close: sig([A.fd]),
@@ -715,39 +712,38 @@ export const decoders: Record<string, SyscallDecoder> = {
   syncfs: sig([A.fd]),
   sync: sig([]),
   dup: sig([A.fd], R.fd),
-  dup2: sig([A.fd, A.fd], R.fd),
-  dup3: sig([A.fd, A.fd, flagsArg(OPEN_FLAGS, 'O_???')], R.fd),
-  pipe: sig([atExit(fdPair)]),
-  pipe2: sig([atExit(fdPair), atExit(flagsArg(OPEN_FLAGS, 'O_???'))]),
+  dup2: withFacts(sig([A.fd, A.fd], R.fd), { paths: ['fd', 'fd'] }),
+  dup3: withFacts(sig([A.fd, A.fd, flagsArg(OPEN_FLAGS, 'O_???')], R.fd), { paths: ['fd', 'fd'] }),
+  pipe: withFacts(sig([atExit(fdPair)]), { paths: [] }),
+  pipe2: withFacts(sig([atExit(fdPair), atExit(flagsArg(OPEN_FLAGS, 'O_???'))]), { paths: [] }),
 
-  fcntl,
+  fcntl: withFacts(fcntl, { pid: [1, 9] }),
   fstat: sig([A.fd, atExit(statArg)]),
   fstatfs: sig([A.fd, atExit(statfsArg)]),
   getdents: getdents(false),
   getdents64: getdents(true),
 
   fchmod: sig([A.fd, (c, i) => umode(c.args[i]!)]),
-  fchown: sig([A.fd, (c, i) => id(c.args[i]!), (c, i) => id(c.args[i]!)]),
+  fchown: sig([A.fd, (c, i) => idV(c.args[i]!), (c, i) => idV(c.args[i]!)]),
   ftruncate: sig([A.fd, ulen]),
   fadvise64: sig([A.fd, lld, ulen, xvalArg(FADVISE_ADVICE, 'POSIX_FADV_???')]),
   fallocate: sig([A.fd, flagsArg(FALLOC_FLAGS, 'FALLOC_FL_???'), lld, lld]),
   sync_file_range: sig([A.fd, lld, lld, flagsArg(SYNC_FILE_RANGE_FLAGS, 'SYNC_FILE_RANGE_???')]),
   flock: sig([A.fd, flagsArg(FLOCK_CMDS, 'LOCK_???')]),
-  sendfile64,
+  sendfile64: withFacts(sendfile64, { paths: ['fd', 'fd'] }),
   close_range: sig([(c, i) => uint(u32(c.args[i]!)), (c, i) => uint(u32(c.args[i]!)), flagsArg(CLOSE_RANGE_FLAGS, 'CLOSE_RANGE_???')]),
-  copy_file_range: sig([A.fd, off64, A.fd, off64, ulen, (c, i) => uint(u32(c.args[i]!))]),
+  copy_file_range: withFacts(sig([A.fd, off64, A.fd, off64, ulen, (c, i) => uint(u32(c.args[i]!))]), { paths: ['fd', '-', 'fd'] }),
   readahead: sig([A.fd, lld, ulen]),
-  splice: sig([A.fd, off64, A.fd, off64, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]),
-  tee: sig([A.fd, A.fd, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]),
-  vmsplice: sig([A.fd, iovWrite, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]),
-  inotify_init: sig([], R.fd),
-  inotify_init1: sig([flagsArg(INOTIFY_INIT_FLAGS, 'IN_???')], R.fd),
-  inotify_add_watch: sig([A.fd, A.path, flagsArg(INOTIFY_FLAGS, 'IN_???')]),
+  splice: withFacts(sig([A.fd, off64, A.fd, off64, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]), { paths: ['fd', '-', 'fd'] }),
+  tee: withFacts(sig([A.fd, A.fd, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]), { paths: ['fd', 'fd'] }),
+  vmsplice: withFacts(sig([A.fd, iovWrite, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]), { dump: 'writev' }),
+  inotify_init: withFacts(sig([], R.fd), { paths: [] }),
+  inotify_init1: withFacts(sig([flagsArg(INOTIFY_INIT_FLAGS, 'IN_???')], R.fd), { paths: [] }),
+  inotify_add_watch: withFacts(sig([A.fd, A.path, flagsArg(INOTIFY_FLAGS, 'IN_???')]), { paths: ['fd', 'path'] }),
   inotify_rm_watch: sig([A.fd, A.int]),
-  memfd_create: sig([A.cstr, (c, i) => memfdFlags(u32(c.args[i]!))], R.fd),
+  memfd_create: withFacts(sig([A.cstr, (c, i) => memfdFlags(u32(c.args[i]!))], R.fd), { paths: [] }),
   ...aioDecoders,
   ...uringDecoders,
-  userfaultfd: sig([flagsArg(UFFD_FLAGS, 'UFFD_???')], R.fd),
 };
 
 /** memfd_create flags: `MFD_CLOEXEC|MFD_HUGETLB|21<<MFD_HUGE_SHIFT`; 0 prints `0`. */

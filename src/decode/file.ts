@@ -1,150 +1,29 @@
 /**
- * Decoders of the file family (path-based calls: open, stat, access, link, chmod, …) and the shared
- * printers for what both files and descriptors show: struct stat, modes, device numbers, times.
+ * Decoders of the file family (path-based calls: open, stat, access, link, chmod, …); what files
+ * and descriptors both show (struct stat, modes, device numbers, times) is in stat.ts.
  */
-import { A, addr, atExit, buf, cstr, dirfd as dirfdOf, fd as fdOf, localArray, path, R, rd, sig, structAt, type ArgFn } from './args.js';
-import type { Ctx, RetFmt, SyscallDecoder } from './types.js';
 import {
-  array, call, field, hex, int, join, joinOf, joinOct, note, oct, struct, tok, uint, type Field, type Value,
-} from './value.js';
+  A, addr, atExit, buf, cstr, dirfd as dirfdOf, fd as fdOf, localArray, path, R, rd, sig, withFacts, type ArgFn,
+} from './args.js';
+import type { Ctx, RetFmt, SyscallDecoder } from './types.js';
+import { array, call, field, hex, int, join, note, oct, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
-  ACCESS_MODES, AT_FLAGS, AT_STATX_SYNC, AT_STATX_SYNC_TYPE, FACCESSAT_FLAGS, OPEN_ACCMODE, OPEN_FLAGS,
-  OPEN_MODE_NEEDED, S_IFMT, S_IFMT_TYPES, STATX_ATTRS, STATX_MASK,
+  ACCESS_MODES, AT_FLAGS, AT_STATX_SYNC, AT_STATX_SYNC_TYPE, FACCESSAT_FLAGS, OPEN_MODE_NEEDED, S_IFMT, STATX_ATTRS,
+  STATX_MASK,
 } from './xlat/tables.js';
 import {
-  FS_MAGIC, FSCONFIG_CMDS, FSMOUNT_ATTR_FLAGS, FSMOUNT_FLAGS, FSOPEN_FLAGS, FSPICK_FLAGS, MOUNT_ATTR_ATTR, MOUNT_ATTR_IDMAP,
+  FSCONFIG_CMDS, FSMOUNT_ATTR_FLAGS, FSMOUNT_FLAGS, FSOPEN_FLAGS, FSPICK_FLAGS, MOUNT_ATTR_ATTR, MOUNT_ATTR_IDMAP,
   MOUNT_ATTR_PROPAGATION, MOUNT_FLAGS, MOUNT_SETATTR_FLAGS, MOVE_MOUNT_FLAGS, MS_IGNORE_DATA, MS_MGC_MSK, MS_MGC_VAL,
-  MS_REMOUNT, OPEN_TREE_FLAGS, RENAME_FLAGS, RESOLVE_FLAGS, STATFS_FLAGS, ST_VALID, UMOUNT_FLAGS, XATTR_FLAGS,
-  FAN_ALL_CLASS_BITS, FAN_CLASSES, FAN_EVENT_FLAGS, FAN_INIT_FLAGS, FAN_MARK_FLAGS, IF_DQBLK_VALID, IF_DQINFO_FLAGS,
-  IF_DQINFO_VALID, LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS,
-  QUOTA_CMDS, QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS, XFS_DQBLK_FLAGS, XFS_QUOTA_FLAGS,
+  MS_REMOUNT, OPEN_TREE_FLAGS, RENAME_FLAGS, RESOLVE_FLAGS, UMOUNT_FLAGS, XATTR_FLAGS, FAN_ALL_CLASS_BITS,
+  FAN_CLASSES, FAN_EVENT_FLAGS, FAN_INIT_FLAGS, FAN_MARK_FLAGS, IF_DQBLK_VALID, IF_DQINFO_FLAGS, IF_DQINFO_VALID,
+  LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS, QUOTA_CMDS,
+  QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS, XFS_DQBLK_FLAGS, XFS_QUOTA_FLAGS,
 } from './xlat/file.js';
-
-// ---------------------------------------------------------------- shared printers
-
-/**
- * A struct the call wrote (strace's umove_or_printaddr at exit): NULL, or the address when the call
- * failed, the memory is unreadable or -e verbose=none; else `fn` of its bytes.
- */
-export function outStruct(c: Ctx, a: bigint, size: number, fn: (b: Uint8Array) => Value): Value {
-  if (c.err && a !== 0n) return addr(a);
-  return structAt(c, a, size, fn);
-}
-
-/** strace's printnum_int / printnum_int64 …: `[value]`, or the address (also for a failed call at exit). */
-export function numAt(c: Ctx, a: bigint, size: 4 | 8, fmt: 'd' | 'u' = 'd'): Value {
-  return outStruct(c, a, size, (b) => {
-    const v = size === 8 ? (fmt === 'd' ? rd.s64(b, 0) : rd.u64(b, 0)) : BigInt(fmt === 'd' ? rd.s32(b, 0) : rd.u32(b, 0));
-    return array([int(v, fmt === 'u' ? 'u' : undefined)]);
-  });
-}
-
-/** print_numeric_umode_t: the low 16 bits in octal (`0644`, `000`). */
-export const umode = (v: bigint): Value => oct(v & 0xffffn);
-
-/** print_symbolic_mode_t: `S_IFREG|0644`, `S_IFDIR|S_ISVTX|0777`; an unknown type prints in octal. */
-export function symbolicMode(m: number): Value {
-  const mode = BigInt(m >>> 0);
-  const type = mode & S_IFMT;
-  const ifmt = type ? lookup(S_IFMT_TYPES, type) : '';
-  if (ifmt === undefined) return oct(mode);
-  const parts: Value[] = [];
-  if (ifmt) parts.push(tok(ifmt));
-  if (mode & 0o4000n) parts.push(tok('S_ISUID'));
-  if (mode & 0o2000n) parts.push(tok('S_ISGID'));
-  if (mode & 0o1000n) parts.push(tok('S_ISVTX'));
-  parts.push(oct(mode & ~(S_IFMT | 0o7000n)));
-  return joinOct(mode, '|', ...parts);
-}
-
-/** glibc's major()/minor() of a 64-bit dev_t. */
-export const major = (d: bigint): bigint => BigInt.asUintN(32, ((d >> 8n) & 0xfffn) | ((d >> 32n) & ~0xfffn));
-export const minor = (d: bigint): bigint => BigInt.asUintN(32, (d & 0xffn) | ((d >> 12n) & ~0xffn));
-
-/** print_dev_t: `makedev(0x88, 0x1)` (-X raw: the number; -X verbose: the number, then this as a comment). */
-export const dev = (d: bigint): Value => joinOf(d, '', call('makedev', hex(major(d)), hex(minor(d))));
-
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
-/**
- * strace's sprinttime_nsec: local time `2023-11-14T22:13:20.123456789+0000`, no fraction when it is
- * 0; undefined for the epoch itself, an out-of-range fraction or an unrepresentable time.
- */
-export function sprinttime(sec: bigint, frac: bigint, maxFrac = 999999999n, width = 9): string | undefined {
-  if ((sec === 0n && frac === 0n) || frac > maxFrac || frac < 0n) return undefined;
-  if (sec > 8640000000000n || sec < -8640000000000n) return undefined;
-  const d = new Date(Number(sec) * 1000);
-  if (Number.isNaN(d.getTime())) return undefined;
-  const y = d.getFullYear();
-  const off = -d.getTimezoneOffset();
-  const abs = Math.abs(off);
-  return (
-    `${y < 0 ? '-' + pad(-y, 4) : pad(y, 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
-    `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
-    (frac > 0n ? '.' + frac.toString().padStart(width, '0') : '') +
-    `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
-  );
-}
-
-/** A seconds value followed by its date as a comment, when strace can print one. */
-export function timeNote(sec: bigint, nsec: bigint): Value {
-  const t = sprinttime(sec, nsec);
-  return t === undefined ? int(sec) : note(int(sec), t);
-}
-
-/** Seconds followed by their date (strace's sprinttime), when it can print one. */
-const secNote = (sec: bigint): Value => {
-  const t = sprinttime(sec, 0n, 0n, 0);
-  return t === undefined ? int(sec) : note(int(sec), t);
-};
-
-/** The whole flags value of open(2): `O_RDONLY|O_CLOEXEC` (access mode always named, then the rest). */
-export function openModes(v: bigint): Value {
-  const rest = flags(OPEN_FLAGS, v & ~3n);
-  const names = [lookup(OPEN_ACCMODE, v & 3n)!, ...(rest.k === 'flags' && v & ~3n ? rest.names : [])];
-  return { k: 'flags', names, rest: rest.k === 'flags' ? rest.rest : 0n, v };
-}
-
-/** A flags argument printed as one value of a table, rest as flags (C unsigned int). */
-const flagsArg = (x: Xlat, dflt: string): ArgFn => (c, i) => flags(x, BigInt.asUintN(32, c.args[i]!), dflt);
-
-/** uid_t/gid_t: -1 prints as -1, else unsigned. */
-export const id = (v: bigint): Value => {
-  const u = BigInt.asUintN(32, v);
-  return u === 0xffffffffn ? int(-1) : uint(u);
-};
-const idArg: ArgFn = (c, i) => id(c.args[i]!);
-
-// ---------------------------------------------------------------- struct stat (x86_64 kernel layout)
-
-const STAT_SIZE = 144;
-
-/** print_struct_stat over the kernel's struct stat: abbreviated `{st_mode=…, st_size=…, ...}` by default. */
-export function statStruct(c: Ctx, b: Uint8Array): Value {
-  const mode = rd.u32(b, 24);
-  const type = BigInt(mode) & S_IFMT;
-  const f: Field[] = [];
-  const full = !c.opt.abbrev;
-  if (full) {
-    f.push(field('st_dev', dev(rd.u64(b, 0))), field('st_ino', uint(rd.u64(b, 8))));
-    f.push(field('st_mode', symbolicMode(mode)));
-    f.push(field('st_nlink', uint(rd.u64(b, 16))), field('st_uid', uint(rd.u32(b, 28))), field('st_gid', uint(rd.u32(b, 32))));
-    f.push(field('st_blksize', uint(rd.u64(b, 56))), field('st_blocks', uint(rd.u64(b, 64))));
-  } else f.push(field('st_mode', symbolicMode(mode)));
-  if (type === 0o020000n || type === 0o060000n) f.push(field('st_rdev', dev(rd.u64(b, 40))));
-  else f.push(field('st_size', uint(rd.u64(b, 48))));
-  if (!full) return struct(f, true);
-  for (const [name, off] of [['atime', 72], ['mtime', 88], ['ctime', 104]] as const) {
-    const sec = rd.s64(b, off);
-    const nsec = rd.u64(b, off + 8);
-    f.push(field('st_' + name, timeNote(sec, nsec)), field(`st_${name}_nsec`, uint(nsec)));
-  }
-  return struct(f);
-}
-
-const statAt = (c: Ctx, a: bigint): Value => outStruct(c, a, STAT_SIZE, (b) => statStruct(c, b));
-export const statArg: ArgFn = (c, i) => statAt(c, c.args[i]!);
+import { fetch, idV, numAt } from './printers.js';
+import {
+  dev, filledBuf, flagsArg, idArg, openModes, pathn, secNote, sprinttime, statArg, statfsArg, symbolicMode, umode,
+} from './stat.js';
 
 // ---------------------------------------------------------------- struct statx
 
@@ -167,8 +46,8 @@ function statxStruct(c: Ctx, b: Uint8Array): Value {
   f.push(field('stx_attributes', flags(STATX_ATTRS, rd.u64(b, 8), 'STATX_ATTR_???')));
   if (full) {
     if (has(0x4)) f.push(field('stx_nlink', uint(rd.u32(b, 16))));
-    if (has(0x8)) f.push(field('stx_uid', id(BigInt(rd.u32(b, 20)))));
-    if (has(0x10)) f.push(field('stx_gid', id(BigInt(rd.u32(b, 24)))));
+    if (has(0x8)) f.push(field('stx_uid', idV(BigInt(rd.u32(b, 20)))));
+    if (has(0x10)) f.push(field('stx_gid', idV(BigInt(rd.u32(b, 24)))));
   }
   if (has(0x1 | 0x2)) f.push(field('stx_mode', symbolicMode(rd.u16(b, 28))));
   if (full && has(0x100)) f.push(field('stx_ino', uint(rd.u64(b, 32))));
@@ -195,26 +74,6 @@ function statxFlags(v: bigint): Value {
   return rest ? join('|', syncType, flags(AT_FLAGS, rest)) : syncType;
 }
 
-// ---------------------------------------------------------------- struct statfs
-
-const STATFS_SIZE = 120;
-
-/** print_struct_statfs over the 64-bit struct statfs. */
-export function statfsStruct(c: Ctx, b: Uint8Array): Value {
-  const u = (off: number): Value => uint(rd.u64(b, off));
-  const f: Field[] = [
-    field('f_type', symbol(FS_MAGIC, rd.u64(b, 0), 'x')),
-    field('f_bsize', u(8)), field('f_blocks', u(16)), field('f_bfree', u(24)), field('f_bavail', u(32)),
-    field('f_files', u(40)), field('f_ffree', u(48)),
-    field('f_fsid', struct([field('val', localArray(c, [hex(rd.u32(b, 56)), hex(rd.u32(b, 60))]))])),
-    field('f_namelen', u(64)), field('f_frsize', u(72)),
-  ];
-  const fl = rd.u64(b, 80);
-  if (fl & ST_VALID) f.push(field('f_flags', flags(STATFS_FLAGS, fl, 'ST_???')));
-  return struct(f);
-}
-export const statfsArg: ArgFn = (c, i) => outStruct(c, c.args[i]!, STATFS_SIZE, (b) => statfsStruct(c, b));
-
 // ---------------------------------------------------------------- struct timespec[2] for utimensat
 
 const UTIME_NOW = (1n << 30n) - 1n;
@@ -231,7 +90,7 @@ function utimeSpec(b: Uint8Array, off: number): Value {
 
 /** print_timespec64_utime_pair: `[{tv_sec=…, tv_nsec=…} /* date *\/, UTIME_NOW]`. */
 const utimePair: ArgFn = (c, i) =>
-  structAt(c, c.args[i]!, 32, (b) => localArray(c, [utimeSpec(b, 0), utimeSpec(b, 16)]));
+  fetch(c, c.args[i]!, 32, (b) => localArray(c, [utimeSpec(b, 0), utimeSpec(b, 16)]));
 
 /** print_timeval_utimes (utimes, futimesat): `[{tv_sec=…, tv_usec=…} /* date *\/, …]`. */
 function utimeval(b: Uint8Array, off: number): Value {
@@ -241,7 +100,7 @@ function utimeval(b: Uint8Array, off: number): Value {
   const t = sprinttime(sec, usec, 999999n, 6);
   return t === undefined ? tv : note(tv, t);
 }
-const timevalPair: ArgFn = (c, i) => structAt(c, c.args[i]!, 32, (b) => localArray(c, [utimeval(b, 0), utimeval(b, 16)]));
+const timevalPair: ArgFn = (c, i) => fetch(c, c.args[i]!, 32, (b) => localArray(c, [utimeval(b, 0), utimeval(b, 16)]));
 
 // ---------------------------------------------------------------- xattr
 
@@ -293,7 +152,7 @@ const openHow: ArgFn = (c, i) => {
   const a = c.args[i]!;
   const size = c.args[i + 1]!;
   if (size < BigInt(OPEN_HOW_MIN)) return addr(a);
-  return structAt(c, a, OPEN_HOW_MIN, (b) => {
+  return fetch(c, a, OPEN_HOW_MIN, (b) => {
     const fl = rd.u64(b, 0);
     const m = rd.u64(b, 8);
     const f: Field[] = [field('flags', openModes(fl))];
@@ -349,7 +208,7 @@ const mountAttr: ArgFn = (c, i) => {
   const a = c.args[i]!;
   const size = c.args[i + 1]!;
   if (size < BigInt(MOUNT_ATTR_SIZE_VER0)) return addr(a);
-  return structAt(c, a, MOUNT_ATTR_SIZE_VER0, (b) => {
+  return fetch(c, a, MOUNT_ATTR_SIZE_VER0, (b) => {
     const set = rd.u64(b, 0);
     const clr = rd.u64(b, 8);
     const userns = rd.u64(b, 24);
@@ -411,14 +270,14 @@ const nameToHandleAt: SyscallDecoder = {
     if (h && rd.u32(h, 0) !== before) f.push(field('handle_bytes', { k: 'inout', in: uint(before), out: uint(rd.u32(h, 0)) }));
     else f.push(field('handle_bytes', uint(before)));
     if (h && !c.err) f.push(field('handle_type', int(rd.s32(h, 4))), field('f_handle', fHandle(c, a, rd.u32(h, 0))));
-    return [struct(f), numAt(c, c.args[3]!, 4), flags(NAME_TO_HANDLE_AT_FLAGS, BigInt.asUintN(32, c.args[4]!), 'AT_???')];
+    return [struct(f), numAt(c, c.args[3]!, true, false, 4), flags(NAME_TO_HANDLE_AT_FLAGS, BigInt.asUintN(32, c.args[4]!), 'AT_???')];
   },
   ret: () => ({ fmt: 'd' }),
 };
 
 /** open_by_handle_at's handle: `{handle_bytes=8, handle_type=1, f_handle="\x…"}`. */
 const fileHandle: ArgFn = (c, i) =>
-  structAt(c, c.args[i]!, 8, (h) => struct([
+  fetch(c, c.args[i]!, 8, (h) => struct([
     field('handle_bytes', uint(rd.u32(h, 0))), field('handle_type', int(rd.s32(h, 4))),
     field('f_handle', fHandle(c, c.args[i]!, rd.u32(h, 0))),
   ]));
@@ -430,14 +289,14 @@ const rulesetAttr: ArgFn = (c, i) => {
   const a = c.args[i]!;
   const size = c.args[i + 1]!;
   if (size < 8n) return addr(a);
-  return structAt(c, a, 8, (b) =>
+  return fetch(c, a, 8, (b) =>
     struct([field('handled_access_fs', flags(LANDLOCK_ACCESS_FS, rd.u64(b, 0), 'LANDLOCK_ACCESS_FS_???'))], size > 8n));
 };
 
 /** landlock_add_rule's attr: struct landlock_path_beneath_attr for LANDLOCK_RULE_PATH_BENEATH, else the address. */
 const ruleAttr: ArgFn = (c, i) =>
   BigInt.asUintN(32, c.args[i - 1]!) !== 1n ? addr(c.args[i]!)
-    : structAt(c, c.args[i]!, 12, (b) => struct([
+    : fetch(c, c.args[i]!, 12, (b) => struct([
       field('allowed_access', flags(LANDLOCK_ACCESS_FS, rd.u64(b, 0), 'LANDLOCK_ACCESS_FS_???')),
       field('parent_fd', fdOf(BigInt(rd.s32(b, 8)))),
     ]));
@@ -517,30 +376,30 @@ const Q = { SYNC: 0x800001n, QUOTAON: 0x800002n, QUOTAOFF: 0x800003n, GETFMT: 0x
 
 /** `[flags]` of a u32 the call reads (Q_XQUOTAON/OFF, Q_XQUOTARM). */
 const flagsIn = (c: Ctx, a: bigint, x: Xlat, dflt: string): Value =>
-  structAt(c, a, 4, (b) => array([flags(x, BigInt(rd.u32(b, 0)), dflt)]));
+  fetch(c, a, 4, (b) => array([flags(x, BigInt(rd.u32(b, 0)), dflt)]));
 
 /**
  * What quotactl prints after its command (and special): nothing, the id, a struct in or out.
  * `out` is the struct printed at exit, for the GET commands.
  */
 function quotaData(c: Ctx, cmd: bigint, idArg: bigint, data: bigint): { entry: Value[]; out?: () => Value } {
-  const uid = id(idArg);
+  const uid = idV(idArg);
   switch (cmd) {
     case Q.QUOTAOFF: case Q.SYNC: case Q.XQUOTASYNC: return { entry: [] };
     case Q.QUOTAON: return { entry: [symbol(QUOTA_FORMATS, BigInt.asUintN(32, idArg), 'x', 'QFMT_VFS_???'), path(c, data)] };
-    case Q.GETQUOTA: return { entry: [uid], out: () => outStruct(c, data, 68, (b) => dqblk(c, b, false)) };
-    case Q.SETQUOTA: return { entry: [uid, structAt(c, data, 68, (b) => dqblk(c, b, false))] };
-    case Q.GETNEXTQUOTA: return { entry: [uid], out: () => outStruct(c, data, 72, (b) => dqblk(c, b, true)) };
+    case Q.GETQUOTA: return { entry: [uid], out: () => fetch(c, data, 68, (b) => dqblk(c, b, false), true) };
+    case Q.SETQUOTA: return { entry: [uid, fetch(c, data, 68, (b) => dqblk(c, b, false))] };
+    case Q.GETNEXTQUOTA: return { entry: [uid], out: () => fetch(c, data, 72, (b) => dqblk(c, b, true), true) };
     case Q.GETFMT:
-      return { entry: [], out: () => outStruct(c, data, 4, (b) => array([symbol(QUOTA_FORMATS, BigInt(rd.u32(b, 0)), 'x', 'QFMT_VFS_???')])) };
-    case Q.GETINFO: return { entry: [], out: () => outStruct(c, data, 24, dqinfo) };
+      return { entry: [], out: () => fetch(c, data, 4, (b) => array([symbol(QUOTA_FORMATS, BigInt(rd.u32(b, 0)), 'x', 'QFMT_VFS_???')]), true) };
+    case Q.GETINFO: return { entry: [], out: () => fetch(c, data, 24, dqinfo, true) };
     case Q.XQUOTAON: case Q.XQUOTAOFF: return { entry: [flagsIn(c, data, XFS_QUOTA_FLAGS, 'FS_QUOTA_???')] };
     case Q.XQUOTARM: return { entry: [flagsIn(c, data, XFS_DQBLK_FLAGS, 'FS_???_QUOTA')] };
-    case Q.XGETQUOTA: case Q.XGETNEXTQUOTA: return { entry: [uid], out: () => outStruct(c, data, 112, (b) => xfsDiskQuota(c, b)) };
-    case Q.XSETQLIM: return { entry: [uid, structAt(c, data, 112, (b) => xfsDiskQuota(c, b))] };
-    case Q.XGETQSTAT: return { entry: [], out: () => outStruct(c, data, 80, (b) => xfsQuotaStat(c, b, false)) };
-    case Q.XGETQSTATV: return { entry: [], out: () => outStruct(c, data, 160, (b) => xfsQuotaStat(c, b, true)) };
-    case Q.SETINFO: return { entry: [structAt(c, data, 24, dqinfo)] };
+    case Q.XGETQUOTA: case Q.XGETNEXTQUOTA: return { entry: [uid], out: () => fetch(c, data, 112, (b) => xfsDiskQuota(c, b), true) };
+    case Q.XSETQLIM: return { entry: [uid, fetch(c, data, 112, (b) => xfsDiskQuota(c, b))] };
+    case Q.XGETQSTAT: return { entry: [], out: () => fetch(c, data, 80, (b) => xfsQuotaStat(c, b, false), true) };
+    case Q.XGETQSTATV: return { entry: [], out: () => fetch(c, data, 160, (b) => xfsQuotaStat(c, b, true), true) };
+    case Q.SETINFO: return { entry: [fetch(c, data, 24, dqinfo)] };
     default: return { entry: [uid, addr(data)] };
   }
 }
@@ -569,17 +428,6 @@ const swapFlags: ArgFn = (c, i) => {
 
 // ---------------------------------------------------------------- readlink / getcwd
 
-/** A buffer the call filled with `rval` bytes (no NUL): the address when it failed. */
-export const filledBuf = (c: Ctx, a: bigint): Value => (c.err ? addr(a) : buf(c, a, c.rval));
-
-/** printpathn(addr, n): at most n bytes of a NUL-terminated string, `...` when longer. */
-export function pathn(c: Ctx, a: bigint, n: number): Value {
-  if (a === 0n) return addr(0n);
-  const max = Math.min(Math.max(n, 0), 4095);
-  const r = c.mem.readString(a, max + 1);
-  if (!r) return addr(a);
-  return r.nul ? { k: 'str', b: r.b } : { k: 'str', b: r.b.subarray(0, max), trunc: true };
-}
 
 const getcwdBuf: ArgFn = (c, i) => (c.err ? addr(c.args[i]!) : pathn(c, c.args[i]!, Number(c.rval) - 1));
 
@@ -597,81 +445,81 @@ export const custom = (entry: (c: Ctx) => Value[], ret: RetFmt = 'd'): SyscallDe
 
 export const decoders: Record<string, SyscallDecoder> = {
   open: custom((c) => openArgs(c, 0), R.fd),
-  openat: custom((c) => [A.dirfd(c, 0), ...openArgs(c, 1)], R.fd),
+  openat: withFacts(custom((c) => [A.dirfd(c, 0), ...openArgs(c, 1)], R.fd), { paths: ['fd', 'path'] }),
   creat: sig([pathArg, modeArg], R.fd),
-  openat2: sig([dirfd, pathArg, openHow, ulen], R.fd),
+  openat2: withFacts(sig([dirfd, pathArg, openHow, ulen], R.fd), { paths: ['fd', 'path'] }),
 
   stat: sig([pathArg, atExit(statArg)]),
   lstat: sig([pathArg, atExit(statArg)]),
-  newfstatat: sig([dirfd, pathArg, atExit(statArg), atExit(atFlags)]),
-  statx: sig([
+  newfstatat: withFacts(sig([dirfd, pathArg, atExit(statArg), atExit(atFlags)]), { paths: ['fd', 'path'] }),
+  statx: withFacts(sig([
     dirfd, pathArg, (c, i) => statxFlags(c.args[i]!), flagsArg(STATX_MASK, 'STATX_???'),
-    atExit((c, i) => outStruct(c, c.args[i]!, STATX_SIZE, (b) => statxStruct(c, b))),
-  ]),
+    atExit((c, i) => fetch(c, c.args[i]!, STATX_SIZE, (b) => statxStruct(c, b), true)),
+  ]), { paths: ['fd', 'path'] }),
   statfs: sig([pathArg, atExit(statfsArg)]),
   ustat: sig([(c, i) => dev(BigInt.asUintN(32, c.args[i]!)), atExit(A.ptr)]),
 
   access: sig([pathArg, flagsArg(ACCESS_MODES, '?_OK')]),
-  faccessat: sig([dirfd, pathArg, flagsArg(ACCESS_MODES, '?_OK')]),
-  faccessat2: sig([dirfd, pathArg, flagsArg(ACCESS_MODES, '?_OK'), flagsArg(FACCESSAT_FLAGS, 'AT_???')]),
+  faccessat: withFacts(sig([dirfd, pathArg, flagsArg(ACCESS_MODES, '?_OK')]), { paths: ['fd', 'path'] }),
+  faccessat2: withFacts(sig([dirfd, pathArg, flagsArg(ACCESS_MODES, '?_OK'), flagsArg(FACCESSAT_FLAGS, 'AT_???')]), { paths: ['fd', 'path'] }),
 
   readlink: sig([pathArg, atExit(filled), atExit(ulen)]),
-  readlinkat: sig([dirfd, pathArg, atExit(filled), atExit(ulen)]),
+  readlinkat: withFacts(sig([dirfd, pathArg, atExit(filled), atExit(ulen)]), { paths: ['fd', 'path'] }),
   getcwd: sig([atExit(getcwdBuf), atExit(ulen)]),
 
   chdir: sig([pathArg]),
   unlink: sig([pathArg]),
   rmdir: sig([pathArg]),
-  unlinkat: sig([dirfd, pathArg, atFlags]),
+  unlinkat: withFacts(sig([dirfd, pathArg, atFlags]), { paths: ['fd', 'path'] }),
   mkdir: sig([pathArg, modeArg]),
-  mkdirat: sig([dirfd, pathArg, modeArg]),
+  mkdirat: withFacts(sig([dirfd, pathArg, modeArg]), { paths: ['fd', 'path'] }),
   chmod: sig([pathArg, modeArg]),
-  fchmodat: sig([dirfd, pathArg, modeArg]),
+  fchmodat: withFacts(sig([dirfd, pathArg, modeArg]), { paths: ['fd', 'path'] }),
   // newer than strace 6.1 (the filter prints such numbers raw for now): as strace 6.6+ prints it
   fchmodat2: sig([dirfd, pathArg, modeArg, flagsArg(FCHMODAT_FLAGS, 'AT_???')]),
-  link: sig([pathArg, pathArg]),
+  link: withFacts(sig([pathArg, pathArg]), { paths: ['path', 'path'] }),
   rename: sig([pathArg, pathArg]),
-  symlink: sig([pathArg, pathArg]),
-  linkat: sig([dirfd, pathArg, dirfd, pathArg, atFlags]),
-  renameat: sig([dirfd, pathArg, dirfd, pathArg]),
-  renameat2: sig([dirfd, pathArg, dirfd, pathArg, flagsArg(RENAME_FLAGS, 'RENAME_??')]),
-  symlinkat: sig([pathArg, dirfd, pathArg]),
+  symlink: withFacts(sig([pathArg, pathArg]), { paths: ['-', 'path'] }),
+  linkat: withFacts(sig([dirfd, pathArg, dirfd, pathArg, atFlags]), { paths: ['fd', 'path', 'fd', 'path'] }),
+  renameat: withFacts(sig([dirfd, pathArg, dirfd, pathArg]), { paths: ['fd', 'path', 'fd', 'path'] }),
+  renameat2: withFacts(sig([dirfd, pathArg, dirfd, pathArg, flagsArg(RENAME_FLAGS, 'RENAME_??')]), { paths: ['fd', 'path', 'fd', 'path'] }),
+  symlinkat: withFacts(sig([pathArg, dirfd, pathArg]), { paths: ['-', 'fd', 'path'] }),
   chown: sig([pathArg, idArg, idArg]),
-  fchownat: sig([dirfd, pathArg, idArg, idArg, atFlags]),
+  fchownat: withFacts(sig([dirfd, pathArg, idArg, idArg, atFlags]), { paths: ['fd', 'path'] }),
   truncate: sig([pathArg, ulen]),
   umask: sig([modeArg], R.oct),
-  utimensat_time64: sig([dirfd, pathArg, utimePair, atFlags]),
+  utimensat_time64: withFacts(sig([dirfd, pathArg, utimePair, atFlags]), { paths: ['fd', 'path'] }),
   utimes: sig([pathArg, timevalPair]),
-  futimesat: sig([dirfd, pathArg, timevalPair]),
+  futimesat: withFacts(sig([dirfd, pathArg, timevalPair]), { paths: ['fd', 'path'] }),
   mknod: custom((c) => mknodArgs(c, 0)),
-  mknodat: custom((c) => [A.dirfd(c, 0), ...mknodArgs(c, 1)]),
+  mknodat: withFacts(custom((c) => [A.dirfd(c, 0), ...mknodArgs(c, 1)]), { paths: ['fd', 'path'] }),
   chroot: sig([pathArg]),
   acct: sig([pathArg]),
   uselib: sig([pathArg]),
   swapon: sig([pathArg, swapFlags]),
   lookup_dcookie: sig([atExit(A.ulong), atExit(filled), atExit(ulen)]),
   swapoff: sig([pathArg]),
-  pivotroot: sig([pathArg, pathArg]),
+  pivotroot: withFacts(sig([pathArg, pathArg]), { paths: ['path', 'path'] }),
   umount2: sig([pathArg, flagsArg(UMOUNT_FLAGS, 'MNT_???')]),
-  mount: custom(mountArgs),
-  fsopen: sig([A.cstr, flagsArg(FSOPEN_FLAGS, 'FSOPEN_???')], R.fd),
+  mount: withFacts(custom(mountArgs), { paths: ['path', 'path'] }),
+  fsopen: withFacts(sig([A.cstr, flagsArg(FSOPEN_FLAGS, 'FSOPEN_???')], R.fd), { paths: [] }),
   fsconfig: custom(fsconfigArgs),
-  fsmount: sig([A.fd, flagsArg(FSMOUNT_FLAGS, 'FSMOUNT_???'), flagsArg(FSMOUNT_ATTR_FLAGS, 'MOUNT_ATTR_???')], R.fd),
-  fspick: sig([dirfd, pathArg, flagsArg(FSPICK_FLAGS, 'FSPICK_???')], R.fd),
-  move_mount: sig([dirfd, pathArg, dirfd, pathArg, flagsArg(MOVE_MOUNT_FLAGS, 'MOVE_MOUNT_???')]),
-  open_tree: sig([dirfd, pathArg, flagsArg(OPEN_TREE_FLAGS, 'OPEN_TREE_???')], R.fd),
-  fanotify_init: sig([fanInitFlags, (c, i) => openModes(BigInt.asUintN(32, c.args[i]!))], R.fd),
-  fanotify_mark: sig([A.fd, flagsArg(FAN_MARK_FLAGS, 'FAN_MARK_???'), (c, i) => flags(FAN_EVENT_FLAGS, c.args[i]!, 'FAN_???'), fanDirfd, pathArg]),
-  name_to_handle_at: nameToHandleAt,
+  fsmount: withFacts(sig([A.fd, flagsArg(FSMOUNT_FLAGS, 'FSMOUNT_???'), flagsArg(FSMOUNT_ATTR_FLAGS, 'MOUNT_ATTR_???')], R.fd), { paths: [] }),
+  fspick: withFacts(sig([dirfd, pathArg, flagsArg(FSPICK_FLAGS, 'FSPICK_???')], R.fd), { paths: ['fd', 'path'] }),
+  move_mount: withFacts(sig([dirfd, pathArg, dirfd, pathArg, flagsArg(MOVE_MOUNT_FLAGS, 'MOVE_MOUNT_???')]), { paths: ['fd', 'path', 'fd', 'path'] }),
+  open_tree: withFacts(sig([dirfd, pathArg, flagsArg(OPEN_TREE_FLAGS, 'OPEN_TREE_???')], R.fd), { paths: ['fd', 'path'] }),
+  fanotify_init: withFacts(sig([fanInitFlags, (c, i) => openModes(BigInt.asUintN(32, c.args[i]!))], R.fd), { paths: [] }),
+  fanotify_mark: withFacts(sig([A.fd, flagsArg(FAN_MARK_FLAGS, 'FAN_MARK_???'), (c, i) => flags(FAN_EVENT_FLAGS, c.args[i]!, 'FAN_???'), fanDirfd, pathArg]), { paths: ['-', '-', '-', 'fd', 'path'] }),
+  name_to_handle_at: withFacts(nameToHandleAt, { paths: ['fd', 'path'] }),
   open_by_handle_at: sig([A.fd, fileHandle, (c, i) => openModes(BigInt.asUintN(32, c.args[i]!))]),
-  landlock_create_ruleset: sig([rulesetAttr, A.ulong, flagsArg(LANDLOCK_CREATE_RULESET_FLAGS, 'LANDLOCK_CREATE_RULESET_???')],
-    (c) => ({ fmt: c.args[2]! & 1n ? 'd' : 'fd' })),
-  landlock_add_rule: sig([A.fd, (c, i) => symbol(LANDLOCK_RULE_TYPES, BigInt.asUintN(32, c.args[i]!), 'x', 'LANDLOCK_RULE_???'), ruleAttr, hex32]),
-  landlock_restrict_self: sig([A.fd, hex32]),
-  quotactl: quotactlOf((c) => [qcmd(BigInt.asUintN(32, c.args[0]!)), path(c, c.args[1]!)], 0),
+  landlock_create_ruleset: withFacts(sig([rulesetAttr, A.ulong, flagsArg(LANDLOCK_CREATE_RULESET_FLAGS, 'LANDLOCK_CREATE_RULESET_???')],
+    (c) => ({ fmt: c.args[2]! & 1n ? 'd' : 'fd' })), { paths: [] }),
+  landlock_add_rule: withFacts(sig([A.fd, (c, i) => symbol(LANDLOCK_RULE_TYPES, BigInt.asUintN(32, c.args[i]!), 'x', 'LANDLOCK_RULE_???'), ruleAttr, hex32]), { paths: [] }),
+  landlock_restrict_self: withFacts(sig([A.fd, hex32]), { paths: [] }),
+  quotactl: withFacts(quotactlOf((c) => [qcmd(BigInt.asUintN(32, c.args[0]!)), path(c, c.args[1]!)], 0), { paths: ['-', 'path'] }),
   quotactl_fd: quotactlOf((c) => [fdOf(c.args[0]!), qcmd(BigInt.asUintN(32, c.args[1]!))], 1),
-  mount_setattr: sig([dirfd, pathArg, flagsArg(MOUNT_SETATTR_FLAGS, 'AT_???'), mountAttr, ulen], R.fd),
-  utime: sig([pathArg, (c, i) => structAt(c, c.args[i]!, 16, (b) => struct([field('actime', secNote(rd.s64(b, 0))), field('modtime', secNote(rd.s64(b, 8)))]))]),
+  mount_setattr: withFacts(sig([dirfd, pathArg, flagsArg(MOUNT_SETATTR_FLAGS, 'AT_???'), mountAttr, ulen], R.fd), { paths: ['fd', 'path'] }),
+  utime: sig([pathArg, (c, i) => fetch(c, c.args[i]!, 16, (b) => struct([field('actime', secNote(rd.s64(b, 0))), field('modtime', secNote(rd.s64(b, 8)))]))]),
 
   setxattr: sig([pathArg, A.cstr, xattrIn, ulen, flagsArg(XATTR_FLAGS, 'XATTR_???')]),
   fsetxattr: sig([A.fd, A.cstr, xattrIn, ulen, flagsArg(XATTR_FLAGS, 'XATTR_???')]),

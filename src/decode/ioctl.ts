@@ -3,8 +3,8 @@
  * argument. A family of its own, so that its tables (most of the desc family's size) load only when
  * a traced program makes an ioctl.
  */
-import { addr, buf, cstr, fd, rd, structAt } from './args.js';
-import { dev, id, numAt, outStruct } from './file.js';
+import { addr, buf, cstr, fd, rd } from './args.js';
+import { dev } from './stat.js';
 import {
   arrayAt, asFd, byCommand, flagsNoDflt, onEntry, onExit, u32, withName, xval, type ArgAt, type ArgPrinter,
 } from './desc.js';
@@ -19,14 +19,15 @@ import {
   SECCOMP_RESP_FLAGS, UFFD_REGISTER_IOCTL_FLAGS, UFFD_REGISTER_MODE_FLAGS, UFFD_ZEROPAGE_FLAGS,
 } from './xlat/desc.js';
 import { errnoName } from './xlat/errno.js';
-import { ioctlName } from './xlat/ioctls.js';
-import { SOCK_IOCTLS } from './net.js';
-import { OPEN_FLAGS, TCFLSH_QUEUES } from './xlat/tables.js';
+import { ioctlName, TCFLSH_QUEUES } from './xlat/ioctls.js';
+import { SOCK_IOCTLS } from './sock_ioctl.js';
+import { OPEN_FLAGS } from './xlat/tables.js';
 import {
   BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, FS_IOC_FLAGS, IBSHIFT, IOCTL_DIRS, MODEM_FLAGS, NCC, NCCS,
   TCXONC_OPTIONS, TERM_CFLAGS, TERM_CSIZE, TERM_IFLAGS, TERM_LFLAGS, TERM_LINE_DISCS, TERM_OFLAG_FIELDS, TERM_OFLAGS,
   TERMIOS_CC,
 } from './xlat/file.js';
+import { fetch, idV, numAt } from './printers.js';
 
 // ---------------------------------------------------------------- ioctl: the request
 
@@ -145,31 +146,32 @@ function termTail(b: Uint8Array, off: number, ncc: number): Field[] {
 
 /** struct termios (kernel: 4 flag words, c_line, c_cc[19]); termios2 adds c_ispeed, c_ospeed. */
 const termios = (two: boolean): ArgPrinter => (c, a) =>
-  outStruct(c, a, two ? 44 : 36, (b) => {
+  fetch(c, a, two ? 44 : 36, (b) => {
     const f = termFlags(b, 4);
     if (c.opt.abbrev) return struct(f, true);
     f.push(...termTail(b, 16, NCCS));
     if (two) f.push(field('c_ispeed', uint(rd.u32(b, 36))), field('c_ospeed', uint(rd.u32(b, 40))));
     return struct(f);
-  });
+  }, true);
 
 /** struct termio (16-bit flag words, c_line, c_cc[8]). */
 const termio: ArgPrinter = (c, a) =>
-  outStruct(c, a, 18, (b) => {
+  fetch(c, a, 18, (b) => {
     const f = termFlags(b, 2);
     return c.opt.abbrev ? struct(f, true) : struct([...f, ...termTail(b, 8, NCC)]);
-  });
+  }, true);
 
 const winsize: ArgPrinter = (c, a) =>
-  outStruct(c, a, 8, (b) =>
+  fetch(c, a, 8, (b) =>
     struct([
       field('ws_row', uint(rd.u16(b, 0))), field('ws_col', uint(rd.u16(b, 2))),
       field('ws_xpixel', uint(rd.u16(b, 4))), field('ws_ypixel', uint(rd.u16(b, 6))),
     ]),
+    true,
   );
 
-const modem: ArgPrinter = (c, a) => outStruct(c, a, 4, (b) => array([flags(MODEM_FLAGS, BigInt(rd.u32(b, 0)), 'TIOCM_???')]));
-const intPtr: ArgPrinter = (c, a) => numAt(c, a, 4);
+const modem: ArgPrinter = (c, a) => fetch(c, a, 4, (b) => array([flags(MODEM_FLAGS, BigInt(rd.u32(b, 0)), 'TIOCM_???')]), true);
+const intPtr: ArgPrinter = (c, a) => numAt(c, a, true, false, 4);
 
 /** A terminal request's argument: `get` requests print it at exit, `set` ones at entry; NO_ARG: none. */
 const get = onExit;
@@ -205,13 +207,14 @@ const TERM_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
 };
 
 /** File system requests strace decodes (fs_f_ioctl, fs_x_ioctl, fs_0x94_ioctl). */
-const fsFlags: ArgPrinter = (c, a) => outStruct(c, a, 4, (b) => array([flags(FS_IOC_FLAGS, BigInt(rd.u32(b, 0)), 'FS_???_FL')]));
+const fsFlags: ArgPrinter = (c, a) => fetch(c, a, 4, (b) => array([flags(FS_IOC_FLAGS, BigInt(rd.u32(b, 0)), 'FS_???_FL')]), true);
 const cloneRange: ArgPrinter = (c, a) =>
-  outStruct(c, a, 32, (b) =>
+  fetch(c, a, 32, (b) =>
     struct([
       field('src_fd', fd(rd.u64(b, 0))), field('src_offset', uint(rd.u64(b, 8))),
       field('src_length', uint(rd.u64(b, 16))), field('dest_offset', uint(rd.u64(b, 24))),
     ]),
+    true,
   );
 /**
  * An argument the kernel reads and then fills: the entry value, then ` => ` and the exit value when
@@ -236,7 +239,7 @@ const FIEMAP_HEADER = 32;
 const FIEMAP_EXTENT = 56;
 const fiemap = inOut(
   (c, a) =>
-    structAt(c, a, FIEMAP_HEADER, (b) =>
+    fetch(c, a, FIEMAP_HEADER, (b) =>
       struct([
         field('fm_start', uint(rd.u64(b, 0))), field('fm_length', uint(rd.u64(b, 8))),
         field('fm_flags', flags(FIEMAP_FLAGS, BigInt(rd.u32(b, 16)), 'FIEMAP_FLAG_???')),
@@ -244,7 +247,7 @@ const fiemap = inOut(
       ]),
     ),
   (c, a) =>
-    structAt(c, a, FIEMAP_HEADER, (b) => {
+    fetch(c, a, FIEMAP_HEADER, (b) => {
       const mapped = rd.u32(b, 20);
       const f: Field[] = [
         field('fm_flags', flags(FIEMAP_FLAGS, BigInt(rd.u32(b, 16)), 'FIEMAP_FLAG_???')),
@@ -287,7 +290,7 @@ function dedupeInfos(c: Ctx, a: bigint, count: number, elem: (e: Uint8Array) => 
 const dedupeRange: ArgAt = {
   at: 'exit',
   save: keepIn((c, a) =>
-    structAt(c, a, DEDUPE_HEADER, (b) => {
+    fetch(c, a, DEDUPE_HEADER, (b) => {
       const count = rd.u16(b, 16);
       const { v, complete } = dedupeInfos(c, a, count, (e) =>
         struct([field('dest_fd', fd(rd.u64(e, 0))), field('dest_offset', uint(rd.u64(e, 8)))]));
@@ -310,19 +313,21 @@ const dedupeRange: ArgAt = {
 
 /** struct fsxattr (fsx_nextents only for FS_IOC_FSGETXATTR). */
 const fsxattr = (isGet: boolean): ArgPrinter => (c, a) =>
-  outStruct(c, a, 28, (b) =>
+  fetch(c, a, 28, (b) =>
     struct([
       field('fsx_xflags', flags(FS_XFLAGS, BigInt(rd.u32(b, 0)), 'FS_XFLAG_???')),
       field('fsx_extsize', uint(rd.u32(b, 4))),
       ...(isGet ? [field('fsx_nextents', uint(rd.u32(b, 8)))] : []),
       field('fsx_projid', hex(rd.u32(b, 12))), field('fsx_cowextsize', uint(rd.u32(b, 16))),
     ]),
+    true,
   );
 
 /** struct fstrim_range. */
 const fstrimRange: ArgPrinter = (c, a) =>
-  outStruct(c, a, 24, (b) =>
+  fetch(c, a, 24, (b) =>
     struct([field('start', hex(rd.u64(b, 0))), field('len', uint(rd.u64(b, 8))), field('minlen', uint(rd.u64(b, 16)))]),
+    true,
   );
 
 /** print_quoted_cstring: a char array quoted up to its NUL; with none, all but the last byte and `...`. */
@@ -334,7 +339,7 @@ function cstrIn(b: Uint8Array, off: number, size: number): Value {
 
 /** A file system label (char[256]). */
 const FSLABEL_MAX = 256;
-const fslabel: ArgPrinter = (c, a) => outStruct(c, a, FSLABEL_MAX, (b) => cstrIn(b, 0, FSLABEL_MAX));
+const fslabel: ArgPrinter = (c, a) => fetch(c, a, FSLABEL_MAX, (b) => cstrIn(b, 0, FSLABEL_MAX), true);
 
 const FS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0xc020660b: fiemap, // FS_IOC_FIEMAP
@@ -350,8 +355,8 @@ const FS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
 };
 
 /** strace's block_ioctl (type 0x12): numbers the kernel returns or takes, by request. */
-const shortAt: ArgPrinter = (c, a) => outStruct(c, a, 2, (b) => array([uint(rd.u16(b, 0))]));
-const pairU64: ArgPrinter = (c, a) => outStruct(c, a, 16, (b) => array([uint(rd.u64(b, 0)), uint(rd.u64(b, 8))]));
+const shortAt: ArgPrinter = (c, a) => fetch(c, a, 2, (b) => array([uint(rd.u16(b, 0))]), true);
+const pairU64: ArgPrinter = (c, a) => fetch(c, a, 16, (b) => array([uint(rd.u64(b, 0)), uint(rd.u64(b, 8))]), true);
 const BLOCK_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x1262: set((_c, a) => uint(a)), 0x1264: set((_c, a) => uint(a)), // BLKRASET, BLKFRASET
   0x1267: get(shortAt), 0x127e: get(shortAt), // BLKSECTGET, BLKROTATIONAL
@@ -359,12 +364,12 @@ const BLOCK_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x125e: get(intPtr), 0x80081270: get(intPtr), 0x1268: get(intPtr), 0x127a: get(intPtr),
   0x125d: set(intPtr), 0x40081271: set(intPtr),
   // BLKPBSZGET, BLKIOMIN, BLKIOOPT, BLKDISCARDZEROES, BLKGETZONESZ, BLKGETNRZONES
-  0x127b: get((c, a) => numAt(c, a, 4, 'u')), 0x1278: get((c, a) => numAt(c, a, 4, 'u')),
-  0x1279: get((c, a) => numAt(c, a, 4, 'u')), 0x127c: get((c, a) => numAt(c, a, 4, 'u')),
-  0x80041284: get((c, a) => numAt(c, a, 4, 'u')), 0x80041285: get((c, a) => numAt(c, a, 4, 'u')),
-  0x1263: get((c, a) => numAt(c, a, 8)), 0x1265: get((c, a) => numAt(c, a, 8)), // BLKRAGET, BLKFRAGET
-  0x1260: get((c, a) => numAt(c, a, 8, 'u')), // BLKGETSIZE
-  0x80081272: get((c, a) => numAt(c, a, 8, 'u')), 0x80081280: get((c, a) => numAt(c, a, 8, 'u')), // BLKGETSIZE64, BLKGETDISKSEQ
+  0x127b: get((c, a) => numAt(c, a, true, true, 4)), 0x1278: get((c, a) => numAt(c, a, true, true, 4)),
+  0x1279: get((c, a) => numAt(c, a, true, true, 4)), 0x127c: get((c, a) => numAt(c, a, true, true, 4)),
+  0x80041284: get((c, a) => numAt(c, a, true, true, 4)), 0x80041285: get((c, a) => numAt(c, a, true, true, 4)),
+  0x1263: get((c, a) => numAt(c, a, true, false, 8)), 0x1265: get((c, a) => numAt(c, a, true, false, 8)), // BLKRAGET, BLKFRAGET
+  0x1260: get((c, a) => numAt(c, a, true, true, 8)), // BLKGETSIZE
+  0x80081272: get((c, a) => numAt(c, a, true, true, 8)), 0x80081280: get((c, a) => numAt(c, a, true, true, 8)), // BLKGETSIZE64, BLKGETDISKSEQ
   0x1277: set(pairU64), 0x127d: set(pairU64), 0x127f: set(pairU64), // BLKDISCARD, BLKSECDISCARD, BLKZEROOUT
   // BLKRRPART, BLKFLSBUF, BLKTRACESTART, BLKTRACESTOP, BLKTRACETEARDOWN
   0x125f: NO_ARG, 0x1261: NO_ARG, 0x1274: NO_ARG, 0x1275: NO_ARG, 0x1276: NO_ARG,
@@ -381,7 +386,7 @@ const keyField = (b: Uint8Array, off: number, keySize: number): Field =>
   field('lo_encrypt_key', { k: 'str', b: b.subarray(off, off + Math.min(keySize, LO_KEY_SIZE)) });
 
 const loopInfo: ArgPrinter = (c, a) =>
-  outStruct(c, a, 168, (b) => {
+  fetch(c, a, 168, (b) => {
     const full = !c.opt.abbrev;
     const type = rd.s32(b, 36);
     const keySize = rd.u32(b, 40);
@@ -394,7 +399,7 @@ const loopInfo: ArgPrinter = (c, a) =>
     if (!full) return struct(f, true);
     f.push(field('lo_init', hexArray(rd.u64(b, 144), rd.u64(b, 152))), field('reserved', array([...b.subarray(160, 164)].map((x) => hex(x)))));
     return struct(f);
-  });
+  }, true);
 
 function loopInfo64Fields(c: Ctx, b: Uint8Array, off: number): Value {
   const full = !c.opt.abbrev;
@@ -414,11 +419,11 @@ function loopInfo64Fields(c: Ctx, b: Uint8Array, off: number): Value {
   f.push(field('lo_init', hexArray(rd.u64(b, off + 216), rd.u64(b, off + 224))));
   return struct(f);
 }
-const loopInfo64: ArgPrinter = (c, a) => outStruct(c, a, 232, (b) => loopInfo64Fields(c, b, 0));
+const loopInfo64: ArgPrinter = (c, a) => fetch(c, a, 232, (b) => loopInfo64Fields(c, b, 0), true);
 
 /** struct loop_config: fd, block_size, info (loop_info64), __reserved[8] when set. */
 const loopConfig: ArgPrinter = (c, a) =>
-  outStruct(c, a, 8 + 232 + 64, (b) => {
+  fetch(c, a, 8 + 232 + 64, (b) => {
     const reserved: bigint[] = [];
     for (let i = 0; i < 8; i++) reserved.push(rd.u64(b, 240 + 8 * i));
     return struct([
@@ -426,7 +431,7 @@ const loopConfig: ArgPrinter = (c, a) =>
       field('info', loopInfo64Fields(c, b, 8)),
       ...(reserved.some((v) => v) ? [field('__reserved', hexArray(...reserved))] : []),
     ]);
-  });
+  }, true);
 
 const LOOP_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x4c02: set(loopInfo), 0x4c03: get(loopInfo), // LOOP_SET_STATUS, LOOP_GET_STATUS
@@ -440,13 +445,13 @@ const LOOP_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
 
 /** Random ('R'): entropy counts and struct rand_pool_info. */
 const randPoolInfo: ArgPrinter = (c, a) =>
-  outStruct(c, a, 8, (b) => {
+  fetch(c, a, 8, (b) => {
     const size = rd.s32(b, 4);
     return struct([
       field('entropy_count', int(rd.s32(b, 0))), field('buf_size', int(size)),
       field('buf', buf(c, a + 8n, BigInt.asUintN(64, BigInt(size)))),
     ]);
-  });
+  }, true);
 const RANDOM_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x80045200: get(intPtr), 0x40045201: set(intPtr), // RNDGETENTCNT, RNDADDTOENTCNT
   0x40085203: set(randPoolInfo), // RNDADDENTROPY
@@ -461,7 +466,7 @@ const INOTIFY_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
 /** nsfs (0xb7): NS_GET_OWNER_UID's uid; the results are handled by IOCTL_RESULTS. */
 const NSFS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0xb701: NO_ARG, 0xb702: NO_ARG, 0xb703: NO_ARG, // NS_GET_USERNS, NS_GET_PARENT, NS_GET_NSTYPE
-  0xb704: get((c, a) => outStruct(c, a, 4, (b) => array([id(BigInt(rd.u32(b, 0)))]))), // NS_GET_OWNER_UID
+  0xb704: get((c, a) => fetch(c, a, 4, (b) => array([idV(BigInt(rd.u32(b, 0)))]), true)), // NS_GET_OWNER_UID
 };
 
 /** Requests whose result strace shows specially: an fd, or a name after it. */
@@ -471,7 +476,7 @@ const IOCTL_RESULTS: Readonly<Record<number, (c: Ctx) => RetInfo>> = {
 };
 
 /** Legacy IDE (0x03): struct hd_geometry, kernel_ulong_t settings read or set, identity blocks. */
-const ulongAt = (f: (v: bigint) => Value): ArgPrinter => (c, a) => outStruct(c, a, 8, (b) => array([f(rd.u64(b, 0))]));
+const ulongAt = (f: (v: bigint) => Value): ArgPrinter => (c, a) => fetch(c, a, 8, (b) => array([f(rd.u64(b, 0))]), true);
 const hdioU = ulongAt((v) => uint(v));
 const identity = (size: number): ArgPrinter => (c, a) => (c.err ? addr(a) : buf(c, a, size));
 const hdioInts3: ArgPrinter = (c, a) => arrayAt(c, a, 3n, 4, (b) => hex(rd.u32(b, 0)));
@@ -479,11 +484,12 @@ const busstate = (v: bigint): Value => xval(HDIO_BUSSTATES, v, 'BUSSTATE_???');
 const ideNice = (v: bigint): Value => flags(HDIO_IDE_NICE, v, 'IDE_NICE_???');
 const HDIO_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x301: get((c, a) => // HDIO_GETGEO
-    outStruct(c, a, 16, (b) =>
+    fetch(c, a, 16, (b) =>
       struct([
         field('heads', uint(b[0]!)), field('sectors', uint(b[1]!)), field('cylinders', uint(rd.u16(b, 2))),
         field('start', uint(rd.u64(b, 8))),
       ]),
+      true,
     )),
   // HDIO_GET_32BIT, _ACOUSTIC, _ADDRESS, _DMA, _KEEPSETTINGS, _MULTCOUNT, _NOWERR, _UNMASKINTR, _WCACHE
   0x309: get(hdioU), 0x30f: get(hdioU), 0x310: get(hdioU), 0x30b: get(hdioU), 0x308: get(hdioU), 0x304: get(hdioU),
@@ -505,11 +511,11 @@ const perfFlags: ArgAt = set((_c, a) => flags(PERF_IOCTL_FLAGS, u32(a), 'PERF_IO
 const PERF_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x2400: perfFlags, 0x2401: perfFlags, 0x2403: perfFlags, // PERF_EVENT_IOC_ENABLE, _DISABLE, _RESET
   0x2402: set((_c, a) => int(BigInt.asIntN(32, a))), // PERF_EVENT_IOC_REFRESH
-  0x40082404: set((c, a) => numAt(c, a, 8, 'u')), // PERF_EVENT_IOC_PERIOD
+  0x40082404: set((c, a) => numAt(c, a, true, true, 8)), // PERF_EVENT_IOC_PERIOD
   0x2405: set((_c, a) => fd(a)), 0x40042408: set((_c, a) => fd(a)), // PERF_EVENT_IOC_SET_OUTPUT, _SET_BPF
   0x40042409: set((_c, a) => uint(a)), // PERF_EVENT_IOC_PAUSE_OUTPUT
   0x40082406: set((c, a) => cstr(c, a)), // PERF_EVENT_IOC_SET_FILTER
-  0x80082407: get((c, a) => numAt(c, a, 8, 'u')), // PERF_EVENT_IOC_ID
+  0x80082407: get((c, a) => numAt(c, a, true, true, 8)), // PERF_EVENT_IOC_ID
 };
 
 /**
@@ -520,10 +526,10 @@ type Completion = (given: Field[], b: Uint8Array, before: Uint8Array) => Field[]
 const completed = (size: number, given: (b: Uint8Array) => Field[], done: Completion): ArgAt => ({
   at: 'exit',
   save: keepIn((c, a) =>
-    outStruct(c, a, size, (b) => {
+    fetch(c, a, size, (b) => {
       c.state.argBytes = b;
       return struct(given(b));
-    })),
+    }, true)),
   print: (c, a) => {
     const v = c.state.argIn as Value;
     if (v.k !== 'struct' || c.err) return v;
@@ -563,8 +569,8 @@ const UFFD_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
     (b) => [field('range', uffdRange(b, 0)), field('mode', flags(UFFD_ZEROPAGE_FLAGS, rd.u64(b, 16), 'UFFDIO_ZEROPAGE_???'))],
     (given, b) => [...given, field('zeropage', hex(rd.u64(b, 24)))],
   ),
-  0x8010aa01: set((c, a) => outStruct(c, a, 16, (b) => uffdRange(b, 0))), // UFFDIO_UNREGISTER
-  0x8010aa02: set((c, a) => outStruct(c, a, 16, (b) => uffdRange(b, 0))), // UFFDIO_WAKE
+  0x8010aa01: set((c, a) => fetch(c, a, 16, (b) => uffdRange(b, 0), true)), // UFFDIO_UNREGISTER
+  0x8010aa02: set((c, a) => fetch(c, a, 16, (b) => uffdRange(b, 0), true)), // UFFDIO_WAKE
 };
 
 /** seccomp user notifications ('!'): responses, ids and fds the supervisor installs. */
@@ -572,23 +578,25 @@ const negErrno = (v: number): Value => {
   const name = v < 0 ? errnoName(-v) : undefined;
   return name ? sym('-' + name, v) : int(v);
 };
-const notifId: ArgPrinter = (c, a) => outStruct(c, a, 8, (b) => array([hex(rd.u64(b, 0))]));
+const notifId: ArgPrinter = (c, a) => fetch(c, a, 8, (b) => array([hex(rd.u64(b, 0))]), true);
 const SECCOMP_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0xc0182101: set((c, a) => // SECCOMP_IOCTL_NOTIF_SEND
-    outStruct(c, a, 24, (b) =>
+    fetch(c, a, 24, (b) =>
       struct([
         field('id', hex(rd.u64(b, 0))), field('val', int(rd.s64(b, 8))), field('error', negErrno(rd.s32(b, 16))),
         field('flags', flags(SECCOMP_RESP_FLAGS, BigInt(rd.u32(b, 20)), 'SECCOMP_USER_NOTIF_FLAG_???')),
       ]),
+      true,
     )),
   0x40082102: set(notifId), 0x80082102: set(notifId), // SECCOMP_IOCTL_NOTIF_ID_VALID (and its old, wrong direction)
   0x40182103: set((c, a) => // SECCOMP_IOCTL_NOTIF_ADDFD
-    outStruct(c, a, 24, (b) =>
+    fetch(c, a, 24, (b) =>
       struct([
         field('id', hex(rd.u64(b, 0))), field('flags', flags(SECCOMP_ADDFD_FLAGS, BigInt(rd.u32(b, 8)), 'SECCOMP_ADDFD_FLAG_???')),
         field('srcfd', fd(BigInt(rd.u32(b, 12)))), field('newfd', int(rd.s32(b, 16))),
         field('newfd_flags', flags(OPEN_FLAGS, BigInt(rd.u32(b, 20)), 'O_???')),
       ]),
+      true,
     )),
 };
 

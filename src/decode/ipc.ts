@@ -2,8 +2,8 @@
  * Decoders of System V IPC (shm*, sem*, msg*) and POSIX message queues (mq_*), as strace prints
  * them (x86_64: the direct syscalls with the 64-bit structures of <linux/{shm,sem,msg}.h>).
  */
-import { A, addr, buf, mode, path, R, rd, sig, sint, type ArgFn } from './args.js';
-import { openModes } from './file.js';
+import { A, addr, buf, mode, path, R, rd, sig, sint, withFacts, type ArgFn } from './args.js';
+import { openModes } from './stat.js';
 import { fetch, idV, numAt, pidV, printArray, sigeventAt, timespecAt, xflags32 } from './printers.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { field, int, join, struct, uint, type Field, type Value } from './value.js';
@@ -239,26 +239,26 @@ export const decoders: Record<string, SyscallDecoder> = {
     { exit: msgFlags },
   ]),
   msgctl,
-  mq_open: {
+  mq_open: withFacts({
     entry: (c) => {
       const out = [path(c, c.args[0]!), openModes(BigInt.asUintN(32, c.args[1]!))];
       if (c.args[1]! & O_CREAT) out.push(mode(c.args[2]! & 0xffffn), mqAttr(c, c.args[3]!, false));
       return out;
     },
     ret: () => ({ fmt: 'fd' }),
-  },
+  }, { paths: [] }),
   mq_unlink: sig([A.path]),
-  mq_timedsend_time64: sig([
+  mq_timedsend_time64: withFacts(sig([
     A.fd, (c, i) => buf(c, c.args[i]!, c.args[2]!), A.ulong, A.uint, (c, i) => timespecAt(c, c.args[i]!),
-  ]),
-  mq_timedreceive_time64: sig([
+  ]), { paths: [] }),
+  mq_timedreceive_time64: withFacts(sig([
     A.fd,
     { exit: (c, i) => (c.err ? addr(c.args[i]!) : buf(c, c.args[i]!, c.rval)) },
     { exit: A.ulong },
     { exit: (c, i) => numAt(c, c.args[i]!, true, true) },
     // the kernel read the timeout at entry: strace prints it whether the call failed or not
     { exit: (c, i) => timespecAt(c, c.args[i]!) },
-  ]),
-  mq_notify: sig([A.fd, (c, i) => sigeventAt(c, c.args[i]!)]),
-  mq_getsetattr: sig([A.fd, (c, i) => mqAttr(c, c.args[i]!, true), { exit: (c, i) => mqAttr(c, c.args[i]!, true, true) }]),
+  ]), { paths: [] }),
+  mq_notify: withFacts(sig([A.fd, (c, i) => sigeventAt(c, c.args[i]!)]), { paths: [] }),
+  mq_getsetattr: withFacts(sig([A.fd, (c, i) => mqAttr(c, c.args[i]!, true), { exit: (c, i) => mqAttr(c, c.args[i]!, true, true) }]), { paths: [] }),
 };

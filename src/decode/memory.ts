@@ -1,17 +1,12 @@
 /** Decoders of the memory family: brk, mmap, munmap, mprotect, madvise, mremap, mlock, … */
-import { A, addr, hexv, R, rd, sig, ulong, type ArgFn } from './args.js';
+import { A, addr, hexv, R, rd, sig, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, int, joinOf, sym, tok, type Value } from './value.js';
 import { flags as xflags, lookup, symbol } from './xlat/core.js';
-import { MADVISE_ADVICE, MAP_HUGE_MASK, MAP_HUGE_SHIFT, MAP_TYPE_MASK, MMAP_FLAGS, MMAP_PROT, MMAP_TYPE, MREMAP_FLAGS, MSYNC_FLAGS } from './xlat/tables.js';
-import { MLOCKALL_FLAGS, MLOCK_FLAGS, PKEY_ACCESS } from './xlat/more.js';
-import {
-  GET_MEMPOLICY_FLAGS, MBIND_FLAGS, MEMFD_SECRET_FLAGS, MOVE_PAGES_FLAGS, MPOL_MODE_FLAGS, MPOL_MODE_FLAGS_MASK, MPOL_MODES,
-  UFFD_FLAGS,
-} from './xlat/mem.js';
+import { MAP_HUGE_MASK, MAP_HUGE_SHIFT, MAP_TYPE_MASK } from './xlat/tables.js';
+import { GET_MEMPOLICY_FLAGS, MADVISE_ADVICE, MBIND_FLAGS, MEMFD_SECRET_FLAGS, MLOCK_FLAGS, MLOCKALL_FLAGS, MMAP_FLAGS, MMAP_PROT, MMAP_TYPE, MOVE_PAGES_FLAGS, MPOL_MODE_FLAGS, MPOL_MODE_FLAGS_MASK, MPOL_MODES, MREMAP_FLAGS, MSYNC_FLAGS, PKEY_ACCESS, UFFD_FLAGS } from './xlat/mem.js';
 import { errnoName } from './xlat/errno.js';
 import { fetch, P, printArray, xflags32, xflags64, xval, xval64 } from './printers.js';
-import { decoders as ipc } from './ipc.js';
 
 /** mmap's flags: the mapping type, the other flags, and the MAP_HUGE field: `MAP_PRIVATE|MAP_ANONYMOUS`. */
 export function mmapFlags(v: bigint): Value {
@@ -92,13 +87,11 @@ const numa: Record<string, SyscallDecoder> = {
 };
 
 export const decoders: Record<string, SyscallDecoder> = {
-  // System V IPC and POSIX message queues live in ipc.ts
-  ...ipc,
   ...numa,
-  userfaultfd: sig([(c, i) => xflags32(UFFD_FLAGS, c.args[i]!, 'UFFD_???')], R.fd),
-  memfd_secret: sig([(c, i) => xflags32(MEMFD_SECRET_FLAGS, c.args[i]!)], R.fd),
+  userfaultfd: withFacts(sig([(c, i) => xflags32(UFFD_FLAGS, c.args[i]!, 'UFFD_???')], R.fd), { paths: [] }),
+  memfd_secret: withFacts(sig([(c, i) => xflags32(MEMFD_SECRET_FLAGS, c.args[i]!)], R.fd), { paths: [] }),
   brk: sig([A.ptr], R.hex),
-  mmap: sig([A.ptr, A.ulong, prot, (c, i) => mmapFlags(c.args[i]!), A.fd, A.hex], R.hex),
+  mmap: withFacts(sig([A.ptr, A.ulong, prot, (c, i) => mmapFlags(c.args[i]!), A.fd, A.hex], R.hex), { paths: ['-', '-', '-', '-', 'fd'] }),
   munmap: sig([A.ptr, A.ulong]),
   mlock: sig([A.ptr, A.ulong]),
   munlock: sig([A.ptr, A.ulong]),

@@ -3,24 +3,14 @@
  * families share are in printers.ts. Nothing here imports another family file.
  */
 import { readFileSync } from 'node:fs';
-import { A, addr, buf, fd, localArray, rd, sig, sint, ulong, type ArgFn } from './args.js';
+import { A, addr, buf, fd, localArray, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import {
   array, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value,
 } from './value.js';
 import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
-import {
-  CLOCK_IDS, EFD_FLAGS, EPOLL_CREATE_FLAGS, EPOLL_CTL_OPS, EPOLL_EVENTS, FUTEX_BITSET, FUTEX_OPS,
-  GETRANDOM_FLAGS, ITIMER_WHICH, MEMBARRIER_CMDS, MEMBARRIER_FLAGS, POLL_EVENTS, RESOURCES, TFD_FLAGS,
-  TIMER_FLAGS,
-} from './xlat/tables.js';
-import {
-  FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, PERSONALITY_FLAGS, PERSONALITY_TYPES, PRIORITY_WHICH, SCHEDULERS,
-  USAGE_WHO,
-} from './xlat/more.js';
-import {
-  ADJTIMEX_MODES, ADJTIMEX_STATE, ADJTIMEX_STATUS, SYSLOG_ACTIONS, SYSLOG_CONSOLE_LEVELS,
-} from './xlat/sigtime.js';
+import { CLOCK_IDS, POLL_EVENTS, SCHEDULERS } from './xlat/tables.js';
+import { ADJTIMEX_MODES, ADJTIMEX_STATE, ADJTIMEX_STATUS, EFD_FLAGS, EPOLL_CREATE_FLAGS, EPOLL_CTL_OPS, EPOLL_EVENTS, FUTEX_BITSET, FUTEX_OPS, FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, GETRANDOM_FLAGS, ITIMER_WHICH, MEMBARRIER_CMDS, MEMBARRIER_FLAGS, PERSONALITY_FLAGS, PERSONALITY_TYPES, PRIORITY_WHICH, RESOURCES, SYSLOG_ACTIONS, SYSLOG_CONSOLE_LEVELS, TFD_FLAGS, TIMER_FLAGS, USAGE_WHO } from './xlat/sigtime.js';
 import {
   badAddr, fetch, numAt, printArray, timespecV, timevalV, timespecAt, timevalAt, itimerAt, sigsetAt, bitset,
   clockT, rusageAt, xval, xflags32, X, P, pidV, flagsText, isErestart, withAux, sprinttime, sigeventAt,
@@ -107,10 +97,10 @@ const timeDecoders: Record<string, SyscallDecoder> = {
   timer_gettime64: sig([A.int, { exit: (c, i) => itimerAt(c, c.args[i]!, true, true) }]),
   timer_getoverrun: sig([A.int]),
   timer_delete: sig([A.int]),
-  timerfd_create: sig([clockArg, (c, i) => xflags32(TFD_FLAGS, c.args[i]!, 'TFD_???')], 'fd'),
-  timerfd_settime64: sig([A.fd, (c, i) => xflags32(TFD_FLAGS, c.args[i]!, 'TFD_???'), (c, i) => itimerAt(c, c.args[i]!, false, true),
-    { exit: (c, i) => itimerAt(c, c.args[i]!, true, true) }]),
-  timerfd_gettime64: sig([A.fd, { exit: (c, i) => itimerAt(c, c.args[i]!, true, true) }]),
+  timerfd_create: withFacts(sig([clockArg, (c, i) => xflags32(TFD_FLAGS, c.args[i]!, 'TFD_???')], 'fd'), { paths: [] }),
+  timerfd_settime64: withFacts(sig([A.fd, (c, i) => xflags32(TFD_FLAGS, c.args[i]!, 'TFD_???'), (c, i) => itimerAt(c, c.args[i]!, false, true),
+    { exit: (c, i) => itimerAt(c, c.args[i]!, true, true) }]), { paths: [] }),
+  timerfd_gettime64: withFacts(sig([A.fd, { exit: (c, i) => itimerAt(c, c.args[i]!, true, true) }]), { paths: [] }),
   times: {
     entry: () => [],
     exit: (c) => [fetch(c, c.args[0]!, 32, (b) => struct(
@@ -507,26 +497,26 @@ const epollEventV = (b: Uint8Array): Value => struct([
 const epollEvents = (c: Ctx): Value => (c.err ? addr(c.args[1]!) : printArray(c, c.args[1]!, c.rval, 12, epollEventV, { exiting: true }));
 
 const pollDecoders: Record<string, SyscallDecoder> = {
-  poll_time64: {
+  poll_time64: withFacts({
     entry: (c) => [...pollEntry(c), sint(c.args[2]!)],
     ret: (c) => withAux('d', pollAux(c, 0n)),
-  },
-  ppoll_time64: {
+  }, { paths: 'pollfds' }),
+  ppoll_time64: withFacts({
     entry: (c) => [...pollEntry(c), timespecAt(c, c.args[2]!), sigsetAt(c, c.args[3]!, c.args[4]!), ulong(c.args[4]!)],
     ret: (c) => withAux('d', pollAux(c, c.args[2]!)),
-  },
-  select: { entry: (c) => selectEntry(c, false), ret: (c) => withAux('d', selectAux(c, false)) },
-  pselect6_time64: {
+  }, { paths: 'pollfds' }),
+  select: withFacts({ entry: (c) => selectEntry(c, false), ret: (c) => withAux('d', selectAux(c, false)) }, { paths: [] }),
+  pselect6_time64: withFacts({
     entry: (c) => [...selectEntry(c, true), fetch(c, c.args[5]!, 16, (b) => struct([
       field('sigmask', sigsetAt(c, rd.u64(b, 0), rd.u64(b, 8))),
       field('sigsetsize', uint(rd.u64(b, 8))),
     ]))],
     ret: (c) => withAux('d', selectAux(c, true)),
-  },
-  epoll_create: sig([A.int], 'fd'),
-  epoll_create1: sig([(c, i) => xflags32(EPOLL_CREATE_FLAGS, c.args[i]!, 'EPOLL_???')], 'fd'),
-  epoll_ctl: sig([A.fd, X(EPOLL_CTL_OPS, 'EPOLL_CTL_???'), A.fd, (c, i) =>
-    BigInt.asUintN(32, c.args[1]!) === 2n ? addr(c.args[i]!) : fetch(c, c.args[i]!, 12, epollEventV)]),
+  }, { paths: [] }),
+  epoll_create: withFacts(sig([A.int], 'fd'), { paths: [] }),
+  epoll_create1: withFacts(sig([(c, i) => xflags32(EPOLL_CREATE_FLAGS, c.args[i]!, 'EPOLL_???')], 'fd'), { paths: [] }),
+  epoll_ctl: withFacts(sig([A.fd, X(EPOLL_CTL_OPS, 'EPOLL_CTL_???'), A.fd, (c, i) =>
+    BigInt.asUintN(32, c.args[1]!) === 2n ? addr(c.args[i]!) : fetch(c, c.args[i]!, 12, epollEventV)]), { paths: ['-', '-', 'fd'] }),
   epoll_wait: {
     entry: (c) => [fd(c.args[0]!)],
     exit: (c) => [epollEvents(c), sint(c.args[2]!), sint(c.args[3]!)],
@@ -539,8 +529,8 @@ const pollDecoders: Record<string, SyscallDecoder> = {
     entry: (c) => [fd(c.args[0]!)],
     exit: (c) => [epollEvents(c), sint(c.args[2]!), timespecAt(c, c.args[3]!, true), sigsetAt(c, c.args[4]!, c.args[5]!, true), ulong(c.args[5]!)],
   },
-  eventfd: sig([A.uint], 'fd'),
-  eventfd2: sig([A.uint, (c, i) => xflags32(EFD_FLAGS, c.args[i]!, 'EFD_???')], 'fd'),
+  eventfd: withFacts(sig([A.uint], 'fd'), { paths: [] }),
+  eventfd2: withFacts(sig([A.uint, (c, i) => xflags32(EFD_FLAGS, c.args[i]!, 'EFD_???')], 'fd'), { paths: [] }),
 };
 
 export const decoders: Record<string, SyscallDecoder> = {

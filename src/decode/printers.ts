@@ -4,7 +4,7 @@
  * loads without the misc family's decoders and tables.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { addr, rd, sint, type ArgFn } from './args.js';
+import { addr, type ArgFn, buf, rd, sint, ulong } from './args.js';
 import type { Ctx, RetFmt, RetInfo } from './types.js';
 import { array, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol, xlat, type Xlat } from './xlat/core.js';
@@ -28,9 +28,12 @@ export function fetch(c: Ctx, a: bigint, size: number, fn: (b: Uint8Array) => Va
   return b ? fn(b) : badAddr(a);
 }
 
-/** printnum_int: `[N]` (signed, or unsigned with `u`). */
-export const numAt = (c: Ctx, a: bigint, exiting = false, u = false): Value =>
-  fetch(c, a, 4, (b) => array([u ? uint(rd.u32(b, 0)) : int(rd.s32(b, 0))]), exiting);
+/**
+ * printnum_int / printnum_int64: `[N]`, signed or unsigned (`u`), of 4 or 8 bytes; `exiting`: the
+ * call wrote it, so a failed call prints the address.
+ */
+export const numAt = (c: Ctx, a: bigint, exiting = false, u = false, size: 4 | 8 = 4): Value =>
+  fetch(c, a, size, (b) => array([size === 8 ? int(u ? rd.u64(b, 0) : rd.s64(b, 0), u ? 'u' : undefined) : u ? uint(rd.u32(b, 0)) : int(rd.s32(b, 0))]), exiting);
 
 /** printnum_kptr / printnum_addr: `[0x7f…]`. */
 export const ptrAt = (c: Ctx, a: bigint, exiting = false): Value =>
@@ -260,3 +263,30 @@ export const ifindexV = (i: number): Value => {
   const n = ifname(i);
   return n ? { k: 'styled', abbrev: call('if_nametoindex', { k: 'str', b: Buffer.from(n, 'latin1') }), raw: uint(i) } : uint(i);
 };
+
+/** strace's printstr_ex with QUOTE_0_TERMINATED and a length: at most `len` (and -s) bytes, `...` without a NUL. */
+export function cstrN(c: Ctx, a: bigint, len: number): Value {
+  if (a === 0n) return NULL;
+  let size = Math.min(c.opt.strsize + 1, len);
+  const r = c.mem.readString(a, size);
+  if (!r) return { k: 'ptr', v: a, bad: true };
+  if (size > c.opt.strsize) size = c.opt.strsize;
+  const terminated = r.nul && r.b.length < size;
+  const b = r.b.subarray(0, Math.min(r.b.length, size));
+  return terminated || len === 0 ? { k: 'str', b } : { k: 'str', b, trunc: true };
+}
+
+/** An aux text strace leaves out with -X raw. */
+export const rawless = (v: Value): Value => ({ k: 'styled', abbrev: v, raw: tok(''), verbose: v });
+
+/** An iovec array; `data` caps the bytes of the buffers shown (-1: all), `bases` false prints them as addresses. */
+export function iovecs(c: Ctx, a: bigint, n: bigint, data: bigint, bases: boolean): Value {
+  let left = data;
+  return printArray(c, a, n, 16, (b) => {
+    const base = rd.u64(b, 0);
+    const len = rd.u64(b, 8);
+    const shown = left < 0n || len <= left ? len : left;
+    if (left >= 0n) left -= shown;
+    return struct([field('iov_base', bases ? buf(c, base, shown) : addr(base)), field('iov_len', ulong(len))]);
+  }, { ignoreErr: true });
+}

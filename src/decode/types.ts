@@ -76,6 +76,34 @@ export interface RetInfo {
   comm?: Uint8Array;
 }
 
+/** `[i, v]`: only when argument i, as the kernel's 32-bit int, is v. */
+export type WhenArg = readonly [number, number];
+
+/** Which arguments -P matches: an fd, a path, or neither ('-'); missing ones are neither. */
+export type PathRole = 'fd' | 'path' | '-';
+
+/** Where -e read=/write= finds the data a call moved (strace's dumpio). */
+export type DumpRole = 'read' | 'write' | 'readv' | 'writev' | 'recvmsg' | 'sendmsg' | 'recvmmsg' | 'sendmmsg';
+
+/**
+ * What sysray knows about a syscall besides how to print it, declared by its decoder and read by
+ * the engine and the filters through the registry (decode/index.ts's factsFor). Plain data, so
+ * that the bundle can hand it to the engine without loading the decoders.
+ */
+export interface SyscallFacts {
+  /** A positive result is a thread or process id (strace's RVAL_TID/RVAL_TGID): -Y names it. */
+  pid?: true | WhenArg;
+  /** A successful call renames the process (strace's COMM_CHANGE): -Y reloads its name. */
+  commChange?: true | WhenArg;
+  /** -e read=/write=: where the data is. */
+  dump?: DumpRole;
+  /**
+   * -P: the arguments that are fds or paths (strace's pathtrace_match_set); `pollfds`: argument 0
+   * is an array of argument 1 struct pollfd. Absent: argument 0, a path for %file calls, else an fd.
+   */
+  paths?: readonly PathRole[] | 'pollfds';
+}
+
 /**
  * One syscall's decoder. `entry` returns the arguments printed when the call starts;
  * `exit` returns the remaining arguments once it has returned. `ret` picks the return format.
@@ -90,4 +118,5 @@ export interface SyscallDecoder {
    */
   needsExit?(c: Ctx): boolean;
   ret?(c: Ctx): RetInfo;
+  facts?: SyscallFacts;
 }

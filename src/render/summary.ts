@@ -9,8 +9,8 @@
  *   process's death ("unfinished") are not counted. strace 6.1 only counts numbers inside its
  *   table (it ignores larger ones, and crashes on holes inside it), so do not add syscalls it
  *   does not know (see filter/expr.ts isKnownToStrace61).
- * - `failed`: the syscall returned an error (-4095..-1, ERESTART* included), except syscalls
- *   flagged never_fails, which are never counted as errors.
+ * - `failed`: the syscall returned an error (-4095..-1, ERESTART* included). (strace exempts the
+ *   calls its tables flag as never failing, getpid and the like, which the kernel never fails.)
  * - `durationNs` without -w: the tracee's *system CPU time* spent in the call: ru_stime (µs
  *   resolution, from the wait4 rusage of the syscall-exit stop) minus ru_stime at the
  *   syscall-entry stop. With -w (count_wallclock): CLOCK_MONOTONIC read when the exit stop is

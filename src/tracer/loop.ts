@@ -4,10 +4,10 @@
  */
 import { closeSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { ArchTable } from '../arch/types.js';
-import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
-import { decoderFor } from '../decode/index.js';
+import { NATIVE, NATIVE_ABI, syscallName, tableForAudit } from '../arch/index.js';
+import { decoderFor, factsFor } from '../decode/index.js';
 import { FdAnnotator, type FdKinds } from './fdinfo.js';
-import type { Ctx, DecodeOptions, Memory, RetInfo, SyscallDecoder } from '../decode/types.js';
+import type { Ctx, DecodeOptions, Memory, RetInfo, SyscallDecoder, DumpRole, SyscallFacts, WhenArg } from '../decode/types.js';
 import type { Value } from '../decode/value.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { signame } from '../decode/xlat/signals.js';
@@ -93,30 +93,24 @@ function loadComm(pid: number): Uint8Array {
   }
 }
 
-/** Syscalls after which strace reloads a process's name (COMM_CHANGE): exec, and prctl(PR_SET_NAME). */
-const COMM_CHANGE = new Set(['execve', 'execveat', 'prctl']);
-const PR_SET_NAME = 15n;
-/** x86_64's struct user: where rax and orig_rax sit (inject= sets them). */
-const RAX = 80, ORIG_RAX = 120;
+/** struct user: where rax and orig_rax sit (inject= sets them; x86_64, the one arch it runs on). */
+const { rax: RAX, origRax: ORIG_RAX } = NATIVE_ABI.user ?? { rax: -1, origRax: -1 };
 
-/**
- * Syscalls whose result is a thread or a process (strace's RVAL_TID, RVAL_TGID; fcntl's F_GETOWN
- * when positive): -Y names it. Process groups and sessions (getpgrp, getsid) print bare.
- */
-const PID_RESULTS = new Set(['getpid', 'getppid', 'gettid', 'wait4', 'waitpid', 'clone', 'clone3', 'fork', 'vfork']);
-const F_GETOWN = 9n;
-function resultComm(c: Ctx): Uint8Array | undefined {
-  if (!c.comm || c.err || c.rval <= 0n || c.rval > 0x7fffffffn) return undefined;
-  if (!PID_RESULTS.has(c.name) && !(c.name === 'fcntl' && BigInt.asUintN(32, c.args[1]!) === F_GETOWN)) return undefined;
+/** Does a fact (SyscallFacts) guarded by `w` hold for these arguments? */
+function holds(w: true | WhenArg | undefined, args: readonly bigint[]): boolean {
+  return w === true || (w !== undefined && BigInt.asUintN(32, args[w[0]]!) === BigInt(w[1]));
+}
+
+/** -Y: the name of the process a result names (its decoder declares `pid`); process groups print bare. */
+function resultComm(c: Ctx, facts: SyscallFacts): Uint8Array | undefined {
+  if (!c.comm || c.err || c.rval <= 0n || c.rval > 0x7fffffffn || !holds(facts.pid, c.args)) return undefined;
   const name = c.comm(Number(c.rval));
   return name?.length ? name : undefined;
 }
 
-/** -e read=/write=: how each call's data is found (strace's dumpio). */
-const DUMP_BUF = new Set(['read', 'pread', 'pread64', 'recv', 'recvfrom']);
-const DUMP_WBUF = new Set(['write', 'pwrite', 'pwrite64', 'send', 'sendto']);
-const DUMP_RIOV = new Set(['readv', 'preadv', 'preadv2']);
-const DUMP_WIOV = new Set(['writev', 'pwritev', 'pwritev2', 'vmsplice']);
+const NO_FACTS: SyscallFacts = {};
+
+/** -e read=/write=: the most bytes of one buffer read from the tracee. */
 const DUMP_MAX = 1 << 24;
 
 /** readlink of a /proc path, as bytes; undefined if it cannot be read. */
@@ -433,8 +427,8 @@ export class Tracer {
   /** Whether the seccomp filter stops syscall `nr`: traced, or one strace always sees (execve…). */
   private filterTraces(nr: number): boolean {
     const row = NATIVE.rows[nr];
-    // -Y: a process's name changes with PR_SET_NAME, shown or not (exec is always traced)
-    return !row || this.opt.traced![nr] === 1 || row.classes.includes('seccomp_default') || (this.opt.comm === true && row.name === 'prctl');
+    // -Y: a process's name changes with PR_SET_NAME (a call that declares commChange), shown or not
+    return !row || this.opt.traced![nr] === 1 || row.classes.includes('seccomp_default') || (this.opt.comm === true && factsFor(row).commChange !== undefined);
   }
 
   /** The BPF program for the traced set: traced syscalls and those strace always sees (execve, exit…). */
@@ -968,7 +962,9 @@ export class Tracer {
       }
     }
     // -Y: strace reloads the name after a successful exec or PR_SET_NAME, before printing the result
-    if (t.comm && info[32] === 0 && COMM_CHANGE.has(t.ctx.name) && (t.ctx.name !== 'prctl' || t.ctx.args[0] === PR_SET_NAME)) t.comm = loadComm(t.pid);
+    // what the registry says of the call, looked up only by the options that use it (the hot path)
+    const facts = t.comm || t.ctx.comm || this.opt.dumpRead || this.opt.dumpWrite ? factsFor(t.table.rows[t.ctx.nr]) : NO_FACTS;
+    if (t.comm && info[32] === 0 && holds(facts.commChange, t.ctx.args)) t.comm = loadComm(t.pid);
     if (t.filtered) {
       // the shim's seccomp() succeeded: from now on only traced syscalls stop this tracee
       if (t.hidden && this.opt.seccomp && t.ctx.name === 'seccomp' && rval === 0n) t.seccomp = this.seccompActive = true;
@@ -991,7 +987,7 @@ export class Tracer {
         rest = annotateFds(this.fds, t.pid, rest);
         if (ri.fmt === 'fd' && !c.err && rval >= 0n && rval <= 0x7fffffffn) fdRet = this.fds.fd(t.pid, { k: 'fd', fd: Number(rval) });
       }
-      if (this.opt.dumpRead || this.opt.dumpWrite) dumps = this.dumps(t);
+      if ((this.opt.dumpRead || this.opt.dumpWrite) && facts.dump) dumps = this.dumps(t, facts.dump);
     } catch (e) {
       // what the exit part would have printed prints raw: the arguments the entry did not print
       // (the warning waits for the line's end)
@@ -1008,7 +1004,7 @@ export class Tracer {
     if (ri.aux) ret.aux = ri.aux;
     if (injected) ret.injected = true;
     if (c.comm) {
-      const name = ri.comm ?? resultComm(c);
+      const name = ri.comm ?? resultComm(c, facts);
       if (name) ret.comm = name;
     }
     if (fdRet && fdRet.k === 'fd' && (fdRet.path || fdRet.detail)) {
@@ -1029,12 +1025,10 @@ export class Tracer {
   }
 
   /** The data a read/write-like call moved, for -e read=/write= (strace's dumpio). */
-  private dumps(t: Tcb): Dump[] | undefined {
+  private dumps(t: Tcb, role: DumpRole): Dump[] | undefined {
     const c = t.ctx;
     const fd = Number(BigInt.asIntN(32, c.args[0]!));
     if (fd < 0) return undefined;
-    const row = t.table.rows[c.nr];
-    const sen = row ? (row.dec ?? row.name) : '';
     const one = (addr: bigint, len: bigint) => [{ len, bytes: len > 0n ? c.mem.read(addr, Number(len > DUMP_MAX ? DUMP_MAX : len)) : new Uint8Array(0) }];
     // strace's dumpiov_upto: buffers in order, cut to `total` bytes (-1: all), up to the first empty one
     const iov = (addr: bigint, n: bigint, total: bigint, out: Dump[] = []): Dump[] => {
@@ -1073,16 +1067,16 @@ export class Tracer {
       return out;
     };
     if (this.opt.dumpWrite?.(fd)) {
-      if (DUMP_WBUF.has(sen)) return one(c.args[1]!, c.args[2]!);
-      if (DUMP_WIOV.has(sen)) return iov(c.args[1]!, c.args[2]!, -1n);
-      if (sen === 'sendmsg') return msghdr(c.args[1]!, -1n);
-      if (sen === 'sendmmsg' && !c.err) return mmsghdr(c.args[1]!);
+      if (role === 'write') return one(c.args[1]!, c.args[2]!);
+      if (role === 'writev') return iov(c.args[1]!, c.args[2]!, -1n);
+      if (role === 'sendmsg') return msghdr(c.args[1]!, -1n);
+      if (role === 'sendmmsg' && !c.err) return mmsghdr(c.args[1]!);
     }
     if (c.err || !this.opt.dumpRead?.(fd)) return undefined;
-    if (DUMP_BUF.has(sen)) return one(c.args[1]!, c.rval);
-    if (DUMP_RIOV.has(sen)) return iov(c.args[1]!, c.args[2]!, c.rval);
-    if (sen === 'recvmsg') return msghdr(c.args[1]!, c.rval);
-    if (sen === 'recvmmsg' || sen === 'recvmmsg_time64') return mmsghdr(c.args[1]!);
+    if (role === 'read') return one(c.args[1]!, c.rval);
+    if (role === 'readv') return iov(c.args[1]!, c.args[2]!, c.rval);
+    if (role === 'recvmsg') return msghdr(c.args[1]!, c.rval);
+    if (role === 'recvmmsg') return mmsghdr(c.args[1]!);
     return undefined;
   }
 
@@ -1107,7 +1101,7 @@ const rawDecoders = new Map<number, SyscallDecoder>();
 function rawDecoder(nargs: number): SyscallDecoder {
   let d = rawDecoders.get(nargs);
   if (!d) {
-    d = { entry: (c) => c.args.slice(0, nargs).map((v) => ({ k: 'int', v, fmt: 'x' }) as Value), ret: () => ({ fmt: 'x' }) };
+    d = { ...printargs(nargs), ret: () => ({ fmt: 'x' }) };
     rawDecoders.set(nargs, d);
   }
   return d;
@@ -1122,7 +1116,5 @@ function undecodedCall(nargs: number): SyscallDecoder {
 }
 
 /** A number beyond the table: strace prints all six arguments in hex. */
-const unknownDecoder: SyscallDecoder = {
-  entry: (c) => c.args.map((v) => ({ k: 'int', v, fmt: 'x' }) as Value),
-};
+const unknownDecoder: SyscallDecoder = printargs(6);
 

@@ -52,7 +52,7 @@ export interface Call {
  * A function giving the strace line (without alignment) of one call through `decoders`: entry
  * arguments, exit arguments, result.
  */
-export function lineMaker(decoders: Record<string, SyscallDecoder>, memory: () => FakeMemory) {
+export function lineMaker(decoders: Readonly<Record<string, SyscallDecoder>>, memory: () => FakeMemory) {
   return (name: string, call: Call, decName = name): string => {
     const dec = decoders[decName];
     assert.ok(dec, `no decoder ${decName}`);

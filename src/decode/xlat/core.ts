@@ -80,3 +80,8 @@ export const s64 = (v: bigint): bigint => BigInt.asIntN(64, v);
 export const s32 = (v: bigint): bigint => BigInt.asIntN(32, v);
 /** The low 32 bits, unsigned. */
 export const u32 = (v: bigint): bigint => BigInt.asUintN(32, v);
+
+/** Table of `[1 << i, names[i]]` for bit-indexed names (strace's `1<<CAP_CHOWN` style tables). */
+export const bits = (names: readonly string[], shift = 0): Xlat => xlat(names.map((n, i) => [1n << BigInt(i + shift), n] as const));
+/** Table of `[i, names[i]]` (strace's #value_indexed tables). */
+export const indexed = (names: readonly string[], first = 0): Xlat => xlat(names.map((n, i) => [first + i, n] as const));

@@ -136,9 +136,6 @@ export const HDIO_BUSSTATES = xlat(() => [[0, 'BUSSTATE_OFF'], [1, 'BUSSTATE_ON'
 /** perf_ioctl_flags: PERF_EVENT_IOC_ENABLE/DISABLE/RESET's argument. */
 export const PERF_IOCTL_FLAGS = xlat(() => [[1, 'PERF_IOC_FLAG_GROUP']]);
 
-/** uffd_flags: userfaultfd's flags. */
-export const UFFD_FLAGS = xlat(() => [[1, 'UFFD_USER_MODE_ONLY'], [0x800, 'O_NONBLOCK'], [0x80000, 'O_CLOEXEC']]);
-
 /** uffd_api_features: struct uffdio_api's features. */
 export const UFFD_API_FEATURES = xlat(() => bits([
   'UFFD_FEATURE_PAGEFAULT_FLAG_WP', 'UFFD_FEATURE_EVENT_FORK', 'UFFD_FEATURE_EVENT_REMAP', 'UFFD_FEATURE_EVENT_REMOVE',
@@ -165,3 +162,26 @@ export const UFFD_ZEROPAGE_FLAGS = xlat(() => [[1, 'UFFDIO_ZEROPAGE_MODE_DONTWAK
 /** seccomp_ioctl_resp_flags, seccomp_ioctl_addfd_flags: seccomp user notification flags. */
 export const SECCOMP_RESP_FLAGS = xlat(() => [[1, 'SECCOMP_USER_NOTIF_FLAG_CONTINUE']]);
 export const SECCOMP_ADDFD_FLAGS = xlat(() => [[1, 'SECCOMP_ADDFD_FLAG_SETFD'], [2, 'SECCOMP_ADDFD_FLAG_SEND']]);
+
+/**
+ * getdents/getdents64 d_type (value, unknown "DT_???").
+ */
+export const DIRENT_TYPES = xlat(() => [
+  [0, 'DT_UNKNOWN'],
+  [1, 'DT_FIFO'],
+  [2, 'DT_CHR'],
+  [4, 'DT_DIR'],
+  [6, 'DT_BLK'],
+  [8, 'DT_REG'],
+  [10, 'DT_LNK'],
+  [12, 'DT_SOCK'],
+  [14, 'DT_WHT'],
+]);
+
+/**
+ * close_range flags (flags, unknown "CLOSE_RANGE_???").
+ */
+export const CLOSE_RANGE_FLAGS = xlat(() => [
+  [0x2, 'CLOSE_RANGE_UNSHARE'],
+  [0x4, 'CLOSE_RANGE_CLOEXEC'],
+]);

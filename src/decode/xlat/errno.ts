@@ -349,6 +349,9 @@ export const ERRNO_ALIASES: Readonly<Record<string, number>> = {
 /** Largest value the kernel returns as an error (-4095..-1 is an error return). */
 export const MAX_ERRNO = 4095;
 
+/** Errors some decoders print differently after (the kernel then tells the size it wants). */
+export const E2BIG = 7;
+
 /** The name strace prints for errno `n`, or undefined if it has none. */
 export function errnoName(n: number): string | undefined {
   return Object.prototype.hasOwnProperty.call(ERRNO_NAMES, n) ? ERRNO_NAMES[n] : undefined;

@@ -1,9 +1,11 @@
 /**
  * Every ioctl request name strace 6.1 knows on x86_64 (its ioctlent table: linux/64/ioctls_inc.h,
  * linux/x86_64/ioctls_arch0.h and ioctls_zfs.h, sorted and de-duplicated as strace's ioctlsort does).
- * Generated data: one "hexcode NAME" per line, by code then name. A code with several names prints them
- * all, joined with " or " (`SNDCTL_TMR_START or TCSETS`).
+ * Copied from those headers (no generator): one "hexcode NAME" per line, by code then name. A code
+ * with several names prints them all, joined with " or " (`SNDCTL_TMR_START or TCSETS`).
  */
+
+import { xlat } from './core.js';
 
 const DATA = `
 1 FIBMAP
@@ -3366,3 +3368,11 @@ export function ioctlCode(name: string): number | undefined {
   }
   return byName.get(name);
 }
+/**
+ * TCFLSH argument (value, unknown "TC???").
+ */
+export const TCFLSH_QUEUES = xlat(() => [
+  [0, 'TCIFLUSH'],
+  [1, 'TCOFLUSH'],
+  [2, 'TCIOFLUSH'],
+]);

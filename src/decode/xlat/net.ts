@@ -1,5 +1,5 @@
 /** Constant tables of the net family that the shared tables lack (ARP hardware types, interface flags, …). */
-import { xlat } from './core.js';
+import { bits, indexed, xlat } from './core.js';
 
 /** ARPHRD_*: a link's hardware type (sll_hatype, ifr_hwaddr.sa_family). */
 export const ARPHRD = xlat(() => [
@@ -56,25 +56,96 @@ export const ICMP_FILTER_FLAGS = xlat(() => [
 /** SOL_TLS option names. */
 export const SOL_TLS_OPTIONS = xlat(() => [[1, 'TLS_TX'], [2, 'TLS_RX']]);
 
-/** Classic BPF instruction parts (struct sock_filter's code). */
-export const BPF_CLASS = xlat(() => [[0, 'BPF_LD'], [1, 'BPF_LDX'], [2, 'BPF_ST'], [3, 'BPF_STX'], [4, 'BPF_ALU'], [5, 'BPF_JMP'], [6, 'BPF_RET'], [7, 'BPF_MISC']]);
-export const BPF_MISCOP = xlat(() => [[0, 'BPF_TAX'], [0x80, 'BPF_TXA']]);
-export const BPF_MODE = xlat(() => [[0, 'BPF_IMM'], [0x20, 'BPF_ABS'], [0x40, 'BPF_IND'], [0x60, 'BPF_MEM'], [0x80, 'BPF_LEN'], [0xa0, 'BPF_MSH'], [0xc0, 'BPF_XADD']]);
-export const BPF_OP_ALU = xlat(() => [
-  [0, 'BPF_ADD'], [0x10, 'BPF_SUB'], [0x20, 'BPF_MUL'], [0x30, 'BPF_DIV'], [0x40, 'BPF_OR'], [0x50, 'BPF_AND'], [0x60, 'BPF_LSH'],
-  [0x70, 'BPF_RSH'], [0x80, 'BPF_NEG'], [0x90, 'BPF_MOD'], [0xa0, 'BPF_XOR'], [0xb0, 'BPF_MOV'], [0xc0, 'BPF_ARSH'], [0xd0, 'BPF_END'],
+export const NETLINK_PROTOCOLS = xlat(() => ([
+  'NETLINK_ROUTE', 'NETLINK_UNUSED', 'NETLINK_USERSOCK', 'NETLINK_FIREWALL', 'NETLINK_SOCK_DIAG', 'NETLINK_NFLOG',
+  'NETLINK_XFRM', 'NETLINK_SELINUX', 'NETLINK_ISCSI', 'NETLINK_AUDIT', 'NETLINK_FIB_LOOKUP', 'NETLINK_CONNECTOR',
+  'NETLINK_NETFILTER', 'NETLINK_IP6_FW', 'NETLINK_DNRTMSG', 'NETLINK_KOBJECT_UEVENT', 'NETLINK_GENERIC', '',
+  'NETLINK_SCSITRANSPORT', 'NETLINK_ECRYPTFS', 'NETLINK_RDMA', 'NETLINK_CRYPTO', 'NETLINK_SMC',
+] as const).flatMap((n, i) => (n ? [[i, n] as const] : [])));
+
+/** ethernet_protocols, the common part (AF_PACKET protocol, sll_protocol). */
+export const ETHERNET_PROTOCOLS = xlat(() => [
+  [0x0001, 'ETH_P_802_3'], [0x0002, 'ETH_P_AX25'], [0x0003, 'ETH_P_ALL'], [0x0004, 'ETH_P_802_2'],
+  [0x0800, 'ETH_P_IP'], [0x0806, 'ETH_P_ARP'], [0x8035, 'ETH_P_RARP'], [0x8100, 'ETH_P_8021Q'],
+  [0x86dd, 'ETH_P_IPV6'], [0x8847, 'ETH_P_MPLS_UC'], [0x888e, 'ETH_P_PAE'], [0x88cc, 'ETH_P_LLDP'],
 ]);
-export const BPF_OP_JMP = xlat(() => [
-  [0, 'BPF_JA'], [0x10, 'BPF_JEQ'], [0x20, 'BPF_JGT'], [0x30, 'BPF_JGE'], [0x40, 'BPF_JSET'], [0x50, 'BPF_JNE'], [0x60, 'BPF_JSGT'],
-  [0x70, 'BPF_JSGE'], [0x80, 'BPF_CALL'], [0x90, 'BPF_EXIT'], [0xa0, 'BPF_JLT'], [0xb0, 'BPF_JLE'], [0xc0, 'BPF_JSLT'], [0xd0, 'BPF_JSLE'],
+
+export const SCM_TYPES = xlat(() => [
+  [1, 'SCM_RIGHTS'], [2, 'SCM_CREDENTIALS'], [3, 'SCM_SECURITY'], [41, 'SO_WIFI_STATUS'], [61, 'SO_TXTIME'],
+  [29, 'SO_TIMESTAMP_OLD'], [35, 'SO_TIMESTAMPNS_OLD'], [37, 'SO_TIMESTAMPING_OLD'], [63, 'SO_TIMESTAMP_NEW'],
+  [64, 'SO_TIMESTAMPNS_NEW'], [65, 'SO_TIMESTAMPING_NEW'], [0x36, 'SCM_TIMESTAMPING_OPT_STATS'],
+  [0x3a, 'SCM_TIMESTAMPING_PKTINFO'],
 ]);
-export const BPF_RVAL = xlat(() => [[0, 'BPF_K'], [0x08, 'BPF_X'], [0x10, 'BPF_A']]);
-export const BPF_SIZE = xlat(() => [[0, 'BPF_W'], [0x08, 'BPF_H'], [0x10, 'BPF_B'], [0x18, 'BPF_DW']]);
-export const BPF_SRC = xlat(() => [[0, 'BPF_K'], [0x08, 'BPF_X']]);
-/** SKF_AD_*: ancillary data offsets after SKF_AD_OFF. */
-export const SKF_AD = xlat(() => [
-  [0, 'SKF_AD_PROTOCOL'], [4, 'SKF_AD_PKTTYPE'], [8, 'SKF_AD_IFINDEX'], [12, 'SKF_AD_NLATTR'], [16, 'SKF_AD_NLATTR_NEST'],
-  [20, 'SKF_AD_MARK'], [24, 'SKF_AD_QUEUE'], [28, 'SKF_AD_HATYPE'], [32, 'SKF_AD_RXHASH'], [36, 'SKF_AD_CPU'],
-  [40, 'SKF_AD_ALU_XOR_X'], [44, 'SKF_AD_VLAN_TAG'], [48, 'SKF_AD_VLAN_TAG_PRESENT'], [52, 'SKF_AD_PAY_OFFSET'],
-  [56, 'SKF_AD_RANDOM'], [60, 'SKF_AD_VLAN_TPID'],
+
+export const IP_CMSG_TYPES = xlat(() => [
+  [1, 'IP_TOS'], [2, 'IP_TTL'], [6, 'IP_RECVOPTS'], [7, 'IP_RETOPTS'], [8, 'IP_PKTINFO'], [11, 'IP_RECVERR'],
+  [20, 'IP_ORIGDSTADDR'], [23, 'IP_CHECKSUM'], [3, 'SCM_SECURITY'],
+]);
+
+/** getsockopt(SOL_IP)-only names (netfilter), after SOL_IP_OPTIONS. */
+export const SOL_IP_GETSOCKOPT = xlat(() => [
+  [96, 'ARPT_SO_GET_INFO'], [97, 'ARPT_SO_GET_ENTRIES'], [98, 'ARPT_SO_GET_REVISION_MATCH'], [99, 'ARPT_SO_GET_REVISION_TARGET'],
+  [130, 'EBT_SO_GET_INFO'], [131, 'EBT_SO_GET_ENTRIES'], [132, 'EBT_SO_GET_INIT_INFO'], [133, 'EBT_SO_GET_INIT_ENTRIES'],
+  [64, 'IPT_SO_GET_INFO'], [65, 'IPT_SO_GET_ENTRIES'], [66, 'IPT_SO_GET_REVISION_MATCH'], [67, 'IPT_SO_GET_REVISION_TARGET'],
+  [0x480, 'IP_VS_SO_GET_VERSION'], [0x481, 'IP_VS_SO_GET_INFO'], [0x482, 'IP_VS_SO_GET_SERVICES'],
+  [0x483, 'IP_VS_SO_GET_SERVICE'], [0x484, 'IP_VS_SO_GET_DESTS'], [0x485, 'IP_VS_SO_GET_DEST'],
+  [0x486, 'IP_VS_SO_GET_TIMEOUT'], [0x487, 'IP_VS_SO_GET_DAEMON'],
+]);
+
+export const SOL_IP_SETSOCKOPT = xlat(() => [
+  [96, 'ARPT_SO_SET_REPLACE'], [97, 'ARPT_SO_SET_ADD_COUNTERS'], [128, 'EBT_SO_SET_ENTRIES'], [129, 'EBT_SO_SET_COUNTERS'],
+  ...['NONE', 'INSERT', 'ADD', 'EDIT', 'DEL', 'FLUSH', 'LIST', 'ADDDEST', 'DELDEST', 'EDITDEST', 'TIMEOUT',
+    'STARTDAEMON', 'STOPDAEMON', 'RESTORE', 'SAVE', 'ZERO'].map((n, i) => [0x480 + i, `IP_VS_SO_SET_${n}`] as const),
+  [64, 'IPT_SO_SET_REPLACE'], [65, 'IPT_SO_SET_ADD_COUNTERS'],
+]);
+
+export const SOL_IPV6_OPTIONS = xlat(() => [
+  [1, 'IPV6_ADDRFORM'], [2, 'IPV6_2292PKTINFO'], [3, 'IPV6_2292HOPOPTS'], [4, 'IPV6_2292DSTOPTS'], [5, 'IPV6_2292RTHDR'],
+  [6, 'IPV6_2292PKTOPTIONS'], [7, 'IPV6_CHECKSUM'], [8, 'IPV6_2292HOPLIMIT'], [9, 'IPV6_NEXTHOP'], [10, 'IPV6_AUTHHDR'],
+  [11, 'IPV6_FLOWINFO'], [16, 'IPV6_UNICAST_HOPS'], [17, 'IPV6_MULTICAST_IF'], [18, 'IPV6_MULTICAST_HOPS'],
+  [19, 'IPV6_MULTICAST_LOOP'], [20, 'IPV6_ADD_MEMBERSHIP'], [21, 'IPV6_DROP_MEMBERSHIP'], [22, 'IPV6_ROUTER_ALERT'],
+  [23, 'IPV6_MTU_DISCOVER'], [24, 'IPV6_MTU'], [25, 'IPV6_RECVERR'], [26, 'IPV6_V6ONLY'], [27, 'IPV6_JOIN_ANYCAST'],
+  [28, 'IPV6_LEAVE_ANYCAST'], [29, 'IPV6_MULTICAST_ALL'], [30, 'IPV6_ROUTER_ALERT_ISOLATE'], [31, 'IPV6_RECVERR_RFC4884'],
+  [32, 'IPV6_FLOWLABEL_MGR'], [33, 'IPV6_FLOWINFO_SEND'], [34, 'IPV6_IPSEC_POLICY'], [35, 'IPV6_XFRM_POLICY'],
+  [36, 'IPV6_HDRINCL'], [42, 'MCAST_JOIN_GROUP'], [43, 'MCAST_BLOCK_SOURCE'], [44, 'MCAST_UNBLOCK_SOURCE'],
+  [45, 'MCAST_LEAVE_GROUP'], [46, 'MCAST_JOIN_SOURCE_GROUP'], [47, 'MCAST_LEAVE_SOURCE_GROUP'], [48, 'MCAST_MSFILTER'],
+  [49, 'IPV6_RECVPKTINFO'], [50, 'IPV6_PKTINFO'], [51, 'IPV6_RECVHOPLIMIT'], [52, 'IPV6_HOPLIMIT'],
+  [53, 'IPV6_RECVHOPOPTS'], [54, 'IPV6_HOPOPTS'], [55, 'IPV6_RTHDRDSTOPTS'], [56, 'IPV6_RECVRTHDR'], [57, 'IPV6_RTHDR'],
+  [58, 'IPV6_RECVDSTOPTS'], [59, 'IPV6_DSTOPTS'], [60, 'IPV6_RECVPATHMTU'], [61, 'IPV6_PATHMTU'], [62, 'IPV6_DONTFRAG'],
+  [63, 'IPV6_USE_MIN_MTU'], [66, 'IPV6_RECVTCLASS'], [67, 'IPV6_TCLASS'], [70, 'IPV6_AUTOFLOWLABEL'],
+  [72, 'IPV6_ADDR_PREFERENCES'], [73, 'IPV6_MINHOPCOUNT'], [74, 'IPV6_ORIGDSTADDR'], [75, 'IPV6_TRANSPARENT'],
+  [76, 'IPV6_UNICAST_IF'], [77, 'IPV6_RECVFRAGSIZE'], [78, 'IPV6_FREEBIND'],
+]);
+
+export const SOL_IPV6_GETSOCKOPT = xlat(() => [
+  [64, 'IP6T_SO_GET_INFO'], [65, 'IP6T_SO_GET_ENTRIES'], [68, 'IP6T_SO_GET_REVISION_MATCH'], [69, 'IP6T_SO_GET_REVISION_TARGET'],
+]);
+
+export const SOL_IPV6_SETSOCKOPT = xlat(() => [[64, 'IP6T_SO_SET_REPLACE'], [65, 'IP6T_SO_SET_ADD_COUNTERS']]);
+
+export const SOL_UDP_OPTIONS = xlat(() => [
+  [1, 'UDP_CORK'], [100, 'UDP_ENCAP'], [101, 'UDP_NO_CHECK6_TX'], [102, 'UDP_NO_CHECK6_RX'], [103, 'UDP_SEGMENT'], [104, 'UDP_GRO'],
+]);
+
+export const SOL_NETLINK_OPTIONS = indexed([
+  'NETLINK_ADD_MEMBERSHIP', 'NETLINK_DROP_MEMBERSHIP', 'NETLINK_PKTINFO', 'NETLINK_BROADCAST_ERROR',
+  'NETLINK_NO_ENOBUFS', 'NETLINK_RX_RING', 'NETLINK_TX_RING', 'NETLINK_LISTEN_ALL_NSID', 'NETLINK_LIST_MEMBERSHIPS',
+  'NETLINK_CAP_ACK', 'NETLINK_EXT_ACK', 'NETLINK_GET_STRICT_CHK',
+], 1);
+
+export const SOL_RAW_OPTIONS = xlat(() => [[1, 'ICMP_FILTER']]);
+
+export const SOCK_TXREHASH_VALUES = xlat(() => [[0, 'SOCK_TXREHASH_DISABLED'], [1, 'SOCK_TXREHASH_ENABLED'], [255, 'SOCK_TXREHASH_DEFAULT']]);
+
+export const SOL_IP_OPTIONS = xlat(() => [
+  [1, 'IP_TOS'], [2, 'IP_TTL'], [3, 'IP_HDRINCL'], [4, 'IP_OPTIONS'], [5, 'IP_ROUTER_ALERT'], [6, 'IP_RECVOPTS'],
+  [7, 'IP_RETOPTS'], [8, 'IP_PKTINFO'], [9, 'IP_PKTOPTIONS'], [10, 'IP_MTU_DISCOVER'], [11, 'IP_RECVERR'],
+  [12, 'IP_RECVTTL'], [13, 'IP_RECVTOS'], [14, 'IP_MTU'], [15, 'IP_FREEBIND'], [16, 'IP_IPSEC_POLICY'],
+  [17, 'IP_XFRM_POLICY'], [18, 'IP_PASSSEC'], [19, 'IP_TRANSPARENT'], [20, 'IP_ORIGDSTADDR'], [21, 'IP_MINTTL'],
+  [22, 'IP_NODEFRAG'], [23, 'IP_CHECKSUM'], [24, 'IP_BIND_ADDRESS_NO_PORT'], [25, 'IP_RECVFRAGSIZE'],
+  [26, 'IP_RECVERR_RFC4884'], [32, 'IP_MULTICAST_IF'], [33, 'IP_MULTICAST_TTL'], [34, 'IP_MULTICAST_LOOP'],
+  [35, 'IP_ADD_MEMBERSHIP'], [36, 'IP_DROP_MEMBERSHIP'], [37, 'IP_UNBLOCK_SOURCE'], [38, 'IP_BLOCK_SOURCE'],
+  [39, 'IP_ADD_SOURCE_MEMBERSHIP'], [40, 'IP_DROP_SOURCE_MEMBERSHIP'], [41, 'IP_MSFILTER'], [42, 'MCAST_JOIN_GROUP'],
+  [43, 'MCAST_BLOCK_SOURCE'], [44, 'MCAST_UNBLOCK_SOURCE'], [45, 'MCAST_LEAVE_GROUP'], [46, 'MCAST_JOIN_SOURCE_GROUP'],
+  [47, 'MCAST_LEAVE_SOURCE_GROUP'], [48, 'MCAST_MSFILTER'], [49, 'IP_MULTICAST_ALL'], [50, 'IP_UNICAST_IF'],
 ]);

@@ -2,10 +2,7 @@
  * Constant tables of the proc family (ptrace, keys, bpf, perf, ioprio, kcmp, reboot, modules,
  * sched_attr, futex_waitv). Facts (names, values, order) from strace 6.1's xlat/*.in for x86_64.
  */
-import { xlat, type Xlat } from './core.js';
-
-/** Table of `[i, names[i]]` (strace's #value_indexed tables). */
-const indexed = (names: readonly string[], first = 0): Xlat => xlat(names.map((n, i) => [first + i, n] as const));
+import { bits, indexed, xlat, type Xlat } from './core.js';
 
 /** xlat/ioprio_who.in */
 export const IOPRIO_WHO = xlat(() => [[1, 'IOPRIO_WHO_PROCESS'], [2, 'IOPRIO_WHO_PGRP'], [3, 'IOPRIO_WHO_USER']]);
@@ -245,43 +242,6 @@ export const PERF_BRANCH_SAMPLE_TYPES = xlat(() => [
   [0x40000, 'PERF_SAMPLE_BRANCH_PRIV_SAVE'],
 ]);
 
-/** xlat/bpf_class.in */
-export const BPF_CLASS = indexed([
-  'BPF_LD', 'BPF_LDX', 'BPF_ST', 'BPF_STX', 'BPF_ALU', 'BPF_JMP', 'BPF_RET', 'BPF_MISC',
-]);
-
-/** xlat/bpf_size.in */
-export const BPF_SIZE = xlat(() => [[0, 'BPF_W'], [8, 'BPF_H'], [0x10, 'BPF_B'], [0x18, 'BPF_DW']]);
-
-/** xlat/bpf_mode.in */
-export const BPF_MODE = xlat(() => [
-  [0, 'BPF_IMM'], [0x20, 'BPF_ABS'], [0x40, 'BPF_IND'], [0x60, 'BPF_MEM'], [0x80, 'BPF_LEN'], [0xa0, 'BPF_MSH'],
-  [0xc0, 'BPF_XADD'],
-]);
-
-/** xlat/bpf_miscop.in */
-export const BPF_MISCOP = xlat(() => [[0, 'BPF_TAX'], [0x80, 'BPF_TXA']]);
-
-/** xlat/bpf_src.in */
-export const BPF_SRC = xlat(() => [[0, 'BPF_K'], [8, 'BPF_X']]);
-
-/** xlat/bpf_op_alu.in */
-export const BPF_OP_ALU = xlat(() => [
-  [0, 'BPF_ADD'], [0x10, 'BPF_SUB'], [0x20, 'BPF_MUL'], [0x30, 'BPF_DIV'], [0x40, 'BPF_OR'], [0x50, 'BPF_AND'],
-  [0x60, 'BPF_LSH'], [0x70, 'BPF_RSH'], [0x80, 'BPF_NEG'], [0x90, 'BPF_MOD'], [0xa0, 'BPF_XOR'], [0xb0, 'BPF_MOV'],
-  [0xc0, 'BPF_ARSH'], [0xd0, 'BPF_END'],
-]);
-
-/** xlat/bpf_op_jmp.in */
-export const BPF_OP_JMP = xlat(() => [
-  [0, 'BPF_JA'], [0x10, 'BPF_JEQ'], [0x20, 'BPF_JGT'], [0x30, 'BPF_JGE'], [0x40, 'BPF_JSET'], [0x50, 'BPF_JNE'],
-  [0x60, 'BPF_JSGT'], [0x70, 'BPF_JSGE'], [0x80, 'BPF_CALL'], [0x90, 'BPF_EXIT'], [0xa0, 'BPF_JLT'],
-  [0xb0, 'BPF_JLE'], [0xc0, 'BPF_JSLT'], [0xd0, 'BPF_JSLE'],
-]);
-
-/** xlat/bpf_rval.in */
-export const BPF_RVAL = xlat(() => [[0, 'BPF_K'], [8, 'BPF_X'], [0x10, 'BPF_A']]);
-
 /** xlat/bpf_attach_type.in */
 export const BPF_ATTACH_TYPES = indexed([
   'BPF_CGROUP_INET_INGRESS', 'BPF_CGROUP_INET_EGRESS', 'BPF_CGROUP_INET_SOCK_CREATE', 'BPF_CGROUP_SOCK_OPS',
@@ -375,17 +335,6 @@ export const PSI_OPS = xlat(() => [
   [3, 'PTRACE_SYSCALL_INFO_SECCOMP'],
 ]);
 
-export const EBPF_CLASS = xlat(() => [
-  [0, 'BPF_LD'], [1, 'BPF_LDX'], [2, 'BPF_ST'], [3, 'BPF_STX'], [4, 'BPF_ALU'], [5, 'BPF_JMP'], [6, 'BPF_JMP32'],
-  [7, 'BPF_ALU64'],
-]);
-
-export const EBPF_MODE = xlat(() => [
-  [0, 'BPF_IMM'], [0x20, 'BPF_ABS'], [0x40, 'BPF_IND'], [0x60, 'BPF_MEM'], [0xc0, 'BPF_XADD'],
-]);
-
-export const EBPF_REGS = xlat(Array.from({ length: 11 }, (_, i) => [i, `BPF_REG_${i}`] as const));
-
 export const BPF_LOOKUP_FLAGS = xlat(() => [[0, 'BPF_ANY'], [4, 'BPF_F_LOCK']]);
 
 export const BPF_UPDATE_FLAGS = xlat(() => [[0, 'BPF_ANY'], [1, 'BPF_NOEXIST'], [2, 'BPF_EXIST'], [4, 'BPF_F_LOCK']]);
@@ -424,3 +373,223 @@ export const PR_SCHED_CORE_CMDS = indexed([
 ]);
 
 export const PIDTYPES = indexed(['PIDTYPE_PID', 'PIDTYPE_TGID', 'PIDTYPE_PGID', 'PIDTYPE_SID']);
+
+export const PIDFD_OPEN_FLAGS = xlat(() => [[0x800, 'PIDFD_NONBLOCK']]);
+
+/** clone3's flags beyond clone's (64-bit values), printed after CLONE_FLAGS. */
+export const CLONE3_FLAGS = xlat(() => [[0x80n, 'CLONE_NEWTIME'], [0x100000000n, 'CLONE_CLEAR_SIGHAND'], [0x200000000n, 'CLONE_INTO_CGROUP']]);
+
+export const PTRACE_EVENTS = xlat(() => [
+  [1, 'PTRACE_EVENT_FORK'], [2, 'PTRACE_EVENT_VFORK'], [3, 'PTRACE_EVENT_CLONE'], [4, 'PTRACE_EVENT_EXEC'],
+  [5, 'PTRACE_EVENT_VFORK_DONE'], [6, 'PTRACE_EVENT_EXIT'], [7, 'PTRACE_EVENT_SECCOMP'], [0x80, 'PTRACE_EVENT_STOP'],
+]);
+
+/** Capability names in number order (caps0.h then caps1.h). */
+export const CAP_NAMES: readonly string[] = [
+  'CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_DAC_READ_SEARCH', 'CAP_FOWNER', 'CAP_FSETID', 'CAP_KILL',
+  'CAP_SETGID', 'CAP_SETUID', 'CAP_SETPCAP', 'CAP_LINUX_IMMUTABLE', 'CAP_NET_BIND_SERVICE',
+  'CAP_NET_BROADCAST', 'CAP_NET_ADMIN', 'CAP_NET_RAW', 'CAP_IPC_LOCK', 'CAP_IPC_OWNER', 'CAP_SYS_MODULE',
+  'CAP_SYS_RAWIO', 'CAP_SYS_CHROOT', 'CAP_SYS_PTRACE', 'CAP_SYS_PACCT', 'CAP_SYS_ADMIN', 'CAP_SYS_BOOT',
+  'CAP_SYS_NICE', 'CAP_SYS_RESOURCE', 'CAP_SYS_TIME', 'CAP_SYS_TTY_CONFIG', 'CAP_MKNOD', 'CAP_LEASE',
+  'CAP_AUDIT_WRITE', 'CAP_AUDIT_CONTROL', 'CAP_SETFCAP', 'CAP_MAC_OVERRIDE', 'CAP_MAC_ADMIN', 'CAP_SYSLOG',
+  'CAP_WAKE_ALARM', 'CAP_BLOCK_SUSPEND', 'CAP_AUDIT_READ', 'CAP_PERFMON', 'CAP_BPF', 'CAP_CHECKPOINT_RESTORE',
+];
+
+export const CAPS = indexed(CAP_NAMES);
+
+/** capget/capset masks: `1<<CAP_CHOWN|…` (bits 0..31, then 32.. in the second word). */
+export const CAP_MASK0 = bits(CAP_NAMES.slice(0, 32).map((n) => `1<<${n}`));
+
+export const CAP_MASK1 = bits(CAP_NAMES.slice(32).map((n) => `1<<${n}`));
+
+export const CAP_VERSIONS = xlat(() => [
+  [0x19980330, '_LINUX_CAPABILITY_VERSION_1'], [0x20071026, '_LINUX_CAPABILITY_VERSION_2'],
+  [0x20080522, '_LINUX_CAPABILITY_VERSION_3'],
+]);
+
+export const PR_DUMPABLE = indexed(['SUID_DUMP_DISABLE', 'SUID_DUMP_USER', 'SUID_DUMP_ROOT']);
+
+export const PR_SET_VMA = indexed(['PR_SET_VMA_ANON_NAME']);
+
+export const PR_TSC = xlat(() => [[1, 'PR_TSC_ENABLE'], [2, 'PR_TSC_SIGSEGV']]);
+
+export const PR_UNALIGN = xlat(() => [[1, 'PR_UNALIGN_NOPRINT'], [2, 'PR_UNALIGN_SIGBUS']]);
+
+export const PR_CAP_AMBIENT = indexed(['PR_CAP_AMBIENT_IS_SET', 'PR_CAP_AMBIENT_RAISE', 'PR_CAP_AMBIENT_LOWER', 'PR_CAP_AMBIENT_CLEAR_ALL'], 1);
+
+export const PR_MCE_KILL = indexed(['PR_MCE_KILL_CLEAR', 'PR_MCE_KILL_SET']);
+
+export const PR_MCE_KILL_POLICY = indexed(['PR_MCE_KILL_LATE', 'PR_MCE_KILL_EARLY', 'PR_MCE_KILL_DEFAULT']);
+
+export const PR_FP_MODE = xlat(() => [[1, 'PR_FP_MODE_FR'], [2, 'PR_FP_MODE_FRE']]);
+
+export const PR_SET_MM = indexed([
+  'PR_SET_MM_START_CODE', 'PR_SET_MM_END_CODE', 'PR_SET_MM_START_DATA', 'PR_SET_MM_END_DATA',
+  'PR_SET_MM_START_STACK', 'PR_SET_MM_START_BRK', 'PR_SET_MM_BRK', 'PR_SET_MM_ARG_START', 'PR_SET_MM_ARG_END',
+  'PR_SET_MM_ENV_START', 'PR_SET_MM_ENV_END', 'PR_SET_MM_AUXV', 'PR_SET_MM_EXE_FILE', 'PR_SET_MM_MAP',
+  'PR_SET_MM_MAP_SIZE',
+], 1);
+
+export const PR_SPEC_CMDS = indexed(['PR_SPEC_STORE_BYPASS', 'PR_SPEC_INDIRECT_BRANCH', 'PR_SPEC_L1D_FLUSH']);
+
+export const PR_SPEC_GET_FLAGS = xlat(() => [[0, 'PR_SPEC_NOT_AFFECTED'], [1, 'PR_SPEC_PRCTL'], ...PR_SPEC_SET_FLAGS.pairs]);
+
+export const SECBITS = bits([
+  'SECBIT_NOROOT', 'SECBIT_NOROOT_LOCKED', 'SECBIT_NO_SETUID_FIXUP', 'SECBIT_NO_SETUID_FIXUP_LOCKED',
+  'SECBIT_KEEP_CAPS', 'SECBIT_KEEP_CAPS_LOCKED', 'SECBIT_NO_CAP_AMBIENT_RAISE', 'SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED',
+]);
+
+export const SECCOMP_MODES = indexed(['SECCOMP_MODE_DISABLED', 'SECCOMP_MODE_STRICT', 'SECCOMP_MODE_FILTER']);
+
+export const SECCOMP_OPS = indexed(['SECCOMP_SET_MODE_STRICT', 'SECCOMP_SET_MODE_FILTER', 'SECCOMP_GET_ACTION_AVAIL', 'SECCOMP_GET_NOTIF_SIZES']);
+
+export const SECCOMP_FILTER_FLAGS = bits([
+  'SECCOMP_FILTER_FLAG_TSYNC', 'SECCOMP_FILTER_FLAG_LOG', 'SECCOMP_FILTER_FLAG_SPEC_ALLOW',
+  'SECCOMP_FILTER_FLAG_NEW_LISTENER', 'SECCOMP_FILTER_FLAG_TSYNC_ESRCH', 'SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV',
+]);
+
+/**
+ * arch_prctl code (value, unknown "ARCH_???").
+ */
+export const ARCH_PRCTL_CODES = xlat(() => [
+  [0x1001, 'ARCH_SET_GS'],
+  [0x1002, 'ARCH_SET_FS'],
+  [0x1003, 'ARCH_GET_FS'],
+  [0x1004, 'ARCH_GET_GS'],
+  [0x1011, 'ARCH_GET_CPUID'],
+  [0x1012, 'ARCH_SET_CPUID'],
+  [0x1021, 'ARCH_GET_XCOMP_SUPP'],
+  [0x1022, 'ARCH_GET_XCOMP_PERM'],
+  [0x1023, 'ARCH_REQ_XCOMP_PERM'],
+  [0x1024, 'ARCH_GET_XCOMP_GUEST_PERM'],
+  [0x1025, 'ARCH_REQ_XCOMP_GUEST_PERM'],
+  [0x2001, 'ARCH_MAP_VDSO_X32'],
+  [0x2002, 'ARCH_MAP_VDSO_32'],
+  [0x2003, 'ARCH_MAP_VDSO_64'],
+]);
+
+/**
+ * prctl option (value, unknown "PR_???").
+ */
+export const PRCTL_OPTIONS = xlat(() => [
+  [1, 'PR_SET_PDEATHSIG'],
+  [2, 'PR_GET_PDEATHSIG'],
+  [3, 'PR_GET_DUMPABLE'],
+  [4, 'PR_SET_DUMPABLE'],
+  [5, 'PR_GET_UNALIGN'],
+  [6, 'PR_SET_UNALIGN'],
+  [7, 'PR_GET_KEEPCAPS'],
+  [8, 'PR_SET_KEEPCAPS'],
+  [9, 'PR_GET_FPEMU'],
+  [10, 'PR_SET_FPEMU'],
+  [11, 'PR_GET_FPEXC'],
+  [12, 'PR_SET_FPEXC'],
+  [13, 'PR_GET_TIMING'],
+  [14, 'PR_SET_TIMING'],
+  [15, 'PR_SET_NAME'],
+  [16, 'PR_GET_NAME'],
+  [19, 'PR_GET_ENDIAN'],
+  [20, 'PR_SET_ENDIAN'],
+  [21, 'PR_GET_SECCOMP'],
+  [22, 'PR_SET_SECCOMP'],
+  [23, 'PR_CAPBSET_READ'],
+  [24, 'PR_CAPBSET_DROP'],
+  [25, 'PR_GET_TSC'],
+  [26, 'PR_SET_TSC'],
+  [27, 'PR_GET_SECUREBITS'],
+  [28, 'PR_SET_SECUREBITS'],
+  [29, 'PR_SET_TIMERSLACK'],
+  [30, 'PR_GET_TIMERSLACK'],
+  [31, 'PR_TASK_PERF_EVENTS_DISABLE'],
+  [32, 'PR_TASK_PERF_EVENTS_ENABLE'],
+  [33, 'PR_MCE_KILL'],
+  [34, 'PR_MCE_KILL_GET'],
+  [35, 'PR_SET_MM'],
+  [36, 'PR_SET_CHILD_SUBREAPER'],
+  [37, 'PR_GET_CHILD_SUBREAPER'],
+  [38, 'PR_SET_NO_NEW_PRIVS'],
+  [39, 'PR_GET_NO_NEW_PRIVS'],
+  [40, 'PR_GET_TID_ADDRESS'],
+  [41, 'PR_SET_THP_DISABLE'],
+  [42, 'PR_GET_THP_DISABLE'],
+  [43, 'PR_MPX_ENABLE_MANAGEMENT'],
+  [44, 'PR_MPX_DISABLE_MANAGEMENT'],
+  [45, 'PR_SET_FP_MODE'],
+  [46, 'PR_GET_FP_MODE'],
+  [47, 'PR_CAP_AMBIENT'],
+  [50, 'PR_SVE_SET_VL'],
+  [51, 'PR_SVE_GET_VL'],
+  [52, 'PR_GET_SPECULATION_CTRL'],
+  [53, 'PR_SET_SPECULATION_CTRL'],
+  [54, 'PR_PAC_RESET_KEYS'],
+  [55, 'PR_SET_TAGGED_ADDR_CTRL'],
+  [56, 'PR_GET_TAGGED_ADDR_CTRL'],
+  [57, 'PR_SET_IO_FLUSHER'],
+  [58, 'PR_GET_IO_FLUSHER'],
+  [59, 'PR_SET_SYSCALL_USER_DISPATCH'],
+  [60, 'PR_PAC_SET_ENABLED_KEYS'],
+  [61, 'PR_PAC_GET_ENABLED_KEYS'],
+  [62, 'PR_SCHED_CORE'],
+  [63, 'PR_SME_SET_VL'],
+  [64, 'PR_SME_GET_VL'],
+  [1398164801, 'PR_SET_VMA'],
+  [1499557217, 'PR_SET_PTRACER'],
+]);
+
+/**
+ * clone flags above the exit signal (flags, unknown "CLONE_???"). strace prints clone's flags as
+ * `CLONE_VM|CLONE_FS|...|SIGCHLD`: these names for `flags & ~CSIGNAL`, then `|` and the signal
+ * `flags & CSIGNAL` via signame(); with no other flags only the signal (`SIGCHLD`, or `0`).
+ */
+export const CLONE_FLAGS = xlat(() => [
+  [0x100, 'CLONE_VM'],
+  [0x200, 'CLONE_FS'],
+  [0x400, 'CLONE_FILES'],
+  [0x800, 'CLONE_SIGHAND'],
+  [0x1000, 'CLONE_PIDFD'],
+  [0x2000, 'CLONE_PTRACE'],
+  [0x4000, 'CLONE_VFORK'],
+  [0x8000, 'CLONE_PARENT'],
+  [0x10000, 'CLONE_THREAD'],
+  [0x20000, 'CLONE_NEWNS'],
+  [0x40000, 'CLONE_SYSVSEM'],
+  [0x80000, 'CLONE_SETTLS'],
+  [0x100000, 'CLONE_PARENT_SETTID'],
+  [0x200000, 'CLONE_CHILD_CLEARTID'],
+  [0x800000, 'CLONE_UNTRACED'],
+  [0x1000000, 'CLONE_CHILD_SETTID'],
+  [0x2000000, 'CLONE_NEWCGROUP'],
+  [0x4000000, 'CLONE_NEWUTS'],
+  [0x8000000, 'CLONE_NEWIPC'],
+  [0x10000000, 'CLONE_NEWUSER'],
+  [0x20000000, 'CLONE_NEWPID'],
+  [0x40000000, 'CLONE_NEWNET'],
+  [0x80000000, 'CLONE_IO'],
+]);
+
+/**
+ * wait4/waitid options (flags, unknown "W???"). glibc defines WSTOPPED, so strace's table has no
+ * WUNTRACED: 2 prints `WSTOPPED`.
+ */
+export const WAIT_OPTIONS = xlat(() => [
+  [0x1, 'WNOHANG'],
+  [0x4, 'WEXITED'],
+  [0x2, 'WSTOPPED'],
+  [0x8, 'WCONTINUED'],
+  [0x1000000, 'WNOWAIT'],
+  [0x80000000, '__WCLONE'],
+  [0x40000000, '__WALL'],
+  [0x20000000, '__WNOTHREAD'],
+]);
+
+/**
+ * waitid idtype (value, unknown "P_???").
+ */
+export const WAITID_TYPES = xlat(() => [
+  [0, 'P_ALL'],
+  [1, 'P_PID'],
+  [2, 'P_PGID'],
+  [3, 'P_PIDFD'],
+]);
+
+export const PR_SPEC_SET_FLAGS = xlat(() => [[2, 'PR_SPEC_ENABLE'], [4, 'PR_SPEC_DISABLE'], [8, 'PR_SPEC_FORCE_DISABLE'], [16, 'PR_SPEC_DISABLE_NOEXEC']]);

@@ -1,5 +1,5 @@
 /** Constant tables of the sigtime family (signals, time, timers, system info). */
-import { xlat } from './core.js';
+import { bits, indexed, xlat } from './core.js';
 
 /** struct timex modes (adjtimex_modes); multi-bit entries first, as strace matches them. */
 export const ADJTIMEX_MODES = xlat(() => [
@@ -90,3 +90,202 @@ export const I386_SYSCALL_NAMES: readonly string[] = (
   'landlock_create_ruleset landlock_add_rule landlock_restrict_self memfd_secret process_mrelease  ' +
   'futex_waitv set_mempolicy_home_node '
 ).trim().split(/ +/);
+
+export const USAGE_WHO = xlat(() => [[0, 'RUSAGE_SELF'], [0xffffffff, 'RUSAGE_CHILDREN'], [0xfffffffe, 'RUSAGE_BOTH'], [1, 'RUSAGE_THREAD']]);
+
+export const PRIORITY_WHICH = indexed(['PRIO_PROCESS', 'PRIO_PGRP', 'PRIO_USER']);
+
+/** personality(): the low byte (PER_MASK) is looked up here; the flags above it in PERSONALITY_FLAGS. */
+export const PERSONALITY_TYPES = xlat(() => [
+  [0, 'PER_LINUX'], [6, 'PER_BSD'], [8, 'PER_LINUX32'], [0xc, 'PER_RISCOS'], [0xf, 'PER_OSF4'],
+  [0x10, 'PER_HPUX'], [0xff, 'PER_MASK'],
+]);
+
+export const FUTEX_WAKE_OPS = indexed(['FUTEX_OP_SET', 'FUTEX_OP_ADD', 'FUTEX_OP_OR', 'FUTEX_OP_ANDN', 'FUTEX_OP_XOR']);
+
+export const FUTEX_WAKE_CMPS = indexed(['FUTEX_OP_CMP_EQ', 'FUTEX_OP_CMP_NE', 'FUTEX_OP_CMP_LT', 'FUTEX_OP_CMP_LE', 'FUTEX_OP_CMP_GT', 'FUTEX_OP_CMP_GE']);
+
+/**
+ * getrlimit/setrlimit/prlimit64 resource (value, unknown "RLIMIT_???"); x86_64 numbering.
+ */
+export const RESOURCES = xlat(() => [
+  [0, 'RLIMIT_CPU'],
+  [1, 'RLIMIT_FSIZE'],
+  [2, 'RLIMIT_DATA'],
+  [3, 'RLIMIT_STACK'],
+  [4, 'RLIMIT_CORE'],
+  [5, 'RLIMIT_RSS'],
+  [6, 'RLIMIT_NPROC'],
+  [7, 'RLIMIT_NOFILE'],
+  [8, 'RLIMIT_MEMLOCK'],
+  [9, 'RLIMIT_AS'],
+  [10, 'RLIMIT_LOCKS'],
+  [11, 'RLIMIT_SIGPENDING'],
+  [12, 'RLIMIT_MSGQUEUE'],
+  [13, 'RLIMIT_NICE'],
+  [14, 'RLIMIT_RTPRIO'],
+  [15, 'RLIMIT_RTTIME'],
+]);
+
+/**
+ * getrandom flags (flags, unknown "GRND_???").
+ */
+export const GETRANDOM_FLAGS = xlat(() => [
+  [0x1, 'GRND_NONBLOCK'],
+  [0x2, 'GRND_RANDOM'],
+  [0x4, 'GRND_INSECURE'],
+]);
+
+/**
+ * futex op (value, unknown "FUTEX_???"), looked up as the whole op word. strace names each command
+ * with FUTEX_PRIVATE_FLAG (128) as *_PRIVATE, and six WAIT-type ops with FUTEX_CLOCK_REALTIME (256)
+ * as `NAME|FUTEX_CLOCK_REALTIME`; any other combination (e.g. FUTEX_WAKE|FUTEX_CLOCK_REALTIME)
+ * prints as hex: `0x101 /* FUTEX_??? *\/`. The command that decides the remaining arguments is
+ * `op & 127`.
+ */
+export const FUTEX_OPS = xlat(() => [
+  [0x0, 'FUTEX_WAIT'],
+  [0x1, 'FUTEX_WAKE'],
+  [0x2, 'FUTEX_FD'],
+  [0x3, 'FUTEX_REQUEUE'],
+  [0x4, 'FUTEX_CMP_REQUEUE'],
+  [0x5, 'FUTEX_WAKE_OP'],
+  [0x6, 'FUTEX_LOCK_PI'],
+  [0x7, 'FUTEX_UNLOCK_PI'],
+  [0x8, 'FUTEX_TRYLOCK_PI'],
+  [0x9, 'FUTEX_WAIT_BITSET'],
+  [0xa, 'FUTEX_WAKE_BITSET'],
+  [0xb, 'FUTEX_WAIT_REQUEUE_PI'],
+  [0xc, 'FUTEX_CMP_REQUEUE_PI'],
+  [0xd, 'FUTEX_LOCK_PI2'],
+  [0x80, 'FUTEX_WAIT_PRIVATE'],
+  [0x81, 'FUTEX_WAKE_PRIVATE'],
+  [0x82, 'FUTEX_FD|FUTEX_PRIVATE_FLAG'],
+  [0x83, 'FUTEX_REQUEUE_PRIVATE'],
+  [0x84, 'FUTEX_CMP_REQUEUE_PRIVATE'],
+  [0x85, 'FUTEX_WAKE_OP_PRIVATE'],
+  [0x86, 'FUTEX_LOCK_PI_PRIVATE'],
+  [0x87, 'FUTEX_UNLOCK_PI_PRIVATE'],
+  [0x88, 'FUTEX_TRYLOCK_PI_PRIVATE'],
+  [0x89, 'FUTEX_WAIT_BITSET_PRIVATE'],
+  [0x8a, 'FUTEX_WAKE_BITSET_PRIVATE'],
+  [0x8b, 'FUTEX_WAIT_REQUEUE_PI_PRIVATE'],
+  [0x8c, 'FUTEX_CMP_REQUEUE_PI_PRIVATE'],
+  [0x8d, 'FUTEX_LOCK_PI2_PRIVATE'],
+  [0x100, 'FUTEX_WAIT|FUTEX_CLOCK_REALTIME'],
+  [0x180, 'FUTEX_WAIT_PRIVATE|FUTEX_CLOCK_REALTIME'],
+  [0x109, 'FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME'],
+  [0x189, 'FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME'],
+  [0x10b, 'FUTEX_WAIT_REQUEUE_PI|FUTEX_CLOCK_REALTIME'],
+  [0x18b, 'FUTEX_WAIT_REQUEUE_PI_PRIVATE|FUTEX_CLOCK_REALTIME'],
+]);
+
+/**
+ * futex val3 for FUTEX_WAIT_BITSET/FUTEX_WAKE_BITSET (value, no default: unknown prints as hex).
+ */
+export const FUTEX_BITSET = xlat(() => [
+  [0xffffffff, 'FUTEX_BITSET_MATCH_ANY'],
+]);
+
+/**
+ * clock_nanosleep/timer_settime flags (flags, unknown "TIMER_???").
+ */
+export const TIMER_FLAGS = xlat(() => [
+  [0x1, 'TIMER_ABSTIME'],
+]);
+
+/**
+ * timerfd_create and timerfd_settime flags (flags, unknown "TFD_???").
+ */
+export const TFD_FLAGS = xlat(() => [
+  [0x1, 'TFD_TIMER_ABSTIME'],
+  [0x2, 'TFD_TIMER_CANCEL_ON_SET'],
+  [0x80000, 'TFD_CLOEXEC'],
+  [0x800, 'TFD_NONBLOCK'],
+]);
+
+/**
+ * getitimer/setitimer which (value, unknown "ITIMER_???").
+ */
+export const ITIMER_WHICH = xlat(() => [
+  [0, 'ITIMER_REAL'],
+  [1, 'ITIMER_VIRTUAL'],
+  [2, 'ITIMER_PROF'],
+]);
+
+/**
+ * membarrier cmd (value, unknown "MEMBARRIER_CMD_???"); the QUERY result prints as these flags.
+ */
+export const MEMBARRIER_CMDS = xlat(() => [
+  [0x0, 'MEMBARRIER_CMD_QUERY'],
+  [0x1, 'MEMBARRIER_CMD_GLOBAL'],
+  [0x2, 'MEMBARRIER_CMD_GLOBAL_EXPEDITED'],
+  [0x4, 'MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED'],
+  [0x8, 'MEMBARRIER_CMD_PRIVATE_EXPEDITED'],
+  [0x10, 'MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED'],
+  [0x20, 'MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE'],
+  [0x40, 'MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE'],
+  [0x80, 'MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ'],
+  [0x100, 'MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ'],
+]);
+
+/**
+ * membarrier flags (flags, unknown "MEMBARRIER_CMD_FLAG_???").
+ */
+export const MEMBARRIER_FLAGS = xlat(() => [
+  [0x1, 'MEMBARRIER_CMD_FLAG_CPU'],
+]);
+
+/**
+ * epoll_event.events (flags, unknown "EPOLL???").
+ */
+export const EPOLL_EVENTS = xlat(() => [
+  [0x1, 'EPOLLIN'],
+  [0x2, 'EPOLLPRI'],
+  [0x4, 'EPOLLOUT'],
+  [0x8, 'EPOLLERR'],
+  [0x10, 'EPOLLHUP'],
+  [0x20, 'EPOLLNVAL'],
+  [0x40, 'EPOLLRDNORM'],
+  [0x80, 'EPOLLRDBAND'],
+  [0x100, 'EPOLLWRNORM'],
+  [0x200, 'EPOLLWRBAND'],
+  [0x400, 'EPOLLMSG'],
+  [0x2000, 'EPOLLRDHUP'],
+  [0x10000000, 'EPOLLEXCLUSIVE'],
+  [0x20000000, 'EPOLLWAKEUP'],
+  [0x40000000, 'EPOLLONESHOT'],
+  [0x80000000, 'EPOLLET'],
+]);
+
+/**
+ * epoll_ctl op (value, unknown "EPOLL_CTL_???").
+ */
+export const EPOLL_CTL_OPS = xlat(() => [
+  [1, 'EPOLL_CTL_ADD'],
+  [2, 'EPOLL_CTL_DEL'],
+  [3, 'EPOLL_CTL_MOD'],
+]);
+
+/**
+ * epoll_create1 flags (flags, unknown "EPOLL_???").
+ */
+export const EPOLL_CREATE_FLAGS = xlat(() => [
+  [0x80000, 'EPOLL_CLOEXEC'],
+]);
+
+/**
+ * eventfd2 flags (flags, unknown "EFD_???").
+ */
+export const EFD_FLAGS = xlat(() => [
+  [0x1, 'EFD_SEMAPHORE'],
+  [0x80000, 'EFD_CLOEXEC'],
+  [0x800, 'EFD_NONBLOCK'],
+]);
+
+export const PERSONALITY_FLAGS = xlat(() => [
+  [0x0020000, 'UNAME26'], [0x0040000, 'ADDR_NO_RANDOMIZE'], [0x0080000, 'FDPIC_FUNCPTRS'],
+  [0x0100000, 'MMAP_PAGE_ZERO'], [0x0200000, 'ADDR_COMPAT_LAYOUT'], [0x0400000, 'READ_IMPLIES_EXEC'],
+  [0x0800000, 'ADDR_LIMIT_32BIT'], [0x1000000, 'SHORT_INODE'], [0x2000000, 'WHOLE_SECONDS'],
+  [0x4000000, 'STICKY_TIMEOUTS'], [0x8000000, 'ADDR_LIMIT_3GB'],
+]);

@@ -1,5 +1,6 @@
 /**
- * Constant tables for decoding syscall arguments the way strace 6.1 prints them on x86_64.
+ * Constant tables more than one decoder family uses (and sysray/unix), the way strace 6.1 prints
+ * them on x86_64; a table only one family uses lives in that family's xlat file.
  *
  * Each table follows one of strace's src/xlat/*.in files: the same names, in the same order
  * (order decides how flag sets print: names come out in table order, and an entry whose bits are
@@ -232,243 +233,19 @@ export const S_IFMT_TYPES = xlat(() => [
 /** The file-type bits of a mode. */
 export const S_IFMT = 0o170000n;
 
-/**
- * getdents/getdents64 d_type (value, unknown "DT_???").
- */
-export const DIRENT_TYPES = xlat(() => [
-  [0, 'DT_UNKNOWN'],
-  [1, 'DT_FIFO'],
-  [2, 'DT_CHR'],
-  [4, 'DT_DIR'],
-  [6, 'DT_BLK'],
-  [8, 'DT_REG'],
-  [10, 'DT_LNK'],
-  [12, 'DT_SOCK'],
-  [14, 'DT_WHT'],
-]);
-
-/**
- * close_range flags (flags, unknown "CLOSE_RANGE_???").
- */
-export const CLOSE_RANGE_FLAGS = xlat(() => [
-  [0x2, 'CLOSE_RANGE_UNSHARE'],
-  [0x4, 'CLOSE_RANGE_CLOEXEC'],
-]);
-
 // ---------------------------------------------------------------- memory
-
-/**
- * mmap/mprotect/pkey_mprotect prot (flags, unknown "PROT_???"); 0 prints `PROT_NONE`.
- * PROT_SAO and PROT_ADI exist only on other architectures.
- */
-export const MMAP_PROT = xlat(() => [
-  [0x0, 'PROT_NONE'],
-  [0x1, 'PROT_READ'],
-  [0x2, 'PROT_WRITE'],
-  [0x4, 'PROT_EXEC'],
-  [0x8, 'PROT_SEM'],
-  [0x1000000, 'PROT_GROWSDOWN'],
-  [0x2000000, 'PROT_GROWSUP'],
-]);
-
-/**
- * mmap flags, part 1: the mapping type, `flags & MAP_TYPE_MASK` (value). strace looks this up in
- * its whole mmap flags table, so 0 prints `MAP_FILE`; values 4..15 print as `0x7 /* MAP_??? *\/`.
- */
-export const MMAP_TYPE = xlat(() => [
-  [0x1, 'MAP_SHARED'],
-  [0x2, 'MAP_PRIVATE'],
-  [0x3, 'MAP_SHARED_VALIDATE'],
-  [0x0, 'MAP_FILE'],
-]);
-
-/**
- * mmap flags, part 2: the bits outside MAP_TYPE_MASK and the MAP_HUGE field (flags, no default),
- * appended as `|NAME|...` only if nonzero. Part 3: a nonzero `(flags >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK`
- * is appended as `|21<<MAP_HUGE_SHIFT`. So `MAP_PRIVATE|MAP_ANONYMOUS`, `MAP_FILE`,
- * `0x7 /* MAP_??? *\/|MAP_ANONYMOUS`. MAP_UNINITIALIZED (1<<26) lies inside the MAP_HUGE field,
- * so strace never prints it: the bit shows up in the `N<<MAP_HUGE_SHIFT` number.
- */
-export const MMAP_FLAGS = xlat(() => [
-  [0x10, 'MAP_FIXED'],
-  [0x20, 'MAP_ANONYMOUS'],
-  [0x40, 'MAP_32BIT'],
-  [0x4000, 'MAP_NORESERVE'],
-  [0x8000, 'MAP_POPULATE'],
-  [0x10000, 'MAP_NONBLOCK'],
-  [0x100, 'MAP_GROWSDOWN'],
-  [0x800, 'MAP_DENYWRITE'],
-  [0x1000, 'MAP_EXECUTABLE'],
-  [0x2000, 'MAP_LOCKED'],
-  [0x20000, 'MAP_STACK'],
-  [0x40000, 'MAP_HUGETLB'],
-  [0x80000, 'MAP_SYNC'],
-  [0x4000000, 'MAP_UNINITIALIZED'],
-  [0x100000, 'MAP_FIXED_NOREPLACE'],
-]);
 
 /** mmap: the mapping-type bits, and the MAP_HUGE field (log2 of the huge page size). */
 export const MAP_TYPE_MASK = 0xfn;
 export const MAP_HUGE_SHIFT = 26n;
 export const MAP_HUGE_MASK = 0x3fn;
 
-/**
- * madvise/process_madvise advice (value, unknown "MADV_???").
- */
-export const MADVISE_ADVICE = xlat(() => [
-  [0, 'MADV_NORMAL'],
-  [1, 'MADV_RANDOM'],
-  [2, 'MADV_SEQUENTIAL'],
-  [3, 'MADV_WILLNEED'],
-  [4, 'MADV_DONTNEED'],
-  [8, 'MADV_FREE'],
-  [9, 'MADV_REMOVE'],
-  [10, 'MADV_DONTFORK'],
-  [11, 'MADV_DOFORK'],
-  [12, 'MADV_MERGEABLE'],
-  [13, 'MADV_UNMERGEABLE'],
-  [14, 'MADV_HUGEPAGE'],
-  [15, 'MADV_NOHUGEPAGE'],
-  [16, 'MADV_DONTDUMP'],
-  [17, 'MADV_DODUMP'],
-  [18, 'MADV_WIPEONFORK'],
-  [19, 'MADV_KEEPONFORK'],
-  [20, 'MADV_COLD'],
-  [21, 'MADV_PAGEOUT'],
-  [22, 'MADV_POPULATE_READ'],
-  [23, 'MADV_POPULATE_WRITE'],
-  [24, 'MADV_DONTNEED_LOCKED'],
-  [25, 'MADV_COLLAPSE'],
-  [100, 'MADV_HWPOISON'],
-  [101, 'MADV_SOFT_OFFLINE'],
-]);
-
-/**
- * mremap flags (flags, unknown "MREMAP_???").
- */
-export const MREMAP_FLAGS = xlat(() => [
-  [0x1, 'MREMAP_MAYMOVE'],
-  [0x2, 'MREMAP_FIXED'],
-  [0x4, 'MREMAP_DONTUNMAP'],
-]);
-
-/**
- * msync flags (flags, unknown "MS_???"); MS_SYNC is listed first, as in strace.
- */
-export const MSYNC_FLAGS = xlat(() => [
-  [0x4, 'MS_SYNC'],
-  [0x1, 'MS_ASYNC'],
-  [0x2, 'MS_INVALIDATE'],
-]);
-
 // ---------------------------------------------------------------- processes, time, misc
-
-/**
- * getrlimit/setrlimit/prlimit64 resource (value, unknown "RLIMIT_???"); x86_64 numbering.
- */
-export const RESOURCES = xlat(() => [
-  [0, 'RLIMIT_CPU'],
-  [1, 'RLIMIT_FSIZE'],
-  [2, 'RLIMIT_DATA'],
-  [3, 'RLIMIT_STACK'],
-  [4, 'RLIMIT_CORE'],
-  [5, 'RLIMIT_RSS'],
-  [6, 'RLIMIT_NPROC'],
-  [7, 'RLIMIT_NOFILE'],
-  [8, 'RLIMIT_MEMLOCK'],
-  [9, 'RLIMIT_AS'],
-  [10, 'RLIMIT_LOCKS'],
-  [11, 'RLIMIT_SIGPENDING'],
-  [12, 'RLIMIT_MSGQUEUE'],
-  [13, 'RLIMIT_NICE'],
-  [14, 'RLIMIT_RTPRIO'],
-  [15, 'RLIMIT_RTTIME'],
-]);
-
-/**
- * arch_prctl code (value, unknown "ARCH_???").
- */
-export const ARCH_PRCTL_CODES = xlat(() => [
-  [0x1001, 'ARCH_SET_GS'],
-  [0x1002, 'ARCH_SET_FS'],
-  [0x1003, 'ARCH_GET_FS'],
-  [0x1004, 'ARCH_GET_GS'],
-  [0x1011, 'ARCH_GET_CPUID'],
-  [0x1012, 'ARCH_SET_CPUID'],
-  [0x1021, 'ARCH_GET_XCOMP_SUPP'],
-  [0x1022, 'ARCH_GET_XCOMP_PERM'],
-  [0x1023, 'ARCH_REQ_XCOMP_PERM'],
-  [0x1024, 'ARCH_GET_XCOMP_GUEST_PERM'],
-  [0x1025, 'ARCH_REQ_XCOMP_GUEST_PERM'],
-  [0x2001, 'ARCH_MAP_VDSO_X32'],
-  [0x2002, 'ARCH_MAP_VDSO_32'],
-  [0x2003, 'ARCH_MAP_VDSO_64'],
-]);
-
-/**
- * getrandom flags (flags, unknown "GRND_???").
- */
-export const GETRANDOM_FLAGS = xlat(() => [
-  [0x1, 'GRND_NONBLOCK'],
-  [0x2, 'GRND_RANDOM'],
-  [0x4, 'GRND_INSECURE'],
-]);
-
-/**
- * futex op (value, unknown "FUTEX_???"), looked up as the whole op word. strace names each command
- * with FUTEX_PRIVATE_FLAG (128) as *_PRIVATE, and six WAIT-type ops with FUTEX_CLOCK_REALTIME (256)
- * as `NAME|FUTEX_CLOCK_REALTIME`; any other combination (e.g. FUTEX_WAKE|FUTEX_CLOCK_REALTIME)
- * prints as hex: `0x101 /* FUTEX_??? *\/`. The command that decides the remaining arguments is
- * `op & 127`.
- */
-export const FUTEX_OPS = xlat(() => [
-  [0x0, 'FUTEX_WAIT'],
-  [0x1, 'FUTEX_WAKE'],
-  [0x2, 'FUTEX_FD'],
-  [0x3, 'FUTEX_REQUEUE'],
-  [0x4, 'FUTEX_CMP_REQUEUE'],
-  [0x5, 'FUTEX_WAKE_OP'],
-  [0x6, 'FUTEX_LOCK_PI'],
-  [0x7, 'FUTEX_UNLOCK_PI'],
-  [0x8, 'FUTEX_TRYLOCK_PI'],
-  [0x9, 'FUTEX_WAIT_BITSET'],
-  [0xa, 'FUTEX_WAKE_BITSET'],
-  [0xb, 'FUTEX_WAIT_REQUEUE_PI'],
-  [0xc, 'FUTEX_CMP_REQUEUE_PI'],
-  [0xd, 'FUTEX_LOCK_PI2'],
-  [0x80, 'FUTEX_WAIT_PRIVATE'],
-  [0x81, 'FUTEX_WAKE_PRIVATE'],
-  [0x82, 'FUTEX_FD|FUTEX_PRIVATE_FLAG'],
-  [0x83, 'FUTEX_REQUEUE_PRIVATE'],
-  [0x84, 'FUTEX_CMP_REQUEUE_PRIVATE'],
-  [0x85, 'FUTEX_WAKE_OP_PRIVATE'],
-  [0x86, 'FUTEX_LOCK_PI_PRIVATE'],
-  [0x87, 'FUTEX_UNLOCK_PI_PRIVATE'],
-  [0x88, 'FUTEX_TRYLOCK_PI_PRIVATE'],
-  [0x89, 'FUTEX_WAIT_BITSET_PRIVATE'],
-  [0x8a, 'FUTEX_WAKE_BITSET_PRIVATE'],
-  [0x8b, 'FUTEX_WAIT_REQUEUE_PI_PRIVATE'],
-  [0x8c, 'FUTEX_CMP_REQUEUE_PI_PRIVATE'],
-  [0x8d, 'FUTEX_LOCK_PI2_PRIVATE'],
-  [0x100, 'FUTEX_WAIT|FUTEX_CLOCK_REALTIME'],
-  [0x180, 'FUTEX_WAIT_PRIVATE|FUTEX_CLOCK_REALTIME'],
-  [0x109, 'FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME'],
-  [0x189, 'FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME'],
-  [0x10b, 'FUTEX_WAIT_REQUEUE_PI|FUTEX_CLOCK_REALTIME'],
-  [0x18b, 'FUTEX_WAIT_REQUEUE_PI_PRIVATE|FUTEX_CLOCK_REALTIME'],
-]);
 
 /** futex op modifier bits and the command mask. */
 export const FUTEX_PRIVATE_FLAG = 128n;
 export const FUTEX_CLOCK_REALTIME = 256n;
 export const FUTEX_CMD_MASK = 127n;
-
-/**
- * futex val3 for FUTEX_WAIT_BITSET/FUTEX_WAKE_BITSET (value, no default: unknown prints as hex).
- */
-export const FUTEX_BITSET = xlat(() => [
-  [0xffffffff, 'FUTEX_BITSET_MATCH_ANY'],
-]);
 
 /**
  * clockid_t (value, unknown "CLOCK_???"). Negative ids are CPU/fd clocks, which strace prints as
@@ -498,181 +275,8 @@ export const CPUCLOCK_TYPES = xlat(() => [
   [2, 'CPUCLOCK_SCHED'],
 ]);
 
-/**
- * clock_nanosleep/timer_settime flags (flags, unknown "TIMER_???").
- */
-export const TIMER_FLAGS = xlat(() => [
-  [0x1, 'TIMER_ABSTIME'],
-]);
-
-/**
- * timerfd_create and timerfd_settime flags (flags, unknown "TFD_???").
- */
-export const TFD_FLAGS = xlat(() => [
-  [0x1, 'TFD_TIMER_ABSTIME'],
-  [0x2, 'TFD_TIMER_CANCEL_ON_SET'],
-  [0x80000, 'TFD_CLOEXEC'],
-  [0x800, 'TFD_NONBLOCK'],
-]);
-
-/**
- * getitimer/setitimer which (value, unknown "ITIMER_???").
- */
-export const ITIMER_WHICH = xlat(() => [
-  [0, 'ITIMER_REAL'],
-  [1, 'ITIMER_VIRTUAL'],
-  [2, 'ITIMER_PROF'],
-]);
-
-/**
- * prctl option (value, unknown "PR_???").
- */
-export const PRCTL_OPTIONS = xlat(() => [
-  [1, 'PR_SET_PDEATHSIG'],
-  [2, 'PR_GET_PDEATHSIG'],
-  [3, 'PR_GET_DUMPABLE'],
-  [4, 'PR_SET_DUMPABLE'],
-  [5, 'PR_GET_UNALIGN'],
-  [6, 'PR_SET_UNALIGN'],
-  [7, 'PR_GET_KEEPCAPS'],
-  [8, 'PR_SET_KEEPCAPS'],
-  [9, 'PR_GET_FPEMU'],
-  [10, 'PR_SET_FPEMU'],
-  [11, 'PR_GET_FPEXC'],
-  [12, 'PR_SET_FPEXC'],
-  [13, 'PR_GET_TIMING'],
-  [14, 'PR_SET_TIMING'],
-  [15, 'PR_SET_NAME'],
-  [16, 'PR_GET_NAME'],
-  [19, 'PR_GET_ENDIAN'],
-  [20, 'PR_SET_ENDIAN'],
-  [21, 'PR_GET_SECCOMP'],
-  [22, 'PR_SET_SECCOMP'],
-  [23, 'PR_CAPBSET_READ'],
-  [24, 'PR_CAPBSET_DROP'],
-  [25, 'PR_GET_TSC'],
-  [26, 'PR_SET_TSC'],
-  [27, 'PR_GET_SECUREBITS'],
-  [28, 'PR_SET_SECUREBITS'],
-  [29, 'PR_SET_TIMERSLACK'],
-  [30, 'PR_GET_TIMERSLACK'],
-  [31, 'PR_TASK_PERF_EVENTS_DISABLE'],
-  [32, 'PR_TASK_PERF_EVENTS_ENABLE'],
-  [33, 'PR_MCE_KILL'],
-  [34, 'PR_MCE_KILL_GET'],
-  [35, 'PR_SET_MM'],
-  [36, 'PR_SET_CHILD_SUBREAPER'],
-  [37, 'PR_GET_CHILD_SUBREAPER'],
-  [38, 'PR_SET_NO_NEW_PRIVS'],
-  [39, 'PR_GET_NO_NEW_PRIVS'],
-  [40, 'PR_GET_TID_ADDRESS'],
-  [41, 'PR_SET_THP_DISABLE'],
-  [42, 'PR_GET_THP_DISABLE'],
-  [43, 'PR_MPX_ENABLE_MANAGEMENT'],
-  [44, 'PR_MPX_DISABLE_MANAGEMENT'],
-  [45, 'PR_SET_FP_MODE'],
-  [46, 'PR_GET_FP_MODE'],
-  [47, 'PR_CAP_AMBIENT'],
-  [50, 'PR_SVE_SET_VL'],
-  [51, 'PR_SVE_GET_VL'],
-  [52, 'PR_GET_SPECULATION_CTRL'],
-  [53, 'PR_SET_SPECULATION_CTRL'],
-  [54, 'PR_PAC_RESET_KEYS'],
-  [55, 'PR_SET_TAGGED_ADDR_CTRL'],
-  [56, 'PR_GET_TAGGED_ADDR_CTRL'],
-  [57, 'PR_SET_IO_FLUSHER'],
-  [58, 'PR_GET_IO_FLUSHER'],
-  [59, 'PR_SET_SYSCALL_USER_DISPATCH'],
-  [60, 'PR_PAC_SET_ENABLED_KEYS'],
-  [61, 'PR_PAC_GET_ENABLED_KEYS'],
-  [62, 'PR_SCHED_CORE'],
-  [63, 'PR_SME_SET_VL'],
-  [64, 'PR_SME_GET_VL'],
-  [1398164801, 'PR_SET_VMA'],
-  [1499557217, 'PR_SET_PTRACER'],
-]);
-
-/**
- * clone flags above the exit signal (flags, unknown "CLONE_???"). strace prints clone's flags as
- * `CLONE_VM|CLONE_FS|...|SIGCHLD`: these names for `flags & ~CSIGNAL`, then `|` and the signal
- * `flags & CSIGNAL` via signame(); with no other flags only the signal (`SIGCHLD`, or `0`).
- */
-export const CLONE_FLAGS = xlat(() => [
-  [0x100, 'CLONE_VM'],
-  [0x200, 'CLONE_FS'],
-  [0x400, 'CLONE_FILES'],
-  [0x800, 'CLONE_SIGHAND'],
-  [0x1000, 'CLONE_PIDFD'],
-  [0x2000, 'CLONE_PTRACE'],
-  [0x4000, 'CLONE_VFORK'],
-  [0x8000, 'CLONE_PARENT'],
-  [0x10000, 'CLONE_THREAD'],
-  [0x20000, 'CLONE_NEWNS'],
-  [0x40000, 'CLONE_SYSVSEM'],
-  [0x80000, 'CLONE_SETTLS'],
-  [0x100000, 'CLONE_PARENT_SETTID'],
-  [0x200000, 'CLONE_CHILD_CLEARTID'],
-  [0x800000, 'CLONE_UNTRACED'],
-  [0x1000000, 'CLONE_CHILD_SETTID'],
-  [0x2000000, 'CLONE_NEWCGROUP'],
-  [0x4000000, 'CLONE_NEWUTS'],
-  [0x8000000, 'CLONE_NEWIPC'],
-  [0x10000000, 'CLONE_NEWUSER'],
-  [0x20000000, 'CLONE_NEWPID'],
-  [0x40000000, 'CLONE_NEWNET'],
-  [0x80000000, 'CLONE_IO'],
-]);
-
 /** clone: the low byte holds the signal sent to the parent at exit. */
 export const CSIGNAL = 0xffn;
-
-/**
- * wait4/waitid options (flags, unknown "W???"). glibc defines WSTOPPED, so strace's table has no
- * WUNTRACED: 2 prints `WSTOPPED`.
- */
-export const WAIT_OPTIONS = xlat(() => [
-  [0x1, 'WNOHANG'],
-  [0x4, 'WEXITED'],
-  [0x2, 'WSTOPPED'],
-  [0x8, 'WCONTINUED'],
-  [0x1000000, 'WNOWAIT'],
-  [0x80000000, '__WCLONE'],
-  [0x40000000, '__WALL'],
-  [0x20000000, '__WNOTHREAD'],
-]);
-
-/**
- * waitid idtype (value, unknown "P_???").
- */
-export const WAITID_TYPES = xlat(() => [
-  [0, 'P_ALL'],
-  [1, 'P_PID'],
-  [2, 'P_PGID'],
-  [3, 'P_PIDFD'],
-]);
-
-/**
- * membarrier cmd (value, unknown "MEMBARRIER_CMD_???"); the QUERY result prints as these flags.
- */
-export const MEMBARRIER_CMDS = xlat(() => [
-  [0x0, 'MEMBARRIER_CMD_QUERY'],
-  [0x1, 'MEMBARRIER_CMD_GLOBAL'],
-  [0x2, 'MEMBARRIER_CMD_GLOBAL_EXPEDITED'],
-  [0x4, 'MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED'],
-  [0x8, 'MEMBARRIER_CMD_PRIVATE_EXPEDITED'],
-  [0x10, 'MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED'],
-  [0x20, 'MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE'],
-  [0x40, 'MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE'],
-  [0x80, 'MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ'],
-  [0x100, 'MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ'],
-]);
-
-/**
- * membarrier flags (flags, unknown "MEMBARRIER_CMD_FLAG_???").
- */
-export const MEMBARRIER_FLAGS = xlat(() => [
-  [0x1, 'MEMBARRIER_CMD_FLAG_CPU'],
-]);
 
 /**
  * rseq flags. strace 6.1 has no rseq decoder: it prints all four arguments raw (hex), so this
@@ -1061,44 +665,6 @@ export const TCP_OPTIONS = xlat(() => [
 // ---------------------------------------------------------------- polling, event fds
 
 /**
- * epoll_event.events (flags, unknown "EPOLL???").
- */
-export const EPOLL_EVENTS = xlat(() => [
-  [0x1, 'EPOLLIN'],
-  [0x2, 'EPOLLPRI'],
-  [0x4, 'EPOLLOUT'],
-  [0x8, 'EPOLLERR'],
-  [0x10, 'EPOLLHUP'],
-  [0x20, 'EPOLLNVAL'],
-  [0x40, 'EPOLLRDNORM'],
-  [0x80, 'EPOLLRDBAND'],
-  [0x100, 'EPOLLWRNORM'],
-  [0x200, 'EPOLLWRBAND'],
-  [0x400, 'EPOLLMSG'],
-  [0x2000, 'EPOLLRDHUP'],
-  [0x10000000, 'EPOLLEXCLUSIVE'],
-  [0x20000000, 'EPOLLWAKEUP'],
-  [0x40000000, 'EPOLLONESHOT'],
-  [0x80000000, 'EPOLLET'],
-]);
-
-/**
- * epoll_ctl op (value, unknown "EPOLL_CTL_???").
- */
-export const EPOLL_CTL_OPS = xlat(() => [
-  [1, 'EPOLL_CTL_ADD'],
-  [2, 'EPOLL_CTL_DEL'],
-  [3, 'EPOLL_CTL_MOD'],
-]);
-
-/**
- * epoll_create1 flags (flags, unknown "EPOLL_???").
- */
-export const EPOLL_CREATE_FLAGS = xlat(() => [
-  [0x80000, 'EPOLL_CLOEXEC'],
-]);
-
-/**
  * pollfd events/revents (flags, unknown "POLL???").
  */
 export const POLL_EVENTS = xlat(() => [
@@ -1116,15 +682,6 @@ export const POLL_EVENTS = xlat(() => [
   [0x1000, 'POLLREMOVE'],
   [0x2000, 'POLLRDHUP'],
   [0x8000, 'POLL_BUSY_LOOP'],
-]);
-
-/**
- * eventfd2 flags (flags, unknown "EFD_???").
- */
-export const EFD_FLAGS = xlat(() => [
-  [0x1, 'EFD_SEMAPHORE'],
-  [0x80000, 'EFD_CLOEXEC'],
-  [0x800, 'EFD_NONBLOCK'],
 ]);
 
 /**
@@ -1305,15 +862,6 @@ export const IOCTL_CODES: Readonly<Record<string, number>> = {
 };
 
 /**
- * TCFLSH argument (value, unknown "TC???").
- */
-export const TCFLSH_QUEUES = xlat(() => [
-  [0, 'TCIFLUSH'],
-  [1, 'TCOFLUSH'],
-  [2, 'TCIOFLUSH'],
-]);
-
-/**
  * TCXONC argument (value, unknown "TC???").
  */
 export const TCXONC_ACTIONS = xlat(() => [
@@ -1321,4 +869,18 @@ export const TCXONC_ACTIONS = xlat(() => [
   [1, 'TCOON'],
   [2, 'TCIOFF'],
   [3, 'TCION'],
+]);
+
+export const SCHEDULERS = xlat(() => [
+  [0, 'SCHED_OTHER'], [1, 'SCHED_FIFO'], [2, 'SCHED_RR'], [3, 'SCHED_BATCH'], [4, 'SCHED_ISO'],
+  [5, 'SCHED_IDLE'], [6, 'SCHED_DEADLINE'],
+]);
+
+export const SIGALTSTACK_FLAGS = xlat(() => [[1, 'SS_ONSTACK'], [2, 'SS_DISABLE'], [0x80000000, 'SS_AUTODISARM']]);
+
+/** AUDIT_ARCH_* values for siginfo's si_arch (the ones a Linux tracee of ours can report). */
+export const AUDIT_ARCHES = xlat(() => [
+  [0xc00000b7, 'AUDIT_ARCH_AARCH64'], [0x40000028, 'AUDIT_ARCH_ARM'], [0x40000003, 'AUDIT_ARCH_I386'],
+  [0xc000003e, 'AUDIT_ARCH_X86_64'], [0xc00000f3, 'AUDIT_ARCH_RISCV64'], [0x80000016, 'AUDIT_ARCH_S390X'],
+  [0xc0000015, 'AUDIT_ARCH_PPC64LE'], [0x80000015, 'AUDIT_ARCH_PPC64'],
 ]);

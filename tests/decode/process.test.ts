@@ -6,14 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { decoders as processDecoders } from '../src/decode/process.js';
-import { decoders as miscDecoders } from '../src/decode/misc.js';
-import type { SyscallDecoder } from '../src/decode/types.js';
-import { FakeMemory, lineMaker, bytes } from './helpers/decode.js';
-import { formatRet, formatValue } from '../src/render/strace.js';
-import type { Ctx } from '../src/decode/types.js';
+import { REGISTRY } from '../../src/decode/index.js';
+import type { SyscallDecoder } from '../../src/decode/types.js';
+import { FakeMemory, lineMaker, bytes } from '../helpers/decode.js';
+import { formatRet, formatValue } from '../../src/render/strace.js';
+import type { Ctx } from '../../src/decode/types.js';
 
-const ALL: Record<string, SyscallDecoder> = { ...miscDecoders, ...processDecoders };
+const ALL: Readonly<Record<string, SyscallDecoder>> = REGISTRY;
 const line = lineMaker(ALL, () => new FakeMemory(false));
 
 
@@ -142,6 +141,12 @@ test('prctl SVE/tagged/PAC/SCHED_CORE options and seccomp filters with -v', () =
   assert.equal(line('seccomp', { args: [1, 0, BUF2], mem, opt: { abbrev: false } }),
     'seccomp(SECCOMP_SET_MODE_FILTER, 0, {len=4, filter=[BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0), BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0xa3, 0, 0x1), BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ERRNO|0x1), BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ALLOW)]}) = 0');
   assert.equal(line('seccomp', { args: [1, 0, BUF2], mem }), 'seccomp(SECCOMP_SET_MODE_FILTER, 0, {len=4, filter=0x7ffd0000}) = 0');
+  // a BPF_MISC code's bits above the opcode print as strace's print_bpf_filter_code leaves them
+  const odd = new FakeMemory();
+  odd.put(BUF, bytes([2, 0x107], [1, 0], [1, 0], [4, 0]));
+  odd.put(BUF2, bytes([2, 1], [2, 0], [4, 0], [8, BUF]));
+  assert.equal(line('seccomp', { args: [1, 0, BUF2], mem: odd, err: EINVAL, opt: { abbrev: false } }),
+    'seccomp(SECCOMP_SET_MODE_FILTER, 0, {len=1, filter=[BPF_STMT(BPF_MISC|BPF_TAX|0x100 /* BPF_??? */, 0)]}) = -1 EINVAL (Invalid argument)');
 });
 
 test('ptrace PEEKUSER offsets, clone3 set_tid, bpf map elements', () => {

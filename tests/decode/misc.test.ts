@@ -5,21 +5,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { decoders as memoryDecoders } from '../src/decode/memory.js';
-import { decoders as processDecoders, waitStatus } from '../src/decode/process.js';
-import { decoders as signalDecoders, decodeSiginfo } from '../src/decode/signal.js';
-import { decoders as netDecoders, netlinkV, ntop6 } from '../src/decode/net.js';
-import { decoders as miscDecoders } from '../src/decode/misc.js';
-import { clockT, printArray } from '../src/decode/printers.js';
-import type { Ctx, SyscallDecoder } from '../src/decode/types.js';
-import { formatRet, formatValue } from '../src/render/strace.js';
-import { FakeMemory as BaseMemory, lineMaker, bytes, cat } from './helpers/decode.js';
+import { REGISTRY } from '../../src/decode/index.js';
+import { waitStatus } from '../../src/decode/process.js';
+import { decodeSiginfo } from '../../src/decode/signal.js';
+import { netlinkV } from '../../src/decode/netlink.js';
+import { ntop6 } from '../../src/decode/sockaddr.js';
+import { clockT, printArray } from '../../src/decode/printers.js';
+import type { Ctx, SyscallDecoder } from '../../src/decode/types.js';
+import { formatRet, formatValue } from '../../src/render/strace.js';
+import { FakeMemory as BaseMemory, lineMaker, bytes, cat } from '../helpers/decode.js';
 
 process.env.TZ = 'UTC';
 
-const ALL: Record<string, SyscallDecoder> = {
-  ...memoryDecoders, ...processDecoders, ...signalDecoders, ...netDecoders, ...miscDecoders,
-};
+const ALL: Readonly<Record<string, SyscallDecoder>> = REGISTRY;
 
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
