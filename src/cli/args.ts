@@ -15,6 +15,14 @@ export interface Options {
   acolumn: number;
   /** --json: JSON Lines instead of strace's text */
   json: boolean;
+  /** --replay=FILE: read a --json recording instead of running a program ('-': stdin) */
+  replay?: string;
+  /** --report=FILE: write a self-contained HTML report of the trace */
+  report?: string;
+  /** --perfetto=FILE: write the trace as Chrome Trace Event JSON */
+  perfetto?: string;
+  /** --effects: a summary of what the program did instead of the trace */
+  effects: boolean;
   /** -v */
   verbose: boolean;
   /** -x count (0..2) */
@@ -90,7 +98,7 @@ export class UsageError extends Error {
 }
 
 const defaults = (): Options => ({
-  strsize: 32, acolumn: 40, json: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
+  strsize: 32, acolumn: 40, json: false, effects: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
   filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false,
   help: false, version: false, command: [],
 });
@@ -163,7 +171,10 @@ const STRACE_LONG: readonly LongOpt[] = [
  * sysray's own long options. They are looked up only when strace's give no match, so that any
  * abbreviation strace takes (--no for --no-abbrev) means the same here.
  */
-const SYSRAY_LONG: readonly LongOpt[] = [opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none')];
+const SYSRAY_LONG: readonly LongOpt[] = [
+  opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none'), opt('replay', 'replay', 'required'),
+  opt('report', 'report', 'required'), opt('perfetto', 'perfetto', 'required'), opt('effects', 'effects', 'none'),
+];
 
 /** getopt_long's lookup of `--NAME` (NAME without its `=VALUE`); `arg` is the whole argument, for messages. */
 function findLong(name: string, arg: string): LongOpt {
@@ -297,6 +308,10 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       break;
     case 'x': o.xflag = o.xflag < 2 ? ((o.xflag + 1) as 1 | 2) : 2; break;
     case 'json': o.json = true; break;
+    case 'replay': o.replay = val!; break;
+    case 'report': o.report = val!; break;
+    case 'perfetto': o.perfetto = val!; break;
+    case 'effects': o.effects = true; break;
     case 'f': o.follow++; break;
     case 'follow-forks': o.follow = Math.max(o.follow, 1); break;
     case 'F': o.optF = true; break;
@@ -366,13 +381,15 @@ export function parseArgs(argv: string[]): Options {
     break;
   }
   o.command = argv.slice(i);
-  if (!o.help && !o.version && o.command.length === 0 && o.pids.length === 0) throw new UsageError('must have PROG [ARGS] or -p PID');
+  if (o.replay !== undefined && (o.command.length || o.pids.length)) throw new UsageError('--replay reads a recording: it takes no PROG or -p PID');
+  if (!o.help && !o.version && o.replay === undefined && o.command.length === 0 && o.pids.length === 0) throw new UsageError('must have PROG [ARGS] or -p PID');
   return o;
 }
 
 export const USAGE = `Usage: sysray [-cCfFhiqrtTvVwxyYzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE]
               [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] [-P PATH]... [--json]
-              { -p PID | [-E VAR=VAL]... [-u USERNAME] [--] PROG [ARGS] }
+              [--effects] [--report=FILE.html] [--perfetto=FILE.json]
+              { -p PID | [-E VAR=VAL]... [-u USERNAME] [--] PROG [ARGS] | --replay=FILE }
 
 sysray traces the system calls PROG makes, printing them as strace does.
 
@@ -389,6 +406,13 @@ Output format:
   -x             print non-ASCII strings in hex
   -xx            print all strings in hex
   --json         print JSON Lines: one object per event (see docs/json.md)
+  --replay=FILE  read a --json recording (FILE, or - for stdin) instead of running PROG;
+                 every output and filter applies to it
+  --effects      instead of the trace, a summary of what PROG did (with --json, one object)
+  --report=FILE  instead of the trace, write FILE: one self-contained HTML page with a
+                 timeline, the process tree, files, network, errors and the -c table
+  --perfetto=FILE
+                 instead of the trace, write FILE as Chrome Trace Event JSON (ui.perfetto.dev)
 
 Filtering:
   -e trace=[!]{[?]SYSCALL[@64|@32|@x32]|[?]/REGEX|%CLASS|all|none},…

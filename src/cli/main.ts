@@ -13,6 +13,8 @@ import { NATIVE } from '../arch/index.js';
 import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Filters } from '../filter/expr.js';
 import { SummaryCounter } from '../render/summary.js';
 import { raw, setProcessName, SIG_IGN, userByName } from '../sys/libc.js';
+import { replay, ReplayError } from '../replay/source.js';
+import { Views } from './views.js';
 
 const VERSION = '0.1.0';
 const SIGTSTP = 20;
@@ -333,7 +335,9 @@ export function main(argv: string[]): number {
         perPid.delete(ev.pid);
       }
   };
-  const staged = filterStage(f, write);
+  // --report, --perfetto, --effects: views of the whole trace, in place of its text
+  const views = Views.of(opts, lineOpts.xflag);
+  const staged = filterStage(f, views ? (ev) => views.event(ev) : write);
   // -c / -C: every traced syscall that returned is counted (status filters do not apply);
   // with -c nothing else is printed.
   const counter = opts.summary ? new SummaryCounter(NATIVE, opts.overheadNs !== undefined ? { overheadNs: opts.overheadNs } : {}) : undefined;
@@ -342,7 +346,7 @@ export function main(argv: string[]): number {
       ? (ev) => {
           // strace's summary times: the tracee's system CPU time, or with -w the wall-clock time
           if (ev.type === 'syscall' && ev.ret) counter.add(ev.name, opts.wallclock ? ev.duration : (ev.cpu ?? ev.duration), ev.ret.errno !== 0, ev.nr);
-          if (opts.summary === 'both') staged(ev);
+          if (opts.summary === 'both' || views) staged(ev);
         }
       : staged,
     idle: () => {
@@ -350,6 +354,7 @@ export function main(argv: string[]): number {
       for (const p of perPid.values()) p.out.flush();
     },
   };
+  if (opts.replay !== undefined) return replayInto(opts.replay, prog, { sink, counter, views, opts, shared, perPid, traced, paths });
   const tracer = new Tracer(
     {
       strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,
@@ -388,18 +393,64 @@ export function main(argv: string[]): number {
   for (const pid of opts.pids) tracer.attach(pid);
   if (tracer.count === 0) return 1;
   const outcome = tracer.run();
-  sink.idle?.();
-  if (counter) {
-    const table = counter.render({ ...(opts.sortBy ? { sortBy: opts.sortBy } : {}), ...(opts.columns ? { columns: opts.columns } : {}) });
-    if (shared) shared.write(table);
-    else writeSync(2, table);
-  }
-  shared?.close();
-  for (const p of perPid.values()) p.out.close();
+  const finished = finish({ sink, counter, views, opts, shared, perPid }, prog);
   if (piped) reap(piped.pid);
+  if (finished) return finished;
   if (outcome.kind === 'exit') return outcome.code;
   dieOfSignal(outcome.sig);
   return 128 + outcome.sig;
+}
+
+interface Outputs {
+  sink: Sink;
+  counter: SummaryCounter | undefined;
+  views: Views | undefined;
+  opts: Options;
+  shared: Out | undefined;
+  perPid: Map<number, { out: Out }>;
+}
+
+/** The end of a trace: the -c table and the views written, outputs closed. Non-zero when a view failed. */
+function finish(o: Outputs, prog: string): number {
+  o.sink.idle?.();
+  if (o.counter) {
+    const table = o.counter.render({ ...(o.opts.sortBy ? { sortBy: o.opts.sortBy } : {}), ...(o.opts.columns ? { columns: o.opts.columns } : {}) });
+    if (o.shared) o.shared.write(table);
+    else writeSync(2, table);
+  }
+  let status = 0;
+  if (o.views) {
+    try {
+      const text = o.views.finish(o.counter);
+      if (o.shared) o.shared.write(text);
+      else writeSync(2, text);
+    } catch (e) {
+      status = die(prog, (e as Error).message);
+    }
+  }
+  o.shared?.close();
+  for (const p of o.perPid.values()) p.out.close();
+  return status;
+}
+
+/** --replay: the recording's events through the same outputs as a live trace's. */
+function replayInto(file: string, prog: string, o: Outputs & { traced: Uint8Array | undefined; paths: Set<string> | undefined }): number {
+  let failed: string | undefined;
+  try {
+    replay(file, { table: NATIVE, ...(o.traced ? { traced: o.traced } : {}), ...(o.paths ? { paths: o.paths } : {}) }, (ev) => {
+      if (ev.type === 'message') {
+        o.sink.idle?.();
+        writeSync(2, `${prog}: ${ev.text}\n`);
+      } else o.sink.event(ev);
+    });
+  } catch (e) {
+    if (e instanceof ReplayError) failed = `${file}:${e.line}: ${e.message}`;
+    else if ((e as { errno?: number }).errno !== undefined) failed = `${file}: ${errnoMessage(-((e as { errno: number }).errno))}`;
+    else throw e;
+  }
+  const status = finish(o, prog);
+  if (failed !== undefined) return die(prog, failed);
+  return status;
 }
 
 /** Die of `sig` as the traced command did (no core dump of our own), as strace does. */

@@ -1,0 +1,167 @@
+/**
+ * --replay=FILE: a `--json` recording as an event source in place of the tracer. It applies what
+ * the tracer applies before events leave it (-e trace=, -P) and gives back the syscall entries
+ * JSON Lines leaves out, in the order the tracer saw them, so that every view downstream (strace
+ * text with its `<unfinished ...>` lines, -c, JSON, the report) works on a recording as on a live trace.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { ArchTable } from '../arch/types.js';
+import type { TraceEvent } from '../api/events.js';
+import type { Value } from '../decode/value.js';
+import type { Event, SyscallEntryEvent, SyscallEvent } from '../model.js';
+import { pathMatch, type PathSource } from '../filter/paths.js';
+import { eventFromJson, RecordError } from './events.js';
+
+export interface ReplayFilters {
+  /** -e trace=: per syscall number, 1 when traced; undefined: all. */
+  traced?: Uint8Array;
+  /** -P: latin1 strings of the paths' bytes. */
+  paths?: ReadonlySet<string>;
+  table: ArchTable;
+}
+
+/** A recording that stops being one at `line` (1-based): what came before it has been replayed. */
+export class ReplayError extends Error {
+  constructor(public readonly line: number, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * How many events wait for an earlier entry to be put before them. A call that started more
+ * events than this before it returned has its entry printed late (its line is still right).
+ */
+const WINDOW = 4096;
+
+/**
+ * Puts each syscall's entry back where the tracer saw it: at its entry time, before events
+ * written while it was in progress (JSON Lines writes a syscall once it has returned).
+ */
+class Reorder {
+  private q: { ev: Event; at: bigint }[] = [];
+  private head = 0;
+
+  constructor(private readonly out: (ev: Event) => void) {}
+
+  push(ev: Event): void {
+    if (ev.type === 'syscall') {
+      let i = this.q.length;
+      while (i > this.head && this.q[i - 1]!.at > ev.time) i--;
+      // a thread's execve that superseded its leader started under the thread's own pid
+      let pid = ev.pid;
+      for (let k = i; k < this.q.length; k++) {
+        const o = this.q[k]!.ev;
+        if (o.type === 'superseded' && o.pid === ev.pid) pid = o.oldPid;
+      }
+      this.q.splice(i, 0, { ev: entryOf(ev, pid), at: ev.time });
+      this.q.push({ ev, at: ev.time + ev.duration });
+    } else this.q.push({ ev, at: ev.time });
+    while (this.q.length - this.head > WINDOW) this.out(this.q[this.head++]!.ev);
+    if (this.head > WINDOW) {
+      this.q = this.q.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  flush(): void {
+    while (this.head < this.q.length) this.out(this.q[this.head++]!.ev);
+    this.q = [];
+    this.head = 0;
+  }
+}
+
+function entryOf(ev: SyscallEvent, pid: number): SyscallEntryEvent {
+  return {
+    type: 'syscall_entry', pid, nr: ev.nr, name: ev.name, args: ev.args.slice(0, ev.entryArgs),
+    complete: ev.entryArgs === ev.args.length && !ev.unfinished, time: ev.time,
+    ...(ev.scno !== undefined ? { scno: ev.scno } : {}), ...(ev.ip !== undefined ? { ip: ev.ip } : {}),
+    ...(ev.comm ? { comm: ev.comm } : {}),
+  };
+}
+
+const bare = (v: Value | undefined): Value | undefined => (v?.k === 'note' ? bare(v.v) : v);
+const latin1 = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
+
+/**
+ * -P over recorded values: the matcher's raw arguments are argument indexes here, paths are the
+ * strings recorded, fds name what -y recorded for them (a recording without -y matches by path only).
+ */
+function recordedSource(args: readonly Value[]): PathSource {
+  return {
+    path: (i) => {
+      const v = bare(args[Number(i)]);
+      return v?.k === 'str' ? latin1(v.b) : undefined;
+    },
+    fd: (i) => {
+      const v = bare(args[i]);
+      return v?.k === 'fd' && v.path ? latin1(v.path) : undefined;
+    },
+    pollFds: () => [],
+  };
+}
+
+const INDEXES = [0n, 1n, 2n, 3n, 4n, 5n];
+
+/** Whether the tracer would have shown this event under `f`. */
+function shown(ev: Event, f: ReplayFilters): boolean {
+  if (ev.type !== 'syscall') return true;
+  if (f.traced && ev.nr >= 0 && ev.nr < f.traced.length && f.traced[ev.nr] === 0) return false;
+  if (f.paths) {
+    const row = f.table.rows[ev.nr];
+    if (!row || !pathMatch(row, INDEXES, f.paths, recordedSource(ev.args))) return false;
+  }
+  return true;
+}
+
+/** Each line of `file` ('-': stdin) with its number; lines are UTF-8. */
+function* lines(file: string): Generator<[string, number]> {
+  const fd = file === '-' ? 0 : openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    let rest = Buffer.alloc(0);
+    let n = 0;
+    for (;;) {
+      const got = readSync(fd, buf, 0, buf.length, null);
+      if (got === 0) break;
+      let chunk = rest.length ? Buffer.concat([rest, buf.subarray(0, got)]) : buf.subarray(0, got);
+      let start = 0;
+      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
+        yield [chunk.toString('utf8', start, nl), ++n];
+        start = nl + 1;
+      }
+      rest = Buffer.from(chunk.subarray(start));
+      chunk = rest;
+    }
+    if (rest.length) yield [rest.toString('utf8'), -(n + 1)];
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
+/**
+ * Replay `file` into `sink`, filtered as the tracer filters. Throws ReplayError after replaying
+ * every event before the bad line; a file that cannot be read throws as fs does.
+ */
+export function replay(file: string, f: ReplayFilters, sink: (ev: Event) => void): void {
+  const order = new Reorder(sink);
+  let lineNo = 0;
+  try {
+    for (const [text, n] of lines(file)) {
+      lineNo = Math.abs(n);
+      if (!text.trim()) continue;
+      let j: TraceEvent;
+      try {
+        j = JSON.parse(text) as TraceEvent;
+      } catch {
+        throw new RecordError(n < 0 ? 'truncated (the line does not end)' : 'not JSON');
+      }
+      const ev = eventFromJson(j);
+      if (shown(ev, f)) order.push(ev);
+    }
+  } catch (e) {
+    order.flush();
+    if (e instanceof RecordError) throw new ReplayError(lineNo, e.message);
+    throw e;
+  }
+  order.flush();
+}
