@@ -354,7 +354,14 @@ export function main(argv: string[]): number {
       for (const p of perPid.values()) p.out.flush();
     },
   };
-  if (opts.replay !== undefined) return replayInto(opts.replay, prog, { sink, counter, views, opts, shared, perPid, traced, paths });
+  if (opts.replay !== undefined) {
+    // a recording's strings were cut at -s when it was made; nothing longer is left to show
+    if (opts.given.has('s')) writeSync(2, `${prog}: --replay: strings are as recorded (-s applies when recording)\n`);
+    return replayInto(opts.replay, prog, {
+      sink, counter, views, opts, shared, perPid, traced, paths,
+      noFdPaths: !f.decodeFds.universe.some((k) => f.decodeFds.has(k)), noComm: !f.decodePids.has('comm'),
+    });
+  }
   const tracer = new Tracer(
     {
       strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,
@@ -434,10 +441,14 @@ function finish(o: Outputs, prog: string): number {
 }
 
 /** --replay: the recording's events through the same outputs as a live trace's. */
-function replayInto(file: string, prog: string, o: Outputs & { traced: Uint8Array | undefined; paths: Set<string> | undefined }): number {
+function replayInto(
+  file: string, prog: string,
+  o: Outputs & { traced: Uint8Array | undefined; paths: Set<string> | undefined; noFdPaths: boolean; noComm: boolean },
+): number {
   let failed: string | undefined;
+  const filters = { table: NATIVE, ...(o.traced ? { traced: o.traced } : {}), ...(o.paths ? { paths: o.paths } : {}), noFdPaths: o.noFdPaths, noComm: o.noComm };
   try {
-    replay(file, { table: NATIVE, ...(o.traced ? { traced: o.traced } : {}), ...(o.paths ? { paths: o.paths } : {}) }, (ev) => {
+    replay(file, filters, (ev) => {
       if (ev.type === 'message') {
         o.sink.idle?.();
         writeSync(2, `${prog}: ${ev.text}\n`);

@@ -77,7 +77,7 @@ export class PerfettoTrace {
       head.push(JSON.stringify({ name: 'process_name', ph: 'M', pid: p.pid, args: { name: `${p.name} (${p.pid})` } }));
       for (const tid of p.threads) head.push(JSON.stringify({ name: 'thread_name', ph: 'M', pid: p.pid, tid, args: { name: tid === p.pid ? p.name : `${p.name} [${tid}]` } }));
       head.push(JSON.stringify({
-        name: `process ${p.name}`, cat: 'process', ph: 'X', ts: us(p.start - t0), dur: us(p.end - p.start), pid: p.pid, tid: p.pid,
+        name: `process ${p.name}`, cat: 'lifetime', ph: 'X', ts: us(p.start - t0), dur: us(p.end - p.start), pid: p.pid, tid: p.pid,
         args: { ...(p.argv ? { argv: p.argv } : {}), ...(p.parent !== undefined ? { parent: p.parent } : {}), ending: p.ending ?? 'still running' },
       }));
     }

@@ -34,12 +34,20 @@ const text = (v: Value | undefined): string | undefined => {
   return b?.k === 'str' ? Buffer.from(b.b).toString('utf8') : undefined;
 };
 
-/** Whether a clone's flags (its first argument, or clone3's struct) ask for a thread. */
-function threadClone(name: string, args: readonly Value[]): boolean {
-  let v = bare(args[0]);
-  if (name === 'clone3' && v?.k === 'struct') v = bare(v.fields.find((f) => f.n === 'flags')?.v);
-  if (v?.k === 'flags') return v.names.includes('CLONE_THREAD');
-  return false;
+/** Whether a clone's flags ask for a thread: CLONE_THREAD anywhere in its arguments (clone3's struct too). */
+function threadClone(args: readonly Value[]): boolean {
+  const has = (v: Value | undefined, depth: number): boolean => {
+    if (!v || depth > 4) return false;
+    switch (v.k) {
+      case 'flags': return v.names.includes('CLONE_THREAD');
+      case 'note': return has(v.v, depth);
+      case 'inout': return has(v.in, depth + 1);
+      case 'join': return v.parts.some((p) => has(p, depth + 1));
+      case 'struct': return v.fields.some((f) => has(f.v, depth + 1));
+      default: return false;
+    }
+  };
+  return args.some((a) => has(a, 0));
 }
 
 export class Tracks {
@@ -69,7 +77,7 @@ export class Tracks {
         const child = Number(ev.ret.rval);
         // the child may have been seen first, as a process of its own
         const seen = this.procs.get(child);
-        if (threadClone(n, ev.args)) {
+        if (threadClone(ev.args)) {
           if (seen?.threads.length === 1) this.procs.delete(child);
           this.tgid.set(child, p.pid);
           if (!p.threads.includes(child)) p.threads.push(child);

@@ -18,6 +18,10 @@ export interface ReplayFilters {
   /** -P: latin1 strings of the paths' bytes. */
   paths?: ReadonlySet<string>;
   table: ArchTable;
+  /** Without -y: what a recording made with -y says about fds is left out. */
+  noFdPaths?: boolean;
+  /** Without -Y: process names a recording made with -Y carries are left out. */
+  noComm?: boolean;
 }
 
 /** A recording that stops being one at `line` (1-based): what came before it has been replayed. */
@@ -102,6 +106,37 @@ function recordedSource(args: readonly Value[]): PathSource {
 
 const INDEXES = [0n, 1n, 2n, 3n, 4n, 5n];
 
+/** A value without -y's fd annotations and/or -Y's process names (the recording had them, the replay does not ask). */
+function strip(v: Value, f: ReplayFilters): Value {
+  switch (v.k) {
+    case 'fd':
+      if (f.noFdPaths && v.path === undefined && !v.detail) return v;
+      if (f.noFdPaths) return { k: 'fd', fd: v.fd, ...(v.label !== undefined ? { label: v.label } : {}) };
+      return v.detail?.comm ? { ...v, detail: { ...v.detail, comm: undefined } as typeof v.detail } : v;
+    case 'int': return f.noComm && v.comm ? { k: 'int', v: v.v, ...(v.fmt ? { fmt: v.fmt } : {}) } : v;
+    case 'struct': return { ...v, fields: v.fields.map((x) => ({ ...x, v: strip(x.v, f) })) };
+    case 'array': return { ...v, items: v.items.map((x) => strip(x, f)) };
+    case 'call': return { ...v, args: v.args.map((x) => strip(x, f)) };
+    case 'join': return { ...v, parts: v.parts.map((x) => strip(x, f)) };
+    case 'note': return { ...v, v: strip(v.v, f) };
+    case 'inout': return { ...v, in: strip(v.in, f), out: strip(v.out, f) };
+    default: return v;
+  }
+}
+
+/** The event as the tracer would have made it without the -y / -Y annotations the replay leaves out. */
+function stripped(ev: Event, f: ReplayFilters): Event {
+  if (!f.noFdPaths && !f.noComm) return ev;
+  const out = f.noComm && 'comm' in ev && ev.comm ? { ...ev, comm: undefined } : ev;
+  if (out.type !== 'syscall') return out;
+  const ret = out.ret && {
+    ...out.ret,
+    ...(f.noFdPaths ? { path: undefined, fd: undefined } : {}), ...(f.noComm ? { comm: undefined } : {}),
+    ...(out.ret.aux ? { aux: strip(out.ret.aux, f) } : {}),
+  };
+  return { ...out, args: out.args.map((a) => strip(a, f)), ...(ret ? { ret } : {}) };
+}
+
 /** Whether the tracer would have shown this event under `f`. */
 function shown(ev: Event, f: ReplayFilters): boolean {
   if (ev.type !== 'syscall') return true;
@@ -156,7 +191,7 @@ export function replay(file: string, f: ReplayFilters, sink: (ev: Event) => void
         throw new RecordError(n < 0 ? 'truncated (the line does not end)' : 'not JSON');
       }
       const ev = eventFromJson(j);
-      if (shown(ev, f)) order.push(ev);
+      if (shown(ev, f)) order.push(stripped(ev, f));
     }
   } catch (e) {
     order.flush();
