@@ -13,7 +13,7 @@ import { NATIVE } from '../arch/index.js';
 import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Filters } from '../filter/expr.js';
 import { SummaryCounter } from '../render/summary.js';
 import { raw, setProcessName, SIG_IGN, userByName } from '../sys/libc.js';
-import { replay, ReplayError } from '../replay/source.js';
+import { replay, ReplayError, type ReplayFilters } from '../replay/source.js';
 import { Views } from './views.js';
 
 const VERSION = '0.1.0';
@@ -360,6 +360,7 @@ export function main(argv: string[]): number {
     return replayInto(opts.replay, prog, {
       sink, counter, views, opts, shared, perPid, traced, paths,
       noFdPaths: !f.decodeFds.universe.some((k) => f.decodeFds.has(k)), noComm: !f.decodePids.has('comm'),
+      unordered: opts.json || views !== undefined || opts.summary === 'only',
     });
   }
   const tracer = new Tracer(
@@ -443,10 +444,13 @@ function finish(o: Outputs, prog: string): number {
 /** --replay: the recording's events through the same outputs as a live trace's. */
 function replayInto(
   file: string, prog: string,
-  o: Outputs & { traced: Uint8Array | undefined; paths: Set<string> | undefined; noFdPaths: boolean; noComm: boolean },
+  o: Outputs & { traced: Uint8Array | undefined; paths: Set<string> | undefined } & Omit<ReplayFilters, 'table' | 'traced' | 'paths'>,
 ): number {
   let failed: string | undefined;
-  const filters = { table: NATIVE, ...(o.traced ? { traced: o.traced } : {}), ...(o.paths ? { paths: o.paths } : {}), noFdPaths: o.noFdPaths, noComm: o.noComm };
+  const filters: ReplayFilters = {
+    table: NATIVE, ...(o.traced ? { traced: o.traced } : {}), ...(o.paths ? { paths: o.paths } : {}),
+    ...(o.noFdPaths ? { noFdPaths: true } : {}), ...(o.noComm ? { noComm: true } : {}), ...(o.unordered ? { unordered: true } : {}),
+  };
   try {
     replay(file, filters, (ev) => {
       if (ev.type === 'message') {

@@ -48,8 +48,10 @@ export class Views {
     if (ev.type === 'syscall_entry') return;
     this.tracks.add(ev);
     if (ev.type === 'syscall' && ev.ret) this.counter.add(ev.name, ev.duration, ev.ret.errno !== 0, ev.nr);
-    const line = ev.type === 'syscall' || ev.type === 'signal' ? this.line(ev) : '';
-    this.perfetto?.add(ev, line);
+    // the line is made once, and only when a view needs it
+    let text: string | undefined;
+    const line = (): string => (text ??= ev.type === 'syscall' || ev.type === 'signal' ? this.line(ev) : '');
+    this.perfetto?.add(ev, line());
     this.report?.add(ev, line);
   }
 

@@ -7,6 +7,7 @@
 import { writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Event } from '../model.js';
+import type { SyscallJson } from '../api/events.js';
 import { errnoName } from '../decode/xlat/errno.js';
 import { eventJson } from './json.js';
 import { reportPage } from './report-page.js';
@@ -18,12 +19,16 @@ class Strings {
   readonly list: string[] = [];
   constructor(private readonly cap = 1 << 20) {}
   id(s: string): number {
-    let i = this.ids.get(s);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(s);
-      if (this.ids.size < this.cap) this.ids.set(s, i);
-    }
+    return this.ids.get(s) ?? this.add(s);
+  }
+  /** The number of `s` if it was seen, else undefined. */
+  known(s: string): number | undefined {
+    return this.ids.get(s);
+  }
+  add(s: string): number {
+    const i = this.list.length;
+    this.list.push(s);
+    if (this.ids.size < this.cap) this.ids.set(s, i);
     return i;
   }
 }
@@ -69,13 +74,16 @@ export class ReportBuilder {
     this.errnos.id('');
   }
 
+  /** Each JSON text's line number: a call's line follows from its JSON, made once per distinct JSON. */
+  private lineOfJson = new Column((n) => new Uint32Array(n));
+
   /** `line`: the event's strace line (syscalls and signals). */
-  add(ev: Event, line: string): void {
+  add(ev: Event, line: () => string): void {
     if (ev.type === 'syscall_entry' || ev.type === 'attach' || ev.type === 'message') return;
     this.t0 ??= ev.time;
     const rel = (t: bigint): number => Number(t - this.t0!);
     if (ev.type !== 'syscall') {
-      const text = ev.type === 'signal' ? line : ev.type === 'stopped' ? `stopped by ${ev.name}`
+      const text = ev.type === 'signal' ? line() : ev.type === 'stopped' ? `stopped by ${ev.name}`
         : ev.type === 'exit' ? `exited with ${ev.code}` : ev.type === 'killed' ? `killed by ${ev.name}`
         : ev.type === 'detach' ? 'detached' : `superseded by execve in pid ${ev.oldPid}`;
       this.marks.push({ tid: ev.pid, t: String(rel(ev.time)), kind: ev.type, text });
@@ -86,13 +94,16 @@ export class ReportBuilder {
     this.tid.push(ev.pid);
     this.name.push(this.names.id(ev.name));
     this.err.push(ev.ret?.errno ? this.errnos.id(errnoName(ev.ret.errno) ?? String(ev.ret.errno)) : 0);
-    this.line.push(this.lines.id(line));
     // the JSON without what the columns hold (time, pid, duration), which repeats far less
-    const j = eventJson(ev) as unknown as Record<string, unknown>;
-    delete j.time;
-    delete j.pid;
-    delete j.durationNs;
-    this.json.push(this.jsons.id(JSON.stringify(j)));
+    const { time: _t, pid: _p, durationNs: _d, ...rest } = eventJson(ev) as SyscallJson;
+    const json = JSON.stringify(rest);
+    let id = this.jsons.known(json);
+    if (id === undefined) {
+      id = this.jsons.add(json);
+      this.lineOfJson.push(this.lines.id(line()));
+    }
+    this.json.push(id);
+    this.line.push(this.lineOfJson.a[id]!);
   }
 
   /** The data the page reads: a JSON header, the two string tables, then the columns. */

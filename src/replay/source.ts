@@ -22,6 +22,11 @@ export interface ReplayFilters {
   noFdPaths?: boolean;
   /** Without -Y: process names a recording made with -Y carries are left out. */
   noComm?: boolean;
+  /**
+   * Nothing downstream prints strace text: entries need not go back to where the tracer saw
+   * them among other processes' events (each is given just before its call).
+   */
+  unordered?: boolean;
 }
 
 /** A recording that stops being one at `line` (1-based): what came before it has been replayed. */
@@ -44,10 +49,19 @@ const WINDOW = 4096;
 class Reorder {
   private q: { ev: Event; at: bigint }[] = [];
   private head = 0;
+  /** Processes traced now: with one, nothing can have happened while its call was in progress. */
+  private live = new Set<number>();
 
-  constructor(private readonly out: (ev: Event) => void) {}
+  constructor(private readonly out: (ev: Event) => void, private readonly unordered = false) {}
 
   push(ev: Event): void {
+    if (ev.type === 'attach') this.live.add(ev.pid);
+    else if (ev.type === 'exit' || ev.type === 'killed' || ev.type === 'detach') this.live.delete(ev.pid);
+    if ((this.unordered || this.live.size <= 1) && this.head === this.q.length) {
+      if (ev.type === 'syscall') this.out(entryOf(ev, ev.pid));
+      this.out(ev);
+      return;
+    }
     if (ev.type === 'syscall') {
       let i = this.q.length;
       while (i > this.head && this.q[i - 1]!.at > ev.time) i--;
@@ -178,7 +192,9 @@ function* lines(file: string): Generator<[string, number]> {
  * every event before the bad line; a file that cannot be read throws as fs does.
  */
 export function replay(file: string, f: ReplayFilters, sink: (ev: Event) => void): void {
-  const order = new Reorder(sink);
+  const order = new Reorder(sink, f.unordered);
+  const annotated = f.noFdPaths && f.noComm ? /"(?:path|detail|device|deleted|retPath|retFd|comm|retComm)":/
+    : f.noFdPaths ? /"(?:path|detail|device|deleted|retPath|retFd)":/ : f.noComm ? /"(?:comm|retComm)":/ : /^\b$/;
   let lineNo = 0;
   try {
     for (const [text, n] of lines(file)) {
@@ -191,7 +207,8 @@ export function replay(file: string, f: ReplayFilters, sink: (ev: Event) => void
         throw new RecordError(n < 0 ? 'truncated (the line does not end)' : 'not JSON');
       }
       const ev = eventFromJson(j);
-      if (shown(ev, f)) order.push(stripped(ev, f));
+      // only a line that has -y's or -Y's annotations can need them left out
+      if (shown(ev, f)) order.push(annotated.test(text) ? stripped(ev, f) : ev);
     }
   } catch (e) {
     order.flush();
