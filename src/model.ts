@@ -122,6 +122,11 @@ export interface AttachEvent {
   pid: number;
   how: 'start' | 'child' | 'attach';
   time: bigint;
+  /**
+   * The process's working directory when it became traced (not for a followed child, which shares
+   * or copies its parent's), so relative paths in a trace can be resolved (the effects model).
+   */
+  cwd?: Uint8Array;
 }
 
 /** A process is no longer traced but goes on running. */

@@ -80,7 +80,12 @@ export interface KilledJson extends Common { type: 'killed'; signal: string; cor
 /** Something sysray itself said about a tracee (`exec: Permission denied`). */
 export interface MessageJson extends Common { type: 'message'; text: string }
 /** A process became traced: the started command, a followed child, or one attached with -p. */
-export interface AttachJson extends Common { type: 'attach'; how: 'start' | 'child' | 'attach' }
+export interface AttachJson extends Common {
+  type: 'attach';
+  how: 'start' | 'child' | 'attach';
+  /** The working directory when it became traced (absent for a followed child, which inherits it). */
+  cwd?: string;
+}
 /** A process is no longer traced and goes on running. */
 export interface DetachJson extends Common { type: 'detach' }
 /** A non-leader thread `oldPid` called execve and now runs as `pid`. */

@@ -1,7 +1,7 @@
 /** The sysray command: parse, trace, render, exit as strace exits. */
 import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type Options } from './args.js';
-import { Tracer, type Sink } from '../tracer/loop.js';
+import { Tracer, type Sink, type TraceOptions } from '../tracer/loop.js';
 import { creationMask, restoreDefault } from '../tracer/signals.js';
 import { reap, type Spawned, spawnCommand, spawnPipe, takeCallerState } from '../tracer/spawn.js';
 import { dismiss } from '../tracer/launcher.js';
@@ -144,7 +144,7 @@ function absolute(o: Options): { abs?: { unix: boolean; digits: number } } {
  * partial status set a syscall's line is held back until its end is known (strace stages it too,
  * so such lines are never split by `<unfinished ...>`).
  */
-function filterStage(f: Filters, next: (ev: Event) => void): (ev: Event) => void {
+export function filterStage(f: Filters, next: (ev: Event) => void): (ev: Event) => void {
   const allStatus = f.status.isComplete();
   const allSignals = f.signal.isComplete(Array.from({ length: 64 }, (_, i) => i + 1));
   if (allStatus && allSignals) return next;
@@ -176,6 +176,63 @@ function filterStage(f: Filters, next: (ev: Event) => void): (ev: Event) => void
   };
 }
 
+/**
+ * -P: each path, and what it resolves to (`said` is told so, as strace says it), as latin1 strings
+ * of their bytes; undefined without -P.
+ */
+export function resolvePaths(given: readonly string[], said: (msg: string) => void): Set<string> | undefined {
+  if (!given.length) return undefined;
+  const paths = new Set<string>();
+  for (const p of given) {
+    paths.add(Buffer.from(p, 'utf8').toString('latin1'));
+    let real: string | undefined;
+    try {
+      real = realpathSync(p);
+    } catch {
+      real = undefined;
+    }
+    if (real !== undefined && real !== p) {
+      said(`Requested path "${p}" resolved into "${real}"`);
+      paths.add(Buffer.from(real, 'utf8').toString('latin1'));
+    }
+  }
+  return paths;
+}
+
+/** How a run drives the engine beyond the command line: the CLI's choices, or the API's. */
+export interface EngineRun {
+  interactive: boolean;
+  eagerFlush: boolean;
+  /** --seccomp-bpf as settled (it still applies only with -f and a partial -e trace=). */
+  seccomp: boolean;
+  exitKill: boolean;
+}
+
+/** The engine's options for a parsed command line (the API builds its engine from one too). */
+export function engineOptions(
+  opts: Options, { traced, qual }: { traced?: Uint8Array | undefined; qual?: Uint8Array | undefined },
+  paths: ReadonlySet<string> | undefined, run: EngineRun,
+): TraceOptions {
+  const f = opts.filters;
+  return {
+    strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive: run.interactive,
+    ...(opts.xlat !== 'abbrev' ? { xlat: opts.xlat } : {}),
+    eagerFlush: run.eagerFlush, ...(f.decodeFds.universe.some((k) => f.decodeFds.has(k)) ? { decodeFds: {
+      path: f.decodeFds.has('path'), socket: f.decodeFds.has('socket'), dev: f.decodeFds.has('dev'), pidfd: f.decodeFds.has('pidfd'),
+    } } : {}), ...(paths ? { paths } : {}),
+    ...(qual ? { qual } : {}), wantIp: opts.iflag, wantCpu: opts.summary !== undefined && !opts.wallclock,
+    ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
+    ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
+    ...(traced ? { traced } : {}),
+    // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
+    seccomp: run.seccomp && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
+    exitKill: run.exitKill,
+    comm: f.decodePids.has('comm'),
+    ...(f.inject.size ? { inject: f.inject } : {}),
+    detachOnExec: opts.detachOnExec,
+  };
+}
+
 /** Run sysray with these arguments; returns the exit code (or does not return: dies of the tracee's signal). */
 export function main(argv: string[]): number {
   const caller = takeCallerState();
@@ -202,25 +259,8 @@ export function main(argv: string[]): number {
   const settled = reconcile(opts, prog, hasCommand);
   if (typeof settled === 'number') return settled;
   const { seccompAsked } = settled;
-  // -P: each path, and what it resolves to (strace says so after the checks above, unless
-  // -e quiet=path-resolution)
-  let paths: Set<string> | undefined;
-  if (opts.paths.length) {
-    paths = new Set();
-    for (const p of opts.paths) {
-      paths.add(Buffer.from(p, 'utf8').toString('latin1'));
-      let real: string | undefined;
-      try {
-        real = realpathSync(p);
-      } catch {
-        real = undefined;
-      }
-      if (real !== undefined && real !== p) {
-        if (!f.quiet.has('path-resolution')) writeSync(2, `${prog}: Requested path "${p}" resolved into "${real}"\n`);
-        paths.add(Buffer.from(real, 'utf8').toString('latin1'));
-      }
-    }
-  }
+  // -P (strace says what a path resolves to after the checks above, unless -e quiet=path-resolution)
+  const paths = resolvePaths(opts.paths, f.quiet.has('path-resolution') ? () => {} : (msg) => writeSync(2, `${prog}: ${msg}\n`));
   // -u: strace 6.1's checks, whether or not there is a command (it knows user names only)
   let user: { uid: number; gid: number; groups: number[] } | undefined;
   if (opts.user !== undefined) {
@@ -364,24 +404,11 @@ export function main(argv: string[]): number {
     });
   }
   const tracer = new Tracer(
-    {
-      strsize: opts.strsize, abbrev: true, verbose: true, followForks: opts.follow > 0, interactive,
-      ...(opts.xlat !== 'abbrev' ? { xlat: opts.xlat } : {}),
-      eagerFlush: opts.output === undefined || piped !== undefined, ...(f.decodeFds.universe.some((k) => f.decodeFds.has(k)) ? { decodeFds: {
-        path: f.decodeFds.has('path'), socket: f.decodeFds.has('socket'), dev: f.decodeFds.has('dev'), pidfd: f.decodeFds.has('pidfd'),
-      } } : {}), ...(paths ? { paths } : {}),
-      ...(qual ? { qual } : {}), wantIp: opts.iflag, wantCpu: opts.summary !== undefined && !opts.wallclock,
-      ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
-      ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
-      ...(traced ? { traced } : {}),
-      // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
-      // (by default not with -I 1 either: a command left behind under its filter would get ENOSYS)
-      seccomp: (seccompAsked ?? intr !== 1) && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
-      exitKill: intr !== 1,
-      comm: f.decodePids.has('comm'),
-      ...(f.inject.size ? { inject: f.inject } : {}),
-      detachOnExec: opts.detachOnExec,
-    },
+    engineOptions(opts, { traced, qual }, paths, {
+      interactive, eagerFlush: opts.output === undefined || piped !== undefined,
+      // by default not with -I 1: a command left behind under its filter would get ENOSYS
+      seccomp: seccompAsked ?? intr !== 1, exitKill: intr !== 1,
+    }),
     sink,
     (msg, kind) => {
       if ((kind === 'attach' || kind === 'detach') && quiet.has('attach')) return;

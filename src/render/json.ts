@@ -20,6 +20,12 @@ function bytes(b: Uint8Array): { [k: string]: J } {
   }
 }
 
+/** A path as string arguments give it (UTF-8 when valid), so the two can be joined. */
+function pathText(b: Uint8Array): string {
+  const o = bytes(b);
+  return typeof o.text === 'string' ? o.text : Buffer.from(b).toString('latin1');
+}
+
 /** A Value as JSON: `{"kind": …, …}` mirroring the Value union. */
 export function valueJson(v: Value): J {
   switch (v.k) {
@@ -111,7 +117,7 @@ export function eventJson(ev: Event): TraceEvent | undefined {
     case 'exit': o = { type: 'exit', time, pid: ev.pid, code: ev.code }; break;
     case 'killed': o = { type: 'killed', time, pid: ev.pid, signal: ev.name, coreDumped: ev.core }; break;
     case 'message': o = { type: 'message', time, pid: ev.pid, text: ev.text }; break;
-    case 'attach': o = { type: 'attach', time, pid: ev.pid, how: ev.how }; break;
+    case 'attach': o = { type: 'attach', time, pid: ev.pid, how: ev.how, ...(ev.cwd ? { cwd: pathText(ev.cwd) } : {}) }; break;
     case 'detach': o = { type: 'detach', time, pid: ev.pid }; break;
     case 'superseded': o = { type: 'superseded', time, pid: ev.pid, oldPid: ev.oldPid }; break;
   }

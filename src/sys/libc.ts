@@ -106,6 +106,8 @@ export const raw = lazyFuncs({
   posix_spawn_file_actions_destroy: 'int posix_spawn_file_actions_destroy(void *fa)',
   posix_spawn_file_actions_addclose: 'int posix_spawn_file_actions_addclose(void *fa, int fd)',
   posix_spawn_file_actions_adddup2: 'int posix_spawn_file_actions_adddup2(void *fa, int fd, int newfd)',
+  posix_spawn_file_actions_addchdir_np: 'int posix_spawn_file_actions_addchdir_np(void *fa, const char *path)',
+  posix_spawn_file_actions_addopen: 'int posix_spawn_file_actions_addopen(void *fa, int fd, const char *path, int flags, int mode)',
   signal: 'void *signal(int sig, void *handler)',
   setrlimit: 'int setrlimit(int resource, void *rlim)',
   sigprocmask: 'int sigprocmask(int how, void *set, void *oldset)',
@@ -119,6 +121,8 @@ export const raw = lazyFuncs({
   getgrouplist: 'int getgrouplist(const char *user, uint32_t group, void *groups, void *ngroups)',
   getuid: 'int getuid()',
   pipe2: 'int pipe2(void *fds, int flags)',
+  gettid: 'int gettid()',
+  tgkill: 'int tgkill(int tgid, int tid, int sig)',
   prctl: 'int prctl(int option, void *arg2, uint64_t arg3, uint64_t arg4, uint64_t arg5)',
 });
 

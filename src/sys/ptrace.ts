@@ -15,7 +15,7 @@ export const PTRACE_O = {
 export const PTRACE_EVENT = { FORK: 1, VFORK: 2, CLONE: 3, EXEC: 4, VFORK_DONE: 5, EXIT: 6, SECCOMP: 7, STOP: 128 } as const;
 
 /** waitpid options. */
-export const W = { NOHANG: 1, UNTRACED: 2, ALL: 0x40000000 } as const;
+export const W = { NOHANG: 1, UNTRACED: 2, NOTHREAD: 0x20000000, ALL: 0x40000000 } as const;
 
 const ptraceNum = raw.ptraceN;
 const ptraceBuf = raw.ptrace;

@@ -63,6 +63,16 @@ export interface TraceOptions extends DecodeOptions {
   comm?: boolean;
   /** -e inject= / -e fault=: what to do to which syscalls (by number; x86_64). */
   inject?: ReadonlyMap<number, InjectSpec>;
+  /**
+   * Wait only for this thread's children and tracees (__WNOTHREAD): the API's engine runs in a
+   * worker thread of a program whose other threads have children of their own.
+   */
+  ownThread?: boolean;
+  /**
+   * Asked before each wait (the API's abort): 'kill' ends every tracee and reaps it, 'detach' lets
+   * every tracee go on running untraced. A signal that interrupts the wait makes it asked at once.
+   */
+  cancel?: () => 'kill' | 'detach' | undefined;
 }
 
 /** /proc/PID/comm without its newline (strace's load_pid_comm); empty if it cannot be read. */
@@ -201,6 +211,15 @@ export type Outcome = { kind: 'exit'; code: number } | { kind: 'signal'; sig: nu
 const epochOffset = BigInt(Date.now()) * 1000000n - process.hrtime.bigint();
 const now = (): bigint => epochOffset + process.hrtime.bigint();
 
+/** A process's working directory as its attach event carries it (nothing if /proc will not say). */
+function cwdOf(pid: number): { cwd?: Uint8Array } {
+  try {
+    return { cwd: readlinkSync(`/proc/${pid}/cwd`, { encoding: 'buffer' }) };
+  } catch {
+    return {};
+  }
+}
+
 export class Tracer {
   private tcbs = new Map<number, Tcb>();
   private info = Buffer.from(new ArrayBuffer(88));
@@ -216,6 +235,8 @@ export class Tracer {
   private interrupted = 0;
   /** Decode options for syscalls in -e abbrev=/verbose= sets, made on first use. */
   private optVariants: (TraceOptions | undefined)[] = [];
+  /** opt.cancel said 'kill': every tracee, including children seen from now on, is killed. */
+  private killing = false;
   /** The started command runs under our seccomp filter (so do the children it makes). */
   private seccompActive = false;
   private ptraceOptions: number;
@@ -249,7 +270,8 @@ export class Tracer {
       t.ctx.comm = loadComm;
     }
     this.tcbs.set(pid, t);
-    this.sink.event({ type: 'attach', pid, how, time: now() });
+    if (this.killing) kill(pid, 9);
+    this.sink.event({ type: 'attach', pid, how, time: now(), ...(how === 'child' ? {} : cwdOf(pid)) });
     return t;
   }
 
@@ -451,21 +473,23 @@ export class Tracer {
     let ticking = false;
     let stopped = false;
     let n = 0;
+    const all = W.ALL | (this.opt.ownThread ? W.NOTHREAD : 0);
     while (this.tcbs.size > 0) {
       if ((++n & 63) === 0 && this.checkInterrupt()) break;
+      if (this.opt.cancel && !this.killing && this.cancelled()) break;
       if (stopped && !ticking && !eager) {
         tick(50);
         ticking = true;
       }
       let pid: number, status: number;
       if (eager) {
-        [pid, status] = wait(-1, W.ALL | W.NOHANG);
+        [pid, status] = wait(-1, all | W.NOHANG);
         if (pid === 0) {
           idle?.();
           if (this.checkInterrupt()) break;
-          [pid, status] = wait(-1, W.ALL);
+          [pid, status] = wait(-1, all);
         }
-      } else [pid, status] = wait(-1, W.ALL);
+      } else [pid, status] = wait(-1, all);
       if (pid < 0) {
         if (-pid === EINTR) {
           // our tick or a signal aimed at sysray: flush, then see which
@@ -490,6 +514,21 @@ export class Tracer {
     idle?.();
     if (this.interrupted) return { kind: 'signal', sig: this.interrupted };
     return this.outcome;
+  }
+
+  /** Whether opt.cancel asks to end the trace: true once every tracee is detached (the loop ends). */
+  private cancelled(): boolean {
+    const how = this.opt.cancel!();
+    if (how === 'detach') {
+      for (const t of [...this.tcbs.values()]) this.detach(t);
+      return true;
+    }
+    if (how === 'kill') {
+      // the loop goes on to reap them (a stopped tracee dies of SIGKILL too)
+      this.killing = true;
+      for (const t of this.tcbs.values()) kill(t.pid, 9);
+    }
+    return false;
   }
 
   private checkInterrupt(): boolean {

@@ -37,15 +37,29 @@ export function watchSignals(signals: readonly number[] = WATCHED, record = true
     callerMask = umask(0) as number;
     armed = true;
   }
-  const act = Buffer.alloc(152); // struct sigaction: handler @0, sa_mask[128] @8, sa_flags @136, restorer @144
-  act.writeBigUInt64LE(BigInt(dlsym(0n, record ? 'umask' : 'getpid') as bigint), 0);
-  act.fill(0xff, 8, 136); // block everything while the handler runs
-  act.writeInt32LE(0, 136); // no SA_RESTART: waitpid returns EINTR
   for (const s of signals) {
     if (installed.has(s)) continue;
-    sigaction(s, act, null);
+    install(s, record ? 'umask' : 'getpid');
     installed.add(s);
   }
+}
+
+/** sigaction(sig) with libc's `fn` as the handler: async-signal-safe, lock-free, and without SA_RESTART. */
+function install(sig: number, fn: 'umask' | 'getpid'): void {
+  const act = Buffer.alloc(152); // struct sigaction: handler @0, sa_mask[128] @8, sa_flags @136, restorer @144
+  act.writeBigUInt64LE(BigInt(dlsym(0n, fn) as bigint), 0);
+  act.fill(0xff, 8, 136); // block everything while the handler runs
+  act.writeInt32LE(0, 136); // no SA_RESTART: waitpid returns EINTR
+  sigaction(sig, act, null);
+}
+
+/**
+ * Let `sig`, sent to one thread (tgkill), only interrupt that thread's blocking waitpid: the API
+ * wakes its engine's worker so. Process-wide and never undone (several engines may share it); a
+ * no-op for any other thread it reaches. The umask is left alone.
+ */
+export function wakeOn(sig: number): void {
+  install(sig, 'getpid');
 }
 
 /** The signal that arrived since the last call (the last one, if several), or 0. */

@@ -279,10 +279,21 @@ export function reap(pid: number): void {
 }
 
 /**
+ * Where the API starts a command: its working directory, and in place of the caller's fds 0-2
+ * (`inherit`) an fd of the caller's or /dev/null.
+ */
+export interface SpawnPlace {
+  cwd?: string;
+  stdio?: readonly (number | 'null' | 'inherit')[];
+}
+
+const O_RDONLY = 0, O_WRONLY = 1;
+
+/**
  * posix_spawn the shim, which stops itself with SIGSTOP before exec'ing `path` with `argv`.
  * Returns the pid. The caller then waits for the stop and seizes it.
  */
-export function spawnStopped(path: string, argv: string[], envp: string[], caller: CallerState): number {
+export function spawnStopped(path: string, argv: string[], envp: string[], caller: CallerState, place: SpawnPlace = {}): number {
   const shim = shimPath();
   const { attr, fa } = spawnAttributes(caller);
   // signals the caller ignored are ignored here around the spawn so the child inherits that. SIGCHLD
@@ -293,6 +304,11 @@ export function spawnStopped(path: string, argv: string[], envp: string[], calle
   const passed = caller.fds ?? [0, 1, 2];
   for (const fd of passed) raw.posix_spawn_file_actions_adddup2(fa, fd, fd);
   for (const fd of [0, 1, 2]) if (!passed.includes(fd)) raw.posix_spawn_file_actions_addclose(fa, fd);
+  place.stdio?.forEach((to, fd) => {
+    if (to === 'null') raw.posix_spawn_file_actions_addopen(fa, fd, '/dev/null', fd === 0 ? O_RDONLY : O_WRONLY, 0);
+    else if (to !== 'inherit') raw.posix_spawn_file_actions_adddup2(fa, to, fd);
+  });
+  if (place.cwd !== undefined) raw.posix_spawn_file_actions_addchdir_np(fa, place.cwd);
   const restore: [number, unknown][] = [];
   for (let s = 1; s <= 64; s++) {
     if (s === 9 || s === 19 || s === 32 || s === 33) continue;
