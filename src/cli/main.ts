@@ -456,7 +456,7 @@ function finish(o: Outputs, prog: string): number {
   let status = 0;
   if (o.views) {
     try {
-      const text = o.views.finish(o.counter);
+      const text = o.views.finish();
       if (o.shared) o.shared.write(text);
       else writeSync(2, text);
     } catch (e) {

@@ -9,9 +9,13 @@ import { writeSync } from 'node:fs';
 import type { Value } from '../decode/value.js';
 import type { Event } from '../model.js';
 import { errnoName } from '../decode/xlat/errno.js';
-import type { Tracks } from './tracks.js';
+import type { Effects } from '../analyze/index.js';
+import { endingText, processNames, threadsOf } from './effects.js';
 
 const us = (ns: bigint): number => Number(ns) / 1000;
+/** Stands for the process id in an event until the end, when it is known. */
+const PID = -1;
+const PID_TEXT = '"pid":-1';
 
 /** The paths -y recorded for a call's fd arguments and result, by fd. */
 function fdPaths(args: readonly Value[], ret?: Value): Record<string, string> | undefined {
@@ -28,19 +32,26 @@ function fdPaths(args: readonly Value[], ret?: Value): Record<string, string> | 
   return out;
 }
 
-/** Collects events, then writes the trace file in one go (times are relative to the first event). */
+/**
+ * Collects events, then writes the trace file in one go (times are relative to the first event).
+ * Which process a thread belongs to is known at the end (from the effects model): events are kept
+ * with their thread's id in place of the process's, filled in as they are written.
+ */
 export class PerfettoTrace {
   private parts: string[] = [];
   private t0: bigint | undefined;
+  /** The latest time seen: a process still running at the end lasts until then. */
+  private last = 0n;
 
-  constructor(private readonly tracks: Tracks, private readonly classOf: (name: string) => string) {}
+  constructor(private readonly classOf: (name: string) => string) {}
 
   /** `line`: the event's strace line (syscalls and signals). */
   add(ev: Event, line: string): void {
     if (ev.type === 'syscall_entry' || ev.type === 'attach' || ev.type === 'detach' || ev.type === 'message') return;
     this.t0 ??= ev.time;
-    const p = this.tracks.processOf(ev.pid, ev.time);
-    const at = { ts: us(ev.time - this.t0), pid: p.pid, tid: ev.pid };
+    const end = ev.type === 'syscall' ? ev.time + ev.duration : ev.time;
+    if (end > this.last) this.last = end;
+    const at = { ts: us(ev.time - this.t0), pid: PID, tid: ev.pid };
     let o: Record<string, unknown>;
     switch (ev.type) {
       case 'syscall': {
@@ -61,24 +72,42 @@ export class PerfettoTrace {
     this.parts.push(JSON.stringify(o));
   }
 
+  /** The events' pids: each thread's process. */
+  private withPids(parts: string[], effects: Effects): string[] {
+    const tgid = new Map<number, number>();
+    for (const p of effects.processes) for (const t of threadsOf(p)) tgid.set(t, p.pid);
+    return parts.map((s) => {
+      const tid = /"tid":(\d+)/.exec(s);
+      const pid = tid ? tgid.get(Number(tid[1])) ?? Number(tid[1]) : 0;
+      return s.replace(PID_TEXT, `"pid":${pid}`);
+    });
+  }
+
   /** Write the file to fd: metadata (names), process lifetimes, then the events, in pieces. */
-  writeTo(fd: number): void {
-    const head = this.head();
+  writeTo(fd: number, effects: Effects): void {
     writeSync(fd, `{"displayTimeUnit":"ns","otherData":{"startNs":"${this.t0 ?? 0n}","tool":"sysray"},"traceEvents":[\n`);
-    const all = head.concat(this.parts);
-    for (let i = 0; i < all.length; i += 4096) writeSync(fd, all.slice(i, i + 4096).join(',\n') + (i + 4096 < all.length ? ',\n' : '\n'));
+    const head = this.head(effects);
+    for (let i = 0; i < this.parts.length || head.length; i += 4096) {
+      const chunk = head.splice(0).concat(this.withPids(this.parts.slice(i, i + 4096), effects));
+      writeSync(fd, chunk.join(',\n') + (i + 4096 < this.parts.length ? ',\n' : '\n'));
+    }
     writeSync(fd, ']}\n');
   }
 
-  private head(): string[] {
+  private head(effects: Effects): string[] {
     const t0 = this.t0 ?? 0n;
+    const rel = (t: string | null): number => (t === null ? 0 : us(BigInt(t) - t0));
     const head: string[] = [];
-    for (const p of this.tracks.procs.values()) {
-      head.push(JSON.stringify({ name: 'process_name', ph: 'M', pid: p.pid, args: { name: `${p.name} (${p.pid})` } }));
-      for (const tid of p.threads) head.push(JSON.stringify({ name: 'thread_name', ph: 'M', pid: p.pid, tid, args: { name: tid === p.pid ? p.name : `${p.name} [${tid}]` } }));
+    const names = processNames(effects);
+    for (const p of effects.processes) {
+      const name = names.get(p.pid)!;
+      head.push(JSON.stringify({ name: 'process_name', ph: 'M', pid: p.pid, args: { name: `${name} (${p.pid})` } }));
+      for (const tid of threadsOf(p)) head.push(JSON.stringify({ name: 'thread_name', ph: 'M', pid: p.pid, tid, args: { name: tid === p.pid ? name : `${name} [${tid}]` } }));
+      if (p.start === null) continue;
+      const end = p.end ?? (this.t0 === undefined ? p.start : String(this.last));
       head.push(JSON.stringify({
-        name: `process ${p.name}`, cat: 'lifetime', ph: 'X', ts: us(p.start - t0), dur: us(p.end - p.start), pid: p.pid, tid: p.pid,
-        args: { ...(p.argv ? { argv: p.argv } : {}), ...(p.parent !== undefined ? { parent: p.parent } : {}), ending: p.ending ?? 'still running' },
+        name: `process ${name}`, cat: 'lifetime', ph: 'X', ts: rel(p.start), dur: Math.max(rel(end) - rel(p.start), 0), pid: p.pid, tid: p.pid,
+        args: { ...(p.argv ? { argv: p.argv } : {}), ...(p.parent !== null ? { parent: p.parent } : {}), ending: endingText(p) },
       }));
     }
     return head;

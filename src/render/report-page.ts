@@ -76,7 +76,7 @@ async function load() {
 function build(D) {
   const H = D.H, n = H.n;
   // tracks: the threads of each process, processes by start
-  const procs = H.procs.slice().sort(function (a, b) { return Number(a.start) - Number(b.start) || a.pid - b.pid; });
+  const procs = H.procs.slice().sort(function (a, b) { return Number(a.start || 0) - Number(b.start || 0) || a.pid - b.pid; });
   const procOf = new Map(), tracks = [], rowOf = new Map();
   for (const p of procs) for (const t of p.threads) { procOf.set(t, p); rowOf.set(t, tracks.length); tracks.push({ tid: t, proc: p }); }
   for (let i = 0; i < n; i++) if (!rowOf.has(D.tid[i])) { const t = D.tid[i]; const p = { pid: t, name: String(t), threads: [t] }; procOf.set(t, p); rowOf.set(t, tracks.length); tracks.push({ tid: t, proc: p }); }
@@ -87,7 +87,7 @@ function build(D) {
   for (let i = 0; i < n; i++) { const t = tracks[rowIdx[i]]; t.ev[t.k++] = i; if (D.dur[i] > t.maxDur) t.maxDur = D.dur[i]; const e = D.start[i] + D.dur[i]; if (e > end) end = e; }
   const marks = H.marks.map(function (m) { return { row: rowOf.has(m.tid) ? rowOf.get(m.tid) : -1, t: Number(m.t), kind: m.kind, text: m.text }; });
   for (const m of marks) if (m.t > end) end = m.t;
-  for (const p of H.procs) if (Number(p.end) > end) end = Number(p.end);
+  for (const p of H.procs) if (p.end !== null && Number(p.end) > end) end = Number(p.end);
   return { tracks, marks, end: Math.max(end, 1), procOf, rowOf };
 }
 
@@ -292,22 +292,25 @@ function main(D) {
       const li = el('li');
       li.appendChild(el('b', p.name + ' ' + p.pid));
       if (p.argv) li.appendChild(el('span', ' ' + JSON.stringify(p.argv), 'mono'));
-      li.appendChild(el('span', ' — ' + (p.ending || 'still running') + ', ' + dur(Number(p.end) - Number(p.start)) + (p.threads.length > 1 ? ', ' + p.threads.length + ' threads' : ''), p.ending && p.ending.indexOf('exited with 0') === 0 ? '' : 'err'));
+      const took = p.start !== null && p.end !== null ? ', ' + dur(Number(p.end) - Number(p.start)) : '';
+      li.appendChild(el('span', ' — ' + p.ending + took + (p.threads.length > 1 ? ', ' + p.threads.length + ' threads' : ''), p.exited0 ? '' : 'err'));
       if (kids.has(p.pid)) li.appendChild(tree(p.pid));
       ul.appendChild(li);
     }
     return ul;
   }
   $('procs').appendChild(tree(-1));
-  // errors: by call and errno, with an example
-  const errs = new Map();
-  for (let i = 0; i < n; i++) if (D.err[i]) { const key = D.name[i] * 65536 + D.err[i]; const x = errs.get(key); if (x) x.c++; else errs.set(key, { c: 1, e: i }); }
-  const erows = Array.from(errs.values()).sort(function (a, b) { return b.c - a.c; }).slice(0, 200).map(function (x) {
-    return { cells: [H.names[D.name[x.e]], H.errnos[D.err[x.e]], x.c, D.lineText(D.line[x.e])], err: true, pick: x.e };
+  // errors (from the effects model): a row selects the first such call
+  const E = H.effects;
+  const erows = E.errors.slice().sort(function (a, b) { return b.count - a.count; }).map(function (x) {
+    const ni = H.names.indexOf(x.syscall), ei = H.errnos.indexOf(x.errno);
+    let first = -1;
+    for (let i = 0; i < n; i++) if (D.name[i] === ni && D.err[i] === ei) { first = i; break; }
+    return { cells: [x.syscall, x.errno, x.count, x.example, x.line], err: true, pick: first >= 0 ? first : undefined };
   });
-  if (erows.length) table($('errors'), ['syscall', 'errno', 'count', 'example'], erows, select); else $('errors').textContent = 'No call failed.';
+  if (erows.length) table($('errors'), ['syscall', 'errno', 'count', 'example', 'first'], erows, select); else $('errors').textContent = 'No call failed.';
   $('summary').textContent = H.summary || '(no syscalls)';
-  if (H.effects) effectsTables(H.effects);
+  effectsTables(E);
   size(); paint(); applyFilter();
   window.sysrayReport = { n: n, tracks: T.tracks.length, select: select,
     find: function (text) { for (let i = 0; i < n; i++) if (D.lineText(D.line[i]).indexOf(text) >= 0) return i; return -1; },
@@ -323,6 +326,7 @@ function effectsTables(E) {
   for (const key of Object.keys(E)) {
     const host = $('fx-' + key); if (!host) continue;
     const rows = E[key];
+    host.textContent = '';
     if (!rows.length) { host.textContent = 'none'; continue; }
     const heads = Object.keys(rows[0]);
     const t = el('table'), hr = el('tr');
@@ -357,10 +361,12 @@ const BODY = `<header><h1>sysray report</h1><span id="stats">loading…</span></
 <section class="wide"><h2>Selected call</h2><div id="d-where">Click a slice or a row.</div><pre id="d-line" class="mono"></pre><pre id="d-json"></pre></section>
 <section><h2>Processes</h2><div id="procs"></div></section>
 <section><h2>Errors</h2><div id="errors"></div></section>
-<section><h2>Files</h2><div id="fx-files">(needs the effects model)</div></section>
-<section><h2>Network</h2><div id="fx-network">(needs the effects model)</div></section>
-<section><h2>File descriptors</h2><div id="fx-fds">(needs the effects model)</div></section>
+<section class="wide"><h2>Files</h2><div id="fx-files"></div></section>
+<section><h2>Network</h2><div id="fx-network"></div></section>
+<section><h2>Slowest calls</h2><div id="fx-slowest"></div></section>
+<section><h2>File descriptors</h2><div id="fx-fds"></div></section>
 <section><h2>Summary (-c)</h2><pre id="summary"></pre></section>
+<section class="wide"><h2>Not known from this trace</h2><div id="fx-incomplete"></div></section>
 <section class="wide"><h2>Calls</h2><div id="matches"></div></section>
 </main>`;
 

@@ -7,11 +7,11 @@
 import { writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Event } from '../model.js';
-import type { SyscallJson } from '../api/events.js';
+import type { SyscallJson, TraceEvent } from '../api/events.js';
+import type { Effects } from '../analyze/index.js';
+import { endingText, processNames, threadsOf } from './effects.js';
 import { errnoName } from '../decode/xlat/errno.js';
-import { eventJson } from './json.js';
 import { reportPage } from './report-page.js';
-import type { Tracks } from './tracks.js';
 
 /** Distinct strings numbered in order of first use (the first `cap` of them; later ones repeat). */
 class Strings {
@@ -55,6 +55,28 @@ class Column<T extends Float64Array | Uint32Array | Uint16Array> {
 
 interface Mark { tid: number; t: string; kind: string; text: string }
 
+/** The effects model's tables as the page shows them: rows of plain cells, at most 2000 each. */
+function tables(e: Effects): Record<string, Record<string, string | number>[]> {
+  const cap = <T>(a: T[]): T[] => a.slice(0, 2000);
+  const flags = (f: Effects['files'][number]): string =>
+    [f.created ? 'created' : f.mayHaveCreated ? 'maybe created' : '', f.deleted ? 'deleted' : '', f.renamedTo.length ? `renamed to ${f.renamedTo.join(', ')}` : '',
+      f.executed ? 'executed' : '', f.listed ? `listed (${f.entriesListed})` : '', f.metadataChanged ? 'metadata' : '', f.directory ? 'directory' : '']
+      .filter(Boolean).join(', ');
+  return {
+    files: cap(e.files).map((f) => ({ path: f.path, pids: f.pids.join(' '), opens: f.opens, read: f.bytesRead, written: f.bytesWritten, what: flags(f) })),
+    network: cap(e.sockets).map((s) => ({
+      pid: s.pid, fd: s.fd, kind: `${s.family} ${s.type}`, local: s.local ?? '', remote: s.remote ?? s.peers.join(' '),
+      sent: s.bytesSent, received: s.bytesReceived, ops: s.ops.join(' ') + (s.connectError ? ` (connect ${s.connectError})` : ''),
+    })),
+    fds: cap(e.processes.flatMap((p) => p.fds.map((f) => ({
+      pid: p.pid, fd: f.fd, target: f.target, from: f.openedBy, uses: f.uses, end: f.closedBy ?? (f.openAtExit ? 'open at exit' : ''),
+    })))),
+    errors: cap(e.errors).map((x) => ({ syscall: x.syscall, errno: x.errno, count: x.count, example: x.example ?? '', line: x.line })),
+    slowest: cap(e.slowest).map((c) => ({ pid: c.pid, syscall: c.syscall, took: c.durationNs, line: c.line })),
+    incomplete: e.incomplete.map((text) => ({ note: text })),
+  };
+}
+
 export class ReportBuilder {
   private t0: bigint | undefined;
   private readonly start = new Column((n) => new Float64Array(n));
@@ -70,15 +92,15 @@ export class ReportBuilder {
   private readonly jsons = new Strings(1 << 18);
   private readonly marks: Mark[] = [];
 
-  constructor(private readonly tracks: Tracks, private readonly classOf: (name: string) => string) {
+  constructor(private readonly classOf: (name: string) => string) {
     this.errnos.id('');
   }
 
   /** Each JSON text's line number: a call's line follows from its JSON, made once per distinct JSON. */
   private lineOfJson = new Column((n) => new Uint32Array(n));
 
-  /** `line`: the event's strace line (syscalls and signals). */
-  add(ev: Event, line: () => string): void {
+  /** `json`: the event as --json writes it; `line`: its strace line (syscalls and signals). */
+  add(ev: Event, json: TraceEvent, line: () => string): void {
     if (ev.type === 'syscall_entry' || ev.type === 'attach' || ev.type === 'message') return;
     this.t0 ??= ev.time;
     const rel = (t: bigint): number => Number(t - this.t0!);
@@ -95,11 +117,11 @@ export class ReportBuilder {
     this.name.push(this.names.id(ev.name));
     this.err.push(ev.ret?.errno ? this.errnos.id(errnoName(ev.ret.errno) ?? String(ev.ret.errno)) : 0);
     // the JSON without what the columns hold (time, pid, duration), which repeats far less
-    const { time: _t, pid: _p, durationNs: _d, ...rest } = eventJson(ev) as SyscallJson;
-    const json = JSON.stringify(rest);
-    let id = this.jsons.known(json);
+    const { time: _t, pid: _p, durationNs: _d, ...rest } = json as SyscallJson;
+    const text = JSON.stringify(rest);
+    let id = this.jsons.known(text);
     if (id === undefined) {
-      id = this.jsons.add(json);
+      id = this.jsons.add(text);
       this.lineOfJson.push(this.lines.id(line()));
     }
     this.json.push(id);
@@ -107,7 +129,7 @@ export class ReportBuilder {
   }
 
   /** The data the page reads: a JSON header, the two string tables, then the columns. */
-  private payload(summary: string): Buffer {
+  private payload(summary: string, effects: Effects): Buffer {
     const n = this.start.n;
     // calls sorted by start time: JSON Lines has them in the order they returned
     const order = Uint32Array.from({ length: n }, (_, i) => i);
@@ -118,15 +140,18 @@ export class ReportBuilder {
       for (let i = 0; i < n; i++) out[i] = c[order[i]!]!;
       return out;
     };
-    const procs = [...this.tracks.procs.values()].map((p) => ({
-      pid: p.pid, parent: p.parent ?? null, name: p.name, argv: p.argv ?? null,
-      start: String(Number(p.start - (this.t0 ?? p.start))), end: String(Number(p.end - (this.t0 ?? p.start))),
-      ending: p.ending ?? null, threads: p.threads,
+    const t0 = this.t0 ?? 0n;
+    const rel = (t: string | null): string | null => (t === null ? null : String(BigInt(t) - t0));
+    const procNames = processNames(effects);
+    const procs = effects.processes.map((p) => ({
+      pid: p.pid, parent: p.parent, name: procNames.get(p.pid)!, argv: p.argv, start: rel(p.start), end: rel(p.end),
+      ending: endingText(p), exited0: p.exit !== null && 'code' in p.exit && p.exit.code === 0, threads: threadsOf(p),
     }));
     const names = this.names.list;
     const header = {
       version: 1, t0: String(this.t0 ?? 0n), n, procs, names, classes: names.map(this.classOf), errnos: this.errnos.list,
       marks: this.marks, summary, lines: this.lines.list.length, jsons: this.jsons.list.length,
+      effects: tables(effects),
     };
     const cols = [pick(this.start.view), pick(this.dur.view), pick(this.tid.view), pick(this.line.view), pick(this.json.view), pick(this.name.view), pick(this.err.view)];
     const parts: Buffer[] = [];
@@ -154,8 +179,8 @@ export class ReportBuilder {
     return gzipSync(Buffer.concat(parts), { level: 6 });
   }
 
-  writeTo(fd: number, summary: string): void {
-    const data = this.payload(summary).toString('base64');
+  writeTo(fd: number, summary: string, effects: Effects): void {
+    const data = this.payload(summary, effects).toString('base64');
     const [before, after] = reportPage();
     writeSync(fd, before);
     for (let i = 0; i < data.length; i += 1 << 24) writeSync(fd, data.slice(i, i + (1 << 24)));

@@ -21,6 +21,13 @@ const big = (v: JsonInt | undefined, what: string): bigint => {
 };
 
 const latin1 = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'latin1'));
+/** A path as --json wrote it: UTF-8 text when its bytes were UTF-8, else one character per byte. */
+function pathBytes(s: string): Uint8Array {
+  const raw = Buffer.from(s, 'latin1');
+  if (/^[\x00-\xff]*$/.test(s) && !Buffer.from(raw.toString('utf8'), 'utf8').equals(raw)) return Uint8Array.from(raw);
+  return new TextEncoder().encode(s);
+}
+
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = <T>(v: unknown, what: string): T[] => {
   if (!Array.isArray(v)) throw new RecordError(`${what} is not an array`);
@@ -129,7 +136,7 @@ export function eventFromJson(j: TraceEvent): Event {
       return { type: 'exit', pid: j.pid, code: j.code, time, ...where };
     case 'killed': return { type: 'killed', pid: j.pid, sig: signo(j.signal), name: str(j.signal, 'signal'), core: j.coreDumped === true, time, ...where };
     case 'message': return { type: 'message', pid: j.pid, text: str(j.text, 'text'), time };
-    case 'attach': return { type: 'attach', pid: j.pid, how: j.how, time };
+    case 'attach': return { type: 'attach', pid: j.pid, how: j.how, time, ...(j.cwd !== undefined ? { cwd: pathBytes(str(j.cwd, 'cwd')) } : {}) };
     case 'detach': return { type: 'detach', pid: j.pid, time };
     case 'superseded':
       if (typeof j.oldPid !== 'number') throw new RecordError('no oldPid');
