@@ -147,6 +147,7 @@ test('clicking a slice shows its strace line and JSON', { skip: !canBrowse }, as
   const box = (await page.locator('#canvas').boundingBox())!;
   await page.mouse.click(box.x + at.x, box.y + at.y);
   assert.equal(await page.textContent('#d-line'), want);
+  await page.waitForFunction(() => document.getElementById('d-json')!.textContent !== '…');
   const json = JSON.parse((await page.textContent('#d-json'))!) as { name: string; type: string; pid: number; time: string; durationNs: number };
   assert.equal(json.type, 'syscall');
   assert.equal(json.name, 'kill');
@@ -177,9 +178,10 @@ test('hostile names are text: no dialog, no extra element or script', { skip: !c
   // the JSON of the U+2028 / invalid UTF-8 name: hex, shown as text
   await page.fill('#f-text', 'alert(2)');
   await page.locator('#matches tr.pick').first().click();
+  await page.waitForFunction(() => document.getElementById('d-json')!.textContent !== '…');
   assert.match((await page.textContent('#d-json'))!, /"hex":"2f6e6f6e6578697374656e742f3c2f7363726970743e/);
   const dom = await page.evaluate(() => ({ imgs: document.images.length, scripts: document.scripts.length }));
-  assert.deepEqual(dom, { imgs: 0, scripts: 2 });
+  assert.deepEqual(dom, { imgs: 0, scripts: 4 });
   assert.deepEqual([requests, errors, dialogs], [[], [], []]);
   await page.close();
 });

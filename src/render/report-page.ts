@@ -51,25 +51,33 @@ function b64(s) {
 function ms(ns) { return (ns / 1e6).toFixed(ns < 1e7 ? 3 : 1) + ' ms'; }
 function dur(ns) { return ns < 1e3 ? ns.toFixed(0) + ' ns' : ns < 1e6 ? (ns / 1e3).toFixed(1) + ' µs' : ns < 1e9 ? (ns / 1e6).toFixed(2) + ' ms' : (ns / 1e9).toFixed(3) + ' s'; }
 
+/** A blob the page carries, inflated (raw deflate), then dropped from the DOM. */
+async function unpack(id) {
+  const node = $(id);
+  const z = b64(node.textContent); node.textContent = '';
+  return new Response(new Blob([z]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer();
+}
+
+/** Line i of a table of newline-ended lines, decoded when asked for. */
+function table(buf, count) {
+  const b = new Uint8Array(buf), td = new TextDecoder(), o = new Uint32Array(count + 1);
+  let k = 1, p = 0;
+  while (k <= count) { p = b.indexOf(10, p); if (p < 0) break; o[k++] = ++p; }
+  return function (i) { return td.decode(b.subarray(o[i], o[i + 1] - 1)); };
+}
+
 async function load() {
-  const node = $('data');
-  const gz = b64(node.textContent); node.textContent = '';
-  const buf = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  const buf = await unpack('data-head');
   const dv = new DataView(buf), u8 = new Uint8Array(buf), td = new TextDecoder();
   let off = 0;
   function blob() { const n = dv.getUint32(off, true); off += 4; const b = u8.subarray(off, off + n); off += n; return b; }
   function col(T) { const n = dv.getUint32(off, true); off += 4; if (off % 8) off += 8 - off % 8; const a = new T(buf, off, n / T.BYTES_PER_ELEMENT); off += n; return a; }
   const H = JSON.parse(td.decode(blob()));
-  const linesB = blob(), jsonsB = blob();
   const D = { H, start: col(Float64Array), dur: col(Float64Array), tid: col(Uint32Array), line: col(Uint32Array), json: col(Uint32Array), name: col(Uint16Array), err: col(Uint16Array) };
-  function offsets(b, count) {
-    const o = new Uint32Array(count + 1); let k = 1, p = 0;
-    while (k < count) { p = b.indexOf(10, p); if (p < 0) break; o[k++] = ++p; }
-    o[count] = b.length + 1; return o;
-  }
-  const lineOff = offsets(linesB, H.lines), jsonOff = offsets(jsonsB, H.jsons);
-  D.lineText = function (i) { return td.decode(linesB.subarray(lineOff[i], lineOff[i + 1] - 1)); };
-  D.jsonText = function (i) { return td.decode(jsonsB.subarray(jsonOff[i], jsonOff[i + 1] - 1)); };
+  D.lineText = table(await unpack('data-lines'), H.lines);
+  // the JSON texts are needed only for a selected call: unpacked after the page is ready
+  let jsonText = null;
+  D.jsons = function () { return jsonText ? Promise.resolve(jsonText) : unpack('data-json').then(function (b) { return (jsonText = table(b, H.jsons)); }); };
   return D;
 }
 
@@ -247,8 +255,8 @@ function main(D) {
   window.addEventListener('resize', function () { size(); draw(); });
 
   // --- details of one call
-  function eventJson(e) {
-    const rest = JSON.parse(D.jsonText(D.json[e]));
+  function eventJson(e, jsonText) {
+    const rest = JSON.parse(jsonText(D.json[e]));
     const o = { type: rest.type, time: (BigInt(H.t0) + BigInt(Math.round(D.start[e]))).toString(), pid: D.tid[e] };
     for (const k in rest) if (k !== 'type') o[k] = rest[k];
     o.durationNs = D.dur[e];
@@ -259,14 +267,15 @@ function main(D) {
     const p = T.procOf.get(D.tid[e]);
     $('d-where').textContent = 'pid ' + D.tid[e] + (p.pid !== D.tid[e] ? ' (process ' + p.pid + ')' : '') + ' · ' + p.name + ' · at ' + ms(D.start[e]) + ' · took ' + dur(D.dur[e]) + ' · ' + H.classes[D.name[e]];
     $('d-line').textContent = D.lineText(D.line[e]);
-    $('d-json').textContent = JSON.stringify(eventJson(e));
+    $('d-json').textContent = '…';
+    D.jsons().then(function (t) { if (st.sel === e) $('d-json').textContent = JSON.stringify(eventJson(e, t)); });
     const s = D.start[e], span = st.v1 - st.v0;
     if (s < st.v0 || s > st.v1) { st.v0 = s - span / 2; st.v1 = s + span / 2; }
     draw();
   }
 
   // --- tables
-  function table(host, heads, rows, onPick) {
+  function grid(host, heads, rows, onPick) {
     const t = el('table'), hr = el('tr');
     for (const h of heads) hr.appendChild(el('th', h));
     t.appendChild(hr);
@@ -281,7 +290,7 @@ function main(D) {
   function listMatches() {
     const rows = [];
     for (let i = 0; i < n && rows.length < 300; i++) if (!st.match || st.match[i]) rows.push({ cells: [ms(D.start[i]), D.tid[i], D.lineText(D.line[i])], err: false, pick: i });
-    table($('matches'), ['at', 'pid', 'call'], rows, select);
+    grid($('matches'), ['at', 'pid', 'call'], rows, select);
   }
   // process tree
   const kids = new Map();
@@ -308,7 +317,7 @@ function main(D) {
     for (let i = 0; i < n; i++) if (D.name[i] === ni && D.err[i] === ei) { first = i; break; }
     return { cells: [x.syscall, x.errno, x.count, x.example, x.line], err: true, pick: first >= 0 ? first : undefined };
   });
-  if (erows.length) table($('errors'), ['syscall', 'errno', 'count', 'example', 'first'], erows, select); else $('errors').textContent = 'No call failed.';
+  if (erows.length) grid($('errors'), ['syscall', 'errno', 'count', 'example', 'first'], erows, select); else $('errors').textContent = 'No call failed.';
   $('summary').textContent = H.summary || '(no syscalls)';
   effectsTables(E);
   size(); paint(); applyFilter();
@@ -320,6 +329,7 @@ function main(D) {
     return { x: x, y: RULER + r * ROW + ROW / 2 };
   }, view: function (v0, v1) { st.v0 = v0; st.v1 = v1; paint(); } };
   document.body.dataset.ready = '1';
+  D.jsons();
 }
 
 function effectsTables(E) {
@@ -370,18 +380,18 @@ const BODY = `<header><h1>sysray report</h1><span id="stats">loading…</span></
 <section class="wide"><h2>Calls</h2><div id="matches"></div></section>
 </main>`;
 
-/** The page around the data: what goes before the base64 text and what goes after it. */
-export function reportPage(): [string, string] {
+/** The page around the data: the text before, between and after its three base64 blobs. */
+export function reportPage(): [string, string, string, string] {
   const before = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>sysray report</title><style>${STYLE}</style></head>
 <body>${BODY}
-<script type="application/octet-stream" id="data">`;
+<script type="application/octet-stream" id="data-head">`;
   const after = `</script>
 <script>${SCRIPT}</script>
 </body></html>
 `;
-  return [before, after];
+  return [before, '</script>\n<script type="application/octet-stream" id="data-lines">', '</script>\n<script type="application/octet-stream" id="data-json">', after];
 }

@@ -1,11 +1,13 @@
 /**
  * --report=FILE.html: the trace as one self-contained page (src/render/report-page.ts draws it).
  * The data is packed small: per syscall a few binary columns (start, duration, thread, name,
- * errno, line and JSON numbers), each distinct strace line and JSON text once, all gzipped and
- * embedded as base64, which no file name or string in the trace can break out of.
+ * errno, line and JSON numbers), each distinct strace line and JSON text once, deflated and
+ * embedded as base64, which no file name or string in the trace can break out of. The two string
+ * tables are compressed as they grow (so a large trace's text is never held whole) and are
+ * separate blobs, so the page can draw the timeline before it unpacks them.
  */
 import { writeSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
 import type { Event } from '../model.js';
 import type { SyscallJson, TraceEvent } from '../api/events.js';
 import type { Effects } from '../analyze/index.js';
@@ -13,23 +15,57 @@ import { endingText, processNames, threadsOf } from './effects.js';
 import { errnoName } from '../decode/xlat/errno.js';
 import { reportPage } from './report-page.js';
 
-/** Distinct strings numbered in order of first use (the first `cap` of them; later ones repeat). */
+/** Small tables: distinct strings numbered in order of first use. */
 class Strings {
   private readonly ids = new Map<string, number>();
   readonly list: string[] = [];
-  constructor(private readonly cap = 1 << 20) {}
   id(s: string): number {
-    return this.ids.get(s) ?? this.add(s);
+    let i = this.ids.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.ids.set(s, i);
+    }
+    return i;
   }
-  /** The number of `s` if it was seen, else undefined. */
+}
+
+/**
+ * A large table of lines (no newline inside any), deflated as it grows: one raw deflate stream,
+ * flushed to a byte boundary every MB, ended by a final empty block. Distinct lines are numbered
+ * in order of first use; once `cap` are remembered, later new ones are stored again if they repeat.
+ */
+class PackedLines {
+  private readonly ids = new Map<string, number>();
+  private readonly out: Buffer[] = [];
+  private pending: string[] = [];
+  private size = 0;
+  count = 0;
+  constructor(private readonly cap: number) {}
   known(s: string): number | undefined {
     return this.ids.get(s);
   }
+  id(s: string): number {
+    return this.ids.get(s) ?? this.add(s);
+  }
   add(s: string): number {
-    const i = this.list.length;
-    this.list.push(s);
+    const i = this.count++;
     if (this.ids.size < this.cap) this.ids.set(s, i);
+    this.pending.push(s);
+    this.size += s.length + 1;
+    if (this.size > 1 << 20) this.flush(constants.Z_SYNC_FLUSH);
     return i;
+  }
+  private flush(mode: number): void {
+    const text = this.pending.length ? this.pending.join('\n') + '\n' : '';
+    this.out.push(deflateRawSync(Buffer.from(text, 'utf8'), { level: 4, finishFlush: mode }));
+    this.pending = [];
+    this.size = 0;
+  }
+  /** The whole stream, ended. */
+  end(): Buffer {
+    this.flush(constants.Z_FINISH);
+    return Buffer.concat(this.out);
   }
 }
 
@@ -88,8 +124,8 @@ export class ReportBuilder {
   private readonly json = new Column((n) => new Uint32Array(n));
   private readonly names = new Strings();
   private readonly errnos = new Strings();
-  private readonly lines = new Strings(1 << 18);
-  private readonly jsons = new Strings(1 << 18);
+  private readonly lines = new PackedLines(1 << 16);
+  private readonly jsons = new PackedLines(1 << 16);
   private readonly marks: Mark[] = [];
 
   constructor(private readonly classOf: (name: string) => string) {
@@ -150,7 +186,7 @@ export class ReportBuilder {
     const names = this.names.list;
     const header = {
       version: 1, t0: String(this.t0 ?? 0n), n, procs, names, classes: names.map(this.classOf), errnos: this.errnos.list,
-      marks: this.marks, summary, lines: this.lines.list.length, jsons: this.jsons.list.length,
+      marks: this.marks, summary, lines: this.lines.count, jsons: this.jsons.count,
       effects: tables(effects),
     };
     const cols = [pick(this.start.view), pick(this.dur.view), pick(this.tid.view), pick(this.line.view), pick(this.json.view), pick(this.name.view), pick(this.err.view)];
@@ -165,25 +201,27 @@ export class ReportBuilder {
       len.writeUInt32LE(n);
       push(len);
     };
-    for (const text of [JSON.stringify(header), this.lines.list.join('\n'), this.jsons.list.join('\n')]) {
-      const b = Buffer.from(text, 'utf8');
-      length(b.length);
-      push(b);
-    }
+    const head = Buffer.from(JSON.stringify(header), 'utf8');
+    length(head.length);
+    push(head);
     // each column starts 8-byte aligned in the unpacked data, so the page can view it in place
     for (const c of cols) {
       length(c.byteLength);
       if (off % 8) push(Buffer.alloc(8 - (off % 8)));
       push(new Uint8Array(c.buffer, c.byteOffset, c.byteLength));
     }
-    return gzipSync(Buffer.concat(parts), { level: 6 });
+    return deflateRawSync(Buffer.concat(parts), { level: 4 });
   }
 
   writeTo(fd: number, summary: string, effects: Effects): void {
-    const data = this.payload(summary, effects).toString('base64');
-    const [before, after] = reportPage();
-    writeSync(fd, before);
-    for (let i = 0; i < data.length; i += 1 << 24) writeSync(fd, data.slice(i, i + (1 << 24)));
-    writeSync(fd, after);
+    const blobs = [this.payload(summary, effects), this.lines.end(), this.jsons.end()];
+    const page = reportPage();
+    for (let i = 0; i < page.length; i++) {
+      writeSync(fd, page[i]!);
+      const b = blobs[i];
+      if (!b) continue;
+      // base64 in pieces of a multiple of 3 bytes, so they join into one
+      for (let at = 0; at < b.length; at += 3 << 22) writeSync(fd, b.subarray(at, at + (3 << 22)).toString('base64'));
+    }
   }
 }
