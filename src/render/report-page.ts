@@ -31,7 +31,8 @@ const SCRIPT = String.raw`
 'use strict';
 (function () {
 const COLORS = {file:'#4e79a7',desc:'#59a14f',network:'#f28e2b',process:'#b07aa1',signal:'#edc948',memory:'#9c755f',ipc:'#76b7b2',other:'#9e9e9e'};
-const ROW = 18, LABEL = 170, RULER = 22;
+const ROW = 18, LABEL = 170, RULER = 22, MAX_ROWS = 32;
+const CLASS_CODES = Object.keys(COLORS);
 function $(id) { return document.getElementById(id); }
 function el(tag, text, cls) { const e = document.createElement(tag); if (text !== undefined && text !== null) e.textContent = String(text); if (cls) e.className = cls; return e; }
 function b64(s) {
@@ -101,7 +102,9 @@ function build(D) {
 
 function main(D) {
   const H = D.H, n = H.n, T = build(D);
-  const st = { v0: 0, v1: T.end * 1.02, sel: -1, match: null, nMatch: n };
+  const st = { v0: 0, v1: T.end * 1.02, sel: -1, match: null, nMatch: n, top: 0 };
+  const shown = Math.min(T.tracks.length, MAX_ROWS);
+  function scrollRows(d) { st.top = Math.max(0, Math.min(T.tracks.length - shown, st.top + d)); draw(); }
   $('stats').textContent = n + ' syscalls, ' + H.procs.length + ' processes, ' + T.tracks.length + ' threads, ' + ms(T.end);
   // --- controls
   const selName = $('f-name'), selClass = $('f-class');
@@ -136,7 +139,7 @@ function main(D) {
       st.match = m; st.nMatch = c;
     }
     $('nmatch').textContent = st.nMatch + ' of ' + n + ' calls';
-    listMatches(); draw();
+    buildBins(); listMatches(); draw();
   }
   for (const id of ['f-name', 'f-class', 'f-err']) $(id).addEventListener('change', applyFilter);
   for (const id of ['f-pid', 'f-text']) $(id).addEventListener('input', applyFilter);
@@ -147,7 +150,7 @@ function main(D) {
   let W = 0, Hh = 0, dpr = 1;
   function size() {
     dpr = window.devicePixelRatio || 1;
-    W = canvas.clientWidth; Hh = RULER + T.tracks.length * ROW + 4;
+    W = canvas.clientWidth; Hh = RULER + Math.min(T.tracks.length, MAX_ROWS) * ROW + 4;
     canvas.style.height = Hh + 'px'; canvas.width = Math.round(W * dpr); canvas.height = Math.round(Hh * dpr);
   }
   function xOf(t) { return LABEL + (t - st.v0) * (W - LABEL) / (st.v1 - st.v0); }
@@ -165,10 +168,11 @@ function main(D) {
     const span = st.v1 - st.v0, step = Math.pow(10, Math.floor(Math.log10(span / 8)));
     const tick = span / step > 40 ? step * 5 : span / step > 16 ? step * 2 : step;
     for (let t = Math.ceil(st.v0 / tick) * tick; t <= st.v1; t += tick) { const x = xOf(t); ctx.fillRect(x, RULER - 6, 1, 6); ctx.fillText(ms(t), x + 2, 11); }
-    const match = st.match;
-    for (let r = 0; r < T.tracks.length; r++) {
-      const tr = T.tracks[r], y = RULER + r * ROW;
+    const match = st.match, nsPerPx = (st.v1 - st.v0) / (W - LABEL);
+    for (let r = st.top; r < st.top + shown; r++) {
+      const tr = T.tracks[r], y = RULER + (r - st.top) * ROW;
       if (r % 2) { ctx.fillStyle = '#f7f9fa'; ctx.fillRect(LABEL, y, W - LABEL, ROW); }
+      if (tr.bins && tr.binNs <= nsPerPx) { paintBins(tr, y); continue; }
       const ev = tr.ev;
       let i = firstFrom(tr, st.v0 - tr.maxDur), lastPx = -1, lastColor = '';
       for (; i < ev.length; i++) {
@@ -197,8 +201,8 @@ function main(D) {
       }
     }
     for (const m of T.marks) {
-      if (m.row < 0 || m.t < st.v0 || m.t > st.v1) continue;
-      const x = xOf(m.t), y = RULER + m.row * ROW;
+      if (m.row < st.top || m.row >= st.top + shown || m.t < st.v0 || m.t > st.v1) continue;
+      const x = xOf(m.t), y = RULER + (m.row - st.top) * ROW;
       ctx.fillStyle = m.kind === 'signal' || m.kind === 'stopped' ? '#ef6c00' : m.kind === 'killed' ? '#c62828' : '#212121';
       ctx.beginPath();
       if (m.kind === 'signal' || m.kind === 'stopped') { ctx.moveTo(x, y + 2); ctx.lineTo(x + 5, y + 9); ctx.lineTo(x, y + 16); ctx.lineTo(x - 5, y + 9); }
@@ -206,22 +210,50 @@ function main(D) {
       ctx.fill();
     }
     if (st.sel >= 0) {
-      const e = st.sel, r = T.rowOf.get(D.tid[e]), x = xOf(D.start[e]);
-      ctx.strokeStyle = '#000'; ctx.lineWidth = 2; ctx.strokeRect(x - 1, RULER + r * ROW + 1, Math.max(D.dur[e] * k, 1) + 2, ROW - 2);
+      const e = st.sel, r = T.rowOf.get(D.tid[e]) - st.top, x = xOf(D.start[e]);
+      if (r >= 0 && r < shown) { ctx.strokeStyle = '#000'; ctx.lineWidth = 2; ctx.strokeRect(x - 1, RULER + r * ROW + 1, Math.max(D.dur[e] * k, 1) + 2, ROW - 2); }
     }
     // labels last, over anything that ran into them
     ctx.fillStyle = '#eceff1'; ctx.fillRect(0, 0, LABEL, Hh);
     ctx.fillStyle = '#222';
-    for (let r = 0; r < T.tracks.length; r++) {
-      const tr = T.tracks[r];
+    for (let r = st.top; r < st.top + shown; r++) {
+      const tr = T.tracks[r], y = RULER + (r - st.top) * ROW;
       const label = (tr.tid === tr.proc.pid ? '' : '  ') + tr.proc.name + ' ' + tr.tid;
-      ctx.save(); ctx.beginPath(); ctx.rect(0, RULER + r * ROW, LABEL - 4, ROW); ctx.clip();
-      ctx.fillText(label, 4, RULER + r * ROW + 13); ctx.restore();
+      ctx.save(); ctx.beginPath(); ctx.rect(0, y, LABEL - 4, ROW); ctx.clip();
+      ctx.fillText(label, 4, y + 13); ctx.restore();
+    }
+    if (shown < T.tracks.length) { ctx.fillStyle = '#555'; ctx.fillText('rows ' + (st.top + 1) + '–' + (st.top + shown) + ' of ' + T.tracks.length, 4, 13); }
+  }
+  // zoomed out, a busy thread is drawn from its bins: one colour per bin (the first call's class, a failure's red)
+  const BINS = 1 << 16;
+  function buildBins() {
+    const binNs = T.end / BINS;
+    for (const tr of T.tracks) {
+      if (tr.ev.length < 20000) continue;
+      const bins = tr.bins || (tr.bins = new Uint8Array(BINS));
+      bins.fill(0); tr.binNs = binNs;
+      for (const e of tr.ev) {
+        if (st.match && !st.match[e]) continue;
+        const code = CLASS_CODES.indexOf(H.classes[D.name[e]]) + 1, err = D.err[e] ? 0x80 : 0;
+        const b1 = Math.min(BINS - 1, Math.floor((D.start[e] + D.dur[e]) / binNs));
+        for (let b = Math.floor(D.start[e] / binNs); b <= b1; b++) if (!bins[b] || err) bins[b] = code | err;
+      }
+    }
+  }
+  function paintBins(tr, y) {
+    const bins = tr.bins;
+    for (let x = LABEL; x < W; x++) {
+      const b0 = Math.max(0, Math.floor(tOf(x) / tr.binNs)), b1 = Math.min(BINS, Math.ceil(tOf(x + 1) / tr.binNs));
+      let c = 0;
+      for (let b = b0; b < b1; b++) { const v = bins[b]; if (v & 0x80) { c = v; break; } if (!c) c = v; }
+      if (!c) continue;
+      ctx.fillStyle = COLORS[CLASS_CODES[(c & 0x7f) - 1]]; ctx.fillRect(x, y + 2, 1, ROW - 4);
+      if (c & 0x80) { ctx.fillStyle = '#c62828'; ctx.fillRect(x, y + ROW - 5, 1, 4); }
     }
   }
   function pick(x, y) {
-    const r = Math.floor((y - RULER) / ROW);
-    if (r < 0 || r >= T.tracks.length || x < LABEL) return -1;
+    const r = Math.floor((y - RULER) / ROW) + st.top;
+    if (r < st.top || r >= st.top + shown || x < LABEL) return -1;
     const tr = T.tracks[r], t = tOf(x), slack = 4 * (st.v1 - st.v0) / (W - LABEL);
     let best = -1, bestD = Infinity;
     for (let i = firstFrom(tr, t - slack - tr.maxDur); i < tr.ev.length; i++) {
@@ -247,6 +279,7 @@ function main(D) {
   });
   canvas.addEventListener('wheel', function (e) {
     e.preventDefault();
+    if (e.offsetX < LABEL || e.shiftKey) { scrollRows(e.deltaY > 0 ? 3 : -3); return; }
     const t = tOf(Math.max(e.offsetX, LABEL)), f = e.deltaY > 0 ? 1.25 : 0.8;
     const span = Math.max((st.v1 - st.v0) * f, 50);
     st.v0 = t - (t - st.v0) * span / (st.v1 - st.v0); st.v1 = st.v0 + span; draw();
@@ -269,8 +302,9 @@ function main(D) {
     $('d-line').textContent = D.lineText(D.line[e]);
     $('d-json').textContent = '…';
     D.jsons().then(function (t) { if (st.sel === e) $('d-json').textContent = JSON.stringify(eventJson(e, t)); });
-    const s = D.start[e], span = st.v1 - st.v0;
+    const s = D.start[e], span = st.v1 - st.v0, r = T.rowOf.get(D.tid[e]);
     if (s < st.v0 || s > st.v1) { st.v0 = s - span / 2; st.v1 = s + span / 2; }
+    if (r < st.top || r >= st.top + shown) scrollRows(r - st.top - (shown >> 1));
     draw();
   }
 
@@ -325,7 +359,9 @@ function main(D) {
     find: function (text) { for (let i = 0; i < n; i++) if (D.lineText(D.line[i]).indexOf(text) >= 0) return i; return -1; },
     span: function (e) { return [D.start[e], D.start[e] + D.dur[e]]; },
     slicePoint: function (e) {
-    const r = T.rowOf.get(D.tid[e]); const x = xOf(D.start[e] + D.dur[e] / 2);
+    const row = T.rowOf.get(D.tid[e]);
+    if (row < st.top || row >= st.top + shown) { scrollRows(row - st.top); paint(); }
+    const r = row - st.top, x = xOf(D.start[e] + D.dur[e] / 2);
     return { x: x, y: RULER + r * ROW + ROW / 2 };
   }, view: function (v0, v1) { st.v0 = v0; st.v1 = v1; paint(); } };
   document.body.dataset.ready = '1';
@@ -364,7 +400,7 @@ const BODY = `<header><h1>sysray report</h1><span id="stats">loading…</span></
 <label><input type="checkbox" id="f-err"> failed only</label>
 <span id="nmatch"></span>
 <button id="reset" type="button">whole trace</button>
-<span style="opacity:.7">wheel: zoom · drag: pan · click: details</span>
+<span style="opacity:.7">wheel: zoom · drag: pan · wheel over names: more threads · click: details</span>
 </div>
 <div id="tl"><canvas id="canvas"></canvas><div id="legend"></div></div>
 <main>

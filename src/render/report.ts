@@ -11,7 +11,7 @@ import { constants, deflateRawSync } from 'node:zlib';
 import type { Event } from '../model.js';
 import type { SyscallJson, TraceEvent } from '../api/events.js';
 import type { Effects } from '../analyze/index.js';
-import { endingText, processNames, threadsOf } from './effects.js';
+import { duration, endingText, processNames, threadsOf } from './effects.js';
 import { errnoName } from '../decode/xlat/errno.js';
 import { reportPage } from './report-page.js';
 
@@ -108,7 +108,7 @@ function tables(e: Effects): Record<string, Record<string, string | number>[]> {
       pid: p.pid, fd: f.fd, target: f.target, from: f.openedBy, uses: f.uses, end: f.closedBy ?? (f.openAtExit ? 'open at exit' : ''),
     })))),
     errors: cap(e.errors).map((x) => ({ syscall: x.syscall, errno: x.errno, count: x.count, example: x.example ?? '', line: x.line })),
-    slowest: cap(e.slowest).map((c) => ({ pid: c.pid, syscall: c.syscall, took: c.durationNs, line: c.line })),
+    slowest: cap(e.slowest).map((c) => ({ pid: c.pid, syscall: c.syscall, took: duration(c.durationNs), line: c.line })),
     incomplete: e.incomplete.map((text) => ({ note: text })),
   };
 }
