@@ -406,12 +406,12 @@ const BODY = `<header><h1>sysray report</h1><span id="stats">loading…</span></
 <main>
 <section class="wide"><h2>Selected call</h2><div id="d-where">Click a slice or a row.</div><pre id="d-line" class="mono"></pre><pre id="d-json"></pre></section>
 <section><h2>Processes</h2><div id="procs"></div></section>
-<section><h2>Errors</h2><div id="errors"></div></section>
+<section><h2>Summary (-c)</h2><pre id="summary"></pre></section>
+<section class="wide"><h2>Errors</h2><div id="errors"></div></section>
 <section class="wide"><h2>Files</h2><div id="fx-files"></div></section>
 <section><h2>Network</h2><div id="fx-network"></div></section>
 <section><h2>Slowest calls</h2><div id="fx-slowest"></div></section>
-<section><h2>File descriptors</h2><div id="fx-fds"></div></section>
-<section><h2>Summary (-c)</h2><pre id="summary"></pre></section>
+<section class="wide"><h2>File descriptors</h2><div id="fx-fds"></div></section>
 <section class="wide"><h2>Not known from this trace</h2><div id="fx-incomplete"></div></section>
 <section class="wide"><h2>Calls</h2><div id="matches"></div></section>
 </main>`;
