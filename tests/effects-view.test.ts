@@ -43,3 +43,12 @@ test('--effects --json of a replay is the model of the recording', { skip: !cc }
   const e = got as { processes: { exit: { code: number } | null }[] };
   assert.deepEqual(e.processes.map((p) => p.exit), [{ code: 0 }, { code: 3 }]);
 });
+
+test('a view file that cannot be created: strace\'s message before anything runs', () => {
+  for (const opt of ['--report=/nonexistent/dir/r.html', '--perfetto=/nonexistent/dir/p.json']) {
+    const r = spawnSync(SYSRAY, [opt, 'sh', '-c', 'echo RAN'], { encoding: 'utf8', env: testEnv() });
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, `${SYSRAY}: Can't fopen '${opt.slice(opt.indexOf('=') + 1)}': No such file or directory\n`);
+  }
+});

@@ -376,7 +376,12 @@ export function main(argv: string[]): number {
       }
   };
   // --report, --perfetto, --effects: views of the whole trace, in place of its text
-  const views = Views.of(opts, lineOpts.xflag);
+  let views: Views | undefined;
+  try {
+    views = Views.of(opts, lineOpts.xflag);
+  } catch (e) {
+    return die(prog, (e as Error).message);
+  }
   const staged = filterStage(f, views ? (ev) => views.event(ev) : write);
   // -c / -C: every traced syscall that returned is counted (status filters do not apply);
   // with -c nothing else is printed.

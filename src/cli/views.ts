@@ -16,6 +16,7 @@ import { ReportBuilder } from '../render/report.js';
 import { effectsText } from '../render/effects.js';
 import { EffectsBuilder } from '../analyze/index.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
+import { recordedJson } from '../replay/source.js';
 
 /** The class a syscall is drawn in: the first of these its table row names, else `other`. */
 const CLASS_ORDER = ['network', 'process', 'signal', 'ipc', 'memory', 'file', 'desc'] as const;
@@ -24,14 +25,16 @@ export function classOf(name: string): string {
   return CLASS_ORDER.find((c) => row?.classes.includes(c)) ?? 'other';
 }
 
-/** Write a view's file, with strace's message when it cannot be opened. */
-function writeFile(file: string, write: (fd: number) => void): void {
-  let fd: number;
+/** Open a view's file before tracing starts, with strace's message when it cannot be. */
+function create(file: string): number {
   try {
-    fd = openSync(file, 'w', 0o666);
+    return openSync(file, 'w', 0o666);
   } catch (e) {
     throw new Error(`Can't fopen '${file}': ${errnoMessage(-((e as { errno?: number }).errno ?? -5))}`);
   }
+}
+
+function writeFile(fd: number, write: (fd: number) => void): void {
   try {
     write(fd);
   } finally {
@@ -42,33 +45,33 @@ function writeFile(file: string, write: (fd: number) => void): void {
 export class Views {
   private readonly text: StraceText;
   private readonly effects = new EffectsBuilder();
-  private readonly perfetto?: PerfettoTrace;
-  private readonly report?: ReportBuilder;
+  private readonly perfetto?: { view: PerfettoTrace; fd: number };
+  private readonly report?: { view: ReportBuilder; fd: number };
   /** The report's -c table counts what -c counts, whether or not -c was given. */
   private readonly counter = new SummaryCounter(NATIVE);
 
   private constructor(private readonly o: Options, xflag: 0 | 1 | 2) {
     // a call's whole line, unaligned, as strace prints it (xflag as asked)
     this.text = new StraceText({ acolumn: 0, xflag, xlat: o.xlat });
-    if (o.perfetto !== undefined) this.perfetto = new PerfettoTrace(classOf);
-    if (o.report !== undefined) this.report = new ReportBuilder(classOf);
+    if (o.perfetto !== undefined) this.perfetto = { view: new PerfettoTrace(classOf), fd: create(o.perfetto) };
+    if (o.report !== undefined) this.report = { view: new ReportBuilder(classOf), fd: create(o.report) };
   }
 
-  /** The views `o` asks for, or undefined for none. */
+  /** The views `o` asks for, or undefined for none. Throws when a view's file cannot be created. */
   static of(o: Options, xflag: 0 | 1 | 2): Views | undefined {
     return o.perfetto !== undefined || o.report !== undefined || o.effects ? new Views(o, xflag) : undefined;
   }
 
   event(ev: Event): void {
-    const json = eventJson(ev);
+    const json = recordedJson(ev) ?? eventJson(ev);
     if (!json) return;
     this.effects.add(json);
     if (ev.type === 'syscall' && ev.ret) this.counter.add(ev.name, ev.duration, ev.ret.errno !== 0, ev.nr);
     // the line is made once, and only when a view needs it
     let text: string | undefined;
     const line = (): string => (text ??= ev.type === 'syscall' || ev.type === 'signal' ? this.line(ev) : '');
-    this.perfetto?.add(ev, line());
-    this.report?.add(ev, json as TraceEvent, line);
+    this.perfetto?.view.add(ev, line());
+    this.report?.view.add(ev, json as TraceEvent, line);
   }
 
   /** A call's (or signal's) whole line as strace prints it, unaligned, without prefixes. */
@@ -80,8 +83,8 @@ export class Views {
   /** Write the files; returns the text for the trace's output (the effects summary, if asked). */
   finish(): string {
     const effects = this.effects.result();
-    if (this.perfetto) writeFile(this.o.perfetto!, (fd) => this.perfetto!.writeTo(fd, effects));
-    if (this.report) writeFile(this.o.report!, (fd) => this.report!.writeTo(fd, this.counter.render({}), effects));
+    if (this.perfetto) writeFile(this.perfetto.fd, (fd) => this.perfetto!.view.writeTo(fd, effects));
+    if (this.report) writeFile(this.report.fd, (fd) => this.report!.view.writeTo(fd, this.counter.render({}), effects));
     if (!this.o.effects) return '';
     return this.o.json ? JSON.stringify(effects) + '\n' : effectsText(effects);
   }

@@ -120,6 +120,10 @@ function recordedSource(args: readonly Value[]): PathSource {
 
 const INDEXES = [0n, 1n, 2n, 3n, 4n, 5n];
 
+/** Each replayed event's JSON as read, when the replay left it as recorded: views need not write it again. */
+const recorded = new WeakMap<Event, TraceEvent>();
+export const recordedJson = (ev: Event): TraceEvent | undefined => recorded.get(ev);
+
 /** A value without -y's fd annotations and/or -Y's process names (the recording had them, the replay does not ask). */
 function strip(v: Value, f: ReplayFilters): Value {
   switch (v.k) {
@@ -208,7 +212,12 @@ export function replay(file: string, f: ReplayFilters, sink: (ev: Event) => void
       }
       const ev = eventFromJson(j);
       // only a line that has -y's or -Y's annotations can need them left out
-      if (shown(ev, f)) order.push(annotated.test(text) ? stripped(ev, f) : ev);
+      if (!shown(ev, f)) continue;
+      if (annotated.test(text)) order.push(stripped(ev, f));
+      else {
+        recorded.set(ev, j);
+        order.push(ev);
+      }
     }
   } catch (e) {
     order.flush();
