@@ -94,7 +94,26 @@ const lazyDecoders = {
     b.onLoad({ filter: /.*/, namespace: 'lazy-decoders' }, () => ({ contents: standIn, resolveDir: SRC, loader: 'js' }));
   },
 };
-await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders] });
+// --replay and the views of a whole trace (--report, --perfetto, --effects) are a script of their
+// own, dist/views.cjs, which the first script loads only when one is asked for: main.js imports
+// a stand-in for cli/views.js.
+const VIEWS = resolve(SRC, 'cli/views.js');
+const lazyViews = {
+  name: 'lazy-views',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/views\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+    b.onResolve({ filter: /views\.js$/ }, (a) => (resolve(a.resolveDir, a.path) === VIEWS ? { path: 'views', namespace: 'lazy-views' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-views' }, () => ({
+      contents: `let m;
+const load = () => (m ??= require('./views.cjs'));
+export const Views = { of: (o, x) => load().Views.of(o, x) };
+export const replayFile = (...a) => load().replayFile(...a);`,
+      loader: 'js',
+    }));
+  },
+};
+await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders, lazyViews] });
+await build({ ...common, entryPoints: [VIEWS], outfile: 'dist/views.cjs' });
 
 // The parts. Each exports its modules by path; a module of another part or of the first script
 // becomes require('sysray:part:<part>:<path>') or require('sysray:shared:<path>').

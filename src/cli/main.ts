@@ -13,8 +13,7 @@ import { NATIVE } from '../arch/index.js';
 import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Filters } from '../filter/expr.js';
 import { SummaryCounter } from '../render/summary.js';
 import { raw, setProcessName, SIG_IGN, userByName } from '../sys/libc.js';
-import { replay, ReplayError, type ReplayFilters } from '../replay/source.js';
-import { Views } from './views.js';
+import { replayFile, Views, type ReplayFilters } from './views.js';
 
 const VERSION = '0.1.0';
 const SIGTSTP = 20;
@@ -478,23 +477,16 @@ function replayInto(
   file: string, prog: string,
   o: Outputs & { traced: Uint8Array | undefined; paths: Set<string> | undefined } & Omit<ReplayFilters, 'table' | 'traced' | 'paths'>,
 ): number {
-  let failed: string | undefined;
   const filters: ReplayFilters = {
     table: NATIVE, ...(o.traced ? { traced: o.traced } : {}), ...(o.paths ? { paths: o.paths } : {}),
     ...(o.noFdPaths ? { noFdPaths: true } : {}), ...(o.noComm ? { noComm: true } : {}), ...(o.unordered ? { unordered: true } : {}),
   };
-  try {
-    replay(file, filters, (ev) => {
-      if (ev.type === 'message') {
-        o.sink.idle?.();
-        writeSync(2, `${prog}: ${ev.text}\n`);
-      } else o.sink.event(ev);
-    });
-  } catch (e) {
-    if (e instanceof ReplayError) failed = `${file}:${e.line}: ${e.message}`;
-    else if ((e as { errno?: number }).errno !== undefined) failed = `${file}: ${errnoMessage(-((e as { errno: number }).errno))}`;
-    else throw e;
-  }
+  const failed = replayFile(file, filters, (ev) => {
+    if (ev.type === 'message') {
+      o.sink.idle?.();
+      writeSync(2, `${prog}: ${ev.text}\n`);
+    } else o.sink.event(ev);
+  });
   const status = finish(o, prog);
   if (failed !== undefined) return die(prog, failed);
   return status;

@@ -2,6 +2,8 @@
  * The views of a whole trace that sysray writes at its end instead of the trace's text:
  * --report (HTML), --perfetto (Chrome Trace Event JSON), --effects (a summary from the effects
  * model). Live or replayed, they see the events the text would have shown.
+ * This module is also the command line's door to --replay: the bundle makes it a script of its
+ * own (dist/views.cjs), loaded only when a view or a replay is asked for.
  */
 import { closeSync, openSync } from 'node:fs';
 import type { Options } from './args.js';
@@ -17,6 +19,8 @@ import { effectsText } from '../render/effects.js';
 import { EffectsBuilder } from '../analyze/index.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { recordedJson } from '../replay/source.js';
+
+export { replayFile, type ReplayFilters } from '../replay/source.js';
 
 /** The class a syscall is drawn in: the first of these its table row names, else `other`. */
 const CLASS_ORDER = ['network', 'process', 'signal', 'ipc', 'memory', 'file', 'desc'] as const;

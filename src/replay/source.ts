@@ -11,6 +11,7 @@ import type { Value } from '../decode/value.js';
 import type { Event, SyscallEntryEvent, SyscallEvent } from '../model.js';
 import { pathMatch, type PathSource } from '../filter/paths.js';
 import { eventFromJson, RecordError } from './events.js';
+import { errnoMessage } from '../decode/xlat/errno.js';
 
 export interface ReplayFilters {
   /** -e trace=: per syscall number, 1 when traced; undefined: all. */
@@ -225,4 +226,20 @@ export function replay(file: string, f: ReplayFilters, sink: (ev: Event) => void
     throw e;
   }
   order.flush();
+}
+
+/**
+ * replay(), with what goes wrong as strace would say it: `FILE:LINE: what`, or `FILE: strerror`
+ * when it cannot be read. Returns that message, or undefined when the whole recording was replayed.
+ */
+export function replayFile(file: string, f: ReplayFilters, sink: (ev: Event) => void): string | undefined {
+  try {
+    replay(file, f, sink);
+  } catch (e) {
+    if (e instanceof ReplayError) return `${file}:${e.line}: ${e.message}`;
+    const errno = (e as { errno?: number }).errno;
+    if (errno !== undefined) return `${file}: ${errnoMessage(-errno)}`;
+    throw e;
+  }
+  return undefined;
 }
