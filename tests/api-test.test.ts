@@ -14,13 +14,12 @@ import { fixture, haveCc, scratch } from './helpers/fixtures.js';
 
 /** The AssertionError `fn` throws (failing if it throws none, or something else). */
 function thrown(fn: () => void): AssertionError {
-  try {
-    fn();
-  } catch (e) {
-    assert.ok(e instanceof AssertionError, `not an AssertionError: ${String(e)}`);
-    return e;
-  }
-  assert.fail('no AssertionError thrown');
+  let caught: unknown;
+  assert.throws(fn, (e) => {
+    caught = e;
+    return e instanceof AssertionError;
+  });
+  return caught as AssertionError;
 }
 
 test('record() and the expectations on the effects fixture', { skip: !haveCc() && 'no cc' }, async () => {

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, EffectsBuilder, resolvePath } from '../src/analyze/index.js';
 import type { Effects, FdLifecycle, FileEffects } from '../src/analyze/index.js';
@@ -174,6 +174,9 @@ test('the effects fixture gives exactly the expected model', { skip: !haveCc() &
     incomplete: [],
   };
   assert.deepStrictEqual(got, expected);
+  // and the disk agrees: what was written is there with the bytes counted, what was removed is not
+  const size = (f: string): number | null => (existsSync(join(w, f)) ? statSync(join(w, f)).size : null);
+  assert.deepEqual(['c.txt', 'out.log', 'e.txt', 'd', 'b.txt', 'd/a.txt'].map(size), [6, 6, 4, null, null, null]);
   // the client reached the server's port, from another port
   assert.notEqual(m.sockets[0]!.local, m.sockets[2]!.remote);
   assert.match(m.sockets[0]!.local!, /^127\.0\.0\.1:[1-9]\d*$/);
@@ -302,11 +305,15 @@ test('datagrams, unix addresses, failed connects and DNS files', () => {
       kind: 'struct', fields: { sa_family: C('AF_INET6', 10), sin6_port: { kind: 'call', fn: 'htons', args: [I(443)] } },
       positional: [{ kind: 'call', fn: 'inet_pton', args: [{ kind: 'token', text: 'AF_INET6' }, S('::1'), { kind: 'token', text: '&sin6_addr' }] }],
     }, I(28)], 'ECONNREFUSED'),
+    // with -v, sendmmsg's messages carry their lengths and addresses
+    sc(40, 'sendmmsg', [FD(4), { kind: 'array', items: [10, 20].map((len) => ({
+      kind: 'struct' as const, fields: { msg_hdr: { kind: 'struct' as const, fields: { msg_name: addr4('10.0.0.54', 53) } }, msg_len: I(len) },
+    })) }, I(2), F()], 2),
     exit(40, 0),
   ]);
   assert.deepEqual(m.dnsFiles, ['/etc/resolv.conf']);
   assert.deepEqual(m.sockets.map((s) => [s.family, s.type, s.remote, s.peers, s.ops, s.connectError, s.bytesSent, s.bytesReceived]), [
-    ['AF_INET', 'SOCK_DGRAM', undefined, ['10.0.0.53:53'], [], undefined, 30, 100],
+    ['AF_INET', 'SOCK_DGRAM', undefined, ['10.0.0.53:53', '10.0.0.54:53'], [], undefined, 60, 100],
     ['AF_UNIX', 'SOCK_STREAM', '/run/x.sock', [], ['connect'], undefined, 0, 0],
     ['AF_INET6', 'SOCK_STREAM', '[::1]:443', [], ['connect'], 'ECONNREFUSED', 0, 0],
   ]);
@@ -343,4 +350,111 @@ test('what the trace cannot tell is said: no cwd, no fork, a truncated argv', ()
   assert.equal(m.processes[1]!.exec[0]!.argvTruncated, true);
   assert.equal(m.incomplete.length, 4, m.incomplete.join('\n'));
   assert.match(m.incomplete.join('\n'), /cwd is unknown[^]*relative path[^]*fork was not in the trace[^]*argv was cut short/);
+  // the fork's result, late (after the child ended): the child gets its parent, and is not made twice
+  b.add(exit(61, 0));
+  b.add(sc(60, 'vfork', [], 61));
+  assert.deepEqual(b.result().processes.map((p) => [p.pid, p.parent]), [[60, null], [61, 60]]);
+});
+
+test('a pid the kernel gives again is a new process', () => {
+  const m = analyze([
+    attach(70, 'start', '/w'),
+    sc(70, 'fork', [], 71), attach(71, 'child'),
+    sc(71, 'openat', [CWD, S('one'), F('O_WRONLY', 'O_CREAT', 'O_EXCL')], 3, { retFormat: 'fd' }),
+    exit(71, 0),
+    sc(70, 'fork', [], 71), attach(71, 'child'),
+    sc(71, 'write', [FD(3), S('x'), I(1)], 1),
+    exit(71, 1),
+    exit(70, 0),
+  ]);
+  assert.deepEqual(m.processes.map((p) => [p.pid, p.parent, p.exit, p.files.map((f) => f.path)]), [
+    [70, null, { code: 0 }, []], [71, 70, { code: 0 }, ['/w/one']], [71, 70, { code: 1 }, []],
+  ]);
+  // the second one's fd 3 is not the first one's file
+  assert.deepEqual(m.processes[2]!.fds.map((l) => [l.fd, l.openedBy, l.target]), [[3, 'inherited', '?']]);
+});
+
+// ---------------------------------------------------------------- random streams
+
+test('random event streams: the model never throws and keeps its invariants', () => {
+  const seed = Number(process.env.SYSRAY_EFFECTS_SEED ?? Date.now() % 2 ** 31);
+  let x = seed || 1;
+  // xorshift32, seeded: a failure replays with SYSRAY_EFFECTS_SEED
+  const rnd = (n: number): number => {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    return x % n;
+  };
+  const pick = <T>(a: readonly T[]): T => a[rnd(a.length)]!;
+  const PATHS = ['a', 'b/c', '../d', '/etc/hosts', '/tmp/x', '.', 'e/../f'];
+  const FLAGS = [['O_RDONLY'], ['O_WRONLY', 'O_CREAT'], ['O_RDWR', 'O_CREAT', 'O_EXCL', 'O_CLOEXEC'], ['O_RDONLY', 'O_DIRECTORY']];
+  const ERRNOS = [undefined, undefined, undefined, 'ENOENT', 'EBADF', 'EACCES'];
+  for (let round = 0; round < 200; round++) {
+    const events: TraceEvent[] = [];
+    const live = [100];
+    let next = 101;
+    events.push(attach(100, 'start', '/w'));
+    for (let i = 0; i < 60; i++) {
+      const pid = pick(live);
+      const err = pick(ERRNOS);
+      const fdn = rnd(8);
+      const r = (ret: number, extra: Partial<SyscallJson> = {}): Partial<SyscallJson> => (err ? { errno: err } : { ...extra });
+      const ret = (n: number): number => (err ? -1 : n);
+      switch (rnd(12)) {
+        case 0: events.push(sc(pid, 'openat', [rnd(2) ? CWD : FD(fdn), S(pick(PATHS)), F(...pick(FLAGS))], ret(fdn), r(fdn, { retFormat: 'fd' }))); break;
+        case 1: events.push(sc(pid, 'write', [FD(fdn), S('x'), I(5)], ret(rnd(6)), r(0))); break;
+        case 2: events.push(sc(pid, 'read', [FD(fdn), S('x'), I(5)], ret(rnd(6)), r(0))); break;
+        case 3: events.push(sc(pid, 'close', [FD(fdn)], ret(0), r(0))); break;
+        case 4: events.push(sc(pid, 'dup2', [FD(fdn), FD(rnd(8))], ret(rnd(8)), r(0, { retFormat: 'fd' }))); break;
+        case 5: events.push(sc(pid, pick(['unlink', 'mkdir', 'rmdir', 'chdir']), [S(pick(PATHS))], ret(0), r(0))); break;
+        case 6: events.push(sc(pid, 'renameat', [CWD, S(pick(PATHS)), FD(fdn), S(pick(PATHS))], ret(0), r(0))); break;
+        case 7: {
+          // a child whose events may come before its fork result
+          const child = next++;
+          const early = rnd(2) === 1;
+          if (early) events.push(attach(child, 'child'), sc(child, 'write', [FD(rnd(8)), S('y'), I(1)], 1));
+          events.push(sc(pid, pick(['clone', 'vfork', 'fork']), rnd(2) ? forkFlags(pick(['CLONE_VM', 'CLONE_THREAD', 'SIGCHLD'])) : [], child));
+          if (!early) events.push(attach(child, 'child'));
+          live.push(child);
+          break;
+        }
+        case 8: events.push(sc(pid, 'execve', [S(pick(PATHS)), { kind: 'array', items: [S('p')] }, { kind: 'pointer', value: 1 }], ret(0), r(0))); break;
+        case 9: events.push(sc(pid, 'fcntl', [FD(fdn), C(pick(['F_DUPFD', 'F_DUPFD_CLOEXEC', 'F_SETFD', 'F_GETFL'])), pick([I(3), F('FD_CLOEXEC')])], ret(rnd(8)), r(0, { retFormat: 'fd' }))); break;
+        case 10: events.push(sc(pid, 'close_range', [I(rnd(4)), I(4 + rnd(4)), pick([F(), F('CLOSE_RANGE_CLOEXEC')])], ret(0), r(0))); break;
+        default: if (live.length > 1 && pid !== 100) {
+          events.push(pick<TraceEvent>([exit(pid, rnd(3)), { type: 'killed', time: t(), pid, signal: 'SIGKILL', coreDumped: false }]));
+          live.splice(live.indexOf(pid), 1);
+        }
+      }
+    }
+    let m: Effects;
+    try {
+      m = analyze(events);
+    } catch (e) {
+      assert.fail(`analyze threw (replay with SYSRAY_EFFECTS_SEED=${seed}, round ${round}): ${(e as Error).stack}`);
+    }
+    const ctx = `(SYSRAY_EFFECTS_SEED=${seed}, round ${round})`;
+    // every pid that made a syscall is a process or one of its threads
+    const known = new Set(m.processes.flatMap((p) => [p.pid, ...p.threads]));
+    for (const ev of events) assert.ok(known.has(ev.pid), `pid ${ev.pid} has no process ${ctx}`);
+    for (const p of m.processes) {
+      // one fd number has at most one life still open
+      const open = p.fds.filter((l) => l.closedBy === null).map((l) => l.fd);
+      assert.equal(new Set(open).size, open.length, `pid ${p.pid}: an fd open twice ${ctx}`);
+      for (const f of p.files) {
+        // folded: no `.`, and `..` only leading a path the model could not anchor (and said so)
+        const parts = f.path.split('/');
+        assert.ok(!parts.includes('.') || f.path === '.', `unfolded ${f.path} ${ctx}`);
+        const lead = parts.findIndex((x) => x !== '..');
+        assert.ok(lead === -1 || !parts.slice(lead).includes('..'), `unfolded ${f.path} ${ctx}`);
+        if (!f.path.startsWith('/')) assert.ok(m.incomplete.some((n) => n.includes('relative path')), `${f.path} unresolved unsaid ${ctx}`);
+        else assert.ok(!parts.includes('..'), `unfolded ${f.path} ${ctx}`);
+      }
+    }
+    // the run's files are the sums of the processes'
+    for (const f of m.files) {
+      const per = m.processes.flatMap((p) => p.files.filter((g) => g.path === f.path));
+      assert.equal(f.bytesWritten, per.reduce((s, g) => s + g.bytesWritten, 0), ctx);
+      assert.deepEqual(f.pids, per.map((g) => g.pids[0]), ctx);
+    }
+  }
 });

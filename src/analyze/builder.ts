@@ -11,7 +11,7 @@ import type { AttachJson, JsonValue, SyscallJson, TraceEvent } from '../api/even
 import { syscallLine } from './line.js';
 import { resolvePath } from './paths.js';
 import type {
-  Effects, ErrorEffects, ExecEffect, ExitStatus, FdLifecycle, FileEffects, ProcessEffects, SlowCall, SocketEffects,
+  Effects, ErrorEffects, FdLifecycle, FileEffects, ProcessEffects, SlowCall, SocketEffects,
 } from './types.js';
 import { address, fieldOf, flagText, n, names, num, text } from './values.js';
 
@@ -35,7 +35,7 @@ type Target =
   | { kind: 'other'; what: string };
 
 /** One fd slot of a table: the description it names (shared by dups and forks) and its own life. */
-interface Slot { target: Target; cloexec: boolean; life: FdLifecycle; owner: Proc }
+interface Slot { target: Target; cloexec: boolean; life: FdLifecycle }
 
 /** A process's working directory (shared between processes created with CLONE_FS). */
 interface Fs { cwd: string | null }
@@ -44,22 +44,14 @@ interface FileAcc extends Omit<FileEffects, 'lines'> { evs: SyscallJson[] }
 interface SockAcc extends Omit<SocketEffects, 'lines'> { evs: SyscallJson[] }
 interface ErrAcc extends Omit<ErrorEffects, 'line'> { ev: SyscallJson }
 
-interface Proc {
-  pid: number;
-  parent: number | null;
-  threads: number[];
-  argv: string[] | null;
-  exec: ExecEffect[];
-  start: string | null;
-  end: string | null;
-  exit: ExitStatus | null;
+/** A process as the model follows it: its result's plain fields, and the state that makes them. */
+interface Proc extends Pick<ProcessEffects, 'pid' | 'parent' | 'threads' | 'argv' | 'exec' | 'start' | 'end' | 'exit' | 'syscalls'> {
   fs: Fs;
   fds: Map<number, Slot>;
   files: Map<string, FileAcc>;
   sockets: SockAcc[];
   lives: FdLifecycle[];
   errors: Map<string, ErrAcc>;
-  syscalls: number;
 }
 
 const str = (t: string | number): string => String(t);
@@ -89,9 +81,12 @@ const META_AT = new Set(['fchmodat', 'fchmodat2', 'fchownat', 'utimensat', 'futi
 const META_FD = new Set(['fchmod', 'fchown', 'fsetxattr', 'fremovexattr']);
 
 export class EffectsBuilder {
-  private procs = new Map<number, Proc>();
-  /** Every pid and tid seen, to its process. */
+  /** Every process, in order of appearance (a pid the kernel reused is a new one). */
+  private procs: Proc[] = [];
+  /** Every live pid and tid, to its process. */
   private byTid = new Map<number, Proc>();
+  /** Children taken without a parent (their fork result had not come), by pid, until it comes. */
+  private orphans = new Map<number, Proc>();
   /** Children seen before their parent's fork result, with their events so far. */
   private pending = new Map<number, TraceEvent[]>();
   /** Paths the trace showed absent (ENOENT, unlink, rename away): creating one later is certain. */
@@ -119,10 +114,10 @@ export class EffectsBuilder {
   /** The model so far. Children still waiting for their fork result are taken without a parent. */
   result(): Effects {
     for (const pid of [...this.pending.keys()]) this.orphan(pid);
-    const processes = [...this.procs.values()].map((p) => this.procResult(p));
+    const processes = this.procs.map((p) => this.procResult(p));
     const merged = new Map<string, FileEffects>();
     for (const path of this.fileOrder.keys()) {
-      for (const p of this.procs.values()) {
+      for (const p of this.procs) {
         const f = p.files.get(path);
         if (!f) continue;
         const m = merged.get(path);
@@ -190,6 +185,7 @@ export class EffectsBuilder {
     const buf = this.pending.get(pid)!;
     this.pending.delete(pid);
     this.notes.add(`process ${pid}: its fork was not in the trace, so its parent, cwd and inherited fds are unknown`);
+    this.orphans.set(pid, this.proc(pid, null));
     for (const ev of buf) this.take(ev);
   }
 
@@ -200,7 +196,7 @@ export class EffectsBuilder {
       pid, parent: null, threads: [], argv: null, exec: [], start, end: null, exit: null, fs: { cwd: null },
       fds: new Map(), files: new Map(), sockets: [], lives: [], errors: new Map(), syscalls: 0,
     };
-    this.procs.set(pid, p);
+    this.procs.push(p);
     this.byTid.set(pid, p);
     return p;
   }
@@ -212,7 +208,10 @@ export class EffectsBuilder {
       case 'exit':
       case 'killed': {
         const p = this.proc(ev.pid, null);
+        // its ids are free for the kernel to give again: a later event with them is someone else
+        this.byTid.delete(ev.pid);
         if (p.pid !== ev.pid) return; // a thread ended; its process goes on
+        for (const tid of p.threads) if (this.byTid.get(tid) === p) this.byTid.delete(tid);
         p.end = str(ev.time);
         p.exit = ev.type === 'exit' ? { code: ev.code } : { signal: ev.signal, coreDumped: ev.coreDumped };
         return;
@@ -245,7 +244,6 @@ export class EffectsBuilder {
     const ret = n(ev.ret);
     const a = ev.args;
     if (ev.errno !== undefined) this.error(p, ev);
-    // every fd argument is a use of that fd (close ends it instead)
     // every fd argument is a use of that fd: not close's (it ends it), not dup2's target (it makes it),
     // not an fd the call found closed
     if (ev.name !== 'close' && ev.errno !== 'EBADF') {
@@ -266,7 +264,7 @@ export class EffectsBuilder {
         return;
       case 'fcntl': case 'fcntl64': return ok ? this.fcntl(p, ev) : undefined;
       case 'execve': case 'execveat':
-        if (ev.ret !== null && ok) this.exec(p, ev);
+        if (ok) this.exec(p, ev);
         else if (ev.errno === 'ENOENT') this.absent.add(this.at(p, name === 'execveat' ? a[0] : undefined, name === 'execveat' ? a[1] : a[0]));
         return;
       case 'clone': case 'clone3': case 'fork': case 'vfork':
@@ -274,6 +272,9 @@ export class EffectsBuilder {
         return;
       case 'chdir':
         if (ok) p.fs.cwd = this.at(p, undefined, a[0]);
+        return;
+      case 'chroot':
+        if (ok) this.notes.add(`process ${p.pid}: chroot to ${this.at(p, undefined, a[0])}; its later absolute paths are inside it`);
         return;
       case 'fchdir':
         if (ok) {
@@ -409,6 +410,20 @@ export class EffectsBuilder {
         this.moved(p, to, ret, 'out', ev);
         return;
       }
+      case 'sendmmsg': case 'recvmmsg': {
+        // the messages' lengths and addresses are there only when decoded verbosely (-v)
+        const v = a[1];
+        if (!ok || v?.kind !== 'array') return;
+        let bytes = 0;
+        for (const m of v.items) {
+          bytes += num(fieldOf(m, 'msg_len')) || 0;
+          const addr = address(fieldOf(fieldOf(m, 'msg_hdr'), 'msg_name'));
+          const s = this.sock(p, a[0]);
+          if (addr && s) pushNew(s.peers, addr.addr);
+        }
+        this.moved(p, a[0], bytes, name === 'recvmmsg' ? 'in' : 'out', ev);
+        return;
+      }
       default:
         break;
     }
@@ -494,7 +509,7 @@ export class EffectsBuilder {
       fd, target: path ?? '?', openedBy: 'inherited', opened: null, uses: 0, cloexec: false, closedBy: null, closed: null, openAtExit: false,
     };
     p.lives.push(life);
-    const slot: Slot = { target, cloexec: false, life, owner: p };
+    const slot: Slot = { target, cloexec: false, life };
     p.fds.set(fd, slot);
     return slot;
   }
@@ -515,7 +530,7 @@ export class EffectsBuilder {
       fd, target: this.targetText(target), openedBy: by, opened: str(ev.time), uses: 0, cloexec, closedBy: null, closed: null, openAtExit: false,
     };
     p.lives.push(life);
-    p.fds.set(fd, { target, cloexec, life, owner: p });
+    p.fds.set(fd, { target, cloexec, life });
   }
 
   private end(s: Slot, by: string, ev: SyscallJson): void {
@@ -574,10 +589,20 @@ export class EffectsBuilder {
   private fork(p: Proc, ev: SyscallJson, child: number): void {
     const flags = ev.name === 'clone' ? names(fieldOf(ev.args.find((x) => fieldOf(x, 'flags')), 'flags'))
       : ev.name === 'clone3' ? names(fieldOf(ev.args[0], 'flags')) : new Set<string>();
-    if (flags.has('CLONE_THREAD')) {
+    const lost = this.orphans.get(child);
+    if (lost) {
+      // taken without a parent before this result came: it has one now (its fds stay unknown)
+      this.orphans.delete(child);
+      if (lost !== p) lost.parent = p.pid;
+    } else if (this.byTid.has(child)) {
+      // already seen (events with no attach before them): its fds were not copied and stay unknown
+      const c = this.byTid.get(child)!;
+      if (c.pid === child && c.parent === null && c !== p) c.parent = p.pid;
+      return;
+    } else if (flags.has('CLONE_THREAD')) {
       pushNew(p.threads, child);
       this.byTid.set(child, p);
-    } else if (!this.byTid.has(child)) {
+    } else {
       const c = this.proc(child, null);
       c.parent = p.pid;
       c.argv = p.argv && [...p.argv];
@@ -588,7 +613,7 @@ export class EffectsBuilder {
           fd, target: s.life.target, openedBy: 'fork', opened: str(ev.time), uses: 0, cloexec: s.cloexec, closedBy: null, closed: null, openAtExit: false,
         };
         c.lives.push(life);
-        c.fds.set(fd, { target: s.target, cloexec: s.cloexec, life, owner: c });
+        c.fds.set(fd, { target: s.target, cloexec: s.cloexec, life });
       }
     }
     const buf = this.pending.get(child);
