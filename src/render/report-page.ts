@@ -36,6 +36,7 @@ const CLASS_CODES = Object.keys(COLORS);
 function $(id) { return document.getElementById(id); }
 function el(tag, text, cls) { const e = document.createElement(tag); if (text !== undefined && text !== null) e.textContent = String(text); if (cls) e.className = cls; return e; }
 function b64(s) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(s);
   const map = new Uint8Array(128);
   const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   for (let i = 0; i < 64; i++) map[abc.charCodeAt(i)] = i;
@@ -75,7 +76,9 @@ async function load() {
   function col(T) { const n = dv.getUint32(off, true); off += 4; if (off % 8) off += 8 - off % 8; const a = new T(buf, off, n / T.BYTES_PER_ELEMENT); off += n; return a; }
   const H = JSON.parse(td.decode(blob()));
   const D = { H, start: col(Float64Array), dur: col(Float64Array), tid: col(Uint32Array), line: col(Uint32Array), json: col(Uint32Array), name: col(Uint16Array), err: col(Uint16Array) };
-  D.lineText = table(await unpack('data-lines'), H.lines);
+  // the lines come after the timeline: until then the list and a selected call wait for them
+  D.lineText = null;
+  D.lines = unpack('data-lines').then(function (b) { return (D.lineText = table(b, H.lines)); });
   // the JSON texts are needed only for a selected call: unpacked after the page is ready
   let jsonText = null;
   D.jsons = function () { return jsonText ? Promise.resolve(jsonText) : unpack('data-json').then(function (b) { return (jsonText = table(b, H.jsons)); }); };
@@ -117,6 +120,7 @@ function main(D) {
 
   let lineHit = null, lineHitFor = null;
   function applyFilter() {
+    if (!D.lineText && $('f-text').value !== '') { D.lines.then(applyFilter); return; }
     const name = selName.value, cls = selClass.value, pidS = $('f-pid').value.trim(), text = $('f-text').value, errOnly = $('f-err').checked;
     const pid = pidS === '' ? null : Number(pidS);
     if (name === '' && cls === '' && pid === null && text === '' && !errOnly) { st.match = null; st.nMatch = n; }
@@ -299,7 +303,8 @@ function main(D) {
     st.sel = e;
     const p = T.procOf.get(D.tid[e]);
     $('d-where').textContent = 'pid ' + D.tid[e] + (p.pid !== D.tid[e] ? ' (process ' + p.pid + ')' : '') + ' · ' + p.name + ' · at ' + ms(D.start[e]) + ' · took ' + dur(D.dur[e]) + ' · ' + H.classes[D.name[e]];
-    $('d-line').textContent = D.lineText(D.line[e]);
+    $('d-line').textContent = '…';
+    D.lines.then(function (t) { if (st.sel === e) $('d-line').textContent = t(D.line[e]); });
     $('d-json').textContent = '…';
     D.jsons().then(function (t) { if (st.sel === e) $('d-json').textContent = JSON.stringify(eventJson(e, t)); });
     const s = D.start[e], span = st.v1 - st.v0, r = T.rowOf.get(D.tid[e]);
@@ -322,6 +327,7 @@ function main(D) {
     host.textContent = ''; host.appendChild(t);
   }
   function listMatches() {
+    if (!D.lineText) { $('matches').textContent = 'loading…'; return; }
     const rows = [];
     for (let i = 0; i < n && rows.length < 300; i++) if (!st.match || st.match[i]) rows.push({ cells: [ms(D.start[i]), D.tid[i], D.lineText(D.line[i])], err: false, pick: i });
     grid($('matches'), ['at', 'pid', 'call'], rows, select);
@@ -364,8 +370,10 @@ function main(D) {
     const r = row - st.top, x = xOf(D.start[e] + D.dur[e] / 2);
     return { x: x, y: RULER + r * ROW + ROW / 2 };
   }, view: function (v0, v1) { st.v0 = v0; st.v1 = v1; paint(); } };
-  document.body.dataset.ready = '1';
-  D.jsons();
+  // the timeline is usable now; the page is complete once the lines are in (both in ms since
+  // the page began to load)
+  document.body.dataset.timeline = String(Math.round(performance.now()));
+  D.lines.then(function () { listMatches(); document.body.dataset.loaded = String(Math.round(performance.now())); document.body.dataset.ready = '1'; D.jsons(); });
 }
 
 function effectsTables(E) {
