@@ -52,3 +52,15 @@ test('a view file that cannot be created: strace\'s message before anything runs
     assert.equal(r.stderr, `${SYSRAY}: Can't fopen '${opt.slice(opt.indexOf('=') + 1)}': No such file or directory\n`);
   }
 });
+
+test('the views\' code (dist/views.cjs) loads only when a view or a replay is asked for', () => {
+  const cwd = scratch();
+  const opened = (args: string[]): boolean => {
+    const log = join(cwd, 'opens.txt');
+    // sysray cannot trace under strace, but it opens its scripts before it tries
+    spawnSync('/usr/bin/strace', ['-f', '-e', 'trace=openat', '-o', log, SYSRAY, ...args], { cwd, env: testEnv() });
+    return readFileSync(log, 'utf8').includes('dist/views.cjs');
+  };
+  assert.equal(opened(['-o', '/dev/null', 'true']), false);
+  assert.equal(opened(['--effects', '-o', '/dev/null', 'true']), true);
+});

@@ -374,10 +374,11 @@ export function main(argv: string[]): number {
         perPid.delete(ev.pid);
       }
   };
-  // --report, --perfetto, --effects: views of the whole trace, in place of its text
+  // --report, --perfetto, --effects: views of the whole trace, in place of its text (their code
+  // loads only then)
   let views: Views | undefined;
   try {
-    views = Views.of(opts, lineOpts.xflag);
+    if (opts.report !== undefined || opts.perfetto !== undefined || opts.effects) views = Views.of(opts, lineOpts.xflag);
   } catch (e) {
     return die(prog, (e as Error).message);
   }

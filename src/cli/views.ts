@@ -61,9 +61,9 @@ export class Views {
     if (o.report !== undefined) this.report = { view: new ReportBuilder(classOf), fd: create(o.report) };
   }
 
-  /** The views `o` asks for, or undefined for none. Throws when a view's file cannot be created. */
-  static of(o: Options, xflag: 0 | 1 | 2): Views | undefined {
-    return o.perfetto !== undefined || o.report !== undefined || o.effects ? new Views(o, xflag) : undefined;
+  /** The views `o` asks for. Throws when a view's file cannot be created. */
+  static of(o: Options, xflag: 0 | 1 | 2): Views {
+    return new Views(o, xflag);
   }
 
   event(ev: Event): void {
