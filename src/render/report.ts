@@ -32,8 +32,10 @@ class Strings {
 
 /**
  * A large table of lines (no newline inside any), deflated as it grows: one raw deflate stream,
- * flushed to a byte boundary every MB, ended by a final empty block. Distinct lines are numbered
- * in order of first use; once `cap` are remembered, later new ones are stored again if they repeat.
+ * flushed to a byte boundary every MB, ended by a final empty block. Lines are numbered in order
+ * of first use, a repeat taking its first number while it is remembered: the last `cap` distinct
+ * lines at most (the memory starts afresh when full, which keeps lookups cheap and still catches
+ * what a loop repeats).
  */
 class PackedLines {
   private readonly ids = new Map<string, number>();
@@ -50,7 +52,8 @@ class PackedLines {
   }
   add(s: string): number {
     const i = this.count++;
-    if (this.ids.size < this.cap) this.ids.set(s, i);
+    if (this.ids.size >= this.cap) this.ids.clear();
+    this.ids.set(s, i);
     this.pending.push(s);
     this.size += s.length + 1;
     if (this.size > 1 << 20) this.flush(constants.Z_SYNC_FLUSH);
@@ -124,8 +127,8 @@ export class ReportBuilder {
   private readonly json = new Column((n) => new Uint32Array(n));
   private readonly names = new Strings();
   private readonly errnos = new Strings();
-  private readonly lines = new PackedLines(1 << 16);
-  private readonly jsons = new PackedLines(1 << 16);
+  private readonly lines = new PackedLines(4096);
+  private readonly jsons = new PackedLines(4096);
   private readonly marks: Mark[] = [];
 
   constructor(private readonly classOf: (name: string) => string) {
