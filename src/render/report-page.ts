@@ -334,10 +334,14 @@ function main(D) {
   }
   // process tree
   const kids = new Map();
-  for (const p of H.procs) { const k = p.parent === null || !H.procs.some(function (q) { return q.pid === p.parent; }) ? -1 : p.parent; if (!kids.has(k)) kids.set(k, []); kids.get(k).push(p); }
+  const pids = new Set(H.procs.map(function (p) { return p.pid; }));
+  for (const p of H.procs) { const k = p.parent === null || !pids.has(p.parent) ? -1 : p.parent; if (!kids.has(k)) kids.set(k, []); kids.get(k).push(p); }
+  // a tree of thousands of processes: the first 2000 of them
+  let listed = 0;
   function tree(parent) {
     const ul = el('ul', null, 'tree');
     for (const p of kids.get(parent) || []) {
+      if (++listed > 2000) { if (listed === 2001) ul.appendChild(el('li', '… and ' + (H.procs.length - 2000) + ' more')); break; }
       const li = el('li');
       li.appendChild(el('b', p.name + ' ' + p.pid));
       if (p.argv) li.appendChild(el('span', ' ' + JSON.stringify(p.argv), 'mono'));
