@@ -128,6 +128,24 @@ const lazyReference = {
     }));
   },
 };
+// --replay and the views of a whole trace (--report, --perfetto, --effects) are a script of their
+// own, dist/views.cjs, which the first script loads only when one is asked for: main.js imports
+// a stand-in for cli/views.js.
+const VIEWS = resolve(SRC, 'cli/views.js');
+const lazyViews = {
+  name: 'lazy-views',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/views\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+    b.onResolve({ filter: /views\.js$/ }, (a) => (resolve(a.resolveDir, a.path) === VIEWS ? { path: 'views', namespace: 'lazy-views' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-views' }, () => ({
+      contents: `let m;
+const load = () => (m ??= require('./views.cjs'));
+export const Views = { of: (o, x) => load().Views.of(o, x) };
+export const replayFile = (...a) => load().replayFile(...a);`,
+      loader: 'js',
+    }));
+  },
+};
 // --explain's sentences (src/explain/explain.js, words.js, sentences/), a script of their own as
 // well, loaded only by --explain through require('sysray:explain'); the few modules of the first
 // script they use are handed to it, so that each module still lives in one script only.
@@ -163,9 +181,10 @@ const explainShared = {
     });
   },
 };
-await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders, lazyReference, lazyExplain] });
+await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders, lazyReference, lazyExplain, lazyViews] });
 await build({ ...common, entryPoints: [REFERENCE], outfile: 'dist/reference.cjs' });
 await build({ ...common, entryPoints: [EXPLAIN], outfile: 'dist/explain.cjs', plugins: [explainShared] });
+await build({ ...common, entryPoints: [VIEWS], outfile: 'dist/views.cjs' });
 
 // The parts. Each exports its modules by path; a module of another part or of the first script
 // becomes require('sysray:part:<part>:<path>') or require('sysray:shared:<path>').

@@ -64,6 +64,8 @@ export interface SyscallEvent extends Where {
   time: bigint;
   /** Nanoseconds between entry and exit. */
   duration: bigint;
+  /** The call never returned and still had arguments to print at exit (`read(0,  <unfinished ...>) = ?`). */
+  unfinished?: true;
   /** System CPU time the call took (the tracee's ru_stime between its stops), when measured (-c). */
   cpu?: bigint;
   /**

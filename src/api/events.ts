@@ -15,9 +15,13 @@ export type JsonValue = (
   | { kind: 'int'; value: JsonInt; format?: 'x' | 'o' | 'u'; comm?: string }
   | { kind: 'const'; name: string; value: JsonInt }
   | { kind: 'flags'; names: string[]; rest?: JsonInt; value: JsonInt }
-  | { kind: 'string'; text?: string; hex?: string; truncated?: true }
+  | { kind: 'string'; text?: string; hex?: string; truncated?: true; hexOnly?: true }
   | { kind: 'pointer'; value: JsonInt; unreadable?: true }
-  | { kind: 'struct'; fields: { [name: string]: JsonValue }; positional?: JsonValue[]; truncated?: true }
+  | {
+    kind: 'struct'; fields: { [name: string]: JsonValue }; positional?: JsonValue[];
+    /** Where each positional member stands among all members (0-based), in order. */
+    positionalAt?: number[]; truncated?: true;
+  }
   | { kind: 'array'; items: JsonValue[]; truncated?: true }
   | { kind: 'sigset'; signals: string[]; inverted?: true }
   | { kind: 'call'; fn: string; args: JsonValue[] }
@@ -47,6 +51,8 @@ export interface SyscallJson extends Common {
   nr: number;
   name: string;
   args: JsonValue[];
+  /** A call with an exit part: how many of `args` were known (and printed) at entry. */
+  entryArgs?: number;
   /** The raw return value, or null when the call never returned (exit_group, a successful execve's old image). */
   ret: JsonInt | null;
   /** On failure: the errno's name (`"ENOENT"`), or its number when it has none. */
@@ -64,6 +70,8 @@ export interface SyscallJson extends Common {
   /** -e inject=/fault= made this result up. */
   injected?: true;
   durationNs: JsonInt;
+  /** -i: the instruction pointer when the call returned. */
+  ip?: JsonInt;
 }
 
 export interface SignalJson extends Common { type: 'signal'; signal: string; siginfo?: JsonValue }

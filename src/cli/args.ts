@@ -23,6 +23,14 @@ export interface Options {
   syscalls?: string | true;
   /** --describe=NAME|NUMBER: print one syscall's reference entry instead of tracing */
   describe?: string;
+  /** --replay=FILE: read a --json recording instead of running a program ('-': stdin) */
+  replay?: string;
+  /** --report=FILE: write a self-contained HTML report of the trace */
+  report?: string;
+  /** --perfetto=FILE: write the trace as Chrome Trace Event JSON */
+  perfetto?: string;
+  /** --effects: a summary of what the program did instead of the trace */
+  effects: boolean;
   /** -v */
   verbose: boolean;
   /** -x count (0..2) */
@@ -98,7 +106,7 @@ export class UsageError extends Error {
 }
 
 const defaults = (): Options => ({
-  strsize: 32, acolumn: 40, json: false, explain: false, color: 'auto', verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
+  strsize: 32, acolumn: 40, json: false, explain: false, color: 'auto', effects: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
   filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false,
   help: false, version: false, command: [],
 });
@@ -175,6 +183,8 @@ const SYSRAY_LONG: readonly LongOpt[] = [
   opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none'),
   opt('syscalls', 'syscalls', 'optional'), opt('describe', 'describe', 'required'),
   opt('explain', 'explain', 'none'), opt('color', 'color', 'optional'),
+  opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none'), opt('replay', 'replay', 'required'),
+  opt('report', 'report', 'required'), opt('perfetto', 'perfetto', 'required'), opt('effects', 'effects', 'none'),
 ];
 
 /** getopt_long's lookup of `--NAME` (NAME without its `=VALUE`); `arg` is the whole argument, for messages. */
@@ -320,6 +330,10 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     }
     case 'syscalls': o.syscalls = val ?? true; break;
     case 'describe': o.describe = val!; break;
+    case 'replay': o.replay = val!; break;
+    case 'report': o.report = val!; break;
+    case 'perfetto': o.perfetto = val!; break;
+    case 'effects': o.effects = true; break;
     case 'f': o.follow++; break;
     case 'follow-forks': o.follow = Math.max(o.follow, 1); break;
     case 'F': o.optF = true; break;
@@ -390,14 +404,16 @@ export function parseArgs(argv: string[]): Options {
   }
   o.command = argv.slice(i);
   const reference = o.syscalls !== undefined || o.describe !== undefined;
-  if (!o.help && !o.version && !reference && o.command.length === 0 && o.pids.length === 0) throw new UsageError('must have PROG [ARGS] or -p PID');
+  if (o.replay !== undefined && (o.command.length || o.pids.length)) throw new UsageError('--replay reads a recording: it takes no PROG or -p PID');
+  if (!o.help && !o.version && !reference && o.replay === undefined && o.command.length === 0 && o.pids.length === 0) throw new UsageError('must have PROG [ARGS] or -p PID');
   return o;
 }
 
 export const USAGE = `Usage: sysray [-cCfFhiqrtTvVwxyYzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE]
               [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] [-P PATH]... [--json]
-              [--explain] [--color=WHEN]
-              { -p PID | [-E VAR=VAL]... [-u USERNAME] [--] PROG [ARGS] }
+              [--explain] [--color=WHEN] [--effects] [--report=FILE.html]
+              [--perfetto=FILE.json]
+              { -p PID | [-E VAR=VAL]... [-u USERNAME] [--] PROG [ARGS] | --replay=FILE }
 
 sysray traces the system calls PROG makes, printing them as strace does.
 
@@ -418,6 +434,14 @@ Output format:
                  starting with '# ' (with --json: an "explain" field)
   --color[=WHEN] colour the trace: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR
                  forces it), always (the default for a bare --color), never
+
+  --replay=FILE  read a --json recording (FILE, or - for stdin) instead of running PROG;
+                 every output and filter applies to it
+  --effects      instead of the trace, a summary of what PROG did (with --json, one object)
+  --report=FILE  instead of the trace, write FILE: one self-contained HTML page with a
+                 timeline, the process tree, files, network, errors and the -c table
+  --perfetto=FILE
+                 instead of the trace, write FILE as Chrome Trace Event JSON (ui.perfetto.dev)
 
 Reference:
   --syscalls[=SET]

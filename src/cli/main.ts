@@ -17,6 +17,7 @@ import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Fil
 import { SummaryCounter } from '../render/summary.js';
 import { describe, ReferenceError, syscallsTable } from '../explain/describe.js';
 import { raw, setProcessName, SIG_IGN, userByName } from '../sys/libc.js';
+import { replayFile, Views, type ReplayFilters } from './views.js';
 
 const VERSION = '0.1.0';
 const SIGTSTP = 20;
@@ -397,7 +398,15 @@ export function main(argv: string[]): number {
         perPid.delete(ev.pid);
       }
   };
-  const staged = filterStage(f, write);
+  // --report, --perfetto, --effects: views of the whole trace, in place of its text (their code
+  // loads only then)
+  let views: Views | undefined;
+  try {
+    if (opts.report !== undefined || opts.perfetto !== undefined || opts.effects) views = Views.of(opts, lineOpts.xflag);
+  } catch (e) {
+    return die(prog, (e as Error).message);
+  }
+  const staged = filterStage(f, views ? (ev) => views.event(ev) : write);
   // -c / -C: every traced syscall that returned is counted (status filters do not apply);
   // with -c nothing else is printed.
   const counter = opts.summary ? new SummaryCounter(NATIVE, opts.overheadNs !== undefined ? { overheadNs: opts.overheadNs } : {}) : undefined;
@@ -406,7 +415,7 @@ export function main(argv: string[]): number {
       ? (ev) => {
           // strace's summary times: the tracee's system CPU time, or with -w the wall-clock time
           if (ev.type === 'syscall' && ev.ret) counter.add(ev.name, opts.wallclock ? ev.duration : (ev.cpu ?? ev.duration), ev.ret.errno !== 0, ev.nr);
-          if (opts.summary === 'both') staged(ev);
+          if (opts.summary === 'both' || views) staged(ev);
         }
       : staged,
     idle: () => {
@@ -414,6 +423,15 @@ export function main(argv: string[]): number {
       for (const p of perPid.values()) p.out.flush();
     },
   };
+  if (opts.replay !== undefined) {
+    // a recording's strings were cut at -s when it was made; nothing longer is left to show
+    if (opts.given.has('s')) writeSync(2, `${prog}: --replay: strings are as recorded (-s applies when recording)\n`);
+    return replayInto(opts.replay, prog, {
+      sink, counter, views, opts, shared, perPid, traced, paths,
+      noFdPaths: !f.decodeFds.universe.some((k) => f.decodeFds.has(k)), noComm: !f.decodePids.has('comm'),
+      unordered: opts.json || views !== undefined || opts.summary === 'only',
+    });
+  }
   const tracer = new Tracer(
     engineOptions(opts, { traced, qual }, paths, {
       interactive, eagerFlush: opts.output === undefined || piped !== undefined,
@@ -449,15 +467,9 @@ export function main(argv: string[]): number {
     if (piped) reap(piped.pid);
     return die(prog, `${internalError(e)}${killed ? `; ${killed} process${killed > 1 ? 'es' : ''} under its seccomp filter killed` : ''}`);
   }
-  sink.idle?.();
-  if (counter) {
-    const table = counter.render({ ...(opts.sortBy ? { sortBy: opts.sortBy } : {}), ...(opts.columns ? { columns: opts.columns } : {}) });
-    if (shared) shared.write(table);
-    else writeSync(2, table);
-  }
-  shared?.close();
-  for (const p of perPid.values()) p.out.close();
+  const finished = finish({ sink, counter, views, opts, shared, perPid }, prog);
   if (piped) reap(piped.pid);
+  if (finished) return finished;
   if (outcome.kind === 'exit') return outcome.code;
   dieOfSignal(outcome.sig);
   return 128 + outcome.sig;
@@ -484,6 +496,58 @@ export function internalError(e: unknown): string {
   if (!(e instanceof Error)) return `internal error: ${String(e)}`;
   const at = /\n\s+at (.*)/.exec(e.stack ?? '')?.[1];
   return `internal error: ${e.name}: ${e.message}${at ? ` (at ${at})` : ''}`;
+}
+
+interface Outputs {
+  sink: Sink;
+  counter: SummaryCounter | undefined;
+  views: Views | undefined;
+  opts: Options;
+  shared: Out | undefined;
+  perPid: Map<number, { out: Out }>;
+}
+
+/** The end of a trace: the -c table and the views written, outputs closed. Non-zero when a view failed. */
+function finish(o: Outputs, prog: string): number {
+  o.sink.idle?.();
+  if (o.counter) {
+    const table = o.counter.render({ ...(o.opts.sortBy ? { sortBy: o.opts.sortBy } : {}), ...(o.opts.columns ? { columns: o.opts.columns } : {}) });
+    if (o.shared) o.shared.write(table);
+    else writeSync(2, table);
+  }
+  let status = 0;
+  if (o.views) {
+    try {
+      const text = o.views.finish();
+      if (o.shared) o.shared.write(text);
+      else writeSync(2, text);
+    } catch (e) {
+      status = die(prog, (e as Error).message);
+    }
+  }
+  o.shared?.close();
+  for (const p of o.perPid.values()) p.out.close();
+  return status;
+}
+
+/** --replay: the recording's events through the same outputs as a live trace's. */
+function replayInto(
+  file: string, prog: string,
+  o: Outputs & { traced: Uint8Array | undefined; paths: Set<string> | undefined } & Omit<ReplayFilters, 'table' | 'traced' | 'paths'>,
+): number {
+  const filters: ReplayFilters = {
+    table: NATIVE, ...(o.traced ? { traced: o.traced } : {}), ...(o.paths ? { paths: o.paths } : {}),
+    ...(o.noFdPaths ? { noFdPaths: true } : {}), ...(o.noComm ? { noComm: true } : {}), ...(o.unordered ? { unordered: true } : {}),
+  };
+  const failed = replayFile(file, filters, (ev) => {
+    if (ev.type === 'message') {
+      o.sink.idle?.();
+      writeSync(2, `${prog}: ${ev.text}\n`);
+    } else o.sink.event(ev);
+  });
+  const status = finish(o, prog);
+  if (failed !== undefined) return die(prog, failed);
+  return status;
 }
 
 /** Die of `sig` as the traced command did (no core dump of our own), as strace does. */

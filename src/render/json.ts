@@ -1,6 +1,7 @@
 /** JSON Lines: one object per event, typed nested values. Documented in docs/json.md. */
 import type { Value } from '../decode/value.js';
 import type { Event } from '../model.js';
+import type { TraceEvent } from '../api/events.js';
 import { errnoName } from '../decode/xlat/errno.js';
 
 type J = null | boolean | number | string | J[] | { [k: string]: J };
@@ -36,18 +37,23 @@ export function valueJson(v: Value): J {
     case 'sym': return { kind: 'const', name: v.name, value: num(v.v) };
     case 'flags':
       return { kind: 'flags', names: v.names, ...(v.rest ? { rest: num(v.rest) } : {}), value: num(v.v) };
-    case 'str': return { kind: 'string', ...bytes(v.b), ...(v.trunc ? { truncated: true } : {}) };
+    case 'str': return { kind: 'string', ...bytes(v.b), ...(v.trunc ? { truncated: true } : {}), ...(v.hex ? { hexOnly: true } : {}) };
     case 'ptr': return { kind: 'pointer', value: num(v.v), ...(v.bad ? { unreadable: true } : {}) };
     case 'struct': {
       const fields: { [k: string]: J } = {};
       const positional: J[] = [];
-      for (const f of v.fields) {
+      // where each unnamed member stood among all of them, so a replay prints them in place
+      const positionalAt: number[] = [];
+      v.fields.forEach((f, i) => {
         if (f.n !== undefined) fields[f.n] = valueJson(f.v);
-        else positional.push(valueJson(f.v));
-      }
+        else {
+          positional.push(valueJson(f.v));
+          positionalAt.push(i);
+        }
+      });
       return {
         kind: 'struct', fields,
-        ...(positional.length ? { positional } : {}), ...(v.more ? { truncated: true } : {}),
+        ...(positional.length ? { positional, positionalAt } : {}), ...(v.more ? { truncated: true } : {}),
       };
     }
     case 'array': return { kind: 'array', items: v.items.map(valueJson), ...(v.more ? { truncated: true } : {}) };
@@ -75,13 +81,24 @@ export function valueJson(v: Value): J {
  * `explain`: --explain's sentence for it, written as the `explain` field.
  */
 export function renderJson(ev: Event, explain?: string): string {
+  const o = eventJson(ev);
+  if (!o) return '';
+  if (explain !== undefined) o.explain = explain;
+  return JSON.stringify(o) + '\n';
+}
+
+/** One event as the object `--json` writes (undefined for syscall entries, which it does not carry). */
+export function eventJson(ev: Event): TraceEvent | undefined {
   let o: { [k: string]: J };
   const time = num(ev.time);
   switch (ev.type) {
-    case 'syscall_entry': return '';
+    case 'syscall_entry': return undefined;
     case 'syscall':
       o = {
         type: 'syscall', time, pid: ev.pid, nr: ev.nr, name: ev.name, args: ev.args.map(valueJson),
+        // a call with an exit part: how many arguments printed at entry (replay needs it for
+        // `<unfinished ...>` and `resumed>` lines)
+        ...(ev.entryArgs < ev.args.length || ev.unfinished ? { entryArgs: ev.entryArgs } : {}),
         ...(ev.ret
           ? {
               ret: num(ev.ret.rval),
@@ -95,6 +112,7 @@ export function renderJson(ev: Event, explain?: string): string {
             }
           : { ret: null }),
         durationNs: num(ev.duration),
+        ...(ev.ip !== undefined ? { ip: num(ev.ip) } : {}),
       };
       break;
     case 'signal':
@@ -111,6 +129,5 @@ export function renderJson(ev: Event, explain?: string): string {
   // -Y: the process's name
   const comm = 'comm' in ev ? ev.comm : undefined;
   if (comm?.length) o.comm = Buffer.from(comm).toString('latin1');
-  if (explain !== undefined) o.explain = explain;
-  return JSON.stringify(o) + '\n';
+  return o as unknown as TraceEvent;
 }

@@ -719,6 +719,7 @@ export class Tracer {
             ...(t.ip !== undefined && this.opt.wantIp ? { ip: t.ip } : {}),
             ...(t.comm ? { comm: t.comm } : {}),
             entryArgs: t.entryArgs.length, time: t.entryTime, duration: now() - t.entryTime,
+            ...(t.needsExit ? { unfinished: true as const } : {}),
           });
         }
         t.inSyscall = false;
