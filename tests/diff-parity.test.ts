@@ -1,0 +1,30 @@
+/**
+ * Differential tests for the differences strace 6.1's own test suite found (issue 18): each
+ * fixture makes the calls of one cause, traced by /usr/bin/strace and by sysray.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compare, diffReport } from './helpers/diff.js';
+import { fixture, haveCc, scratch } from './helpers/fixtures.js';
+
+const noCc = !haveCc() && 'no cc';
+
+/** Trace fixture `name` with both tracers; `expect` is a line strace must print (the fixture ran). */
+function same(name: string, opts: string[], expect: RegExp): void {
+  const c = compare([fixture(name)], opts, scratch());
+  assert.ok(c.strace.some((l) => expect.test(l)), `strace printed ${expect}`);
+  assert.ok(c.ok, `first difference at line ${c.firstDiff}:\n${diffReport(c)}`);
+}
+
+test('a string running into an unmapped page prints as its address; paths stop at 4095 bytes', { skip: noCc }, () => {
+  same('parity_strings', ['-e', 'trace=chdir,utimensat,delete_module'], /^chdir\("p{4095}"\.\.\.\)/);
+});
+
+test('-s 5: a short string read needs only the bytes shown, and one more', { skip: noCc }, () => {
+  same('parity_strings', ['-s', '5', '-e', 'trace=chdir,utimensat,delete_module'], /^delete_module\("01234"\.\.\., 0\)/);
+});
+
+test('quotactl and futex numbers: %#x for an unknown 0, futex ops in 32 bits', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw'], ['-X', 'verbose']])
+    same('parity_values', [...x, '-e', 'trace=quotactl,futex'], /^quotactl\(/);
+});
