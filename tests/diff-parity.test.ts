@@ -31,5 +31,5 @@ test('quotactl and futex numbers: %#x for an unknown 0, futex ops in 32 bits', {
 
 test('real-time clock ioctls: structs, [N] pointers, NULL, and no argument for RTC_AIE_OFF', { skip: noCc }, () => {
   for (const x of [[], ['-v'], ['-X', 'raw'], ['-X', 'verbose'], ['-e', 'inject=ioctl:retval=0'], ['-v', '-e', 'inject=ioctl:retval=0']])
-    same('parity_rtc', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (RTC_AIE_OFF|0x7002|0x7002 \/\* RTC_AIE_OFF \*\/)\) = -1 EBADF/);
+    same('parity_rtc', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (RTC_AIE_OFF|0x7002|0x7002 \/\* RTC_AIE_OFF \*\/)\) = /);
 });
