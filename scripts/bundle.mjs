@@ -24,7 +24,7 @@ const SHARED = ['arch/index.js', 'arch/types.js', 'decode/xlat/errno.js', 'decod
  */
 const PARTS = {
   net: ['decode/net.js', 'decode/sockaddr.js', 'decode/netlink.js', 'decode/sock_ioctl.js', 'decode/xlat/net.js'],
-  file: ['decode/file.js', 'decode/xlat/file.js'],
+  file: ['decode/file.js', 'decode/stat.js', 'decode/xlat/file.js'],
   desc: ['decode/desc.js', 'decode/xlat/desc.js'],
   ioctl: ['decode/ioctl.js', 'decode/xlat/ioctls.js'],
   process: [
@@ -32,7 +32,7 @@ const PARTS = {
     'decode/keyctl.js', 'decode/bpf.js', 'decode/perf.js', 'decode/ioprio.js', 'decode/xlat/proc.js',
   ],
   memory: ['decode/memory.js', 'decode/ipc.js', 'decode/xlat/mem.js'],
-  signal: ['decode/signal.js'],
+  signal: ['decode/signal.js', 'decode/siginfo.js'],
   misc: ['decode/misc.js', 'decode/xlat/sigtime.js'],
 };
 const decodeModules = (dir) =>

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { decoders, dev, symbolicMode } from '../src/decode/file.js';
+import { decoders } from '../src/decode/file.js';
+import { dev, symbolicMode } from '../src/decode/stat.js';
 import { defaultTextOptions, formatValue, type TextOptions } from '../src/render/strace.js';
 import { FakeMemory, lineMaker } from './helpers/decode.js';
 

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { decoders } from '../src/decode/memory.js';
+import { REGISTRY as decoders } from '../src/decode/index.js';
 import { FakeMemory, lineMaker } from './helpers/decode.js';
 
 const line = lineMaker(decoders, () => new FakeMemory());

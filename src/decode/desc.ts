@@ -4,7 +4,7 @@
  */
 import { A, addr, atExit, buf, fd, R, rd, sig, slong, withFacts, type ArgFn } from './args.js';
 import { fetch, idV, numAt, pidOrGroupV, type PidType, pidV, sigsetAt, timespecAt } from './printers.js';
-import { filledBuf, openModes, pathn, statArg, statfsArg, umode } from './file.js';
+import { filledBuf, openModes, pathn, statArg, statfsArg, umode } from './stat.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';

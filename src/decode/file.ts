@@ -1,129 +1,29 @@
 /**
- * Decoders of the file family (path-based calls: open, stat, access, link, chmod, …) and the shared
- * printers for what both files and descriptors show: struct stat, modes, device numbers, times.
+ * Decoders of the file family (path-based calls: open, stat, access, link, chmod, …); what files
+ * and descriptors both show (struct stat, modes, device numbers, times) is in stat.ts.
  */
-import { A, addr, atExit, buf, cstr, dirfd as dirfdOf, fd as fdOf, localArray, path, R, rd, sig, withFacts, type ArgFn } from './args.js';
-import type { Ctx, RetFmt, SyscallDecoder } from './types.js';
 import {
-  array, call, field, hex, int, join, joinOf, joinOct, note, oct, struct, tok, uint, type Field, type Value,
-} from './value.js';
+  A, addr, atExit, buf, cstr, dirfd as dirfdOf, fd as fdOf, localArray, path, R, rd, sig, withFacts, type ArgFn,
+} from './args.js';
+import type { Ctx, RetFmt, SyscallDecoder } from './types.js';
+import { array, call, field, hex, int, join, note, oct, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
-  ACCESS_MODES, AT_FLAGS, AT_STATX_SYNC, AT_STATX_SYNC_TYPE, FACCESSAT_FLAGS, OPEN_ACCMODE, OPEN_FLAGS,
-  OPEN_MODE_NEEDED, S_IFMT, S_IFMT_TYPES, STATX_ATTRS, STATX_MASK,
+  ACCESS_MODES, AT_FLAGS, AT_STATX_SYNC, AT_STATX_SYNC_TYPE, FACCESSAT_FLAGS, OPEN_MODE_NEEDED, S_IFMT, STATX_ATTRS,
+  STATX_MASK,
 } from './xlat/tables.js';
 import {
-  FS_MAGIC, FSCONFIG_CMDS, FSMOUNT_ATTR_FLAGS, FSMOUNT_FLAGS, FSOPEN_FLAGS, FSPICK_FLAGS, MOUNT_ATTR_ATTR, MOUNT_ATTR_IDMAP,
+  FSCONFIG_CMDS, FSMOUNT_ATTR_FLAGS, FSMOUNT_FLAGS, FSOPEN_FLAGS, FSPICK_FLAGS, MOUNT_ATTR_ATTR, MOUNT_ATTR_IDMAP,
   MOUNT_ATTR_PROPAGATION, MOUNT_FLAGS, MOUNT_SETATTR_FLAGS, MOVE_MOUNT_FLAGS, MS_IGNORE_DATA, MS_MGC_MSK, MS_MGC_VAL,
-  MS_REMOUNT, OPEN_TREE_FLAGS, RENAME_FLAGS, RESOLVE_FLAGS, STATFS_FLAGS, ST_VALID, UMOUNT_FLAGS, XATTR_FLAGS,
-  FAN_ALL_CLASS_BITS, FAN_CLASSES, FAN_EVENT_FLAGS, FAN_INIT_FLAGS, FAN_MARK_FLAGS, IF_DQBLK_VALID, IF_DQINFO_FLAGS,
-  IF_DQINFO_VALID, LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS,
-  QUOTA_CMDS, QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS, XFS_DQBLK_FLAGS, XFS_QUOTA_FLAGS,
+  MS_REMOUNT, OPEN_TREE_FLAGS, RENAME_FLAGS, RESOLVE_FLAGS, UMOUNT_FLAGS, XATTR_FLAGS, FAN_ALL_CLASS_BITS,
+  FAN_CLASSES, FAN_EVENT_FLAGS, FAN_INIT_FLAGS, FAN_MARK_FLAGS, IF_DQBLK_VALID, IF_DQINFO_FLAGS, IF_DQINFO_VALID,
+  LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS, QUOTA_CMDS,
+  QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS, XFS_DQBLK_FLAGS, XFS_QUOTA_FLAGS,
 } from './xlat/file.js';
 import { fetch, idV, numAt } from './printers.js';
-
-// ---------------------------------------------------------------- shared printers
-
-/** print_numeric_umode_t: the low 16 bits in octal (`0644`, `000`). */
-export const umode = (v: bigint): Value => oct(v & 0xffffn);
-
-/** print_symbolic_mode_t: `S_IFREG|0644`, `S_IFDIR|S_ISVTX|0777`; an unknown type prints in octal. */
-export function symbolicMode(m: number): Value {
-  const mode = BigInt(m >>> 0);
-  const type = mode & S_IFMT;
-  const ifmt = type ? lookup(S_IFMT_TYPES, type) : '';
-  if (ifmt === undefined) return oct(mode);
-  const parts: Value[] = [];
-  if (ifmt) parts.push(tok(ifmt));
-  if (mode & 0o4000n) parts.push(tok('S_ISUID'));
-  if (mode & 0o2000n) parts.push(tok('S_ISGID'));
-  if (mode & 0o1000n) parts.push(tok('S_ISVTX'));
-  parts.push(oct(mode & ~(S_IFMT | 0o7000n)));
-  return joinOct(mode, '|', ...parts);
-}
-
-/** glibc's major()/minor() of a 64-bit dev_t. */
-export const major = (d: bigint): bigint => BigInt.asUintN(32, ((d >> 8n) & 0xfffn) | ((d >> 32n) & ~0xfffn));
-export const minor = (d: bigint): bigint => BigInt.asUintN(32, (d & 0xffn) | ((d >> 12n) & ~0xffn));
-
-/** print_dev_t: `makedev(0x88, 0x1)` (-X raw: the number; -X verbose: the number, then this as a comment). */
-export const dev = (d: bigint): Value => joinOf(d, '', call('makedev', hex(major(d)), hex(minor(d))));
-
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
-/**
- * strace's sprinttime_nsec: local time `2023-11-14T22:13:20.123456789+0000`, no fraction when it is
- * 0; undefined for the epoch itself, an out-of-range fraction or an unrepresentable time.
- */
-export function sprinttime(sec: bigint, frac: bigint, maxFrac = 999999999n, width = 9): string | undefined {
-  if ((sec === 0n && frac === 0n) || frac > maxFrac || frac < 0n) return undefined;
-  if (sec > 8640000000000n || sec < -8640000000000n) return undefined;
-  const d = new Date(Number(sec) * 1000);
-  if (Number.isNaN(d.getTime())) return undefined;
-  const y = d.getFullYear();
-  const off = -d.getTimezoneOffset();
-  const abs = Math.abs(off);
-  return (
-    `${y < 0 ? '-' + pad(-y, 4) : pad(y, 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
-    `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
-    (frac > 0n ? '.' + frac.toString().padStart(width, '0') : '') +
-    `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
-  );
-}
-
-/** A seconds value followed by its date as a comment, when strace can print one. */
-export function timeNote(sec: bigint, nsec: bigint): Value {
-  const t = sprinttime(sec, nsec);
-  return t === undefined ? int(sec) : note(int(sec), t);
-}
-
-/** Seconds followed by their date (strace's sprinttime), when it can print one. */
-const secNote = (sec: bigint): Value => {
-  const t = sprinttime(sec, 0n, 0n, 0);
-  return t === undefined ? int(sec) : note(int(sec), t);
-};
-
-/** The whole flags value of open(2): `O_RDONLY|O_CLOEXEC` (access mode always named, then the rest). */
-export function openModes(v: bigint): Value {
-  const rest = flags(OPEN_FLAGS, v & ~3n);
-  const names = [lookup(OPEN_ACCMODE, v & 3n)!, ...(rest.k === 'flags' && v & ~3n ? rest.names : [])];
-  return { k: 'flags', names, rest: rest.k === 'flags' ? rest.rest : 0n, v };
-}
-
-/** A flags argument printed as one value of a table, rest as flags (C unsigned int). */
-const flagsArg = (x: Xlat, dflt: string): ArgFn => (c, i) => flags(x, BigInt.asUintN(32, c.args[i]!), dflt);
-
-const idArg: ArgFn = (c, i) => idV(c.args[i]!);
-
-// ---------------------------------------------------------------- struct stat (x86_64 kernel layout)
-
-const STAT_SIZE = 144;
-
-/** print_struct_stat over the kernel's struct stat: abbreviated `{st_mode=…, st_size=…, ...}` by default. */
-export function statStruct(c: Ctx, b: Uint8Array): Value {
-  const mode = rd.u32(b, 24);
-  const type = BigInt(mode) & S_IFMT;
-  const f: Field[] = [];
-  const full = !c.opt.abbrev;
-  if (full) {
-    f.push(field('st_dev', dev(rd.u64(b, 0))), field('st_ino', uint(rd.u64(b, 8))));
-    f.push(field('st_mode', symbolicMode(mode)));
-    f.push(field('st_nlink', uint(rd.u64(b, 16))), field('st_uid', uint(rd.u32(b, 28))), field('st_gid', uint(rd.u32(b, 32))));
-    f.push(field('st_blksize', uint(rd.u64(b, 56))), field('st_blocks', uint(rd.u64(b, 64))));
-  } else f.push(field('st_mode', symbolicMode(mode)));
-  if (type === 0o020000n || type === 0o060000n) f.push(field('st_rdev', dev(rd.u64(b, 40))));
-  else f.push(field('st_size', uint(rd.u64(b, 48))));
-  if (!full) return struct(f, true);
-  for (const [name, off] of [['atime', 72], ['mtime', 88], ['ctime', 104]] as const) {
-    const sec = rd.s64(b, off);
-    const nsec = rd.u64(b, off + 8);
-    f.push(field('st_' + name, timeNote(sec, nsec)), field(`st_${name}_nsec`, uint(nsec)));
-  }
-  return struct(f);
-}
-
-const statAt = (c: Ctx, a: bigint): Value => fetch(c, a, STAT_SIZE, (b) => statStruct(c, b), true);
-export const statArg: ArgFn = (c, i) => statAt(c, c.args[i]!);
+import {
+  dev, filledBuf, flagsArg, idArg, openModes, pathn, secNote, sprinttime, statArg, statfsArg, symbolicMode, umode,
+} from './stat.js';
 
 // ---------------------------------------------------------------- struct statx
 
@@ -173,26 +73,6 @@ function statxFlags(v: bigint): Value {
   const rest = f & ~AT_STATX_SYNC_TYPE;
   return rest ? join('|', syncType, flags(AT_FLAGS, rest)) : syncType;
 }
-
-// ---------------------------------------------------------------- struct statfs
-
-const STATFS_SIZE = 120;
-
-/** print_struct_statfs over the 64-bit struct statfs. */
-export function statfsStruct(c: Ctx, b: Uint8Array): Value {
-  const u = (off: number): Value => uint(rd.u64(b, off));
-  const f: Field[] = [
-    field('f_type', symbol(FS_MAGIC, rd.u64(b, 0), 'x')),
-    field('f_bsize', u(8)), field('f_blocks', u(16)), field('f_bfree', u(24)), field('f_bavail', u(32)),
-    field('f_files', u(40)), field('f_ffree', u(48)),
-    field('f_fsid', struct([field('val', localArray(c, [hex(rd.u32(b, 56)), hex(rd.u32(b, 60))]))])),
-    field('f_namelen', u(64)), field('f_frsize', u(72)),
-  ];
-  const fl = rd.u64(b, 80);
-  if (fl & ST_VALID) f.push(field('f_flags', flags(STATFS_FLAGS, fl, 'ST_???')));
-  return struct(f);
-}
-export const statfsArg: ArgFn = (c, i) => fetch(c, c.args[i]!, STATFS_SIZE, (b) => statfsStruct(c, b), true);
 
 // ---------------------------------------------------------------- struct timespec[2] for utimensat
 
@@ -549,17 +429,6 @@ const swapFlags: ArgFn = (c, i) => {
 
 // ---------------------------------------------------------------- readlink / getcwd
 
-/** A buffer the call filled with `rval` bytes (no NUL): the address when it failed. */
-export const filledBuf = (c: Ctx, a: bigint): Value => (c.err ? addr(a) : buf(c, a, c.rval));
-
-/** printpathn(addr, n): at most n bytes of a NUL-terminated string, `...` when longer. */
-export function pathn(c: Ctx, a: bigint, n: number): Value {
-  if (a === 0n) return addr(0n);
-  const max = Math.min(Math.max(n, 0), 4095);
-  const r = c.mem.readString(a, max + 1);
-  if (!r) return addr(a);
-  return r.nul ? { k: 'str', b: r.b } : { k: 'str', b: r.b.subarray(0, max), trunc: true };
-}
 
 const getcwdBuf: ArgFn = (c, i) => (c.err ? addr(c.args[i]!) : pathn(c, c.args[i]!, Number(c.rval) - 1));
 

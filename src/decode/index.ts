@@ -10,6 +10,7 @@ import { decoders as desc } from './desc.js';
 import { decoders as ioctl } from './ioctl.js';
 import { decoders as file } from './file.js';
 import { decoders as memory } from './memory.js';
+import { decoders as ipc } from './ipc.js';
 import { decoders as net } from './net.js';
 import { decoders as processDecoders } from './process.js';
 import { decoders as prctl } from './prctl.js';
@@ -25,7 +26,7 @@ import { decoders as misc } from './misc.js';
 
 /** The families, by the name of their module (decode/NAME.js); scripts/bundle.mjs reads this. */
 export const FAMILIES: Readonly<Record<string, Readonly<Record<string, SyscallDecoder>>>> = {
-  desc, ioctl, file, memory, net, process: processDecoders, prctl, seccomp, system, sched, ptrace, keyctl, bpf, perf,
+  desc, ioctl, file, memory, ipc, net, process: processDecoders, prctl, seccomp, system, sched, ptrace, keyctl, bpf, perf,
   signal, misc,
 };
 

@@ -4,7 +4,7 @@
  * a traced program makes an ioctl.
  */
 import { addr, buf, cstr, fd, rd } from './args.js';
-import { dev } from './file.js';
+import { dev } from './stat.js';
 import {
   arrayAt, asFd, byCommand, flagsNoDflt, onEntry, onExit, u32, withName, xval, type ArgAt, type ArgPrinter,
 } from './desc.js';

@@ -3,7 +3,7 @@
  * them (x86_64: the direct syscalls with the 64-bit structures of <linux/{shm,sem,msg}.h>).
  */
 import { A, addr, buf, mode, path, R, rd, sig, sint, withFacts, type ArgFn } from './args.js';
-import { openModes } from './file.js';
+import { openModes } from './stat.js';
 import { fetch, idV, numAt, pidV, printArray, sigeventAt, timespecAt, xflags32 } from './printers.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { field, int, join, struct, uint, type Field, type Value } from './value.js';

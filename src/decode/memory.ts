@@ -7,7 +7,6 @@ import { MAP_HUGE_MASK, MAP_HUGE_SHIFT, MAP_TYPE_MASK } from './xlat/tables.js';
 import { GET_MEMPOLICY_FLAGS, MADVISE_ADVICE, MBIND_FLAGS, MEMFD_SECRET_FLAGS, MLOCK_FLAGS, MLOCKALL_FLAGS, MMAP_FLAGS, MMAP_PROT, MMAP_TYPE, MOVE_PAGES_FLAGS, MPOL_MODE_FLAGS, MPOL_MODE_FLAGS_MASK, MPOL_MODES, MREMAP_FLAGS, MSYNC_FLAGS, PKEY_ACCESS, UFFD_FLAGS } from './xlat/mem.js';
 import { errnoName } from './xlat/errno.js';
 import { fetch, P, printArray, xflags32, xflags64, xval, xval64 } from './printers.js';
-import { decoders as ipc } from './ipc.js';
 
 /** mmap's flags: the mapping type, the other flags, and the MAP_HUGE field: `MAP_PRIVATE|MAP_ANONYMOUS`. */
 export function mmapFlags(v: bigint): Value {
@@ -88,8 +87,6 @@ const numa: Record<string, SyscallDecoder> = {
 };
 
 export const decoders: Record<string, SyscallDecoder> = {
-  // System V IPC and POSIX message queues live in ipc.ts
-  ...ipc,
   ...numa,
   userfaultfd: withFacts(sig([(c, i) => xflags32(UFFD_FLAGS, c.args[i]!, 'UFFD_???')], R.fd), { paths: [] }),
   memfd_secret: withFacts(sig([(c, i) => xflags32(MEMFD_SECRET_FLAGS, c.args[i]!)], R.fd), { paths: [] }),

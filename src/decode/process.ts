@@ -11,7 +11,7 @@ import {
   fetch, flagsText, idV, iovecs, named, NULL, P, PGRP, pidOrGroupV, pidV, printArray, PTID, ptrAt, rusageAt, sigV,
   timespecAt, withAux, xflags32, xflags64, xval,
 } from './printers.js';
-import { siginfoAt } from './signal.js';
+import { siginfoAt } from './siginfo.js';
 
 const WORD = 8;
 

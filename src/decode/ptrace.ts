@@ -7,7 +7,7 @@ import { flags as xflags } from './xlat/core.js';
 import { NT_TYPES, PSI_OPS, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS } from './xlat/proc.js';
 import { errnoName } from './xlat/errno.js';
 import { fetch, pidV, printArray, ptrAt, sigsetAt, sigV, xflags64, xval, xval64 } from './printers.js';
-import { decodeSiginfo, siginfoAt } from './signal.js';
+import { decodeSiginfo, siginfoAt } from './siginfo.js';
 import { bpfProg } from './bpf_filter.js';
 import { AUDIT_ARCHES } from './xlat/tables.js';
 
