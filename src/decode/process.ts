@@ -8,7 +8,7 @@ import { signame } from './xlat/signals.js';
 import { AT_FLAGS, CLOCK_IDS, CSIGNAL } from './xlat/tables.js';
 import { ARCH_PRCTL_CODES, CLONE3_FLAGS, CLONE_FLAGS, FUTEX_WAITER_FLAGS, PIDFD_OPEN_FLAGS, PTRACE_EVENTS, WAIT_OPTIONS, WAITID_TYPES } from './xlat/proc.js';
 import {
-  fetch, flagsText, idV, iovecs, named, NULL, P, PGRP, pidOrGroupV, pidV, printArray, PTID, ptrAt, rusageAt, sigV,
+  fetch, flagsText, idV, rawless, iovecs, named, NULL, P, PGRP, pidOrGroupV, pidV, printArray, PTID, ptrAt, rusageAt, sigV,
   timespecAt, withAux, xflags32, xflags64, xval,
 } from './printers.js';
 import { siginfoAt } from './siginfo.js';
@@ -290,7 +290,8 @@ const archPrctl: SyscallDecoder = {
     if (op === ARCH_GET_FS || op === ARCH_GET_GS || op === ARCH_GET_CPUID || ARCH_GET_XCOMP.has(op)) return [head];
     if (ARCH_REQ_XCOMP.has(op)) {
       const v = c.args[1]!;
-      return [head, note(hex(v), lookup(XFEATURE_BITS, v) ?? 'XFEATURE_???')];
+      // named in a comment even without -X verbose, but -X raw drops it
+      return [head, { k: 'note', v: hex(v), text: lookup(XFEATURE_BITS, v) ?? 'XFEATURE_???', xlat: true }];
     }
     return [head, hexv(c.args[1]!)];
   },
@@ -304,9 +305,12 @@ const archPrctl: SyscallDecoder = {
     if (ARCH_GET_XCOMP.has(op)) return [fetch(c, c.args[1]!, 8, (b) => array([verboseFlags(rd.u64(b, 0))]), true)];
     return [];
   },
-  ret: (c) => (ARCH_REQ_XCOMP.has(archOp(c)) && !c.err && c.rval > 0n
-    ? { fmt: 'x', aux: tok(flagsText(XFEATURES, c.rval)) }
-    : { fmt: 'd' }),
+  ret: (c) => {
+    if (!ARCH_REQ_XCOMP.has(archOp(c)) || c.err || c.rval <= 0n) return { fmt: 'd' };
+    // strace's aux string names the bits: none when no bit has a name, and none with -X raw
+    const text = flagsText(XFEATURES, c.rval);
+    return text.startsWith('0x') ? { fmt: 'x' } : { fmt: 'x', aux: rawless(tok(text)) };
+  },
 };
 
 // ---------------------------------------------------------------- namespaces
