@@ -269,8 +269,12 @@ const XFEATURES = xlat(() => [
   [0x40000, 'XFEATURE_MASK_XTILE_DATA'],
 ]);
 
-/** XLAT_STYLE_VERBOSE flags: `0x3 /* XFEATURE_MASK_FPSSE *\/`. */
-const verboseFlags = (v: bigint): Value => (v === 0n ? int(0) : note(hex(v), flagsText(XFEATURES, v)));
+/** XLAT_STYLE_VERBOSE flags: `0x3 /* XFEATURE_MASK_FPSSE *\/`, `/* XFEATURE_MASK_??? *\/` when no bit has a name; -X raw: the number. */
+const verboseFlags = (v: bigint): Value => {
+  if (v === 0n) return int(0);
+  const text = flagsText(XFEATURES, v);
+  return { k: 'note', v: hex(v), text: text.startsWith('0x') ? 'XFEATURE_MASK_???' : text, xlat: true };
+};
 
 const XFEATURE_BITS = xlat(() => [
   [0, 'XFEATURE_FP'], [1, 'XFEATURE_SSE'], [2, 'XFEATURE_YMM'], [3, 'XFEATURE_BNDREGS'], [4, 'XFEATURE_BNDCSR'],
