@@ -38,3 +38,8 @@ test('arch_prctl XCOMP masks: named bits once, XFEATURE_MASK_??? when none, no c
   for (const [retval, x] of [['0x800', []], ['0x3', []], ['0x789abcde', ['-X', 'raw']], ['0', []], ['0', ['-X', 'raw']], ['0x3', ['-X', 'verbose']]] as const)
     same('parity_arch_prctl', [...x, '-e', `inject=arch_prctl:retval=${retval}:when=2+`, '-e', 'trace=arch_prctl'], /^arch_prctl\((ARCH_GET_XCOMP_SUPP|0x1021)/);
 });
+
+test('counter ioctls: struct counter_watch, NULL, and no argument for the event switches', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw'], ['-X', 'verbose']])
+    same('parity_counter', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (COUNTER_ENABLE_EVENTS_IOCTL|0x3e01|0x3e01 \/\* COUNTER_ENABLE_EVENTS_IOCTL \*\/)\) = /);
+});
