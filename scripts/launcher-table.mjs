@@ -1,5 +1,5 @@
 // Regenerates the machine-code table in src/tracer/launcher.ts from src/tracer/launcher.S (needs cc
-// and objdump; run it after editing the .S). tests/launcher.test.ts checks that the two agree.
+// and objdump; run it after editing the .S). tests/tracer/launcher.test.ts checks that the two agree.
 //   node scripts/launcher-table.mjs
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,11 @@ import type { ArchTable } from './types.js';
 import { X86_64 } from './x86_64.js';
 import { AARCH64 } from './aarch64.js';
 
-export type { ArchTable, SyscallClass, SyscallRow } from './types.js';
+import { X86_64_ABI } from './x86_64/abi.js';
+import { AARCH64_ABI } from './aarch64/abi.js';
+import type { ArchAbi } from './types.js';
+
+export type { ArchAbi, ArchTable, SyscallClass, SyscallRow } from './types.js';
 export { X86_64, AARCH64 };
 
 export const AUDIT_ARCH_X86_64 = 0xc000003e;
@@ -50,6 +54,9 @@ function nativeTable(): ArchTable {
 
 /** Table for the architecture this process runs on. Importing throws on other architectures. */
 export const NATIVE: ArchTable = nativeTable();
+
+/** The ABI facts of the architecture this process runs on. */
+export const NATIVE_ABI: ArchAbi = NATIVE === X86_64 ? X86_64_ABI : AARCH64_ABI;
 
 /** True when `nr` is an x32 syscall number on an x86_64 tracee (see X32_SYSCALL_BIT). */
 export function isX32Syscall(auditArch: number, nr: number | bigint): boolean {

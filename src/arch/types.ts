@@ -37,6 +37,16 @@ export interface SyscallRow {
   dec?: string;
 }
 
+/** Per-architecture ABI facts the decoders and the engine need besides the syscall table. */
+export interface ArchAbi {
+  /** clone(2)'s argument positions of parent_tid, child_tid and tls (strace's clone.c). */
+  cloneArgs: { ptid: number; ctid: number; tls: number };
+  /** rt_sigreturn: where the interrupted signal mask lies, from the stack pointer at the call. */
+  sigmaskOffset: bigint;
+  /** struct user offsets of the result and syscall-number registers (-e inject= sets them). */
+  user?: { rax: number; origRax: number };
+}
+
 export interface ArchTable {
   name: 'x86_64' | 'aarch64';
   /** AUDIT_ARCH_* value, as reported by PTRACE_GET_SYSCALL_INFO / seccomp. */

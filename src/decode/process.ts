@@ -1,5 +1,5 @@
 /** Decoders of the process family: execve, exit, wait, clone, ids, prctl, capabilities, … */
-import { NATIVE } from '../arch/index.js';
+import { NATIVE_ABI } from '../arch/index.js';
 import { A, addr, cstr, fd, hexv, path, R, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, call, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
@@ -150,8 +150,7 @@ const waitid: SyscallDecoder = {
 
 const CLONE_PARENT_SETTID = 0x100000n, CLONE_PIDFD = 0x1000n, CLONE_CHILD_SETTID = 0x1000000n;
 const CLONE_CHILD_CLEARTID = 0x200000n, CLONE_SETTLS = 0x80000n;
-/** clone's argument order: x86_64 has child_tidptr before tls, the generic order the reverse. */
-const CLONE_ARGS = NATIVE.name === 'x86_64' ? { ptid: 2, ctid: 3, tls: 4 } : { ptid: 2, tls: 3, ctid: 4 };
+const CLONE_ARGS = NATIVE_ABI.cloneArgs;
 
 /** clone's flags: `CLONE_VM|…|SIGCHLD`. */
 function cloneFlags(v: bigint): Value {

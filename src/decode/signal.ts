@@ -1,6 +1,6 @@
 /** Decoders of the signal family (sigaction, masks, signalfd, …); siginfo is in siginfo.ts. */
 import { readFileSync } from 'node:fs';
-import { NATIVE } from '../arch/index.js';
+import { NATIVE_ABI } from '../arch/index.js';
 import { A, addr, hexv, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { field, note, struct, sym, tok, type Field, type Value } from './value.js';
@@ -53,12 +53,8 @@ function stackPointer(pid: number): bigint | undefined {
   }
 }
 
-/**
- * Where the interrupted mask lies: x86_64's rt_sigframe is {pretcode; ucontext uc; …} at sp - 8,
- * uc_sigmask at offset 296 of ucontext (40 + 256 of mcontext); aarch64's sigframe is at sp, its
- * ucontext's uc_sigmask at offset 40 of the frame's siginfo-less start (128 for siginfo + 40).
- */
-const SIGMASK_OFFSET = NATIVE.name === 'x86_64' ? -8n + 8n + 296n : 128n + 40n;
+/** Where the interrupted mask lies (the architecture's sigframe). */
+const SIGMASK_OFFSET = NATIVE_ABI.sigmaskOffset;
 
 const rtSigreturn: SyscallDecoder = {
   entry: (c) => {

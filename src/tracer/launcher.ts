@@ -21,6 +21,10 @@ export const LAUNCH_DATA_SIZE = 0x2000000;
 /** Offsets in the data area the child reads (the .equ names in launcher.S). */
 const PATHP = 0x18, ARGVP = 0x20, ENVPP = 0x28, ARGIDX = 0x48, FILTER = 0x100, STRINGS = 0x100000;
 const CRED = 0x50, NGROUPS = 0x54, GROUPSP = 0x58, RUID = 0x60, EUID = 0x64, RGID = 0x68, EGID = 0x6c;
+/** The same offsets by their launcher.S names, for the test that compares them with its .equ lines. */
+export const DATA_OFFSETS: Readonly<Record<string, number>> = {
+  DATA: Number(LAUNCH_DATA), PATHP, ARGVP, ENVPP, ARGIDX, FILTER, ARGS: STRINGS, CRED, NGROUPS, GROUPSP, RUID, EUID, RGID, EGID,
+};
 
 /** x86_64 machine code, one instruction a row (hex), then its strings. */
 const X86_64_LAUNCHER: string[] = [

@@ -4,7 +4,7 @@
  */
 import { closeSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { ArchTable } from '../arch/types.js';
-import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
+import { NATIVE, NATIVE_ABI, syscallName, tableForAudit } from '../arch/index.js';
 import { decoderFor, factsFor } from '../decode/index.js';
 import { FdAnnotator, type FdKinds } from './fdinfo.js';
 import type { Ctx, DecodeOptions, Memory, SyscallDecoder, DumpRole, SyscallFacts, WhenArg } from '../decode/types.js';
@@ -77,8 +77,8 @@ function loadComm(pid: number): Uint8Array {
   }
 }
 
-/** x86_64's struct user: where rax and orig_rax sit (inject= sets them). */
-const RAX = 80, ORIG_RAX = 120;
+/** struct user: where rax and orig_rax sit (inject= sets them; x86_64, the one arch it runs on). */
+const { rax: RAX, origRax: ORIG_RAX } = NATIVE_ABI.user ?? { rax: -1, origRax: -1 };
 
 /** Does a fact (SyscallFacts) guarded by `w` hold for these arguments? */
 function holds(w: true | WhenArg | undefined, args: readonly bigint[]): boolean {

@@ -5,17 +5,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { X86_64 } from '../src/arch/x86_64.js';
-import { AARCH64 } from '../src/arch/aarch64.js';
-import { NATIVE } from '../src/arch/index.js';
-import type { ArchTable } from '../src/arch/types.js';
+import { X86_64 } from '../../src/arch/x86_64.js';
+import { AARCH64 } from '../../src/arch/aarch64.js';
+import { NATIVE } from '../../src/arch/index.js';
+import type { ArchTable } from '../../src/arch/types.js';
 import {
   FilterError, defaultFilters, parseQualifier, applyLongQualifier, applyStatusFlag, applyNoAbbrev,
   finishQuiet, finishDecodeFds, zflagsWarning, qualFlags, qualTables, isKnownToStrace61, signalNumber,
   SYSCALL_CLASSES, type Filters,
-} from '../src/filter/expr.js';
-import { compilePosixEre } from '../src/filter/ere.js';
-import { STRACE, testEnv } from './helpers/diff.js';
+} from '../../src/filter/expr.js';
+import { compilePosixEre } from '../../src/filter/ere.js';
+import { STRACE, testEnv } from '../helpers/diff.js';
 
 const X = X86_64;
 const nr = (name: string, t: ArchTable = X): number => {

@@ -5,11 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { decoders as signalDecoders, decodeSiginfo } from '../src/decode/signal.js';
-import { decoders as miscDecoders } from '../src/decode/misc.js';
-import type { SyscallDecoder } from '../src/decode/types.js';
-import { formatValue } from '../src/render/strace.js';
-import { FakeMemory, lineMaker, bytes } from './helpers/decode.js';
+import { decoders as signalDecoders, decodeSiginfo } from '../../src/decode/signal.js';
+import { decoders as miscDecoders } from '../../src/decode/misc.js';
+import type { SyscallDecoder } from '../../src/decode/types.js';
+import { formatValue } from '../../src/render/strace.js';
+import { FakeMemory, lineMaker, bytes } from '../helpers/decode.js';
 
 const ALL: Record<string, SyscallDecoder> = { ...signalDecoders, ...miscDecoders };
 const line = lineMaker(ALL, () => new FakeMemory());

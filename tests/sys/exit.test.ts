@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, SYSRAY, testEnv } from './helpers/diff.js';
+import { ROOT, SYSRAY, testEnv } from '../helpers/diff.js';
 
 const exitJs = pathToFileURL(join(ROOT, 'dist', 'src', 'sys', 'exit.js')).href;
 

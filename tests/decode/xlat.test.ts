@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { Value } from '../src/decode/value.js';
-import { flags, lookup, symbol, type Xlat } from '../src/decode/xlat/core.js';
+import type { Value } from '../../src/decode/value.js';
+import { flags, lookup, symbol, type Xlat } from '../../src/decode/xlat/core.js';
 import {
   ERRNO_ALIASES,
   ERRNO_MESSAGES,
@@ -15,7 +15,7 @@ import {
   errnoMessage,
   errnoName,
   errorReturnText,
-} from '../src/decode/xlat/errno.js';
+} from '../../src/decode/xlat/errno.js';
 import {
   SIGNAL_DESCRIPTIONS,
   SIGNAL_NAMES,
@@ -24,15 +24,15 @@ import {
   signame,
   sigsetNames,
   sprintSigmask,
-} from '../src/decode/xlat/signals.js';
-import * as tables from '../src/decode/xlat/tables.js';
-import * as desc from '../src/decode/xlat/desc.js';
-import * as file from '../src/decode/xlat/file.js';
-import * as ioctls from '../src/decode/xlat/ioctls.js';
-import * as mem from '../src/decode/xlat/mem.js';
-import * as net from '../src/decode/xlat/net.js';
-import * as proc from '../src/decode/xlat/proc.js';
-import * as sigtime from '../src/decode/xlat/sigtime.js';
+} from '../../src/decode/xlat/signals.js';
+import * as tables from '../../src/decode/xlat/tables.js';
+import * as desc from '../../src/decode/xlat/desc.js';
+import * as file from '../../src/decode/xlat/file.js';
+import * as ioctls from '../../src/decode/xlat/ioctls.js';
+import * as mem from '../../src/decode/xlat/mem.js';
+import * as net from '../../src/decode/xlat/net.js';
+import * as proc from '../../src/decode/xlat/proc.js';
+import * as sigtime from '../../src/decode/xlat/sigtime.js';
 
 /** The tables, wherever their owner keeps them. */
 const T = { ...tables, ...desc, ...file, ...ioctls, ...mem, ...net, ...proc, ...sigtime };

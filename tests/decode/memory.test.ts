@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { REGISTRY as decoders } from '../src/decode/index.js';
-import { FakeMemory, lineMaker } from './helpers/decode.js';
+import { REGISTRY as decoders } from '../../src/decode/index.js';
+import { FakeMemory, lineMaker } from '../helpers/decode.js';
 
 const line = lineMaker(decoders, () => new FakeMemory());
 

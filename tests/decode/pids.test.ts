@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { perProcess, STRACE, SYSRAY, testEnv, traceWith } from './helpers/diff.js';
+import { perProcess, STRACE, SYSRAY, testEnv, traceWith } from '../helpers/diff.js';
 
 /** The tracer's own name (getppid's result names it): strace's and sysray's differ, and are equal here. */
 const tool = (s: string): string => s.replace(/<(?:strace|sysray)>/g, '<TOOL>');

@@ -6,11 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { REGISTRY } from '../src/decode/index.js';
-import type { SyscallDecoder } from '../src/decode/types.js';
-import { FakeMemory, lineMaker, bytes } from './helpers/decode.js';
-import { formatRet, formatValue } from '../src/render/strace.js';
-import type { Ctx } from '../src/decode/types.js';
+import { REGISTRY } from '../../src/decode/index.js';
+import type { SyscallDecoder } from '../../src/decode/types.js';
+import { FakeMemory, lineMaker, bytes } from '../helpers/decode.js';
+import { formatRet, formatValue } from '../../src/render/strace.js';
+import type { Ctx } from '../../src/decode/types.js';
 
 const ALL: Readonly<Record<string, SyscallDecoder>> = REGISTRY;
 const line = lineMaker(ALL, () => new FakeMemory(false));

@@ -11,9 +11,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { X86_64 } from '../src/arch/index.js';
-import { earlyTable } from '../src/tracer/launcher.js';
-import { perProcess, STRACE, SYSRAY, testEnv, traceWith } from './helpers/diff.js';
+import { X86_64 } from '../../src/arch/index.js';
+import { earlyTable } from '../../src/tracer/launcher.js';
+import { perProcess, STRACE, SYSRAY, testEnv, traceWith } from '../helpers/diff.js';
 
 const x64 = process.arch === 'x64';
 const skip = !x64 && 'x86_64 only (the executable launcher)';

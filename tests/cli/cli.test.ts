@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STRACE, SYSRAY, testEnv } from './helpers/diff.js';
+import { STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
 
 const run = (tool: string, args: string[], opts: { input?: string; cwd?: string } = {}) =>
   spawnSync(tool, args, { encoding: 'utf8', env: testEnv(), timeout: 30_000, input: opts.input ?? '', cwd: opts.cwd });

@@ -6,12 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { decoders as netDecoders } from '../src/decode/net.js';
-import { netlinkV } from '../src/decode/netlink.js';
-import { decoders as ioctlDecoders } from '../src/decode/ioctl.js';
-import type { Ctx, SyscallDecoder } from '../src/decode/types.js';
-import { formatValue } from '../src/render/strace.js';
-import { FakeMemory, lineMaker, bytes, cat } from './helpers/decode.js';
+import { decoders as netDecoders } from '../../src/decode/net.js';
+import { netlinkV } from '../../src/decode/netlink.js';
+import { decoders as ioctlDecoders } from '../../src/decode/ioctl.js';
+import type { Ctx, SyscallDecoder } from '../../src/decode/types.js';
+import { formatValue } from '../../src/render/strace.js';
+import { FakeMemory, lineMaker, bytes, cat } from '../helpers/decode.js';
 
 const ALL: Record<string, SyscallDecoder> = { ...netDecoders, ...ioctlDecoders };
 const line = lineMaker(ALL, () => new FakeMemory());

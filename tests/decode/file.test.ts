@@ -5,13 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { decoders as fileDecoders } from '../src/decode/file.js';
-import { sprinttime, symbolicMode } from '../src/decode/stat.js';
-import { decoders as descDecoders } from '../src/decode/desc.js';
-import { decoders as ioctlDecoders, ioctlRequest } from '../src/decode/ioctl.js';
-import type { Ctx, SyscallDecoder } from '../src/decode/types.js';
-import { formatRet, formatValue } from '../src/render/strace.js';
-import { FakeMemory as BaseMemory, lineMaker } from './helpers/decode.js';
+import { decoders as fileDecoders } from '../../src/decode/file.js';
+import { sprinttime, symbolicMode } from '../../src/decode/stat.js';
+import { decoders as descDecoders } from '../../src/decode/desc.js';
+import { decoders as ioctlDecoders, ioctlRequest } from '../../src/decode/ioctl.js';
+import type { Ctx, SyscallDecoder } from '../../src/decode/types.js';
+import { formatRet, formatValue } from '../../src/render/strace.js';
+import { FakeMemory as BaseMemory, lineMaker } from '../helpers/decode.js';
 
 process.env.TZ = 'UTC';
 

@@ -6,11 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { decoders as descDecoders } from '../src/decode/desc.js';
-import { decoders as ioctlDecoders } from '../src/decode/ioctl.js';
-import { decoders as miscDecoders } from '../src/decode/misc.js';
-import { defaultTextOptions, formatValue } from '../src/render/strace.js';
-import { FakeMemory, lineMaker, bytes } from './helpers/decode.js';
+import { decoders as descDecoders } from '../../src/decode/desc.js';
+import { decoders as ioctlDecoders } from '../../src/decode/ioctl.js';
+import { decoders as miscDecoders } from '../../src/decode/misc.js';
+import { defaultTextOptions, formatValue } from '../../src/render/strace.js';
+import { FakeMemory, lineMaker, bytes } from '../helpers/decode.js';
 
 const line = lineMaker({ ...descDecoders, ...ioctlDecoders, ...miscDecoders }, () => new FakeMemory());
 
@@ -240,7 +240,7 @@ test('ioctl: perf event requests', () => {
   );
 });
 
-// userfaultfd itself is memory's (tests/decode-mem.test.ts)
+// userfaultfd itself is memory's (tests/decode/memory.test.ts)
 test('UFFDIO_API (features given => features granted, the ioctls)', () => {
   const dec = ioctlDecoders.ioctl!;
   const before = new FakeMemory();

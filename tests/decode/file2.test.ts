@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { decoders } from '../src/decode/file.js';
-import { dev, symbolicMode } from '../src/decode/stat.js';
-import { defaultTextOptions, formatValue, type TextOptions } from '../src/render/strace.js';
-import { FakeMemory, lineMaker } from './helpers/decode.js';
+import { decoders } from '../../src/decode/file.js';
+import { dev, symbolicMode } from '../../src/decode/stat.js';
+import { defaultTextOptions, formatValue, type TextOptions } from '../../src/render/strace.js';
+import { FakeMemory, lineMaker } from '../helpers/decode.js';
 
 const line = lineMaker(decoders, () => new FakeMemory(true));
 const AT_FDCWD = -100;

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { compare, diffReport, STRACE, SYSRAY, testEnv } from './helpers/diff.js';
+import { compare, diffReport, STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
 
 const x64 = process.arch === 'x64';
 const skip = !x64 && 'x86_64 only';

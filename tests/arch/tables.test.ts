@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 
-import type { ArchTable } from '../src/arch/types.js';
-import { X86_64, NEWER_THAN_STRACE61 as X86_NEWER, STRACE61_MAX_NR as X86_S61 } from '../src/arch/x86_64.js';
-import { AARCH64, NEWER_THAN_STRACE61 as ARM_NEWER, STRACE61_MAX_NR as ARM_S61 } from '../src/arch/aarch64.js';
+import type { ArchTable } from '../../src/arch/types.js';
+import { X86_64, NEWER_THAN_STRACE61 as X86_NEWER, STRACE61_MAX_NR as X86_S61 } from '../../src/arch/x86_64.js';
+import { AARCH64, NEWER_THAN_STRACE61 as ARM_NEWER, STRACE61_MAX_NR as ARM_S61 } from '../../src/arch/aarch64.js';
 import {
   NATIVE,
   isX32Syscall,
@@ -12,7 +12,7 @@ import {
   tableForAudit,
   tableForNodeArch,
   unknownSyscallName,
-} from '../src/arch/index.js';
+} from '../../src/arch/index.js';
 
 const TABLES: readonly ArchTable[] = [X86_64, AARCH64];
 

@@ -5,15 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { REGISTRY } from '../src/decode/index.js';
-import { waitStatus } from '../src/decode/process.js';
-import { decodeSiginfo } from '../src/decode/signal.js';
-import { netlinkV } from '../src/decode/netlink.js';
-import { ntop6 } from '../src/decode/sockaddr.js';
-import { clockT, printArray } from '../src/decode/printers.js';
-import type { Ctx, SyscallDecoder } from '../src/decode/types.js';
-import { formatRet, formatValue } from '../src/render/strace.js';
-import { FakeMemory as BaseMemory, lineMaker, bytes, cat } from './helpers/decode.js';
+import { REGISTRY } from '../../src/decode/index.js';
+import { waitStatus } from '../../src/decode/process.js';
+import { decodeSiginfo } from '../../src/decode/signal.js';
+import { netlinkV } from '../../src/decode/netlink.js';
+import { ntop6 } from '../../src/decode/sockaddr.js';
+import { clockT, printArray } from '../../src/decode/printers.js';
+import type { Ctx, SyscallDecoder } from '../../src/decode/types.js';
+import { formatRet, formatValue } from '../../src/render/strace.js';
+import { FakeMemory as BaseMemory, lineMaker, bytes, cat } from '../helpers/decode.js';
 
 process.env.TZ = 'UTC';
 

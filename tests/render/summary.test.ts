@@ -5,14 +5,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { X86_64 } from '../src/arch/x86_64.js';
-import { NATIVE } from '../src/arch/index.js';
-import { FilterError } from '../src/filter/expr.js';
+import { X86_64 } from '../../src/arch/x86_64.js';
+import { NATIVE } from '../../src/arch/index.js';
+import { FilterError } from '../../src/filter/expr.js';
 import {
   SummaryCounter, parseSortBy, parseColumns, parseOverhead, formatFixed, DEFAULT_COLUMNS, type Column,
   type SummaryRenderOptions,
-} from '../src/render/summary.js';
-import { STRACE, testEnv } from './helpers/diff.js';
+} from '../../src/render/summary.js';
+import { STRACE, testEnv } from '../helpers/diff.js';
 
 const US = 1000n;
 const MS = 1000000n;

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, STRACE, SYSRAY, testEnv } from './helpers/diff.js';
+import { ROOT, STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
 
 /** sysray's own syscalls (openat, ptrace, kill) while it traces `args`. */
 function watch(args: string[]): string[] {

@@ -9,9 +9,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LAUNCH_DATA, launcherCode, launcherImage, planBlocks } from '../src/tracer/launcher.js';
-import { editEnviron } from '../src/tracer/spawn.js';
-import { compare, diffReport, ROOT, STRACE, SYSRAY, testEnv } from './helpers/diff.js';
+import { DATA_OFFSETS, LAUNCH_DATA, launcherCode, launcherImage, planBlocks } from '../../src/tracer/launcher.js';
+import { editEnviron } from '../../src/tracer/spawn.js';
+import { compare, diffReport, ROOT, STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
 
 const SYSRAY_SH = join(ROOT, 'bin', 'sysray.sh');
 const x64 = process.arch === 'x64';
@@ -29,6 +29,13 @@ test('the machine code is what cc assembles from launcher.S', { skip: !x64 && 'x
   assert.ok(names.length > 10);
   const keywords = new Set(['BYTE', 'WORD', 'DWORD', 'FWORD', 'QWORD', 'TBYTE', 'OWORD', 'XMMWORD', 'YMMWORD', 'ZMMWORD', 'PTR', 'OFFSET', 'SHORT', 'FLAT']);
   assert.deepEqual(names.filter((n) => keywords.has(n.toUpperCase())), [], 'an .equ named like an operand keyword');
+});
+
+test('launcher.ts writes the data area at the offsets launcher.S reads', () => {
+  const equ = new Map([...readFileSync(join(ROOT, 'src', 'tracer', 'launcher.S'), 'utf8').matchAll(/^\.equ (\w+),\s*(0x[0-9a-f]+|\d+)/gm)]
+    .map((m) => [m[1]!, Number(m[2]!)] as const));
+  assert.ok(Object.keys(DATA_OFFSETS).length >= 14);
+  for (const [name, off] of Object.entries(DATA_OFFSETS)) assert.equal(off, equ.get(name), `${name}: launcher.ts ${off}, launcher.S ${equ.get(name)}`);
 });
 
 test('the build installs the launcher as bin/sysray', { skip: !x64 && 'x86_64 only' }, () => {
