@@ -44,7 +44,7 @@ test('counter ioctls: struct counter_watch, NULL, and no argument for the event 
     same('parity_counter', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (COUNTER_ENABLE_EVENTS_IOCTL|0x3e01|0x3e01 \/\* COUNTER_ENABLE_EVENTS_IOCTL \*\/)\) = /);
 });
 
-test('watchdog and network block device ioctls: ints, values, flags, no argument', { skip: noCc }, () => {
+test('watchdog, infrared and network block device ioctls: ints, values, flags, no argument', { skip: noCc }, () => {
   for (const x of [[], ['-X', 'raw'], ['-X', 'verbose'], ['-e', 'inject=ioctl:retval=0']])
     same('parity_devices', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (NBD_DISCONNECT|0xab08|0xab08 \/\* NBD_DISCONNECT \*\/)\) = /);
 });
