@@ -48,3 +48,8 @@ test('watchdog, infrared and network block device ioctls: ints, values, flags, n
   for (const x of [[], ['-X', 'raw'], ['-X', 'verbose'], ['-e', 'inject=ioctl:retval=0']])
     same('parity_devices', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (NBD_DISCONNECT|0xab08|0xab08 \/\* NBD_DISCONNECT \*\/)\) = /);
 });
+
+test('prctl results named in an aux string: only when a bit has a name, never with -X raw', { skip: noCc }, () => {
+  for (const [retval, x] of [['0x100', []], ['0x101', []], ['0x3', ['-X', 'raw']], ['0x10', ['-X', 'verbose']]] as const)
+    same('parity_prctl', [...x, '-e', `inject=prctl:retval=${retval}`, '-e', 'trace=prctl'], /^prctl\((PR_GET_SECUREBITS|0x1b|0x1b \/\* PR_GET_SECUREBITS \*\/)\) = 0x\w+/);
+});

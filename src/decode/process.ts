@@ -8,7 +8,7 @@ import { signame } from './xlat/signals.js';
 import { AT_FLAGS, CLOCK_IDS, CSIGNAL } from './xlat/tables.js';
 import { ARCH_PRCTL_CODES, CLONE3_FLAGS, CLONE_FLAGS, FUTEX_WAITER_FLAGS, PIDFD_OPEN_FLAGS, PTRACE_EVENTS, WAIT_OPTIONS, WAITID_TYPES } from './xlat/proc.js';
 import {
-  fetch, flagsText, idV, rawless, iovecs, named, NULL, P, PGRP, pidOrGroupV, pidV, printArray, PTID, ptrAt, rusageAt, sigV,
+  auxFlags, fetch, flagsText, idV, iovecs, named, NULL, P, PGRP, pidOrGroupV, pidV, printArray, PTID, ptrAt, rusageAt, sigV,
   timespecAt, withAux, xflags32, xflags64, xval,
 } from './printers.js';
 import { siginfoAt } from './siginfo.js';
@@ -310,9 +310,7 @@ const archPrctl: SyscallDecoder = {
   },
   ret: (c) => {
     if (!ARCH_REQ_XCOMP.has(archOp(c)) || c.err || c.rval <= 0n) return { fmt: 'd' };
-    // strace's aux string names the bits: none when no bit has a name, and none with -X raw
-    const text = flagsText(XFEATURES, c.rval);
-    return text.startsWith('0x') ? { fmt: 'x' } : { fmt: 'x', aux: rawless(tok(text)) };
+    return withAux('x', auxFlags(XFEATURES, c.rval));
   },
 };
 
