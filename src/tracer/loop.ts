@@ -92,6 +92,8 @@ function resultComm(c: Ctx, facts: SyscallFacts): Uint8Array | undefined {
   return name?.length ? name : undefined;
 }
 
+const NO_FACTS: SyscallFacts = {};
+
 /** -e read=/write=: the most bytes of one buffer read from the tracee. */
 const DUMP_MAX = 1 << 24;
 
@@ -837,7 +839,8 @@ export class Tracer {
       }
     }
     // -Y: strace reloads the name after a successful exec or PR_SET_NAME, before printing the result
-    const facts = factsFor(t.table.rows[t.ctx.nr]);
+    // what the registry says of the call, looked up only by the options that use it (the hot path)
+    const facts = t.comm || t.ctx.comm || this.opt.dumpRead || this.opt.dumpWrite ? factsFor(t.table.rows[t.ctx.nr]) : NO_FACTS;
     if (t.comm && info[32] === 0 && holds(facts.commChange, t.ctx.args)) t.comm = loadComm(t.pid);
     if (t.filtered) {
       // the shim's seccomp() succeeded: from now on only traced syscalls stop this tracee
