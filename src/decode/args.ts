@@ -33,13 +33,14 @@ export const hexv = (v: bigint): Value => ({ k: 'int', v, fmt: 'x' });
 export const mode = (v: bigint): Value => ({ k: 'int', v: BigInt.asUintN(32, v), fmt: 'o' });
 
 /**
- * A NUL-terminated path: up to PATH_MAX bytes, not cut by -s. NULL, or an unreadable address as hex.
+ * A NUL-terminated path, not cut by -s: strace's printpath reads PATH_MAX bytes and shows at most
+ * PATH_MAX - 1 of them, then `...` when no NUL came. NULL, or an unreadable address as hex.
  */
 export function path(c: Ctx, a: bigint): Value {
   if (a === 0n) return addr(0n);
   const r = c.mem.readString(a, PATH_MAX);
   if (!r) return { k: 'ptr', v: a, bad: true };
-  return r.nul ? { k: 'str', b: r.b } : { k: 'str', b: r.b, trunc: true };
+  return r.nul ? { k: 'str', b: r.b } : { k: 'str', b: r.b.subarray(0, PATH_MAX - 1), trunc: true };
 }
 
 /** A NUL-terminated string cut at -s (strace's printstr with QUOTE_0_TERMINATED). */

@@ -307,7 +307,8 @@ const hex32: ArgFn = (c, i) => hex(BigInt.asUintN(32, c.args[i]!));
 
 /** QCMD(cmd, type): `QCMD(Q_GETQUOTA, USRQUOTA)`; -X raw the number in decimal, -X verbose both. */
 function qcmd(v: bigint): Value {
-  const named = (x: Xlat, n: bigint, dflt: string): string => lookup(x, n) ?? `0x${n.toString(16)} /* ${dflt} */`;
+  // an unknown part prints as %#x does: 0 without the 0x
+  const named = (x: Xlat, n: bigint, dflt: string): string => lookup(x, n) ?? `${n ? '0x' + n.toString(16) : '0'} /* ${dflt} */`;
   const text = `QCMD(${named(QUOTA_CMDS, v >> 8n, 'Q_???')}, ${named(QUOTA_TYPES, v & 0xffn, '???QUOTA')})`;
   return { k: 'sym', name: text, v, raw: uint(v) };
 }

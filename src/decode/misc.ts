@@ -301,7 +301,7 @@ function futexEntry(c: Ctx): Value[] {
   const val = uint(BigInt.asUintN(32, valRaw));
   const val2 = uint(BigInt.asUintN(32, timeout));
   const val3 = BigInt.asUintN(32, val3Raw);
-  const out: Value[] = [addr(uaddr), symbol(FUTEX_OPS, BigInt.asUintN(64, op), 'x', 'FUTEX_???')];
+  const out: Value[] = [addr(uaddr), symbol(FUTEX_OPS, BigInt.asUintN(32, opRaw), 'x', 'FUTEX_???')];
   const ts = (): Value => timespecAt(c, timeout);
   const bitset = (): Value => symbol(FUTEX_BITSET, val3, 'x');
   switch (cmd) {

@@ -5,7 +5,7 @@ import { array, hex, note, sym, tok, type Value } from './value.js';
 import { lookup, xlat } from './xlat/core.js';
 import { CAPS, PIDTYPES, PR_CAP_AMBIENT, PR_DUMPABLE, PR_FP_MODE, PR_MCE_KILL, PR_MCE_KILL_POLICY, PR_MTE_TCF, PR_PAC_ALL_KEYS, PR_PAC_KEYS, PR_SCHED_CORE_CMDS, PR_SET_MM, PR_SET_VMA, PR_SME_VL_FLAGS, PR_SPEC_CMDS, PR_SPEC_GET_FLAGS, PR_SPEC_SET_FLAGS, PR_SVE_VL_FLAGS, PR_TSC, PR_UNALIGN, PRCTL_OPTIONS, SECBITS, SECCOMP_MODES } from './xlat/proc.js';
 import {
-  cstrN, fetch, flagsText, numAt, pidV, ptrAt, rawless, sigV, withAux, X, xflags32, xflags64, xval, xval64,
+  auxFlags, cstrN, fetch, flagsText, numAt, pidV, ptrAt, rawless, sigV, withAux, X, xflags32, xflags64, xval, xval64,
 } from './printers.js';
 import { fprogAt } from './bpf_filter.js';
 
@@ -28,8 +28,8 @@ const setU: Prctl = { entry: (c) => [ulong(c.args[1]!)] };
 const setURest: Prctl = { entry: (c) => [ulong(c.args[1]!), ...hexRest(c, 2)] };
 const auxName = (x: ReturnType<typeof xlat>) => (c: Ctx): RetInfo =>
   withAux('d', c.err ? undefined : ((n) => (n ? tok(n) : undefined))(lookup(x, BigInt.asUintN(64, c.rval))));
-const auxFlags = (x: ReturnType<typeof xlat>) => (c: Ctx): RetInfo =>
-  (c.err || c.rval === 0n ? { fmt: 'd' } : { fmt: 'x', aux: rawless(tok(flagsText(x, BigInt.asUintN(64, c.rval)))) });
+const auxBits = (x: ReturnType<typeof xlat>) => (c: Ctx): RetInfo =>
+  (c.err || c.rval === 0n ? { fmt: 'd' } : withAux('x', auxFlags(x, BigInt.asUintN(64, c.rval))));
 const intOut = (fn: (v: number) => Value): Prctl => ({
   exit: (c) => [fetch(c, c.args[1]!, 4, (b) => array([fn(rd.u32(b, 0))]), true)],
 });
@@ -40,15 +40,15 @@ const PRCTL: Record<number, Prctl> = {
   3: { ret: auxName(PR_DUMPABLE) }, // PR_GET_DUMPABLE
   16: { exit: (c) => [c.err ? addr(c.args[1]!) : cstrN(c, c.args[1]!, 16)] }, // PR_GET_NAME
   2: intOut((v) => sigV(v | 0)), // PR_GET_PDEATHSIG
-  27: { ret: auxFlags(SECBITS) }, // PR_GET_SECUREBITS
+  27: { ret: auxBits(SECBITS) }, // PR_GET_SECUREBITS
   40: { exit: (c) => [ptrAt(c, c.args[1]!, true)] }, // PR_GET_TID_ADDRESS
   25: intOut((v) => xval(PR_TSC, BigInt(v), 'PR_TSC_???')), // PR_GET_TSC
   5: intOut((v) => xflags32(PR_UNALIGN, BigInt(v), 'PR_UNALIGN_???')), // PR_GET_UNALIGN
-  46: { ret: auxFlags(PR_FP_MODE) }, // PR_GET_FP_MODE
+  46: { ret: auxBits(PR_FP_MODE) }, // PR_GET_FP_MODE
   52: { // PR_GET_SPECULATION_CTRL
     entry: (c) => [xval64(PR_SPEC_CMDS, c.args[1]!, 'PR_SPEC_???')],
     ret: (c) => (!c.err && c.args[1]! <= 2n
-      ? { fmt: 'x', aux: rawless(tok(flagsText(PR_SPEC_GET_FLAGS, BigInt.asUintN(64, c.rval)))) }
+      ? withAux('x', auxFlags(PR_SPEC_GET_FLAGS, BigInt.asUintN(64, c.rval)))
       : { fmt: 'd' }),
   },
   36: setU, 20: setU, 10: setU, 12: setU, 8: setU, 14: setU,
@@ -157,7 +157,7 @@ Object.assign(PRCTL, {
       xflags64(PR_PAC_KEYS, c.args[1]!, 'PR_PAC_???'), xflags64(PR_PAC_KEYS, c.args[2]!, 'PR_PAC_???'), ...hexRest(c, 3),
     ],
   },
-  61: { entry: (c: Ctx) => hexRest(c, 1), ret: auxFlags(PR_PAC_KEYS) }, // PR_PAC_GET_ENABLED_KEYS
+  61: { entry: (c: Ctx) => hexRest(c, 1), ret: auxBits(PR_PAC_KEYS) }, // PR_PAC_GET_ENABLED_KEYS
   62: { // PR_SCHED_CORE
     entry: (c: Ctx) => {
       const pt = BigInt.asUintN(32, c.args[3]!);

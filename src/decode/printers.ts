@@ -207,6 +207,15 @@ export function flagsText(x: Xlat, v: bigint): string {
   return names.join('|');
 }
 
+/**
+ * A result's flags as strace's aux string (sprintflags_ex in SPFF_AUXSTR_MODE): the named bits and
+ * any leftover hex, or undefined when no bit has a name; -X raw shows none.
+ */
+export function auxFlags(x: Xlat, v: bigint): Value | undefined {
+  const text = flagsText(x, v);
+  return text === '' || text.startsWith('0x') ? undefined : rawless(tok(text));
+}
+
 /** ERESTART* errors: the call was interrupted (is_erestart). */
 export const isErestart = (c: Ctx): boolean => c.err === 512 || c.err === 513 || c.err === 514 || c.err === 516;
 

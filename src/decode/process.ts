@@ -8,7 +8,7 @@ import { signame } from './xlat/signals.js';
 import { AT_FLAGS, CLOCK_IDS, CSIGNAL } from './xlat/tables.js';
 import { ARCH_PRCTL_CODES, CLONE3_FLAGS, CLONE_FLAGS, FUTEX_WAITER_FLAGS, PIDFD_OPEN_FLAGS, PTRACE_EVENTS, WAIT_OPTIONS, WAITID_TYPES } from './xlat/proc.js';
 import {
-  fetch, flagsText, idV, iovecs, named, NULL, P, PGRP, pidOrGroupV, pidV, printArray, PTID, ptrAt, rusageAt, sigV,
+  auxFlags, fetch, flagsText, idV, iovecs, named, NULL, P, PGRP, pidOrGroupV, pidV, printArray, PTID, ptrAt, rusageAt, sigV,
   timespecAt, withAux, xflags32, xflags64, xval,
 } from './printers.js';
 import { siginfoAt } from './siginfo.js';
@@ -268,8 +268,12 @@ const XFEATURES = xlat(() => [
   [0x40000, 'XFEATURE_MASK_XTILE_DATA'],
 ]);
 
-/** XLAT_STYLE_VERBOSE flags: `0x3 /* XFEATURE_MASK_FPSSE *\/`. */
-const verboseFlags = (v: bigint): Value => (v === 0n ? int(0) : note(hex(v), flagsText(XFEATURES, v)));
+/** XLAT_STYLE_VERBOSE flags: `0x3 /* XFEATURE_MASK_FPSSE *\/`, `/* XFEATURE_MASK_??? *\/` when no bit has a name; -X raw: the number. */
+const verboseFlags = (v: bigint): Value => {
+  if (v === 0n) return int(0);
+  const text = flagsText(XFEATURES, v);
+  return { k: 'note', v: hex(v), text: text.startsWith('0x') ? 'XFEATURE_MASK_???' : text, xlat: true };
+};
 
 const XFEATURE_BITS = xlat(() => [
   [0, 'XFEATURE_FP'], [1, 'XFEATURE_SSE'], [2, 'XFEATURE_YMM'], [3, 'XFEATURE_BNDREGS'], [4, 'XFEATURE_BNDCSR'],
@@ -289,7 +293,8 @@ const archPrctl: SyscallDecoder = {
     if (op === ARCH_GET_FS || op === ARCH_GET_GS || op === ARCH_GET_CPUID || ARCH_GET_XCOMP.has(op)) return [head];
     if (ARCH_REQ_XCOMP.has(op)) {
       const v = c.args[1]!;
-      return [head, note(hex(v), lookup(XFEATURE_BITS, v) ?? 'XFEATURE_???')];
+      // named in a comment even without -X verbose, but -X raw drops it
+      return [head, { k: 'note', v: hex(v), text: lookup(XFEATURE_BITS, v) ?? 'XFEATURE_???', xlat: true }];
     }
     return [head, hexv(c.args[1]!)];
   },
@@ -303,9 +308,10 @@ const archPrctl: SyscallDecoder = {
     if (ARCH_GET_XCOMP.has(op)) return [fetch(c, c.args[1]!, 8, (b) => array([verboseFlags(rd.u64(b, 0))]), true)];
     return [];
   },
-  ret: (c) => (ARCH_REQ_XCOMP.has(archOp(c)) && !c.err && c.rval > 0n
-    ? { fmt: 'x', aux: tok(flagsText(XFEATURES, c.rval)) }
-    : { fmt: 'd' }),
+  ret: (c) => {
+    if (!ARCH_REQ_XCOMP.has(archOp(c)) || c.err || c.rval <= 0n) return { fmt: 'd' };
+    return withAux('x', auxFlags(XFEATURES, c.rval));
+  },
 };
 
 // ---------------------------------------------------------------- namespaces

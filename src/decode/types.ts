@@ -6,7 +6,8 @@ export interface Memory {
   read(addr: bigint, len: number): Uint8Array | null;
   /**
    * Up to `max` bytes at `addr`, stopping at (and not including) the first NUL.
-   * `nul` tells whether a NUL was found within `max` bytes. null if `addr` is unreadable.
+   * `nul` tells whether a NUL was found within `max` bytes. null if a byte before the NUL (or
+   * before `max` bytes) is unreadable, as strace's umovestr: such a string prints as its address.
    */
   readString(addr: bigint, max: number): { b: Uint8Array; nul: boolean } | null;
 }

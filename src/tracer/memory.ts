@@ -84,7 +84,8 @@ export class TraceeMemory implements Memory {
       const toPage = PAGE - Number(a % BigInt(PAGE));
       const want = Math.min(max - total, total === 0 ? Math.max(toPage, Math.min(256, max)) : PAGE);
       const n = this.readPartial(a, want);
-      if (n === 0) return total === 0 ? null : { b: Buffer.concat(out), nul: false };
+      // strace's umovestr: a fault before the NUL and before `max` bytes makes the whole string unreadable
+      if (n === 0) return null;
       const chunk = this.buf.subarray(0, n);
       const z = chunk.indexOf(0);
       if (z >= 0) {
@@ -94,7 +95,7 @@ export class TraceeMemory implements Memory {
       out.push(Buffer.from(chunk));
       total += n;
       a += BigInt(n);
-      if (n < want) return { b: Buffer.concat(out), nul: false };
+      if (n < want) return null;
     }
     return { b: Buffer.concat(out), nul: false };
   }

@@ -1,0 +1,55 @@
+/**
+ * Differential tests for the differences strace 6.1's own test suite found (issue 18): each
+ * fixture makes the calls of one cause, traced by /usr/bin/strace and by sysray.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compare, diffReport } from './helpers/diff.js';
+import { fixture, haveCc, scratch } from './helpers/fixtures.js';
+
+const noCc = !haveCc() && 'no cc';
+
+/** Trace fixture `name` with both tracers; `expect` is a line strace must print (the fixture ran). */
+function same(name: string, opts: string[], expect: RegExp): void {
+  const c = compare([fixture(name)], opts, scratch());
+  assert.ok(c.strace.some((l) => expect.test(l)), `strace printed ${expect}`);
+  assert.ok(c.ok, `first difference at line ${c.firstDiff}:\n${diffReport(c)}`);
+}
+
+test('a string running into an unmapped page prints as its address; paths stop at 4095 bytes', { skip: noCc }, () => {
+  same('parity_strings', ['-e', 'trace=chdir,utimensat,delete_module'], /^chdir\("p{4095}"\.\.\.\)/);
+});
+
+test('-s 5: a short string read needs only the bytes shown, and one more', { skip: noCc }, () => {
+  same('parity_strings', ['-s', '5', '-e', 'trace=chdir,utimensat,delete_module'], /^delete_module\("01234"\.\.\., 0\)/);
+});
+
+test('quotactl and futex numbers: %#x for an unknown 0, futex ops in 32 bits', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw'], ['-X', 'verbose']])
+    same('parity_values', [...x, '-e', 'trace=quotactl,futex'], /^quotactl\(/);
+});
+
+test('real-time clock ioctls: structs, [N] pointers, NULL, and no argument for RTC_AIE_OFF', { skip: noCc }, () => {
+  for (const x of [[], ['-v'], ['-X', 'raw'], ['-X', 'verbose'], ['-e', 'inject=ioctl:retval=0'], ['-v', '-e', 'inject=ioctl:retval=0']])
+    same('parity_rtc', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (RTC_AIE_OFF|0x7002|0x7002 \/\* RTC_AIE_OFF \*\/)\) = /);
+});
+
+test('arch_prctl XCOMP masks: named bits once, XFEATURE_MASK_??? when none, no comment with -X raw', { skip: noCc }, () => {
+  for (const [retval, x] of [['0x800', []], ['0x3', []], ['0x789abcde', ['-X', 'raw']], ['0', []], ['0', ['-X', 'raw']], ['0x3', ['-X', 'verbose']]] as const)
+    same('parity_arch_prctl', [...x, '-e', `inject=arch_prctl:retval=${retval}:when=2+`, '-e', 'trace=arch_prctl'], /^arch_prctl\((ARCH_GET_XCOMP_SUPP|0x1021)/);
+});
+
+test('counter ioctls: struct counter_watch, NULL, and no argument for the event switches', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw'], ['-X', 'verbose']])
+    same('parity_counter', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (COUNTER_ENABLE_EVENTS_IOCTL|0x3e01|0x3e01 \/\* COUNTER_ENABLE_EVENTS_IOCTL \*\/)\) = /);
+});
+
+test('watchdog, infrared and network block device ioctls: ints, values, flags, no argument', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw'], ['-X', 'verbose'], ['-e', 'inject=ioctl:retval=0']])
+    same('parity_devices', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (NBD_DISCONNECT|0xab08|0xab08 \/\* NBD_DISCONNECT \*\/)\) = /);
+});
+
+test('prctl results named in an aux string: only when a bit has a name, never with -X raw', { skip: noCc }, () => {
+  for (const [retval, x] of [['0x100', []], ['0x101', []], ['0x3', ['-X', 'raw']], ['0x10', ['-X', 'verbose']]] as const)
+    same('parity_prctl', [...x, '-e', `inject=prctl:retval=${retval}`, '-e', 'trace=prctl'], /^prctl\((PR_GET_SECUREBITS|0x1b|0x1b \/\* PR_GET_SECUREBITS \*\/)\) = 0x\w+/);
+});
