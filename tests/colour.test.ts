@@ -49,7 +49,8 @@ test('colour: names, strings, numbers, errors in red, signals, exits and explana
 });
 
 test('colour: random strace-like text comes back unchanged (seeded)', () => {
-  const seed = Number(process.env.SEED ?? Date.now() % 100000);
+  // a fixed seed, so a run in CI is repeatable; SEED=N explores another (and replays a failure)
+  const seed = Number(process.env.SEED ?? 20261206);
   let x = seed;
   const rnd = (n: number): number => ((x = (x * 1103515245 + 12345) % 2147483648), x % n);
   const alphabet = ['"', '\\', '(', ')', ' = ', ' ', '-1 ', 'ENOENT ', '0x1f', '12', 'abc', '<', '>', '\n', '# ', '--- ', '+++ ', ', ', '{', '}', '...', '<... read resumed>', ' | '];

@@ -377,7 +377,8 @@ test('a pid the kernel gives again is a new process', () => {
 // ---------------------------------------------------------------- random streams
 
 test('random event streams: the model never throws and keeps its invariants', () => {
-  const seed = Number(process.env.SYSRAY_EFFECTS_SEED ?? Date.now() % 2 ** 31);
+  // a fixed seed, so a run in CI is repeatable; SYSRAY_EFFECTS_SEED=N explores another
+  const seed = Number(process.env.SYSRAY_EFFECTS_SEED ?? 20261206);
   let x = seed || 1;
   // xorshift32, seeded: a failure replays with SYSRAY_EFFECTS_SEED
   const rnd = (n: number): number => {

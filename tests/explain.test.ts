@@ -228,7 +228,8 @@ test('examples/README.md shows the sentences write-file.js really gets', () => {
 });
 
 test('explain: every sentence copes with any decoded values and any result (seeded)', () => {
-  const seed = Number(process.env.SEED ?? Date.now() % 100000);
+  // a fixed seed, so a run in CI is repeatable; SEED=N explores another (and replays a failure)
+  const seed = Number(process.env.SEED ?? 20261206);
   let x = seed;
   const rnd = (n: number): number => ((x = (x * 1103515245 + 12345) % 2147483648), x % n);
   const NAMES = ['AT_FDCWD', 'SEEK_CUR', 'AF_INET', 'AF_UNIX', 'SIG_BLOCK', 'FUTEX_WAIT', 'F_SETLK', 'RLIMIT_STACK', 'PR_SET_NAME', 'O_CREAT', 'CLONE_THREAD', 'MAP_ANONYMOUS'];

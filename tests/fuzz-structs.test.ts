@@ -107,7 +107,8 @@ for (const strsize of [0, 3, 32]) for (const abbrev of [false, false, true]) for
 
 test('fuzz: every decoder fed short, truncated and lying structs', () => {
   const perDecoder = Number(process.env.SYSRAY_STRUCT_FUZZ_CASES ?? 48);
-  const seed = BigInt(process.env.SYSRAY_FUZZ_SEED ?? Date.now());
+  // a fixed seed, so a run in CI is repeatable; SYSRAY_FUZZ_SEED=N explores another (npm run reliability varies it)
+  const seed = BigInt(process.env.SYSRAY_FUZZ_SEED ?? 0x5eed2026);
   const r = new Rng(seed);
   const mem = new StructMemory();
   const texts = [new StraceText({}), new StraceText({ xflag: 2, xlat: 'verbose' }), new StraceText({ xlat: 'raw' })];

@@ -196,7 +196,8 @@ export function resolvePaths(given: readonly string[], said: (msg: string) => vo
     paths.add(Buffer.from(p, 'utf8').toString('latin1'));
     let real: string | undefined;
     try {
-      real = realpathSync(p);
+      // libc's realpath("") fails with ENOENT, as strace sees it; Node's resolves "" to the cwd
+      real = p === '' ? undefined : realpathSync(p);
     } catch {
       real = undefined;
     }

@@ -23,6 +23,15 @@ test('missing command: same message and status as strace', () => {
   assert.deepEqual(b, a);
 });
 
+test('-P: a path that resolves elsewhere is announced as strace announces it; an empty one is not', () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'sysray-P-'));
+  for (const args of [['-P', '.', '-o', '/dev/null', 'true'], ['-P', '', '-o', '/dev/null', 'true']]) {
+    const a = msgs(STRACE, args, cwd);
+    const b = msgs(SYSRAY, args, cwd);
+    assert.deepEqual(b, a, `-P '${args[1]}'`);
+  }
+});
+
 test('bad options: strace-style usage errors, exit 1, no stack trace', () => {
   for (const args of [['--bogus', 'true'], ['-Q', 'true'], ['-s'], [], ['-s', 'x', 'true'], ['--string-limit=x', 'true'],
     ['-X', 'bogus', 'true'], ['--const-print-style=bogus', 'true'], ['--strings-in-hex=bogus', 'true'], ['--interruptible=9', 'true'],
