@@ -1,6 +1,6 @@
 // Writes src/unix/names.ts: one named export per constant sysray/unix derives from the xlat tables
 // (src/unix/constants.ts). Run after adding a table there: `node scripts/unix-names.mjs`.
-// tests/unix.test.ts fails while the file is stale.
+// tests/unix/unix.test.ts fails while the file is stale.
 import { build } from 'esbuild';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

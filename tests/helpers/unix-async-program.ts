@@ -1,5 +1,5 @@
 /**
- * A few unix.async calls for a tracer to watch (tests/unix-async-trace.test.ts): a pool write and
+ * A few unix.async calls for a tracer to watch (tests/unix/unix-async-trace.test.ts): a pool write and
  * nanosleep, a readiness read that finds its fd ready, and one that has to wait for a later write.
  */
 import * as u from '../../src/unix/index.js';

@@ -1,7 +1,7 @@
 /**
  * The trace-oracle table for sysray/unix: each row calls one function with fixed arguments, and
  * gives the line(s) a tracer must show for it. tests/helpers/unix-oracle-program.ts runs the rows
- * under bin/sysray; tests/unix-oracle.test.ts finds each row's lines between its markers.
+ * under bin/sysray; tests/unix/unix-oracle.test.ts finds each row's lines between its markers.
  *
  * Patterns: `%d` an integer, `%x` a hex address, `%*` anything (for results and structs the
  * kernel fills in that the row does not choose). Everything else is literal, so each row checks

@@ -5,7 +5,7 @@
  * program's name made alike); sysray may never print a JavaScript stack trace, never hang, and
  * never start the command (a program leaving a file named `ran`) when strace refuses the line.
  * Cases run in a scratch directory with their own copy of the command (a random `-o X` truncates X).
- * Used by tests/cli-fuzz.test.ts (a few hundred cases) and the reliability script (many more).
+ * Used by tests/cli/cli-fuzz.test.ts (a few hundred cases) and the reliability script (many more).
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

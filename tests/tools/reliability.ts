@@ -222,9 +222,9 @@ the same machine. The table below is written by \`npm run reliability\`
 - **Cases**: lines, calls or exits checked. **Failures**: cases where sysray's answer differs
   from strace's (exit status, messages, text, exits reported) or that hung. **Crashes**: JavaScript
   stack traces or exceptions. **Peak memory**: sysray's peak resident memory (VmHWM), sampled.
-- Fast versions of these run in \`npm test\`: tests/cli-fuzz.test.ts (160 command lines),
-  tests/fuzz-structs.test.ts and tests/fuzz.test.ts (decoders), tests/hostile.test.ts,
-  tests/undecoded.test.ts (decoders that throw, sysray's own failure), tests/faults.test.ts
+- Fast versions of these run in \`npm test\`: tests/cli/cli-fuzz.test.ts (160 command lines),
+  tests/fuzz-structs.test.ts and tests/fuzz.test.ts (decoders), tests/tracer/hostile.test.ts,
+  tests/tracer/undecoded.test.ts (decoders that throw, sysray's own failure), tests/tracer/faults.test.ts
   (SIGKILL, SIGINT/TERM/HUP, full disk, closed pipes).
 
 ${reduced ? `**This run used reduced sizes** (${quick ? '`--quick`, ' : ''}${['RELIABILITY_CLI_CASES', 'RELIABILITY_STRUCT_CASES', 'RELIABILITY_FUZZ_CASES'].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`).join(', ')}; the full run is 100,000 command lines and 4,000 structs per decoder, several hours on 2 shared CPUs): see the Size column.\n` : ''}

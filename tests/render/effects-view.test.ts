@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SYSRAY, testEnv } from './helpers/diff.js';
-import { fixture, haveCc, scratch } from './helpers/fixtures.js';
-import { analyze } from '../src/analyze/index.js';
-import type { TraceEvent } from '../src/api/events.js';
+import { SYSRAY, testEnv } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
+import { analyze } from '../../src/analyze/index.js';
+import type { TraceEvent } from '../../src/api/events.js';
 
 const cc = haveCc();
 

@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { compare, diffReport, STRACE, SYSRAY, testEnv } from './helpers/diff.js';
-import { fixture, haveCc, scratch } from './helpers/fixtures.js';
+import { compare, diffReport, STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
 
 test('hostile structs, strings and pointers print as strace prints them', { skip: !haveCc() }, () => {
   const prog = fixture('hostile', ['-w']);

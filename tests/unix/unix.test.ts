@@ -6,14 +6,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as unix from '../src/unix/index.js';
-import { koffiLoadedFrom, raw } from '../src/sys/libc.js';
+import * as unix from '../../src/unix/index.js';
+import { koffiLoadedFrom, raw } from '../../src/sys/libc.js';
 import {
   AT_FLAGS, FCNTL_CMDS, IPPROTO, MSG_FLAGS, OPEN_ACCMODE, OPEN_FLAGS, SEEK_WHENCE, SOCK_TYPE_FLAGS, SOCKET_FAMILIES,
   SOCKET_TYPES, SOCKOPT_LEVELS, SOL_SOCKET_OPTIONS,
-} from '../src/decode/xlat/tables.js';
-import { xlat } from '../src/decode/xlat/core.js';
-import { ROOT } from './helpers/diff.js';
+} from '../../src/decode/xlat/tables.js';
+import { xlat } from '../../src/decode/xlat/core.js';
+import { ROOT } from '../helpers/diff.js';
 
 const tmp = fs.mkdtempSync(join(os.tmpdir(), 'sysray-unix-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));

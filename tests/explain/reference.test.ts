@@ -8,12 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AARCH64, X86_64, type ArchTable } from '../src/arch/index.js';
-import { parseArgs } from '../src/cli/args.js';
-import { errnoByName } from '../src/decode/xlat/errno.js';
-import { classNames, describe, exampleLine, missingReferences, selectRows } from '../src/explain/describe.js';
-import { allReferences, parseSignature, referenceOf } from '../src/explain/reference.js';
-import { STRACE, SYSRAY, testEnv } from './helpers/diff.js';
+import { AARCH64, X86_64, type ArchTable } from '../../src/arch/index.js';
+import { parseArgs } from '../../src/cli/args.js';
+import { errnoByName } from '../../src/decode/xlat/errno.js';
+import { classNames, describe, exampleLine, missingReferences, selectRows } from '../../src/explain/describe.js';
+import { allReferences, parseSignature, referenceOf } from '../../src/explain/reference.js';
+import { STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
 
 const run = (tool: string, args: string[]) => spawnSync(tool, args, { encoding: 'utf8', env: testEnv(), timeout: 30_000 });
 const rowsOf = (t: ArchTable) => t.rows.filter((r) => r !== undefined);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SYSRAY, testEnv } from './helpers/diff.js';
+import { ROOT, SYSRAY, testEnv } from '../helpers/diff.js';
 
 test('unix.async, traced: which thread makes which call', { timeout: 60_000 }, () => {
   const dir = fs.mkdtempSync(join(os.tmpdir(), 'sysray-async-trace-'));

@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, EffectsBuilder, resolvePath } from '../src/analyze/index.js';
-import type { Effects, FdLifecycle, FileEffects } from '../src/analyze/index.js';
-import type { JsonValue, SyscallJson, TraceEvent } from '../src/api/events.js';
-import { SYSRAY, testEnv } from './helpers/diff.js';
-import { fixture, haveCc, scratch } from './helpers/fixtures.js';
+import { analyze, EffectsBuilder, resolvePath } from '../../src/analyze/index.js';
+import type { Effects, FdLifecycle, FileEffects } from '../../src/analyze/index.js';
+import type { JsonValue, SyscallJson, TraceEvent } from '../../src/api/events.js';
+import { SYSRAY, testEnv } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
 
 // ---------------------------------------------------------------- expected-model helpers
 

@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SYSRAY, testEnv } from './helpers/diff.js';
-import { fixture, haveCc } from './helpers/fixtures.js';
+import { ROOT, SYSRAY, testEnv } from '../helpers/diff.js';
+import { fixture, haveCc } from '../helpers/fixtures.js';
 
 /** Fields by name (`type` or `kind`): what each declares, documents or writes. */
 type Schema = Map<string, Set<string>>;

@@ -6,9 +6,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { attach, SysrayError, trace, type TraceEvent, type TraceOptions } from '../src/api/index.js';
-import { SYSRAY, testEnv } from './helpers/diff.js';
-import { fixture, haveCc, scratch } from './helpers/fixtures.js';
+import { attach, SysrayError, trace, type TraceEvent, type TraceOptions } from '../../src/api/index.js';
+import { SYSRAY, testEnv } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
 
 const cc = haveCc();
 

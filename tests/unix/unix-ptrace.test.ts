@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import * as unix from '../src/unix/index.js';
+import * as unix from '../../src/unix/index.js';
 
 test('ptrace: seize a sleeping child, stop it, read it, let it go', { skip: process.arch !== 'x64' && 'x86_64 registers' }, async () => {
   const child = spawn('sleep', ['30'], { stdio: 'ignore' });

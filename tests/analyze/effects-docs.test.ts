@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, testEnv } from './helpers/diff.js';
-import { scratch } from './helpers/fixtures.js';
+import { ROOT, testEnv } from '../helpers/diff.js';
+import { scratch } from '../helpers/fixtures.js';
 
 const DOC = readFileSync(join(ROOT, 'docs', 'effects.md'), 'utf8');
 

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as unix from '../src/unix/index.js';
-import { ROOT } from './helpers/diff.js';
+import * as unix from '../../src/unix/index.js';
+import { ROOT } from '../helpers/diff.js';
 
 test('device numbers: mkdev, major and minor agree with the kernel\'s st_rdev', () => {
   const st = unix.stat('/dev/null');

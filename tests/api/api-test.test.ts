@@ -8,9 +8,9 @@ import assert, { AssertionError } from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, expectNoExec, expectNoNetwork, expectWritesOnlyUnder, readTrace, record } from '../src/api/test.js';
-import { ROOT, SYSRAY, testEnv } from './helpers/diff.js';
-import { fixture, haveCc, scratch } from './helpers/fixtures.js';
+import { analyze, expectNoExec, expectNoNetwork, expectWritesOnlyUnder, readTrace, record } from '../../src/api/test.js';
+import { ROOT, SYSRAY, testEnv } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
 
 /** The AssertionError `fn` throws (failing if it throws none, or something else). */
 function thrown(fn: () => void): AssertionError {

@@ -1,7 +1,7 @@
 /** unix.async against the real kernel: calls that wait leave the event loop running, and abort. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as unix from '../src/unix/index.js';
+import * as unix from '../../src/unix/index.js';
 
 /** A listening TCP socket on 127.0.0.1 and its port. */
 function listener(): { fd: number; port: number } {

@@ -6,8 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCliFuzz } from './tools/cli-fuzz.js';
-import { haveCc } from './helpers/fixtures.js';
+import { runCliFuzz } from '../tools/cli-fuzz.js';
+import { haveCc } from '../helpers/fixtures.js';
 
 test('fuzz: mutated command lines answer as strace answers them', { skip: !haveCc() }, async () => {
   // a fixed seed, so a run in CI is repeatable; SYSRAY_FUZZ_SEED=N explores another (npm run reliability varies it)

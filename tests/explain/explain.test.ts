@@ -8,13 +8,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalise, ROOT, SYSRAY, testEnv, traceWith } from './helpers/diff.js';
-import { fixture, haveCc, scratch } from './helpers/fixtures.js';
-import { explain, EXPLAIN_MARK, SENTENCES } from '../src/explain/explain.js';
-import { Call } from '../src/explain/words.js';
-import type { Value } from '../src/decode/value.js';
-import { NATIVE } from '../src/arch/index.js';
-import { referenceOf } from '../src/explain/reference.js';
+import { normalise, ROOT, SYSRAY, testEnv, traceWith } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
+import { explain, EXPLAIN_MARK, SENTENCES } from '../../src/explain/explain.js';
+import { Call } from '../../src/explain/words.js';
+import type { Value } from '../../src/decode/value.js';
+import { NATIVE } from '../../src/arch/index.js';
+import { referenceOf } from '../../src/explain/reference.js';
 
 const cc = haveCc();
 

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { join } from 'node:path';
-import * as unix from '../src/unix/index.js';
-import { ROOT } from './helpers/diff.js';
+import * as unix from '../../src/unix/index.js';
+import { ROOT } from '../helpers/diff.js';
 
 const doc = fs.readFileSync(join(ROOT, 'docs', 'unix.md'), 'utf8');
 

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SYSRAY, testEnv } from './helpers/diff.js';
-import { fixture, haveCc, scratch } from './helpers/fixtures.js';
+import { SYSRAY, testEnv } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const canBrowse = existsSync(CHROMIUM) && haveCc();

@@ -9,8 +9,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { CASES } from './helpers/unix-cases.js';
-import { ROOT, SYSRAY, testEnv } from './helpers/diff.js';
+import { CASES } from '../helpers/unix-cases.js';
+import { ROOT, SYSRAY, testEnv } from '../helpers/diff.js';
 
 /** A row's pattern as a whole-line regex: %d an integer, %x a hex address, %* anything. */
 export function patternRegex(p: string): RegExp {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { join } from 'node:path';
-import { ROOT } from './helpers/diff.js';
+import { ROOT } from '../helpers/diff.js';
 
 const SERVER = join(ROOT, 'dist', 'examples', 'tcp-server-async.js');
 

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalise, SYSRAY, testEnv, traceWith } from './helpers/diff.js';
-import { fixture, haveCc, scratch } from './helpers/fixtures.js';
-import { colourText, stripColour, wantColour } from '../src/render/colour.js';
+import { normalise, SYSRAY, testEnv, traceWith } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
+import { colourText, stripColour, wantColour } from '../../src/render/colour.js';
 
 const cc = haveCc();
 const haveScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
