@@ -20,8 +20,19 @@ test('unix.async, traced: which thread makes which call', { timeout: 60_000 }, (
     assert.equal(r.status, 0, r.stderr);
     const lines = fs.readFileSync(out, 'utf8').split('\n').map((l) => {
       const m = /^(\d+) +(.*)$/.exec(l);
-      return m ? { tid: Number(m[1]), text: m[2]!.replace(/\)\s+= /, ') = ') } : { tid: 0, text: l };
+      return m ? { tid: Number(m[1]), text: m[2]! } : { tid: 0, text: l };
     });
+    // a call another thread's line interrupted prints in two pieces: join them on the first piece
+    for (const [i, l] of lines.entries()) {
+      const cut = / <unfinished \.\.\.>$/.exec(l.text);
+      if (!cut) continue;
+      const name = /^(\w+)\(/.exec(l.text)?.[1];
+      const j = lines.findIndex((x, k) => k > i && x.tid === l.tid && x.text.startsWith(`<... ${name} resumed>`));
+      if (j < 0) continue;
+      l.text = l.text.slice(0, cut.index) + lines[j]!.text.slice(`<... ${name} resumed>`.length);
+      lines.splice(j, 1);
+    }
+    for (const l of lines) l.text = l.text.replace(/\)\s+= /, ') = ');
     const find = (re: RegExp): { tid: number; text: string } => {
       const l = lines.find((x) => re.test(x.text));
       assert.ok(l, `no line matching ${re}`);
