@@ -305,8 +305,10 @@ export class Tracer {
   startSpawned({ pid, launched, running, argv }: Spawned): number {
     if (running) return this.adoptRunning(pid, running, argv ?? []);
     if (launched) return this.startLaunched(pid, launched);
-    const [w, status] = waitpid(pid, W.UNTRACED);
-    if (w !== pid || !WIFSTOPPED(status)) throw new Error(`the exec shim did not stop (status ${status})`);
+    // a signal for this thread (another child's SIGCHLD, in the API's worker) can cut the wait short
+    let [w, status] = waitpid(pid, W.UNTRACED);
+    while (w === -EINTR) [w, status] = waitpid(pid, W.UNTRACED);
+    if (w !== pid || !WIFSTOPPED(status)) throw new Error(`the exec shim did not stop (${w < 0 ? `errno ${-w}` : `status ${status}`})`);
     const filter = this.opt.seccomp && this.opt.traced ? this.seccompFilter() : undefined;
     const seize = this.ptraceOptions | this.exitKill() | (filter ? PTRACE_O.TRACESECCOMP : 0);
     const r = ptrace(PTRACE.SEIZE, pid, 0, seize);

@@ -136,7 +136,8 @@ export function shimPath(): string {
     if (existsSync(p)) return (cached = p);
     try {
       mkdirSync(dir, { recursive: true, mode: 0o755 });
-      const tmp = `${p}.${process.pid}`;
+      // unique per thread too: the API's traces run in workers of one process
+      const tmp = `${p}.${process.pid}.${Math.random().toString(36).slice(2)}`;
       writeFileSync(tmp, img, { mode: 0o755 });
       chmodSync(tmp, 0o755);
       renameSync(tmp, p);
