@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STRACE, SYSRAY } from '../tests/helpers/diff.js';
 import { fixture } from '../tests/helpers/fixtures.js';
+import { leanBench } from './lean.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
@@ -149,6 +150,7 @@ function main(): void {
   console.log(`  strace ${ms(med(s.strace!))}   sysray ${ms(med(s.sysray!))}   (bare node -e 0: ${ms(med(node.node!))})`);
   console.log(`  STARTUP sysray ${ms(med(s.sysray!))}   (target ≤ 120 ms)`);
 
+  leanBench();
   apiVsJson();
 }
 

@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import { internalError, main } from './main.js';
 import { sysrayArgs } from '../tracer/spawn.js';
-import { exitNow } from '../sys/exit.js';
+import { raw } from '../sys/libc.js';
 
 try {
   process.exitCode = main(sysrayArgs());
@@ -12,11 +12,11 @@ try {
 }
 
 /**
- * For bin/boot.cjs, once it has nothing left to do: end the process at once (src/sys/exit.ts).
- * Node's teardown and libc's atexit handlers (koffi's fsyncs stdout and stderr, slow when they are
- * files) would cost tens of milliseconds, with nothing left for them to do: sysray writes
- * everything synchronously.
+ * For bin/boot.cjs, once it has nothing left to do: _exit(2) at once. Node's teardown and libc's
+ * atexit handlers (koffi's fsyncs stdout and stderr, slow when they are files) would cost tens of
+ * milliseconds, with nothing left for them to do: sysray writes everything synchronously.
  */
 export function quickExit(code: number): never {
-  return exitNow(code);
+  raw._exit(code);
+  throw new Error('_exit returned');
 }

@@ -23,33 +23,47 @@ const VERSION = '0.1.0';
 const SIGTSTP = 20;
 const SIGPIPE = 13;
 
-/** Buffered output to an fd; flushed when the tracer is idle or the buffer is large. */
+/**
+ * Buffered output to an fd; flushed when the tracer is idle or the buffer is full. Lines are encoded
+ * into a buffer of its own as they come, so that no line outlives its write: strings kept until a
+ * flush would survive V8's young-generation collections and be promoted, and the old generation
+ * would grow with the trace.
+ */
 class Out {
-  private parts: string[] = [];
-  private size = 0;
+  private buf: Buffer | undefined;
+  private used = 0;
   /**
    * `failed`: what to say when a write fails (`sysray: FILE: No space left on device`), said once
    * per line lost, as strace says it for each line its stdio cannot write. None for stderr.
+   * `size`: the buffer's bytes (-ff keeps one open per process: a smaller one there).
    */
-  constructor(private fd: number, private failed?: (e: unknown) => string) {}
+  constructor(private fd: number, private failed?: (e: unknown) => string, private size = 1 << 16) {}
   write(s: string): void {
     if (!s) return;
-    this.parts.push(s);
-    this.size += s.length;
-    if (this.size > 1 << 16) this.flush();
+    // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (this.used + 3 * s.length > this.size) {
+      this.flush();
+      if (3 * s.length > this.size) return this.put(Buffer.from(s, 'utf8'));
+    }
+    this.buf ??= Buffer.allocUnsafeSlow(this.size);
+    this.used += this.buf.write(s, this.used, 'utf8');
   }
   close(): void {
     this.flush();
     if (this.fd > 2) closeSync(this.fd);
     this.fd = -1;
+    this.buf = undefined;
   }
   flush(): void {
-    if (!this.size || this.fd < 0) return;
-    const s = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
+    if (!this.used || this.fd < 0) return;
+    const n = this.used;
+    this.used = 0;
+    this.put(this.buf!.subarray(0, n));
+  }
+  private put(bytes: Buffer): void {
+    if (this.fd < 0) return;
     try {
-      writeSync(this.fd, s);
+      writeSync(this.fd, bytes);
     } catch (e) {
       // output gone (EPIPE, ENOSPC, …): say so, and keep tracing, as strace does; but a trace on
       // stderr whose reader has gone kills sysray with SIGPIPE, as it kills strace (and with it the
@@ -60,7 +74,7 @@ class Out {
       }
       const msg = this.failed(e);
       let lines = 0;
-      for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) lines++;
+      for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
       try {
         writeSync(2, msg.repeat(Math.max(lines, 1)));
       } catch {
@@ -374,7 +388,7 @@ export function main(argv: string[]): number {
       try {
         // the umask is 0 while the tracer watches signals: apply the caller's mask here
         const name = `${opts.output}.${ev.pid}`;
-        p = { out: new Out(openSync(name, opts.append ? 'a' : 'w', 0o666 & ~creationMask()), outFailed(name)), render: makeRender() };
+        p = { out: new Out(openSync(name, opts.append ? 'a' : 'w', 0o666 & ~creationMask()), outFailed(name), 1 << 13), render: makeRender() };
       } catch (e) {
         writeSync(2, `${prog}: Can't fopen '${opts.output}.${ev.pid}': ${errnoMessage(-((e as { errno?: number }).errno ?? -2))}\n`);
         return undefined;
