@@ -9,7 +9,6 @@ import { StraceText } from '../render/strace.js';
 import { renderJson } from '../render/json.js';
 import { colourText, wantColour } from '../render/colour.js';
 import { explain, explanationLine } from '../explain/explain.js';
-import { isatty } from 'node:tty';
 import type { Event } from '../model.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { NATIVE } from '../arch/index.js';
@@ -363,7 +362,7 @@ export function main(argv: string[]): number {
   /** One output and renderer per process with -ff, else one for all. */
   const perPid = new Map<number, { out: Out; render: (ev: Event) => string }>();
   // colour only where a person reads the trace: sysray's stderr on a terminal, unless told otherwise
-  const colour = !opts.json && wantColour(opts.color, process.env, opts.output === undefined && isatty(2));
+  const colour = !opts.json && wantColour(opts.color, process.env, opts.output === undefined && raw.isatty(2) === 1);
   const makeRender = (): ((ev: Event) => string) => {
     if (opts.json) return opts.explain ? (ev) => renderJson(ev, explain(ev)) : renderJson;
     const text = new StraceText(lineOpts);

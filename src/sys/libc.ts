@@ -125,6 +125,7 @@ export const raw = lazyFuncs({
   tgkill: 'int tgkill(int tgid, int tid, int sig)',
   prctl: 'int prctl(int option, void *arg2, uint64_t arg3, uint64_t arg4, uint64_t arg5)',
   poll: 'int poll(void *fds, unsigned long nfds, int timeout)',
+  isatty: 'int isatty(int fd)',
 });
 
 /**
