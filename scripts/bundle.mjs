@@ -240,10 +240,14 @@ for (const f of readdirSync('dist')) if (/^(sysray|reference|explain|decoders(-[
 // Through the launcher, as users start it (V8 rejects a cache made under other V8 flags); in these
 // runs bin/boot.cjs loads every part of the decoders and saves every cache (SYSRAY_WARM_CACHES).
 // A full trace; -f under a filter, Node starting the command; and the same started by the launcher.
+// Then a full trace of a small real program (ls -la: files, stat, directories, xattrs, the name
+// service's sockets, ioctl), so that the decoders and renderers a short trace runs are in the caches
+// compiled, not only loaded.
 const warmups = [
   ['-o', '/dev/null', '/bin/true'],
   ['-f', '-e', 'trace=%process', '-o', '/dev/null', '/bin/true'],
   ['-f', '-e', 'trace=%network,exit_group', '-o', '/dev/null', '/bin/true'],
+  ['-o', '/dev/null', 'ls', '-la', '/'],
 ];
 for (const args of warmups)
   spawnSync('bin/sysray', args, { stdio: 'ignore', timeout: 20000, env: { ...process.env, SYSRAY_WARM_CACHES: '1' } });
