@@ -35,4 +35,4 @@ unset SYSRAY_LAUNCHED
 self=$0
 [ -L "$self" ] && self=$(readlink -f -- "$self")
 SYSRAY_ARGV0=${SYSRAY_ARGV0:-$0} SYSRAY_SIGIGN=$ign SYSRAY_SIGBLK=$blk SYSRAY_FDS=$fds SYSRAY_ENVIRON=$environ \
-  exec node --v8-pool-size=1 --min-semi-space-size=4 "${self%/*}/boot.cjs" "$@"
+  exec node --v8-pool-size=1 --min-semi-space-size=4 --max-semi-space-size=4 "${self%/*}/boot.cjs" "$@"

@@ -4,10 +4,12 @@
 # It starts the command's process before Node starts: fork(), and the child waits on a pipe, so it
 # keeps exactly the state the caller gave sysray (environment, signal dispositions and mask, fds,
 # umask, argument bytes) with nothing to record or restore. The parent execs
-# `node --v8-pool-size=1 --min-semi-space-size=4 <dir>/boot.cjs argv0 args...` (one V8 worker thread
-# is plenty for sysray, and threads cost to start and to end; V8's young generation starts at 1 MB and
-# doubles at each of its first collections, 3-5 ms each here, while sysray's code and the decoders it
-# uses need about 2 MB: 4 MB from the start, and a short trace collects no garbage) with the
+# `node --v8-pool-size=1 --min-semi-space-size=4 --max-semi-space-size=4 <dir>/boot.cjs argv0 args...`
+# (one V8 worker thread is plenty for sysray, and threads cost to start and to end; V8's young
+# generation starts at 1 MB and doubles at each of its first collections, 3-5 ms each here, while
+# sysray's code and the decoders it uses need about 2 MB: 4 MB from the start, and a short trace
+# collects no garbage; and no more than 4 MB, for left to grow to 16 MB it takes 24 MB more memory
+# in a long trace, for no gain in speed) with the
 # caller's environment minus NODE_* (Node's own options are not meant for the tracer) and
 # SYSRAY_LAUNCHED=<child pid>,<write end>. Once the tracer has seized the child and written its plan
 # (pathname, argv, envp, seccomp filter) into the child's data area, it writes one byte to the pipe;
@@ -203,13 +205,15 @@ lvar_path:
     jmp lvar_path
 lvar_end:
     mov byte ptr [rdi], 0
-    # Node's argv: "node", its two flags, boot.cjs, then the launcher's own argv (argv[0] first)
+    # Node's argv: "node", its three flags, boot.cjs, then the launcher's own argv (argv[0] first)
     lea rdi, [r15+ARGS]
     lea rax, [rip+str_node]
     stosq
     lea rax, [rip+str_pool]
     stosq
     lea rax, [rip+str_semi]
+    stosq
+    lea rax, [rip+str_maxsemi]
     stosq
     lea rax, [r15+SELF]
     stosq
@@ -1026,6 +1030,8 @@ str_pool:
     .asciz "--v8-pool-size=1"
 str_semi:
     .asciz "--min-semi-space-size=4"
+str_maxsemi:
+    .asciz "--max-semi-space-size=4"
 str_default_path:
     .asciz "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 msg_no_node:

@@ -34,15 +34,15 @@ const X86_64_LAUNCHER: string[] = [
   '4c8d6c2408', // lea r13,[rsp+0x8]
   '4f8d74e508', // lea r14,[r13+r12*8+0x8]
   '41bf00008000', // mov r15d,0x800000
-  '488d3d200b0000', // lea rdi,[rip+0xb20]
+  '488d3d290b0000', // lea rdi,[rip+0xb29]
   '498db700100100', // lea rsi,[r15+0x11000]
   'baa00f0000', // mov edx,0xfa0
   'b859000000', // mov eax,0x59
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f8e54020000', // jle <lost>
+  '0f8e5d020000', // jle <lost>
   '483da00f0000', // cmp rax,0xfa0
-  '0f8348020000', // jae <lost>
+  '0f8351020000', // jae <lost>
   '498dbc0700100100', // lea rdi,[r15+rax*1+0x11000]
   // find_slash:
   '48ffcf', // dec rdi
@@ -50,7 +50,7 @@ const X86_64_LAUNCHER: string[] = [
   '75f8', // jne <find_slash>
   '48ffc7', // inc rdi
   '49897f40', // mov QWORD PTR [r15+0x40],rdi
-  'e8ab030000', // call <early_plan>
+  'e8b4030000', // call <early_plan>
   '41894770', // mov DWORD PTR [r15+0x70],eax
   // start_child:
   '498d7f30', // lea rdi,[r15+0x30]
@@ -58,16 +58,16 @@ const X86_64_LAUNCHER: string[] = [
   'b825010000', // mov eax,0x125
   '0f05', // syscall
   '85c0', // test eax,eax
-  '0f8534020000', // jne <fallback>
+  '0f853d020000', // jne <fallback>
   '498d5f30', // lea rbx,[r15+0x30]
-  'e8500a0000', // call <above2>
+  'e8590a0000', // call <above2>
   '498d5f34', // lea rbx,[r15+0x34]
-  'e8470a0000', // call <above2>
+  'e8500a0000', // call <above2>
   'b839000000', // mov eax,0x39
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f8812020000', // js <fallback>
-  '0f8439020000', // je <child>
+  '0f881b020000', // js <fallback>
+  '0f8442020000', // je <child>
   '41894738', // mov DWORD PTR [r15+0x38],eax
   '418b7f30', // mov edi,DWORD PTR [r15+0x30]
   'b803000000', // mov eax,0x3
@@ -79,7 +79,7 @@ const X86_64_LAUNCHER: string[] = [
   '0f05', // syscall
   '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
   '7426', // je <late>
-  'e8a9080000', // call <early_release>
+  'e8b2080000', // call <early_release>
   '85c0', // test eax,eax
   '741d', // je <late>
   '41c7477000000000', // mov DWORD PTR [r15+0x70],0x0
@@ -100,20 +100,20 @@ const X86_64_LAUNCHER: string[] = [
   '48b841554e434845443d', // movabs rax,0x3d444548434e5541
   '48ab', // stos QWORD PTR es:[rdi],rax
   '418b4738', // mov eax,DWORD PTR [r15+0x38]
-  'e8e6090000', // call <decimal>
+  'e8ef090000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
   '418b4734', // mov eax,DWORD PTR [r15+0x34]
-  'e8d7090000', // call <decimal>
+  'e8e0090000', // call <decimal>
   '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
   '0f849f000000', // je <lvar_end>
   '66c7072c52', // mov WORD PTR [rdi],0x522c
   '4883c702', // add rdi,0x2
-  '4c8d0dd90a0000', // lea r9,[rip+0xad9]
+  '4c8d0dfa0a0000', // lea r9,[rip+0xafa]
   '31c9', // xor ecx,ecx
   // lvar_hex:
   '410fb6840f00200100', // movzx eax,BYTE PTR [r15+rcx*1+0x12000]
-  'e890090000', // call <hexbyte>
+  'e899090000', // call <hexbyte>
   'ffc1', // inc ecx
   '83f940', // cmp ecx,0x40
   '72eb', // jb <lvar_hex>
@@ -141,10 +141,10 @@ const X86_64_LAUNCHER: string[] = [
   'ffc0', // inc eax
   'ebf5', // jmp <lvar_count>
   // lvar_counted:
-  'e85d090000', // call <decimal>
+  'e866090000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
-  '4c8d0d6d0a0000', // lea r9,[rip+0xa6d]
+  '4c8d0d8e0a0000', // lea r9,[rip+0xa8e]
   '498b7718', // mov rsi,QWORD PTR [r15+0x18]
   '4885f6', // test rsi,rsi
   '7509', // jne <lvar_path>
@@ -154,17 +154,19 @@ const X86_64_LAUNCHER: string[] = [
   '0fb606', // movzx eax,BYTE PTR [rsi]
   '85c0', // test eax,eax
   '740a', // je <lvar_end>
-  'e816090000', // call <hexbyte>
+  'e81f090000', // call <hexbyte>
   '48ffc6', // inc rsi
   'ebef', // jmp <lvar_path>
   // lvar_end:
   'c60700', // mov BYTE PTR [rdi],0x0
   '498dbf00001000', // lea rdi,[r15+0x100000]
-  '488d0552090000', // lea rax,[rip+0x952]
+  '488d055b090000', // lea rax,[rip+0x95b]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d054e090000', // lea rax,[rip+0x94e]
+  '488d0557090000', // lea rax,[rip+0x957]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d0556090000', // lea rax,[rip+0x956]
+  '488d055f090000', // lea rax,[rip+0x95f]
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '488d056e090000', // lea rax,[rip+0x96e]
   '48ab', // stos QWORD PTR es:[rdi],rax
   '498d8700100100', // lea rax,[r15+0x11000]
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -206,11 +208,11 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc6', // inc rsi
   'ebd3', // jmp <try_entry>
   // no_node:
-  '488d3531090000', // lea rsi,[rip+0x931]
+  '488d3549090000', // lea rsi,[rip+0x949]
   'ba18000000', // mov edx,0x18
   'eb0c', // jmp <say_and_exit>
   // lost:
-  '488d353b090000', // lea rsi,[rip+0x93b]
+  '488d3553090000', // lea rsi,[rip+0x953]
   'ba33000000', // mov edx,0x33
   // say_and_exit:
   'bf02000000', // mov edi,0x2
@@ -324,7 +326,7 @@ const X86_64_LAUNCHER: string[] = [
   'b8e7000000', // mov eax,0xe7
   '0f05', // syscall
   // no_cred:
-  '488d3509080000', // lea rsi,[rip+0x809]
+  '488d3521080000', // lea rsi,[rip+0x821]
   'ba31000000', // mov edx,0x31
   'bf02000000', // mov edi,0x2
   'b801000000', // mov eax,0x1
@@ -436,7 +438,7 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc3', // inc rbx
   'e97efeffff', // jmp <e_loop>
   // e_flags:
-  '488d3da7060000', // lea rdi,[rip+0x6a7]
+  '488d3dbf060000', // lea rdi,[rip+0x6bf]
   // e_flag:
   '803f00', // cmp BYTE PTR [rdi],0x0
   '740e', // je <e_flags_timed>
@@ -494,7 +496,7 @@ const X86_64_LAUNCHER: string[] = [
   '31c0', // xor eax,eax
   'b908000000', // mov ecx,0x8
   'f348ab', // rep stos QWORD PTR es:[rdi],rax
-  '4c8d1d28060000', // lea r11,[rip+0x628]
+  '4c8d1d40060000', // lea r11,[rip+0x640]
   // e_tok:
   '4889f2', // mov rdx,rsi
   // e_tok_end:
@@ -681,7 +683,7 @@ const X86_64_LAUNCHER: string[] = [
   'c3', // ret
   // e_filter:
   '498dbf00010000', // lea rdi,[r15+0x100]
-  '4c8d1df3030000', // lea r11,[rip+0x3f3]
+  '4c8d1d0b040000', // lea r11,[rip+0x40b]
   '458b03', // mov r8d,DWORD PTR [r11]
   '48b82000000004000000', // movabs rax,0x400000020
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -853,7 +855,7 @@ const X86_64_LAUNCHER: string[] = [
   '488d7005', // lea rsi,[rax+0x5]
   'c3', // ret
   // node_path_default:
-  '488d35dd000000', // lea rsi,[rip+0xdd]
+  '488d35f5000000', // lea rsi,[rip+0xf5]
   'c3', // ret
   // node_candidate:
   '498dbf00000200', // lea rdi,[r15+0x20000]
@@ -916,8 +918,8 @@ const X86_64_LAUNCHER: string[] = [
   '75ef', // jne <decimal_digit>
   '4c89c7', // mov rdi,r8
   'c3', // ret
-  // strings: ["/proc/self/exe","node","--v8-pool-size=1","--min-semi-space-size=4","/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","sysray: node: not found\nsysray: cannot find its own files (/proc/self/exe)\nsysray: cannot take on the -u user's credentials\n0123456789abcdef-q","-qq","-y","-yy","-x","-xx","-n","-t","-tt","-ttt","-T","-v","-i","-r"]
-  '2f70726f632f73656c662f657865006e6f6465002d2d76382d706f6f6c2d73697a653d31002d2d6d696e2d73656d692d73706163652d73697a653d34002f7573722f6c6f63616c2f7362696e3a2f7573722f6c6f63616c2f62696e3a2f7573722f7362696e3a2f7573722f62696e3a2f7362696e3a2f62696e007379737261793a206e6f64653a206e6f7420666f756e640a7379737261793a2063616e6e6f742066696e6420697473206f776e2066696c657320282f70726f632f73656c662f657865290a7379737261793a2063616e6e6f742074616b65206f6e20746865202d75207573657227732063726564656e7469616c730a303132333435363738396162636465662d71002d7171002d79002d7979002d78002d7878002d6e00002d74002d7474002d747474002d54002d76002d69002d720000',
+  // strings: ["/proc/self/exe","node","--v8-pool-size=1","--min-semi-space-size=4","--max-semi-space-size=4","/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","sysray: node: not found\nsysray: cannot find its own files (/proc/self/exe)\nsysray: cannot take on the -u user's credentials\n0123456789abcdef-q","-qq","-y","-yy","-x","-xx","-n","-t","-tt","-ttt","-T","-v","-i","-r"]
+  '2f70726f632f73656c662f657865006e6f6465002d2d76382d706f6f6c2d73697a653d31002d2d6d696e2d73656d692d73706163652d73697a653d34002d2d6d61782d73656d692d73706163652d73697a653d34002f7573722f6c6f63616c2f7362696e3a2f7573722f6c6f63616c2f62696e3a2f7573722f7362696e3a2f7573722f62696e3a2f7362696e3a2f62696e007379737261793a206e6f64653a206e6f7420666f756e640a7379737261793a2063616e6e6f742066696e6420697473206f776e2066696c657320282f70726f632f73656c662f657865290a7379737261793a2063616e6e6f742074616b65206f6e20746865202d75207573657227732063726564656e7469616c730a303132333435363738396162636465662d71002d7171002d79002d7979002d78002d7878002d6e00002d74002d7474002d747474002d54002d76002d69002d720000',
   // END launcher code
 ];
 

@@ -100,7 +100,7 @@ test("sysray's Node seizes the launcher's child and releases it: no process of i
   const forked = /^fork\(\)\s+= (\d+)$/.exec(lines.find((l) => l.startsWith('fork(')) ?? '');
   assert.ok(forked, lines.join('\n'));
   const pid = forked[1]!;
-  const node = lines.findIndex((l) => /^execve\(".*node", \["node", "--v8-pool-size=1", "--min-semi-space-size=4", ".*\/bin\/boot\.cjs", ".*bin\/sysray", "-o"/.test(l) && / = 0$/.test(l));
+  const node = lines.findIndex((l) => /^execve\(".*node", \["node", "--v8-pool-size=1", "--min-semi-space-size=4", "--max-semi-space-size=4", ".*\/bin\/boot\.cjs", ".*bin\/sysray", "-o"/.test(l) && / = 0$/.test(l));
   const seize = lines.findIndex((l) => l.startsWith(`ptrace(PTRACE_SEIZE, ${pid},`) && / = 0$/.test(l));
   const release = lines.findIndex((l) => /^write\(\d+, "\\1", 1\)\s+= 1$/.test(l));
   assert.ok(node > 0 && seize > node && release > seize, lines.join('\n'));
