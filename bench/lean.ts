@@ -9,10 +9,10 @@
  *                            1,000,000-syscall traces, default 3)
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { STRACE, SYSRAY } from '../tests/helpers/diff.js';
 import { fixture } from '../tests/helpers/fixtures.js';
+import { inSession } from '../tests/helpers/session.js';
 
 interface Sample {
   wall: number;
@@ -20,23 +20,6 @@ interface Sample {
   out: string;
   /** Processes left in the command's session once it had returned. */
   left: number;
-}
-
-/** Pids of the processes whose process group or session is `id`. */
-function inSession(id: number): number[] {
-  const found: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const [, , pgrp, session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
-    if (pgrp === id || session === id) found.push(Number(name));
-  }
-  return found;
 }
 
 /**

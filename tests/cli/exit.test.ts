@@ -6,28 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SYSRAY, testEnv } from '../helpers/diff.js';
-
-/** Pids of the processes whose process group or session is `id`. */
-function inGroup(id: number): number[] {
-  const found: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    // pid (comm) state ppid pgrp session …: comm may hold spaces and parentheses
-    const [, , pgrp, session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
-    if (pgrp === id || session === id) found.push(Number(name));
-  }
-  return found;
-}
+import { inSession } from '../helpers/session.js';
 
 /**
  * Run `cmd` as the leader of a session of its own: setsid(1) makes the session and execs it in the
@@ -50,7 +33,7 @@ test('nothing of sysray is left in its process group or session once it has retu
     const r = runAlone([SYSRAY, ...args]);
     assert.equal(r.status, status, `sysray ${args.join(' ')}: ${r.stderr}`);
     // checked at once: a process that goes a moment later has still outlived sysray
-    assert.deepEqual(inGroup(r.pid), [], `sysray ${args.join(' ')} left processes behind`);
+    assert.deepEqual(inSession(r.pid), [], `sysray ${args.join(' ')} left processes behind`);
   }
   const trace = readFileSync(out, 'utf8');
   assert.match(trace, /write\(1, "x\\n", 2\)/);
@@ -61,7 +44,7 @@ test('the check sees a process left in the session', () => {
   // the same check must fail when something does stay behind: sh leaves a sleeping child
   const r = runAlone(['sh', '-c', 'sleep 5 >/dev/null 2>&1 & exit 0']);
   assert.equal(r.status, 0);
-  const left = inGroup(r.pid);
+  const left = inSession(r.pid);
   for (const pid of left) process.kill(pid, 'SIGKILL');
   assert.equal(left.length, 1);
 });
