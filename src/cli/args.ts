@@ -86,6 +86,8 @@ export interface Options {
    * and SIGTSTP ignored too. Undefined: 3 with -o and a command, else 2.
    */
   intr?: 1 | 2 | 3 | 4;
+  /** -d: the engine's debug log on stderr */
+  debug: boolean;
   /** -F: strace's deprecated -f */
   optF: boolean;
   /** How many times each option was given, by key (short letter or long name): for strace's checks of combinations. */
@@ -107,7 +109,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, explain: false, color: 'auto', effects: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false,
+  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, debug: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false,
   help: false, version: false, command: [],
 });
 
@@ -205,7 +207,7 @@ function findLong(name: string, arg: string): LongOpt {
 }
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set([...'dDk', 'tips']);
+const NOT_YET = new Set([...'Dk', 'tips']);
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -337,6 +339,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'f': o.follow++; break;
     case 'follow-forks': o.follow = Math.max(o.follow, 1); break;
     case 'F': o.optF = true; break;
+    case 'd': o.debug = true; break;
     case 'output-separately': o.separately = true; break;
     case 'q': o.quiet++; break;
     case 'p':

@@ -1,7 +1,7 @@
 /** The sysray command: parse, trace, render, exit as strace exits. */
 import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type Options } from './args.js';
-import { type Outcome, Tracer, type Sink, type TraceOptions } from '../tracer/loop.js';
+import { debugStart, type Outcome, Tracer, type Sink, type TraceOptions } from '../tracer/loop.js';
 import { creationMask, restoreDefault } from '../tracer/signals.js';
 import { reap, type Spawned, spawnCommand, spawnPipe, takeCallerState } from '../tracer/spawn.js';
 import { dismiss } from '../tracer/launcher.js';
@@ -221,7 +221,7 @@ export interface EngineRun {
 /** The engine's options for a parsed command line (the API builds its engine from one too). */
 export function engineOptions(
   opts: Options, { traced, qual }: { traced?: Uint8Array | undefined; qual?: Uint8Array | undefined },
-  paths: ReadonlySet<string> | undefined, run: EngineRun,
+  paths: ReadonlySet<string> | undefined, run: EngineRun, debug?: (msg: string) => void,
 ): TraceOptions {
   const f = opts.filters;
   return {
@@ -240,6 +240,7 @@ export function engineOptions(
     comm: f.decodePids.has('comm'),
     ...(f.inject.size ? { inject: f.inject } : {}),
     detachOnExec: opts.detachOnExec,
+    ...(debug ? { debug } : {}),
   };
 }
 
@@ -324,6 +325,7 @@ export function main(argv: string[]): number {
   // which stops itself while the rest is set up. Should sysray fail before seizing it, it must not
   // be left stopped (or run untraced).
   let child: Spawned | undefined;
+  if (opts.debug) for (const line of debugStart(opts.follow > 0)) writeSync(2, `${prog}: ${line}\n`);
   // the launcher's child has nothing to run with -p: it exits once told so
   if (!hasCommand && caller.launched) dismiss(caller.launched);
   if (hasCommand) {
@@ -438,7 +440,11 @@ export function main(argv: string[]): number {
       interactive, eagerFlush: opts.output === undefined || piped !== undefined,
       // by default not with -I 1: a command left behind under its filter would get ENOSYS
       seccomp: seccompAsked ?? intr !== 1, exitKill: intr !== 1,
-    }),
+    }, opts.debug ? (msg) => {
+      // the trace so far first, as strace's unbuffered stderr has it
+      sink.idle?.();
+      writeSync(2, `${prog}: ${msg}\n`);
+    } : undefined),
     sink,
     (msg, kind) => {
       if ((kind === 'attach' || kind === 'detach') && quiet.has('attach')) return;

@@ -24,6 +24,7 @@ import { pathMatch, type PathSource } from '../filter/paths.js';
 import type { InjectSpec } from '../filter/expr.js';
 import { type InjectState, tamperEntry, tamperExit } from './inject.js';
 import { Delays } from './delay.js';
+import { debugStartLines, debugWaitLine } from './debug.js';
 import { hexv, PATH_MAX, printargs } from '../decode/args.js';
 import { faulty, type Faults, planted, readFaults } from './faults.js';
 import { SHIM_DATA } from './shim.js';
@@ -81,6 +82,19 @@ export interface TraceOptions extends DecodeOptions {
    * every tracee go on running untraced. A signal that interrupts the wait makes it asked at once.
    */
   cancel?: () => 'kill' | 'detach' | undefined;
+  /** -d: the engine's log lines (strace's debug messages). */
+  debug?: (msg: string) => void;
+}
+
+/** The ptrace options every tracee gets (strace's ptrace_setoptions). */
+export function traceeOptions(followForks: boolean): number {
+  return PTRACE_O.TRACESYSGOOD | PTRACE_O.TRACEEXEC | PTRACE_O.TRACEEXIT |
+    (followForks ? PTRACE_O.TRACECLONE | PTRACE_O.TRACEFORK | PTRACE_O.TRACEVFORK : 0);
+}
+
+/** -d's first lines, said before the command starts (strace says them as it initialises). */
+export function debugStart(followForks: boolean): string[] {
+  return debugStartLines(traceeOptions(followForks));
 }
 
 /** /proc/PID/comm without its newline (strace's load_pid_comm); empty if it cannot be read. */
@@ -247,8 +261,7 @@ export class Tracer {
 
   constructor(private opt: TraceOptions, private sink: Sink, private say: Say) {
     if (opt.decodeFds) this.fds = new FdAnnotator(opt.decodeFds, opt.comm ? loadComm : undefined);
-    this.ptraceOptions = PTRACE_O.TRACESYSGOOD | PTRACE_O.TRACEEXEC | PTRACE_O.TRACEEXIT |
-      (opt.followForks ? PTRACE_O.TRACECLONE | PTRACE_O.TRACEFORK | PTRACE_O.TRACEVFORK : 0);
+    this.ptraceOptions = traceeOptions(opt.followForks);
   }
 
   private exitKill(): number {
@@ -292,6 +305,7 @@ export class Tracer {
       t.ctx.comm = loadComm;
     }
     this.tcbs.set(pid, t);
+    this.opt.debug?.(`new tcb for pid ${pid}, active tcbs:${this.tcbs.size}`);
     if (this.killing) kill(pid, 9);
     this.sink.event({ type: 'attach', pid, how, time: now(), ...(how === 'child' ? {} : cwdOf(pid)) });
     return t;
@@ -645,6 +659,7 @@ export class Tracer {
   }
 
   private handle(pid: number, status: number): void {
+    this.opt.debug?.(debugWaitLine(pid, status));
     let t = this.tcbs.get(pid);
     if (!t) {
       if (!WIFSTOPPED(status)) return; // an unknown child's exit
@@ -1097,6 +1112,7 @@ export class Tracer {
     }
     this.tcbs.delete(pid);
     this.delays?.forget(pid);
+    this.opt.debug?.(`dropped tcb for pid ${pid}, ${this.tcbs.size} remain`);
   }
 }
 
