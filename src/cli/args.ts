@@ -4,6 +4,7 @@ import {
   applyLongQualifier, applyNoAbbrev, applyStatusFlag, defaultFilters, FilterError, LONG_QUALIFIERS,
   parseQualifier, qualifyDecodePids, type Filters,
 } from '../filter/expr.js';
+import { parseTips, type Tips } from './tips.js';
 import { parseColumns, parseOverhead, parseSortBy, type Column, type SortKey } from '../render/summary.js';
 
 export interface Options {
@@ -86,6 +87,8 @@ export interface Options {
    * and SIGTSTP ignored too. Undefined: 3 with -o and a command, else 2.
    */
   intr?: 1 | 2 | 3 | 4;
+  /** --tips: a tip on stderr at the end */
+  tips?: Tips;
   /** -d: the engine's debug log on stderr */
   debug: boolean;
   /** -F: strace's deprecated -f */
@@ -207,7 +210,7 @@ function findLong(name: string, arg: string): LongOpt {
 }
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set([...'Dk', 'tips']);
+const NOT_YET = new Set([...'Dk']);
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -340,6 +343,12 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'follow-forks': o.follow = Math.max(o.follow, 1); break;
     case 'F': o.optF = true; break;
     case 'd': o.debug = true; break;
+    case 'tips': {
+      const t = parseTips(val ?? '', o.tips);
+      if (!t) throw new UsageError(`invalid --tips argument: '${val}'`);
+      o.tips = t;
+      break;
+    }
     case 'output-separately': o.separately = true; break;
     case 'q': o.quiet++; break;
     case 'p':

@@ -18,6 +18,7 @@ import { SummaryCounter } from '../render/summary.js';
 import { describe, ReferenceError, syscallsTable } from '../explain/describe.js';
 import { raw, setProcessName, SIG_IGN, userByName } from '../sys/libc.js';
 import { replayFile, Views, type ReplayFilters } from './views.js';
+import { tipsText } from './tips.js';
 
 const VERSION = '0.1.0';
 const SIGTSTP = 20;
@@ -477,6 +478,7 @@ export function main(argv: string[]): number {
   const finished = finish({ sink, counter, views, opts, shared, perPid }, prog);
   if (piped) reap(piped.pid);
   if (finished) return finished;
+  if (opts.tips) writeSync(2, tipsText(opts.tips));
   if (outcome.kind === 'exit') return outcome.code;
   dieOfSignal(outcome.sig);
   return 128 + outcome.sig;
