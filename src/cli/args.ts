@@ -87,6 +87,11 @@ export interface Options {
    * and SIGTSTP ignored too. Undefined: 3 with -o and a command, else 2.
    */
   intr?: 1 | 2 | 3 | 4;
+  /**
+   * -D / --daemonize: run the command in sysray's own process and trace it from a detached
+   * grandchild: 1 as is, 2 in a new process group, 3 in a new session (0: not).
+   */
+  daemonize: 0 | 1 | 2 | 3;
   /** --tips: a tip on stderr at the end */
   tips?: Tips;
   /** -d: the engine's debug log on stderr */
@@ -112,7 +117,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, explain: false, color: 'auto', effects: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, debug: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false,
+  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, daemonize: 0, debug: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false,
   help: false, version: false, command: [],
 });
 
@@ -210,7 +215,11 @@ function findLong(name: string, arg: string): LongOpt {
 }
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set([...'Dk']);
+const NOT_YET = new Set([...'k']);
+
+/** -D counts and --daemonize's level, settled after parsing (strace's checks of the two). */
+const daemonShort = new WeakMap<Options, number>();
+const daemonLong = new WeakMap<Options, 1 | 2 | 3>();
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -343,6 +352,17 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'follow-forks': o.follow = Math.max(o.follow, 1); break;
     case 'F': o.optF = true; break;
     case 'd': o.debug = true; break;
+    case 'D': {
+      if (!spelled.startsWith('--')) {
+        daemonShort.set(o, (daemonShort.get(o) ?? 0) + 1);
+        break;
+      }
+      // strace's daemonize_str, matched without regard to case; no value: grandchild
+      const level = val === undefined ? 1 : ({ grandchild: 1, pgroup: 2, pgrp: 2, session: 3 } as Record<string, 1 | 2 | 3>)[val.toLowerCase()];
+      if (!level) throw new UsageError(`invalid ${spelled} argument: '${val}'`);
+      daemonLong.set(o, level);
+      break;
+    }
     case 'tips': {
       const t = parseTips(val ?? '', o.tips);
       if (!t) throw new UsageError(`invalid --tips argument: '${val}'`);
@@ -418,7 +438,19 @@ export function parseArgs(argv: string[]): Options {
   const reference = o.syscalls !== undefined || o.describe !== undefined;
   if (o.replay !== undefined && (o.command.length || o.pids.length)) throw new UsageError('--replay reads a recording: it takes no PROG or -p PID');
   if (!o.help && !o.version && !reference && o.replay === undefined && o.command.length === 0 && o.pids.length === 0) throw new UsageError('must have PROG [ARGS] or -p PID');
+  settleDaemonize(o);
   return o;
+}
+
+/** strace's checks of -D and --daemonize, in its order, after the PROG/-p check. */
+function settleDaemonize(o: Options): void {
+  const short = daemonShort.get(o) ?? 0, long = daemonLong.get(o);
+  if (long !== undefined && short) throw new UsageError('-D and --daemonize cannot be provided simultaneously', false);
+  const level = long ?? short;
+  if (!level) return;
+  if (o.command.length === 0 && !o.help && !o.version) throw new UsageError('PROG [ARGS] must be specified with -D/--daemonize');
+  if (level > 3) throw new UsageError(`Too many -D's (${level}), maximum supported -D count is 3`);
+  o.daemonize = level as 1 | 2 | 3;
 }
 
 export const USAGE = `Usage: sysray [-cCfFhiqrtTvVwxyYzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE]

@@ -19,6 +19,7 @@ import { describe, ReferenceError, syscallsTable } from '../explain/describe.js'
 import { raw, setProcessName, SIG_IGN, userByName } from '../sys/libc.js';
 import { replayFile, Views, type ReplayFilters } from './views.js';
 import { tipsText } from './tips.js';
+import { becomeTracee, startTracer, takeDaemonRole } from '../tracer/daemon.js';
 
 const VERSION = '0.1.0';
 const SIGTSTP = 20;
@@ -249,6 +250,9 @@ export function engineOptions(
 export function main(argv: string[]): number {
   const caller = takeCallerState();
   const prog = caller.argv0 ?? 'sysray';
+  // -D: this start may be the intermediate (it only starts the tracer) or the tracer (daemon.ts)
+  const daemon = takeDaemonRole();
+  if (daemon?.role === 'spawn') return startTracer(daemon.parent, daemon.level, prog, argv);
   // its tracees see sysray as their parent by this name (strace -Y, ps), not as `node`
   setProcessName(prog);
   let opts: Options;
@@ -296,9 +300,13 @@ export function main(argv: string[]): number {
   const quiet = new Set<string>(QUIETS.filter((q) => f.quiet.has(q)));
   // strace's -I: by default, with -o and a command, INT/QUIT/TERM/HUP are ignored (3); otherwise
   // they detach (2). 1 leaves them their default action; 4 ignores SIGTSTP as well.
-  const intr = opts.intr ?? (opts.output !== undefined && hasCommand ? 3 : 2);
+  const intr = opts.intr ?? (opts.daemonize ? 4 : opts.output !== undefined && hasCommand ? 3 : 2);
   const interactive = intr === 2;
 
+  // -D: this process becomes the command, traced by a detached grandchild (it returns on failure)
+  if (opts.daemonize && !daemon) {
+    return die(prog, becomeTracee({ command: opts.command, caller, envChanges: opts.envChanges, level: opts.daemonize, argv0: prog, args: argv }));
+  }
   let shared: Out | undefined;
   const outFailed = (name: string) => (e: unknown): string => `${prog}: ${name}: ${errnoMessage(-((e as { errno?: number }).errno ?? -5))}\n`;
   // -o |COMMAND, -o !COMMAND: the trace goes to `sh -c COMMAND`, which sysray waits for at the end
@@ -329,7 +337,7 @@ export function main(argv: string[]): number {
   if (opts.debug) for (const line of debugStart(opts.follow > 0)) writeSync(2, `${prog}: ${line}\n`);
   // the launcher's child has nothing to run with -p: it exits once told so
   if (!hasCommand && caller.launched) dismiss(caller.launched);
-  if (hasCommand) {
+  if (hasCommand && !daemon) {
     try {
       // the command is the tail of sysray's arguments: the launcher's child has them as given
       const at = argv.length - opts.command.length;
@@ -462,6 +470,7 @@ export function main(argv: string[]): number {
     }
   }
   tracer.armSignals();
+  if (daemon) tracer.adoptCommand(daemon.parent);
   for (const pid of opts.pids) tracer.attach(pid);
   if (tracer.count === 0) return 1;
   let outcome: Outcome;

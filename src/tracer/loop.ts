@@ -256,6 +256,8 @@ export class Tracer {
   /** Syscalls whose decoder has failed (each is named in one warning), and the test-only faults. */
   private undecodable = new Set<string>();
   private faults: Faults | undefined = readFaults();
+  /** The main tracee is the command sysray started (so interrupts go to it too); not with -D. */
+  private ownsMain = true;
   /** inject's delays: tracees held stopped for a while (made on the first delay). */
   private delays: Delays | undefined;
 
@@ -486,6 +488,26 @@ export class Tracer {
     return true;
   }
 
+  /**
+   * -D: the process that started sysray, about to exec the command (daemon.ts): seize it, its
+   * calls hidden until that execve, as strace's daemonized tracer does. It is traced, not owned:
+   * sysray's interrupts leave it alone. Returns false (after saying why) if it cannot be seized.
+   */
+  adoptCommand(pid: number): boolean {
+    const r = ptrace(PTRACE.SEIZE, pid, 0, this.ptraceOptions);
+    if (r < 0) {
+      this.say(`attach: ptrace(PTRACE_SEIZE, ${pid}): ${errnoMessage(-r)}`, 'error');
+      return false;
+    }
+    ptrace(PTRACE.INTERRUPT, pid, 0, 0);
+    const t = this.newTcb(pid, true, 'attach');
+    t.fresh = true;
+    this.mainPid = pid;
+    this.ownsMain = false;
+    this.say(`Process ${pid} attached`, 'attach');
+    return true;
+  }
+
   /** Number of live tracees. */
   get count(): number {
     return this.tcbs.size;
@@ -585,7 +607,7 @@ export class Tracer {
    */
   detachAll(sig = SIGTERM): void {
     for (const t of [...this.tcbs.values()]) {
-      if (t.pid === this.mainPid) {
+      if (t.pid === this.mainPid && this.ownsMain) {
         kill(t.pid, SIGCONT);
         kill(t.pid, sig);
       }
