@@ -453,7 +453,7 @@ function settleDaemonize(o: Options): void {
   o.daemonize = level as 1 | 2 | 3;
 }
 
-export const USAGE = `Usage: sysray [-cCfFhiqrtTvVwxyYzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE]
+export const USAGE = `Usage: sysray [-cCdDfFhiqrtTvVwxyYzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE]
               [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] [-P PATH]... [--json]
               [--explain] [--color=WHEN] [--effects] [--report=FILE.html]
               [--perfetto=FILE.json]
@@ -530,8 +530,12 @@ Output format:
                  print the name of each process a pid stands for
   -e read=FDS, -e write=FDS
                  hex dumps of the data read from / written to these fds
-  -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:when=WHEN]
-                 tamper with these syscalls: fail them, fake their result, signal
+  -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=SYSCALL]
+            [:delay_enter=DELAY][:delay_exit=DELAY][:poke_enter=@argN=DATAN,…]
+            [:poke_exit=@argN=DATAN,…][:when=WHEN]
+                 tamper with these syscalls: fail them, fake their result (running the
+                 pure SYSCALL in their place), signal, hold them back (DELAY: microseconds
+                 or NUMBER{s|ms|us|ns}), write the hex bytes DATAN where argument N points
   -e fault=SET[:error=ERRNO][:when=WHEN]
                  make these syscalls fail (ENOSYS unless said otherwise)
   -e raw=SET, -e abbrev=SET, -e verbose=SET
@@ -565,8 +569,17 @@ Tracing:
                  with -f, every thread of it
   -q             suppress messages about attaching and detaching;
   -qq            also about process exit; -qqq: everything
+  -D, --daemonize[=grandchild]
+                 run PROG in sysray's own process, traced by a detached grandchild;
+  -DD, --daemonize=pgroup
+                 the tracer in a new process group;
+  -DDD, --daemonize=session
+                 in a new session
 
 Miscellaneous:
+  -d, --debug    print the tracer's debug messages on stderr
+  --tips[=[[id:]ID][,[format:]FORMAT]]
+                 a tip at the end (ID: a number or random; FORMAT: none, compact, full)
   -h, --help     print this help message
   -V, --version  print version
 `;
