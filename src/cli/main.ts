@@ -305,7 +305,7 @@ export function main(argv: string[]): number {
 
   // -D: this process becomes the command, traced by a detached grandchild (it returns on failure)
   if (opts.daemonize && !daemon) {
-    return die(prog, becomeTracee({ command: opts.command, caller, envChanges: opts.envChanges, level: opts.daemonize, argv0: prog, args: argv }));
+    return die(prog, becomeTracee({ command: opts.command, caller, envChanges: opts.envChanges, level: opts.daemonize, argv0: prog, args: argv, user }));
   }
   let shared: Out | undefined;
   const outFailed = (name: string) => (e: unknown): string => `${prog}: ${name}: ${errnoMessage(-((e as { errno?: number }).errno ?? -5))}\n`;

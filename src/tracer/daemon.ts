@@ -10,7 +10,7 @@
  * T seizes P; P, once it sees its tracer in /proc, puts back the caller's signal state and fds and
  * execs the command, which T traces from that execve on.
  */
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync, writeSync } from 'node:fs';
 import { NATIVE } from '../arch/index.js';
 import { bufferAddress, cStringArray, raw, SIG_IGN } from '../sys/libc.js';
 import { type CallerState, callerEnviron, editEnviron, resolveCommand } from './spawn.js';
@@ -112,6 +112,22 @@ export interface Tracee {
   argv0: string;
   /** sysray's own arguments, for the tracer's start. */
   args: readonly string[];
+  /** -u: the user to run the command as, and its supplementary groups. */
+  user?: { uid: number; gid: number; groups: number[] } | undefined;
+}
+
+/**
+ * -u, as strace's exec_or_die does it: the user's groups, then its gid and uid (a set-group-ID or
+ * set-user-ID program's owner as the effective one). The message of what failed, or undefined.
+ */
+function becomeUser(u: NonNullable<Tracee['user']>, path: string): string | undefined {
+  const st = statSync(path);
+  const groups = Buffer.alloc(Math.max(u.groups.length, 1) * 4);
+  u.groups.forEach((g, i) => groups.writeUInt32LE(g, i * 4));
+  if (Number(raw.syscall6(nr('setgroups'), u.groups.length, bufferAddress(groups), 0, 0, 0, 0)) < 0) return 'initgroups';
+  if (Number(raw.syscall6(nr('setregid'), u.gid, st.mode & 0o2000 ? st.gid : u.gid, 0, 0, 0, 0)) < 0) return 'setregid';
+  if (Number(raw.syscall6(nr('setreuid'), u.uid, st.mode & 0o4000 ? st.uid : u.uid, 0, 0, 0, 0)) < 0) return 'setreuid';
+  return undefined;
 }
 
 /**
@@ -154,6 +170,11 @@ export function becomeTracee(t: Tracee): string {
   raw.syscall6(nr('rt_sigprocmask'), SIG_SETMASK, bufferAddress(mask), 0, 8, 0, 0);
   // the caller's fds stay open across the exec (Node made them close-on-exec); Node's own close
   for (const fd of keep) raw.syscall6(nr('fcntl'), fd, F_SETFD, 0, 0, 0, 0);
+  const failed = t.user ? becomeUser(t.user, path) : undefined;
+  if (failed) {
+    writeSync(2, `${t.argv0}: ${failed}: cannot change to user ${t.user!.uid}\n`);
+    raw._exit(1);
+  }
   const file = Buffer.from(path + '\0', 'utf8');
   const av = cStringArray(t.command.map((a) => Buffer.from(a, 'utf8')));
   const ev = cStringArray(environ.map((e) => Buffer.from(e, 'latin1')));
