@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normalise, STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
@@ -69,6 +69,20 @@ test('the trace starts at the execve, attached as strace says; exit status and o
   }
   const r = spawnSync(SYSRAY, ['-D', '-e', 'trace=none', 'true'], { encoding: 'latin1', env: testEnv() });
   assert.match(r.stderr, new RegExp(`^${SYSRAY}: Process ${r.pid} attached\\n`));
+});
+
+test('the program gets the caller\'s environment (with -E), fds and ignored signals, as under strace', { skip }, () => {
+  const nul = openSync('/dev/null', 'r');
+  try {
+    const see = (tool: string) => spawnSync(tool, ['-qq', '-D', '-E', 'FOO=bar', '-e', 'trace=none', 'sh', '-c', 'echo $FOO; ls /proc/$$/fd; grep -E "^Sig(Ign|Blk)" /proc/$$/status'], {
+      encoding: 'latin1', env: testEnv(), stdio: ['ignore', 'pipe', 'pipe', nul],
+    }).stdout;
+    const a = see(STRACE);
+    assert.match(a, /^bar\n0\n1\n2\n(\d+\n)*3\n/);
+    assert.equal(see(SYSRAY), a);
+  } finally {
+    closeSync(nul);
+  }
 });
 
 test('-D option checks: strace\'s messages and exit status', () => {
