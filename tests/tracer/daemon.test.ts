@@ -85,6 +85,13 @@ test('the program gets the caller\'s environment (with -E), fds and ignored sign
   }
 });
 
+test('-D with -u: the program runs as that user, as under strace', { skip: skip || (process.getuid?.() !== 0 && 'root only') }, () => {
+  const id = (tool: string) => spawnSync(tool, ['-qq', '-D', '-u', 'nobody', '-e', 'trace=none', 'id'], { encoding: 'latin1', env: testEnv() }).stdout;
+  const a = id(STRACE);
+  assert.match(a, /^uid=\d+\(nobody\)/);
+  assert.equal(id(SYSRAY), a);
+});
+
 test('-D option checks: strace\'s messages and exit status', () => {
   for (const args of [['-D', '-p', '1'], ['-DDDD', 'true'], ['-D', '--daemonize', 'true'], ['--daemonize=bogus', 'true'], ['--daemonised=pgrp', '-V']]) {
     const a = spawnSync(STRACE, args, { encoding: 'latin1', env: testEnv() });
