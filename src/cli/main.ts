@@ -106,7 +106,8 @@ function reconcile(o: Options, prog: string, hasCommand: boolean): number | { se
   if (n('f') >= 2 && o.separately) return die(prog, '-ff and --output-separately cannot be provided simultaneously');
   const separately = o.separately || n('f') >= 2;
   if (seccomp) {
-    if (o.pids.length && !hasCommand) warn('--seccomp-bpf is not enabled for processes attached with -p');
+    // (strace says it with a command too under -d: its filter never covers attached processes)
+    if (o.pids.length && (!hasCommand || o.debug)) warn('--seccomp-bpf is not enabled for processes attached with -p');
     if (o.follow === 0) {
       warn('--seccomp-bpf cannot be used without -f/--follow-forks, disabling');
       seccomp = false;

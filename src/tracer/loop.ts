@@ -326,7 +326,7 @@ export class Tracer {
     let [w, status] = waitpid(pid, W.UNTRACED);
     while (w === -EINTR) [w, status] = waitpid(pid, W.UNTRACED);
     if (w !== pid || !WIFSTOPPED(status)) throw new Error(`the exec shim did not stop (${w < 0 ? `errno ${-w}` : `status ${status}`})`);
-    const filter = this.opt.seccomp && this.opt.traced ? this.seccompFilter() : undefined;
+    const filter = this.startFilter();
     const seize = this.ptraceOptions | this.exitKill() | (filter ? PTRACE_O.TRACESECCOMP : 0);
     const r = ptrace(PTRACE.SEIZE, pid, 0, seize);
     if (r < 0) {
@@ -347,7 +347,7 @@ export class Tracer {
    * a filter (or if the kernel refused it) it first stops itself, and is resumed for syscall stops.
    */
   private startLaunched(pid: number, l: NonNullable<Spawned['launched']>): number {
-    const filter = this.opt.seccomp && this.opt.traced ? this.seccompFilter() : undefined;
+    const filter = this.startFilter();
     const r = ptrace(PTRACE.SEIZE, pid, 0, this.ptraceOptions | this.exitKill() | (filter ? PTRACE_O.TRACESECCOMP : 0));
     if (r < 0) {
       dismiss(l.child);
@@ -380,6 +380,7 @@ export class Tracer {
     if (!same) this.say('internal error: the launcher started the command with another seccomp filter than this trace needs', 'error');
     const t = this.newTcb(pid, false, 'start');
     t.seccomp = this.seccompActive = true;
+    this.opt.debug?.('seccomp filter enabled');
     t.execOwn = false;
     this.mainPid = pid;
     const execve = NATIVE.byName.get('execve')!.nr;
@@ -448,6 +449,13 @@ export class Tracer {
     const row = NATIVE.rows[nr];
     // -Y: a process's name changes with PR_SET_NAME (a call that declares commChange), shown or not
     return !row || this.opt.traced![nr] === 1 || row.classes.includes('seccomp_default') || (this.opt.comm === true && factsFor(row).commChange !== undefined);
+  }
+
+  /** The filter a started command is to run under, if any (-d says so, as strace does). */
+  private startFilter(): Buffer | undefined {
+    const filter = this.opt.seccomp && this.opt.traced ? this.seccompFilter() : undefined;
+    if (filter) this.opt.debug?.('seccomp filter enabled');
+    return filter;
   }
 
   /** The BPF program for the traced set: traced syscalls and those strace always sees (execve, exit…). */
