@@ -181,7 +181,25 @@ const explainShared = {
     });
   },
 };
-await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders, lazyReference, lazyExplain, lazyViews] });
+// --tips' box and texts (cli/tips.js, which imports nothing) are a script of their own too,
+// dist/tips.cjs, loaded only when a tip is printed or --tips parsed.
+const TIPS = resolve(SRC, 'cli/tips.js');
+const lazyTips = {
+  name: 'lazy-tips',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/tips\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+    b.onResolve({ filter: /tips\.js$/ }, (a) => (resolve(a.resolveDir, a.path) === TIPS ? { path: 'tips', namespace: 'lazy-tips' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-tips' }, () => ({
+      contents: `let m;
+const load = () => (m ??= require('./tips.cjs'));
+export const parseTips = (a, p) => load().parseTips(a, p);
+export const tipsText = (t, r) => load().tipsText(t, r);`,
+      loader: 'js',
+    }));
+  },
+};
+await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders, lazyReference, lazyExplain, lazyViews, lazyTips] });
+await build({ ...common, entryPoints: [TIPS], outfile: 'dist/tips.cjs' });
 await build({ ...common, entryPoints: [REFERENCE], outfile: 'dist/reference.cjs' });
 await build({ ...common, entryPoints: [EXPLAIN], outfile: 'dist/explain.cjs', plugins: [explainShared] });
 await build({ ...common, entryPoints: [VIEWS], outfile: 'dist/views.cjs' });

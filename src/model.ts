@@ -42,6 +42,10 @@ export interface Ret {
   comm?: Uint8Array;
   /** -e inject=: sysray made this result up (strace's `(INJECTED)`). */
   injected?: true;
+  /** -e inject=…:poke_enter=/poke_exit=: sysray wrote into the call's arguments (`(INJECTED: args)`). */
+  poked?: true;
+  /** -e inject=…:delay_enter=/delay_exit=: sysray held the call back (`(DELAYED)`). */
+  delayed?: true;
 }
 
 /**

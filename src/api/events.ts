@@ -69,6 +69,10 @@ export interface SyscallJson extends Common {
   retComm?: string;
   /** -e inject=/fault= made this result up. */
   injected?: true;
+  /** -e inject=…:poke_enter=/poke_exit= wrote into the call's arguments. */
+  poked?: true;
+  /** -e inject=…:delay_enter=/delay_exit= held the call back. */
+  delayed?: true;
   durationNs: JsonInt;
   /** -i: the instruction pointer when the call returned. */
   ip?: JsonInt;

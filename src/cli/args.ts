@@ -4,6 +4,7 @@ import {
   applyLongQualifier, applyNoAbbrev, applyStatusFlag, defaultFilters, FilterError, LONG_QUALIFIERS,
   parseQualifier, qualifyDecodePids, type Filters,
 } from '../filter/expr.js';
+import { parseTips, type Tips } from './tips.js';
 import { parseColumns, parseOverhead, parseSortBy, type Column, type SortKey } from '../render/summary.js';
 
 export interface Options {
@@ -86,6 +87,15 @@ export interface Options {
    * and SIGTSTP ignored too. Undefined: 3 with -o and a command, else 2.
    */
   intr?: 1 | 2 | 3 | 4;
+  /**
+   * -D / --daemonize: run the command in sysray's own process and trace it from a detached
+   * grandchild: 1 as is, 2 in a new process group, 3 in a new session (0: not).
+   */
+  daemonize: 0 | 1 | 2 | 3;
+  /** --tips: a tip on stderr at the end */
+  tips?: Tips;
+  /** -d: the engine's debug log on stderr */
+  debug: boolean;
   /** -F: strace's deprecated -f */
   optF: boolean;
   /** How many times each option was given, by key (short letter or long name): for strace's checks of combinations. */
@@ -107,7 +117,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, explain: false, color: 'auto', effects: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false,
+  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, daemonize: 0, debug: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false,
   help: false, version: false, command: [],
 });
 
@@ -205,7 +215,11 @@ function findLong(name: string, arg: string): LongOpt {
 }
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set([...'dDk', 'tips']);
+const NOT_YET = new Set([...'k']);
+
+/** -D counts and --daemonize's level, settled after parsing (strace's checks of the two). */
+const daemonShort = new WeakMap<Options, number>();
+const daemonLong = new WeakMap<Options, 1 | 2 | 3>();
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -337,6 +351,24 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'f': o.follow++; break;
     case 'follow-forks': o.follow = Math.max(o.follow, 1); break;
     case 'F': o.optF = true; break;
+    case 'd': o.debug = true; break;
+    case 'D': {
+      if (!spelled.startsWith('--')) {
+        daemonShort.set(o, (daemonShort.get(o) ?? 0) + 1);
+        break;
+      }
+      // strace's daemonize_str, matched without regard to case; no value: grandchild
+      const level = val === undefined ? 1 : ({ grandchild: 1, pgroup: 2, pgrp: 2, session: 3 } as Record<string, 1 | 2 | 3>)[val.toLowerCase()];
+      if (!level) throw new UsageError(`invalid ${spelled} argument: '${val}'`);
+      daemonLong.set(o, level);
+      break;
+    }
+    case 'tips': {
+      const t = parseTips(val ?? '', o.tips);
+      if (!t) throw new UsageError(`invalid --tips argument: '${val}'`);
+      o.tips = t;
+      break;
+    }
     case 'output-separately': o.separately = true; break;
     case 'q': o.quiet++; break;
     case 'p':
@@ -406,10 +438,22 @@ export function parseArgs(argv: string[]): Options {
   const reference = o.syscalls !== undefined || o.describe !== undefined;
   if (o.replay !== undefined && (o.command.length || o.pids.length)) throw new UsageError('--replay reads a recording: it takes no PROG or -p PID');
   if (!o.help && !o.version && !reference && o.replay === undefined && o.command.length === 0 && o.pids.length === 0) throw new UsageError('must have PROG [ARGS] or -p PID');
+  settleDaemonize(o);
   return o;
 }
 
-export const USAGE = `Usage: sysray [-cCfFhiqrtTvVwxyYzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE]
+/** strace's checks of -D and --daemonize, in its order, after the PROG/-p check. */
+function settleDaemonize(o: Options): void {
+  const short = daemonShort.get(o) ?? 0, long = daemonLong.get(o);
+  if (long !== undefined && short) throw new UsageError('-D and --daemonize cannot be provided simultaneously', false);
+  const level = long ?? short;
+  if (!level) return;
+  if (o.command.length === 0 && !o.help && !o.version) throw new UsageError('PROG [ARGS] must be specified with -D/--daemonize');
+  if (level > 3) throw new UsageError(`Too many -D's (${level}), maximum supported -D count is 3`);
+  o.daemonize = level as 1 | 2 | 3;
+}
+
+export const USAGE = `Usage: sysray [-cCdDfFhiqrtTvVwxyYzZ] [-I N] [-b execve] [-e EXPR]... [-a COLUMN] [-o FILE]
               [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-U COLUMNS] [-P PATH]... [--json]
               [--explain] [--color=WHEN] [--effects] [--report=FILE.html]
               [--perfetto=FILE.json]
@@ -486,8 +530,12 @@ Output format:
                  print the name of each process a pid stands for
   -e read=FDS, -e write=FDS
                  hex dumps of the data read from / written to these fds
-  -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:when=WHEN]
-                 tamper with these syscalls: fail them, fake their result, signal
+  -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=SYSCALL]
+            [:delay_enter=DELAY][:delay_exit=DELAY][:poke_enter=@argN=DATAN,…]
+            [:poke_exit=@argN=DATAN,…][:when=WHEN]
+                 tamper with these syscalls: fail them, fake their result (running the
+                 pure SYSCALL in their place), signal, hold them back (DELAY: microseconds
+                 or NUMBER{s|ms|us|ns}), write the hex bytes DATAN where argument N points
   -e fault=SET[:error=ERRNO][:when=WHEN]
                  make these syscalls fail (ENOSYS unless said otherwise)
   -e raw=SET, -e abbrev=SET, -e verbose=SET
@@ -521,8 +569,17 @@ Tracing:
                  with -f, every thread of it
   -q             suppress messages about attaching and detaching;
   -qq            also about process exit; -qqq: everything
+  -D, --daemonize[=grandchild]
+                 run PROG in sysray's own process, traced by a detached grandchild;
+  -DD, --daemonize=pgroup
+                 the tracer in a new process group;
+  -DDD, --daemonize=session
+                 in a new session
 
 Miscellaneous:
+  -d, --debug    print the tracer's debug messages on stderr
+  --tips[=[[id:]ID][,[format:]FORMAT]]
+                 a tip at the end (ID: a number or random; FORMAT: none, compact, full)
   -h, --help     print this help message
   -V, --version  print version
 `;

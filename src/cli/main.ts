@@ -1,7 +1,7 @@
 /** The sysray command: parse, trace, render, exit as strace exits. */
 import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type Options } from './args.js';
-import { type Outcome, Tracer, type Sink, type TraceOptions } from '../tracer/loop.js';
+import { debugStart, type Outcome, Tracer, type Sink, type TraceOptions } from '../tracer/loop.js';
 import { creationMask, restoreDefault } from '../tracer/signals.js';
 import { reap, type Spawned, spawnCommand, spawnPipe, takeCallerState } from '../tracer/spawn.js';
 import { dismiss } from '../tracer/launcher.js';
@@ -17,6 +17,8 @@ import { SummaryCounter } from '../render/summary.js';
 import { describe, ReferenceError, syscallsTable } from '../explain/describe.js';
 import { raw, setProcessName, SIG_IGN, userByName } from '../sys/libc.js';
 import { replayFile, Views, type ReplayFilters } from './views.js';
+import { tipsText } from './tips.js';
+import { becomeTracee, startTracer, takeDaemonRole } from '../tracer/daemon.js';
 
 const VERSION = '0.1.0';
 const SIGTSTP = 20;
@@ -117,7 +119,8 @@ function reconcile(o: Options, prog: string, hasCommand: boolean): number | { se
   if (n('f') >= 2 && o.separately) return die(prog, '-ff and --output-separately cannot be provided simultaneously');
   const separately = o.separately || n('f') >= 2;
   if (seccomp) {
-    if (o.pids.length && !hasCommand) warn('--seccomp-bpf is not enabled for processes attached with -p');
+    // (strace says it with a command too under -d: its filter never covers attached processes)
+    if (o.pids.length && (!hasCommand || o.debug)) warn('--seccomp-bpf is not enabled for processes attached with -p');
     if (o.follow === 0) {
       warn('--seccomp-bpf cannot be used without -f/--follow-forks, disabling');
       seccomp = false;
@@ -234,7 +237,7 @@ export interface EngineRun {
 /** The engine's options for a parsed command line (the API builds its engine from one too). */
 export function engineOptions(
   opts: Options, { traced, qual }: { traced?: Uint8Array | undefined; qual?: Uint8Array | undefined },
-  paths: ReadonlySet<string> | undefined, run: EngineRun,
+  paths: ReadonlySet<string> | undefined, run: EngineRun, debug?: (msg: string) => void,
 ): TraceOptions {
   const f = opts.filters;
   return {
@@ -253,6 +256,7 @@ export function engineOptions(
     comm: f.decodePids.has('comm'),
     ...(f.inject.size ? { inject: f.inject } : {}),
     detachOnExec: opts.detachOnExec,
+    ...(debug ? { debug } : {}),
   };
 }
 
@@ -260,6 +264,9 @@ export function engineOptions(
 export function main(argv: string[]): number {
   const caller = takeCallerState();
   const prog = caller.argv0 ?? 'sysray';
+  // -D: this start may be the intermediate (it only starts the tracer) or the tracer (daemon.ts)
+  const daemon = takeDaemonRole();
+  if (daemon?.role === 'spawn') return startTracer(daemon.parent, daemon.level, prog, argv);
   // its tracees see sysray as their parent by this name (strace -Y, ps), not as `node`
   setProcessName(prog);
   let opts: Options;
@@ -307,9 +314,13 @@ export function main(argv: string[]): number {
   const quiet = new Set<string>(QUIETS.filter((q) => f.quiet.has(q)));
   // strace's -I: by default, with -o and a command, INT/QUIT/TERM/HUP are ignored (3); otherwise
   // they detach (2). 1 leaves them their default action; 4 ignores SIGTSTP as well.
-  const intr = opts.intr ?? (opts.output !== undefined && hasCommand ? 3 : 2);
+  const intr = opts.intr ?? (opts.daemonize ? 4 : opts.output !== undefined && hasCommand ? 3 : 2);
   const interactive = intr === 2;
 
+  // -D: this process becomes the command, traced by a detached grandchild (it returns on failure)
+  if (opts.daemonize && !daemon) {
+    return die(prog, becomeTracee({ command: opts.command, caller, envChanges: opts.envChanges, level: opts.daemonize, argv0: prog, args: argv, user }));
+  }
   let shared: Out | undefined;
   const outFailed = (name: string) => (e: unknown): string => `${prog}: ${name}: ${errnoMessage(-((e as { errno?: number }).errno ?? -5))}\n`;
   // -o |COMMAND, -o !COMMAND: the trace goes to `sh -c COMMAND`, which sysray waits for at the end
@@ -337,9 +348,10 @@ export function main(argv: string[]): number {
   // which stops itself while the rest is set up. Should sysray fail before seizing it, it must not
   // be left stopped (or run untraced).
   let child: Spawned | undefined;
+  if (opts.debug) for (const line of debugStart(opts.follow > 0)) writeSync(2, `${prog}: ${line}\n`);
   // the launcher's child has nothing to run with -p: it exits once told so
   if (!hasCommand && caller.launched) dismiss(caller.launched);
-  if (hasCommand) {
+  if (hasCommand && !daemon) {
     try {
       // the command is the tail of sysray's arguments: the launcher's child has them as given
       const at = argv.length - opts.command.length;
@@ -451,7 +463,11 @@ export function main(argv: string[]): number {
       interactive, eagerFlush: opts.output === undefined || piped !== undefined,
       // by default not with -I 1: a command left behind under its filter would get ENOSYS
       seccomp: seccompAsked ?? intr !== 1, exitKill: intr !== 1,
-    }),
+    }, opts.debug ? (msg) => {
+      // the trace so far first, as strace's unbuffered stderr has it
+      sink.idle?.();
+      writeSync(2, `${prog}: ${msg}\n`);
+    } : undefined),
     sink,
     (msg, kind) => {
       if ((kind === 'attach' || kind === 'detach') && quiet.has('attach')) return;
@@ -468,6 +484,7 @@ export function main(argv: string[]): number {
     }
   }
   tracer.armSignals();
+  if (daemon) tracer.adoptCommand(daemon.parent);
   for (const pid of opts.pids) tracer.attach(pid);
   if (tracer.count === 0) return 1;
   let outcome: Outcome;
@@ -484,6 +501,7 @@ export function main(argv: string[]): number {
   const finished = finish({ sink, counter, views, opts, shared, perPid }, prog);
   if (piped) reap(piped.pid);
   if (finished) return finished;
+  if (opts.tips) writeSync(2, tipsText(opts.tips));
   if (outcome.kind === 'exit') return outcome.code;
   dieOfSignal(outcome.sig);
   return 128 + outcome.sig;

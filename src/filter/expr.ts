@@ -30,6 +30,7 @@ import { NEWER_THAN_STRACE61 as X86_64_NEWER } from '../arch/x86_64.js';
 import { NEWER_THAN_STRACE61 as AARCH64_NEWER } from '../arch/aarch64.js';
 import { errnoByName } from '../decode/xlat/errno.js';
 import { compilePosixEre } from './ere.js';
+import { parseDelay, parsePokes, type Poke, replacementSyscall } from './inject-tokens.js';
 
 /** A bad expression. `message` is what strace prints after "strace: ". */
 export class FilterError extends Error {
@@ -148,7 +149,10 @@ export interface Filters {
 /**
  * One -e inject= / -e fault= rule (strace's struct inject_opts): act on the `first`th call, then
  * every `step`th (0: only once), until the `last`th (Infinity: no end). The action: make the call
- * fail with `error`, or return `retval` without running it, and/or deliver `signal` as it starts.
+ * fail with `error`, or return `retval` without running it (running the pure call `syscall` in
+ * its place if given), deliver `signal` as it starts, write bytes where its arguments point
+ * (`pokeEnter` before it runs, `pokeExit` after), hold the tracee for `delayEnter` ns before it
+ * runs and `delayExit` ns after it returns.
  */
 export interface InjectSpec {
   first: number;
@@ -157,6 +161,11 @@ export interface InjectSpec {
   error?: number;
   retval?: bigint;
   signal?: number;
+  syscall?: number;
+  delayEnter?: bigint;
+  delayExit?: bigint;
+  pokeEnter?: Poke[];
+  pokeExit?: Poke[];
 }
 
 /** strace's state before option parsing: trace/abbrev/verbose/status/signal all, the rest none. */
@@ -589,7 +598,7 @@ function strtoull0(s: string): bigint | undefined {
 }
 
 /** One `:token` of an inject/fault rule; false if strace rejects it. */
-function injectToken(tok: string, o: InjectSpec, faultOnly: boolean, f: Filters): boolean {
+function injectToken(tok: string, o: InjectSpec, faultOnly: boolean, f: Filters, table: ArchTable): boolean {
   const eq = tok.indexOf('=');
   const key = eq < 0 ? tok : tok.slice(0, eq + 1);
   const val = tok.slice(eq + 1);
@@ -642,9 +651,24 @@ function injectToken(tok: string, o: InjectSpec, faultOnly: boolean, f: Filters)
       o.signal = n;
       return true;
     }
-    case 'syscall=': case 'poke_enter=': case 'poke_exit=': case 'delay_enter=': case 'delay_exit=':
-      if (faultOnly) return false;
-      throw new FilterError(`-e inject=…:${key}… is not supported yet`, false, true);
+    case 'syscall=': {
+      // strace accepts syscall= in fault= rules too (it only matters with error=)
+      if (o.syscall !== undefined) return false;
+      o.syscall = replacementSyscall(val, table);
+      return o.syscall !== undefined;
+    }
+    case 'delay_enter=': case 'delay_exit=': {
+      const which = key === 'delay_enter=' ? 'delayEnter' : 'delayExit';
+      if (faultOnly || o[which] !== undefined) return false;
+      o[which] = parseDelay(val);
+      return o[which] !== undefined;
+    }
+    case 'poke_enter=': case 'poke_exit=': {
+      const which = key === 'poke_enter=' ? 'pokeEnter' : 'pokeExit';
+      if (faultOnly || o[which] !== undefined) return false;
+      o[which] = parsePokes(val);
+      return o[which] !== undefined;
+    }
     default:
       return false;
   }
@@ -657,10 +681,12 @@ function qualifyInject(f: Filters, str: string, faultOnly: boolean, table: ArchT
   // strtok: the syscalls, then tokens; empty tokens (`::`) are skipped
   const parts = str.startsWith(':') ? [''] : str.split(':').filter((p, i) => i === 0 || p !== '');
   const name = str === '' ? '' : parts[0]!;
-  for (const tok of parts.slice(1)) if (!injectToken(tok, o, faultOnly, f)) throw new FilterError(`invalid ${what} '${str}'`);
+  for (const tok of parts.slice(1)) if (!injectToken(tok, o, faultOnly, f, table)) throw new FilterError(`invalid ${what} '${str}'`);
   const set = new SyscallSet();
   qualifySyscalls(name, set, table);
-  if (o.error === undefined && o.retval === undefined && o.signal === undefined) {
+  // syscall= alone is no action: it only says what runs in place of an error=/retval= call
+  const acts = [o.error, o.retval, o.signal, o.delayEnter, o.delayExit, o.pokeEnter, o.pokeExit];
+  if (acts.every((a) => a === undefined)) {
     if (!faultOnly) throw new FilterError(`invalid ${what} '${str}'`);
     o.error = 38; // ENOSYS
   }

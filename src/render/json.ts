@@ -109,6 +109,8 @@ export function eventJson(ev: Event): TraceEvent | undefined {
               ...(ev.ret.fd ? { retFd: valueJson(ev.ret.fd) } : {}),
               ...(ev.ret.comm ? { retComm: Buffer.from(ev.ret.comm).toString('latin1') } : {}),
               ...(ev.ret.injected ? { injected: true } : {}),
+              ...(ev.ret.poked ? { poked: true } : {}),
+              ...(ev.ret.delayed ? { delayed: true } : {}),
             }
           : { ret: null }),
         durationNs: num(ev.duration),

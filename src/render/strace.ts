@@ -164,7 +164,7 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
     if (r.comm) s += `<${quote(r.comm, o.xflag, false, true)}>`;
   }
   // strace's print_injected_note: before the parenthesised extra after an error, after it otherwise
-  const injected = r.injected ? ' (INJECTED)' : '';
+  const injected = (r.poked ? (r.injected ? ' (INJECTED: args, retval)' : ' (INJECTED: args)') : r.injected ? ' (INJECTED)' : '') + (r.delayed ? ' (DELAYED)' : '');
   if (r.errno) s += injected;
   const aux = r.aux ? formatValue(r.aux, o) : '';
   if (aux) s += ' (' + aux + ')';

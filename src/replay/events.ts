@@ -118,6 +118,8 @@ export function eventFromJson(j: TraceEvent): Event {
           ...(j.retFd ? { fd: valueFromJson(j.retFd) } : {}),
           ...(j.retComm !== undefined ? { comm: latin1(j.retComm) } : {}),
           ...(j.injected ? { injected: true } : {}),
+          ...(j.poked ? { poked: true } : {}),
+          ...(j.delayed ? { delayed: true } : {}),
         };
       }
       const entryArgs = typeof j.entryArgs === 'number' ? Math.min(j.entryArgs, args.length) : args.length;

@@ -4,7 +4,7 @@
  */
 import { closeSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { ArchTable } from '../arch/types.js';
-import { NATIVE, NATIVE_ABI, syscallName, tableForAudit } from '../arch/index.js';
+import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
 import { decoderFor, factsFor } from '../decode/index.js';
 import { FdAnnotator, type FdKinds } from './fdinfo.js';
 import type { Ctx, DecodeOptions, Memory, RetInfo, SyscallDecoder, DumpRole, SyscallFacts, WhenArg } from '../decode/types.js';
@@ -14,7 +14,7 @@ import { signame } from '../decode/xlat/signals.js';
 import { decodeSiginfo } from '../decode/signal.js';
 import type { Dump, Event, Ret, SyscallEntryEvent, SyscallEvent, Where } from '../model.js';
 import {
-  kill, pokeUser, PTRACE, PTRACE_EVENT, PTRACE_O, ptrace, ptraceIntoBuf, stimeNs, W, wait4, waitpid,
+  kill, PTRACE, PTRACE_EVENT, PTRACE_O, ptrace, ptraceIntoBuf, stimeNs, W, wait4, waitpid,
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
 } from '../sys/ptrace.js';
 import { TraceeMemory, writeTraceeMemory } from './memory.js';
@@ -22,6 +22,9 @@ import { disarm, pending, tick, watchSignals } from './signals.js';
 import { buildFilter, filterBlock } from './seccomp.js';
 import { pathMatch, type PathSource } from '../filter/paths.js';
 import type { InjectSpec } from '../filter/expr.js';
+import { type InjectState, tamperEntry, tamperExit } from './inject.js';
+import { Delays } from './delay.js';
+import { debugStartLines, debugWaitLine } from './debug.js';
 import { hexv, PATH_MAX, printargs } from '../decode/args.js';
 import { faulty, type Faults, planted, readFaults } from './faults.js';
 import { SHIM_DATA } from './shim.js';
@@ -79,6 +82,19 @@ export interface TraceOptions extends DecodeOptions {
    * every tracee go on running untraced. A signal that interrupts the wait makes it asked at once.
    */
   cancel?: () => 'kill' | 'detach' | undefined;
+  /** -d: the engine's log lines (strace's debug messages). */
+  debug?: (msg: string) => void;
+}
+
+/** The ptrace options every tracee gets (strace's ptrace_setoptions). */
+export function traceeOptions(followForks: boolean): number {
+  return PTRACE_O.TRACESYSGOOD | PTRACE_O.TRACEEXEC | PTRACE_O.TRACEEXIT |
+    (followForks ? PTRACE_O.TRACECLONE | PTRACE_O.TRACEFORK | PTRACE_O.TRACEVFORK : 0);
+}
+
+/** -d's first lines, said before the command starts (strace says them as it initialises). */
+export function debugStart(followForks: boolean): string[] {
+  return debugStartLines(traceeOptions(followForks));
 }
 
 /** /proc/PID/comm without its newline (strace's load_pid_comm); empty if it cannot be read. */
@@ -92,9 +108,6 @@ function loadComm(pid: number): Uint8Array {
     return new Uint8Array(0);
   }
 }
-
-/** struct user: where rax and orig_rax sit (inject= sets them; x86_64, the one arch it runs on). */
-const { rax: RAX, origRax: ORIG_RAX } = NATIVE_ABI.user ?? { rax: -1, origRax: -1 };
 
 /** Does a fact (SyscallFacts) guarded by `w` hold for these arguments? */
 function holds(w: true | WhenArg | undefined, args: readonly bigint[]): boolean {
@@ -186,12 +199,12 @@ interface Tcb {
   groupStopped: boolean;
   /** -Y: the process's name, as strace keeps it (read when first seen, and after exec or PR_SET_NAME). */
   comm?: Uint8Array;
-  /** -e inject=: this process's own countdowns, per syscall number (strace copies them per tcb). */
-  injectCount?: Map<number, { first: number; last: number }>;
-  /** The syscall in progress was kept from running: its result is to be this rule's. */
-  tampered?: InjectSpec;
+  /** -e inject=: this process's own countdowns, and what a rule did to the call in progress. */
+  inj?: InjectState;
   /** A signal to deliver as the syscall in progress starts (inject's signal=). */
   injectSig?: number;
+  /** inject's delay_enter=/delay_exit=: hold the tracee this many ns before resuming it. */
+  holdNs?: bigint;
   ctx: Ctx;
   dec?: SyscallDecoder;
   entryArgs: Value[];
@@ -243,11 +256,14 @@ export class Tracer {
   /** Syscalls whose decoder has failed (each is named in one warning), and the test-only faults. */
   private undecodable = new Set<string>();
   private faults: Faults | undefined = readFaults();
+  /** The main tracee is the command sysray started (so interrupts go to it too); not with -D. */
+  private ownsMain = true;
+  /** inject's delays: tracees held stopped for a while (made on the first delay). */
+  private delays: Delays | undefined;
 
   constructor(private opt: TraceOptions, private sink: Sink, private say: Say) {
     if (opt.decodeFds) this.fds = new FdAnnotator(opt.decodeFds, opt.comm ? loadComm : undefined);
-    this.ptraceOptions = PTRACE_O.TRACESYSGOOD | PTRACE_O.TRACEEXEC | PTRACE_O.TRACEEXIT |
-      (opt.followForks ? PTRACE_O.TRACECLONE | PTRACE_O.TRACEFORK | PTRACE_O.TRACEVFORK : 0);
+    this.ptraceOptions = traceeOptions(opt.followForks);
   }
 
   private exitKill(): number {
@@ -291,6 +307,7 @@ export class Tracer {
       t.ctx.comm = loadComm;
     }
     this.tcbs.set(pid, t);
+    this.opt.debug?.(`new tcb for pid ${pid}, active tcbs:${this.tcbs.size}`);
     if (this.killing) kill(pid, 9);
     this.sink.event({ type: 'attach', pid, how, time: now(), ...(how === 'child' ? {} : cwdOf(pid)) });
     return t;
@@ -309,7 +326,7 @@ export class Tracer {
     let [w, status] = waitpid(pid, W.UNTRACED);
     while (w === -EINTR) [w, status] = waitpid(pid, W.UNTRACED);
     if (w !== pid || !WIFSTOPPED(status)) throw new Error(`the exec shim did not stop (${w < 0 ? `errno ${-w}` : `status ${status}`})`);
-    const filter = this.opt.seccomp && this.opt.traced ? this.seccompFilter() : undefined;
+    const filter = this.startFilter();
     const seize = this.ptraceOptions | this.exitKill() | (filter ? PTRACE_O.TRACESECCOMP : 0);
     const r = ptrace(PTRACE.SEIZE, pid, 0, seize);
     if (r < 0) {
@@ -330,7 +347,7 @@ export class Tracer {
    * a filter (or if the kernel refused it) it first stops itself, and is resumed for syscall stops.
    */
   private startLaunched(pid: number, l: NonNullable<Spawned['launched']>): number {
-    const filter = this.opt.seccomp && this.opt.traced ? this.seccompFilter() : undefined;
+    const filter = this.startFilter();
     const r = ptrace(PTRACE.SEIZE, pid, 0, this.ptraceOptions | this.exitKill() | (filter ? PTRACE_O.TRACESECCOMP : 0));
     if (r < 0) {
       dismiss(l.child);
@@ -363,6 +380,7 @@ export class Tracer {
     if (!same) this.say('internal error: the launcher started the command with another seccomp filter than this trace needs', 'error');
     const t = this.newTcb(pid, false, 'start');
     t.seccomp = this.seccompActive = true;
+    this.opt.debug?.('seccomp filter enabled');
     t.execOwn = false;
     this.mainPid = pid;
     const execve = NATIVE.byName.get('execve')!.nr;
@@ -433,6 +451,13 @@ export class Tracer {
     return !row || this.opt.traced![nr] === 1 || row.classes.includes('seccomp_default') || (this.opt.comm === true && factsFor(row).commChange !== undefined);
   }
 
+  /** The filter a started command is to run under, if any (-d says so, as strace does). */
+  private startFilter(): Buffer | undefined {
+    const filter = this.opt.seccomp && this.opt.traced ? this.seccompFilter() : undefined;
+    if (filter) this.opt.debug?.('seccomp filter enabled');
+    return filter;
+  }
+
   /** The BPF program for the traced set: traced syscalls and those strace always sees (execve, exit…). */
   private seccompFilter(): Buffer | undefined {
     return buildFilter(NATIVE.auditArch, NATIVE.rows.length, (nr) => this.filterTraces(nr));
@@ -471,6 +496,26 @@ export class Tracer {
     return true;
   }
 
+  /**
+   * -D: the process that started sysray, about to exec the command (daemon.ts): seize it, its
+   * calls hidden until that execve, as strace's daemonized tracer does. It is traced, not owned:
+   * sysray's interrupts leave it alone. Returns false (after saying why) if it cannot be seized.
+   */
+  adoptCommand(pid: number): boolean {
+    const r = ptrace(PTRACE.SEIZE, pid, 0, this.ptraceOptions);
+    if (r < 0) {
+      this.say(`attach: ptrace(PTRACE_SEIZE, ${pid}): ${errnoMessage(-r)}`, 'error');
+      return false;
+    }
+    ptrace(PTRACE.INTERRUPT, pid, 0, 0);
+    const t = this.newTcb(pid, true, 'attach');
+    t.fresh = true;
+    this.mainPid = pid;
+    this.ownsMain = false;
+    this.say(`Process ${pid} attached`, 'attach');
+    return true;
+  }
+
   /** Number of live tracees. */
   get count(): number {
     return this.tcbs.size;
@@ -498,6 +543,7 @@ export class Tracer {
     let n = 0;
     const all = W.ALL | (this.opt.ownThread ? W.NOTHREAD : 0);
     while (this.tcbs.size > 0) {
+      this.delays?.due((pid, req, sig) => this.resume(pid, req, sig));
       if ((++n & 63) === 0 && this.checkInterrupt()) break;
       if (this.opt.cancel && !this.killing && this.cancelled()) break;
       if (stopped && !ticking && !eager && !this.opt.woken) {
@@ -532,6 +578,7 @@ export class Tracer {
       stopped = true;
     }
     if (ticking) tick(0);
+    this.delays?.close();
     if (!this.interrupted) this.checkInterrupt();
     disarm();
     idle?.();
@@ -568,7 +615,7 @@ export class Tracer {
    */
   detachAll(sig = SIGTERM): void {
     for (const t of [...this.tcbs.values()]) {
-      if (t.pid === this.mainPid) {
+      if (t.pid === this.mainPid && this.ownsMain) {
         kill(t.pid, SIGCONT);
         kill(t.pid, sig);
       }
@@ -638,9 +685,11 @@ export class Tracer {
     if (say) this.say(`Process ${pid} detached`, 'detach');
     this.sink.event({ type: 'detach', pid, time: now() });
     this.tcbs.delete(pid);
+    this.delays?.forget(pid);
   }
 
   private handle(pid: number, status: number): void {
+    this.opt.debug?.(debugWaitLine(pid, status));
     let t = this.tcbs.get(pid);
     if (!t) {
       if (!WIFSTOPPED(status)) return; // an unknown child's exit
@@ -709,7 +758,7 @@ export class Tracer {
         if (t.hidden) t.seccomp = this.seccompActive = true;
         const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, this.info);
         if (n >= 0 && this.info[0] === 3) this.entry(t, this.info);
-        this.resume(pid, PTRACE.SYSCALL, this.takeInjectSig(t));
+        this.resumeAfterCall(t, PTRACE.SYSCALL);
         return;
       }
       case PTRACE_EVENT.EXIT:
@@ -837,7 +886,15 @@ export class Tracer {
         } else this.entry(t, info);
       } else if (op === 2) this.exit(t, info);
     }
-    this.resume(pid, this.next(t), this.takeInjectSig(t));
+    this.resumeAfterCall(t, this.next(t));
+  }
+
+  /** Resume a tracee after its syscall stop, with inject's signal, or hold it for inject's delay. */
+  private resumeAfterCall(t: Tcb, req: number): void {
+    const sig = this.takeInjectSig(t);
+    if (t.holdNs === undefined) return this.resume(t.pid, req, sig);
+    (this.delays ??= new Delays()).hold(t.pid, t.holdNs, req, sig);
+    t.holdNs = undefined;
   }
 
   private entry(t: Tcb, info: Buffer): void {
@@ -889,7 +946,7 @@ export class Tracer {
     }
     t.filtered = false;
     // strace never tampers with the command's own first execve (its log is still hidden then)
-    if (this.opt.inject && !t.checkExec) this.tamper(t, nr);
+    if (this.opt.inject && !t.checkExec) this.tamper(t, nr, row?.nargs ?? 6);
     this.mem.setPid(t.pid);
     const q = this.opt.qual && nr < this.opt.qual.length ? this.opt.qual[nr]! : 0;
     c.opt = q & 6 ? (this.optVariants[q >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
@@ -920,21 +977,13 @@ export class Tracer {
 
   /**
    * -e inject= at a shown syscall's entry (strace's tamper_with_syscall_entering): count it, and
-   * when the rule says so, keep it from running (its number becomes -1) and/or queue a signal.
+   * when the rule says so, tamper with it (inject.ts); its signal and delay wait for the resume.
    */
-  private tamper(t: Tcb, nr: number): void {
-    const spec = this.opt.inject!.get(nr);
-    if (!spec) return;
-    const counts = (t.injectCount ??= new Map());
-    let k = counts.get(nr);
-    if (!k) counts.set(nr, (k = { first: spec.first, last: spec.last }));
-    if (k.first === 0 || k.last === 0) return;
-    if (k.last !== Infinity) k.last--;
-    k.first--;
-    if (k.first !== 0) return;
-    k.first = spec.step;
-    if (spec.signal) t.injectSig = spec.signal;
-    if ((spec.error !== undefined || spec.retval !== undefined) && pokeUser(t.pid, ORIG_RAX, -1n) >= 0) t.tampered = spec;
+  private tamper(t: Tcb, nr: number, nargs: number): void {
+    const c = t.ctx;
+    const r = tamperEntry((t.inj ??= { counts: new Map() }), this.opt.inject!, { pid: t.pid, nr, name: c.name, nargs, args: c.args }, (m) => this.say(m, 'error'));
+    if (r.sig) t.injectSig = r.sig;
+    if (r.hold) t.holdNs = r.hold;
   }
 
   /** The signal inject= queued for this tracee's syscall entry, taken (0 if none). */
@@ -950,19 +999,13 @@ export class Tracer {
     let rval = BigInt.asIntN(64, this.words[3]!);
     let isErr = info[32] !== 0;
     let injected = false;
-    if (t.tampered) {
-      // strace's tamper_with_syscall_exiting: the skipped call failed (ENOSYS); its result becomes the rule's
-      const spec = t.tampered;
-      t.tampered = undefined;
-      if (!isErr) {
-        this.say(`Failed to tamper with process ${t.pid}: unexpectedly got no error (return value ${rval ? '0x' + BigInt.asUintN(64, rval).toString(16) : '0'}, error 0)`, 'error');
-      } else {
-        const v = spec.retval ?? -BigInt(spec.error!);
-        pokeUser(t.pid, RAX, v);
-        rval = BigInt.asIntN(64, v);
-        isErr = spec.retval === undefined;
-        injected = true;
-      }
+    const tampering = t.inj?.now;
+    if (tampering) {
+      t.inj!.now = undefined;
+      const c = t.ctx;
+      const r = tamperExit(tampering, { pid: t.pid, nr: c.nr, name: c.name, nargs: t.table.rows[c.nr]?.nargs ?? 6, args: c.args }, rval, isErr, (m) => this.say(m, 'error'));
+      ({ rval, isErr, injected } = r);
+      if (r.hold) t.holdNs = r.hold;
     }
     // -Y: strace reloads the name after a successful exec or PR_SET_NAME, before printing the result
     // what the registry says of the call, looked up only by the options that use it (the hot path)
@@ -1006,6 +1049,8 @@ export class Tracer {
     const ret: Ret = { rval, errno: ri.errno ?? c.err, fmt: ri.fmt };
     if (ri.aux) ret.aux = ri.aux;
     if (injected) ret.injected = true;
+    if (tampering?.poked) ret.poked = true;
+    if (tampering?.delayed) ret.delayed = true;
     if (c.comm) {
       const name = ri.comm ?? resultComm(c, facts);
       if (name) ret.comm = name;
@@ -1096,6 +1141,8 @@ export class Tracer {
       if (pid === this.mainPid) this.outcome = { kind: 'signal', sig };
     }
     this.tcbs.delete(pid);
+    this.delays?.forget(pid);
+    this.opt.debug?.(`dropped tcb for pid ${pid}, ${this.tcbs.size} remain`);
   }
 }
 

@@ -135,3 +135,29 @@ export function writeTraceeMemory(pid: number, addr: bigint, data: Buffer): bool
     return false;
   }
 }
+
+/**
+ * Write as much of `data` at `addr` as the tracee's mappings allow (strace's upoken): the bytes
+ * written, 0 if none; process_vm_writev first, then /proc/PID/mem (which writes read-only pages
+ * too, as PTRACE_POKEDATA does). A write cut short by an unmapped page counts what it wrote.
+ */
+export function pokeTraceeMemory(pid: number, addr: bigint, data: Uint8Array): number {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.length);
+  const local = Buffer.alloc(16), remote = Buffer.alloc(16);
+  local.writeBigUInt64LE(bufferAddress(buf), 0);
+  local.writeBigUInt64LE(BigInt(buf.length), 8);
+  remote.writeBigUInt64LE(addr, 0);
+  remote.writeBigUInt64LE(BigInt(buf.length), 8);
+  const n = Number(raw.process_vm_writev(pid, local, 1, remote, 1, 0));
+  if (n > 0) return n;
+  try {
+    const fd = openSync(`/proc/${pid}/mem`, 'r+');
+    try {
+      return writeSync(fd, buf, 0, buf.length, Number(addr));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return 0;
+  }
+}

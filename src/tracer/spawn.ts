@@ -131,7 +131,7 @@ export function editEnviron(environ: readonly string[], changes: readonly string
 }
 
 /** The caller's environment, byte for byte when it is known (the launcher's child has it as given). */
-function callerEnviron(caller: CallerState): string[] {
+export function callerEnviron(caller: CallerState): string[] {
   if (caller.launched) {
     try {
       const all = readFileSync(`/proc/${caller.launched.pid}/environ`).toString('latin1');

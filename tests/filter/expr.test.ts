@@ -237,7 +237,12 @@ test('inject/fault rules: when= ranges and steps, error names and numbers, fault
   assert.deepEqual(parsed('inject=open:retval=-1').warnings, ['Inadvertent injection of error 1 is possible for retval=18446744073709551615']);
   assert.equal(errorOf(() => parsed('inject=open')).message, "invalid inject argument 'open'");
   assert.equal(errorOf(() => parsed('fault=open:retval=1')).message, "invalid fault argument 'open:retval=1'");
-  assert.equal(errorOf(() => parsed('inject=open:delay_enter=10')).unsupported, true);
+  // the actions beyond the result: a pure call in place, delays (µs by default), pokes
+  assert.deepEqual(rule('inject=open:error=EPERM:syscall=getpid:delay_enter=10:delay_exit=1ms:poke_enter=@arg1=00'), {
+    first: 1, last: Infinity, step: 1, error: 1, syscall: X86_64.byName.get('getpid')!.nr, delayEnter: 10_000n, delayExit: 1_000_000n,
+    pokeEnter: [{ arg: 1, data: Uint8Array.of(0) }],
+  });
+  assert.equal(errorOf(() => parsed('inject=open:syscall=getpid')).message, "invalid inject argument 'open:syscall=getpid'");
 });
 
 test('POSIX ERE: glibc regcomp semantics and messages', () => {

@@ -256,7 +256,7 @@ ${table.join('\n')}
   strace shows the bytes (the traced command still gets its arguments byte for byte).
 - A command name longer than NAME_MAX: strace fails at its exec (\`exec: File name too long\`),
   sysray when it looks the name up (\`Can't stat\`).
-- Options sysray does not support yet (-d, -k, --tips, …) say so instead of working.
+- Options sysray does not support yet (-k) say so instead of working.
 - strace warns \`umoven: short read\` when a struct runs into unreadable memory; sysray prints the
   same line without the warning.
 
