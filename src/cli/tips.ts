@@ -1,8 +1,8 @@
 /**
  * --tips[=[[id:]ID][,[format:]FORMAT]]: a tip on stderr as sysray ends, in the box strace 6.1
- * draws (strauss.c's print_totd): a 44-column speech bubble beside strace's mascot. The tips are
- * sysray's own; the box and the drawing are strace's output, reproduced so that what the two
- * print lines up (strace's own suite checks the shape).
+ * draws (strauss.c's print_totd): a 44-column speech bubble. The tips are sysray's own words.
+ * strace draws its mascot beside the box; that drawing is strace's artwork, not a fact about its
+ * output, so sysray leaves it out (and `full` draws the same box as `compact`).
  */
 
 export type TipsFormat = 'none' | 'compact' | 'full';
@@ -39,47 +39,6 @@ const TIPS: readonly (readonly string[])[] = [
   ['-e signal=none hides signal lines; -e', 'quiet=exit hides the "+++ exited" lines.'],
   ['--json writes one JSON object per event,', 'ready for jq or a script of your own.'],
   ['--effects summarises what the program did:', 'files, connections, processes, errors.'],
-];
-
-/** The mascot strace prints beside its tips (strauss.c), one line per row of the box and below it. */
-const STRAUSS: readonly string[] = [
-  '',
-  '     ____',
-  '    /    \\',
-  '   |-. .-.|',
-  '   (_@)(_@)',
-  '   .---_  \\',
-  '  /..   \\_/',
-  '  |__.-^ /',
-  '      }  |',
-  '     |   [',
-  '     [  ]',
-  '    ]   |',
-  '    |   [',
-  '    [  ]',
-  '   /   |        __',
-  '  \\|   |/     _/ /_',
-  ' \\ |   |//___/__/__/_',
-  '\\\\  \\ /  //    -____/_',
-  '//   "   \\\\      \\___.-',
-  ' //     \\\\  __.----._/_',
-  "/ '/|||\\` .-         __>",
-  '[        /         __.-',
-  '[        [           }',
-  '\\        \\          /',
-  ' "-._____ \\.____.--"',
-  '    |  | |  |',
-  '    |  | |  |',
-  '    |  | |  |',
-  '    |  | |  |',
-  '    {  } {  }',
-  '    |  | |  |',
-  '    |  | |  |',
-  '    |  | |  |',
-  '    /  { |  |',
-  ' .-"   / [   -._',
-  '/___/ /   \\ \\___"-.',
-  '    -"     "-',
 ];
 
 const TOP = '  ' + '_'.repeat(46) + '    ';
@@ -119,16 +78,11 @@ export function parseTips(arg: string, prev: Tips | undefined): Tips | undefined
 export function tipsText(tips: Tips, random: () => number = Math.random): string {
   if (tips.format === 'none') return '';
   const tip = TIPS[(tips.id === 'random' ? Math.floor(random() * 0x7fffffff) : tips.id) % TIPS.length]!;
-  const art = (i: number): string => STRAUSS[Math.min(i, STRAUSS.length - 1)]!;
-  const out = [TOP + art(1), LEFT[0] + ' '.repeat(WIDTH) + RIGHT[0] + art(2)];
-  let i = 0;
-  for (; i < MAX_LINES && (i < tip.length || i < RIGHT.length - 1); i++) {
+  const out = [TOP, LEFT[0] + ' '.repeat(WIDTH) + RIGHT[0]];
+  for (let i = 0; i < MAX_LINES && (i < tip.length || i < RIGHT.length - 1); i++) {
     const text = (tip[i] ?? '').slice(0, WIDTH).padEnd(WIDTH);
-    out.push(LEFT[Math.min(i + 1, LEFT.length - 1)] + text + RIGHT[Math.min(i + 1, RIGHT.length - 1)] + art(3 + i));
+    out.push(LEFT[Math.min(i + 1, LEFT.length - 1)] + text + RIGHT[Math.min(i + 1, RIGHT.length - 1)]);
   }
-  out.push(BOTTOM + art(3 + i));
-  const blank = ' '.repeat(LEFT[0]!.length + WIDTH + RIGHT[0]!.length);
-  do out.push(blank + art(4 + i));
-  while (tips.format === 'full' && 4 + ++i < STRAUSS.length);
-  return out.join('\n') + '\n';
+  out.push(BOTTOM);
+  return out.map((l) => l.trimEnd()).join('\n') + '\n';
 }
