@@ -28,7 +28,7 @@ export const DATA_OFFSETS: Readonly<Record<string, number>> = {
 
 /** x86_64 machine code, one instruction a row (hex), then its strings. */
 const X86_64_LAUNCHER: string[] = [
-  // BEGIN launcher code (scripts/launcher-table.mjs)
+  // BEGIN launcher code (scripts/asm-tables.mjs)
   // _start:
   '4c8b2424', // mov r12,QWORD PTR [rsp]
   '4c8d6c2408', // lea r13,[rsp+0x8]
