@@ -1,4 +1,5 @@
 /** File metadata as strace prints it: modes, device numbers, times, open flags, struct stat and statfs. */
+import { NATIVE_ABI } from '../arch/index.js';
 import { A, addr, buf, localArray, rd, type ArgFn } from './args.js';
 import type { Ctx } from './types.js';
 import {
@@ -82,26 +83,32 @@ export const flagsArg = (x: Xlat, dflt: string): ArgFn => (c, i) => flags(x, Big
 
 export const idArg: ArgFn = (c, i) => idV(c.args[i]!);
 
-// ---------------------------------------------------------------- struct stat (x86_64 kernel layout)
+// ---------------------------------------------------------------- struct stat (the arch's kernel layout)
 
-const STAT_SIZE = 144;
+const STAT = NATIVE_ABI.stat;
+/** A field of struct stat, as the arch lays it out. */
+const st = (b: Uint8Array, name: keyof typeof STAT.fields): bigint => {
+  const [off, bytes] = STAT.fields[name];
+  return bytes === 8 ? rd.u64(b, off) : BigInt(rd.u32(b, off));
+};
 
 /** print_struct_stat over the kernel's struct stat: abbreviated `{st_mode=…, st_size=…, ...}` by default. */
 export function statStruct(c: Ctx, b: Uint8Array): Value {
-  const mode = rd.u32(b, 24);
+  const mode = Number(st(b, 'mode'));
   const type = BigInt(mode) & S_IFMT;
   const f: Field[] = [];
   const full = !c.opt.abbrev;
   if (full) {
-    f.push(field('st_dev', dev(rd.u64(b, 0))), field('st_ino', uint(rd.u64(b, 8))));
+    f.push(field('st_dev', dev(st(b, 'dev'))), field('st_ino', uint(st(b, 'ino'))));
     f.push(field('st_mode', symbolicMode(mode)));
-    f.push(field('st_nlink', uint(rd.u64(b, 16))), field('st_uid', uint(rd.u32(b, 28))), field('st_gid', uint(rd.u32(b, 32))));
-    f.push(field('st_blksize', uint(rd.u64(b, 56))), field('st_blocks', uint(rd.u64(b, 64))));
+    f.push(field('st_nlink', uint(st(b, 'nlink'))), field('st_uid', uint(st(b, 'uid'))), field('st_gid', uint(st(b, 'gid'))));
+    f.push(field('st_blksize', uint(st(b, 'blksize'))), field('st_blocks', uint(st(b, 'blocks'))));
   } else f.push(field('st_mode', symbolicMode(mode)));
-  if (type === 0o020000n || type === 0o060000n) f.push(field('st_rdev', dev(rd.u64(b, 40))));
-  else f.push(field('st_size', uint(rd.u64(b, 48))));
+  if (type === 0o020000n || type === 0o060000n) f.push(field('st_rdev', dev(st(b, 'rdev'))));
+  else f.push(field('st_size', uint(st(b, 'size'))));
   if (!full) return struct(f, true);
-  for (const [name, off] of [['atime', 72], ['mtime', 88], ['ctime', 104]] as const) {
+  for (const name of ['atime', 'mtime', 'ctime'] as const) {
+    const off = STAT.times[name];
     const sec = rd.s64(b, off);
     const nsec = rd.u64(b, off + 8);
     f.push(field('st_' + name, timeNote(sec, nsec)), field(`st_${name}_nsec`, uint(nsec)));
@@ -109,7 +116,7 @@ export function statStruct(c: Ctx, b: Uint8Array): Value {
   return struct(f);
 }
 
-const statAt = (c: Ctx, a: bigint): Value => fetch(c, a, STAT_SIZE, (b) => statStruct(c, b), true);
+const statAt = (c: Ctx, a: bigint): Value => fetch(c, a, STAT.size, (b) => statStruct(c, b), true);
 export const statArg: ArgFn = (c, i) => statAt(c, c.args[i]!);
 
 
