@@ -1,6 +1,6 @@
 /** Netlink messages: headers, NETLINK_ROUTE and NETLINK_SOCK_DIAG payloads (strace's netlink*.c). */
 import { readFileSync, readlinkSync } from 'node:fs';
-import { A, addr, buf, fd, hexv, rd } from './args.js';
+import { addr, buf, hexv, rd } from './args.js';
 import type { Ctx } from './types.js';
 import { array, call, field, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol, type Xlat } from './xlat/core.js';

@@ -4,10 +4,10 @@
  * loads without the misc family's decoders and tables.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { addr, type ArgFn, buf, rd, sint, ulong } from './args.js';
-import type { Ctx, RetFmt, RetInfo } from './types.js';
+import { A, addr, type ArgFn, buf, rd, sint, ulong } from './args.js';
+import type { Ctx, RetFmt, RetInfo, SyscallDecoder } from './types.js';
 import { array, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
-import { flags as xflags, symbol, xlat, type Xlat } from './xlat/core.js';
+import { flags as xflags, lookup, symbol, xlat, type Xlat } from './xlat/core.js';
 import { signalName, sigsetNames } from './xlat/signals.js';
 
 export const NULL: Value = { k: 'ptr', v: 0n };
@@ -164,8 +164,6 @@ export const xflags32 = (x: Xlat, v: bigint, unknown?: string): Value => xflags(
 /** printflags64. */
 export const xflags64 = (x: Xlat, v: bigint, unknown?: string): Value => xflags(x, BigInt.asUintN(64, v), unknown);
 
-/** An argument printer for a printxval argument. */
-export const X = (x: Xlat, unknown?: string): ArgFn => (c, i) => xval(x, c.args[i]!, unknown);
 /** strace's pid kinds: a thread, a thread group (a process), a process group, a session. */
 export type PidType = 'tid' | 'tgid' | 'pgid' | 'sid';
 /** -Y: the name of the thread or process `pid` names, if it has one (groups and sessions print bare). */
@@ -288,14 +286,72 @@ export function cstrN(c: Ctx, a: bigint, len: number): Value {
 /** An aux text strace leaves out with -X raw. */
 export const rawless = (v: Value): Value => ({ k: 'styled', abbrev: v, raw: tok(''), verbose: v });
 
-/** An iovec array; `data` caps the bytes of the buffers shown (-1: all), `bases` false prints them as addresses. */
-export function iovecs(c: Ctx, a: bigint, n: bigint, data: bigint, bases: boolean): Value {
+/**
+ * print_quoted_cstring of a char[size] field at `off`: quoted up to its NUL; with no NUL before the
+ * last byte and a last byte that is not one, all but that byte and `...`.
+ */
+export function cstrField(b: Uint8Array, off: number, size: number): Value {
+  const s = b.subarray(off, off + Math.max(size, 0));
+  const z = s.indexOf(0);
+  if (z >= 0) return { k: 'str', b: s.subarray(0, z) };
+  return { k: 'str', b: s.subarray(0, Math.max(s.length - 1, 0)), trunc: s.length > 0 };
+}
+
+/**
+ * An iovec array: `[{iov_base="…", iov_len=5}]`. `data` caps the bytes of the buffers shown in all
+ * (readv shows what was read; -1: all); `bases` false prints the buffers as addresses; `show` prints
+ * a buffer's bytes (a netlink message, say) instead of as a string.
+ */
+export function iovecs(
+  c: Ctx, a: bigint, n: bigint, data: bigint, bases: boolean,
+  show: (base: bigint, len: bigint) => Value = (base, len) => buf(c, base, len),
+): Value {
   let left = data;
   return printArray(c, a, n, 16, (b) => {
     const base = rd.u64(b, 0);
     const len = rd.u64(b, 8);
     const shown = left < 0n || len <= left ? len : left;
     if (left >= 0n) left -= shown;
-    return struct([field('iov_base', bases ? buf(c, base, shown) : addr(base)), field('iov_len', ulong(len))]);
+    return struct([field('iov_base', bases ? show(base, shown) : addr(base)), field('iov_len', ulong(len))]);
   }, { ignoreErr: true });
 }
+
+// ---------------------------------------------------------------- commands: fcntl, ioctl
+
+/** How a command's third argument prints: when (entry, or exit for what the kernel fills in) and how. */
+export type ArgPrinter = (c: Ctx, a: bigint) => Value;
+export interface ArgAt {
+  at: 'entry' | 'exit';
+  print: ArgPrinter;
+  /**
+   * For arguments printed at exit: runs at entry, to keep in c.state what the call overwrites
+   * (in/out arguments keep their entry value as c.state.argIn).
+   */
+  save?: (c: Ctx, a: bigint) => void;
+}
+export const onEntry = (print: ArgPrinter): ArgAt => ({ at: 'entry', print });
+export const onExit = (print: ArgPrinter): ArgAt => ({ at: 'exit', print });
+
+/** A decoder for fd/command/argument calls: the argument per command, the result per command. */
+export function byCommand(name: (c: Ctx) => Value, argOf: (c: Ctx) => ArgAt | undefined, ret: (c: Ctx) => RetInfo): SyscallDecoder {
+  return {
+    entry: (c) => {
+      const h = argOf(c);
+      const out = [A.fd(c, 0), name(c)];
+      if (h?.at === 'entry') out.push(h.print(c, c.args[2]!));
+      else h?.save?.(c, c.args[2]!);
+      return out;
+    },
+    needsExit: (c) => argOf(c)?.at === 'exit',
+    exit: (c) => [argOf(c)!.print(c, c.args[2]!)],
+    ret,
+  };
+}
+
+/** A result followed by `(NAME)` when there is a name (strace's RVAL_STR with a looked-up auxstr). */
+export const withName = (name: string | undefined, fmt: 'd' | 'x'): RetInfo => (name ? { fmt, aux: tok(name) } : { fmt });
+/** A result that is a file descriptor (F_DUPFD, ioctls that make one). */
+export const asFd = (): RetInfo => ({ fmt: 'fd' });
+
+/** strace's printflags with no default: a zero value prints nothing at all. */
+export const flagsNoDflt = (x: Xlat, v: bigint): Value => (v === 0n && lookup(x, 0n) === undefined ? tok('') : xflags(x, v));

@@ -1,6 +1,6 @@
 /** The ptrace(2) decoder: requests, their addresses and data (strace's ptrace.c). */
 import { NATIVE_ABI, tableForAudit } from '../arch/index.js';
-import { A, addr, localArray, rd, ulong } from './args.js';
+import { addr, localArray, rd, ulong } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, field, hex, int, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags } from './xlat/core.js';

@@ -1,11 +1,11 @@
 /** File metadata as strace prints it: modes, device numbers, times, open flags, struct stat and statfs. */
 import { NATIVE_ABI } from '../arch/index.js';
-import { A, addr, buf, localArray, rd, type ArgFn } from './args.js';
+import { addr, buf, localArray, rd, type ArgFn } from './args.js';
 import type { Ctx } from './types.js';
 import {
   call, field, hex, int, joinOf, joinOct, note, oct, struct, tok, uint, type Field, type Value,
 } from './value.js';
-import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
+import { flags, lookup, symbol } from './xlat/core.js';
 import { OPEN_ACCMODE, OPEN_FLAGS, S_IFMT, S_IFMT_TYPES } from './xlat/tables.js';
 import { FS_MAGIC, STATFS_FLAGS, ST_VALID } from './xlat/file.js';
 import { fetch, idV } from './printers.js';
@@ -78,8 +78,6 @@ export function openModes(v: bigint): Value {
   return { k: 'flags', names, rest: rest.k === 'flags' ? rest.rest : 0n, v };
 }
 
-/** A flags argument printed as one value of a table, rest as flags (C unsigned int). */
-export const flagsArg = (x: Xlat, dflt: string): ArgFn => (c, i) => flags(x, BigInt.asUintN(32, c.args[i]!), dflt);
 
 export const idArg: ArgFn = (c, i) => idV(c.args[i]!);
 
