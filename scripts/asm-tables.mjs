@@ -7,10 +7,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// what: the word in the BEGIN/END markers; data: the label from which on the rest is data (strings)
+// what: the word in the BEGIN/END markers; data: the label from which on the rest is data (strings);
+// bytes: the code as one hex string, not a row per instruction (small enough to read in its .S)
 const TARGETS = [
   { src: 'src/tracer/launcher.S', dst: 'src/tracer/launcher.ts', what: 'launcher', data: 'proc_self_exe' },
-  { src: 'src/tracer/shim.S', dst: 'src/tracer/shim.ts', what: 'shim' },
+  { src: 'src/tracer/shim.S', dst: 'src/tracer/shim.ts', what: 'shim', bytes: true },
 ];
 
 /** The table's rows: one instruction a row (hex, then its text), labels as comments, data at the end. */
@@ -53,10 +54,11 @@ function table(obj, dataLabel) {
 
 const dir = mkdtempSync(join(tmpdir(), 'sysray-asm-'));
 try {
-  for (const { src, dst, what, data } of TARGETS) {
+  for (const { src, dst, what, data, bytes } of TARGETS) {
     const obj = join(dir, `${what}.o`);
     execFileSync('cc', ['-c', src, '-o', obj]);
-    const out = table(obj, data);
+    let out = table(obj, data);
+    if (bytes) out = [`  '${out.map((l) => /^\s*'([0-9a-f]*)'/.exec(l)?.[1] ?? '').join('')}',`];
     const ts = readFileSync(dst, 'utf8');
     const start = ts.indexOf(`// BEGIN ${what} code`);
     const end = ts.indexOf(`// END ${what} code`);

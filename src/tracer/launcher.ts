@@ -264,7 +264,7 @@ const X86_64_LAUNCHER: string[] = [
   '4885c0', // test rax,rax
   '7436', // je <uids>
   'a802', // test al,0x2
-  '7419', // je <filter>
+  '7419', // je <groups_done+0x27>
   'b89d000000', // mov eax,0x9d
   'bf26000000', // mov edi,0x26
   'be01000000', // mov esi,0x1
@@ -272,7 +272,6 @@ const X86_64_LAUNCHER: string[] = [
   '4531d2', // xor r10d,r10d
   '4531c0', // xor r8d,r8d
   '0f05', // syscall
-  // filter:
   'b83d010000', // mov eax,0x13d
   'bf01000000', // mov edi,0x1
   '31f6', // xor esi,esi

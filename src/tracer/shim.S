@@ -12,6 +12,7 @@
 #   execve(argv[1], &argv[2], envp); exit_group(1);
 
 .intel_syntax noprefix
+#include "child.inc"
 .equ DATA,    0x500000      # the data area (a zero-filled PT_LOAD; SHIM_DATA in shim.ts)
 .equ SCWORD,  0x00          # seccomp word: bit 0 install the filter, bit 1 PR_SET_NO_NEW_PRIVS first
 .equ FPROG,   0x08          # struct sock_fprog
@@ -20,28 +21,8 @@
 .text
 .globl _start
 _start:
-    mov eax, 39                     # getpid
-    syscall
-    mov edi, eax
-    mov esi, 19                     # SIGSTOP
-    mov eax, 62                     # kill
-    syscall
-    mov rax, qword ptr ds:[DATA+SCWORD]
-    test rax, rax
-    jz exec
-    test al, 2
-    jz filter
-    mov eax, 157                    # prctl
-    mov edi, 38                     # PR_SET_NO_NEW_PRIVS
-    mov esi, 1
-    xor edx, edx
-    xor r10d, r10d
-    xor r8d, r8d
-    syscall
-filter:
-    mov eax, 317                    # seccomp
-    mov edi, 1                      # SECCOMP_SET_MODE_FILTER
-    xor esi, esi
+    stop_self
+    install_filter "qword ptr ds:[DATA+SCWORD]", exec
     mov edx, DATA+FPROG
     syscall
 exec:

@@ -12,44 +12,10 @@ import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** x86_64 machine code, one instruction a row (hex): shim.S, assembled. */
+/** x86_64 machine code (hex): shim.S, assembled. */
 const X86_64_SHIM: string[] = [
   // BEGIN shim code (scripts/asm-tables.mjs)
-  // _start:
-  'b827000000', // mov eax,0x27
-  '0f05', // syscall
-  '89c7', // mov edi,eax
-  'be13000000', // mov esi,0x13
-  'b83e000000', // mov eax,0x3e
-  '0f05', // syscall
-  '488b042500005000', // mov rax,QWORD PTR ds:0x500000
-  '4885c0', // test rax,rax
-  '7430', // je <exec>
-  'a802', // test al,0x2
-  '7419', // je <filter>
-  'b89d000000', // mov eax,0x9d
-  'bf26000000', // mov edi,0x26
-  'be01000000', // mov esi,0x1
-  '31d2', // xor edx,edx
-  '4531d2', // xor r10d,r10d
-  '4531c0', // xor r8d,r8d
-  '0f05', // syscall
-  // filter:
-  'b83d010000', // mov eax,0x13d
-  'bf01000000', // mov edi,0x1
-  '31f6', // xor esi,esi
-  'ba08005000', // mov edx,0x500008
-  '0f05', // syscall
-  // exec:
-  '488b7c2410', // mov rdi,QWORD PTR [rsp+0x10]
-  '488d742418', // lea rsi,[rsp+0x18]
-  '488b0424', // mov rax,QWORD PTR [rsp]
-  '488d54c410', // lea rdx,[rsp+rax*8+0x10]
-  'b83b000000', // mov eax,0x3b
-  '0f05', // syscall
-  'bf01000000', // mov edi,0x1
-  'b8e7000000', // mov eax,0xe7
-  '0f05', // syscall
+  'b8270000000f0589c7be13000000b83e0000000f05488b0425000050004885c07430a8027419b89d000000bf26000000be0100000031d24531d24531c00f05b83d010000bf0100000031f6ba080050000f05488b7c2410488d742418488b0424488d54c410b83b0000000f05bf01000000b8e70000000f05',
   // END shim code
 ];
 

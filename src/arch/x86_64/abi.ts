@@ -1,6 +1,7 @@
 /** x86_64's ABI facts beyond its syscall table (x86_64.ts): what decoders and the engine lay out. */
 import type { ArchAbi } from '../types.js';
 import { X86_64_REGS } from './regs.js';
+import { statLayout } from '../stat.js';
 
 /** Where a register of struct user_regs_struct sits (8 bytes each, in order). */
 const reg = (name: string): number => 8 * X86_64_REGS.prstatus.indexOf(name);
@@ -12,14 +13,7 @@ export const X86_64_ABI: ArchAbi = {
   // ucontext (40 bytes of header, then 256 of mcontext)
   sigmaskOffset: -8n + 8n + 296n,
   user: { rax: reg('rax'), origRax: reg('orig_rax') },
-  // arch/x86/include/uapi/asm/stat.h: nlink is 8 bytes and comes before mode; __pad0 after gid
-  stat: {
-    size: 144,
-    fields: {
-      dev: [0, 8], ino: [8, 8], nlink: [16, 8], mode: [24, 4], uid: [28, 4], gid: [32, 4], rdev: [40, 8],
-      size: [48, 8], blksize: [56, 8], blocks: [64, 8],
-    },
-    times: { atime: 72, mtime: 88, ctime: 104 },
-  },
+  // arch/x86/include/uapi/asm/stat.h: nlink is 8 bytes and comes before mode
+  stat: statLayout(144, 'dev:8 ino:8 nlink:8 mode:4 uid:4 gid:4 pad:4 rdev:8 size:8 blksize:8 blocks:8 atime:16 mtime:16 ctime:16'),
   regs: X86_64_REGS,
 };
