@@ -3,8 +3,6 @@ import type { Value } from '../decode/value.js';
 import type { Dump, Event, Ret, SyscallEvent, Where } from '../model.js';
 import { errorReturnText } from '../decode/xlat/errno.js';
 import { signalByName } from '../decode/xlat/signals.js';
-import type { JsonValue, SyscallJson } from '../api/events.js';
-import { retFromJson, valueFromJson } from '../replay/events.js';
 
 export interface TextOptions {
   /** -a: the column where `= result` is aligned (default 40). */
@@ -173,16 +171,6 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
   if (!r.errno) s += injected;
   return s;
 }
-
-/** A --json value as strace prints it (default options). */
-export const valueText = (v: JsonValue): string => formatValue(valueFromJson(v));
-
-/**
- * A --json syscall event as its strace line with the pid in front, `PID name(args) = result`: how
- * the effects model and sysray/test quote the calls behind what they report.
- */
-export const syscallLine = (ev: SyscallJson): string =>
-  `${ev.pid} ${ev.name}(${ev.args.map(valueText).join(', ')}) ${formatRet(retFromJson(ev))}`;
 
 const SPACES = ' '.repeat(256);
 

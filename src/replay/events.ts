@@ -10,6 +10,7 @@ import type { JsonInt, JsonValue, SyscallJson, TraceEvent } from '../api/events.
 import type { RetFmt } from '../decode/types.js';
 import { errnoByName } from '../decode/xlat/errno.js';
 import { signalByName } from '../decode/xlat/signals.js';
+import { formatRet, formatValue } from '../render/strace.js';
 
 /** A recording that does not say what sysray wrote: the message names what is wrong. */
 export class RecordError extends Error {}
@@ -111,6 +112,13 @@ export function retFromJson(j: SyscallJson): Ret | undefined {
     ...(j.injected ? { injected: true } : {}),
   };
 }
+
+/**
+ * A recorded syscall as the strace renderer prints it, with the pid in front (`PID name(args) =
+ * result`): how the effects model and sysray/test quote the calls behind what they report.
+ */
+export const syscallLine = (ev: SyscallJson): string =>
+  `${ev.pid} ${ev.name}(${ev.args.map((a) => formatValue(valueFromJson(a))).join(', ')}) ${formatRet(retFromJson(ev))}`;
 
 /** One recorded event as the model's Event. Throws RecordError when it is not one sysray writes. */
 export function eventFromJson(j: TraceEvent): Event {
