@@ -47,6 +47,8 @@ export interface ArchAbi {
   user?: { rax: number; origRax: number };
   /** The kernel's struct stat (stat, fstat, newfstatat). */
   stat: StatLayout;
+  /** struct semid64_ds: its size and where the 8-byte sem_otime, sem_ctime and sem_nsems sit. */
+  semid: { size: number; otime: number; ctime: number; nsems: number };
   /** What ptrace's register requests read and write; undefined: they print as addresses. */
   regs?: RegsLayout;
 }

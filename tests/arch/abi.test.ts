@@ -44,6 +44,13 @@ test('struct stat: x86_64 as <asm/stat.h>, aarch64 as <asm-generic/stat.h>', { s
   assert.deepEqual(statFromHeader('asm-generic/stat.h', AARCH64_ABI.stat), statFlat(AARCH64_ABI.stat));
 });
 
+test('struct semid64_ds: x86_64 as <asm/sembuf.h>, aarch64 as <asm-generic/sembuf.h>', { skip }, () => {
+  for (const [header, s] of [['asm/sembuf.h', X86_64_ABI.semid], ['asm-generic/sembuf.h', AARCH64_ABI.semid]] as const) {
+    const exprs = ['sizeof(struct semid64_ds)', ...['otime', 'ctime', 'nsems'].map((n) => `offsetof(struct semid64_ds, sem_${n})`)];
+    assert.deepEqual(run([header], exprs.map(print)), [s.size, s.otime, s.ctime, s.nsems], header);
+  }
+});
+
 test('x86_64 registers: user_regs_struct, user_fpregs_struct and struct user as <sys/user.h>', { skip }, () => {
   const r = X86_64_ABI.regs!;
   const regs = run(['sys/user.h'], [print('sizeof(struct user_regs_struct)'), ...r.prstatus.map((n) => print(`offsetof(struct user_regs_struct, ${n})`))]);

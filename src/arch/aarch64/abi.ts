@@ -9,5 +9,7 @@ export const AARCH64_ABI: ArchAbi = {
   sigmaskOffset: 128n + 40n,
   // include/uapi/asm-generic/stat.h: 4-byte mode and nlink
   stat: statLayout(128, 'dev:8 ino:8 mode:4 nlink:4 uid:4 gid:4 rdev:8 pad:8 size:8 blksize:4 pad:4 blocks:8 atime:16 mtime:16 ctime:16'),
+  // asm-generic/sembuf.h with 64-bit longs: no pads between the times
+  semid: { size: 88, otime: 48, ctime: 56, nsems: 64 },
   // no regs: strace prints aarch64's user_pt_regs its own way, not decoded here (addresses instead)
 };

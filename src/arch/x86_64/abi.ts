@@ -15,5 +15,7 @@ export const X86_64_ABI: ArchAbi = {
   user: { rax: reg('rax'), origRax: reg('orig_rax') },
   // arch/x86/include/uapi/asm/stat.h: nlink is 8 bytes and comes before mode
   stat: statLayout(144, 'dev:8 ino:8 nlink:8 mode:4 uid:4 gid:4 pad:4 rdev:8 size:8 blksize:8 blocks:8 atime:16 mtime:16 ctime:16'),
+  // asm/sembuf.h: a pad after each time
+  semid: { size: 104, otime: 48, ctime: 64, nsems: 80 },
   regs: X86_64_REGS,
 };
