@@ -48,28 +48,10 @@ export class FilterError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Sets
 
-/** strace's number_set: membership is `(n in items) XOR not`. */
-export class NumberSet {
-  not = false;
-  readonly items = new Set<number>();
-  has(n: number): boolean {
-    return this.items.has(n) !== this.not;
-  }
-  clear(): void {
-    this.items.clear();
-    this.not = false;
-  }
-  /** Every number is in the set (strace's is_complete_set for the small fixed sets). */
-  isComplete(universe: readonly number[]): boolean {
-    return universe.every((n) => this.has(n));
-  }
-}
-
-/** A number_set over a small set of named values (status, quiet, decode-fds, decode-pids). */
-export class TokenSet<T extends string> {
+/** strace's number_set: membership is `(v in items) XOR not`. */
+export class NumberSet<T = number> {
   not = false;
   readonly items = new Set<T>();
-  constructor(readonly universe: readonly T[]) {}
   has(v: T): boolean {
     return this.items.has(v) !== this.not;
   }
@@ -77,23 +59,28 @@ export class TokenSet<T extends string> {
     this.items.clear();
     this.not = false;
   }
+  /** Every value of `universe` is in the set (strace's is_complete_set for the small fixed sets). */
+  isComplete(universe: readonly T[]): boolean {
+    return universe.every((v) => this.has(v));
+  }
+}
+
+/** A number_set over a small set of named values (status, quiet, decode-fds, decode-pids). */
+export class TokenSet<T extends string> extends NumberSet<T> {
+  constructor(readonly universe: readonly T[]) {
+    super();
+  }
   /** All values selected (strace's is_complete_set). */
-  isComplete(): boolean {
-    return this.universe.every((v) => this.has(v));
+  override isComplete(): boolean {
+    return super.isComplete(this.universe);
   }
 }
 
 /** A syscall set for the 64-bit personality of one arch table, by syscall number. */
-export class SyscallSet {
-  not = false;
+export class SyscallSet extends NumberSet<number> {
   /** Numbers explicitly added (all valid strace 6.1 numbers of `table`). */
-  readonly nrs = new Set<number>();
-  has(nr: number): boolean {
-    return this.nrs.has(nr) !== this.not;
-  }
-  clear(): void {
-    this.nrs.clear();
-    this.not = false;
+  get nrs(): Set<number> {
+    return this.items;
   }
   /** Per-number booleans for 0..length-1 (e.g. the table's rows.length). */
   toArray(length: number): boolean[] {
