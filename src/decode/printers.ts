@@ -220,18 +220,26 @@ export const isErestart = (c: Ctx): boolean => c.err === 512 || c.err === 513 ||
 /** A return format with an auxstr, shown only when the call succeeded and there is a text. */
 export const withAux = (fmt: RetFmt, aux: Value | undefined): RetInfo => (aux ? { fmt, aux } : { fmt });
 
-/** sprinttime: local time `2023-11-14T22:13:20+0000`, with `.NNN` fraction digits when given. */
-export function sprinttime(sec: bigint, part = 0n, width = 0): string | undefined {
-  if (sec === 0n && part === 0n) return undefined;
-  const ms = Number(sec) * 1000;
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
-  const d = new Date(ms);
-  const p2 = (n: number): string => String(n).padStart(2, '0');
-  const off = -d.getTimezoneOffset();
-  const z = (off < 0 ? '-' : '+') + p2(Math.floor(Math.abs(off) / 60)) + p2(Math.abs(off) % 60);
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/**
+ * strace's sprinttime_nsec: local time `2023-11-14T22:13:20.123456789+0000`, no fraction when it is
+ * 0; undefined for the epoch itself, an out-of-range fraction or an unrepresentable time.
+ */
+export function sprinttime(sec: bigint, frac = 0n, maxFrac = 999999999n, width = 9): string | undefined {
+  if ((sec === 0n && frac === 0n) || frac > maxFrac || frac < 0n) return undefined;
+  if (sec > 8640000000000n || sec < -8640000000000n) return undefined;
+  const d = new Date(Number(sec) * 1000);
+  if (Number.isNaN(d.getTime())) return undefined;
   const y = d.getFullYear();
-  const frac = part > 0n ? '.' + part.toString().padStart(width, '0') : '';
-  return `${y}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}T${p2(d.getHours())}:${p2(d.getMinutes())}:${p2(d.getSeconds())}${frac}${z}`;
+  const off = -d.getTimezoneOffset();
+  const abs = Math.abs(off);
+  return (
+    `${y < 0 ? '-' + pad(-y, 4) : pad(y, 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
+    `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
+    (frac > 0n ? '.' + frac.toString().padStart(width, '0') : '') +
+    `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
+  );
 }
 
 const SIGEV_NOTIFY = xlat(() => [[0, 'SIGEV_SIGNAL'], [1, 'SIGEV_NONE'], [2, 'SIGEV_THREAD'], [4, 'SIGEV_THREAD_ID']]);

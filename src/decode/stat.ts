@@ -8,7 +8,7 @@ import {
 import { flags, lookup, symbol } from './xlat/core.js';
 import { OPEN_ACCMODE, OPEN_FLAGS, S_IFMT, S_IFMT_TYPES } from './xlat/tables.js';
 import { FS_MAGIC, STATFS_FLAGS, ST_VALID } from './xlat/file.js';
-import { fetch, idV } from './printers.js';
+import { fetch, idV, sprinttime } from './printers.js';
 
 // ---------------------------------------------------------------- shared printers
 
@@ -36,28 +36,6 @@ export const minor = (d: bigint): bigint => BigInt.asUintN(32, (d & 0xffn) | ((d
 
 /** print_dev_t: `makedev(0x88, 0x1)` (-X raw: the number; -X verbose: the number, then this as a comment). */
 export const dev = (d: bigint): Value => joinOf(d, '', call('makedev', hex(major(d)), hex(minor(d))));
-
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
-/**
- * strace's sprinttime_nsec: local time `2023-11-14T22:13:20.123456789+0000`, no fraction when it is
- * 0; undefined for the epoch itself, an out-of-range fraction or an unrepresentable time.
- */
-export function sprinttime(sec: bigint, frac: bigint, maxFrac = 999999999n, width = 9): string | undefined {
-  if ((sec === 0n && frac === 0n) || frac > maxFrac || frac < 0n) return undefined;
-  if (sec > 8640000000000n || sec < -8640000000000n) return undefined;
-  const d = new Date(Number(sec) * 1000);
-  if (Number.isNaN(d.getTime())) return undefined;
-  const y = d.getFullYear();
-  const off = -d.getTimezoneOffset();
-  const abs = Math.abs(off);
-  return (
-    `${y < 0 ? '-' + pad(-y, 4) : pad(y, 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
-    `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
-    (frac > 0n ? '.' + frac.toString().padStart(width, '0') : '') +
-    `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
-  );
-}
 
 /** A seconds value followed by its date as a comment, when strace can print one. */
 export function timeNote(sec: bigint, nsec: bigint): Value {
