@@ -9,7 +9,7 @@ import {
 } from './printers.js';
 import { filledBuf, openModes, pathn, statArg, statfsArg, umode } from './stat.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
-import { array, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { array, badPtr, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, u32 } from './xlat/core.js';
 import { AIO_CMDS, AIO_IOCB_FLAGS, CLOSE_RANGE_FLAGS, DIRENT_TYPES, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES, URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES, URING_SETUP_FLAGS, URING_SQE_FLAGS } from './xlat/desc.js';
 import { ioprioV } from './ioprio.js';
@@ -519,7 +519,7 @@ const probe: TwoPhase = {
   entry: (c, a, n) => {
     if (n > 256n || !a || !c.opt.verbose) return { v: addr(a), done: true };
     const b = c.mem.read(a, PROBE_HEADER + PROBE_OP * Number(n));
-    if (!b) return { v: { k: 'ptr', v: a, bad: true }, done: true };
+    if (!b) return { v: badPtr(a), done: true };
     return b.every((x) => x === 0) ? {} : { v: probeV(c, b, Number(n), false) };
   },
   exit: (c, a, n, before) => {

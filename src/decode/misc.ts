@@ -6,13 +6,13 @@ import { readFileSync } from 'node:fs';
 import { A, addr, buf, fd, localArray, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import {
-  array, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value,
+  array, badPtr, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value,
 } from './value.js';
 import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
 import { CLOCK_IDS, POLL_EVENTS, SCHEDULERS } from './xlat/tables.js';
 import { ADJTIMEX_MODES, ADJTIMEX_STATE, ADJTIMEX_STATUS, EFD_FLAGS, EPOLL_CREATE_FLAGS, EPOLL_CTL_OPS, EPOLL_EVENTS, FUTEX_BITSET, FUTEX_OPS, FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, GETRANDOM_FLAGS, ITIMER_WHICH, MEMBARRIER_CMDS, MEMBARRIER_FLAGS, PERSONALITY_FLAGS, PERSONALITY_TYPES, PRIORITY_WHICH, RESOURCES, SYSLOG_ACTIONS, SYSLOG_CONSOLE_LEVELS, TFD_FLAGS, TIMER_FLAGS, USAGE_WHO } from './xlat/sigtime.js';
 import {
-  badAddr, cstrField, fetch, numAt, printArray, timespecV, timevalV, timespecAt, timevalAt, itimerAt, sigsetAt, bitset,
+  cstrField, fetch, numAt, printArray, timespecV, timevalV, timespecAt, timevalAt, itimerAt, sigsetAt, bitset,
   clockT, rusageAt, xval, xflags32, P, pidV, flagsText, isErestart, withAux, sprinttime, sigeventAt,
 } from './printers.js';
 
@@ -260,7 +260,7 @@ function affinityAt(c: Ctx, a: bigint, len: number, exiting: boolean): Value {
   const umove = Math.min(len, getCpusetSize());
   const size = Math.ceil(umove / 8) * 8;
   const b = c.mem.read(a, umove);
-  if (!b) return badAddr(a);
+  if (!b) return badPtr(a);
   const cpus: Value[] = [];
   for (let i = 0; i < umove * 8; i++) if ((b[i >> 3]! >> (i & 7)) & 1) cpus.push(int(i));
   if (size < len) cpus.push(tok('...'));

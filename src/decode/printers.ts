@@ -6,13 +6,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { A, addr, type ArgFn, buf, rd, sint, ulong } from './args.js';
 import type { Ctx, RetFmt, RetInfo, SyscallDecoder } from './types.js';
-import { array, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { array, badPtr, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, symbol, xlat, type Xlat } from './xlat/core.js';
 import { signalName, sigsetNames } from './xlat/signals.js';
 
 export const NULL: Value = { k: 'ptr', v: 0n };
-/** An address that could not be read, as strace prints it. */
-export const badAddr = (a: bigint): Value => ({ k: 'ptr', v: a, bad: true });
 
 /** `name=value`, for arguments strace prints with their name (clone's `child_stack=NULL`). */
 export const named = (name: string, v: Value): Value => join('=', tok(name), v);
@@ -25,7 +23,7 @@ export function fetch(c: Ctx, a: bigint, size: number, fn: (b: Uint8Array) => Va
   if (a === 0n) return NULL;
   if (!c.opt.verbose || (exiting && c.err)) return addr(a);
   const b = c.mem.read(a, size);
-  return b ? fn(b) : badAddr(a);
+  return b ? fn(b) : badPtr(a);
 }
 
 /**
@@ -76,7 +74,7 @@ export function printArray(
     const cur = start + i * sz;
     const b = whole && i < look ? whole.subarray(Number(i * sz), Number((i + 1n) * sz)) : c.mem.read(cur, size);
     if (!b) {
-      if (i === 0n) return badAddr(start);
+      if (i === 0n) return badPtr(start);
       items.push(note(tok('...'), '0x' + cur.toString(16)));
       return array(items);
     }
