@@ -8,7 +8,7 @@
  * fd table and cwd the child copied at that moment), and are then taken in order.
  */
 import type { AttachJson, JsonValue, SyscallJson, TraceEvent } from '../api/events.js';
-import { syscallLine } from './line.js';
+import { syscallLine } from '../replay/events.js';
 import { resolvePath } from './paths.js';
 import type {
   Effects, ErrorEffects, FdLifecycle, FileEffects, ProcessEffects, SlowCall, SocketEffects,

@@ -3,6 +3,5 @@
  * or read back from a `sysray --json` recording.
  */
 export { analyze, EffectsBuilder, DNS_FILES } from './builder.js';
-export { syscallLine, valueText } from './line.js';
 export { resolvePath } from './paths.js';
 export type * from './types.js';

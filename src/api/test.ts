@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { EffectsBuilder } from '../analyze/builder.js';
-import { syscallLine } from '../analyze/line.js';
+import { syscallLine } from '../replay/events.js';
 import type {
   Effects, ErrorEffects, ExitStatus, FileEffects, ProcessEffects, SocketEffects,
 } from '../analyze/types.js';

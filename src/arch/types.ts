@@ -45,6 +45,47 @@ export interface ArchAbi {
   sigmaskOffset: bigint;
   /** struct user offsets of the result and syscall-number registers (-e inject= sets them). */
   user?: { rax: number; origRax: number };
+  /** The kernel's struct stat (stat, fstat, newfstatat). */
+  stat: StatLayout;
+  /** struct semid64_ds: its size and where the 8-byte sem_otime, sem_ctime and sem_nsems sit. */
+  semid: { size: number; otime: number; ctime: number; nsems: number };
+  /** What ptrace's register requests read and write; undefined: they print as addresses. */
+  regs?: RegsLayout;
+}
+
+/** A field of a struct in tracee memory: its offset and its size in bytes. */
+export type FieldAt = readonly [offset: number, bytes: 4 | 8];
+
+/** struct stat: its size, the integer fields, and the three struct timespec fields. */
+export interface StatLayout {
+  size: number;
+  fields: Readonly<Record<'dev' | 'ino' | 'mode' | 'nlink' | 'uid' | 'gid' | 'rdev' | 'size' | 'blksize' | 'blocks', FieldAt>>;
+  times: Readonly<Record<'atime' | 'mtime' | 'ctime', number>>;
+}
+
+/** The register sets ptrace(2) names (strace's arch_decode_prstatus_regset and arch_decode_fpregset). */
+export interface RegsLayout {
+  /** struct user_regs_struct (NT_PRSTATUS, PTRACE_GETREGS): one 8-byte register a name, in order. */
+  prstatus: readonly string[];
+  /** Offsets in struct user that PTRACE_PEEKUSER/POKEUSER name, ascending; the last is its size. */
+  userOffsets: ReadonlyArray<readonly [number, string]>;
+  /** struct user_fpregs_struct (NT_FPREGSET, PTRACE_GETFPREGS): its size, leading fields, then u32 arrays. */
+  fpregs: {
+    size: number;
+    head: ReadonlyArray<readonly [name: string, offset: number, bytes: 2 | 4 | 8]>;
+    arrays: ReadonlyArray<readonly [name: string, offset: number, count: number]>;
+  };
+}
+
+/** A compat personality strace 6.1 knows on an arch, as its names differ from the 64-bit table's. */
+export interface CompatPersonality {
+  /** What follows `@` in `-e trace=name@...`. */
+  designator: string;
+  /** Names of the 64-bit table this personality has not, and those it has besides (space-separated). */
+  removed: string;
+  added: string;
+  /** The syscall numbers strace accepts for it (inclusive ranges). */
+  valid: readonly (readonly [number, number])[];
 }
 
 export interface ArchTable {

@@ -1,26 +1,19 @@
 /** The bpf(2) decoder: union bpf_attr of each command (strace's bpf.c). */
-import { A, addr, buf, cstr, fd, path, rd, withFacts } from './args.js';
+import { addr, buf, cstr, path, rd, withFacts } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { array, badPtr, call, field, hex, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { badPtr, field, hex, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, xlat } from './xlat/core.js';
 import {
   BPF_ATTACH_FLAGS, BPF_ATTACH_TYPES, BPF_CMDS, BPF_FILE_MODE_FLAGS, BPF_KPROBE_MULTI_FLAGS, BPF_LOOKUP_FLAGS,
   BPF_MAP_FLAGS, BPF_MAP_TYPES, BPF_PROG_FLAGS, BPF_PROG_TYPES, BPF_QUERY_FLAGS, BPF_TASK_FD_TYPES,
   BPF_TEST_RUN_FLAGS, BPF_UPDATE_FLAGS,
 } from './xlat/proc.js';
-import { cstrN, ifindexV, named, pidV, printArray, xflags32, xflags64, xval, xval64 } from './printers.js';
+import { cstrField, cstrN, ifindexV, pidV, printArray, xflags32, xflags64, xval, xval64 } from './printers.js';
 import { ebpfInsn } from './bpf_filter.js';
 
 
 // ================================================================ added: bpf, perf_event_open
 
-/** A char array field printed up to its NUL, `...` if it has none (print_quoted_cstring). */
-function cstrField(b: Uint8Array, off: number, size: number): Value {
-  const s = b.subarray(off, off + size);
-  const z = s.indexOf(0);
-  if (z >= 0) return { k: 'str', b: s.subarray(0, z) };
-  return { k: 'str', b: s.subarray(0, Math.max(0, size - 1)), trunc: true };
-}
 
 const BPF_MAP_CREATE_SIZE = 72;
 const BPF_F_NUMA_NODE = 4;

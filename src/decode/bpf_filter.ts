@@ -2,7 +2,7 @@
  * Classic BPF programs (seccomp filters, SO_ATTACH_FILTER) and eBPF instructions (strace's
  * bpf_filter.c): the one printer both kinds of filter and bpf(2) use.
  */
-import { A, addr, rd } from './args.js';
+import { addr, rd } from './args.js';
 import type { Ctx } from './types.js';
 import { call, field, hex, int, join, note, struct, tok, uint, type Value } from './value.js';
 import { symbol, xlat } from './xlat/core.js';

@@ -3,11 +3,14 @@
  * with its many tables, is a family of its own (ioctl.ts), which builds on the helpers exported here.
  */
 import { A, addr, atExit, buf, fd, R, rd, sig, slong, withFacts, type ArgFn } from './args.js';
-import { fetch, idV, numAt, pidOrGroupV, type PidType, pidV, sigsetAt, timespecAt } from './printers.js';
+import {
+  asFd, byCommand, fetch, idV, iovecs, numAt, onEntry, onExit, pidOrGroupV, type PidType, pidV, printArray, sigsetAt,
+  timespecAt, withName, xval64, type ArgAt,
+} from './printers.js';
 import { filledBuf, openModes, pathn, statArg, statfsArg, umode } from './stat.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
-import { array, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
-import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
+import { array, badPtr, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { flags, lookup, symbol, u32 } from './xlat/core.js';
 import { AIO_CMDS, AIO_IOCB_FLAGS, CLOSE_RANGE_FLAGS, DIRENT_TYPES, IORING_SETUP_ATTACH_WQ, URING_ENTER_FLAGS, URING_IOWQ_ACCT, URING_OP_FLAGS, URING_OPS, URING_REGISTER_OPCODES, URING_REGISTER_RSRC_FLAGS, URING_RESTRICTION_OPCODES, URING_SETUP_FEATURES, URING_SETUP_FLAGS, URING_SQE_FLAGS } from './xlat/desc.js';
 import { ioprioV } from './ioprio.js';
 import { signalName } from './xlat/signals.js';
@@ -17,111 +20,17 @@ import {
   MEMFD_FLAGS, MFD_HUGE_MASK, MFD_HUGE_SHIFT, NOTIFY_FLAGS, RWF_FLAGS, SPLICE_FLAGS, SYNC_FILE_RANGE_FLAGS,
 } from './xlat/file.js';
 
-export const u32 = (v: bigint): bigint => BigInt.asUintN(32, v);
 
-/** One value of a table for a C unsigned int argument; unknown: hex with strace's comment. */
-export const xval = (x: Xlat, v: bigint, dflt?: string): Value => symbol(x, v, 'x', dflt);
-const xvalArg = (x: Xlat, dflt: string): ArgFn => (c, i) => xval(x, u32(c.args[i]!), dflt);
-const flagsArg = (x: Xlat, dflt: string): ArgFn => (c, i) => flags(x, u32(c.args[i]!), dflt);
-/** strace's printflags with no default: a zero value prints nothing at all. */
-export const flagsNoDflt = (x: Xlat, v: bigint): Value => (v === 0n && lookup(x, 0n) === undefined ? tok('') : flags(x, v));
-
-const ulen: ArgFn = (c, i) => uint(c.args[i]!);
-/** print_arg_lld: a 64-bit signed argument. */
-const lld: ArgFn = (c, i) => slong(c.args[i]!);
-
-// ---------------------------------------------------------------- arrays in tracee memory
-
-interface ArrayOpts {
-  /** tfetch_mem_ignore_syserror: elements are read even when the call failed. */
-  ignoreErr?: boolean;
-}
-
-/**
- * strace's print_array: `[e1, e2]`; NULL; the address when the first element is unreadable; a later
- * unreadable element ends the list with `... /* 0x… *\/`; with abbrev, more than -s elements end
- * with `...`.
- */
-export function arrayAt(c: Ctx, start: bigint, nmemb: bigint, size: number, elem: (b: Uint8Array) => Value, o: ArrayOpts = {}): Value {
-  if (start === 0n) return addr(0n);
-  if (nmemb === 0n) return array([]);
-  const total = nmemb * BigInt(size);
-  if (total >= 1n << 64n || start + total >= 1n << 64n) return addr(start);
-  const end = start + total;
-  const limit = c.opt.abbrev && BigInt(c.opt.strsize) < nmemb ? c.opt.strsize : Infinity;
-  const readable = c.opt.verbose && (o.ignoreErr || !c.err);
-  const items: Value[] = [];
-  for (let cur = start, n = 0; cur < end; cur += BigInt(size), n++) {
-    const b = readable ? c.mem.read(cur, size) : null;
-    if (!b) {
-      if (n === 0) return addr(cur);
-      items.push(note(tok('...'), '0x' + cur.toString(16)));
-      return array(items);
-    }
-    if (n >= limit) return array(items, true);
-    items.push(elem(b));
-  }
-  return array(items);
-}
-
-/**
- * An iovec array: `[{iov_base="…", iov_len=5}]`. `dataSize` caps how many bytes of the buffers are
- * shown in total (readv shows what was read); `bases: false` prints the buffers as addresses.
- */
-function iovec(c: Ctx, a: bigint, n: bigint, dataSize: bigint, bases: boolean): Value {
-  let left = dataSize;
-  return arrayAt(
-    c, a, n, 16,
-    (b) => {
-      const base = rd.u64(b, 0);
-      const len = rd.u64(b, 8);
-      const shown = left < 0n || len <= left ? len : left;
-      if (left >= 0n) left -= shown;
-      return struct([field('iov_base', bases ? buf(c, base, shown) : addr(base)), field('iov_len', uint(len))]);
-    },
-    { ignoreErr: true },
-  );
-}
 
 /** readv/preadv at exit: the buffers up to the bytes read; on failure their addresses. */
-const iovRead: ArgFn = (c, i) => iovec(c, c.args[i]!, c.args[i + 1]!, c.err ? -1n : c.rval, !c.err);
+const iovRead: ArgFn = (c, i) => iovecs(c, c.args[i]!, c.args[i + 1]!, c.err ? -1n : c.rval, !c.err);
 /** writev/pwritev: every buffer. */
-const iovWrite: ArgFn = (c, i) => iovec(c, c.args[i]!, c.args[i + 1]!, -1n, true);
+const iovWrite: ArgFn = (c, i) => iovecs(c, c.args[i]!, c.args[i + 1]!, -1n, true);
 
 /** pipe/pipe2's `[3, 4]`. */
-const fdPair: ArgFn = (c, i) => arrayAt(c, c.args[i]!, 2n, 4, (b) => fd(BigInt(rd.s32(b, 0))));
+const fdPair: ArgFn = (c, i) => printArray(c, c.args[i]!, 2n, 4, (b) => fd(BigInt(rd.s32(b, 0))), { exiting: true });
 
 // ---------------------------------------------------------------- fcntl and ioctl: the third argument
-
-/** How a command's third argument prints: when (entry, or exit for what the kernel fills in) and how. */
-export type ArgPrinter = (c: Ctx, a: bigint) => Value;
-export interface ArgAt {
-  at: 'entry' | 'exit';
-  print: ArgPrinter;
-  /**
-   * For arguments printed at exit: runs at entry, to keep in c.state what the call overwrites
-   * (in/out arguments keep their entry value as c.state.argIn).
-   */
-  save?: (c: Ctx, a: bigint) => void;
-}
-export const onEntry = (print: ArgPrinter): ArgAt => ({ at: 'entry', print });
-export const onExit = (print: ArgPrinter): ArgAt => ({ at: 'exit', print });
-
-/** A decoder for fd/command/argument calls: the argument per command, the result per command. */
-export function byCommand(name: (c: Ctx) => Value, argOf: (c: Ctx) => ArgAt | undefined, ret: (c: Ctx) => RetInfo): SyscallDecoder {
-  return {
-    entry: (c) => {
-      const h = argOf(c);
-      const out = [A.fd(c, 0), name(c)];
-      if (h?.at === 'entry') out.push(h.print(c, c.args[2]!));
-      else h?.save?.(c, c.args[2]!);
-      return out;
-    },
-    needsExit: (c) => argOf(c)?.at === 'exit',
-    exit: (c) => [argOf(c)!.print(c, c.args[2]!)],
-    ret,
-  };
-}
 
 const FLOCK_SIZE = 32;
 
@@ -164,16 +73,12 @@ const signal = (n: number): Value => {
   const s = signalName(n);
   return s ? sym(s, n) : int(n);
 };
-/** A result followed by `(NAME)` when there is a name (strace's RVAL_STR with a looked-up auxstr). */
-export const withName = (name: string | undefined, fmt: 'd' | 'x'): RetInfo => (name ? { fmt, aux: tok(name) } : { fmt });
-
 /** fcntl, by command: its argument (none when absent) and, when the call succeeded, its result. */
 interface FcntlCmd {
   arg?: ArgAt;
   ret?: (c: Ctx) => RetInfo;
 }
 
-export const asFd = (): RetInfo => ({ fmt: 'fd' });
 const slongArg = onEntry((_c, a) => slong(a));
 const setlk = onEntry((c, a) => flock(c, a, false));
 const getlk = onExit((c, a) => flock(c, a, true));
@@ -197,7 +102,7 @@ const FCNTL: Readonly<Record<number, FcntlCmd>> = {
   11: { ret: (c) => withName(c.rval ? signalName(Number(c.rval)) : undefined, 'd') }, // F_GETSIG
   15: { arg: onEntry(ownerEx) }, // F_SETOWN_EX
   16: { arg: onExit(ownerEx) }, // F_GETOWN_EX
-  1024: { arg: onEntry((_c, a) => xval(LOCKF_CMDS, a, 'F_???')) }, // F_SETLEASE
+  1024: { arg: onEntry((_c, a) => xval64(LOCKF_CMDS, a, 'F_???')) }, // F_SETLEASE
   1025: { ret: (c) => withName(lookup(LOCKF_CMDS, c.rval), 'x') }, // F_GETLEASE
   1026: { arg: onEntry((_c, a) => flags(NOTIFY_FLAGS, a, 'DN_???')) }, // F_NOTIFY
   1031: { arg: slongArg }, // F_SETPIPE_SZ
@@ -211,7 +116,7 @@ const FCNTL_DEFAULT: FcntlCmd = { arg: onEntry((_c, a) => hex(a)) };
 const fcntlCmd = (c: Ctx): FcntlCmd => FCNTL[Number(u32(c.args[1]!))] ?? FCNTL_DEFAULT;
 
 const fcntl = byCommand(
-  (c) => xval(FCNTL_CMDS, u32(c.args[1]!), 'F_???'),
+  (c) => xval64(FCNTL_CMDS, u32(c.args[1]!), 'F_???'),
   (c) => fcntlCmd(c).arg,
   (c) => (c.err ? { fmt: 'd' } : fcntlCmd(c).ret?.(c) ?? { fmt: 'd' }),
 );
@@ -294,7 +199,7 @@ function dirents(c: Ctx, is64: boolean): Value {
 const D_NAME_LEN_MAX = 256;
 
 function dent64Tail(c: Ctx, nameAddr: bigint, type: number, nameLen: number): { fields: Field[]; ok: boolean } {
-  const fields: Field[] = [field('d_type', xval(DIRENT_TYPES, BigInt(type), 'DT_???'))];
+  const fields: Field[] = [field('d_type', xval64(DIRENT_TYPES, BigInt(type), 'DT_???'))];
   if (!nameLen) return { fields, ok: true };
   const name = pathn(c, nameAddr, Math.min(nameLen, D_NAME_LEN_MAX) - 1);
   fields.push(field('d_name', name));
@@ -314,7 +219,7 @@ function dentTail(c: Ctx, nameAddr: bigint, nameTypeLen: number): { fields: Fiel
   const typeAddr = nameAddr + BigInt(nameTypeLen - 1);
   const t = c.mem.read(typeAddr, 1);
   if (!t) ok = false;
-  fields.push(field('d_type', t ? xval(DIRENT_TYPES, BigInt(t[0]!), 'DT_???') : addr(typeAddr)));
+  fields.push(field('d_type', t ? xval64(DIRENT_TYPES, BigInt(t[0]!), 'DT_???') : addr(typeAddr)));
   return { fields, ok };
 }
 
@@ -387,7 +292,7 @@ function iocb(c: Ctx, b: Uint8Array): Value {
     f.push(field('aio_buf', op === 1 && valid ? buf(c, base, nbytes) : hex(base)), field('aio_nbytes', uint(nbytes)), offset);
     f.push(...iocbFlags(b));
   } else if (op === 7 || op === 8) {
-    if (valid) f.push(field('aio_buf', iovec(c, base, nbytes, -1n, op === 8)));
+    if (valid) f.push(field('aio_buf', iovecs(c, base, nbytes, -1n, op === 8)));
     else f.push(field('aio_buf', hex(base)), field('aio_nbytes', uint(nbytes)));
     f.push(offset, ...iocbFlags(b));
   } else if (op === 5) {
@@ -407,14 +312,14 @@ const ioEvent = (b: Uint8Array): Value =>
 const iocbs: ArgFn = (c, i) => {
   const nr = BigInt.asIntN(64, c.args[1]!);
   if (nr < 0n) return addr(c.args[i]!);
-  return arrayAt(c, c.args[i]!, nr, 8, (b) => fetch(c, rd.u64(b, 0), IOCB_SIZE, (cb) => iocb(c, cb)));
+  return printArray(c, c.args[i]!, nr, 8, (b) => fetch(c, rd.u64(b, 0), IOCB_SIZE, (cb) => iocb(c, cb)));
 };
 
 /** io_getevents/io_pgetevents at exit: the events, then the timeout (and sigmask) read as at entry. */
 function getevents(withSig: boolean): SyscallDecoder {
   return sig([
-    A.ptr, lld, lld,
-    atExit((c, i) => (c.err ? addr(c.args[i]!) : arrayAt(c, c.args[i]!, c.rval, 32, ioEvent))),
+    A.ptr, A.long, A.long,
+    atExit((c, i) => (c.err ? addr(c.args[i]!) : printArray(c, c.args[i]!, c.rval, 32, ioEvent))),
     atExit((c, i) => timespecAt(c, c.args[i]!)),
     ...(withSig ? [atExit((c: Ctx, i: number) => kernelSigset(c, c.args[i]!))] : []),
   ]);
@@ -429,7 +334,7 @@ const kernelSigset = (c: Ctx, a: bigint): Value =>
 const aioDecoders: Record<string, SyscallDecoder> = {
   io_setup: sig([(c, i) => uint(u32(c.args[i]!)), atExit((c, i) => fetch(c, c.args[i]!, 8, (b) => array([addr(rd.u64(b, 0))]), true))]),
   io_destroy: sig([A.ptr]),
-  io_submit: sig([A.ptr, lld, iocbs]),
+  io_submit: sig([A.ptr, A.long, iocbs]),
   io_cancel: sig([
     A.ptr,
     (c, i) => fetch(c, c.args[i]!, IOCB_SIZE, (b) => struct(iocbHeader(b).f)),
@@ -496,15 +401,15 @@ const ioUringSetup: SyscallDecoder = {
 };
 
 type RegisterArg = (c: Ctx, a: bigint, n: bigint) => Value;
-const fdArray: RegisterArg = (c, a, n) => arrayAt(c, a, n, 4, (b) => fd(BigInt(rd.s32(b, 0))));
+const fdArray: RegisterArg = (c, a, n) => printArray(c, a, n, 4, (b) => fd(BigInt(rd.s32(b, 0))));
 /** A files update array: fds, with IORING_REGISTER_FILES_SKIP (-2) named. */
 const updateFds: RegisterArg = (c, a, n) =>
-  arrayAt(c, a, n, 4, (b) => {
+  printArray(c, a, n, 4, (b) => {
     const v = rd.s32(b, 0);
     return v === -2 ? sym('IORING_REGISTER_FILES_SKIP', v) : v < -1 ? int(v) : fd(BigInt(v));
   });
-const iovAddrs: RegisterArg = (c, a, n) => iovec(c, a, n, -1n, false);
-const u64Hex = (c: Ctx, a: bigint, n: bigint): Value => arrayAt(c, a, n, 8, (b) => hex(rd.u64(b, 0)));
+const iovAddrs: RegisterArg = (c, a, n) => iovecs(c, a, n, -1n, false);
+const u64Hex = (c: Ctx, a: bigint, n: bigint): Value => printArray(c, a, n, 8, (b) => hex(rd.u64(b, 0)));
 
 /** The data and tags of a resource (un)registration, by opcode. */
 const RSRC_DATA: Readonly<Record<number, RegisterArg>> = {
@@ -543,7 +448,7 @@ const filesUpdate: RegisterArg = (c, a, n) =>
 
 /** io_uring_rsrc_update arrays of (UN)REGISTER_RING_FDS. */
 const ringFds = (register: boolean): RegisterArg => (c, a, n) =>
-  arrayAt(c, a, n, 16, (b) => {
+  printArray(c, a, n, 16, (b) => {
     const off = rd.u32(b, 0);
     const data = rd.u64(b, 8);
     return struct([
@@ -564,13 +469,13 @@ const bufReg: RegisterArg = (c, a) =>
 
 /** struct io_uring_restriction array (REGISTER_RESTRICTIONS). */
 const restrictions: RegisterArg = (c, a, n) =>
-  arrayAt(c, a, n, 16, (b) => {
+  printArray(c, a, n, 16, (b) => {
     const op = rd.u16(b, 0);
     const arg = BigInt(b[2]!);
-    let opcode = xval(URING_RESTRICTION_OPCODES, BigInt(op), 'IORING_RESTRICTION_???');
+    let opcode = xval64(URING_RESTRICTION_OPCODES, BigInt(op), 'IORING_RESTRICTION_???');
     const f: Field[] = [];
-    if (op === 0) f.push(field('register_op', xval(URING_REGISTER_OPCODES, arg, 'IORING_REGISTER_???')));
-    else if (op === 1) f.push(field('sqe_op', xval(URING_OPS, arg, 'IORING_OP_???')));
+    if (op === 0) f.push(field('register_op', xval64(URING_REGISTER_OPCODES, arg, 'IORING_REGISTER_???')));
+    else if (op === 1) f.push(field('sqe_op', xval64(URING_OPS, arg, 'IORING_OP_???')));
     else if (op === 2 || op === 3) f.push(field('sqe_flags', flags(URING_SQE_FLAGS, arg, 'IOSQE_???')));
     else opcode = note(opcode, `op: ${arg ? '0x' + arg.toString(16) : '0'}`);
     const resv2 = [rd.u32(b, 4), rd.u32(b, 8), rd.u32(b, 12)];
@@ -614,7 +519,7 @@ const probe: TwoPhase = {
   entry: (c, a, n) => {
     if (n > 256n || !a || !c.opt.verbose) return { v: addr(a), done: true };
     const b = c.mem.read(a, PROBE_HEADER + PROBE_OP * Number(n));
-    if (!b) return { v: { k: 'ptr', v: a, bad: true }, done: true };
+    if (!b) return { v: badPtr(a), done: true };
     return b.every((x) => x === 0) ? {} : { v: probeV(c, b, Number(n), false) };
   },
   exit: (c, a, n, before) => {
@@ -628,7 +533,7 @@ const probe: TwoPhase = {
 /** IORING_REGISTER_IOWQ_MAX_WORKERS: `[[IO_WQ_BOUND]=0, [IO_WQ_UNBOUND]=0] => [[IO_WQ_BOUND]=4, …]`. */
 function iowqCounts(c: Ctx, a: bigint, n: bigint): Value {
   let i = 0n;
-  return arrayAt(c, a, n, 4, (b) => join('', tok('['), symbol(URING_IOWQ_ACCT, i++, 'u', 'IO_WQ_???'), tok(']='), uint(rd.u32(b, 0))));
+  return printArray(c, a, n, 4, (b) => join('', tok('['), symbol(URING_IOWQ_ACCT, i++, 'u', 'IO_WQ_???'), tok(']='), uint(rd.u32(b, 0))), { exiting: true });
 }
 const iowqMaxWorkers: TwoPhase = {
   entry: (c, a, n) => {
@@ -658,7 +563,7 @@ const registerArgs = (c: Ctx): [number, bigint, bigint] => [Number(u32(c.args[1]
 const ioUringRegister: SyscallDecoder = {
   entry: (c) => {
     const [op, a, n] = registerArgs(c);
-    const out = [A.fd(c, 0), xval(URING_REGISTER_OPCODES, BigInt(op), 'IORING_REGISTER_???')];
+    const out = [A.fd(c, 0), xval64(URING_REGISTER_OPCODES, BigInt(op), 'IORING_REGISTER_???')];
     const two = URING_REGISTER_TWO_PHASE[op];
     if (!two) return [...out, (URING_REGISTER_ARGS[op] ?? ((_c, x) => addr(x)))(c, a, n), uint(n)];
     const r = two.entry(c, a, n);
@@ -677,7 +582,7 @@ const uringDecoders: Record<string, SyscallDecoder> = {
   io_uring_setup: withFacts(ioUringSetup, { paths: [] }),
   io_uring_enter: withFacts(sig([
     A.fd, (c, i) => uint(u32(c.args[i]!)), (c, i) => uint(u32(c.args[i]!)),
-    flagsArg(URING_ENTER_FLAGS, 'IORING_ENTER_???'),
+    A.flags(URING_ENTER_FLAGS, 'IORING_ENTER_???'),
     (c, i) => sigsetAt(c, c.args[i]!, c.args[i + 1]!), (c, i) => uint(c.args[i]!),
   ]), { paths: [] }),
   io_uring_register: withFacts(ioUringRegister, { paths: [] }),
@@ -693,17 +598,17 @@ const readBuf: ArgFn = (c, i) => filledBuf(c, c.args[i]!);
 const rwf: ArgFn = (c) => flags(RWF_FLAGS, u32(c.args[5]!), 'RWF_???');
 
 export const decoders: Record<string, SyscallDecoder> = {
-  read: withFacts(sig([A.fd, atExit(readBuf), atExit(ulen)]), { dump: 'read' }),
-  write: withFacts(sig([A.fd, writeBuf, ulen]), { dump: 'write' }),
-  pread: withFacts(sig([A.fd, atExit(readBuf), atExit(ulen), atExit(lld)]), { dump: 'read' }),
-  pwrite: withFacts(sig([A.fd, writeBuf, ulen, lld]), { dump: 'write' }),
-  readv: withFacts(sig([A.fd, atExit(iovRead), atExit(ulen)]), { dump: 'readv' }),
-  writev: withFacts(sig([A.fd, iovWrite, ulen]), { dump: 'writev' }),
-  preadv: withFacts(sig([A.fd, atExit(iovRead), atExit(ulen), atExit(lld)]), { dump: 'readv' }),
-  pwritev: withFacts(sig([A.fd, iovWrite, ulen, lld]), { dump: 'writev' }),
-  preadv2: withFacts(sig([A.fd, atExit(iovRead), atExit(ulen), atExit(lld), atExit(rwf)]), { dump: 'readv' }),
-  pwritev2: withFacts(sig([A.fd, iovWrite, ulen, lld, rwf]), { dump: 'writev' }),
-  lseek: sig([A.fd, lld, xvalArg(SEEK_WHENCE, 'SEEK_???')], R.udec),
+  read: withFacts(sig([A.fd, atExit(readBuf), atExit(A.ulong)]), { dump: 'read' }),
+  write: withFacts(sig([A.fd, writeBuf, A.ulong]), { dump: 'write' }),
+  pread: withFacts(sig([A.fd, atExit(readBuf), atExit(A.ulong), atExit(A.long)]), { dump: 'read' }),
+  pwrite: withFacts(sig([A.fd, writeBuf, A.ulong, A.long]), { dump: 'write' }),
+  readv: withFacts(sig([A.fd, atExit(iovRead), atExit(A.ulong)]), { dump: 'readv' }),
+  writev: withFacts(sig([A.fd, iovWrite, A.ulong]), { dump: 'writev' }),
+  preadv: withFacts(sig([A.fd, atExit(iovRead), atExit(A.ulong), atExit(A.long)]), { dump: 'readv' }),
+  pwritev: withFacts(sig([A.fd, iovWrite, A.ulong, A.long]), { dump: 'writev' }),
+  preadv2: withFacts(sig([A.fd, atExit(iovRead), atExit(A.ulong), atExit(A.long), atExit(rwf)]), { dump: 'readv' }),
+  pwritev2: withFacts(sig([A.fd, iovWrite, A.ulong, A.long, rwf]), { dump: 'writev' }),
+  lseek: sig([A.fd, A.long, A.sym(SEEK_WHENCE, 'x', 'SEEK_???')], R.udec),
 
   close: sig([A.fd]),
   fchdir: sig([A.fd]),
@@ -713,9 +618,9 @@ export const decoders: Record<string, SyscallDecoder> = {
   sync: sig([]),
   dup: sig([A.fd], R.fd),
   dup2: withFacts(sig([A.fd, A.fd], R.fd), { paths: ['fd', 'fd'] }),
-  dup3: withFacts(sig([A.fd, A.fd, flagsArg(OPEN_FLAGS, 'O_???')], R.fd), { paths: ['fd', 'fd'] }),
+  dup3: withFacts(sig([A.fd, A.fd, A.flags(OPEN_FLAGS, 'O_???')], R.fd), { paths: ['fd', 'fd'] }),
   pipe: withFacts(sig([atExit(fdPair)]), { paths: [] }),
-  pipe2: withFacts(sig([atExit(fdPair), atExit(flagsArg(OPEN_FLAGS, 'O_???'))]), { paths: [] }),
+  pipe2: withFacts(sig([atExit(fdPair), atExit(A.flags(OPEN_FLAGS, 'O_???'))]), { paths: [] }),
 
   fcntl: withFacts(fcntl, { pid: [1, 9] }),
   fstat: sig([A.fd, atExit(statArg)]),
@@ -725,21 +630,21 @@ export const decoders: Record<string, SyscallDecoder> = {
 
   fchmod: sig([A.fd, (c, i) => umode(c.args[i]!)]),
   fchown: sig([A.fd, (c, i) => idV(c.args[i]!), (c, i) => idV(c.args[i]!)]),
-  ftruncate: sig([A.fd, ulen]),
-  fadvise64: sig([A.fd, lld, ulen, xvalArg(FADVISE_ADVICE, 'POSIX_FADV_???')]),
-  fallocate: sig([A.fd, flagsArg(FALLOC_FLAGS, 'FALLOC_FL_???'), lld, lld]),
-  sync_file_range: sig([A.fd, lld, lld, flagsArg(SYNC_FILE_RANGE_FLAGS, 'SYNC_FILE_RANGE_???')]),
-  flock: sig([A.fd, flagsArg(FLOCK_CMDS, 'LOCK_???')]),
+  ftruncate: sig([A.fd, A.ulong]),
+  fadvise64: sig([A.fd, A.long, A.ulong, A.sym(FADVISE_ADVICE, 'x', 'POSIX_FADV_???')]),
+  fallocate: sig([A.fd, A.flags(FALLOC_FLAGS, 'FALLOC_FL_???'), A.long, A.long]),
+  sync_file_range: sig([A.fd, A.long, A.long, A.flags(SYNC_FILE_RANGE_FLAGS, 'SYNC_FILE_RANGE_???')]),
+  flock: sig([A.fd, A.flags(FLOCK_CMDS, 'LOCK_???')]),
   sendfile64: withFacts(sendfile64, { paths: ['fd', 'fd'] }),
-  close_range: sig([(c, i) => uint(u32(c.args[i]!)), (c, i) => uint(u32(c.args[i]!)), flagsArg(CLOSE_RANGE_FLAGS, 'CLOSE_RANGE_???')]),
-  copy_file_range: withFacts(sig([A.fd, off64, A.fd, off64, ulen, (c, i) => uint(u32(c.args[i]!))]), { paths: ['fd', '-', 'fd'] }),
-  readahead: sig([A.fd, lld, ulen]),
-  splice: withFacts(sig([A.fd, off64, A.fd, off64, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]), { paths: ['fd', '-', 'fd'] }),
-  tee: withFacts(sig([A.fd, A.fd, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]), { paths: ['fd', 'fd'] }),
-  vmsplice: withFacts(sig([A.fd, iovWrite, ulen, flagsArg(SPLICE_FLAGS, 'SPLICE_F_???')]), { dump: 'writev' }),
+  close_range: sig([(c, i) => uint(u32(c.args[i]!)), (c, i) => uint(u32(c.args[i]!)), A.flags(CLOSE_RANGE_FLAGS, 'CLOSE_RANGE_???')]),
+  copy_file_range: withFacts(sig([A.fd, off64, A.fd, off64, A.ulong, (c, i) => uint(u32(c.args[i]!))]), { paths: ['fd', '-', 'fd'] }),
+  readahead: sig([A.fd, A.long, A.ulong]),
+  splice: withFacts(sig([A.fd, off64, A.fd, off64, A.ulong, A.flags(SPLICE_FLAGS, 'SPLICE_F_???')]), { paths: ['fd', '-', 'fd'] }),
+  tee: withFacts(sig([A.fd, A.fd, A.ulong, A.flags(SPLICE_FLAGS, 'SPLICE_F_???')]), { paths: ['fd', 'fd'] }),
+  vmsplice: withFacts(sig([A.fd, iovWrite, A.ulong, A.flags(SPLICE_FLAGS, 'SPLICE_F_???')]), { dump: 'writev' }),
   inotify_init: withFacts(sig([], R.fd), { paths: [] }),
-  inotify_init1: withFacts(sig([flagsArg(INOTIFY_INIT_FLAGS, 'IN_???')], R.fd), { paths: [] }),
-  inotify_add_watch: withFacts(sig([A.fd, A.path, flagsArg(INOTIFY_FLAGS, 'IN_???')]), { paths: ['fd', 'path'] }),
+  inotify_init1: withFacts(sig([A.flags(INOTIFY_INIT_FLAGS, 'IN_???')], R.fd), { paths: [] }),
+  inotify_add_watch: withFacts(sig([A.fd, A.path, A.flags(INOTIFY_FLAGS, 'IN_???')]), { paths: ['fd', 'path'] }),
   inotify_rm_watch: sig([A.fd, A.int]),
   memfd_create: withFacts(sig([A.cstr, (c, i) => memfdFlags(u32(c.args[i]!))], R.fd), { paths: [] }),
   ...aioDecoders,

@@ -6,7 +6,7 @@ import {
   A, addr, atExit, buf, cstr, dirfd as dirfdOf, fd as fdOf, localArray, path, R, rd, sig, withFacts, type ArgFn,
 } from './args.js';
 import type { Ctx, RetFmt, SyscallDecoder } from './types.js';
-import { array, call, field, hex, int, join, note, oct, struct, tok, uint, type Field, type Value } from './value.js';
+import { array, field, hex, int, join, note, oct, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
   ACCESS_MODES, AT_FLAGS, AT_STATX_SYNC, AT_STATX_SYNC_TYPE, FACCESSAT_FLAGS, OPEN_MODE_NEEDED, S_IFMT, STATX_ATTRS,
@@ -20,9 +20,9 @@ import {
   LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS, QUOTA_CMDS,
   QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS, XFS_DQBLK_FLAGS, XFS_QUOTA_FLAGS,
 } from './xlat/file.js';
-import { fetch, idV, numAt } from './printers.js';
+import { fetch, idV, numAt, sprinttime } from './printers.js';
 import {
-  dev, filledBuf, flagsArg, idArg, openModes, pathn, secNote, sprinttime, statArg, statfsArg, symbolicMode, umode,
+  dev, filledBuf, idArg, openModes, pathn, secNote, statArg, statfsArg, symbolicMode, umode,
 } from './stat.js';
 
 // ---------------------------------------------------------------- struct statx
@@ -436,9 +436,8 @@ const getcwdBuf: ArgFn = (c, i) => (c.err ? addr(c.args[i]!) : pathn(c, c.args[i
 
 const pathArg = A.path;
 const dirfd = A.dirfd;
-const atFlags = flagsArg(AT_FLAGS, 'AT_???');
+const atFlags = A.flags(AT_FLAGS, 'AT_???');
 const modeArg: ArgFn = (c, i) => umode(c.args[i]!);
-const ulen: ArgFn = (c, i) => uint(c.args[i]!);
 const filled: ArgFn = (c, i) => filledBuf(c, c.args[i]!);
 
 /** A decoder whose printed arguments are not 1:1 with the raw ones. */
@@ -448,25 +447,25 @@ export const decoders: Record<string, SyscallDecoder> = {
   open: custom((c) => openArgs(c, 0), R.fd),
   openat: withFacts(custom((c) => [A.dirfd(c, 0), ...openArgs(c, 1)], R.fd), { paths: ['fd', 'path'] }),
   creat: sig([pathArg, modeArg], R.fd),
-  openat2: withFacts(sig([dirfd, pathArg, openHow, ulen], R.fd), { paths: ['fd', 'path'] }),
+  openat2: withFacts(sig([dirfd, pathArg, openHow, A.ulong], R.fd), { paths: ['fd', 'path'] }),
 
   stat: sig([pathArg, atExit(statArg)]),
   lstat: sig([pathArg, atExit(statArg)]),
   newfstatat: withFacts(sig([dirfd, pathArg, atExit(statArg), atExit(atFlags)]), { paths: ['fd', 'path'] }),
   statx: withFacts(sig([
-    dirfd, pathArg, (c, i) => statxFlags(c.args[i]!), flagsArg(STATX_MASK, 'STATX_???'),
+    dirfd, pathArg, (c, i) => statxFlags(c.args[i]!), A.flags(STATX_MASK, 'STATX_???'),
     atExit((c, i) => fetch(c, c.args[i]!, STATX_SIZE, (b) => statxStruct(c, b), true)),
   ]), { paths: ['fd', 'path'] }),
   statfs: sig([pathArg, atExit(statfsArg)]),
   ustat: sig([(c, i) => dev(BigInt.asUintN(32, c.args[i]!)), atExit(A.ptr)]),
 
-  access: sig([pathArg, flagsArg(ACCESS_MODES, '?_OK')]),
-  faccessat: withFacts(sig([dirfd, pathArg, flagsArg(ACCESS_MODES, '?_OK')]), { paths: ['fd', 'path'] }),
-  faccessat2: withFacts(sig([dirfd, pathArg, flagsArg(ACCESS_MODES, '?_OK'), flagsArg(FACCESSAT_FLAGS, 'AT_???')]), { paths: ['fd', 'path'] }),
+  access: sig([pathArg, A.flags(ACCESS_MODES, '?_OK')]),
+  faccessat: withFacts(sig([dirfd, pathArg, A.flags(ACCESS_MODES, '?_OK')]), { paths: ['fd', 'path'] }),
+  faccessat2: withFacts(sig([dirfd, pathArg, A.flags(ACCESS_MODES, '?_OK'), A.flags(FACCESSAT_FLAGS, 'AT_???')]), { paths: ['fd', 'path'] }),
 
-  readlink: sig([pathArg, atExit(filled), atExit(ulen)]),
-  readlinkat: withFacts(sig([dirfd, pathArg, atExit(filled), atExit(ulen)]), { paths: ['fd', 'path'] }),
-  getcwd: sig([atExit(getcwdBuf), atExit(ulen)]),
+  readlink: sig([pathArg, atExit(filled), atExit(A.ulong)]),
+  readlinkat: withFacts(sig([dirfd, pathArg, atExit(filled), atExit(A.ulong)]), { paths: ['fd', 'path'] }),
+  getcwd: sig([atExit(getcwdBuf), atExit(A.ulong)]),
 
   chdir: sig([pathArg]),
   unlink: sig([pathArg]),
@@ -477,17 +476,17 @@ export const decoders: Record<string, SyscallDecoder> = {
   chmod: sig([pathArg, modeArg]),
   fchmodat: withFacts(sig([dirfd, pathArg, modeArg]), { paths: ['fd', 'path'] }),
   // newer than strace 6.1 (the filter prints such numbers raw for now): as strace 6.6+ prints it
-  fchmodat2: sig([dirfd, pathArg, modeArg, flagsArg(FCHMODAT_FLAGS, 'AT_???')]),
+  fchmodat2: sig([dirfd, pathArg, modeArg, A.flags(FCHMODAT_FLAGS, 'AT_???')]),
   link: withFacts(sig([pathArg, pathArg]), { paths: ['path', 'path'] }),
   rename: sig([pathArg, pathArg]),
   symlink: withFacts(sig([pathArg, pathArg]), { paths: ['-', 'path'] }),
   linkat: withFacts(sig([dirfd, pathArg, dirfd, pathArg, atFlags]), { paths: ['fd', 'path', 'fd', 'path'] }),
   renameat: withFacts(sig([dirfd, pathArg, dirfd, pathArg]), { paths: ['fd', 'path', 'fd', 'path'] }),
-  renameat2: withFacts(sig([dirfd, pathArg, dirfd, pathArg, flagsArg(RENAME_FLAGS, 'RENAME_??')]), { paths: ['fd', 'path', 'fd', 'path'] }),
+  renameat2: withFacts(sig([dirfd, pathArg, dirfd, pathArg, A.flags(RENAME_FLAGS, 'RENAME_??')]), { paths: ['fd', 'path', 'fd', 'path'] }),
   symlinkat: withFacts(sig([pathArg, dirfd, pathArg]), { paths: ['-', 'fd', 'path'] }),
   chown: sig([pathArg, idArg, idArg]),
   fchownat: withFacts(sig([dirfd, pathArg, idArg, idArg, atFlags]), { paths: ['fd', 'path'] }),
-  truncate: sig([pathArg, ulen]),
+  truncate: sig([pathArg, A.ulong]),
   umask: sig([modeArg], R.oct),
   utimensat_time64: withFacts(sig([dirfd, pathArg, utimePair, atFlags]), { paths: ['fd', 'path'] }),
   utimes: sig([pathArg, timevalPair]),
@@ -498,36 +497,36 @@ export const decoders: Record<string, SyscallDecoder> = {
   acct: sig([pathArg]),
   uselib: sig([pathArg]),
   swapon: sig([pathArg, swapFlags]),
-  lookup_dcookie: sig([atExit(A.ulong), atExit(filled), atExit(ulen)]),
+  lookup_dcookie: sig([atExit(A.ulong), atExit(filled), atExit(A.ulong)]),
   swapoff: sig([pathArg]),
   pivotroot: withFacts(sig([pathArg, pathArg]), { paths: ['path', 'path'] }),
-  umount2: sig([pathArg, flagsArg(UMOUNT_FLAGS, 'MNT_???')]),
+  umount2: sig([pathArg, A.flags(UMOUNT_FLAGS, 'MNT_???')]),
   mount: withFacts(custom(mountArgs), { paths: ['path', 'path'] }),
-  fsopen: withFacts(sig([A.cstr, flagsArg(FSOPEN_FLAGS, 'FSOPEN_???')], R.fd), { paths: [] }),
+  fsopen: withFacts(sig([A.cstr, A.flags(FSOPEN_FLAGS, 'FSOPEN_???')], R.fd), { paths: [] }),
   fsconfig: custom(fsconfigArgs),
-  fsmount: withFacts(sig([A.fd, flagsArg(FSMOUNT_FLAGS, 'FSMOUNT_???'), flagsArg(FSMOUNT_ATTR_FLAGS, 'MOUNT_ATTR_???')], R.fd), { paths: [] }),
-  fspick: withFacts(sig([dirfd, pathArg, flagsArg(FSPICK_FLAGS, 'FSPICK_???')], R.fd), { paths: ['fd', 'path'] }),
-  move_mount: withFacts(sig([dirfd, pathArg, dirfd, pathArg, flagsArg(MOVE_MOUNT_FLAGS, 'MOVE_MOUNT_???')]), { paths: ['fd', 'path', 'fd', 'path'] }),
-  open_tree: withFacts(sig([dirfd, pathArg, flagsArg(OPEN_TREE_FLAGS, 'OPEN_TREE_???')], R.fd), { paths: ['fd', 'path'] }),
+  fsmount: withFacts(sig([A.fd, A.flags(FSMOUNT_FLAGS, 'FSMOUNT_???'), A.flags(FSMOUNT_ATTR_FLAGS, 'MOUNT_ATTR_???')], R.fd), { paths: [] }),
+  fspick: withFacts(sig([dirfd, pathArg, A.flags(FSPICK_FLAGS, 'FSPICK_???')], R.fd), { paths: ['fd', 'path'] }),
+  move_mount: withFacts(sig([dirfd, pathArg, dirfd, pathArg, A.flags(MOVE_MOUNT_FLAGS, 'MOVE_MOUNT_???')]), { paths: ['fd', 'path', 'fd', 'path'] }),
+  open_tree: withFacts(sig([dirfd, pathArg, A.flags(OPEN_TREE_FLAGS, 'OPEN_TREE_???')], R.fd), { paths: ['fd', 'path'] }),
   fanotify_init: withFacts(sig([fanInitFlags, (c, i) => openModes(BigInt.asUintN(32, c.args[i]!))], R.fd), { paths: [] }),
-  fanotify_mark: withFacts(sig([A.fd, flagsArg(FAN_MARK_FLAGS, 'FAN_MARK_???'), (c, i) => flags(FAN_EVENT_FLAGS, c.args[i]!, 'FAN_???'), fanDirfd, pathArg]), { paths: ['-', '-', '-', 'fd', 'path'] }),
+  fanotify_mark: withFacts(sig([A.fd, A.flags(FAN_MARK_FLAGS, 'FAN_MARK_???'), (c, i) => flags(FAN_EVENT_FLAGS, c.args[i]!, 'FAN_???'), fanDirfd, pathArg]), { paths: ['-', '-', '-', 'fd', 'path'] }),
   name_to_handle_at: withFacts(nameToHandleAt, { paths: ['fd', 'path'] }),
   open_by_handle_at: sig([A.fd, fileHandle, (c, i) => openModes(BigInt.asUintN(32, c.args[i]!))]),
-  landlock_create_ruleset: withFacts(sig([rulesetAttr, A.ulong, flagsArg(LANDLOCK_CREATE_RULESET_FLAGS, 'LANDLOCK_CREATE_RULESET_???')],
+  landlock_create_ruleset: withFacts(sig([rulesetAttr, A.ulong, A.flags(LANDLOCK_CREATE_RULESET_FLAGS, 'LANDLOCK_CREATE_RULESET_???')],
     (c) => ({ fmt: c.args[2]! & 1n ? 'd' : 'fd' })), { paths: [] }),
   landlock_add_rule: withFacts(sig([A.fd, (c, i) => symbol(LANDLOCK_RULE_TYPES, BigInt.asUintN(32, c.args[i]!), 'x', 'LANDLOCK_RULE_???'), ruleAttr, hex32]), { paths: [] }),
   landlock_restrict_self: withFacts(sig([A.fd, hex32]), { paths: [] }),
   quotactl: withFacts(quotactlOf((c) => [qcmd(BigInt.asUintN(32, c.args[0]!)), path(c, c.args[1]!)], 0), { paths: ['-', 'path'] }),
   quotactl_fd: quotactlOf((c) => [fdOf(c.args[0]!), qcmd(BigInt.asUintN(32, c.args[1]!))], 1),
-  mount_setattr: withFacts(sig([dirfd, pathArg, flagsArg(MOUNT_SETATTR_FLAGS, 'AT_???'), mountAttr, ulen], R.fd), { paths: ['fd', 'path'] }),
+  mount_setattr: withFacts(sig([dirfd, pathArg, A.flags(MOUNT_SETATTR_FLAGS, 'AT_???'), mountAttr, A.ulong], R.fd), { paths: ['fd', 'path'] }),
   utime: sig([pathArg, (c, i) => fetch(c, c.args[i]!, 16, (b) => struct([field('actime', secNote(rd.s64(b, 0))), field('modtime', secNote(rd.s64(b, 8)))]))]),
 
-  setxattr: sig([pathArg, A.cstr, xattrIn, ulen, flagsArg(XATTR_FLAGS, 'XATTR_???')]),
-  fsetxattr: sig([A.fd, A.cstr, xattrIn, ulen, flagsArg(XATTR_FLAGS, 'XATTR_???')]),
-  getxattr: sig([pathArg, A.cstr, atExit(xattrOut), atExit(ulen)]),
-  fgetxattr: sig([A.fd, A.cstr, atExit(xattrOut), atExit(ulen)]),
-  listxattr: sig([pathArg, atExit(xattrList), atExit(ulen)]),
-  flistxattr: sig([A.fd, atExit(xattrList), atExit(ulen)]),
+  setxattr: sig([pathArg, A.cstr, xattrIn, A.ulong, A.flags(XATTR_FLAGS, 'XATTR_???')]),
+  fsetxattr: sig([A.fd, A.cstr, xattrIn, A.ulong, A.flags(XATTR_FLAGS, 'XATTR_???')]),
+  getxattr: sig([pathArg, A.cstr, atExit(xattrOut), atExit(A.ulong)]),
+  fgetxattr: sig([A.fd, A.cstr, atExit(xattrOut), atExit(A.ulong)]),
+  listxattr: sig([pathArg, atExit(xattrList), atExit(A.ulong)]),
+  flistxattr: sig([A.fd, atExit(xattrList), atExit(A.ulong)]),
   removexattr: sig([pathArg, A.cstr]),
   fremovexattr: sig([A.fd, A.cstr]),
 };

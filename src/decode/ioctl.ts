@@ -6,13 +6,14 @@
 import { addr, buf, cstr, fd, rd } from './args.js';
 import { dev } from './stat.js';
 import {
-  arrayAt, asFd, byCommand, flagsNoDflt, onEntry, onExit, u32, withName, xval, type ArgAt, type ArgPrinter,
-} from './desc.js';
+  asFd, byCommand, cstrField, fetch, flagsNoDflt, idV, numAt, onEntry, onExit, printArray, withName, xval64, type ArgAt,
+  type ArgPrinter,
+} from './printers.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import {
   array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value,
 } from './value.js';
-import { flags, lookup } from './xlat/core.js';
+import { flags, lookup, u32 } from './xlat/core.js';
 import {
   FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, HDIO_BUSSTATES, HDIO_IDE_NICE, LOOP_CRYPT_TYPES, LOOP_FLAGS,
   NS_TYPES, PERF_IOCTL_FLAGS, UFFD_API_FEATURES, UFFD_API_FLAGS, UFFD_COPY_FLAGS, SECCOMP_ADDFD_FLAGS,
@@ -30,7 +31,6 @@ import {
   TCXONC_OPTIONS, TERM_CFLAGS, TERM_CSIZE, TERM_IFLAGS, TERM_LFLAGS, TERM_LINE_DISCS, TERM_OFLAG_FIELDS, TERM_OFLAGS,
   TERMIOS_CC,
 } from './xlat/file.js';
-import { fetch, idV, numAt } from './printers.js';
 
 // ---------------------------------------------------------------- ioctl: the request
 
@@ -47,11 +47,11 @@ const sizeCall = (fn: string, code: number): Value => call(fn, uint(IOC_SIZE(cod
 function evdevNumber(code: number): Value | undefined {
   const nr = IOC_NR(code);
   const dir = IOC_DIR(code);
-  if (dir === IOC_WRITE && nr >= 0xc0 && nr <= 0xc0 + 0x3f) return call('EVIOCSABS', xval(EVDEV_ABS, BigInt(nr - 0xc0), 'ABS_???'));
+  if (dir === IOC_WRITE && nr >= 0xc0 && nr <= 0xc0 + 0x3f) return call('EVIOCSABS', xval64(EVDEV_ABS, BigInt(nr - 0xc0), 'ABS_???'));
   if (dir !== IOC_READ) return undefined;
   if (nr >= 0x20 && nr <= 0x20 + 0x1f)
-    return call('EVIOCGBIT', nr === 0x20 ? uint(0) : xval(EVDEV_EV, BigInt(nr - 0x20), 'EV_???'), uint(IOC_SIZE(code)));
-  if (nr >= 0x40 && nr <= 0x40 + 0x3f) return call('EVIOCGABS', xval(EVDEV_ABS, BigInt(nr - 0x40), 'ABS_???'));
+    return call('EVIOCGBIT', nr === 0x20 ? uint(0) : xval64(EVDEV_EV, BigInt(nr - 0x20), 'EV_???'), uint(IOC_SIZE(code)));
+  if (nr >= 0x40 && nr <= 0x40 + 0x3f) return call('EVIOCGABS', xval64(EVDEV_ABS, BigInt(nr - 0x40), 'ABS_???'));
   const byNr: Record<number, string> = {
     0x06: 'EVIOCGNAME', 0x07: 'EVIOCGPHYS', 0x08: 'EVIOCGUNIQ', 0x09: 'EVIOCGPROP', 0x0a: 'EVIOCGMTSLOTS',
     0x18: 'EVIOCGKEY', 0x19: 'EVIOCGLED', 0x1a: 'EVIOCGSND', 0x1b: 'EVIOCGSW',
@@ -109,7 +109,7 @@ function ioctlRequestName(code: number): Value {
 function oflag(v: bigint): Value {
   const parts: Value[] = [];
   for (const { mask, x, dflt } of TERM_OFLAG_FIELDS) {
-    parts.push(xval(x, v & mask, dflt));
+    parts.push(xval64(x, v & mask, dflt));
     v &= ~mask;
   }
   parts.push(flagsNoDflt(TERM_OFLAGS, v));
@@ -118,9 +118,9 @@ function oflag(v: bigint): Value {
 
 /** c_cflag: `B38400|CS8|CREAD`, with the input speed `B9600<<IBSHIFT` when CIBAUD is set. */
 function cflag(v: bigint): Value {
-  const parts: Value[] = [xval(BAUD_OPTIONS, v & CBAUD, 'B???')];
-  if (v & CIBAUD) parts.push(join('<<', xval(BAUD_OPTIONS, (v & CIBAUD) >> IBSHIFT, 'B???'), tok('IBSHIFT')));
-  parts.push(xval(TERM_CSIZE, v & CSIZE, 'CS?'));
+  const parts: Value[] = [xval64(BAUD_OPTIONS, v & CBAUD, 'B???')];
+  if (v & CIBAUD) parts.push(join('<<', xval64(BAUD_OPTIONS, (v & CIBAUD) >> IBSHIFT, 'B???'), tok('IBSHIFT')));
+  parts.push(xval64(TERM_CSIZE, v & CSIZE, 'CS?'));
   parts.push(flagsNoDflt(TERM_CFLAGS, v & ~(CBAUD | CIBAUD | CSIZE)));
   return join('|', ...parts);
 }
@@ -143,7 +143,7 @@ function termTail(b: Uint8Array, off: number, ncc: number): Field[] {
     const idx = lookup(TERMIOS_CC, BigInt(i)) ?? String(i);
     cc.push(join('=', tok(`[${idx}]`), hex(b[off + 1 + i]!)));
   }
-  return [field('c_line', xval(TERM_LINE_DISCS, BigInt(b[off]!), 'N_???')), field('c_cc', array(cc))];
+  return [field('c_line', xval64(TERM_LINE_DISCS, BigInt(b[off]!), 'N_???')), field('c_cc', array(cc))];
 }
 
 
@@ -190,8 +190,8 @@ const TERM_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x5405: get(termio), // TCGETA
   0x5406: set(termio), 0x5407: set(termio), 0x5408: set(termio),
   0x5413: get(winsize), 0x5414: set(winsize), // TIOCGWINSZ, TIOCSWINSZ
-  0x540a: set((_c, a) => xval(TCXONC_OPTIONS, a, 'TC???')), // TCXONC
-  0x540b: set((_c, a) => xval(TCFLSH_QUEUES, a, 'TC???')), // TCFLSH
+  0x540a: set((_c, a) => xval64(TCXONC_OPTIONS, a, 'TC???')), // TCXONC
+  0x540b: set((_c, a) => xval64(TCFLSH_QUEUES, a, 'TC???')), // TCFLSH
   0x5409: set((_c, a) => int(BigInt.asIntN(32, a))), // TCSBRK
   0x5425: set((_c, a) => int(BigInt.asIntN(32, a))), // TCSBRKP
   0x540e: set((_c, a) => int(BigInt.asIntN(32, a))), // TIOCSCTTY
@@ -257,12 +257,12 @@ const fiemap = inOut(
         field('fm_mapped_extents', uint(mapped)),
       ];
       if (c.opt.abbrev) return struct(f, true);
-      const extents = arrayAt(c, a + BigInt(FIEMAP_HEADER), BigInt(mapped), FIEMAP_EXTENT, (e) =>
+      const extents = printArray(c, a + BigInt(FIEMAP_HEADER), BigInt(mapped), FIEMAP_EXTENT, (e) =>
         struct([
           field('fe_logical', uint(rd.u64(e, 0))), field('fe_physical', uint(rd.u64(e, 8))),
           field('fe_length', uint(rd.u64(e, 16))),
           field('fe_flags', flags(FIEMAP_EXTENT_FLAGS, BigInt(rd.u32(e, 40)), 'FIEMAP_EXTENT_???')),
-        ]),
+        ]), { exiting: true },
       );
       return struct([...f, field('fm_extents', extents)]);
     }),
@@ -333,16 +333,10 @@ const fstrimRange: ArgPrinter = (c, a) =>
     true,
   );
 
-/** print_quoted_cstring: a char array quoted up to its NUL; with none, all but the last byte and `...`. */
-function cstrIn(b: Uint8Array, off: number, size: number): Value {
-  const s = b.subarray(off, off + size);
-  const end = s.indexOf(0);
-  return end < 0 ? { k: 'str', b: s.subarray(0, size - 1), trunc: true } : { k: 'str', b: s.subarray(0, end) };
-}
 
 /** A file system label (char[256]). */
 const FSLABEL_MAX = 256;
-const fslabel: ArgPrinter = (c, a) => fetch(c, a, FSLABEL_MAX, (b) => cstrIn(b, 0, FSLABEL_MAX), true);
+const fslabel: ArgPrinter = (c, a) => fetch(c, a, FSLABEL_MAX, (b) => cstrField(b, 0, FSLABEL_MAX), true);
 
 const FS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0xc020660b: fiemap, // FS_IOC_FIEMAP
@@ -382,7 +376,7 @@ const BLOCK_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
 const LO_KEY_SIZE = 32;
 const hexArray = (...v: bigint[]): Value => array(v.map((x) => hex(x)));
 const cryptFields = (type: number, keySize: number): Field[] => [
-  field('lo_encrypt_type', xval(LOOP_CRYPT_TYPES, BigInt(type), 'LO_CRYPT_???')),
+  field('lo_encrypt_type', xval64(LOOP_CRYPT_TYPES, BigInt(type), 'LO_CRYPT_???')),
   field('lo_encrypt_key_size', uint(keySize)),
 ];
 const keyField = (b: Uint8Array, off: number, keySize: number): Field =>
@@ -397,7 +391,7 @@ const loopInfo: ArgPrinter = (c, a) =>
     if (full) f.push(field('lo_device', dev(rd.u64(b, 8))), field('lo_inode', uint(rd.u64(b, 16))), field('lo_rdevice', dev(rd.u64(b, 24))));
     f.push(field('lo_offset', hex(rd.u32(b, 32))));
     if (full || type !== 0) f.push(...cryptFields(type >>> 0, keySize));
-    f.push(field('lo_flags', flags(LOOP_FLAGS, BigInt(rd.u32(b, 44)), 'LO_FLAGS_???')), field('lo_name', cstrIn(b, 48, 64)));
+    f.push(field('lo_flags', flags(LOOP_FLAGS, BigInt(rd.u32(b, 44)), 'LO_FLAGS_???')), field('lo_name', cstrField(b, 48, 64)));
     if (full || type !== 0) f.push(keyField(b, 112, keySize));
     if (!full) return struct(f, true);
     f.push(field('lo_init', hexArray(rd.u64(b, 144), rd.u64(b, 152))), field('reserved', array([...b.subarray(160, 164)].map((x) => hex(x)))));
@@ -416,8 +410,8 @@ function loopInfo64Fields(c: Ctx, b: Uint8Array, off: number): Value {
     ]
     : [field('lo_offset', hex(rd.u64(b, off + 24))), field('lo_number', uint(rd.u32(b, off + 40)))];
   if (full || type !== 0) f.push(...cryptFields(type, keySize));
-  f.push(field('lo_flags', flags(LOOP_FLAGS, BigInt(rd.u32(b, off + 52)), 'LO_FLAGS_???')), field('lo_file_name', cstrIn(b, off + 56, 64)));
-  if (full || type !== 0) f.push(field('lo_crypt_name', cstrIn(b, off + 120, 64)), keyField(b, off + 184, keySize));
+  f.push(field('lo_flags', flags(LOOP_FLAGS, BigInt(rd.u32(b, off + 52)), 'LO_FLAGS_???')), field('lo_file_name', cstrField(b, off + 56, 64)));
+  if (full || type !== 0) f.push(field('lo_crypt_name', cstrField(b, off + 120, 64)), keyField(b, off + 184, keySize));
   if (!full) return struct(f, true);
   f.push(field('lo_init', hexArray(rd.u64(b, off + 216), rd.u64(b, off + 224))));
   return struct(f);
@@ -482,8 +476,8 @@ const IOCTL_RESULTS: Readonly<Record<number, (c: Ctx) => RetInfo>> = {
 const ulongAt = (f: (v: bigint) => Value): ArgPrinter => (c, a) => fetch(c, a, 8, (b) => array([f(rd.u64(b, 0))]), true);
 const hdioU = ulongAt((v) => uint(v));
 const identity = (size: number): ArgPrinter => (c, a) => (c.err ? addr(a) : buf(c, a, size));
-const hdioInts3: ArgPrinter = (c, a) => arrayAt(c, a, 3n, 4, (b) => hex(rd.u32(b, 0)));
-const busstate = (v: bigint): Value => xval(HDIO_BUSSTATES, v, 'BUSSTATE_???');
+const hdioInts3: ArgPrinter = (c, a) => printArray(c, a, 3n, 4, (b) => hex(rd.u32(b, 0)), { exiting: true });
+const busstate = (v: bigint): Value => xval64(HDIO_BUSSTATES, v, 'BUSSTATE_???');
 const ideNice = (v: bigint): Value => flags(HDIO_IDE_NICE, v, 'IDE_NICE_???');
 const HDIO_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x301: get((c, a) => // HDIO_GETGEO

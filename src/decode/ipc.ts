@@ -2,6 +2,7 @@
  * Decoders of System V IPC (shm*, sem*, msg*) and POSIX message queues (mq_*), as strace prints
  * them (x86_64: the direct syscalls with the 64-bit structures of <linux/{shm,sem,msg}.h>).
  */
+import { NATIVE_ABI } from '../arch/index.js';
 import { A, addr, buf, mode, path, R, rd, sig, sint, withFacts, type ArgFn } from './args.js';
 import { openModes } from './stat.js';
 import { fetch, idV, numAt, pidV, printArray, sigeventAt, timespecAt, xflags32 } from './printers.js';
@@ -148,10 +149,11 @@ const shmctl = ctlDecoder({
 
 // ---------------------------------------------------------------- sem
 
-/** struct semid64_ds (104 bytes; x86_64 pads each time, where asm-generic 64-bit arches do not). */
+/** struct semid64_ds, as the arch lays it out (x86_64 pads each time, asm-generic 64-bit arches do not). */
+const SEMID = NATIVE_ABI.semid;
 function semidDs(b: Uint8Array, set: boolean): Value {
   const f: Field[] = [field('sem_perm', ipcPerm(b, 0, set))];
-  if (!set) f.push(...fieldsOf(b, [['sem_otime', 48, u64f], ['sem_ctime', 64, u64f], ['sem_nsems', 80, u64f]]));
+  if (!set) f.push(...fieldsOf(b, [['sem_otime', SEMID.otime, u64f], ['sem_ctime', SEMID.ctime, u64f], ['sem_nsems', SEMID.nsems, u64f]]));
   return struct(f);
 }
 
@@ -161,7 +163,7 @@ const SEMINFO: readonly FieldSpec[] = ['semmap', 'semmni', 'semmns', 'semmnu', '
 
 const semctl = ctlDecoder({
   x: SEMCTL_CMDS, dflt: 'SEM_???', cmd: 2, arg: 3,
-  ds: { size: 104, fn: semidDs },
+  ds: { size: SEMID.size, fn: semidDs },
   stat: [IPC_STAT, 18, 20],
   info: { [IPC_INFO]: { size: 40, specs: SEMINFO }, 19: { size: 40, specs: SEMINFO } },
 });

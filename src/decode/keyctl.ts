@@ -1,7 +1,7 @@
 /** Decoders of the key management calls: add_key, request_key, keyctl (strace's keyctl.c). */
 import { A, addr, buf, cstr, hexv, localArray, rd, sig, sint, symOf, ulong, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { array, badPtr, field, hex, struct, tok, uint, type Field, type Value } from './value.js';
+import { badPtr, field, hex, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags } from './xlat/core.js';
 import {
   KEYCTL_CAPS0, KEYCTL_CAPS1, KEYCTL_CMDS, KEYCTL_MOVE_FLAGS, KEYCTL_PKEY_OPS, KEY_PERMS, KEY_REQKEYS, KEY_SPEC,

@@ -6,14 +6,14 @@ import { readFileSync } from 'node:fs';
 import { A, addr, buf, fd, localArray, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import {
-  array, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value,
+  array, badPtr, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value,
 } from './value.js';
 import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
 import { CLOCK_IDS, POLL_EVENTS, SCHEDULERS } from './xlat/tables.js';
 import { ADJTIMEX_MODES, ADJTIMEX_STATE, ADJTIMEX_STATUS, EFD_FLAGS, EPOLL_CREATE_FLAGS, EPOLL_CTL_OPS, EPOLL_EVENTS, FUTEX_BITSET, FUTEX_OPS, FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, GETRANDOM_FLAGS, ITIMER_WHICH, MEMBARRIER_CMDS, MEMBARRIER_FLAGS, PERSONALITY_FLAGS, PERSONALITY_TYPES, PRIORITY_WHICH, RESOURCES, SYSLOG_ACTIONS, SYSLOG_CONSOLE_LEVELS, TFD_FLAGS, TIMER_FLAGS, USAGE_WHO } from './xlat/sigtime.js';
 import {
-  badAddr, fetch, numAt, printArray, timespecV, timevalV, timespecAt, timevalAt, itimerAt, sigsetAt, bitset,
-  clockT, rusageAt, xval, xflags32, X, P, pidV, flagsText, isErestart, withAux, sprinttime, sigeventAt,
+  cstrField, fetch, numAt, printArray, timespecV, timevalV, timespecAt, timevalAt, itimerAt, sigsetAt, bitset,
+  clockT, rusageAt, xval, xflags32, P, pidV, flagsText, isErestart, withAux, sprinttime, sigeventAt,
 } from './printers.js';
 
 // ================================================================ time
@@ -88,8 +88,8 @@ const timeDecoders: Record<string, SyscallDecoder> = {
     (c, i) => timespecAt(c, c.args[i]!),
     { exit: (c, i) => (c.args[1] === 0n ? remainAt(c, c.args[i]!) : addr(c.args[i]!)) },
   ]),
-  getitimer: sig([X(ITIMER_WHICH, 'ITIMER_???'), { exit: (c, i) => itimerAt(c, c.args[i]!, true) }]),
-  setitimer: sig([X(ITIMER_WHICH, 'ITIMER_???'), (c, i) => itimerAt(c, c.args[i]!), { exit: (c, i) => itimerAt(c, c.args[i]!, true) }]),
+  getitimer: sig([A.sym(ITIMER_WHICH, 'x', 'ITIMER_???'), { exit: (c, i) => itimerAt(c, c.args[i]!, true) }]),
+  setitimer: sig([A.sym(ITIMER_WHICH, 'x', 'ITIMER_???'), (c, i) => itimerAt(c, c.args[i]!), { exit: (c, i) => itimerAt(c, c.args[i]!, true) }]),
   alarm: sig([A.uint]),
   timer_create: sig([clockArg, (c, i) => sigeventAt(c, c.args[i]!), { exit: (c, i) => numAt(c, c.args[i]!, true) }]),
   timer_settime64: sig([A.int, (c, i) => xflags32(TIMER_FLAGS, c.args[i]!, 'TIMER_???'), (c, i) => itimerAt(c, c.args[i]!, false, true),
@@ -120,13 +120,6 @@ function rlimV(v: bigint): Value {
 const rlimitAt = (c: Ctx, a: bigint, exiting = false): Value =>
   fetch(c, a, 16, (b) => struct([field('rlim_cur', rlimV(rd.u64(b, 0))), field('rlim_max', rlimV(rd.u64(b, 8)))]), exiting);
 
-/** A fixed-size char array printed up to its NUL, `...` if it has none (PRINT_FIELD_CSTRING). */
-function cstrField(b: Uint8Array, off: number, size: number): Value {
-  const s = b.subarray(off, off + size);
-  const z = s.indexOf(0);
-  if (z >= 0 && z < size - 1) return { k: 'str', b: s.subarray(0, z) };
-  return { k: 'str', b: s.subarray(0, size - 1), ...(z !== size - 1 ? { trunc: true } : {}) };
-}
 
 /** sethostname/setdomainname: the name's `len` bytes, or its address when longer than a UTS field. */
 const utsNameArg: ArgFn = (c, i) => {
@@ -175,12 +168,12 @@ const UTS = ['sysname', 'nodename', 'release', 'version', 'machine', 'domainname
 const priorityWho: ArgFn = (c, i) => (BigInt.asUintN(32, c.args[0]!) === 0n ? pidV(c, c.args[i]!) : sint(c.args[i]!));
 
 const resourceDecoders: Record<string, SyscallDecoder> = {
-  getrlimit: sig([X(RESOURCES, 'RLIMIT_???'), { exit: (c, i) => rlimitAt(c, c.args[i]!, true) }]),
-  setrlimit: sig([X(RESOURCES, 'RLIMIT_???'), (c, i) => rlimitAt(c, c.args[i]!)]),
-  prlimit64: sig([P, X(RESOURCES, 'RLIMIT_???'), (c, i) => rlimitAt(c, c.args[i]!), { exit: (c, i) => rlimitAt(c, c.args[i]!, true) }]),
-  getrusage: sig([X(USAGE_WHO, 'RUSAGE_???'), { exit: (c, i) => rusageAt(c, c.args[i]!, true) }]),
-  getpriority: sig([X(PRIORITY_WHICH, 'PRIO_???'), priorityWho]),
-  setpriority: sig([X(PRIORITY_WHICH, 'PRIO_???'), priorityWho, A.int]),
+  getrlimit: sig([A.sym(RESOURCES, 'x', 'RLIMIT_???'), { exit: (c, i) => rlimitAt(c, c.args[i]!, true) }]),
+  setrlimit: sig([A.sym(RESOURCES, 'x', 'RLIMIT_???'), (c, i) => rlimitAt(c, c.args[i]!)]),
+  prlimit64: sig([P, A.sym(RESOURCES, 'x', 'RLIMIT_???'), (c, i) => rlimitAt(c, c.args[i]!), { exit: (c, i) => rlimitAt(c, c.args[i]!, true) }]),
+  getrusage: sig([A.sym(USAGE_WHO, 'x', 'RUSAGE_???'), { exit: (c, i) => rusageAt(c, c.args[i]!, true) }]),
+  getpriority: sig([A.sym(PRIORITY_WHICH, 'x', 'PRIO_???'), priorityWho]),
+  setpriority: sig([A.sym(PRIORITY_WHICH, 'x', 'PRIO_???'), priorityWho, A.int]),
   uname: {
     entry: () => [],
     exit: (c) => [fetch(c, c.args[0]!, 65 * 6, (b) => {
@@ -267,7 +260,7 @@ function affinityAt(c: Ctx, a: bigint, len: number, exiting: boolean): Value {
   const umove = Math.min(len, getCpusetSize());
   const size = Math.ceil(umove / 8) * 8;
   const b = c.mem.read(a, umove);
-  if (!b) return badAddr(a);
+  if (!b) return badPtr(a);
   const cpus: Value[] = [];
   for (let i = 0; i < umove * 8; i++) if ((b[i >> 3]! >> (i & 7)) & 1) cpus.push(int(i));
   if (size < len) cpus.push(tok('...'));
@@ -284,11 +277,11 @@ const schedDecoders: Record<string, SyscallDecoder> = {
       return n ? tok(n) : undefined;
     })()),
   },
-  sched_setscheduler: sig([P, X(SCHEDULERS, 'SCHED_???'), (c, i) => numAt(c, c.args[i]!)]),
+  sched_setscheduler: sig([P, A.sym(SCHEDULERS, 'x', 'SCHED_???'), (c, i) => numAt(c, c.args[i]!)]),
   sched_getparam: sig([P, { exit: (c, i) => numAt(c, c.args[i]!, true) }]),
   sched_setparam: sig([P, (c, i) => numAt(c, c.args[i]!)]),
-  sched_get_priority_min: sig([X(SCHEDULERS, 'SCHED_???')]),
-  sched_get_priority_max: sig([X(SCHEDULERS, 'SCHED_???')]),
+  sched_get_priority_min: sig([A.sym(SCHEDULERS, 'x', 'SCHED_???')]),
+  sched_get_priority_max: sig([A.sym(SCHEDULERS, 'x', 'SCHED_???')]),
   sched_rr_get_interval_time64: sig([P, { exit: (c, i) => timespecAt(c, c.args[i]!, true) }]),
 };
 
@@ -515,7 +508,7 @@ const pollDecoders: Record<string, SyscallDecoder> = {
   }, { paths: [] }),
   epoll_create: withFacts(sig([A.int], 'fd'), { paths: [] }),
   epoll_create1: withFacts(sig([(c, i) => xflags32(EPOLL_CREATE_FLAGS, c.args[i]!, 'EPOLL_???')], 'fd'), { paths: [] }),
-  epoll_ctl: withFacts(sig([A.fd, X(EPOLL_CTL_OPS, 'EPOLL_CTL_???'), A.fd, (c, i) =>
+  epoll_ctl: withFacts(sig([A.fd, A.sym(EPOLL_CTL_OPS, 'x', 'EPOLL_CTL_???'), A.fd, (c, i) =>
     BigInt.asUintN(32, c.args[1]!) === 2n ? addr(c.args[i]!) : fetch(c, c.args[i]!, 12, epollEventV)]), { paths: ['-', '-', 'fd'] }),
   epoll_wait: {
     entry: (c) => [fd(c.args[0]!)],

@@ -2,14 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { A, addr, buf, fd, hexv, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { array, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { array, call, field, int, join, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, symbol, type Xlat } from './xlat/core.js';
 import {
   IPPROTO, MSG_FLAGS, SHUTDOWN_MODES, SOCKET_FAMILIES, SOCKET_TYPES, SOCKOPT_LEVELS, SOCK_TYPE_FLAGS, SOCK_TYPE_MASK,
   SOL_SOCKET_GETSOCKOPT, SOL_SOCKET_SETSOCKOPT, TCP_OPTIONS,
 } from './xlat/tables.js';
 import {
-  fetch, idV, ifindexV, numAt, pidV, printArray, timespecAt, timespecV, timevalV, xflags32, xval,
+  fetch, idV, ifindexV, iovecs, numAt, pidV, printArray, timespecAt, timespecV, timevalV, xflags32, xval,
 } from './printers.js';
 import { errnoName } from './xlat/errno.js';
 import {
@@ -128,20 +128,6 @@ function getOptmemMax(): number {
   return optmemMax;
 }
 
-/** The iovec array of a message: `[{iov_base="…", iov_len=5}]`, data limited to `dataSize` bytes in all. */
-export function iovAt(c: Ctx, a: bigint, n: bigint, dataSize: bigint, netlinkFd?: number): Value {
-  const unlimited = dataSize < 0n;
-  let left = dataSize;
-  return printArray(c, a, n, 16, (b) => {
-    const base = rd.u64(b, 0);
-    const len = rd.u64(b, 8);
-    const shown = unlimited || len <= left ? len : left;
-    if (!unlimited) left -= shown;
-    const data = netlinkFd !== undefined && base ? netlinkV(c, netlinkFamily(c.pid, netlinkFd), base, shown) : buf(c, base, shown);
-    return struct([field('iov_base', data), field('iov_len', ulong(len))]);
-  }, { ignoreErr: true });
-}
-
 function cmsgData(c: Ctx, level: number, type: number, d: Uint8Array): Field[] {
   const out: Field[] = [];
   if (level === 1) {
@@ -243,6 +229,10 @@ function nameFamily(c: Ctx, a: bigint, len: number): number {
   return b ? rd.u16(b, 0) : -1;
 }
 
+/** An iovec buffer of a message to a netlink socket (the call's fd): its messages. */
+const netlinkData = (c: Ctx) => (base: bigint, len: bigint): Value =>
+  (base ? netlinkV(c, netlinkFamily(c.pid, Number(BigInt.asIntN(32, c.args[0]!))), base, len) : buf(c, base, len));
+
 /** struct msghdr (56 bytes): name, iovecs (data limited to `dataSize`), control messages, flags. */
 function msghdrV(c: Ctx, b: Uint8Array, userNamelen: number | undefined, dataSize: bigint): Value {
   const name = rd.u64(b, 0);
@@ -253,7 +243,7 @@ function msghdrV(c: Ctx, b: Uint8Array, userNamelen: number | undefined, dataSiz
     field('msg_name', sockaddrAt(c, name, shownLen)),
     field('msg_namelen', userNamelen !== undefined && userNamelen !== namelen
       ? { k: 'inout', in: int(userNamelen), out: int(namelen) } : int(namelen)),
-    field('msg_iov', iovAt(c, rd.u64(b, 16), rd.u64(b, 24), dataSize, nameFamily(c, name, shownLen) === AF_NETLINK ? Number(BigInt.asIntN(32, c.args[0]!)) : undefined)),
+    field('msg_iov', iovecs(c, rd.u64(b, 16), rd.u64(b, 24), dataSize, true, nameFamily(c, name, shownLen) === AF_NETLINK ? netlinkData(c) : undefined)),
     field('msg_iovlen', ulong(rd.u64(b, 24))),
   ];
   if (controllen) f.push(field('msg_control', msgControl(c, rd.u64(b, 32), controllen)));

@@ -1,11 +1,11 @@
 /** Netlink messages: headers, NETLINK_ROUTE and NETLINK_SOCK_DIAG payloads (strace's netlink*.c). */
 import { readFileSync, readlinkSync } from 'node:fs';
-import { A, addr, buf, fd, hexv, rd } from './args.js';
+import { addr, buf, hexv, rd } from './args.js';
 import type { Ctx } from './types.js';
-import { array, call, field, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
+import { array, badPtr, call, field, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
 import { IPPROTO, SOCKET_FAMILIES, SOCKET_TYPES } from './xlat/tables.js';
-import { badAddr, fetch, idV, ifindexV, pidV, printArray } from './printers.js';
+import { fetch, idV, ifindexV, pidV, printArray } from './printers.js';
 import { errnoName } from './xlat/errno.js';
 import { ARPHRD, IFF_FLAGS } from './xlat/net.js';
 import { AF_INET, AF_INET6, AF_UNIX, inet4, inet6, netPort, rawBytes, xlatOf } from './sockaddr.js';
@@ -123,7 +123,7 @@ function nlmsghdrV(c: Ctx, h: Uint8Array, family: number | undefined): Value {
 function nlaStr(c: Ctx, a: bigint, len: number): Value {
   const size = Math.min(len, c.opt.strsize + 1);
   const b = c.mem.read(a, size);
-  if (!b) return badAddr(a);
+  if (!b) return badPtr(a);
   const shown = Math.min(size, c.opt.strsize);
   const v = b.subarray(0, shown);
   if (shown > 0 && v[shown - 1] === 0) return { k: 'str', b: v.subarray(0, shown - 1) };

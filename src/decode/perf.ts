@@ -1,7 +1,7 @@
 /** The perf_event_open(2) decoder and struct perf_event_attr (strace's perf.c). */
 import { addr, fd, rd, sint, withFacts } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { badPtr, call, field, hex, join, note, struct, tok, uint, type Field, type Value } from './value.js';
+import { badPtr, field, hex, join, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { CLOCK_IDS } from './xlat/tables.js';
 import {
   HW_BREAKPOINT_TYPES, PERF_ATTR_SIZES, PERF_BRANCH_SAMPLE_TYPES, PERF_HW_CACHE_IDS, PERF_HW_CACHE_OP_IDS,

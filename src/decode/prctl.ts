@@ -5,7 +5,7 @@ import { array, hex, note, sym, tok, type Value } from './value.js';
 import { lookup, xlat } from './xlat/core.js';
 import { CAPS, PIDTYPES, PR_CAP_AMBIENT, PR_DUMPABLE, PR_FP_MODE, PR_MCE_KILL, PR_MCE_KILL_POLICY, PR_MTE_TCF, PR_PAC_ALL_KEYS, PR_PAC_KEYS, PR_SCHED_CORE_CMDS, PR_SET_MM, PR_SET_VMA, PR_SME_VL_FLAGS, PR_SPEC_CMDS, PR_SPEC_GET_FLAGS, PR_SPEC_SET_FLAGS, PR_SVE_VL_FLAGS, PR_TSC, PR_UNALIGN, PRCTL_OPTIONS, SECBITS, SECCOMP_MODES } from './xlat/proc.js';
 import {
-  auxFlags, cstrN, fetch, flagsText, numAt, pidV, ptrAt, rawless, sigV, withAux, X, xflags32, xflags64, xval, xval64,
+  auxFlags, cstrN, fetch, flagsText, numAt, pidV, ptrAt, rawless, sigV, withAux, xflags32, xflags64, xval, xval64,
 } from './printers.js';
 import { fprogAt } from './bpf_filter.js';
 

@@ -4,15 +4,13 @@
  * loads without the misc family's decoders and tables.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { addr, type ArgFn, buf, rd, sint, ulong } from './args.js';
-import type { Ctx, RetFmt, RetInfo } from './types.js';
-import { array, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
-import { flags as xflags, symbol, xlat, type Xlat } from './xlat/core.js';
+import { A, addr, type ArgFn, buf, rd, sint, ulong } from './args.js';
+import type { Ctx, RetFmt, RetInfo, SyscallDecoder } from './types.js';
+import { array, badPtr, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { flags as xflags, lookup, symbol, xlat, type Xlat } from './xlat/core.js';
 import { signalName, sigsetNames } from './xlat/signals.js';
 
 export const NULL: Value = { k: 'ptr', v: 0n };
-/** An address that could not be read, as strace prints it. */
-export const badAddr = (a: bigint): Value => ({ k: 'ptr', v: a, bad: true });
 
 /** `name=value`, for arguments strace prints with their name (clone's `child_stack=NULL`). */
 export const named = (name: string, v: Value): Value => join('=', tok(name), v);
@@ -25,7 +23,7 @@ export function fetch(c: Ctx, a: bigint, size: number, fn: (b: Uint8Array) => Va
   if (a === 0n) return NULL;
   if (!c.opt.verbose || (exiting && c.err)) return addr(a);
   const b = c.mem.read(a, size);
-  return b ? fn(b) : badAddr(a);
+  return b ? fn(b) : badPtr(a);
 }
 
 /**
@@ -76,7 +74,7 @@ export function printArray(
     const cur = start + i * sz;
     const b = whole && i < look ? whole.subarray(Number(i * sz), Number((i + 1n) * sz)) : c.mem.read(cur, size);
     if (!b) {
-      if (i === 0n) return badAddr(start);
+      if (i === 0n) return badPtr(start);
       items.push(note(tok('...'), '0x' + cur.toString(16)));
       return array(items);
     }
@@ -164,8 +162,6 @@ export const xflags32 = (x: Xlat, v: bigint, unknown?: string): Value => xflags(
 /** printflags64. */
 export const xflags64 = (x: Xlat, v: bigint, unknown?: string): Value => xflags(x, BigInt.asUintN(64, v), unknown);
 
-/** An argument printer for a printxval argument. */
-export const X = (x: Xlat, unknown?: string): ArgFn => (c, i) => xval(x, c.args[i]!, unknown);
 /** strace's pid kinds: a thread, a thread group (a process), a process group, a session. */
 export type PidType = 'tid' | 'tgid' | 'pgid' | 'sid';
 /** -Y: the name of the thread or process `pid` names, if it has one (groups and sessions print bare). */
@@ -222,18 +218,26 @@ export const isErestart = (c: Ctx): boolean => c.err === 512 || c.err === 513 ||
 /** A return format with an auxstr, shown only when the call succeeded and there is a text. */
 export const withAux = (fmt: RetFmt, aux: Value | undefined): RetInfo => (aux ? { fmt, aux } : { fmt });
 
-/** sprinttime: local time `2023-11-14T22:13:20+0000`, with `.NNN` fraction digits when given. */
-export function sprinttime(sec: bigint, part = 0n, width = 0): string | undefined {
-  if (sec === 0n && part === 0n) return undefined;
-  const ms = Number(sec) * 1000;
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
-  const d = new Date(ms);
-  const p2 = (n: number): string => String(n).padStart(2, '0');
-  const off = -d.getTimezoneOffset();
-  const z = (off < 0 ? '-' : '+') + p2(Math.floor(Math.abs(off) / 60)) + p2(Math.abs(off) % 60);
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/**
+ * strace's sprinttime_nsec: local time `2023-11-14T22:13:20.123456789+0000`, no fraction when it is
+ * 0; undefined for the epoch itself, an out-of-range fraction or an unrepresentable time.
+ */
+export function sprinttime(sec: bigint, frac = 0n, maxFrac = 999999999n, width = 9): string | undefined {
+  if ((sec === 0n && frac === 0n) || frac > maxFrac || frac < 0n) return undefined;
+  if (sec > 8640000000000n || sec < -8640000000000n) return undefined;
+  const d = new Date(Number(sec) * 1000);
+  if (Number.isNaN(d.getTime())) return undefined;
   const y = d.getFullYear();
-  const frac = part > 0n ? '.' + part.toString().padStart(width, '0') : '';
-  return `${y}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}T${p2(d.getHours())}:${p2(d.getMinutes())}:${p2(d.getSeconds())}${frac}${z}`;
+  const off = -d.getTimezoneOffset();
+  const abs = Math.abs(off);
+  return (
+    `${y < 0 ? '-' + pad(-y, 4) : pad(y, 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
+    `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
+    (frac > 0n ? '.' + frac.toString().padStart(width, '0') : '') +
+    `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
+  );
 }
 
 const SIGEV_NOTIFY = xlat(() => [[0, 'SIGEV_SIGNAL'], [1, 'SIGEV_NONE'], [2, 'SIGEV_THREAD'], [4, 'SIGEV_THREAD_ID']]);
@@ -288,14 +292,72 @@ export function cstrN(c: Ctx, a: bigint, len: number): Value {
 /** An aux text strace leaves out with -X raw. */
 export const rawless = (v: Value): Value => ({ k: 'styled', abbrev: v, raw: tok(''), verbose: v });
 
-/** An iovec array; `data` caps the bytes of the buffers shown (-1: all), `bases` false prints them as addresses. */
-export function iovecs(c: Ctx, a: bigint, n: bigint, data: bigint, bases: boolean): Value {
+/**
+ * print_quoted_cstring of a char[size] field at `off`: quoted up to its NUL; with no NUL before the
+ * last byte and a last byte that is not one, all but that byte and `...`.
+ */
+export function cstrField(b: Uint8Array, off: number, size: number): Value {
+  const s = b.subarray(off, off + Math.max(size, 0));
+  const z = s.indexOf(0);
+  if (z >= 0) return { k: 'str', b: s.subarray(0, z) };
+  return { k: 'str', b: s.subarray(0, Math.max(s.length - 1, 0)), trunc: s.length > 0 };
+}
+
+/**
+ * An iovec array: `[{iov_base="…", iov_len=5}]`. `data` caps the bytes of the buffers shown in all
+ * (readv shows what was read; -1: all); `bases` false prints the buffers as addresses; `show` prints
+ * a buffer's bytes (a netlink message, say) instead of as a string.
+ */
+export function iovecs(
+  c: Ctx, a: bigint, n: bigint, data: bigint, bases: boolean,
+  show: (base: bigint, len: bigint) => Value = (base, len) => buf(c, base, len),
+): Value {
   let left = data;
   return printArray(c, a, n, 16, (b) => {
     const base = rd.u64(b, 0);
     const len = rd.u64(b, 8);
     const shown = left < 0n || len <= left ? len : left;
     if (left >= 0n) left -= shown;
-    return struct([field('iov_base', bases ? buf(c, base, shown) : addr(base)), field('iov_len', ulong(len))]);
+    return struct([field('iov_base', bases ? show(base, shown) : addr(base)), field('iov_len', ulong(len))]);
   }, { ignoreErr: true });
 }
+
+// ---------------------------------------------------------------- commands: fcntl, ioctl
+
+/** How a command's third argument prints: when (entry, or exit for what the kernel fills in) and how. */
+export type ArgPrinter = (c: Ctx, a: bigint) => Value;
+export interface ArgAt {
+  at: 'entry' | 'exit';
+  print: ArgPrinter;
+  /**
+   * For arguments printed at exit: runs at entry, to keep in c.state what the call overwrites
+   * (in/out arguments keep their entry value as c.state.argIn).
+   */
+  save?: (c: Ctx, a: bigint) => void;
+}
+export const onEntry = (print: ArgPrinter): ArgAt => ({ at: 'entry', print });
+export const onExit = (print: ArgPrinter): ArgAt => ({ at: 'exit', print });
+
+/** A decoder for fd/command/argument calls: the argument per command, the result per command. */
+export function byCommand(name: (c: Ctx) => Value, argOf: (c: Ctx) => ArgAt | undefined, ret: (c: Ctx) => RetInfo): SyscallDecoder {
+  return {
+    entry: (c) => {
+      const h = argOf(c);
+      const out = [A.fd(c, 0), name(c)];
+      if (h?.at === 'entry') out.push(h.print(c, c.args[2]!));
+      else h?.save?.(c, c.args[2]!);
+      return out;
+    },
+    needsExit: (c) => argOf(c)?.at === 'exit',
+    exit: (c) => [argOf(c)!.print(c, c.args[2]!)],
+    ret,
+  };
+}
+
+/** A result followed by `(NAME)` when there is a name (strace's RVAL_STR with a looked-up auxstr). */
+export const withName = (name: string | undefined, fmt: 'd' | 'x'): RetInfo => (name ? { fmt, aux: tok(name) } : { fmt });
+/** A result that is a file descriptor (F_DUPFD, ioctls that make one). */
+export const asFd = (): RetInfo => ({ fmt: 'fd' });
+
+/** strace's printflags with no default: a zero value prints nothing at all. */
+export const flagsNoDflt = (x: Xlat, v: bigint): Value => (v === 0n && lookup(x, 0n) === undefined ? tok('') : xflags(x, v));

@@ -2,7 +2,7 @@
 import { NATIVE_ABI } from '../arch/index.js';
 import { A, addr, cstr, fd, hexv, path, R, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { array, call, field, hex, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { array, field, hex, int, join, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, xlat } from './xlat/core.js';
 import { signame } from './xlat/signals.js';
 import { AT_FLAGS, CLOCK_IDS, CSIGNAL } from './xlat/tables.js';

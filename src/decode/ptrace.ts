@@ -1,6 +1,6 @@
 /** The ptrace(2) decoder: requests, their addresses and data (strace's ptrace.c). */
-import { NATIVE, tableForAudit } from '../arch/index.js';
-import { A, addr, localArray, rd, ulong } from './args.js';
+import { NATIVE_ABI, tableForAudit } from '../arch/index.js';
+import { addr, localArray, rd, ulong } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, field, hex, int, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags } from './xlat/core.js';
@@ -39,57 +39,43 @@ const PT_GETREGS = new Set([PT.GETREGS, PT.GETFPREGS]);
 
 const ptraceReq = (c: Ctx): bigint => c.args[0]!;
 
-/** The register layouts below are x86_64's; elsewhere the registers print as their address. */
-const X86 = NATIVE.name === 'x86_64';
-const USER_REGS = [
-  'r15', 'r14', 'r13', 'r12', 'rbp', 'rbx', 'r11', 'r10', 'r9', 'r8', 'rax', 'rcx', 'rdx', 'rsi', 'rdi', 'orig_rax',
-  'rip', 'cs', 'eflags', 'rsp', 'ss', 'fs_base', 'gs_base', 'ds', 'es', 'fs', 'gs',
-];
-/** Offsets in struct user that PTRACE_PEEKUSER/POKEUSER name (x86_64), ascending. */
-const USER_OFFSETS: ReadonlyArray<readonly [number, string]> = [
-  ...['R15', 'R14', 'R13', 'R12', 'RBP', 'RBX', 'R11', 'R10', 'R9', 'R8', 'RAX', 'RCX', 'RDX', 'RSI', 'RDI', 'ORIG_RAX',
-    'RIP', 'CS', 'EFL', 'RSP', 'SS'].map((n, i) => [i * 8, `8*${n}`] as const),
-  ...([[216, 'u_fpvalid'], [224, 'i387'], [736, 'u_tsize'], [744, 'u_dsize'], [752, 'u_ssize'], [760, 'start_code'],
-    [768, 'start_stack'], [776, 'signal'], [784, 'reserved'], [792, 'u_ar0'], [800, 'u_fpstate'], [808, 'magic'],
-    [816, 'u_comm'], [848, 'u_debugreg']] as const).map(([o, n]) => [o, `offsetof(struct user, ${n})`] as const),
-  [912, 'sizeof(struct user)'],
-];
+/** The arch's register layouts (src/arch/<arch>/); without them the registers print as their address. */
+const REGS = NATIVE_ABI.regs;
 
 /** print_user_offset_addr: `8*RAX`, `offsetof(struct user, u_debugreg)+8`, or the address. */
 function userOffset(a: bigint): Value {
-  if (!X86) return addr(a);
+  if (!REGS) return addr(a);
+  const offsets = REGS.userOffsets;
   let hit: readonly [number, string] | undefined;
-  for (const e of USER_OFFSETS) if (BigInt(e[0]) <= a) hit = e;
-  if (!hit || (a > BigInt(hit[0]) && hit === USER_OFFSETS[USER_OFFSETS.length - 1])) return addr(a);
+  for (const e of offsets) if (BigInt(e[0]) <= a) hit = e;
+  if (!hit || (a > BigInt(hit[0]) && hit === offsets[offsets.length - 1])) return addr(a);
   const extra = a - BigInt(hit[0]);
   return { k: 'sym', name: extra ? `${hit[1]}+${extra}` : hit[1], v: a, fmt: 'x' };
 }
 
-const REGS_SIZE = 27 * 8, FPREGS_SIZE = 512;
+const REGS_SIZE = (REGS?.prstatus.length ?? 0) * 8, FPREGS_SIZE = REGS?.fpregs.size ?? 0;
 
 /** A user_regs_struct (NT_PRSTATUS) of `size` bytes at `a` (arch_decode_prstatus_regset). */
 function prstatusAt(c: Ctx, a: bigint, size: bigint, exiting = false): Value {
-  if (!X86 || !size || size & 7n) return addr(a);
+  if (!REGS || !size || size & 7n) return addr(a);
   const n = size < BigInt(REGS_SIZE) ? Number(size) : REGS_SIZE;
   return fetch(c, a, n, (b) => struct(
-    USER_REGS.slice(0, n / 8).map((r, i) => field(r, hex(rd.u64(b, i * 8)))), size > BigInt(REGS_SIZE),
+    REGS.prstatus.slice(0, n / 8).map((r, i) => field(r, hex(rd.u64(b, i * 8)))), size > BigInt(REGS_SIZE),
   ), exiting);
 }
 
 /** A user_fpregs_struct (NT_FPREGSET) of `size` bytes at `a` (arch_decode_fpregset). */
 function fpregsetAt(c: Ctx, a: bigint, size: bigint, exiting = false): Value {
-  if (!X86 || !size || size & 7n) return addr(a);
+  if (!REGS || !size || size & 7n) return addr(a);
   const n = size < BigInt(FPREGS_SIZE) ? Number(size) : FPREGS_SIZE;
   return fetch(c, a, n, (b) => {
-    const f: Field[] = [field('cwd', hex(rd.u16(b, 0)))];
-    const head: [string, number, number][] = [
-      ['swd', 2, 2], ['ftw', 4, 2], ['fop', 6, 2], ['rip', 8, 8], ['rdp', 16, 8], ['mxcsr', 24, 4], ['mxcr_mask', 28, 4],
-    ];
-    for (const [name, off, sz] of head) {
+    const f: Field[] = [];
+    // the first field always fits: size is a nonzero multiple of 8
+    for (const [name, off, sz] of REGS.fpregs.head) {
       if (n <= off) break;
       f.push(field(name, hex(sz === 2 ? rd.u16(b, off) : sz === 4 ? rd.u32(b, off) : rd.u64(b, off))));
     }
-    for (const [name, off, count] of [['st_space', 32, 32], ['xmm_space', 160, 64], ['padding', 416, 24]] as const) {
+    for (const [name, off, count] of REGS.fpregs.arrays) {
       if (n <= off) break;
       const len = Math.min(count, Math.floor((n - off) / 4));
       const limit = c.opt.abbrev ? Math.min(len, c.opt.strsize) : len;

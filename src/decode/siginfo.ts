@@ -1,6 +1,6 @@
 /** siginfo_t as strace prints it (printsiginfo.c), for the signal, process and ptrace decoders and the engine. */
 import { NATIVE, tableForAudit } from '../arch/index.js';
-import { A, rd } from './args.js';
+import { rd } from './args.js';
 import type { Ctx } from './types.js';
 import { field, hex, int, note, struct, sym, uint, type Field, type Value } from './value.js';
 import { lookup, xlat, type Xlat } from './xlat/core.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { NATIVE_ABI } from '../arch/index.js';
 import { A, addr, hexv, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { field, note, struct, sym, tok, type Field, type Value } from './value.js';
+import { field, note, struct, tok, type Field, type Value } from './value.js';
 import { lookup } from './xlat/core.js';
 import { SA_FLAGS, SA_HANDLER_VALUES, SFD_FLAGS, SIGALTSTACK_FLAGS, SIGPROCMASK_HOW } from './xlat/tables.js';
 import {

@@ -1,9 +1,9 @@
 /** Socket ioctls (type 0x89): struct ifreq, ifconf and the ints they carry (strace's sock.c). */
-import { A, addr, buf, cstr, hexv, rd } from './args.js';
+import { addr, cstr, hexv, rd } from './args.js';
 import type { Ctx } from './types.js';
 import { field, int, note, struct, tok, type Field, type Value } from './value.js';
 import { flags as xflags, symbol } from './xlat/core.js';
-import { fetch, ifindexV, numAt, printArray } from './printers.js';
+import { cstrField, fetch, ifindexV, numAt, printArray } from './printers.js';
 import { ARPHRD, IFF_FLAGS } from './xlat/net.js';
 import { rawBytes, sockaddrV } from './sockaddr.js';
 
@@ -23,11 +23,6 @@ export interface SockIoctlArg {
 const IFREQ_SIZE = 40;
 const IFNAMSIZ = 16;
 
-/** A char[size] field printed up to its NUL, `...` when it has none (print_quoted_cstring). */
-const cstrField = (b: Uint8Array, off: number, size: number): Value => {
-  const z = b.subarray(off, off + size).indexOf(0);
-  return z >= 0 ? { k: 'str', b: b.subarray(off, off + z) } : { k: 'str', b: b.subarray(off, off + size - 1), trunc: true };
-};
 
 /** The bytes of a MAC address per hardware type (strace's hwaddr_sizes; 255: all of them). */
 const HWADDR_SIZES: Readonly<Record<number, number>> = {

@@ -1,10 +1,10 @@
 /** Socket addresses of every family (strace's sockaddr.c), for the network decoders. */
-import { A, addr, hexv, rd } from './args.js';
+import { addr, hexv, rd } from './args.js';
 import type { Ctx } from './types.js';
 import { array, call, field, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol, xlat, type Xlat } from './xlat/core.js';
 import { SOCKET_FAMILIES } from './xlat/tables.js';
-import { fetch, ifindexV, pidV } from './printers.js';
+import { cstrField, fetch, ifindexV, pidV } from './printers.js';
 import { ARPHRD, ETHERNET_PROTOCOLS, PACKET_TYPES } from './xlat/net.js';
 
 
@@ -15,14 +15,6 @@ const VSOCK_PORTS = xlat(() => [[0xffffffff, 'VMADDR_PORT_ANY']]);
 const VSOCK_FLAGS = xlat(() => [[1, 'VMADDR_FLAG_TO_HOST']]);
 const CRYPTO_ALG_FLAGS = xlat(() => [[0x1000, 'CRYPTO_ALG_KERN_DRIVER_ONLY']]);
 
-/** A char[size] at `off` up to its NUL; `...` when the last byte is not NUL (QUOTE_EXPECT_TRAILING_0). */
-const cstrBytes = (b: Uint8Array, off: number, size: number): Value => {
-  const s = b.subarray(off, off + Math.max(size, 0));
-  const z = s.indexOf(0);
-  if (z >= 0 && z < s.length - 1) return { k: 'str', b: s.subarray(0, z) };
-  if (s.length && s[s.length - 1] === 0) return { k: 'str', b: s.subarray(0, s.length - 1) };
-  return { k: 'str', b: s.subarray(0, Math.max(s.length - 1, 0)), trunc: s.length > 0 };
-};
 /** Flags always with their number (PRINT_FIELD_FLAGS_VERBOSE): `0`, `0x1000 /* CRYPTO_ALG_KERN_DRIVER_ONLY *\/`. */
 const verboseFlags = (x: Xlat, v: number, dflt: string): Value => {
   if (!v) return int(0);
@@ -159,10 +151,10 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
   [AF_ALG]: {
     min: 25,
     fn: (b, len) => [
-      field('salg_type', cstrBytes(b, 2, 14)),
+      field('salg_type', cstrField(b, 2, 14)),
       field('salg_feat', verboseFlags(CRYPTO_ALG_FLAGS, rd.u32(b, 16), 'CRYPTO_ALG_???')),
       field('salg_mask', verboseFlags(CRYPTO_ALG_FLAGS, rd.u32(b, 20), 'CRYPTO_ALG_???')),
-      field('salg_name', cstrBytes(b, 24, len - 24)),
+      field('salg_name', cstrField(b, 24, len - 24)),
     ],
   },
   [AF_VSOCK]: {

@@ -1,13 +1,14 @@
 /** File metadata as strace prints it: modes, device numbers, times, open flags, struct stat and statfs. */
-import { A, addr, buf, localArray, rd, type ArgFn } from './args.js';
+import { NATIVE_ABI } from '../arch/index.js';
+import { addr, buf, localArray, rd, type ArgFn } from './args.js';
 import type { Ctx } from './types.js';
 import {
   call, field, hex, int, joinOf, joinOct, note, oct, struct, tok, uint, type Field, type Value,
 } from './value.js';
-import { flags, lookup, symbol, type Xlat } from './xlat/core.js';
+import { flags, lookup, symbol } from './xlat/core.js';
 import { OPEN_ACCMODE, OPEN_FLAGS, S_IFMT, S_IFMT_TYPES } from './xlat/tables.js';
 import { FS_MAGIC, STATFS_FLAGS, ST_VALID } from './xlat/file.js';
-import { fetch, idV } from './printers.js';
+import { fetch, idV, sprinttime } from './printers.js';
 
 // ---------------------------------------------------------------- shared printers
 
@@ -36,28 +37,6 @@ export const minor = (d: bigint): bigint => BigInt.asUintN(32, (d & 0xffn) | ((d
 /** print_dev_t: `makedev(0x88, 0x1)` (-X raw: the number; -X verbose: the number, then this as a comment). */
 export const dev = (d: bigint): Value => joinOf(d, '', call('makedev', hex(major(d)), hex(minor(d))));
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
-/**
- * strace's sprinttime_nsec: local time `2023-11-14T22:13:20.123456789+0000`, no fraction when it is
- * 0; undefined for the epoch itself, an out-of-range fraction or an unrepresentable time.
- */
-export function sprinttime(sec: bigint, frac: bigint, maxFrac = 999999999n, width = 9): string | undefined {
-  if ((sec === 0n && frac === 0n) || frac > maxFrac || frac < 0n) return undefined;
-  if (sec > 8640000000000n || sec < -8640000000000n) return undefined;
-  const d = new Date(Number(sec) * 1000);
-  if (Number.isNaN(d.getTime())) return undefined;
-  const y = d.getFullYear();
-  const off = -d.getTimezoneOffset();
-  const abs = Math.abs(off);
-  return (
-    `${y < 0 ? '-' + pad(-y, 4) : pad(y, 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
-    `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
-    (frac > 0n ? '.' + frac.toString().padStart(width, '0') : '') +
-    `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
-  );
-}
-
 /** A seconds value followed by its date as a comment, when strace can print one. */
 export function timeNote(sec: bigint, nsec: bigint): Value {
   const t = sprinttime(sec, nsec);
@@ -77,31 +56,35 @@ export function openModes(v: bigint): Value {
   return { k: 'flags', names, rest: rest.k === 'flags' ? rest.rest : 0n, v };
 }
 
-/** A flags argument printed as one value of a table, rest as flags (C unsigned int). */
-export const flagsArg = (x: Xlat, dflt: string): ArgFn => (c, i) => flags(x, BigInt.asUintN(32, c.args[i]!), dflt);
 
 export const idArg: ArgFn = (c, i) => idV(c.args[i]!);
 
-// ---------------------------------------------------------------- struct stat (x86_64 kernel layout)
+// ---------------------------------------------------------------- struct stat (the arch's kernel layout)
 
-const STAT_SIZE = 144;
+const STAT = NATIVE_ABI.stat;
+/** A field of struct stat, as the arch lays it out. */
+const st = (b: Uint8Array, name: keyof typeof STAT.fields): bigint => {
+  const [off, bytes] = STAT.fields[name];
+  return bytes === 8 ? rd.u64(b, off) : BigInt(rd.u32(b, off));
+};
 
 /** print_struct_stat over the kernel's struct stat: abbreviated `{st_mode=…, st_size=…, ...}` by default. */
 export function statStruct(c: Ctx, b: Uint8Array): Value {
-  const mode = rd.u32(b, 24);
+  const mode = Number(st(b, 'mode'));
   const type = BigInt(mode) & S_IFMT;
   const f: Field[] = [];
   const full = !c.opt.abbrev;
   if (full) {
-    f.push(field('st_dev', dev(rd.u64(b, 0))), field('st_ino', uint(rd.u64(b, 8))));
+    f.push(field('st_dev', dev(st(b, 'dev'))), field('st_ino', uint(st(b, 'ino'))));
     f.push(field('st_mode', symbolicMode(mode)));
-    f.push(field('st_nlink', uint(rd.u64(b, 16))), field('st_uid', uint(rd.u32(b, 28))), field('st_gid', uint(rd.u32(b, 32))));
-    f.push(field('st_blksize', uint(rd.u64(b, 56))), field('st_blocks', uint(rd.u64(b, 64))));
+    f.push(field('st_nlink', uint(st(b, 'nlink'))), field('st_uid', uint(st(b, 'uid'))), field('st_gid', uint(st(b, 'gid'))));
+    f.push(field('st_blksize', uint(st(b, 'blksize'))), field('st_blocks', uint(st(b, 'blocks'))));
   } else f.push(field('st_mode', symbolicMode(mode)));
-  if (type === 0o020000n || type === 0o060000n) f.push(field('st_rdev', dev(rd.u64(b, 40))));
-  else f.push(field('st_size', uint(rd.u64(b, 48))));
+  if (type === 0o020000n || type === 0o060000n) f.push(field('st_rdev', dev(st(b, 'rdev'))));
+  else f.push(field('st_size', uint(st(b, 'size'))));
   if (!full) return struct(f, true);
-  for (const [name, off] of [['atime', 72], ['mtime', 88], ['ctime', 104]] as const) {
+  for (const name of ['atime', 'mtime', 'ctime'] as const) {
+    const off = STAT.times[name];
     const sec = rd.s64(b, off);
     const nsec = rd.u64(b, off + 8);
     f.push(field('st_' + name, timeNote(sec, nsec)), field(`st_${name}_nsec`, uint(nsec)));
@@ -109,7 +92,7 @@ export function statStruct(c: Ctx, b: Uint8Array): Value {
   return struct(f);
 }
 
-const statAt = (c: Ctx, a: bigint): Value => fetch(c, a, STAT_SIZE, (b) => statStruct(c, b), true);
+const statAt = (c: Ctx, a: bigint): Value => fetch(c, a, STAT.size, (b) => statStruct(c, b), true);
 export const statArg: ArgFn = (c, i) => statAt(c, c.args[i]!);
 
 

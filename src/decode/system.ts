@@ -1,12 +1,12 @@
 /** Decoders of calls about the system and other processes: I/O priorities, kcmp, reboot, kexec, modules. */
 import { A, addr, buf, fd, hexv, rd, sig, sint, withFacts } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { field, hex, join, struct, uint, type Value } from './value.js';
+import { field, join, struct, uint, type Value } from './value.js';
 import {
   DELETE_MODULE_FLAGS, IOPRIO_WHO, KCMP_TYPES, KEXEC_ARCHES, KEXEC_FILE_LOAD_FLAGS, KEXEC_LOAD_FLAGS,
   MODULE_INIT_FLAGS, REBOOT_CMDS, REBOOT_MAGIC1, REBOOT_MAGIC2,
 } from './xlat/proc.js';
-import { cstrN, fetch, pidV, printArray, rawless, withAux, X, xflags32, xflags64, xval, xval64 } from './printers.js';
+import { cstrN, fetch, pidV, printArray, rawless, withAux, xflags32, xflags64, xval, xval64 } from './printers.js';
 import { ioprioCall, ioprioV } from './ioprio.js';
 
 
@@ -59,7 +59,7 @@ const miscProcDecoders: Record<string, SyscallDecoder> = {
     entry: (c) => [xval(IOPRIO_WHO, c.args[0]!, 'IOPRIO_WHO_???'), ioprioWho(c)],
     ret: (c) => withAux('d', c.err ? undefined : rawless(ioprioCall(c.rval))),
   },
-  ioprio_set: sig([X(IOPRIO_WHO, 'IOPRIO_WHO_???'), (c) => ioprioWho(c), (c, i) => ioprioV(c.args[i]!)]),
+  ioprio_set: sig([A.sym(IOPRIO_WHO, 'x', 'IOPRIO_WHO_???'), (c) => ioprioWho(c), (c, i) => ioprioV(c.args[i]!)]),
   kcmp: { entry: (c) => [pidV(c, c.args[0]!), pidV(c, c.args[1]!), xval(KCMP_TYPES, c.args[2]!, 'KCMP_???'), ...kcmpIdx(c)] },
   reboot: {
     entry: (c) => {

@@ -79,7 +79,6 @@ export const hex = (v: bigint | number): Value => ({ k: 'int', v: BigInt(v), fmt
 export const oct = (v: bigint | number): Value => ({ k: 'int', v: BigInt(v), fmt: 'o' });
 export const uint = (v: bigint | number): Value => ({ k: 'int', v: BigInt(v), fmt: 'u' });
 export const sym = (name: string, v: bigint | number): Value => ({ k: 'sym', name, v: BigInt(v) });
-export const ptr = (v: bigint): Value => ({ k: 'ptr', v });
 export const badPtr = (v: bigint): Value => ({ k: 'ptr', v, bad: true });
 export const tok = (text: string): Value => ({ k: 'tok', text });
 export const note = (v: Value, text: string): Value => ({ k: 'note', v, text });

@@ -28,6 +28,8 @@
 import type { ArchTable, SyscallClass, SyscallRow } from '../arch/types.js';
 import { NEWER_THAN_STRACE61 as X86_64_NEWER } from '../arch/x86_64.js';
 import { NEWER_THAN_STRACE61 as AARCH64_NEWER } from '../arch/aarch64.js';
+import { X86_64_COMPAT } from '../arch/x86_64/personalities.js';
+import { AARCH64_COMPAT } from '../arch/aarch64/personalities.js';
 import { errnoByName } from '../decode/xlat/errno.js';
 import { compilePosixEre } from './ere.js';
 import { parseDelay, parsePokes, type Poke, replacementSyscall } from './inject-tokens.js';
@@ -47,28 +49,10 @@ export class FilterError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Sets
 
-/** strace's number_set: membership is `(n in items) XOR not`. */
-export class NumberSet {
-  not = false;
-  readonly items = new Set<number>();
-  has(n: number): boolean {
-    return this.items.has(n) !== this.not;
-  }
-  clear(): void {
-    this.items.clear();
-    this.not = false;
-  }
-  /** Every number is in the set (strace's is_complete_set for the small fixed sets). */
-  isComplete(universe: readonly number[]): boolean {
-    return universe.every((n) => this.has(n));
-  }
-}
-
-/** A number_set over a small set of named values (status, quiet, decode-fds, decode-pids). */
-export class TokenSet<T extends string> {
+/** strace's number_set: membership is `(v in items) XOR not`. */
+export class NumberSet<T = number> {
   not = false;
   readonly items = new Set<T>();
-  constructor(readonly universe: readonly T[]) {}
   has(v: T): boolean {
     return this.items.has(v) !== this.not;
   }
@@ -76,23 +60,28 @@ export class TokenSet<T extends string> {
     this.items.clear();
     this.not = false;
   }
+  /** Every value of `universe` is in the set (strace's is_complete_set for the small fixed sets). */
+  isComplete(universe: readonly T[]): boolean {
+    return universe.every((v) => this.has(v));
+  }
+}
+
+/** A number_set over a small set of named values (status, quiet, decode-fds, decode-pids). */
+export class TokenSet<T extends string> extends NumberSet<T> {
+  constructor(readonly universe: readonly T[]) {
+    super();
+  }
   /** All values selected (strace's is_complete_set). */
-  isComplete(): boolean {
-    return this.universe.every((v) => this.has(v));
+  override isComplete(): boolean {
+    return super.isComplete(this.universe);
   }
 }
 
 /** A syscall set for the 64-bit personality of one arch table, by syscall number. */
-export class SyscallSet {
-  not = false;
+export class SyscallSet extends NumberSet<number> {
   /** Numbers explicitly added (all valid strace 6.1 numbers of `table`). */
-  readonly nrs = new Set<number>();
-  has(nr: number): boolean {
-    return this.nrs.has(nr) !== this.not;
-  }
-  clear(): void {
-    this.nrs.clear();
-    this.not = false;
+  get nrs(): Set<number> {
+    return this.items;
   }
   /** Per-number booleans for 0..length-1 (e.g. the table's rows.length). */
   toArray(length: number): boolean[] {
@@ -219,56 +208,6 @@ interface ArchInfo {
 type Ranges = readonly (readonly [number, number])[];
 const inRanges = (r: Ranges, n: number): boolean => r.some(([a, b]) => n >= a && n <= b);
 
-/* Extracted from strace v6.1's syscallent tables (src/linux/{i386,x32,arm}/syscallent.h):
- * names that differ from the 64-bit table, and the numbers strace accepts (entries with a
- * decoder and not an indirect socketcall/ipc subcall; arm numbers as typed, before shuffling). */
-const I386_REMOVED = 'tuxcall security epoll_ctl_old epoll_wait_old newfstatat kexec_file_load';
-const I386_ADDED =
-  'waitpid break oldstat umount stime oldfstat stty gtty nice ftime prof signal lock mpx ulimit oldolduname ' +
-  'sigaction sgetmask ssetmask sigsuspend sigpending oldlstat readdir profil socketcall olduname idle vm86old ' +
-  'ipc sigreturn sigprocmask bdflush _llseek _newselect vm86 ugetrlimit mmap2 truncate64 ftruncate64 stat64 ' +
-  'lstat64 fstat64 lchown32 getuid32 getgid32 geteuid32 getegid32 setreuid32 setregid32 getgroups32 ' +
-  'setgroups32 fchown32 setresuid32 getresuid32 setresgid32 getresgid32 chown32 setuid32 setgid32 setfsuid32 ' +
-  'setfsgid32 fcntl64 sendfile64 statfs64 fstatfs64 fadvise64_64 fstatat64 clock_gettime64 clock_settime64 ' +
-  'clock_adjtime64 clock_getres_time64 clock_nanosleep_time64 timer_gettime64 timer_settime64 ' +
-  'timerfd_gettime64 timerfd_settime64 utimensat_time64 pselect6_time64 ppoll_time64 io_pgetevents_time64 ' +
-  'recvmmsg_time64 mq_timedsend_time64 mq_timedreceive_time64 semtimedop_time64 rt_sigtimedwait_time64 ' +
-  'futex_time64 sched_rr_get_interval_time64 send recv';
-const I386_VALID: Ranges = [[0, 221], [224, 250], [252, 284], [286, 386], [393, 414], [416, 450]];
-const X32_REMOVED =
-  'uselib _sysctl create_module get_kernel_syms query_module nfsservctl set_thread_area get_thread_area ' +
-  'epoll_ctl_old epoll_wait_old vserver';
-const X32_ADDED = [
-  'rt_sigaction', 'rt_sigreturn', 'ioctl', 'readv', 'writev', 'recvfrom', 'sendmsg', 'recvmsg', 'setsockopt',
-  'getsockopt', 'execve', 'ptrace', 'rt_sigpending', 'rt_sigtimedwait', 'rt_sigqueueinfo', 'sigaltstack',
-  'uselib', '_sysctl', 'create_module', 'get_kernel_syms', 'query_module', 'nfsservctl', 'set_thread_area',
-  'io_setup', 'io_submit', 'get_thread_area', 'epoll_ctl_old', 'epoll_wait_old', 'timer_create', 'vserver',
-  'mq_notify', 'kexec_load', 'waitid', 'set_robust_list', 'get_robust_list', 'vmsplice', 'move_pages',
-  'preadv', 'pwritev', 'rt_tgsigqueueinfo', 'recvmmsg', 'sendmmsg', 'process_vm_readv', 'process_vm_writev',
-  'execveat', 'preadv2', 'pwritev2',
-].map((n) => `${n}#64`).join(' ');
-const X32_VALID: Ranges = [[0, 334], [424, 450], [512, 547]];
-const ARM_REMOVED = 'newfstatat sync_file_range fadvise64';
-const ARM_ADDED =
-  'fork open waitpid creat link unlink time mknod chmod lchown break oldstat umount stime alarm oldfstat ' +
-  'pause utime stty gtty access nice ftime rename mkdir rmdir pipe prof signal lock mpx ulimit oldolduname ' +
-  'ustat dup2 getpgrp sigaction sgetmask ssetmask sigsuspend sigpending select symlink oldlstat readlink ' +
-  'uselib readdir profil ioperm socketcall stat lstat olduname iopl idle syscall ipc sigreturn modify_ldt ' +
-  'sigprocmask create_module get_kernel_syms bdflush sysfs afs_syscall _llseek getdents _newselect _sysctl ' +
-  'vm86 query_module poll chown getpmsg putpmsg vfork ugetrlimit mmap2 truncate64 ftruncate64 stat64 ' +
-  'lstat64 fstat64 lchown32 getuid32 getgid32 geteuid32 getegid32 setreuid32 setregid32 getgroups32 ' +
-  'setgroups32 fchown32 setresuid32 getresuid32 setresgid32 getresgid32 chown32 setuid32 setgid32 ' +
-  'setfsuid32 setfsgid32 fcntl64 sendfile64 epoll_create epoll_wait statfs64 fstatfs64 utimes fadvise64_64 ' +
-  'pciconfig_iobase pciconfig_read pciconfig_write send recv vserver inotify_init futimesat fstatat64 ' +
-  'sync_file_range2 signalfd eventfd clock_gettime64 clock_settime64 clock_adjtime64 clock_getres_time64 ' +
-  'clock_nanosleep_time64 timer_gettime64 timer_settime64 timerfd_gettime64 timerfd_settime64 ' +
-  'utimensat_time64 pselect6_time64 ppoll_time64 io_pgetevents_time64 recvmmsg_time64 mq_timedsend_time64 ' +
-  'mq_timedreceive_time64 semtimedop_time64 rt_sigtimedwait_time64 futex_time64 ' +
-  'sched_rr_get_interval_time64 cmpxchg breakpoint cacheflush usr26 usr32 set_tls get_tls';
-const ARM_VALID: Ranges = [
-  [0, 221], [224, 253], [256, 401], [403, 414], [416, 450], [0xffff0, 0xffff0], [0xf0001, 0xf0006],
-];
-
 function derived(base: ReadonlySet<string>, removed: string, added: string): Set<string> {
   const s = new Set(base);
   for (const n of removed.split(' ')) s.delete(n);
@@ -298,8 +237,7 @@ function archInfo(table: ArchTable): ArchInfo {
     let own: Set<string> | undefined;
     return { designator, get names() { return (own ??= derived(names(), removed, added)); }, validNr: (n) => inRanges(valid, n) };
   };
-  if (table.name === 'x86_64') pers.push(other('32', I386_REMOVED, I386_ADDED, I386_VALID), other('x32', X32_REMOVED, X32_ADDED, X32_VALID));
-  else if (table.name === 'aarch64') pers.push(other('32', ARM_REMOVED, ARM_ADDED, ARM_VALID));
+  for (const p of table.name === 'x86_64' ? X86_64_COMPAT : table.name === 'aarch64' ? AARCH64_COMPAT : []) pers.push(other(p.designator, p.removed, p.added, p.valid));
   info = { known, pers };
   archCache.set(table, info);
   return info;

@@ -6,10 +6,11 @@
  */
 import type { Field, Value } from '../decode/value.js';
 import type { Event, Ret } from '../model.js';
-import type { JsonInt, JsonValue, TraceEvent } from '../api/events.js';
+import type { JsonInt, JsonValue, SyscallJson, TraceEvent } from '../api/events.js';
 import type { RetFmt } from '../decode/types.js';
 import { errnoByName } from '../decode/xlat/errno.js';
 import { signalByName } from '../decode/xlat/signals.js';
+import { formatRet, formatValue } from '../render/strace.js';
 
 /** A recording that does not say what sysray wrote: the message names what is wrong. */
 export class RecordError extends Error {}
@@ -97,6 +98,30 @@ const RET_FMTS = new Set(['x', 'o', 'u', 'fd', 'none']);
 /** A signal's number from its name (`SIGCHLD`, `SIGRT_3`), 0 when the name is unknown. */
 const signo = (name: string): number => signalByName(name) ?? 0;
 
+/** A recorded syscall's result as the model's Ret; undefined for a call that never returned. */
+export function retFromJson(j: SyscallJson): Ret | undefined {
+  if (j.ret === null || j.ret === undefined) return undefined;
+  const fmt: RetFmt = j.retFormat && RET_FMTS.has(j.retFormat) ? j.retFormat : 'd';
+  const errno = j.errno === undefined ? 0 : typeof j.errno === 'number' ? j.errno : errnoByName(j.errno) ?? 0;
+  return {
+    rval: big(j.ret, 'ret'), errno, fmt,
+    ...(j.retDetail ? { aux: valueFromJson(j.retDetail) } : {}),
+    ...(j.retPath !== undefined ? { path: latin1(j.retPath) } : {}),
+    ...(j.retFd ? { fd: valueFromJson(j.retFd) } : {}),
+    ...(j.retComm !== undefined ? { comm: latin1(j.retComm) } : {}),
+    ...(j.injected ? { injected: true } : {}),
+    ...(j.poked ? { poked: true } : {}),
+    ...(j.delayed ? { delayed: true } : {}),
+  };
+}
+
+/**
+ * A recorded syscall as the strace renderer prints it, with the pid in front (`PID name(args) =
+ * result`): how the effects model and sysray/test quote the calls behind what they report.
+ */
+export const syscallLine = (ev: SyscallJson): string =>
+  `${ev.pid} ${ev.name}(${ev.args.map((a) => formatValue(valueFromJson(a))).join(', ')}) ${formatRet(retFromJson(ev))}`;
+
 /** One recorded event as the model's Event. Throws RecordError when it is not one sysray writes. */
 export function eventFromJson(j: TraceEvent): Event {
   if (!isObj(j)) throw new RecordError('not a JSON object');
@@ -107,21 +132,7 @@ export function eventFromJson(j: TraceEvent): Event {
     case 'syscall': {
       if (typeof j.nr !== 'number') throw new RecordError('no syscall number');
       const args = arr<JsonValue>(j.args, 'args').map(valueFromJson);
-      let ret: Ret | undefined;
-      if (j.ret !== null && j.ret !== undefined) {
-        const fmt: RetFmt = j.retFormat && RET_FMTS.has(j.retFormat) ? j.retFormat : 'd';
-        const errno = j.errno === undefined ? 0 : typeof j.errno === 'number' ? j.errno : errnoByName(j.errno) ?? 0;
-        ret = {
-          rval: big(j.ret, 'ret'), errno, fmt,
-          ...(j.retDetail ? { aux: valueFromJson(j.retDetail) } : {}),
-          ...(j.retPath !== undefined ? { path: latin1(j.retPath) } : {}),
-          ...(j.retFd ? { fd: valueFromJson(j.retFd) } : {}),
-          ...(j.retComm !== undefined ? { comm: latin1(j.retComm) } : {}),
-          ...(j.injected ? { injected: true } : {}),
-          ...(j.poked ? { poked: true } : {}),
-          ...(j.delayed ? { delayed: true } : {}),
-        };
-      }
+      const ret = retFromJson(j);
       const entryArgs = typeof j.entryArgs === 'number' ? Math.min(j.entryArgs, args.length) : args.length;
       return {
         type: 'syscall', pid: j.pid, nr: j.nr, name: str(j.name, 'name'), args, entryArgs,

@@ -24,6 +24,7 @@
 # Anything unexpected before the fork (no pipe, no fork) execs <dir>/sysray.sh, the shell launcher.
 
 .intel_syntax noprefix
+#include "child.inc"
 .equ DATA,    0x800000      # the data area (zero-filled, DATA_SIZE bytes; see launcher.ts)
 .equ SCWORD,  0x00          # seccomp word: bit 0 install the filter, bit 1 PR_SET_NO_NEW_PRIVS first
                             # (not WORD: in Intel syntax that is the size keyword, 2)
@@ -316,22 +317,7 @@ wait_byte:
     jnz no_cred
 groups_done:
     xor ebx, ebx                    # 1 once the filter is in
-    mov rax, [r15+SCWORD]
-    test rax, rax
-    jz uids
-    test al, 2
-    jz filter
-    mov eax, 157                    # prctl
-    mov edi, 38                     # PR_SET_NO_NEW_PRIVS
-    mov esi, 1
-    xor edx, edx
-    xor r10d, r10d
-    xor r8d, r8d
-    syscall
-filter:
-    mov eax, 317                    # seccomp
-    mov edi, 1                      # SECCOMP_SET_MODE_FILTER
-    xor esi, esi
+    install_filter [r15+SCWORD], uids
     lea rdx, [r15+FPROG]
     syscall
     test rax, rax
@@ -351,12 +337,7 @@ uids_done:
     jnz exec
 stop:
     # no filter: stop, so that the tracer resumes us with PTRACE_SYSCALL
-    mov eax, 39                     # getpid
-    syscall
-    mov edi, eax
-    mov esi, 19                     # SIGSTOP
-    mov eax, 62                     # kill
-    syscall
+    stop_self
 exec:
     mov rsi, [r15+ARGVP]
     test rsi, rsi

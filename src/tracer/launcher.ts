@@ -28,7 +28,7 @@ export const DATA_OFFSETS: Readonly<Record<string, number>> = {
 
 /** x86_64 machine code, one instruction a row (hex), then its strings. */
 const X86_64_LAUNCHER: string[] = [
-  // BEGIN launcher code (scripts/launcher-table.mjs)
+  // BEGIN launcher code (scripts/asm-tables.mjs)
   // _start:
   '4c8b2424', // mov r12,QWORD PTR [rsp]
   '4c8d6c2408', // lea r13,[rsp+0x8]
@@ -266,7 +266,7 @@ const X86_64_LAUNCHER: string[] = [
   '4885c0', // test rax,rax
   '7436', // je <uids>
   'a802', // test al,0x2
-  '7419', // je <filter>
+  '7419', // je <groups_done+0x27>
   'b89d000000', // mov eax,0x9d
   'bf26000000', // mov edi,0x26
   'be01000000', // mov esi,0x1
@@ -274,7 +274,6 @@ const X86_64_LAUNCHER: string[] = [
   '4531d2', // xor r10d,r10d
   '4531c0', // xor r8d,r8d
   '0f05', // syscall
-  // filter:
   'b83d010000', // mov eax,0x13d
   'bf01000000', // mov edi,0x1
   '31f6', // xor esi,esi

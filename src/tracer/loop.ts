@@ -27,7 +27,7 @@ import { Delays } from './delay.js';
 import { debugStartLines, debugWaitLine } from './debug.js';
 import { hexv, PATH_MAX, printargs } from '../decode/args.js';
 import { faulty, type Faults, planted, readFaults } from './faults.js';
-import { SHIM_DATA } from './shim.js';
+import { SHIM_DATA, SHIM_FILTER } from './shim.js';
 import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
 import { dismiss, LAUNCHER_PTRACE_OPTIONS, type Launched, type LaunchedExecve, releaseWithPlan } from './launcher.js';
@@ -334,7 +334,7 @@ export class Tracer {
       throw new Error(`ptrace(PTRACE_SEIZE, ${pid}): ${errnoMessage(-r)}`);
     }
     // The shim installs the filter if it finds one in its data page (it is stopped, so we may write).
-    if (filter && !writeTraceeMemory(pid, SHIM_DATA, filterBlock(filter, SHIM_DATA, 0x20, raw.geteuid() !== 0))) this.say('seccomp: cannot pass the filter to the command; tracing without it', 'error');
+    if (filter && !writeTraceeMemory(pid, SHIM_DATA, filterBlock(filter, SHIM_DATA, SHIM_FILTER, raw.geteuid() !== 0))) this.say('seccomp: cannot pass the filter to the command; tracing without it', 'error');
     this.newTcb(pid, true, 'start');
     this.mainPid = pid;
     kill(pid, SIGCONT);

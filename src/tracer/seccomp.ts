@@ -61,6 +61,9 @@ export function buildFilter(auditArch: number, limit: number, traced: (nr: numbe
   return buf;
 }
 
+/** The block's offsets, by the names shim.S and launcher.S give them in their .equ lines. */
+export const FILTER_BLOCK = { SCWORD: 0, FPROG: 8 } as const;
+
 /**
  * What the exec shim and the launcher's child read before installing a filter, at `base` in their
  * data area: a word (bit 0: install; bit 1: PR_SET_NO_NEW_PRIVS first, needed unless privileged, as
@@ -68,9 +71,9 @@ export function buildFilter(auditArch: number, limit: number, traced: (nr: numbe
  */
 export function filterBlock(filter: Buffer, base: bigint, at: number, noNewPrivs: boolean): Buffer {
   const b = Buffer.alloc(at + filter.length);
-  b.writeBigUInt64LE(noNewPrivs ? 3n : 1n, 0);
-  b.writeUInt16LE(filter.length / 8, 8);
-  b.writeBigUInt64LE(base + BigInt(at), 16);
+  b.writeBigUInt64LE(noNewPrivs ? 3n : 1n, FILTER_BLOCK.SCWORD);
+  b.writeUInt16LE(filter.length / 8, FILTER_BLOCK.FPROG);
+  b.writeBigUInt64LE(base + BigInt(at), FILTER_BLOCK.FPROG + 8); // sock_fprog.filter
   filter.copy(b, at);
   return b;
 }

@@ -1,67 +1,45 @@
 /**
- * The stop-before-exec shim: a 300-byte static ELF, generated here, that does
+ * The stop-before-exec shim: a 300-byte static ELF, made here from shim.S's machine code, that does
  *   kill(getpid(), SIGSTOP);
  *   if (SECCOMP_WORD & 1) { if (SECCOMP_WORD & 2) prctl(PR_SET_NO_NEW_PRIVS, 1); seccomp(SET_MODE_FILTER, 0, &FPROG); }
  *   execve(argv[1], &argv[2], envp); exit_group(1);
  * so the tracer can seize it while stopped and see the command's own execve as its first syscall,
  * with the command's argv[0] and environment exactly as given (a shell shim cannot set argv[0]).
- * While it is stopped the tracer may write a seccomp filter into its data page (SHIM_DATA): the
- * word at SHIM_DATA, then a struct sock_fprog at SHIM_DATA+8, then the instructions.
+ * While it is stopped the tracer may write a seccomp filter into its data page (SHIM_DATA), as
+ * seccomp.ts's filterBlock lays it out: the word, a struct sock_fprog, the instructions at SHIM_FILTER.
  */
 import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** x86_64 machine code, one instruction a row. */
-const X86_64_CODE: number[][] = [
-  [0xb8, 0x27, 0, 0, 0], //             mov  eax, 39 (getpid)
-  [0x0f, 0x05], //                      syscall
-  [0x89, 0xc7], //                      mov  edi, eax
-  [0xbe, 0x13, 0, 0, 0], //             mov  esi, 19 (SIGSTOP)
-  [0xb8, 0x3e, 0, 0, 0], //             mov  eax, 62 (kill)
-  [0x0f, 0x05], //                      syscall
-  [0x48, 0x8b, 0x04, 0x25, 0x00, 0x00, 0x50, 0x00], // mov rax, [0x500000]   the seccomp word
-  [0x48, 0x85, 0xc0], //                test rax, rax
-  [0x74, 0x30], //                      jz   exec (+48)
-  [0xa8, 0x02], //                      test al, 2
-  [0x74, 0x19], //                      jz   filter (+25)
-  [0xb8, 0x9d, 0, 0, 0], //             mov  eax, 157 (prctl)
-  [0xbf, 0x26, 0, 0, 0], //             mov  edi, 38 (PR_SET_NO_NEW_PRIVS)
-  [0xbe, 0x01, 0, 0, 0], //             mov  esi, 1
-  [0x31, 0xd2], //                      xor  edx, edx
-  [0x45, 0x31, 0xd2], //                xor  r10d, r10d
-  [0x45, 0x31, 0xc0], //                xor  r8d, r8d
-  [0x0f, 0x05], //                      syscall
-  [0xb8, 0x3d, 0x01, 0, 0], //          filter: mov eax, 317 (seccomp)
-  [0xbf, 0x01, 0, 0, 0], //             mov  edi, 1 (SECCOMP_SET_MODE_FILTER)
-  [0x31, 0xf6], //                      xor  esi, esi
-  [0xba, 0x08, 0x00, 0x50, 0x00], //    mov  edx, 0x500008 (struct sock_fprog)
-  [0x0f, 0x05], //                      syscall
-  [0x48, 0x8b, 0x7c, 0x24, 0x10], //    exec: mov rdi, [rsp+16]   argv[1]: the path
-  [0x48, 0x8d, 0x74, 0x24, 0x18], //    lea  rsi, [rsp+24]        &argv[2]: the command's argv
-  [0x48, 0x8b, 0x04, 0x24], //          mov  rax, [rsp]           argc
-  [0x48, 0x8d, 0x54, 0xc4, 0x10], //    lea  rdx, [rsp+rax*8+16]  envp
-  [0xb8, 0x3b, 0, 0, 0], //             mov  eax, 59 (execve)
-  [0x0f, 0x05], //                      syscall
-  [0xbf, 0x01, 0, 0, 0], //             mov  edi, 1
-  [0xb8, 0xe7, 0, 0, 0], //             mov  eax, 231 (exit_group)
-  [0x0f, 0x05], //                      syscall
+/** x86_64 machine code (hex): shim.S, assembled. */
+const X86_64_SHIM: string[] = [
+  // BEGIN shim code (scripts/asm-tables.mjs)
+  'b8270000000f0589c7be13000000b83e0000000f05488b0425000050004885c07430a8027419b89d000000bf26000000be0100000031d24531d24531c00f05b83d010000bf0100000031f6ba080050000f05488b7c2410488d742418488b0424488d54c410b83b0000000f05bf01000000b8e70000000f05',
+  // END shim code
 ];
 
-const ARCH: Record<string, { machine: number; code: number[][] }> = {
-  x64: { machine: 62, code: X86_64_CODE },
+/** The machine code of the shim for x86_64 (the only architecture it exists for yet). */
+export function shimCode(): Buffer {
+  return Buffer.from(X86_64_SHIM.join(''), 'hex');
+}
+
+const ARCH: Record<string, { machine: number; code: () => Buffer }> = {
+  x64: { machine: 62, code: shimCode },
 };
 
 /** The shim's writable data page (a second PT_LOAD, zero-filled): seccomp word, fprog, filter. */
 export const SHIM_DATA = 0x500000n;
+/** Where in it the filter's instructions go (shim.S: FILTER), after the word and the sock_fprog. */
+export const SHIM_FILTER = 0x20;
 /** Room for the filter: 64 KiB holds the kernel's maximum of 4096 instructions. */
-const SHIM_DATA_SIZE = 0x10000 + 0x20;
+const SHIM_DATA_SIZE = 0x10000 + SHIM_FILTER;
 
 /** A minimal ELF64 executable: header, one PT_LOAD program header, code. */
 export function shimImage(arch = process.arch): Buffer {
   const a = ARCH[arch];
   if (!a) throw new Error(`no shim for architecture ${arch}`);
-  return staticElf(a.machine, Buffer.from(a.code.flat()), SHIM_DATA, SHIM_DATA_SIZE);
+  return staticElf(a.machine, a.code(), SHIM_DATA, SHIM_DATA_SIZE);
 }
 
 /**

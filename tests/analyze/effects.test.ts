@@ -108,7 +108,7 @@ test('the effects fixture gives exactly the expected model', { skip: !haveCc() &
     bytesSent: 4, bytesReceived: 4, remote: '127.0.0.1:SPORT',
     lines: ['P1 socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = 5', 'P1 connect(5, {sa_family=AF_INET, sin_port=htons(SPORT), sin_addr=inet_addr("127.0.0.1")}, 16) = 0', 'P1 write(5, "ping", 4) = 4'],
   };
-  const missing = { syscall: 'openat', errno: 'ENOENT', count: 1, pids: ['P0'], example: '$W/missing', line: 'P0 openat(AT_FDCWD, "missing", O_RDONLY) = -1 ENOENT' };
+  const missing = { syscall: 'openat', errno: 'ENOENT', count: 1, pids: ['P0'], example: '$W/missing', line: 'P0 openat(AT_FDCWD, "missing", O_RDONLY) = -1 ENOENT (No such file or directory)' };
   const inherited = [fd(3, '$W', 'fork', 0, false, null), fd(4, '$W/d', 'fork', 0, true, null), fd(7, '$W/out.log', 'fork', 0, true, null), fd(8, '$W/out.log', 'fork', 0, false, null)];
   const expected = {
     processes: [

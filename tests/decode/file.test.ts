@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { decoders as fileDecoders } from '../../src/decode/file.js';
-import { sprinttime, symbolicMode } from '../../src/decode/stat.js';
+import { sprinttime } from '../../src/decode/printers.js';
+import { symbolicMode } from '../../src/decode/stat.js';
 import { decoders as descDecoders } from '../../src/decode/desc.js';
 import { decoders as ioctlDecoders, ioctlRequest } from '../../src/decode/ioctl.js';
 import type { Ctx, SyscallDecoder } from '../../src/decode/types.js';

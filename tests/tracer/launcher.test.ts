@@ -23,7 +23,7 @@ test('the machine code is what cc assembles from launcher.S', { skip: !x64 && 'x
   execFileSync('objcopy', ['-O', 'binary', '-j', '.text', join(d, 'l.o'), join(d, 'l.bin')]);
   const want = readFileSync(join(d, 'l.bin'));
   assert.ok(want.length > 500);
-  assert.ok(launcherCode().equals(want), 'src/tracer/launcher.ts is stale: run node scripts/launcher-table.mjs');
+  assert.ok(launcherCode().equals(want), 'src/tracer/launcher.ts is stale: run node scripts/asm-tables.mjs');
   // in Intel syntax a size keyword wins over a symbol of the same name: [r15+WORD] is [r15+2]
   const names = [...readFileSync(join(ROOT, 'src', 'tracer', 'launcher.S'), 'utf8').matchAll(/^\.equ (\w+),/gm)].map((m) => m[1]!);
   assert.ok(names.length > 10);

@@ -1,5 +1,5 @@
 /** Constant tables of the net family that the shared tables lack (ARP hardware types, interface flags, …). */
-import { bits, indexed, xlat } from './core.js';
+import { indexed, xlat } from './core.js';
 
 /** ARPHRD_*: a link's hardware type (sll_hatype, ifr_hwaddr.sa_family). */
 export const ARPHRD = xlat(() => [

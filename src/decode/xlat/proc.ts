@@ -2,7 +2,7 @@
  * Constant tables of the proc family (ptrace, keys, bpf, perf, ioprio, kcmp, reboot, modules,
  * sched_attr, futex_waitv). Facts (names, values, order) from strace 6.1's xlat/*.in for x86_64.
  */
-import { bits, indexed, xlat, type Xlat } from './core.js';
+import { bits, indexed, xlat } from './core.js';
 
 /** xlat/ioprio_who.in */
 export const IOPRIO_WHO = xlat(() => [[1, 'IOPRIO_WHO_PROCESS'], [2, 'IOPRIO_WHO_PGRP'], [3, 'IOPRIO_WHO_USER']]);

@@ -1,5 +1,5 @@
 /** Constant tables of the sigtime family (signals, time, timers, system info). */
-import { bits, indexed, xlat } from './core.js';
+import { indexed, xlat } from './core.js';
 
 /** struct timex modes (adjtimex_modes); multi-bit entries first, as strace matches them. */
 export const ADJTIMEX_MODES = xlat(() => [

@@ -6,9 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { firstDiffs, runAll, table, tally } from './helpers/corpus.js';
-import { haveCc } from './helpers/fixtures.js';
-import { CORPUS } from './corpus/index.js';
+import { firstDiffs, runAll, table, tally } from '../helpers/corpus.js';
+import { haveCc } from '../helpers/fixtures.js';
+import { CORPUS } from '../corpus/index.js';
 
 /**
  * How many of a case's lines sysray may miss beyond what strace misses against itself. Measured

@@ -8,8 +8,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { multisetAgreement, perProcess, STRACE, SYSRAY, testEnv, traceWith } from './helpers/diff.js';
-import { fixture, haveCc, scratch } from './helpers/fixtures.js';
+import { multisetAgreement, perProcess, STRACE, SYSRAY, testEnv, traceWith } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
 
 function comparePerProcess(cmd: string[], opts: string[] = ['-f']) {
   const cwd = scratch();

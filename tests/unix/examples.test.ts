@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SYSRAY, STRACE, testEnv, normalise } from './helpers/diff.js';
+import { ROOT, SYSRAY, STRACE, testEnv, normalise } from '../helpers/diff.js';
 
 const WRITE_FILE = join(ROOT, 'dist', 'examples', 'write-file.js');
 const TCP_SERVER = join(ROOT, 'dist', 'examples', 'tcp-server.js');

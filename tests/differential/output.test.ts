@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalise, ROOT, STRACE, SYSRAY, testEnv, traceWith } from './helpers/diff.js';
-import { scratch } from './helpers/fixtures.js';
+import { normalise, ROOT, STRACE, SYSRAY, testEnv, traceWith } from '../helpers/diff.js';
+import { scratch } from '../helpers/fixtures.js';
 
 const PROGRAM = ['ls', '-la', '/usr', '/nonexistent'];
 

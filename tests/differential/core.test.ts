@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compare, diffReport } from './helpers/diff.js';
-import { fixture, haveCc, scratch } from './helpers/fixtures.js';
+import { compare, diffReport } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
 
 const COMMANDS: { cmd: string[]; opts?: string[]; input?: string }[] = [
   { cmd: ['/bin/echo', 'hi'] },

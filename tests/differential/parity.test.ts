@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compare, diffReport } from './helpers/diff.js';
-import { fixture, haveCc, scratch } from './helpers/fixtures.js';
+import { compare, diffReport } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
 
 const noCc = !haveCc() && 'no cc';
 

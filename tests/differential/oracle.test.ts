@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { STRACE } from './helpers/diff.js';
+import { STRACE } from '../helpers/diff.js';
 
 test('the oracle is strace 6.1', () => {
   const r = spawnSync(STRACE, ['-V'], { encoding: 'utf8' });

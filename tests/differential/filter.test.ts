@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compare, diffReport, multisetAgreement, perProcess, STRACE, SYSRAY, traceWith } from './helpers/diff.js';
-import { scratch } from './helpers/fixtures.js';
+import { compare, diffReport, multisetAgreement, perProcess, STRACE, SYSRAY, traceWith } from '../helpers/diff.js';
+import { scratch } from '../helpers/fixtures.js';
 
 /** One process (no child races): files, a socket, a failure, a signal to itself. */
 const PROGRAM = [
