@@ -244,7 +244,20 @@ export class Tracer {
   private undecodable = new Set<string>();
   private faults: Faults | undefined = readFaults();
 
-  constructor(private opt: TraceOptions, private sink: Sink, private say: Say) {
+  /**
+   * The syscall event of the stop being handled, held while `holding` until the tracee is resumed:
+   * it is rendered and written while the tracee runs on, off the path between two of its stops.
+   */
+  private held: Event | undefined;
+  private holding = false;
+  /** What sysray says goes after any event held before it (the lines keep their order). */
+  private say: Say;
+
+  constructor(private opt: TraceOptions, private sink: Sink, say: Say) {
+    this.say = (msg, kind) => {
+      this.release();
+      say(msg, kind);
+    };
     if (opt.decodeFds) this.fds = new FdAnnotator(opt.decodeFds, opt.comm ? loadComm : undefined);
     this.ptraceOptions = PTRACE_O.TRACESYSGOOD | PTRACE_O.TRACEEXEC | PTRACE_O.TRACEEXIT |
       (opt.followForks ? PTRACE_O.TRACECLONE | PTRACE_O.TRACEFORK | PTRACE_O.TRACEVFORK : 0);
@@ -641,6 +654,8 @@ export class Tracer {
   }
 
   private handle(pid: number, status: number): void {
+    // tracees have run since the last stop: what was read of their memory may be stale
+    this.mem.invalidate();
     let t = this.tcbs.get(pid);
     if (!t) {
       if (!WIFSTOPPED(status)) return; // an unknown child's exit
@@ -708,8 +723,14 @@ export class Tracer {
         // The first one of the launcher's child shows that its filter is in place.
         if (t.hidden) t.seccomp = this.seccompActive = true;
         const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, this.info);
-        if (n >= 0 && this.info[0] === 3) this.entry(t, this.info);
+        this.holding = !this.opt.eagerFlush;
+        try {
+          if (n >= 0 && this.info[0] === 3) this.entry(t, this.info);
+        } finally {
+          this.holding = false;
+        }
         this.resume(pid, PTRACE.SYSCALL, this.takeInjectSig(t));
+        this.release();
         return;
       }
       case PTRACE_EVENT.EXIT:
@@ -829,15 +850,38 @@ export class Tracer {
     t.fresh = false;
     const info = this.info;
     const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, info);
-    if (n >= 0) {
-      const op = info[0]!;
-      if (op === 1) {
-        if (t.seccomp && t.inSyscall) {
-          // the entry stop of a syscall already seen at its seccomp stop
-        } else this.entry(t, info);
-      } else if (op === 2) this.exit(t, info);
+    // output shared with the tracee (eagerFlush) is written before it runs on, as strace's is
+    this.holding = !this.opt.eagerFlush;
+    try {
+      if (n >= 0) {
+        const op = info[0]!;
+        if (op === 1) {
+          if (t.seccomp && t.inSyscall) {
+            // the entry stop of a syscall already seen at its seccomp stop
+          } else this.entry(t, info);
+        } else if (op === 2) this.exit(t, info);
+      }
+    } finally {
+      this.holding = false;
     }
     this.resume(pid, this.next(t), this.takeInjectSig(t));
+    this.release();
+  }
+
+  /** A syscall's event: held until the tracee is resumed when `holding`, else passed on now. */
+  private report(ev: Event): void {
+    if (this.holding) {
+      this.release();
+      this.held = ev;
+    } else this.sink.event(ev);
+  }
+
+  /** Pass on the held event, if any. */
+  private release(): void {
+    const ev = this.held;
+    if (ev === undefined) return;
+    this.held = undefined;
+    this.sink.event(ev);
   }
 
   private entry(t: Tcb, info: Buffer): void {
@@ -915,7 +959,7 @@ export class Tracer {
     const ev: SyscallEntryEvent = { type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime, scno: nr };
     if (this.opt.wantIp) ev.ip = t.ip;
     if (t.comm) ev.comm = t.comm;
-    this.sink.event(ev);
+    this.report(ev);
   }
 
   /**
@@ -1022,7 +1066,7 @@ export class Tracer {
     if (t.comm) ev.comm = t.comm;
     if (dumps?.length) ev.dumps = dumps;
     if (this.opt.wantCpu && t.stime !== undefined) ev.cpu = stimeNs() - t.stime;
-    this.sink.event(ev);
+    this.report(ev);
     if (warning) this.say(warning, 'error');
     if (t.checkExec) this.execDone(t, c.err);
   }
