@@ -225,6 +225,8 @@ export class Tracer {
   private info = Buffer.from(new ArrayBuffer(88));
   /** The same 88 bytes as 64-bit words: nr at [3], args at [4..9], rval at [3] (exit). */
   private words = new BigUint64Array(this.info.buffer, this.info.byteOffset, 11);
+  /** The same, signed: the return value at [3] (exit). */
+  private swords = new BigInt64Array(this.info.buffer, this.info.byteOffset, 11);
   private siginfo = Buffer.alloc(128);
   private msg = Buffer.alloc(8);
   private mem = new TraceeMemory(0);
@@ -894,7 +896,8 @@ export class Tracer {
       }
     }
     const w = info === this.info ? this.words : new BigUint64Array(info.buffer, info.byteOffset, 11);
-    const nr = Number(w[3]!);
+    // a number with its high half clear (all but a raw syscall(-1)) is read without a BigInt
+    const nr = info.readUInt32LE(28) === 0 ? info.readUInt32LE(24) : Number(w[3]!);
     const c = t.ctx;
     c.nr = nr;
     t.scno = nr;
@@ -991,7 +994,7 @@ export class Tracer {
   private exit(t: Tcb, info: Buffer): void {
     if (!t.inSyscall) return;
     t.inSyscall = false;
-    let rval = BigInt.asIntN(64, this.words[3]!);
+    let rval = this.swords[3]!;
     let isErr = info[32] !== 0;
     let injected = false;
     if (t.tampered) {

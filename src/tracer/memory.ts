@@ -25,11 +25,12 @@ export class TraceeMemory implements Memory {
   private remoteIov = Buffer.from(this.remote.buffer);
   private buf = Buffer.alloc(PAGE * 2);
   private bufAddr = bufferAddress(this.buf);
-  /** The cached pages: slot i holds page number pageOf[i] (-1: empty) at pages[i * PAGE]. */
+  /** The cached pages: slot i (of the first `filled`) holds page number pageOf[i] at pages[i * PAGE]. */
   private pages = Buffer.alloc(PAGE * CACHED_PAGES);
   private pagesAddr = bufferAddress(this.pages);
-  private pageOf = new Float64Array(CACHED_PAGES).fill(-1);
-  /** The next slot to fill (round robin). */
+  private pageOf = new Float64Array(CACHED_PAGES);
+  private filled = 0;
+  /** The slot to reuse once all are filled (round robin). */
   private nextSlot = 0;
   /** How many reads of the tracee were made (process_vm_readv or pread calls): for tests. */
   reads = 0;
@@ -49,8 +50,7 @@ export class TraceeMemory implements Memory {
 
   /** Forget the cached pages: the tracee has run (or another has stopped) since they were read. */
   invalidate(): void {
-    this.pageOf.fill(-1);
-    this.nextSlot = 0;
+    this.filled = 0;
   }
 
   private ensure(len: number): void {
@@ -106,13 +106,20 @@ export class TraceeMemory implements Memory {
   /** The cache offset of page number `page` (reading it in if need be), or -1 if it cannot be read. */
   private page(page: number): number {
     const of = this.pageOf;
-    for (let i = 0; i < CACHED_PAGES; i++) if (of[i] === page) return i * PAGE;
-    const slot = this.nextSlot;
-    this.nextSlot = (slot + 1) % CACHED_PAGES;
-    of[slot] = -1;
+    const n = this.filled;
+    for (let i = 0; i < n; i++) if (of[i] === page) return i * PAGE;
+    let slot: number;
+    if (n < CACHED_PAGES) slot = n;
+    else {
+      slot = this.nextSlot;
+      this.nextSlot = (slot + 1) % CACHED_PAGES;
+      // the slot is being overwritten: it holds no page until the read succeeds
+      of[slot] = -1;
+    }
     const at = slot * PAGE;
     if (this.readInto(BigInt(page) * PAGE_N, PAGE, this.pages, this.pagesAddr, at) !== PAGE) return -1;
     of[slot] = page;
+    if (slot === n) this.filled = n + 1;
     return at;
   }
 
@@ -124,9 +131,14 @@ export class TraceeMemory implements Memory {
       if (this.readInto(addr, len, this.buf, this.bufAddr, 0) < len) return null;
       return Uint8Array.prototype.slice.call(this.buf, 0, len);
     }
-    const out = new Uint8Array(len);
     let page = Number(addr / PAGE_N);
     let off = Number(addr % PAGE_N);
+    if (off + len <= PAGE) {
+      // within one page (most reads): one copy out of the cache
+      const at = this.page(page);
+      return at < 0 ? null : Uint8Array.prototype.slice.call(this.pages, at + off, at + off + len);
+    }
+    const out = new Uint8Array(len);
     for (let got = 0; got < len; page++, off = 0) {
       const at = this.page(page);
       if (at < 0) return null;
