@@ -11,8 +11,11 @@ import { type Cmd, fmt, med, ratioLine, ratios, rounds, RUNS, type Sample, trace
 const PYTHON = 'import os, sys\nfd = os.open("/dev/null", os.O_WRONLY)\nfor _ in range(int(sys.argv[1])): os.write(fd, b"x")\n';
 const writes = (n: number): string[] => ['python3', '-c', PYTHON, String(n)];
 
-/** Tracer and program, the program wrapped so that its own CPU is known (tracerCpu). */
-const traced = (tracer: string[], n: number): Cmd => ({ tracer: [...tracer, '-o', '/dev/null'], program: writes(n) });
+/**
+ * Tracer and program, the program wrapped so that its own CPU is known (tracerCpu); -f, so that
+ * the program, a child of the wrapper, is traced.
+ */
+const traced = (tracer: string[], n: number): Cmd => ({ tracer: [...tracer, '-f', '-o', '/dev/null'], program: writes(n) });
 
 const us = (s: number, n: number): string => `${((s / n) * 1e6).toFixed(2)} µs`;
 

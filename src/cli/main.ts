@@ -231,6 +231,8 @@ export function engineOptions(
       path: f.decodeFds.has('path'), socket: f.decodeFds.has('socket'), dev: f.decodeFds.has('dev'), pidfd: f.decodeFds.has('pidfd'),
     } } : {}), ...(paths ? { paths } : {}),
     ...(qual ? { qual } : {}), wantIp: opts.iflag, wantCpu: opts.summary !== undefined && !opts.wallclock,
+    // -c with no view of the whole trace: the summary is all that is made of the events
+    ...(opts.summary === 'only' && opts.report === undefined && opts.perfetto === undefined && !opts.effects ? { summaryOnly: true } : {}),
     ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
     ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
     ...(traced ? { traced } : {}),
@@ -366,9 +368,10 @@ export function main(argv: string[]): number {
       return c;
     };
   };
-  const sharedRender = shared ? makeRender() : undefined;
+  // made once: sinkFor runs for every event
+  const sharedSink = shared ? { out: shared, render: makeRender() } : undefined;
   const sinkFor = (ev: Event): { out: Out; render: (ev: Event) => string } | undefined => {
-    if (shared) return { out: shared, render: sharedRender! };
+    if (sharedSink) return sharedSink;
     let p = perPid.get(ev.pid);
     if (!p) {
       try {

@@ -51,6 +51,11 @@ export interface TraceOptions extends DecodeOptions {
   qual?: Uint8Array;
   /** -c: measure each syscall's system CPU time (strace's default summary time). */
   wantCpu?: boolean;
+  /**
+   * -c alone: only the summary is made, which needs each call's name, result and times; arguments
+   * are not decoded (no line shows them), as strace -c does not decode them.
+   */
+  summaryOnly?: boolean;
   /** -i: fetch the instruction pointer at signal stops too. */
   wantIp?: boolean;
   /** -e read=/write=: fds whose data is dumped in hex */
@@ -109,6 +114,8 @@ function resultComm(c: Ctx, facts: SyscallFacts): Uint8Array | undefined {
 }
 
 const NO_FACTS: SyscallFacts = {};
+/** The arguments of a call whose arguments are not decoded (summaryOnly); never written to. */
+const NO_VALUES: Value[] = [];
 
 /** -e read=/write=: the most bytes of one buffer read from the tracee. */
 const DUMP_MAX = 1 << 24;
@@ -944,8 +951,13 @@ export class Tracer {
     let dec = q & 1 ? rawDecoder(row?.nargs ?? 6) : (decs[nr] ??= this.loadDecoder(t.table, nr));
     let args: Value[], complete: boolean;
     try {
-      args = this.fds ? annotateFds(this.fds, t.pid, dec.entry(c)) : dec.entry(c);
-      complete = !dec.exit || (dec.needsExit !== undefined && !dec.needsExit(c));
+      if (this.opt.summaryOnly) {
+        args = NO_VALUES;
+        complete = true;
+      } else {
+        args = this.fds ? annotateFds(this.fds, t.pid, dec.entry(c)) : dec.entry(c);
+        complete = !dec.exit || (dec.needsExit !== undefined && !dec.needsExit(c));
+      }
     } catch (e) {
       // a decoder's failure costs its line the decoding, never the trace: the call prints raw
       const warning = this.undecoded(name, e);
@@ -1033,11 +1045,11 @@ export class Tracer {
       // decoders see c.err: on failure, output arguments print as their addresses, as strace does
       rest = t.needsExit ? dec.exit!(c) : [];
       ri = dec.ret ? dec.ret(c) : { fmt: 'd' };
-      if (this.fds) {
+      if (this.fds && !this.opt.summaryOnly) {
         rest = annotateFds(this.fds, t.pid, rest);
         if (ri.fmt === 'fd' && !c.err && rval >= 0n && rval <= 0x7fffffffn) fdRet = this.fds.fd(t.pid, { k: 'fd', fd: Number(rval) });
       }
-      if ((this.opt.dumpRead || this.opt.dumpWrite) && facts.dump) dumps = this.dumps(t, facts.dump);
+      if ((this.opt.dumpRead || this.opt.dumpWrite) && facts.dump && !this.opt.summaryOnly) dumps = this.dumps(t, facts.dump);
     } catch (e) {
       // what the exit part would have printed prints raw: the arguments the entry did not print
       // (the warning waits for the line's end)
