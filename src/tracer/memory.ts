@@ -8,13 +8,11 @@ const PAGE_N = BigInt(PAGE);
 const MAX_CHUNK = 1 << 20;
 /** Pages the cache holds: a stop's strings (execve's argv and envp) mostly share a few pages. */
 const CACHED_PAGES = 8;
-/** Reads up to this long go through the page cache; longer ones are read directly, once. */
-const CACHED_READ_MAX = 2 * PAGE;
 
 /**
- * A tracee's memory, read as strace reads it: whole pages through a small cache (its
- * umovestr_cached), so that the strings and small structs one stop decodes cost one
- * process_vm_readv per page rather than one each. The cache holds while the tracee is stopped:
+ * A tracee's memory, read as strace reads it: strings a whole page at a time through a small cache
+ * (its umovestr_cached), so that the strings one stop decodes cost one process_vm_readv per page
+ * rather than one each; other reads take just their bytes (umoven), from the cache if it holds them. The cache holds while the tracee is stopped:
  * the tracer empties it at every stop (`invalidate`), as strace does whenever it resumes a tracee.
  */
 export class TraceeMemory implements Memory {
@@ -103,11 +101,19 @@ export class TraceeMemory implements Memory {
     return got;
   }
 
+  /** The cache offset of page number `page` if the cache holds it, else -1. */
+  private cached(page: number): number {
+    const of = this.pageOf;
+    for (let i = 0, n = this.filled; i < n; i++) if (of[i] === page) return i * PAGE;
+    return -1;
+  }
+
   /** The cache offset of page number `page` (reading it in if need be), or -1 if it cannot be read. */
   private page(page: number): number {
+    const hit = this.cached(page);
+    if (hit >= 0) return hit;
     const of = this.pageOf;
     const n = this.filled;
-    for (let i = 0; i < n; i++) if (of[i] === page) return i * PAGE;
     let slot: number;
     if (n < CACHED_PAGES) slot = n;
     else {
@@ -126,26 +132,23 @@ export class TraceeMemory implements Memory {
   read(addr: bigint, len: number): Uint8Array | null {
     if (len === 0) return new Uint8Array(0);
     if (len < 0 || len > MAX_CHUNK * 64) return null;
-    if (len > CACHED_READ_MAX) {
-      this.ensure(len);
-      if (this.readInto(addr, len, this.buf, this.bufAddr, 0) < len) return null;
-      return Uint8Array.prototype.slice.call(this.buf, 0, len);
-    }
-    let page = Number(addr / PAGE_N);
-    let off = Number(addr % PAGE_N);
+    const off = Number(addr % PAGE_N);
     if (off + len <= PAGE) {
-      // within one page (most reads): one copy out of the cache
-      const at = this.page(page);
-      return at < 0 ? null : Uint8Array.prototype.slice.call(this.pages, at + off, at + off + len);
+      // a page a string already brought in: copied from the cache
+      const at = this.cached(Number(addr / PAGE_N));
+      if (at >= 0) return this.copyOut(this.pages, at + off, len);
     }
+    // else just these bytes, as strace's umoven reads them (a whole page would cost more)
+    this.ensure(len);
+    if (this.readInto(addr, len, this.buf, this.bufAddr, 0) < len) return null;
+    return this.copyOut(this.buf, 0, len);
+  }
+
+  /** `len` bytes of `src` from `from`, copied out (plain views: slice and subarray look up a species constructor). */
+  private copyOut(src: Buffer, from: number, len: number): Uint8Array {
     const out = new Uint8Array(len);
-    for (let got = 0; got < len; page++, off = 0) {
-      const at = this.page(page);
-      if (at < 0) return null;
-      const n = Math.min(len - got, PAGE - off);
-      out.set(this.pages.subarray(at + off, at + off + n), got);
-      got += n;
-    }
+    if (len <= 32) for (let i = 0; i < len; i++) out[i] = src[from + i]!;
+    else out.set(new Uint8Array(src.buffer, src.byteOffset + from, len));
     return out;
   }
 

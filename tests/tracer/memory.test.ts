@@ -1,7 +1,8 @@
 /**
  * Reading tracee memory through the page cache (src/tracer/memory.ts), on this process's own
- * memory: the strings of one page cost one read, a read that spans pages one per page, the cache
- * serves what it holds until invalidated, and unreadable memory reads as null.
+ * memory: the strings of one page cost one read, a string that spans pages one per page, other
+ * reads their bytes only (from the cache when it holds them), the cache serves what it holds until
+ * invalidated, and unreadable memory reads as null.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,8 +53,19 @@ test('a string across a page boundary: one read per page; cut at max without a N
   const cut = mem.readString(addr + BigInt(PAGE - 100), 150);
   assert.equal(Buffer.from(cut!.b).toString('latin1'), s.slice(0, 150));
   assert.equal(cut!.nul, false);
+  // a read across pages takes just its bytes, as strace's umoven
   const span = mem.read(addr + BigInt(PAGE - 8), 16);
   assert.deepEqual(Buffer.from(span!), b.subarray(at + PAGE - 8, at + PAGE + 8));
+  assert.equal(mem.reads, 3);
+});
+
+test('a read of a page no string brought in takes just its bytes and caches nothing', () => {
+  const { b, at, addr } = pages();
+  b.write('struct\0', at + 64, 'latin1');
+  const mem = new TraceeMemory(process.pid);
+  assert.deepEqual(Buffer.from(mem.read(addr + 64n, 7)!), Buffer.from('struct\0', 'latin1'));
+  assert.equal(mem.reads, 1);
+  assert.equal(Buffer.from(mem.readString(addr + 64n, 64)!.b).toString(), 'struct');
   assert.equal(mem.reads, 2);
 });
 
