@@ -231,8 +231,6 @@ export function engineOptions(
       path: f.decodeFds.has('path'), socket: f.decodeFds.has('socket'), dev: f.decodeFds.has('dev'), pidfd: f.decodeFds.has('pidfd'),
     } } : {}), ...(paths ? { paths } : {}),
     ...(qual ? { qual } : {}), wantIp: opts.iflag, wantCpu: opts.summary !== undefined && !opts.wallclock,
-    // -c with no view of the whole trace: the summary is all that is made of the events
-    ...(opts.summary === 'only' && opts.report === undefined && opts.perfetto === undefined && !opts.effects ? { summaryOnly: true } : {}),
     ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
     ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
     ...(traced ? { traced } : {}),
@@ -242,6 +240,8 @@ export function engineOptions(
     comm: f.decodePids.has('comm'),
     ...(f.inject.size ? { inject: f.inject } : {}),
     detachOnExec: opts.detachOnExec,
+    // -c with no view of the whole trace: the summary is all that is made of the events
+    ...(opts.summary === 'only' && opts.report === undefined && opts.perfetto === undefined && !opts.effects ? { summaryOnly: true } : {}),
   };
 }
 

@@ -304,6 +304,7 @@ export class StraceText {
   }
 
   render(ev: Event): string {
+    const fv = (a: Value) => formatValue(a, this.o);
     switch (ev.type) {
       case 'attach':
         this.procs.add(ev.pid);
@@ -355,7 +356,7 @@ export class StraceText {
         return head + line + (ev.ret ? formatRet(ev.ret, this.o) : '= ?') + took + '\n' + dumps;
       }
       case 'signal':
-        return this.leader(ev.pid, ev.time, ev) + `--- ${ev.name} ${ev.info ? formatValue(ev.info, this.o) : '{}'} ---\n`;
+        return this.leader(ev.pid, ev.time, ev) + `--- ${ev.name} ${ev.info ? fv(ev.info) : '{}'} ---\n`;
       case 'stopped':
         return this.leader(ev.pid, ev.time, ev) + `--- stopped by ${ev.name} ---\n`;
       case 'exit': {

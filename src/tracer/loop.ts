@@ -550,6 +550,8 @@ export class Tracer {
         if (-pid === ECHILD) break;
         continue;
       }
+      // tracees have run since the last stop: what was read of their memory may be stale
+      this.mem.invalidate();
       this.handle(pid, status);
       stopped = true;
     }
@@ -663,8 +665,6 @@ export class Tracer {
   }
 
   private handle(pid: number, status: number): void {
-    // tracees have run since the last stop: what was read of their memory may be stale
-    this.mem.invalidate();
     let t = this.tcbs.get(pid);
     if (!t) {
       if (!WIFSTOPPED(status)) return; // an unknown child's exit
