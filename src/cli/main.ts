@@ -237,11 +237,11 @@ export function engineOptions(
     // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
     seccomp: run.seccomp && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
     exitKill: run.exitKill,
+    // -c with no view of the whole trace: the summary is all that is made of the events
+    ...(opts.summary === 'only' && opts.report === undefined && opts.perfetto === undefined && !opts.effects ? { summaryOnly: true } : {}),
     comm: f.decodePids.has('comm'),
     ...(f.inject.size ? { inject: f.inject } : {}),
     detachOnExec: opts.detachOnExec,
-    // -c with no view of the whole trace: the summary is all that is made of the events
-    ...(opts.summary === 'only' && opts.report === undefined && opts.perfetto === undefined && !opts.effects ? { summaryOnly: true } : {}),
   };
 }
 
