@@ -5,68 +5,20 @@
  * (each round's sysray time over the same round's strace time), and each time shown is a median.
  *   npm run bench            (BENCH_RUNS=N rounds, default 9)
  *   node dist/bench/run.js api   (the API against --json only)
+ *   node dist/bench/run.js throughput   (the full-trace measures only; BENCH_LONG_RUNS=N for the long ones)
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STRACE, SYSRAY } from '../tests/helpers/diff.js';
 import { fixture } from '../tests/helpers/fixtures.js';
+import { bare, fmt, med, ratios, rounds, RUNS, type Sample, times, timed, median } from './measure.js';
+import { throughput } from './throughput.js';
 import { leanBench } from './lean.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-
-interface Sample {
-  wall: number;
-  user: number;
-  sys: number;
-}
-
-/** Run a command under GNU time: wall seconds measured here, user and system seconds of it and its descendants. */
-function timed(cmd: string[], env?: NodeJS.ProcessEnv): Sample {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '@@ %e %U %S', ...cmd], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], ...(env ? { env } : {}) });
-  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  const m = /@@ ([\d.]+) ([\d.]+) ([\d.]+)/.exec(r.stderr);
-  if (!m || r.status !== 0) throw new Error(`benchmark command failed: ${cmd.join(' ')}\n${r.stderr}`);
-  return { wall, user: Number(m[2]), sys: Number(m[3]) };
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-/** Wall time only, without GNU time's own fork and exec: for start-up. */
-function bare(cmd: string[], env?: NodeJS.ProcessEnv): Sample {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd[0]!, cmd.slice(1), { stdio: 'ignore', ...(env ? { env } : {}) });
-  if (r.status !== 0) throw new Error(`benchmark command failed: ${cmd.join(' ')}`);
-  return { wall: Number(process.hrtime.bigint() - t0) / 1e9, user: 0, sys: 0 };
-}
-
-/** `RUNS` rounds of every command in turn (the order rotating each round); all samples per command. */
-function rounds(cmds: Record<string, string[]>, env?: NodeJS.ProcessEnv, run = timed): Record<string, Sample[]> {
-  const names = Object.keys(cmds);
-  const out: Record<string, Sample[]> = Object.fromEntries(names.map((k) => [k, []]));
-  for (let i = 0; i < RUNS; i++) {
-    for (let j = 0; j < names.length; j++) {
-      const k = names[(i + j) % names.length]!;
-      out[k]!.push(run(cmds[k]!, env));
-    }
-  }
-  return out;
-}
-
-const med = (s: Sample[], f: (x: Sample) => number = (x) => x.wall): number => median(s.map(f));
 /** Median over rounds of a[i] / b[i]. */
-const paired = (a: Sample[], b: Sample[], f: (x: Sample) => number = (x) => x.wall): number =>
-  median(a.map((x, i) => f(x) / f(b[i]!)));
-
-const fmt = (x: number): string => x.toFixed(3);
-const times = (r: number): string => `${r.toFixed(2)}×`;
+const paired = (a: Sample[], b: Sample[], f?: (x: Sample) => number): number => median(ratios(a, b, f));
 
 /**
  * The API consuming a 300,000-syscall trace (every event parsed into an object on the caller's
@@ -101,24 +53,14 @@ if (!('code' in s) || s.code !== 0 || n < 300000) throw new Error(\`\${n} syscal
 function main(): void {
   // `node dist/bench/run.js api`: the API's measure alone
   if (process.argv[2] === 'api') return apiVsJson();
+  // `node dist/bench/run.js throughput`: the full-trace measures alone
+  if (process.argv[2] === 'throughput') return throughput();
   const loop = fixture('writeloop');
   const n = '20000';
   console.log(`sysray benchmarks (${RUNS} rounds; times are medians, ratios medians of each round's ratio)\n`);
 
-  // 1. per-syscall cost: a 20,000-write loop
-  const w = rounds({
-    base: [loop, n],
-    strace: [STRACE, '-o', '/dev/null', loop, n],
-    sysray: [SYSRAY, '-o', '/dev/null', loop, n],
-  });
-  const baseCpu = med(w.base!, (x) => x.user + x.sys);
-  const cpu = (x: Sample): number => Math.max(1e-3, x.user + x.sys - baseCpu);
-  console.log('20,000 write() calls, traced to /dev/null');
-  console.log(`  untraced  wall ${fmt(med(w.base!))} s`);
-  console.log(`  strace    wall ${fmt(med(w.strace!))} s   tracer CPU ${fmt(med(w.strace!, cpu))} s`);
-  console.log(`  sysray    wall ${fmt(med(w.sysray!))} s   tracer CPU ${fmt(med(w.sysray!, cpu))} s`);
-  console.log(`  RATIO wall sysray/strace ${times(paired(w.sysray!, w.strace!))}   (target ≤ 1.0×)`);
-  console.log(`  RATIO tracer CPU sysray/strace ${times(paired(w.sysray!, w.strace!, cpu))}   (target ≤ 1.0×; CPU of tracer+tracee minus the untraced run)`);
+  // 1. full traces: throughput, tracer CPU, -c and --json against strace (bench/throughput.ts)
+  throughput();
 
   // 2. a filtered trace of a file-heavy program: seccomp-bpf keeps untraced syscalls from stopping
   const files = fixture('fileloop');

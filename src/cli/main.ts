@@ -253,6 +253,8 @@ export function engineOptions(
     // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
     seccomp: run.seccomp && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
     exitKill: run.exitKill,
+    // -c with no view of the whole trace: the summary is all that is made of the events
+    ...(opts.summary === 'only' && opts.report === undefined && opts.perfetto === undefined && !opts.effects ? { summaryOnly: true } : {}),
     comm: f.decodePids.has('comm'),
     ...(f.inject.size ? { inject: f.inject } : {}),
     detachOnExec: opts.detachOnExec,
@@ -391,9 +393,10 @@ export function main(argv: string[]): number {
       return c;
     };
   };
-  const sharedRender = shared ? makeRender() : undefined;
+  // made once: sinkFor runs for every event
+  const sharedSink = shared ? { out: shared, render: makeRender() } : undefined;
   const sinkFor = (ev: Event): { out: Out; render: (ev: Event) => string } | undefined => {
-    if (shared) return { out: shared, render: sharedRender! };
+    if (sharedSink) return sharedSink;
     let p = perPid.get(ev.pid);
     if (!p) {
       try {

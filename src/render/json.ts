@@ -6,9 +6,9 @@ import { errnoName } from '../decode/xlat/errno.js';
 
 type J = null | boolean | number | string | J[] | { [k: string]: J };
 
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER), MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** A bigint as a JSON number when exact, else as a decimal string. */
-const num = (v: bigint): number | string =>
-  v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+const num = (v: bigint): number | string => (v >= MIN_SAFE && v <= MAX_SAFE ? Number(v) : v.toString());
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -237,6 +237,24 @@ export const secFrac = (ns: bigint, digits = 6): string => `${ns / 1000000000n}$
  * how many processes are traced (prefixes appear when there are several). No I/O: `render` returns
  * the text to write.
  */
+/** Arguments [from, to) as the line prints them, `, ` between (no intermediate arrays: the hot path). */
+function argList(args: readonly Value[], from: number, to: number, o: TextOptions): string {
+  let s = '';
+  if (to > args.length) to = args.length;
+  for (let i = from; i < to; i++) s += i === from ? formatValue(args[i]!, o) : ', ' + formatValue(args[i]!, o);
+  return s;
+}
+
+/** A process's syscall whose entry line is printed (StraceText's `open`). */
+interface OpenCall {
+  name: string;
+  complete: boolean;
+  /** Its thread exec'd meanwhile: the result reprints the call's name (`<... NAME resumed>`). */
+  reprint: boolean;
+  /** The result is still to come. */
+  open: boolean;
+}
+
 export class StraceText {
   private o: LineOptions;
   /** Processes being traced (strace's nprocs). */
@@ -244,8 +262,11 @@ export class StraceText {
   /** The process whose output was printed last (strace's printing_tcp), and its open line's column. */
   private printing = 0;
   private col = 0;
-  /** Syscalls whose entry was printed and whose result is still to come. */
-  private open = new Map<number, { name: string; complete: boolean; reprint?: boolean }>();
+  /**
+   * Syscalls whose entry was printed and whose result is still to come (`open`). A process's record
+   * is reused from call to call, not deleted and added again (Map churn on the hot path).
+   */
+  private open = new Map<number, OpenCall>();
   /**
    * The open line ends with an entry whose remaining arguments print at exit: strace has already
    * printed the `, ` separator. It is written lazily here, so an exit that adds nothing adds no comma.
@@ -290,15 +311,22 @@ export class StraceText {
         return '';
       case 'syscall_entry': {
         const pre = this.leader(ev.pid, ev.time, ev);
-        const s = pre + ev.name + '(' + ev.args.map(fv).join(', ');
+        const s = pre + ev.name + '(' + argList(ev.args, 0, ev.args.length, this.o);
         this.comma = !ev.complete && ev.args.length > 0;
         this.col = s.length - (pre.lastIndexOf('\n') + 1) + (this.comma ? 2 : 0);
-        this.open.set(ev.pid, { name: ev.name, complete: ev.complete });
+        const o = this.open.get(ev.pid);
+        if (o) {
+          o.name = ev.name;
+          o.complete = ev.complete;
+          o.reprint = false;
+          o.open = true;
+        } else this.open.set(ev.pid, { name: ev.name, complete: ev.complete, reprint: false, open: true });
         return s;
       }
       case 'syscall': {
-        const o = this.open.get(ev.pid);
-        this.open.delete(ev.pid);
+        const rec = this.open.get(ev.pid);
+        const o = rec?.open ? rec : undefined;
+        if (o) o.open = false;
         let head = '';
         let line = '';
         let col = 0;
@@ -310,12 +338,12 @@ export class StraceText {
           const pre = this.leader(ev.pid, ev.time + ev.duration, ev);
           const nl = pre.lastIndexOf('\n') + 1;
           head = pre.slice(0, nl);
-          line = pre.slice(nl) + (o ? `<... ${o.name} resumed>` : ev.name + '(' + ev.args.slice(0, ev.entryArgs).map(fv).join(', '));
+          line = pre.slice(nl) + (o ? `<... ${o.name} resumed>` : ev.name + '(' + argList(ev.args, 0, ev.entryArgs, this.o));
         }
         if (!ev.ret) {
           if (o && !o.complete) line += (comma ? ', ' : '') + ' <unfinished ...>';
         } else {
-          const rest = ev.args.slice(ev.entryArgs).map(fv).join(', ');
+          const rest = argList(ev.args, ev.entryArgs, ev.args.length, this.o);
           if (rest) line += (comma ? ', ' : '') + rest;
         }
         this.comma = false;
@@ -348,7 +376,8 @@ export class StraceText {
         return s;
       }
       case 'superseded': {
-        const o = this.open.get(ev.oldPid);
+        const rec = this.open.get(ev.oldPid);
+        const o = rec?.open ? rec : undefined;
         this.open.delete(ev.oldPid);
         this.procs.delete(ev.oldPid);
         if (o) this.open.set(ev.pid, { ...o, reprint: true });

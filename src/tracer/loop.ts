@@ -54,6 +54,11 @@ export interface TraceOptions extends DecodeOptions {
   qual?: Uint8Array;
   /** -c: measure each syscall's system CPU time (strace's default summary time). */
   wantCpu?: boolean;
+  /**
+   * -c alone: only the summary is made, which needs each call's name, result and times; arguments
+   * are not decoded (no line shows them), as strace -c does not decode them.
+   */
+  summaryOnly?: boolean;
   /** -i: fetch the instruction pointer at signal stops too. */
   wantIp?: boolean;
   /** -e read=/write=: fds whose data is dumped in hex */
@@ -122,6 +127,8 @@ function resultComm(c: Ctx, facts: SyscallFacts): Uint8Array | undefined {
 }
 
 const NO_FACTS: SyscallFacts = {};
+/** The arguments of a call whose arguments are not decoded (summaryOnly); never written to. */
+const NO_VALUES: Value[] = [];
 
 /** -e read=/write=: the most bytes of one buffer read from the tracee. */
 const DUMP_MAX = 1 << 24;
@@ -238,6 +245,8 @@ export class Tracer {
   private info = Buffer.from(new ArrayBuffer(88));
   /** The same 88 bytes as 64-bit words: nr at [3], args at [4..9], rval at [3] (exit). */
   private words = new BigUint64Array(this.info.buffer, this.info.byteOffset, 11);
+  /** The same, signed: the return value at [3] (exit). */
+  private swords = new BigInt64Array(this.info.buffer, this.info.byteOffset, 11);
   private siginfo = Buffer.alloc(128);
   private msg = Buffer.alloc(8);
   private mem = new TraceeMemory(0);
@@ -261,7 +270,20 @@ export class Tracer {
   /** inject's delays: tracees held stopped for a while (made on the first delay). */
   private delays: Delays | undefined;
 
-  constructor(private opt: TraceOptions, private sink: Sink, private say: Say) {
+  /**
+   * The syscall event of the stop being handled, held while `holding` until the tracee is resumed:
+   * it is rendered and written while the tracee runs on, off the path between two of its stops.
+   */
+  private held: Event | undefined;
+  private holding = false;
+  /** What sysray says goes after any event held before it (the lines keep their order). */
+  private say: Say;
+
+  constructor(private opt: TraceOptions, private sink: Sink, say: Say) {
+    this.say = (msg, kind) => {
+      this.release();
+      say(msg, kind);
+    };
     if (opt.decodeFds) this.fds = new FdAnnotator(opt.decodeFds, opt.comm ? loadComm : undefined);
     this.ptraceOptions = traceeOptions(opt.followForks);
   }
@@ -574,6 +596,8 @@ export class Tracer {
         if (-pid === ECHILD) break;
         continue;
       }
+      // tracees have run since the last stop: what was read of their memory may be stale
+      this.mem.invalidate();
       this.handle(pid, status);
       stopped = true;
     }
@@ -757,8 +781,14 @@ export class Tracer {
         // The first one of the launcher's child shows that its filter is in place.
         if (t.hidden) t.seccomp = this.seccompActive = true;
         const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, this.info);
-        if (n >= 0 && this.info[0] === 3) this.entry(t, this.info);
+        this.holding = !this.opt.eagerFlush;
+        try {
+          if (n >= 0 && this.info[0] === 3) this.entry(t, this.info);
+        } finally {
+          this.holding = false;
+        }
         this.resumeAfterCall(t, PTRACE.SYSCALL);
+        this.release();
         return;
       }
       case PTRACE_EVENT.EXIT:
@@ -878,15 +908,22 @@ export class Tracer {
     t.fresh = false;
     const info = this.info;
     const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, info);
-    if (n >= 0) {
-      const op = info[0]!;
-      if (op === 1) {
-        if (t.seccomp && t.inSyscall) {
-          // the entry stop of a syscall already seen at its seccomp stop
-        } else this.entry(t, info);
-      } else if (op === 2) this.exit(t, info);
+    // output shared with the tracee (eagerFlush) is written before it runs on, as strace's is
+    this.holding = !this.opt.eagerFlush;
+    try {
+      if (n >= 0) {
+        const op = info[0]!;
+        if (op === 1) {
+          if (t.seccomp && t.inSyscall) {
+            // the entry stop of a syscall already seen at its seccomp stop
+          } else this.entry(t, info);
+        } else if (op === 2) this.exit(t, info);
+      }
+    } finally {
+      this.holding = false;
     }
     this.resumeAfterCall(t, this.next(t));
+    this.release();
   }
 
   /** Resume a tracee after its syscall stop, with inject's signal, or hold it for inject's delay. */
@@ -895,6 +932,22 @@ export class Tracer {
     if (t.holdNs === undefined) return this.resume(t.pid, req, sig);
     (this.delays ??= new Delays()).hold(t.pid, t.holdNs, req, sig);
     t.holdNs = undefined;
+  }
+
+  /** A syscall's event: held until the tracee is resumed when `holding`, else passed on now. */
+  private report(ev: Event): void {
+    if (this.holding) {
+      this.release();
+      this.held = ev;
+    } else this.sink.event(ev);
+  }
+
+  /** Pass on the held event, if any. */
+  private release(): void {
+    const ev = this.held;
+    if (ev === undefined) return;
+    this.held = undefined;
+    this.sink.event(ev);
   }
 
   private entry(t: Tcb, info: Buffer): void {
@@ -907,7 +960,8 @@ export class Tracer {
       }
     }
     const w = info === this.info ? this.words : new BigUint64Array(info.buffer, info.byteOffset, 11);
-    const nr = Number(w[3]!);
+    // a number with its high half clear (all but a raw syscall(-1)) is read without a BigInt
+    const nr = info.readUInt32LE(28) === 0 ? info.readUInt32LE(24) : Number(w[3]!);
     const c = t.ctx;
     c.nr = nr;
     t.scno = nr;
@@ -954,8 +1008,13 @@ export class Tracer {
     let dec = q & 1 ? rawDecoder(row?.nargs ?? 6) : (decs[nr] ??= this.loadDecoder(t.table, nr));
     let args: Value[], complete: boolean;
     try {
-      args = this.fds ? annotateFds(this.fds, t.pid, dec.entry(c)) : dec.entry(c);
-      complete = !dec.exit || (dec.needsExit !== undefined && !dec.needsExit(c));
+      if (this.opt.summaryOnly) {
+        args = NO_VALUES;
+        complete = true;
+      } else {
+        args = this.fds ? annotateFds(this.fds, t.pid, dec.entry(c)) : dec.entry(c);
+        complete = !dec.exit || (dec.needsExit !== undefined && !dec.needsExit(c));
+      }
     } catch (e) {
       // a decoder's failure costs its line the decoding, never the trace: the call prints raw
       const warning = this.undecoded(name, e);
@@ -972,7 +1031,7 @@ export class Tracer {
     const ev: SyscallEntryEvent = { type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime, scno: nr };
     if (this.opt.wantIp) ev.ip = t.ip;
     if (t.comm) ev.comm = t.comm;
-    this.sink.event(ev);
+    this.report(ev);
   }
 
   /**
@@ -996,7 +1055,7 @@ export class Tracer {
   private exit(t: Tcb, info: Buffer): void {
     if (!t.inSyscall) return;
     t.inSyscall = false;
-    let rval = BigInt.asIntN(64, this.words[3]!);
+    let rval = this.swords[3]!;
     let isErr = info[32] !== 0;
     let injected = false;
     const tampering = t.inj?.now;
@@ -1029,11 +1088,11 @@ export class Tracer {
       // decoders see c.err: on failure, output arguments print as their addresses, as strace does
       rest = t.needsExit ? dec.exit!(c) : [];
       ri = dec.ret ? dec.ret(c) : { fmt: 'd' };
-      if (this.fds) {
+      if (this.fds && !this.opt.summaryOnly) {
         rest = annotateFds(this.fds, t.pid, rest);
         if (ri.fmt === 'fd' && !c.err && rval >= 0n && rval <= 0x7fffffffn) fdRet = this.fds.fd(t.pid, { k: 'fd', fd: Number(rval) });
       }
-      if ((this.opt.dumpRead || this.opt.dumpWrite) && facts.dump) dumps = this.dumps(t, facts.dump);
+      if ((this.opt.dumpRead || this.opt.dumpWrite) && facts.dump && !this.opt.summaryOnly) dumps = this.dumps(t, facts.dump);
     } catch (e) {
       // what the exit part would have printed prints raw: the arguments the entry did not print
       // (the warning waits for the line's end)
@@ -1067,7 +1126,7 @@ export class Tracer {
     if (t.comm) ev.comm = t.comm;
     if (dumps?.length) ev.dumps = dumps;
     if (this.opt.wantCpu && t.stime !== undefined) ev.cpu = stimeNs() - t.stime;
-    this.sink.event(ev);
+    this.report(ev);
     if (warning) this.say(warning, 'error');
     if (t.checkExec) this.execDone(t, c.err);
   }

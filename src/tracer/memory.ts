@@ -4,12 +4,34 @@ import { openSync, closeSync, writeSync } from 'node:fs';
 import type { Memory } from '../decode/types.js';
 
 const PAGE = 4096;
+const PAGE_N = BigInt(PAGE);
 const MAX_CHUNK = 1 << 20;
+/** Pages the cache holds: a stop's strings (execve's argv and envp) mostly share a few pages. */
+const CACHED_PAGES = 8;
 
+/**
+ * A tracee's memory, read as strace reads it: strings a whole page at a time through a small cache
+ * (its umovestr_cached), so that the strings one stop decodes cost one process_vm_readv per page
+ * rather than one each; other reads take just their bytes (umoven), from the cache if it holds them. The cache holds while the tracee is stopped:
+ * the tracer empties it at every stop (`invalidate`), as strace does whenever it resumes a tracee.
+ */
 export class TraceeMemory implements Memory {
-  private local = Buffer.alloc(16);
-  private remote = Buffer.alloc(16);
+  /** One iovec each side of process_vm_readv: { base, len }. */
+  private local = new BigUint64Array(2);
+  private remote = new BigUint64Array(2);
+  private localIov = Buffer.from(this.local.buffer);
+  private remoteIov = Buffer.from(this.remote.buffer);
   private buf = Buffer.alloc(PAGE * 2);
+  private bufAddr = bufferAddress(this.buf);
+  /** The cached pages: slot i (of the first `filled`) holds page number pageOf[i] at pages[i * PAGE]. */
+  private pages = Buffer.alloc(PAGE * CACHED_PAGES);
+  private pagesAddr = bufferAddress(this.pages);
+  private pageOf = new Float64Array(CACHED_PAGES);
+  private filled = 0;
+  /** The slot to reuse once all are filled (round robin). */
+  private nextSlot = 0;
+  /** How many reads of the tracee were made (process_vm_readv or pread calls): for tests. */
+  reads = 0;
   private useProc = false;
   private procFd = -1;
   private procPid = 0;
@@ -18,32 +40,45 @@ export class TraceeMemory implements Memory {
 
   /** Switch to another tracee (cheap; the object is reused across stops). */
   setPid(pid: number): void {
-    if (pid !== this.pid) this.pid = pid;
+    if (pid !== this.pid) {
+      this.pid = pid;
+      this.invalidate();
+    }
   }
 
-  private ensure(len: number): Buffer {
-    if (this.buf.length < len) this.buf = Buffer.alloc(Math.max(len, this.buf.length * 2));
-    return this.buf;
+  /** Forget the cached pages: the tracee has run (or another has stopped) since they were read. */
+  invalidate(): void {
+    this.filled = 0;
   }
 
-  /** Read up to len bytes; returns how many were read (stops at the first unreadable page). */
-  private readPartial(addr: bigint, len: number): number {
-    const buf = this.ensure(len);
+  private ensure(len: number): void {
+    if (this.buf.length < len) {
+      this.buf = Buffer.alloc(Math.max(len, this.buf.length * 2));
+      this.bufAddr = bufferAddress(this.buf);
+    }
+  }
+
+  /**
+   * Read up to len bytes at `addr` into `into` (whose address is `intoAddr`) at offset `at`;
+   * returns how many were read (stops at the first unreadable page).
+   */
+  private readInto(addr: bigint, len: number, into: Buffer, intoAddr: bigint, at: number): number {
+    this.reads++;
     if (!this.useProc) {
-      this.local.writeBigUInt64LE(BigInt(koffiAddress(buf)), 0);
-      this.local.writeBigUInt64LE(BigInt(len), 8);
-      this.remote.writeBigUInt64LE(addr, 0);
-      this.remote.writeBigUInt64LE(BigInt(len), 8);
-      const r = Number(raw.process_vm_readv(this.pid, this.local, 1, this.remote, 1, 0));
+      this.local[0] = intoAddr + BigInt(at);
+      this.local[1] = BigInt(len);
+      this.remote[0] = addr;
+      this.remote[1] = this.local[1]!;
+      const r = Number(raw.process_vm_readv(this.pid, this.localIov, 1, this.remoteIov, 1, 0));
       if (r >= 0) return r;
       const e = errno();
       if (e !== 38 /* ENOSYS */ && e !== 1 /* EPERM */) return 0;
       this.useProc = true;
     }
-    return this.procRead(addr, len);
+    return this.procRead(addr, len, into, at);
   }
 
-  private procRead(addr: bigint, len: number): number {
+  private procRead(addr: bigint, len: number, into: Buffer, at: number): number {
     if (this.procPid !== this.pid) {
       if (this.procFd >= 0) closeSync(this.procFd);
       try {
@@ -58,62 +93,92 @@ export class TraceeMemory implements Memory {
     while (got < len) {
       // stop at page boundaries so a partly mapped range reads as far as it can
       const a = addr + BigInt(got);
-      const n = Math.min(len - got, PAGE - Number(a % BigInt(PAGE)));
-      const r = Number(raw.pread(this.procFd, this.buf.subarray(got), n, BigInt.asIntN(64, a)));
+      const n = Math.min(len - got, PAGE - Number(a % PAGE_N));
+      const r = Number(raw.pread(this.procFd, into.subarray(at + got), n, BigInt.asIntN(64, a)));
       if (r <= 0) break;
       got += r;
     }
     return got;
   }
 
+  /** The cache offset of page number `page` if the cache holds it, else -1. */
+  private cached(page: number): number {
+    const of = this.pageOf;
+    for (let i = 0, n = this.filled; i < n; i++) if (of[i] === page) return i * PAGE;
+    return -1;
+  }
+
+  /** The cache offset of page number `page` (reading it in if need be), or -1 if it cannot be read. */
+  private page(page: number): number {
+    const hit = this.cached(page);
+    if (hit >= 0) return hit;
+    const of = this.pageOf;
+    const n = this.filled;
+    let slot: number;
+    if (n < CACHED_PAGES) slot = n;
+    else {
+      slot = this.nextSlot;
+      this.nextSlot = (slot + 1) % CACHED_PAGES;
+      // the slot is being overwritten: it holds no page until the read succeeds
+      of[slot] = -1;
+    }
+    const at = slot * PAGE;
+    if (this.readInto(BigInt(page) * PAGE_N, PAGE, this.pages, this.pagesAddr, at) !== PAGE) return -1;
+    of[slot] = page;
+    if (slot === n) this.filled = n + 1;
+    return at;
+  }
+
   read(addr: bigint, len: number): Uint8Array | null {
     if (len === 0) return new Uint8Array(0);
     if (len < 0 || len > MAX_CHUNK * 64) return null;
-    const n = this.readPartial(addr, len);
-    if (n < len) return null;
-    return Uint8Array.prototype.slice.call(this.buf, 0, len);
+    const off = Number(addr % PAGE_N);
+    if (off + len <= PAGE) {
+      // a page a string already brought in: copied from the cache
+      const at = this.cached(Number(addr / PAGE_N));
+      if (at >= 0) return this.copyOut(this.pages, at + off, len);
+    }
+    // else just these bytes, as strace's umoven reads them (a whole page would cost more)
+    this.ensure(len);
+    if (this.readInto(addr, len, this.buf, this.bufAddr, 0) < len) return null;
+    return this.copyOut(this.buf, 0, len);
+  }
+
+  /** `len` bytes of `src` from `from`, copied out (plain views: slice and subarray look up a species constructor). */
+  private copyOut(src: Buffer, from: number, len: number): Uint8Array {
+    const out = new Uint8Array(len);
+    if (len <= 32) for (let i = 0; i < len; i++) out[i] = src[from + i]!;
+    else out.set(new Uint8Array(src.buffer, src.byteOffset + from, len));
+    return out;
   }
 
   readString(addr: bigint, max: number): { b: Uint8Array; nul: boolean } | null {
     if (max <= 0) return { b: new Uint8Array(0), nul: false };
-    // First read to the end of this page (cheap, usually enough), then page by page.
+    // page by page, up to the NUL or `max` bytes
     const out: Buffer[] = [];
     let total = 0;
-    let a = addr;
-    while (total < max) {
-      const toPage = PAGE - Number(a % BigInt(PAGE));
-      const want = Math.min(max - total, total === 0 ? Math.max(toPage, Math.min(256, max)) : PAGE);
-      const n = this.readPartial(a, want);
+    let page = Number(addr / PAGE_N);
+    let off = Number(addr % PAGE_N);
+    for (; total < max; page++, off = 0) {
+      const at = this.page(page);
       // strace's umovestr: a fault before the NUL and before `max` bytes makes the whole string unreadable
-      if (n === 0) return null;
-      const chunk = this.buf.subarray(0, n);
+      if (at < 0) return null;
+      const chunk = this.pages.subarray(at + off, at + Math.min(PAGE, off + max - total));
       const z = chunk.indexOf(0);
       if (z >= 0) {
         out.push(Buffer.from(chunk.subarray(0, z)));
-        return { b: Buffer.concat(out), nul: true };
+        return { b: out.length === 1 ? out[0]! : Buffer.concat(out), nul: true };
       }
       out.push(Buffer.from(chunk));
-      total += n;
-      a += BigInt(n);
-      if (n < want) return null;
+      total += chunk.length;
     }
-    return { b: Buffer.concat(out), nul: false };
+    return { b: out.length === 1 ? out[0]! : Buffer.concat(out), nul: false };
   }
 
   close(): void {
     if (this.procFd >= 0) closeSync(this.procFd);
     this.procFd = -1;
   }
-}
-
-const addrCache = new WeakMap<Buffer, bigint>();
-function koffiAddress(b: Buffer): bigint {
-  let a = addrCache.get(b);
-  if (a === undefined) {
-    a = bufferAddress(b);
-    addrCache.set(b, a);
-  }
-  return a;
 }
 
 /** Write `data` at `addr` in process `pid` (process_vm_writev, else /proc/PID/mem). True if all of it was written. */

@@ -1,0 +1,63 @@
+/**
+ * Full-trace throughput against strace (issue 20): python3 doing N `write`s to /dev/null, traced
+ * in full with `-o /dev/null`. Wall ratios at 30,000 and 300,000 writes and a short 5,000-write
+ * loop, the tracer's own CPU per traced syscall, `-c` on the 300,000 loop, and `--json` against
+ * the text output on the same trace. Every ratio is printed with its target.
+ */
+import { STRACE, SYSRAY } from '../tests/helpers/diff.js';
+import { type Cmd, fmt, med, ratioLine, ratios, rounds, RUNS, type Sample, tracerCpu } from './measure.js';
+
+/** python3 writing one byte to /dev/null `n` times (its start-up is the same under both tracers). */
+const PYTHON = 'import os, sys\nfd = os.open("/dev/null", os.O_WRONLY)\nfor _ in range(int(sys.argv[1])): os.write(fd, b"x")\n';
+const writes = (n: number): string[] => ['python3', '-c', PYTHON, String(n)];
+
+/**
+ * Tracer and program, the program wrapped so that its own CPU is known (tracerCpu); -f, so that
+ * the program, a child of the wrapper, is traced.
+ */
+const traced = (tracer: string[], n: number): Cmd => ({ tracer: [...tracer, '-f', '-o', '/dev/null'], program: writes(n) });
+
+const us = (s: number, n: number): string => `${((s / n) * 1e6).toFixed(2)} µs`;
+
+/** One loop length, sysray against strace: wall and tracer CPU. */
+function fullTrace(n: number, runs: number, wallTarget: number, cpu: boolean): void {
+  const r = rounds({ strace: traced([STRACE], n), sysray: traced([SYSRAY], n) }, undefined, undefined, runs);
+  const [s, y] = [r.strace!, r.sysray!];
+  const label = n.toLocaleString('en-US');
+  console.log(`\npython3, ${label} write() calls, full trace -o /dev/null (${runs} paired rounds)`);
+  console.log(`  strace  wall ${fmt(med(s))} s   tracer CPU ${fmt(med(s, tracerCpu))} s (${us(med(s, tracerCpu), 2 * n)} per stop)`);
+  console.log(`  sysray  wall ${fmt(med(y))} s   tracer CPU ${fmt(med(y, tracerCpu))} s (${us(med(y, tracerCpu), 2 * n)} per stop)`);
+  console.log(ratioLine('wall sysray/strace', ratios(y, s), wallTarget));
+  if (cpu) console.log(ratioLine('tracer CPU per traced syscall sysray/strace', ratios(y, s, tracerCpu), 1.0));
+}
+
+/** `-c` on the long loop: the summary's cost, against strace -c. */
+function summary(n: number, runs: number): void {
+  const r = rounds({ strace: traced([STRACE, '-c'], n), sysray: traced([SYSRAY, '-c'], n) }, undefined, undefined, runs);
+  console.log(`\n-c, python3 ${n.toLocaleString('en-US')} write() calls (${runs} paired rounds)`);
+  console.log(`  strace -c ${fmt(med(r.strace!))} s   sysray -c ${fmt(med(r.sysray!))} s`);
+  console.log(ratioLine('wall sysray -c/strace -c', ratios(r.sysray!, r.strace!), 1.0));
+}
+
+/** --json against the text output, the same trace. */
+function json(n: number, runs: number): void {
+  const r = rounds({ text: traced([SYSRAY], n), json: traced([SYSRAY, '--json'], n) }, undefined, undefined, runs);
+  const cpu = (x: Sample): number => tracerCpu(x);
+  console.log(`\n--json against text, python3 ${n.toLocaleString('en-US')} write() calls (${runs} paired rounds)`);
+  console.log(`  text ${fmt(med(r.text!))} s (tracer CPU ${fmt(med(r.text!, cpu))} s)   --json ${fmt(med(r.json!))} s (tracer CPU ${fmt(med(r.json!, cpu))} s)`);
+  console.log(ratioLine('wall --json/text', ratios(r.json!, r.text!), 1.1));
+  console.log(ratioLine('tracer CPU --json/text', ratios(r.json!, r.text!, cpu), 1.1));
+}
+
+/**
+ * All of the throughput measures. The 300,000-write runs take seconds each: they get
+ * BENCH_LONG_RUNS rounds (default 5).
+ */
+export function throughput(): void {
+  const long = Number(process.env.BENCH_LONG_RUNS ?? 5);
+  fullTrace(30_000, RUNS, 0.95, true);
+  fullTrace(300_000, long, 0.9, true);
+  fullTrace(5_000, RUNS, 1.1, false);
+  summary(300_000, long);
+  json(30_000, RUNS);
+}
