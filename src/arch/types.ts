@@ -45,6 +45,11 @@ export interface ArchAbi {
   sigmaskOffset: bigint;
   /** struct user offsets of the result and syscall-number registers (-e inject= sets them). */
   user?: { rax: number; origRax: number };
+  /**
+   * -k: PTRACE_GETREGS's struct user_regs_struct, its size in bytes and, per DWARF register number
+   * (the numbering CFI uses), the index of the 64-bit word that holds it.
+   */
+  unwindRegs?: { size: number; dwarf: readonly number[] };
 }
 
 export interface ArchTable {

@@ -72,6 +72,8 @@ export interface Options {
   /** -n, -i */
   nflag: boolean;
   iflag: boolean;
+  /** -k: print each syscall's stack */
+  stackTraces: boolean;
   /** -A: append to -o files */
   append: boolean;
   /** -E VAR=VAL / -E VAR, in order: changes to the command's environment */
@@ -107,7 +109,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, explain: false, color: 'auto', effects: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false,
+  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false, stackTraces: false,
   help: false, version: false, command: [],
 });
 
@@ -205,7 +207,7 @@ function findLong(name: string, arg: string): LongOpt {
 }
 
 /** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set([...'dDk', 'tips']);
+const NOT_YET = new Set([...'dD', 'tips']);
 
 function parseInt10(opt: string, v: string, min: number): number {
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > 0x7fffffff) throw new UsageError(`invalid ${opt} argument: '${v}'`);
@@ -293,6 +295,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'A': o.append = true; break;
     case 'n': o.nflag = true; break;
     case 'i': o.iflag = true; break;
+    case 'k': o.stackTraces = true; break;
     case 'X':
       if (val !== 'raw' && val !== 'abbrev' && val !== 'verbose') throw new UsageError(`invalid ${spelled} argument: '${val}'`);
       o.xlat = val;
