@@ -150,6 +150,7 @@ function main(): void {
   console.log(`  STARTUP sysray ${ms(med(s.sysray!))}   (target ≤ 120 ms)`);
 
   apiVsJson();
+  void import('./stack.js').then((m) => m.stackBench());
 }
 
 main();
