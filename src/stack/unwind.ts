@@ -14,6 +14,7 @@ import { dirname } from 'node:path';
 import type { Memory } from '../decode/types.js';
 import type { StackFrame } from '../model.js';
 import { evalExpr, FrameTable, rowAt, type ExprEnv, type Rule } from './cfi.js';
+import { demangled, learn } from './demangle.js';
 import { ElfFile } from './elf.js';
 import { mappingAt, readMaps, type Mapping } from './maps.js';
 
@@ -94,6 +95,8 @@ export class Unwinder {
       if (this.step(cur, maps) <= 0) break;
     }
     if (depth >= MAX_FRAMES) frames.push({ error: 'too many stack frames' });
+    learn(frames.flatMap((f) => (f.symbol ? [f.symbol] : [])));
+    for (const f of frames) if (f.symbol) f.symbol = demangled(f.symbol);
     return frames;
   }
 
