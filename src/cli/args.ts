@@ -479,6 +479,8 @@ Output format:
   --relative-timestamps[=PRECISION], --syscall-times[=PRECISION]
                  the same, with the format and precision given
   -n             print the syscall number before each line; -i the instruction pointer
+  -k, --stack-traces
+                 print the stack of each syscall after its line
   -X raw|abbrev|verbose
                  named constants as numbers, names (default), or both
   -A             append to the -o file instead of truncating it

@@ -1,7 +1,7 @@
 /**
- * DWARF call frame information as .eh_frame holds it: finding the FDE for an address (through
- * .eh_frame_hdr's sorted table, or by walking .eh_frame), parsing CIEs and FDEs, and running their
- * CFA programs to the row for one address. Also the DWARF expressions those programs use on x86_64
+ * DWARF call frame information as .eh_frame holds it: finding the FDE for an address through
+ * .eh_frame_hdr's sorted table (as libunwind does: no table, no CFI), parsing CIEs and FDEs, and
+ * running their CFA programs to the row for one address. Also the DWARF expressions those programs use on x86_64
  * (glibc's signal trampoline, PLT stubs). All addresses here are the file's own (unrelocated).
  */
 import type { Region } from './elf.js';
@@ -90,10 +90,8 @@ class Cursor {
 export class FrameTable {
   private cies = new Map<number, Cie | null>();
   private fdes = new Map<number, Fde | null>();
-  /** Without .eh_frame_hdr: every FDE's start and offset, sorted. */
-  private index?: { start: bigint; off: number }[];
 
-  constructor(private frames: Region, private hdr?: { table: Buffer; count: number; vaddr: bigint }) {}
+  private constructor(private frames: Region, private hdr?: { table: Buffer; count: number; vaddr: bigint }) {}
 
   /** The table from .eh_frame_hdr, if it has a binary-search table libunwind would use. */
   static fromHdr(hdr: Region, frames: (vaddr: bigint) => Region | undefined): FrameTable | undefined {
@@ -110,113 +108,49 @@ export class FrameTable {
     return new FrameTable(region, table ? { table, count: table.length >> 3, vaddr: hdr.vaddr } : undefined);
   }
 
-  static fromSection(frames: Region): FrameTable {
-    return new FrameTable(frames);
-  }
-
-  /** The FDE covering `pc`, or undefined (libunwind's -UNW_ENOINFO). */
+  /** The FDE covering `pc`, or undefined (libunwind's -UNW_ENOINFO, also for a file without .eh_frame_hdr's table). */
   find(pc: bigint): Fde | undefined {
-    let off: number | undefined;
-    if (this.hdr) {
-      const { table, count, vaddr } = this.hdr;
-      let lo = 0, hi = count - 1, at = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (vaddr + BigInt(table.readInt32LE(mid * 8)) <= pc) {
-          at = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      if (at < 0) return undefined;
-      off = Number(vaddr + BigInt(table.readInt32LE(at * 8 + 4)) - this.frames.vaddr);
-    } else {
-      const idx = (this.index ??= this.scan());
-      let lo = 0, hi = idx.length - 1, at = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (idx[mid]!.start <= pc) {
-          at = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      if (at < 0) return undefined;
-      off = idx[at]!.off;
+    if (!this.hdr) return undefined;
+    const { table, count, vaddr } = this.hdr;
+    let lo = 0, hi = count - 1, at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (vaddr + BigInt(table.readInt32LE(mid * 8)) <= pc) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    const fde = this.fdeAt(off);
+    if (at < 0) return undefined;
+    const off = Number(vaddr + BigInt(table.readInt32LE(at * 8 + 4)) - this.frames.vaddr);
+    const fde = memo(this.fdes, off, (o) => this.parseFde(o));
     return fde && pc >= fde.start && pc < fde.end ? fde : undefined;
   }
 
-  private scan(): { start: bigint; off: number }[] {
-    const out: { start: bigint; off: number }[] = [];
-    const b = this.frames.data;
-    let off = 0;
-    while (off + 4 <= b.length) {
-      let len = b.readUInt32LE(off), hdrLen = 4;
-      if (len === 0) break;
-      if (len === 0xffffffff) {
-        len = Number(b.readBigUInt64LE(off + 4));
-        hdrLen = 12;
-      }
-      const id = b.readUInt32LE(off + hdrLen);
-      if (id !== 0) {
-        const f = this.fdeAt(off);
-        if (f) out.push({ start: f.start, off });
-      }
-      off += hdrLen + len;
-    }
-    return out.sort((a, b2) => (a.start < b2.start ? -1 : a.start > b2.start ? 1 : 0));
-  }
-
-  private fdeAt(off: number): Fde | undefined {
-    let f = this.fdes.get(off);
-    if (f === undefined) {
-      try {
-        f = this.parseFde(off) ?? null;
-      } catch {
-        f = null;
-      }
-      this.fdes.set(off, f);
-    }
-    return f ?? undefined;
+  /** A cursor past an entry's length (32-bit, or 64-bit after 0xffffffff), and where the entry ends. */
+  private entry(off: number): { c: Cursor; end: number } {
+    const c = new Cursor(this.frames.data, off, this.frames.vaddr);
+    let len = c.u32();
+    if (len === 0xffffffff) len = Number(c.u64());
+    return { c, end: c.pos + len };
   }
 
   private parseFde(off: number): Fde | undefined {
-    const b = this.frames.data;
-    const c = new Cursor(b, off, this.frames.vaddr);
-    let len = c.u32();
-    if (len === 0xffffffff) len = Number(c.u64());
-    const end = c.pos + len;
+    const { c, end } = this.entry(off);
     const idPos = c.pos;
     const id = c.u32();
     if (id === 0) return undefined;
-    const cie = this.cieAt(idPos - id);
+    const cie = memo(this.cies, idPos - id, (o) => this.parseCie(o));
     if (!cie) return undefined;
     const start = c.ptr(cie.fdeEnc);
     const range = c.ptr(cie.fdeEnc & 0x0f);
     if (start === undefined || range === undefined) return undefined;
     if (cie.aug) c.pos += Number(c.uleb());
-    return { cie, start, end: start + range, insns: b.subarray(c.pos, end) };
-  }
-
-  private cieAt(off: number): Cie | undefined {
-    let r = this.cies.get(off);
-    if (r === undefined) {
-      try {
-        r = this.parseCie(off) ?? null;
-      } catch {
-        r = null;
-      }
-      this.cies.set(off, r);
-    }
-    return r ?? undefined;
+    return { cie, start, end: start + range, insns: this.frames.data.subarray(c.pos, end) };
   }
 
   private parseCie(off: number): Cie | undefined {
     const b = this.frames.data;
-    const c = new Cursor(b, off, this.frames.vaddr);
-    let len = c.u32();
-    if (len === 0xffffffff) len = Number(c.u64());
-    const end = c.pos + len;
+    const { c, end } = this.entry(off);
     if (c.u32() !== 0) return undefined;
     const version = c.u8();
     const z = b.indexOf(0, c.pos);
@@ -244,6 +178,20 @@ export class FrameTable {
     } else if (augStr.includes('S')) signal = true;
     return { codeAlign, dataAlign, ra, fdeEnc, signal, aug, insns: b.subarray(c.pos, end) };
   }
+}
+
+/** A parse remembered by offset; one that throws (a table cut short) is remembered as nothing. */
+function memo<T>(m: Map<number, T | null>, off: number, parse: (off: number) => T | undefined): T | undefined {
+  let r = m.get(off);
+  if (r === undefined) {
+    try {
+      r = parse(off) ?? null;
+    } catch {
+      r = null;
+    }
+    m.set(off, r);
+  }
+  return r ?? undefined;
 }
 
 /**

@@ -149,12 +149,6 @@ export class ElfFile {
     return this.frames ?? undefined;
   }
 
-  /** The .eh_frame section itself, for a file without .eh_frame_hdr. */
-  ehFrameSection(): Region | undefined {
-    const s = this.section('.eh_frame');
-    return s ? this.ehFrame(s.addr) : undefined;
-  }
-
   /**
    * The function symbol nearest below `addr` (an address of this file), as libunwind's lookup_symbol
    * picks it: defined STT_FUNC symbols of every SYMTAB and DYNSYM section in header order, the first

@@ -19,6 +19,11 @@ export class StackTaker {
     const l = this.layout;
     if (!l || ptraceIntoBuf(PTRACE.GETREGS, pid, 0, this.buf) < 0) return [];
     for (let r = 0; r < l.dwarf.length; r++) this.regs[r] = this.buf.readBigUInt64LE(l.dwarf[r]! * 8);
-    return this.unwinder.walk(pid, this.regs, mem, queued);
+    try {
+      return this.unwinder.walk(pid, this.regs, mem, queued);
+    } catch {
+      // a file the walk could not make sense of costs this stack, never the trace
+      return [];
+    }
   }
 }
