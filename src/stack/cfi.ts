@@ -41,23 +41,17 @@ class Cursor {
   u16(): number { const v = this.b.readUInt16LE(this.pos); this.pos += 2; return v; }
   u32(): number { const v = this.b.readUInt32LE(this.pos); this.pos += 4; return v; }
   u64(): bigint { const v = this.b.readBigUInt64LE(this.pos); this.pos += 8; return v; }
-  uleb(): bigint {
+  uleb(): bigint { return this.leb(false); }
+  sleb(): bigint { return this.leb(true); }
+  /** LEB128: seven bits a byte, low first; signed, the last byte's bit 6 extends the sign. */
+  private leb(signed: boolean): bigint {
     let r = 0n, shift = 0n, byte: number;
     do {
       byte = this.u8();
       r |= BigInt(byte & 0x7f) << shift;
       shift += 7n;
     } while (byte & 0x80);
-    return r;
-  }
-  sleb(): bigint {
-    let r = 0n, shift = 0n, byte: number;
-    do {
-      byte = this.u8();
-      r |= BigInt(byte & 0x7f) << shift;
-      shift += 7n;
-    } while (byte & 0x80);
-    return byte & 0x40 ? r - (1n << shift) : r;
+    return signed && byte & 0x40 ? r - (1n << shift) : r;
   }
   /** An encoded pointer (DW_EH_PE_*); undefined for an encoding this reader does not know. */
   ptr(enc: number): bigint | undefined {
