@@ -6,7 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { normalise, ROOT, STRACE, SYSRAY, testEnv, traceWith } from '../helpers/diff.js';
 import { fixture, haveCc } from '../helpers/fixtures.js';
@@ -67,6 +69,23 @@ test('coreutils: echo, cat, sort, ls', { skip }, () => {
   same(['cat', 'tests/fixtures/stack_calls.c']);
   same(['sort', 'tests/fixtures/stack_thread.c']);
   same(['ls', '-l', 'tests/fixtures'], ['-e', 'trace=%file,write']);
+});
+
+test('-ff: a shell, its forked children and what they exec, one file each', { skip }, () => {
+  /** Each process's frame lines, one string per -ff file, sorted (the files are named by pid). */
+  const perFile = (tool: string): string[] => {
+    const dir = mkdtempSync(join(tmpdir(), 'sysray-stack-ff-'));
+    try {
+      const r = spawnSync(tool, ['-ff', '-k', '-o', join(dir, 't'), 'sh', '-c', 'echo a; /bin/true; ls tests/fixtures/stack_calls.c'], { cwd: ROOT, env: testEnv(), encoding: 'latin1' });
+      assert.equal(r.status, 0, r.stderr);
+      return readdirSync(dir).map((f) => readFileSync(join(dir, f), 'latin1').split('\n').filter((l) => l.startsWith(' > ')).join('\n')).sort();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const a = perFile(STRACE), b = perFile(SYSRAY);
+  assert.equal(a.length, 3);
+  assert.deepEqual(b, a);
 });
 
 test('python3 printing (its hash seed fixed, so it runs the same way twice)', { skip: skip || (!existsSync('/usr/bin/python3') && 'needs python3') }, () => {
