@@ -117,3 +117,15 @@ test('-k with -c: strace\'s warning, and no frames in the summary', { skip }, ()
   assert.equal(b.stderr, a.stderr.replaceAll(STRACE, SYSRAY).replaceAll('strace:', 'sysray:'));
   assert.equal(b.status, 0);
 });
+
+test("the API's stackTraces: the same frames on its events", { skip }, async () => {
+  const { trace } = await import('../../src/api/index.js');
+  const t = trace(['echo', 'hi'], { stackTraces: true, filter: ['trace=write'], stdio: 'ignore' });
+  const writes = [];
+  for await (const ev of t) if (ev.type === 'syscall') writes.push(ev);
+  await t.exit;
+  assert.equal(writes.length, 1);
+  const text = traceWith(SYSRAY, ['-k', '-e', 'trace=write'], ['echo', 'hi'], ROOT).trace;
+  const frames = text.split('\n').filter((l) => l.startsWith(' > '));
+  assert.deepEqual(writes[0]!.stack!.map((f) => ` > ${f.file}(${f.symbol ?? ''}${f.symbol ? `+0x${Number(f.offset).toString(16)}` : ''}) [0x${Number(f.pc).toString(16)}]`), frames);
+});
