@@ -14,8 +14,18 @@ const PAGE = 0x1000n;
 export interface Segment { type: number; offset: bigint; vaddr: bigint; filesz: bigint; memsz: bigint }
 interface Section { name: string; type: number; addr: bigint; offset: number; size: number; link: number; entsize: number }
 
-/** One symbol table, sorted by address: for equal addresses only the first one met is kept. */
-interface Symbols { addrs: BigUint64Array; names: string[]; abs: { addr: bigint; name: string }[] }
+/**
+ * The function symbols of a file, sorted by address (numbers: a file's addresses stay far below
+ * 2^53); for equal addresses only the first one met is kept. Names are read only when found.
+ */
+interface Symbols {
+  addrs: Float64Array;
+  /** Where each name starts in its string table, and which table (read from the file when found). */
+  nameOff: Uint32Array;
+  table: Uint16Array;
+  strtabs: Section[];
+  abs: { addr: bigint; name: string }[];
+}
 
 /** A found symbol: its name and how far the address lies past it. */
 export interface SymbolHit { name: string; dist: bigint }
@@ -162,14 +172,15 @@ export class ElfFile {
     const { addrs } = s;
     let lo = 0, hi = addrs.length - 1, at = -1;
     const rel = addr - bias;
+    const r = Number(rel);
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (addrs[mid]! <= rel) {
+      if (addrs[mid]! <= r) {
         at = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    if (at >= 0 && rel >= 0n) best = { name: s.names[at]!, dist: rel - addrs[at]! };
+    if (at >= 0 && rel >= 0n) best = { name: src.nameAt(s.strtabs[s.table[at]!]!, s.nameOff[at]!), dist: rel - BigInt(addrs[at]!) };
     for (const a of s.abs) {
       const d = BigInt.asUintN(64, addr - a.addr);
       if (!best || d < best.dist) best = { name: a.name, dist: d };
@@ -178,33 +189,46 @@ export class ElfFile {
   }
 
   private loadSymbols(): Symbols {
-    const all: { addr: bigint; name: string; order: number }[] = [];
+    const addr: number[] = [], nameOff: number[] = [], table: number[] = [];
+    const strtabs: Section[] = [];
     const abs: { addr: bigint; name: string }[] = [];
-    let order = 0;
     for (const sec of this.sections) {
       if (sec.type !== SHT_SYMTAB && sec.type !== SHT_DYNSYM) continue;
       const strSec = this.sections[sec.link];
       if (!strSec || strSec.offset + strSec.size > this.size || sec.entsize < 24) continue;
-      const strtab = this.read(strSec.offset, strSec.size);
+      const t = strtabs.push(strSec) - 1;
       const tab = this.read(sec.offset, sec.size);
       for (let o = 0; o + 24 <= tab.length; o += sec.entsize) {
         if ((tab[o + 4]! & 0xf) !== STT_FUNC) continue;
-        const shndx = tab.readUInt16LE(o + 6);
+        const shndx = tab[o + 6]! | (tab[o + 7]! << 8);
         if (shndx === SHN_UNDEF) continue;
-        const name = cstr(strtab, tab.readUInt32LE(o));
-        const value = tab.readBigUInt64LE(o + 8);
-        if (shndx === SHN_ABS) abs.push({ addr: value, name });
-        else all.push({ addr: value, name, order: order++ });
+        if (shndx === SHN_ABS) {
+          abs.push({ addr: tab.readBigUInt64LE(o + 8), name: this.nameAt(strSec, tab.readUInt32LE(o)) });
+          continue;
+        }
+        addr.push(tab.readUInt32LE(o + 8) + tab.readUInt32LE(o + 12) * 2 ** 32);
+        nameOff.push(tab.readUInt32LE(o));
+        table.push(t);
       }
     }
-    all.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : a.order - b.order));
-    const addrs: bigint[] = [], names: string[] = [];
-    for (const e of all) {
-      if (addrs.length && addrs[addrs.length - 1] === e.addr) continue;
-      addrs.push(e.addr);
-      names.push(e.name);
+    // the first symbol met at each address (libunwind keeps the first of equally close ones), by address
+    const first = new Map<number, number>();
+    for (let i = 0; i < addr.length; i++) if (!first.has(addr[i]!)) first.set(addr[i]!, i);
+    const addrs = Float64Array.from(first.keys()).sort();
+    const keep = Array.from(addrs, (a) => first.get(a)!);
+    return { addrs, nameOff: Uint32Array.from(keep, (i) => nameOff[i]!), table: Uint16Array.from(keep, (i) => table[i]!), strtabs, abs };
+  }
+
+  /** A name from a string table, read from the file piece by piece up to its NUL. */
+  nameAt(strtab: Section, off: number): string {
+    const parts: Buffer[] = [];
+    for (let at = off; at < strtab.size; at += 256) {
+      const b = this.read(strtab.offset + at, Math.min(256, strtab.size - at));
+      const z = b.indexOf(0);
+      parts.push(z < 0 ? b : b.subarray(0, z));
+      if (z >= 0 || !b.length) break;
     }
-    return { addrs: BigUint64Array.from(addrs), names, abs };
+    return Buffer.concat(parts).toString('latin1');
   }
 
   /** The .gnu_debuglink name, if the file has one. */
