@@ -51,6 +51,10 @@ test('a dynamic PIE: nested calls, recursion over the limit, a signal handler, e
   assert.ok(n > 300, `${n} frames`);
 });
 
+test('a process killed by a signal (abort): the signal\'s stack, then nothing more', { skip: noCc }, () => {
+  same([fixture('stack_calls'), 'abort'], ['-e', 'trace=tgkill,rt_sigprocmask']);
+});
+
 test('a non-PIE binary and an optimised one', { skip: noCc }, () => {
   same([fixture('stack_calls_nopie', ['-no-pie'], 'stack_calls')]);
   same([fixture('stack_calls_o2', ['-O2'], 'stack_calls')]);
@@ -61,7 +65,8 @@ test('a static binary', { skip: noCc || (!existsSync('/usr/lib/x86_64-linux-gnu/
 });
 
 test("a thread's stack (clone3's child) and the main thread's after join", { skip: noCc }, () => {
-  same([fixture('stack_thread', ['-pthread'])], ['-f', '-e', 'trace=write,exit_group']);
+  // the thread's exit(): a stack taken at entry, printed after its `+++ exited` line
+  same([fixture('stack_thread', ['-pthread'])], ['-f', '-e', 'trace=write,exit,exit_group']);
 });
 
 test('coreutils: echo, cat, sort, ls', { skip }, () => {
