@@ -115,7 +115,7 @@ export class Unwinder {
   /** The file behind a mapping, opened once and kept while it is unchanged on disk. */
   private file(path: string): FileEntry | undefined {
     let e = this.files.get(path);
-    if (e === null && this.files.has(path)) return undefined;
+    if (e === null) return undefined;
     if (e && e.checked === this.gen) return e;
     const stamp = stampOf(path);
     if (e && e.stamp === stamp) {
