@@ -94,6 +94,7 @@ function main(): void {
 
   leanBench();
   apiVsJson();
+  void import('./stack.js').then((m) => m.stackBench());
 }
 
 main();

@@ -198,8 +198,23 @@ export const tipsText = (t, r) => load().tipsText(t, r);`,
     }));
   },
 };
-await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders, lazyReference, lazyExplain, lazyViews, lazyTips] });
+// -k's stack walk (src/stack/), dist/stack.cjs: only a trace with -k loads it (tracer/stacks.js
+// makes its Unwinder through a stand-in).
+const STACK = resolve(SRC, 'stack/unwind.js');
+const lazyStack = {
+  name: 'lazy-stack',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/stack\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+    b.onResolve({ filter: /unwind\.js$/ }, (a) => (resolve(a.resolveDir, a.path) === STACK ? { path: 'stack', namespace: 'lazy-stack' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-stack' }, () => ({
+      contents: "export function Unwinder() { return new (require('./stack.cjs').Unwinder)(); }",
+      loader: 'js',
+    }));
+  },
+};
+await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders, lazyReference, lazyExplain, lazyViews, lazyTips, lazyStack] });
 await build({ ...common, entryPoints: [TIPS], outfile: 'dist/tips.cjs' });
+await build({ ...common, entryPoints: [STACK], outfile: 'dist/stack.cjs' });
 await build({ ...common, entryPoints: [REFERENCE], outfile: 'dist/reference.cjs' });
 await build({ ...common, entryPoints: [EXPLAIN], outfile: 'dist/explain.cjs', plugins: [explainShared] });
 await build({ ...common, entryPoints: [VIEWS], outfile: 'dist/views.cjs' });

@@ -77,6 +77,22 @@ export interface SyscallEvent extends Where {
    * buffers of a readv/writev). null bytes: the memory could not be read.
    */
   dumps?: Dump[];
+  /** -k: the caller's stack when the call was made, innermost frame first. */
+  stack?: StackFrame[];
+}
+
+/**
+ * -k: one frame of a stack, as strace prints it: the mapped file, the function symbol nearest below
+ * and how far past it, and the pc as an offset into the file. A frame that could not be placed has
+ * only `error` (and the address, if it had one).
+ */
+export interface StackFrame {
+  file?: string;
+  /** Absent: no symbol (strace prints `file()`); '' for a frame kept to print later (`file(+0x0)`). */
+  symbol?: string;
+  offset?: bigint;
+  pc?: bigint;
+  error?: string;
 }
 
 export interface SignalEvent extends Where {
@@ -86,6 +102,8 @@ export interface SignalEvent extends Where {
   name: string;
   info?: Value;
   time: bigint;
+  /** -k: the stack the signal interrupted. */
+  stack?: StackFrame[];
 }
 
 export interface StopEvent extends Where {

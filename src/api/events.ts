@@ -76,9 +76,24 @@ export interface SyscallJson extends Common {
   durationNs: JsonInt;
   /** -i: the instruction pointer when the call returned. */
   ip?: JsonInt;
+  /** -k: the stack the call was made from, innermost frame first. */
+  stack?: StackFrameJson[];
 }
 
-export interface SignalJson extends Common { type: 'signal'; signal: string; siginfo?: JsonValue }
+/**
+ * -k: one frame (strace -k's ` > file(symbol+0xoffset) [0xpc]`): the mapped file, the nearest
+ * function symbol below the frame's address and how far past it, and the address as an offset into
+ * the file (the same in every run, unlike the address). `symbol` is absent when the file names none
+ * ('' for the stack of a call that never returned, printed `(+0x0)` as strace does). A frame the
+ * walk could not place has only `error` (and `pc`, the raw address, when there was one).
+ */
+export interface StackFrameJson { file?: string; symbol?: string; offset?: JsonInt; pc?: JsonInt; error?: string }
+
+export interface SignalJson extends Common {
+  type: 'signal'; signal: string; siginfo?: JsonValue;
+  /** -k: the stack the signal interrupted. */
+  stack?: StackFrameJson[];
+}
 /** A group-stop: `--- stopped by SIGSTOP ---`. */
 export interface StoppedJson extends Common { type: 'stopped'; signal: string }
 export interface ExitJson extends Common { type: 'exit'; code: number }

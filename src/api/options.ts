@@ -29,6 +29,8 @@ export interface CommonOptions {
   stringLimit?: number;
   /** Unabbreviated structs, arrays and environments (-v). */
   verbose?: boolean;
+  /** Each syscall's and signal's stack (-k): `stack` arrays of frames. */
+  stackTraces?: boolean;
   /** Ends the trace: trace() kills its command, attach() detaches (resolves `exit`, rejects the loop). */
   signal?: AbortSignal;
 }
@@ -52,7 +54,7 @@ export interface TraceOptions extends CommonOptions {
 export type AttachOptions = CommonOptions;
 
 const KEYS: ReadonlySet<string> = new Set([
-  'follow', 'filter', 'paths', 'decodeFds', 'decodePids', 'stringLimit', 'verbose', 'signal', 'env', 'cwd', 'stdio', 'seccomp',
+  'follow', 'filter', 'paths', 'decodeFds', 'decodePids', 'stringLimit', 'verbose', 'stackTraces', 'signal', 'env', 'cwd', 'stdio', 'seccomp',
 ]);
 
 /** The options as sysray's command line (without the command), and the parsed result. */
@@ -70,6 +72,7 @@ export function commandLine(o: TraceOptions, target: { command: readonly string[
     argv.push('-s', String(o.stringLimit));
   }
   if (o.verbose) argv.push('-v');
+  if (o.stackTraces) argv.push('-k');
   if (o.seccomp !== undefined) argv.push(o.seccomp ? '--seccomp-bpf' : '--no-seccomp-bpf');
   if (o.stdio !== undefined && !['inherit', 'pipe', 'ignore'].includes(o.stdio)) throw new SysrayError('EINVAL', `invalid stdio: '${String(o.stdio)}'`);
   if ('pids' in target) for (const pid of target.pids) argv.push('-p', String(pid));

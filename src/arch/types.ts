@@ -51,6 +51,11 @@ export interface ArchAbi {
   semid: { size: number; otime: number; ctime: number; nsems: number };
   /** What ptrace's register requests read and write; undefined: they print as addresses. */
   regs?: RegsLayout;
+  /**
+   * -k: PTRACE_GETREGS's struct user_regs_struct, its size in bytes and, per DWARF register number
+   * (the numbering CFI uses), the index of the 64-bit word that holds it.
+   */
+  unwindRegs?: { size: number; dwarf: readonly number[] };
 }
 
 /** A field of a struct in tracee memory: its offset and its size in bytes. */

@@ -73,6 +73,8 @@ export interface Options {
   /** -n, -i */
   nflag: boolean;
   iflag: boolean;
+  /** -k: print each syscall's stack */
+  stackTraces: boolean;
   /** -A: append to -o files */
   append: boolean;
   /** -E VAR=VAL / -E VAR, in order: changes to the command's environment */
@@ -117,7 +119,7 @@ export class UsageError extends Error {
 
 const defaults = (): Options => ({
   strsize: 32, acolumn: 40, json: false, explain: false, color: 'auto', effects: false, verbose: false, xflag: 0, follow: 0, separately: false, pids: [], quiet: 0,
-  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, daemonize: 0, debug: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false,
+  filters: defaultFilters(), wallclock: false, tflag: 0, yflag: 0, paths: [], append: false, envChanges: [], detachOnExec: false, daemonize: 0, debug: false, optF: false, given: new Map(), xlat: 'abbrev', nflag: false, iflag: false, stackTraces: false,
   help: false, version: false, command: [],
 });
 
@@ -214,9 +216,6 @@ function findLong(name: string, arg: string): LongOpt {
   throw new UsageError(`unrecognized option '${arg}'`);
 }
 
-/** Options strace accepts that this version does not implement yet. */
-const NOT_YET = new Set([...'k']);
-
 /** -D counts and --daemonize's level, settled after parsing (strace's checks of the two). */
 const daemonShort = new WeakMap<Options, number>();
 const daemonLong = new WeakMap<Options, 1 | 2 | 3>();
@@ -307,6 +306,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'A': o.append = true; break;
     case 'n': o.nflag = true; break;
     case 'i': o.iflag = true; break;
+    case 'k': o.stackTraces = true; break;
     case 'X':
       if (val !== 'raw' && val !== 'abbrev' && val !== 'verbose') throw new UsageError(`invalid ${spelled} argument: '${val}'`);
       o.xlat = val;
@@ -379,7 +379,6 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       }
       break;
     default:
-      if (NOT_YET.has(key)) throw new UsageError(`option ${key.length > 1 ? '--' : '-'}${key} is not supported yet`, false);
       throw new UsageError(`invalid option -- '${key}'`);
   }
 }
@@ -520,6 +519,8 @@ Output format:
   --relative-timestamps[=PRECISION], --syscall-times[=PRECISION]
                  the same, with the format and precision given
   -n             print the syscall number before each line; -i the instruction pointer
+  -k, --stack-traces
+                 print the stack of each syscall after its line
   -X raw|abbrev|verbose
                  named constants as numbers, names (default), or both
   -A             append to the -o file instead of truncating it

@@ -142,7 +142,7 @@ function reconcile(o: Options, prog: string, hasCommand: boolean): number | { se
   if (o.summary === 'only') {
     const f = o.filters;
     for (const [set, what] of [
-      [o.iflag, '-i/--instruction-pointer'], [o.nflag, '-n/--syscall-number'], [o.rel !== undefined, '-r/--relative-timestamps'],
+      [o.iflag, '-i/--instruction-pointer'], [o.stackTraces, '-k/--stack-traces'], [o.nflag, '-n/--syscall-number'], [o.rel !== undefined, '-r/--relative-timestamps'],
       [n('t') + n('timestamps') + n('absolute-timestamps') > 0, '-t/--absolute-timestamps'], [o.took !== undefined, '-T/--syscall-times'],
       [f.decodeFds.universe.some((k) => f.decodeFds.has(k)), '-y/--decode-fds'],
     ] as const) if (set) warn(`${what} has no effect with -c/--summary-only`);
@@ -246,7 +246,7 @@ export function engineOptions(
     eagerFlush: run.eagerFlush, ...(f.decodeFds.universe.some((k) => f.decodeFds.has(k)) ? { decodeFds: {
       path: f.decodeFds.has('path'), socket: f.decodeFds.has('socket'), dev: f.decodeFds.has('dev'), pidfd: f.decodeFds.has('pidfd'),
     } } : {}), ...(paths ? { paths } : {}),
-    ...(qual ? { qual } : {}), wantIp: opts.iflag, wantCpu: opts.summary !== undefined && !opts.wallclock,
+    ...(qual ? { qual } : {}), wantIp: opts.iflag, stackTraces: opts.stackTraces && opts.summary !== 'only', wantCpu: opts.summary !== undefined && !opts.wallclock,
     ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
     ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
     ...(traced ? { traced } : {}),

@@ -224,8 +224,8 @@ const O_CREAT = 0o100n;
 
 export const decoders: Record<string, SyscallDecoder> = {
   shmget: sig([keyArg, A.ulong, (c, i) => shmgetFlags(c.args[i]!)]),
-  shmat: sig([A.int, A.ptr, (c, i) => xflags32(SHM_FLAGS, c.args[i]!, 'SHM_???')], R.hex),
-  shmdt: sig([A.ptr]),
+  shmat: withFacts(sig([A.int, A.ptr, (c, i) => xflags32(SHM_FLAGS, c.args[i]!, 'SHM_???')], R.hex), { mapsChange: true }),
+  shmdt: withFacts(sig([A.ptr]), { mapsChange: true }),
   shmctl,
   semget: sig([keyArg, A.int, (c, i) => resourceFlags(c.args[i]!)]),
   semop: sig([A.int, sembufs, A.uint]),

@@ -98,6 +98,10 @@ export interface SyscallFacts {
   commChange?: true | WhenArg;
   /** -e read=/write=: where the data is. */
   dump?: DumpRole;
+  /** It may change the process's mappings (strace's MEMORY_MAPPING_CHANGE): -k rereads them after it. */
+  mapsChange?: true;
+  /** -k takes its stack at entry, not exit (strace's STACKTRACE_CAPTURE_ON_ENTER): it may never return, or return elsewhere. */
+  stackAtEntry?: true;
   /**
    * -P: the arguments that are fds or paths (strace's pathtrace_match_set); `pollfds`: argument 0
    * is an array of argument 1 struct pollfd. Absent: argument 0, a path for %file calls, else an fd.

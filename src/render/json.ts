@@ -1,6 +1,6 @@
 /** JSON Lines: one object per event, typed nested values. Documented in docs/json.md. */
 import type { Value } from '../decode/value.js';
-import type { Event } from '../model.js';
+import type { Event, StackFrame } from '../model.js';
 import type { TraceEvent } from '../api/events.js';
 import { errnoName } from '../decode/xlat/errno.js';
 
@@ -80,6 +80,15 @@ export function valueJson(v: Value): J {
  * One event as a JSON line, or '' for events JSON Lines does not carry (syscall entries).
  * `explain`: --explain's sentence for it, written as the `explain` field.
  */
+/** -k: one stack frame, its fields as StackFrameJson has them (absent ones left out). */
+function frameJson(f: StackFrame): { [k: string]: J } {
+  return {
+    ...(f.file !== undefined ? { file: f.file } : {}), ...(f.symbol !== undefined ? { symbol: f.symbol } : {}),
+    ...(f.offset !== undefined ? { offset: num(f.offset) } : {}), ...(f.pc !== undefined ? { pc: num(f.pc) } : {}),
+    ...(f.error !== undefined ? { error: f.error } : {}),
+  };
+}
+
 export function renderJson(ev: Event, explain?: string): string {
   const o = eventJson(ev);
   if (!o) return '';
@@ -115,10 +124,14 @@ export function eventJson(ev: Event): TraceEvent | undefined {
           : { ret: null }),
         durationNs: num(ev.duration),
         ...(ev.ip !== undefined ? { ip: num(ev.ip) } : {}),
+        ...(ev.stack ? { stack: ev.stack.map(frameJson) } : {}),
       };
       break;
     case 'signal':
-      o = { type: 'signal', time, pid: ev.pid, signal: ev.name, ...(ev.info ? { siginfo: valueJson(ev.info) } : {}) };
+      o = {
+        type: 'signal', time, pid: ev.pid, signal: ev.name, ...(ev.info ? { siginfo: valueJson(ev.info) } : {}),
+        ...(ev.stack ? { stack: ev.stack.map(frameJson) } : {}),
+      };
       break;
     case 'stopped': o = { type: 'stopped', time, pid: ev.pid, signal: ev.name }; break;
     case 'exit': o = { type: 'exit', time, pid: ev.pid, code: ev.code }; break;

@@ -1,6 +1,6 @@
 /** strace's text format, as a pure function of events. */
 import type { Value } from '../decode/value.js';
-import type { Dump, Event, Ret, SyscallEvent, Where } from '../model.js';
+import type { Dump, Event, Ret, StackFrame, SyscallEvent, Where } from '../model.js';
 import { errorReturnText } from '../decode/xlat/errno.js';
 import { signalByName } from '../decode/xlat/signals.js';
 
@@ -174,6 +174,18 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
 
 const SPACES = ' '.repeat(256);
 
+/** -k: a stack's lines as strace prints them (` > file(symbol+0x10) [0x2f350]`), innermost first. */
+export function stackText(frames: readonly StackFrame[]): string {
+  let s = '';
+  for (const f of frames) {
+    const at = f.pc !== undefined ? ` [0x${f.pc.toString(16)}]` : '';
+    if (f.file === undefined) s += ` > ${f.error ?? 'BUG IN stackText'}${f.pc ? at : ''}\n`;
+    else if (f.symbol === undefined) s += ` > ${f.file}()${at}\n`;
+    else s += ` > ${f.file}(${f.symbol}+0x${(f.offset ?? 0n).toString(16)})${at}\n`;
+  }
+  return s;
+}
+
 /** strace's dumpstr: ` | 00000  68 65 …  hello. |` lines, 16 bytes each (and dumpiov's header). */
 export function dumpText(d: Dump): string {
   if (d.vector) return ` = ${d.vector.buffers} buffers in vector ${d.vector.index}\n`;
@@ -272,6 +284,8 @@ export class StraceText {
    * printed the `, ` separator. It is written lazily here, so an exit that adds nothing adds no comma.
    */
   private comma = false;
+  /** -k: the stacks of calls that never returned, printed when their process is gone (strace's unwind queue). */
+  private queued = new Map<number, readonly StackFrame[]>();
 
   constructor(o: Partial<LineOptions> = {}) {
     this.o = { ...defaultTextOptions, pidPrefix: false, outfile: false, quiet: new Set(), ...o };
@@ -353,27 +367,27 @@ export class StraceText {
         if (col < this.o.acolumn) line += SPACES.slice(0, this.o.acolumn - col);
         const took = ev.ret && this.o.took !== undefined ? ` <${secFrac(ev.duration, this.o.took)}>` : '';
         const dumps = ev.dumps ? ev.dumps.map(dumpText).join('') : '';
-        return head + line + (ev.ret ? formatRet(ev.ret, this.o) : '= ?') + took + '\n' + dumps;
+        let stack = '';
+        if (ev.stack && ev.ret) stack = stackText(ev.stack);
+        else if (ev.stack) this.queued.set(ev.pid, ev.stack);
+        return head + line + (ev.ret ? formatRet(ev.ret, this.o) : '= ?') + took + '\n' + dumps + stack;
       }
       case 'signal':
-        return this.leader(ev.pid, ev.time, ev) + `--- ${ev.name} ${ev.info ? fv(ev.info) : '{}'} ---\n`;
+        return this.leader(ev.pid, ev.time, ev) + `--- ${ev.name} ${ev.info ? fv(ev.info) : '{}'} ---\n` + (ev.stack ? stackText(ev.stack) : '');
       case 'stopped':
         return this.leader(ev.pid, ev.time, ev) + `--- stopped by ${ev.name} ---\n`;
       case 'exit': {
         const s = this.o.quiet.has('exit') ? '' : this.leader(ev.pid, ev.time, ev) + `+++ exited with ${ev.code} +++\n`;
-        this.drop(ev.pid);
-        return s;
+        return s + this.drop(ev.pid);
       }
       case 'killed': {
         const s = this.leader(ev.pid, ev.time, ev) + `+++ killed by ${ev.name}${ev.core ? ' (core dumped)' : ''} +++\n`;
-        this.drop(ev.pid);
-        return s;
+        return s + this.drop(ev.pid);
       }
       case 'detach': {
         let s = '';
         if (this.printing === ev.pid && this.col !== 0) s = (this.comma ? ', ' : '') + ' <detached ...>\n';
-        this.drop(ev.pid);
-        return s;
+        return s + this.drop(ev.pid);
       }
       case 'superseded': {
         const rec = this.open.get(ev.oldPid);
@@ -391,7 +405,8 @@ export class StraceText {
     }
   }
 
-  private drop(pid: number): void {
+  /** The process is gone: forget it; returns the stack it still had to print (-k). */
+  private drop(pid: number): string {
     this.procs.delete(pid);
     this.open.delete(pid);
     if (this.printing === pid) {
@@ -399,5 +414,9 @@ export class StraceText {
       this.col = 0;
       this.comma = false;
     }
+    const q = this.queued.get(pid);
+    if (!q) return '';
+    this.queued.delete(pid);
+    return stackText(q);
   }
 }

@@ -5,8 +5,8 @@
  * system CPU times (-c counts wall-clock time then).
  */
 import type { Field, Value } from '../decode/value.js';
-import type { Event, Ret } from '../model.js';
-import type { JsonInt, JsonValue, SyscallJson, TraceEvent } from '../api/events.js';
+import type { Event, Ret, StackFrame } from '../model.js';
+import type { JsonInt, JsonValue, StackFrameJson, SyscallJson, TraceEvent } from '../api/events.js';
 import type { RetFmt } from '../decode/types.js';
 import { errnoByName } from '../decode/xlat/errno.js';
 import { signalByName } from '../decode/xlat/signals.js';
@@ -122,6 +122,18 @@ export function retFromJson(j: SyscallJson): Ret | undefined {
 export const syscallLine = (ev: SyscallJson): string =>
   `${ev.pid} ${ev.name}(${ev.args.map((a) => formatValue(valueFromJson(a))).join(', ')}) ${formatRet(retFromJson(ev))}`;
 
+/** -k: a recorded stack (StackFrameJson[]) as the model's frames. */
+function stackFromJson(v: unknown): StackFrame[] {
+  return arr<StackFrameJson>(v, 'stack').map((f) => {
+    if (!isObj(f as unknown)) throw new RecordError('a stack frame is not an object');
+    return {
+      ...(f.file !== undefined ? { file: str(f.file, 'file') } : {}), ...(f.symbol !== undefined ? { symbol: str(f.symbol, 'symbol') } : {}),
+      ...(f.offset !== undefined ? { offset: big(f.offset, 'offset') } : {}), ...(f.pc !== undefined ? { pc: big(f.pc, 'pc') } : {}),
+      ...(f.error !== undefined ? { error: str(f.error, 'error') } : {}),
+    };
+  });
+}
+
 /** One recorded event as the model's Event. Throws RecordError when it is not one sysray writes. */
 export function eventFromJson(j: TraceEvent): Event {
   if (!isObj(j)) throw new RecordError('not a JSON object');
@@ -139,10 +151,14 @@ export function eventFromJson(j: TraceEvent): Event {
         ...(ret ? { ret } : {}), time, duration: big(j.durationNs, 'durationNs'), scno: j.nr,
         ...(!ret && j.entryArgs !== undefined ? { unfinished: true } : {}),
         ...(j.ip !== undefined ? { ip: big(j.ip, 'ip') } : {}), ...where,
+        ...(j.stack !== undefined ? { stack: stackFromJson(j.stack) } : {}),
       };
     }
     case 'signal':
-      return { type: 'signal', pid: j.pid, sig: signo(j.signal), name: str(j.signal, 'signal'), ...(j.siginfo ? { info: valueFromJson(j.siginfo) } : {}), time, ...where };
+      return {
+        type: 'signal', pid: j.pid, sig: signo(j.signal), name: str(j.signal, 'signal'), ...(j.siginfo ? { info: valueFromJson(j.siginfo) } : {}), time, ...where,
+        ...(j.stack !== undefined ? { stack: stackFromJson(j.stack) } : {}),
+      };
     case 'stopped': return { type: 'stopped', pid: j.pid, sig: signo(j.signal), name: str(j.signal, 'signal'), time, ...where };
     case 'exit':
       if (typeof j.code !== 'number') throw new RecordError('no exit code');

@@ -12,7 +12,7 @@ import type { Value } from '../decode/value.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { signame } from '../decode/xlat/signals.js';
 import { decodeSiginfo } from '../decode/signal.js';
-import type { Dump, Event, Ret, SyscallEntryEvent, SyscallEvent, Where } from '../model.js';
+import type { Dump, Event, Ret, StackFrame, SyscallEntryEvent, SyscallEvent, Where } from '../model.js';
 import {
   kill, PTRACE, PTRACE_EVENT, PTRACE_O, ptrace, ptraceIntoBuf, stimeNs, W, wait4, waitpid,
   WEVENT, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WCOREDUMP,
@@ -28,6 +28,7 @@ import { debugStartLines, debugWaitLine } from './debug.js';
 import { hexv, PATH_MAX, printargs } from '../decode/args.js';
 import { faulty, type Faults, planted, readFaults } from './faults.js';
 import { SHIM_DATA, SHIM_FILTER } from './shim.js';
+import { StackTaker } from './stacks.js';
 import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
 import { dismiss, LAUNCHER_PTRACE_OPTIONS, type Launched, type LaunchedExecve, releaseWithPlan } from './launcher.js';
@@ -61,6 +62,8 @@ export interface TraceOptions extends DecodeOptions {
   summaryOnly?: boolean;
   /** -i: fetch the instruction pointer at signal stops too. */
   wantIp?: boolean;
+  /** -k: take each shown syscall's and signal's stack. */
+  stackTraces?: boolean;
   /** -e read=/write=: fds whose data is dumped in hex */
   dumpRead?: (fd: number) => boolean;
   dumpWrite?: (fd: number) => boolean;
@@ -212,6 +215,8 @@ interface Tcb {
   injectSig?: number;
   /** inject's delay_enter=/delay_exit=: hold the tracee this many ns before resuming it. */
   holdNs?: bigint;
+  /** -k: the stack taken at the entry of a call that may never return (strace's unwind queue). */
+  stack?: StackFrame[];
   ctx: Ctx;
   dec?: SyscallDecoder;
   entryArgs: Value[];
@@ -251,6 +256,7 @@ export class Tracer {
   private msg = Buffer.alloc(8);
   private mem = new TraceeMemory(0);
   private fds: FdAnnotator | undefined;
+  private stacks: StackTaker | undefined;
   private decodersByTable = new Map<ArchTable, SyscallDecoder[]>();
   private mainPid = 0;
   private outcome: Outcome = { kind: 'exit', code: 0 };
@@ -285,6 +291,7 @@ export class Tracer {
       say(msg, kind);
     };
     if (opt.decodeFds) this.fds = new FdAnnotator(opt.decodeFds, opt.comm ? loadComm : undefined);
+    if (opt.stackTraces) this.stacks = new StackTaker();
     this.ptraceOptions = traceeOptions(opt.followForks);
   }
 
@@ -753,7 +760,9 @@ export class Tracer {
         if (warning) this.say(warning, 'error');
         info = undefined;
       }
-      this.sink.event({ type: 'signal', pid, sig, name: signame(sig), info, time: now(), ...this.where(t) });
+      this.mem.setPid(pid);
+      const stack = this.stacks?.take(pid, this.mem);
+      this.sink.event({ type: 'signal', pid, sig, name: signame(sig), info, time: now(), ...this.where(t), ...(stack ? { stack } : {}) });
     }
     // the shim's own SIGCONT or SIGSTOP before exec is ours: swallow it
     this.resume(pid, this.next(t), t.hidden && (sig === SIGCONT || sig === SIGSTOP) ? 0 : sig);
@@ -801,6 +810,7 @@ export class Tracer {
             ...(t.comm ? { comm: t.comm } : {}),
             entryArgs: t.entryArgs.length, time: t.entryTime, duration: now() - t.entryTime,
             ...(t.needsExit ? { unfinished: true as const } : {}),
+            ...(t.stack ? { stack: t.stack } : {}),
           });
         }
         t.inSyscall = false;
@@ -1028,6 +1038,9 @@ export class Tracer {
     t.entryTime = now();
     if (this.opt.wantCpu) t.stime = stimeNs();
     t.needsExit = !complete;
+    // -k: a call that may not return where it was made keeps its stack from here (the command's own
+    // first execve aside: strace shows the new program's stack for it)
+    t.stack = this.stacks && !t.checkExec && factsFor(row).stackAtEntry ? this.stacks.take(t.pid, this.mem, true) : undefined;
     const ev: SyscallEntryEvent = { type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime, scno: nr };
     if (this.opt.wantIp) ev.ip = t.ip;
     if (t.comm) ev.comm = t.comm;
@@ -1068,7 +1081,8 @@ export class Tracer {
     }
     // -Y: strace reloads the name after a successful exec or PR_SET_NAME, before printing the result
     // what the registry says of the call, looked up only by the options that use it (the hot path)
-    const facts = t.comm || t.ctx.comm || this.opt.dumpRead || this.opt.dumpWrite ? factsFor(t.table.rows[t.ctx.nr]) : NO_FACTS;
+    const facts = t.comm || t.ctx.comm || this.opt.dumpRead || this.opt.dumpWrite || this.stacks ? factsFor(t.table.rows[t.ctx.nr]) : NO_FACTS;
+    if (this.stacks && facts.mapsChange) this.stacks.unwinder.mapsChanged();
     if (t.comm && info[32] === 0 && holds(facts.commChange, t.ctx.args)) t.comm = loadComm(t.pid);
     if (t.filtered) {
       // the shim's seccomp() succeeded: from now on only traced syscalls stop this tracee
@@ -1125,6 +1139,10 @@ export class Tracer {
     if (this.opt.wantIp) ev.ip = BigInt.asUintN(64, info.readBigUInt64LE(8));
     if (t.comm) ev.comm = t.comm;
     if (dumps?.length) ev.dumps = dumps;
+    if (this.stacks) {
+      ev.stack = t.stack ?? this.stacks.take(t.pid, this.mem);
+      t.stack = undefined;
+    }
     if (this.opt.wantCpu && t.stime !== undefined) ev.cpu = stimeNs() - t.stime;
     this.report(ev);
     if (warning) this.say(warning, 'error');
@@ -1202,6 +1220,7 @@ export class Tracer {
     this.tcbs.delete(pid);
     this.delays?.forget(pid);
     this.opt.debug?.(`dropped tcb for pid ${pid}, ${this.tcbs.size} remain`);
+    this.stacks?.unwinder.forget(pid);
   }
 }
 

@@ -18,13 +18,13 @@ export function haveCc(): boolean {
   }
 }
 
-/** Path of the compiled fixture `name` (tests/fixtures/NAME.c). */
-export function fixture(name: string, extra: string[] = []): string {
+/** Path of the compiled fixture `name` (tests/fixtures/NAME.c, or `source`.c built another way under this name). */
+export function fixture(name: string, extra: string[] = [], source = name): string {
   const hit = built.get(name);
   if (hit) return hit;
   dir ??= mkdtempSync(join(tmpdir(), 'sysray-fixtures-'));
   const out = join(dir, name);
-  const src = join(ROOT, 'tests', 'fixtures', `${name}.c`);
+  const src = join(ROOT, 'tests', 'fixtures', `${source}.c`);
   if (!existsSync(src)) throw new Error(`no fixture ${src}`);
   execFileSync('cc', ['-O0', '-o', out, src, ...extra], { stdio: 'inherit' });
   built.set(name, out);
