@@ -672,6 +672,8 @@ export class Tracer {
         }
       },
     };
+    // a finished line held until its tracee ran on goes out before the detach lines
+    this.release();
     let killed = 0;
     for (const t of [...this.tcbs.values()]) {
       if (!t.attached && (t.hidden || this.seccompActive)) {
