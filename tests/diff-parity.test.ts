@@ -53,3 +53,8 @@ test('prctl results named in an aux string: only when a bit has a name, never wi
   for (const [retval, x] of [['0x100', []], ['0x101', []], ['0x3', ['-X', 'raw']], ['0x10', ['-X', 'verbose']]] as const)
     same('parity_prctl', [...x, '-e', `inject=prctl:retval=${retval}`, '-e', 'trace=prctl'], /^prctl\((PR_GET_SECUREBITS|0x1b|0x1b \/\* PR_GET_SECUREBITS \*\/)\) = 0x\w+/);
 });
+
+test('HDIO_DRIVE_CMD: the command header at entry, status and sector data at exit (success or EIO)', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw'], ['-e', 'inject=ioctl:retval=0'], ['-e', 'inject=ioctl:error=EIO'], ['-s', '8', '-e', 'inject=ioctl:retval=1']])
+    same('parity_hdio', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (HDIO_DRIVE_CMD|0x31f), \{command=/);
+});

@@ -14,7 +14,7 @@ import {
 } from './value.js';
 import { flags, lookup } from './xlat/core.js';
 import {
-  FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, HDIO_BUSSTATES, HDIO_IDE_NICE, LOOP_CRYPT_TYPES, LOOP_FLAGS,
+  FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, HDIO_BUSSTATES, HDIO_DRIVE_CMDS, HDIO_IDE_NICE, LOOP_CRYPT_TYPES, LOOP_FLAGS,
   NS_TYPES, PERF_IOCTL_FLAGS, UFFD_API_FEATURES, UFFD_API_FLAGS, UFFD_COPY_FLAGS, SECCOMP_ADDFD_FLAGS,
   SECCOMP_RESP_FLAGS, UFFD_REGISTER_IOCTL_FLAGS, UFFD_REGISTER_MODE_FLAGS, UFFD_ZEROPAGE_FLAGS,
 } from './xlat/desc.js';
@@ -485,6 +485,28 @@ const identity = (size: number): ArgPrinter => (c, a) => (c.err ? addr(a) : buf(
 const hdioInts3: ArgPrinter = (c, a) => arrayAt(c, a, 3n, 4, (b) => hex(rd.u32(b, 0)));
 const busstate = (v: bigint): Value => xval(HDIO_BUSSTATES, v, 'BUSSTATE_???');
 const ideNice = (v: bigint): Value => flags(HDIO_IDE_NICE, v, 'IDE_NICE_???');
+/**
+ * HDIO_DRIVE_CMD: struct hd_drive_cmd_hdr at entry; at exit (on success or EIO, when the drive
+ * answered) the status bytes the kernel wrote over it, and the sector data after them.
+ */
+const HD_SECTOR = 512;
+const driveCmd: ArgAt = {
+  at: 'exit',
+  save: keepIn((c, a) =>
+    fetch(c, a, 4, (b) =>
+      struct([
+        field('command', xval(HDIO_DRIVE_CMDS, BigInt(b[0]!), 'ATA_CMD_???')), field('sector_number', uint(b[1]!)),
+        field('feature', uint(b[2]!)), field('sector_count', uint(b[3]!)),
+      ]))),
+  print: (c, a) => {
+    const v = c.state.argIn as Value;
+    const b = v.k === 'struct' && (!c.err || c.err === 5 /* EIO */) ? c.mem.read(a, 4) : undefined;
+    if (!b) return v;
+    const f = [field('status', hex(b[0]!)), field('error', uint(b[1]!)), field('nsector', uint(b[2]!))];
+    if (b[3]) f.push(field('buf', buf(c, a + 4n, b[3] * HD_SECTOR, true)));
+    return { k: 'inout', in: v, out: struct(f) };
+  },
+};
 const HDIO_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x301: get((c, a) => // HDIO_GETGEO
     fetch(c, a, 16, (b) =>
@@ -499,6 +521,7 @@ const HDIO_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x30a: get(hdioU), 0x302: get(hdioU), 0x30e: get(hdioU),
   0x31a: get(ulongAt(busstate)), 0x30c: get(ulongAt(ideNice)), // HDIO_GET_BUSSTATE, HDIO_GET_NICE
   0x30d: get(identity(512)), 0x307: get(identity(142)), // HDIO_GET_IDENTITY, HDIO_OBSOLETE_IDENTITY
+  0x31f: driveCmd, // HDIO_DRIVE_CMD
   0x31c: set(hdioInts3), 0x328: set(hdioInts3), // HDIO_DRIVE_RESET, HDIO_SCAN_HWIF
   // HDIO_SET_32BIT, _ACOUSTIC, _ADDRESS, _DMA, _KEEPSETTINGS, _MULTCOUNT, _NOWERR, _PIO_MODE, _UNMASKINTR, _WCACHE,
   // HDIO_UNREGISTER_HWIF: the value itself
