@@ -58,3 +58,9 @@ test('HDIO_DRIVE_CMD: the command header at entry, status and sector data at exi
   for (const x of [[], ['-X', 'raw'], ['-e', 'inject=ioctl:retval=0'], ['-e', 'inject=ioctl:error=EIO'], ['-s', '8', '-e', 'inject=ioctl:retval=1']])
     same('parity_hdio', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (HDIO_DRIVE_CMD|0x31f), \{command=/);
 });
+
+test('evdev ioctls: ints, structs, bit sets by name, slots, effects; failed and injected results', { skip: noCc }, () => {
+  for (const x of [[], ['-v'], ['-X', 'raw'], ['-X', 'verbose'], ['-e', 'inject=ioctl:retval=8'], ['-v', '-X', 'verbose', '-e', 'inject=ioctl:retval=12'],
+    ['-e', 'inject=ioctl:retval=100']])
+    same('parity_evdev', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (EVIOCGRAB|0x\w+|0x\w+ \/\* EVIOCGRAB \*\/), 1\) = /);
+});

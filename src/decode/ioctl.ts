@@ -24,6 +24,7 @@ import { SOCK_IOCTLS } from './sock_ioctl.js';
 import { RTC_IOCTLS } from './rtc_ioctl.js';
 import { COUNTER_IOCTLS } from './counter_ioctl.js';
 import { LIRC_IOCTLS, NBD_IOCTLS, WATCHDOG_IOCTLS } from './device_ioctl.js';
+import { evdevArg } from './evdev_ioctl.js';
 import { OPEN_FLAGS } from './xlat/tables.js';
 import {
   BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, FS_IOC_FLAGS, IBSHIFT, IOCTL_DIRS, MODEM_FLAGS, NCC, NCCS,
@@ -642,8 +643,15 @@ const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | nul
  */
 const rawArg = (code: number): ArgAt => (DECODED_TYPES[IOC_TYPE(code)] ? onEntry : onExit)((_c, a) => hex(a));
 
+/** Types whose decoders choose by the request's direction and number ranges rather than by request. */
+const DECODED_BY_FN: Readonly<Record<number, (code: number) => ArgAt | undefined>> = {
+  0x45: (code) => evdevArg(code) ?? onEntry((_c, a) => hex(a)),
+};
+
 const ioctlArg = (c: Ctx): ArgAt | undefined => {
   const code = Number(u32(c.args[1]!));
+  const byFn = DECODED_BY_FN[IOC_TYPE(code)];
+  if (byFn) return byFn(code);
   const h = DECODED_TYPES[IOC_TYPE(code)]?.[code];
   return h === null ? undefined : h ?? rawArg(code);
 };
