@@ -64,3 +64,8 @@ test('evdev ioctls: ints, structs, bit sets by name, slots, effects; failed and 
     ['-e', 'inject=ioctl:retval=100']])
     same('parity_evdev', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (EVIOCGRAB|0x\w+|0x\w+ \/\* EVIOCGRAB \*\/), 1\) = /);
 });
+
+test('GPIO ioctls: requests at entry, ` => ` and what the kernel filled in on success', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'verbose'], ['-s', '2', '-e', 'inject=ioctl:retval=0'], ['-e', 'inject=ioctl:retval=0']])
+    same('parity_gpio', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (GPIO_V2_LINE_SET_VALUES_IOCTL|0x\w+ \/\* GPIO_V2_LINE_SET_VALUES_IOCTL \*\/), \{bits=0x5, mask=0xf\}\) = /);
+});

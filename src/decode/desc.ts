@@ -107,6 +107,24 @@ export interface ArgAt {
 export const onEntry = (print: ArgPrinter): ArgAt => ({ at: 'entry', print });
 export const onExit = (print: ArgPrinter): ArgAt => ({ at: 'exit', print });
 
+/** A save hook keeping the argument as printed at entry, for printing at exit (c.state.argIn). */
+export const keepIn = (before: ArgPrinter) => (c: Ctx, a: bigint): void => {
+  c.state.argIn = before(c, a);
+};
+
+/**
+ * An argument the kernel reads and then fills: the entry value, then ` => ` and the exit value when
+ * the call succeeded (an unreadable argument prints once).
+ */
+export const inOut = (before: ArgPrinter, after: ArgPrinter): ArgAt => ({
+  at: 'exit',
+  save: keepIn(before),
+  print: (c, a) => {
+    const v = c.state.argIn as Value;
+    return v.k !== 'struct' || c.err ? v : { k: 'inout', in: v, out: after(c, a) };
+  },
+});
+
 /** A decoder for fd/command/argument calls: the argument per command, the result per command. */
 export function byCommand(name: (c: Ctx) => Value, argOf: (c: Ctx) => ArgAt | undefined, ret: (c: Ctx) => RetInfo): SyscallDecoder {
   return {

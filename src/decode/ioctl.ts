@@ -6,7 +6,7 @@
 import { addr, buf, cstr, fd, rd } from './args.js';
 import { dev } from './stat.js';
 import {
-  arrayAt, asFd, byCommand, flagsNoDflt, onEntry, onExit, u32, withName, xval, type ArgAt, type ArgPrinter,
+  arrayAt, asFd, byCommand, flagsNoDflt, inOut, keepIn, onEntry, onExit, u32, withName, xval, type ArgAt, type ArgPrinter,
 } from './desc.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import {
@@ -25,13 +25,14 @@ import { RTC_IOCTLS } from './rtc_ioctl.js';
 import { COUNTER_IOCTLS } from './counter_ioctl.js';
 import { LIRC_IOCTLS, NBD_IOCTLS, WATCHDOG_IOCTLS } from './device_ioctl.js';
 import { evdevArg } from './evdev_ioctl.js';
+import { GPIO_IOCTLS } from './gpio_ioctl.js';
 import { OPEN_FLAGS } from './xlat/tables.js';
 import {
   BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, FS_IOC_FLAGS, IBSHIFT, IOCTL_DIRS, MODEM_FLAGS, NCC, NCCS,
   TCXONC_OPTIONS, TERM_CFLAGS, TERM_CSIZE, TERM_IFLAGS, TERM_LFLAGS, TERM_LINE_DISCS, TERM_OFLAG_FIELDS, TERM_OFLAGS,
   TERMIOS_CC,
 } from './xlat/file.js';
-import { fetch, idV, numAt } from './printers.js';
+import { cstrIn, fetch, idV, numAt } from './printers.js';
 
 // ---------------------------------------------------------------- ioctl: the request
 
@@ -220,24 +221,6 @@ const cloneRange: ArgPrinter = (c, a) =>
     ]),
     true,
   );
-/**
- * An argument the kernel reads and then fills: the entry value, then ` => ` and the exit value when
- * the call succeeded (an unreadable argument prints once).
- */
-/** A save hook keeping the argument as printed at entry, for printing at exit (c.state.argIn). */
-const keepIn = (before: ArgPrinter) => (c: Ctx, a: bigint): void => {
-  c.state.argIn = before(c, a);
-};
-
-const inOut = (before: ArgPrinter, after: ArgPrinter): ArgAt => ({
-  at: 'exit',
-  save: keepIn(before),
-  print: (c, a) => {
-    const v = c.state.argIn as Value;
-    return v.k !== 'struct' || c.err ? v : { k: 'inout', in: v, out: after(c, a) };
-  },
-});
-
 /** struct fiemap: the request at entry, the mapped extents (all of them with -v) at exit. */
 const FIEMAP_HEADER = 32;
 const FIEMAP_EXTENT = 56;
@@ -333,13 +316,6 @@ const fstrimRange: ArgPrinter = (c, a) =>
     struct([field('start', hex(rd.u64(b, 0))), field('len', uint(rd.u64(b, 8))), field('minlen', uint(rd.u64(b, 16)))]),
     true,
   );
-
-/** print_quoted_cstring: a char array quoted up to its NUL; with none, all but the last byte and `...`. */
-function cstrIn(b: Uint8Array, off: number, size: number): Value {
-  const s = b.subarray(off, off + size);
-  const end = s.indexOf(0);
-  return end < 0 ? { k: 'str', b: s.subarray(0, size - 1), trunc: true } : { k: 'str', b: s.subarray(0, end) };
-}
 
 /** A file system label (char[256]). */
 const FSLABEL_MAX = 256;
@@ -630,11 +606,12 @@ const SECCOMP_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
 /** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), inotify ('I'),
  * nsfs (0xb7), legacy IDE (0x03), perf ('$'), userfaultfd (0xaa), seccomp ('!'),
  * file system ('f', 'X', 0x94), sockets (0x89), real-time clocks ('p'), counters (0x3e),
- * watchdogs ('W'), network block devices (0xab), infrared remote controls ('i'). */
+ * watchdogs ('W'), network block devices (0xab), infrared remote controls ('i'), GPIO chips (0xb4). */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
   0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
   0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS, 0xaa: UFFD_IOCTLS, 0x21: SECCOMP_IOCTLS,
   0x89: SOCK_IOCTLS, 0x70: RTC_IOCTLS, 0x3e: COUNTER_IOCTLS, 0x57: WATCHDOG_IOCTLS, 0xab: NBD_IOCTLS, 0x69: LIRC_IOCTLS,
+  0xb4: GPIO_IOCTLS,
 };
 
 /**

@@ -299,3 +299,10 @@ export function iovecs(c: Ctx, a: bigint, n: bigint, data: bigint, bases: boolea
     return struct([field('iov_base', bases ? buf(c, base, shown) : addr(base)), field('iov_len', ulong(len))]);
   }, { ignoreErr: true });
 }
+
+/** print_quoted_cstring: a char array quoted up to its NUL; with none, all but the last byte and `...`. */
+export function cstrIn(b: Uint8Array, off: number, size: number): Value {
+  const s = b.subarray(off, off + size);
+  const end = s.indexOf(0);
+  return end < 0 ? { k: 'str', b: s.subarray(0, size - 1), trunc: true } : { k: 'str', b: s.subarray(0, end) };
+}
