@@ -27,7 +27,7 @@ const PARTS = {
   file: ['decode/file.js', 'decode/stat.js', 'decode/xlat/file.js'],
   desc: ['decode/desc.js', 'decode/xlat/desc.js'],
   ioctl: ['decode/ioctl.js', 'decode/xlat/ioctls.js', 'decode/evdev_ioctl.js', 'decode/xlat/evdev.js',
-    'decode/gpio_ioctl.js'],
+    'decode/gpio_ioctl.js', 'decode/ptp_ioctl.js'],
   process: [
     'decode/process.js', 'decode/prctl.js', 'decode/seccomp.js', 'decode/system.js', 'decode/sched.js', 'decode/ptrace.js',
     'decode/keyctl.js', 'decode/bpf.js', 'decode/perf.js', 'decode/ioprio.js', 'decode/xlat/proc.js',

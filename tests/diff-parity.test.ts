@@ -69,3 +69,8 @@ test('GPIO ioctls: requests at entry, ` => ` and what the kernel filled in on su
   for (const x of [[], ['-X', 'verbose'], ['-s', '2', '-e', 'inject=ioctl:retval=0'], ['-e', 'inject=ioctl:retval=0']])
     same('parity_gpio', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (GPIO_V2_LINE_SET_VALUES_IOCTL|0x\w+ \/\* GPIO_V2_LINE_SET_VALUES_IOCTL \*\/), \{bits=0x5, mask=0xf\}\) = /);
 });
+
+test('PTP clock ioctls: structs completed at exit, dated samples (not with -X raw), raw without -v', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw'], ['-e', 'inject=ioctl:retval=0'], ['-X', 'verbose', '-e', 'inject=ioctl:retval=0'], ['-e', 'verbose=none']])
+    same('parity_ptp', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (PTP_ENABLE_PPS|0x\w+|0x\w+ \/\* PTP_ENABLE_PPS \*\/), 0x1\) = /);
+});
