@@ -74,3 +74,8 @@ test('PTP clock ioctls: structs completed at exit, dated samples (not with -X ra
   for (const x of [[], ['-X', 'raw'], ['-e', 'inject=ioctl:retval=0'], ['-X', 'verbose', '-e', 'inject=ioctl:retval=0'], ['-e', 'verbose=none']])
     same('parity_ptp', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (PTP_ENABLE_PPS|0x\w+|0x\w+ \/\* PTP_ENABLE_PPS \*\/), 0x1\) = /);
 });
+
+test('clone3 and io_uring_register: the bytes past the known struct, `???` when unreadable', { skip: noCc }, () => {
+  for (const x of [[], ['-e', 'inject=clone3,io_uring_register:retval=42'], ['-s', '4']])
+    same('parity_tails', [...x, '-e', 'trace=clone3,io_uring_register'], /^clone3\(\{.*, \?\?\?\}/);
+});

@@ -3,7 +3,7 @@
  * with its many tables, is a family of its own (ioctl.ts), which builds on the helpers exported here.
  */
 import { A, addr, atExit, buf, fd, R, rd, sig, slong, withFacts, type ArgFn } from './args.js';
-import { fetch, idV, numAt, pidOrGroupV, type PidType, pidV, sigsetAt, timespecAt } from './printers.js';
+import { fetch, idV, nonzeroTail, numAt, pidOrGroupV, type PidType, pidV, sigsetAt, timespecAt } from './printers.js';
 import { filledBuf, openModes, pathn, statArg, statfsArg, umode } from './stat.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
@@ -532,6 +532,8 @@ const rsrcDataTags = (c: Ctx, op: number, data: bigint, tags: bigint, nr: bigint
   field('data', RSRC_DATA[op]!(c, data, nr)), field('tags', u64Hex(c, tags, nr)),
 ];
 
+const optField = (f: Field | undefined): Field[] => (f ? [f] : []);
+
 /** struct io_uring_rsrc_register (FILES2, BUFFERS2); `size` is nr_args, the struct's size. */
 const rsrcRegister = (op: number): RegisterArg => (c, a, size) =>
   size < 32n ? addr(a) : fetch(c, a, 32, (b) => {
@@ -539,6 +541,7 @@ const rsrcRegister = (op: number): RegisterArg => (c, a, size) =>
     return struct([
       field('nr', uint(nr)), field('flags', flags(URING_REGISTER_RSRC_FLAGS, BigInt(rd.u32(b, 4)), 'IORING_RSRC_REGISTER_???')),
       ...hexIfSet('resv2', rd.u64(b, 8)), ...rsrcDataTags(c, op, rd.u64(b, 16), rd.u64(b, 24), nr),
+      ...optField(nonzeroTail(c, a, 32, size)),
     ]);
   });
 
@@ -549,7 +552,7 @@ const rsrcUpdate = (op: number): RegisterArg => (c, a, size) =>
     return struct([
       field('offset', uint(rd.u32(b, 0))), ...hexIfSet('resv', rd.u32(b, 4)),
       ...rsrcDataTags(c, op, rd.u64(b, 8), rd.u64(b, 16), nr),
-      field('nr', uint(nr)), ...hexIfSet('resv2', rd.u32(b, 28)),
+      field('nr', uint(nr)), ...hexIfSet('resv2', rd.u32(b, 28)), ...optField(nonzeroTail(c, a, 32, size)),
     ]);
   });
 

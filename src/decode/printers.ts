@@ -306,3 +306,19 @@ export function cstrIn(b: Uint8Array, off: number, size: number): Value {
   const end = s.indexOf(0);
   return end < 0 ? { k: 'str', b: s.subarray(0, size - 1), trunc: true } : { k: 'str', b: s.subarray(0, end) };
 }
+
+/**
+ * strace's print_nonzero_bytes: the bytes of an extensible struct beyond the `known` size (up to
+ * `size`, at most a page), as `/* bytes 24..63 *\/ "\x00…"` when any is non-zero, `???` when unreadable.
+ */
+export function nonzeroTail(c: Ctx, a: bigint, known: number, size: bigint): Field | undefined {
+  if (size <= BigInt(known)) return undefined;
+  const total = Number(size < 4096n ? size : 4096n);
+  const len = total - known;
+  const tail = c.mem.read(a + BigInt(known), len);
+  if (!tail) return { v: tok('???') };
+  if (!tail.some((x) => x !== 0)) return undefined;
+  const n = Math.min(len, c.opt.strsize);
+  const bytes: Value = { k: 'str', b: tail.subarray(0, n), hex: true, ...(n < len ? { trunc: true } : {}) };
+  return { v: join('', tok(`/* bytes ${known}..${total - 1} */ `), bytes) };
+}
