@@ -79,3 +79,8 @@ test('clone3 and io_uring_register: the bytes past the known struct, `???` when 
   for (const x of [[], ['-e', 'inject=clone3,io_uring_register:retval=42'], ['-s', '4']])
     same('parity_tails', [...x, '-e', 'trace=clone3,io_uring_register'], /^clone3\(\{.*, \?\?\?\}/);
 });
+
+test('memfd_create: a name read up to 250 bytes, so one ending at an unmapped page prints', { skip: noCc }, () => {
+  for (const x of [[], ['-s', '256'], ['-s', '249']])
+    same('parity_memfd', [...x, '-e', 'trace=memfd_create'], /^memfd_create\("abcd/);
+});

@@ -3,7 +3,7 @@
  * with its many tables, is a family of its own (ioctl.ts), which builds on the helpers exported here.
  */
 import { A, addr, atExit, buf, fd, R, rd, sig, slong, withFacts, type ArgFn } from './args.js';
-import { fetch, idV, nonzeroTail, numAt, pidOrGroupV, type PidType, pidV, sigsetAt, timespecAt } from './printers.js';
+import { cstrN, fetch, idV, nonzeroTail, numAt, pidOrGroupV, type PidType, pidV, sigsetAt, timespecAt } from './printers.js';
 import { filledBuf, openModes, pathn, statArg, statfsArg, umode } from './stat.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
@@ -762,7 +762,8 @@ export const decoders: Record<string, SyscallDecoder> = {
   inotify_init1: withFacts(sig([flagsArg(INOTIFY_INIT_FLAGS, 'IN_???')], R.fd), { paths: [] }),
   inotify_add_watch: withFacts(sig([A.fd, A.path, flagsArg(INOTIFY_FLAGS, 'IN_???')]), { paths: ['fd', 'path'] }),
   inotify_rm_watch: sig([A.fd, A.int]),
-  memfd_create: withFacts(sig([A.cstr, (c, i) => memfdFlags(u32(c.args[i]!))], R.fd), { paths: [] }),
+  // the name is read up to MFD_NAME_MAX_LEN + 1 bytes (255 less `memfd:`), so one at a page's end still prints
+  memfd_create: withFacts(sig([(c, i) => cstrN(c, c.args[i]!, 250), (c, i) => memfdFlags(u32(c.args[i]!))], R.fd), { paths: [] }),
   ...aioDecoders,
   ...uringDecoders,
 };
