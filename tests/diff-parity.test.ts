@@ -84,3 +84,7 @@ test('memfd_create: a name read up to 250 bytes, so one ending at an unmapped pa
   for (const x of [[], ['-s', '256'], ['-s', '249']])
     same('parity_memfd', [...x, '-e', 'trace=memfd_create'], /^memfd_create\("abcd/);
 });
+
+test('struct sigevent: the 32 bytes strace decodes, so one ending at an unmapped page prints', { skip: noCc }, () => {
+  same('parity_sigevent', ['-e', 'trace=mq_notify,timer_create'], /^mq_notify\(-1, \{sigev_value=/);
+});

@@ -238,8 +238,11 @@ export function sprinttime(sec: bigint, part = 0n, width = 0): string | undefine
 
 const SIGEV_NOTIFY = xlat(() => [[0, 'SIGEV_SIGNAL'], [1, 'SIGEV_NONE'], [2, 'SIGEV_THREAD'], [4, 'SIGEV_THREAD_ID']]);
 
-/** struct sigevent (64 bytes): `{sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}`. */
-export const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 64, (b) => {
+/**
+ * struct sigevent: `{sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}`. strace reads the 32 bytes it
+ * decodes, not the kernel's 64, so a struct ending at an unmapped page still prints.
+ */
+export const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 32, (b) => {
   const f: Field[] = [];
   const ptr = rd.u64(b, 0);
   if (ptr) f.push(field('sigev_value', struct([field('sival_int', int(rd.s32(b, 0))), field('sival_ptr', addr(ptr))])));
