@@ -88,3 +88,8 @@ test('memfd_create: a name read up to 250 bytes, so one ending at an unmapped pa
 test('struct sigevent: the 32 bytes strace decodes, so one ending at an unmapped page prints', { skip: noCc }, () => {
   same('parity_sigevent', ['-e', 'trace=mq_notify,timer_create'], /^mq_notify\(-1, \{sigev_value=/);
 });
+
+test('io_submit: aio_reqprio as a 16-bit priority (class from 3 bits)', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw'], ['-X', 'verbose']])
+    same('parity_aio', [...x, '-e', 'trace=io_submit'], /^io_submit\(NULL, 1, \[\{.*aio_reqprio=/);
+});

@@ -377,7 +377,8 @@ function iocbHeader(b: Uint8Array): { f: Field[]; op: number } {
   if (key) f.push(field('aio_key', uint(key)));
   if (rwFlags) f.push(field('aio_rw_flags', flags(RWF_FLAGS, BigInt(rwFlags), 'RWF_???')));
   f.push(field('aio_lio_opcode', symbol(AIO_CMDS, BigInt(op), 'u', 'IOCB_CMD_???')));
-  if (aioFlags & IOCB_FLAG_IOPRIO) f.push(field('aio_reqprio', ioprioV(BigInt(prio >>> 0), true)));
+  // the s16 is zero-extended (PRINT_FIELD_OBJ_U): its class is 3 bits, not 19
+  if (aioFlags & IOCB_FLAG_IOPRIO) f.push(field('aio_reqprio', ioprioV(BigInt(rd.u16(b, 18)), true)));
   else if (prio) f.push(field('aio_reqprio', int(prio)));
   f.push(field('aio_fildes', fd(BigInt(rd.u32(b, 20)))));
   return { f, op };
