@@ -93,3 +93,8 @@ test('io_submit: aio_reqprio as a 16-bit priority (class from 3 bits)', { skip: 
   for (const x of [[], ['-X', 'raw'], ['-X', 'verbose']])
     same('parity_aio', [...x, '-e', 'trace=io_submit'], /^io_submit\(NULL, 1, \[\{.*aio_reqprio=/);
 });
+
+test('SCM_RIGHTS: the descriptors cut at -s elements', { skip: noCc }, () => {
+  for (const x of [[], ['-s', '8'], ['-v']])
+    same('parity_scm_rights', [...x, '-e', 'trace=sendmsg'], /^sendmsg\(-1, \{.*cmsg_type=SCM_RIGHTS/);
+});
