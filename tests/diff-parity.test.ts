@@ -98,3 +98,7 @@ test('SCM_RIGHTS: the descriptors cut at -s elements', { skip: noCc }, () => {
   for (const x of [[], ['-s', '8'], ['-v']])
     same('parity_scm_rights', [...x, '-e', 'trace=sendmsg'], /^sendmsg\(-1, \{.*cmsg_type=SCM_RIGHTS/);
 });
+
+test('PACKET_STATISTICS: a field cut short by the length prints its bytes', { skip: noCc }, () => {
+  same('parity_tpacket_stats', ['-e', 'inject=getsockopt:retval=0', '-e', 'trace=getsockopt'], /tp_drops="\\xab/);
+});

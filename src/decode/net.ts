@@ -332,8 +332,11 @@ const lingerV = (b: Uint8Array, len: number): Value => {
 };
 
 /** Fields of a struct of 4-byte members, as many as `len` bytes hold (MAYBE_PRINT_FIELD_LEN). */
+/** u32 fields of a struct cut to `len` bytes (MAYBE_PRINT_FIELD_LEN): a field cut short prints its bytes in hex. */
 const u32Fields = (b: Uint8Array, len: number, names: string[]): Value =>
-  struct(names.flatMap((n, i) => ((i + 1) * 4 <= len ? [field(n, uint(rd.u32(b, i * 4)))] : [])));
+  struct(names.flatMap((n, i) =>
+    (i + 1) * 4 <= len ? [field(n, uint(rd.u32(b, i * 4)))]
+    : i * 4 < len ? [field(n, { k: 'str', b: b.subarray(i * 4, len), hex: true } as Value)] : []));
 
 /** ICMP_FILTER: the set of ICMP types, `~[…]` for those not set when most are. */
 function icmpFilter(c: Ctx, a: bigint, len: number): Value {
