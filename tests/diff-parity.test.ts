@@ -102,3 +102,8 @@ test('SCM_RIGHTS: the descriptors cut at -s elements', { skip: noCc }, () => {
 test('PACKET_STATISTICS: a field cut short by the length prints its bytes', { skip: noCc }, () => {
   same('parity_tpacket_stats', ['-e', 'inject=getsockopt:retval=0', '-e', 'trace=getsockopt'], /tp_drops="\\xab/);
 });
+
+test('netlink message types and request flags of the netfilter, audit, xfrm, crypto and selinux families', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw'], ['-X', 'verbose']])
+    same('parity_nlmsg_types', [...x, '-e', 'trace=sendto'], /nlmsg_type=(NFNL_SUBSYS_ACCT<<8\|NFNL_MSG_ACCT_GET|0x7<<8\|0x1|0x7 \/\* NFNL_SUBSYS_ACCT \*\/<<8\|0x1 \/\* NFNL_MSG_ACCT_GET \*\/),/);
+});

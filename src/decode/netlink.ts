@@ -10,6 +10,7 @@ import { errnoName } from './xlat/errno.js';
 import { ARPHRD, IFF_FLAGS } from './xlat/net.js';
 import { AF_INET, AF_INET6, AF_UNIX, inet4, inet6, netPort, rawBytes, xlatOf } from './sockaddr.js';
 import { hwaddrV } from './sock_ioctl.js';
+import { nlmsgFlagKind, nlmsgTypeV } from './nlmsg_types.js';
 
 
 // ---------------------------------------------------------------- netlink messages
@@ -85,6 +86,8 @@ const NLMSGERR_ATTRS = nlTable(['NLMSGERR_ATTR_UNUSED', 'NLMSGERR_ATTR_MSG', 'NL
 /** The flags table for a message type's high flag bits (get/new/delete requests, acks). */
 function nlmsgFlagTable(type: number, family: number | undefined): Xlat | undefined {
   if (type < 16) return type === 2 ? NLM_ACK_FLAGS : undefined;
+  const kind = nlmsgFlagKind(type, family);
+  if (kind !== undefined) return kind === null ? undefined : { new: NLM_NEW_FLAGS, get: NLM_GET_FLAGS, delete: NLM_DELETE_FLAGS }[kind];
   if (family !== NETLINK_ROUTE) return family === 4 ? NLM_GET_FLAGS : undefined; // NETLINK_SOCK_DIAG
   if (type === 49) return NLM_GET_FLAGS; // RTM_DELACTION
   return [NLM_NEW_FLAGS, NLM_DELETE_FLAGS, NLM_GET_FLAGS, undefined][type & 3];
@@ -97,7 +100,7 @@ function nlmsghdrV(c: Ctx, h: Uint8Array, family: number | undefined): Value {
     ? symbol(NL_ROUTE_TYPES, BigInt(type), 'x', 'RTM_???')
     : type >= 16 && family === NETLINK_SOCK_DIAG
       ? symbol(SOCK_DIAG_TYPES, BigInt(type), 'x', 'SOCK_DIAG_???')
-      : symbol(NETLINK_TYPES, BigInt(type), 'x', 'NLMSG_???');
+      : (type >= 16 ? nlmsgTypeV(type, family) : undefined) ?? symbol(NETLINK_TYPES, BigInt(type), 'x', 'NLMSG_???');
   const table = nlmsgFlagTable(type, family);
   const names: string[] = [];
   let rest = BigInt(fl);
