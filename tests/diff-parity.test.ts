@@ -107,3 +107,8 @@ test('netlink message types and request flags of the netfilter, audit, xfrm, cry
   for (const x of [[], ['-X', 'raw'], ['-X', 'verbose']])
     same('parity_nlmsg_types', [...x, '-e', 'trace=sendto'], /nlmsg_type=(NFNL_SUBSYS_ACCT<<8\|NFNL_MSG_ACCT_GET|0x7<<8\|0x1|0x7 \/\* NFNL_SUBSYS_ACCT \*\/<<8\|0x1 \/\* NFNL_MSG_ACCT_GET \*\/),/);
 });
+
+test('NETLINK_ROUTE headers: rtgenmsg, netconfmsg, dcbmsg and br_port_msg with their attributes', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'verbose']])
+    same('parity_rtnl_headers', [...x, '-e', 'trace=sendto'], /\{rtgen_family=(AF_UNSPEC|0 \/\* AF_UNSPEC \*\/)\}, \[\[\{nla_len=8, nla_type=/);
+});
