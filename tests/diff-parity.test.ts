@@ -112,3 +112,7 @@ test('NETLINK_ROUTE headers: rtgenmsg, netconfmsg, dcbmsg and br_port_msg with t
   for (const x of [[], ['-X', 'verbose']])
     same('parity_rtnl_headers', [...x, '-e', 'trace=sendto'], /\{rtgen_family=(AF_UNSPEC|0 \/\* AF_UNSPEC \*\/)\}, \[\[\{nla_len=8, nla_type=/);
 });
+
+test('UNIX_DIAG_VFS: the device, then the inode', { skip: noCc }, () => {
+  same('parity_unix_diag_vfs', ['-e', 'trace=sendto'], /\{udiag_vfs_dev=makedev\(0x8, 0x1\), udiag_vfs_ino=123456\}/);
+});

@@ -11,6 +11,7 @@ import { ARPHRD, IFF_FLAGS } from './xlat/net.js';
 import { AF_INET, AF_INET6, AF_UNIX, inet4, inet6, netPort, rawBytes, xlatOf } from './sockaddr.js';
 import { hwaddrV } from './sock_ioctl.js';
 import { nlmsgFlagKind, nlmsgTypeV } from './nlmsg_types.js';
+import { dev } from './stat.js';
 
 
 // ---------------------------------------------------------------- netlink messages
@@ -527,7 +528,11 @@ const UDIAG_SHOW = xlatOf(['NAME', 'VFS', 'PEER', 'ICONS', 'RQLEN', 'MEMINFO', '
 const UNIX_DIAG_ATTRS = nlTable(['UNIX_DIAG_NAME', 'UNIX_DIAG_VFS', 'UNIX_DIAG_PEER', 'UNIX_DIAG_ICONS', 'UNIX_DIAG_RQLEN',
   'UNIX_DIAG_MEMINFO', 'UNIX_DIAG_SHUTDOWN', 'UNIX_DIAG_UID']);
 const UNIX_DIAG_MSG_DECODERS: (NlaDecoder | undefined)[] = [
-  nlaStrD, undefined, nlaU32,
+  nlaStrD,
+  // struct unix_diag_vfs: the inode first, the device second, printed the other way round
+  (c, a, len) => (len < 8 ? null : fetch(c, a, 8, (b) =>
+    struct([field('udiag_vfs_dev', dev(BigInt(rd.u32(b, 4)))), field('udiag_vfs_ino', uint(rd.u32(b, 0)))]))),
+  nlaU32,
   (c, a, len) => (len < 4 ? null : printArray(c, a, Math.floor(len / 4), 4, (b) => uint(rd.u32(b, 0)))),
   nlaU32Struct(['udiag_rqueue', 'udiag_wqueue']), undefined, nlaU8,
   (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => idV(rd.u32(b, 0)))),
