@@ -116,3 +116,8 @@ test('NETLINK_ROUTE headers: rtgenmsg, netconfmsg, dcbmsg and br_port_msg with t
 test('UNIX_DIAG_VFS: the device, then the inode', { skip: noCc }, () => {
   same('parity_unix_diag_vfs', ['-e', 'trace=sendto'], /\{udiag_vfs_dev=makedev\(0x8, 0x1\), udiag_vfs_ino=123456\}/);
 });
+
+test('io_uring_register: the IOWQ_AFF CPU mask as a list; IOWQ_MAX_WORKERS cut short ends at entry', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw']])
+    same('parity_iowq_aff', [...x, '-e', 'trace=io_uring_register'], /, \[0 1 2 3 5 6 7 9 10 11 12 13 15\], 2\) = /);
+});

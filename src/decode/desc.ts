@@ -3,7 +3,7 @@
  * with its many tables, is a family of its own (ioctl.ts), which builds on the helpers exported here.
  */
 import { A, addr, atExit, buf, fd, R, rd, sig, slong, withFacts, type ArgFn } from './args.js';
-import { cstrN, fetch, idV, nonzeroTail, numAt, pidOrGroupV, type PidType, pidV, sigsetAt, timespecAt } from './printers.js';
+import { affinityAt, cstrN, fetch, idV, nonzeroTail, numAt, pidOrGroupV, type PidType, pidV, sigsetAt, timespecAt } from './printers.js';
 import { filledBuf, openModes, pathn, statArg, statfsArg, umode } from './stat.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import { array, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
@@ -655,7 +655,10 @@ function iowqCounts(c: Ctx, a: bigint, n: bigint): Value {
 const iowqMaxWorkers: TwoPhase = {
   entry: (c, a, n) => {
     const v = iowqCounts(c, a, n);
-    return v.k === 'array' && v.items.length ? { v } : { v, done: true };
+    // print_array_ex succeeds only when every element was printed: a cut-short array ends the call
+    const last = v.k === 'array' ? v.items[v.items.length - 1] : undefined;
+    const complete = v.k === 'array' && !v.more && last !== undefined && !(last.k === 'note' && last.v.k === 'tok');
+    return complete ? { v } : { v, done: true };
   },
   exit: (c, a, n, before) => ({ k: 'inout', in: before!, out: iowqCounts(c, a, n) }),
 };
@@ -672,6 +675,7 @@ const URING_REGISTER_ARGS: Readonly<Record<number, RegisterArg>> = {
   20: ringFds(true), 21: ringFds(false), // IORING_REGISTER_RING_FDS, IORING_UNREGISTER_RING_FDS
   22: bufReg, 23: bufReg, // IORING_REGISTER_PBUF_RING, IORING_UNREGISTER_PBUF_RING
   11: restrictions, // IORING_REGISTER_RESTRICTIONS
+  17: (c, a, n) => affinityAt(c, a, Number(n), false), // IORING_REGISTER_IOWQ_AFF: a CPU mask of nr_args bytes
 };
 
 const registerArgs = (c: Ctx): [number, bigint, bigint] => [Number(u32(c.args[1]!)), c.args[2]!, u32(c.args[3]!)];

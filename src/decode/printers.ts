@@ -325,3 +325,34 @@ export function nonzeroTail(c: Ctx, a: bigint, known: number, size: bigint): Fie
   const bytes: Value = { k: 'str', b: tail.subarray(0, n), hex: true, ...(n < len ? { trunc: true } : {}) };
   return { v: join('', tok(`/* bytes ${known}..${total - 1} */ `), bytes) };
 }
+
+let cpusetSize = 0;
+/** The smallest cpu mask size the kernel accepts (strace probes it; the same from sysfs). */
+function getCpusetSize(): number {
+  if (cpusetSize) return cpusetSize;
+  let ncpu = 0;
+  try {
+    const s = readFileSync('/sys/devices/system/cpu/possible', 'utf8').trim();
+    const last = s.split(',').pop()!.split('-').pop()!;
+    ncpu = Number(last) + 1;
+  } catch {
+    ncpu = 0;
+  }
+  let size = 128;
+  while (size * 8 < ncpu) size *= 2;
+  return (cpusetSize = size);
+}
+
+/** print_affinitylist: the CPUs in a mask, `[0 1 2 3]`. */
+export function affinityAt(c: Ctx, a: bigint, len: number, exiting: boolean): Value {
+  if (!c.opt.verbose || (exiting && c.err) || a === 0n) return addr(a);
+  if (len === 0) return array([]);
+  const umove = Math.min(len, getCpusetSize());
+  const size = Math.ceil(umove / 8) * 8;
+  const b = c.mem.read(a, umove);
+  if (!b) return badAddr(a);
+  const cpus: Value[] = [];
+  for (let i = 0; i < umove * 8; i++) if ((b[i >> 3]! >> (i & 7)) & 1) cpus.push(int(i));
+  if (size < len) cpus.push(tok('...'));
+  return bitset(cpus);
+}
