@@ -121,3 +121,8 @@ test('io_uring_register: the IOWQ_AFF CPU mask as a list; IOWQ_MAX_WORKERS cut s
   for (const x of [[], ['-X', 'raw']])
     same('parity_iowq_aff', [...x, '-e', 'trace=io_uring_register'], /, \[0 1 2 3 5 6 7 9 10 11 12 13 15\], 2\) = /);
 });
+
+test('KEYCTL_REJECT: the error code a named constant (a number with -X raw, both with -X verbose)', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw'], ['-X', 'verbose']])
+    same('parity_keyctl_reject', [...x, '-e', 'trace=keyctl'], /^keyctl\((KEYCTL_REJECT|0x13|0x13 \/\* KEYCTL_REJECT \*\/), -12345, 10, (ENODEV|19|19 \/\* ENODEV \*\/), -12346\)/);
+});
