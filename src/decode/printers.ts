@@ -141,7 +141,8 @@ const CLK_TCK = 100n;
 export function clockT(v: bigint): Value {
   const n = uint(v);
   if (v === 0n) return n;
-  return note(n, `${v / CLK_TCK}.${(v % CLK_TCK).toString().padStart(2, '0')} s`);
+  // strace leaves the seconds out with -X raw, as it does a constant's name
+  return { k: 'note', v: n, text: `${v / CLK_TCK}.${(v % CLK_TCK).toString().padStart(2, '0')} s`, xlat: true };
 }
 
 /** A 144-byte struct rusage (x86_64/aarch64 layout). */
