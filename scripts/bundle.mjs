@@ -23,10 +23,13 @@ const SHARED = ['arch/index.js', 'arch/types.js', 'decode/xlat/errno.js', 'decod
  * decode/index.js) goes in `base`.
  */
 const PARTS = {
-  net: ['decode/net.js', 'decode/sockaddr.js', 'decode/netlink.js', 'decode/sock_ioctl.js', 'decode/xlat/net.js'],
+  net: [
+    'decode/net.js', 'decode/sockaddr.js', 'decode/netlink.js', 'decode/sock_ioctl.js', 'decode/xlat/net.js', 'decode/nlmsg_types.js',
+  ],
   file: ['decode/file.js', 'decode/stat.js', 'decode/xlat/file.js'],
   desc: ['decode/desc.js', 'decode/xlat/desc.js'],
-  ioctl: ['decode/ioctl.js', 'decode/xlat/ioctls.js'],
+  ioctl: ['decode/ioctl.js', 'decode/xlat/ioctls.js', 'decode/evdev_ioctl.js', 'decode/xlat/evdev.js',
+    'decode/gpio_ioctl.js', 'decode/ptp_ioctl.js'],
   process: [
     'decode/process.js', 'decode/prctl.js', 'decode/seccomp.js', 'decode/system.js', 'decode/sched.js', 'decode/ptrace.js',
     'decode/keyctl.js', 'decode/bpf.js', 'decode/perf.js', 'decode/ioprio.js', 'decode/xlat/proc.js',

@@ -5,7 +5,7 @@
 import { A, addr, atExit, buf, fd, R, rd, sig, slong, withFacts, type ArgFn } from './args.js';
 import {
   asFd, byCommand, fetch, idV, iovecs, numAt, onEntry, onExit, pidOrGroupV, type PidType, pidV, printArray, sigsetAt,
-  timespecAt, withName, xval64, type ArgAt,
+  timespecAt, withName, xval64, type ArgAt, affinityAt, cstrN, nonzeroTail,
 } from './printers.js';
 import { filledBuf, openModes, pathn, statArg, statfsArg, umode } from './stat.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
@@ -264,7 +264,8 @@ function iocbHeader(b: Uint8Array): { f: Field[]; op: number } {
   if (key) f.push(field('aio_key', uint(key)));
   if (rwFlags) f.push(field('aio_rw_flags', flags(RWF_FLAGS, BigInt(rwFlags), 'RWF_???')));
   f.push(field('aio_lio_opcode', symbol(AIO_CMDS, BigInt(op), 'u', 'IOCB_CMD_???')));
-  if (aioFlags & IOCB_FLAG_IOPRIO) f.push(field('aio_reqprio', ioprioV(BigInt(prio >>> 0), true)));
+  // the s16 is zero-extended (PRINT_FIELD_OBJ_U): its class is 3 bits, not 19
+  if (aioFlags & IOCB_FLAG_IOPRIO) f.push(field('aio_reqprio', ioprioV(BigInt(rd.u16(b, 18)), true)));
   else if (prio) f.push(field('aio_reqprio', int(prio)));
   f.push(field('aio_fildes', fd(BigInt(rd.u32(b, 20)))));
   return { f, op };
@@ -419,6 +420,8 @@ const rsrcDataTags = (c: Ctx, op: number, data: bigint, tags: bigint, nr: bigint
   field('data', RSRC_DATA[op]!(c, data, nr)), field('tags', u64Hex(c, tags, nr)),
 ];
 
+const optField = (f: Field | undefined): Field[] => (f ? [f] : []);
+
 /** struct io_uring_rsrc_register (FILES2, BUFFERS2); `size` is nr_args, the struct's size. */
 const rsrcRegister = (op: number): RegisterArg => (c, a, size) =>
   size < 32n ? addr(a) : fetch(c, a, 32, (b) => {
@@ -426,6 +429,7 @@ const rsrcRegister = (op: number): RegisterArg => (c, a, size) =>
     return struct([
       field('nr', uint(nr)), field('flags', flags(URING_REGISTER_RSRC_FLAGS, BigInt(rd.u32(b, 4)), 'IORING_RSRC_REGISTER_???')),
       ...hexIfSet('resv2', rd.u64(b, 8)), ...rsrcDataTags(c, op, rd.u64(b, 16), rd.u64(b, 24), nr),
+      ...optField(nonzeroTail(c, a, 32, size)),
     ]);
   });
 
@@ -436,7 +440,7 @@ const rsrcUpdate = (op: number): RegisterArg => (c, a, size) =>
     return struct([
       field('offset', uint(rd.u32(b, 0))), ...hexIfSet('resv', rd.u32(b, 4)),
       ...rsrcDataTags(c, op, rd.u64(b, 8), rd.u64(b, 16), nr),
-      field('nr', uint(nr)), ...hexIfSet('resv2', rd.u32(b, 28)),
+      field('nr', uint(nr)), ...hexIfSet('resv2', rd.u32(b, 28)), ...optField(nonzeroTail(c, a, 32, size)),
     ]);
   });
 
@@ -538,7 +542,10 @@ function iowqCounts(c: Ctx, a: bigint, n: bigint): Value {
 const iowqMaxWorkers: TwoPhase = {
   entry: (c, a, n) => {
     const v = iowqCounts(c, a, n);
-    return v.k === 'array' && v.items.length ? { v } : { v, done: true };
+    // print_array_ex succeeds only when every element was printed: a cut-short array ends the call
+    const last = v.k === 'array' ? v.items[v.items.length - 1] : undefined;
+    const complete = v.k === 'array' && !v.more && last !== undefined && !(last.k === 'note' && last.v.k === 'tok');
+    return complete ? { v } : { v, done: true };
   },
   exit: (c, a, n, before) => ({ k: 'inout', in: before!, out: iowqCounts(c, a, n) }),
 };
@@ -555,6 +562,7 @@ const URING_REGISTER_ARGS: Readonly<Record<number, RegisterArg>> = {
   20: ringFds(true), 21: ringFds(false), // IORING_REGISTER_RING_FDS, IORING_UNREGISTER_RING_FDS
   22: bufReg, 23: bufReg, // IORING_REGISTER_PBUF_RING, IORING_UNREGISTER_PBUF_RING
   11: restrictions, // IORING_REGISTER_RESTRICTIONS
+  17: (c, a, n) => affinityAt(c, a, Number(n), false), // IORING_REGISTER_IOWQ_AFF: a CPU mask of nr_args bytes
 };
 
 const registerArgs = (c: Ctx): [number, bigint, bigint] => [Number(u32(c.args[1]!)), c.args[2]!, u32(c.args[3]!)];
@@ -646,7 +654,8 @@ export const decoders: Record<string, SyscallDecoder> = {
   inotify_init1: withFacts(sig([A.flags(INOTIFY_INIT_FLAGS, 'IN_???')], R.fd), { paths: [] }),
   inotify_add_watch: withFacts(sig([A.fd, A.path, A.flags(INOTIFY_FLAGS, 'IN_???')]), { paths: ['fd', 'path'] }),
   inotify_rm_watch: sig([A.fd, A.int]),
-  memfd_create: withFacts(sig([A.cstr, (c, i) => memfdFlags(u32(c.args[i]!))], R.fd), { paths: [] }),
+  // the name is read up to MFD_NAME_MAX_LEN + 1 bytes (255 less `memfd:`), so one at a page's end still prints
+  memfd_create: withFacts(sig([(c, i) => cstrN(c, c.args[i]!, 250), (c, i) => memfdFlags(u32(c.args[i]!))], R.fd), { paths: [] }),
   ...aioDecoders,
   ...uringDecoders,
 };

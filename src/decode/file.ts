@@ -20,7 +20,7 @@ import {
   LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS, QUOTA_CMDS,
   QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS, XFS_DQBLK_FLAGS, XFS_QUOTA_FLAGS,
 } from './xlat/file.js';
-import { fetch, idV, numAt, sprinttime } from './printers.js';
+import { fetch, idV, nonzeroTail, numAt, sprinttime } from './printers.js';
 import {
   dev, filledBuf, idArg, openModes, pathn, secNote, statArg, statfsArg, symbolicMode, umode,
 } from './stat.js';
@@ -130,22 +130,6 @@ function openArgs(c: Ctx, off: number): Value[] {
 }
 
 const OPEN_HOW_MIN = 24;
-
-/**
- * strace's print_nonzero_bytes: the bytes of an extensible struct beyond the `known` size (up to
- * `size`, at most a page), as `/* bytes 24..63 *\/ "\x00…"` when any is non-zero, `???` when unreadable.
- */
-function nonzeroTail(c: Ctx, a: bigint, known: number, size: bigint): Field | undefined {
-  if (size <= BigInt(known)) return undefined;
-  const total = Number(size < 4096n ? size : 4096n);
-  const len = total - known;
-  const tail = c.mem.read(a + BigInt(known), len);
-  if (!tail) return { v: tok('???') };
-  if (!tail.some((x) => x !== 0)) return undefined;
-  const n = Math.min(len, c.opt.strsize);
-  const bytes: Value = { k: 'str', b: tail.subarray(0, n), hex: true, ...(n < len ? { trunc: true } : {}) };
-  return { v: join('', tok(`/* bytes ${known}..${total - 1} */ `), bytes) };
-}
 
 /** struct open_how: `{flags=…, mode=…, resolve=…}` (mode only with O_CREAT/O_TMPFILE or when set). */
 const openHow: ArgFn = (c, i) => {

@@ -6,8 +6,8 @@
 import { addr, buf, cstr, fd, rd } from './args.js';
 import { dev } from './stat.js';
 import {
-  asFd, byCommand, cstrField, fetch, flagsNoDflt, idV, numAt, onEntry, onExit, printArray, withName, xval64, type ArgAt,
-  type ArgPrinter,
+  asFd, byCommand, cstrField, fetch, flagsNoDflt, idV, inOut, keepIn, numAt, onEntry, onExit, printArray, withName,
+  xval, xval64, type ArgAt, type ArgPrinter,
 } from './printers.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import {
@@ -15,7 +15,7 @@ import {
 } from './value.js';
 import { flags, lookup, u32 } from './xlat/core.js';
 import {
-  FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, HDIO_BUSSTATES, HDIO_IDE_NICE, LOOP_CRYPT_TYPES, LOOP_FLAGS,
+  FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, HDIO_BUSSTATES, HDIO_DRIVE_CMDS, HDIO_IDE_NICE, LOOP_CRYPT_TYPES, LOOP_FLAGS,
   NS_TYPES, PERF_IOCTL_FLAGS, UFFD_API_FEATURES, UFFD_API_FLAGS, UFFD_COPY_FLAGS, SECCOMP_ADDFD_FLAGS,
   SECCOMP_RESP_FLAGS, UFFD_REGISTER_IOCTL_FLAGS, UFFD_REGISTER_MODE_FLAGS, UFFD_ZEROPAGE_FLAGS,
 } from './xlat/desc.js';
@@ -25,6 +25,9 @@ import { SOCK_IOCTLS } from './sock_ioctl.js';
 import { RTC_IOCTLS } from './rtc_ioctl.js';
 import { COUNTER_IOCTLS } from './counter_ioctl.js';
 import { LIRC_IOCTLS, NBD_IOCTLS, WATCHDOG_IOCTLS } from './device_ioctl.js';
+import { evdevArg } from './evdev_ioctl.js';
+import { GPIO_IOCTLS } from './gpio_ioctl.js';
+import { PTP_IOCTLS } from './ptp_ioctl.js';
 import { OPEN_FLAGS } from './xlat/tables.js';
 import {
   BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, FS_IOC_FLAGS, IBSHIFT, IOCTL_DIRS, MODEM_FLAGS, NCC, NCCS,
@@ -219,24 +222,6 @@ const cloneRange: ArgPrinter = (c, a) =>
     ]),
     true,
   );
-/**
- * An argument the kernel reads and then fills: the entry value, then ` => ` and the exit value when
- * the call succeeded (an unreadable argument prints once).
- */
-/** A save hook keeping the argument as printed at entry, for printing at exit (c.state.argIn). */
-const keepIn = (before: ArgPrinter) => (c: Ctx, a: bigint): void => {
-  c.state.argIn = before(c, a);
-};
-
-const inOut = (before: ArgPrinter, after: ArgPrinter): ArgAt => ({
-  at: 'exit',
-  save: keepIn(before),
-  print: (c, a) => {
-    const v = c.state.argIn as Value;
-    return v.k !== 'struct' || c.err ? v : { k: 'inout', in: v, out: after(c, a) };
-  },
-});
-
 /** struct fiemap: the request at entry, the mapped extents (all of them with -v) at exit. */
 const FIEMAP_HEADER = 32;
 const FIEMAP_EXTENT = 56;
@@ -479,6 +464,28 @@ const identity = (size: number): ArgPrinter => (c, a) => (c.err ? addr(a) : buf(
 const hdioInts3: ArgPrinter = (c, a) => printArray(c, a, 3n, 4, (b) => hex(rd.u32(b, 0)), { exiting: true });
 const busstate = (v: bigint): Value => xval64(HDIO_BUSSTATES, v, 'BUSSTATE_???');
 const ideNice = (v: bigint): Value => flags(HDIO_IDE_NICE, v, 'IDE_NICE_???');
+/**
+ * HDIO_DRIVE_CMD: struct hd_drive_cmd_hdr at entry; at exit (on success or EIO, when the drive
+ * answered) the status bytes the kernel wrote over it, and the sector data after them.
+ */
+const HD_SECTOR = 512;
+const driveCmd: ArgAt = {
+  at: 'exit',
+  save: keepIn((c, a) =>
+    fetch(c, a, 4, (b) =>
+      struct([
+        field('command', xval(HDIO_DRIVE_CMDS, BigInt(b[0]!), 'ATA_CMD_???')), field('sector_number', uint(b[1]!)),
+        field('feature', uint(b[2]!)), field('sector_count', uint(b[3]!)),
+      ]))),
+  print: (c, a) => {
+    const v = c.state.argIn as Value;
+    const b = v.k === 'struct' && (!c.err || c.err === 5 /* EIO */) ? c.mem.read(a, 4) : undefined;
+    if (!b) return v;
+    const f = [field('status', hex(b[0]!)), field('error', uint(b[1]!)), field('nsector', uint(b[2]!))];
+    if (b[3]) f.push(field('buf', buf(c, a + 4n, b[3] * HD_SECTOR, true)));
+    return { k: 'inout', in: v, out: struct(f) };
+  },
+};
 const HDIO_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x301: get((c, a) => // HDIO_GETGEO
     fetch(c, a, 16, (b) =>
@@ -493,6 +500,7 @@ const HDIO_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x30a: get(hdioU), 0x302: get(hdioU), 0x30e: get(hdioU),
   0x31a: get(ulongAt(busstate)), 0x30c: get(ulongAt(ideNice)), // HDIO_GET_BUSSTATE, HDIO_GET_NICE
   0x30d: get(identity(512)), 0x307: get(identity(142)), // HDIO_GET_IDENTITY, HDIO_OBSOLETE_IDENTITY
+  0x31f: driveCmd, // HDIO_DRIVE_CMD
   0x31c: set(hdioInts3), 0x328: set(hdioInts3), // HDIO_DRIVE_RESET, HDIO_SCAN_HWIF
   // HDIO_SET_32BIT, _ACOUSTIC, _ADDRESS, _DMA, _KEEPSETTINGS, _MULTCOUNT, _NOWERR, _PIO_MODE, _UNMASKINTR, _WCACHE,
   // HDIO_UNREGISTER_HWIF: the value itself
@@ -600,11 +608,13 @@ const SECCOMP_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
 /** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), inotify ('I'),
  * nsfs (0xb7), legacy IDE (0x03), perf ('$'), userfaultfd (0xaa), seccomp ('!'),
  * file system ('f', 'X', 0x94), sockets (0x89), real-time clocks ('p'), counters (0x3e),
- * watchdogs ('W'), network block devices (0xab), infrared remote controls ('i'). */
+ * watchdogs ('W'), network block devices (0xab), infrared remote controls ('i'), GPIO chips (0xb4),
+ * PTP clocks ('='). */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
   0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
   0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS, 0xaa: UFFD_IOCTLS, 0x21: SECCOMP_IOCTLS,
   0x89: SOCK_IOCTLS, 0x70: RTC_IOCTLS, 0x3e: COUNTER_IOCTLS, 0x57: WATCHDOG_IOCTLS, 0xab: NBD_IOCTLS, 0x69: LIRC_IOCTLS,
+  0xb4: GPIO_IOCTLS, 0x3d: PTP_IOCTLS,
 };
 
 /**
@@ -613,8 +623,15 @@ const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | nul
  */
 const rawArg = (code: number): ArgAt => (DECODED_TYPES[IOC_TYPE(code)] ? onEntry : onExit)((_c, a) => hex(a));
 
+/** Types whose decoders choose by the request's direction and number ranges rather than by request. */
+const DECODED_BY_FN: Readonly<Record<number, (code: number) => ArgAt | undefined>> = {
+  0x45: (code) => evdevArg(code) ?? onEntry((_c, a) => hex(a)),
+};
+
 const ioctlArg = (c: Ctx): ArgAt | undefined => {
   const code = Number(u32(c.args[1]!));
+  const byFn = DECODED_BY_FN[IOC_TYPE(code)];
+  if (byFn) return byFn(code);
   const h = DECODED_TYPES[IOC_TYPE(code)]?.[code];
   return h === null ? undefined : h ?? rawArg(code);
 };

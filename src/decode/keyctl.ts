@@ -1,7 +1,7 @@
 /** Decoders of the key management calls: add_key, request_key, keyctl (strace's keyctl.c). */
 import { A, addr, buf, cstr, hexv, localArray, rd, sig, sint, symOf, ulong, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { badPtr, field, hex, struct, tok, uint, type Field, type Value } from './value.js';
+import { array, badPtr, field, hex, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags } from './xlat/core.js';
 import {
   KEYCTL_CAPS0, KEYCTL_CAPS1, KEYCTL_CMDS, KEYCTL_MOVE_FLAGS, KEYCTL_PKEY_OPS, KEY_PERMS, KEY_REQKEYS, KEY_SPEC,
@@ -46,7 +46,8 @@ const KEYCTL_ARGS: Record<number, (c: Ctx, a: bigint[]) => Value[]> = {
   [KEYCTL.SESSION_TO_PARENT]: () => [],
   [KEYCTL.REJECT]: (c, a) => [
     keyV(a[1]!), uint(BigInt.asUintN(32, a[2]!)),
-    ((e) => (e ? tok(e) : uint(BigInt.asUintN(32, a[3]!))))(errnoName(Number(BigInt.asUintN(32, a[3]!)))),
+    // a named constant: -X raw prints the number, -X verbose both
+    ((e) => (e ? sym(e, BigInt.asUintN(32, a[3]!)) : uint(BigInt.asUintN(32, a[3]!))))(errnoName(Number(BigInt.asUintN(32, a[3]!)))),
     keyV(a[4]!),
   ],
   [KEYCTL.INSTANTIATE_IOV]: (c, a) => [keyV(a[1]!), iovecs(c, a[2]!, a[3]!, -1n, true), ulong(a[3]!), keyV(a[4]!)],

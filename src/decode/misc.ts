@@ -2,7 +2,6 @@
  * Decoders of the misc family (time, resources, scheduling, polling, futex, …). The printers the
  * families share are in printers.ts. Nothing here imports another family file.
  */
-import { readFileSync } from 'node:fs';
 import { A, addr, buf, fd, localArray, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import {
@@ -12,7 +11,7 @@ import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
 import { CLOCK_IDS, POLL_EVENTS, SCHEDULERS } from './xlat/tables.js';
 import { ADJTIMEX_MODES, ADJTIMEX_STATE, ADJTIMEX_STATUS, EFD_FLAGS, EPOLL_CREATE_FLAGS, EPOLL_CTL_OPS, EPOLL_EVENTS, FUTEX_BITSET, FUTEX_OPS, FUTEX_WAKE_CMPS, FUTEX_WAKE_OPS, GETRANDOM_FLAGS, ITIMER_WHICH, MEMBARRIER_CMDS, MEMBARRIER_FLAGS, PERSONALITY_FLAGS, PERSONALITY_TYPES, PRIORITY_WHICH, RESOURCES, SYSLOG_ACTIONS, SYSLOG_CONSOLE_LEVELS, TFD_FLAGS, TIMER_FLAGS, USAGE_WHO } from './xlat/sigtime.js';
 import {
-  cstrField, fetch, numAt, printArray, timespecV, timevalV, timespecAt, timevalAt, itimerAt, sigsetAt, bitset,
+  affinityAt, cstrField, fetch, numAt, printArray, timespecV, timevalV, timespecAt, timevalAt, itimerAt, sigsetAt, bitset,
   clockT, rusageAt, xval, xflags32, P, pidV, flagsText, isErestart, withAux, sprinttime, sigeventAt,
 } from './printers.js';
 
@@ -236,36 +235,6 @@ const resourceDecoders: Record<string, SyscallDecoder> = {
 
 // ================================================================ scheduling
 
-let cpusetSize = 0;
-/** The smallest cpu mask size the kernel accepts (strace probes it; the same from sysfs). */
-function getCpusetSize(): number {
-  if (cpusetSize) return cpusetSize;
-  let ncpu = 0;
-  try {
-    const s = readFileSync('/sys/devices/system/cpu/possible', 'utf8').trim();
-    const last = s.split(',').pop()!.split('-').pop()!;
-    ncpu = Number(last) + 1;
-  } catch {
-    ncpu = 0;
-  }
-  let size = 128;
-  while (size * 8 < ncpu) size *= 2;
-  return (cpusetSize = size);
-}
-
-/** print_affinitylist: the CPUs in a mask, `[0 1 2 3]`. */
-function affinityAt(c: Ctx, a: bigint, len: number, exiting: boolean): Value {
-  if (!c.opt.verbose || (exiting && c.err) || a === 0n) return addr(a);
-  if (len === 0) return array([]);
-  const umove = Math.min(len, getCpusetSize());
-  const size = Math.ceil(umove / 8) * 8;
-  const b = c.mem.read(a, umove);
-  if (!b) return badPtr(a);
-  const cpus: Value[] = [];
-  for (let i = 0; i < umove * 8; i++) if ((b[i >> 3]! >> (i & 7)) & 1) cpus.push(int(i));
-  if (size < len) cpus.push(tok('...'));
-  return bitset(cpus);
-}
 
 const schedDecoders: Record<string, SyscallDecoder> = {
   sched_getaffinity: sig([P, A.uint, { exit: (c, i) => affinityAt(c, c.args[i]!, Number(BigInt.asUintN(32, c.rval)), true) }]),

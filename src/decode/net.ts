@@ -1,6 +1,6 @@
 /** Decoders of the network family: sockets, addresses, messages, socket options. */
 import { readFileSync } from 'node:fs';
-import { A, addr, buf, fd, hexv, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
+import { A, addr, buf, fd, hexv, localArray, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, call, field, int, join, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, symbol, type Xlat } from './xlat/core.js';
@@ -135,7 +135,7 @@ function cmsgData(c: Ctx, level: number, type: number, d: Uint8Array): Field[] {
     if (type === 1 && d.length >= 4) {
       const fds: Value[] = [];
       for (let i = 0; i + 4 <= d.length; i += 4) fds.push({ k: 'fd', fd: rd.s32(d, i) });
-      out.push(field('cmsg_data', array(fds)));
+      out.push(field('cmsg_data', localArray(c, fds)));
     } else if (type === 2 && d.length >= 12) {
       out.push(field('cmsg_data', struct([field('pid', pidV(c, rd.s32(d, 0))), field('uid', idV(rd.u32(d, 4))), field('gid', idV(rd.u32(d, 8)))])));
     } else if (type === 3 && d.length >= 1) {
@@ -322,8 +322,11 @@ const lingerV = (b: Uint8Array, len: number): Value => {
 };
 
 /** Fields of a struct of 4-byte members, as many as `len` bytes hold (MAYBE_PRINT_FIELD_LEN). */
+/** u32 fields of a struct cut to `len` bytes (MAYBE_PRINT_FIELD_LEN): a field cut short prints its bytes in hex. */
 const u32Fields = (b: Uint8Array, len: number, names: string[]): Value =>
-  struct(names.flatMap((n, i) => ((i + 1) * 4 <= len ? [field(n, uint(rd.u32(b, i * 4)))] : [])));
+  struct(names.flatMap((n, i) =>
+    (i + 1) * 4 <= len ? [field(n, uint(rd.u32(b, i * 4)))]
+    : i * 4 < len ? [field(n, { k: 'str', b: b.subarray(i * 4, len), hex: true } as Value)] : []));
 
 /** ICMP_FILTER: the set of ICMP types, `~[…]` for those not set when most are. */
 function icmpFilter(c: Ctx, a: bigint, len: number): Value {

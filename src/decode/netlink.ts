@@ -10,6 +10,8 @@ import { errnoName } from './xlat/errno.js';
 import { ARPHRD, IFF_FLAGS } from './xlat/net.js';
 import { AF_INET, AF_INET6, AF_UNIX, inet4, inet6, netPort, rawBytes, xlatOf } from './sockaddr.js';
 import { hwaddrV } from './sock_ioctl.js';
+import { nlmsgFlagKind, nlmsgTypeV } from './nlmsg_types.js';
+import { dev } from './stat.js';
 
 
 // ---------------------------------------------------------------- netlink messages
@@ -85,6 +87,8 @@ const NLMSGERR_ATTRS = nlTable(['NLMSGERR_ATTR_UNUSED', 'NLMSGERR_ATTR_MSG', 'NL
 /** The flags table for a message type's high flag bits (get/new/delete requests, acks). */
 function nlmsgFlagTable(type: number, family: number | undefined): Xlat | undefined {
   if (type < 16) return type === 2 ? NLM_ACK_FLAGS : undefined;
+  const kind = nlmsgFlagKind(type, family);
+  if (kind !== undefined) return kind === null ? undefined : { new: NLM_NEW_FLAGS, get: NLM_GET_FLAGS, delete: NLM_DELETE_FLAGS }[kind];
   if (family !== NETLINK_ROUTE) return family === 4 ? NLM_GET_FLAGS : undefined; // NETLINK_SOCK_DIAG
   if (type === 49) return NLM_GET_FLAGS; // RTM_DELACTION
   return [NLM_NEW_FLAGS, NLM_DELETE_FLAGS, NLM_GET_FLAGS, undefined][type & 3];
@@ -97,7 +101,7 @@ function nlmsghdrV(c: Ctx, h: Uint8Array, family: number | undefined): Value {
     ? symbol(NL_ROUTE_TYPES, BigInt(type), 'x', 'RTM_???')
     : type >= 16 && family === NETLINK_SOCK_DIAG
       ? symbol(SOCK_DIAG_TYPES, BigInt(type), 'x', 'SOCK_DIAG_???')
-      : symbol(NETLINK_TYPES, BigInt(type), 'x', 'NLMSG_???');
+      : (type >= 16 ? nlmsgTypeV(type, family) : undefined) ?? symbol(NETLINK_TYPES, BigInt(type), 'x', 'NLMSG_???');
   const table = nlmsgFlagTable(type, family);
   const names: string[] = [];
   let rest = BigInt(fl);
@@ -396,6 +400,46 @@ function ifinfomsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
   return out;
 }
 
+const NETNSA_ATTRS = nlTable(['NETNSA_NONE', 'NETNSA_NSID', 'NETNSA_PID', 'NETNSA_FD', 'NETNSA_TARGET_NSID', 'NETNSA_CURRENT_NSID']);
+const NETCONFA_ATTRS = nlTable(['NETCONFA_UNSPEC', 'NETCONFA_IFINDEX', 'NETCONFA_FORWARDING', 'NETCONFA_RP_FILTER',
+  'NETCONFA_MC_FORWARDING', 'NETCONFA_PROXY_NEIGH', 'NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN', 'NETCONFA_INPUT',
+  'NETCONFA_BC_FORWARDING']);
+const DCB_ATTRS = nlTable(['UNDEFINED', 'IFNAME', 'STATE', 'PFC_STATE', 'PFC_CFG', 'NUM_TC', 'PG_CFG', 'SET_ALL', 'PERM_HWADDR',
+  'CAP', 'NUMTCS', 'BCN', 'APP', 'IEEE', 'DCBX', 'FEATCFG', 'CEE'].map((n) => `DCB_ATTR_${n}`));
+const DCB_COMMANDS = nlTable(['UNDEFINED', 'GSTATE', 'SSTATE', 'PGTX_GCFG', 'PGTX_SCFG', 'PGRX_GCFG', 'PGRX_SCFG', 'PFC_GCFG',
+  'PFC_SCFG', 'SET_ALL', 'GPERM_HWADDR', 'GCAP', 'GNUMTCS', 'SNUMTCS', 'PFC_GSTATE', 'PFC_SSTATE', 'BCN_GCFG', 'BCN_SCFG',
+  'GAPP', 'SAPP', 'IEEE_SET', 'IEEE_GET', 'GDCBX', 'SDCBX', 'GFEATCFG', 'SFEATCFG', 'CEE_GET', 'IEEE_DEL'].map((n) => `DCB_CMD_${n}`));
+const MDBA_ATTRS = nlTable(['MDBA_UNSPEC', 'MDBA_MDB', 'MDBA_ROUTER']);
+
+/** A header of one address family byte (struct rtgenmsg, netconfmsg), attributes after 4 bytes. */
+function familyOnlyV(c: Ctx, family: number, name: string, a: bigint, len: number, attrs: Xlat, dflt: string,
+  decoders: (NlaDecoder | undefined)[]): Value[] {
+  const out: Value[] = [struct([field(name, symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'))])];
+  if (len > 4) out.push(nlattrsV(c, a + 4n, len - 4, attrs, dflt, decoders));
+  return out;
+}
+
+/** RTM_*NSID (struct rtgenmsg), RTM_*NETCONF, RTM_[GS]ETDCB (struct dcbmsg), RTM_*MDB (struct br_port_msg). */
+function otherRouteV(c: Ctx, type: number, family: number, a: bigint, len: number): Value[] | undefined {
+  const af = (name: string): Field => field(name, symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'));
+  if (type >= 88 && type <= 90) {
+    const d: (NlaDecoder | undefined)[] = [];
+    d[1] = nlaS32; d[2] = nlaU32; d[3] = (cc, aa, ll) => (ll < 4 ? null : fetch(cc, aa, 4, (b) => ({ k: 'fd', fd: rd.s32(b, 0) }) as Value));
+    d[4] = nlaS32; d[5] = nlaS32;
+    return familyOnlyV(c, family, 'rtgen_family', a, len, NETNSA_ATTRS, 'NETNSA_???', d);
+  }
+  if (type >= 80 && type <= 82) {
+    const d: (NlaDecoder | undefined)[] = [undefined, nlaIfindex, nlaS32, nlaS32, nlaS32, nlaS32, nlaS32, nlaS32, nlaS32];
+    return familyOnlyV(c, family, 'ncm_family', a, len, NETCONFA_ATTRS, 'NETCONFA_???', d);
+  }
+  if (type === 78 || type === 79)
+    return fixedThenAttrs(c, a, len, af('dcb_family'), 4, (b) => [field('cmd', symbol(DCB_COMMANDS, BigInt(b[0]!), 'x', 'DCB_CMD_???'))],
+      DCB_ATTRS, 'DCB_ATTR_???', []);
+  if (type >= 84 && type <= 86)
+    return fixedThenAttrs(c, a, len, af('family'), 8, (b) => [field('ifindex', ifindexV(rd.u32(b, 3)))], MDBA_ATTRS, 'MDBA_???', []);
+  return undefined;
+}
+
 /** A NETLINK_ROUTE payload, or null to fall back to the generic forms (NLMSG_DONE). */
 function routePayload(c: Ctx, type: number, a: bigint, len: number): Value[] | null {
   if (type === 3) return null;
@@ -406,6 +450,8 @@ function routePayload(c: Ctx, type: number, a: bigint, len: number): Value[] | n
   if (RTM_LINK_TYPES.has(type)) return ifinfomsgV(c, family, a, len);
   if (RTM_ROUTE_TYPES.has(type)) return rtmsgV(c, family, a, len);
   if (RTM_NEIGH_TYPES.has(type)) return ndmsgV(c, family, a, len);
+  const other = otherRouteV(c, type, family, a, len);
+  if (other) return other;
   const f: Field[] = [field('family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'))];
   if (len > 1) f.push(field('data', buf(c, a + 1n, len - 1, true)));
   return [struct(f)];
@@ -482,7 +528,11 @@ const UDIAG_SHOW = xlatOf(['NAME', 'VFS', 'PEER', 'ICONS', 'RQLEN', 'MEMINFO', '
 const UNIX_DIAG_ATTRS = nlTable(['UNIX_DIAG_NAME', 'UNIX_DIAG_VFS', 'UNIX_DIAG_PEER', 'UNIX_DIAG_ICONS', 'UNIX_DIAG_RQLEN',
   'UNIX_DIAG_MEMINFO', 'UNIX_DIAG_SHUTDOWN', 'UNIX_DIAG_UID']);
 const UNIX_DIAG_MSG_DECODERS: (NlaDecoder | undefined)[] = [
-  nlaStrD, undefined, nlaU32,
+  nlaStrD,
+  // struct unix_diag_vfs: the inode first, the device second, printed the other way round
+  (c, a, len) => (len < 8 ? null : fetch(c, a, 8, (b) =>
+    struct([field('udiag_vfs_dev', dev(BigInt(rd.u32(b, 4)))), field('udiag_vfs_ino', uint(rd.u32(b, 0)))]))),
+  nlaU32,
   (c, a, len) => (len < 4 ? null : printArray(c, a, Math.floor(len / 4), 4, (b) => uint(rd.u32(b, 0)))),
   nlaU32Struct(['udiag_rqueue', 'udiag_wqueue']), undefined, nlaU8,
   (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => idV(rd.u32(b, 0)))),

@@ -139,7 +139,8 @@ const CLK_TCK = 100n;
 export function clockT(v: bigint): Value {
   const n = uint(v);
   if (v === 0n) return n;
-  return note(n, `${v / CLK_TCK}.${(v % CLK_TCK).toString().padStart(2, '0')} s`);
+  // strace leaves the seconds out with -X raw, as it does a constant's name
+  return { k: 'note', v: n, text: `${v / CLK_TCK}.${(v % CLK_TCK).toString().padStart(2, '0')} s`, xlat: true };
 }
 
 /** A 144-byte struct rusage (x86_64/aarch64 layout). */
@@ -242,8 +243,11 @@ export function sprinttime(sec: bigint, frac = 0n, maxFrac = 999999999n, width =
 
 const SIGEV_NOTIFY = xlat(() => [[0, 'SIGEV_SIGNAL'], [1, 'SIGEV_NONE'], [2, 'SIGEV_THREAD'], [4, 'SIGEV_THREAD_ID']]);
 
-/** struct sigevent (64 bytes): `{sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}`. */
-export const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 64, (b) => {
+/**
+ * struct sigevent: `{sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}`. strace reads the 32 bytes it
+ * decodes, not the kernel's 64, so a struct ending at an unmapped page still prints.
+ */
+export const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 32, (b) => {
   const f: Field[] = [];
   const ptr = rd.u64(b, 0);
   if (ptr) f.push(field('sigev_value', struct([field('sival_int', int(rd.s32(b, 0))), field('sival_ptr', addr(ptr))])));
@@ -338,6 +342,24 @@ export interface ArgAt {
 export const onEntry = (print: ArgPrinter): ArgAt => ({ at: 'entry', print });
 export const onExit = (print: ArgPrinter): ArgAt => ({ at: 'exit', print });
 
+/** A save hook keeping the argument as printed at entry, for printing at exit (c.state.argIn). */
+export const keepIn = (before: ArgPrinter) => (c: Ctx, a: bigint): void => {
+  c.state.argIn = before(c, a);
+};
+
+/**
+ * An argument the kernel reads and then fills: the entry value, then ` => ` and the exit value when
+ * the call succeeded (an unreadable argument prints once).
+ */
+export const inOut = (before: ArgPrinter, after: ArgPrinter): ArgAt => ({
+  at: 'exit',
+  save: keepIn(before),
+  print: (c, a) => {
+    const v = c.state.argIn as Value;
+    return v.k !== 'struct' || c.err ? v : { k: 'inout', in: v, out: after(c, a) };
+  },
+});
+
 /** A decoder for fd/command/argument calls: the argument per command, the result per command. */
 export function byCommand(name: (c: Ctx) => Value, argOf: (c: Ctx) => ArgAt | undefined, ret: (c: Ctx) => RetInfo): SyscallDecoder {
   return {
@@ -361,3 +383,50 @@ export const asFd = (): RetInfo => ({ fmt: 'fd' });
 
 /** strace's printflags with no default: a zero value prints nothing at all. */
 export const flagsNoDflt = (x: Xlat, v: bigint): Value => (v === 0n && lookup(x, 0n) === undefined ? tok('') : xflags(x, v));
+
+/**
+ * strace's print_nonzero_bytes: the bytes of an extensible struct beyond the `known` size (up to
+ * `size`, at most a page), as `/* bytes 24..63 *\/ "\x00…"` when any is non-zero, `???` when unreadable.
+ */
+export function nonzeroTail(c: Ctx, a: bigint, known: number, size: bigint): Field | undefined {
+  if (size <= BigInt(known)) return undefined;
+  const total = Number(size < 4096n ? size : 4096n);
+  const len = total - known;
+  const tail = c.mem.read(a + BigInt(known), len);
+  if (!tail) return { v: tok('???') };
+  if (!tail.some((x) => x !== 0)) return undefined;
+  const n = Math.min(len, c.opt.strsize);
+  const bytes: Value = { k: 'str', b: tail.subarray(0, n), hex: true, ...(n < len ? { trunc: true } : {}) };
+  return { v: join('', tok(`/* bytes ${known}..${total - 1} */ `), bytes) };
+}
+
+let cpusetSize = 0;
+/** The smallest cpu mask size the kernel accepts (strace probes it; the same from sysfs). */
+function getCpusetSize(): number {
+  if (cpusetSize) return cpusetSize;
+  let ncpu = 0;
+  try {
+    const s = readFileSync('/sys/devices/system/cpu/possible', 'utf8').trim();
+    const last = s.split(',').pop()!.split('-').pop()!;
+    ncpu = Number(last) + 1;
+  } catch {
+    ncpu = 0;
+  }
+  let size = 128;
+  while (size * 8 < ncpu) size *= 2;
+  return (cpusetSize = size);
+}
+
+/** print_affinitylist: the CPUs in a mask, `[0 1 2 3]`. */
+export function affinityAt(c: Ctx, a: bigint, len: number, exiting: boolean): Value {
+  if (!c.opt.verbose || (exiting && c.err) || a === 0n) return addr(a);
+  if (len === 0) return array([]);
+  const umove = Math.min(len, getCpusetSize());
+  const size = Math.ceil(umove / 8) * 8;
+  const b = c.mem.read(a, umove);
+  if (!b) return badPtr(a);
+  const cpus: Value[] = [];
+  for (let i = 0; i < umove * 8; i++) if ((b[i >> 3]! >> (i & 7)) & 1) cpus.push(int(i));
+  if (size < len) cpus.push(tok('...'));
+  return bitset(cpus);
+}

@@ -8,6 +8,7 @@ import { signame } from './xlat/signals.js';
 import { AT_FLAGS, CLOCK_IDS, CSIGNAL } from './xlat/tables.js';
 import { ARCH_PRCTL_CODES, CLONE3_FLAGS, CLONE_FLAGS, FUTEX_WAITER_FLAGS, PIDFD_OPEN_FLAGS, PTRACE_EVENTS, WAIT_OPTIONS, WAITID_TYPES } from './xlat/proc.js';
 import {
+  nonzeroTail,
   auxFlags, fetch, flagsText, idV, iovecs, named, NULL, P, PGRP, pidOrGroupV, pidV, printArray, PTID, ptrAt, rusageAt, sigV,
   timespecAt, withAux, xflags32, xflags64, xval,
 } from './printers.js';
@@ -231,12 +232,19 @@ const clone3: SyscallDecoder = {
     const size = c.args[1]!;
     const fetchSize = Number(size < BigInt(CLONE_ARGS_SIZE) ? size : BigInt(CLONE_ARGS_SIZE));
     let flags = 0n;
+    let tail = false;
     const v = fetchSize < CLONE_ARGS_MIN ? addr(a) : fetch(c, a, fetchSize, (b) => {
       flags = rd.u64(b, 0);
-      return cloneArgsV(c, b, fetchSize);
+      const s = cloneArgsV(c, b, fetchSize);
+      // the bytes past the struct this strace knows: shown at entry, and again at exit
+      tail = size > BigInt(fetchSize);
+      const more = tail ? nonzeroTail(c, a, fetchSize, size) : undefined;
+      return more && s.k === 'struct' ? struct([...s.fields, more]) : s;
     });
     c.state.flags = flags;
-    if (!(flags & (CLONE_PIDFD | CLONE_PARENT_SETTID))) return [v, ulong(size)];
+    c.state.fetchSize = fetchSize;
+    c.state.tail = tail;
+    if (!(flags & (CLONE_PIDFD | CLONE_PARENT_SETTID)) && !tail) return [v, ulong(size)];
     c.state.struct = v;
     return [];
   },
@@ -248,12 +256,15 @@ const clone3: SyscallDecoder = {
     const size = ulong(c.args[1]!);
     if (c.err) return [v, size];
     const a = c.args[0]!;
-    const b = c.mem.read(a, 32);
+    const fetchSize = c.state.fetchSize as number;
+    const b = c.mem.read(a, fetchSize);
     if (!b) return [{ k: 'inout', in: v, out: addr(a) }, size];
     const f: Field[] = [];
     if (flags & CLONE_PIDFD) f.push(field('pidfd', fetch(c, rd.u64(b, 8), 4, (x) => array([{ k: 'fd', fd: rd.s32(x, 0) }]))));
     if (flags & CLONE_PARENT_SETTID) f.push(field('parent_tid', tidAt(c, rd.u64(b, 24))));
-    return [{ k: 'inout', in: v, out: struct(f) }, size];
+    const more = c.state.tail ? nonzeroTail(c, a, fetchSize, c.args[1]!) : undefined;
+    if (more) f.push(more);
+    return [f.length ? { k: 'inout', in: v, out: struct(f) } : v, size];
   },
 };
 

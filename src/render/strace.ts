@@ -11,6 +11,8 @@ export interface TextOptions {
   xflag: 0 | 1 | 2;
   /** -X: named constants as names (abbrev), numbers (raw), or numbers with the names as a comment. */
   xlat?: 'abbrev' | 'raw' | 'verbose';
+  /** Inside a -X verbose comment: comments cannot nest, so an unknown value's `/* X_??? *\/` is left out. */
+  inComment?: boolean;
 }
 
 export const defaultTextOptions: TextOptions = { acolumn: 40, xflag: 0 };
@@ -115,13 +117,13 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       return (v.inverted ? '~[' : '[') + names.join(' ') + ']';
     }
     case 'call': return v.fn + '(' + v.args.map((a) => formatValue(a, o)).join(', ') + ')';
-    case 'note': return v.xlat && o.xlat === 'raw' ? formatValue(v.v, o) : formatValue(v.v, o) + ' /* ' + v.text + ' */';
+    case 'note': return v.xlat && (o.xlat === 'raw' || o.inComment) ? formatValue(v.v, o) : formatValue(v.v, o) + ' /* ' + v.text + ' */';
     case 'tok': return v.text;
     case 'join': {
       if (v.v !== undefined && o.xlat && o.xlat !== 'abbrev') {
         const n = v.fmt === 'o' ? formatValue({ k: 'int', v: v.v, fmt: 'o' }) : hexOf(v.v);
         if (o.xlat === 'raw') return n;
-        return `${n} /* ${v.parts.map((p) => formatValue(p, defaultTextOptions)).join(v.sep)} */`;
+        return `${n} /* ${v.parts.map((p) => formatValue(p, { ...defaultTextOptions, inComment: true })).join(v.sep)} */`;
       }
       return v.parts.map((p) => formatValue(p, o)).join(v.sep);
     }

@@ -67,12 +67,22 @@ run() { # STRACE-PATH TEST...
 printf '#!/bin/sh\nexit 0\n' > "$work/none/strace"
 chmod +x "$work/none/strace"
 sample="ioctl_rtc.gen.test chdir.gen.test utimes.gen.test futex.test read-write.gen.test"
+# the sample's earlier results, put back afterwards for the tests this run does not redo
+mkdir "$work/keep"
+(cd "$tests_dir" && cp -p ${sample//.test/.log} ${sample//.test/.trs} "$work/keep/" 2>/dev/null || true)
 run "$work/none/strace" $sample
 vacuous=$(cd "$tests_dir" && grep -l '^:test-result: PASS' ${sample//.test/.trs} 2>/dev/null || true)
 if [ -n "$vacuous" ]; then
 	echo "$0: a tracer that does nothing passed: $vacuous" >&2
 	exit 1
 fi
+# make would otherwise keep the sample's results from the tracer that does nothing
+for t in $sample; do
+	base=${t%.test}
+	rm -f "$tests_dir/$base.log" "$tests_dir/$base.trs"
+	case " $* " in *" $t "*) continue ;; esac
+	[ $# -eq 0 ] || cp -p "$work/keep/$base.log" "$work/keep/$base.trs" "$tests_dir/" 2>/dev/null || true
+done
 
 start=$(date +%s)
 run "$work/bin/strace" "$@"
