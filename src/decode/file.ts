@@ -20,9 +20,9 @@ import {
   LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS, QUOTA_CMDS,
   QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS, XFS_DQBLK_FLAGS, XFS_QUOTA_FLAGS,
 } from './xlat/file.js';
-import { fetch, idV, nonzeroTail, numAt, sprinttime } from './printers.js';
+import { dev, fetch, idV, nonzeroTail, numAt, sprinttime } from './printers.js';
 import {
-  dev, filledBuf, idArg, openModes, pathn, secNote, statArg, statfsArg, symbolicMode, umode,
+  filledBuf, idArg, openModes, pathn, secNote, statArg, statfsArg, symbolicMode, umode,
 } from './stat.js';
 
 // ---------------------------------------------------------------- struct statx

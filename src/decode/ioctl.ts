@@ -4,9 +4,8 @@
  * a traced program makes an ioctl.
  */
 import { addr, buf, cstr, fd, rd } from './args.js';
-import { dev } from './stat.js';
 import {
-  asFd, byCommand, cstrField, fetch, flagsNoDflt, idV, inOut, keepIn, numAt, onEntry, onExit, printArray, withName,
+  asFd, byCommand, cstrField, dev, fetch, flagsNoDflt, idV, inOut, keepIn, numAt, onEntry, onExit, printArray, withName,
   xval, xval64, type ArgAt, type ArgPrinter,
 } from './printers.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';

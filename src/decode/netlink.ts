@@ -5,13 +5,12 @@ import type { Ctx } from './types.js';
 import { array, badPtr, call, field, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
 import { IPPROTO, SOCKET_FAMILIES, SOCKET_TYPES } from './xlat/tables.js';
-import { fetch, idV, ifindexV, pidV, printArray } from './printers.js';
+import { dev, fetch, idV, ifindexV, pidV, printArray } from './printers.js';
 import { errnoName } from './xlat/errno.js';
 import { ARPHRD, IFF_FLAGS } from './xlat/net.js';
 import { AF_INET, AF_INET6, AF_UNIX, inet4, inet6, netPort, rawBytes, xlatOf } from './sockaddr.js';
 import { hwaddrV } from './sock_ioctl.js';
 import { nlmsgFlagKind, nlmsgTypeV } from './nlmsg_types.js';
-import { dev } from './stat.js';
 
 
 // ---------------------------------------------------------------- netlink messages

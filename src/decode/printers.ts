@@ -6,9 +6,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { A, addr, type ArgFn, buf, rd, sint, ulong } from './args.js';
 import type { Ctx, RetFmt, RetInfo, SyscallDecoder } from './types.js';
-import { array, badPtr, call, field, int, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { array, badPtr, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, symbol, xlat, type Xlat } from './xlat/core.js';
 import { signalName, sigsetNames } from './xlat/signals.js';
+
+// (device numbers: stat's st_dev and st_rdev, ioctls and netlink diag messages print them)
+/** glibc's major()/minor() of a 64-bit dev_t. */
+export const major = (d: bigint): bigint => BigInt.asUintN(32, ((d >> 8n) & 0xfffn) | ((d >> 32n) & ~0xfffn));
+export const minor = (d: bigint): bigint => BigInt.asUintN(32, (d & 0xffn) | ((d >> 12n) & ~0xffn));
+
+/** print_dev_t: `makedev(0x88, 0x1)` (-X raw: the number; -X verbose: the number, then this as a comment). */
+export const dev = (d: bigint): Value => joinOf(d, '', call('makedev', hex(major(d)), hex(minor(d))));
 
 export const NULL: Value = { k: 'ptr', v: 0n };
 

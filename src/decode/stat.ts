@@ -8,7 +8,7 @@ import {
 import { flags, lookup, symbol } from './xlat/core.js';
 import { OPEN_ACCMODE, OPEN_FLAGS, S_IFMT, S_IFMT_TYPES } from './xlat/tables.js';
 import { FS_MAGIC, STATFS_FLAGS, ST_VALID } from './xlat/file.js';
-import { fetch, idV, sprinttime } from './printers.js';
+import { dev, fetch, idV, sprinttime } from './printers.js';
 
 // ---------------------------------------------------------------- shared printers
 
@@ -30,12 +30,6 @@ export function symbolicMode(m: number): Value {
   return joinOct(mode, '|', ...parts);
 }
 
-/** glibc's major()/minor() of a 64-bit dev_t. */
-export const major = (d: bigint): bigint => BigInt.asUintN(32, ((d >> 8n) & 0xfffn) | ((d >> 32n) & ~0xfffn));
-export const minor = (d: bigint): bigint => BigInt.asUintN(32, (d & 0xffn) | ((d >> 12n) & ~0xffn));
-
-/** print_dev_t: `makedev(0x88, 0x1)` (-X raw: the number; -X verbose: the number, then this as a comment). */
-export const dev = (d: bigint): Value => joinOf(d, '', call('makedev', hex(major(d)), hex(minor(d))));
 
 /** A seconds value followed by its date as a comment, when strace can print one. */
 export function timeNote(sec: bigint, nsec: bigint): Value {

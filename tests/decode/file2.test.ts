@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { decoders } from '../../src/decode/file.js';
-import { dev, symbolicMode } from '../../src/decode/stat.js';
+import { dev } from '../../src/decode/printers.js';
+import { symbolicMode } from '../../src/decode/stat.js';
 import { defaultTextOptions, formatValue, type TextOptions } from '../../src/render/strace.js';
 import { FakeMemory, lineMaker } from '../helpers/decode.js';
 
