@@ -159,6 +159,6 @@ test('fuzz: every decoder fed short, truncated and lying structs', () => {
     }
   }
   const secs = (Date.now() - started) / 1000;
-  console.log(`# struct fuzz: ${cases} cases (seed ${seed}) in ${secs.toFixed(1)} s, largest read ${mem.largest} bytes, ${bytesOut} bytes rendered, ${failures.length} exceptions`);
+  console.log(`# struct fuzz: ${cases} cases (seed ${seed}) in ${secs.toFixed(1)} s, largest read ${mem.largest} bytes, ${bytesOut} bytes rendered, ${failures.length} exceptions, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
   assert.equal(failures.length, 0, `${failures.length} cases threw (replay with SYSRAY_FUZZ_SEED=${seed}):\n${failures.filter(Boolean).join('\n')}`);
 });

@@ -160,6 +160,6 @@ test('fuzz: random syscalls, arguments and memory through every decoder and both
     }
   }
   const secs = (Date.now() - started) / 1000;
-  console.log(`# fuzz: ${cases} cases (seed ${seed}) in ${secs.toFixed(1)} s, ${mem.reads} memory reads, ${bytesOut} bytes rendered, ${failures.length} exceptions`);
+  console.log(`# fuzz: ${cases} cases (seed ${seed}) in ${secs.toFixed(1)} s, ${mem.reads} memory reads, ${bytesOut} bytes rendered, ${failures.length} exceptions, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
   assert.equal(failures.length, 0, `${failures.length} cases threw (replay with SYSRAY_FUZZ_SEED=${seed}):\n${failures.filter(Boolean).join('\n')}`);
 });

@@ -6,6 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, STRACE, SYSRAY, compare, testEnv } from '../helpers/diff.js';
 import { fixture, scratch } from '../helpers/fixtures.js';
@@ -81,13 +82,23 @@ const count = (text: string, re: RegExp): number => (text.match(re) ?? []).lengt
 const mib = (kib: number): number => Math.round(kib / 102.4) / 10;
 const STACK = /\n\s+at .+:\d+:\d+\)?$/m;
 
+/**
+ * RELIABILITY_DEADLINE (a time Date.parse reads, e.g. 2026-12-06T23:00Z): no command line starts
+ * after it, and the doc says how many of the lines asked for ran.
+ */
+const deadline = process.env.RELIABILITY_DEADLINE ? Date.parse(process.env.RELIABILITY_DEADLINE) : Infinity;
+if (Number.isNaN(deadline)) throw new Error(`RELIABILITY_DEADLINE=${process.env.RELIABILITY_DEADLINE}: not a time`);
+/** Set when the command-line fuzzer stopped at the deadline: what ran, and what each case cost. */
+let cut: { ran: number; planned: number; perCaseMs: number } | undefined;
+
 async function cliFuzz(): Promise<void> {
   const n = cliCases;
-  const s = await runCliFuzz(n, seed);
+  const s = await runCliFuzz(n, seed, { deadline });
+  if (s.cases < n) cut = { ran: s.cases, planned: n, perCaseMs: (1000 * s.seconds) / s.cases };
   say({
-    test: 'Hostile command lines (mutation fuzzer, strace as oracle)', size: `${n} lines`, cases: n,
+    test: 'Hostile command lines (mutation fuzzer, strace as oracle)', size: s.cases < n ? `${s.cases} of ${n} lines (time limit)` : `${n} lines`, cases: s.cases,
     failures: s.mismatches + s.startedRefused + s.hangs, crashes: s.crashes, seconds: s.seconds,
-    result: `${s.mismatches} differ from strace, ${s.startedRefused} refused lines started, ${s.hangs} hangs; ${s.known} known differences (non-UTF-8 arguments, over-long names, options not supported yet), ${s.unchecked} with sysray's own options`,
+    result: `${(1000 * s.seconds / s.cases).toFixed(0)} ms per line (sysray and strace, ${s.concurrency} at a time); ${s.mismatches} differ from strace, ${s.startedRefused} refused lines started, ${s.hangs} hangs; ${s.known} known differences (non-UTF-8 arguments, over-long names, options not supported yet), ${s.unchecked} with sysray's own options`,
   });
   for (const e of s.examples.slice(0, 5)) console.log(e);
 }
@@ -105,10 +116,14 @@ function decoderFuzz(): void {
   const s = nodeTest('fuzz-structs.test.js', { SYSRAY_STRUCT_FUZZ_CASES: String(per), SYSRAY_FUZZ_SEED: String(seed) }, 'struct fuzz');
   const cases = Number(/^(\d+) cases/.exec(s.line)?.[1] ?? 0);
   const thrown = Number(/(\d+) exceptions/.exec(s.line)?.[1] ?? -1);
-  say({ test: 'Every decoder fed short, truncated, lying structs (fake Memory)', size: `${per} per decoder, both tables`, cases, failures: s.ok ? 0 : 1, crashes: thrown, seconds: s.seconds, result: s.line });
+  const peak = (line: string): { peakMiB?: number } => {
+    const m = /peak RSS (\d+) MiB/.exec(line);
+    return m ? { peakMiB: Number(m[1]) } : {};
+  };
+  say({ test: 'Every decoder fed short, truncated, lying structs (fake Memory)', size: `${per} per decoder, both tables`, cases, failures: s.ok ? 0 : 1, crashes: thrown, ...peak(s.line), seconds: s.seconds, result: s.line });
   const n = Number(process.env.RELIABILITY_FUZZ_CASES ?? (quick ? 1_000_000 : 5_000_000));
   const f = nodeTest('fuzz.test.js', { SYSRAY_FUZZ_CASES: String(n), SYSRAY_FUZZ_SEED: String(seed) }, 'fuzz');
-  say({ test: 'Random syscalls, arguments and memory through decoders and renderers', size: `${n} calls`, cases: n, failures: f.ok ? 0 : 1, crashes: Number(/(\d+) exceptions/.exec(f.line)?.[1] ?? -1), seconds: f.seconds, result: f.line });
+  say({ test: 'Random syscalls, arguments and memory through decoders and renderers', size: `${n} calls`, cases: n, failures: f.ok ? 0 : 1, crashes: Number(/(\d+) exceptions/.exec(f.line)?.[1] ?? -1), ...peak(f.line), seconds: f.seconds, result: f.line });
 }
 
 async function hostileData(): Promise<void> {
@@ -210,9 +225,34 @@ async function loads(): Promise<void> {
   await load('Fork bomb bounded by ulimit -u', 'ulimit -u 500', fixture('load_forkbomb'), ['500']);
 }
 
-function writeDoc(seconds: number): void {
+/** What a run found: the table and how it ran, saved so the doc can be written again from it. */
+interface RunRecord {
+  rows: Row[];
+  date: string;
+  commit: string;
+  seed: string;
+  seconds: number;
+  machine: string;
+  /** The reduced sizes asked for, if any (`--quick`, RELIABILITY_*_CASES). */
+  reducedBy?: string;
+  cut?: { ran: number; planned: number; perCaseMs: number };
+}
+
+function record(seconds: number): RunRecord {
+  const sizes = ['RELIABILITY_CLI_CASES', 'RELIABILITY_STRUCT_CASES', 'RELIABILITY_FUZZ_CASES'].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`);
+  return {
+    rows, date: new Date().toISOString().slice(0, 10), seed: String(seed), seconds,
+    commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || '?',
+    machine: `${process.arch} Linux ${spawnSync('uname', ['-r'], { encoding: 'utf8' }).stdout.trim()}, ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} CPUs`,
+    ...(reduced ? { reducedBy: (quick ? ['`--quick`'] : []).concat(sizes).join(', ') } : {}),
+    ...(cut ? { cut } : {}),
+  };
+}
+
+function writeDoc(run: RunRecord): void {
+  const { cut } = run;
   const table = ['| Test | Size | Cases | Failures | Crashes | Peak memory | Time | Result |', '|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.test} | ${r.size} | ${r.cases.toLocaleString('en')} | ${r.failures} | ${r.crashes} | ${r.peakMiB !== undefined ? `${r.peakMiB} MiB` : '-'} | ${r.seconds.toFixed(1)} s | ${r.result.replace(/\|/g, '\\|')} |`)];
+    ...run.rows.map((r) => `| ${r.test} | ${r.size} | ${r.cases.toLocaleString('en')} | ${r.failures} | ${r.crashes} | ${r.peakMiB !== undefined ? `${r.peakMiB} MiB` : '-'} | ${r.seconds.toFixed(1)} s | ${r.result.replace(/\|/g, '\\|')} |`)];
   const doc = `# Reliability
 
 What sysray does with hostile input, faults and load, measured against strace 6.1 (the oracle) on
@@ -221,14 +261,15 @@ the same machine. The table below is written by \`npm run reliability\`
 
 - **Cases**: lines, calls or exits checked. **Failures**: cases where sysray's answer differs
   from strace's (exit status, messages, text, exits reported) or that hung. **Crashes**: JavaScript
-  stack traces or exceptions. **Peak memory**: sysray's peak resident memory (VmHWM), sampled.
+  stack traces or exceptions. **Peak memory**: sysray's peak resident memory (VmHWM), sampled; for the
+  decoder fuzzers, the fuzzer's own (the decoders run in it).
 - Fast versions of these run in \`npm test\`: tests/cli/cli-fuzz.test.ts (160 command lines),
   tests/fuzz-structs.test.ts and tests/fuzz.test.ts (decoders), tests/tracer/hostile.test.ts,
   tests/tracer/undecoded.test.ts (decoders that throw, sysray's own failure), tests/tracer/faults.test.ts
   (SIGKILL, SIGINT/TERM/HUP, full disk, closed pipes).
 
-${reduced ? `**This run used reduced sizes** (${quick ? '`--quick`, ' : ''}${['RELIABILITY_CLI_CASES', 'RELIABILITY_STRUCT_CASES', 'RELIABILITY_FUZZ_CASES'].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`).join(', ')}; the full run is 100,000 command lines and 4,000 structs per decoder, several hours on 2 shared CPUs): see the Size column.\n` : ''}
-Last run: ${new Date().toISOString().slice(0, 10)}, seed ${seed}, ${seconds.toFixed(0)} s, on ${process.arch} Linux ${spawnSync('uname', ['-r'], { encoding: 'utf8' }).stdout.trim()}, ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} CPUs (shared with other work).
+${cut ? `**The command-line fuzzer stopped at its time limit** (RELIABILITY_DEADLINE): ${cut.ran.toLocaleString('en')} of ${cut.planned.toLocaleString('en')} lines ran, ${cut.perCaseMs.toFixed(0)} ms per line on this machine (most of it sysray's start-up, run once per line), so the full run needs about ${(cut.perCaseMs * cut.planned / 3.6e6).toFixed(1)} hours here.\n` : ''}${run.reducedBy !== undefined ? `**This run used reduced sizes** (${run.reducedBy}; the full run is 100,000 command lines and 4,000 structs per decoder, several hours on 2 shared CPUs): see the Size column.\n` : ''}
+Last run: ${run.date}, commit ${run.commit}, seed ${run.seed}, ${run.seconds.toFixed(0)} s (the command-line fuzzer alongside the other tests), on ${run.machine} (shared with other work).
 
 ${table.join('\n')}
 
@@ -270,9 +311,23 @@ ${table.join('\n')}
   writeFileSync(join(ROOT, 'docs', 'reliability.md'), doc);
 }
 
-const t0 = Date.now();
-const only = process.env.RELIABILITY_ONLY?.split(',');
-const steps: [string, () => unknown][] = [['decoders', decoderFuzz], ['hostile', hostileData], ['race', race], ['faults-big', bigWrite], ['load', loads], ['cli', cliFuzz]];
-for (const [name, step] of steps) if (!only || only.includes(name)) await step();
-writeDoc((Date.now() - t0) / 1000);
-console.log(`docs/reliability.md written (${rows.length} rows)`);
+// --from FILE: write the doc again from a saved run (its table as it was; the prose as it is now)
+const from = process.argv.indexOf('--from');
+if (from > 0) {
+  writeDoc(JSON.parse(readFileSync(process.argv[from + 1]!, 'utf8')) as RunRecord);
+  console.log('docs/reliability.md written from', process.argv[from + 1]);
+} else {
+  const t0 = Date.now();
+  const only = process.env.RELIABILITY_ONLY?.split(',');
+  // the command-line fuzzer, the longest step and mostly waiting on process start-up, runs alongside the others
+  const cli = !only || only.includes('cli') ? cliFuzz() : undefined;
+  const steps: [string, () => unknown][] = [['decoders', decoderFuzz], ['hostile', hostileData], ['race', race], ['faults-big', bigWrite], ['load', loads]];
+  for (const [name, step] of steps) if (!only || only.includes(name)) await step();
+  await cli;
+  const run = record((Date.now() - t0) / 1000);
+  // the run itself, kept beside the build (RELIABILITY_RECORD elsewhere), for --from
+  const saved = process.env.RELIABILITY_RECORD ?? join(tmpdir(), 'sysray-reliability-run.json');
+  writeFileSync(saved, JSON.stringify(run, null, 1));
+  writeDoc(run);
+  console.log(`docs/reliability.md written (${rows.length} rows); the run saved in ${saved}`);
+}
