@@ -113,7 +113,7 @@ function nodeTest(file: string, env: Record<string, string>, name: string): { li
 
 function decoderFuzz(): void {
   const per = Number(process.env.RELIABILITY_STRUCT_CASES ?? (quick ? 1000 : 4000));
-  const s = nodeTest('fuzz-structs.test.js', { SYSRAY_STRUCT_FUZZ_CASES: String(per), SYSRAY_FUZZ_SEED: String(seed) }, 'struct fuzz');
+  const s = nodeTest('decode/fuzz-structs.test.js', { SYSRAY_STRUCT_FUZZ_CASES: String(per), SYSRAY_FUZZ_SEED: String(seed) }, 'struct fuzz');
   const cases = Number(/^(\d+) cases/.exec(s.line)?.[1] ?? 0);
   const thrown = Number(/(\d+) exceptions/.exec(s.line)?.[1] ?? -1);
   const peak = (line: string): { peakMiB?: number } => {
@@ -122,7 +122,7 @@ function decoderFuzz(): void {
   };
   say({ test: 'Every decoder fed short, truncated, lying structs (fake Memory)', size: `${per} per decoder, both tables`, cases, failures: s.ok ? 0 : 1, crashes: thrown, ...peak(s.line), seconds: s.seconds, result: s.line });
   const n = Number(process.env.RELIABILITY_FUZZ_CASES ?? (quick ? 1_000_000 : 5_000_000));
-  const f = nodeTest('fuzz.test.js', { SYSRAY_FUZZ_CASES: String(n), SYSRAY_FUZZ_SEED: String(seed) }, 'fuzz');
+  const f = nodeTest('decode/fuzz.test.js', { SYSRAY_FUZZ_CASES: String(n), SYSRAY_FUZZ_SEED: String(seed) }, 'fuzz');
   say({ test: 'Random syscalls, arguments and memory through decoders and renderers', size: `${n} calls`, cases: n, failures: f.ok ? 0 : 1, crashes: Number(/(\d+) exceptions/.exec(f.line)?.[1] ?? -1), ...peak(f.line), seconds: f.seconds, result: f.line });
 }
 
@@ -264,7 +264,7 @@ the same machine. The table below is written by \`npm run reliability\`
   stack traces or exceptions. **Peak memory**: sysray's peak resident memory (VmHWM), sampled; for the
   decoder fuzzers, the fuzzer's own (the decoders run in it).
 - Fast versions of these run in \`npm test\`: tests/cli/cli-fuzz.test.ts (160 command lines),
-  tests/fuzz-structs.test.ts and tests/fuzz.test.ts (decoders), tests/tracer/hostile.test.ts,
+  tests/decode/fuzz-structs.test.ts and tests/decode/fuzz.test.ts (decoders), tests/tracer/hostile.test.ts,
   tests/tracer/undecoded.test.ts (decoders that throw, sysray's own failure), tests/tracer/faults.test.ts
   (SIGKILL, SIGINT/TERM/HUP, full disk, closed pipes).
 
