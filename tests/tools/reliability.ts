@@ -176,6 +176,30 @@ async function race(): Promise<void> {
   say({ test: 'Structs rewritten by another thread while read (iovec, perf_event_attr, msghdr)', size: `${n} × 3 calls`, cases: 3 * n, failures: (ca !== cb ? 1 : 0) + (b.status !== a.status ? 1 : 0) + bad, crashes: STACK.test(b.stderr + j.stderr) ? 1 : 0, peakMiB: mib(b.peakKiB), seconds: b.seconds, result: `writev/perf_event_open/sendmsg lines ${cb} (strace ${ca}), exit ${b.status} (strace ${a.status}), ${bad} --json lines unparsable` });
 }
 
+/**
+ * Arrays of `n` readable entries (writev and sendmsg iovecs, ppoll pollfds): by default strace and
+ * sysray print -s of them; with -v strace prints every one, streaming, and so must sysray. The text
+ * must be strace's; sysray's memory against its own default run says whether it stays flat.
+ */
+async function hugeArrays(): Promise<void> {
+  const n = quick ? 20_000 : 200_000;
+  const prog = fixture('huge_arrays');
+  const dir = scratch();
+  const opts = ['-e', 'trace=writev,sendmsg,ppoll'];
+  const a = await measured(STRACE, ['-v', ...opts, '-o', join(dir, 's'), prog, String(n)], dir);
+  const b = await measured(SYSRAY, ['-v', ...opts, '-o', join(dir, 'y'), prog, String(n)], dir);
+  const d = await measured(SYSRAY, [...opts, '-o', join(dir, 'd'), prog, String(n)], dir);
+  const same = readFileSync(join(dir, 's')).equals(readFileSync(join(dir, 'y')));
+  const bytes = readFileSync(join(dir, 's')).length;
+  rmSync(dir, { recursive: true, force: true });
+  const flat = b.peakKiB < d.peakKiB * 1.2 + 4096;
+  say({
+    test: 'Arrays of readable entries printed whole (-v: writev, sendmsg, ppoll)', size: `${n} entries × 3`, cases: 3,
+    failures: (same ? 0 : 1) + (flat ? 0 : 1) + (b.status !== a.status ? 1 : 0), crashes: STACK.test(b.stderr) ? 1 : 0, peakMiB: mib(b.peakKiB), seconds: b.seconds,
+    result: `${same ? 'text equals strace\'s' : 'text differs from strace\'s'} (${(bytes / 1048576).toFixed(1)} MiB); peak ${mib(b.peakKiB)} MiB against ${mib(d.peakKiB)} MiB without -v (strace -v ${mib(a.peakKiB)} MiB), ${b.seconds.toFixed(1)} s (strace ${a.seconds.toFixed(1)} s)`,
+  });
+}
+
 async function bigWrite(): Promise<void> {
   const prog = fixture('big_write');
   const dir = scratch();
@@ -323,7 +347,7 @@ if (from > 0) {
   const only = process.env.RELIABILITY_ONLY?.split(',');
   // the command-line fuzzer, the longest step and mostly waiting on process start-up, runs alongside the others
   const cli = !only || only.includes('cli') ? cliFuzz() : undefined;
-  const steps: [string, () => unknown][] = [['decoders', decoderFuzz], ['hostile', hostileData], ['race', race], ['faults-big', bigWrite], ['load', loads]];
+  const steps: [string, () => unknown][] = [['decoders', decoderFuzz], ['hostile', hostileData], ['race', race], ['faults-big', bigWrite], ['arrays', hugeArrays], ['load', loads]];
   for (const [name, step] of steps) if (!only || only.includes(name)) await step();
   await cli;
   const run = record((Date.now() - t0) / 1000);
