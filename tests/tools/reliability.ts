@@ -293,6 +293,11 @@ the same machine. The table below is written by \`npm run reliability\`
   tests/decode/fuzz-structs.test.ts and tests/decode/fuzz.test.ts (decoders), tests/tracer/hostile.test.ts,
   tests/tracer/undecoded.test.ts (decoders that throw, sysray's own failure), tests/tracer/faults.test.ts
   (SIGKILL, SIGINT/TERM/HUP, full disk, closed pipes).
+- Sizes: \`RELIABILITY_CLI_CASES\`, \`RELIABILITY_STRUCT_CASES\` (per decoder), \`RELIABILITY_FUZZ_CASES\`;
+  \`RELIABILITY_ONLY=decoders,hostile,race,faults-big,arrays,load,cli\` runs some steps;
+  \`RELIABILITY_DEADLINE=2026-12-06T23:00Z\` stops the command-line fuzzer in time (the page then
+  says how many lines ran). Each run is saved (\`RELIABILITY_RECORD\`); \`--from a.json,b.json\`
+  writes this page from runs of separate steps.
 
 ${cut ? `**The command-line fuzzer stopped at its time limit** (RELIABILITY_DEADLINE): ${cut.ran.toLocaleString('en')} of ${cut.planned.toLocaleString('en')} lines ran, ${cut.perCaseMs.toFixed(0)} ms per line on this machine (most of it sysray's start-up, run once per line), so the full run needs about ${(cut.perCaseMs * cut.planned / 3.6e6).toFixed(1)} hours here.\n` : ''}${run.reducedBy !== undefined ? `**This run used reduced sizes** (${run.reducedBy}; the full run is 100,000 command lines and 4,000 structs per decoder, several hours on 2 shared CPUs): see the Size column.\n` : ''}
 Last run: ${run.date}, commit ${run.commit}, seed ${run.seed}, ${run.seconds.toFixed(0)} s (the command-line fuzzer alongside the other tests), on ${run.machine} (shared with other work).
