@@ -334,6 +334,12 @@ ${table.join('\n')}
 
 ## Open
 
+- **The command-line fuzzer's failures in the last run.** 31 hangs were the fuzzer's own target:
+  under \`-e inject=all:error=EIO\` its refused exit_group left it spinning (tests/fixtures/mark.c now
+  tries exit, then traps, as glibc's _exit does; fixed after the run). 4 started lines are \`-ff -o
+  NAME\` with a NAME too long for a file: strace refuses the line (exit 1) before starting the
+  command, sysray starts it and then cannot open its per-process files. The 19 other differences
+  were not kept by that run (it printed 5 examples); rerun with its seed to see them.
 - **Arrays printed whole keep the whole line in memory.** With \`-v\` (abbreviation off) strace 6.1
   prints every entry of an array: a writev of 1,000,000 readable iovecs is a 27 MB line, which strace
   writes as it reads, in flat memory. sysray prints the same bytes but decodes the call's whole line
