@@ -8,8 +8,8 @@
  * Used by tests/cli/cli-fuzz.test.ts (a few hundred cases) and the reliability script (many more).
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Rng } from '../helpers/rng.js';
 import { STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
@@ -149,7 +149,11 @@ export interface CaseResult {
 }
 
 export interface FuzzStats {
+  /** Cases run, and asked for. */
   cases: number;
+  planned: number;
+  /** Cases run at once. */
+  concurrency: number;
   /** strace's exit status or messages differ (options strace has). */
   mismatches: number;
   /** A JavaScript stack trace, or Node's own error output. */
@@ -171,12 +175,23 @@ const STACK = /\n\s+at .+\(.*:\d+:\d+\)|\bnode:internal\b|^\S+\.c?js:\d+$|Error:
 export const normaliseMessages = (s: string): string =>
   s.replace(/^\S*(strace|sysray)(?=:)/gm, 'TOOL').replace(/'\S*(strace|sysray) -h'/g, "'TOOL -h'").replace(/\b\d{3,}\b/g, 'N');
 
-/** Run `tool args…` through the exec helper in `cwd`, at most `timeoutMs`. */
+/** Bytes that are not ASCII: such a line goes through the exec helper, byte for byte. */
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Run `tool args…` in `cwd`, at most `timeoutMs`: directly when every argument is ASCII (Node's
+ * spawn would encode other latin1 characters as UTF-8), else through the exec helper, which passes
+ * the bytes as they are. One exec fewer in nearly every case.
+ */
 function runCase(helper: string, argsFile: string, tool: string, args: string[], cwd: string, timeoutMs: number): Promise<CaseResult> {
-  const bytes = Buffer.concat([tool, ...args].map((s) => Buffer.concat([Buffer.from(s, 'latin1'), Buffer.of(0)])));
-  writeFileSync(argsFile, bytes);
+  let file = tool, argv = args;
+  if (args.some((a) => NOT_ASCII.test(a))) {
+    writeFileSync(argsFile, Buffer.concat([tool, ...args].map((s) => Buffer.concat([Buffer.from(s, 'latin1'), Buffer.of(0)]))));
+    file = helper;
+    argv = [argsFile];
+  }
   return new Promise((resolve) => {
-    const p = spawn(helper, [argsFile], { cwd, env: testEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawn(file, argv, { cwd, env: testEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     let timedOut = false;
     p.stderr.setEncoding('latin1').on('data', (d: string) => {
@@ -193,21 +208,32 @@ function runCase(helper: string, argsFile: string, tool: string, args: string[],
   });
 }
 
+export interface FuzzOptions {
+  /** Cases run at once (default: one per CPU). */
+  concurrency?: number;
+  /** A case still running after this long is a hang. */
+  timeoutMs?: number;
+  /** No case starts after this time (ms since the epoch): a long run stops in time, saying so. */
+  deadline?: number;
+}
+
 /**
- * Run `cases` fuzzed lines (seeded), `concurrency` at a time. Arguments are latin1 strings of their
- * bytes (so `\xff` is the byte 0xff).
+ * Run `cases` fuzzed lines (seeded), several at a time; stats.cases says how many ran (fewer when
+ * the deadline came first). Arguments are latin1 strings of their bytes (so `\xff` is the byte 0xff).
  */
-export async function runCliFuzz(cases: number, seed: bigint, concurrency = 2, timeoutMs = 20_000): Promise<FuzzStats> {
+export async function runCliFuzz(cases: number, seed: bigint, o: FuzzOptions = {}): Promise<FuzzStats> {
+  const { concurrency = availableParallelism(), timeoutMs = 20_000, deadline = Infinity } = o;
   const r = new Rng(seed);
   const helper = fixture('argv_exec');
-  const mark = fixture('mark');
+  const mark = fixture('mark', ['-static', '-nostdlib']);
+  const markSize = statSync(mark).size;
   const lines: string[][] = [];
   for (let i = 0; i < cases; i++) {
     let a = SEEDS[r.below(SEEDS.length)]!;
     for (let k = 1 + r.below(3); k > 0; k--) a = mutate(r, a);
     lines.push(a);
   }
-  const stats: FuzzStats = { cases, mismatches: 0, crashes: 0, hangs: 0, startedRefused: 0, known: 0, unchecked: 0, examples: [], seconds: 0 };
+  const stats: FuzzStats = { cases: 0, planned: cases, concurrency, mismatches: 0, crashes: 0, hangs: 0, startedRefused: 0, known: 0, unchecked: 0, examples: [], seconds: 0 };
   const note = (what: string, a: CaseResult, b?: CaseResult): void => {
     if (stats.examples.length < 20)
       stats.examples.push(`${what} (seed ${seed}): ${JSON.stringify(a.args).slice(0, 300)}\n  strace: ${b ? `${b.status} ${JSON.stringify(normaliseMessages(b.stderr).slice(0, 200))}` : '-'}\n  sysray: ${a.status}${a.signal ? ' ' + a.signal : ''} ${JSON.stringify(normaliseMessages(a.stderr).slice(0, 300))}`);
@@ -217,14 +243,19 @@ export async function runCliFuzz(cases: number, seed: bigint, concurrency = 2, t
   const worker = async (): Promise<void> => {
     const home = mkdtempSync(join(tmpdir(), 'sysray-clifuzz-'));
     const cwd = join(home, 'work');
+    mkdirSync(cwd);
     const argsFile = join(home, 'args');
     try {
-      while (next < lines.length) {
+      while (next < lines.length && Date.now() < deadline) {
         const line = lines[next++]!;
+        stats.cases++;
         const run = async (tool: string): Promise<CaseResult> => {
-          rmSync(cwd, { recursive: true, force: true });
-          mkdirSync(cwd);
-          copyFileSync(mark, join(cwd, 'mark'));
+          // a fresh directory only when the last run left something there (`ran`, an -o file)
+          if (readdirSync(cwd).length !== 1 || !existsSync(join(cwd, 'mark')) || statSync(join(cwd, 'mark')).size !== markSize) {
+            rmSync(cwd, { recursive: true, force: true });
+            mkdirSync(cwd);
+            copyFileSync(mark, join(cwd, 'mark'));
+          }
           return runCase(helper, argsFile, tool, line.map((x) => (x === 'CMD' ? './mark' : x)), cwd, timeoutMs);
         };
         const b = await run(SYSRAY);
@@ -268,11 +299,11 @@ export async function runCliFuzz(cases: number, seed: bigint, concurrency = 2, t
   return stats;
 }
 
-// as a script: node dist/tests/tools/cli-fuzz.js [CASES] [SEED]
+// as a script: node dist/tests/tools/cli-fuzz.js [CASES] [SEED] [CONCURRENCY]
 if (process.argv[1]?.endsWith('cli-fuzz.js')) {
   const cases = Number(process.argv[2] ?? 1000);
   const seed = BigInt(process.argv[3] ?? Date.now());
-  const s = await runCliFuzz(cases, seed);
+  const s = await runCliFuzz(cases, seed, process.argv[4] ? { concurrency: Number(process.argv[4]) } : {});
   console.log(JSON.stringify({ ...s, examples: undefined }));
   for (const e of s.examples) console.log(e);
 }

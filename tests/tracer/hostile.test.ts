@@ -3,7 +3,8 @@
  * lying iovec/msghdr/mmsghdr/epoll_event/fd_set lengths and a million entries, sockaddrs of wrong
  * lengths, and bad pointers (unmapped, guard, just unmapped) at the pointer arguments of a table of
  * calls: the text is strace's, byte for byte, and every --json line parses. Structs another thread
- * rewrites while they are read (tests/fixtures/race.c): every call has its line.
+ * rewrites while they are read (tests/fixtures/race.c): every call has its line. Arrays of thousands
+ * of readable entries (tests/fixtures/huge_arrays.c) print whole with -v, as strace prints them.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,6 +27,20 @@ test('hostile structs, strings and pointers print as strace prints them', { skip
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+});
+
+test('arrays of thousands of readable entries print in full with -v, as strace prints them', { skip: !haveCc() }, () => {
+  // strace's -v turns abbreviation off: every entry prints (the reliability script runs 200,000)
+  const prog = fixture('huge_arrays');
+  const dir = scratch();
+  try {
+    const c = compare([prog, '5000'], ['-v', '-e', 'trace=writev,sendmsg,ppoll'], dir);
+    assert.ok(c.ok, diffReport(c));
+    assert.equal(c.strace.filter((l) => (l.match(/\{iov_base="x", iov_len=1\}/g) ?? []).length === 5000).length, 2);
+    assert.equal(c.sysrayRun.status, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

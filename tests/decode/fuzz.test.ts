@@ -7,17 +7,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AARCH64, X86_64 } from '../src/arch/index.js';
-import type { ArchTable } from '../src/arch/index.js';
-import { decoderTable } from '../src/decode/index.js';
-import { printargs } from '../src/decode/args.js';
-import { decodeSiginfo } from '../src/decode/siginfo.js';
-import type { Ctx, DecodeOptions, Memory, SyscallDecoder } from '../src/decode/types.js';
-import type { Value } from '../src/decode/value.js';
-import type { SyscallEvent } from '../src/model.js';
-import { renderJson } from '../src/render/json.js';
-import { StraceText } from '../src/render/strace.js';
-import { Rng } from './helpers/rng.js';
+import { AARCH64, X86_64 } from '../../src/arch/index.js';
+import type { ArchTable } from '../../src/arch/index.js';
+import { decoderTable } from '../../src/decode/index.js';
+import { printargs } from '../../src/decode/args.js';
+import { decodeSiginfo } from '../../src/decode/siginfo.js';
+import type { Ctx, DecodeOptions, Memory, SyscallDecoder } from '../../src/decode/types.js';
+import { renderJson } from '../../src/render/json.js';
+import { StraceText } from '../../src/render/strace.js';
+import { decodeOneCall } from '../helpers/decode-call.js';
+import { Rng } from '../helpers/rng.js';
 
 /** Fake tracee memory: one window of random bytes at BASE, with holes; everything else unreadable. */
 const BASE = 0x7f0000000000n;
@@ -128,26 +127,14 @@ test('fuzz: random syscalls, arguments and memory through every decoder and both
       pid: 1, nr, name: t.rows[nr]?.name ?? `syscall_${nr}`, args, mem, opt: OPTS[rng.below(OPTS.length)]!,
       rval: 0n, err: 0, state: {},
     };
-    let stage = 'entry';
+    const at = { stage: 'entry' };
     try {
-      const entry = dec.entry(c);
-      c.rval = failed ? -BigInt(1 + rng.below(133)) : rng.below(2) ? BigInt(rng.below(64)) : BigInt.asIntN(64, argValue(rng));
-      c.err = failed ? Number(-c.rval) : 0;
-      stage = 'exit';
-      const needsExit = !!dec.exit && (dec.needsExit ? dec.needsExit(c) : true);
-      const rest: Value[] = needsExit ? dec.exit!(c) : [];
-      stage = 'ret';
-      const ri = dec.ret ? dec.ret(c) : { fmt: 'd' as const };
-      const ev: SyscallEvent = {
-        type: 'syscall', pid: 1, nr, name: c.name, args: entry.concat(rest), entryArgs: entry.length, scno: nr,
-        ret: { rval: c.rval, errno: ri.errno ?? c.err, fmt: ri.fmt, ...(ri.aux ? { aux: ri.aux } : {}) }, time: 0n, duration: 0n,
-      };
-      stage = 'text';
-      bytesOut += texts[i % texts.length]!.render(ev).length;
-      stage = 'json';
-      bytesOut += renderJson(ev).length;
+      bytesOut += decodeOneCall(dec, c, () => {
+        c.rval = failed ? -BigInt(1 + rng.below(133)) : rng.below(2) ? BigInt(rng.below(64)) : BigInt.asIntN(64, argValue(rng));
+        c.err = failed ? Number(-c.rval) : 0;
+      }, texts[i % texts.length]!, at);
       if (i % 64 === 0) {
-        stage = 'siginfo';
+        at.stage = 'siginfo';
         const b = mem.read(BASE + BigInt(rng.below(SIZE - 128)), 128) ?? new Uint8Array(128);
         const info = decodeSiginfo(b, c);
         bytesOut += texts[0]!.render({ type: 'signal', pid: 1, sig: 11, name: 'SIGSEGV', info, time: 0n }).length;
@@ -155,11 +142,11 @@ test('fuzz: random syscalls, arguments and memory through every decoder and both
       }
     } catch (e) {
       if (failures.length < 10)
-        failures.push(`case ${i} ${t.name} ${c.name}(${args.map((a) => '0x' + a.toString(16)).join(', ')}) opt=${JSON.stringify(c.opt)} at ${stage}: ${(e as Error).stack?.split('\n').slice(0, 3).join(' | ')}`);
+        failures.push(`case ${i} ${t.name} ${c.name}(${args.map((a) => '0x' + a.toString(16)).join(', ')}) opt=${JSON.stringify(c.opt)} at ${at.stage}: ${(e as Error).stack?.split('\n').slice(0, 3).join(' | ')}`);
       else failures.push('');
     }
   }
   const secs = (Date.now() - started) / 1000;
-  console.log(`# fuzz: ${cases} cases (seed ${seed}) in ${secs.toFixed(1)} s, ${mem.reads} memory reads, ${bytesOut} bytes rendered, ${failures.length} exceptions`);
+  console.log(`# fuzz: ${cases} cases (seed ${seed}) in ${secs.toFixed(1)} s, ${mem.reads} memory reads, ${bytesOut} bytes rendered, ${failures.length} exceptions, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
   assert.equal(failures.length, 0, `${failures.length} cases threw (replay with SYSRAY_FUZZ_SEED=${seed}):\n${failures.filter(Boolean).join('\n')}`);
 });

@@ -10,15 +10,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AARCH64, X86_64 } from '../src/arch/index.js';
-import type { ArchTable } from '../src/arch/index.js';
-import { decoderTable } from '../src/decode/index.js';
-import type { Ctx, DecodeOptions, Memory } from '../src/decode/types.js';
-import type { Value } from '../src/decode/value.js';
-import type { SyscallEvent } from '../src/model.js';
-import { renderJson } from '../src/render/json.js';
-import { StraceText } from '../src/render/strace.js';
-import { Rng } from './helpers/rng.js';
+import { AARCH64, X86_64 } from '../../src/arch/index.js';
+import type { ArchTable } from '../../src/arch/index.js';
+import { decoderTable } from '../../src/decode/index.js';
+import type { Ctx, DecodeOptions, Memory } from '../../src/decode/types.js';
+import { StraceText } from '../../src/render/strace.js';
+import { decodeOneCall } from '../helpers/decode-call.js';
+import { Rng } from '../helpers/rng.js';
 
 const BASE = 0x7e0000000000n;
 const PAGE = 4096;
@@ -130,35 +128,22 @@ test('fuzz: every decoder fed short, truncated and lying structs', () => {
         const args = Array.from({ length: 6 }, () => arg(r, mem, theme));
         for (const a of args) if (r.below(2)) lie(mem, a, theme);
         const c: Ctx = { pid: 1, nr, name: row.name, args, mem, opt: OPTS[r.below(OPTS.length)]!, rval: 0n, err: 0, state: {} };
-        let stage = 'entry';
+        const at = { stage: 'entry' };
         try {
-          const entry = dec.entry(c);
-          const failed = r.below(4) === 0;
-          c.rval = failed ? -BigInt(1 + r.below(133)) : r.below(2) ? BigInt(theme) : BigInt(r.below(8));
-          c.err = failed ? Number(-c.rval) : 0;
-          stage = 'exit';
-          const rest: Value[] = dec.exit && (dec.needsExit ? dec.needsExit(c) : true) ? dec.exit(c) : [];
-          stage = 'ret';
-          const ri = dec.ret ? dec.ret(c) : { fmt: 'd' as const };
-          const ev: SyscallEvent = {
-            type: 'syscall', pid: 1, nr, name: c.name, args: entry.concat(rest), entryArgs: entry.length, scno: nr,
-            ret: { rval: c.rval, errno: ri.errno ?? c.err, fmt: ri.fmt, ...(ri.aux ? { aux: ri.aux } : {}) }, time: 0n, duration: 0n,
-          };
-          stage = 'text';
-          bytesOut += texts[i % texts.length]!.render(ev).length;
-          stage = 'json';
-          const line = renderJson(ev);
-          JSON.parse(line);
-          bytesOut += line.length;
+          bytesOut += decodeOneCall(dec, c, () => {
+            const failed = r.below(4) === 0;
+            c.rval = failed ? -BigInt(1 + r.below(133)) : r.below(2) ? BigInt(theme) : BigInt(r.below(8));
+            c.err = failed ? Number(-c.rval) : 0;
+          }, texts[i % texts.length]!, at, true);
         } catch (e) {
           if (failures.length < 10) {
-            failures.push(`${t.name} ${c.name}(${args.map((a) => '0x' + a.toString(16)).join(', ')}) theme=${theme} guard=${mem.guard} opt=${JSON.stringify(c.opt)} at ${stage}: ${(e as Error).stack?.split('\n').slice(0, 3).join(' | ')}`);
+            failures.push(`${t.name} ${c.name}(${args.map((a) => '0x' + a.toString(16)).join(', ')}) theme=${theme} guard=${mem.guard} opt=${JSON.stringify(c.opt)} at ${at.stage}: ${(e as Error).stack?.split('\n').slice(0, 3).join(' | ')}`);
           } else failures.push('');
         }
       }
     }
   }
   const secs = (Date.now() - started) / 1000;
-  console.log(`# struct fuzz: ${cases} cases (seed ${seed}) in ${secs.toFixed(1)} s, largest read ${mem.largest} bytes, ${bytesOut} bytes rendered, ${failures.length} exceptions`);
+  console.log(`# struct fuzz: ${cases} cases (seed ${seed}) in ${secs.toFixed(1)} s, largest read ${mem.largest} bytes, ${bytesOut} bytes rendered, ${failures.length} exceptions, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
   assert.equal(failures.length, 0, `${failures.length} cases threw (replay with SYSRAY_FUZZ_SEED=${seed}):\n${failures.filter(Boolean).join('\n')}`);
 });
