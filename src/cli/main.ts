@@ -404,7 +404,10 @@ export function main(argv: string[]): number {
         const name = `${opts.output}.${ev.pid}`;
         p = { out: new Out(openSync(name, opts.append ? 'a' : 'w', 0o666 & ~creationMask()), outFailed(name), 1 << 13), render: makeRender() };
       } catch (e) {
-        writeSync(2, `${prog}: Can't fopen '${opts.output}.${ev.pid}': ${errnoMessage(-((e as { errno?: number }).errno ?? -2))}\n`);
+        const msg = `Can't fopen '${opts.output}.${ev.pid}': ${errnoMessage(-((e as { errno?: number }).errno ?? -2))}`;
+        // strace dies when the first process's file cannot be made: the command goes no further
+        if (perPid.size === 0) throw new OutputError(msg);
+        writeSync(2, `${prog}: ${msg}\n`);
         return undefined;
       }
       perPid.set(ev.pid, p);
@@ -499,6 +502,7 @@ export function main(argv: string[]): number {
     shared?.close();
     for (const p of perPid.values()) p.out.close();
     if (piped) reap(piped.pid);
+    if (e instanceof OutputError) return die(prog, e.message);
     return die(prog, `${internalError(e)}${killed ? `; ${killed} process${killed > 1 ? 'es' : ''} under its seccomp filter killed` : ''}`);
   }
   const finished = finish({ sink, counter, views, opts, shared, perPid }, prog);
@@ -527,6 +531,9 @@ function reference(o: Options, prog: string): number {
 }
 
 /** sysray's own failure, in one line: what failed and where (the first frame of the stack). */
+/** An output sysray cannot open once tracing has begun: a message of strace's, not an internal error. */
+class OutputError extends Error {}
+
 export function internalError(e: unknown): string {
   if (!(e instanceof Error)) return `internal error: ${String(e)}`;
   const at = /\n\s+at (.*)/.exec(e.stack ?? '')?.[1];

@@ -166,3 +166,17 @@ test('-o a file that cannot be written: one message per line lost, as strace say
     assert.equal(b.status, a.status);
   }
 });
+
+test('-ff whose first file cannot be made: one message, exit 1, the command goes no further, as strace', () => {
+  const dir = scratch();
+  const name = join(dir, 'x'.repeat(300));
+  const marker = join(dir, 'ran');
+  for (const tool of [STRACE, SYSRAY]) {
+    const r = spawnSync(tool, ['-ff', '-o', name, 'sh', '-c', `: > ${marker}`], { encoding: 'utf8', env: testEnv() });
+    assert.equal(r.status, 1, `${tool}: ${r.stderr}`);
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, r.stderr);
+    assert.match(lines[0]!, /: Can't fopen '.*x{300}\.\d+': File name too long$/);
+    assert.throws(() => readFileSync(marker), `${tool} let the command run`);
+  }
+});
