@@ -71,15 +71,37 @@ test('the trace starts at the execve, attached as strace says; exit status and o
   assert.match(r.stderr, new RegExp(`^${SYSRAY}: Process ${r.pid} attached\\n`));
 });
 
-test('the program gets the caller\'s environment (with -E), fds and ignored signals, as under strace', { skip }, () => {
+// The caller: INT ignored, USR1 and TERM blocked, then it execs the tracer (fd 3 stays open).
+const caller = `
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGUSR1, signal.SIGTERM])
+os.execv(sys.argv[1], sys.argv[1:])
+`;
+
+test('the program gets the caller\'s environment (with -E), fds and signals, as under strace', { skip }, () => {
   const nul = openSync('/dev/null', 'r');
   try {
-    const see = (tool: string) => spawnSync(tool, ['-qq', '-D', '-E', 'FOO=bar', '-e', 'trace=none', 'sh', '-c', 'echo $FOO; ls /proc/$$/fd; grep -E "^Sig(Ign|Blk)" /proc/$$/status'], {
-      encoding: 'latin1', env: testEnv(), stdio: ['ignore', 'pipe', 'pipe', nul],
-    }).stdout;
-    const a = see(STRACE);
+    const see = (tool: string, command: string[]): string => {
+      const r = spawnSync('python3', ['-c', caller, tool, '-qq', '-D', '-E', 'FOO=bar', '-e', 'trace=none', ...command], {
+        encoding: 'latin1', env: testEnv(), stdio: ['ignore', 'pipe', 'pipe', nul],
+      });
+      assert.equal(r.status, 0, `${tool}: ${r.stderr}`);
+      return r.stdout;
+    };
+    const shell = ['sh', '-c', 'echo $FOO; ls /proc/$$/fd'];
+    const a = see(STRACE, shell);
     assert.match(a, /^bar\n0\n1\n2\n(\d+\n)*3\n/);
-    assert.equal(see(SYSRAY), a);
+    assert.equal(see(SYSRAY, shell), a);
+    // The program reads its own status, with no shell between: dash blocks every signal around
+    // each vfork until the child has exec'd, so a child reading the shell's status races it, and
+    // dash clears the mask it gives its children.
+    const status = ['grep', '-E', '^Sig(Ign|Blk)', '/proc/self/status'];
+    const b = see(STRACE, status);
+    assert.match(b, /^SigBlk:\t0*4200\nSigIgn:\t0*2\n$/, 'under strace: USR1 and TERM blocked, INT ignored');
+    assert.equal(see(SYSRAY, status), b);
   } finally {
     closeSync(nul);
   }
