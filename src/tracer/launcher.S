@@ -105,6 +105,10 @@ start_child:
     call above2
     lea rbx, [r15+PIPE+4]
     call above2
+    # the child keeps its ends in registers: Node writes its plan over this data area (zeros at PIPE)
+    # as soon as it has seized the child, which under load may not have run an instruction yet
+    mov ebp, [r15+PIPE]
+    mov ebx, [r15+PIPE+4]
     mov eax, 57                     # fork
     syscall
     test rax, rax
@@ -288,11 +292,11 @@ fallback:
 # the child: wait for the tracer's byte, then the filter, then the command. With -u, as strace
 # does: the groups and gids first, the filter while still privileged, then the uids.
 child:
-    mov edi, [r15+PIPE+4]
+    mov edi, ebx
     mov eax, 3                      # close the write end
     syscall
 wait_byte:
-    mov edi, [r15+PIPE]
+    mov edi, ebp
     lea rsi, [r15+RBYTE]
     mov edx, 1
     xor eax, eax                    # read

@@ -34,15 +34,15 @@ const X86_64_LAUNCHER: string[] = [
   '4c8d6c2408', // lea r13,[rsp+0x8]
   '4f8d74e508', // lea r14,[r13+r12*8+0x8]
   '41bf00008000', // mov r15d,0x800000
-  '488d3d290b0000', // lea rdi,[rip+0xb29]
+  '488d3d2d0b0000', // lea rdi,[rip+0xb2d]
   '498db700100100', // lea rsi,[r15+0x11000]
   'baa00f0000', // mov edx,0xfa0
   'b859000000', // mov eax,0x59
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f8e5d020000', // jle <lost>
+  '0f8e65020000', // jle <lost>
   '483da00f0000', // cmp rax,0xfa0
-  '0f8351020000', // jae <lost>
+  '0f8359020000', // jae <lost>
   '498dbc0700100100', // lea rdi,[r15+rax*1+0x11000]
   // find_slash:
   '48ffcf', // dec rdi
@@ -50,7 +50,7 @@ const X86_64_LAUNCHER: string[] = [
   '75f8', // jne <find_slash>
   '48ffc7', // inc rdi
   '49897f40', // mov QWORD PTR [r15+0x40],rdi
-  'e8b4030000', // call <early_plan>
+  'e8b8030000', // call <early_plan>
   '41894770', // mov DWORD PTR [r15+0x70],eax
   // start_child:
   '498d7f30', // lea rdi,[r15+0x30]
@@ -58,11 +58,13 @@ const X86_64_LAUNCHER: string[] = [
   'b825010000', // mov eax,0x125
   '0f05', // syscall
   '85c0', // test eax,eax
-  '0f853d020000', // jne <fallback>
+  '0f8545020000', // jne <fallback>
   '498d5f30', // lea rbx,[r15+0x30]
-  'e8590a0000', // call <above2>
+  'e85d0a0000', // call <above2>
   '498d5f34', // lea rbx,[r15+0x34]
-  'e8500a0000', // call <above2>
+  'e8540a0000', // call <above2>
+  '418b6f30', // mov ebp,DWORD PTR [r15+0x30]
+  '418b5f34', // mov ebx,DWORD PTR [r15+0x34]
   'b839000000', // mov eax,0x39
   '0f05', // syscall
   '4885c0', // test rax,rax
@@ -79,7 +81,7 @@ const X86_64_LAUNCHER: string[] = [
   '0f05', // syscall
   '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
   '7426', // je <late>
-  'e8b2080000', // call <early_release>
+  'e8ae080000', // call <early_release>
   '85c0', // test eax,eax
   '741d', // je <late>
   '41c7477000000000', // mov DWORD PTR [r15+0x70],0x0
@@ -88,7 +90,7 @@ const X86_64_LAUNCHER: string[] = [
   '418b7f34', // mov edi,DWORD PTR [r15+0x34]
   'b803000000', // mov eax,0x3
   '0f05', // syscall
-  'e972ffffff', // jmp <start_child>
+  'e96affffff', // jmp <start_child>
   // late:
   '498b7f40', // mov rdi,QWORD PTR [r15+0x40]
   '48b8626f6f742e636a73', // movabs rax,0x736a632e746f6f62
@@ -100,20 +102,20 @@ const X86_64_LAUNCHER: string[] = [
   '48b841554e434845443d', // movabs rax,0x3d444548434e5541
   '48ab', // stos QWORD PTR es:[rdi],rax
   '418b4738', // mov eax,DWORD PTR [r15+0x38]
-  'e8ef090000', // call <decimal>
+  'e8eb090000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
   '418b4734', // mov eax,DWORD PTR [r15+0x34]
-  'e8e0090000', // call <decimal>
+  'e8dc090000', // call <decimal>
   '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
   '0f849f000000', // je <lvar_end>
   '66c7072c52', // mov WORD PTR [rdi],0x522c
   '4883c702', // add rdi,0x2
-  '4c8d0dfa0a0000', // lea r9,[rip+0xafa]
+  '4c8d0df60a0000', // lea r9,[rip+0xaf6]
   '31c9', // xor ecx,ecx
   // lvar_hex:
   '410fb6840f00200100', // movzx eax,BYTE PTR [r15+rcx*1+0x12000]
-  'e899090000', // call <hexbyte>
+  'e895090000', // call <hexbyte>
   'ffc1', // inc ecx
   '83f940', // cmp ecx,0x40
   '72eb', // jb <lvar_hex>
@@ -141,10 +143,10 @@ const X86_64_LAUNCHER: string[] = [
   'ffc0', // inc eax
   'ebf5', // jmp <lvar_count>
   // lvar_counted:
-  'e866090000', // call <decimal>
+  'e862090000', // call <decimal>
   'c6072c', // mov BYTE PTR [rdi],0x2c
   '48ffc7', // inc rdi
-  '4c8d0d8e0a0000', // lea r9,[rip+0xa8e]
+  '4c8d0d8a0a0000', // lea r9,[rip+0xa8a]
   '498b7718', // mov rsi,QWORD PTR [r15+0x18]
   '4885f6', // test rsi,rsi
   '7509', // jne <lvar_path>
@@ -154,19 +156,19 @@ const X86_64_LAUNCHER: string[] = [
   '0fb606', // movzx eax,BYTE PTR [rsi]
   '85c0', // test eax,eax
   '740a', // je <lvar_end>
-  'e81f090000', // call <hexbyte>
+  'e81b090000', // call <hexbyte>
   '48ffc6', // inc rsi
   'ebef', // jmp <lvar_path>
   // lvar_end:
   'c60700', // mov BYTE PTR [rdi],0x0
   '498dbf00001000', // lea rdi,[r15+0x100000]
-  '488d055b090000', // lea rax,[rip+0x95b]
-  '48ab', // stos QWORD PTR es:[rdi],rax
   '488d0557090000', // lea rax,[rip+0x957]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d055f090000', // lea rax,[rip+0x95f]
+  '488d0553090000', // lea rax,[rip+0x953]
   '48ab', // stos QWORD PTR es:[rdi],rax
-  '488d056e090000', // lea rax,[rip+0x96e]
+  '488d055b090000', // lea rax,[rip+0x95b]
+  '48ab', // stos QWORD PTR es:[rdi],rax
+  '488d056a090000', // lea rax,[rip+0x96a]
   '48ab', // stos QWORD PTR es:[rdi],rax
   '498d8700100100', // lea rax,[r15+0x11000]
   '48ab', // stos QWORD PTR es:[rdi],rax
@@ -193,9 +195,9 @@ const X86_64_LAUNCHER: string[] = [
   'ebe7', // jmp <copy_env>
   // env_done:
   '48ab', // stos QWORD PTR es:[rdi],rax
-  'e827080000', // call <node_path>
+  'e823080000', // call <node_path>
   // try_entry:
-  'e847080000', // call <node_candidate>
+  'e843080000', // call <node_candidate>
   '4889f3', // mov rbx,rsi
   '498dbf00000200', // lea rdi,[r15+0x20000]
   '498db700001000', // lea rsi,[r15+0x100000]
@@ -208,11 +210,11 @@ const X86_64_LAUNCHER: string[] = [
   '48ffc6', // inc rsi
   'ebd3', // jmp <try_entry>
   // no_node:
-  '488d3549090000', // lea rsi,[rip+0x949]
+  '488d3545090000', // lea rsi,[rip+0x945]
   'ba18000000', // mov edx,0x18
   'eb0c', // jmp <say_and_exit>
   // lost:
-  '488d3553090000', // lea rsi,[rip+0x953]
+  '488d354f090000', // lea rsi,[rip+0x94f]
   'ba33000000', // mov edx,0x33
   // say_and_exit:
   'bf02000000', // mov edi,0x2
@@ -233,17 +235,17 @@ const X86_64_LAUNCHER: string[] = [
   '0f05', // syscall
   'ebaf', // jmp <lost>
   // child:
-  '418b7f34', // mov edi,DWORD PTR [r15+0x34]
+  '89df', // mov edi,ebx
   'b803000000', // mov eax,0x3
   '0f05', // syscall
   // wait_byte:
-  '418b7f30', // mov edi,DWORD PTR [r15+0x30]
+  '89ef', // mov edi,ebp
   '498d773c', // lea rsi,[r15+0x3c]
   'ba01000000', // mov edx,0x1
   '31c0', // xor eax,eax
   '0f05', // syscall
   '4883f8fc', // cmp rax,0xfffffffffffffffc
-  '74e9', // je <wait_byte>
+  '74eb', // je <wait_byte>
   '4883f801', // cmp rax,0x1
   '0f85dc000000', // jne <quit>
   '41837f5000', // cmp DWORD PTR [r15+0x50],0x0

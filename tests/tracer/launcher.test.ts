@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { DATA_OFFSETS, LAUNCH_DATA, launcherCode, launcherImage, planBlocks } from '../../src/tracer/launcher.js';
 import { editEnviron } from '../../src/tracer/spawn.js';
 import { compare, diffReport, ROOT, STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
+import { fixture, haveCc } from '../helpers/fixtures.js';
 
 const SYSRAY_SH = join(ROOT, 'bin', 'sysray.sh');
 const x64 = process.arch === 'x64';
@@ -120,6 +121,19 @@ test("with nothing to run, the launcher's child reads end of file and exits", { 
     assert.ok(mine.some((l) => /exit_group\(1[ )]/.test(l)), mine.join('\n'));
     assert.ok(lines.some((l) => l.startsWith(`${pid} `) && /\+\+\+ exited with 1 \+\+\+/.test(l)), args.join(' '));
   }
+});
+
+test("the child has not run yet when Node writes its plan: it still reads the pipe and runs the command", { skip: (!x64 && 'x86_64 only') || (!haveCc() && 'needs cc') }, () => {
+  // the plan's head covers the data area where the launcher left the pipe's fds; a loaded machine
+  // can run the child only after that write, which the fixture forces every time
+  const equ = (name: string) => Number(new RegExp(`^\\.equ ${name},\\s*(0x[0-9a-f]+)`, 'm').exec(readFileSync(join(ROOT, 'src', 'tracer', 'launcher.S'), 'utf8'))![1]);
+  const at = '0x' + (equ('DATA') + equ('PIPE')).toString(16);
+  const args = ['-e', 'trace=exit_group', 'true'];
+  const r = spawnSync(fixture('launcher_late_child'), [at, SYSRAY, ...args], { encoding: 'utf8', env: testEnv(), timeout: 60_000 });
+  const want = spawnSync(STRACE, args, { encoding: 'utf8', env: testEnv(), timeout: 60_000 });
+  assert.match(want.stderr, /^exit_group\(0\)/);
+  assert.equal(r.stderr, want.stderr);
+  assert.equal(r.status, 0);
 });
 
 test('arguments reach the command byte for byte, as under strace (not as Node decodes them)', { skip: !x64 && 'x86_64 only' }, () => {
