@@ -135,20 +135,22 @@ const lazyReference = {
 // own, dist/views.cjs, which the first script loads only when one is asked for: main.js imports
 // a stand-in for cli/views.js.
 const VIEWS = resolve(SRC, 'cli/views.js');
-const lazyViews = {
-  name: 'lazy-views',
+/**
+ * A plugin that answers imports of `module` (a path under SRC) with `stub`, a stand-in that
+ * require()s dist/<name>.cjs when first used, so the first script does not carry that module.
+ */
+const lazyScript = (name, module, stub) => ({
+  name: `lazy-${name}`,
   setup(b) {
-    b.onResolve({ filter: /^\.\/views\.cjs$/ }, (a) => ({ path: a.path, external: true }));
-    b.onResolve({ filter: /views\.js$/ }, (a) => (resolve(a.resolveDir, a.path) === VIEWS ? { path: 'views', namespace: 'lazy-views' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-views' }, () => ({
-      contents: `let m;
+    b.onResolve({ filter: new RegExp(`^\\./${name}\\.cjs$`) }, (a) => ({ path: a.path, external: true }));
+    b.onResolve({ filter: /\.js$/ }, (a) => (resolve(a.resolveDir, a.path) === module ? { path: name, namespace: `lazy-${name}` } : undefined));
+    b.onLoad({ filter: /.*/, namespace: `lazy-${name}` }, () => ({ contents: stub, loader: 'js' }));
+  },
+});
+const lazyViews = lazyScript('views', VIEWS, `let m;
 const load = () => (m ??= require('./views.cjs'));
 export const Views = { of: (o, x) => load().Views.of(o, x) };
-export const replayFile = (...a) => load().replayFile(...a);`,
-      loader: 'js',
-    }));
-  },
-};
+export const replayFile = (...a) => load().replayFile(...a);`);
 // --explain's sentences (src/explain/explain.js, words.js, sentences/), a script of their own as
 // well, loaded only by --explain through require('sysray:explain'); the few modules of the first
 // script they use are handed to it, so that each module still lives in one script only.
@@ -187,34 +189,14 @@ const explainShared = {
 // --tips' box and texts (cli/tips.js, which imports nothing) are a script of their own too,
 // dist/tips.cjs, loaded only when a tip is printed or --tips parsed.
 const TIPS = resolve(SRC, 'cli/tips.js');
-const lazyTips = {
-  name: 'lazy-tips',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/tips\.cjs$/ }, (a) => ({ path: a.path, external: true }));
-    b.onResolve({ filter: /tips\.js$/ }, (a) => (resolve(a.resolveDir, a.path) === TIPS ? { path: 'tips', namespace: 'lazy-tips' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-tips' }, () => ({
-      contents: `let m;
+const lazyTips = lazyScript('tips', TIPS, `let m;
 const load = () => (m ??= require('./tips.cjs'));
 export const parseTips = (a, p) => load().parseTips(a, p);
-export const tipsText = (t, r) => load().tipsText(t, r);`,
-      loader: 'js',
-    }));
-  },
-};
+export const tipsText = (t, r) => load().tipsText(t, r);`);
 // -k's stack walk (src/stack/), dist/stack.cjs: only a trace with -k loads it (tracer/stacks.js
 // makes its Unwinder through a stand-in).
 const STACK = resolve(SRC, 'stack/unwind.js');
-const lazyStack = {
-  name: 'lazy-stack',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/stack\.cjs$/ }, (a) => ({ path: a.path, external: true }));
-    b.onResolve({ filter: /unwind\.js$/ }, (a) => (resolve(a.resolveDir, a.path) === STACK ? { path: 'stack', namespace: 'lazy-stack' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-stack' }, () => ({
-      contents: "export function Unwinder() { return new (require('./stack.cjs').Unwinder)(); }",
-      loader: 'js',
-    }));
-  },
-};
+const lazyStack = lazyScript('stack', STACK, "export function Unwinder() { return new (require('./stack.cjs').Unwinder)(); }");
 await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/sysray.cjs', plugins: [lazyDecoders, lazyReference, lazyExplain, lazyViews, lazyTips, lazyStack] });
 await build({ ...common, entryPoints: [TIPS], outfile: 'dist/tips.cjs' });
 await build({ ...common, entryPoints: [STACK], outfile: 'dist/stack.cjs' });
