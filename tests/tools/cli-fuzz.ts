@@ -215,6 +215,8 @@ export interface FuzzOptions {
   timeoutMs?: number;
   /** No case starts after this time (ms since the epoch): a long run stops in time, saying so. */
   deadline?: number;
+  /** Called with each failure as it is found (a long run shows them while it goes on). */
+  onFailure?: (text: string) => void;
 }
 
 /**
@@ -235,8 +237,9 @@ export async function runCliFuzz(cases: number, seed: bigint, o: FuzzOptions = {
   }
   const stats: FuzzStats = { cases: 0, planned: cases, concurrency, mismatches: 0, crashes: 0, hangs: 0, startedRefused: 0, known: 0, unchecked: 0, examples: [], seconds: 0 };
   const note = (what: string, a: CaseResult, b?: CaseResult): void => {
-    if (stats.examples.length < 20)
-      stats.examples.push(`${what} (seed ${seed}): ${JSON.stringify(a.args).slice(0, 300)}\n  strace: ${b ? `${b.status} ${JSON.stringify(normaliseMessages(b.stderr).slice(0, 200))}` : '-'}\n  sysray: ${a.status}${a.signal ? ' ' + a.signal : ''} ${JSON.stringify(normaliseMessages(a.stderr).slice(0, 300))}`);
+    const text = `${what} (seed ${seed}): ${JSON.stringify(a.args).slice(0, 300)}\n  strace: ${b ? `${b.status} ${JSON.stringify(normaliseMessages(b.stderr).slice(0, 200))}` : '-'}\n  sysray: ${a.status}${a.signal ? ' ' + a.signal : ''} ${JSON.stringify(normaliseMessages(a.stderr).slice(0, 300))}`;
+    if (stats.examples.length < 20) stats.examples.push(text);
+    o.onFailure?.(text);
   };
   const started = Date.now();
   let next = 0;

@@ -93,14 +93,13 @@ let cut: { ran: number; planned: number; perCaseMs: number } | undefined;
 
 async function cliFuzz(): Promise<void> {
   const n = cliCases;
-  const s = await runCliFuzz(n, seed, { deadline });
+  const s = await runCliFuzz(n, seed, { deadline, onFailure: (t) => console.error(t) });
   if (s.cases < n) cut = { ran: s.cases, planned: n, perCaseMs: (1000 * s.seconds) / s.cases };
   say({
     test: 'Hostile command lines (mutation fuzzer, strace as oracle)', size: s.cases < n ? `${s.cases} of ${n} lines (time limit)` : `${n} lines`, cases: s.cases,
     failures: s.mismatches + s.startedRefused + s.hangs, crashes: s.crashes, seconds: s.seconds,
     result: `${(1000 * s.seconds / s.cases).toFixed(0)} ms per line (sysray and strace, ${s.concurrency} at a time); ${s.mismatches} differ from strace, ${s.startedRefused} refused lines started, ${s.hangs} hangs; ${s.known} known differences (non-UTF-8 arguments, over-long names, options not supported yet), ${s.unchecked} with sysray's own options`,
   });
-  for (const e of s.examples.slice(0, 5)) console.log(e);
 }
 
 /** A node:test file run with `env`; its `# NAME: …` summary line and whether it passed. */
