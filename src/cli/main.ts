@@ -5,8 +5,9 @@ import { debugStart, type Outcome, Tracer, type Sink, type TraceOptions } from '
 import { creationMask, restoreDefault } from '../tracer/signals.js';
 import { reap, type Spawned, spawnCommand, spawnPipe, takeCallerState } from '../tracer/spawn.js';
 import { dismiss } from '../tracer/launcher.js';
-import { StraceText } from '../render/strace.js';
-import { renderJson } from '../render/json.js';
+import { StraceText, writeStreamed } from '../render/strace.js';
+import type { ArrayTail } from '../decode/value.js';
+import { renderJson, writeJsonStreamed } from '../render/json.js';
 import { colourText, wantColour } from '../render/colour.js';
 import { explain, explanationLine } from '../explain/explain.js';
 import type { Event } from '../model.js';
@@ -39,6 +40,8 @@ class Out {
    * `size`: the buffer's bytes (-ff keeps one open per process: a smaller one there).
    */
   constructor(private fd: number, private failed?: (e: unknown) => string, private size = 1 << 16) {}
+  /** write, as a function of its own (for writers that take one). */
+  readonly writer = (s: string): void => this.write(s);
   write(s: string): void {
     if (!s) return;
     // UTF-8 takes at most 3 bytes per UTF-16 unit
@@ -232,6 +235,8 @@ export interface EngineRun {
   /** --seccomp-bpf as settled (it still applies only with -f and a partial -e trace=). */
   seccomp: boolean;
   exitKill: boolean;
+  /** The output can be written while a huge array is read (DecodeOptions.streamArrays). */
+  streamArrays?: boolean;
 }
 
 /** The engine's options for a parsed command line (the API builds its engine from one too). */
@@ -258,6 +263,7 @@ export function engineOptions(
     comm: f.decodePids.has('comm'),
     ...(f.inject.size ? { inject: f.inject } : {}),
     detachOnExec: opts.detachOnExec,
+    ...(run.streamArrays ? { streamArrays: true } : {}),
     ...(debug ? { debug } : {}),
   };
 }
@@ -367,7 +373,14 @@ export function main(argv: string[]): number {
     if (child !== undefined) raw.kill(child.pid, 9);
   };
   process.once('exit', unseized);
+  // colour only where a person reads the trace: sysray's stderr on a terminal, unless told otherwise
+  const colour = !opts.json && wantColour(opts.color, process.env, opts.output === undefined && raw.isatty(2) === 1);
+  // plain strace text and JSON lines can be written while a huge array is still being read (-v):
+  // flat memory
+  const streamArrays = !opts.explain && !colour && opts.report === undefined && opts.perfetto === undefined && !opts.effects && opts.replay === undefined;
+  const tails: ArrayTail[] | undefined = streamArrays && !opts.json ? [] : undefined;
   const lineOpts = {
+    ...(tails ? { tails } : {}),
     acolumn: opts.acolumn, xflag: opts.xflag, quiet, outfile: opts.output !== undefined, xlat: opts.xlat,
     nflag: opts.nflag, iflag: opts.iflag,
     ...absolute(opts), ...(opts.rel !== undefined ? { rel: opts.rel } : {}), ...(opts.took !== undefined ? { took: opts.took } : {}),
@@ -375,8 +388,6 @@ export function main(argv: string[]): number {
   };
   /** One output and renderer per process with -ff, else one for all. */
   const perPid = new Map<number, { out: Out; render: (ev: Event) => string }>();
-  // colour only where a person reads the trace: sysray's stderr on a terminal, unless told otherwise
-  const colour = !opts.json && wantColour(opts.color, process.env, opts.output === undefined && raw.isatty(2) === 1);
   const makeRender = (): ((ev: Event) => string) => {
     if (opts.json) return opts.explain ? (ev) => renderJson(ev, explain(ev)) : renderJson;
     const text = new StraceText(lineOpts);
@@ -424,7 +435,12 @@ export function main(argv: string[]): number {
       }
       const p = sinkFor(ev);
       if (!p) return;
-      p.out.write(p.render(ev));
+      if (streamArrays && opts.json) writeJsonStreamed(ev, undefined, p.out.writer);
+      else {
+        const s = p.render(ev);
+        if (tails?.length) writeStreamed(s, { ...lineOpts, tails }, p.out.writer);
+        else p.out.write(s);
+      }
       if (!shared && (ev.type === 'exit' || ev.type === 'killed' || ev.type === 'detach')) {
         p.out.close();
         perPid.delete(ev.pid);
@@ -468,7 +484,7 @@ export function main(argv: string[]): number {
     engineOptions(opts, { traced, qual }, paths, {
       interactive, eagerFlush: opts.output === undefined || piped !== undefined,
       // by default not with -I 1: a command left behind under its filter would get ENOSYS
-      seccomp: seccompAsked ?? intr !== 1, exitKill: intr !== 1,
+      seccomp: seccompAsked ?? intr !== 1, exitKill: intr !== 1, streamArrays,
     }, opts.debug ? (msg) => {
       // the trace so far first, as strace's unbuffered stderr has it
       sink.idle?.();

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { A, addr, type ArgFn, buf, rd, sint, ulong } from './args.js';
-import type { Ctx, RetFmt, RetInfo, SyscallDecoder } from './types.js';
-import { array, badPtr, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import type { Ctx, Memory, RetFmt, RetInfo, SyscallDecoder } from './types.js';
+import { array, type ArrayTail, badPtr, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, symbol, xlat, type Xlat } from './xlat/core.js';
 import { signalName, sigsetNames } from './xlat/signals.js';
 
@@ -68,33 +68,92 @@ export function printArray(
   if (start === 0n) return NULL;
   const n = BigInt.asUintN(64, BigInt(nmemb));
   if (n === 0n) return o.truncated ? array([], true) : array([]);
-  const sz = BigInt(size);
-  const end = start + n * sz;
+  const end = start + n * BigInt(size);
   if (end > 0xffffffffffffffffn) return addr(start);
   const canFetch = c.opt.verbose && (o.ignoreErr || !o.exiting || !c.err);
   if (!canFetch) return addr(start);
   const limit = c.opt.abbrev && BigInt(c.opt.strsize) < n ? BigInt(c.opt.strsize) : n;
-  // one read for the elements we may look at (the element after the limit is fetched too, as strace does)
-  const look = limit < n ? limit + 1n : n;
-  const whole = look * sz <= 1n << 20n ? c.mem.read(start, Number(look * sz)) : null;
+  // every element of a huge array: the first ones now, the rest as the line is written
+  const stop = c.opt.streamArrays && limit === n && n > STREAM_AT ? STREAM_AT : n;
+  // the elements we may look at (the element after the limit is fetched too, as strace does)
+  const element = elementReader(c.mem, start, size, limit < n ? limit + 1n : stop);
   const items: Value[] = [];
-  for (let i = 0n; i < n; i++) {
-    const cur = start + i * sz;
-    const b = whole && i < look ? whole.subarray(Number(i * sz), Number((i + 1n) * sz)) : c.mem.read(cur, size);
+  for (let i = 0n; i < stop; i++) {
+    const b = element(i);
     if (!b) {
       if (i === 0n) return badPtr(start);
-      items.push(note(tok('...'), '0x' + cur.toString(16)));
+      items.push(note(tok('...'), '0x' + (start + i * BigInt(size)).toString(16)));
       return array(items);
     }
     if (i >= limit) return array(items, true);
     const v = fn(b, Number(i));
     if (v === null) {
       if (o.stopMore) items.push(tok('...'));
-      break;
+      return o.truncated ? array(items, true) : array(items);
     }
     items.push(v);
   }
-  return o.truncated ? array(items, true) : array(items);
+  const v = o.truncated ? array(items, true) : array(items);
+  if (stop < n && v.k === 'array') {
+    v.tail = arrayTail(c, start, stop, n, size, fn, o.stopMore === true);
+    c.state.streamed = true;
+  }
+  return v;
+}
+
+/**
+ * Elements printArray reads now; a longer array's rest is read as its line is written. Few: values
+ * that all live at once teach V8 to allocate such values straight into the old generation.
+ */
+export const STREAM_AT = 256n;
+
+/**
+ * Element `i` of the array at `start` (i < `end`), read `bytes` of elements at a time; a chunk that
+ * cannot be read whole is read element by element, to find the first unreadable one.
+ */
+function elementReader(mem: Memory, start: bigint, size: number, end: bigint, bytes = 1 << 20): (i: bigint) => Uint8Array | null {
+  const sz = BigInt(size);
+  const per = BigInt(Math.max(1, Math.floor(bytes / size)));
+  let chunk: Uint8Array | null = null;
+  let from = 0n;
+  let until = 0n;
+  return (i) => {
+    if (i < from || i >= until) {
+      from = i;
+      until = end - i < per ? end : i + per;
+      chunk = until > i ? mem.read(start + i * sz, Number((until - i) * sz)) : null;
+    }
+    if (!chunk) return mem.read(start + i * sz, size);
+    const at = Number((i - from) * sz);
+    return chunk.subarray(at, at + size);
+  };
+}
+
+/** Elements [from, n) of printArray's array, read from the tracee that made them as they are printed. */
+function arrayTail(c: Ctx, start: bigint, from: bigint, n: bigint, size: number,
+  fn: (b: Uint8Array, i: number) => Value | null, stopMore: boolean): ArrayTail {
+  const { mem, pid } = c;
+  return {
+    each(visit) {
+      // written at another process's stop, the memory would be that process's: say no more
+      if (mem.pid !== undefined && mem.pid !== pid) return visit(tok('...'));
+      // small reads: what was read is garbage as soon as it is printed
+      const element = elementReader(mem, start, size, n, 1 << 16);
+      for (let i = from; i < n; i++) {
+        const b = element(i);
+        if (!b) return visit(note(tok('...'), '0x' + (start + i * BigInt(size)).toString(16)));
+        let v: Value | null;
+        try {
+          v = fn(b, Number(i));
+        } catch {
+          // a decoder's failure ends the array, not the trace (its line is half written)
+          return visit(tok('...'));
+        }
+        if (v === null) return stopMore ? visit(tok('...')) : undefined;
+        visit(v);
+      }
+    },
+  };
 }
 
 /** `{tv_sec=1, tv_nsec=0}` from 16 bytes. */

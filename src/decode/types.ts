@@ -2,6 +2,8 @@ import type { Value } from './value.js';
 
 /** Read access to a tracee's memory. Implementations: the tracer (process_vm_readv), tests (fake memory). */
 export interface Memory {
+  /** The process read (a tracer's Memory moves from tracee to tracee). */
+  readonly pid?: number;
   /** Exactly `len` bytes at `addr`, or null if any of them cannot be read. */
   read(addr: bigint, len: number): Uint8Array | null;
   /**
@@ -31,6 +33,11 @@ export interface DecodeOptions {
    * result). Printing itself follows -X in the renderer; absent means abbrev.
    */
   xlat?: 'abbrev' | 'raw' | 'verbose';
+  /**
+   * Arrays past STREAM_AT elements with abbrev off end in an ArrayTail read as the line is written
+   * (the engine then writes the line before resuming the tracee). Only for outputs that can stream.
+   */
+  streamArrays?: boolean;
 }
 
 /** Everything a decoder may look at for one syscall. Pure data plus a Memory. */

@@ -27,7 +27,7 @@ export type Value =
   /** A struct: named fields in order (`{a=1, b=2}`); an unnamed field prints its value alone; `more` adds `...`. */
   | { k: 'struct'; fields: Field[]; more?: boolean }
   /** An array `[a, b]`; `more` adds `...` as the last item. */
-  | { k: 'array'; items: Value[]; more?: boolean }
+  | { k: 'array'; items: Value[]; more?: boolean; tail?: ArrayTail }
   /** A signal set `[HUP INT]`, or its complement `~[RTMIN RT_1]`. */
   | { k: 'sigset'; names: string[]; inverted?: boolean }
   /** A function-call-like form: `makedev(0x1, 0x3)`, `htons(8080)`, `inet_addr("127.0.0.1")`. */
@@ -91,6 +91,14 @@ export const joinOct = (v: bigint, sep: string, ...parts: Value[]): Value => ({ 
 export const struct = (fields: Field[], more?: boolean): Value =>
   more ? { k: 'struct', fields, more } : { k: 'struct', fields };
 export const field = (n: string, v: Value): Field => ({ n, v });
+/**
+ * The rest of an array too long to hold (-v on a huge array: strace prints every element as it
+ * reads it): its elements made one by one as the line is written, while the tracee is still stopped.
+ * Iterated once; printed after `items`, each element after `, `.
+ */
+export interface ArrayTail {
+  each(visit: (v: Value) => void): void;
+}
 export const array = (items: Value[], more?: boolean): Value =>
   more ? { k: 'array', items, more } : { k: 'array', items };
 export const fdv = (fd: number): Value => ({ k: 'fd', fd });

@@ -1,5 +1,5 @@
 /** JSON Lines: one object per event, typed nested values. Documented in docs/json.md. */
-import type { Value } from '../decode/value.js';
+import type { ArrayTail, Value } from '../decode/value.js';
 import type { Event, StackFrame } from '../model.js';
 import type { TraceEvent } from '../api/events.js';
 import { errnoName } from '../decode/xlat/errno.js';
@@ -24,6 +24,59 @@ function bytes(b: Uint8Array): { [k: string]: J } {
 function pathText(b: Uint8Array): string {
   const o = bytes(b);
   return typeof o.text === 'string' ? o.text : Buffer.from(b).toString('latin1');
+}
+
+/**
+ * While writeJsonStreamed renders an event: the array tails met, each left in its array as a marked
+ * string that the writer replaces with the tail's elements as they are read.
+ */
+let tails: ArrayTail[] | undefined;
+const TAIL_MARK = '\0';
+/** The mark as JSON.stringify writes it, with the comma before it (a tail follows its array's first items). */
+const TAIL_RE = /,"\\u0000(\d+)\\u0000"/;
+
+/**
+ * Write an event's JSON line (renderJson's) with its array tails written element by element as they
+ * are read, so that no huge line is ever held whole (-v on a huge array).
+ */
+export function writeJsonStreamed(ev: Event, explain: string | undefined, write: (s: string) => void): void {
+  tails = met;
+  let s: string;
+  try {
+    s = renderJson(ev, explain);
+  } finally {
+    tails = undefined;
+  }
+  if (met.length === 0) return write(s);
+  try {
+    writeMarked(s, write);
+  } finally {
+    met.length = 0;
+  }
+}
+/** The tails of the event being written (reused: the hot path allocates nothing more per line). */
+const met: ArrayTail[] = [];
+
+function writeMarked(s: string, write: (s: string) => void): void {
+  const parts = s.split(TAIL_RE);
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 0) {
+      write(parts[i]!);
+      continue;
+    }
+    met[Number(parts[i])]!.each((x) => {
+      const first = met.length;
+      tails = met;
+      let e: string;
+      try {
+        e = ',' + JSON.stringify(valueJson(x));
+      } finally {
+        tails = undefined;
+      }
+      if (met.length > first) writeMarked(e, write);
+      else write(e);
+    });
+  }
 }
 
 /** A Value as JSON: `{"kind": …, …}` mirroring the Value union. */
@@ -56,7 +109,14 @@ export function valueJson(v: Value): J {
         ...(positional.length ? { positional, positionalAt } : {}), ...(v.more ? { truncated: true } : {}),
       };
     }
-    case 'array': return { kind: 'array', items: v.items.map(valueJson), ...(v.more ? { truncated: true } : {}) };
+    case 'array': {
+      const items = v.items.map(valueJson);
+      if (v.tail) {
+        if (tails) items.push(TAIL_MARK + (tails.push(v.tail) - 1) + TAIL_MARK);
+        else v.tail.each((x) => items.push(valueJson(x)));
+      }
+      return { kind: 'array', items, ...(v.more ? { truncated: true } : {}) };
+    }
     case 'sigset': return { kind: 'sigset', signals: v.names, ...(v.inverted ? { inverted: true } : {}) };
     case 'call': return { kind: 'call', fn: v.fn, args: v.args.map(valueJson) };
     case 'note': return { ...(valueJson(v.v) as { [k: string]: J }), note: v.text };

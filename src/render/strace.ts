@@ -1,5 +1,5 @@
 /** strace's text format, as a pure function of events. */
-import type { Value } from '../decode/value.js';
+import type { ArrayTail, Value } from '../decode/value.js';
 import type { Dump, Event, Ret, StackFrame, SyscallEvent, Where } from '../model.js';
 import { errorReturnText } from '../decode/xlat/errno.js';
 import { signalByName } from '../decode/xlat/signals.js';
@@ -13,6 +13,11 @@ export interface TextOptions {
   xlat?: 'abbrev' | 'raw' | 'verbose';
   /** Inside a -X verbose comment: comments cannot nest, so an unknown value's `/* X_??? *\/` is left out. */
   inComment?: boolean;
+  /**
+   * Where array tails go while a line is rendered: each prints as a mark that writeStreamed then
+   * replaces with the tail's elements, written as they are made. Absent: tails print inline.
+   */
+  tails?: ArrayTail[];
 }
 
 export const defaultTextOptions: TextOptions = { acolumn: 40, xflag: 0 };
@@ -105,6 +110,7 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
     case 'array': {
       let s = '[';
       for (let i = 0; i < v.items.length; i++) s += (i ? ', ' : '') + formatValue(v.items[i]!, o);
+      if (v.tail) s += o.tails ? TAIL_MARK + (o.tails.push(v.tail) - 1) + TAIL_MARK : tailText(v.tail, o);
       if (v.more) s += v.items.length ? ', ...' : '...';
       return s + ']';
     }
@@ -143,6 +149,46 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
       if (!o.xlat || o.xlat === 'abbrev') return formatValue(v.abbrev, o);
       if (o.xlat === 'raw') return formatValue(v.raw, o);
       return v.verbose ? formatValue(v.verbose, o) : `${formatValue(v.raw, o)} /* ${formatValue(v.abbrev, { ...o, xlat: 'abbrev' })} */`;
+  }
+}
+
+/** Marks an array tail's place in a rendered line (no rendered text holds a NUL). */
+const TAIL_MARK = '\0';
+const TAIL_RE = /\0(\d+)\0/;
+
+/** A tail's elements, each after `, ` (they follow the array's first items). */
+function tailText(t: ArrayTail, o: TextOptions): string {
+  let s = '';
+  t.each((x) => {
+    s += ', ' + formatValue(x, o);
+  });
+  return s;
+}
+
+/**
+ * Write rendered text whose array tails were marked (o.tails): the text around each mark, and in
+ * its place the tail's elements as they are read, so that no huge line is ever held whole.
+ */
+export function writeStreamed(s: string, o: TextOptions & { tails: ArrayTail[] }, write: (s: string) => void): void {
+  if (o.tails.length === 0) return write(s);
+  try {
+    writeMarked(s, o, write);
+  } finally {
+    o.tails.length = 0;
+  }
+}
+
+function writeMarked(s: string, o: TextOptions & { tails: ArrayTail[] }, write: (s: string) => void): void {
+  const parts = s.split(TAIL_RE);
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 0) write(parts[i]!);
+    else {
+      o.tails[Number(parts[i])]!.each((x) => {
+        const e = ', ' + formatValue(x, o);
+        if (e.includes(TAIL_MARK)) writeMarked(e, o, write);
+        else write(e);
+      });
+    }
   }
 }
 

@@ -946,9 +946,13 @@ export class Tracer {
     t.holdNs = undefined;
   }
 
-  /** A syscall's event: held until the tracee is resumed when `holding`, else passed on now. */
-  private report(ev: Event): void {
-    if (this.holding) {
+  /**
+   * A syscall's event: held until the tracee is resumed when `holding`, else passed on now; `now`
+   * when an array of it is still to be read (an ArrayTail), before the tracee runs on.
+   */
+  private report(ev: Event, now: boolean): void {
+    if (now) this.release();
+    if (this.holding && !now) {
       this.release();
       this.held = ev;
     } else this.sink.event(ev);
@@ -1046,7 +1050,7 @@ export class Tracer {
     const ev: SyscallEntryEvent = { type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime, scno: nr };
     if (this.opt.wantIp) ev.ip = t.ip;
     if (t.comm) ev.comm = t.comm;
-    this.report(ev);
+    this.report(ev, c.state.streamed === true);
   }
 
   /**
@@ -1146,7 +1150,7 @@ export class Tracer {
       t.stack = undefined;
     }
     if (this.opt.wantCpu && t.stime !== undefined) ev.cpu = stimeNs() - t.stime;
-    this.report(ev);
+    this.report(ev, t.ctx.state.streamed === true);
     if (warning) this.say(warning, 'error');
     if (t.checkExec) this.execDone(t, c.err);
   }

@@ -10,9 +10,10 @@ import { waitStatus } from '../../src/decode/process.js';
 import { decodeSiginfo } from '../../src/decode/signal.js';
 import { netlinkV } from '../../src/decode/netlink.js';
 import { ntop6 } from '../../src/decode/sockaddr.js';
-import { clockT, printArray } from '../../src/decode/printers.js';
+import { clockT, printArray, STREAM_AT } from '../../src/decode/printers.js';
+import type { ArrayTail } from '../../src/decode/value.js';
 import type { Ctx, SyscallDecoder } from '../../src/decode/types.js';
-import { formatRet, formatValue } from '../../src/render/strace.js';
+import { defaultTextOptions, formatRet, formatValue, writeStreamed } from '../../src/render/strace.js';
 import { FakeMemory as BaseMemory, lineMaker, bytes, cat } from '../helpers/decode.js';
 
 process.env.TZ = 'UTC';
@@ -252,6 +253,38 @@ test('print_array: abbreviation and an unreadable tail', () => {
   assert.equal(formatValue(printArray(c, BUF, 3, 4, u)), '[1, 2, ...]');
   assert.equal(formatValue(printArray(c, BUF + 4n, 3, 4, u)), '[2, 3, ... /* 0x7ffd000c */]');
   assert.equal(formatValue(printArray(c, BAD, 3, 4, u)), '0xdead0000');
+});
+
+test('print_array with streamArrays: the tail of a huge array is read as it is written, same text', () => {
+  const m = new FakeMemory();
+  const n = 1000;
+  const data = new Uint8Array(4 * n);
+  for (let i = 0; i < n; i++) data[4 * i] = i & 0xff;
+  m.put(BUF, data);
+  const ctx = (stream: boolean, pid = 1): Ctx => ({
+    pid, nr: 0, name: 'x', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: m, opt: { strsize: 32, abbrev: false, verbose: true, streamArrays: stream },
+    rval: 0n, err: 0, state: {},
+  });
+  const u = (b: Uint8Array): ReturnType<typeof clockT> => ({ k: 'int', v: BigInt(b[0]!) });
+  // the last element runs into unreadable memory: the tail ends with strace's `... /* 0xADDR */`
+  const whole = formatValue(printArray(ctx(false), BUF + 4n, n, 4, u));
+  assert.match(whole, /, 231, \.\.\. \/\* 0x7ffd0fa0 \*\/\]$/);
+  const c = ctx(true);
+  const v = printArray(c, BUF + 4n, n, 4, u);
+  assert.ok(v.k === 'array' && v.tail !== undefined && v.items.length === Number(STREAM_AT));
+  assert.equal(c.state.streamed, true);
+  // inline (no writer collecting tails) and streamed, the text is the same
+  assert.equal(formatValue(v), whole);
+  const tails: ArrayTail[] = [];
+  const parts: string[] = [];
+  const o = { ...defaultTextOptions, tails };
+  writeStreamed(`f(${formatValue(printArray(ctx(true), BUF + 4n, n, 4, u), o)})`, o, (s) => parts.push(s));
+  assert.equal(parts.join(''), `f(${whole})`);
+  assert.ok(parts.length > n / 2, 'written element by element');
+  assert.equal(tails.length, 0);
+  // a tail read while the memory belongs to another process says no more than `...`
+  m.pid = 2;
+  assert.match(formatValue(printArray(ctx(true, 1), BUF + 4n, n, 4, u)), /, 255, 0, \.\.\.\]$/);
 });
 
 // ---------------------------------------------------------------- process

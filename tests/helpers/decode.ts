@@ -9,6 +9,8 @@ import { formatRet, formatValue } from '../../src/render/strace.js';
  */
 export class FakeMemory implements Memory {
   private regions: { a: bigint; b: Uint8Array }[] = [];
+  /** The process read, when a test sets one (a tracer's Memory moves from tracee to tracee). */
+  pid?: number;
 
   constructor(private strictStrings = false) {}
 

@@ -44,6 +44,25 @@ test('arrays of thousands of readable entries print in full with -v, as strace p
   }
 });
 
+test('arrays of thousands of entries with -v --json: every entry, written as read', { skip: !haveCc() }, () => {
+  const prog = fixture('huge_arrays');
+  const dir = scratch();
+  try {
+    const out = join(dir, 'trace.jsonl');
+    const r = spawnSync(SYSRAY, ['--json', '-v', '-e', 'trace=writev,ppoll', '-o', out, prog, '5000'], { cwd: dir, env: testEnv(), encoding: 'latin1' });
+    assert.equal(r.status, 0, r.stderr);
+    const calls = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { name: string; args: { items?: unknown[] }[] });
+    const [writev, ppoll] = [calls.find((c) => c.name === 'writev')!, calls.find((c) => c.name === 'ppoll')!];
+    const iov = { kind: 'struct', fields: { iov_base: { kind: 'string', text: 'x' }, iov_len: { kind: 'int', value: 1, format: 'u' } } };
+    assert.equal(writev.args[1]!.items!.length, 5000);
+    for (const x of writev.args[1]!.items!) assert.deepEqual(x, iov);
+    assert.equal(ppoll.args[0]!.items!.length, 5000);
+    for (const x of ppoll.args[0]!.items!) assert.deepEqual(x, { kind: 'struct', fields: { fd: { kind: 'fd', fd: -1 } } });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('hostile data: every --json line parses', { skip: !haveCc() }, () => {
   const prog = fixture('hostile', ['-w']);
   const dir = scratch();
