@@ -412,6 +412,8 @@ export function parseArgs(argv: string[]): Options {
         else throw new UsageError(`option '--${exact}' requires an argument`);
       } else if (kind === 'optional' && eq >= 0) val = a.slice(eq + 1);
       apply(o, key, val, `--${exact}`);
+      // strace's -h prints the help and exits as getopt meets it: what follows is never read
+      if (o.help) return o;
       continue;
     }
     if (a.startsWith('-') && a.length > 1) {
@@ -428,6 +430,7 @@ export function parseArgs(argv: string[]): Options {
         }
         if (NO_ARG.has(ch)) apply(o, ch, undefined, `-${ch}`);
         else throw new UsageError(`invalid option -- '${ch}'`);
+        if (o.help) return o;
       }
       continue;
     }

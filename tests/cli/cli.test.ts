@@ -51,6 +51,13 @@ test('-V and -h succeed', () => {
   const h = run(SYSRAY, ['-h']);
   assert.equal(h.status, 0);
   assert.match(h.stdout, /Usage: sysray/);
+  // strace's -h exits as getopt meets it: bad options after it are never read, before it they are
+  for (const args of [['-h', '-e', 'reld=3', 'true'], ['-vh', '-Q'], ['--help', '-s', 'x'], ['-e', 'reld=3', '-h']]) {
+    const a = msgs(STRACE, args);
+    const b = msgs(SYSRAY, args);
+    assert.equal(b.status, a.status, `status for ${args.join(' ')}`);
+    assert.equal(b.stderr, a.stderr, `message for ${args.join(' ')}`);
+  }
 });
 
 test('exit statuses pass through exactly as strace passes them', () => {
