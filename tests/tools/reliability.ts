@@ -93,7 +93,9 @@ let cut: { ran: number; planned: number; perCaseMs: number } | undefined;
 
 async function cliFuzz(): Promise<void> {
   const n = cliCases;
-  const s = await runCliFuzz(n, seed, { deadline, onFailure: (t) => console.error(t) });
+  // more cases at once than CPUs: on a busy machine each case mostly waits for one
+  const concurrency = Number(process.env.RELIABILITY_CLI_CONCURRENCY ?? 0) || undefined;
+  const s = await runCliFuzz(n, seed, { deadline, onFailure: (t) => console.error(t), ...(concurrency ? { concurrency } : {}) });
   if (s.cases < n) cut = { ran: s.cases, planned: n, perCaseMs: (1000 * s.seconds) / s.cases };
   say({
     test: 'Hostile command lines (mutation fuzzer, strace as oracle)', size: s.cases < n ? `${s.cases} of ${n} lines (time limit)` : `${n} lines`, cases: s.cases,
