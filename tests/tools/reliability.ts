@@ -307,6 +307,7 @@ the same machine. The table below is written by \`npm run reliability\`
   (SIGKILL, SIGINT/TERM/HUP, full disk, closed pipes).
 - Sizes: \`RELIABILITY_CLI_CASES\`, \`RELIABILITY_STRUCT_CASES\` (per decoder), \`RELIABILITY_FUZZ_CASES\`;
   \`RELIABILITY_ONLY=decoders,hostile,race,faults-big,arrays,load,cli\` runs some steps;
+  \`RELIABILITY_CLI_CONCURRENCY\` sets how many command lines run at once (default: one per CPU);
   \`RELIABILITY_DEADLINE=2026-12-06T23:00Z\` stops the command-line fuzzer in time (the page then
   says how many lines ran). Each run is saved (\`RELIABILITY_RECORD\`); \`--from a.json,b.json\`
   writes this page from runs of separate steps.
