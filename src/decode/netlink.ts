@@ -144,24 +144,28 @@ function inetAddrAt(c: Ctx, a: bigint, len: number, family: number): Value {
 
 /** An attribute decoder: a value, or null for strace's fallback (the payload in hex). */
 export type NlaDecoder = (c: Ctx, a: bigint, len: number) => Value | null;
+/** Decoders by attribute type, or a function of the raw nla_type (strace's decoder tables of size 0). */
+export type NlaDecoders = (NlaDecoder | undefined)[] | ((nlaType: number) => NlaDecoder | undefined);
 
 export const nlaU32: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => uint(rd.u32(b, 0))));
 export const nlaS32: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => int(rd.s32(b, 0))));
 
 /** decode_nlattr: `[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr("…")]`, several in an array. */
-export function nlattrsV(c: Ctx, a: bigint, len: number, table: Xlat, dflt: string, decoders: (NlaDecoder | undefined)[]): Value {
+export function nlattrsV(c: Ctx, a: bigint, len: number, table: Xlat, dflt: string, decoders: NlaDecoders): Value {
   return netlinkRecords(c, a, len, 4, (h) => rd.u16(h, 0), (h, at, left) => {
     const nlaLen = rd.u16(h, 0);
     const nlaType = rd.u16(h, 2);
     const type = nlaType & 0x3fff;
     const typeParts: Value[] = [];
-    if (nlaType & 0x8000) typeParts.push(tok('NLA_F_NESTED'));
-    if (nlaType & 0x4000) typeParts.push(tok('NLA_F_NET_BYTEORDER'));
+    // named constants (print_xlat), so that -X raw prints their numbers
+    if (nlaType & 0x8000) typeParts.push({ k: 'sym', name: 'NLA_F_NESTED', v: 0x8000n, fmt: 'x' });
+    if (nlaType & 0x4000) typeParts.push({ k: 'sym', name: 'NLA_F_NET_BYTEORDER', v: 0x4000n, fmt: 'x' });
     typeParts.push(symbol(table, BigInt(type), 'x', dflt));
     const hdr = struct([field('nla_len', uint(nlaLen)), field('nla_type', typeParts.length > 1 ? join('|', ...typeParts) : typeParts[0]!)]);
     const dataLen = Math.min(nlaLen, left);
     if (dataLen <= 4) return hdr;
-    return array([hdr, decoders[type]?.(c, at + 4n, dataLen - 4) ?? buf(c, at + 4n, dataLen - 4, true)]);
+    const decoder = typeof decoders === 'function' ? decoders(nlaType) : decoders[type];
+    return array([hdr, decoder?.(c, at + 4n, dataLen - 4) ?? buf(c, at + 4n, dataLen - 4, true)]);
   });
 }
 
