@@ -10,7 +10,7 @@ import { errnoName } from './xlat/errno.js';
 import { AF_INET, AF_INET6, AF_UNIX, inet4, inet6, netPort, rawBytes, xlatOf } from './sockaddr.js';
 import { hwaddrV } from './sock_ioctl.js';
 import { nlmsgFlagKind, nlmsgTypeV } from './nlmsg_types.js';
-import { ifinfomsgV } from './netlink_link.js';
+import { ifinfomsgV, ifstatsmsgV } from './netlink_link.js';
 
 
 // ---------------------------------------------------------------- netlink messages
@@ -383,6 +383,7 @@ function routePayload(c: Ctx, type: number, a: bigint, len: number): Value[] | n
   const family = fb[0]!;
   if (RTM_ADDR_TYPES.has(type)) return ifaddrmsgV(c, family, a, len);
   if (RTM_LINK_TYPES.has(type)) return ifinfomsgV(c, family, a, len);
+  if (type === 92 || type === 94) return ifstatsmsgV(c, family, a, len);
   if (RTM_ROUTE_TYPES.has(type)) return rtmsgV(c, family, a, len);
   if (RTM_NEIGH_TYPES.has(type)) return ndmsgV(c, family, a, len);
   const other = otherRouteV(c, type, family, a, len);
