@@ -7,10 +7,10 @@ import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
 import { IPPROTO, SOCKET_FAMILIES, SOCKET_TYPES } from './xlat/tables.js';
 import { dev, fetch, idV, ifindexV, pidV, printArray } from './printers.js';
 import { errnoName } from './xlat/errno.js';
-import { ARPHRD, IFF_FLAGS } from './xlat/net.js';
 import { AF_INET, AF_INET6, AF_UNIX, inet4, inet6, netPort, rawBytes, xlatOf } from './sockaddr.js';
 import { hwaddrV } from './sock_ioctl.js';
 import { nlmsgFlagKind, nlmsgTypeV } from './nlmsg_types.js';
+import { ifinfomsgV, ifstatsmsgV } from './netlink_link.js';
 
 
 // ---------------------------------------------------------------- netlink messages
@@ -123,7 +123,7 @@ function nlmsghdrV(c: Ctx, h: Uint8Array, family: number | undefined): Value {
 }
 
 /** decode_nla_str: the bytes, a trailing NUL dropped, `...` when there is none. */
-function nlaStr(c: Ctx, a: bigint, len: number): Value {
+export function nlaStr(c: Ctx, a: bigint, len: number): Value {
   const size = Math.min(len, c.opt.strsize + 1);
   const b = c.mem.read(a, size);
   if (!b) return badPtr(a);
@@ -143,25 +143,29 @@ function inetAddrAt(c: Ctx, a: bigint, len: number, family: number): Value {
 }
 
 /** An attribute decoder: a value, or null for strace's fallback (the payload in hex). */
-type NlaDecoder = (c: Ctx, a: bigint, len: number) => Value | null;
+export type NlaDecoder = (c: Ctx, a: bigint, len: number) => Value | null;
+/** Decoders by attribute type, or a function of the raw nla_type (strace's decoder tables of size 0). */
+export type NlaDecoders = (NlaDecoder | undefined)[] | ((nlaType: number) => NlaDecoder | undefined);
 
-const nlaU32: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => uint(rd.u32(b, 0))));
-const nlaS32: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => int(rd.s32(b, 0))));
+export const nlaU32: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => uint(rd.u32(b, 0))));
+export const nlaS32: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => int(rd.s32(b, 0))));
 
 /** decode_nlattr: `[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr("…")]`, several in an array. */
-function nlattrsV(c: Ctx, a: bigint, len: number, table: Xlat, dflt: string, decoders: (NlaDecoder | undefined)[]): Value {
+export function nlattrsV(c: Ctx, a: bigint, len: number, table: Xlat, dflt: string, decoders: NlaDecoders): Value {
   return netlinkRecords(c, a, len, 4, (h) => rd.u16(h, 0), (h, at, left) => {
     const nlaLen = rd.u16(h, 0);
     const nlaType = rd.u16(h, 2);
     const type = nlaType & 0x3fff;
     const typeParts: Value[] = [];
-    if (nlaType & 0x8000) typeParts.push(tok('NLA_F_NESTED'));
-    if (nlaType & 0x4000) typeParts.push(tok('NLA_F_NET_BYTEORDER'));
+    // named constants (print_xlat), so that -X raw prints their numbers
+    if (nlaType & 0x8000) typeParts.push({ k: 'sym', name: 'NLA_F_NESTED', v: 0x8000n, fmt: 'x' });
+    if (nlaType & 0x4000) typeParts.push({ k: 'sym', name: 'NLA_F_NET_BYTEORDER', v: 0x4000n, fmt: 'x' });
     typeParts.push(symbol(table, BigInt(type), 'x', dflt));
     const hdr = struct([field('nla_len', uint(nlaLen)), field('nla_type', typeParts.length > 1 ? join('|', ...typeParts) : typeParts[0]!)]);
     const dataLen = Math.min(nlaLen, left);
     if (dataLen <= 4) return hdr;
-    return array([hdr, decoders[type]?.(c, at + 4n, dataLen - 4) ?? buf(c, at + 4n, dataLen - 4, true)]);
+    const decoder = typeof decoders === 'function' ? decoders(nlaType) : decoders[type];
+    return array([hdr, decoder?.(c, at + 4n, dataLen - 4) ?? buf(c, at + 4n, dataLen - 4, true)]);
   });
 }
 
@@ -244,59 +248,6 @@ function ifaddrmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
 const RTM_ADDR_TYPES = new Set([20, 21, 22, 58, 62]);
 const RTM_LINK_TYPES = new Set([16, 17, 18, 19]);
 
-const IFLA_ATTRS = nlTable(['IFLA_UNSPEC', 'IFLA_ADDRESS', 'IFLA_BROADCAST', 'IFLA_IFNAME', 'IFLA_MTU', 'IFLA_LINK', 'IFLA_QDISC',
-  'IFLA_STATS', 'IFLA_COST', 'IFLA_PRIORITY', 'IFLA_MASTER', 'IFLA_WIRELESS', 'IFLA_PROTINFO', 'IFLA_TXQLEN', 'IFLA_MAP',
-  'IFLA_WEIGHT', 'IFLA_OPERSTATE', 'IFLA_LINKMODE', 'IFLA_LINKINFO', 'IFLA_NET_NS_PID', 'IFLA_IFALIAS', 'IFLA_NUM_VF',
-  'IFLA_VFINFO_LIST', 'IFLA_STATS64', 'IFLA_VF_PORTS', 'IFLA_PORT_SELF', 'IFLA_AF_SPEC', 'IFLA_GROUP', 'IFLA_NET_NS_FD',
-  'IFLA_EXT_MASK', 'IFLA_PROMISCUITY', 'IFLA_NUM_TX_QUEUES', 'IFLA_NUM_RX_QUEUES', 'IFLA_CARRIER', 'IFLA_PHYS_PORT_ID',
-  'IFLA_CARRIER_CHANGES', 'IFLA_PHYS_SWITCH_ID', 'IFLA_LINK_NETNSID', 'IFLA_PHYS_PORT_NAME', 'IFLA_PROTO_DOWN',
-  'IFLA_GSO_MAX_SEGS', 'IFLA_GSO_MAX_SIZE', 'IFLA_PAD', 'IFLA_XDP', 'IFLA_EVENT', 'IFLA_NEW_NETNSID', 'IFLA_IF_NETNSID',
-  'IFLA_CARRIER_UP_COUNT', 'IFLA_CARRIER_DOWN_COUNT', 'IFLA_NEW_IFINDEX', 'IFLA_MIN_MTU', 'IFLA_MAX_MTU', 'IFLA_PROP_LIST',
-  'IFLA_ALT_IFNAME', 'IFLA_PERM_ADDRESS', 'IFLA_PROTO_DOWN_REASON', 'IFLA_PARENT_DEV_NAME', 'IFLA_PARENT_DEV_BUS_NAME',
-  'IFLA_GRO_MAX_SIZE', 'IFLA_TSO_MAX_SIZE', 'IFLA_TSO_MAX_SEGS', 'IFLA_ALLMULTI']);
-const RTEXT_FILTER_FLAGS = xlatOf(['VF', 'BRVLAN', 'BRVLAN_COMPRESSED', 'SKIP_STATS', 'MRP', 'CFM_CONFIG', 'CFM_STATUS']
-  .map((n, i) => [1 << i, `RTEXT_FILTER_${n}`]));
-
-const nlaU8: NlaDecoder = (c, a, len) => (len < 1 ? null : fetch(c, a, 1, (b) => uint(b[0]!)));
-const nlaStrD: NlaDecoder = (c, a, len) => nlaStr(c, a, len);
-
-/** struct rtnl_link_stats / rtnl_link_stats64: the counters, the newer ones as the length allows. */
-const LINK_STATS = ['rx_packets', 'tx_packets', 'rx_bytes', 'tx_bytes', 'rx_errors', 'tx_errors', 'rx_dropped', 'tx_dropped',
-  'multicast', 'collisions', 'rx_length_errors', 'rx_over_errors', 'rx_crc_errors', 'rx_frame_errors', 'rx_fifo_errors',
-  'rx_missed_errors', 'tx_aborted_errors', 'tx_carrier_errors', 'tx_fifo_errors', 'tx_heartbeat_errors', 'tx_window_errors',
-  'rx_compressed', 'tx_compressed', 'rx_nohandler', 'rx_otherhost_dropped'];
-const linkStats = (word: 4 | 8, sizes: number[]): NlaDecoder => (c, a, len) => {
-  // the sizes strace accepts, largest first: exactly one of the smaller ones, or at least the largest
-  const size = len >= sizes[0]! ? sizes[0]! : sizes.find((s) => s === len);
-  if (!size) return null;
-  return fetch(c, a, size, (b) => struct(LINK_STATS.slice(0, size / word).map((n, i) =>
-    field(n, uint(word === 8 ? rd.u64(b, i * 8) : BigInt(rd.u32(b, i * 4)))))));
-};
-
-/** IFLA_* attribute decoders; the hardware addresses are sized by ifi_family (as strace does). */
-function iflaDecoders(family: number): (NlaDecoder | undefined)[] {
-  const hw: NlaDecoder = (c, a, len) => (len > 32 ? null : fetch(c, a, len, (b) => hwaddrV(b, len, family)));
-  const d: (NlaDecoder | undefined)[] = [];
-  d[1] = hw; d[2] = hw; d[3] = nlaStrD; d[4] = nlaU32; d[5] = nlaU32; d[6] = nlaStrD;
-  d[7] = linkStats(4, [96, 92]);
-  d[10] = nlaU32; d[13] = nlaU32;
-  d[14] = (c, a, len) => (len < 28 ? null : fetch(c, a, 28, (b) => struct([
-    field('mem_start', hexv(rd.u64(b, 0))), field('mem_end', hexv(rd.u64(b, 8))), field('base_addr', hexv(rd.u64(b, 16))),
-    field('irq', uint(rd.u16(b, 24))), field('dma', uint(b[26]!)), field('port', uint(b[27]!)),
-  ])));
-  d[15] = nlaU32; d[16] = nlaU8; d[17] = nlaU8; d[19] = nlaU32; d[20] = nlaStrD; d[21] = nlaU32;
-  d[23] = linkStats(8, [200, 192, 184]);
-  d[27] = nlaU32;
-  d[28] = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => ({ k: 'fd', fd: rd.s32(b, 0) })));
-  d[29] = (c, a, len) => (len < 4 || len > 8 ? null : fetch(c, a, 4, (b) => xflags(RTEXT_FILTER_FLAGS, BigInt(rd.u32(b, 0)), 'RTEXT_FILTER_???')));
-  d[30] = nlaU32; d[31] = nlaU32; d[32] = nlaU32; d[33] = nlaU8; d[35] = nlaU32; d[37] = nlaS32; d[38] = nlaStrD;
-  d[39] = nlaU8; d[40] = nlaU32; d[41] = nlaU32; d[45] = nlaS32; d[46] = nlaS32; d[47] = nlaU32; d[48] = nlaU32;
-  d[49] = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => ifindexV(rd.u32(b, 0))));
-  d[50] = nlaU32; d[51] = nlaU32; d[53] = nlaStrD; d[54] = hw; d[56] = nlaStrD; d[57] = nlaStrD;
-  d[58] = nlaU32; d[59] = nlaU32; d[60] = nlaU32; d[61] = nlaU32;
-  return d;
-}
-
 const RTM_ROUTE_TYPES = new Set([24, 25, 26]);
 const RTM_NEIGH_TYPES = new Set([28, 29, 30]);
 
@@ -324,16 +275,18 @@ const NDA_ATTRS = nlTable(['NDA_UNSPEC', 'NDA_DST', 'NDA_LLADDR', 'NDA_CACHEINFO
   'NDA_IFINDEX', 'NDA_MASTER', 'NDA_LINK_NETNSID', 'NDA_SRC_VNI', 'NDA_PROTOCOL', 'NDA_NH_ID', 'NDA_FDB_EXT_ATTRS',
   'NDA_FLAGS_EXT', 'NDA_NDM_STATE_MASK', 'NDA_NDM_FLAGS_MASK']);
 
-const nlaU16: NlaDecoder = (c, a, len) => (len < 2 ? null : fetch(c, a, 2, (b) => uint(rd.u16(b, 0))));
-const nlaU64: NlaDecoder = (c, a, len) => (len < 8 ? null : fetch(c, a, 8, (b) => uint(rd.u64(b, 0))));
-const nlaIfindex: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => ifindexV(rd.u32(b, 0))));
+export const nlaU8: NlaDecoder = (c, a, len) => (len < 1 ? null : fetch(c, a, 1, (b) => uint(b[0]!)));
+export const nlaStrD: NlaDecoder = (c, a, len) => nlaStr(c, a, len);
+export const nlaU16: NlaDecoder = (c, a, len) => (len < 2 ? null : fetch(c, a, 2, (b) => uint(rd.u16(b, 0))));
+export const nlaU64: NlaDecoder = (c, a, len) => (len < 8 ? null : fetch(c, a, 8, (b) => uint(rd.u64(b, 0))));
+export const nlaIfindex: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => ifindexV(rd.u32(b, 0))));
 /** Several u32 counters as a struct, when the attribute is long enough. */
-const nlaU32Struct = (names: string[], hexAt = -1): NlaDecoder => (c, a, len) =>
+export const nlaU32Struct = (names: string[], hexAt = -1): NlaDecoder => (c, a, len) =>
   (len < names.length * 4 ? null : fetch(c, a, names.length * 4, (b) =>
     struct(names.map((n, i) => field(n, i === hexAt ? hexv(BigInt(rd.u32(b, i * 4))) : uint(rd.u32(b, i * 4)))))));
 
 /** The fixed part of a route message, then its attributes (decode_rtmsg, decode_ndmsg). */
-function fixedThenAttrs(c: Ctx, a: bigint, len: number, head: Field, size: number, rest: (b: Uint8Array) => Field[],
+export function fixedThenAttrs(c: Ctx, a: bigint, len: number, head: Field, size: number, rest: (b: Uint8Array) => Field[],
   attrs: Xlat, dflt: string, decoders: (NlaDecoder | undefined)[]): Value[] {
   if (len < size) return [struct([head], true)];
   const b = c.opt.verbose ? c.mem.read(a + 1n, size - 1) : null;
@@ -380,23 +333,6 @@ function ndmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
     field('ndm_flags', xflags(NTF_FLAGS, BigInt(b[9]!), 'NTF_???')),
     field('ndm_type', symbol(RTN_TYPES, BigInt(b[10]!), 'x', 'RTN_???')),
   ], NDA_ATTRS, 'NDA_???', d);
-}
-
-/** RTM_*LINK: struct ifinfomsg and its attributes. */
-function ifinfomsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
-  const f: Field[] = [field('ifi_family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'))];
-  if (len < 16) return [struct(f, true)];
-  const b = c.opt.verbose ? c.mem.read(a + 1n, 15) : null;
-  if (!b) return [struct([...f, { v: addr(a + 1n) }])];
-  f.push(
-    field('ifi_type', symbol(ARPHRD, BigInt(rd.u16(b, 1)), 'x', 'ARPHRD_???')),
-    field('ifi_index', ifindexV(rd.u32(b, 3))),
-    field('ifi_flags', xflags(IFF_FLAGS, BigInt(rd.u32(b, 7)), 'IFF_???')),
-    field('ifi_change', hexv(BigInt(rd.u32(b, 11)))),
-  );
-  const out: Value[] = [struct(f)];
-  if (len > 16) out.push(nlattrsV(c, a + 16n, len - 16, IFLA_ATTRS, 'IFLA_???', iflaDecoders(family)));
-  return out;
 }
 
 const NETNSA_ATTRS = nlTable(['NETNSA_NONE', 'NETNSA_NSID', 'NETNSA_PID', 'NETNSA_FD', 'NETNSA_TARGET_NSID', 'NETNSA_CURRENT_NSID']);
@@ -447,6 +383,7 @@ function routePayload(c: Ctx, type: number, a: bigint, len: number): Value[] | n
   const family = fb[0]!;
   if (RTM_ADDR_TYPES.has(type)) return ifaddrmsgV(c, family, a, len);
   if (RTM_LINK_TYPES.has(type)) return ifinfomsgV(c, family, a, len);
+  if (type === 92 || type === 94) return ifstatsmsgV(c, family, a, len);
   if (RTM_ROUTE_TYPES.has(type)) return rtmsgV(c, family, a, len);
   if (RTM_NEIGH_TYPES.has(type)) return ndmsgV(c, family, a, len);
   const other = otherRouteV(c, type, family, a, len);

@@ -113,6 +113,11 @@ test('NETLINK_ROUTE headers: rtgenmsg, netconfmsg, dcbmsg and br_port_msg with t
     same('parity_rtnl_headers', [...x, '-e', 'trace=sendto'], /\{rtgen_family=(AF_UNSPEC|0 \/\* AF_UNSPEC \*\/)\}, \[\[\{nla_len=8, nla_type=/);
 });
 
+test('rtnetlink link attributes: nested kinds, XDP, VF info, per-family settings; RTM_GETSTATS', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw'], ['-X', 'verbose'], ['-s', '2']])
+    same('parity_rtnl_link', [...x, '-e', 'trace=sendto'], /nla_type=(IFLA_INFO_KIND|0x1 \/\* IFLA_INFO_KIND \*\/|0x1)\}, "br/);
+});
+
 test('UNIX_DIAG_VFS: the device, then the inode', { skip: noCc }, () => {
   same('parity_unix_diag_vfs', ['-e', 'trace=sendto'], /\{udiag_vfs_dev=makedev\(0x8, 0x1\), udiag_vfs_ino=123456\}/);
 });
