@@ -1,0 +1,304 @@
+/**
+ * NETLINK_SOCK_DIAG payloads (strace's netlink_sock_diag.c and netlink_{unix,inet,netlink,packet,smc}_diag.c):
+ * a request or a reply of each address family, its fixed header then its attributes.
+ *
+ * netlink.ts imports this file and this file imports netlink.ts's attribute helpers: so that either
+ * may load first, nothing here touches them before a message is decoded (tables of decoders are
+ * built on first use).
+ */
+import type { Ctx } from './types.js';
+import { array, field, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
+import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
+import { IPPROTO, SOCKET_FAMILIES, SOCKET_TYPES } from './xlat/tables.js';
+import { ETHERNET_PROTOCOLS, NETLINK_PROTOCOLS } from './xlat/net.js';
+import { dev, fetch, idV, ifindexV, printArray } from './printers.js';
+import { AF_INET, AF_INET6, AF_UNIX, inet4, inet6, netPort, rawBytes, xlatOf } from './sockaddr.js';
+import { addr, buf, hexv, rd } from './args.js';
+import { bpfInsn } from './bpf_filter.js';
+import {
+  fixedThenAttrs, nlaStrD, nlaU32, nlaU32Struct, nlaU64, nlaU8, type NlaDecoder,
+} from './netlink.js';
+
+export const NETLINK_SOCK_DIAG = 4;
+export const SOCK_DIAG_TYPES = xlatOf([[18, 'TCPDIAG_GETSOCK'], [19, 'DCCPDIAG_GETSOCK'], [20, 'SOCK_DIAG_BY_FAMILY'], [21, 'SOCK_DESTROY']]);
+
+/** A table of names numbered from 0. */
+const numbered = (names: string[]): Xlat => xlatOf(names.map((n, i) => [i, n]));
+/** A table of bits, the first name bit 0. */
+const bits = (names: string[]): Xlat => xlatOf(names.map((n, i) => [1 << i, n]));
+/** Decoders built on first use (see the file's comment). */
+const lazy = <T>(make: () => T): (() => T) => {
+  let v: T | undefined;
+  return () => (v ??= make());
+};
+
+const AF_NETLINK = 16, AF_PACKET = 17, AF_SMC = 43;
+const NLM_F_REQUEST = 1;
+
+const TCP_STATE_NAMES = ['ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE', 'CLOSE_WAIT',
+  'LAST_ACK', 'LISTEN', 'CLOSING', 'NEW_SYN_RECV'];
+const TCP_STATES = xlatOf(TCP_STATE_NAMES.map((n, i) => [i + 1, `TCP_${n}`]));
+const TCP_STATE_FLAGS = xlatOf(TCP_STATE_NAMES.map((n, i) => [1 << (i + 1), `1<<TCP_${n}`]));
+const INET_DIAG_NAMES = ['INET_DIAG_NONE', 'INET_DIAG_MEMINFO', 'INET_DIAG_INFO', 'INET_DIAG_VEGASINFO', 'INET_DIAG_CONG',
+  'INET_DIAG_TOS', 'INET_DIAG_TCLASS', 'INET_DIAG_SKMEMINFO', 'INET_DIAG_SHUTDOWN', 'INET_DIAG_DCTCPINFO', 'INET_DIAG_PROTOCOL',
+  'INET_DIAG_SKV6ONLY', 'INET_DIAG_LOCALS', 'INET_DIAG_PEERS', 'INET_DIAG_PAD', 'INET_DIAG_MARK', 'INET_DIAG_BBRINFO',
+  'INET_DIAG_CLASS_ID', 'INET_DIAG_MD5SIG', 'INET_DIAG_ULP_INFO', 'INET_DIAG_SK_BPF_STORAGES', 'INET_DIAG_CGROUP_ID',
+  'INET_DIAG_SOCKOPT'];
+const INET_DIAG_ATTRS = numbered(INET_DIAG_NAMES);
+const INET_DIAG_EXT_FLAGS = xlatOf(INET_DIAG_NAMES.slice(1).map((n, i) => [1 << i, `1<<(${n}-1)`]));
+const INET_DIAG_REQ_ATTRS = numbered(['INET_DIAG_REQ_NONE', 'INET_DIAG_REQ_BYTECODE', 'INET_DIAG_REQ_SK_BPF_STORAGES', 'INET_DIAG_REQ_PROTOCOL']);
+const SHUTDOWN_FLAGS = xlatOf([[1, 'RCV_SHUTDOWN'], [2, 'SEND_SHUTDOWN']]);
+const SOCKOPT_BITS = ['recverr', 'is_icsk', 'freebind', 'hdrincl', 'mc_loop', 'transparent', 'mc_all', 'nodefrag',
+  'bind_address_no_port', 'recverr_rfc4884', 'defer_connect'];
+
+/** A socket cookie: two u32 words. */
+const cookie = (b: Uint8Array, off: number): Value => array([uint(rd.u32(b, off)), uint(rd.u32(b, off + 4))]);
+
+/** struct inet_diag_sockid (48 bytes at `off`): ports, addresses of the family, interface, cookie. */
+function inetDiagSockid(b: Uint8Array, off: number, family: number): Value {
+  const ip = (at: number, name: string): Field =>
+    family === AF_INET ? field(name, inet4(b, at)) : family === AF_INET6 ? { v: inet6(b, at, name) } : field(name, rawBytes(b, at, 16));
+  return struct([
+    field('idiag_sport', netPort(b, off)), field('idiag_dport', netPort(b, off + 2)),
+    ip(off + 4, 'idiag_src'), ip(off + 20, 'idiag_dst'),
+    field('idiag_if', ifindexV(rd.u32(b, off + 36))),
+    field('idiag_cookie', cookie(b, off + 40)),
+  ]);
+}
+
+/** INET_DIAG_SOCKOPT: the bits that are set (all of them with -v). */
+const diagSockopt: NlaDecoder = (c, a, len) => (len < 2 ? null : fetch(c, a, 2, (b) => {
+  const v = b[0]! | (b[1]! << 8);
+  const f: Field[] = SOCKOPT_BITS.flatMap((n, i) => (!c.opt.abbrev || (v >> i) & 1 ? [field(n, uint((v >> i) & 1))] : []));
+  const unused = b[1]! >> 3;
+  if (!c.opt.abbrev || unused) f.push(field('unused', note(hexv(BigInt(unused)), 'bits 3..8')));
+  return struct(f);
+}));
+
+/** A one-byte shutdown attribute: always with its number (the names are not part of the UAPI). */
+const diagShutdown: NlaDecoder = (c, a, len) => (len < 1 ? null : fetch(c, a, 1, (b) => {
+  const v = b[0]!;
+  if (!v) return int(0);
+  const f = xflags(SHUTDOWN_FLAGS, BigInt(v));
+  const text = f.k === 'flags' ? [...f.names, ...(f.rest ? ['0x' + f.rest.toString(16)] : [])].join('|') : '';
+  return note(hexv(BigInt(v)), f.k === 'flags' && f.names.length ? text : '???_SHUTDOWN');
+}));
+
+const SK_MEMINFO = numbered(['RMEM_ALLOC', 'RCVBUF', 'WMEM_ALLOC', 'SNDBUF', 'FWD_ALLOC', 'WMEM_QUEUED', 'OPTMEM', 'BACKLOG', 'DROPS']
+  .map((n) => `SK_MEMINFO_${n}`));
+/** decode_nla_meminfo: u32 counters indexed by SK_MEMINFO_* (`[[SK_MEMINFO_RCVBUF]=N, …]`). */
+const nlaMeminfo: NlaDecoder = (c, a, len) => (len < 4 ? null : printArray(c, a, Math.floor(len / 4), 4, (b, i) =>
+  join('', tok('['), symbol(SK_MEMINFO, BigInt(i), 'u', 'SK_MEMINFO_???'), tok(']='), uint(rd.u32(b, 0)))));
+const nlaUid: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => idV(rd.u32(b, 0))));
+
+const inetDiagMsgDecoders = lazy(() => {
+  const d: (NlaDecoder | undefined)[] = [];
+  d[4] = nlaStrD; d[5] = nlaU8; d[6] = nlaU8; d[7] = nlaMeminfo; d[8] = diagShutdown; d[11] = nlaU8; d[15] = nlaU32;
+  d[17] = nlaU32; d[21] = nlaU64; d[22] = diagSockopt;
+  return d;
+});
+
+// ---------------------------------------------------------------- AF_UNIX
+
+const UDIAG_SHOW = bits(['NAME', 'VFS', 'PEER', 'ICONS', 'RQLEN', 'MEMINFO', 'UID'].map((n) => `UDIAG_SHOW_${n}`));
+const UNIX_DIAG_ATTRS = numbered(['UNIX_DIAG_NAME', 'UNIX_DIAG_VFS', 'UNIX_DIAG_PEER', 'UNIX_DIAG_ICONS', 'UNIX_DIAG_RQLEN',
+  'UNIX_DIAG_MEMINFO', 'UNIX_DIAG_SHUTDOWN', 'UNIX_DIAG_UID']);
+const unixDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => [
+  nlaStrD,
+  // struct unix_diag_vfs: the inode first, the device second, printed the other way round
+  (c, a, len) => (len < 8 ? null : fetch(c, a, 8, (b) =>
+    struct([field('udiag_vfs_dev', dev(BigInt(rd.u32(b, 4)))), field('udiag_vfs_ino', uint(rd.u32(b, 0)))]))),
+  nlaU32,
+  (c, a, len) => (len < 4 ? null : printArray(c, a, Math.floor(len / 4), 4, (b) => uint(rd.u32(b, 0)))),
+  nlaU32Struct(['udiag_rqueue', 'udiag_wqueue']), nlaMeminfo, nlaU8, nlaUid,
+]);
+
+/** AF_UNIX sock_diag: struct unix_diag_req, or struct unix_diag_msg and its attributes. */
+function unixDiag(c: Ctx, request: boolean, head: (n: string) => Field, a: bigint, len: number): Value[] {
+  if (request) {
+    return fixedThenAttrs(c, a, Math.min(len, 24), head('sdiag_family'), 24, (b) => [
+      field('sdiag_protocol', uint(b[0]!)),
+      field('udiag_states', xflags(TCP_STATE_FLAGS, BigInt(rd.u32(b, 3)), '1<<TCP_???')),
+      field('udiag_ino', uint(rd.u32(b, 7))),
+      field('udiag_show', xflags(UDIAG_SHOW, BigInt(rd.u32(b, 11)), 'UDIAG_SHOW_???')),
+      field('udiag_cookie', cookie(b, 15)),
+    ], UNIX_DIAG_ATTRS, 'UNIX_DIAG_???', []);
+  }
+  return fixedThenAttrs(c, a, len, head('udiag_family'), 16, (b) => [
+    field('udiag_type', symbol(SOCKET_TYPES, BigInt(b[0]!), 'x', 'SOCK_???')),
+    field('udiag_state', symbol(TCP_STATES, BigInt(b[1]!), 'x', 'TCP_???')),
+    field('udiag_ino', uint(rd.u32(b, 3))),
+    field('udiag_cookie', cookie(b, 7)),
+  ], UNIX_DIAG_ATTRS, 'UNIX_DIAG_???', unixDiagMsgDecoders());
+}
+
+// ---------------------------------------------------------------- AF_INET, AF_INET6
+
+const TCPDIAG_GETSOCK = 18, DCCPDIAG_GETSOCK = 19;
+
+/** inet requests: struct inet_diag_req (the old TCPDIAG/DCCPDIAG types) or inet_diag_req_v2; replies: inet_diag_msg. */
+function inetDiag(c: Ctx, type: number, request: boolean, head: (n: string) => Field, family: number, a: bigint, len: number): Value[] {
+  if (request && (type === TCPDIAG_GETSOCK || type === DCCPDIAG_GETSOCK)) {
+    return fixedThenAttrs(c, a, len, head('idiag_family'), 60, (b) => [
+      field('idiag_src_len', uint(b[0]!)), field('idiag_dst_len', uint(b[1]!)),
+      field('idiag_ext', xflags(INET_DIAG_EXT_FLAGS, BigInt(b[2]!), '1<<INET_DIAG_???-1')),
+      field('id', inetDiagSockid(b, 3, family)),
+      field('idiag_states', xflags(TCP_STATE_FLAGS, BigInt(rd.u32(b, 51)), '1<<TCP_???')),
+      field('idiag_dbs', uint(rd.u32(b, 55))),
+    ], INET_DIAG_REQ_ATTRS, 'INET_DIAG_REQ_???', []);
+  }
+  if (request) {
+    return fixedThenAttrs(c, a, len, head('sdiag_family'), 56, (b) => [
+      field('sdiag_protocol', symbol(IPPROTO, BigInt(b[0]!), 'x', 'IPPROTO_???')),
+      field('idiag_ext', xflags(INET_DIAG_EXT_FLAGS, BigInt(b[1]!), '1<<INET_DIAG_???-1')),
+      field('idiag_states', xflags(TCP_STATE_FLAGS, BigInt(rd.u32(b, 3)), '1<<TCP_???')),
+      field('id', inetDiagSockid(b, 7, family)),
+    ], INET_DIAG_REQ_ATTRS, 'INET_DIAG_REQ_???', []);
+  }
+  return fixedThenAttrs(c, a, len, head('idiag_family'), 72, (b) => [
+    field('idiag_state', symbol(TCP_STATES, BigInt(b[0]!), 'x', 'TCP_???')),
+    field('idiag_timer', uint(b[1]!)), field('idiag_retrans', uint(b[2]!)),
+    field('id', inetDiagSockid(b, 3, family)),
+    field('idiag_expires', uint(rd.u32(b, 51))), field('idiag_rqueue', uint(rd.u32(b, 55))),
+    field('idiag_wqueue', uint(rd.u32(b, 59))), field('idiag_uid', uint(rd.u32(b, 63))), field('idiag_inode', uint(rd.u32(b, 67))),
+  ], INET_DIAG_ATTRS, 'INET_DIAG_???', inetDiagMsgDecoders());
+}
+
+// ---------------------------------------------------------------- AF_NETLINK
+
+const NDIAG_PROTO_ALL = 255;
+const NDIAG_SHOW = bits(['MEMINFO', 'GROUPS', 'RING_CFG', 'FLAGS'].map((n) => `NDIAG_SHOW_${n}`));
+const NETLINK_STATES = xlatOf([[0, 'NETLINK_UNCONNECTED'], [1, 'NETLINK_CONNECTED'], [7, 'TCP_CLOSE']]);
+const NETLINK_DIAG_ATTRS = numbered(['MEMINFO', 'GROUPS', 'RX_RING', 'TX_RING', 'FLAGS'].map((n) => `NETLINK_DIAG_${n}`));
+const NDIAG_FLAGS = bits(['CB_RUNNING', 'PKTINFO', 'BROADCAST_ERROR', 'NO_ENOBUFS', 'LISTEN_ALL_NSID', 'CAP_ACK'].map((n) => `NDIAG_FLAG_${n}`));
+
+/** Several u32 fields of a ring or info struct, when the attribute holds them all. */
+const u32s = (names: string[]): NlaDecoder => (c, a, len) => (len < names.length * 4 ? null
+  : fetch(c, a, names.length * 4, (b) => struct(names.map((n, i) => field(n, uint(rd.u32(b, i * 4)))))));
+
+const netlinkDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => {
+  const ring = u32s(['ndr_block_size', 'ndr_block_nr', 'ndr_frame_size', 'ndr_frame_nr']);
+  return [
+    nlaMeminfo,
+    // the groups bitmap, in words of the tracee's size
+    (c, a, len) => (len < 8 ? null : printArray(c, a, Math.floor(len / 8), 8, (b) => hexv(rd.u64(b, 0)))),
+    ring, ring,
+    (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => xflags(NDIAG_FLAGS, BigInt(rd.u32(b, 0)), 'NDIAG_FLAG_???'))),
+  ];
+});
+
+function netlinkDiag(c: Ctx, request: boolean, head: (n: string) => Field, a: bigint, len: number): Value[] {
+  if (request) {
+    return fixedThenAttrs(c, a, Math.min(len, 20), head('sdiag_family'), 20, (b) => [
+      field('sdiag_protocol', b[0] === NDIAG_PROTO_ALL ? tok('NDIAG_PROTO_ALL')
+        : symbol(NETLINK_PROTOCOLS, BigInt(b[0]!), 'x', 'NETLINK_???')),
+      field('ndiag_ino', uint(rd.u32(b, 3))),
+      field('ndiag_show', xflags(NDIAG_SHOW, BigInt(rd.u32(b, 7)), 'NDIAG_SHOW_???')),
+      field('ndiag_cookie', cookie(b, 11)),
+    ], NETLINK_DIAG_ATTRS, 'NETLINK_DIAG_???', []);
+  }
+  return fixedThenAttrs(c, a, len, head('ndiag_family'), 28, (b) => [
+    field('ndiag_type', symbol(SOCKET_TYPES, BigInt(b[0]!), 'x', 'SOCK_???')),
+    field('ndiag_protocol', symbol(NETLINK_PROTOCOLS, BigInt(b[1]!), 'x', 'NETLINK_???')),
+    field('ndiag_state', symbol(NETLINK_STATES, BigInt(b[2]!), 'x', 'NETLINK_???')),
+    field('ndiag_portid', uint(rd.u32(b, 3))), field('ndiag_dst_portid', uint(rd.u32(b, 7))),
+    field('ndiag_dst_group', uint(rd.u32(b, 11))), field('ndiag_ino', uint(rd.u32(b, 15))),
+    field('ndiag_cookie', cookie(b, 19)),
+  ], NETLINK_DIAG_ATTRS, 'NETLINK_DIAG_???', netlinkDiagMsgDecoders());
+}
+
+// ---------------------------------------------------------------- AF_PACKET
+
+const PACKET_SHOW = bits(['INFO', 'MCLIST', 'RING_CFG', 'FANOUT', 'MEMINFO', 'FILTER'].map((n) => `PACKET_SHOW_${n}`));
+const PACKET_DIAG_ATTRS = numbered(['INFO', 'MCLIST', 'RX_RING', 'TX_RING', 'FANOUT', 'UID', 'MEMINFO', 'FILTER']
+  .map((n) => `PACKET_DIAG_${n}`));
+const TPACKET_VERSIONS = numbered(['TPACKET_V1', 'TPACKET_V2', 'TPACKET_V3']);
+const PDI_FLAGS = bits(['RUNNING', 'AUXDATA', 'ORIGDEV', 'VNETHDR', 'LOSS'].map((n) => `PDI_${n}`));
+
+const packetDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => {
+  const ring = u32s(['pdr_block_size', 'pdr_block_nr', 'pdr_frame_size', 'pdr_frame_nr', 'pdr_retire_tmo', 'pdr_sizeof_priv',
+    'pdr_features']);
+  return [
+    (c, a, len) => (len < 24 ? null : fetch(c, a, 24, (b) => struct([
+      field('pdi_index', ifindexV(rd.u32(b, 0))),
+      field('pdi_version', symbol(TPACKET_VERSIONS, BigInt(rd.u32(b, 4)), 'x', 'TPACKET_???')),
+      field('pdi_reserve', uint(rd.u32(b, 8))), field('pdi_copy_thresh', uint(rd.u32(b, 12))),
+      field('pdi_tstamp', uint(rd.u32(b, 16))), field('pdi_flags', xflags(PDI_FLAGS, BigInt(rd.u32(b, 20)), 'PDI_???')),
+    ]))),
+    // struct packet_diag_mclist: 44 bytes, the address as long as pdmc_alen says (at most 32)
+    (c, a, len) => (len < 44 ? null : printArray(c, a, Math.floor(len / 44), 44, (b) => struct([
+      field('pdmc_index', ifindexV(rd.u32(b, 0))), field('pdmc_count', uint(rd.u32(b, 4))),
+      field('pdmc_type', uint(rd.u16(b, 8))), field('pdmc_alen', uint(rd.u16(b, 10))),
+      field('pdmc_addr', { k: 'str', b: b.subarray(12, 12 + Math.min(rd.u16(b, 10), 32)), hex: true }),
+    ]))),
+    ring, ring, nlaU32, nlaUid, nlaMeminfo,
+    // print_sock_fprog: the instructions, whatever abbrev says
+    (c, a, len) => (len < 8 || len / 8 > 0xffff ? null : printArray(c, a, Math.floor(len / 8), 8, bpfInsn('socket'))),
+  ];
+});
+
+function packetDiag(c: Ctx, request: boolean, head: (n: string) => Field, a: bigint, len: number): Value[] {
+  if (request) {
+    return fixedThenAttrs(c, a, Math.min(len, 20), head('sdiag_family'), 20, (b) => [
+      field('sdiag_protocol', hexv(BigInt(b[0]!))),
+      field('pdiag_ino', uint(rd.u32(b, 3))),
+      field('pdiag_show', xflags(PACKET_SHOW, BigInt(rd.u32(b, 7)), 'PACKET_SHOW_???')),
+      field('pdiag_cookie', cookie(b, 11)),
+    ], PACKET_DIAG_ATTRS, 'PACKET_DIAG_???', []);
+  }
+  return fixedThenAttrs(c, a, len, head('pdiag_family'), 16, (b) => [
+    field('pdiag_type', symbol(SOCKET_TYPES, BigInt(b[0]!), 'x', 'SOCK_???')),
+    field('pdiag_num', symbol(ETHERNET_PROTOCOLS, BigInt(rd.u16(b, 1)), 'x', 'ETH_P_???')),
+    field('pdiag_ino', uint(rd.u32(b, 3))),
+    field('pdiag_cookie', cookie(b, 7)),
+  ], PACKET_DIAG_ATTRS, 'PACKET_DIAG_???', packetDiagMsgDecoders());
+}
+
+// ---------------------------------------------------------------- AF_SMC
+
+const SMC_STATES = xlatOf([[1, 'SMC_ACTIVE'], [2, 'SMC_INIT'], [7, 'SMC_CLOSED'], [10, 'SMC_LISTEN'], [20, 'SMC_PEERCLOSEWAIT1'],
+  [21, 'SMC_PEERCLOSEWAIT2'], [24, 'SMC_APPFINCLOSEWAIT'], [22, 'SMC_APPCLOSEWAIT1'], [23, 'SMC_APPCLOSEWAIT2'],
+  [25, 'SMC_PEERFINCLOSEWAIT'], [26, 'SMC_PEERABORTWAIT'], [27, 'SMC_PROCESSABORT']]);
+const SMC_DIAG_MODES = numbered(['SMC_DIAG_MODE_SMCR', 'SMC_DIAG_MODE_FALLBACK_TCP', 'SMC_DIAG_MODE_SMCD']);
+const SMC_DIAG_EXT = bits(['1<<(SMC_DIAG_CONNINFO-1)', '1<<(SMC_DIAG_LGRINFO-1)']);
+const SMC_DIAG_ATTRS = numbered(['NONE', 'CONNINFO', 'LGRINFO', 'SHUTDOWN', 'DMBINFO', 'FALLBACK'].map((n) => `SMC_DIAG_${n}`));
+
+function smcDiag(c: Ctx, request: boolean, head: (n: string) => Field, a: bigint, len: number): Value[] {
+  if (request) {
+    // the AF_SMC handler keeps AF_INET addresses
+    return fixedThenAttrs(c, a, Math.min(len, 52), head('diag_family'), 52, (b) => [
+      field('diag_ext', xflags(SMC_DIAG_EXT, BigInt(b[2]!), '1<<SMC_DIAG_???-1')),
+      field('id', inetDiagSockid(b, 3, AF_INET)),
+    ], SMC_DIAG_ATTRS, 'SMC_DIAG_???', []);
+  }
+  return fixedThenAttrs(c, a, len, head('diag_family'), 64, (b) => [
+    field('diag_state', symbol(SMC_STATES, BigInt(b[0]!), 'x', 'SMC_???')),
+    field('diag_fallback', symbol(SMC_DIAG_MODES, BigInt(b[1]!), 'x', 'SMC_DIAG_MODE_???')),
+    field('diag_shutdown', uint(b[2]!)),
+    field('id', inetDiagSockid(b, 3, AF_INET)),
+    field('diag_uid', uint(rd.u32(b, 51))), field('diag_inode', uint(rd.u64(b, 55))),
+  ], SMC_DIAG_ATTRS, 'SMC_DIAG_???', smcDiagMsgDecoders());
+}
+
+const smcDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => [undefined, undefined, undefined, diagShutdown]);
+
+// ---------------------------------------------------------------- dispatch
+
+/** decode_netlink_sock_diag: a request or reply by its family byte, else `{family=…, data=…}`. */
+export function sockDiagPayload(c: Ctx, type: number, flags: number, a: bigint, len: number): Value[] {
+  const fb = c.mem.read(a, 1);
+  if (!fb) return [addr(a)];
+  const family = fb[0]!;
+  const head = (name: string): Field => field(name, symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'));
+  const request = (flags & NLM_F_REQUEST) !== 0;
+  if (len > 1) {
+    if (family === AF_UNIX) return unixDiag(c, request, head, a, len);
+    if (family === AF_INET || family === AF_INET6) return inetDiag(c, type, request, head, family, a, len);
+    if (family === AF_NETLINK) return netlinkDiag(c, request, head, a, len);
+    if (family === AF_PACKET) return packetDiag(c, request, head, a, len);
+    if (family === AF_SMC) return smcDiag(c, request, head, a, len);
+  }
+  const f: Field[] = [head('family')];
+  if (len > 1) f.push(field('data', buf(c, a + 1n, len - 1, true)));
+  return [struct(f)];
+}
