@@ -11,7 +11,7 @@ import { array, field, int, join, note, struct, tok, uint, type Field, type Valu
 import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
 import { IPPROTO, SOCKET_FAMILIES, SOCKET_TYPES } from './xlat/tables.js';
 import { ETHERNET_PROTOCOLS, NETLINK_PROTOCOLS } from './xlat/net.js';
-import { dev, fetch, idV, ifindexV, printArray } from './printers.js';
+import { cstrField, dev, fetch, idV, ifindexV, printArray } from './printers.js';
 import { AF_INET, AF_INET6, AF_UNIX, inet4, inet6, netPort, rawBytes, xlatOf } from './sockaddr.js';
 import { addr, buf, hexv, rd } from './args.js';
 import { bpfInsn } from './bpf_filter.js';
@@ -91,6 +91,54 @@ const nlaMeminfo: NlaDecoder = (c, a, len) => (len < 4 ? null : printArray(c, a,
   join('', tok('['), symbol(SK_MEMINFO, BigInt(i), 'u', 'SK_MEMINFO_???'), tok(']='), uint(rd.u32(b, 0)))));
 const nlaUid: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => idV(rd.u32(b, 0))));
 
+const INET_DIAG_BC = numbered(['NOP', 'JMP', 'S_GE', 'S_LE', 'D_GE', 'D_LE', 'AUTO', 'S_COND', 'D_COND', 'DEV_COND', 'MARK_COND',
+  'S_EQ', 'D_EQ', 'CGROUP_COND'].map((n) => `INET_DIAG_BC_${n}`));
+const BC_S_GE = 2, BC_D_LE = 5, BC_S_COND = 7, BC_D_COND = 8, BC_DEV_COND = 9, BC_MARK_COND = 10;
+
+/** struct inet_diag_bc_op: `{code=…, yes=…, no=…}`. */
+const bcOp = (b: Uint8Array): Value => struct([
+  field('code', symbol(INET_DIAG_BC, BigInt(b[0]!), 'x', 'INET_DIAG_BC_???')), field('yes', uint(b[1]!)), field('no', uint(rd.u16(b, 2))),
+]);
+
+/** decode_inet_addr with a field name: `addr=inet_addr("…")`, `inet_pton(AF_INET6, "…", &addr)`, else `addr=` hex bytes. */
+function namedInetAddr(c: Ctx, a: bigint, len: number, family: number, name: string): Field {
+  const size = family === AF_INET ? 4 : family === AF_INET6 ? 16 : 0;
+  if (!size || len < size) return field(name, buf(c, a, len, true));
+  const b = c.mem.read(a, size);
+  if (!b) return field(name, addr(a));
+  return size === 4 ? field(name, inet4(b)) : { v: inet6(b, 0, name) };
+}
+
+/** The data after a bytecode op, by the op's code (decode_bytecode_data). */
+function bcData(c: Ctx, code: number, a: bigint, len: number): Value {
+  const sized = (size: number, show: (b: Uint8Array) => Value): Value => (len < size ? buf(c, a, len, true) : fetch(c, a, size, show));
+  if (code === BC_S_COND || code === BC_D_COND) {
+    // struct inet_diag_hostcond, then the address of its family
+    return sized(8, (b) => struct([
+      field('family', symbol(SOCKET_FAMILIES, BigInt(b[0]!), 'x', 'AF_???')), field('prefix_len', uint(b[1]!)),
+      field('port', uint(rd.u32(b, 4))),
+      ...(len > 8 ? [namedInetAddr(c, a + 8n, len - 8, b[0]!, 'addr')] : []),
+    ]));
+  }
+  if (code === BC_DEV_COND) return sized(4, (b) => ifindexV(rd.u32(b, 0)));
+  if (code >= BC_S_GE && code <= BC_D_LE) return sized(4, bcOp);
+  if (code === BC_MARK_COND) return sized(8, (b) => struct([field('mark', uint(rd.u32(b, 0))), field('mask', uint(rd.u32(b, 4)))]));
+  return buf(c, a, len, true);
+}
+
+/** INET_DIAG_REQ_BYTECODE: the first op, then what follows it, as two more elements of the attribute. */
+const diagBytecode: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) =>
+  (len > 4 ? join(', ', bcOp(b), bcData(c, b[0]!, a + 4n, len - 4)) : bcOp(b))));
+
+/** decode_nla_xval: a number of up to 8 bytes, named by `table`. */
+const nlaXval = (table: Xlat, dflt: string): NlaDecoder => (c, a, len) => (len > 8 ? null : fetch(c, a, len, (b) => {
+  let v = 0n;
+  for (let i = len - 1; i >= 0; i--) v = (v << 8n) | BigInt(b[i]!);
+  return symbol(table, v, 'x', dflt);
+}));
+
+const inetDiagReqDecoders = lazy((): (NlaDecoder | undefined)[] => [undefined, diagBytecode, undefined, nlaXval(IPPROTO, 'IPPROTO_???')]);
+
 const inetDiagMsgDecoders = lazy(() => {
   const d: (NlaDecoder | undefined)[] = [];
   d[4] = nlaStrD; d[5] = nlaU8; d[6] = nlaU8; d[7] = nlaMeminfo; d[8] = diagShutdown; d[11] = nlaU8; d[15] = nlaU32;
@@ -145,7 +193,7 @@ function inetDiag(c: Ctx, type: number, request: boolean, head: (n: string) => F
       field('id', inetDiagSockid(b, 3, family)),
       field('idiag_states', xflags(TCP_STATE_FLAGS, BigInt(rd.u32(b, 51)), '1<<TCP_???')),
       field('idiag_dbs', uint(rd.u32(b, 55))),
-    ], INET_DIAG_REQ_ATTRS, 'INET_DIAG_REQ_???', []);
+    ], INET_DIAG_REQ_ATTRS, 'INET_DIAG_REQ_???', inetDiagReqDecoders());
   }
   if (request) {
     return fixedThenAttrs(c, a, len, head('sdiag_family'), 56, (b) => [
@@ -153,7 +201,7 @@ function inetDiag(c: Ctx, type: number, request: boolean, head: (n: string) => F
       field('idiag_ext', xflags(INET_DIAG_EXT_FLAGS, BigInt(b[1]!), '1<<INET_DIAG_???-1')),
       field('idiag_states', xflags(TCP_STATE_FLAGS, BigInt(rd.u32(b, 3)), '1<<TCP_???')),
       field('id', inetDiagSockid(b, 7, family)),
-    ], INET_DIAG_REQ_ATTRS, 'INET_DIAG_REQ_???', []);
+    ], INET_DIAG_REQ_ATTRS, 'INET_DIAG_REQ_???', inetDiagReqDecoders());
   }
   return fixedThenAttrs(c, a, len, head('idiag_family'), 72, (b) => [
     field('idiag_state', symbol(TCP_STATES, BigInt(b[0]!), 'x', 'TCP_???')),
@@ -280,7 +328,48 @@ function smcDiag(c: Ctx, request: boolean, head: (n: string) => Field, a: bigint
   ], SMC_DIAG_ATTRS, 'SMC_DIAG_???', smcDiagMsgDecoders());
 }
 
-const smcDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => [undefined, undefined, undefined, diagShutdown]);
+const SMC_ROLES = numbered(['SMC_CLNT', 'SMC_SERV']);
+const SMC_DECL_CODES = xlatOf([[0x01010000, 'SMC_CLC_DECL_MEM'], [0x02010000, 'SMC_CLC_DECL_TIMEOUT_CL'],
+  [0x02020000, 'SMC_CLC_DECL_TIMEOUT_AL'], [0x03000000, 'SMC_CLC_DECL_CNFERR'], [0x03010000, 'SMC_CLC_DECL_PEERNOSMC'],
+  [0x03020000, 'SMC_CLC_DECL_IPSEC'], [0x03030000, 'SMC_CLC_DECL_NOSMCDEV'], [0x03040000, 'SMC_CLC_DECL_MODEUNSUPP'],
+  [0x03050000, 'SMC_CLC_DECL_RMBE_EC'], [0x03060000, 'SMC_CLC_DECL_OPTUNSUPP'], [0x04000000, 'SMC_CLC_DECL_SYNCERR'],
+  [0x05000000, 'SMC_CLC_DECL_PEERDECL'], [0x99990000, 'SMC_CLC_DECL_INTERR'], [0x99990001, 'SMC_CLC_DECL_ERR_RTOK'],
+  [0x99990002, 'SMC_CLC_DECL_ERR_RDYLNK'], [0x99990003, 'SMC_CLC_DECL_ERR_REGRMB']]);
+
+/** struct smc_diag_cursor at `off`. */
+const smcCursor = (b: Uint8Array, off: number): Value =>
+  struct([field('reserved', uint(rd.u16(b, off))), field('wrap', uint(rd.u16(b, off + 2))), field('count', uint(rd.u32(b, off + 4)))]);
+/** A reason code, always with its name (they are not in a UAPI header, so strace prints both). */
+const smcDecl = (v: number): Value => note(v ? hexv(BigInt(v)) : int(0), SMC_DECL_CODES.byValue.get(BigInt(v)) ?? 'SMC_CLC_DECL_???');
+
+const smcDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => [
+  undefined,
+  (c, a, len) => (len < 76 ? null : fetch(c, a, 76, (b) => struct([
+    field('token', uint(rd.u32(b, 0))), field('sndbuf_size', uint(rd.u32(b, 4))), field('rmbe_size', uint(rd.u32(b, 8))),
+    field('peer_rmbe_size', uint(rd.u32(b, 12))),
+    field('rx_prod', smcCursor(b, 16)), field('rx_cons', smcCursor(b, 24)), field('tx_prod', smcCursor(b, 32)),
+    field('tx_cons', smcCursor(b, 40)),
+    field('rx_prod_flags', hexv(BigInt(b[48]!))), field('rx_conn_state_flags', hexv(BigInt(b[49]!))),
+    field('tx_prod_flags', hexv(BigInt(b[50]!))), field('tx_conn_state_flags', hexv(BigInt(b[51]!))),
+    field('tx_prep', smcCursor(b, 52)), field('tx_sent', smcCursor(b, 60)), field('tx_fin', smcCursor(b, 68)),
+  ]))),
+  // struct smc_diag_lgrinfo: one struct smc_diag_linkinfo (146 bytes), then the role
+  (c, a, len) => (len < 147 ? null : fetch(c, a, 147, (b) => struct([
+    field('lnk', array([struct([
+      field('link_id', uint(b[0]!)), field('ibname', cstrField(b, 1, 64)), field('ibport', uint(b[65]!)),
+      field('gid', cstrField(b, 66, 40)), field('peer_gid', cstrField(b, 106, 40)),
+    ])])),
+    field('role', symbol(SMC_ROLES, BigInt(b[146]!), 'x', 'SMC_???')),
+  ]))),
+  (c, a, len) => (len < 1 ? null : fetch(c, a, 1, (b) => xflags(SHUTDOWN_FLAGS, BigInt(b[0]!), '???_SHUTDOWN'))),
+  (c, a, len) => (len < 40 ? null : fetch(c, a, 40, (b) => struct([
+    field('linkid', uint(rd.u32(b, 0))), field('peer_gid', hexv(rd.u64(b, 8))), field('my_gid', hexv(rd.u64(b, 16))),
+    field('token', hexv(rd.u64(b, 24))), field('peer_token', hexv(rd.u64(b, 32))),
+  ]))),
+  (c, a, len) => (len < 8 ? null : fetch(c, a, 8, (b) => struct([
+    field('reason', smcDecl(rd.u32(b, 0))), field('peer_diagnosis', smcDecl(rd.u32(b, 4))),
+  ]))),
+]);
 
 // ---------------------------------------------------------------- dispatch
 
