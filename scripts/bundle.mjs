@@ -25,7 +25,7 @@ const SHARED = ['arch/index.js', 'arch/types.js', 'decode/xlat/errno.js', 'decod
 const PARTS = {
   net: [
     'decode/net.js', 'decode/sockaddr.js', 'decode/netlink.js', 'decode/sock_ioctl.js', 'decode/xlat/net.js', 'decode/nlmsg_types.js',
-    'decode/netlink_sock_diag.js',
+    'decode/netlink_sock_diag.js', 'decode/netlink_netfilter.js', 'decode/netlink_selinux.js', 'decode/netlink_kobject_uevent.js',
   ],
   file: ['decode/file.js', 'decode/stat.js', 'decode/xlat/file.js'],
   desc: ['decode/desc.js', 'decode/xlat/desc.js'],

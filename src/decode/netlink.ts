@@ -12,6 +12,9 @@ import { AF_INET, AF_INET6, inet4, inet6, xlatOf } from './sockaddr.js';
 import { hwaddrV } from './sock_ioctl.js';
 import { nlmsgFlagKind, nlmsgTypeV } from './nlmsg_types.js';
 import { NETLINK_SOCK_DIAG, SOCK_DIAG_TYPES, sockDiagPayload } from './netlink_sock_diag.js';
+import { NETLINK_NETFILTER, netfilterPayload } from './netlink_netfilter.js';
+import { NETLINK_SELINUX, selinuxPayload } from './netlink_selinux.js';
+import { NETLINK_KOBJECT_UEVENT, kobjectUevent } from './netlink_kobject_uevent.js';
 
 
 // ---------------------------------------------------------------- netlink messages
@@ -150,7 +153,7 @@ export const nlaU32: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4
 const nlaS32: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => int(rd.s32(b, 0))));
 
 /** decode_nlattr: `[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr("…")]`, several in an array. */
-function nlattrsV(c: Ctx, a: bigint, len: number, table: Xlat, dflt: string, decoders: (NlaDecoder | undefined)[]): Value {
+export function nlattrsV(c: Ctx, a: bigint, len: number, table: Xlat, dflt: string, decoders: (NlaDecoder | undefined)[]): Value {
   return netlinkRecords(c, a, len, 4, (h) => rd.u16(h, 0), (h, at, left) => {
     const nlaLen = rd.u16(h, 0);
     const nlaType = rd.u16(h, 2);
@@ -465,6 +468,9 @@ function nlPayload(c: Ctx, family: number | undefined, h: Uint8Array, a: bigint,
     if (v) return v;
   }
   if (type >= 16 && family === NETLINK_SOCK_DIAG) return sockDiagPayload(c, type, rd.u16(h, 6), a, len);
+  if (type >= 16 && family === NETLINK_NETFILTER) return netfilterPayload(c, type, a, len);
+  const selinux = type >= 16 && family === NETLINK_SELINUX ? selinuxPayload(c, type, a, len) : null;
+  if (selinux) return [selinux];
   if (type === 3 && len === 4) return [fetch(c, a, 4, (b) => int(rd.s32(b, 0)))];
   return [buf(c, a, len, true)];
 }
@@ -500,6 +506,7 @@ function nlmsgWithPayload(c: Ctx, family: number | undefined, h: Uint8Array, a: 
 /** decode_netlink: the messages of a netlink buffer of `len` bytes; `family` is the socket's protocol. */
 export function netlinkV(c: Ctx, family: number | undefined, a: bigint, total: bigint): Value {
   const len = Number(total > 0x7fffffffn ? 0x7fffffffn : total);
+  if (family === NETLINK_KOBJECT_UEVENT) return kobjectUevent(c, a, len);
   return netlinkRecords(c, a, len, 16, (h) => rd.u32(h, 0), (h, at, left) => nlmsgWithPayload(c, family, h, at, left));
 }
 
