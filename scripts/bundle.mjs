@@ -33,7 +33,7 @@ const PARTS = {
     'decode/gpio_ioctl.js', 'decode/ptp_ioctl.js'],
   process: [
     'decode/process.js', 'decode/prctl.js', 'decode/seccomp.js', 'decode/system.js', 'decode/sched.js', 'decode/ptrace.js',
-    'decode/keyctl.js', 'decode/bpf.js', 'decode/perf.js', 'decode/ioprio.js', 'decode/xlat/proc.js',
+    'decode/keyctl.js', 'decode/bpf.js', 'decode/bpf_obj_info.js', 'decode/perf.js', 'decode/ioprio.js', 'decode/xlat/proc.js',
   ],
   memory: ['decode/memory.js', 'decode/ipc.js', 'decode/xlat/mem.js'],
   signal: ['decode/signal.js', 'decode/siginfo.js'],
