@@ -105,7 +105,7 @@ function sockFilterK(code: number, k: number): Value {
 }
 
 /** One struct sock_filter: `BPF_STMT(code, k)` or `BPF_JUMP(code, k, jt, jf)`. */
-export const bpfInsn = (kind: FilterKind) => (b: Uint8Array, i: number): Value | null => {
+const bpfInsn = (kind: FilterKind) => (b: Uint8Array, i: number): Value | null => {
   if (i >= BPF_MAXINSNS) return null;
   const code = rd.u16(b, 0), jt = b[2]!, jf = b[3]!, k = rd.u32(b, 4);
   if (jt || jf) return call('BPF_JUMP', bpfCode(code), hex(k), hex(jt), hex(jf));

@@ -1,7 +1,7 @@
 /** NETLINK_NETFILTER payloads (strace's netlink_netfilter.c): struct nfgenmsg, then attributes. */
 import { buf, rd } from './args.js';
 import type { Ctx } from './types.js';
-import { call, field, struct, tok, uint, type Value } from './value.js';
+import { call, field, struct, uint, type Value } from './value.js';
 import { symbol, xlat } from './xlat/core.js';
 import { SOCKET_FAMILIES } from './xlat/tables.js';
 import { fetch } from './printers.js';
@@ -20,9 +20,10 @@ const NO_NAMES = xlat(() => []);
  */
 function resId(type: number, b: Uint8Array): Value {
   const net = (b[2]! << 8) | b[3]!;
+  const host = BigInt(rd.u16(b, 2));
   const nftables = type >> 8 === NFNL_SUBSYS_NFTABLES;
-  if (nftables && net === NFNL_SUBSYS_NFTABLES) return call('htons', tok('NFNL_SUBSYS_NFTABLES'));
-  if (nftables && rd.u16(b, 2) === NFNL_SUBSYS_NFTABLES) return tok('NFNL_SUBSYS_NFTABLES');
+  if (nftables && net === NFNL_SUBSYS_NFTABLES) return { k: 'sym', name: 'htons(NFNL_SUBSYS_NFTABLES)', v: host, fmt: 'x' };
+  if (nftables && host === BigInt(NFNL_SUBSYS_NFTABLES)) return { k: 'sym', name: 'NFNL_SUBSYS_NFTABLES', v: host, fmt: 'x' };
   return call('htons', uint(net));
 }
 

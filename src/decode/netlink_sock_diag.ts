@@ -14,7 +14,7 @@ import { ETHERNET_PROTOCOLS, NETLINK_PROTOCOLS } from './xlat/net.js';
 import { cstrField, dev, fetch, idV, ifindexV, printArray } from './printers.js';
 import { AF_INET, AF_INET6, AF_UNIX, inet4, inet6, netPort, rawBytes, xlatOf } from './sockaddr.js';
 import { addr, buf, hexv, rd } from './args.js';
-import { bpfInsn } from './bpf_filter.js';
+import { bpfProg } from './bpf_filter.js';
 import {
   fixedThenAttrs, nlaStrD, nlaU32, nlaU32Struct, nlaU64, nlaU8, type NlaDecoder,
 } from './netlink.js';
@@ -51,13 +51,20 @@ const SHUTDOWN_FLAGS = xlatOf([[1, 'RCV_SHUTDOWN'], [2, 'SEND_SHUTDOWN']]);
 const SOCKOPT_BITS = ['recverr', 'is_icsk', 'freebind', 'hdrincl', 'mc_loop', 'transparent', 'mc_all', 'nodefrag',
   'bind_address_no_port', 'recverr_rfc4884', 'defer_connect'];
 
+/** PRINT_VAL_0X: `%#0*llx` of a field of `size` bytes, 0x counted in the width (0 has no 0x). */
+const zeroX = (v: bigint | number, size: number): Value => {
+  const digits = BigInt(v).toString(16);
+  return tok(v ? '0x' + digits.padStart(size * 2 - 2, '0') : '0'.repeat(size * 2));
+};
+
 /** A socket cookie: two u32 words. */
 const cookie = (b: Uint8Array, off: number): Value => array([uint(rd.u32(b, off)), uint(rd.u32(b, off + 4))]);
 
 /** struct inet_diag_sockid (48 bytes at `off`): ports, addresses of the family, interface, cookie. */
 function inetDiagSockid(b: Uint8Array, off: number, family: number): Value {
   const ip = (at: number, name: string): Field =>
-    family === AF_INET ? field(name, inet4(b, at)) : family === AF_INET6 ? { v: inet6(b, at, name) } : field(name, rawBytes(b, at, 16));
+    // the raw form is the whole 16-byte array, as strace prints it with -X raw
+    family === AF_INET ? field(name, { ...inet4(b, at), raw: rawBytes(b, at, 16) } as Value) : family === AF_INET6 ? { v: inet6(b, at, name) } : field(name, rawBytes(b, at, 16));
   return struct([
     field('idiag_sport', netPort(b, off)), field('idiag_dport', netPort(b, off + 2)),
     ip(off + 4, 'idiag_src'), ip(off + 20, 'idiag_dst'),
@@ -229,7 +236,7 @@ const netlinkDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => {
   return [
     nlaMeminfo,
     // the groups bitmap, in words of the tracee's size
-    (c, a, len) => (len < 8 ? null : printArray(c, a, Math.floor(len / 8), 8, (b) => hexv(rd.u64(b, 0)))),
+    (c, a, len) => (len < 8 ? null : printArray(c, a, Math.floor(len / 8), 8, (b) => zeroX(rd.u64(b, 0), 8))),
     ring, ring,
     (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => xflags(NDIAG_FLAGS, BigInt(rd.u32(b, 0)), 'NDIAG_FLAG_???'))),
   ];
@@ -238,7 +245,7 @@ const netlinkDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => {
 function netlinkDiag(c: Ctx, request: boolean, head: (n: string) => Field, a: bigint, len: number): Value[] {
   if (request) {
     return fixedThenAttrs(c, a, Math.min(len, 20), head('sdiag_family'), 20, (b) => [
-      field('sdiag_protocol', b[0] === NDIAG_PROTO_ALL ? tok('NDIAG_PROTO_ALL')
+      field('sdiag_protocol', b[0] === NDIAG_PROTO_ALL ? { k: 'sym', name: 'NDIAG_PROTO_ALL', v: BigInt(NDIAG_PROTO_ALL), fmt: 'x' }
         : symbol(NETLINK_PROTOCOLS, BigInt(b[0]!), 'x', 'NETLINK_???')),
       field('ndiag_ino', uint(rd.u32(b, 3))),
       field('ndiag_show', xflags(NDIAG_SHOW, BigInt(rd.u32(b, 7)), 'NDIAG_SHOW_???')),
@@ -280,8 +287,7 @@ const packetDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => {
       field('pdmc_addr', { k: 'str', b: b.subarray(12, 12 + Math.min(rd.u16(b, 10), 32)), hex: true }),
     ]))),
     ring, ring, nlaU32, nlaUid, nlaMeminfo,
-    // print_sock_fprog: the instructions, whatever abbrev says
-    (c, a, len) => (len < 8 || len / 8 > 0xffff ? null : printArray(c, a, Math.floor(len / 8), 8, bpfInsn('socket'))),
+    (c, a, len) => (len < 8 || len / 8 > 0xffff ? null : bpfProg(c, a, Math.floor(len / 8), 'socket')),
   ];
 });
 
@@ -340,7 +346,11 @@ const SMC_DECL_CODES = xlatOf([[0x01010000, 'SMC_CLC_DECL_MEM'], [0x02010000, 'S
 const smcCursor = (b: Uint8Array, off: number): Value =>
   struct([field('reserved', uint(rd.u16(b, off))), field('wrap', uint(rd.u16(b, off + 2))), field('count', uint(rd.u32(b, off + 4)))]);
 /** A reason code, always with its name (they are not in a UAPI header, so strace prints both). */
-const smcDecl = (v: number): Value => note(v ? hexv(BigInt(v)) : int(0), SMC_DECL_CODES.byValue.get(BigInt(v)) ?? 'SMC_CLC_DECL_???');
+const smcDecl = (v: number): Value => {
+  const num = v ? hexv(BigInt(v)) : int(0);
+  const named = note(num, SMC_DECL_CODES.byValue.get(BigInt(v)) ?? 'SMC_CLC_DECL_???');
+  return { k: 'styled', abbrev: named, raw: num, verbose: named };
+};
 
 const smcDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => [
   undefined,
@@ -349,8 +359,8 @@ const smcDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => [
     field('peer_rmbe_size', uint(rd.u32(b, 12))),
     field('rx_prod', smcCursor(b, 16)), field('rx_cons', smcCursor(b, 24)), field('tx_prod', smcCursor(b, 32)),
     field('tx_cons', smcCursor(b, 40)),
-    field('rx_prod_flags', hexv(BigInt(b[48]!))), field('rx_conn_state_flags', hexv(BigInt(b[49]!))),
-    field('tx_prod_flags', hexv(BigInt(b[50]!))), field('tx_conn_state_flags', hexv(BigInt(b[51]!))),
+    field('rx_prod_flags', zeroX(b[48]!, 1)), field('rx_conn_state_flags', zeroX(b[49]!, 1)),
+    field('tx_prod_flags', zeroX(b[50]!, 1)), field('tx_conn_state_flags', zeroX(b[51]!, 1)),
     field('tx_prep', smcCursor(b, 52)), field('tx_sent', smcCursor(b, 60)), field('tx_fin', smcCursor(b, 68)),
   ]))),
   // struct smc_diag_lgrinfo: one struct smc_diag_linkinfo (146 bytes), then the role
