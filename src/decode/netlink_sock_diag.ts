@@ -11,12 +11,12 @@ import { array, field, int, join, note, struct, tok, uint, type Field, type Valu
 import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
 import { IPPROTO, SOCKET_FAMILIES, SOCKET_TYPES } from './xlat/tables.js';
 import { ETHERNET_PROTOCOLS, NETLINK_PROTOCOLS } from './xlat/net.js';
-import { cstrField, dev, fetch, idV, ifindexV, printArray } from './printers.js';
-import { AF_INET, AF_INET6, AF_UNIX, inet4, inet6, netPort, rawBytes, xlatOf } from './sockaddr.js';
+import { cstrField, dev, fetch, idV, ifindexV, nonzeroTail, printArray } from './printers.js';
+import { AF_INET, AF_INET6, AF_UNIX, inet4, inet6, netPort, rawBytes, sockaddrV, xlatOf } from './sockaddr.js';
 import { addr, buf, hexv, rd } from './args.js';
 import { bpfProg } from './bpf_filter.js';
 import {
-  fixedThenAttrs, nlaStrD, nlaU32, nlaU32Struct, nlaU64, nlaU8, type NlaDecoder,
+  fixedThenAttrs, nlattrsV, nlaStrD, nlaU32, nlaU32Struct, nlaU64, nlaU8, type NlaDecoder,
 } from './netlink.js';
 
 export const NETLINK_SOCK_DIAG = 4;
@@ -57,17 +57,26 @@ const zeroX = (v: bigint | number, size: number): Value => {
   return tok(v ? '0x' + digits.padStart(size * 2 - 2, '0') : '0'.repeat(size * 2));
 };
 
+/** The first `n` bytes of `b` as a little-endian number. */
+const le = (b: Uint8Array, n: number): bigint => {
+  let v = 0n;
+  for (let i = n - 1; i >= 0; i--) v = (v << 8n) | BigInt(b[i]!);
+  return v;
+};
+
 /** A socket cookie: two u32 words. */
 const cookie = (b: Uint8Array, off: number): Value => array([uint(rd.u32(b, off)), uint(rd.u32(b, off + 4))]);
 
+/** PRINT_FIELD_INET_ADDR of a 16-byte address field; the raw form is all 16 bytes, as strace prints it. */
+const inetField = (b: Uint8Array, at: number, name: string, family: number): Field =>
+  (family === AF_INET ? field(name, { ...inet4(b, at), raw: rawBytes(b, at, 16) } as Value)
+    : family === AF_INET6 ? { v: inet6(b, at, name) } : field(name, rawBytes(b, at, 16)));
+
 /** struct inet_diag_sockid (48 bytes at `off`): ports, addresses of the family, interface, cookie. */
 function inetDiagSockid(b: Uint8Array, off: number, family: number): Value {
-  const ip = (at: number, name: string): Field =>
-    // the raw form is the whole 16-byte array, as strace prints it with -X raw
-    family === AF_INET ? field(name, { ...inet4(b, at), raw: rawBytes(b, at, 16) } as Value) : family === AF_INET6 ? { v: inet6(b, at, name) } : field(name, rawBytes(b, at, 16));
   return struct([
     field('idiag_sport', netPort(b, off)), field('idiag_dport', netPort(b, off + 2)),
-    ip(off + 4, 'idiag_src'), ip(off + 20, 'idiag_dst'),
+    inetField(b, off + 4, 'idiag_src', family), inetField(b, off + 20, 'idiag_dst', family),
     field('idiag_if', ifindexV(rd.u32(b, off + 36))),
     field('idiag_cookie', cookie(b, off + 40)),
   ]);
@@ -138,18 +147,82 @@ const diagBytecode: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4,
   (len > 4 ? join(', ', bcOp(b), bcData(c, b[0]!, a + 4n, len - 4)) : bcOp(b))));
 
 /** decode_nla_xval: a number of up to 8 bytes, named by `table`. */
-const nlaXval = (table: Xlat, dflt: string): NlaDecoder => (c, a, len) => (len > 8 ? null : fetch(c, a, len, (b) => {
-  let v = 0n;
-  for (let i = len - 1; i >= 0; i--) v = (v << 8n) | BigInt(b[i]!);
-  return symbol(table, v, 'x', dflt);
-}));
+const nlaXval = (table: Xlat, dflt: string): NlaDecoder => (c, a, len) =>
+  (len > 8 ? null : fetch(c, a, len, (b) => symbol(table, le(b, len), 'x', dflt)));
 
 const inetDiagReqDecoders = lazy((): (NlaDecoder | undefined)[] => [undefined, diagBytecode, undefined, nlaXval(IPPROTO, 'IPPROTO_???')]);
 
+/** A nested attribute: its own attributes, of `table`. */
+const nested = (table: Xlat, dflt: string, decoders: () => (NlaDecoder | undefined)[]): NlaDecoder =>
+  (c, a, len) => nlattrsV(c, a, len, table, dflt, decoders());
+/** decode_nla_xint: a value of 1, 2, 4 or 8 bytes in hex. */
+const nlaXint: NlaDecoder = (c, a, len) => ([1, 2, 4, 8].includes(len) ? nlaHex(len)(c, a, len) : null);
+const nlaU16: NlaDecoder = (c, a, len) => (len < 2 ? null : fetch(c, a, 2, (b) => uint(rd.u16(b, 0))));
+/** decode_nla_xval/flags of a `size`-byte field. */
+const nlaSized = (size: number, show: (v: bigint) => Value): NlaDecoder => (c, a, len) =>
+  (len < size ? null : fetch(c, a, size, (b) => show(le(b, size))));
+const nlaHex = (size: number): NlaDecoder => nlaSized(size, hexv);
+
+const TLS_VERSIONS = xlatOf([[0x303, 'TLS_1_2_VERSION'], [0x304, 'TLS_1_3_VERSION']]);
+const TLS_CIPHERS = xlatOf(['AES_GCM_128', 'AES_GCM_256', 'AES_CCM_128', 'CHACHA20_POLY1305', 'SM4_GCM', 'SM4_CCM', 'ARIA_GCM_128',
+  'ARIA_GCM_256'].map((n, i) => [51 + i, `TLS_CIPHER_${n}`]));
+const TLS_CONFIGS = xlatOf(['BASE', 'SW', 'HW', 'HW_RECORD'].map((n, i) => [1 + i, `TLS_CONF_${n}`]));
+const TLS_INFO_ATTRS = numbered(['UNSPEC', 'VERSION', 'CIPHER', 'TXCONF', 'RXCONF', 'ZC_RO_TX', 'RX_NO_PAD'].map((n) => `TLS_INFO_${n}`));
+const MPTCP_ATTRS = numbered(['UNSPEC', 'TOKEN_REM', 'TOKEN_LOC', 'RELWRITE_SEQ', 'MAP_SEQ', 'MAP_SFSEQ', 'SSN_OFFSET', 'MAP_DATALEN',
+  'FLAGS', 'ID_REM', 'ID_LOC', 'PAD'].map((n) => `MPTCP_SUBFLOW_ATTR_${n}`));
+const MPTCP_FLAGS = bits(['MCAP_REM', 'MCAP_LOC', 'JOIN_REM', 'JOIN_LOC', 'BKUP_REM', 'BKUP_LOC', 'FULLY_ESTABLISHED', 'CONNECTED',
+  'MAPVALID'].map((n) => `MPTCP_SUBFLOW_FLAG_${n}`));
+const ULP_INFO_ATTRS = numbered(['UNSPEC', 'NAME', 'TLS', 'MPTCP'].map((n) => `INET_ULP_INFO_${n}`));
+const BPF_STORAGE_ATTRS = numbered(['NONE', 'PAD', 'MAP_ID', 'MAP_VALUE'].map((n) => `SK_DIAG_BPF_STORAGE_${n}`));
+const BPF_STORAGES_ATTRS = numbered(['SK_DIAG_BPF_STORAGE_REP_NONE', 'SK_DIAG_BPF_STORAGE']);
+
+const tlsDecoders = lazy((): (NlaDecoder | undefined)[] => {
+  const conf = nlaSized(2, (v) => symbol(TLS_CONFIGS, v, 'x', 'TLS_CONF_???'));
+  return [undefined, nlaSized(2, (v) => symbol(TLS_VERSIONS, v, 'x', 'TLS_???_VERSION')),
+    nlaSized(2, (v) => symbol(TLS_CIPHERS, v, 'x', 'TLS_CIPHER_???')), conf, conf];
+});
+const mptcpDecoders = lazy((): (NlaDecoder | undefined)[] => [undefined, nlaHex(4), nlaHex(4), nlaU32, nlaU64, nlaU32, nlaU32, nlaU16,
+  nlaSized(4, (v) => xflags(MPTCP_FLAGS, v, 'MPTCP_SUBFLOW_FLAG_???')), nlaU8, nlaU8]);
+const ulpDecoders = lazy((): (NlaDecoder | undefined)[] => [undefined, nlaStrD,
+  nested(TLS_INFO_ATTRS, 'TLS_INFO_???', tlsDecoders), nested(MPTCP_ATTRS, 'MPTCP_SUBFLOW_ATTR_???', mptcpDecoders)]);
+const bpfStorageDecoders = lazy((): (NlaDecoder | undefined)[] => [undefined, undefined, nlaU32, nlaXint]);
+const bpfStoragesDecoders = lazy((): (NlaDecoder | undefined)[] =>
+  [undefined, nested(BPF_STORAGE_ATTRS, 'SK_DIAG_BPF_STORAGE_???', bpfStorageDecoders)]);
+
+/** An array of struct sockaddr_storage (INET_DIAG_LOCALS, INET_DIAG_PEERS). */
+const nlaSockaddrs: NlaDecoder = (c, a, len) => (len < 128 ? null : printArray(c, a, Math.floor(len / 128), 128, (b) => sockaddrV(b, 128, c)));
+
+/** INET_DIAG_SOCKOPT, then any nonzero bytes after its two. */
+const diagSockoptAll: NlaDecoder = (c, a, len) => {
+  const v = diagSockopt(c, a, len);
+  const tail = v && v.k !== 'ptr' ? nonzeroTail(c, a, 2, BigInt(len)) : undefined;
+  return v && tail ? join(', ', v, tail.v) : v;
+};
+
 const inetDiagMsgDecoders = lazy(() => {
   const d: (NlaDecoder | undefined)[] = [];
-  d[4] = nlaStrD; d[5] = nlaU8; d[6] = nlaU8; d[7] = nlaMeminfo; d[8] = diagShutdown; d[11] = nlaU8; d[15] = nlaU32;
-  d[17] = nlaU32; d[21] = nlaU64; d[22] = diagSockopt;
+  d[1] = u32s(['idiag_rmem', 'idiag_wmem', 'idiag_fmem', 'idiag_tmem']);
+  d[3] = u32s(['tcpv_enabled', 'tcpv_rttcnt', 'tcpv_rtt', 'tcpv_minrtt']);
+  d[4] = nlaStrD; d[5] = nlaU8; d[6] = nlaU8; d[7] = nlaMeminfo; d[8] = diagShutdown;
+  // struct tcp_dctcp_info: two u16, three u32
+  d[9] = (c, a, len) => (len < 16 ? null : fetch(c, a, 16, (b) => struct([
+    field('dctcp_enabled', uint(rd.u16(b, 0))), field('dctcp_ce_state', uint(rd.u16(b, 2))),
+    field('dctcp_alpha', uint(rd.u32(b, 4))), field('dctcp_ab_ecn', uint(rd.u32(b, 8))), field('dctcp_ab_tot', uint(rd.u32(b, 12))),
+  ])));
+  d[10] = nlaXval(IPPROTO, 'IPPROTO_???'); d[11] = nlaU8; d[12] = nlaSockaddrs; d[13] = nlaSockaddrs; d[15] = nlaU32;
+  d[16] = (c, a, len) => (len < 20 ? null : fetch(c, a, 20, (b) => struct([
+    field('bbr_bw_lo', hexv(BigInt(rd.u32(b, 0)))), field('bbr_bw_hi', hexv(BigInt(rd.u32(b, 4)))),
+    field('bbr_min_rtt', uint(rd.u32(b, 8))), field('bbr_pacing_gain', uint(rd.u32(b, 12))), field('bbr_cwnd_gain', uint(rd.u32(b, 16))),
+  ])));
+  // struct tcp_diag_md5sig: the address of its family, the key as long as tcpm_keylen says (at most 80)
+  d[18] = (c, a, len) => (len < 100 ? null : printArray(c, a, Math.floor(len / 100), 100, (b) => struct([
+    field('tcpm_family', symbol(SOCKET_FAMILIES, BigInt(b[0]!), 'x', 'AF_???')), field('tcpm_prefixlen', uint(b[1]!)),
+    field('tcpm_keylen', uint(rd.u16(b, 2))), inetField(b, 4, 'tcpm_addr', b[0]!),
+    field('tcpm_key', { k: 'str', b: b.subarray(20, 20 + Math.min(80, rd.u16(b, 2))), hex: true }),
+  ])));
+  d[17] = nlaU32; d[19] = nested(ULP_INFO_ATTRS, 'INET_ULP_INFO_???', ulpDecoders);
+  d[20] = nested(BPF_STORAGES_ATTRS, 'SK_DIAG_BPF_STORAGE_???', bpfStoragesDecoders);
+  d[21] = nlaU64; d[22] = diagSockoptAll;
   return d;
 });
 
