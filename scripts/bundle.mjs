@@ -26,6 +26,7 @@ const PARTS = {
   net: [
     'decode/net.js', 'decode/sockaddr.js', 'decode/netlink.js', 'decode/sock_ioctl.js', 'decode/xlat/net.js', 'decode/nlmsg_types.js',
     'decode/netlink_sock_diag.js', 'decode/netlink_netfilter.js', 'decode/netlink_selinux.js', 'decode/netlink_kobject_uevent.js',
+    'decode/netlink_generic.js',
   ],
   file: ['decode/file.js', 'decode/stat.js', 'decode/xlat/file.js'],
   desc: ['decode/desc.js', 'decode/xlat/desc.js'],

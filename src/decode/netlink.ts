@@ -15,6 +15,7 @@ import { NETLINK_SOCK_DIAG, SOCK_DIAG_TYPES, sockDiagPayload } from './netlink_s
 import { NETLINK_NETFILTER, netfilterPayload } from './netlink_netfilter.js';
 import { NETLINK_SELINUX, selinuxPayload } from './netlink_selinux.js';
 import { NETLINK_KOBJECT_UEVENT, kobjectUevent } from './netlink_kobject_uevent.js';
+import { NETLINK_GENERIC, genlTypeV } from './netlink_generic.js';
 
 
 // ---------------------------------------------------------------- netlink messages
@@ -104,6 +105,7 @@ function nlmsghdrV(c: Ctx, h: Uint8Array, family: number | undefined): Value {
     ? symbol(NL_ROUTE_TYPES, BigInt(type), 'x', 'RTM_???')
     : type >= 16 && family === NETLINK_SOCK_DIAG
       ? symbol(SOCK_DIAG_TYPES, BigInt(type), 'x', 'SOCK_DIAG_???')
+      : type >= 16 && family === NETLINK_GENERIC ? genlTypeV(c, type)
       : (type >= 16 ? nlmsgTypeV(type, family) : undefined) ?? symbol(NETLINK_TYPES, BigInt(type), 'x', 'NLMSG_???');
   const table = nlmsgFlagTable(type, family);
   const names: string[] = [];

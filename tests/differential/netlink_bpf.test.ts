@@ -32,6 +32,11 @@ test('netlink attributes of sock_diag: bytecode, SMC link groups, packet filters
     /\{code=INET_DIAG_BC_S_COND, yes=4, no=24\}, \{family=AF_INET6, prefix_len=128, port=80, inet_pton\(AF_INET6, "::1", &addr\)\}/);
 });
 
+test('NETLINK_GENERIC types: the family names the kernel reports (nlctrl), GENERIC_FAMILY_??? else', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw'], ['-X', 'verbose']])
+    same('parity_nl_families', [...x, '-e', 'trace=sendto'], /^sendto\(3, \[\{nlmsg_len=20, nlmsg_type=(nlctrl|0x10|0x10 \/\* nlctrl \*\/), /);
+});
+
 test('inet_diag_msg attributes: nested ULP and BPF storage info, MD5 keys, socket options and their tail', { skip: noCc }, () => {
   same('parity_nl_families', ['-e', 'trace=sendto'],
     /\[\{nla_len=20, nla_type=INET_ULP_INFO_TLS\}, \[\[\{nla_len=6, nla_type=TLS_INFO_VERSION\}, TLS_1_3_VERSION\], .*\{recverr=1, freebind=1\}, \/\* bytes 2\.\.3 \*\/ "\\x00\\xff"\]/);
