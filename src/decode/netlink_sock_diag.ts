@@ -8,7 +8,7 @@
  */
 import type { Ctx } from './types.js';
 import { array, field, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
-import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
+import { bits, indexed, flags as xflags, symbol, type Xlat } from './xlat/core.js';
 import { IPPROTO, SOCKET_FAMILIES, SOCKET_TYPES } from './xlat/tables.js';
 import { ETHERNET_PROTOCOLS, NETLINK_PROTOCOLS } from './xlat/net.js';
 import { cstrField, dev, fetch, idV, ifindexV, nonzeroTail, printArray } from './printers.js';
@@ -20,12 +20,8 @@ import {
 } from './netlink.js';
 
 export const NETLINK_SOCK_DIAG = 4;
-export const SOCK_DIAG_TYPES = xlatOf([[18, 'TCPDIAG_GETSOCK'], [19, 'DCCPDIAG_GETSOCK'], [20, 'SOCK_DIAG_BY_FAMILY'], [21, 'SOCK_DESTROY']]);
+export const SOCK_DIAG_TYPES = indexed(['TCPDIAG_GETSOCK', 'DCCPDIAG_GETSOCK', 'SOCK_DIAG_BY_FAMILY', 'SOCK_DESTROY'], 18);
 
-/** A table of names numbered from 0. */
-const numbered = (names: string[]): Xlat => xlatOf(names.map((n, i) => [i, n]));
-/** A table of bits, the first name bit 0. */
-const bits = (names: string[]): Xlat => xlatOf(names.map((n, i) => [1 << i, n]));
 /** Decoders built on first use (see the file's comment). */
 const lazy = <T>(make: () => T): (() => T) => {
   let v: T | undefined;
@@ -37,16 +33,16 @@ const NLM_F_REQUEST = 1;
 
 const TCP_STATE_NAMES = ['ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE', 'CLOSE_WAIT',
   'LAST_ACK', 'LISTEN', 'CLOSING', 'NEW_SYN_RECV'];
-const TCP_STATES = xlatOf(TCP_STATE_NAMES.map((n, i) => [i + 1, `TCP_${n}`]));
-const TCP_STATE_FLAGS = xlatOf(TCP_STATE_NAMES.map((n, i) => [1 << (i + 1), `1<<TCP_${n}`]));
+const TCP_STATES = indexed(TCP_STATE_NAMES.map((n) => `TCP_${n}`), 1);
+const TCP_STATE_FLAGS = bits(TCP_STATE_NAMES.map((n) => `1<<TCP_${n}`), 1);
 const INET_DIAG_NAMES = ['INET_DIAG_NONE', 'INET_DIAG_MEMINFO', 'INET_DIAG_INFO', 'INET_DIAG_VEGASINFO', 'INET_DIAG_CONG',
   'INET_DIAG_TOS', 'INET_DIAG_TCLASS', 'INET_DIAG_SKMEMINFO', 'INET_DIAG_SHUTDOWN', 'INET_DIAG_DCTCPINFO', 'INET_DIAG_PROTOCOL',
   'INET_DIAG_SKV6ONLY', 'INET_DIAG_LOCALS', 'INET_DIAG_PEERS', 'INET_DIAG_PAD', 'INET_DIAG_MARK', 'INET_DIAG_BBRINFO',
   'INET_DIAG_CLASS_ID', 'INET_DIAG_MD5SIG', 'INET_DIAG_ULP_INFO', 'INET_DIAG_SK_BPF_STORAGES', 'INET_DIAG_CGROUP_ID',
   'INET_DIAG_SOCKOPT'];
-const INET_DIAG_ATTRS = numbered(INET_DIAG_NAMES);
-const INET_DIAG_EXT_FLAGS = xlatOf(INET_DIAG_NAMES.slice(1).map((n, i) => [1 << i, `1<<(${n}-1)`]));
-const INET_DIAG_REQ_ATTRS = numbered(['INET_DIAG_REQ_NONE', 'INET_DIAG_REQ_BYTECODE', 'INET_DIAG_REQ_SK_BPF_STORAGES', 'INET_DIAG_REQ_PROTOCOL']);
+const INET_DIAG_ATTRS = indexed(INET_DIAG_NAMES);
+const INET_DIAG_EXT_FLAGS = bits(INET_DIAG_NAMES.slice(1).map((n) => `1<<(${n}-1)`));
+const INET_DIAG_REQ_ATTRS = indexed(['INET_DIAG_REQ_NONE', 'INET_DIAG_REQ_BYTECODE', 'INET_DIAG_REQ_SK_BPF_STORAGES', 'INET_DIAG_REQ_PROTOCOL']);
 const SHUTDOWN_FLAGS = xlatOf([[1, 'RCV_SHUTDOWN'], [2, 'SEND_SHUTDOWN']]);
 const SOCKOPT_BITS = ['recverr', 'is_icsk', 'freebind', 'hdrincl', 'mc_loop', 'transparent', 'mc_all', 'nodefrag',
   'bind_address_no_port', 'recverr_rfc4884', 'defer_connect'];
@@ -100,14 +96,14 @@ const diagShutdown: NlaDecoder = (c, a, len) => (len < 1 ? null : fetch(c, a, 1,
   return note(hexv(BigInt(v)), f.k === 'flags' && f.names.length ? text : '???_SHUTDOWN');
 }));
 
-const SK_MEMINFO = numbered(['RMEM_ALLOC', 'RCVBUF', 'WMEM_ALLOC', 'SNDBUF', 'FWD_ALLOC', 'WMEM_QUEUED', 'OPTMEM', 'BACKLOG', 'DROPS']
+const SK_MEMINFO = indexed(['RMEM_ALLOC', 'RCVBUF', 'WMEM_ALLOC', 'SNDBUF', 'FWD_ALLOC', 'WMEM_QUEUED', 'OPTMEM', 'BACKLOG', 'DROPS']
   .map((n) => `SK_MEMINFO_${n}`));
 /** decode_nla_meminfo: u32 counters indexed by SK_MEMINFO_* (`[[SK_MEMINFO_RCVBUF]=N, …]`). */
 const nlaMeminfo: NlaDecoder = (c, a, len) => (len < 4 ? null : printArray(c, a, Math.floor(len / 4), 4, (b, i) =>
   join('', tok('['), symbol(SK_MEMINFO, BigInt(i), 'u', 'SK_MEMINFO_???'), tok(']='), uint(rd.u32(b, 0)))));
 const nlaUid: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => idV(rd.u32(b, 0))));
 
-const INET_DIAG_BC = numbered(['NOP', 'JMP', 'S_GE', 'S_LE', 'D_GE', 'D_LE', 'AUTO', 'S_COND', 'D_COND', 'DEV_COND', 'MARK_COND',
+const INET_DIAG_BC = indexed(['NOP', 'JMP', 'S_GE', 'S_LE', 'D_GE', 'D_LE', 'AUTO', 'S_COND', 'D_COND', 'DEV_COND', 'MARK_COND',
   'S_EQ', 'D_EQ', 'CGROUP_COND'].map((n) => `INET_DIAG_BC_${n}`));
 const BC_S_GE = 2, BC_D_LE = 5, BC_S_COND = 7, BC_D_COND = 8, BC_DEV_COND = 9, BC_MARK_COND = 10;
 
@@ -164,17 +160,17 @@ const nlaSized = (size: number, show: (v: bigint) => Value): NlaDecoder => (c, a
 const nlaHex = (size: number): NlaDecoder => nlaSized(size, hexv);
 
 const TLS_VERSIONS = xlatOf([[0x303, 'TLS_1_2_VERSION'], [0x304, 'TLS_1_3_VERSION']]);
-const TLS_CIPHERS = xlatOf(['AES_GCM_128', 'AES_GCM_256', 'AES_CCM_128', 'CHACHA20_POLY1305', 'SM4_GCM', 'SM4_CCM', 'ARIA_GCM_128',
-  'ARIA_GCM_256'].map((n, i) => [51 + i, `TLS_CIPHER_${n}`]));
-const TLS_CONFIGS = xlatOf(['BASE', 'SW', 'HW', 'HW_RECORD'].map((n, i) => [1 + i, `TLS_CONF_${n}`]));
-const TLS_INFO_ATTRS = numbered(['UNSPEC', 'VERSION', 'CIPHER', 'TXCONF', 'RXCONF', 'ZC_RO_TX', 'RX_NO_PAD'].map((n) => `TLS_INFO_${n}`));
-const MPTCP_ATTRS = numbered(['UNSPEC', 'TOKEN_REM', 'TOKEN_LOC', 'RELWRITE_SEQ', 'MAP_SEQ', 'MAP_SFSEQ', 'SSN_OFFSET', 'MAP_DATALEN',
+const TLS_CIPHERS = indexed(['AES_GCM_128', 'AES_GCM_256', 'AES_CCM_128', 'CHACHA20_POLY1305', 'SM4_GCM', 'SM4_CCM', 'ARIA_GCM_128',
+  'ARIA_GCM_256'].map((n) => `TLS_CIPHER_${n}`), 51);
+const TLS_CONFIGS = indexed(['BASE', 'SW', 'HW', 'HW_RECORD'].map((n) => `TLS_CONF_${n}`), 1);
+const TLS_INFO_ATTRS = indexed(['UNSPEC', 'VERSION', 'CIPHER', 'TXCONF', 'RXCONF', 'ZC_RO_TX', 'RX_NO_PAD'].map((n) => `TLS_INFO_${n}`));
+const MPTCP_ATTRS = indexed(['UNSPEC', 'TOKEN_REM', 'TOKEN_LOC', 'RELWRITE_SEQ', 'MAP_SEQ', 'MAP_SFSEQ', 'SSN_OFFSET', 'MAP_DATALEN',
   'FLAGS', 'ID_REM', 'ID_LOC', 'PAD'].map((n) => `MPTCP_SUBFLOW_ATTR_${n}`));
 const MPTCP_FLAGS = bits(['MCAP_REM', 'MCAP_LOC', 'JOIN_REM', 'JOIN_LOC', 'BKUP_REM', 'BKUP_LOC', 'FULLY_ESTABLISHED', 'CONNECTED',
   'MAPVALID'].map((n) => `MPTCP_SUBFLOW_FLAG_${n}`));
-const ULP_INFO_ATTRS = numbered(['UNSPEC', 'NAME', 'TLS', 'MPTCP'].map((n) => `INET_ULP_INFO_${n}`));
-const BPF_STORAGE_ATTRS = numbered(['NONE', 'PAD', 'MAP_ID', 'MAP_VALUE'].map((n) => `SK_DIAG_BPF_STORAGE_${n}`));
-const BPF_STORAGES_ATTRS = numbered(['SK_DIAG_BPF_STORAGE_REP_NONE', 'SK_DIAG_BPF_STORAGE']);
+const ULP_INFO_ATTRS = indexed(['UNSPEC', 'NAME', 'TLS', 'MPTCP'].map((n) => `INET_ULP_INFO_${n}`));
+const BPF_STORAGE_ATTRS = indexed(['NONE', 'PAD', 'MAP_ID', 'MAP_VALUE'].map((n) => `SK_DIAG_BPF_STORAGE_${n}`));
+const BPF_STORAGES_ATTRS = indexed(['SK_DIAG_BPF_STORAGE_REP_NONE', 'SK_DIAG_BPF_STORAGE']);
 
 const tlsDecoders = lazy((): (NlaDecoder | undefined)[] => {
   const conf = nlaSized(2, (v) => symbol(TLS_CONFIGS, v, 'x', 'TLS_CONF_???'));
@@ -229,7 +225,7 @@ const inetDiagMsgDecoders = lazy(() => {
 // ---------------------------------------------------------------- AF_UNIX
 
 const UDIAG_SHOW = bits(['NAME', 'VFS', 'PEER', 'ICONS', 'RQLEN', 'MEMINFO', 'UID'].map((n) => `UDIAG_SHOW_${n}`));
-const UNIX_DIAG_ATTRS = numbered(['UNIX_DIAG_NAME', 'UNIX_DIAG_VFS', 'UNIX_DIAG_PEER', 'UNIX_DIAG_ICONS', 'UNIX_DIAG_RQLEN',
+const UNIX_DIAG_ATTRS = indexed(['UNIX_DIAG_NAME', 'UNIX_DIAG_VFS', 'UNIX_DIAG_PEER', 'UNIX_DIAG_ICONS', 'UNIX_DIAG_RQLEN',
   'UNIX_DIAG_MEMINFO', 'UNIX_DIAG_SHUTDOWN', 'UNIX_DIAG_UID']);
 const unixDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => [
   nlaStrD,
@@ -297,7 +293,7 @@ function inetDiag(c: Ctx, type: number, request: boolean, head: (n: string) => F
 const NDIAG_PROTO_ALL = 255;
 const NDIAG_SHOW = bits(['MEMINFO', 'GROUPS', 'RING_CFG', 'FLAGS'].map((n) => `NDIAG_SHOW_${n}`));
 const NETLINK_STATES = xlatOf([[0, 'NETLINK_UNCONNECTED'], [1, 'NETLINK_CONNECTED'], [7, 'TCP_CLOSE']]);
-const NETLINK_DIAG_ATTRS = numbered(['MEMINFO', 'GROUPS', 'RX_RING', 'TX_RING', 'FLAGS'].map((n) => `NETLINK_DIAG_${n}`));
+const NETLINK_DIAG_ATTRS = indexed(['MEMINFO', 'GROUPS', 'RX_RING', 'TX_RING', 'FLAGS'].map((n) => `NETLINK_DIAG_${n}`));
 const NDIAG_FLAGS = bits(['CB_RUNNING', 'PKTINFO', 'BROADCAST_ERROR', 'NO_ENOBUFS', 'LISTEN_ALL_NSID', 'CAP_ACK'].map((n) => `NDIAG_FLAG_${n}`));
 
 /** Several u32 fields of a ring or info struct, when the attribute holds them all. */
@@ -338,9 +334,9 @@ function netlinkDiag(c: Ctx, request: boolean, head: (n: string) => Field, a: bi
 // ---------------------------------------------------------------- AF_PACKET
 
 const PACKET_SHOW = bits(['INFO', 'MCLIST', 'RING_CFG', 'FANOUT', 'MEMINFO', 'FILTER'].map((n) => `PACKET_SHOW_${n}`));
-const PACKET_DIAG_ATTRS = numbered(['INFO', 'MCLIST', 'RX_RING', 'TX_RING', 'FANOUT', 'UID', 'MEMINFO', 'FILTER']
+const PACKET_DIAG_ATTRS = indexed(['INFO', 'MCLIST', 'RX_RING', 'TX_RING', 'FANOUT', 'UID', 'MEMINFO', 'FILTER']
   .map((n) => `PACKET_DIAG_${n}`));
-const TPACKET_VERSIONS = numbered(['TPACKET_V1', 'TPACKET_V2', 'TPACKET_V3']);
+const TPACKET_VERSIONS = indexed(['TPACKET_V1', 'TPACKET_V2', 'TPACKET_V3']);
 const PDI_FLAGS = bits(['RUNNING', 'AUXDATA', 'ORIGDEV', 'VNETHDR', 'LOSS'].map((n) => `PDI_${n}`));
 
 const packetDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => {
@@ -386,9 +382,9 @@ function packetDiag(c: Ctx, request: boolean, head: (n: string) => Field, a: big
 const SMC_STATES = xlatOf([[1, 'SMC_ACTIVE'], [2, 'SMC_INIT'], [7, 'SMC_CLOSED'], [10, 'SMC_LISTEN'], [20, 'SMC_PEERCLOSEWAIT1'],
   [21, 'SMC_PEERCLOSEWAIT2'], [24, 'SMC_APPFINCLOSEWAIT'], [22, 'SMC_APPCLOSEWAIT1'], [23, 'SMC_APPCLOSEWAIT2'],
   [25, 'SMC_PEERFINCLOSEWAIT'], [26, 'SMC_PEERABORTWAIT'], [27, 'SMC_PROCESSABORT']]);
-const SMC_DIAG_MODES = numbered(['SMC_DIAG_MODE_SMCR', 'SMC_DIAG_MODE_FALLBACK_TCP', 'SMC_DIAG_MODE_SMCD']);
+const SMC_DIAG_MODES = indexed(['SMC_DIAG_MODE_SMCR', 'SMC_DIAG_MODE_FALLBACK_TCP', 'SMC_DIAG_MODE_SMCD']);
 const SMC_DIAG_EXT = bits(['1<<(SMC_DIAG_CONNINFO-1)', '1<<(SMC_DIAG_LGRINFO-1)']);
-const SMC_DIAG_ATTRS = numbered(['NONE', 'CONNINFO', 'LGRINFO', 'SHUTDOWN', 'DMBINFO', 'FALLBACK'].map((n) => `SMC_DIAG_${n}`));
+const SMC_DIAG_ATTRS = indexed(['NONE', 'CONNINFO', 'LGRINFO', 'SHUTDOWN', 'DMBINFO', 'FALLBACK'].map((n) => `SMC_DIAG_${n}`));
 
 function smcDiag(c: Ctx, request: boolean, head: (n: string) => Field, a: bigint, len: number): Value[] {
   if (request) {
@@ -407,7 +403,7 @@ function smcDiag(c: Ctx, request: boolean, head: (n: string) => Field, a: bigint
   ], SMC_DIAG_ATTRS, 'SMC_DIAG_???', smcDiagMsgDecoders());
 }
 
-const SMC_ROLES = numbered(['SMC_CLNT', 'SMC_SERV']);
+const SMC_ROLES = indexed(['SMC_CLNT', 'SMC_SERV']);
 const SMC_DECL_CODES = xlatOf([[0x01010000, 'SMC_CLC_DECL_MEM'], [0x02010000, 'SMC_CLC_DECL_TIMEOUT_CL'],
   [0x02020000, 'SMC_CLC_DECL_TIMEOUT_AL'], [0x03000000, 'SMC_CLC_DECL_CNFERR'], [0x03010000, 'SMC_CLC_DECL_PEERNOSMC'],
   [0x03020000, 'SMC_CLC_DECL_IPSEC'], [0x03030000, 'SMC_CLC_DECL_NOSMCDEV'], [0x03040000, 'SMC_CLC_DECL_MODEUNSUPP'],
