@@ -26,6 +26,8 @@ const PARTS = {
   net: [
     'decode/net.js', 'decode/sockaddr.js', 'decode/netlink.js', 'decode/sock_ioctl.js', 'decode/xlat/net.js', 'decode/nlmsg_types.js',
     'decode/netlink_link.js', 'decode/xlat/rtnl_link.js',
+    'decode/netlink_sock_diag.js', 'decode/netlink_netfilter.js', 'decode/netlink_selinux.js', 'decode/netlink_kobject_uevent.js',
+    'decode/netlink_generic.js',
   ],
   file: ['decode/file.js', 'decode/stat.js', 'decode/xlat/file.js'],
   desc: ['decode/desc.js', 'decode/xlat/desc.js'],
@@ -33,7 +35,7 @@ const PARTS = {
     'decode/gpio_ioctl.js', 'decode/ptp_ioctl.js'],
   process: [
     'decode/process.js', 'decode/prctl.js', 'decode/seccomp.js', 'decode/system.js', 'decode/sched.js', 'decode/ptrace.js',
-    'decode/keyctl.js', 'decode/bpf.js', 'decode/perf.js', 'decode/ioprio.js', 'decode/xlat/proc.js',
+    'decode/keyctl.js', 'decode/bpf.js', 'decode/bpf_obj_info.js', 'decode/perf.js', 'decode/ioprio.js', 'decode/xlat/proc.js',
   ],
   memory: ['decode/memory.js', 'decode/ipc.js', 'decode/xlat/mem.js'],
   signal: ['decode/signal.js', 'decode/siginfo.js'],

@@ -10,6 +10,7 @@ import {
 } from './xlat/proc.js';
 import { cstrField, cstrN, ifindexV, pidV, printArray, xflags32, xflags64, xval, xval64 } from './printers.js';
 import { ebpfInsn } from './bpf_filter.js';
+import { objInfoEntry, objInfoExit, type ObjInfoEntry } from './bpf_obj_info.js';
 
 
 // ================================================================ added: bpf, perf_event_open
@@ -49,7 +50,7 @@ function bpfMapCreate(b: Uint8Array, len: number): Field[] {
 }
 
 /** decode_attr_extra_data: nonzero bytes past the struct strace knows. */
-function bpfExtra(c: Ctx, b: Uint8Array, known: number): Field[] {
+export function bpfExtra(c: Ctx, b: Uint8Array, known: number): Field[] {
   const extra = b.subarray(known);
   if (!extra.some((x) => x !== 0)) return [];
   if (c.opt.abbrev) return [{ v: tok('...') }];
@@ -244,6 +245,7 @@ const BPF_AT_EXIT: Record<number, (c: Ctx, before: Uint8Array, after: Uint8Array
   11: bpfNextId, 12: bpfNextId, 23: bpfNextId, 31: bpfNextId, // BPF_*_GET_NEXT_ID
   16: bpfProgQuery, // BPF_PROG_QUERY
   20: bpfTaskFdQuery, // BPF_TASK_FD_QUERY
+  15: (c, _before, after) => objInfoExit(c, c.state.objInfo as ObjInfoEntry, after), // BPF_OBJ_GET_INFO_BY_FD
   24: bpfBatch(['in_batch', 'out_batch', 'keys', 'values', 'count', 'map_fd', 'elem_flags', 'flags']), // BPF_MAP_LOOKUP_BATCH
   25: bpfBatch(['in_batch', 'out_batch', 'keys', 'values', 'count', 'map_fd', 'elem_flags', 'flags']), // …_AND_DELETE_BATCH
   26: bpfBatch(['keys', 'values', 'count', 'map_fd', 'elem_flags', 'flags']), // BPF_MAP_UPDATE_BATCH
@@ -296,6 +298,7 @@ function bpfFetch(c: Ctx, decoded: boolean): Uint8Array | Value {
   return c.mem.read(a, Number(size)) ?? badPtr(a);
 }
 
+const BPF_OBJ_GET_INFO_BY_FD = 15;
 const bpfCmd = (c: Ctx): number => Number(BigInt.asUintN(32, c.args[0]!));
 
 const bpf: SyscallDecoder = {
@@ -307,6 +310,7 @@ const bpf: SyscallDecoder = {
     const got = bpfFetch(c, cmd === 0 || cmd === 28 || BPF_ATTRS[cmd] !== undefined || atExit);
     if (got instanceof Uint8Array && atExit) {
       c.state.attr = got;
+      if (cmd === BPF_OBJ_GET_INFO_BY_FD) c.state.objInfo = objInfoEntry(c, got);
       return [head];
     }
     return [head, got instanceof Uint8Array ? bpfAttr(c, cmd, got) : got, size];

@@ -1,16 +1,21 @@
-/** Netlink messages: headers, NETLINK_ROUTE and NETLINK_SOCK_DIAG payloads (strace's netlink*.c). */
+/** Netlink messages: headers, NETLINK_ROUTE payloads (strace's netlink*.c); NETLINK_SOCK_DIAG is netlink_sock_diag.ts. */
 import { readFileSync, readlinkSync } from 'node:fs';
 import { addr, buf, hexv, rd } from './args.js';
 import type { Ctx } from './types.js';
 import { array, badPtr, call, field, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
-import { IPPROTO, SOCKET_FAMILIES, SOCKET_TYPES } from './xlat/tables.js';
-import { dev, fetch, idV, ifindexV, pidV, printArray } from './printers.js';
+import { SOCKET_FAMILIES } from './xlat/tables.js';
+import { fetch, ifindexV, pidV, printArray } from './printers.js';
 import { errnoName } from './xlat/errno.js';
 import { AF_INET, AF_INET6, AF_UNIX, inet4, inet6, netPort, rawBytes, xlatOf } from './sockaddr.js';
 import { hwaddrV } from './sock_ioctl.js';
 import { nlmsgFlagKind, nlmsgTypeV } from './nlmsg_types.js';
 import { ifinfomsgV, ifstatsmsgV } from './netlink_link.js';
+import { NETLINK_SOCK_DIAG, SOCK_DIAG_TYPES, sockDiagPayload } from './netlink_sock_diag.js';
+import { NETLINK_NETFILTER, netfilterPayload } from './netlink_netfilter.js';
+import { NETLINK_SELINUX, selinuxPayload } from './netlink_selinux.js';
+import { NETLINK_KOBJECT_UEVENT, kobjectUevent } from './netlink_kobject_uevent.js';
+import { NETLINK_GENERIC, genlTypeV } from './netlink_generic.js';
 
 
 // ---------------------------------------------------------------- netlink messages
@@ -56,7 +61,7 @@ export function netlinkFamily(pid: number, fdNum: number): number | undefined {
   return proto ?? undefined;
 }
 
-const nlTable = (names: string[], first = 0): Xlat => xlatOf(names.flatMap((n, i) => (n ? [[first + i, n] as [number, string]] : [])));
+export const nlTable = (names: string[], first = 0): Xlat => xlatOf(names.flatMap((n, i) => (n ? [[first + i, n] as [number, string]] : [])));
 const NETLINK_TYPES = nlTable(['NLMSG_NOOP', 'NLMSG_ERROR', 'NLMSG_DONE', 'NLMSG_OVERRUN'], 1);
 const RTM = ['LINK', 'ADDR', 'ROUTE', 'NEIGH', 'RULE', 'QDISC', 'TCLASS', 'TFILTER', 'ACTION'];
 const NL_ROUTE_TYPES = xlatOf([
@@ -100,6 +105,7 @@ function nlmsghdrV(c: Ctx, h: Uint8Array, family: number | undefined): Value {
     ? symbol(NL_ROUTE_TYPES, BigInt(type), 'x', 'RTM_???')
     : type >= 16 && family === NETLINK_SOCK_DIAG
       ? symbol(SOCK_DIAG_TYPES, BigInt(type), 'x', 'SOCK_DIAG_???')
+      : type >= 16 && family === NETLINK_GENERIC ? genlTypeV(c, type)
       : (type >= 16 ? nlmsgTypeV(type, family) : undefined) ?? symbol(NETLINK_TYPES, BigInt(type), 'x', 'NLMSG_???');
   const table = nlmsgFlagTable(type, family);
   const names: string[] = [];
@@ -400,128 +406,12 @@ function nlPayload(c: Ctx, family: number | undefined, h: Uint8Array, a: bigint,
     const v = routePayload(c, type, a, len);
     if (v) return v;
   }
-  if (type !== 3 && family === NETLINK_SOCK_DIAG) return sockDiagPayload(c, rd.u16(h, 4), rd.u16(h, 6), a, len);
+  if (type >= 16 && family === NETLINK_SOCK_DIAG) return sockDiagPayload(c, type, rd.u16(h, 6), a, len);
+  if (type >= 16 && family === NETLINK_NETFILTER) return netfilterPayload(c, type, a, len);
+  const selinux = type >= 16 && family === NETLINK_SELINUX ? selinuxPayload(c, type, a, len) : null;
+  if (selinux) return [selinux];
   if (type === 3 && len === 4) return [fetch(c, a, 4, (b) => int(rd.s32(b, 0)))];
   return [buf(c, a, len, true)];
-}
-
-// ---------------------------------------------------------------- NETLINK_SOCK_DIAG
-
-const NETLINK_SOCK_DIAG = 4;
-const SOCK_DIAG_TYPES = xlatOf([[18, 'TCPDIAG_GETSOCK'], [19, 'DCCPDIAG_GETSOCK'], [20, 'SOCK_DIAG_BY_FAMILY'], [21, 'SOCK_DESTROY']]);
-const TCP_STATE_NAMES = ['ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE', 'CLOSE_WAIT',
-  'LAST_ACK', 'LISTEN', 'CLOSING', 'NEW_SYN_RECV'];
-const TCP_STATES = xlatOf(TCP_STATE_NAMES.map((n, i) => [i + 1, `TCP_${n}`]));
-const TCP_STATE_FLAGS = xlatOf(TCP_STATE_NAMES.map((n, i) => [1 << (i + 1), `1<<TCP_${n}`]));
-const INET_DIAG_NAMES = ['INET_DIAG_NONE', 'INET_DIAG_MEMINFO', 'INET_DIAG_INFO', 'INET_DIAG_VEGASINFO', 'INET_DIAG_CONG',
-  'INET_DIAG_TOS', 'INET_DIAG_TCLASS', 'INET_DIAG_SKMEMINFO', 'INET_DIAG_SHUTDOWN', 'INET_DIAG_DCTCPINFO', 'INET_DIAG_PROTOCOL',
-  'INET_DIAG_SKV6ONLY', 'INET_DIAG_LOCALS', 'INET_DIAG_PEERS', 'INET_DIAG_PAD', 'INET_DIAG_MARK', 'INET_DIAG_BBRINFO',
-  'INET_DIAG_CLASS_ID', 'INET_DIAG_MD5SIG', 'INET_DIAG_ULP_INFO', 'INET_DIAG_SK_BPF_STORAGES', 'INET_DIAG_CGROUP_ID',
-  'INET_DIAG_SOCKOPT'];
-const INET_DIAG_ATTRS = nlTable(INET_DIAG_NAMES);
-const INET_DIAG_EXT_FLAGS = xlatOf(INET_DIAG_NAMES.slice(1).map((n, i) => [1 << i, `1<<(${n}-1)`]));
-const INET_DIAG_REQ_ATTRS = nlTable(['INET_DIAG_REQ_NONE', 'INET_DIAG_REQ_BYTECODE', 'INET_DIAG_REQ_SK_BPF_STORAGES', 'INET_DIAG_REQ_PROTOCOL']);
-const SHUTDOWN_FLAGS = xlatOf([[1, 'RCV_SHUTDOWN'], [2, 'SEND_SHUTDOWN']]);
-const SOCKOPT_BITS = ['recverr', 'is_icsk', 'freebind', 'hdrincl', 'mc_loop', 'transparent', 'mc_all', 'nodefrag',
-  'bind_address_no_port', 'recverr_rfc4884', 'defer_connect'];
-
-/** struct inet_diag_sockid (48 bytes at `off`): ports, addresses of the family, interface, cookie. */
-function inetDiagSockid(b: Uint8Array, off: number, family: number): Value {
-  const ip = (at: number, name: string): Field =>
-    family === AF_INET ? field(name, inet4(b, at)) : family === AF_INET6 ? { v: inet6(b, at, name) } : field(name, rawBytes(b, at, 16));
-  return struct([
-    field('idiag_sport', netPort(b, off)), field('idiag_dport', netPort(b, off + 2)),
-    ip(off + 4, 'idiag_src'), ip(off + 20, 'idiag_dst'),
-    field('idiag_if', ifindexV(rd.u32(b, off + 36))),
-    field('idiag_cookie', array([uint(rd.u32(b, off + 40)), uint(rd.u32(b, off + 44))])),
-  ]);
-}
-
-/** INET_DIAG_SOCKOPT: the bits that are set (all of them with -v). */
-const diagSockopt: NlaDecoder = (c, a, len) => (len < 2 ? null : fetch(c, a, 2, (b) => {
-  const bits = b[0]! | (b[1]! << 8);
-  const f: Field[] = SOCKOPT_BITS.flatMap((n, i) => (!c.opt.abbrev || (bits >> i) & 1 ? [field(n, uint((bits >> i) & 1))] : []));
-  const unused = b[1]! >> 3;
-  if (!c.opt.abbrev || unused) f.push(field('unused', note(hexv(BigInt(unused)), 'bits 3..8')));
-  return struct(f);
-}));
-
-/** INET_DIAG_SHUTDOWN: always with its number (the names are not part of the UAPI). */
-const diagShutdown: NlaDecoder = (c, a, len) => (len < 1 ? null : fetch(c, a, 1, (b) => {
-  const v = b[0]!;
-  if (!v) return int(0);
-  const f = xflags(SHUTDOWN_FLAGS, BigInt(v));
-  const text = f.k === 'flags' ? [...f.names, ...(f.rest ? ['0x' + f.rest.toString(16)] : [])].join('|') : '';
-  return note(hexv(BigInt(v)), f.k === 'flags' && f.names.length ? text : '???_SHUTDOWN');
-}));
-
-const INET_DIAG_MSG_DECODERS: (NlaDecoder | undefined)[] = [];
-INET_DIAG_MSG_DECODERS[4] = nlaStrD; INET_DIAG_MSG_DECODERS[5] = nlaU8; INET_DIAG_MSG_DECODERS[6] = nlaU8;
-INET_DIAG_MSG_DECODERS[8] = diagShutdown; INET_DIAG_MSG_DECODERS[11] = nlaU8; INET_DIAG_MSG_DECODERS[15] = nlaU32;
-INET_DIAG_MSG_DECODERS[17] = nlaU32; INET_DIAG_MSG_DECODERS[21] = nlaU64; INET_DIAG_MSG_DECODERS[22] = diagSockopt;
-
-const UDIAG_SHOW = xlatOf(['NAME', 'VFS', 'PEER', 'ICONS', 'RQLEN', 'MEMINFO', 'UID'].map((n, i) => [1 << i, `UDIAG_SHOW_${n}`]));
-const UNIX_DIAG_ATTRS = nlTable(['UNIX_DIAG_NAME', 'UNIX_DIAG_VFS', 'UNIX_DIAG_PEER', 'UNIX_DIAG_ICONS', 'UNIX_DIAG_RQLEN',
-  'UNIX_DIAG_MEMINFO', 'UNIX_DIAG_SHUTDOWN', 'UNIX_DIAG_UID']);
-const UNIX_DIAG_MSG_DECODERS: (NlaDecoder | undefined)[] = [
-  nlaStrD,
-  // struct unix_diag_vfs: the inode first, the device second, printed the other way round
-  (c, a, len) => (len < 8 ? null : fetch(c, a, 8, (b) =>
-    struct([field('udiag_vfs_dev', dev(BigInt(rd.u32(b, 4)))), field('udiag_vfs_ino', uint(rd.u32(b, 0)))]))),
-  nlaU32,
-  (c, a, len) => (len < 4 ? null : printArray(c, a, Math.floor(len / 4), 4, (b) => uint(rd.u32(b, 0)))),
-  nlaU32Struct(['udiag_rqueue', 'udiag_wqueue']), undefined, nlaU8,
-  (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => idV(rd.u32(b, 0)))),
-];
-
-/** AF_UNIX sock_diag: struct unix_diag_req, or struct unix_diag_msg and its attributes. */
-function unixDiag(c: Ctx, request: boolean, head: (n: string) => Field, a: bigint, len: number): Value[] {
-  const cookie = (b: Uint8Array, off: number): Field => field('udiag_cookie', array([uint(rd.u32(b, off)), uint(rd.u32(b, off + 4))]));
-  if (request) {
-    return fixedThenAttrs(c, a, Math.min(len, 24), head('sdiag_family'), 24, (b) => [
-      field('sdiag_protocol', uint(b[0]!)),
-      field('udiag_states', xflags(TCP_STATE_FLAGS, BigInt(rd.u32(b, 3)), '1<<TCP_???')),
-      field('udiag_ino', uint(rd.u32(b, 7))),
-      field('udiag_show', xflags(UDIAG_SHOW, BigInt(rd.u32(b, 11)), 'UDIAG_SHOW_???')),
-      cookie(b, 15),
-    ], UNIX_DIAG_ATTRS, 'UNIX_DIAG_???', []);
-  }
-  return fixedThenAttrs(c, a, len, head('udiag_family'), 16, (b) => [
-    field('udiag_type', symbol(SOCKET_TYPES, BigInt(b[0]!), 'x', 'SOCK_???')),
-    field('udiag_state', symbol(TCP_STATES, BigInt(b[1]!), 'x', 'TCP_???')),
-    field('udiag_ino', uint(rd.u32(b, 3))),
-    cookie(b, 7),
-  ], UNIX_DIAG_ATTRS, 'UNIX_DIAG_???', UNIX_DIAG_MSG_DECODERS);
-}
-
-/** A sock_diag message: inet requests (v2) and replies by their family byte, else `{family=…, data=…}`. */
-function sockDiagPayload(c: Ctx, type: number, flags: number, a: bigint, len: number): Value[] {
-  const fb = c.mem.read(a, 1);
-  if (!fb) return [addr(a)];
-  const family = fb[0]!;
-  const head = (name: string): Field => field(name, symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'));
-  const inet = family === AF_INET || family === AF_INET6;
-  if (inet && len > 1 && flags & 1 && type === 20) {
-    return fixedThenAttrs(c, a, len, head('sdiag_family'), 56, (b) => [
-      field('sdiag_protocol', symbol(IPPROTO, BigInt(b[0]!), 'x', 'IPPROTO_???')),
-      field('idiag_ext', xflags(INET_DIAG_EXT_FLAGS, BigInt(b[1]!), '1<<INET_DIAG_???-1')),
-      field('idiag_states', xflags(TCP_STATE_FLAGS, BigInt(rd.u32(b, 3)), '1<<TCP_???')),
-      field('id', inetDiagSockid(b, 7, family)),
-    ], INET_DIAG_REQ_ATTRS, 'INET_DIAG_REQ_???', []);
-  }
-  if (inet && len > 1 && !(flags & 1)) {
-    return fixedThenAttrs(c, a, len, head('idiag_family'), 72, (b) => [
-      field('idiag_state', symbol(TCP_STATES, BigInt(b[0]!), 'x', 'TCP_???')),
-      field('idiag_timer', uint(b[1]!)), field('idiag_retrans', uint(b[2]!)),
-      field('id', inetDiagSockid(b, 3, family)),
-      field('idiag_expires', uint(rd.u32(b, 51))), field('idiag_rqueue', uint(rd.u32(b, 55))),
-      field('idiag_wqueue', uint(rd.u32(b, 59))), field('idiag_uid', uint(rd.u32(b, 63))), field('idiag_inode', uint(rd.u32(b, 67))),
-    ], INET_DIAG_ATTRS, 'INET_DIAG_???', INET_DIAG_MSG_DECODERS);
-  }
-  if (family === AF_UNIX && len > 1) return unixDiag(c, (flags & 1) !== 0, head, a, len);
-  const f: Field[] = [head('family')];
-  if (len > 1) f.push(field('data', buf(c, a + 1n, len - 1, true)));
-  return [struct(f)];
 }
 
 /** NLMSG_ERROR: `{error=-ENOENT, msg={…}}`, with the extended-ack attributes after it. */
@@ -555,6 +445,7 @@ function nlmsgWithPayload(c: Ctx, family: number | undefined, h: Uint8Array, a: 
 /** decode_netlink: the messages of a netlink buffer of `len` bytes; `family` is the socket's protocol. */
 export function netlinkV(c: Ctx, family: number | undefined, a: bigint, total: bigint): Value {
   const len = Number(total > 0x7fffffffn ? 0x7fffffffn : total);
+  if (family === NETLINK_KOBJECT_UEVENT) return kobjectUevent(c, a, len);
   return netlinkRecords(c, a, len, 16, (h) => rd.u32(h, 0), (h, at, left) => nlmsgWithPayload(c, family, h, at, left));
 }
 

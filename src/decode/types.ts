@@ -62,6 +62,11 @@ export interface Ctx {
    * Absent when pids print bare.
    */
   comm?: (pid: number) => Uint8Array | undefined;
+  /**
+   * The host's generic netlink families by id, which name NETLINK_GENERIC message types; absent
+   * when no kernel can be asked (replay, tests).
+   */
+  genlFamilies?: () => ReadonlyMap<number, string>;
 }
 
 /**

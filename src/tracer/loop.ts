@@ -32,6 +32,7 @@ import { StackTaker } from './stacks.js';
 import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
 import { dismiss, LAUNCHER_PTRACE_OPTIONS, type Launched, type LaunchedExecve, releaseWithPlan } from './launcher.js';
+import { genlFamilies } from './genl.js';
 
 export interface TraceOptions extends DecodeOptions {
   /** -f: follow fork, vfork, clone. */
@@ -329,7 +330,7 @@ export class Tracer {
       pid, hidden, checkExec: false, inSyscall: false, filtered: false, fresh: how === 'child',
       attached: how === 'attach', execOwn: how === 'start', groupStopped: false, needsExit: false, seccomp: how === 'child' && this.seccompActive, entryArgs: [], entryTime: 0n,
       table: NATIVE, decoders: undefined,
-      ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {} },
+      ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {}, genlFamilies },
     };
     if (this.opt.comm) {
       t.comm = loadComm(pid);
