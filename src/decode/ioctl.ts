@@ -27,6 +27,7 @@ import { LIRC_IOCTLS, NBD_IOCTLS, WATCHDOG_IOCTLS } from './device_ioctl.js';
 import { evdevArg } from './evdev_ioctl.js';
 import { GPIO_IOCTLS } from './gpio_ioctl.js';
 import { PTP_IOCTLS } from './ptp_ioctl.js';
+import { KD_IOCTLS } from './kd_ioctl.js';
 import { OPEN_FLAGS } from './xlat/tables.js';
 import {
   BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, FS_IOC_FLAGS, IBSHIFT, IOCTL_DIRS, MODEM_FLAGS, NCC, NCCS,
@@ -613,7 +614,7 @@ const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | nul
   0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
   0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS, 0xaa: UFFD_IOCTLS, 0x21: SECCOMP_IOCTLS,
   0x89: SOCK_IOCTLS, 0x70: RTC_IOCTLS, 0x3e: COUNTER_IOCTLS, 0x57: WATCHDOG_IOCTLS, 0xab: NBD_IOCTLS, 0x69: LIRC_IOCTLS,
-  0xb4: GPIO_IOCTLS, 0x3d: PTP_IOCTLS,
+  0xb4: GPIO_IOCTLS, 0x3d: PTP_IOCTLS, 0x4b: KD_IOCTLS,
 };
 
 /**

@@ -289,16 +289,30 @@ export const ifindexV = (i: number): Value => {
   return n ? { k: 'styled', abbrev: call('if_nametoindex', { k: 'str', b: Buffer.from(n, 'latin1') }), raw: uint(i) } : uint(i);
 };
 
-/** strace's printstr_ex with QUOTE_0_TERMINATED and a length: at most `len` (and -s) bytes, `...` without a NUL. */
-export function cstrN(c: Ctx, a: bigint, len: number): Value {
+/**
+ * strace's printstr_ex with QUOTE_0_TERMINATED and a length: at most `len` (and -s) bytes, `...` without a NUL.
+ * `expectNul` (QUOTE_EXPECT_TRAILING_0): the last byte of a buffer shown whole is its NUL, so it is not shown.
+ */
+export function cstrN(c: Ctx, a: bigint, len: number, expectNul = false): Value {
   if (a === 0n) return NULL;
   let size = Math.min(c.opt.strsize + 1, len);
   const r = c.mem.readString(a, size);
   if (!r) return { k: 'ptr', v: a, bad: true };
   if (size > c.opt.strsize) size = c.opt.strsize;
-  const terminated = r.nul && r.b.length < size;
+  const lastIsNul = expectNul && size === len && size > 0;
+  if (lastIsNul) size--;
+  const terminated = r.nul && (lastIsNul ? r.b.length <= size : r.b.length < size);
   const b = r.b.subarray(0, Math.min(r.b.length, size));
   return terminated || len === 0 ? { k: 'str', b } : { k: 'str', b, trunc: true };
+}
+
+/**
+ * strace's print_char with SCF_QUOTES: `'a'`, `'\\''`, `'\x7f'`; `escWs` names \t\n\v\f\r (SCF_ESC_WS).
+ */
+export function charLit(ch: number, escWs = false): string {
+  if (ch >= 0x20 && ch < 0x7f) return ch === 0x27 || ch === 0x5c ? `'\\${String.fromCharCode(ch)}'` : `'${String.fromCharCode(ch)}'`;
+  if (escWs && ch >= 9 && ch <= 13) return `'\\${'tnvfr'[ch - 9]}'`;
+  return `'\\x${ch.toString(16).padStart(2, '0')}'`;
 }
 
 /** An aux text strace leaves out with -X raw. */
