@@ -137,3 +137,8 @@ test('times: the seconds of clock ticks as a comment, left out with -X raw', { s
     assert.equal(last(c.sysray), last(c.strace));
   }
 });
+
+test('virtual console ioctls: tones and ports with comments, key values named, in/out structs', { skip: noCc }, () => {
+  for (const x of [[], ['-v'], ['-X', 'raw'], ['-X', 'verbose'], ['-e', 'inject=ioctl:retval=0'], ['-s', '8', '-e', 'inject=ioctl:retval=0']])
+    same('parity_kd', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (KIOCSOUND|0x4b2f|0x4b2f \/\* KIOCSOUND \*\/), 1193/);
+});
