@@ -142,3 +142,8 @@ test('virtual console ioctls: tones and ports with comments, key values named, i
   for (const x of [[], ['-v'], ['-X', 'raw'], ['-X', 'verbose'], ['-e', 'inject=ioctl:retval=0'], ['-s', '8', '-e', 'inject=ioctl:retval=0']])
     same('parity_kd', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (KIOCSOUND|0x4b2f|0x4b2f \/\* KIOCSOUND \*\/), 1193/);
 });
+
+test('Video4Linux2 ioctls: formats by buffer type, fourcc codes, control ids by class, fields filled at exit', { skip: noCc }, () => {
+  for (const x of [[], ['-v'], ['-X', 'raw'], ['-X', 'verbose'], ['-e', 'inject=ioctl:retval=0'], ['-v', '-X', 'verbose', '-e', 'inject=ioctl:retval=0']])
+    same('parity_v4l2', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (VIDIOC_QUERYCAP|0xADDR|0xADDR \/\* VIDIOC_QUERYCAP \*\/), NULL\) +=/);
+});
