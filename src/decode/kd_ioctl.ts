@@ -4,7 +4,9 @@
  * fonts and colour maps. "Get" requests print at exit; in/out structs as `{given => filled}`.
  */
 import { addr, buf, rd } from './args.js';
-import { charLit, cstrN, fetch, keepIn, onEntry, onExit, printArray, sigV, xval, type ArgAt, type ArgPrinter } from './printers.js';
+import {
+  changed, charLit, cstrN, fetch, onEntry, onExit, printArray, sigV, twoStep, xval, type ArgAt, type ArgPrinter,
+} from './printers.js';
 import type { Ctx } from './types.js';
 import { array, field, hex, int, join, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, s32, u32 } from './xlat/core.js';
@@ -94,27 +96,12 @@ const kbValue = (c: Ctx, a: bigint): Field => {
   return field('kb_value', b ? keyValue(rd.u16(b, 0)) : tok('???'));
 };
 
-/**
- * A struct whose first fields print at entry and whose rest print at exit (or at entry for a
- * "set" request); at exit only when the call succeeded.
- */
-function splitStruct(size: number, head: (c: Ctx, b: Uint8Array) => Field[], tail: (c: Ctx, a: bigint) => Field[], get: boolean): ArgAt {
-  const given = (c: Ctx, a: bigint): Value => fetch(c, a, size, (b) => struct(head(c, b)));
-  if (!get) return onEntry((c, a) => {
-    const v = given(c, a);
-    return v.k === 'struct' ? struct([...v.fields, ...tail(c, a)]) : v;
-  });
-  return {
-    at: 'exit',
-    save: keepIn(given),
-    print: (c, a) => {
-      const v = c.state.argIn as Value;
-      return v.k !== 'struct' || c.err ? v : struct([...v.fields, ...tail(c, a)]);
-    },
-  };
-}
+/** A struct whose first `size` bytes print at entry, and the rest with them ("set") or at exit ("get"). */
+const headTail = (size: number, head: (c: Ctx, b: Uint8Array) => Field[], tail: (c: Ctx, a: bigint) => Field[], get: boolean): ArgAt =>
+  get ? twoStep({ size, head, done: (c, _b, given, a) => struct([...given, ...tail(c, a)]) })
+    : onEntry((c, a) => fetch(c, a, size, (b) => struct([...head(c, b), ...tail(c, a)])));
 
-const kbEntry = (get: boolean): ArgAt => splitStruct(2, (_c, b) => kbEntryHead(b), (c, a) => [kbValue(c, a)], get);
+const kbEntry = (get: boolean): ArgAt => headTail(2, (_c, b) => kbEntryHead(b), (c, a) => [kbValue(c, a)], get);
 
 /** struct kbsentry: the function key, then its string (up to 512 bytes, NUL-terminated). */
 const FUNC_BUFSIZE = 512;
@@ -126,7 +113,7 @@ function kbString(c: Ctx, a: bigint): Field[] {
   return [field('kb_string', { k: 'str', b: r.b.subarray(0, cut ? shown : r.b.length), trunc: cut })];
 }
 const kbsEntry = (get: boolean): ArgAt =>
-  splitStruct(1, (_c, b) => [field('kb_func', xval(KD_KEY_FN_KEY_VALS, BigInt(b[0]!), 'KVAL(K_???)'))], kbString, get);
+  headTail(1, (_c, b) => [field('kb_func', xval(KD_KEY_FN_KEY_VALS, BigInt(b[0]!), 'KVAL(K_???)'))], kbString, get);
 
 /** struct kbdiacrs / kbdiacrsuc: a count, then that many (at most 256) accent entries. */
 const diacrs = (name: string, size: number, elem: (b: Uint8Array) => Value, exiting: boolean): ArgPrinter => (c, a) =>
@@ -145,31 +132,16 @@ const diacrAt = (name: string, size: number, elem: (b: Uint8Array) => Value, get
   get ? onExit(diacrs(name, size, elem, true)) : onEntry(diacrs(name, size, elem, false));
 
 /** struct kbkeycode: the scan code and key code given, then ` => ` the key code read back. */
-const keycodeHead = (b: Uint8Array): Field[] => [field('scancode', hex(rd.u32(b, 0))), field('keycode', hex(rd.u32(b, 4)))];
+const keycodeHead = (_c: Ctx, b: Uint8Array): Field[] => [field('scancode', hex(rd.u32(b, 0))), field('keycode', hex(rd.u32(b, 4)))];
 const keycode = (get: boolean): ArgAt =>
-  !get ? onEntry((c, a) => fetch(c, a, 8, (b) => struct(keycodeHead(b)))) : {
-    at: 'exit',
-    save: keepIn((c, a) => fetch(c, a, 8, (b) => struct(keycodeHead(b)))),
-    print: (c, a) => {
-      const v = c.state.argIn as Value;
-      const b = v.k === 'struct' && !c.err ? c.mem.read(a + 4n, 4) : null;
-      if (!b || v.k !== 'struct') return v;
-      return struct([v.fields[0]!, field('keycode', { k: 'inout', in: v.fields[1]!.v, out: hex(rd.u32(b, 0)) })]);
-    },
-  };
+  !get ? onEntry((c, a) => fetch(c, a, 8, (b) => struct(keycodeHead(c, b)))) : twoStep({
+    size: 8,
+    head: keycodeHead,
+    done: (_c, b, given) => struct([given[0]!, field('keycode', { k: 'inout', in: given[1]!.v, out: hex(rd.u32(b, 4)) })]),
+  });
 
-/** An in/out struct: as given at entry, then ` => ` and as the kernel left it when the call succeeded. */
-const given2filled = (size: number, show: (c: Ctx, b: Uint8Array, entering: boolean) => Value): ArgAt => ({
-  at: 'exit',
-  save: keepIn((c, a) => fetch(c, a, size, (b) => show(c, b, true))),
-  print: (c, a) => {
-    const v = c.state.argIn as Value;
-    const b = v.k === 'struct' && !c.err ? c.mem.read(a, size) : null;
-    return b ? { k: 'inout', in: v, out: show(c, b, false) } : v;
-  },
-});
-
-const kbdRepeat = given2filled(8, (_c, b) => struct([field('delay', int(rd.s32(b, 0))), field('period', int(rd.s32(b, 4)))]));
+const repeatFields = (_c: Ctx, b: Uint8Array): Field[] => [field('delay', int(rd.s32(b, 0))), field('period', int(rd.s32(b, 4)))];
+const kbdRepeat = twoStep({ size: 8, head: repeatFields, done: (c, b, given) => changed(given, repeatFields(c, b)) });
 
 /** struct unimapdesc: the entry count (read back at exit for GIO_UNIMAP) and the unipair array. */
 const UNIMAPDESC = 16;
@@ -178,41 +150,34 @@ const unipairs = (c: Ctx, b: Uint8Array, cnt: number, exiting: boolean): Field =
   field('entries', printArray(c, rd.u64(b, 8), cnt, 4, (e) =>
     struct([field('unicode', hex(rd.u16(e, 0))), field('fontpos', hex(rd.u16(e, 2)))]), { exiting }));
 const unimap = (get: boolean): ArgAt => {
-  const read = (c: Ctx, a: bigint): Uint8Array | null => (a && c.opt.verbose ? c.mem.read(a, UNIMAPDESC) : null);
-  const unread = (c: Ctx, a: bigint): Value => (a ? { k: 'ptr', v: a, bad: c.opt.verbose } : addr(a));
-  if (!get) return onEntry((c, a) => {
-    const b = read(c, a);
-    return b ? struct([field('entry_ct', uint(rd.u16(b, 0))), unipairs(c, b, rd.u16(b, 0), false)]) : unread(c, a);
+  const count = (_c: Ctx, b: Uint8Array): Field[] => [field('entry_ct', uint(rd.u16(b, 0)))];
+  if (!get) return onEntry((c, a) => fetch(c, a, UNIMAPDESC, (b) => struct([...count(c, b), unipairs(c, b, rd.u16(b, 0), false)])));
+  // the kernel rewrites the count: the entries shown are as many as were asked for
+  return twoStep({
+    size: UNIMAPDESC,
+    head: count,
+    evenOnError: true,
+    done: (c, b, given) => {
+      const asked = given[0]!.v;
+      const ct = field('entry_ct', { k: 'inout', in: asked, out: uint(rd.u16(b, 0)) });
+      const n = asked.k === 'int' ? Number(asked.v) : 0;
+      return struct([ct, c.err && c.err !== ENOMEM ? field('entries', addr(rd.u64(b, 8))) : unipairs(c, b, n, true)]);
+    },
   });
-  return {
-    at: 'exit',
-    save: (c, a) => {
-      const b = read(c, a);
-      c.state.argIn = b ? rd.u16(b, 0) : unread(c, a);
-    },
-    print: (c, a) => {
-      const given = c.state.argIn;
-      if (typeof given !== 'number') return given as Value;
-      const b = read(c, a);
-      if (!b) return struct([field('entry_ct', uint(given))]);
-      const ct = field('entry_ct', { k: 'inout', in: uint(given), out: uint(rd.u16(b, 0)) });
-      const rest = c.err && c.err !== ENOMEM ? field('entries', addr(rd.u64(b, 8))) : unipairs(c, b, given, true);
-      return struct([ct, rest]);
-    },
-  };
 };
 
 /** struct consolefontdesc: the font's size and its glyphs (32 bytes each), a pointer when still to be filled. */
-const fontDesc = (c: Ctx, b: Uint8Array, dataAsPtr: boolean): Value => {
+const fontDesc = (c: Ctx, b: Uint8Array, dataAsPtr: boolean): Field[] => {
   const count = rd.u16(b, 0);
   const data = rd.u64(b, 8);
-  return struct([
+  return [
     field('charcount', uint(count)), field('charheight', uint(rd.u16(b, 2))),
     field('chardata', dataAsPtr ? addr(data) : buf(c, data, Math.min(count, 512) * 32, true)),
-  ]);
+  ];
 };
 const fontx = (get: boolean): ArgAt =>
-  get ? given2filled(16, (c, b, entering) => fontDesc(c, b, entering)) : onEntry((c, a) => fetch(c, a, 16, (b) => fontDesc(c, b, false)));
+  get ? twoStep({ size: 16, head: (c, b) => fontDesc(c, b, true), done: (c, b, given) => changed(given, fontDesc(c, b, false)) })
+    : onEntry((c, a) => fetch(c, a, 16, (b) => struct(fontDesc(c, b, false))));
 
 /** struct console_font_op: the fields each operation uses; GET's glyphs and SET_DEFAULT's name. */
 const OP_SET = 0;
@@ -220,7 +185,7 @@ const OP_GET = 1;
 const OP_SET_DEFAULT = 2;
 const OP_COPY = 3;
 const MAX_FONT_NAME = 32;
-function fontOp(c: Ctx, b: Uint8Array, entering: boolean): Value {
+function fontOp(c: Ctx, b: Uint8Array, entering: boolean): Field[] {
   const op = rd.u32(b, 0);
   const width = rd.u32(b, 8);
   const count = rd.u32(b, 16);
@@ -238,19 +203,15 @@ function fontOp(c: Ctx, b: Uint8Array, entering: boolean): Value {
   else if (op === OP_SET) f.push(field('data', glyphs()));
   else if (op === OP_SET_DEFAULT) { if (entering) f.push(field('data', cstrN(c, data, MAX_FONT_NAME, true))); }
   else if (op !== OP_COPY) f.push(field('data', addr(data)));
-  return struct(f);
+  return f;
 }
-const FONT_OP = 32;
-const fontOpArg: ArgAt = {
-  ...given2filled(FONT_OP, fontOp),
-  print: (c, a) => {
-    const v = c.state.argIn as Value;
-    // SET and COPY are complete at entry: nothing is read back
-    const b = v.k === 'struct' && !c.err ? c.mem.read(a, FONT_OP) : null;
-    const op = b ? rd.u32(b, 0) : OP_SET;
-    return b && op !== OP_SET && op !== OP_COPY ? { k: 'inout', in: v, out: fontOp(c, b, false) } : v;
-  },
-};
+const fontOpArg = twoStep({
+  size: 32,
+  head: (c, b) => fontOp(c, b, true),
+  // SET and COPY are complete at entry: nothing is read back
+  complete: (b) => rd.u32(b, 0) === OP_SET || rd.u32(b, 0) === OP_COPY,
+  done: (c, b, given) => changed(given, fontOp(c, b, false)),
+});
 
 const none = null;
 

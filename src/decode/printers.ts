@@ -382,6 +382,41 @@ export const inOut = (before: ArgPrinter, after: ArgPrinter): ArgAt => ({
   },
 });
 
+/**
+ * A struct strace prints in two steps: `head`'s fields at entry (all of it when `complete` says so,
+ * or when it cannot be read), then at exit, when the call succeeded (`evenOnError`: in any case) and
+ * the struct can be read again, what `done` makes of it and of the fields already shown.
+ */
+export interface TwoStep {
+  size: number;
+  head: (c: Ctx, b: Uint8Array) => Field[];
+  done: (c: Ctx, b: Uint8Array, head: Field[], a: bigint) => Value;
+  complete?: (b: Uint8Array, head: Field[]) => boolean;
+  evenOnError?: boolean;
+}
+export function twoStep(t: TwoStep): ArgAt {
+  return {
+    at: 'exit',
+    save: (c, a) => {
+      let fields: Field[] | undefined;
+      let b: Uint8Array | undefined;
+      c.state.argIn = fetch(c, a, t.size, (got) => {
+        b = got;
+        fields = t.head(c, got);
+        return struct(fields);
+      });
+      c.state.argFields = fields && !t.complete?.(b!, fields) ? fields : undefined;
+    },
+    print: (c, a) => {
+      const fields = c.state.argFields as Field[] | undefined;
+      const b = fields && (!c.err || t.evenOnError) ? c.mem.read(a, t.size) : null;
+      return b ? t.done(c, b, fields!, a) : (c.state.argIn as Value);
+    },
+  };
+}
+/** `{given} => {filled}`: a struct as given and as the kernel left it. */
+export const changed = (head: Field[], after: Field[]): Value => ({ k: 'inout', in: struct(head), out: struct(after) });
+
 /** A decoder for fd/command/argument calls: the argument per command, the result per command. */
 export function byCommand(name: (c: Ctx) => Value, argOf: (c: Ctx) => ArgAt | undefined, ret: (c: Ctx) => RetInfo): SyscallDecoder {
   return {

@@ -5,7 +5,9 @@
  * first, then those the kernel fills in (or ` => ` and the struct as the kernel left it).
  */
 import { addr, buf, localArray, rd } from './args.js';
-import { charLit, cstrField, fetch, numAt, onEntry, onExit, printArray, timevalV, xval, type ArgAt, type ArgPrinter } from './printers.js';
+import {
+  changed, charLit, cstrField, fetch, numAt, onEntry, onExit, printArray, timevalV, twoStep, xval, type ArgAt, type ArgPrinter,
+} from './printers.js';
 import type { Ctx, RetInfo } from './types.js';
 import { array, field, hex, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags, lookup, type Xlat } from './xlat/core.js';
@@ -50,37 +52,6 @@ const kernelVersion = (v: number): Value =>
   ({ k: 'sym', name: `KERNEL_VERSION(${v >>> 16}, ${(v >>> 8) & 0xff}, ${v & 0xff})`, v: BigInt(v), fmt: 'x' });
 
 /**
- * A struct strace prints in two steps: `head`'s fields at entry (all of it when `complete` says so,
- * or when it cannot be read), then at exit, when the call succeeded (`evenOnError`: in any case) and
- * the struct can be read again, what `done` makes of it and of the fields already shown.
- */
-interface TwoStep {
-  size: number;
-  head: (c: Ctx, b: Uint8Array) => Field[];
-  done: (c: Ctx, b: Uint8Array, head: Field[]) => Value;
-  complete?: (b: Uint8Array, head: Field[]) => boolean;
-  evenOnError?: boolean;
-}
-function twoStep(t: TwoStep): ArgAt {
-  return {
-    at: 'exit',
-    save: (c, a) => {
-      let fields: Field[] | undefined;
-      const v = fetch(c, a, t.size, (b) => {
-        fields = t.head(c, b);
-        return struct(fields);
-      });
-      c.state.argIn = v;
-      c.state.argFields = fields && !t.complete?.(c.mem.read(a, t.size)!, fields) ? fields : undefined;
-    },
-    print: (c, a) => {
-      const fields = c.state.argFields as Field[] | undefined;
-      const b = fields && (!c.err || t.evenOnError) ? c.mem.read(a, t.size) : null;
-      return b ? t.done(c, b, fields!) : (c.state.argIn as Value);
-    },
-  };
-}
-/**
  * Whether an array printed whole (strace's print_array returning true): not NULL, not empty, not
  * an address, not cut short by unreadable memory.
  */
@@ -88,9 +59,6 @@ function printedWhole(v: Value): boolean {
   const last = v.k === 'array' ? v.items[v.items.length - 1] : undefined;
   return !!last && !(last.k === 'note' && last.v.k === 'tok' && last.v.text === '...');
 }
-/** `{given} => {filled}`. */
-const changed = (head: Field[], after: Field[]): Value => ({ k: 'inout', in: struct(head), out: struct(after) });
-
 // ---------------------------------------------------------------- capabilities and formats
 
 const capsFlags = flagsAt(V4L2_DEVICE_CAPABILITIES_FLAGS, 'V4L2_CAP_???');
