@@ -9,7 +9,7 @@ import {
 } from './printers.js';
 import type { Ctx } from './types.js';
 import { array, field, hex, int, join, struct, tok, uint, type Field, type Value } from './value.js';
-import { flags, lookup, s32, u32 } from './xlat/core.js';
+import { flags, lookup, s32, symbol, u32 } from './xlat/core.js';
 import {
   KD_DEFAULT_LED_FLAGS, KD_FONT_FLAGS, KD_FONT_OPS, KD_KBD_MODES, KD_KBD_TYPES, KD_KEY_FN_KEY_VALS, KD_KEY_TABLES,
   KD_KEY_TYPES, KD_KEYMAP_FLAGS, KD_KEYS_BY_TYPE, KD_LED_FLAGS, KD_META_VALS, KD_MODES,
@@ -49,10 +49,7 @@ const byteAt = (print: (v: bigint) => Value): ArgPrinter => (c, a) => fetch(c, a
 const intAt = (print: (v: bigint) => Value): ArgPrinter => (c, a) => fetch(c, a, 4, (b) => array([print(BigInt(rd.u32(b, 0)))]), true);
 const leds = (v: bigint): Value => flags(KD_LED_FLAGS, v, 'LED_???');
 const defaultLeds = (v: bigint): Value => flags(KD_DEFAULT_LED_FLAGS, v, 'LED_???');
-const kbdMode = (v: bigint): Value => {
-  const name = lookup(KD_KBD_MODES, v);
-  return name ? { k: 'sym', name, v } : comment(int(s32(v)), 'K_???');
-};
+const kbdMode = (v: bigint): Value => symbol(KD_KBD_MODES, s32(v), 'd', 'K_???');
 const meta = (v: bigint): Value => xval(KD_META_VALS, v, 'K_???');
 
 /** A buffer the kernel fills for "get" requests: its address when the call failed. */
