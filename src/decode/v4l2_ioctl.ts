@@ -36,16 +36,18 @@ const rect = (b: Uint8Array, off: number): Value =>
   struct([field('left', s32At(b, off)), field('top', s32At(b, off + 4)), field('width', u32At(b, off + 8)), field('height', u32At(b, off + 12))]);
 
 /** A fourcc code as its four characters, named when the table knows it; the number with -X raw. */
-function fourcc(x: Xlat | null) {
+function fourcc(x: Xlat) {
   return (b: Uint8Array, off: number): Value => {
     const v = rd.u32(b, off);
     const chars = tok(`v4l2_fourcc(${[0, 8, 16, 24].map((s) => charLit((v >>> s) & 0xff)).join(', ')})`);
-    const name = x && lookup(x, v);
+    const name = lookup(x, v);
     const shown = name ? note(chars, name) : chars;
     return { k: 'styled', abbrev: shown, raw: hex(v), verbose: shown };
   };
 }
 const pixFmt = fourcc(V4L2_PIX_FMTS);
+const sdrFmt = fourcc(V4L2_SDR_FMTS);
+const metaFmt = fourcc(V4L2_META_FMTS);
 
 /** `KERNEL_VERSION(a, b, c)`, the number alone with -X raw. */
 const kernelVersion = (v: number): Value =>
@@ -117,10 +119,10 @@ const sliced = (_c: Ctx, b: Uint8Array, o: number): Value => {
   ]);
 };
 const sdr = (_c: Ctx, b: Uint8Array, o: number): Value => struct([
-  field('pixelformat', fourcc(V4L2_SDR_FMTS)(b, o)), ...(rd.u32(b, o + 4) ? [field('buffersize', u32At(b, o + 4))] : []),
+  field('pixelformat', sdrFmt(b, o)), ...(rd.u32(b, o + 4) ? [field('buffersize', u32At(b, o + 4))] : []),
 ]);
 const meta = (_c: Ctx, b: Uint8Array, o: number): Value =>
-  struct([field('dataformat', fourcc(V4L2_META_FMTS)(b, o)), field('buffersize', u32At(b, o + 4))]);
+  struct([field('dataformat', metaFmt(b, o)), field('buffersize', u32At(b, o + 4))]);
 
 /** The format union's member for each buffer type, by the name strace gives it. */
 const FORMATS: Readonly<Record<number, [string, (c: Ctx, b: Uint8Array, o: number) => Value]>> = {
