@@ -98,7 +98,12 @@ const headTail = (size: number, head: (c: Ctx, b: Uint8Array) => Field[], tail: 
   get ? twoStep({ size, head, done: (c, _b, given, a) => struct([...given, ...tail(c, a)]) })
     : onEntry((c, a) => fetch(c, a, size, (b) => struct([...head(c, b), ...tail(c, a)])));
 
-const kbEntry = (get: boolean): ArgAt => headTail(2, (_c, b) => kbEntryHead(b), (c, a) => [kbValue(c, a)], get);
+/** strace reads struct kbentry with umoven, not umove_or_printaddr: it shows even with -e verbose=none. */
+const evenUnverbose = (at: ArgAt): ArgAt => {
+  const verbose = (c: Ctx): Ctx => ({ ...c, opt: { ...c.opt, verbose: true } });
+  return { at: at.at, print: (c, a) => at.print(verbose(c), a), save: (c, a) => at.save?.(verbose(c), a) };
+};
+const kbEntry = (get: boolean): ArgAt => evenUnverbose(headTail(2, (_c, b) => kbEntryHead(b), (c, a) => [kbValue(c, a)], get));
 
 /** struct kbsentry: the function key, then its string (up to 512 bytes, NUL-terminated). */
 const FUNC_BUFSIZE = 512;

@@ -402,8 +402,15 @@ const createBufs: ArgPrinter = (c, a) =>
   ]));
 const VIDIOC_CREATE_BUFS = 0xc100565c;
 
+/** With -e verbose=none strace decodes no 'V' request: the argument prints as a number. */
+const unlessVerbose = (at: ArgAt): ArgAt => ({
+  at: at.at,
+  save: (c, a) => c.opt.verbose && at.save?.(c, a),
+  print: (c, a) => (c.opt.verbose ? at.print(c, a) : hex(a)),
+});
+
 /** By request (x86_64 numbers). */
-export const V4L2_IOCTLS: Readonly<Record<number, ArgAt>> = {
+const V4L2_ARGS: Readonly<Record<number, ArgAt>> = {
   0x80685600: onExit(capability), // VIDIOC_QUERYCAP
   0xc0405602: fmtdesc, // VIDIOC_ENUM_FMT
   0xc0d05604: format(true), 0xc0d05605: format(false), 0xc0d05640: format(false), // VIDIOC_G_FMT, _S_FMT, _TRY_FMT
@@ -431,6 +438,9 @@ export const V4L2_IOCTLS: Readonly<Record<number, ArgAt>> = {
   0xc034564b: frameIntervals, // VIDIOC_ENUM_FRAMEINTERVALS
   [VIDIOC_CREATE_BUFS]: onEntry(createBufs),
 };
+
+export const V4L2_IOCTLS: Readonly<Record<number, ArgAt>> =
+  Object.fromEntries(Object.entries(V4L2_ARGS).map(([code, at]) => [code, unlessVerbose(at)]));
 
 /** VIDIOC_CREATE_BUFS's result: the index and count of the buffers made, when the call succeeded. */
 export const V4L2_RESULTS: Readonly<Record<number, (c: Ctx) => RetInfo>> = {
