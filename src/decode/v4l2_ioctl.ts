@@ -55,11 +55,12 @@ const kernelVersion = (v: number): Value =>
 
 /**
  * Whether an array printed whole (strace's print_array returning true): not NULL, not empty, not
- * an address, not cut short by unreadable memory.
+ * an address, not cut short by unreadable memory (cut short by -s is whole).
  */
 function printedWhole(v: Value): boolean {
-  const last = v.k === 'array' ? v.items[v.items.length - 1] : undefined;
-  return !!last && !(last.k === 'note' && last.v.k === 'tok' && last.v.text === '...');
+  if (v.k !== 'array') return false;
+  const last = v.items[v.items.length - 1];
+  return v.more || (!!last && !(last.k === 'note' && last.v.k === 'tok' && last.v.text === '...'));
 }
 // ---------------------------------------------------------------- capabilities and formats
 
