@@ -27,6 +27,8 @@ import { LIRC_IOCTLS, NBD_IOCTLS, WATCHDOG_IOCTLS } from './device_ioctl.js';
 import { evdevArg } from './evdev_ioctl.js';
 import { GPIO_IOCTLS } from './gpio_ioctl.js';
 import { PTP_IOCTLS } from './ptp_ioctl.js';
+import { KD_IOCTLS } from './kd_ioctl.js';
+import { V4L2_IOCTLS, V4L2_RESULTS } from './v4l2_ioctl.js';
 import { OPEN_FLAGS } from './xlat/tables.js';
 import {
   BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, FS_IOC_FLAGS, IBSHIFT, IOCTL_DIRS, MODEM_FLAGS, NCC, NCCS,
@@ -454,6 +456,7 @@ const NSFS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
 const IOCTL_RESULTS: Readonly<Record<number, (c: Ctx) => RetInfo>> = {
   0xb701: asFd, 0xb702: asFd, // NS_GET_USERNS, NS_GET_PARENT
   0xb703: (c) => (c.err ? { fmt: 'd' } : withName(lookup(NS_TYPES, c.rval), 'd')), // NS_GET_NSTYPE
+  ...V4L2_RESULTS,
 };
 
 /** Legacy IDE (0x03): struct hd_geometry, kernel_ulong_t settings read or set, identity blocks. */
@@ -608,12 +611,12 @@ const SECCOMP_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
  * nsfs (0xb7), legacy IDE (0x03), perf ('$'), userfaultfd (0xaa), seccomp ('!'),
  * file system ('f', 'X', 0x94), sockets (0x89), real-time clocks ('p'), counters (0x3e),
  * watchdogs ('W'), network block devices (0xab), infrared remote controls ('i'), GPIO chips (0xb4),
- * PTP clocks ('='). */
+ * PTP clocks ('='), virtual consoles ('K'), Video4Linux2 ('V'). */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
   0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
   0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS, 0xaa: UFFD_IOCTLS, 0x21: SECCOMP_IOCTLS,
   0x89: SOCK_IOCTLS, 0x70: RTC_IOCTLS, 0x3e: COUNTER_IOCTLS, 0x57: WATCHDOG_IOCTLS, 0xab: NBD_IOCTLS, 0x69: LIRC_IOCTLS,
-  0xb4: GPIO_IOCTLS, 0x3d: PTP_IOCTLS,
+  0xb4: GPIO_IOCTLS, 0x3d: PTP_IOCTLS, 0x4b: KD_IOCTLS, 0x56: V4L2_IOCTLS,
 };
 
 /**

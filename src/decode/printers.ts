@@ -348,16 +348,30 @@ export const ifindexV = (i: number): Value => {
   return n ? { k: 'styled', abbrev: call('if_nametoindex', { k: 'str', b: Buffer.from(n, 'latin1') }), raw: uint(i) } : uint(i);
 };
 
-/** strace's printstr_ex with QUOTE_0_TERMINATED and a length: at most `len` (and -s) bytes, `...` without a NUL. */
-export function cstrN(c: Ctx, a: bigint, len: number): Value {
+/**
+ * strace's printstr_ex with QUOTE_0_TERMINATED and a length: at most `len` (and -s) bytes, `...` without a NUL.
+ * `expectNul` (QUOTE_EXPECT_TRAILING_0): the last byte of a buffer shown whole is its NUL, so it is not shown.
+ */
+export function cstrN(c: Ctx, a: bigint, len: number, expectNul = false): Value {
   if (a === 0n) return NULL;
   let size = Math.min(c.opt.strsize + 1, len);
   const r = c.mem.readString(a, size);
   if (!r) return { k: 'ptr', v: a, bad: true };
   if (size > c.opt.strsize) size = c.opt.strsize;
-  const terminated = r.nul && r.b.length < size;
+  const lastIsNul = expectNul && size === len && size > 0;
+  if (lastIsNul) size--;
+  const terminated = r.nul && (lastIsNul ? r.b.length <= size : r.b.length < size);
   const b = r.b.subarray(0, Math.min(r.b.length, size));
   return terminated || len === 0 ? { k: 'str', b } : { k: 'str', b, trunc: true };
+}
+
+/**
+ * strace's print_char with SCF_QUOTES: `'a'`, `'\\''`, `'\x7f'`; `escWs` names \t\n\v\f\r (SCF_ESC_WS).
+ */
+export function charLit(ch: number, escWs = false): string {
+  if (ch >= 0x20 && ch < 0x7f) return ch === 0x27 || ch === 0x5c ? `'\\${String.fromCharCode(ch)}'` : `'${String.fromCharCode(ch)}'`;
+  if (escWs && ch >= 9 && ch <= 13) return `'\\${'tnvfr'[ch - 9]}'`;
+  return `'\\x${ch.toString(16).padStart(2, '0')}'`;
 }
 
 /** An aux text strace leaves out with -X raw. */
@@ -426,6 +440,41 @@ export const inOut = (before: ArgPrinter, after: ArgPrinter): ArgAt => ({
     return v.k !== 'struct' || c.err ? v : { k: 'inout', in: v, out: after(c, a) };
   },
 });
+
+/**
+ * A struct strace prints in two steps: `head`'s fields at entry (all of it when `complete` says so,
+ * or when it cannot be read), then at exit, when the call succeeded (`evenOnError`: in any case) and
+ * the struct can be read again, what `done` makes of it and of the fields already shown.
+ */
+export interface TwoStep {
+  size: number;
+  head: (c: Ctx, b: Uint8Array) => Field[];
+  done: (c: Ctx, b: Uint8Array, head: Field[], a: bigint) => Value;
+  complete?: (b: Uint8Array, head: Field[]) => boolean;
+  evenOnError?: boolean;
+}
+export function twoStep(t: TwoStep): ArgAt {
+  return {
+    at: 'exit',
+    save: (c, a) => {
+      let fields: Field[] | undefined;
+      let b: Uint8Array | undefined;
+      c.state.argIn = fetch(c, a, t.size, (got) => {
+        b = got;
+        fields = t.head(c, got);
+        return struct(fields);
+      });
+      c.state.argFields = fields && !t.complete?.(b!, fields) ? fields : undefined;
+    },
+    print: (c, a) => {
+      const fields = c.state.argFields as Field[] | undefined;
+      const b = fields && (!c.err || t.evenOnError) ? c.mem.read(a, t.size) : null;
+      return b ? t.done(c, b, fields!, a) : (c.state.argIn as Value);
+    },
+  };
+}
+/** `{given} => {filled}`: a struct as given and as the kernel left it. */
+export const changed = (head: Field[], after: Field[]): Value => ({ k: 'inout', in: struct(head), out: struct(after) });
 
 /** A decoder for fd/command/argument calls: the argument per command, the result per command. */
 export function byCommand(name: (c: Ctx) => Value, argOf: (c: Ctx) => ArgAt | undefined, ret: (c: Ctx) => RetInfo): SyscallDecoder {

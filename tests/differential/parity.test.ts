@@ -142,3 +142,17 @@ test('times: the seconds of clock ticks as a comment, left out with -X raw', { s
     assert.equal(last(c.sysray), last(c.strace));
   }
 });
+
+test('virtual console ioctls: tones and ports with comments, key values named, in/out structs, -e verbose=none', { skip: noCc }, () => {
+  const inject = ['-e', 'inject=ioctl:retval=0'];
+  for (const x of [[], ['-v'], ['-X', 'raw'], ['-X', 'verbose'], inject, ['-s', '8', ...inject], ['-e', 'verbose=none', ...inject]])
+    same('parity_kd', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (KIOCSOUND|0x4b2f|0x4b2f \/\* KIOCSOUND \*\/), 1193/);
+});
+
+test('Video4Linux2 ioctls: formats by buffer type, fourcc codes, control ids by class, fields filled at exit, none with -e verbose=none', { skip: noCc }, () => {
+  const inject = ['-e', 'inject=ioctl:retval=0'];
+  const variants = [[], ['-v'], ['-X', 'raw'], ['-X', 'verbose'], inject, ['-v', '-X', 'verbose', ...inject], ['-e', 'verbose=none', ...inject]];
+  // -s 0 cuts the clips and controls arrays at once: printed whole, so the struct goes on at exit
+  for (const x of [...variants, ['-s', '0'], ['-s', '0', ...inject]])
+    same('parity_v4l2', [...x, '-e', 'trace=ioctl'], /^ioctl\(-1, (VIDIOC_QUERYCAP|0xADDR|0xADDR \/\* VIDIOC_QUERYCAP \*\/), (NULL|0)\) +=/);
+});
