@@ -29,10 +29,11 @@ const PARTS = {
   file: ['decode/file.js', 'decode/stat.js', 'decode/xlat/file.js'],
   desc: ['decode/desc.js', 'decode/xlat/desc.js'],
   ioctl: ['decode/ioctl.js', 'decode/xlat/ioctls.js', 'decode/evdev_ioctl.js', 'decode/xlat/evdev.js',
-    'decode/gpio_ioctl.js', 'decode/ptp_ioctl.js'],
+    'decode/gpio_ioctl.js', 'decode/ptp_ioctl.js',
+    'decode/seccomp_ioctl.js', 'decode/block_ioctl.js'],
   process: [
     'decode/process.js', 'decode/prctl.js', 'decode/seccomp.js', 'decode/system.js', 'decode/sched.js', 'decode/ptrace.js',
-    'decode/keyctl.js', 'decode/bpf.js', 'decode/perf.js', 'decode/ioprio.js', 'decode/xlat/proc.js',
+    'decode/keyctl.js', 'decode/bpf.js', 'decode/perf.js', 'decode/perf_attr.js', 'decode/ioprio.js', 'decode/xlat/proc.js',
   ],
   memory: ['decode/memory.js', 'decode/ipc.js', 'decode/xlat/mem.js'],
   signal: ['decode/signal.js', 'decode/siginfo.js'],

@@ -1,0 +1,86 @@
+/**
+ * Unit tests of ioctl families on fake tracee memory (seccomp user notifications, block devices,
+ * perf events, socket bridges, PTP clocks): each case asserts the line strace 6.1 prints for the
+ * same request and bytes.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { decoders as ioctlDecoders } from '../../src/decode/ioctl.js';
+import { sprinttime } from '../../src/decode/printers.js';
+import { FakeMemory, lineMaker, bytes } from '../helpers/decode.js';
+
+const line = lineMaker(ioctlDecoders, () => new FakeMemory());
+const EBADF = 9;
+
+test('dates past the JS Date range print as glibc does; a year beyond struct tm prints none', () => {
+  const tz = process.env.TZ;
+  process.env.TZ = 'UTC';
+  try {
+    assert.equal(sprinttime(320255973501901n, 987654321n), '10150477-10-18T23:25:01.987654321+0000');
+    assert.equal(sprinttime(-62135596800n), '0001-01-01T00:00:00+0000');
+    assert.equal(sprinttime(1700000000n), '2023-11-14T22:13:20+0000');
+    assert.equal(sprinttime(0x7fffffffffffffffn), undefined);
+  } finally {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  }
+});
+
+test('SECCOMP_IOCTL_NOTIF_RECV: a zeroed struct prints at exit, a filled one at entry and exit', () => {
+  const mem = new FakeMemory();
+  const notif = (nr: number, arch: number) =>
+    bytes([8, 0x1234], [4, 77], [4, 1], [4, nr], [4, arch], [8, 0x401000], [8, 1], [8, 2], [8, 3], [8, 4], [8, 5], [8, 6]);
+  mem.put(0x1000n, new Uint8Array(80));
+  assert.equal(line('ioctl', { args: [-1, 0xc0502100, 0x1000], err: EBADF }), 'ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, 0x1000) = -1 EBADF (Bad file descriptor)');
+  assert.equal(line('ioctl', { args: [-1, 0xc0502100, 0], err: EBADF }), 'ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, NULL) = -1 EBADF (Bad file descriptor)');
+  mem.put(0x2000n, notif(186, 0xc000003e));
+  const s = '{id=0x1234, pid=77, flags=0x1, data={nr=__NR_gettid, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x401000, args=[0x1, 0x2, 0x3, 0x4, 0x5, 0x6]}}';
+  assert.equal(line('ioctl', { args: [-1, 0xc0502100, 0x2000], mem, err: EBADF }), `ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, ${s} => 0x2000) = -1 EBADF (Bad file descriptor)`);
+  assert.equal(line('ioctl', { args: [-1, 0xc0502100, 0x2000], mem }), `ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, ${s} => ${s}) = 0`);
+  mem.put(0x3000n, notif(-1, 0x1234));
+  assert.match(line('ioctl', { args: [-1, 0xc0502100, 0x3000], mem }), /data=\{nr=4294967295, arch=0x1234 \/\* AUDIT_ARCH_\?\?\? \*\/, /);
+});
+
+test('BLKPG and BLKTRACESETUP: the partition request, the trace setup and its name', () => {
+  const mem = new FakeMemory();
+  const part = new Uint8Array(152);
+  part.set(bytes([8, 2048], [8, -1], [4, 3]));
+  part.set(new TextEncoder().encode('sda3'), 20);
+  part.fill(0x42, 84);
+  mem.put(0x2000n, part);
+  mem.put(0x1000n, bytes([4, 1], [4, -2], [4, 152], [4, 0], [8, 0x2000]));
+  assert.equal(
+    line('ioctl', { args: [3, 0x1269, 0x1000], mem, err: EBADF }),
+    `ioctl(3, BLKPG, {op=BLKPG_ADD_PARTITION, flags=-2, datalen=152, data={start=2048, length=-1, pno=3, devname="sda3", volname="${'B'.repeat(63)}"...}}) = -1 EBADF (Bad file descriptor)`,
+  );
+  mem.put(0x3000n, bytes([4, 3], [4, 0], [4, 0], [4, 0], [8, 0xdead0]));
+  assert.equal(line('ioctl', { args: [3, 0x1269, 0x3000], mem }), 'ioctl(3, BLKPG, {op=BLKPG_RESIZE_PARTITION, flags=0, datalen=0, data=0xdead0}) = 0');
+  const setup = new Uint8Array(72);
+  setup.set(new TextEncoder().encode('sda'), 0);
+  setup.set(bytes([2, 3], [2, 0], [4, 512], [4, 4], [4, 0], [8, 0], [8, 100], [4, 9]), 32);
+  mem.put(0x4000n, setup);
+  const given = 'act_mask=3, buf_size=512, buf_nr=4, start_lba=0, end_lba=100, pid=9';
+  assert.equal(line('ioctl', { args: [3, 0xc0481273, 0x4000], mem, err: EBADF }), `ioctl(3, BLKTRACESETUP, {${given}}) = -1 EBADF (Bad file descriptor)`);
+  assert.equal(line('ioctl', { args: [3, 0xc0481273, 0x4000], mem }), `ioctl(3, BLKTRACESETUP, {${given}, name="sda"}) = 0`);
+});
+
+test('PERF_EVENT_IOC_QUERY_BPF and PERF_EVENT_IOC_MODIFY_ATTRIBUTES', () => {
+  const mem = new FakeMemory();
+  mem.put(0x1000n, bytes([4, 4], [4, 2], [4, 7], [4, 8]));
+  assert.equal(line('ioctl', { args: [-1, 0xc008240a, 0x1000], mem, err: EBADF }), 'ioctl(-1, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, ...}) = -1 EBADF (Bad file descriptor)');
+  assert.equal(line('ioctl', { args: [-1, 0xc008240a, 0x1000], mem, rval: 0 }), 'ioctl(-1, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, prog_cnt=2, ids=[7, 8]}) = 0');
+  assert.equal(line('ioctl', { args: [-1, 0xc008240a, 0] }), 'ioctl(-1, PERF_EVENT_IOC_QUERY_BPF, NULL) = 0');
+  mem.put(0x2000n, bytes([4, 1], [4, 64], [8, 2], [8, 0], [8, 0], [8, 0], [8, 0], [8, 0], [8, 0]));
+  assert.match(line('ioctl', { args: [-1, 0x4008240b, 0x2000], mem }), /^ioctl\(-1, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, \{type=PERF_TYPE_SOFTWARE, size=PERF_ATTR_SIZE_VER0, config=PERF_COUNT_SW_PAGE_FAULTS, /);
+  assert.equal(line('ioctl', { args: [-1, 0x4008240b, 0] }), 'ioctl(-1, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, NULL) = 0');
+});
+
+test('SIOCBRADDBR: a bridge name of IFNAMSIZ bytes without a NUL, or an address when they cannot be read', () => {
+  const mem = new FakeMemory(true);
+  mem.put(0x1000n, '0123456789abcdef');
+  assert.equal(line('ioctl', { args: [-1, 0x89a0, 0x1000], mem, err: EBADF }), 'ioctl(-1, SIOCBRADDBR, "0123456789abcdef"...) = -1 EBADF (Bad file descriptor)');
+  assert.equal(line('ioctl', { args: [-1, 0x89a1, 0x1001], mem, err: EBADF }), 'ioctl(-1, SIOCBRDELBR, 0x1001) = -1 EBADF (Bad file descriptor)');
+  mem.put(0x2000n, 'br0\0');
+  assert.equal(line('ioctl', { args: [-1, 0x89a0, 0x2000], mem }), 'ioctl(-1, SIOCBRADDBR, "br0") = 0');
+});
