@@ -84,3 +84,48 @@ test('SIOCBRADDBR: a bridge name of IFNAMSIZ bytes without a NUL, or an address 
   mem.put(0x2000n, 'br0\0');
   assert.equal(line('ioctl', { args: [-1, 0x89a0, 0x2000], mem }), 'ioctl(-1, SIOCBRADDBR, "br0") = 0');
 });
+
+test('UBI: volume requests with names cut at name_len, numbers by pointer, requests without an argument', () => {
+  const mem = new FakeMemory();
+  const mk = new Uint8Array(152);
+  mk.set(bytes([4, 1], [4, 4096], [8, 1 << 20], [1, 4], [1, 1], [2, 2]));
+  mk.set(new TextEncoder().encode('vol0'), 24);
+  mem.put(0x1000n, mk);
+  mem.put(0x2000n, bytes([4, 5]));
+  const req = '{vol_id=1, alignment=4096, bytes=1048576, vol_type=UBI_STATIC_VOLUME, flags=UBI_VOL_SKIP_CRC_CHECK_FLG, name_len=2, name="vo"...}';
+  assert.equal(line('ioctl', { args: [3, 0x40986f00, 0x1000], mem, err: EBADF }), `ioctl(3, UBI_IOCMKVOL, ${req}) = -1 EBADF (Bad file descriptor)`);
+  mem.put(0x1000n + 152n, bytes([4, 0]));
+  assert.equal(line('ioctl', { args: [3, 0x40986f00, 0x1000], mem }), `ioctl(3, UBI_IOCMKVOL, ${req} => [1]) = 0`);
+  assert.equal(line('ioctl', { args: [3, 0x40046f41, 0x2000], mem }), 'ioctl(3, UBI_IOCDET, [5]) = 0');
+  assert.equal(line('ioctl', { args: [3, 0x4f08, 0x2000], mem }), 'ioctl(3, UBI_IOCVOLRMBLK) = 0');
+  mem.put(0x3000n, bytes([4, 7], [1, 3], [1, 0], [2, 0]));
+  assert.equal(line('ioctl', { args: [3, 0x40084f03, 0x3000], mem }), 'ioctl(3, UBI_IOCEBMAP, {lnum=7, dtype=UBI_UNKNOWN}) = 0');
+});
+
+test('MTD: erase ranges at entry, device info at exit, OTP modes by pointer; the mixer name alongside', () => {
+  const mem = new FakeMemory();
+  mem.put(0x1000n, bytes([4, 0x20000], [4, 0x10000]));
+  assert.equal(line('ioctl', { args: [3, 0x40084d02, 0x1000], mem }), 'ioctl(3, MIXER_WRITE(2) or MEMERASE, {start=0x20000, length=0x10000}) = 0');
+  mem.put(0x2000n, bytes([1, 4], [1, 0], [2, 0], [4, 0x400], [4, 0x100000], [4, 0x20000], [4, 0x800], [4, 0x40], [8, 0]));
+  assert.equal(
+    line('ioctl', { args: [3, 0x80204d01, 0x2000], mem }),
+    'ioctl(3, MIXER_READ(1) or MEMGETINFO, {type=MTD_NANDFLASH, flags=MTD_WRITEABLE, size=0x100000, erasesize=0x20000, writesize=0x800, oobsize=0x40, padding=0}) = 0',
+  );
+  assert.equal(line('ioctl', { args: [3, 0x80204d01, 0x2000], mem, err: EBADF }), 'ioctl(3, MIXER_READ(1) or MEMGETINFO, 0x2000) = -1 EBADF (Bad file descriptor)');
+  mem.put(0x3000n, bytes([4, 2]));
+  assert.equal(line('ioctl', { args: [3, 0x80044d0d, 0x3000], mem }), 'ioctl(3, MIXER_READ(13) or OTPSELECT, [MTD_OTP_USER]) = 0');
+  assert.equal(line('ioctl', { args: [3, 0x4d13, 3] }), 'ioctl(3, MTDFILEMODE, MTD_FILE_MODE_RAW) = 0');
+});
+
+test('SCSI generic: ints by pointer, resets, the device id at exit, SG_GET_TIMEOUT without an argument', () => {
+  const mem = new FakeMemory();
+  mem.put(0x1000n, bytes([4, 0x102]));
+  assert.equal(line('ioctl', { args: [3, 0x2284, 0x1000], mem }), 'ioctl(3, SG_SCSI_RESET, [SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_BUS]) = 0');
+  assert.equal(line('ioctl', { args: [3, 0x2201, 0x1000], mem }), 'ioctl(3, SG_SET_TIMEOUT, [258]) = 0');
+  assert.equal(line('ioctl', { args: [3, 0x2202, 0x1000], mem, rval: 60 }), 'ioctl(3, SG_GET_TIMEOUT) = 60');
+  mem.put(0x2000n, bytes([4, 1], [4, 0], [4, 5], [4, 0], [4, 0x5], [2, 2], [2, 3], [8, 0]));
+  assert.equal(
+    line('ioctl', { args: [3, 0x2276, 0x2000], mem }),
+    'ioctl(3, SG_GET_SCSI_ID, {host_no=1, channel=0, scsi_id=0x5, lun=0, scsi_type=0x5, h_cmd_per_lun=2, d_queue_depth=3}) = 0',
+  );
+});
