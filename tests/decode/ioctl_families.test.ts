@@ -129,3 +129,33 @@ test('SCSI generic: ints by pointer, resets, the device id at exit, SG_GET_TIMEO
     'ioctl(3, SG_GET_SCSI_ID, {host_no=1, channel=0, scsi_id=0x5, lun=0, scsi_type=0x5, h_cmd_per_lun=2, d_queue_depth=3}) = 0',
   );
 });
+
+test('KVM: capabilities by name, memory regions, registers and CPUID tables abbreviated as strace does', () => {
+  const mem = new FakeMemory();
+  assert.equal(line('ioctl', { args: [3, 0xae03, 3], rval: 1 }), 'ioctl(3, KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY) = 1');
+  assert.equal(line('ioctl', { args: [3, 0xae03, 0xfffff], rval: 0 }), 'ioctl(3, KVM_CHECK_EXTENSION, 0xfffff /* KVM_CAP_??? */) = 0');
+  mem.put(0x1000n, bytes([4, 0], [4, 2], [8, 0x1000], [8, 4096], [8, 0x7f0000]));
+  assert.equal(
+    line('ioctl', { args: [4, 0x4020ae46, 0x1000], mem }),
+    'ioctl(4, KVM_SET_USER_MEMORY_REGION, {slot=0, flags=KVM_MEM_READONLY, guest_phys_addr=0x1000, memory_size=4096, userspace_addr=0x7f0000}) = 0',
+  );
+  const regs = new Uint8Array(144);
+  regs.set(bytes([8, 2]), 0);
+  regs.set(bytes([8, 0x1000], [8, 2]), 128);
+  mem.put(0x2000n, regs);
+  assert.equal(line('ioctl', { args: [5, 0x4090ae82, 0x2000], mem }), 'ioctl(5, KVM_SET_REGS, {rax=0x2, ..., rsp=0, rbp=0, ..., rip=0x1000, rflags=0x2}) = 0');
+  assert.equal(line('ioctl', { args: [5, 0x8090ae81, 0x2000], mem, err: EBADF }), 'ioctl(5, KVM_GET_REGS, 0x2000) = -1 EBADF (Bad file descriptor)');
+  mem.put(0x3000n, bytes([4, 1], [4, 0], [4, 7], [4, 0], [4, 1], [4, 0x1c], [4, 0], [4, 0], [4, 0], [4, 0], [4, 0], [4, 0]));
+  assert.equal(line('ioctl', { args: [5, 0x4008ae90, 0x3000], mem }), 'ioctl(5, KVM_SET_CPUID2, {nent=1, entries=[...]}) = 0');
+  assert.equal(
+    line('ioctl', { args: [5, 0x4008ae90, 0x3000], mem, opt: { abbrev: false } }),
+    'ioctl(5, KVM_SET_CPUID2, {nent=1, entries=[{function=0x7, index=0, flags=KVM_CPUID_FLAG_SIGNIFCANT_INDEX, eax=0x1c, ebx=0, ecx=0, edx=0}]}) = 0',
+  );
+  const sregs = new Uint8Array(312);
+  sregs.set(bytes([8, 0xffff0000], [4, 65535], [2, 61440], [1, 11], [1, 1], [1, 0], [1, 0], [1, 1]), 0);
+  mem.put(0x4000n, sregs);
+  assert.equal(
+    line('ioctl', { args: [5, 0x8138ae83, 0x4000], mem }),
+    'ioctl(5, KVM_GET_SREGS, {cs={base=0xffff0000, limit=65535, selector=61440, type=11, present=1, dpl=0, db=0, s=1, l=0, g=0, avl=0}, ...}) = 0',
+  );
+});
