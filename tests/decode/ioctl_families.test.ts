@@ -159,3 +159,22 @@ test('KVM: capabilities by name, memory regions, registers and CPUID tables abbr
     'ioctl(5, KVM_GET_SREGS, {cs={base=0xffff0000, limit=65535, selector=61440, type=11, present=1, dpl=0, db=0, s=1, l=0, g=0, avl=0}, ...}) = 0',
   );
 });
+
+test('SG_IO: the v3 request, then what the device sent back; an unknown interface id; a short header', () => {
+  const mem = new FakeMemory();
+  const hdr = new Uint8Array(88);
+  hdr.set(bytes([4, 0x53], [4, 0xfffffffc], [1, 1], [1, 0], [2, 0], [4, 3], [8, 0x2000], [8, 0x3000], [8, 0]));
+  hdr.set(bytes([4, 100], [4, 0]), 40);
+  hdr.set(bytes([1, 0], [1, 0], [1, 0], [1, 0], [2, 0], [2, 0], [4, 1], [4, 7], [4, 0]), 64);
+  mem.put(0x1000n, hdr);
+  mem.put(0x2000n, 'abc');
+  mem.put(0x3000n, '\x12');
+  assert.equal(
+    line('ioctl', { args: [3, 0x2285, 0x1000], mem }),
+    'ioctl(3, SG_IO, {interface_id=\'S\', dxfer_direction=SG_DXFER_TO_FROM_DEV, cmd_len=1, cmdp="\\x12", mx_sb_len=0, iovec_count=0, dxfer_len=3, timeout=100, flags=0, dxferp="\\x61\\x62\\x63" => dxferp="\\x61\\x62", status=0, masked_status=0, msg_status=0, sb_len_wr=0, sbp=NULL, host_status=0, driver_status=0, resid=1, duration=7, info=0}) = 0',
+  );
+  mem.put(0x4000n, bytes([4, 0x41]));
+  assert.equal(line('ioctl', { args: [3, 0x2285, 0x4000], mem }), 'ioctl(3, SG_IO, [65]) = 0');
+  mem.put(0x5000n, bytes([4, 0x51], [4, 0]));
+  assert.equal(line('ioctl', { args: [3, 0x2285, 0x5000], mem, err: EBADF }), "ioctl(3, SG_IO, {guard='Q', 0x5004}) = -1 EBADF (Bad file descriptor)");
+});
