@@ -178,3 +178,41 @@ test('SG_IO: the v3 request, then what the device sent back; an unknown interfac
   mem.put(0x5000n, bytes([4, 0x51], [4, 0]));
   assert.equal(line('ioctl', { args: [3, 0x2285, 0x5000], mem, err: EBADF }), "ioctl(3, SG_IO, {guard='Q', 0x5004}) = -1 EBADF (Bad file descriptor)");
 });
+
+test('device mapper: the header, target specs with -v, misplaced records, the header again at exit', () => {
+  const mem = new FakeMemory();
+  const hdr = (dataSize: number, dataStart: number, targets: number, fl = 0): Uint8Array => {
+    const b = new Uint8Array(312);
+    b.set(bytes([4, 4], [4, 1], [4, 2], [4, dataSize], [4, dataStart], [4, targets], [4, 0], [4, fl], [4, 0], [4, 0], [8, 0x1234]));
+    b.set(new TextEncoder().encode('dm0'), 48);
+    return b;
+  };
+  mem.put(0x1000n, hdr(312, 0, 0));
+  const head = 'version=[4, 1, 2], data_size=312, dev=makedev(0x12, 0x34), name="dm0"';
+  assert.equal(line('ioctl', { args: [3, 0xc138fd07, 0x1000], mem, err: EBADF }), `ioctl(3, DM_DEV_STATUS, [{${head}, flags=0}]) = -1 EBADF (Bad file descriptor)`);
+  assert.equal(
+    line('ioctl', { args: [3, 0xc138fd07, 0x1000], mem }),
+    `ioctl(3, DM_DEV_STATUS, [{${head}, flags=0}] => [{${head}, target_count=0, open_count=0, event_nr=0, flags=0}]) = 0`,
+  );
+  const load = new Uint8Array(400);
+  load.set(hdr(400, 312, 1));
+  load.set(bytes([8, 0], [8, 8], [4, 0], [4, 0]), 312);
+  load.set(new TextEncoder().encode('linear\0\0'), 336);
+  load.set(new TextEncoder().encode('/dev/sda 0\0'), 352);
+  mem.put(0x2000n, load);
+  const loadHead = 'version=[4, 1, 2], data_size=400, data_start=312, dev=makedev(0x12, 0x34), name="dm0", target_count=1, flags=0';
+  assert.equal(line('ioctl', { args: [3, 0xc138fd09, 0x2000], mem, err: EBADF }), `ioctl(3, DM_TABLE_LOAD, [{${loadHead}}, ...]) = -1 EBADF (Bad file descriptor)`);
+  assert.equal(
+    line('ioctl', { args: [3, 0xc138fd09, 0x2000], mem, err: EBADF, opt: { abbrev: false } }),
+    `ioctl(3, DM_TABLE_LOAD, [{${loadHead}}, {sector_start=0, length=8, target_type="linear", string="/dev/sda 0"}]) = -1 EBADF (Bad file descriptor)`,
+  );
+  mem.put(0x3000n, hdr(312, 300, 1));
+  assert.match(
+    line('ioctl', { args: [3, 0xc138fd09, 0x3000], mem, err: EBADF, opt: { abbrev: false } }),
+    /target_count=1, flags=0\}, \?\?\? \/\* misplaced struct dm_target_spec \*\/\]\) = -1 EBADF/,
+  );
+  const old = new Uint8Array(312);
+  old.set(bytes([4, 3], [4, 0], [4, 0], [4, 312]));
+  mem.put(0x4000n, old);
+  assert.equal(line('ioctl', { args: [3, 0xc138fd00, 0x4000], mem, err: EBADF }), 'ioctl(3, DM_VERSION, [{version=[3, 0, 0] /* unsupported device mapper ABI version */}]) = -1 EBADF (Bad file descriptor)');
+});
