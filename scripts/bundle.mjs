@@ -31,7 +31,7 @@ const PARTS = {
   ioctl: ['decode/ioctl.js', 'decode/xlat/ioctls.js', 'decode/evdev_ioctl.js', 'decode/xlat/evdev.js',
     'decode/gpio_ioctl.js', 'decode/ptp_ioctl.js',
     'decode/seccomp_ioctl.js', 'decode/block_ioctl.js', 'decode/mtd_ioctl.js', 'decode/ubi_ioctl.js',
-    'decode/scsi_ioctl.js', 'decode/kvm_ioctl.js', 'decode/xlat/kvm.js', 'decode/dm_ioctl.js'],
+    'decode/scsi_ioctl.js', 'decode/kvm_ioctl.js', 'decode/xlat/kvm.js', 'decode/dm_ioctl.js', 'decode/tee_ioctl.js'],
   process: [
     'decode/process.js', 'decode/prctl.js', 'decode/seccomp.js', 'decode/system.js', 'decode/sched.js', 'decode/ptrace.js',
     'decode/keyctl.js', 'decode/bpf.js', 'decode/perf.js', 'decode/perf_attr.js', 'decode/ioprio.js', 'decode/xlat/proc.js',

@@ -33,6 +33,7 @@ import { UBI_IOCTLS } from './ubi_ioctl.js';
 import { SCSI_IOCTLS } from './scsi_ioctl.js';
 import { KVM_IOCTLS, KVM_RESULTS } from './kvm_ioctl.js';
 import { DM_IOCTLS } from './dm_ioctl.js';
+import { TEE_IOCTLS } from './tee_ioctl.js';
 import { perfAttrAt } from './perf_attr.js';
 import {
   BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, FS_IOC_FLAGS, IBSHIFT, IOCTL_DIRS, MODEM_FLAGS, NCC, NCCS,
@@ -591,7 +592,7 @@ const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | nul
   0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS, 0xaa: UFFD_IOCTLS, 0x21: SECCOMP_IOCTLS,
   0x89: SOCK_IOCTLS, 0x70: RTC_IOCTLS, 0x3e: COUNTER_IOCTLS, 0x57: WATCHDOG_IOCTLS, 0xab: NBD_IOCTLS, 0x69: LIRC_IOCTLS,
   0xb4: GPIO_IOCTLS, 0x3d: PTP_IOCTLS,
-  0x4d: MTD_IOCTLS, 0x4f: UBI_IOCTLS, 0x6f: UBI_IOCTLS, 0x22: SCSI_IOCTLS, 0xae: KVM_IOCTLS, 0xfd: DM_IOCTLS,
+  0x4d: MTD_IOCTLS, 0x4f: UBI_IOCTLS, 0x6f: UBI_IOCTLS, 0x22: SCSI_IOCTLS, 0xae: KVM_IOCTLS, 0xfd: DM_IOCTLS, 0xa4: TEE_IOCTLS,
 };
 
 /**

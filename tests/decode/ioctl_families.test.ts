@@ -216,3 +216,27 @@ test('device mapper: the header, target specs with -v, misplaced records, the he
   mem.put(0x4000n, old);
   assert.equal(line('ioctl', { args: [3, 0xc138fd00, 0x4000], mem, err: EBADF }), 'ioctl(3, DM_VERSION, [{version=[3, 0, 0] /* unsupported device mapper ABI version */}]) = -1 EBADF (Bad file descriptor)');
 });
+
+test('TEE: requests behind tee_ioctl_buf_data, their answers, shared memory', () => {
+  const mem = new FakeMemory();
+  const inv = new Uint8Array(24 + 64);
+  inv.set(bytes([4, 7], [4, 0xabc], [4, 1], [4, 0], [4, 0], [4, 2]));
+  inv.set(bytes([8, 1], [8, 0x10], [8, 0x20], [8, 0x30], [8, 5], [8, 0], [8, 64], [8, 3]), 24);
+  mem.put(0x2000n, inv);
+  mem.put(0x1000n, bytes([8, 0x2000], [8, 88]));
+  const given = '{func=7, session=0xabc, cancel_id=1, num_params=2, params=[{attr=TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT, a=0x10, b=0x20, c=0x30}, {attr=TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT, shm_offs=0, size=0x40, shm_id=3}]}';
+  assert.equal(line('ioctl', { args: [-1, 0x8010a403, 0x1000], mem, err: EBADF }), `ioctl(-1, TEE_IOC_INVOKE, {buf_len=88, buf_ptr=${given}}) = -1 EBADF (Bad file descriptor)`);
+  assert.match(line('ioctl', { args: [-1, 0x8010a403, 0x1000], mem }), /num_params=2, params=\[.*\]\} => \{ret=0, ret_origin=0 \/\* TEEC_ORIGIN_\?\?\? \*\/, params=\[/);
+  mem.put(0x3000n, bytes([8, 0x2000], [8, 5000]));
+  assert.equal(line('ioctl', { args: [-1, 0x8010a403, 0x3000], mem }), 'ioctl(-1, TEE_IOC_INVOKE, {buf_len=5000, buf_ptr=0x2000}) = 0');
+  mem.put(0x4000n, bytes([8, 0x1000], [4, 1], [4, 4]));
+  assert.equal(
+    line('ioctl', { args: [-1, 0xc010a401, 0x4000], mem }),
+    'ioctl(-1, TEE_IOC_SHM_ALLOC, {size=0x1000, flags=TEE_IOCTL_SHM_MAPPED} => {size=0x1000, flags=TEE_IOCTL_SHM_MAPPED, id=4}) = 0',
+  );
+  mem.put(0x5000n, bytes([4, 1], [4, 1], [4, 5]));
+  assert.equal(
+    line('ioctl', { args: [-1, 0x800ca400, 0x5000], mem }),
+    'ioctl(-1, TEE_IOC_VERSION, {impl_id=TEE_IMPL_ID_OPTEE, gen_caps=TEE_GEN_CAP_GP|TEE_GEN_CAP_REG_MEM, impl_caps=TEE_OPTEE_CAP_TZ}) = 0',
+  );
+});
