@@ -10,15 +10,14 @@ import {
 } from './printers.js';
 import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
 import {
-  array, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value,
+  array, call, field, hex, int, join, joinOf, note, struct, tok, uint, type Field, type Value,
 } from './value.js';
 import { flags, lookup, u32 } from './xlat/core.js';
 import {
   FIEMAP_EXTENT_FLAGS, FIEMAP_FLAGS, FS_XFLAGS, HDIO_BUSSTATES, HDIO_DRIVE_CMDS, HDIO_IDE_NICE, LOOP_CRYPT_TYPES, LOOP_FLAGS,
-  NS_TYPES, PERF_IOCTL_FLAGS, UFFD_API_FEATURES, UFFD_API_FLAGS, UFFD_COPY_FLAGS, SECCOMP_ADDFD_FLAGS,
-  SECCOMP_RESP_FLAGS, UFFD_REGISTER_IOCTL_FLAGS, UFFD_REGISTER_MODE_FLAGS, UFFD_ZEROPAGE_FLAGS,
+  NS_TYPES, PERF_IOCTL_FLAGS, UFFD_API_FEATURES, UFFD_API_FLAGS, UFFD_COPY_FLAGS,
+  UFFD_REGISTER_IOCTL_FLAGS, UFFD_REGISTER_MODE_FLAGS, UFFD_ZEROPAGE_FLAGS,
 } from './xlat/desc.js';
-import { errnoName } from './xlat/errno.js';
 import { ioctlName, TCFLSH_QUEUES } from './xlat/ioctls.js';
 import { SOCK_IOCTLS } from './sock_ioctl.js';
 import { RTC_IOCTLS } from './rtc_ioctl.js';
@@ -30,6 +29,15 @@ import { PTP_IOCTLS } from './ptp_ioctl.js';
 import { KD_IOCTLS } from './kd_ioctl.js';
 import { V4L2_IOCTLS, V4L2_RESULTS } from './v4l2_ioctl.js';
 import { OPEN_FLAGS } from './xlat/tables.js';
+import { SECCOMP_IOCTLS } from './seccomp_ioctl.js';
+import { BLOCK_IOCTLS } from './block_ioctl.js';
+import { MTD_IOCTLS } from './mtd_ioctl.js';
+import { UBI_IOCTLS } from './ubi_ioctl.js';
+import { SCSI_IOCTLS } from './scsi_ioctl.js';
+import { KVM_IOCTLS, KVM_RESULTS } from './kvm_ioctl.js';
+import { DM_IOCTLS } from './dm_ioctl.js';
+import { TEE_IOCTLS } from './tee_ioctl.js';
+import { perfAttrAt } from './perf_attr.js';
 import {
   BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, FS_IOC_FLAGS, IBSHIFT, IOCTL_DIRS, MODEM_FLAGS, NCC, NCCS,
   TCXONC_OPTIONS, TERM_CFLAGS, TERM_CSIZE, TERM_IFLAGS, TERM_LFLAGS, TERM_LINE_DISCS, TERM_OFLAG_FIELDS, TERM_OFLAGS,
@@ -337,27 +345,6 @@ const FS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0xc0045877: NO_ARG, 0xc0045878: NO_ARG, // FIFREEZE, FITHAW
 };
 
-/** strace's block_ioctl (type 0x12): numbers the kernel returns or takes, by request. */
-const shortAt: ArgPrinter = (c, a) => fetch(c, a, 2, (b) => array([uint(rd.u16(b, 0))]), true);
-const pairU64: ArgPrinter = (c, a) => fetch(c, a, 16, (b) => array([uint(rd.u64(b, 0)), uint(rd.u64(b, 8))]), true);
-const BLOCK_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
-  0x1262: set((_c, a) => uint(a)), 0x1264: set((_c, a) => uint(a)), // BLKRASET, BLKFRASET
-  0x1267: get(shortAt), 0x127e: get(shortAt), // BLKSECTGET, BLKROTATIONAL
-  // BLKROGET, BLKBSZGET, BLKSSZGET, BLKALIGNOFF; BLKROSET, BLKBSZSET
-  0x125e: get(intPtr), 0x80081270: get(intPtr), 0x1268: get(intPtr), 0x127a: get(intPtr),
-  0x125d: set(intPtr), 0x40081271: set(intPtr),
-  // BLKPBSZGET, BLKIOMIN, BLKIOOPT, BLKDISCARDZEROES, BLKGETZONESZ, BLKGETNRZONES
-  0x127b: get((c, a) => numAt(c, a, true, true, 4)), 0x1278: get((c, a) => numAt(c, a, true, true, 4)),
-  0x1279: get((c, a) => numAt(c, a, true, true, 4)), 0x127c: get((c, a) => numAt(c, a, true, true, 4)),
-  0x80041284: get((c, a) => numAt(c, a, true, true, 4)), 0x80041285: get((c, a) => numAt(c, a, true, true, 4)),
-  0x1263: get((c, a) => numAt(c, a, true, false, 8)), 0x1265: get((c, a) => numAt(c, a, true, false, 8)), // BLKRAGET, BLKFRAGET
-  0x1260: get((c, a) => numAt(c, a, true, true, 8)), // BLKGETSIZE
-  0x80081272: get((c, a) => numAt(c, a, true, true, 8)), 0x80081280: get((c, a) => numAt(c, a, true, true, 8)), // BLKGETSIZE64, BLKGETDISKSEQ
-  0x1277: set(pairU64), 0x127d: set(pairU64), 0x127f: set(pairU64), // BLKDISCARD, BLKSECDISCARD, BLKZEROOUT
-  // BLKRRPART, BLKFLSBUF, BLKTRACESTART, BLKTRACESTOP, BLKTRACETEARDOWN
-  0x125f: NO_ARG, 0x1261: NO_ARG, 0x1274: NO_ARG, 0x1275: NO_ARG, 0x1276: NO_ARG,
-};
-
 /** Loop devices ('L'): struct loop_info (x86_64 layout, 168 bytes) and loop_info64 (232 bytes). */
 const LO_KEY_SIZE = 32;
 const hexArray = (...v: bigint[]): Value => array(v.map((x) => hex(x)));
@@ -457,6 +444,7 @@ const IOCTL_RESULTS: Readonly<Record<number, (c: Ctx) => RetInfo>> = {
   0xb701: asFd, 0xb702: asFd, // NS_GET_USERNS, NS_GET_PARENT
   0xb703: (c) => (c.err ? { fmt: 'd' } : withName(lookup(NS_TYPES, c.rval), 'd')), // NS_GET_NSTYPE
   ...V4L2_RESULTS,
+  ...KVM_RESULTS,
 };
 
 /** Legacy IDE (0x03): struct hd_geometry, kernel_ulong_t settings read or set, identity blocks. */
@@ -514,6 +502,22 @@ const HDIO_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
 };
 
 /** perf events ('$'). */
+/** struct perf_event_query_bpf: ids_len given at entry; the kernel's prog_cnt and ids at exit, else `...`. */
+const queryBpf: ArgAt = {
+  at: 'exit',
+  save: keepIn((c, a) => fetch(c, a, 4, (b) => struct([field('ids_len', uint(rd.u32(b, 0)))]))),
+  print: (c, a) => {
+    const v = c.state.argIn as Value;
+    if (v.k !== 'struct') return v;
+    const b = c.err ? undefined : c.mem.read(a + 4n, 4);
+    if (!b) return struct(v.fields, true);
+    const n = rd.u32(b, 0);
+    return struct([
+      ...v.fields, field('prog_cnt', uint(n)),
+      field('ids', printArray(c, a + 8n, n, 4, (e) => uint(rd.u32(e, 0)), { exiting: true })),
+    ]);
+  },
+};
 const perfFlags: ArgAt = set((_c, a) => flags(PERF_IOCTL_FLAGS, u32(a), 'PERF_IOC_FLAG_???'));
 const PERF_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x2400: perfFlags, 0x2401: perfFlags, 0x2403: perfFlags, // PERF_EVENT_IOC_ENABLE, _DISABLE, _RESET
@@ -523,6 +527,8 @@ const PERF_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x40042409: set((_c, a) => uint(a)), // PERF_EVENT_IOC_PAUSE_OUTPUT
   0x40082406: set((c, a) => cstr(c, a)), // PERF_EVENT_IOC_SET_FILTER
   0x80082407: get((c, a) => numAt(c, a, true, true, 8)), // PERF_EVENT_IOC_ID
+  0xc008240a: queryBpf, // PERF_EVENT_IOC_QUERY_BPF
+  0x4008240b: set(perfAttrAt), // PERF_EVENT_IOC_MODIFY_ATTRIBUTES
 };
 
 /**
@@ -580,43 +586,18 @@ const UFFD_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x8010aa02: set((c, a) => fetch(c, a, 16, (b) => uffdRange(b, 0), true)), // UFFDIO_WAKE
 };
 
-/** seccomp user notifications ('!'): responses, ids and fds the supervisor installs. */
-const negErrno = (v: number): Value => {
-  const name = v < 0 ? errnoName(-v) : undefined;
-  return name ? sym('-' + name, v) : int(v);
-};
-const notifId: ArgPrinter = (c, a) => fetch(c, a, 8, (b) => array([hex(rd.u64(b, 0))]), true);
-const SECCOMP_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
-  0xc0182101: set((c, a) => // SECCOMP_IOCTL_NOTIF_SEND
-    fetch(c, a, 24, (b) =>
-      struct([
-        field('id', hex(rd.u64(b, 0))), field('val', int(rd.s64(b, 8))), field('error', negErrno(rd.s32(b, 16))),
-        field('flags', flags(SECCOMP_RESP_FLAGS, BigInt(rd.u32(b, 20)), 'SECCOMP_USER_NOTIF_FLAG_???')),
-      ]),
-      true,
-    )),
-  0x40082102: set(notifId), 0x80082102: set(notifId), // SECCOMP_IOCTL_NOTIF_ID_VALID (and its old, wrong direction)
-  0x40182103: set((c, a) => // SECCOMP_IOCTL_NOTIF_ADDFD
-    fetch(c, a, 24, (b) =>
-      struct([
-        field('id', hex(rd.u64(b, 0))), field('flags', flags(SECCOMP_ADDFD_FLAGS, BigInt(rd.u32(b, 8)), 'SECCOMP_ADDFD_FLAG_???')),
-        field('srcfd', fd(BigInt(rd.u32(b, 12)))), field('newfd', int(rd.s32(b, 16))),
-        field('newfd_flags', flags(OPEN_FLAGS, BigInt(rd.u32(b, 20)), 'O_???')),
-      ]),
-      true,
-    )),
-};
-
 /** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), inotify ('I'),
  * nsfs (0xb7), legacy IDE (0x03), perf ('$'), userfaultfd (0xaa), seccomp ('!'),
  * file system ('f', 'X', 0x94), sockets (0x89), real-time clocks ('p'), counters (0x3e),
  * watchdogs ('W'), network block devices (0xab), infrared remote controls ('i'), GPIO chips (0xb4),
- * PTP clocks ('='), virtual consoles ('K'), Video4Linux2 ('V'). */
+ * PTP clocks ('='), virtual consoles ('K'), Video4Linux2 ('V'), MTD ('M'), UBI ('O', 'o'), SCSI
+ * generic (0x22), KVM (0xae), device mapper (0xfd), TEE (0xa4). */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
   0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
   0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS, 0xaa: UFFD_IOCTLS, 0x21: SECCOMP_IOCTLS,
   0x89: SOCK_IOCTLS, 0x70: RTC_IOCTLS, 0x3e: COUNTER_IOCTLS, 0x57: WATCHDOG_IOCTLS, 0xab: NBD_IOCTLS, 0x69: LIRC_IOCTLS,
   0xb4: GPIO_IOCTLS, 0x3d: PTP_IOCTLS, 0x4b: KD_IOCTLS, 0x56: V4L2_IOCTLS,
+  0x4d: MTD_IOCTLS, 0x4f: UBI_IOCTLS, 0x6f: UBI_IOCTLS, 0x22: SCSI_IOCTLS, 0xae: KVM_IOCTLS, 0xfd: DM_IOCTLS, 0xa4: TEE_IOCTLS,
 };
 
 /**

@@ -288,21 +288,39 @@ export const withAux = (fmt: RetFmt, aux: Value | undefined): RetInfo => (aux ? 
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+/** Days since 1970-01-01 to a proleptic Gregorian date (Hinnant's civil_from_days), for any year. */
+function civil(days: bigint): { y: bigint; m: number; d: number } {
+  const z = days + 719468n;
+  const era = (z >= 0n ? z : z - 146096n) / 146097n;
+  const doe = z - era * 146097n;
+  const yoe = (doe - doe / 1460n + doe / 36524n - doe / 146096n) / 365n;
+  const doy = doe - (365n * yoe + yoe / 4n - yoe / 100n);
+  const mp = (5n * doy + 2n) / 153n;
+  const m = Number(mp < 10n ? mp + 3n : mp - 9n);
+  return { y: yoe + era * 400n + (m <= 2 ? 1n : 0n), m, d: Number(doy - (153n * mp + 2n) / 5n + 1n) };
+}
+
+const JS_DATE_MAX = 8640000000000n;
+
 /**
  * strace's sprinttime_nsec: local time `2023-11-14T22:13:20.123456789+0000`, no fraction when it is
- * 0; undefined for the epoch itself, an out-of-range fraction or an unrepresentable time.
+ * 0; undefined for the epoch itself, an out-of-range fraction or a year glibc's struct tm cannot
+ * hold. Beyond JS dates, the offset of the nearest date JS knows stands for the zone's last rule.
  */
 export function sprinttime(sec: bigint, frac = 0n, maxFrac = 999999999n, width = 9): string | undefined {
   if ((sec === 0n && frac === 0n) || frac > maxFrac || frac < 0n) return undefined;
-  if (sec > 8640000000000n || sec < -8640000000000n) return undefined;
-  const d = new Date(Number(sec) * 1000);
-  if (Number.isNaN(d.getTime())) return undefined;
-  const y = d.getFullYear();
-  const off = -d.getTimezoneOffset();
+  const near = sec > JS_DATE_MAX ? JS_DATE_MAX : sec < -JS_DATE_MAX ? -JS_DATE_MAX : sec;
+  const off = -new Date(Number(near) * 1000).getTimezoneOffset();
+  const local = sec + BigInt(off * 60);
+  const secOfDay = ((local % 86400n) + 86400n) % 86400n;
+  const { y, m, d } = civil((local - secOfDay) / 86400n);
+  if (y - 1900n > 2147483647n || y - 1900n < -2147483648n) return undefined;
+  const t = Number(secOfDay);
   const abs = Math.abs(off);
+  const ys = (y < 0n ? -y : y).toString().padStart(4, '0');
   return (
-    `${y < 0 ? '-' + pad(-y, 4) : pad(y, 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
-    `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
+    `${y < 0n ? '-' : ''}${ys}-${pad(m)}-${pad(d)}` +
+    `T${pad(Math.floor(t / 3600))}:${pad(Math.floor(t / 60) % 60)}:${pad(t % 60)}` +
     (frac > 0n ? '.' + frac.toString().padStart(width, '0') : '') +
     `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
   );

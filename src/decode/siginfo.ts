@@ -43,7 +43,7 @@ const AUDIT_ARCH_I386 = 0x40000003;
  * si_syscall: `__NR_getpid` when the arch is ours (`39 /* __NR_getpid *\/` with -X verbose), the
  * number with the name in a comment for i386 (`39 /* mkdir *\/`), else the number.
  */
-function siSyscall(nr: number, arch: number): Value {
+export function syscallNameArch(nr: number, arch: number): Value {
   const t = tableForAudit(arch);
   const row = t === NATIVE ? t.rows[nr] : undefined;
   if (row) return sym('__NR_' + row.name, nr);
@@ -111,7 +111,7 @@ export function decodeSiginfo(b: Uint8Array, c?: Ctx): Value {
       const arch = rd.u32(b, 28);
       f.push(
         field('si_call_addr', p(rd.u64(b, 16))),
-        field('si_syscall', siSyscall(rd.s32(b, 24), arch)),
+        field('si_syscall', syscallNameArch(rd.s32(b, 24), arch)),
         field('si_arch', xval(AUDIT_ARCHES, BigInt(arch), 'AUDIT_ARCH_???')),
       );
       break;

@@ -1,9 +1,9 @@
 /** Socket ioctls (type 0x89): struct ifreq, ifconf and the ints they carry (strace's sock.c). */
-import { addr, cstr, hexv, rd } from './args.js';
+import { addr, hexv, rd } from './args.js';
 import type { Ctx } from './types.js';
 import { field, int, note, struct, tok, type Field, type Value } from './value.js';
 import { flags as xflags, symbol } from './xlat/core.js';
-import { cstrField, fetch, ifindexV, numAt, printArray } from './printers.js';
+import { cstrField, cstrN, fetch, ifindexV, numAt, printArray } from './printers.js';
 import { ARPHRD, IFF_FLAGS } from './xlat/net.js';
 import { rawBytes, sockaddrV } from './sockaddr.js';
 
@@ -124,7 +124,8 @@ const sockPtr: SockIoctlArg = { at: 'entry', print: (_c, a) => addr(a) };
 /** Requests of type 0x89 strace decodes (sock_ioctl); null: no argument printed. Others: hex at entry. */
 export const SOCK_IOCTLS: Readonly<Record<number, SockIoctlArg | null>> = {
   0x8912: ifconf, // SIOCGIFCONF
-  0x89a0: { at: 'entry', print: (c, a) => cstr(c, a, IFNAMSIZ) }, 0x89a1: { at: 'entry', print: (c, a) => cstr(c, a, IFNAMSIZ) },
+  // SIOCBRADDBR, SIOCBRDELBR: a bridge name of at most IFNAMSIZ bytes, NUL or not
+  0x89a0: { at: 'entry', print: (c, a) => cstrN(c, a, IFNAMSIZ) }, 0x89a1: { at: 'entry', print: (c, a) => cstrN(c, a, IFNAMSIZ) },
   // FIOGETOWN, SIOCATMARK, SIOCGIFENCAP, SIOCGPGRP, SIOCOUTQNSD; FIOSETOWN, SIOCSIFENCAP, SIOCSPGRP
   0x8903: sockIntAt('exit'), 0x8905: sockIntAt('exit'), 0x8925: sockIntAt('exit'), 0x8904: sockIntAt('exit'), 0x894b: sockIntAt('exit'),
   0x8901: sockIntAt('entry'), 0x8926: sockIntAt('entry'), 0x8902: sockIntAt('entry'),
