@@ -7,7 +7,7 @@ import type { ArchTable } from '../arch/types.js';
 import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
 import { decoderFor, factsFor } from '../decode/index.js';
 import { FdAnnotator, type FdKinds } from './fdinfo.js';
-import type { Ctx, DecodeOptions, Memory, RetInfo, SyscallDecoder, DumpRole, SyscallFacts, WhenArg } from '../decode/types.js';
+import type { Ctx, DecodeOptions, Memory, PidNotes, PidType, RetInfo, SyscallDecoder, DumpRole, SyscallFacts, WhenArg } from '../decode/types.js';
 import type { Value } from '../decode/value.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { signame } from '../decode/xlat/signals.js';
@@ -29,6 +29,7 @@ import { hexv, PATH_MAX, printargs } from '../decode/args.js';
 import { faulty, type Faults, planted, readFaults } from './faults.js';
 import { SHIM_DATA, SHIM_FILTER } from './shim.js';
 import { StackTaker } from './stacks.js';
+import { PidNamespaces } from './pidns.js';
 import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
 import { dismiss, LAUNCHER_PTRACE_OPTIONS, type Launched, type LaunchedExecve, releaseWithPlan } from './launcher.js';
@@ -73,6 +74,8 @@ export interface TraceOptions extends DecodeOptions {
   exitKill?: boolean;
   /** -Y: name pids by their process (`1234<sh>`), in line prefixes and decoded values. */
   comm?: boolean;
+  /** --decode-pids=pidns: follow a pid of a tracee's PID namespace by sysray's number for it. */
+  pidns?: boolean;
   /** -e inject= / -e fault=: what to do to which syscalls (by number; x86_64). */
   inject?: ReadonlyMap<number, InjectSpec>;
   /**
@@ -122,11 +125,10 @@ function holds(w: true | WhenArg | undefined, args: readonly bigint[]): boolean 
   return w === true || (w !== undefined && BigInt.asUintN(32, args[w[0]]!) === BigInt(w[1]));
 }
 
-/** -Y: the name of the process a result names (its decoder declares `pid`); process groups print bare. */
-function resultComm(c: Ctx, facts: SyscallFacts): Uint8Array | undefined {
-  if (!c.comm || c.err || c.rval <= 0n || c.rval > 0x7fffffffn || !holds(facts.pid, c.args)) return undefined;
-  const name = c.comm(Number(c.rval));
-  return name?.length ? name : undefined;
+/** -Y and pidns: the notes of the pid a result is (its decoder declares `pid`). */
+function resultNotes(c: Ctx, facts: SyscallFacts): PidNotes | undefined {
+  if (!c.pidNotes || c.err || c.rval <= 0n || c.rval > 0x7fffffffn || !holds(facts.pid, c.args)) return undefined;
+  return c.pidNotes(Number(c.rval), facts.pidType ?? 'tgid');
 }
 
 const NO_FACTS: SyscallFacts = {};
@@ -257,6 +259,7 @@ export class Tracer {
   private mem = new TraceeMemory(0);
   private fds: FdAnnotator | undefined;
   private stacks: StackTaker | undefined;
+  private namespaces: PidNamespaces | undefined;
   private decodersByTable = new Map<ArchTable, SyscallDecoder[]>();
   private mainPid = 0;
   private outcome: Outcome = { kind: 'exit', code: 0 };
@@ -324,6 +327,24 @@ export class Tracer {
     return `${name}: cannot decode (${why}), printed undecoded`;
   }
 
+  /**
+   * What follows the pids tracee `tracee` names (strace's printpid_translation): -Y's name and
+   * pidns's number are both of the process the pid is in sysray's namespace.
+   */
+  private pidNotes(tracee: number): (pid: number, type: PidType) => PidNotes | undefined {
+    const translate = (this.namespaces ??= new PidNamespaces()).forTracee(tracee);
+    const { comm, pidns } = this.opt;
+    return (pid, type) => {
+      const ours = translate(pid, type);
+      if (!ours) return undefined;
+      const name = comm && (type === 'tid' || type === 'tgid') ? loadComm(ours) : undefined;
+      const notes: PidNotes = {};
+      if (name?.length) notes.comm = name;
+      if (pidns && ours !== pid) notes.nsPid = ours;
+      return notes.comm || notes.nsPid ? notes : undefined;
+    };
+  }
+
   private newTcb(pid: number, hidden: boolean, how: 'start' | 'child' | 'attach'): Tcb {
     const t: Tcb = {
       pid, hidden, checkExec: false, inSyscall: false, filtered: false, fresh: how === 'child',
@@ -331,10 +352,8 @@ export class Tracer {
       table: NATIVE, decoders: undefined,
       ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {} },
     };
-    if (this.opt.comm) {
-      t.comm = loadComm(pid);
-      t.ctx.comm = loadComm;
-    }
+    if (this.opt.comm) t.comm = loadComm(pid);
+    if (this.opt.comm || this.opt.pidns) t.ctx.pidNotes = this.pidNotes(pid);
     this.tcbs.set(pid, t);
     this.opt.debug?.(`new tcb for pid ${pid}, active tcbs:${this.tcbs.size}`);
     if (this.killing) kill(pid, 9);
@@ -1083,7 +1102,7 @@ export class Tracer {
     }
     // -Y: strace reloads the name after a successful exec or PR_SET_NAME, before printing the result
     // what the registry says of the call, looked up only by the options that use it (the hot path)
-    const facts = t.comm || t.ctx.comm || this.opt.dumpRead || this.opt.dumpWrite || this.stacks ? factsFor(t.table.rows[t.ctx.nr]) : NO_FACTS;
+    const facts = t.ctx.pidNotes || this.opt.dumpRead || this.opt.dumpWrite || this.stacks ? factsFor(t.table.rows[t.ctx.nr]) : NO_FACTS;
     if (this.stacks && facts.mapsChange) this.stacks.unwinder.mapsChanged();
     if (t.comm && info[32] === 0 && holds(facts.commChange, t.ctx.args)) t.comm = loadComm(t.pid);
     if (t.filtered) {
@@ -1126,9 +1145,11 @@ export class Tracer {
     if (injected) ret.injected = true;
     if (tampering?.poked) ret.poked = true;
     if (tampering?.delayed) ret.delayed = true;
-    if (c.comm) {
-      const name = ri.comm ?? resultComm(c, facts);
+    if (c.pidNotes) {
+      const notes = resultNotes(c, facts);
+      const name = ri.comm ?? notes?.comm;
       if (name) ret.comm = name;
+      if (notes?.nsPid) ret.nsPid = notes.nsPid;
     }
     if (fdRet && fdRet.k === 'fd' && (fdRet.path || fdRet.detail)) {
       ret.fd = fdRet;
