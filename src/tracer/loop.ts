@@ -184,6 +184,8 @@ const ESRCH = 3, EINTR = 4, ECHILD = 10;
 /** Per-tracee state. */
 interface Tcb {
   pid: number;
+  /** Its directory in /proc, found on first use (not `pid` when /proc is another PID namespace's). */
+  proc?: number;
   /** Hide syscalls until the first execve (the shim's own calls). */
   hidden: boolean;
   /** The first execve is being watched: if it fails, hide again and report. */
@@ -331,13 +333,22 @@ export class Tracer {
    * What follows the pids tracee `tracee` names (strace's printpid_translation): -Y's name and
    * pidns's number are both of the process the pid is in sysray's namespace.
    */
+  private pidNamespaces(): PidNamespaces {
+    return (this.namespaces ??= new PidNamespaces());
+  }
+
+  /** Tracee `t`'s directory in /proc, for what -y and -Y read there. */
+  private procOf(t: Tcb): number {
+    return (t.proc ??= this.pidNamespaces().procPid(t.pid));
+  }
+
   private pidNotes(tracee: number): (pid: number, type: PidType) => PidNotes | undefined {
-    const translate = (this.namespaces ??= new PidNamespaces()).forTracee(tracee);
+    const translate = this.pidNamespaces().forTracee(tracee);
     const { comm, pidns } = this.opt;
     return (pid, type) => {
       const ours = translate(pid, type);
       if (!ours) return undefined;
-      const name = comm && (type === 'tid' || type === 'tgid') ? loadComm(ours) : undefined;
+      const name = comm && (type === 'tid' || type === 'tgid') ? loadComm(this.pidNamespaces().procPid(ours)) : undefined;
       const notes: PidNotes = {};
       if (name?.length) notes.comm = name;
       if (pidns && ours !== pid) notes.nsPid = ours;
@@ -352,7 +363,7 @@ export class Tracer {
       table: NATIVE, decoders: undefined,
       ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {} },
     };
-    if (this.opt.comm) t.comm = loadComm(pid);
+    if (this.opt.comm) t.comm = loadComm(this.procOf(t));
     if (this.opt.comm || this.opt.pidns) t.ctx.pidNotes = this.pidNotes(pid);
     this.tcbs.set(pid, t);
     this.opt.debug?.(`new tcb for pid ${pid}, active tcbs:${this.tcbs.size}`);
@@ -775,7 +786,7 @@ export class Tracer {
       try {
         if (r >= 0) info = decodeSiginfo(this.siginfo, t.ctx);
         // -y: si_fd shows its path too
-        if (info && this.fds) info = annotateFds(this.fds, pid, [info])[0];
+        if (info && this.fds) info = annotateFds(this.fds, this.procOf(t), [info])[0];
       } catch (e) {
         const warning = this.undecoded(`siginfo of ${signame(sig)}`, e);
         if (warning) this.say(warning, 'error');
@@ -1043,7 +1054,7 @@ export class Tracer {
         args = NO_VALUES;
         complete = true;
       } else {
-        args = this.fds ? annotateFds(this.fds, t.pid, dec.entry(c)) : dec.entry(c);
+        args = this.fds ? annotateFds(this.fds, this.procOf(t), dec.entry(c)) : dec.entry(c);
         complete = !dec.exit || (dec.needsExit !== undefined && !dec.needsExit(c));
       }
     } catch (e) {
@@ -1104,7 +1115,7 @@ export class Tracer {
     // what the registry says of the call, looked up only by the options that use it (the hot path)
     const facts = t.ctx.pidNotes || this.opt.dumpRead || this.opt.dumpWrite || this.stacks ? factsFor(t.table.rows[t.ctx.nr]) : NO_FACTS;
     if (this.stacks && facts.mapsChange) this.stacks.unwinder.mapsChanged();
-    if (t.comm && info[32] === 0 && holds(facts.commChange, t.ctx.args)) t.comm = loadComm(t.pid);
+    if (t.comm && info[32] === 0 && holds(facts.commChange, t.ctx.args)) t.comm = loadComm(this.procOf(t));
     if (t.filtered) {
       // the shim's seccomp() succeeded: from now on only traced syscalls stop this tracee
       if (t.hidden && this.opt.seccomp && t.ctx.name === 'seccomp' && rval === 0n) t.seccomp = this.seccompActive = true;
@@ -1124,8 +1135,8 @@ export class Tracer {
       rest = t.needsExit ? dec.exit!(c) : [];
       ri = dec.ret ? dec.ret(c) : { fmt: 'd' };
       if (this.fds && !this.opt.summaryOnly) {
-        rest = annotateFds(this.fds, t.pid, rest);
-        if (ri.fmt === 'fd' && !c.err && rval >= 0n && rval <= 0x7fffffffn) fdRet = this.fds.fd(t.pid, { k: 'fd', fd: Number(rval) });
+        rest = annotateFds(this.fds, this.procOf(t), rest);
+        if (ri.fmt === 'fd' && !c.err && rval >= 0n && rval <= 0x7fffffffn) fdRet = this.fds.fd(this.procOf(t), { k: 'fd', fd: Number(rval) });
       }
       if ((this.opt.dumpRead || this.opt.dumpWrite) && facts.dump && !this.opt.summaryOnly) dumps = this.dumps(t, facts.dump);
     } catch (e) {

@@ -81,14 +81,21 @@ export class PidNamespaces {
     return (pid, type) => {
       if (pid <= 0) return 0;
       if (!ns) {
-        // /proc may be another namespace's (a tracer started in a new one without its own /proc)
-        this.procIsOurs ??= idList('self', 'tid').length <= 1;
-        const proc = this.procIsOurs ? tracee : this.find(this.ourNs(), tracee, 'tid')?.proc;
+        const proc = this.procPid(tracee);
         ns = proc ? nsChain(proc, 1)[0] ?? 0 : 0;
       }
       if (ns === this.ourNs()) return pid;
       return ns ? this.find(ns, pid, type)?.ours ?? 0 : 0;
     };
+  }
+
+  /**
+   * The directory in /proc of the thread sysray numbers `tid`, 0 when none is found: `tid` itself
+   * unless /proc is another PID namespace's (a tracer started in a new one without its own /proc).
+   */
+  procPid(tid: number): number {
+    if ((this.procIsOurs ??= idList('self', 'tid').length <= 1)) return tid;
+    return this.find(this.ourNs(), tid, 'tid')?.proc ?? 0;
   }
 
   /** The process whose `type` id in namespace `ns` is `id`. */
