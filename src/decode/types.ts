@@ -55,6 +55,8 @@ export interface Ctx {
    * namespace, looked up on the host by the tracer. Absent when pids print bare.
    */
   pidNotes?: (pid: number, type: PidType) => PidNotes | undefined;
+  /** The tracee's directory in /proc when not `pid` (/proc is another PID namespace's); set with pidNotes. */
+  proc?: number;
 }
 
 /** strace's pid kinds: a thread, a thread group (a process), a process group, a session. */

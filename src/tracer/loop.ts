@@ -348,7 +348,8 @@ export class Tracer {
     return (pid, type) => {
       const ours = translate(pid, type);
       if (!ours) return undefined;
-      const name = comm && (type === 'tid' || type === 'tgid') ? loadComm(this.pidNamespaces().procPid(ours)) : undefined;
+      // strace reads the name under sysray's number even when /proc is another namespace's
+      const name = comm && (type === 'tid' || type === 'tgid') ? loadComm(ours) : undefined;
       const notes: PidNotes = {};
       if (name?.length) notes.comm = name;
       if (pidns && ours !== pid) notes.nsPid = ours;
@@ -364,7 +365,10 @@ export class Tracer {
       ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {} },
     };
     if (this.opt.comm) t.comm = loadComm(this.procOf(t));
-    if (this.opt.comm || this.opt.pidns) t.ctx.pidNotes = this.pidNotes(pid);
+    if (this.opt.comm || this.opt.pidns) {
+      t.ctx.pidNotes = this.pidNotes(pid);
+      if (this.procOf(t) !== pid) t.ctx.proc = this.procOf(t);
+    }
     this.tcbs.set(pid, t);
     this.opt.debug?.(`new tcb for pid ${pid}, active tcbs:${this.tcbs.size}`);
     if (this.killing) kill(pid, 9);
