@@ -7,6 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { STRACE, SYSRAY, traceWith } from '../helpers/diff.js';
 import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
 
@@ -66,3 +68,23 @@ for (const [what, wrap, opts] of runs) {
     assert.equal(b.status, a.status, b.stderr);
   });
 }
+
+test('--replay of a --json recording made with --pidns-translation: the comments, or without it none', { skip: !haveCc() && 'no cc' }, (t) => {
+  const prog = fixture('pidns_calls');
+  if (spawnSync(prog).status === 77) return t.skip('no PID namespaces here');
+  const d = scratch();
+  const opts = ['-f', '-e', 'signal=none', '-e', CALLS, '--pidns-translation'];
+  const live = traceWith(SYSRAY, opts, [prog], d);
+  const rec = join(d, 'rec.json');
+  assert.equal(spawnSync(SYSRAY, ['--json', '-o', rec, ...opts, prog], { cwd: d }).status, 0);
+  const replayed = (more: string[]) => {
+    const out = join(d, 'replayed');
+    const r = spawnSync(SYSRAY, ['--replay', rec, '-f', '-o', out, ...more], { encoding: 'latin1' });
+    assert.equal(r.status, 0, r.stderr);
+    return readFileSync(out, 'latin1');
+  };
+  assert.deepEqual(canonical(replayed(['--pidns-translation'])), canonical(live.trace));
+  const bare = replayed([]);
+  assert.match(bare, /getpid\(\) += 1\n/, bare);
+  assert.doesNotMatch(bare, /PID NS/);
+});
