@@ -40,6 +40,8 @@ export interface Ret {
   fd?: Value;
   /** -Y: the returned pid's process name. */
   comm?: Uint8Array;
+  /** --decode-pids=pidns: the returned pid as sysray's PID namespace numbers it, when not the same. */
+  nsPid?: number;
   /** -e inject=: sysray made this result up (strace's `(INJECTED)`). */
   injected?: true;
   /** -e inject=…:poke_enter=/poke_exit=: sysray wrote into the call's arguments (`(INJECTED: args)`). */

@@ -12,7 +12,11 @@ export type JsonInt = number | string;
 
 /** A decoded argument or result detail. `note` is what strace prints as a C comment after it. */
 export type JsonValue = (
-  | { kind: 'int'; value: JsonInt; format?: 'x' | 'o' | 'u'; comm?: string }
+  | {
+    kind: 'int'; value: JsonInt; format?: 'x' | 'o' | 'u'; comm?: string;
+    /** With --decode-pids=pidns: a pid of another PID namespace as sysray's numbers it. */
+    nsPid?: number;
+  }
   | { kind: 'const'; name: string; value: JsonInt }
   | { kind: 'flags'; names: string[]; rest?: JsonInt; value: JsonInt }
   | { kind: 'string'; text?: string; hex?: string; truncated?: true; hexOnly?: true }
@@ -67,6 +71,8 @@ export interface SyscallJson extends Common {
   retFd?: JsonValue;
   /** -Y: the name of the process a returned pid stands for. */
   retComm?: string;
+  /** --decode-pids=pidns: a returned pid of another PID namespace as sysray's numbers it. */
+  retNsPid?: number;
   /** -e inject=/fault= made this result up. */
   injected?: true;
   /** -e inject=…:poke_enter=/poke_exit= wrote into the call's arguments. */

@@ -261,6 +261,7 @@ export function engineOptions(
     // -c with no view of the whole trace: the summary is all that is made of the events
     ...(opts.summary === 'only' && opts.report === undefined && opts.perfetto === undefined && !opts.effects ? { summaryOnly: true } : {}),
     comm: f.decodePids.has('comm'),
+    pidns: f.decodePids.has('pidns'),
     ...(f.inject.size ? { inject: f.inject } : {}),
     detachOnExec: opts.detachOnExec,
     ...(run.streamArrays ? { streamArrays: true } : {}),
@@ -477,6 +478,7 @@ export function main(argv: string[]): number {
     return replayInto(opts.replay, prog, {
       sink, counter, views, opts, shared, perPid, traced, paths,
       noFdPaths: !f.decodeFds.universe.some((k) => f.decodeFds.has(k)), noComm: !f.decodePids.has('comm'),
+      noPidns: !f.decodePids.has('pidns'),
       unordered: opts.json || views !== undefined || opts.summary === 'only',
     });
   }
@@ -595,7 +597,8 @@ function replayInto(
 ): number {
   const filters: ReplayFilters = {
     table: NATIVE, ...(o.traced ? { traced: o.traced } : {}), ...(o.paths ? { paths: o.paths } : {}),
-    ...(o.noFdPaths ? { noFdPaths: true } : {}), ...(o.noComm ? { noComm: true } : {}), ...(o.unordered ? { unordered: true } : {}),
+    ...(o.noFdPaths ? { noFdPaths: true } : {}), ...(o.noComm ? { noComm: true } : {}),
+    ...(o.noPidns ? { noPidns: true } : {}), ...(o.unordered ? { unordered: true } : {}),
   };
   const failed = replayFile(file, filters, (ev) => {
     if (ev.type === 'message') {

@@ -164,7 +164,10 @@ function personalityV(p: bigint): Value {
 const UTS = ['sysname', 'nodename', 'release', 'version', 'machine', 'domainname'];
 
 /** getpriority's and setpriority's who: a process (PRIO_PROCESS), a process group, or a user. */
-const priorityWho: ArgFn = (c, i) => (BigInt.asUintN(32, c.args[0]!) === 0n ? pidV(c, c.args[i]!) : sint(c.args[i]!));
+const priorityWho: ArgFn = (c, i) => {
+  const which = BigInt.asUintN(32, c.args[0]!);
+  return which === 0n ? pidV(c, c.args[i]!) : which === 1n ? pidV(c, c.args[i]!, 'pgid') : sint(c.args[i]!);
+};
 
 const resourceDecoders: Record<string, SyscallDecoder> = {
   getrlimit: sig([A.sym(RESOURCES, 'x', 'RLIMIT_???'), { exit: (c, i) => rlimitAt(c, c.args[i]!, true) }]),

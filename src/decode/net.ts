@@ -231,7 +231,7 @@ function nameFamily(c: Ctx, a: bigint, len: number): number {
 
 /** An iovec buffer of a message to a netlink socket (the call's fd): its messages. */
 const netlinkData = (c: Ctx) => (base: bigint, len: bigint): Value =>
-  (base ? netlinkV(c, netlinkFamily(c.pid, Number(BigInt.asIntN(32, c.args[0]!))), base, len) : buf(c, base, len));
+  (base ? netlinkV(c, netlinkFamily(c.proc ?? c.pid, Number(BigInt.asIntN(32, c.args[0]!))), base, len) : buf(c, base, len));
 
 /** struct msghdr (56 bytes): name, iovecs (data limited to `dataSize`), control messages, flags. */
 function msghdrV(c: Ctx, b: Uint8Array, userNamelen: number | undefined, dataSize: bigint): Value {

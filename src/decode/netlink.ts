@@ -452,7 +452,7 @@ export function netlinkV(c: Ctx, family: number | undefined, a: bigint, total: b
 /** decode_sockbuf: a socket's data, as netlink messages on a netlink socket. */
 export function sockbuf(c: Ctx, fdArg: bigint, a: bigint, len: bigint): Value {
   const f = Number(BigInt.asIntN(32, fdArg));
-  const family = c.opt.verbose && a ? netlinkFamily(c.pid, f) : undefined;
+  const family = c.opt.verbose && a ? netlinkFamily(c.proc ?? c.pid, f) : undefined;
   if (family !== undefined) return netlinkV(c, family, a, len);
   return buf(c, a, len);
 }

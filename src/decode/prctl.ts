@@ -1,6 +1,6 @@
 /** Decoders of prctl(2): each option's arguments and result (strace's prctl.c). */
 import { addr, cstr, hexv, rd, sint, slong, ulong, withFacts } from './args.js';
-import type { Ctx, RetInfo, SyscallDecoder } from './types.js';
+import type { Ctx, PidType, RetInfo, SyscallDecoder } from './types.js';
 import { array, hex, note, sym, tok, type Value } from './value.js';
 import { lookup, xlat } from './xlat/core.js';
 import { CAPS, PIDTYPES, PR_CAP_AMBIENT, PR_DUMPABLE, PR_FP_MODE, PR_MCE_KILL, PR_MCE_KILL_POLICY, PR_MTE_TCF, PR_PAC_ALL_KEYS, PR_PAC_KEYS, PR_SCHED_CORE_CMDS, PR_SET_MM, PR_SET_VMA, PR_SME_VL_FLAGS, PR_SPEC_CMDS, PR_SPEC_GET_FLAGS, PR_SPEC_SET_FLAGS, PR_SVE_VL_FLAGS, PR_TSC, PR_UNALIGN, PRCTL_OPTIONS, SECBITS, SECCOMP_MODES } from './xlat/proc.js';
@@ -23,6 +23,8 @@ interface Prctl {
 }
 
 const nothing: Prctl = {};
+/** PR_SCHED_CORE's pid kinds by PIDTYPE_* number. */
+const SCHED_CORE_PID_TYPES: readonly PidType[] = ['tid', 'tgid', 'pgid', 'sid'];
 const getU: Prctl = { exit: (c) => [numAt(c, c.args[1]!, true, true)] };
 const setU: Prctl = { entry: (c) => [ulong(c.args[1]!)] };
 const setURest: Prctl = { entry: (c) => [ulong(c.args[1]!), ...hexRest(c, 2)] };
@@ -158,14 +160,15 @@ Object.assign(PRCTL, {
     ],
   },
   61: { entry: (c: Ctx) => hexRest(c, 1), ret: auxBits(PR_PAC_KEYS) }, // PR_PAC_GET_ENABLED_KEYS
-  62: { // PR_SCHED_CORE
+  62: { // PR_SCHED_CORE (the pid's kind is its 4th argument)
     entry: (c: Ctx) => {
       const pt = BigInt.asUintN(32, c.args[3]!);
       // the pid type prints in the verbose style, except with -X raw
       const verbose = note(hex(pt), lookup(PIDTYPES, pt) ?? 'PIDTYPE_???');
       const ptV: Value = { k: 'styled', abbrev: verbose, raw: hex(pt), verbose };
-      // PIDTYPE_PID names a thread, PIDTYPE_TGID a process
-      const who = pt === 0n ? pidV(c, c.args[2]!, 'tid') : pt === 1n ? pidV(c, c.args[2]!) : sint(c.args[2]!);
+      // PIDTYPE_PID names a thread, PIDTYPE_TGID a process, PIDTYPE_PGID a group, PIDTYPE_SID a session
+      const type = SCHED_CORE_PID_TYPES[Number(pt)];
+      const who = type ? pidV(c, c.args[2]!, type) : sint(c.args[2]!);
       const out = [xval(PR_SCHED_CORE_CMDS, c.args[1]!, 'PR_SCHED_CORE_???'), who, ptV];
       return BigInt.asUintN(32, c.args[1]!) === 0n ? out : [...out, addr(c.args[4]!)];
     },

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { A, addr, type ArgFn, buf, rd, sint, ulong } from './args.js';
-import type { Ctx, Memory, RetFmt, RetInfo, SyscallDecoder } from './types.js';
+import type { Ctx, Memory, PidType, RetFmt, RetInfo, SyscallDecoder } from './types.js';
 import { array, type ArrayTail, badPtr, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, symbol, xlat, type Xlat } from './xlat/core.js';
 import { signalName, sigsetNames } from './xlat/signals.js';
@@ -230,28 +230,27 @@ export const xflags32 = (x: Xlat, v: bigint, unknown?: string): Value => xflags(
 /** printflags64. */
 export const xflags64 = (x: Xlat, v: bigint, unknown?: string): Value => xflags(x, BigInt.asUintN(64, v), unknown);
 
-/** strace's pid kinds: a thread, a thread group (a process), a process group, a session. */
-export type PidType = 'tid' | 'tgid' | 'pgid' | 'sid';
-/** -Y: the name of the thread or process `pid` names, if it has one (groups and sessions print bare). */
-export function pidComm(c: Ctx, pid: number, type: PidType): Uint8Array | undefined {
-  if (!c.comm || pid <= 0 || (type !== 'tid' && type !== 'tgid')) return undefined;
-  const name = c.comm(pid);
-  return name?.length ? name : undefined;
-}
-/** printpid: a C int; with -Y, a thread's or a process's name follows it (`1234<sh>`). */
+export type { PidType };
+/** printpid: a C int; with -Y, a thread's or a process's name follows it (`1234<sh>`), with pidns sysray's number. */
 export function pidV(c: Ctx, v: bigint | number, type: PidType = 'tgid'): Value {
   const pid = Number(BigInt.asIntN(32, BigInt(v)));
-  const comm = pidComm(c, pid, type);
-  return comm ? { k: 'int', v: BigInt(pid), comm } : int(pid);
+  const notes = pid > 0 ? c.pidNotes?.(pid, type) : undefined;
+  return notes ? { k: 'int', v: BigInt(pid), ...notes } : int(pid);
 }
 /** printpid_tgid_pgid: a process when positive, a process group when below -1 (kill, wait4, F_SETOWN). */
-export const pidOrGroupV = (c: Ctx, v: bigint | number): Value => pidV(c, v, 'tgid');
+export function pidOrGroupV(c: Ctx, v: bigint | number): Value {
+  const pid = Number(BigInt.asIntN(32, BigInt(v)));
+  if (pid >= -1) return pidV(c, pid, 'tgid');
+  // a group's notes are of its id, printed after the negative number
+  const notes = c.pidNotes?.(-pid, 'pgid');
+  return notes ? { k: 'int', v: BigInt(pid), ...notes } : int(pid);
+}
 /** An argument that is a process (printpid PT_TGID). */
 export const P: ArgFn = (c, i) => pidV(c, c.args[i]!, 'tgid');
 /** An argument that is a thread (PT_TID). */
 export const PTID: ArgFn = (c, i) => pidV(c, c.args[i]!, 'tid');
-/** An argument that is a process group (PT_PGID): never named. */
-export const PGRP: ArgFn = (c, i) => sint(c.args[i]!);
+/** An argument that is a process group (PT_PGID): -Y does not name it. */
+export const PGRP: ArgFn = (c, i) => pidV(c, c.args[i]!, 'pgid');
 /** An argument that is a process, or with a negative value a process group. */
 export const PANY: ArgFn = (c, i) => pidOrGroupV(c, c.args[i]!);
 

@@ -15,9 +15,14 @@ import { ioprioCall, ioprioV } from './ioprio.js';
 
 /**
  * An fd of process `pid`: an fd value (which -y resolves in the tracee) when that is the tracee,
- * else the number (printfd_pid of another process is not resolved here).
+ * else the number (printfd_pid of another process is not resolved here). `pid` is of the tracee's
+ * PID namespace, c.pid of sysray's: with pidns, compared as sysray numbers it.
  */
-const fdOf = (c: Ctx, pid: bigint, v: bigint): Value => (Number(BigInt.asIntN(32, pid)) === c.pid ? fd(v) : sint(v));
+function fdOf(c: Ctx, pid: bigint, v: bigint): Value {
+  const p = Number(BigInt.asIntN(32, pid));
+  const ours = (p > 0 ? c.pidNotes?.(p, 'tgid')?.nsPid : undefined) ?? p;
+  return ours === c.pid ? fd(v) : sint(v);
+}
 
 /** kcmp's idx arguments by type: fds, an epoll slot, nothing, or hex. */
 function kcmpIdx(c: Ctx): Value[] {
@@ -52,7 +57,10 @@ function kexecFlags(v: bigint): Value {
 }
 
 /** ioprio's who: a process (IOPRIO_WHO_PROCESS), a process group, or a user. */
-const ioprioWho = (c: Ctx): Value => (BigInt.asUintN(32, c.args[0]!) === 1n ? pidV(c, c.args[1]!) : sint(c.args[1]!));
+const ioprioWho = (c: Ctx): Value => {
+  const which = BigInt.asUintN(32, c.args[0]!);
+  return which === 1n ? pidV(c, c.args[1]!) : which === 2n ? pidV(c, c.args[1]!, 'pgid') : sint(c.args[1]!);
+};
 
 const miscProcDecoders: Record<string, SyscallDecoder> = {
   ioprio_get: {

@@ -58,16 +58,23 @@ export interface Ctx {
   /** The name of this thread's last traced syscall that returned (restart_syscall names it). */
   prev?: string;
   /**
-   * -Y (decode-pids=comm): a process's name from /proc/PID/comm, or undefined when there is none.
-   * Absent when pids print bare.
+   * -Y and --decode-pids=pidns (strace's printpid): what follows a pid of this tracee's PID
+   * namespace, looked up on the host by the tracer. Absent when pids print bare.
    */
-  comm?: (pid: number) => Uint8Array | undefined;
+  pidNotes?: (pid: number, type: PidType) => PidNotes | undefined;
+  /** The tracee's directory in /proc when not `pid` (/proc is another PID namespace's); set with pidNotes. */
+  proc?: number;
   /**
    * The host's generic netlink families by id, which name NETLINK_GENERIC message types; absent
    * when no kernel can be asked (replay, tests).
    */
   genlFamilies?: () => ReadonlyMap<number, string>;
 }
+
+/** strace's pid kinds: a thread, a thread group (a process), a process group, a session. */
+export type PidType = 'tid' | 'tgid' | 'pgid' | 'sid';
+/** -Y: the name of the thread or process a pid names; pidns: the pid in sysray's namespace, when not the same. */
+export interface PidNotes { comm?: Uint8Array; nsPid?: number }
 
 /**
  * How the return value prints: 'd' is strace's default (decimal, as an unsigned 64-bit number:
@@ -104,8 +111,12 @@ export type DumpRole = 'read' | 'write' | 'readv' | 'writev' | 'recvmsg' | 'send
  * that the bundle can hand it to the engine without loading the decoders.
  */
 export interface SyscallFacts {
-  /** A positive result is a thread or process id (strace's RVAL_TID/RVAL_TGID): -Y names it. */
+  /**
+   * A positive result is a pid (strace's RVAL_TID/TGID/PGID/SID), of kind `pidType` (default
+   * 'tgid'): -Y names threads and processes, --decode-pids=pidns translates all four.
+   */
   pid?: true | WhenArg;
+  pidType?: PidType;
   /** A successful call renames the process (strace's COMM_CHANGE): -Y reloads its name. */
   commChange?: true | WhenArg;
   /** -e read=/write=: where the data is. */

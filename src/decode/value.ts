@@ -9,6 +9,8 @@ export type Value =
     k: 'int'; v: bigint; fmt?: 'd' | 'u' | 'x' | 'o';
     /** -Y: a pid's process name, as /proc/PID/comm gave it (`1234<sh>`). */
     comm?: Uint8Array;
+    /** --decode-pids=pidns: the pid as sysray's PID namespace numbers it, when not the same. */
+    nsPid?: number;
   }
   /**
    * A named constant (AT_FDCWD, SEEK_SET, SIGCHLD, …). `v` is the raw number; `fmt` its base for -X raw;

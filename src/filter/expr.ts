@@ -376,8 +376,8 @@ export function qualifyDecodeFds(f: Filters, str: string): void {
 }
 export function qualifyDecodePids(f: Filters, str: string): void {
   qualifyNamed(str, f.decodePids, DECODE_PID_ALIASES, 'decode-pids');
-  // pidns: pids print as they are, which is strace's output while the tracees share sysray's PID
-  // namespace. comm: the tracer names each pid by its process (TraceOptions.comm).
+  // the tracer follows pids by their process's name (comm, TraceOptions.comm) and by sysray's
+  // number for them when a tracee's PID namespace is another (pidns, TraceOptions.pidns)
 }
 
 // ---------------------------------------------------------------------------------------------

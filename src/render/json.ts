@@ -86,6 +86,7 @@ export function valueJson(v: Value): J {
       return {
         kind: 'int', value: num(v.v), ...(v.fmt && v.fmt !== 'd' ? { format: v.fmt } : {}),
         ...(v.comm ? { comm: Buffer.from(v.comm).toString('latin1') } : {}),
+        ...(v.nsPid ? { nsPid: v.nsPid } : {}),
       };
     case 'sym': return { kind: 'const', name: v.name, value: num(v.v) };
     case 'flags':
@@ -177,6 +178,7 @@ export function eventJson(ev: Event): TraceEvent | undefined {
               ...(ev.ret.path ? { retPath: Buffer.from(ev.ret.path).toString('latin1') } : {}),
               ...(ev.ret.fd ? { retFd: valueJson(ev.ret.fd) } : {}),
               ...(ev.ret.comm ? { retComm: Buffer.from(ev.ret.comm).toString('latin1') } : {}),
+              ...(ev.ret.nsPid ? { retNsPid: ev.ret.nsPid } : {}),
               ...(ev.ret.injected ? { injected: true } : {}),
               ...(ev.ret.poked ? { poked: true } : {}),
               ...(ev.ret.delayed ? { delayed: true } : {}),

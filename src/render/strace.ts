@@ -1,4 +1,5 @@
 /** strace's text format, as a pure function of events. */
+import type { PidNotes } from '../decode/types.js';
 import type { ArrayTail, Value } from '../decode/value.js';
 import type { Dump, Event, Ret, StackFrame, SyscallEvent, Where } from '../model.js';
 import { errorReturnText } from '../decode/xlat/errno.js';
@@ -69,6 +70,11 @@ export function quote(b: Uint8Array, xflag: 0 | 1 | 2, forceHex = false, bare = 
 
 const hexOf = (v: bigint): string => (v === 0n ? '0' : '0x' + BigInt.asUintN(64, v).toString(16));
 
+/** What strace's printpid prints after a pid: -Y's `<name>`, pidns's comment with sysray's number. */
+function pidNotesText(n: PidNotes, o: TextOptions): string {
+  return (n.comm ? `<${quote(n.comm, o.xflag, false, true)}>` : '') + (n.nsPid ? ` /* ${n.nsPid} in strace's PID NS */` : '');
+}
+
 /** One value as strace prints it. */
 export function formatValue(v: Value, o: TextOptions = defaultTextOptions): string {
   switch (v.k) {
@@ -79,7 +85,7 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
           const s = v.v === 0n ? '0' : '0' + v.v.toString(8);
           return s.padStart(3, '0');
         }
-        default: return v.comm ? `${v.v}<${quote(v.comm, o.xflag, false, true)}>` : v.v.toString();
+        default: return v.comm || v.nsPid ? v.v.toString() + pidNotesText(v, o) : v.v.toString();
       }
     case 'sym': {
       if (!o.xlat || o.xlat === 'abbrev') return v.name;
@@ -209,7 +215,7 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
       // strace's default (RVAL_UDECIMAL) and 'u': unsigned decimal
       default: s = '= ' + BigInt.asUintN(64, r.rval).toString();
     }
-    if (r.comm) s += `<${quote(r.comm, o.xflag, false, true)}>`;
+    if (r.comm || r.nsPid) s += pidNotesText(r, o);
   }
   // strace's print_injected_note: before the parenthesised extra after an error, after it otherwise
   const injected = (r.poked ? (r.injected ? ' (INJECTED: args, retval)' : ' (INJECTED: args)') : r.injected ? ' (INJECTED)' : '') + (r.delayed ? ' (DELAYED)' : '');

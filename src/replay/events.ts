@@ -50,7 +50,10 @@ function plain(j: JsonValue): Value {
   switch (j.kind) {
     case 'int': {
       const fmt = j.format;
-      return { k: 'int', v: big(j.value, 'int value'), ...(fmt ? { fmt } : {}), ...(j.comm !== undefined ? { comm: latin1(j.comm) } : {}) };
+      return {
+        k: 'int', v: big(j.value, 'int value'), ...(fmt ? { fmt } : {}), ...(j.comm !== undefined ? { comm: latin1(j.comm) } : {}),
+        ...(j.nsPid !== undefined ? { nsPid: j.nsPid } : {}),
+      };
     }
     case 'const': return { k: 'sym', name: str(j.name, 'const name'), v: big(j.value, 'const value') };
     case 'flags':
@@ -109,6 +112,7 @@ export function retFromJson(j: SyscallJson): Ret | undefined {
     ...(j.retPath !== undefined ? { path: latin1(j.retPath) } : {}),
     ...(j.retFd ? { fd: valueFromJson(j.retFd) } : {}),
     ...(j.retComm !== undefined ? { comm: latin1(j.retComm) } : {}),
+    ...(j.retNsPid !== undefined ? { nsPid: j.retNsPid } : {}),
     ...(j.injected ? { injected: true } : {}),
     ...(j.poked ? { poked: true } : {}),
     ...(j.delayed ? { delayed: true } : {}),

@@ -23,6 +23,8 @@ export interface ReplayFilters {
   noFdPaths?: boolean;
   /** Without -Y: process names a recording made with -Y carries are left out. */
   noComm?: boolean;
+  /** Without --pidns-translation: the pids in sysray's namespace a recording made with it carries are left out. */
+  noPidns?: boolean;
   /**
    * Nothing downstream prints strace text: entries need not go back to where the tracer saw
    * them among other processes' events (each is given just before its call).
@@ -125,14 +127,17 @@ const INDEXES = [0n, 1n, 2n, 3n, 4n, 5n];
 const recorded = new WeakMap<Event, TraceEvent>();
 export const recordedJson = (ev: Event): TraceEvent | undefined => recorded.get(ev);
 
-/** A value without -y's fd annotations and/or -Y's process names (the recording had them, the replay does not ask). */
+/** A value without -y's fd annotations, -Y's process names, pidns's pids (the recording had them, the replay does not ask). */
 function strip(v: Value, f: ReplayFilters): Value {
   switch (v.k) {
     case 'fd':
       if (f.noFdPaths && v.path === undefined && !v.detail) return v;
       if (f.noFdPaths) return { k: 'fd', fd: v.fd, ...(v.label !== undefined ? { label: v.label } : {}) };
       return v.detail?.comm ? { ...v, detail: { ...v.detail, comm: undefined } as typeof v.detail } : v;
-    case 'int': return f.noComm && v.comm ? { k: 'int', v: v.v, ...(v.fmt ? { fmt: v.fmt } : {}) } : v;
+    case 'int': return (f.noComm && v.comm) || (f.noPidns && v.nsPid) ? {
+      k: 'int', v: v.v, ...(v.fmt ? { fmt: v.fmt } : {}), ...(!f.noComm && v.comm ? { comm: v.comm } : {}),
+      ...(!f.noPidns && v.nsPid ? { nsPid: v.nsPid } : {}),
+    } : v;
     case 'struct': return { ...v, fields: v.fields.map((x) => ({ ...x, v: strip(x.v, f) })) };
     case 'array': return { ...v, items: v.items.map((x) => strip(x, f)) };
     case 'call': return { ...v, args: v.args.map((x) => strip(x, f)) };
@@ -143,14 +148,15 @@ function strip(v: Value, f: ReplayFilters): Value {
   }
 }
 
-/** The event as the tracer would have made it without the -y / -Y annotations the replay leaves out. */
+/** The event as the tracer would have made it without the -y / -Y / pidns annotations the replay leaves out. */
 function stripped(ev: Event, f: ReplayFilters): Event {
-  if (!f.noFdPaths && !f.noComm) return ev;
+  if (!f.noFdPaths && !f.noComm && !f.noPidns) return ev;
   const out = f.noComm && 'comm' in ev && ev.comm ? { ...ev, comm: undefined } : ev;
   if (out.type !== 'syscall') return out;
   const ret = out.ret && {
     ...out.ret,
     ...(f.noFdPaths ? { path: undefined, fd: undefined } : {}), ...(f.noComm ? { comm: undefined } : {}),
+    ...(f.noPidns ? { nsPid: undefined } : {}),
     ...(out.ret.aux ? { aux: strip(out.ret.aux, f) } : {}),
   };
   return { ...out, args: out.args.map((a) => strip(a, f)), ...(ret ? { ret } : {}) };
@@ -198,8 +204,11 @@ function* lines(file: string): Generator<[string, number]> {
  */
 export function replay(file: string, f: ReplayFilters, sink: (ev: Event) => void): void {
   const order = new Reorder(sink, f.unordered);
-  const annotated = f.noFdPaths && f.noComm ? /"(?:path|detail|device|deleted|retPath|retFd|comm|retComm)":/
-    : f.noFdPaths ? /"(?:path|detail|device|deleted|retPath|retFd)":/ : f.noComm ? /"(?:comm|retComm)":/ : /^\b$/;
+  const keys = [
+    ...(f.noFdPaths ? ['path', 'detail', 'device', 'deleted', 'retPath', 'retFd'] : []), ...(f.noComm ? ['comm', 'retComm'] : []),
+    ...(f.noPidns ? ['nsPid', 'retNsPid'] : []),
+  ];
+  const annotated = keys.length ? new RegExp(`"(?:${keys.join('|')})":`) : /^\b$/;
   let lineNo = 0;
   try {
     for (const [text, n] of lines(file)) {
@@ -212,7 +221,7 @@ export function replay(file: string, f: ReplayFilters, sink: (ev: Event) => void
         throw new RecordError(n < 0 ? 'truncated (the line does not end)' : 'not JSON');
       }
       const ev = eventFromJson(j);
-      // only a line that has -y's or -Y's annotations can need them left out
+      // only a line that has -y's, -Y's or pidns's annotations can need them left out
       if (!shown(ev, f)) continue;
       if (annotated.test(text)) order.push(stripped(ev, f));
       else {

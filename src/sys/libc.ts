@@ -126,6 +126,7 @@ export const raw = lazyFuncs({
   prctl: 'int prctl(int option, void *arg2, uint64_t arg3, uint64_t arg4, uint64_t arg5)',
   poll: 'int poll(void *fds, unsigned long nfds, int timeout)',
   isatty: 'int isatty(int fd)',
+  ioctl: 'int ioctl(int fd, unsigned long request, unsigned long arg)',
 });
 
 /**

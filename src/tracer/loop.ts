@@ -7,7 +7,7 @@ import type { ArchTable } from '../arch/types.js';
 import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
 import { decoderFor, factsFor } from '../decode/index.js';
 import { FdAnnotator, type FdKinds } from './fdinfo.js';
-import type { Ctx, DecodeOptions, Memory, RetInfo, SyscallDecoder, DumpRole, SyscallFacts, WhenArg } from '../decode/types.js';
+import type { Ctx, DecodeOptions, Memory, PidNotes, PidType, RetInfo, SyscallDecoder, DumpRole, SyscallFacts, WhenArg } from '../decode/types.js';
 import type { Value } from '../decode/value.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { signame } from '../decode/xlat/signals.js';
@@ -29,6 +29,7 @@ import { hexv, PATH_MAX, printargs } from '../decode/args.js';
 import { faulty, type Faults, planted, readFaults } from './faults.js';
 import { SHIM_DATA, SHIM_FILTER } from './shim.js';
 import { StackTaker } from './stacks.js';
+import { PidNamespaces } from './pidns.js';
 import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
 import { dismiss, LAUNCHER_PTRACE_OPTIONS, type Launched, type LaunchedExecve, releaseWithPlan } from './launcher.js';
@@ -74,6 +75,8 @@ export interface TraceOptions extends DecodeOptions {
   exitKill?: boolean;
   /** -Y: name pids by their process (`1234<sh>`), in line prefixes and decoded values. */
   comm?: boolean;
+  /** --decode-pids=pidns: follow a pid of a tracee's PID namespace by sysray's number for it. */
+  pidns?: boolean;
   /** -e inject= / -e fault=: what to do to which syscalls (by number; x86_64). */
   inject?: ReadonlyMap<number, InjectSpec>;
   /**
@@ -123,11 +126,10 @@ function holds(w: true | WhenArg | undefined, args: readonly bigint[]): boolean 
   return w === true || (w !== undefined && BigInt.asUintN(32, args[w[0]]!) === BigInt(w[1]));
 }
 
-/** -Y: the name of the process a result names (its decoder declares `pid`); process groups print bare. */
-function resultComm(c: Ctx, facts: SyscallFacts): Uint8Array | undefined {
-  if (!c.comm || c.err || c.rval <= 0n || c.rval > 0x7fffffffn || !holds(facts.pid, c.args)) return undefined;
-  const name = c.comm(Number(c.rval));
-  return name?.length ? name : undefined;
+/** -Y and pidns: the notes of the pid a result is (its decoder declares `pid`). */
+function resultNotes(c: Ctx, facts: SyscallFacts): PidNotes | undefined {
+  if (!c.pidNotes || c.err || c.rval <= 0n || c.rval > 0x7fffffffn || !holds(facts.pid, c.args)) return undefined;
+  return c.pidNotes(Number(c.rval), facts.pidType ?? 'tgid');
 }
 
 const NO_FACTS: SyscallFacts = {};
@@ -183,6 +185,8 @@ const ESRCH = 3, EINTR = 4, ECHILD = 10;
 /** Per-tracee state. */
 interface Tcb {
   pid: number;
+  /** Its directory in /proc, found on first use (not `pid` when /proc is another PID namespace's). */
+  proc?: number;
   /** Hide syscalls until the first execve (the shim's own calls). */
   hidden: boolean;
   /** The first execve is being watched: if it fails, hide again and report. */
@@ -258,6 +262,7 @@ export class Tracer {
   private mem = new TraceeMemory(0);
   private fds: FdAnnotator | undefined;
   private stacks: StackTaker | undefined;
+  private namespaces: PidNamespaces | undefined;
   private decodersByTable = new Map<ArchTable, SyscallDecoder[]>();
   private mainPid = 0;
   private outcome: Outcome = { kind: 'exit', code: 0 };
@@ -325,6 +330,34 @@ export class Tracer {
     return `${name}: cannot decode (${why}), printed undecoded`;
   }
 
+  /**
+   * What follows the pids tracee `tracee` names (strace's printpid_translation): -Y's name and
+   * pidns's number are both of the process the pid is in sysray's namespace.
+   */
+  private pidNamespaces(): PidNamespaces {
+    return (this.namespaces ??= new PidNamespaces());
+  }
+
+  /** Tracee `t`'s directory in /proc, for what -y and -Y read there. */
+  private procOf(t: Tcb): number {
+    return (t.proc ??= this.pidNamespaces().procPid(t.pid));
+  }
+
+  private pidNotes(tracee: number): (pid: number, type: PidType) => PidNotes | undefined {
+    const translate = this.pidNamespaces().forTracee(tracee);
+    const { comm, pidns } = this.opt;
+    return (pid, type) => {
+      const ours = translate(pid, type);
+      if (!ours) return undefined;
+      // strace reads the name under sysray's number even when /proc is another namespace's
+      const name = comm && (type === 'tid' || type === 'tgid') ? loadComm(ours) : undefined;
+      const notes: PidNotes = {};
+      if (name?.length) notes.comm = name;
+      if (pidns && ours !== pid) notes.nsPid = ours;
+      return notes.comm || notes.nsPid ? notes : undefined;
+    };
+  }
+
   private newTcb(pid: number, hidden: boolean, how: 'start' | 'child' | 'attach'): Tcb {
     const t: Tcb = {
       pid, hidden, checkExec: false, inSyscall: false, filtered: false, fresh: how === 'child',
@@ -332,9 +365,10 @@ export class Tracer {
       table: NATIVE, decoders: undefined,
       ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {}, genlFamilies },
     };
-    if (this.opt.comm) {
-      t.comm = loadComm(pid);
-      t.ctx.comm = loadComm;
+    if (this.opt.comm) t.comm = loadComm(this.procOf(t));
+    if (this.opt.comm || this.opt.pidns) {
+      t.ctx.pidNotes = this.pidNotes(pid);
+      if (this.procOf(t) !== pid) t.ctx.proc = this.procOf(t);
     }
     this.tcbs.set(pid, t);
     this.opt.debug?.(`new tcb for pid ${pid}, active tcbs:${this.tcbs.size}`);
@@ -757,7 +791,7 @@ export class Tracer {
       try {
         if (r >= 0) info = decodeSiginfo(this.siginfo, t.ctx);
         // -y: si_fd shows its path too
-        if (info && this.fds) info = annotateFds(this.fds, pid, [info])[0];
+        if (info && this.fds) info = annotateFds(this.fds, this.procOf(t), [info])[0];
       } catch (e) {
         const warning = this.undecoded(`siginfo of ${signame(sig)}`, e);
         if (warning) this.say(warning, 'error');
@@ -1029,7 +1063,7 @@ export class Tracer {
         args = NO_VALUES;
         complete = true;
       } else {
-        args = this.fds ? annotateFds(this.fds, t.pid, dec.entry(c)) : dec.entry(c);
+        args = this.fds ? annotateFds(this.fds, this.procOf(t), dec.entry(c)) : dec.entry(c);
         complete = !dec.exit || (dec.needsExit !== undefined && !dec.needsExit(c));
       }
     } catch (e) {
@@ -1088,9 +1122,9 @@ export class Tracer {
     }
     // -Y: strace reloads the name after a successful exec or PR_SET_NAME, before printing the result
     // what the registry says of the call, looked up only by the options that use it (the hot path)
-    const facts = t.comm || t.ctx.comm || this.opt.dumpRead || this.opt.dumpWrite || this.stacks ? factsFor(t.table.rows[t.ctx.nr]) : NO_FACTS;
+    const facts = t.ctx.pidNotes || this.opt.dumpRead || this.opt.dumpWrite || this.stacks ? factsFor(t.table.rows[t.ctx.nr]) : NO_FACTS;
     if (this.stacks && facts.mapsChange) this.stacks.unwinder.mapsChanged();
-    if (t.comm && info[32] === 0 && holds(facts.commChange, t.ctx.args)) t.comm = loadComm(t.pid);
+    if (t.comm && info[32] === 0 && holds(facts.commChange, t.ctx.args)) t.comm = loadComm(this.procOf(t));
     if (t.filtered) {
       // the shim's seccomp() succeeded: from now on only traced syscalls stop this tracee
       if (t.hidden && this.opt.seccomp && t.ctx.name === 'seccomp' && rval === 0n) t.seccomp = this.seccompActive = true;
@@ -1110,8 +1144,8 @@ export class Tracer {
       rest = t.needsExit ? dec.exit!(c) : [];
       ri = dec.ret ? dec.ret(c) : { fmt: 'd' };
       if (this.fds && !this.opt.summaryOnly) {
-        rest = annotateFds(this.fds, t.pid, rest);
-        if (ri.fmt === 'fd' && !c.err && rval >= 0n && rval <= 0x7fffffffn) fdRet = this.fds.fd(t.pid, { k: 'fd', fd: Number(rval) });
+        rest = annotateFds(this.fds, this.procOf(t), rest);
+        if (ri.fmt === 'fd' && !c.err && rval >= 0n && rval <= 0x7fffffffn) fdRet = this.fds.fd(this.procOf(t), { k: 'fd', fd: Number(rval) });
       }
       if ((this.opt.dumpRead || this.opt.dumpWrite) && facts.dump && !this.opt.summaryOnly) dumps = this.dumps(t, facts.dump);
     } catch (e) {
@@ -1131,9 +1165,11 @@ export class Tracer {
     if (injected) ret.injected = true;
     if (tampering?.poked) ret.poked = true;
     if (tampering?.delayed) ret.delayed = true;
-    if (c.comm) {
-      const name = ri.comm ?? resultComm(c, facts);
+    if (c.pidNotes) {
+      const notes = resultNotes(c, facts);
+      const name = ri.comm ?? notes?.comm;
       if (name) ret.comm = name;
+      if (notes?.nsPid) ret.nsPid = notes.nsPid;
     }
     if (fdRet && fdRet.k === 'fd' && (fdRet.path || fdRet.detail)) {
       ret.fd = fdRet;

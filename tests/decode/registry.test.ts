@@ -33,7 +33,8 @@ test('facts: results that are pids, renames, dumps, -P roles', () => {
   const f = (name: string) => factsFor(X86_64.byName.get(name));
   for (const n of ['getpid', 'getppid', 'gettid', 'fork', 'vfork', 'clone', 'clone3', 'wait4']) assert.equal(f(n).pid, true, n);
   assert.deepEqual(f('fcntl').pid, [1, 9]); // F_GETOWN
-  assert.equal(f('getpgrp').pid, undefined); // process groups print bare
+  // a process group is a pid too (pidns translates it), one -Y does not name
+  assert.deepEqual([f('getpgrp').pid, f('getpgrp').pidType], [true, 'pgid']);
   assert.equal(f('execve').commChange, true);
   assert.deepEqual(f('prctl').commChange, [0, 15]); // PR_SET_NAME
   assert.equal(f('pread64').dump, 'read'); // through its row's decoder name, pread
