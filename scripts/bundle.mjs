@@ -25,6 +25,8 @@ const SHARED = ['arch/index.js', 'arch/types.js', 'decode/xlat/errno.js', 'decod
 const PARTS = {
   net: [
     'decode/net.js', 'decode/sockaddr.js', 'decode/netlink.js', 'decode/sock_ioctl.js', 'decode/xlat/net.js', 'decode/nlmsg_types.js',
+    'decode/netlink_nla.js', 'decode/netlink_route.js', 'decode/netlink_neigh.js', 'decode/netlink_tc.js', 'decode/netlink_mdb.js',
+    'decode/xlat/rtnl.js',
   ],
   file: ['decode/file.js', 'decode/stat.js', 'decode/xlat/file.js'],
   desc: ['decode/desc.js', 'decode/xlat/desc.js'],
