@@ -5,7 +5,7 @@ import { call, field, struct, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol } from './xlat/core.js';
 import { SOCKET_FAMILIES } from './xlat/tables.js';
 import { fetch, ifindexV } from './printers.js';
-import { AF_INET, AF_INET6, inet4, inet6 } from './sockaddr.js';
+import { AF_INET, AF_INET6, inet4, inet6, rawBytes } from './sockaddr.js';
 import { familyField, fixedThenAttrs, nlaClockT, nlaNested, withAttrsAfter, type NlaDecoder } from './netlink_nla.js';
 import {
   MDBA_ATTRS, MDBA_MDB_ATTRS, MDBA_MDB_EATTR_ATTRS, MDBA_MDB_ENTRY_ATTRS, MDBA_ROUTER_ATTRS, MDBA_ROUTER_PATTR_ATTRS, MDB_FLAGS,
@@ -15,7 +15,8 @@ import {
 /** br_mdb_entry's address: `u` as an address of the family `proto` names (network order), else its bytes. */
 function mdbAddr(b: Uint8Array): Value {
   const proto = (b[24]! << 8) | b[25]!;
-  const u: Field = proto === AF_INET ? field('u', inet4(b, 8)) : proto === AF_INET6 ? { v: inet6(b, 8, 'u') }
+  // -X raw shows the whole 16-byte union, even for an IPv4 address
+  const u: Field = proto === AF_INET ? field('u', { ...inet4(b, 8), raw: rawBytes(b, 8, 16) } as Value) : proto === AF_INET6 ? { v: inet6(b, 8, 'u') }
     : field('u', { k: 'str', b: b.slice(8, 24), hex: true });
   return struct([u, field('proto', call('htons', symbol(SOCKET_FAMILIES, BigInt(proto), 'x', 'AF_???')))]);
 }

@@ -1,9 +1,9 @@
 /** NETLINK_ROUTE neighbour messages: neighbours (struct ndmsg) and neighbour tables (struct ndtmsg). */
-import { hexv, rd } from './args.js';
+import { rd } from './args.js';
 import type { Ctx } from './types.js';
 import { field, struct, uint, type Value } from './value.js';
 import { flags as xflags, symbol } from './xlat/core.js';
-import { fetch, ifindexV } from './printers.js';
+import { fetch, hex0, ifindexV } from './printers.js';
 import { hwaddrV } from './sock_ioctl.js';
 import {
   familyField, familyOnlyV, fixedThenAttrs, nlaBe16, nlaFlags, nlaIfindex, nlaInet, nlaIpProto, nlaNested, nlaStrD, nlaStruct,
@@ -57,7 +57,7 @@ export function ndtmsgV(c: Ctx, family: number, a: bigint, len: number): Value[]
     nlaStruct(32, (b) => struct(NDT_CONFIG.map((n, i) => {
       // two u16 fields, then u32 fields
       const v = i < 2 ? rd.u16(b, i * 2) : rd.u32(b, 4 + (i - 2) * 4);
-      return field(n, n === 'ndtc_hash_mask' ? hexv(BigInt(v)) : uint(v));
+      return field(n, n === 'ndtc_hash_mask' ? hex0(v, 4) : uint(v));
     }))),
     nlaNested(NDTPA_ATTRS, 'NDTPA_???', NDTPA_DECODERS),
     ndtStats, nlaU64,
