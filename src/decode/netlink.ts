@@ -165,8 +165,7 @@ function ifaddrmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
   return out;
 }
 
-/** RTM_*ADDRLABEL: struct ifaddrlblmsg and its IFAL_* attributes. */
-// byte 1 is reserved
+/** RTM_*ADDRLABEL: struct ifaddrlblmsg (its byte 1 reserved) and its IFAL_* attributes. */
 function ifaddrlblmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
   return fixedThenAttrs(c, a, len, familyField('ifal_family', family), 12, (b) => [
     field('ifal_prefixlen', uint(b[1]!)), field('ifal_flags', uint(b[2]!)),

@@ -46,8 +46,9 @@ export function nlattrsV(c: Ctx, a: bigint, len: number, table: Xlat, dflt: stri
     const nlaType = rd.u16(h, 2);
     const type = nlaType & 0x3fff;
     const typeParts: Value[] = [];
-    if (nlaType & 0x8000) typeParts.push(tok('NLA_F_NESTED'));
-    if (nlaType & 0x4000) typeParts.push(tok('NLA_F_NET_BYTEORDER'));
+    // print_xlat of each flag: a constant, so -X raw and verbose show its number
+    if (nlaType & 0x8000) typeParts.push({ k: 'sym', name: 'NLA_F_NESTED', v: 0x8000n, fmt: 'x' });
+    if (nlaType & 0x4000) typeParts.push({ k: 'sym', name: 'NLA_F_NET_BYTEORDER', v: 0x4000n, fmt: 'x' });
     typeParts.push(symbol(table, BigInt(type), 'x', dflt));
     const hdr = struct([field('nla_len', uint(nlaLen)), field('nla_type', typeParts.length > 1 ? join('|', ...typeParts) : typeParts[0]!)]);
     const dataLen = Math.min(nlaLen, left);
@@ -110,7 +111,10 @@ export const nlaU32Struct = (names: string[], hexAt = -1): NlaDecoder => (c, a, 
   (len < names.length * 4 ? null : fetch(c, a, names.length * 4, (b) =>
     struct(names.map((n, i) => field(n, i === hexAt ? hexv(BigInt(rd.u32(b, i * 4))) : uint(rd.u32(b, i * 4)))))));
 
-/** The fixed part of a route message, then its attributes (decode_rtmsg, decode_ndmsg). */
+/**
+ * A route message's fixed header of `size` bytes (the family byte, then `rest` of the others) and
+ * its attributes after it; `{family, ...}` when the message is shorter than the header.
+ */
 export function fixedThenAttrs(c: Ctx, a: bigint, len: number, head: Field, size: number, rest: (b: Uint8Array) => Field[],
   attrs: Xlat, dflt: string, decoders: (NlaDecoder | undefined)[]): Value[] {
   if (len < size) return [struct([head], true)];
