@@ -28,6 +28,8 @@ const PARTS = {
     'decode/netlink_link.js', 'decode/xlat/rtnl_link.js',
     'decode/netlink_sock_diag.js', 'decode/netlink_netfilter.js', 'decode/netlink_selinux.js', 'decode/netlink_kobject_uevent.js',
     'decode/netlink_generic.js',
+    'decode/netlink_nla.js', 'decode/netlink_route.js', 'decode/netlink_neigh.js', 'decode/netlink_tc.js', 'decode/netlink_mdb.js',
+    'decode/xlat/rtnl.js',
   ],
   file: ['decode/file.js', 'decode/stat.js', 'decode/xlat/file.js'],
   desc: ['decode/desc.js', 'decode/xlat/desc.js'],

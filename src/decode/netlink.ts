@@ -2,7 +2,7 @@
 import { readFileSync, readlinkSync } from 'node:fs';
 import { addr, buf, hexv, rd } from './args.js';
 import type { Ctx } from './types.js';
-import { array, badPtr, call, field, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
+import { array, field, int, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
 import { SOCKET_FAMILIES } from './xlat/tables.js';
 import { fetch, ifindexV, pidV, printArray } from './printers.js';
@@ -16,6 +16,18 @@ import { NETLINK_NETFILTER, netfilterPayload } from './netlink_netfilter.js';
 import { NETLINK_SELINUX, selinuxPayload } from './netlink_selinux.js';
 import { NETLINK_KOBJECT_UEVENT, kobjectUevent } from './netlink_kobject_uevent.js';
 import { NETLINK_GENERIC, genlTypeV } from './netlink_generic.js';
+import {
+  familyField, familyOnlyV, fixedThenAttrs, inetAddrAt, netlinkRecords, nlaIfindex, nlaS32, nlaStr, nlaStrD, nlaU32, nlaU32Struct,
+  nlaU64, nlaU8, nlaInet, nlattrsV, nlTable, type NlaDecoder,
+} from './netlink_nla.js';
+import { rtmsgV, fibRuleV, nhmsgV, cachereportV } from './netlink_route.js';
+import { ndmsgV, ndtmsgV } from './netlink_neigh.js';
+import { tcmsgV, tcamsgV } from './netlink_tc.js';
+import { brPortMsgV } from './netlink_mdb.js';
+import { IFAL_ATTRS, RT_SCOPES } from './xlat/rtnl.js';
+
+// the attribute vocabulary, for the decoders of other families that take it from here
+export { nlattrsV, type NlaDecoder } from './netlink_nla.js';
 
 
 // ---------------------------------------------------------------- netlink messages
@@ -61,7 +73,6 @@ export function netlinkFamily(pid: number, fdNum: number): number | undefined {
   return proto ?? undefined;
 }
 
-export const nlTable = (names: string[], first = 0): Xlat => xlatOf(names.flatMap((n, i) => (n ? [[first + i, n] as [number, string]] : [])));
 const NETLINK_TYPES = nlTable(['NLMSG_NOOP', 'NLMSG_ERROR', 'NLMSG_DONE', 'NLMSG_OVERRUN'], 1);
 const RTM = ['LINK', 'ADDR', 'ROUTE', 'NEIGH', 'RULE', 'QDISC', 'TCLASS', 'TFILTER', 'ACTION'];
 const NL_ROUTE_TYPES = xlatOf([
@@ -82,7 +93,6 @@ const NLM_DELETE_FLAGS = xlatOf([[0x100, 'NLM_F_NONREC'], [0x200, 'NLM_F_BULK']]
 const NLM_ACK_FLAGS = xlatOf([[0x100, 'NLM_F_CAPPED'], [0x200, 'NLM_F_ACK_TLVS']]);
 const IFA_FLAGS = xlatOf(['SECONDARY', 'NODAD', 'OPTIMISTIC', 'DADFAILED', 'HOMEADDRESS', 'DEPRECATED', 'TENTATIVE', 'PERMANENT',
   'MANAGETEMPADDR', 'NOPREFIXROUTE', 'MCAUTOJOIN', 'STABLE_PRIVACY'].map((n, i) => [1 << i, `IFA_F_${n}`]));
-const RT_SCOPES = xlatOf([[0, 'RT_SCOPE_UNIVERSE'], [200, 'RT_SCOPE_SITE'], [253, 'RT_SCOPE_LINK'], [254, 'RT_SCOPE_HOST'], [255, 'RT_SCOPE_NOWHERE']]);
 const IFA_ATTRS = nlTable(['IFA_UNSPEC', 'IFA_ADDRESS', 'IFA_LOCAL', 'IFA_LABEL', 'IFA_BROADCAST', 'IFA_ANYCAST', 'IFA_CACHEINFO',
   'IFA_MULTICAST', 'IFA_FLAGS', 'IFA_RT_PRIORITY', 'IFA_TARGET_NETNSID', 'IFA_PROTO']);
 const NLMSGERR_ATTRS = nlTable(['NLMSGERR_ATTR_UNUSED', 'NLMSGERR_ATTR_MSG', 'NLMSGERR_ATTR_OFFS', 'NLMSGERR_ATTR_COOKIE',
@@ -128,96 +138,6 @@ function nlmsghdrV(c: Ctx, h: Uint8Array, family: number | undefined): Value {
   ]);
 }
 
-/** decode_nla_str: the bytes, a trailing NUL dropped, `...` when there is none. */
-export function nlaStr(c: Ctx, a: bigint, len: number): Value {
-  const size = Math.min(len, c.opt.strsize + 1);
-  const b = c.mem.read(a, size);
-  if (!b) return badPtr(a);
-  const shown = Math.min(size, c.opt.strsize);
-  const v = b.subarray(0, shown);
-  if (shown > 0 && v[shown - 1] === 0) return { k: 'str', b: v.subarray(0, shown - 1) };
-  return len ? { k: 'str', b: v, trunc: true } : { k: 'str', b: v };
-}
-
-/** decode_inet_addr with no field name: `inet_addr("…")`, `inet_pton(AF_INET6, "…")`, else hex bytes. */
-function inetAddrAt(c: Ctx, a: bigint, len: number, family: number): Value {
-  const size = family === AF_INET ? 4 : family === AF_INET6 ? 16 : 0;
-  if (!size || len < size) return buf(c, a, len, true);
-  const b = c.mem.read(a, size);
-  if (!b) return addr(a);
-  return size === 4 ? inet4(b) : inet6(b);
-}
-
-/** An attribute decoder: a value, or null for strace's fallback (the payload in hex). */
-export type NlaDecoder = (c: Ctx, a: bigint, len: number) => Value | null;
-/** Decoders by attribute type, or a function of the raw nla_type (strace's decoder tables of size 0). */
-export type NlaDecoders = (NlaDecoder | undefined)[] | ((nlaType: number) => NlaDecoder | undefined);
-
-export const nlaU32: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => uint(rd.u32(b, 0))));
-export const nlaS32: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => int(rd.s32(b, 0))));
-
-/** decode_nlattr: `[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr("…")]`, several in an array. */
-export function nlattrsV(c: Ctx, a: bigint, len: number, table: Xlat, dflt: string, decoders: NlaDecoders): Value {
-  return netlinkRecords(c, a, len, 4, (h) => rd.u16(h, 0), (h, at, left) => {
-    const nlaLen = rd.u16(h, 0);
-    const nlaType = rd.u16(h, 2);
-    const type = nlaType & 0x3fff;
-    const typeParts: Value[] = [];
-    // named constants (print_xlat), so that -X raw prints their numbers
-    if (nlaType & 0x8000) typeParts.push({ k: 'sym', name: 'NLA_F_NESTED', v: 0x8000n, fmt: 'x' });
-    if (nlaType & 0x4000) typeParts.push({ k: 'sym', name: 'NLA_F_NET_BYTEORDER', v: 0x4000n, fmt: 'x' });
-    typeParts.push(symbol(table, BigInt(type), 'x', dflt));
-    const hdr = struct([field('nla_len', uint(nlaLen)), field('nla_type', typeParts.length > 1 ? join('|', ...typeParts) : typeParts[0]!)]);
-    const dataLen = Math.min(nlaLen, left);
-    if (dataLen <= 4) return hdr;
-    const decoder = typeof decoders === 'function' ? decoders(nlaType) : decoders[type];
-    return array([hdr, decoder?.(c, at + 4n, dataLen - 4) ?? buf(c, at + 4n, dataLen - 4, true)]);
-  });
-}
-
-/**
- * strace's walk over a chain of netlink records (messages, attributes) in `len` bytes at `a`: each
- * starts with a `hdr`-byte header giving its length; the next follows 4-byte aligned while bytes
- * remain. A short tail prints as bytes, an unreadable header as its address, and with abbrev the
- * walk stops after -s records. Several records print as an array, one alone.
- */
-function netlinkRecords(
-  c: Ctx, a: bigint, len: number, hdr: number, lenOf: (h: Uint8Array) => number,
-  print: (h: Uint8Array, a: bigint, len: number) => Value,
-): Value {
-  const items: Value[] = [];
-  let isArray = false;
-  for (let elt = 0; ; elt++) {
-    if (len < hdr) {
-      items.push(buf(c, a, len, true));
-      break;
-    }
-    const h = c.mem.read(a, hdr);
-    if (!h) {
-      items.push(isArray ? note(tok('...'), '0x' + a.toString(16)) : addr(a));
-      break;
-    }
-    if (c.opt.abbrev && elt === c.opt.strsize) {
-      items.push(tok('...'));
-      break;
-    }
-    const recLen = lenOf(h);
-    const aligned = (recLen + 3) & ~3;
-    let next = 0n;
-    let nextLen = 0;
-    if (recLen >= hdr) {
-      nextLen = len >= aligned ? len - aligned : 0;
-      if (nextLen) next = a + BigInt(aligned);
-    }
-    if (!isArray && next) isArray = true;
-    items.push(print(h, a, len));
-    if (!next) break;
-    a = next;
-    len = nextLen;
-  }
-  return isArray ? array(items) : items[0]!;
-}
-
 /** RTM_*ADDR: struct ifaddrmsg and its attributes. */
 function ifaddrmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
   const f: Field[] = [field('ifa_family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'))];
@@ -251,95 +171,16 @@ function ifaddrmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
   return out;
 }
 
+/** RTM_*ADDRLABEL: struct ifaddrlblmsg (its byte 1 reserved) and its IFAL_* attributes. */
+function ifaddrlblmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
+  return fixedThenAttrs(c, a, len, familyField('ifal_family', family), 12, (b) => [
+    field('ifal_prefixlen', uint(b[1]!)), field('ifal_flags', uint(b[2]!)),
+    field('ifal_index', ifindexV(rd.u32(b, 3))), field('ifal_seq', uint(rd.u32(b, 7))),
+  ], IFAL_ATTRS, 'IFAL_???', [undefined, nlaInet(family), nlaU32]);
+}
+
 const RTM_ADDR_TYPES = new Set([20, 21, 22, 58, 62]);
 const RTM_LINK_TYPES = new Set([16, 17, 18, 19]);
-
-const RTM_ROUTE_TYPES = new Set([24, 25, 26]);
-const RTM_NEIGH_TYPES = new Set([28, 29, 30]);
-
-const RT_TABLES = xlatOf([[0, 'RT_TABLE_UNSPEC'], [252, 'RT_TABLE_COMPAT'], [253, 'RT_TABLE_DEFAULT'], [254, 'RT_TABLE_MAIN'], [255, 'RT_TABLE_LOCAL']]);
-const RT_PROTOS = xlatOf([
-  [0, 'RTPROT_UNSPEC'], [1, 'RTPROT_REDIRECT'], [2, 'RTPROT_KERNEL'], [3, 'RTPROT_BOOT'], [4, 'RTPROT_STATIC'], [8, 'RTPROT_GATED'],
-  [9, 'RTPROT_RA'], [10, 'RTPROT_MRT'], [11, 'RTPROT_ZEBRA'], [12, 'RTPROT_BIRD'], [13, 'RTPROT_DNROUTED'], [14, 'RTPROT_XORP'],
-  [15, 'RTPROT_NTK'], [16, 'RTPROT_DHCP'], [17, 'RTPROT_MROUTED'], [18, 'RTPROT_KEEPALIVED'], [42, 'RTPROT_BABEL'],
-  [99, 'RTPROT_OPENR'], [186, 'RTPROT_BGP'], [187, 'RTPROT_ISIS'], [188, 'RTPROT_OSPF'], [189, 'RTPROT_RIP'], [192, 'RTPROT_EIGRP'],
-]);
-const RTN_TYPES = nlTable(['RTN_UNSPEC', 'RTN_UNICAST', 'RTN_LOCAL', 'RTN_BROADCAST', 'RTN_ANYCAST', 'RTN_MULTICAST', 'RTN_BLACKHOLE',
-  'RTN_UNREACHABLE', 'RTN_PROHIBIT', 'RTN_THROW', 'RTN_NAT', 'RTN_XRESOLVE']);
-const IPTOS_FLAGS = xlatOf([[0x10, 'IPTOS_LOWDELAY'], [0x08, 'IPTOS_THROUGHPUT'], [0x04, 'IPTOS_RELIABILITY'], [0x02, 'IPTOS_MINCOST']]);
-const RTM_F_FLAGS = xlatOf([[0x100, 'RTM_F_NOTIFY'], [0x200, 'RTM_F_CLONED'], [0x400, 'RTM_F_EQUALIZE'], [0x800, 'RTM_F_PREFIX'],
-  [0x1000, 'RTM_F_LOOKUP_TABLE'], [0x2000, 'RTM_F_FIB_MATCH'], [0x4000, 'RTM_F_OFFLOAD'], [0x8000, 'RTM_F_TRAP'],
-  [0x20000000, 'RTM_F_OFFLOAD_FAILED']]);
-const RTA_ATTRS = nlTable(['RTA_UNSPEC', 'RTA_DST', 'RTA_SRC', 'RTA_IIF', 'RTA_OIF', 'RTA_GATEWAY', 'RTA_PRIORITY', 'RTA_PREFSRC',
-  'RTA_METRICS', 'RTA_MULTIPATH', 'RTA_PROTOINFO', 'RTA_FLOW', 'RTA_CACHEINFO', 'RTA_SESSION', 'RTA_MP_ALGO', 'RTA_TABLE',
-  'RTA_MARK', 'RTA_MFC_STATS', 'RTA_VIA', 'RTA_NEWDST', 'RTA_PREF', 'RTA_ENCAP_TYPE', 'RTA_ENCAP', 'RTA_EXPIRES', 'RTA_PAD',
-  'RTA_UID', 'RTA_TTL_PROPAGATE', 'RTA_IP_PROTO', 'RTA_SPORT', 'RTA_DPORT', 'RTA_NH_ID']);
-const NUD_STATES = xlatOf([[0, 'NUD_NONE'], [0x01, 'NUD_INCOMPLETE'], [0x02, 'NUD_REACHABLE'], [0x04, 'NUD_STALE'], [0x08, 'NUD_DELAY'],
-  [0x10, 'NUD_PROBE'], [0x20, 'NUD_FAILED'], [0x40, 'NUD_NOARP'], [0x80, 'NUD_PERMANENT']]);
-const NTF_FLAGS = xlatOf(['USE', 'SELF', 'MASTER', 'PROXY', 'EXT_LEARNED', 'OFFLOADED', 'STICKY', 'ROUTER'].map((n, i) => [1 << i, `NTF_${n}`]));
-const NDA_ATTRS = nlTable(['NDA_UNSPEC', 'NDA_DST', 'NDA_LLADDR', 'NDA_CACHEINFO', 'NDA_PROBES', 'NDA_VLAN', 'NDA_PORT', 'NDA_VNI',
-  'NDA_IFINDEX', 'NDA_MASTER', 'NDA_LINK_NETNSID', 'NDA_SRC_VNI', 'NDA_PROTOCOL', 'NDA_NH_ID', 'NDA_FDB_EXT_ATTRS',
-  'NDA_FLAGS_EXT', 'NDA_NDM_STATE_MASK', 'NDA_NDM_FLAGS_MASK']);
-
-export const nlaU8: NlaDecoder = (c, a, len) => (len < 1 ? null : fetch(c, a, 1, (b) => uint(b[0]!)));
-export const nlaStrD: NlaDecoder = (c, a, len) => nlaStr(c, a, len);
-export const nlaU16: NlaDecoder = (c, a, len) => (len < 2 ? null : fetch(c, a, 2, (b) => uint(rd.u16(b, 0))));
-export const nlaU64: NlaDecoder = (c, a, len) => (len < 8 ? null : fetch(c, a, 8, (b) => uint(rd.u64(b, 0))));
-export const nlaIfindex: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => ifindexV(rd.u32(b, 0))));
-/** Several u32 counters as a struct, when the attribute is long enough. */
-export const nlaU32Struct = (names: string[], hexAt = -1): NlaDecoder => (c, a, len) =>
-  (len < names.length * 4 ? null : fetch(c, a, names.length * 4, (b) =>
-    struct(names.map((n, i) => field(n, i === hexAt ? hexv(BigInt(rd.u32(b, i * 4))) : uint(rd.u32(b, i * 4)))))));
-
-/** The fixed part of a route message, then its attributes (decode_rtmsg, decode_ndmsg). */
-export function fixedThenAttrs(c: Ctx, a: bigint, len: number, head: Field, size: number, rest: (b: Uint8Array) => Field[],
-  attrs: Xlat, dflt: string, decoders: (NlaDecoder | undefined)[]): Value[] {
-  if (len < size) return [struct([head], true)];
-  const b = c.opt.verbose ? c.mem.read(a + 1n, size - 1) : null;
-  if (!b) return [struct([head, { v: addr(a + 1n) }])];
-  const out: Value[] = [struct([head, ...rest(b)])];
-  if (len > size) out.push(nlattrsV(c, a + BigInt(size), len - size, attrs, dflt, decoders));
-  return out;
-}
-
-/** RTM_*ROUTE: struct rtmsg and its attributes. */
-function rtmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
-  const inet: NlaDecoder = (cc, aa, ll) => inetAddrAt(cc, aa, ll, family);
-  const d: (NlaDecoder | undefined)[] = [];
-  d[1] = inet; d[2] = inet; d[3] = nlaIfindex; d[4] = nlaIfindex; d[5] = inet; d[6] = nlaU32; d[7] = inet;
-  d[10] = nlaU32; d[11] = nlaU32;
-  d[12] = nlaU32Struct(['rta_clntref', 'rta_lastuse', 'rta_expires', 'rta_error', 'rta_used', 'rta_id', 'rta_ts', 'rta_tsage'], 5);
-  d[14] = nlaU32;
-  d[15] = (cc, aa, ll) => (ll < 4 ? null : fetch(cc, aa, 4, (b) => symbol(RT_TABLES, BigInt(rd.u32(b, 0)), 'x')));
-  d[16] = nlaU32; d[19] = inet; d[20] = nlaU8; d[23] = nlaU64; d[25] = nlaU32; d[26] = nlaU8; d[27] = nlaU8;
-  d[28] = nlaU16; d[29] = nlaU16;
-  return fixedThenAttrs(c, a, len, field('rtm_family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???')), 12, (b) => [
-    field('rtm_dst_len', uint(b[0]!)), field('rtm_src_len', uint(b[1]!)),
-    field('rtm_tos', xflags(IPTOS_FLAGS, BigInt(b[2]!), 'IPTOS_TOS_???')),
-    field('rtm_table', symbol(RT_TABLES, BigInt(b[3]!), 'x')),
-    field('rtm_protocol', symbol(RT_PROTOS, BigInt(b[4]!), 'x', 'RTPROT_???')),
-    field('rtm_scope', symbol(RT_SCOPES, BigInt(b[5]!), 'x')),
-    field('rtm_type', symbol(RTN_TYPES, BigInt(b[6]!), 'x', 'RTN_???')),
-    field('rtm_flags', xflags(RTM_F_FLAGS, BigInt(rd.u32(b, 7)), 'RTM_F_???')),
-  ], RTA_ATTRS, 'RTA_???', d);
-}
-
-/** RTM_*NEIGH: struct ndmsg and its attributes. */
-function ndmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
-  const d: (NlaDecoder | undefined)[] = [];
-  d[1] = (cc, aa, ll) => inetAddrAt(cc, aa, ll, family);
-  d[2] = (cc, aa, ll) => (ll > 32 ? null : fetch(cc, aa, ll, (b) => hwaddrV(b, ll, -1)));
-  d[3] = nlaU32Struct(['ndm_confirmed', 'ndm_used', 'ndm_updated', 'ndm_refcnt']);
-  d[4] = nlaU32; d[5] = nlaU16;
-  d[6] = (cc, aa, ll) => (ll < 2 ? null : fetch(cc, aa, 2, (b) => call('htons', uint((b[0]! << 8) | b[1]!))));
-  d[7] = nlaU32; d[8] = nlaIfindex; d[9] = nlaIfindex; d[10] = nlaU32; d[11] = nlaU32; d[13] = nlaU32;
-  return fixedThenAttrs(c, a, len, field('ndm_family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???')), 12, (b) => [
-    field('ndm_ifindex', ifindexV(rd.u32(b, 3))),
-    field('ndm_state', xflags(NUD_STATES, BigInt(rd.u16(b, 7)), 'NUD_???')),
-    field('ndm_flags', xflags(NTF_FLAGS, BigInt(b[9]!), 'NTF_???')),
-    field('ndm_type', symbol(RTN_TYPES, BigInt(b[10]!), 'x', 'RTN_???')),
-  ], NDA_ATTRS, 'NDA_???', d);
-}
 
 const NETNSA_ATTRS = nlTable(['NETNSA_NONE', 'NETNSA_NSID', 'NETNSA_PID', 'NETNSA_FD', 'NETNSA_TARGET_NSID', 'NETNSA_CURRENT_NSID']);
 const NETCONFA_ATTRS = nlTable(['NETCONFA_UNSPEC', 'NETCONFA_IFINDEX', 'NETCONFA_FORWARDING', 'NETCONFA_RP_FILTER',
@@ -350,17 +191,8 @@ const DCB_ATTRS = nlTable(['UNDEFINED', 'IFNAME', 'STATE', 'PFC_STATE', 'PFC_CFG
 const DCB_COMMANDS = nlTable(['UNDEFINED', 'GSTATE', 'SSTATE', 'PGTX_GCFG', 'PGTX_SCFG', 'PGRX_GCFG', 'PGRX_SCFG', 'PFC_GCFG',
   'PFC_SCFG', 'SET_ALL', 'GPERM_HWADDR', 'GCAP', 'GNUMTCS', 'SNUMTCS', 'PFC_GSTATE', 'PFC_SSTATE', 'BCN_GCFG', 'BCN_SCFG',
   'GAPP', 'SAPP', 'IEEE_SET', 'IEEE_GET', 'GDCBX', 'SDCBX', 'GFEATCFG', 'SFEATCFG', 'CEE_GET', 'IEEE_DEL'].map((n) => `DCB_CMD_${n}`));
-const MDBA_ATTRS = nlTable(['MDBA_UNSPEC', 'MDBA_MDB', 'MDBA_ROUTER']);
 
-/** A header of one address family byte (struct rtgenmsg, netconfmsg), attributes after 4 bytes. */
-function familyOnlyV(c: Ctx, family: number, name: string, a: bigint, len: number, attrs: Xlat, dflt: string,
-  decoders: (NlaDecoder | undefined)[]): Value[] {
-  const out: Value[] = [struct([field(name, symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'))])];
-  if (len > 4) out.push(nlattrsV(c, a + 4n, len - 4, attrs, dflt, decoders));
-  return out;
-}
-
-/** RTM_*NSID (struct rtgenmsg), RTM_*NETCONF, RTM_[GS]ETDCB (struct dcbmsg), RTM_*MDB (struct br_port_msg). */
+/** RTM_*NSID (struct rtgenmsg), RTM_*NETCONF, RTM_[GS]ETDCB (struct dcbmsg). */
 function otherRouteV(c: Ctx, type: number, family: number, a: bigint, len: number): Value[] | undefined {
   const af = (name: string): Field => field(name, symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'));
   if (type >= 88 && type <= 90) {
@@ -376,10 +208,26 @@ function otherRouteV(c: Ctx, type: number, family: number, a: bigint, len: numbe
   if (type === 78 || type === 79)
     return fixedThenAttrs(c, a, len, af('dcb_family'), 4, (b) => [field('cmd', symbol(DCB_COMMANDS, BigInt(b[0]!), 'x', 'DCB_CMD_???'))],
       DCB_ATTRS, 'DCB_ATTR_???', []);
-  if (type >= 84 && type <= 86)
-    return fixedThenAttrs(c, a, len, af('family'), 8, (b) => [field('ifindex', ifindexV(rd.u32(b, 3)))], MDBA_ATTRS, 'MDBA_???', []);
   return undefined;
 }
+
+type RouteDecoder = (c: Ctx, family: number, a: bigint, len: number) => Value[];
+const AF_BRIDGE = 7;
+/** The decoders of the route message types other than links and addresses, by type (strace's route_decoders). */
+const ROUTE_DECODERS: (RouteDecoder | undefined)[] = [];
+const routeTypes = (types: number[], d: RouteDecoder): void => types.forEach((t) => (ROUTE_DECODERS[t] = d));
+routeTypes([24, 25, 26], rtmsgV);
+routeTypes([28, 29], ndmsgV);
+// RTM_GETNEIGH of the bridge family asks with a struct ifinfomsg
+routeTypes([30], (c, family, a, len) => (family === AF_BRIDGE ? ifinfomsgV : ndmsgV)(c, family, a, len));
+routeTypes([32, 33, 34], fibRuleV);
+routeTypes([36, 37, 38, 40, 41, 42, 44, 45, 46, 100, 101, 102], tcmsgV);
+routeTypes([48, 49, 50], tcamsgV);
+routeTypes([64, 66, 67], ndtmsgV);
+routeTypes([72, 73, 74], ifaddrlblmsgV);
+routeTypes([84, 85, 86], brPortMsgV);
+routeTypes([96], cachereportV);
+routeTypes([104, 105, 106], nhmsgV);
 
 /** A NETLINK_ROUTE payload, or null to fall back to the generic forms (NLMSG_DONE). */
 function routePayload(c: Ctx, type: number, a: bigint, len: number): Value[] | null {
@@ -390,8 +238,8 @@ function routePayload(c: Ctx, type: number, a: bigint, len: number): Value[] | n
   if (RTM_ADDR_TYPES.has(type)) return ifaddrmsgV(c, family, a, len);
   if (RTM_LINK_TYPES.has(type)) return ifinfomsgV(c, family, a, len);
   if (type === 92 || type === 94) return ifstatsmsgV(c, family, a, len);
-  if (RTM_ROUTE_TYPES.has(type)) return rtmsgV(c, family, a, len);
-  if (RTM_NEIGH_TYPES.has(type)) return ndmsgV(c, family, a, len);
+  const route = ROUTE_DECODERS[type];
+  if (route) return route(c, family, a, len);
   const other = otherRouteV(c, type, family, a, len);
   if (other) return other;
   const f: Field[] = [field('family', symbol(SOCKET_FAMILIES, BigInt(family), 'x', 'AF_???'))];

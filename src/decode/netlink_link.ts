@@ -17,7 +17,7 @@ import { hwaddrV } from './sock_ioctl.js';
 import {
   fixedThenAttrs, nlattrsV, nlaIfindex, nlaS32, nlaStrD, nlaU16, nlaU32, nlaU32Struct, nlaU64, nlaU8,
   type NlaDecoder, type NlaDecoders,
-} from './netlink.js';
+} from './netlink_nla.js';
 import * as X from './xlat/rtnl_link.js';
 
 const AF_INET = 2, AF_BRIDGE = 7, AF_INET6 = 10, AF_MPLS = 28, AF_MCTP = 45;

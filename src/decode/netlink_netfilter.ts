@@ -5,7 +5,7 @@ import { call, field, struct, uint, type Value } from './value.js';
 import { symbol, xlat } from './xlat/core.js';
 import { SOCKET_FAMILIES } from './xlat/tables.js';
 import { fetch } from './printers.js';
-import { nlattrsV } from './netlink.js';
+import { nlattrsV } from './netlink_nla.js';
 
 export const NETLINK_NETFILTER = 12;
 const NFNL_SUBSYS_NFTABLES = 10;

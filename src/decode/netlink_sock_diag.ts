@@ -17,7 +17,7 @@ import { addr, buf, hexv, rd } from './args.js';
 import { bpfProg } from './bpf_filter.js';
 import {
   fixedThenAttrs, nlattrsV, nlaStrD, nlaU32, nlaU32Struct, nlaU64, nlaU8, type NlaDecoder,
-} from './netlink.js';
+} from './netlink_nla.js';
 
 export const NETLINK_SOCK_DIAG = 4;
 export const SOCK_DIAG_TYPES = indexed(['TCPDIAG_GETSOCK', 'DCCPDIAG_GETSOCK', 'SOCK_DIAG_BY_FAMILY', 'SOCK_DESTROY'], 18);

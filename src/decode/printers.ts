@@ -359,6 +359,9 @@ function ifname(index: number): string | undefined {
   }
   return ifnames.get(index);
 }
+/** PRINT_FIELD_0X: C's `%#0*x` as wide as the type's hex digits: `0x0000ff`, and `00000000` for 0. */
+export const hex0 = (v: number | bigint, bytes: number): Value =>
+  tok(v ? '0x' + v.toString(16).padStart(bytes * 2 - 2, '0') : '0'.repeat(bytes * 2));
 /** print_ifindex: `if_nametoindex("lo")`, or the number. */
 export const ifindexV = (i: number): Value => {
   const n = ifname(i);

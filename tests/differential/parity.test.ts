@@ -118,6 +118,11 @@ test('rtnetlink link attributes: nested kinds, XDP, VF info, per-family settings
     same('parity_rtnl_link', [...x, '-e', 'trace=sendto'], /nla_type=(IFLA_INFO_KIND|0x1 \/\* IFLA_INFO_KIND \*\/|0x1)\}, "br/);
 });
 
+test('NETLINK_ROUTE routes, rules, nexthops, neighbours, traffic control and mdb with their nested attributes', { skip: noCc }, () => {
+  for (const x of [[], ['-X', 'raw'], ['-X', 'verbose']])
+    same('parity_rtnl_messages', [...x, '-e', 'trace=sendto'], /\[\{nla_len=8, nla_type=(RTAX_MTU|0x2|0x2 \/\* RTAX_MTU \*\/)\}, 1500\]/);
+});
+
 test('UNIX_DIAG_VFS: the device, then the inode', { skip: noCc }, () => {
   same('parity_unix_diag_vfs', ['-e', 'trace=sendto'], /\{udiag_vfs_dev=makedev\(0x8, 0x1\), udiag_vfs_ino=123456\}/);
 });
