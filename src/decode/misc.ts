@@ -447,7 +447,8 @@ function selectAux(c: Ctx, ts: boolean): Value | undefined {
     const len = v.k === 'struct' ? `{tv_sec=${rd0(v, 0)}, tv_${ts ? 'nsec' : 'usec'}=${rd0(v, 1)}}`.length : 2 + t.toString(16).length;
     if (s.length + 'left '.length + 1 + sep.length + len < SELECT_OUTSTR) parts.push(tok(`${sep}left `), v);
   }
-  return join('', ...parts);
+  // the text alone stays a bare token, so that an empty one still prints as `()`
+  return parts.length === 1 ? parts[0] : join('', ...parts);
 }
 
 const epollEventV = (b: Uint8Array): Value => struct([

@@ -169,7 +169,8 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
   const injected = (r.poked ? (r.injected ? ' (INJECTED: args, retval)' : ' (INJECTED: args)') : r.injected ? ' (INJECTED)' : '') + (r.delayed ? ' (DELAYED)' : '');
   if (r.errno) s += injected;
   const aux = r.aux ? formatValue(r.aux, o) : '';
-  if (aux) s += ' (' + aux + ')';
+  // a bare token is strace's RVAL_STR text, whose parentheses print even around nothing (select's `()`)
+  if (aux || r.aux?.k === 'tok') s += ' (' + aux + ')';
   if (!r.errno) s += injected;
   return s;
 }

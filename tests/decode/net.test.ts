@@ -164,3 +164,20 @@ test('addresses with -X raw and -X verbose: bytes first, the readable form as a 
   assert.equal(formatValue(addrArg),
     '{sa_family=AF_INET6, sin6_port=htons(47004), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "fe80::1", &sin6_addr), sin6_scope_id=if_nametoindex("lo")}');
 });
+
+test('SO_PEERCRED cut short by the length: the members that fit, then the cut one as bytes', () => {
+  assert.equal(line('getsockopt', { args: [3, 1, 17, A, A + 0x100n], mem: lenAt(3) }),
+    'getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid="\\x34\\x12\\x00"}, [3]) = 0');
+  assert.equal(line('getsockopt', { args: [3, 1, 17, A, A + 0x100n], mem: lenAt(7) }),
+    'getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid=4660, uid="\\xe8\\x03\\x00"}, [7]) = 0');
+  assert.equal(line('getsockopt', { args: [3, 1, 17, A, A + 0x100n], mem: lenAt(12) }),
+    'getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid=4660, uid=1000, gid=100}, [12]) = 0');
+});
+
+/** A struct ucred at A, and its length `len` at A + 0x100. */
+function lenAt(len: number): FakeMemory {
+  const m = new FakeMemory();
+  m.put(A, bytes([4, 4660], [4, 1000], [4, 100]));
+  m.put(A + 0x100n, bytes([4, len]));
+  return m;
+}

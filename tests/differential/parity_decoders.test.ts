@@ -1,0 +1,29 @@
+/**
+ * Differential tests for decoder differences strace 6.1's own test suite found (issue 18: socket
+ * options, socket filters, select, mmap flags, pidfd_getfd): each fixture makes the calls of one
+ * cause, traced by /usr/bin/strace and by sysray.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compare, diffReport } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
+
+const noCc = !haveCc() && 'no cc';
+const STYLES = [[], ['-X', 'raw'], ['-X', 'verbose']];
+
+/** Trace fixture `name` with both tracers; `expect` is a line strace must print (the fixture ran). */
+function same(name: string, opts: string[], expect: RegExp): void {
+  const c = compare([fixture(name)], opts, scratch());
+  assert.ok(c.strace.some((l) => expect.test(l)), `strace printed ${expect}`);
+  assert.ok(c.ok, `first difference at line ${c.firstDiff}:\n${diffReport(c)}`);
+}
+
+test('SO_LINGER cut short prints the bytes of the cut member; SKF_*_OFF are numbers with -X raw', { skip: noCc }, () => {
+  for (const x of STYLES)
+    same('parity_sockopt_cut', [...x, '-v', '-e', 'trace=getsockopt,setsockopt'], /^getsockopt\(3, .*l_linger="\\x56\\x34\\x12"/);
+});
+
+test('select with one set for all three prints `= 1 ()`; an unknown mmap type keeps its comment; pidfd_getfd -y', { skip: noCc }, () => {
+  for (const x of STYLES)
+    same('parity_select_pidfd', [...x, '-y', '-e', 'trace=select,remap_file_pages,pidfd_getfd'], /^pidfd_getfd\(.*, 5<\/dev\/full>, 0\)/);
+});
