@@ -27,3 +27,8 @@ test('select with one set for all three prints `= 1 ()`; an unknown mmap type ke
   for (const x of STYLES)
     same('parity_select_pidfd', [...x, '-y', '-e', 'trace=select,remap_file_pages,pidfd_getfd'], /^pidfd_getfd\(.*, 5<\/dev\/full>, 0\)/);
 });
+
+test('socket addresses of AX.25, IPX, X.25, RxRPC, IEEE 802.15.4, NFC, QIPCRTR, XDP, MCTP; sll_ifindex unsigned', { skip: noCc }, () => {
+  for (const x of STYLES)
+    same('parity_sockaddr_families', [...x, '-y', '-e', 'trace=connect'], /^connect\(-1, \{sa_family=(AF_AX25|0x3)\b.*fsa_digipeater=\[/);
+});
