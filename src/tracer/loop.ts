@@ -876,10 +876,24 @@ export class Tracer {
         return b ? Buffer.from(b).toString('latin1') : undefined;
       },
       pollFds: (a, n) => {
-        const b = n > 0 ? mem.read(a, n * 8) : null;
+        const all = n > 0 ? mem.read(a, n * 8) : null;
+        const fdAt = (b: Uint8Array, off: number): number => new DataView(b.buffer, b.byteOffset).getInt32(off, true);
+        if (all) return Array.from({ length: n }, (_, i) => fdAt(all, i * 8));
+        // strace reads one pollfd at a time and stops at the first it cannot read
+        const fds: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const b = mem.read(a + BigInt(i * 8), 8);
+          if (!b) break;
+          fds.push(fdAt(b, 0));
+        }
+        return fds;
+      },
+      setFds: (a, nfds) => {
+        const b = mem.read(a, (((nfds + 7) >> 3) + 7) & -8);
         if (!b) return [];
-        const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-        return Array.from({ length: n }, (_, i) => v.getInt32(i * 8, true));
+        const fds: number[] = [];
+        for (let j = 0; j < nfds; j++) if ((b[j >> 3]! >> (j & 7)) & 1) fds.push(j);
+        return fds;
       },
     };
   }

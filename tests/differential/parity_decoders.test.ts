@@ -32,3 +32,11 @@ test('socket addresses of AX.25, IPX, X.25, RxRPC, IEEE 802.15.4, NFC, QIPCRTR, 
   for (const x of STYLES)
     same('parity_sockaddr_families', [...x, '-y', '-e', 'trace=connect'], /^connect\(-1, \{sa_family=(AF_AX25|0x3)\b.*fsa_digipeater=\[/);
 });
+
+test('-P inside select fd_sets, a pollfd array cut by an unmapped page, and fsconfig by command', { skip: noCc }, () => {
+  same('parity_path_sets', ['-P', '/dev/full'], /^fsconfig\(-1, FSCONFIG_SET_PATH, "key", "\/dev\/full", AT_FDCWD\)/);
+});
+
+test('fsconfig reads at most 256 bytes of its key and value, whatever -s is', { skip: noCc }, () => {
+  same('parity_path_sets', ['-s', '300', '-e', 'trace=fsconfig'], /^fsconfig\(-1, FSCONFIG_SET_FLAG, "k{256}"\.\.\., NULL, 0\)/);
+});
