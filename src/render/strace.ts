@@ -196,7 +196,9 @@ export function dumpText(d: Dump): string {
   const b = d.bytes;
   if (!b) return s;
   const len = b.length;
-  const width = len > 1 << 20 ? 1 + Math.floor(Math.log2(len - 1) / 4) : 5;
+  // the offsets' width follows the length asked for, even when only part of it could be read
+  const total = d.unread ? Number(d.len) : len;
+  const width = total > 1 << 20 ? 1 + Math.floor(Math.log2(total - 1) / 4) : 5;
   for (let off = 0; off < len; off += 16) {
     let hex = '';
     let asc = '';
@@ -208,6 +210,8 @@ export function dumpText(d: Dump): string {
     }
     s += ` | ${off.toString(16).padStart(width, '0')}  ${hex} ${asc} |\n`;
   }
+  const u = d.unread;
+  if (u) s += ` | <Cannot fetch ${u.size} byte${u.size === 1n ? '' : 's'} from pid ${u.pid} @0x${u.addr.toString(16)}>\n`;
   return s;
 }
 

@@ -135,6 +135,8 @@ const NO_VALUES: Value[] = [];
 
 /** -e read=/write=: the most bytes of one buffer read from the tracee. */
 const DUMP_MAX = 1 << 24;
+/** strace's dumpstr buffer: what it reads of the tracee at a time. */
+const DUMP_CHUNK = 1 << 16;
 
 /** readlink of a /proc path, as bytes; undefined if it cannot be read. */
 function readlinkBytes(p: string): Uint8Array | undefined {
@@ -1170,7 +1172,21 @@ export class Tracer {
     const c = t.ctx;
     const fd = Number(BigInt.asIntN(32, c.args[0]!));
     if (fd < 0) return undefined;
-    const one = (addr: bigint, len: bigint) => [{ len, bytes: len > 0n ? c.mem.read(addr, Number(len > DUMP_MAX ? DUMP_MAX : len)) : new Uint8Array(0) }];
+    // strace's dumpstr reads 64 KiB at a time: the chunks before an unreadable one print, then a note
+    const bytesAt = (addr: bigint, len: bigint): Pick<Dump, 'bytes' | 'unread'> => {
+      const n = Number(len > DUMP_MAX ? DUMP_MAX : len);
+      const whole = c.mem.read(addr, n);
+      if (whole || n <= DUMP_CHUNK) return { bytes: whole };
+      const parts: Uint8Array[] = [];
+      for (let i = 0; i < n; i += DUMP_CHUNK) {
+        const size = Math.min(n - i, DUMP_CHUNK);
+        const b = c.mem.read(addr + BigInt(i), size);
+        if (!b) return i ? { bytes: Buffer.concat(parts), unread: { size: BigInt(size), pid: t.pid, addr: addr + BigInt(i) } } : { bytes: null };
+        parts.push(b);
+      }
+      return { bytes: Buffer.concat(parts) };
+    };
+    const one = (addr: bigint, len: bigint): Dump[] => [{ len, ...(len > 0n ? bytesAt(addr, len) : { bytes: new Uint8Array(0) }) }];
     // strace's dumpiov_upto: buffers in order, cut to `total` bytes (-1: all), up to the first empty one
     const iov = (addr: bigint, n: bigint, total: bigint, out: Dump[] = []): Dump[] => {
       const cnt = Number(n > 1024n ? 1024n : n);
@@ -1183,7 +1199,7 @@ export class Tracer {
         if (len > left) len = left;
         if (len === 0n) break;
         left -= len;
-        out.push({ iov: i, len, bytes: c.mem.read(w.getBigUint64(i * 16, true), Number(len > DUMP_MAX ? DUMP_MAX : len)) });
+        out.push({ iov: i, len, ...bytesAt(w.getBigUint64(i * 16, true), len) });
       }
       return out;
     };

@@ -40,3 +40,8 @@ test('-P inside select fd_sets, a pollfd array cut by an unmapped page, and fsco
 test('fsconfig reads at most 256 bytes of its key and value, whatever -s is', { skip: noCc }, () => {
   same('parity_path_sets', ['-s', '300', '-e', 'trace=fsconfig'], /^fsconfig\(-1, FSCONFIG_SET_FLAG, "k{256}"\.\.\., NULL, 0\)/);
 });
+
+test('-e write=/read=: a dump cut by an unmapped page past 64 KiB; message queue sends and receives', { skip: noCc }, () => {
+  same('parity_dump_cut', ['-e', 'write=3,4', '-e', 'read=4', '-e', 'trace=write,mq_timedsend,mq_timedreceive'],
+    /^ \| <Cannot fetch 10 bytes from pid PID @0xADDR>$/);
+});
