@@ -158,9 +158,9 @@ function cmsgData(c: Ctx, level: number, type: number, d: Uint8Array): Field[] {
     } else if ((type === 2 || type === 23) && d.length >= 4) {
       const v: Value[] = [];
       for (let i = 0; i + 4 <= d.length; i += 4) v.push(uint(rd.u32(d, i)));
-      out.push(field('cmsg_data', array(v)));
+      out.push(field('cmsg_data', localArray(c, v)));
     } else if ((type === 1 || type === 6 || type === 7) && d.length >= 1) {
-      out.push(field('cmsg_data', array([...d].map((x) => hexv(BigInt(x))))));
+      out.push(field('cmsg_data', localArray(c, [...d].map((x) => hexv(BigInt(x))))));
     } else if (type === 11 && d.length >= 32) {
       // IP_RECVERR: struct sock_extended_err and the offender's address
       const b = new Uint8Array(129);

@@ -181,3 +181,12 @@ function lenAt(len: number): FakeMemory {
   m.put(A + 0x100n, bytes([4, len]));
   return m;
 }
+
+test('IP_RETOPTS control data: bytes cut after -s elements, as print_local_array cuts them', () => {
+  const m = new FakeMemory();
+  m.put(A, bytes([8, 0], [4, 0], [4, 0], [8, 0], [8, 0], [8, A + 0x100n], [8, 56], [4, 0], [4, 0]));
+  m.put(A + 0x100n, cat(bytes([8, 49], [4, 0], [4, 7]), Uint8Array.from({ length: 40 }, (_, i) => 0x41 + i)));
+  const data = Array.from({ length: 32 }, (_, i) => '0x' + (0x41 + i).toString(16)).join(', ');
+  assert.equal(line('sendmsg', { args: [-1, A, 0], mem: m, err: 9 }),
+    `sendmsg(-1, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=[{cmsg_len=49, cmsg_level=SOL_IP, cmsg_type=IP_RETOPTS, cmsg_data=[${data}, ...]}], msg_controllen=56, msg_flags=0}, 0) = -1 EBADF (Bad file descriptor)`);
+});
