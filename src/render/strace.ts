@@ -8,7 +8,7 @@ export interface TextOptions {
   /** -a: the column where `= result` is aligned (default 40). */
   acolumn: number;
   /** -x / -xx: 0 escapes as octal, 1 hex for non-ASCII strings, 2 hex for all. */
-  xflag: 0 | 1 | 2;
+  xflag: HexStrings;
   /** -X: named constants as names (abbrev), numbers (raw), or numbers with the names as a comment. */
   xlat?: 'abbrev' | 'raw' | 'verbose';
   /** Inside a -X verbose comment: comments cannot nest, so an unknown value's `/* X_??? *\/` is left out. */
@@ -20,10 +20,16 @@ export const defaultTextOptions: TextOptions = { acolumn: 40, xflag: 0 };
 const HEX = '0123456789abcdef';
 
 /**
+ * -x/--strings-in-hex (strace's xflag): 0 none, 1 non-ascii (a whole string in hex when it has a
+ * byte that is neither printable nor a space), 2 all, 3 non-ascii-chars (only those bytes in hex).
+ */
+export type HexStrings = 0 | 1 | 2 | 3;
+
+/**
  * strace's string_quote for a byte string. `bare`: no surrounding quotes and `<`, `>` escaped too
  * (how strace prints the path after an fd with -y).
  */
-export function quote(b: Uint8Array, xflag: 0 | 1 | 2, forceHex = false, bare = false): string {
+export function quote(b: Uint8Array, xflag: HexStrings, forceHex = false, bare = false): string {
   let usehex = forceHex || xflag === 2;
   if (!usehex && xflag === 1) {
     for (const c of b) {
@@ -54,7 +60,8 @@ export function quote(b: Uint8Array, xflag: 0 | 1 | 2, forceHex = false, bare = 
       case 0x0b: s += '\\v'; break;
       default: {
         const next = i + 1 < n ? b[i + 1]! : 0;
-        if (next >= 0x30 && next <= 0x37) s += '\\' + c.toString(8).padStart(3, '0');
+        if (xflag === 3) s += '\\x' + HEX[c >> 4] + HEX[c & 15];
+        else if (next >= 0x30 && next <= 0x37) s += '\\' + c.toString(8).padStart(3, '0');
         else s += '\\' + c.toString(8);
       }
     }

@@ -45,3 +45,7 @@ test('-e write=/read=: a dump cut by an unmapped page past 64 KiB; message queue
   same('parity_dump_cut', ['-e', 'write=3,4', '-e', 'read=4', '-e', 'trace=write,mq_timedsend,mq_timedreceive'],
     /^ \| <Cannot fetch 10 bytes from pid PID @0xADDR>$/);
 });
+
+test('--strings-in-hex=non-ascii-chars: only the unprintable bytes in hex', { skip: noCc }, () => {
+  same('parity_dump_cut', ['--strings-in-hex=non-ascii-chars', '-e', 'trace=write,mq_timedsend'], /^write\(3, "\\x00\\x07\\x0e\\x15\\x1c#\*18\?FMT/);
+});
