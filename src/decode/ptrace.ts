@@ -92,6 +92,7 @@ const regsetV = (c: Ctx, nt: bigint, base: bigint, len: bigint, exiting: boolean
   (nt === NT_PRSTATUS ? prstatusAt(c, base, len, exiting)
     : nt === NT_FPREGSET ? fpregsetAt(c, base, len, exiting) : addr(base));
 
+/** iov_len: as it was at entry, then ` => ` what the kernel wrote back when that differs. */
 const lenChange = (oldLen: bigint, len: bigint): Value =>
   (oldLen !== len ? { k: 'inout', in: ulong(oldLen), out: ulong(len) } : ulong(len));
 
