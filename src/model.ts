@@ -54,7 +54,11 @@ export interface Ret {
  * One buffer of -e read=/write= data: `iov` numbers the buffers of a vector call; a `vector` entry
  * only announces the next message of sendmmsg/recvmmsg (` = N buffers in vector I`).
  */
-export interface Dump { iov?: number; len: bigint; bytes: Uint8Array | null; vector?: { index: number; buffers: bigint } }
+export interface Dump {
+  iov?: number; len: bigint; bytes: Uint8Array | null; vector?: { index: number; buffers: bigint };
+  /** The chunk that could not be read after `bytes` (strace's `<Cannot fetch N bytes from pid P @A>`). */
+  unread?: { size: bigint; pid: number; addr: bigint };
+}
 
 /** A complete syscall: all arguments and the result. */
 export interface SyscallEvent extends Where {

@@ -6,6 +6,7 @@ import {
 } from '../filter/expr.js';
 import { parseTips, type Tips } from './tips.js';
 import { parseColumns, parseOverhead, parseSortBy, type Column, type SortKey } from '../render/summary.js';
+import type { HexStrings } from '../render/strace.js';
 
 export interface Options {
   /** -o FILE */
@@ -35,7 +36,7 @@ export interface Options {
   /** -v */
   verbose: boolean;
   /** -x count (0..2) */
-  xflag: 0 | 1 | 2;
+  xflag: HexStrings;
   /** -f count: 1 follows forks, 2 (-ff) also writes one file per process with -o. */
   follow: number;
   /** --output-separately */
@@ -312,7 +313,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
       o.xlat = val;
       break;
     case 'strings-in-hex': {
-      const m: Record<string, 0 | 1 | 2> = { none: 0, 'non-ascii': 1, all: 2 };
+      const m: Record<string, HexStrings> = { none: 0, 'non-ascii': 1, all: 2, 'non-ascii-chars': 3 };
       const x = m[val ?? 'all'];
       if (x === undefined) throw new UsageError(`invalid ${spelled} argument: '${val}'`);
       o.xflag = x;

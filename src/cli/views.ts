@@ -10,7 +10,7 @@ import type { Options } from './args.js';
 import type { Event } from '../model.js';
 import type { TraceEvent } from '../api/events.js';
 import { NATIVE } from '../arch/index.js';
-import { StraceText } from '../render/strace.js';
+import { StraceText, type HexStrings } from '../render/strace.js';
 import { eventJson } from '../render/json.js';
 import { SummaryCounter } from '../render/summary.js';
 import { PerfettoTrace } from '../render/perfetto.js';
@@ -54,7 +54,7 @@ export class Views {
   /** The report's -c table counts what -c counts, whether or not -c was given. */
   private readonly counter = new SummaryCounter(NATIVE);
 
-  private constructor(private readonly o: Options, xflag: 0 | 1 | 2) {
+  private constructor(private readonly o: Options, xflag: HexStrings) {
     // a call's whole line, unaligned, as strace prints it (xflag as asked)
     this.text = new StraceText({ acolumn: 0, xflag, xlat: o.xlat });
     if (o.perfetto !== undefined) this.perfetto = { view: new PerfettoTrace(classOf), fd: create(o.perfetto) };
@@ -62,7 +62,7 @@ export class Views {
   }
 
   /** The views `o` asks for. Throws when a view's file cannot be created. */
-  static of(o: Options, xflag: 0 | 1 | 2): Views {
+  static of(o: Options, xflag: HexStrings): Views {
     return new Views(o, xflag);
   }
 

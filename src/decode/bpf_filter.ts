@@ -4,7 +4,7 @@
  */
 import { addr, rd } from './args.js';
 import type { Ctx } from './types.js';
-import { call, field, hex, int, join, note, struct, tok, uint, type Value } from './value.js';
+import { call, field, hex, int, join, note, struct, uint, type Value } from './value.js';
 import { symbol, xlat } from './xlat/core.js';
 import {
   BPF_CLASS, BPF_MISCOP, BPF_MODE, BPF_OP_ALU, BPF_OP_JMP, BPF_RVAL, BPF_SIZE, BPF_SRC, EBPF_CLASS, EBPF_MODE,
@@ -94,12 +94,15 @@ function seccompRet(k: number): Value {
 
 const SKF_AD_OFF = 0x100000000 - 0x1000, SKF_NET_OFF = 0x100000000 - 0x100000, SKF_LL_OFF = 0x100000000 - 0x200000;
 
+/** A special offset as a constant: -X raw prints its number. */
+const skfOff = (name: string, v: number): Value => ({ k: 'sym', name, v: BigInt(v), fmt: 'x' });
+
 /** A socket filter's k: loads from the special offsets by name (print_sock_filter_k). */
 function sockFilterK(code: number, k: number): Value {
   if ((code & 7) === 0 && (code & 0xe0) === 0x20) {
-    if (k >= SKF_AD_OFF) return join('+', tok('SKF_AD_OFF'), symbol(SKF_AD, BigInt(k - SKF_AD_OFF), 'x', 'SKF_AD_???'));
-    if (k >= SKF_NET_OFF) return join('+', tok('SKF_NET_OFF'), uint(k - SKF_NET_OFF));
-    if (k >= SKF_LL_OFF) return join('+', tok('SKF_LL_OFF'), uint(k - SKF_LL_OFF));
+    if (k >= SKF_AD_OFF) return join('+', skfOff('SKF_AD_OFF', SKF_AD_OFF), symbol(SKF_AD, BigInt(k - SKF_AD_OFF), 'x', 'SKF_AD_???'));
+    if (k >= SKF_NET_OFF) return join('+', skfOff('SKF_NET_OFF', SKF_NET_OFF), uint(k - SKF_NET_OFF));
+    if (k >= SKF_LL_OFF) return join('+', skfOff('SKF_LL_OFF', SKF_LL_OFF), uint(k - SKF_LL_OFF));
   }
   return hex(k);
 }

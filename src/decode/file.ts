@@ -20,7 +20,7 @@ import {
   LANDLOCK_ACCESS_FS, LANDLOCK_CREATE_RULESET_FLAGS, LANDLOCK_RULE_TYPES, NAME_TO_HANDLE_AT_FLAGS, QUOTA_CMDS,
   QUOTA_FORMATS, QUOTA_TYPES, SWAP_FLAG_PRIO_MASK, SWAP_FLAGS, FCHMODAT_FLAGS, XFS_DQBLK_FLAGS, XFS_QUOTA_FLAGS,
 } from './xlat/file.js';
-import { dev, fetch, idV, nonzeroTail, numAt, sprinttime } from './printers.js';
+import { cstrN, dev, fetch, idV, nonzeroTail, numAt, sprinttime } from './printers.js';
 import {
   filledBuf, idArg, openModes, pathn, secNote, statArg, statfsArg, symbolicMode, umode,
 } from './stat.js';
@@ -169,15 +169,18 @@ function mountArgs(c: Ctx): Value[] {
 
 const FSCONFIG_KEYED = new Set([0n, 1n, 2n, 3n, 4n, 5n]);
 
+const FSCONFIG_PATH_ROLES = ['-', '-', '-', 'path', 'fd'] as const;
+
 /** fsconfig: key and value print by the command (strings, a path, hex bytes of `aux` or an address). */
 function fsconfigArgs(c: Ctx): Value[] {
   const cmd = BigInt.asUintN(32, c.args[1]!);
   const key = c.args[2]!;
   const value = c.args[3]!;
   const aux = BigInt.asIntN(32, c.args[4]!);
-  const keyV = FSCONFIG_KEYED.has(cmd) ? cstr(c, key, Math.min(256, c.opt.strsize)) : addr(key);
+  // printstr_ex of at most 256 bytes: `...` when none of them is a NUL
+  const keyV = FSCONFIG_KEYED.has(cmd) ? cstrN(c, key, 256) : addr(key);
   let valueV: Value;
-  if (cmd === 1n) valueV = cstr(c, value, Math.min(256, c.opt.strsize));
+  if (cmd === 1n) valueV = cstrN(c, value, 256);
   else if (cmd === 3n || cmd === 4n) valueV = path(c, value);
   else if (cmd === 2n && aux >= 0n && aux <= 1048576n) valueV = buf(c, value, aux, true);
   else valueV = addr(value);
@@ -487,7 +490,8 @@ export const decoders: Record<string, SyscallDecoder> = {
   umount2: sig([pathArg, A.flags(UMOUNT_FLAGS, 'MNT_???')]),
   mount: withFacts(custom(mountArgs), { paths: ['path', 'path'] }),
   fsopen: withFacts(sig([A.cstr, A.flags(FSOPEN_FLAGS, 'FSOPEN_???')], R.fd), { paths: [] }),
-  fsconfig: custom(fsconfigArgs),
+  // -P: a path command's value and dirfd, FSCONFIG_SET_FD's fd
+  fsconfig: withFacts(custom(fsconfigArgs), { paths: { arg: 1, byCmd: { 3: FSCONFIG_PATH_ROLES, 4: FSCONFIG_PATH_ROLES, 5: ['-', '-', '-', '-', 'fd'] } } }),
   fsmount: withFacts(sig([A.fd, A.flags(FSMOUNT_FLAGS, 'FSMOUNT_???'), A.flags(FSMOUNT_ATTR_FLAGS, 'MOUNT_ATTR_???')], R.fd), { paths: [] }),
   fspick: withFacts(sig([dirfd, pathArg, A.flags(FSPICK_FLAGS, 'FSPICK_???')], R.fd), { paths: ['fd', 'path'] }),
   move_mount: withFacts(sig([dirfd, pathArg, dirfd, pathArg, A.flags(MOVE_MOUNT_FLAGS, 'MOVE_MOUNT_???')]), { paths: ['fd', 'path', 'fd', 'path'] }),

@@ -252,7 +252,7 @@ export const decoders: Record<string, SyscallDecoder> = {
   mq_unlink: sig([A.path]),
   mq_timedsend_time64: withFacts(sig([
     A.fd, (c, i) => buf(c, c.args[i]!, c.args[2]!), A.ulong, A.uint, (c, i) => timespecAt(c, c.args[i]!),
-  ]), { paths: [] }),
+  ]), { paths: [], dump: 'write' }),
   mq_timedreceive_time64: withFacts(sig([
     A.fd,
     { exit: (c, i) => (c.err ? addr(c.args[i]!) : buf(c, c.args[i]!, c.rval)) },
@@ -260,7 +260,7 @@ export const decoders: Record<string, SyscallDecoder> = {
     { exit: (c, i) => numAt(c, c.args[i]!, true, true) },
     // the kernel read the timeout at entry: strace prints it whether the call failed or not
     { exit: (c, i) => timespecAt(c, c.args[i]!) },
-  ]), { paths: [] }),
+  ]), { paths: [], dump: 'read' }),
   mq_notify: withFacts(sig([A.fd, (c, i) => sigeventAt(c, c.args[i]!)]), { paths: [] }),
   mq_getsetattr: withFacts(sig([A.fd, (c, i) => mqAttr(c, c.args[i]!, true), { exit: (c, i) => mqAttr(c, c.args[i]!, true, true) }]), { paths: [] }),
 };

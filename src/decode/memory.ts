@@ -10,13 +10,15 @@ import { fetch, P, printArray, xflags32, xflags64, xval, xval64 } from './printe
 
 /** mmap's flags: the mapping type, the other flags, and the MAP_HUGE field: `MAP_PRIVATE|MAP_ANONYMOUS`. */
 export function mmapFlags(v: bigint): Value {
-  const parts: Value[] = [symbol(MMAP_TYPE, v & MAP_TYPE_MASK, 'x', 'MAP_???')];
+  const type = symbol(MMAP_TYPE, v & MAP_TYPE_MASK, 'x', 'MAP_???');
+  // strace prints the type with printxvals, whose `/* MAP_??? */` stays even inside -X verbose's comment
+  const parts: Value[] = [type.k === 'note' ? { k: 'note', v: type.v, text: type.text } : type];
   const hugeMask = MAP_HUGE_MASK << MAP_HUGE_SHIFT;
   const rest = v & ~MAP_TYPE_MASK & ~hugeMask;
   const huge = v & hugeMask;
   if (rest) parts.push(xflags(MMAP_FLAGS, rest));
   if (huge) parts.push(tok(`${huge >> MAP_HUGE_SHIFT}<<MAP_HUGE_SHIFT`));
-  // always one number with its parts: -X verbose prints `0xf /* 0xf /* MAP_??? */ */` as strace does
+  // always one number with its parts, as strace prints them
   return joinOf(v, '|', ...parts);
 }
 

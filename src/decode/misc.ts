@@ -450,7 +450,8 @@ function selectAux(c: Ctx, ts: boolean): Value | undefined {
     const len = v.k === 'struct' ? `{tv_sec=${rd0(v, 0)}, tv_${ts ? 'nsec' : 'usec'}=${rd0(v, 1)}}`.length : 2 + t.toString(16).length;
     if (s.length + 'left '.length + 1 + sep.length + len < SELECT_OUTSTR) parts.push(tok(`${sep}left `), v);
   }
-  return join('', ...parts);
+  // the text alone stays a bare token, so that an empty one still prints as `()`
+  return parts.length === 1 ? parts[0] : join('', ...parts);
 }
 
 const epollEventV = (b: Uint8Array): Value => struct([
@@ -470,14 +471,14 @@ const pollDecoders: Record<string, SyscallDecoder> = {
     entry: (c) => [...pollEntry(c), timespecAt(c, c.args[2]!), sigsetAt(c, c.args[3]!, c.args[4]!), ulong(c.args[4]!)],
     ret: (c) => withAux('d', pollAux(c, c.args[2]!)),
   }, { paths: 'pollfds' }),
-  select: withFacts({ entry: (c) => selectEntry(c, false), ret: (c) => withAux('d', selectAux(c, false)) }, { paths: [] }),
+  select: withFacts({ entry: (c) => selectEntry(c, false), ret: (c) => withAux('d', selectAux(c, false)) }, { paths: 'fdsets' }),
   pselect6_time64: withFacts({
     entry: (c) => [...selectEntry(c, true), fetch(c, c.args[5]!, 16, (b) => struct([
       field('sigmask', sigsetAt(c, rd.u64(b, 0), rd.u64(b, 8))),
       field('sigsetsize', uint(rd.u64(b, 8))),
     ]))],
     ret: (c) => withAux('d', selectAux(c, true)),
-  }, { paths: [] }),
+  }, { paths: 'fdsets' }),
   epoll_create: withFacts(sig([A.int], 'fd'), { paths: [] }),
   epoll_create1: withFacts(sig([(c, i) => xflags32(EPOLL_CREATE_FLAGS, c.args[i]!, 'EPOLL_???')], 'fd'), { paths: [] }),
   epoll_ctl: withFacts(sig([A.fd, A.sym(EPOLL_CTL_OPS, 'x', 'EPOLL_CTL_???'), A.fd, (c, i) =>

@@ -158,9 +158,9 @@ function cmsgData(c: Ctx, level: number, type: number, d: Uint8Array): Field[] {
     } else if ((type === 2 || type === 23) && d.length >= 4) {
       const v: Value[] = [];
       for (let i = 0; i + 4 <= d.length; i += 4) v.push(uint(rd.u32(d, i)));
-      out.push(field('cmsg_data', array(v)));
+      out.push(field('cmsg_data', localArray(c, v)));
     } else if ((type === 1 || type === 6 || type === 7) && d.length >= 1) {
-      out.push(field('cmsg_data', array([...d].map((x) => hexv(BigInt(x))))));
+      out.push(field('cmsg_data', localArray(c, [...d].map((x) => hexv(BigInt(x))))));
     } else if (type === 11 && d.length >= 32) {
       // IP_RECVERR: struct sock_extended_err and the offender's address
       const b = new Uint8Array(129);
@@ -314,19 +314,21 @@ const SO_INT = new Set([1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 18, 19, 27,
   44, 45, 46, 49, 53, 56, 60, 63, 64, 65, 68, 69, 70, 73, 75]);
 const SO_LINGER = 13, SO_PEERCRED = 17, SO_ATTACH_FILTER = 26, SO_ERROR = 4, SO_TXREHASH = 74, SO_ATTACH_REUSEPORT_CBPF = 51;
 
-const lingerV = (b: Uint8Array, len: number): Value => {
-  const f: Field[] = [];
-  if (len >= 4) f.push(field('l_onoff', int(rd.s32(b, 0))));
-  if (len >= 8) f.push(field('l_linger', int(rd.s32(b, 4))));
-  return struct(f);
-};
+/**
+ * A struct of 4-byte members cut to `len` bytes (MAYBE_PRINT_FIELD_LEN): the members that fit,
+ * then the bytes of one cut short in hex. A member is a name, or a name and its printer.
+ */
+type Member4 = string | readonly [string, (v: number) => Value];
+const fields4 = (b: Uint8Array, len: number, members: readonly Member4[]): Value =>
+  struct(members.flatMap((m, i) => {
+    const [n, pr] = typeof m === 'string' ? [m, (v: number) => uint(v >>> 0)] : m;
+    if ((i + 1) * 4 <= len) return [field(n, pr(rd.s32(b, i * 4)))];
+    return i * 4 < len ? [field(n, { k: 'str', b: b.subarray(i * 4, len), hex: true } as Value)] : [];
+  }));
+const u32Fields = (b: Uint8Array, len: number, names: string[]): Value => fields4(b, len, names);
 
-/** Fields of a struct of 4-byte members, as many as `len` bytes hold (MAYBE_PRINT_FIELD_LEN). */
-/** u32 fields of a struct cut to `len` bytes (MAYBE_PRINT_FIELD_LEN): a field cut short prints its bytes in hex. */
-const u32Fields = (b: Uint8Array, len: number, names: string[]): Value =>
-  struct(names.flatMap((n, i) =>
-    (i + 1) * 4 <= len ? [field(n, uint(rd.u32(b, i * 4)))]
-    : i * 4 < len ? [field(n, { k: 'str', b: b.subarray(i * 4, len), hex: true } as Value)] : []));
+const LINGER: readonly Member4[] = [['l_onoff', (v) => int(v)], ['l_linger', (v) => int(v)]];
+const lingerV = (b: Uint8Array, len: number): Value => fields4(b, len, LINGER);
 
 /** ICMP_FILTER: the set of ICMP types, `~[…]` for those not set when most are. */
 function icmpFilter(c: Ctx, a: bigint, len: number): Value {
@@ -384,13 +386,7 @@ function getsockoptVal(c: Ctx, level: number, name: number, a: bigint, ulen: num
         case SO_LINGER: return fetch(c, a, Math.min(rlen, 8), (b) => lingerV(b, Math.min(rlen, 8)));
         case SO_PEERCRED: {
           const n = Math.min(rlen, 12);
-          return fetch(c, a, n, (b) => {
-            const f: Field[] = [];
-            if (n >= 4) f.push(field('pid', pidV(c, rd.s32(b, 0))));
-            if (n >= 8) f.push(field('uid', idV(rd.u32(b, 4))));
-            if (n >= 12) f.push(field('gid', idV(rd.u32(b, 8))));
-            return struct(f);
-          });
+          return fetch(c, a, n, (b) => fields4(b, n, [['pid', (v) => pidV(c, v)], ['uid', idV], ['gid', idV]]));
         }
         // SO_GET_FILTER: the filter program itself, shown only with -v
         case SO_ATTACH_FILTER: return rlen <= 0xffff ? bpfProg(c, a, rlen, 'socket') : addr(a);

@@ -1,6 +1,6 @@
 /** Decoders of the process family: execve, exit, wait, clone, ids, prctl, capabilities, … */
 import { NATIVE_ABI } from '../arch/index.js';
-import { A, addr, cstr, fd, hexv, path, R, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
+import { A, addr, cstr, fd, hexv, path, R, rd, s32, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, field, hex, int, join, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, xlat } from './xlat/core.js';
@@ -380,7 +380,9 @@ const procVmDecoders: Record<string, SyscallDecoder> = {
     A.ulong,
   ]),
   // the target fd belongs to the pidfd's process, which a pure decoder cannot learn: a number
-  pidfd_getfd: sig([A.fd, A.int, (c, i) => hexv(BigInt.asUintN(32, c.args[i]!))], 'fd'),
+  // the target fd is the pidfd's process's, which -y describes
+  pidfd_getfd: sig([A.fd, (c, i) => ({ k: 'fd', fd: Number(s32(c.args[i]!)), pidfd: Number(s32(c.args[0]!)) }),
+    (c, i) => hexv(BigInt.asUintN(32, c.args[i]!))], 'fd'),
 };
 
 // ---------------------------------------------------------------- x86 I/O privileges and descriptor tables

@@ -4,7 +4,7 @@ import { addr, localArray, rd, ulong } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, field, hex, int, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags } from './xlat/core.js';
-import { NT_TYPES, PSI_OPS, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS } from './xlat/proc.js';
+import { NT_TYPES, PSI_OPS, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS, SECCOMP_FILTER_FLAGS } from './xlat/proc.js';
 import { errnoName } from './xlat/errno.js';
 import { fetch, pidV, printArray, ptrAt, sigsetAt, sigV, xflags64, xval, xval64 } from './printers.js';
 import { decodeSiginfo, siginfoAt } from './siginfo.js';
@@ -92,14 +92,48 @@ const regsetV = (c: Ctx, nt: bigint, base: bigint, len: bigint, exiting: boolean
   (nt === NT_PRSTATUS ? prstatusAt(c, base, len, exiting)
     : nt === NT_FPREGSET ? fpregsetAt(c, base, len, exiting) : addr(base));
 
-/** struct iovec of GETREGSET/SETREGSET: `{iov_base=0x…, iov_len=N}`; iov_len as it was at entry `=>` after. */
-const regsetIov = (c: Ctx, a: bigint, oldLen?: bigint): Value => {
+/** iov_len: as it was at entry, then ` => ` what the kernel wrote back when that differs. */
+const lenChange = (oldLen: bigint, len: bigint): Value =>
+  (oldLen !== len ? { k: 'inout', in: ulong(oldLen), out: ulong(len) } : ulong(len));
+
+/** struct iovec of GETREGSET: `{iov_base=0x…, iov_len=N}`; iov_len as it was at entry `=>` after. */
+const regsetIov = (c: Ctx, a: bigint, oldLen: bigint): Value => {
   const b = c.mem.read(a, 16);
   if (!b) return addr(a);
   const len = rd.u64(b, 8);
-  const lenV: Value = oldLen !== undefined && oldLen !== len ? { k: 'inout', in: ulong(oldLen), out: ulong(len) } : ulong(len);
-  const base = regsetV(c, BigInt.asUintN(32, c.args[2]!), rd.u64(b, 0), len, oldLen !== undefined);
-  return struct([field('iov_base', base), field('iov_len', lenV)]);
+  const base = regsetV(c, BigInt.asUintN(32, c.args[2]!), rd.u64(b, 0), len, true);
+  return struct([field('iov_base', base), field('iov_len', lenChange(oldLen, len))]);
+};
+
+/**
+ * SETREGSET's iovec: the registers as they were at entry; at exit, iov_len `=>` the length the
+ * kernel wrote back when it differs (decode_setregset).
+ */
+const setRegsetAt = (c: Ctx, a: bigint): void => {
+  const b = c.mem.read(a, 16);
+  if (!b) return;
+  const len = rd.u64(b, 8);
+  c.state.iovLen = len;
+  c.state.iovBase = regsetV(c, BigInt.asUintN(32, c.args[2]!), rd.u64(b, 0), len, false);
+};
+const setRegsetExit = (c: Ctx, a: bigint): Value => {
+  const oldLen = c.state.iovLen as bigint, b = c.mem.read(a, 16);
+  const len = b ? rd.u64(b, 8) : oldLen;
+  return struct([field('iov_base', c.state.iovBase as Value), field('iov_len', lenChange(oldLen, len))]);
+};
+
+/**
+ * struct seccomp_metadata: filter_off as read at entry; flags at exit from a successful call, read
+ * as far as the result (the size the kernel wrote) says, `???` when cut short.
+ */
+const METADATA_SIZE = 16n;
+const metadataExit = (c: Ctx, a: bigint): Value => {
+  const f: Field[] = [field('filter_off', uint(c.state.filterOff as bigint))];
+  const size = BigInt.asUintN(64, c.rval);
+  if (c.err || size <= 8n) return struct(f);
+  const b = size < METADATA_SIZE ? null : c.mem.read(a + 8n, 8);
+  f.push(b ? field('flags', xflags(SECCOMP_FILTER_FLAGS, rd.u64(b, 0), 'SECCOMP_FILTER_FLAG_???')) : { v: tok('???') });
+  return struct(f, !!b && size > METADATA_SIZE);
 };
 
 /** struct __ptrace_peeksiginfo_args. */
@@ -125,7 +159,6 @@ function ptraceData(c: Ctx, req: bigint): Value | undefined {
   if (req === PT.SETSIGINFO) return siginfoAt(c, d);
   if (req === PT.SETSIGMASK) return sigsetAt(c, d, c.args[2]!);
   if (req === PT.GETREGSET) return undefined;
-  if (req === PT.SETREGSET) return regsetIov(c, d);
   if (PT_DATA_OUT.has(req) && c.opt.verbose) return undefined;
   return addr(d);
 }
@@ -166,7 +199,7 @@ function syscallInfoAt(c: Ctx, a: bigint, userLen: bigint): Value {
     const rval = rd.s64(b, 24);
     const isError = size >= PSI_EXIT_SIZE ? b[32]! : 0;
     const name = isError && rval < 0n ? errnoName(Number(-rval)) : undefined;
-    const g: Field[] = [field('rval', name ? tok('-' + name) : int(rval))];
+    const g: Field[] = [field('rval', name ? sym('-' + name, rval) : int(rval))];
     if (size >= PSI_EXIT_SIZE) g.push(field('is_error', uint(isError)));
     f.push(field('exit', struct(g)));
   }
@@ -190,19 +223,33 @@ const ptrace: SyscallDecoder = {
       else out.push(addr(c.args[3]!));
       return out;
     }
+    if (req === PT.SETREGSET) {
+      setRegsetAt(c, c.args[3]!);
+      if (c.state.iovLen === undefined) out.push(addr(c.args[3]!));
+      return out;
+    }
+    if (req === PT.SECCOMP_GET_METADATA) {
+      const b = c.args[2]! < 8n ? null : c.mem.read(c.args[3]!, 8);
+      if (b) c.state.filterOff = rd.u64(b, 0);
+      else out.push(addr(c.args[3]!));
+      return out;
+    }
     const d = ptraceData(c, req);
     if (d) out.push(d);
     return out;
   },
   needsExit: (c) => {
     const req = ptraceReq(c);
-    if (req === PT.GETREGSET) return c.state.iovLen !== undefined;
+    if (req === PT.GETREGSET || req === PT.SETREGSET) return c.state.iovLen !== undefined;
+    if (req === PT.SECCOMP_GET_METADATA) return c.state.filterOff !== undefined;
     return PT_GETREGS.has(req) || (PT_DATA_OUT.has(req) && c.opt.verbose);
   },
   exit: (c) => {
     const req = ptraceReq(c);
     const d = c.args[3]!;
     if (req === PT.GETREGSET) return [regsetIov(c, d, c.state.iovLen as bigint)];
+    if (req === PT.SETREGSET) return [setRegsetExit(c, d)];
+    if (req === PT.SECCOMP_GET_METADATA) return [metadataExit(c, d)];
     if (req === PT.GETREGS) return [prstatusAt(c, d, BigInt(REGS_SIZE), true)];
     if (req === PT.GETFPREGS) return [fpregsetAt(c, d, BigInt(FPREGS_SIZE), true)];
     switch (req) {

@@ -127,9 +127,11 @@ export interface SyscallFacts {
   stackAtEntry?: true;
   /**
    * -P: the arguments that are fds or paths (strace's pathtrace_match_set); `pollfds`: argument 0
-   * is an array of argument 1 struct pollfd. Absent: argument 0, a path for %file calls, else an fd.
+   * is an array of argument 1 struct pollfd; `fdsets`: arguments 1-3 are fd_sets of argument 0 fds
+   * (select); `byCmd`: the roles per value of argument `arg`, none for other values. Absent:
+   * argument 0, a path for %file calls, else an fd.
    */
-  paths?: readonly PathRole[] | 'pollfds';
+  paths?: readonly PathRole[] | 'pollfds' | 'fdsets' | { arg: number; byCmd: Readonly<Record<number, readonly PathRole[]>> };
 }
 
 /**

@@ -47,7 +47,11 @@ export type Value =
    * A file descriptor, with what it names when known (for -y: `3</etc/passwd>`). `label` prints
    * instead of the number (`AT_FDCWD</tmp>`).
    */
-  | { k: 'fd'; fd: number; path?: Uint8Array; label?: string; detail?: FdDetail; dev?: string; deleted?: boolean }
+  | {
+    k: 'fd'; fd: number; path?: Uint8Array; label?: string; detail?: FdDetail; dev?: string; deleted?: boolean;
+    /** An fd of another process: the one the tracee's pidfd `pidfd` refers to (pidfd_getfd's target). */
+    pidfd?: number;
+  }
   /** A value annotated with `=>`: in/out values such as `[128 => 16]`. */
   | { k: 'inout'; in: Value; out: Value }
   /**

@@ -7,11 +7,15 @@
 import type { SyscallRow } from '../arch/types.js';
 import { factsFor } from '../decode/index.js';
 
-/** Lookups the matcher needs from the tracee: a path argument's bytes, an fd's path, pollfd fds. */
+/**
+ * Lookups the matcher needs from the tracee: a path argument's bytes, an fd's path, the fds of a
+ * pollfd array (as far as it is readable), the fds set in an fd_set (none when unreadable).
+ */
 export interface PathSource {
   path(addr: bigint): string | undefined;
   fd(fd: number): string | undefined;
   pollFds(addr: bigint, n: number): number[];
+  setFds(addr: bigint, nfds: number): number[];
 }
 
 /** Does this syscall (row, raw args) refer to one of `paths`? */
@@ -26,9 +30,15 @@ export function pathMatch(row: SyscallRow, args: readonly bigint[], paths: Reado
     const p = src.path(v);
     return p !== undefined && paths.has(p);
   };
-  const r = factsFor(row).paths;
-  if (r === 'pollfds')
+  const facts = factsFor(row).paths;
+  if (facts === 'pollfds')
     return src.pollFds(args[0]!, Math.min(Number(BigInt.asUintN(32, args[1]!)), 1024 * 1024)).some((fd) => fdm(BigInt(fd)));
+  if (facts === 'fdsets') {
+    // the kernel's int nfds, capped as strace caps it
+    const nfds = Math.min(Number(BigInt.asIntN(32, args[0]!)), 1024 * 1024);
+    return nfds > 0 && [1, 2, 3].some((i) => args[i] !== 0n && src.setFds(args[i]!, nfds).some((fd) => fdm(BigInt(fd))));
+  }
+  const r = facts && 'byCmd' in facts ? facts.byCmd[Number(BigInt.asUintN(32, args[facts.arg]!))] ?? [] : facts;
   if (r) return r.some((role, i) => (role === 'fd' ? fdm(args[i]!) : role === 'path' ? pm(args[i]!) : false));
   if (cls.includes('file')) return pm(args[0]!);
   return fdm(args[0]!);

@@ -9,7 +9,7 @@ export interface TextOptions {
   /** -a: the column where `= result` is aligned (default 40). */
   acolumn: number;
   /** -x / -xx: 0 escapes as octal, 1 hex for non-ASCII strings, 2 hex for all. */
-  xflag: 0 | 1 | 2;
+  xflag: HexStrings;
   /** -X: named constants as names (abbrev), numbers (raw), or numbers with the names as a comment. */
   xlat?: 'abbrev' | 'raw' | 'verbose';
   /** Inside a -X verbose comment: comments cannot nest, so an unknown value's `/* X_??? *\/` is left out. */
@@ -26,10 +26,16 @@ export const defaultTextOptions: TextOptions = { acolumn: 40, xflag: 0 };
 const HEX = '0123456789abcdef';
 
 /**
+ * -x/--strings-in-hex (strace's xflag): 0 none, 1 non-ascii (a whole string in hex when it has a
+ * byte that is neither printable nor a space), 2 all, 3 non-ascii-chars (only those bytes in hex).
+ */
+export type HexStrings = 0 | 1 | 2 | 3;
+
+/**
  * strace's string_quote for a byte string. `bare`: no surrounding quotes and `<`, `>` escaped too
  * (how strace prints the path after an fd with -y).
  */
-export function quote(b: Uint8Array, xflag: 0 | 1 | 2, forceHex = false, bare = false): string {
+export function quote(b: Uint8Array, xflag: HexStrings, forceHex = false, bare = false): string {
   let usehex = forceHex || xflag === 2;
   if (!usehex && xflag === 1) {
     for (const c of b) {
@@ -60,7 +66,8 @@ export function quote(b: Uint8Array, xflag: 0 | 1 | 2, forceHex = false, bare = 
       case 0x0b: s += '\\v'; break;
       default: {
         const next = i + 1 < n ? b[i + 1]! : 0;
-        if (next >= 0x30 && next <= 0x37) s += '\\' + c.toString(8).padStart(3, '0');
+        if (xflag === 3) s += '\\x' + HEX[c >> 4] + HEX[c & 15];
+        else if (next >= 0x30 && next <= 0x37) s += '\\' + c.toString(8).padStart(3, '0');
         else s += '\\' + c.toString(8);
       }
     }
@@ -221,7 +228,8 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
   const injected = (r.poked ? (r.injected ? ' (INJECTED: args, retval)' : ' (INJECTED: args)') : r.injected ? ' (INJECTED)' : '') + (r.delayed ? ' (DELAYED)' : '');
   if (r.errno) s += injected;
   const aux = r.aux ? formatValue(r.aux, o) : '';
-  if (aux) s += ' (' + aux + ')';
+  // a bare token is strace's RVAL_STR text, whose parentheses print even around nothing (select's `()`)
+  if (aux || r.aux?.k === 'tok') s += ' (' + aux + ')';
   if (!r.errno) s += injected;
   return s;
 }
@@ -247,7 +255,9 @@ export function dumpText(d: Dump): string {
   const b = d.bytes;
   if (!b) return s;
   const len = b.length;
-  const width = len > 1 << 20 ? 1 + Math.floor(Math.log2(len - 1) / 4) : 5;
+  // the offsets' width follows the length asked for, even when only part of it could be read
+  const total = d.unread ? Number(d.len) : len;
+  const width = total > 1 << 20 ? 1 + Math.floor(Math.log2(total - 1) / 4) : 5;
   for (let off = 0; off < len; off += 16) {
     let hex = '';
     let asc = '';
@@ -259,6 +269,8 @@ export function dumpText(d: Dump): string {
     }
     s += ` | ${off.toString(16).padStart(width, '0')}  ${hex} ${asc} |\n`;
   }
+  const u = d.unread;
+  if (u) s += ` | <Cannot fetch ${u.size} byte${u.size === 1n ? '' : 's'} from pid ${u.pid} @0x${u.addr.toString(16)}>\n`;
   return s;
 }
 

@@ -118,6 +118,7 @@ function recordedSource(args: readonly Value[]): PathSource {
       return v?.k === 'fd' && v.path ? latin1(v.path) : undefined;
     },
     pollFds: () => [],
+    setFds: () => [],
   };
 }
 

@@ -176,6 +176,16 @@ function readlinkBytes(p: string): Buffer | undefined {
 
 const DELETED = Buffer.from(' (deleted)');
 
+/** The process a pidfd of `pid` refers to (its fdinfo's `Pid:`), or -1. */
+function pidfdPid(pid: number, fd: number): number {
+  try {
+    const m = /^Pid:\t(-?\d+)$/m.exec(readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'latin1'));
+    return m ? Number(m[1]) : -1;
+  } catch {
+    return -1; // gone
+  }
+}
+
 /** Adds to fd values what they refer to, per the kinds asked for. One per tracer. */
 export class FdAnnotator {
   /** strace's cache: 1024 slots by inode, each the last details found for an inode there. */
@@ -187,6 +197,10 @@ export class FdAnnotator {
   /** The fd value `v` of process `pid`, annotated. */
   fd(pid: number, v: Extract<Value, { k: 'fd' }>): Value {
     if (v.fd < 0) return v;
+    if (v.pidfd !== undefined) {
+      const target = pidfdPid(pid, v.pidfd);
+      return target > 0 ? this.fd(target, { k: 'fd', fd: v.fd }) : { k: 'fd', fd: v.fd };
+    }
     const link = `/proc/${pid}/fd/${v.fd}`;
     let path = readlinkBytes(link);
     if (!path) return v;
@@ -220,13 +234,7 @@ export class FdAnnotator {
       }
     }
     if (this.kinds.pidfd && s === 'anon_inode:[pidfd]') {
-      let p = -1;
-      try {
-        const m = /^Pid:\t(-?\d+)$/m.exec(readFileSync(`/proc/${pid}/fdinfo/${v.fd}`, 'latin1'));
-        if (m) p = Number(m[1]);
-      } catch {
-        /* gone */
-      }
+      const p = pidfdPid(pid, v.fd);
       const name = p > 0 ? this.comm?.(p) : undefined;
       return { ...v, detail: { text: p > 0 ? `pid:${p}` : s, ...(name?.length ? { comm: name } : {}) } };
     }

@@ -138,6 +138,8 @@ const NO_VALUES: Value[] = [];
 
 /** -e read=/write=: the most bytes of one buffer read from the tracee. */
 const DUMP_MAX = 1 << 24;
+/** strace's dumpstr buffer: what it reads of the tracee at a time. */
+const DUMP_CHUNK = 1 << 16;
 
 /** readlink of a /proc path, as bytes; undefined if it cannot be read. */
 function readlinkBytes(p: string): Uint8Array | undefined {
@@ -911,10 +913,24 @@ export class Tracer {
         return b ? Buffer.from(b).toString('latin1') : undefined;
       },
       pollFds: (a, n) => {
-        const b = n > 0 ? mem.read(a, n * 8) : null;
+        const all = n > 0 ? mem.read(a, n * 8) : null;
+        const fdAt = (b: Uint8Array, off: number): number => new DataView(b.buffer, b.byteOffset).getInt32(off, true);
+        if (all) return Array.from({ length: n }, (_, i) => fdAt(all, i * 8));
+        // strace reads one pollfd at a time and stops at the first it cannot read
+        const fds: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const b = mem.read(a + BigInt(i * 8), 8);
+          if (!b) break;
+          fds.push(fdAt(b, 0));
+        }
+        return fds;
+      },
+      setFds: (a, nfds) => {
+        const b = mem.read(a, (((nfds + 7) >> 3) + 7) & -8);
         if (!b) return [];
-        const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-        return Array.from({ length: n }, (_, i) => v.getInt32(i * 8, true));
+        const fds: number[] = [];
+        for (let j = 0; j < nfds; j++) if ((b[j >> 3]! >> (j & 7)) & 1) fds.push(j);
+        return fds;
       },
     };
   }
@@ -1197,7 +1213,21 @@ export class Tracer {
     const c = t.ctx;
     const fd = Number(BigInt.asIntN(32, c.args[0]!));
     if (fd < 0) return undefined;
-    const one = (addr: bigint, len: bigint) => [{ len, bytes: len > 0n ? c.mem.read(addr, Number(len > DUMP_MAX ? DUMP_MAX : len)) : new Uint8Array(0) }];
+    // strace's dumpstr reads 64 KiB at a time: the chunks before an unreadable one print, then a note
+    const bytesAt = (addr: bigint, len: bigint): Pick<Dump, 'bytes' | 'unread'> => {
+      const n = Number(len > DUMP_MAX ? DUMP_MAX : len);
+      const whole = c.mem.read(addr, n);
+      if (whole || n <= DUMP_CHUNK) return { bytes: whole };
+      const parts: Uint8Array[] = [];
+      for (let i = 0; i < n; i += DUMP_CHUNK) {
+        const size = Math.min(n - i, DUMP_CHUNK);
+        const b = c.mem.read(addr + BigInt(i), size);
+        if (!b) return i ? { bytes: Buffer.concat(parts), unread: { size: BigInt(size), pid: t.pid, addr: addr + BigInt(i) } } : { bytes: null };
+        parts.push(b);
+      }
+      return { bytes: Buffer.concat(parts) };
+    };
+    const one = (addr: bigint, len: bigint): Dump[] => [{ len, ...(len > 0n ? bytesAt(addr, len) : { bytes: new Uint8Array(0) }) }];
     // strace's dumpiov_upto: buffers in order, cut to `total` bytes (-1: all), up to the first empty one
     const iov = (addr: bigint, n: bigint, total: bigint, out: Dump[] = []): Dump[] => {
       const cnt = Number(n > 1024n ? 1024n : n);
@@ -1210,7 +1240,7 @@ export class Tracer {
         if (len > left) len = left;
         if (len === 0n) break;
         left -= len;
-        out.push({ iov: i, len, bytes: c.mem.read(w.getBigUint64(i * 16, true), Number(len > DUMP_MAX ? DUMP_MAX : len)) });
+        out.push({ iov: i, len, ...bytesAt(w.getBigUint64(i * 16, true), len) });
       }
       return out;
     };

@@ -6,14 +6,15 @@ import type { Memory } from '../decode/types.js';
 const PAGE = 4096;
 const PAGE_N = BigInt(PAGE);
 const MAX_CHUNK = 1 << 20;
-/** Pages the cache holds: a stop's strings (execve's argv and envp) mostly share a few pages. */
-const CACHED_PAGES = 8;
+/** Pages the cache holds, as strace's (its cached_raddr): reads of more pages bypass it. */
+const CACHED_PAGES = 4;
 
 /**
- * A tracee's memory, read as strace reads it: strings a whole page at a time through a small cache
- * (its umovestr_cached), so that the strings one stop decodes cost one process_vm_readv per page
- * rather than one each; other reads take just their bytes (umoven), from the cache if it holds them. The cache holds while the tracee is stopped:
- * the tracer empties it at every stop (`invalidate`), as strace does whenever it resumes a tracee.
+ * A tracee's memory, read as strace 6.1 reads it (its vm_read_mem): any read of at most four pages,
+ * strings and structs alike, a whole page at a time through a four-page cache, oldest page out
+ * first, so that what one stop decodes costs one process_vm_readv per page rather than one per
+ * read; larger reads take just their bytes. The cache holds while the tracee is stopped: the
+ * tracer empties it at every stop (`invalidate`), as strace does whenever it resumes a tracee.
  */
 export class TraceeMemory implements Memory {
   /** One iovec each side of process_vm_readv: { base, len }. */
@@ -49,6 +50,7 @@ export class TraceeMemory implements Memory {
   /** Forget the cached pages: the tracee has run (or another has stopped) since they were read. */
   invalidate(): void {
     this.filled = 0;
+    this.nextSlot = 0;
   }
 
   private ensure(len: number): void {
@@ -132,13 +134,23 @@ export class TraceeMemory implements Memory {
   read(addr: bigint, len: number): Uint8Array | null {
     if (len === 0) return new Uint8Array(0);
     if (len < 0 || len > MAX_CHUNK * 64) return null;
-    const off = Number(addr % PAGE_N);
-    if (off + len <= PAGE) {
-      // a page a string already brought in: copied from the cache
-      const at = this.cached(Number(addr / PAGE_N));
-      if (at >= 0) return this.copyOut(this.pages, at + off, len);
+    const first = addr / PAGE_N, end = addr + BigInt(len);
+    const pages = Number((end + PAGE_N - 1n) / PAGE_N - first);
+    if (first > 0n && end <= 1n << 64n && pages <= CACHED_PAGES) {
+      // page by page through the cache: all of them must be readable
+      const out = new Uint8Array(len);
+      let off = Number(addr % PAGE_N), done = 0;
+      for (let p = Number(first); done < len; p++, off = 0) {
+        const at = this.page(p);
+        if (at < 0) return null;
+        const n = Math.min(PAGE - off, len - done), src = this.pages;
+        if (n <= 32) for (let i = 0; i < n; i++) out[done + i] = src[at + off + i]!;
+        else out.set(new Uint8Array(src.buffer, src.byteOffset + at + off, n), done);
+        done += n;
+      }
+      return out;
     }
-    // else just these bytes, as strace's umoven reads them (a whole page would cost more)
+    // page 0, or more pages than the cache holds: just these bytes
     this.ensure(len);
     if (this.readInto(addr, len, this.buf, this.bufAddr, 0) < len) return null;
     return this.copyOut(this.buf, 0, len);

@@ -12,6 +12,7 @@ import { netlinkV } from '../../src/decode/netlink.js';
 import { ntop6 } from '../../src/decode/sockaddr.js';
 import { clockT, printArray, STREAM_AT } from '../../src/decode/printers.js';
 import type { ArrayTail } from '../../src/decode/value.js';
+import { mmapFlags } from '../../src/decode/memory.js';
 import type { Ctx, SyscallDecoder } from '../../src/decode/types.js';
 import { defaultTextOptions, formatRet, formatValue, writeStreamed } from '../../src/render/strace.js';
 import { FakeMemory as BaseMemory, lineMaker, bytes, cat } from '../helpers/decode.js';
@@ -36,6 +37,12 @@ const BUF2 = 0x7ffd1000n;
 const BAD = 0xdead0000n;
 
 // ---------------------------------------------------------------- memory
+
+test('mmap flags with -X verbose: an unknown type keeps its comment inside the comment', () => {
+  assert.equal(formatValue(mmapFlags(0x5404401fn), { acolumn: 40, xflag: 0, xlat: 'verbose' }),
+    '0x5404401f /* 0xf /* MAP_??? */|MAP_FIXED|MAP_NORESERVE|MAP_HUGETLB|21<<MAP_HUGE_SHIFT */');
+  assert.equal(formatValue(mmapFlags(0x22n), { acolumn: 40, xflag: 0, xlat: 'verbose' }), '0x22 /* MAP_PRIVATE|MAP_ANONYMOUS */');
+});
 
 test('brk and mmap: hex results, prot and flags', () => {
   assert.equal(line('brk', { args: [0], rval: 0x55d000n }), 'brk(NULL) = 0x55d000');
@@ -218,6 +225,9 @@ test('poll, ppoll, select: arrays, and the result text', () => {
     line('select', { args: [2, 0x8000n, 0x8100n, 0, 0x8200n], mem: m, rval: 2 }),
     'select(2, [0 1], [1], NULL, {tv_sec=0, tv_usec=100}) = 2 (in [0 1], left {tv_sec=0, tv_usec=100})',
   );
+  // ready fds the sets no longer show (the kernel wrote all three results into one set): `()`
+  m.put(0x8300n, bytes([8, 0]));
+  assert.equal(line('select', { args: [2, 0x8300n, 0x8300n, 0x8300n, 0], mem: m, rval: 1 }), 'select(2, [], [], [], NULL) = 1 ()');
   // an fd_set of 262,144 fds, all set (the fuzz test found a stack overflow building its list)
   m.put(0x100000n, new Uint8Array(0x8000).fill(0xff));
   const big = line('select', { args: [0x40000, 0x100000n, 0, 0, 0], mem: m, rval: 0 });

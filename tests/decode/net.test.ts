@@ -164,3 +164,29 @@ test('addresses with -X raw and -X verbose: bytes first, the readable form as a 
   assert.equal(formatValue(addrArg),
     '{sa_family=AF_INET6, sin6_port=htons(47004), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "fe80::1", &sin6_addr), sin6_scope_id=if_nametoindex("lo")}');
 });
+
+test('SO_PEERCRED cut short by the length: the members that fit, then the cut one as bytes', () => {
+  assert.equal(line('getsockopt', { args: [3, 1, 17, A, A + 0x100n], mem: lenAt(3) }),
+    'getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid="\\x34\\x12\\x00"}, [3]) = 0');
+  assert.equal(line('getsockopt', { args: [3, 1, 17, A, A + 0x100n], mem: lenAt(7) }),
+    'getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid=4660, uid="\\xe8\\x03\\x00"}, [7]) = 0');
+  assert.equal(line('getsockopt', { args: [3, 1, 17, A, A + 0x100n], mem: lenAt(12) }),
+    'getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid=4660, uid=1000, gid=100}, [12]) = 0');
+});
+
+/** A struct ucred at A, and its length `len` at A + 0x100. */
+function lenAt(len: number): FakeMemory {
+  const m = new FakeMemory();
+  m.put(A, bytes([4, 4660], [4, 1000], [4, 100]));
+  m.put(A + 0x100n, bytes([4, len]));
+  return m;
+}
+
+test('IP_RETOPTS control data: bytes cut after -s elements, as print_local_array cuts them', () => {
+  const m = new FakeMemory();
+  m.put(A, bytes([8, 0], [4, 0], [4, 0], [8, 0], [8, 0], [8, A + 0x100n], [8, 56], [4, 0], [4, 0]));
+  m.put(A + 0x100n, cat(bytes([8, 49], [4, 0], [4, 7]), Uint8Array.from({ length: 40 }, (_, i) => 0x41 + i)));
+  const data = Array.from({ length: 32 }, (_, i) => '0x' + (0x41 + i).toString(16)).join(', ');
+  assert.equal(line('sendmsg', { args: [-1, A, 0], mem: m, err: 9 }),
+    `sendmsg(-1, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=[{cmsg_len=49, cmsg_level=SOL_IP, cmsg_type=IP_RETOPTS, cmsg_data=[${data}, ...]}], msg_controllen=56, msg_flags=0}, 0) = -1 EBADF (Bad file descriptor)`);
+});

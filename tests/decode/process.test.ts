@@ -200,3 +200,40 @@ test('modify_ldt and thread areas: struct user_desc, and an error in a 32-bit re
   assert.equal(lineMaker(ALL, () => m2)('get_thread_area', { args: [BUF], rval: 0 }),
     'get_thread_area({entry_number=12, base_addr=00000000, limit=00000000, seg_32bit=0, contents=0, read_exec_only=0, limit_in_pages=0, seg_not_present=0, useable=0, lm=0}) = 0');
 });
+
+test('ptrace SETREGSET: iov_len `=>` what the kernel wrote back; SECCOMP_GET_METADATA; -X raw errors', () => {
+  const dec = REGISTRY.ptrace!;
+  const mem = new FakeMemory();
+  const iov = bytes([8, BUF2], [8, 224]);
+  mem.put(BUF, iov);
+  mem.put(BUF2, new Uint8Array(224));
+  const c: Ctx = {
+    pid: 1, nr: 101, name: 'ptrace', args: [0x4205n, 5n, 1n, BUF, 0n, 0n], mem,
+    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {},
+  };
+  const entry = dec.entry(c);
+  iov.set(bytes([8, 216]), 8); // the kernel's length, written back
+  assert.ok(dec.needsExit!(c));
+  const text = [...entry, ...dec.exit!(c)].map((v) => formatValue(v)).join(', ');
+  assert.match(text, /^PTRACE_SETREGSET, 5, NT_PRSTATUS, \{iov_base=\{r15=0, .*, gs=0, \.\.\.\}, iov_len=224 => 216\}$/);
+
+  const md = new FakeMemory();
+  md.put(BUF, bytes([8, 7], [8, 1]));
+  assert.equal(line('ptrace', { args: [0x420d, 5, 16, BUF], mem: md, err: ESRCH }),
+    'ptrace(PTRACE_SECCOMP_GET_METADATA, 5, 16, {filter_off=7}) = -1 ESRCH (No such process)');
+  assert.equal(line('ptrace', { args: [0x420d, 5, 16, BUF], mem: md, rval: 16 }),
+    'ptrace(PTRACE_SECCOMP_GET_METADATA, 5, 16, {filter_off=7, flags=SECCOMP_FILTER_FLAG_TSYNC}) = 16');
+  assert.equal(line('ptrace', { args: [0x420d, 5, 16, BUF], mem: md, rval: 12 }),
+    'ptrace(PTRACE_SECCOMP_GET_METADATA, 5, 16, {filter_off=7, ???}) = 12');
+  assert.equal(line('ptrace', { args: [0x420d, 5, 7, BUF], mem: md, err: ESRCH }),
+    'ptrace(PTRACE_SECCOMP_GET_METADATA, 5, 7, 0x7ffd0000) = -1 ESRCH (No such process)');
+
+  const si = new FakeMemory();
+  si.put(BUF, bytes([1, 2], [1, 0], [2, 0], [4, 0xc000003e], [8, 0x401000], [8, 0x7ffc0000], [8, -2n], [1, 1]));
+  const c2: Ctx = {
+    pid: 1, nr: 101, name: 'ptrace', args: [0x420en, 5n, 88n, BUF, 0n, 0n], mem: si,
+    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 33n, err: 0, state: {},
+  };
+  assert.equal(formatValue(REGISTRY.ptrace!.exit!(c2)[0]!, { acolumn: 40, xflag: 0, xlat: 'verbose' }),
+    '{op=0x2 /* PTRACE_SYSCALL_INFO_EXIT */, arch=0xc000003e /* AUDIT_ARCH_X86_64 */, instruction_pointer=0x401000, stack_pointer=0x7ffc0000, exit={rval=-2 /* -ENOENT */, is_error=1}}');
+});

@@ -42,6 +42,7 @@ test('facts: results that are pids, renames, dumps, -P roles', () => {
   assert.equal(f('vmsplice').dump, 'writev');
   assert.deepEqual(f('renameat2').paths, ['fd', 'path', 'fd', 'path']);
   assert.equal(f('poll').paths, 'pollfds');
+  assert.equal(f('select').paths, 'fdsets');
   assert.deepEqual(f('epoll_ctl_old').paths, []); // printargs by name
   assert.deepEqual(f('open'), {}); // no facts: -P falls back to argument 0
   assert.deepEqual(factsFor(undefined), {});

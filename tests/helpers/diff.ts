@@ -92,6 +92,7 @@ export function normalise(trace: string): string {
     .replace(/("\/tmp",.*?(?:stx_size|st_size)=)\d+/g, '$1N')
     .replace(/^(write\(1, "total )\d+(.*, )\d+(\) += )\d+$/gm, '$1N$2N$3N')
     .replace(/si_pid=\d+/g, 'si_pid=PID')
+    .replace(/(<Cannot fetch \d+ bytes? from pid )\d+/g, '$1PID')
     .replace(/((?:pipe|socket|[A-Z]+):\[)\d+\]/g, '$1N]')
     // (a negative pid is a process group, named by its leader's pid)
     .replace(/\b(kill|tgkill|tkill)\((\d+, )?-?\d+,/g, (m) => m.replace(/\d+/g, 'PID'))

@@ -1,8 +1,8 @@
 /**
  * Reading tracee memory through the page cache (src/tracer/memory.ts), on this process's own
  * memory: the strings of one page cost one read, a string that spans pages one per page, other
- * reads their bytes only (from the cache when it holds them), the cache serves what it holds until
- * invalidated, and unreadable memory reads as null.
+ * reads of up to four pages go through the cache too, larger ones take their bytes only, the cache
+ * serves what it holds until invalidated, and unreadable memory reads as null.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,9 +11,9 @@ import { bufferAddress } from '../../src/sys/libc.js';
 
 const PAGE = 4096;
 
-/** A buffer holding two whole pages, and the address and offset of the first of them. */
+/** A buffer holding seven whole pages, and the address and offset of the first of them. */
 function pages(): { b: Buffer; at: number; addr: bigint } {
-  const b = Buffer.alloc(4 * PAGE);
+  const b = Buffer.alloc(8 * PAGE);
   const base = bufferAddress(b);
   const at = Number((BigInt(PAGE) - (base % BigInt(PAGE))) % BigInt(PAGE));
   return { b, at, addr: base + BigInt(at) };
@@ -53,20 +53,36 @@ test('a string across a page boundary: one read per page; cut at max without a N
   const cut = mem.readString(addr + BigInt(PAGE - 100), 150);
   assert.equal(Buffer.from(cut!.b).toString('latin1'), s.slice(0, 150));
   assert.equal(cut!.nul, false);
-  // a read across pages takes just its bytes, as strace's umoven
+  // a read across the two cached pages reads nothing more
   const span = mem.read(addr + BigInt(PAGE - 8), 16);
   assert.deepEqual(Buffer.from(span!), b.subarray(at + PAGE - 8, at + PAGE + 8));
-  assert.equal(mem.reads, 3);
+  assert.equal(mem.reads, 2);
 });
 
-test('a read of a page no string brought in takes just its bytes and caches nothing', () => {
+test('a struct read brings its page into the cache, as strace 6.1 reads (vm_read_mem)', () => {
   const { b, at, addr } = pages();
   b.write('struct\0', at + 64, 'latin1');
   const mem = new TraceeMemory(process.pid);
   assert.deepEqual(Buffer.from(mem.read(addr + 64n, 7)!), Buffer.from('struct\0', 'latin1'));
   assert.equal(mem.reads, 1);
   assert.equal(Buffer.from(mem.readString(addr + 64n, 64)!.b).toString(), 'struct');
-  assert.equal(mem.reads, 2);
+  assert.deepEqual(Buffer.from(mem.read(addr + 100n, 8)!), b.subarray(at + 100, at + 108));
+  assert.equal(mem.reads, 1);
+});
+
+test('the cache holds four pages, oldest out first; larger reads bypass it', () => {
+  const { b, at, addr } = pages();
+  const mem = new TraceeMemory(process.pid);
+  for (let p = 0; p < 5; p++) mem.read(addr + BigInt(p * PAGE), 8);
+  assert.equal(mem.reads, 5);
+  mem.read(addr + BigInt(4 * PAGE), 8); // the newest stays
+  mem.read(addr + BigInt(PAGE), 8); // the second stays
+  assert.equal(mem.reads, 5);
+  mem.read(addr, 8); // the first went out
+  assert.equal(mem.reads, 6);
+  const big = mem.read(addr + 8n, 4 * PAGE);
+  assert.deepEqual(Buffer.from(big!), b.subarray(at + 8, at + 8 + 4 * PAGE));
+  assert.equal(mem.reads, 7);
 });
 
 test('the cache holds until invalidated; switching tracee empties it', () => {
