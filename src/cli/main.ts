@@ -58,11 +58,17 @@ class Out {
     this.fd = -1;
     this.buf = undefined;
   }
-  flush(): void {
+  /**
+   * Write what is buffered; `lines`: only up to the last line end, the rest kept (strace's
+   * fully buffered -o |cmd stream is flushed as each line ends, never in mid-line).
+   */
+  flush(lines = false): void {
     if (!this.used || this.fd < 0) return;
-    const n = this.used;
-    this.used = 0;
+    const n = lines ? this.buf!.lastIndexOf(10, this.used - 1) + 1 : this.used;
+    if (n === 0) return;
     this.put(this.buf!.subarray(0, n));
+    this.buf!.copy(this.buf!, 0, n, this.used);
+    this.used -= n;
   }
   private put(bytes: Buffer): void {
     if (this.fd < 0) return;
@@ -468,7 +474,7 @@ export function main(argv: string[]): number {
         }
       : staged,
     idle: () => {
-      shared?.flush();
+      shared?.flush(piped !== undefined);
       for (const p of perPid.values()) p.out.flush();
     },
   };

@@ -176,6 +176,25 @@ test('output that fails: /dev/full, a pipe whose reader goes, -o |cmd whose read
   }
 });
 
+test('-o |cmd whose reader is gone: at most one message per line lost, whole lines flushed as strace flushes them', { skip }, () => {
+  const prog = fixture('ticker');
+  const dir = scratch();
+  try {
+    const marker = join(dir, 'ran');
+    // the reader closes the pipe at once: every line written after that is lost (some before may not be)
+    const r = shell(SYSRAY, prog, marker, '"$TOOL" -o "|exec 0<&-; sleep 1" "$PROG" 20 "$MARK" >/dev/null');
+    const t = shell(SYSRAY, prog, marker, `"$TOOL" -o ${join(dir, 'trace')} "$PROG" 20 "$MARK" >/dev/null`);
+    assert.equal(r.status, t.status);
+    const lines = readFileSync(join(dir, 'trace'), 'latin1').split('\n').filter(Boolean).length;
+    const msgs = said(r.stderr).split('\n').filter(Boolean);
+    assert.deepEqual([...new Set(msgs)], ['TOOL: |exec 0<&-; sleep 1: Broken pipe']);
+    // an entry line flushed on its own (the tracee blocked in mid-line) would count twice
+    assert.ok(msgs.length <= lines, `${msgs.length} messages for ${lines} lines`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('-o on a full disk (a 16 KiB tmpfs): strace\'s message for each line lost, the command unharmed, nothing hangs', { skip }, () => {
   const prog = fixture('ticker');
   const dir = scratch();
