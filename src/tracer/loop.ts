@@ -4,7 +4,7 @@
  */
 import { closeSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { ArchTable } from '../arch/types.js';
-import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
+import { NATIVE, syscallName, tableForAudit, unknownSyscallName } from '../arch/index.js';
 import { decoderFor, factsFor } from '../decode/index.js';
 import { FdAnnotator, type FdKinds } from './fdinfo.js';
 import type { Ctx, DecodeOptions, Memory, RetInfo, SyscallDecoder, DumpRole, SyscallFacts, WhenArg } from '../decode/types.js';
@@ -51,7 +51,10 @@ export interface TraceOptions extends DecodeOptions {
   decodeFds?: FdKinds;
   /** -P: trace only syscalls that refer to these paths (latin1 strings of their bytes). */
   paths?: ReadonlySet<string>;
-  /** Per syscall number: bit 0 raw (-e raw=), bit 1 not abbreviated, bit 2 not verbose (-e abbrev=/verbose=). */
+  /**
+   * Per syscall number: bit 0 raw (-e raw=), bit 1 not abbreviated, bit 2 not verbose (-e
+   * abbrev=/verbose=), bit 3 a row strace 6.1 does not know (printed as `syscall_0x…`, six arguments).
+   */
   qual?: Uint8Array;
   /** -c: measure each syscall's system CPU time (strace's default summary time). */
   wantCpu?: boolean;
@@ -990,8 +993,10 @@ export class Tracer {
     c.state = {};
     t.inSyscall = true;
     const row = t.table.rows[nr];
-    const name = row ? row.name : syscallName(t.table, nr);
+    let name = row ? row.name : syscallName(t.table, nr);
     c.name = name;
+    // -d: strace's get_scno names each number it has no entry for, traced or not
+    if (this.opt.debug && (!row || ((this.opt.qual?.[nr] ?? 0) & 8) !== 0)) this.opt.debug(`pid ${t.pid} invalid syscall 0x${w[3]!.toString(16)}`);
     if (t.hidden) {
       if (name === 'execve' || name === 'execveat') {
         t.hidden = false;
@@ -1015,9 +1020,10 @@ export class Tracer {
     if (this.opt.inject && !t.checkExec) this.tamper(t, nr, row?.nargs ?? 6);
     this.mem.setPid(t.pid);
     const q = this.opt.qual && nr < this.opt.qual.length ? this.opt.qual[nr]! : 0;
-    c.opt = q & 6 ? (this.optVariants[q >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
+    if (q & 8) c.name = name = unknownSyscallName(nr);
+    c.opt = q & 6 ? (this.optVariants[(q & 6) >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
     const decs = (t.decoders ??= this.decodersFor(t.table));
-    let dec = q & 1 ? rawDecoder(row?.nargs ?? 6) : (decs[nr] ??= this.loadDecoder(t.table, nr));
+    let dec = q & 1 ? rawDecoder(q & 8 ? 6 : row?.nargs ?? 6) : (decs[nr] ??= this.loadDecoder(t.table, nr));
     let args: Value[], complete: boolean;
     try {
       if (this.opt.summaryOnly) {

@@ -1,0 +1,31 @@
+/**
+ * Differential tests for the tracer-process differences strace 6.1's own test suite found
+ * (issue 18): each fixture makes the calls of one cause, traced by /usr/bin/strace and by sysray.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { compare, diffReport, STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
+
+const noCc = !haveCc() && 'no cc';
+
+/** Trace fixture `name` with both tracers; `expect` is a line strace must print (the fixture ran). */
+function same(name: string, opts: string[], expect: RegExp): void {
+  const c = compare([fixture(name)], opts, scratch());
+  assert.ok(c.strace.some((l) => expect.test(l)), `strace printed ${expect}`);
+  assert.ok(c.ok, `first difference at line ${c.firstDiff}:\n${diffReport(c)}`);
+}
+
+test('syscalls newer than strace 6.1 print unnamed, with six arguments, whatever the filter', { skip: noCc }, () => {
+  for (const x of [[], ['-e', 'trace=none'], ['-e', 'raw=none', '-v']])
+    same('newer_syscalls', x, /^syscall_0x1c3\(0xbad0, 0xADDR, 0xADDR, 0x3, 0xdead, 0x6\) = -1 /);
+});
+
+test('-d names each syscall number strace 6.1 has no entry for, traced or not', { skip: noCc }, () => {
+  const invalid = (tool: string) => spawnSync(tool, ['-d', '-o', '/dev/null', '-e', 'trace=none', fixture('newer_syscalls')], { encoding: 'latin1', env: testEnv() }).stderr
+    .split('\n').filter((l) => l.includes('invalid syscall')).map((l) => l.replace(/^.*?: pid \d+ /, ''));
+  const want = invalid(STRACE);
+  assert.deepEqual(want, ['invalid syscall 0x1c3', 'invalid syscall 0x1c4', 'invalid syscall 0x1c5', 'invalid syscall 0x3e8']);
+  assert.deepEqual(invalid(SYSRAY), want);
+});
