@@ -176,6 +176,11 @@ export function filterStage(f: Filters, next: (ev: Event) => void): (ev: Event) 
   const held = new Map<number, Event>();
   return (ev) => {
     if (!allStatus) {
+      // a thread's exec makes it the leader: strace drops the entry it held (its result alone is shown)
+      if (ev.type === 'superseded') {
+        held.delete(ev.oldPid);
+        held.delete(ev.pid);
+      }
       if (ev.type === 'syscall_entry') {
         held.set(ev.pid, ev);
         return;
@@ -183,13 +188,13 @@ export function filterStage(f: Filters, next: (ev: Event) => void): (ev: Event) 
       if (ev.type === 'syscall' || ev.type === 'detach') {
         const entry = held.get(ev.pid);
         held.delete(ev.pid);
-        if (entry) {
+        if (entry || ev.type === 'syscall') {
           const st = ev.type === 'detach' ? 'detached' : !ev.ret ? 'unfinished' : ev.ret.errno ? 'failed' : 'successful';
           if (!f.status.has(st)) {
             if (ev.type === 'detach') next(ev);
             return;
           }
-          next(entry);
+          if (entry) next(entry);
         }
       }
     }

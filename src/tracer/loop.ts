@@ -1049,7 +1049,10 @@ export class Tracer {
     // -k: a call that may not return where it was made keeps its stack from here (the command's own
     // first execve aside: strace shows the new program's stack for it)
     t.stack = this.stacks && !t.checkExec && factsFor(row).stackAtEntry ? this.stacks.take(t.pid, this.mem, true) : undefined;
-    const ev: SyscallEntryEvent = { type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime, scno: nr };
+    // an entry that printed every argument is whole for the text (no `, ` after it), whatever its
+    // decoder still does at exit
+    const whole = complete || args.length >= (q & 8 ? 6 : row?.nargs ?? 6);
+    const ev: SyscallEntryEvent = { type: 'syscall_entry', pid: t.pid, nr, name, args, complete: whole, time: t.entryTime, scno: nr };
     if (this.opt.wantIp) ev.ip = t.ip;
     if (t.comm) ev.comm = t.comm;
     this.report(ev);
