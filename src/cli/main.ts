@@ -159,7 +159,7 @@ function reconcile(o: Options, prog: string, hasCommand: boolean): number | { se
 
 /** -t/-tt/-ttt, unless --timestamps= said otherwise. */
 function absolute(o: Options): { abs?: { unix: boolean; digits: number } } {
-  if (o.abs !== undefined) return o.abs ? { abs: o.abs } : {};
+  if (o.abs !== undefined) return o.abs.format === 'none' ? {} : { abs: { unix: o.abs.format === 'unix', digits: o.abs.digits } };
   if (!o.tflag) return {};
   return { abs: o.tflag >= 3 ? { unix: true, digits: 6 } : { unix: false, digits: o.tflag === 2 ? 6 : 0 } };
 }
