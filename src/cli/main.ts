@@ -469,23 +469,21 @@ export function main(argv: string[]): number {
       unordered: opts.json || views !== undefined || opts.summary === 'only',
     });
   }
-  const tracer = new Tracer(
-    engineOptions(opts, { traced, qual }, paths, {
-      interactive, eagerFlush: opts.output === undefined || piped !== undefined,
-      // by default not with -I 1: a command left behind under its filter would get ENOSYS
-      seccomp: seccompAsked ?? intr !== 1, exitKill: intr !== 1,
-    }, opts.debug ? (msg) => {
-      // the trace so far first, as strace's unbuffered stderr has it
-      sink.idle?.();
-      writeSync(2, `${prog}: ${msg}\n`);
-    } : undefined),
-    sink,
-    (msg, kind) => {
-      if ((kind === 'attach' || kind === 'detach') && quiet.has('attach')) return;
-      sink.idle?.();
-      writeSync(2, `${prog}: ${msg}\n`);
-    },
-  );
+  const engine = engineOptions(opts, { traced, qual }, paths, {
+    interactive, eagerFlush: opts.output === undefined || piped !== undefined,
+    // by default not with -I 1: a command left behind under its filter would get ENOSYS
+    seccomp: seccompAsked ?? intr !== 1, exitKill: intr !== 1,
+  }, opts.debug ? (msg) => {
+    // the trace so far first, as strace's unbuffered stderr has it
+    sink.idle?.();
+    writeSync(2, `${prog}: ${msg}\n`);
+  } : undefined);
+  if (piped) engine.pipePid = piped.pid;
+  const tracer = new Tracer(engine, sink, (msg, kind) => {
+    if (((kind === 'attach' || kind === 'detach') && quiet.has('attach')) || (kind === 'exit' && quiet.has('exit'))) return;
+    sink.idle?.();
+    writeSync(2, `${prog}: ${msg}\n`);
+  });
   if (child !== undefined) {
     process.off('exit', unseized);
     try {

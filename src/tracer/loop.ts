@@ -95,6 +95,8 @@ export interface TraceOptions extends DecodeOptions {
   cancel?: () => 'kill' | 'detach' | undefined;
   /** -d: the engine's log lines (strace's debug messages). */
   debug?: (msg: string) => void;
+  /** -o |COMMAND: the shell reading the trace, sysray's own child, whose end is no tracee's. */
+  pipePid?: number;
 }
 
 /** The ptrace options every tracee gets (strace's ptrace_setoptions). */
@@ -728,9 +730,15 @@ export class Tracer {
     this.opt.debug?.(debugWaitLine(pid, status));
     let t = this.tcbs.get(pid);
     if (!t) {
-      if (!WIFSTOPPED(status)) return; // an unknown child's exit
+      if (!WIFSTOPPED(status)) {
+        // a child sysray inherited, or (-b execve) the command it let go at its exec
+        if (pid !== this.opt.pipePid && !(this.opt.detachOnExec && pid === this.mainPid)) this.say(`Exit of unknown pid ${pid} ignored`, 'exit');
+        return;
+      }
       if (!this.opt.followForks) {
+        // a clone made with CLONE_PTRACE without -f: strace lets it go, saying so
         ptrace(PTRACE.DETACH, pid, 0, 0);
+        this.say(`Detached unknown pid ${pid}`, 'attach');
         return;
       }
       t = this.newTcb(pid, false, 'child');

@@ -29,3 +29,15 @@ test('-d names each syscall number strace 6.1 has no entry for, traced or not', 
   assert.deepEqual(want, ['invalid syscall 0x1c3', 'invalid syscall 0x1c4', 'invalid syscall 0x1c5', 'invalid syscall 0x3e8']);
   assert.deepEqual(invalid(SYSRAY), want);
 });
+
+test('children the tracer did not ask for: strace\'s messages, silenced by --quiet=exit / attach', { skip: noCc }, () => {
+  const said = (tool: string, how: string, quiet: string) => spawnSync(tool, ['-o', '/dev/null', `--quiet=${quiet}`, '-e', 'trace=none', fixture('unknown_children'), how], { encoding: 'latin1', env: testEnv() })
+    .stderr.replaceAll(tool, 'TOOL').replace(/\d+/g, 'N');
+  for (const [how, quiet, want] of [
+    ['parent', 'personality', 'TOOL: Exit of unknown pid N ignored\n'], ['parent', 'personality,exit', ''],
+    ['ptrace', 'personality', 'TOOL: Detached unknown pid N\n'], ['ptrace', 'personality,attach', ''],
+  ] as const) {
+    assert.equal(said(STRACE, how, quiet), want, `strace ${how} ${quiet}`);
+    assert.equal(said(SYSRAY, how, quiet), want, `${how} ${quiet}`);
+  }
+});
