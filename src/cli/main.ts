@@ -376,7 +376,8 @@ export function main(argv: string[]): number {
     acolumn: opts.acolumn, xflag: opts.xflag, quiet, outfile: opts.output !== undefined, xlat: opts.xlat,
     nflag: opts.nflag, iflag: opts.iflag,
     ...absolute(opts), ...(opts.rel !== undefined ? { rel: opts.rel } : {}), ...(opts.took !== undefined ? { took: opts.took } : {}),
-    pidPrefix: opts.output !== undefined && !separate && (opts.follow > 0 || opts.pids.length > 1),
+    // strace decides once its first tracees are there: the -p processes and the command
+    pidPrefix: opts.output !== undefined && !separate && (opts.follow > 0 || new Set(opts.pids).size + (opts.command.length ? 1 : 0) > 1),
   };
   /** One output and renderer per process with -ff, else one for all. */
   const perPid = new Map<number, { out: Out; render: (ev: Event) => string }>();

@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { compare, diffReport, STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
+import { spawn, spawnSync } from 'node:child_process';
+import { compare, diffReport, normalise, STRACE, SYSRAY, testEnv, traceWith } from '../helpers/diff.js';
 import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
 
 const noCc = !haveCc() && 'no cc';
@@ -20,6 +20,18 @@ function same(name: string, opts: string[], expect: RegExp): void {
 test('syscalls newer than strace 6.1 print unnamed, with six arguments, whatever the filter', { skip: noCc }, () => {
   for (const x of [[], ['-e', 'trace=none'], ['-e', 'raw=none', '-v']])
     same('newer_syscalls', x, /^syscall_0x1c3\(0xbad0, 0xADDR, 0xADDR, 0x3, 0xdead, 0x6\) = -1 /);
+});
+
+test('-p with a command: two tracees from the start, so -o lines carry pids', async () => {
+  const runs: string[] = [];
+  for (const tool of [STRACE, SYSRAY]) {
+    const target = spawn('sleep', ['2'], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 300));
+    const run = traceWith(tool, ['-e', 'trace=chdir', '-p', String(target.pid)], ['sh', '-c', 'cd /nonexistent-sysray; true'], scratch());
+    runs.push(normalise(run.trace));
+  }
+  assert.match(runs[0]!, /^PID +chdir\("\/nonexistent-sysray"\) += -1 ENOENT/m);
+  assert.equal(runs[1], runs[0]);
 });
 
 test('-d names each syscall number strace 6.1 has no entry for, traced or not', { skip: noCc }, () => {
