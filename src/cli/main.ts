@@ -3,7 +3,7 @@ import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type Options } from './args.js';
 import { debugStart, type Outcome, Tracer, type Sink, type TraceOptions } from '../tracer/loop.js';
 import { creationMask, restoreDefault } from '../tracer/signals.js';
-import { reap, type Spawned, spawnCommand, spawnPipe, takeCallerState } from '../tracer/spawn.js';
+import { reap, releaseStandardFds, type Spawned, spawnCommand, spawnPipe, takeCallerState } from '../tracer/spawn.js';
 import { dismiss } from '../tracer/launcher.js';
 import { StraceText } from '../render/strace.js';
 import { renderJson } from '../render/json.js';
@@ -492,6 +492,7 @@ export function main(argv: string[]): number {
     } catch (e) {
       return die(prog, (e as Error).message);
     }
+    releaseStandardFds();
   }
   tracer.armSignals();
   if (daemon) tracer.adoptCommand(daemon.parent);
