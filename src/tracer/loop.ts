@@ -295,6 +295,7 @@ export class Tracer {
       this.release();
       say(msg, kind);
     };
+    this.mem.warn = (msg) => this.say(msg, 'error');
     if (opt.decodeFds) this.fds = new FdAnnotator(opt.decodeFds, opt.comm ? loadComm : undefined);
     if (opt.stackTraces) this.stacks = new StackTaker();
     this.ptraceOptions = traceeOptions(opt.followForks);

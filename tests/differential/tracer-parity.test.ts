@@ -42,6 +42,14 @@ test('-d names each syscall number strace 6.1 has no entry for, traced or not', 
   assert.deepEqual(invalid(SYSRAY), want);
 });
 
+test('a string cut short by an unmapped page: strace\'s umovestr says so on stderr', { skip: noCc }, () => {
+  const said = (tool: string) => spawnSync(tool, ['-o', '/dev/null', '-e', 'trace=chdir', fixture('string_at_page_end')], { encoding: 'latin1', env: testEnv() }).stderr
+    .split('\n').filter((l) => l).map((l) => l.replace(/^.*?: /, '').replace(/0x[0-9a-f]+/, 'ADDR'));
+  const want = said(STRACE);
+  assert.deepEqual(want, ['umovestr: short read (1 < 4096) @ADDR: Bad address', 'umovestr: short read (8 < 4096) @ADDR: Bad address']);
+  assert.deepEqual(said(SYSRAY), want);
+});
+
 test('children the tracer did not ask for: strace\'s messages, silenced by --quiet=exit / attach', { skip: noCc }, () => {
   const said = (tool: string, how: string, quiet: string) => spawnSync(tool, ['-o', '/dev/null', `--quiet=${quiet}`, '-e', 'trace=none', fixture('unknown_children'), how], { encoding: 'latin1', env: testEnv() })
     .stderr.replaceAll(tool, 'TOOL').replace(/\d+/g, 'N');
