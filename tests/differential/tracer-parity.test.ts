@@ -50,6 +50,14 @@ test('a string cut short by an unmapped page: strace\'s umovestr says so on stde
   assert.deepEqual(said(SYSRAY), want);
 });
 
+test('exit_group made to fail prints its error, then exit ends the process', () => {
+  for (const fault of [['-e', 'fault=exit_group:error=ENOSYS'], ['-e', 'fault=all:error=ENOSYS', '-e', 'fault=exit:error=1:when=2+']]) {
+    const c = compare(['sh', '-c', 'exit 42'], ['-e', 'trace=exit,exit_group', ...fault], scratch());
+    assert.ok(c.strace.includes('exit_group(42) = -1 ENOSYS (Function not implemented) (INJECTED)'), c.strace.join('\n'));
+    assert.ok(c.ok, `first difference at line ${c.firstDiff}:\n${diffReport(c)}`);
+  }
+});
+
 test('children the tracer did not ask for: strace\'s messages, silenced by --quiet=exit / attach', { skip: noCc }, () => {
   const said = (tool: string, how: string, quiet: string) => spawnSync(tool, ['-o', '/dev/null', `--quiet=${quiet}`, '-e', 'trace=none', fixture('unknown_children'), how], { encoding: 'latin1', env: testEnv() })
     .stderr.replaceAll(tool, 'TOOL').replace(/\d+/g, 'N');
