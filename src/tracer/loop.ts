@@ -930,6 +930,12 @@ export class Tracer {
   private syscallStop(t: Tcb): void {
     const pid = t.pid;
     t.fresh = false;
+    if (t.inSyscall && t.filtered && !t.seccomp && !t.hidden && !t.checkExec && !t.comm && !this.stacks) {
+      // the exit of a call not shown: nothing of it is needed (strace skips get_regs there too)
+      t.inSyscall = false;
+      this.resume(pid, PTRACE.SYSCALL, 0);
+      return;
+    }
     const info = this.info;
     const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, info);
     // output shared with the tracee (eagerFlush) is written before it runs on, as strace's is
