@@ -58,6 +58,18 @@ test('exit_group made to fail prints its error, then exit ends the process', () 
   }
 });
 
+test('a signal the caller blocked and left pending never reaches the tracer, as with strace', { skip: noCc }, () => {
+  const run = (tool: string, sig: number) => {
+    const r = spawnSync(fixture('blocked_pending_exec'), [String(sig), tool, '-I2', '-e', 'trace=chdir', 'sh', '-c', 'cd /'], { encoding: 'latin1', env: testEnv() });
+    return { status: r.status, signal: r.signal, stderr: r.stderr.replaceAll(tool, 'TOOL') };
+  };
+  for (const sig of [1, 2, 3, 13, 14, 15]) {
+    const want = run(STRACE, sig);
+    assert.equal(want.status, 0, `strace, signal ${sig}`);
+    assert.deepEqual(run(SYSRAY, sig), want, `signal ${sig}`);
+  }
+});
+
 test('children the tracer did not ask for: strace\'s messages, silenced by --quiet=exit / attach', { skip: noCc }, () => {
   const said = (tool: string, how: string, quiet: string) => spawnSync(tool, ['-o', '/dev/null', `--quiet=${quiet}`, '-e', 'trace=none', fixture('unknown_children'), how], { encoding: 'latin1', env: testEnv() })
     .stderr.replaceAll(tool, 'TOOL').replace(/\d+/g, 'N');
