@@ -62,7 +62,7 @@ export interface Options {
   /** -t count (1: time of day, 2: with microseconds, 3: seconds since the epoch) */
   tflag: number;
   /** --timestamps=/--absolute-timestamps=: format and digits, overriding -t */
-  abs?: { unix: boolean; digits: number } | null;
+  abs?: { format: 'none' | 'time' | 'unix'; digits: number };
   /** -r / --relative-timestamps[=PRECISION]: digits of fraction */
   rel?: number;
   /** -T / --syscall-times[=PRECISION]: digits of fraction */
@@ -275,18 +275,18 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'syscall-times': o.took = precision(val ?? 'us', '--syscall-times'); break;
     case 'timestamps':
     case 'absolute-timestamps': {
-      // [[format:]{none|time|unix}][,[precision:]{s|ms|us|ns}]
-      let unix = false, none = false, digits = 0;
+      // [[format:]{none|time|unix}][,[precision:]{s|ms|us|ns}]; each option changes only what it
+      // names (an unset format becomes `time`), as strace's parse_ts_arg does
+      let format: 'none' | 'time' | 'unix' | undefined, digits: number | undefined;
       for (const part of (val ?? 'time').split(',')) {
         if (!part) continue; // strace skips empty items (`--absolute-timestamps=` is the default)
-        const [k, v] = part.includes(':') ? part.split(':', 2) as [string, string] : [/^(s|ms|us|ns)$/.test(part) ? 'precision' : 'format', part];
-        if (k === 'format' && (v === 'time' || v === 'unix' || v === 'none')) {
-          unix = v === 'unix';
-          none = v === 'none';
-        } else if (k === 'precision' && /^(s|ms|us|ns)$/.test(v)) digits = precision(v, `--${key}`);
+        const m = /^(format:|precision:)?(.*)$/is.exec(part)!;
+        const kind = m[1]?.toLowerCase(), v = m[2]!.toLowerCase();
+        if (kind !== 'precision:' && (v === 'time' || v === 'unix' || v === 'none')) format = v;
+        else if (kind !== 'format:' && SCALE_DIGITS.has(v)) digits = SCALE_DIGITS.get(v);
         else throw new UsageError(`invalid --${key} argument: '${val}'`);
       }
-      o.abs = none ? null : { unix, digits };
+      o.abs = { format: format ?? o.abs?.format ?? 'time', digits: digits ?? o.abs?.digits ?? 0 };
       break;
     }
     case 'P': o.paths.push(val!); break;
@@ -385,8 +385,11 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
 }
 
 /** A timestamp precision: s, ms, us, ns → digits of fraction. */
+/** Digits of fraction per precision name (strace's str2timescale, which ignores case). */
+const SCALE_DIGITS = new Map([['s', 0], ['ms', 3], ['us', 6], ['ns', 9]]);
+
 function precision(v: string, opt: string): number {
-  const d = ({ s: 0, ms: 3, us: 6, ns: 9 } as Record<string, number>)[v];
+  const d = SCALE_DIGITS.get(v.toLowerCase());
   if (d === undefined) throw new UsageError(`invalid ${opt} argument: '${v}'`);
   return d;
 }

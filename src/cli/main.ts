@@ -3,7 +3,7 @@ import { closeSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type Options } from './args.js';
 import { debugStart, type Outcome, Tracer, type Sink, type TraceOptions } from '../tracer/loop.js';
 import { creationMask, restoreDefault } from '../tracer/signals.js';
-import { reap, type Spawned, spawnCommand, spawnPipe, takeCallerState } from '../tracer/spawn.js';
+import { reap, releaseStandardFds, type Spawned, spawnCommand, spawnPipe, takeCallerState } from '../tracer/spawn.js';
 import { dismiss } from '../tracer/launcher.js';
 import { StraceText, writeStreamed } from '../render/strace.js';
 import type { ArrayTail } from '../decode/value.js';
@@ -168,7 +168,7 @@ function reconcile(o: Options, prog: string, hasCommand: boolean): number | { se
 
 /** -t/-tt/-ttt, unless --timestamps= said otherwise. */
 function absolute(o: Options): { abs?: { unix: boolean; digits: number } } {
-  if (o.abs !== undefined) return o.abs ? { abs: o.abs } : {};
+  if (o.abs !== undefined) return o.abs.format === 'none' ? {} : { abs: { unix: o.abs.format === 'unix', digits: o.abs.digits } };
   if (!o.tflag) return {};
   return { abs: o.tflag >= 3 ? { unix: true, digits: 6 } : { unix: false, digits: o.tflag === 2 ? 6 : 0 } };
 }
@@ -185,6 +185,11 @@ export function filterStage(f: Filters, next: (ev: Event) => void): (ev: Event) 
   const held = new Map<number, Event>();
   return (ev) => {
     if (!allStatus) {
+      // a thread's exec makes it the leader: strace drops the entry it held (its result alone is shown)
+      if (ev.type === 'superseded') {
+        held.delete(ev.oldPid);
+        held.delete(ev.pid);
+      }
       if (ev.type === 'syscall_entry') {
         held.set(ev.pid, ev);
         return;
@@ -192,13 +197,13 @@ export function filterStage(f: Filters, next: (ev: Event) => void): (ev: Event) 
       if (ev.type === 'syscall' || ev.type === 'detach') {
         const entry = held.get(ev.pid);
         held.delete(ev.pid);
-        if (entry) {
+        if (entry || ev.type === 'syscall') {
           const st = ev.type === 'detach' ? 'detached' : !ev.ret ? 'unfinished' : ev.ret.errno ? 'failed' : 'successful';
           if (!f.status.has(st)) {
             if (ev.type === 'detach') next(ev);
             return;
           }
-          next(entry);
+          if (entry) next(entry);
         }
       }
     }
@@ -391,7 +396,8 @@ export function main(argv: string[]): number {
     acolumn: opts.acolumn, xflag: opts.xflag, quiet, outfile: opts.output !== undefined, xlat: opts.xlat,
     nflag: opts.nflag, iflag: opts.iflag,
     ...absolute(opts), ...(opts.rel !== undefined ? { rel: opts.rel } : {}), ...(opts.took !== undefined ? { took: opts.took } : {}),
-    pidPrefix: opts.output !== undefined && !separate && (opts.follow > 0 || opts.pids.length > 1),
+    // strace decides once its first tracees are there: the -p processes and the command
+    pidPrefix: opts.output !== undefined && !separate && (opts.follow > 0 || new Set(opts.pids).size + (opts.command.length ? 1 : 0) > 1),
   };
   /** One output and renderer per process with -ff, else one for all. */
   const perPid = new Map<number, { out: Out; render: (ev: Event) => string }>();
@@ -488,23 +494,21 @@ export function main(argv: string[]): number {
       unordered: opts.json || views !== undefined || opts.summary === 'only',
     });
   }
-  const tracer = new Tracer(
-    engineOptions(opts, { traced, qual }, paths, {
-      interactive, eagerFlush: opts.output === undefined || piped !== undefined,
-      // by default not with -I 1: a command left behind under its filter would get ENOSYS
-      seccomp: seccompAsked ?? intr !== 1, exitKill: intr !== 1, streamArrays,
-    }, opts.debug ? (msg) => {
-      // the trace so far first, as strace's unbuffered stderr has it
-      sink.idle?.();
-      writeSync(2, `${prog}: ${msg}\n`);
-    } : undefined),
-    sink,
-    (msg, kind) => {
-      if ((kind === 'attach' || kind === 'detach') && quiet.has('attach')) return;
-      sink.idle?.();
-      writeSync(2, `${prog}: ${msg}\n`);
-    },
-  );
+  const engine = engineOptions(opts, { traced, qual }, paths, {
+    interactive, eagerFlush: opts.output === undefined || piped !== undefined,
+    // by default not with -I 1: a command left behind under its filter would get ENOSYS
+    seccomp: seccompAsked ?? intr !== 1, exitKill: intr !== 1, streamArrays,
+  }, opts.debug ? (msg) => {
+    // the trace so far first, as strace's unbuffered stderr has it
+    sink.idle?.();
+    writeSync(2, `${prog}: ${msg}\n`);
+  } : undefined);
+  if (piped) engine.pipePid = piped.pid;
+  const tracer = new Tracer(engine, sink, (msg, kind) => {
+    if (((kind === 'attach' || kind === 'detach') && quiet.has('attach')) || (kind === 'exit' && quiet.has('exit'))) return;
+    sink.idle?.();
+    writeSync(2, `${prog}: ${msg}\n`);
+  });
   if (child !== undefined) {
     process.off('exit', unseized);
     try {
@@ -512,6 +516,7 @@ export function main(argv: string[]): number {
     } catch (e) {
       return die(prog, (e as Error).message);
     }
+    releaseStandardFds();
   }
   tracer.armSignals();
   if (daemon) tracer.adoptCommand(daemon.parent);

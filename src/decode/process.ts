@@ -440,7 +440,8 @@ export const decoders: Record<string, SyscallDecoder> = {
   ...ldtDecoders,
   execve: withFacts(sig([A.path, (c, i) => argv(c, c.args[i]!), envp]), { commChange: true, mapsChange: true, stackAtEntry: true }),
   execveat: withFacts(sig([A.dirfd, A.path, (c, i) => argv(c, c.args[i]!), envp, (c, i) => xflags32(AT_FLAGS, c.args[i]!, 'AT_???')]), { paths: ['fd', 'path'], commChange: true, mapsChange: true, stackAtEntry: true }),
-  exit: withFacts(sig([A.int], R.none), { stackAtEntry: true }),
+  // strace's printargs_d: a result only when the call fails (an injected fault), as the process dies else
+  exit: withFacts(sig([A.int]), { stackAtEntry: true }),
   // no arguments to print; the result names a process
   getpid: withFacts(sig([]), { pid: true }),
   getppid: withFacts(sig([]), { pid: true }),

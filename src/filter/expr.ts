@@ -748,7 +748,8 @@ export function qualFlags(f: Filters, table: ArchTable, nr: number | bigint): Qu
 /**
  * qualFlags for every number of `table` below rows.length, as two arrays: `traced` (1 where -e trace=
  * selects the number or the table has no row for it; undefined when that is every number) and
- * `qual` (per row: bit 0 raw, bit 1 not abbrev, bit 2 not verbose; undefined when all are 0).
+ * `qual` (per row: bit 0 raw, bit 1 not abbrev, bit 2 not verbose, bit 3 unknown to strace 6.1;
+ * undefined when all are 0).
  * One pass without allocating per number: this runs before the traced command may start.
  */
 export function qualTables(f: Filters, table: ArchTable): { traced?: Uint8Array; qual?: Uint8Array } {
@@ -759,9 +760,9 @@ export function qualTables(f: Filters, table: ArchTable): { traced?: Uint8Array;
     if (rows[nr] === undefined) {
       traced[nr] = 1;
     } else if (known[nr] === undefined) {
-      // unknown to strace 6.1: traced, abbrev, verbose and raw whatever the sets say
+      // unknown to strace 6.1: traced, abbrev, verbose and raw whatever the sets say, and unnamed
       traced[nr] = 1;
-      qual[nr] = 1;
+      qual[nr] = 9;
       anyQual = true;
     } else {
       if (f.trace.has(nr)) traced[nr] = 1;

@@ -345,11 +345,6 @@ export class StraceText {
    * is reused from call to call, not deleted and added again (Map churn on the hot path).
    */
   private open = new Map<number, OpenCall>();
-  /**
-   * The open line ends with an entry whose remaining arguments print at exit: strace has already
-   * printed the `, ` separator. It is written lazily here, so an exit that adds nothing adds no comma.
-   */
-  private comma = false;
   /** -k: the stacks of calls that never returned, printed when their process is gone (strace's unwind queue). */
   private queued = new Map<number, readonly StackFrame[]>();
 
@@ -363,10 +358,9 @@ export class StraceText {
   /** Start a line for `pid` at `time`: close another process's open line, then the prefixes. */
   private leader(pid: number, time: bigint, where: Where = {}): string {
     let s = '';
-    if (this.printing && this.col !== 0) s = (this.comma ? ', ' : '') + ' <unfinished ...>\n';
+    if (this.printing && this.col !== 0) s = ' <unfinished ...>\n';
     this.printing = pid;
     this.col = 0;
-    this.comma = false;
     // -Y: the name follows the pid, which is then not padded in the -o prefix
     const comm = where.comm?.length ? `<${quote(where.comm, this.o.xflag, false, true)}>` : '';
     if (this.o.pidPrefix) s += (comm ? String(pid) + comm : String(pid).padEnd(5)) + ' ';
@@ -391,9 +385,10 @@ export class StraceText {
         return '';
       case 'syscall_entry': {
         const pre = this.leader(ev.pid, ev.time, ev);
-        const s = pre + ev.name + '(' + argList(ev.args, 0, ev.args.length, this.o);
-        this.comma = !ev.complete && ev.args.length > 0;
-        this.col = s.length - (pre.lastIndexOf('\n') + 1) + (this.comma ? 2 : 0);
+        // an entry whose remaining arguments print at exit ends with their `, ` now, as strace's
+        // does (what a tracer killed mid-line leaves in its output)
+        const s = pre + ev.name + '(' + argList(ev.args, 0, ev.args.length, this.o) + (!ev.complete && ev.args.length > 0 ? ', ' : '');
+        this.col = s.length - (pre.lastIndexOf('\n') + 1);
         const o = this.open.get(ev.pid);
         if (o) {
           o.name = ev.name;
@@ -410,10 +405,11 @@ export class StraceText {
         let head = '';
         let line = '';
         let col = 0;
-        let comma = false;
+        // the entry's line goes on: it ends with `, ` unless it said it was whole
+        let sep = '';
         if (o && this.printing === ev.pid && this.col !== 0 && !o.reprint) {
-          col = this.col - (this.comma ? 2 : 0);
-          comma = this.comma;
+          col = this.col;
+          if (o.complete && ev.entryArgs > 0) sep = ', ';
         } else {
           const pre = this.leader(ev.pid, ev.time + ev.duration, ev);
           const nl = pre.lastIndexOf('\n') + 1;
@@ -421,12 +417,11 @@ export class StraceText {
           line = pre.slice(nl) + (o ? `<... ${o.name} resumed>` : ev.name + '(' + argList(ev.args, 0, ev.entryArgs, this.o));
         }
         if (!ev.ret) {
-          if (o && !o.complete) line += (comma ? ', ' : '') + ' <unfinished ...>';
+          if (o && !o.complete) line += ' <unfinished ...>';
         } else {
           const rest = argList(ev.args, ev.entryArgs, ev.args.length, this.o);
-          if (rest) line += (comma ? ', ' : '') + rest;
+          if (rest) line += sep + rest;
         }
-        this.comma = false;
         line += ') ';
         col += line.length;
         this.col = 0;
@@ -452,7 +447,7 @@ export class StraceText {
       }
       case 'detach': {
         let s = '';
-        if (this.printing === ev.pid && this.col !== 0) s = (this.comma ? ', ' : '') + ' <detached ...>\n';
+        if (this.printing === ev.pid && this.col !== 0) s = ' <detached ...>\n';
         return s + this.drop(ev.pid);
       }
       case 'superseded': {
@@ -462,9 +457,15 @@ export class StraceText {
         this.procs.delete(ev.oldPid);
         if (o) this.open.set(ev.pid, { ...o, reprint: true });
         else this.open.delete(ev.pid);
+        // the exec'ing thread's open line ends saying so, quiet or not, as strace's does
+        let s = '';
+        if (this.printing === ev.oldPid && this.col !== 0) {
+          s = ` <pid changed to ${ev.pid} ...>\n`;
+          this.col = 0;
+        }
         if (this.printing === ev.oldPid) this.printing = ev.pid;
-        if (this.o.quiet.has('thread-execve')) return '';
-        return this.leader(ev.pid, ev.time) + `+++ superseded by execve in pid ${ev.oldPid} +++\n`;
+        if (this.o.quiet.has('thread-execve')) return s;
+        return s + this.leader(ev.pid, ev.time) + `+++ superseded by execve in pid ${ev.oldPid} +++\n`;
       }
       case 'message':
         return '';
@@ -478,7 +479,6 @@ export class StraceText {
     if (this.printing === pid) {
       this.printing = 0;
       this.col = 0;
-      this.comma = false;
     }
     const q = this.queued.get(pid);
     if (!q) return '';

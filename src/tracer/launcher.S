@@ -64,6 +64,8 @@
 .equ EEXECS, 136
 .equ EHDR,    200
 .equ SELF,    0x11000       # /proc/self/exe, then boot.cjs or sysray.sh in its directory
+.equ SIGSET,  0x15000       # the signals pending as Node is to start
+.equ SIGACT,  0x15008       # a struct k_sigaction (SIG_IGN)
 .equ NODEP,   0x20000       # a PATH entry + "/node"
 .equ ARGS,    0x100000      # Node's argv and envp (parent); the plan's strings (child)
 
@@ -138,6 +140,29 @@ start_child:
     syscall
     jmp start_child
 late:
+    # A signal the caller blocked and left pending would kill Node, which unblocks every signal as
+    # it starts; strace keeps the caller's mask, so such a signal never reaches it. Ignoring it here
+    # discards it (Node sets its own dispositions); not SIGCHLD, lest the command's end be reaped.
+    lea rdi, [r15+SIGSET]
+    mov esi, 8
+    mov eax, 127                    # rt_sigpending
+    syscall
+    mov rbx, [r15+SIGSET]
+    btr rbx, 16                     # bit n-1 is signal n: SIGCHLD
+    mov qword ptr [r15+SIGACT], 1   # SIG_IGN; flags, restorer and mask stay 0
+drop_pending:
+    test rbx, rbx
+    jz pending_dropped
+    bsf rdi, rbx
+    btr rbx, rdi
+    inc edi
+    lea rsi, [r15+SIGACT]
+    xor edx, edx
+    mov r10d, 8
+    mov eax, 13                     # rt_sigaction
+    syscall
+    jmp drop_pending
+pending_dropped:
     # "<dir>/boot.cjs"
     mov rdi, [r15+DIREND]
     mov rax, 0x736a632e746f6f62     # "boot.cjs"

@@ -34,15 +34,15 @@ const X86_64_LAUNCHER: string[] = [
   '4c8d6c2408', // lea r13,[rsp+0x8]
   '4f8d74e508', // lea r14,[r13+r12*8+0x8]
   '41bf00008000', // mov r15d,0x800000
-  '488d3d2d0b0000', // lea rdi,[rip+0xb2d]
+  '488d3d7e0b0000', // lea rdi,[rip+0xb7e]
   '498db700100100', // lea rsi,[r15+0x11000]
   'baa00f0000', // mov edx,0xfa0
   'b859000000', // mov eax,0x59
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f8e65020000', // jle <lost>
+  '0f8eb6020000', // jle <lost>
   '483da00f0000', // cmp rax,0xfa0
-  '0f8359020000', // jae <lost>
+  '0f83aa020000', // jae <lost>
   '498dbc0700100100', // lea rdi,[r15+rax*1+0x11000]
   // find_slash:
   '48ffcf', // dec rdi
@@ -50,7 +50,7 @@ const X86_64_LAUNCHER: string[] = [
   '75f8', // jne <find_slash>
   '48ffc7', // inc rdi
   '49897f40', // mov QWORD PTR [r15+0x40],rdi
-  'e8b8030000', // call <early_plan>
+  'e809040000', // call <early_plan>
   '41894770', // mov DWORD PTR [r15+0x70],eax
   // start_child:
   '498d7f30', // lea rdi,[r15+0x30]
@@ -58,18 +58,18 @@ const X86_64_LAUNCHER: string[] = [
   'b825010000', // mov eax,0x125
   '0f05', // syscall
   '85c0', // test eax,eax
-  '0f8545020000', // jne <fallback>
+  '0f8596020000', // jne <fallback>
   '498d5f30', // lea rbx,[r15+0x30]
-  'e85d0a0000', // call <above2>
+  'e8ae0a0000', // call <above2>
   '498d5f34', // lea rbx,[r15+0x34]
-  'e8540a0000', // call <above2>
+  'e8a50a0000', // call <above2>
   '418b6f30', // mov ebp,DWORD PTR [r15+0x30]
   '418b5f34', // mov ebx,DWORD PTR [r15+0x34]
   'b839000000', // mov eax,0x39
   '0f05', // syscall
   '4885c0', // test rax,rax
-  '0f881b020000', // js <fallback>
-  '0f8442020000', // je <child>
+  '0f886c020000', // js <fallback>
+  '0f8493020000', // je <child>
   '41894738', // mov DWORD PTR [r15+0x38],eax
   '418b7f30', // mov edi,DWORD PTR [r15+0x30]
   'b803000000', // mov eax,0x3
@@ -81,7 +81,7 @@ const X86_64_LAUNCHER: string[] = [
   '0f05', // syscall
   '41837f7000', // cmp DWORD PTR [r15+0x70],0x0
   '7426', // je <late>
-  'e8ae080000', // call <early_release>
+  'e8ff080000', // call <early_release>
   '85c0', // test eax,eax
   '741d', // je <late>
   '41c7477000000000', // mov DWORD PTR [r15+0x70],0x0
@@ -92,6 +92,26 @@ const X86_64_LAUNCHER: string[] = [
   '0f05', // syscall
   'e96affffff', // jmp <start_child>
   // late:
+  '498dbf00500100', // lea rdi,[r15+0x15000]
+  'be08000000', // mov esi,0x8
+  'b87f000000', // mov eax,0x7f
+  '0f05', // syscall
+  '498b9f00500100', // mov rbx,QWORD PTR [r15+0x15000]
+  '480fbaf310', // btr rbx,0x10
+  '49c7870850010001000000', // mov QWORD PTR [r15+0x15008],0x1
+  // drop_pending:
+  '4885db', // test rbx,rbx
+  '7422', // je <pending_dropped>
+  '480fbcfb', // bsf rdi,rbx
+  '480fb3fb', // btr rbx,rdi
+  'ffc7', // inc edi
+  '498db708500100', // lea rsi,[r15+0x15008]
+  '31d2', // xor edx,edx
+  '41ba08000000', // mov r10d,0x8
+  'b80d000000', // mov eax,0xd
+  '0f05', // syscall
+  'ebd9', // jmp <drop_pending>
+  // pending_dropped:
   '498b7f40', // mov rdi,QWORD PTR [r15+0x40]
   '48b8626f6f742e636a73', // movabs rax,0x736a632e746f6f62
   '488907', // mov QWORD PTR [rdi],rax

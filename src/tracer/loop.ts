@@ -4,7 +4,7 @@
  */
 import { closeSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { ArchTable } from '../arch/types.js';
-import { NATIVE, syscallName, tableForAudit } from '../arch/index.js';
+import { NATIVE, syscallName, tableForAudit, unknownSyscallName } from '../arch/index.js';
 import { decoderFor, factsFor } from '../decode/index.js';
 import { FdAnnotator, type FdKinds } from './fdinfo.js';
 import type { Ctx, DecodeOptions, Memory, PidNotes, PidType, RetInfo, SyscallDecoder, DumpRole, SyscallFacts, WhenArg } from '../decode/types.js';
@@ -53,7 +53,10 @@ export interface TraceOptions extends DecodeOptions {
   decodeFds?: FdKinds;
   /** -P: trace only syscalls that refer to these paths (latin1 strings of their bytes). */
   paths?: ReadonlySet<string>;
-  /** Per syscall number: bit 0 raw (-e raw=), bit 1 not abbreviated, bit 2 not verbose (-e abbrev=/verbose=). */
+  /**
+   * Per syscall number: bit 0 raw (-e raw=), bit 1 not abbreviated, bit 2 not verbose (-e
+   * abbrev=/verbose=), bit 3 a row strace 6.1 does not know (printed as `syscall_0x…`, six arguments).
+   */
   qual?: Uint8Array;
   /** -c: measure each syscall's system CPU time (strace's default summary time). */
   wantCpu?: boolean;
@@ -96,6 +99,8 @@ export interface TraceOptions extends DecodeOptions {
   cancel?: () => 'kill' | 'detach' | undefined;
   /** -d: the engine's log lines (strace's debug messages). */
   debug?: (msg: string) => void;
+  /** -o |COMMAND: the shell reading the trace, sysray's own child, whose end is no tracee's. */
+  pipePid?: number;
 }
 
 /** The ptrace options every tracee gets (strace's ptrace_setoptions). */
@@ -298,6 +303,7 @@ export class Tracer {
       this.release();
       say(msg, kind);
     };
+    this.mem.warn = (msg) => this.say(msg, 'error');
     if (opt.decodeFds) this.fds = new FdAnnotator(opt.decodeFds, opt.comm ? loadComm : undefined);
     if (opt.stackTraces) this.stacks = new StackTaker();
     this.ptraceOptions = traceeOptions(opt.followForks);
@@ -762,9 +768,15 @@ export class Tracer {
     this.opt.debug?.(debugWaitLine(pid, status));
     let t = this.tcbs.get(pid);
     if (!t) {
-      if (!WIFSTOPPED(status)) return; // an unknown child's exit
+      if (!WIFSTOPPED(status)) {
+        // a child sysray inherited, or (-b execve) the command it let go at its exec
+        if (pid !== this.opt.pipePid && !(this.opt.detachOnExec && pid === this.mainPid)) this.say(`Exit of unknown pid ${pid} ignored`, 'exit');
+        return;
+      }
       if (!this.opt.followForks) {
+        // a clone made with CLONE_PTRACE without -f: strace lets it go, saying so
         ptrace(PTRACE.DETACH, pid, 0, 0);
+        this.say(`Detached unknown pid ${pid}`, 'attach');
         return;
       }
       t = this.newTcb(pid, false, 'child');
@@ -969,6 +981,12 @@ export class Tracer {
   private syscallStop(t: Tcb): void {
     const pid = t.pid;
     t.fresh = false;
+    if (t.inSyscall && t.filtered && !t.seccomp && !t.hidden && !t.checkExec && !t.comm && !this.stacks) {
+      // the exit of a call not shown: nothing of it is needed (strace skips get_regs there too)
+      t.inSyscall = false;
+      this.resume(pid, PTRACE.SYSCALL, 0);
+      return;
+    }
     const info = this.info;
     const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, info);
     // output shared with the tracee (eagerFlush) is written before it runs on, as strace's is
@@ -1045,8 +1063,10 @@ export class Tracer {
     c.state = {};
     t.inSyscall = true;
     const row = t.table.rows[nr];
-    const name = row ? row.name : syscallName(t.table, nr);
+    let name = row ? row.name : syscallName(t.table, nr);
     c.name = name;
+    // -d: strace's get_scno names each number it has no entry for, traced or not
+    if (this.opt.debug && (!row || ((this.opt.qual?.[nr] ?? 0) & 8) !== 0)) this.opt.debug(`pid ${t.pid} invalid syscall 0x${w[3]!.toString(16)}`);
     if (t.hidden) {
       if (name === 'execve' || name === 'execveat') {
         t.hidden = false;
@@ -1070,9 +1090,10 @@ export class Tracer {
     if (this.opt.inject && !t.checkExec) this.tamper(t, nr, row?.nargs ?? 6);
     this.mem.setPid(t.pid);
     const q = this.opt.qual && nr < this.opt.qual.length ? this.opt.qual[nr]! : 0;
-    c.opt = q & 6 ? (this.optVariants[q >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
+    if (q & 8) c.name = name = unknownSyscallName(nr);
+    c.opt = q & 6 ? (this.optVariants[(q & 6) >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
     const decs = (t.decoders ??= this.decodersFor(t.table));
-    let dec = q & 1 ? rawDecoder(row?.nargs ?? 6) : (decs[nr] ??= this.loadDecoder(t.table, nr));
+    let dec = q & 1 ? rawDecoder(q & 8 ? 6 : row?.nargs ?? 6) : (decs[nr] ??= this.loadDecoder(t.table, nr));
     let args: Value[], complete: boolean;
     try {
       if (this.opt.summaryOnly) {
@@ -1098,7 +1119,10 @@ export class Tracer {
     // -k: a call that may not return where it was made keeps its stack from here (the command's own
     // first execve aside: strace shows the new program's stack for it)
     t.stack = this.stacks && !t.checkExec && factsFor(row).stackAtEntry ? this.stacks.take(t.pid, this.mem, true) : undefined;
-    const ev: SyscallEntryEvent = { type: 'syscall_entry', pid: t.pid, nr, name, args, complete, time: t.entryTime, scno: nr };
+    // an entry that printed every argument is whole for the text (no `, ` after it), whatever its
+    // decoder still does at exit
+    const whole = complete || args.length >= (q & 8 ? 6 : row?.nargs ?? 6);
+    const ev: SyscallEntryEvent = { type: 'syscall_entry', pid: t.pid, nr, name, args, complete: whole, time: t.entryTime, scno: nr };
     if (this.opt.wantIp) ev.ip = t.ip;
     if (t.comm) ev.comm = t.comm;
     this.report(ev, c.state.streamed === true);

@@ -37,6 +37,9 @@ export class TraceeMemory implements Memory {
   private procFd = -1;
   private procPid = 0;
 
+  /** Where strace's umovestr complains of a string cut short by an unreadable page (the tracer's stderr). */
+  warn?: (msg: string) => void;
+
   constructor(public pid: number) {}
 
   /** Switch to another tracee (cheap; the object is reused across stops). */
@@ -173,8 +176,12 @@ export class TraceeMemory implements Memory {
     let off = Number(addr % PAGE_N);
     for (; total < max; page++, off = 0) {
       const at = this.page(page);
-      // strace's umovestr: a fault before the NUL and before `max` bytes makes the whole string unreadable
-      if (at < 0) return null;
+      // strace's umovestr: a fault before the NUL and before `max` bytes makes the whole string
+      // unreadable, and one after some bytes were read is said
+      if (at < 0) {
+        if (total > 0) this.warn?.(`umovestr: short read (${total} < ${max}) @0x${addr.toString(16)}: ${this.useProc ? 'Input/output error' : 'Bad address'}`);
+        return null;
+      }
       const chunk = this.pages.subarray(at + off, at + Math.min(PAGE, off + max - total));
       const z = chunk.indexOf(0);
       if (z >= 0) {

@@ -7,6 +7,7 @@ import { closeSync, readFileSync, statSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { cStringArray, errno, raw, SIG_IGN } from '../sys/libc.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
+import { NATIVE } from '../arch/index.js';
 import { shimPath } from './shim.js';
 import { type Credentials, type Launched, parseLaunched } from './launcher.js';
 
@@ -323,4 +324,22 @@ export function spawnStopped(path: string, argv: string[], envp: string[], calle
   raw.posix_spawnattr_destroy(attr);
   if (rc !== 0) throw new SpawnError(`posix_spawn: ${errnoMessage(rc)}`, rc);
   return pidOut[0]!;
+}
+
+/**
+ * strace's redirect_standard_fds, once the command is started: sysray's own stdin and stdout become
+ * the read end of a pipe with no writer (reads see EOF), so that a pipe the command shares with
+ * sysray sees its other end close when the command closes it.
+ */
+export function releaseStandardFds(): void {
+  const dup3 = NATIVE.byName.get('dup3')!.nr;
+  const fds = Buffer.alloc(8);
+  for (const fd of [0, 1]) {
+    if ((raw.pipe2(fds, O_CLOEXEC) as number) !== 0) return;
+    const rfd = fds.readInt32LE(0);
+    closeSync(fds.readInt32LE(4));
+    if (rfd === fd) continue; // it was closed: the pipe took its place
+    raw.syscall6(dup3, rfd, fd, O_CLOEXEC, 0, 0, 0);
+    closeSync(rfd);
+  }
 }

@@ -65,6 +65,10 @@ const STAMPS: [string[], RegExp][] = [
   [['--timestamps=unix,ms'], /^\d{10}\.\d{3} /gm],
   [['--timestamps=time,ns'], /^\d\d:\d\d:\d\d\.\d{9} /gm],
   [['--relative-timestamps=s'], /^ {0,5}\d+ /gm],
+  // repeated options: each changes only what it names
+  [['--timestamps=format:unix', '--timestamps=precision:s'], /^\d{10} /gm],
+  [['--absolute-timestamps=precision:MS', '--absolute-timestamps=unix'], /^\d{10}\.\d{3} /gm],
+  [['--timestamps=ns', '--timestamps=none', '--timestamps=time'], /^\d\d:\d\d:\d\d\.\d{9} /gm],
 ];
 
 for (const [opts, stamp] of STAMPS) {

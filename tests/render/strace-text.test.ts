@@ -1,0 +1,70 @@
+/** The strace text renderer's line bookkeeping across processes (no tracer: events made by hand). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { StraceText } from '../../src/render/strace.js';
+import { filterStage } from '../../src/cli/main.js';
+import { defaultFilters, qualifyStatus } from '../../src/filter/expr.js';
+import { NATIVE } from '../../src/arch/index.js';
+import type { Event } from '../../src/model.js';
+
+const LEADER = 100, THREAD = 101;
+const execve = NATIVE.byName.get('execve')!.nr;
+const str = (s: string) => ({ k: 'str', b: Buffer.from(s) }) as never;
+
+/** A thread's execve: its entry, the leader's exec event (the thread takes the leader's pid), its result. */
+const threadExec: Event[] = [
+  { type: 'attach', pid: LEADER, how: 'start', time: 0n },
+  { type: 'attach', pid: THREAD, how: 'child', time: 0n },
+  { type: 'syscall_entry', pid: THREAD, nr: execve, name: 'execve', args: [str('/bin/x')], complete: true, time: 0n },
+  { type: 'superseded', pid: LEADER, oldPid: THREAD, time: 0n },
+  {
+    type: 'syscall', pid: LEADER, nr: execve, name: 'execve', args: [str('/bin/x')], entryArgs: 1,
+    ret: { rval: 0n, errno: 0, fmt: 'd' }, time: 0n, duration: 0n,
+  },
+];
+
+function render(events: Event[], quiet: string[] = [], stage?: (next: (ev: Event) => void) => (ev: Event) => void): string {
+  const text = new StraceText({ pidPrefix: true, outfile: true, acolumn: 0, quiet: new Set(quiet) });
+  let out = '';
+  const sink = (ev: Event) => void (out += text.render(ev));
+  const into = stage ? stage(sink) : sink;
+  for (const ev of events) into(ev);
+  return out;
+}
+
+test('an exec by a thread ends its open line with `<pid changed to LEADER ...>`', () => {
+  assert.equal(render(threadExec), [
+    '101   execve("/bin/x" <pid changed to 100 ...>',
+    '100   +++ superseded by execve in pid 101 +++',
+    '100   <... execve resumed>) = 0',
+    '',
+  ].join('\n'));
+});
+
+test('--quiet=thread-execve hides the superseded line, not the pid change', () => {
+  assert.equal(render(threadExec, ['thread-execve']), [
+    '101   execve("/bin/x" <pid changed to 100 ...>',
+    '100   <... execve resumed>) = 0',
+    '',
+  ].join('\n'));
+});
+
+test('a status filter drops the exec\'ing thread\'s held entry: `none` shows only the superseded line', () => {
+  const f = defaultFilters();
+  qualifyStatus(f, 'none');
+  assert.equal(render(threadExec, [], (next) => filterStage(f, next)), '100   +++ superseded by execve in pid 101 +++\n');
+  const g = defaultFilters();
+  qualifyStatus(g, 'failed');
+  assert.equal(render(threadExec, [], (next) => filterStage(g, next)), '100   +++ superseded by execve in pid 101 +++\n');
+});
+
+test('an entry with arguments still to come ends with their `, ` at once (a tracer killed then leaves it)', () => {
+  const nanosleep = NATIVE.byName.get('nanosleep')!.nr;
+  const text = new StraceText({ acolumn: 0 });
+  const ts = { k: 'str', b: Buffer.from('t') } as never;
+  assert.equal(text.render({ type: 'syscall_entry', pid: LEADER, nr: nanosleep, name: 'nanosleep', args: [ts], complete: false, time: 0n }), 'nanosleep("t", ');
+  assert.equal(text.render({
+    type: 'syscall', pid: LEADER, nr: nanosleep, name: 'nanosleep', args: [ts, { k: 'ptr', v: 0n }], entryArgs: 1,
+    ret: { rval: 0n, errno: 0, fmt: 'd' }, time: 0n, duration: 0n,
+  }), 'NULL) = 0\n');
+});
