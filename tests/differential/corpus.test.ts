@@ -20,7 +20,7 @@ import { CORPUS } from '../corpus/index.js';
  */
 const PER_CASE_LINES = 4;
 const TIMING_SHARE = 0.08;
-const TIMING_CASES = new Set(['sigtime-timeout', 'timeout kills sleep']);
+const TIMING_CASES = new Set(['sigtime-timeout', 'timeout kills its child']);
 
 test(`corpus: ${CORPUS.length} commands and fixtures agree with strace as strace agrees with itself`, { skip: !haveCc() && 'no cc' }, async () => {
   assert.ok(CORPUS.length >= 40, 'at least 40 cases');
