@@ -138,18 +138,40 @@ test('--json prints one typed object per event', () => {
   assert.deepEqual(lines.at(-1), { ...lines.at(-1), type: 'exit', code: 0 });
 });
 
-/** Run `tool args…`, send it `sig` after `ms`; how it ended, and whether the command created `mark`. */
-async function signalled(tool: string, args: string[], sig: NodeJS.Signals, ms: number, mark: string) {
-  const p = spawn(tool, args, { env: testEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Whether `pid` is gone (or a zombie nobody has reaped yet). */
+function gone(pid: number): boolean {
+  try {
+    return /^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'latin1'));
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Run `tool args…` on a command that waits for a line on stdin; once it is traced, send the tool
+ * `sig`, and give the command its line only when the tool has died of it (`ends`) or at once (the
+ * signal ignored). How the tool ended, and whether the command created `mark`.
+ */
+async function signalled(tool: string, args: string[], sig: NodeJS.Signals, ends: boolean, mark: string) {
+  const p = spawn(tool, args, { env: testEnv(), stdio: ['pipe', 'ignore', 'pipe'] });
+  p.stdin.on('error', () => {}); // the command may be gone
   let stderr = '';
   p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  await new Promise((r) => setTimeout(r, ms));
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((r) => p.on('exit', (c, s) => r([c, s])));
+  // a tracer still starting up is not what is tested
+  for (let i = 0; i < 1500 && !stderr.includes('execve('); i++) await sleep(20);
+  const command = Number(readFileSync(`/proc/${p.pid}/task/${p.pid}/children`, 'latin1').trim().split(' ')[0]);
   p.kill(sig);
-  // (a tracer stopped by SIGTSTP would never exit: after 5 s it is killed, and reported as stopped)
-  const timer = setTimeout(() => p.kill('SIGKILL'), 5000);
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) => p.on('exit', (c, s) => r([c, s])));
+  // (a tracer stopped by SIGTSTP would never exit: it is killed, and reported as killed)
+  const timer = setTimeout(() => p.kill('SIGKILL'), 30_000);
+  if (ends) await exited;
+  p.stdin.end('\n');
+  const [code, signal] = await exited;
   clearTimeout(timer);
-  await new Promise((r) => setTimeout(r, 2000)); // the command's own time, should it go on
+  // the command's own time, should it go on: until it has made the mark or is gone
+  for (let i = 0; i < 500 && !existsSync(mark) && !gone(command); i++) await sleep(20);
   return { code, signal, made: existsSync(mark), stderr };
 }
 
@@ -161,16 +183,16 @@ test('-I: which fatal signals reach sysray, and when, as strace decides', async 
   }
   const dir = mkdtempSync(join(tmpdir(), 'sysray-intr-'));
   let n = 0;
-  for (const [opts, sig] of [
-    [['-I', '1'], 'SIGTERM'], // anywhere: the signal kills the tracer; the command, detached, goes on
-    [['--interruptible=never'], 'SIGINT'], // never: ignored, the trace goes on to the end
-    [['-I', 'never_tstp'], 'SIGTSTP'], // never_tstp: ^Z does not stop the tracer
-    [[], 'SIGTERM'], // waiting (the default without -o): detach, and die of it
+  for (const [opts, sig, ends] of [
+    [['-I', '1'], 'SIGTERM', true], // anywhere: the signal kills the tracer; the command, detached, goes on
+    [['--interruptible=never'], 'SIGINT', false], // never: ignored, the trace goes on to the end
+    [['-I', 'never_tstp'], 'SIGTSTP', false], // never_tstp: ^Z does not stop the tracer
+    [[], 'SIGTERM', true], // waiting (the default without -o): detach, and die of it
   ] as const) {
     const got = [];
     for (const tool of [STRACE, SYSRAY]) {
       const mark = join(dir, `mark${n++}`);
-      const r = await signalled(tool, [...opts, '-f', '-e', 'trace=execve', 'sh', '-c', `sleep 1.2; echo > ${mark}`], sig, 500, mark);
+      const r = await signalled(tool, [...opts, '-f', '-e', 'trace=execve', 'sh', '-c', `read x; echo > ${mark}`], sig, ends, mark);
       got.push({ code: r.code, signal: r.signal, made: r.made, exited: /\+\+\+ exited with 0 \+\+\+/.test(r.stderr) });
     }
     assert.deepEqual(got[1], got[0], `${opts.join(' ')} ${sig}: ${JSON.stringify(got)}`);

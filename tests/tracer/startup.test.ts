@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
@@ -73,18 +73,27 @@ test('-o: buffered lines reach the file while the command blocks; the flush tick
   const dir = mkdtempSync(join(tmpdir(), 'sysray-tick-'));
   const out = join(dir, 'trace');
   const straced = join(dir, 'sysray-syscalls');
-  // strace watches sysray's own setitimer calls and SIGALRMs while the command sleeps 1.5 s
-  const p = spawn(STRACE, ['-o', straced, '-e', 'trace=setitimer', SYSRAY, '-o', out, 'sh', '-c', 'echo hi >/dev/null; sleep 1.5'], { env: testEnv(), stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 1000));
-  const early = readFileSync(out, 'utf8');
-  assert.match(early, /^execve\("\/usr\/bin\/sh"/, 'nothing written while the command sleeps');
-  assert.match(early, /clone|wait4|nanosleep/);
-  const code = await new Promise((r) => p.on('exit', r));
-  assert.equal(code, 0);
-  const own = readFileSync(straced, 'utf8');
-  const alarms = own.split('\n').filter((l) => /--- SIGALRM/.test(l)).length;
-  assert.ok(alarms >= 1 && alarms <= 6, `${alarms} ticks during a 1.5 s sleep:\n${own}`);
-  assert.match(readFileSync(out, 'utf8'), /\+\+\+ exited with 0 \+\+\+\n$/);
+  // strace watches sysray's own setitimer calls and SIGALRMs while the command blocks reading its
+  // stdin, until the test lets it go: a wait of the test's choosing, not a sleep's length
+  const p = spawn(STRACE, ['-o', straced, '-e', 'trace=setitimer', SYSRAY, '-o', out, 'sh', '-c', 'echo hi >/dev/null; read x'], { env: testEnv(), stdio: ['pipe', 'ignore', 'ignore'] });
+  const exited = new Promise((r) => p.on('exit', r));
+  const read = (f: string): string => (existsSync(f) ? readFileSync(f, 'utf8') : '');
+  const until = async (ok: () => boolean): Promise<void> => {
+    for (let i = 0; i < 1500 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
+  };
+  await until(() => /\nread\(0/.test(read(out)));
+  const early = read(out);
+  assert.match(early, /^execve\("\/usr\/bin\/sh"/, 'nothing written while the command blocks');
+  assert.match(early, /write\(1, "hi\\n", 3\)[^]*\nread\(0/);
+  // no stops while the command blocks: the tick's timer is disarmed (its last setitimer zeroes it)
+  const timers = (): string[] => read(straced).split('\n').filter((l) => l.startsWith('setitimer('));
+  await until(() => /it_value=\{tv_sec=0, tv_usec=0\}/.test(timers().at(-1) ?? ''));
+  assert.match(timers().at(-1) ?? '', /it_value=\{tv_sec=0, tv_usec=0\}/, `the tick goes on while the command blocks:\n${read(straced)}`);
+  p.stdin!.end('\n');
+  assert.equal(await exited, 0);
+  const alarms = read(straced).split('\n').filter((l) => /--- SIGALRM/.test(l)).length;
+  assert.ok(alarms >= 1, 'the tick flushed');
+  assert.match(read(out), /\+\+\+ exited with 0 \+\+\+\n$/);
 });
 
 test('without a filter the decoders load for the first line, and the output is whole', () => {
