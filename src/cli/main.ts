@@ -320,7 +320,7 @@ export function main(argv: string[]): number {
     if (!user) return die(prog, `Cannot find user '${opts.user}'`);
   }
   const { traced, qual } = qualTables(f, NATIVE);
-  if (seccompAsked && traced === undefined) {
+  if (seccompAsked && f.trace.straceComplete(traced === undefined)) {
     writeSync(2, `${prog}: Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.\n`);
   }
   const separate = opts.output !== undefined && (opts.follow >= 2 || opts.separately);

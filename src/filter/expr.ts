@@ -79,9 +79,18 @@ export class TokenSet<T extends string> extends NumberSet<T> {
 
 /** A syscall set for the 64-bit personality of one arch table, by syscall number. */
 export class SyscallSet extends NumberSet<number> {
+  /**
+   * A number was ever added (strace's set has slots then, which a later clear keeps): strace's
+   * is_complete_set then says an inverted set with no numbers (`trace=all`) is not complete.
+   */
+  allocated = false;
   /** Numbers explicitly added (all valid strace 6.1 numbers of `table`). */
   get nrs(): Set<number> {
     return this.items;
+  }
+  /** Every syscall traced, as strace's is_complete_set_array sees it after `trace=all`. */
+  straceComplete(everyNumber: boolean): boolean {
+    return everyNumber && !(this.not && this.allocated);
   }
   /** Per-number booleans for 0..length-1 (e.g. the table's rows.length). */
   toArray(length: number): boolean[] {
@@ -397,6 +406,12 @@ const CLASS_NAMES: Record<string, SyscallClass | 'all'> = {
 export const SYSCALL_CLASSES: Readonly<Record<string, SyscallClass | 'all'>> = CLASS_NAMES;
 
 function qualifySyscallPers(tok: string, p: number, info: ArchInfo, set: SyscallSet): boolean {
+  const found = qualifySyscallNumbers(tok, p, info, set);
+  if (found) set.allocated = true;
+  return found;
+}
+
+function qualifySyscallNumbers(tok: string, p: number, info: ArchInfo, set: SyscallSet): boolean {
   const pers = info.pers[p]!;
   const c = tok[0];
   if (c !== undefined && c >= '0' && c <= '9') {
