@@ -137,8 +137,9 @@ function arrayTail(c: Ctx, start: bigint, from: bigint, n: bigint, size: number,
     each(visit) {
       // written at another process's stop, the memory would be that process's: say no more
       if (mem.pid !== undefined && mem.pid !== pid) return visit(tok('...'));
-      // small reads: what was read is garbage as soon as it is printed
-      const element = elementReader(mem, start, size, n, 1 << 16);
+      // reads of four pages, which go through the memory's page cache: a larger read would be a new
+      // buffer outside the V8 heap each time, and those pile up until a collection (RSS grew with -v)
+      const element = elementReader(mem, start, size, n, 1 << 14);
       for (let i = from; i < n; i++) {
         const b = element(i);
         if (!b) return visit(note(tok('...'), '0x' + (start + i * BigInt(size)).toString(16)));
