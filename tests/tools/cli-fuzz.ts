@@ -191,10 +191,16 @@ function runCase(helper: string, argsFile: string, tool: string, args: string[],
     argv = [argsFile];
   }
   return new Promise((resolve) => {
-    const p = spawn(file, argv, { cwd, env: testEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+    let p: ReturnType<typeof spawn>;
+    try {
+      p = spawn(file, argv, { cwd, env: testEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (e) {
+      // a line the kernel will not exec (E2BIG: an argument past 128 KiB) runs neither tool
+      return resolve({ args, status: 127, signal: null, stderr: `exec: ${(e as { code?: string }).code ?? e}\n`, ran: false, timedOut: false });
+    }
     let stderr = '';
     let timedOut = false;
-    p.stderr.setEncoding('latin1').on('data', (d: string) => {
+    p.stderr!.setEncoding('latin1').on('data', (d: string) => {
       if (stderr.length < 1 << 16) stderr += d;
     });
     const timer = setTimeout(() => {
