@@ -111,9 +111,11 @@ export const STREAM_AT = 256n;
  * Element `i` of the array at `start` (i < `end`), read `bytes` of elements at a time; a chunk that
  * cannot be read whole is read element by element, to find the first unreadable one.
  */
-function elementReader(mem: Memory, start: bigint, size: number, end: bigint, bytes = 1 << 20): (i: bigint) => Uint8Array | null {
+function elementReader(mem: Memory, start: bigint, size: number, end: bigint, bytes = 1 << 20, reuse = false): (i: bigint) => Uint8Array | null {
   const sz = BigInt(size);
   const per = BigInt(Math.max(1, Math.floor(bytes / size)));
+  // `reuse`: one buffer for every chunk (each element is printed before the next chunk is read)
+  const own = reuse && mem.readTo ? new Uint8Array(Number(per) * size) : undefined;
   let chunk: Uint8Array | null = null;
   let from = 0n;
   let until = 0n;
@@ -121,7 +123,10 @@ function elementReader(mem: Memory, start: bigint, size: number, end: bigint, by
     if (i < from || i >= until) {
       from = i;
       until = end - i < per ? end : i + per;
-      chunk = until > i ? mem.read(start + i * sz, Number((until - i) * sz)) : null;
+      const len = Number((until - i) * sz);
+      if (until <= i) chunk = null;
+      else if (own) chunk = mem.readTo!(start + i * sz, len, own) ? own : null;
+      else chunk = mem.read(start + i * sz, len);
     }
     if (!chunk) return mem.read(start + i * sz, size);
     const at = Number((i - from) * sz);
@@ -137,9 +142,9 @@ function arrayTail(c: Ctx, start: bigint, from: bigint, n: bigint, size: number,
     each(visit) {
       // written at another process's stop, the memory would be that process's: say no more
       if (mem.pid !== undefined && mem.pid !== pid) return visit(tok('...'));
-      // reads of four pages, which go through the memory's page cache: a larger read would be a new
-      // buffer outside the V8 heap each time, and those pile up until a collection (RSS grew with -v)
-      const element = elementReader(mem, start, size, n, 1 << 14);
+      // four pages at a time (through the memory's page cache) into one buffer: a new buffer per
+      // chunk lives outside the V8 heap, and those piled up until a full collection (RSS grew with -v)
+      const element = elementReader(mem, start, size, n, 1 << 14, true);
       for (let i = from; i < n; i++) {
         const b = element(i);
         if (!b) return visit(note(tok('...'), '0x' + (start + i * BigInt(size)).toString(16)));

@@ -7,6 +7,11 @@ export interface Memory {
   /** Exactly `len` bytes at `addr`, or null if any of them cannot be read. */
   read(addr: bigint, len: number): Uint8Array | null;
   /**
+   * read into `out` (its first `len` bytes), for a reader that reuses one buffer: whether all of
+   * them could be read. Optional: readers fall back to read().
+   */
+  readTo?(addr: bigint, len: number, out: Uint8Array): boolean;
+  /**
    * Up to `max` bytes at `addr`, stopping at (and not including) the first NUL.
    * `nul` tells whether a NUL was found within `max` bytes. null if a byte before the NUL (or
    * before `max` bytes) is unreadable, as strace's umovestr: such a string prints as its address.

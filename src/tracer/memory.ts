@@ -140,23 +140,36 @@ export class TraceeMemory implements Memory {
     const first = addr / PAGE_N, end = addr + BigInt(len);
     const pages = Number((end + PAGE_N - 1n) / PAGE_N - first);
     if (first > 0n && end <= 1n << 64n && pages <= CACHED_PAGES) {
-      // page by page through the cache: all of them must be readable
       const out = new Uint8Array(len);
-      let off = Number(addr % PAGE_N), done = 0;
-      for (let p = Number(first); done < len; p++, off = 0) {
-        const at = this.page(p);
-        if (at < 0) return null;
-        const n = Math.min(PAGE - off, len - done), src = this.pages;
-        if (n <= 32) for (let i = 0; i < n; i++) out[done + i] = src[at + off + i]!;
-        else out.set(new Uint8Array(src.buffer, src.byteOffset + at + off, n), done);
-        done += n;
-      }
-      return out;
+      return this.cachedInto(addr, len, out) ? out : null;
     }
     // page 0, or more pages than the cache holds: just these bytes
     this.ensure(len);
     if (this.readInto(addr, len, this.buf, this.bufAddr, 0) < len) return null;
     return this.copyOut(this.buf, 0, len);
+  }
+
+  readTo(addr: bigint, len: number, out: Uint8Array): boolean {
+    if (len > out.length) return false;
+    const first = addr / PAGE_N, end = addr + BigInt(len);
+    if (first > 0n && end <= 1n << 64n && Number((end + PAGE_N - 1n) / PAGE_N - first) <= CACHED_PAGES) return this.cachedInto(addr, len, out);
+    const b = this.read(addr, len);
+    if (b) out.set(b);
+    return b !== null;
+  }
+
+  /** `len` bytes at `addr` into `out`, page by page through the cache: all of them must be readable. */
+  private cachedInto(addr: bigint, len: number, out: Uint8Array): boolean {
+    let off = Number(addr % PAGE_N), done = 0;
+    for (let p = Number(addr / PAGE_N); done < len; p++, off = 0) {
+      const at = this.page(p);
+      if (at < 0) return false;
+      const n = Math.min(PAGE - off, len - done), src = this.pages;
+      if (n <= 32) for (let i = 0; i < n; i++) out[done + i] = src[at + off + i]!;
+      else out.set(new Uint8Array(src.buffer, src.byteOffset + at + off, n), done);
+      done += n;
+    }
+    return true;
   }
 
   /** `len` bytes of `src` from `from`, copied out (plain views: slice and subarray look up a species constructor). */

@@ -85,6 +85,23 @@ test('the cache holds four pages, oldest out first; larger reads bypass it', () 
   assert.equal(mem.reads, 7);
 });
 
+test('readTo: the bytes read() gives, into a buffer the caller reuses, through the same cache', () => {
+  const { b, at, addr } = pages();
+  for (let i = 0; i < 4 * PAGE; i++) b[at + i] = i * 7;
+  const mem = new TraceeMemory(process.pid);
+  const out = new Uint8Array(4 * PAGE);
+  assert.ok(mem.readTo(addr + 5n, 3 * PAGE, out));
+  assert.deepEqual(Buffer.from(out.subarray(0, 3 * PAGE)), b.subarray(at + 5, at + 5 + 3 * PAGE));
+  assert.equal(mem.reads, 4);
+  // the same pages again: from the cache, into the same buffer
+  out.fill(0);
+  assert.ok(mem.readTo(addr + 9n, 100, out));
+  assert.deepEqual(Buffer.from(out.subarray(0, 100)), b.subarray(at + 9, at + 109));
+  assert.equal(mem.reads, 4);
+  assert.equal(mem.readTo(0x10n, 8, out), false);
+  assert.equal(mem.readTo(addr, 5 * PAGE, out), false, 'longer than the buffer');
+});
+
 test('the cache holds until invalidated; switching tracee empties it', () => {
   const { b, at, addr } = pages();
   b.write('before\0', at, 'latin1');
