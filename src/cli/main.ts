@@ -126,7 +126,9 @@ function reconcile(o: Options, prog: string, hasCommand: boolean): number | { se
   }
   if (n('f') && n('follow-forks')) return die(prog, '-f and --follow-forks cannot be provided simultaneously');
   if (n('f') >= 2 && o.separately) return die(prog, '-ff and --output-separately cannot be provided simultaneously');
-  const separately = o.separately || n('f') >= 2;
+  // strace: a short -f sets output_separately to whether it was -ff, overriding --output-separately
+  const separately = n('f') ? n('f') >= 2 : o.separately;
+  o.separately = separately;
   if (seccomp) {
     // (strace says it with a command too under -d: its filter never covers attached processes)
     if (o.pids.length && (!hasCommand || o.debug)) warn('--seccomp-bpf is not enabled for processes attached with -p');

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
@@ -70,6 +70,22 @@ test('--seccomp-bpf with every syscall traced: strace\'s warning, and its silenc
     const b = msgs(SYSRAY, args);
     assert.equal(b.stderr, a.stderr, args.join(' '));
     assert.equal(b.status, a.status, args.join(' '));
+  }
+});
+
+test('a short -f overrides --output-separately, as in strace: one -o file, and -c goes with it', () => {
+  for (const opts of [['-f', '--output-separately'], ['--output-separately', '-f'], ['--follow-forks', '--output-separately'], ['-f', '--output-separately', '-c']]) {
+    const files: string[][] = [];
+    for (const tool of [STRACE, SYSRAY]) {
+      const dir = mkdtempSync(join(tmpdir(), 'sysray-sep-'));
+      try {
+        const r = run(tool, [...opts, '-o', join(dir, 'out'), 'true']);
+        files.push([String(r.status), ...readdirSync(dir).map((f) => f.replace(/\.\d+$/, '.PID'))]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    assert.deepEqual(files[1], files[0], opts.join(' '));
   }
 });
 
