@@ -8,6 +8,7 @@ import { signame } from './xlat/signals.js';
 import { AT_FLAGS, CLOCK_IDS, CSIGNAL } from './xlat/tables.js';
 import { ARCH_PRCTL_CODES, CLONE3_FLAGS, CLONE_FLAGS, FUTEX_WAITER_FLAGS, PIDFD_OPEN_FLAGS, PTRACE_EVENTS, WAIT_OPTIONS, WAITID_TYPES } from './xlat/proc.js';
 import {
+  hex0,
   nonzeroTail,
   auxFlags, fetch, flagsText, idV, iovecs, named, NULL, P, PGRP, pidOrGroupV, pidV, printArray, PTID, ptrAt, rusageAt, sigV,
   timespecAt, withAux, xflags32, xflags64, xval,
@@ -392,13 +393,12 @@ const USER_DESC = 16;
 const entryNumber = (b: Uint8Array): Value => (rd.u32(b, 0) === 0xffffffff ? int(-1) : uint(rd.u32(b, 0)));
 const formatEntry = (b: Uint8Array): string => (rd.u32(b, 0) === 0xffffffff ? '-1' : String(rd.u32(b, 0)));
 /** C's `%#08x`: `00000000`, `0x001000`. */
-const hex8 = (v: number): Value => tok(v === 0 ? '00000000' : '0x' + v.toString(16).padStart(6, '0'));
 /** The fields after entry_number, as strace's print_user_desc writes them. */
 function userDescRest(b: Uint8Array): Field[] {
   const w = rd.u32(b, 12);
   const bit = (n: number, width = 1): Value => uint((w >>> n) & ((1 << width) - 1));
   return [
-    field('base_addr', hex8(rd.u32(b, 4))), field('limit', hex8(rd.u32(b, 8))), field('seg_32bit', bit(0)),
+    field('base_addr', hex0(rd.u32(b, 4), 4)), field('limit', hex0(rd.u32(b, 8), 4)), field('seg_32bit', bit(0)),
     field('contents', bit(1, 2)), field('read_exec_only', bit(3)), field('limit_in_pages', bit(4)),
     field('seg_not_present', bit(5)), field('useable', bit(6)), field('lm', bit(7)),
   ];

@@ -4,7 +4,7 @@ import type { Ctx } from './types.js';
 import { array, call, field, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, lookup, symbol, xlat, type Xlat } from './xlat/core.js';
 import { SOCKET_FAMILIES, SOCKET_TYPES } from './xlat/tables.js';
-import { cstrField, fetch, ifindexV, pidV } from './printers.js';
+import { cstrField, fetch, hex0, ifindexV, pidV } from './printers.js';
 import { ARPHRD, ETHERNET_PROTOCOLS, PACKET_TYPES } from './xlat/net.js';
 
 
@@ -268,7 +268,7 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
       const groups = rd.u32(b, 8);
       f.push(
         field('nl_pid', c ? pidV(c, rd.s32(b, 4)) : int(rd.s32(b, 4))),
-        field('nl_groups', tok(groups ? '0x' + groups.toString(16).padStart(6, '0') : '00000000')),
+        field('nl_groups', hex0(groups, 4)),
       );
       return f;
     },
