@@ -506,6 +506,7 @@ export function main(argv: string[]): number {
     writeSync(2, `${prog}: ${msg}\n`);
   } : undefined);
   if (piped) engine.pipePid = piped.pid;
+  else engine.reapAll = true;
   const tracer = new Tracer(engine, sink, (msg, kind) => {
     if (((kind === 'attach' || kind === 'detach') && quiet.has('attach')) || (kind === 'exit' && quiet.has('exit'))) return;
     sink.idle?.();

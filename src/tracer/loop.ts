@@ -101,6 +101,11 @@ export interface TraceOptions extends DecodeOptions {
   debug?: (msg: string) => void;
   /** -o |COMMAND: the shell reading the trace, sysray's own child, whose end is no tracee's. */
   pipePid?: number;
+  /**
+   * Go on waiting after the last tracee until no child is left (ECHILD), as strace does without
+   * -o |COMMAND: a tracee's CLONE_PARENT child is sysray's own, and its end is reported.
+   */
+  reapAll?: boolean;
 }
 
 /** The ptrace options every tracee gets (strace's ptrace_setoptions). */
@@ -614,7 +619,8 @@ export class Tracer {
     let stopped = false;
     let n = 0;
     const all = W.ALL | (this.opt.ownThread ? W.NOTHREAD : 0);
-    while (this.tcbs.size > 0) {
+    const reapAll = this.opt.reapAll === true && this.opt.pipePid === undefined;
+    while (this.tcbs.size > 0 || reapAll) {
       this.delays?.due((pid, req, sig) => this.resume(pid, req, sig));
       if ((++n & 63) === 0 && this.checkInterrupt()) break;
       if (this.opt.cancel && !this.killing && this.cancelled()) break;
