@@ -76,6 +76,8 @@ export interface SyscallEvent extends Where {
   duration: bigint;
   /** The call never returned and still had arguments to print at exit (`read(0,  <unfinished ...>) = ?`). */
   unfinished?: true;
+  /** The call returned but its result could not be read (the tracee was killed at that stop): `= ? <unavailable>`. */
+  unavailable?: true;
   /** System CPU time the call took (the tracee's ru_stime between its stops), when measured (-c). */
   cpu?: bigint;
   /**

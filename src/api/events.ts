@@ -57,6 +57,8 @@ export interface SyscallJson extends Common {
   args: JsonValue[];
   /** A call with an exit part: how many of `args` were known (and printed) at entry. */
   entryArgs?: number;
+  /** The call returned, but its result could not be read: its process was killed at that moment (`= ? <unavailable>`). */
+  unavailable?: true;
   /** The raw return value, or null when the call never returned (exit_group, a successful execve's old image). */
   ret: JsonInt | null;
   /** On failure: the errno's name (`"ENOENT"`), or its number when it has none. */

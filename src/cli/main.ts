@@ -200,7 +200,7 @@ export function filterStage(f: Filters, next: (ev: Event) => void): (ev: Event) 
         const entry = held.get(ev.pid);
         held.delete(ev.pid);
         if (entry || ev.type === 'syscall') {
-          const st = ev.type === 'detach' ? 'detached' : !ev.ret ? 'unfinished' : ev.ret.errno ? 'failed' : 'successful';
+          const st = ev.type === 'detach' ? 'detached' : ev.unavailable ? 'unavailable' : !ev.ret ? 'unfinished' : ev.ret.errno ? 'failed' : 'successful';
           if (!f.status.has(st)) {
             if (ev.type === 'detach') next(ev);
             return;

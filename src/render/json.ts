@@ -169,6 +169,7 @@ export function eventJson(ev: Event): TraceEvent | undefined {
         // a call with an exit part: how many arguments printed at entry (replay needs it for
         // `<unfinished ...>` and `resumed>` lines)
         ...(ev.entryArgs < ev.args.length || ev.unfinished ? { entryArgs: ev.entryArgs } : {}),
+        ...(ev.unavailable ? { unavailable: true } : {}),
         ...(ev.ret
           ? {
               ret: num(ev.ret.rval),

@@ -372,7 +372,7 @@ export class StraceText {
       const r = `${String(d / 1000000000n).padStart(6)}${frac(d, this.o.rel)}`;
       s += this.o.abs ? `(+${r}) ` : `${r} `;
     }
-    if (this.o.nflag) s += where.scno !== undefined ? `[${String(where.scno).padStart(4)}] ` : '[?] ';
+    if (this.o.nflag) s += where.scno !== undefined && where.scno >= 0 ? `[${String(where.scno).padStart(4)}] ` : '[?] ';
     if (this.o.iflag) s += where.ip !== undefined ? `[${where.ip.toString(16).padStart(16, '0')}] ` : '[????????????????] ';
     return s;
   }
@@ -417,7 +417,7 @@ export class StraceText {
           line = pre.slice(nl) + (o ? `<... ${o.name} resumed>` : ev.name + '(' + argList(ev.args, 0, ev.entryArgs, this.o));
         }
         if (!ev.ret) {
-          if (o && !o.complete) line += ' <unfinished ...>';
+          if (o && !o.complete && !ev.unavailable) line += ' <unfinished ...>';
         } else {
           const rest = argList(ev.args, ev.entryArgs, ev.args.length, this.o);
           if (rest) line += sep + rest;
@@ -431,7 +431,7 @@ export class StraceText {
         let stack = '';
         if (ev.stack && ev.ret) stack = stackText(ev.stack);
         else if (ev.stack) this.queued.set(ev.pid, ev.stack);
-        return head + line + (ev.ret ? formatRet(ev.ret, this.o) : '= ?') + took + '\n' + dumps + stack;
+        return head + line + (ev.ret ? formatRet(ev.ret, this.o) : ev.unavailable ? '= ? <unavailable>' : '= ?') + took + '\n' + dumps + stack;
       }
       case 'signal':
         return this.leader(ev.pid, ev.time, ev) + `--- ${ev.name} ${ev.info ? fv(ev.info) : '{}'} ---\n` + (ev.stack ? stackText(ev.stack) : '');

@@ -153,7 +153,8 @@ export function eventFromJson(j: TraceEvent): Event {
       return {
         type: 'syscall', pid: j.pid, nr: j.nr, name: str(j.name, 'name'), args, entryArgs,
         ...(ret ? { ret } : {}), time, duration: big(j.durationNs, 'durationNs'), scno: j.nr,
-        ...(!ret && j.entryArgs !== undefined ? { unfinished: true } : {}),
+        ...(!ret && j.entryArgs !== undefined && j.unavailable !== true ? { unfinished: true } : {}),
+        ...(!ret && j.unavailable === true ? { unavailable: true } : {}),
         ...(j.ip !== undefined ? { ip: big(j.ip, 'ip') } : {}), ...where,
         ...(j.stack !== undefined ? { stack: stackFromJson(j.stack) } : {}),
       };

@@ -1005,7 +1005,8 @@ export class Tracer {
             // the entry stop of a syscall already seen at its seccomp stop
           } else this.entry(t, info);
         } else if (op === 2) this.exit(t, info);
-      }
+      } else if (!t.inSyscall) this.unavailableEntry(t);
+      else this.unavailableExit(t);
     } finally {
       this.holding = false;
     }
@@ -1039,6 +1040,41 @@ export class Tracer {
     if (ev === undefined) return;
     this.held = undefined;
     this.sink.event(ev);
+  }
+
+  /**
+   * A syscall entry whose number could not be read (the tracee was killed at the stop): strace's
+   * get_scno fails and prints `???(` whatever the filter; the death ends it with `= ?`.
+   */
+  private unavailableEntry(t: Tcb): void {
+    if (t.hidden || this.opt.summaryOnly) return;
+    const c = t.ctx;
+    c.nr = t.scno = -1;
+    c.name = '???';
+    c.state = {};
+    t.inSyscall = true;
+    t.filtered = false;
+    t.dec = unknownDecoder;
+    t.entryArgs = NO_VALUES;
+    t.entryTime = now();
+    t.needsExit = false;
+    t.stack = undefined;
+    const ev: SyscallEntryEvent = { type: 'syscall_entry', pid: t.pid, nr: -1, name: '???', args: NO_VALUES, complete: true, time: t.entryTime, scno: -1 };
+    if (t.comm) ev.comm = t.comm;
+    this.report(ev, false);
+  }
+
+  /** A syscall exit whose result could not be read (the tracee was killed at the stop): `= ? <unavailable>`. */
+  private unavailableExit(t: Tcb): void {
+    t.inSyscall = false;
+    if (t.filtered) return;
+    this.sink.event({
+      type: 'syscall', pid: t.pid, nr: t.ctx.nr, name: t.ctx.name, args: t.entryArgs, scno: t.ctx.nr,
+      ...(t.ip !== undefined && this.opt.wantIp ? { ip: t.ip } : {}),
+      ...(t.comm ? { comm: t.comm } : {}),
+      entryArgs: t.entryArgs.length, time: t.entryTime, duration: now() - t.entryTime, unavailable: true,
+      ...(t.stack ? { stack: t.stack } : {}),
+    });
   }
 
   private entry(t: Tcb, info: Buffer): void {

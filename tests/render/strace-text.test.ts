@@ -6,6 +6,8 @@ import { filterStage } from '../../src/cli/main.js';
 import { defaultFilters, qualifyStatus } from '../../src/filter/expr.js';
 import { NATIVE } from '../../src/arch/index.js';
 import type { Event } from '../../src/model.js';
+import { eventJson } from '../../src/render/json.js';
+import { eventFromJson } from '../../src/replay/events.js';
 
 const LEADER = 100, THREAD = 101;
 const execve = NATIVE.byName.get('execve')!.nr;
@@ -67,4 +69,37 @@ test('an entry with arguments still to come ends with their `, ` at once (a trac
     type: 'syscall', pid: LEADER, nr: nanosleep, name: 'nanosleep', args: [ts, { k: 'ptr', v: 0n }], entryArgs: 1,
     ret: { rval: 0n, errno: 0, fmt: 'd' }, time: 0n, duration: 0n,
   }), 'NULL) = 0\n');
+});
+
+test('a tracee killed at a stop: `???(` when its entry could not be read, `= ? <unavailable>` at exit', () => {
+  const kill = NATIVE.byName.get('kill')!.nr, yieldNr = NATIVE.byName.get('sched_yield')!.nr;
+  const n = (v: number) => ({ k: 'int', v: BigInt(v) }) as never;
+  const events: Event[] = [
+    { type: 'syscall_entry', pid: LEADER, nr: kill, name: 'kill', args: [n(THREAD), n(9)], complete: true, time: 0n },
+    { type: 'syscall_entry', pid: THREAD, nr: -1, name: '???', args: [], complete: true, time: 0n },
+    { type: 'syscall', pid: LEADER, nr: kill, name: 'kill', args: [n(THREAD), n(9)], entryArgs: 2, ret: { rval: 0n, errno: 0, fmt: 'd' }, time: 0n, duration: 0n },
+    { type: 'syscall', pid: THREAD, nr: -1, name: '???', args: [], entryArgs: 0, time: 0n, duration: 0n },
+    { type: 'syscall_entry', pid: 102, nr: yieldNr, name: 'sched_yield', args: [], complete: true, time: 0n },
+    { type: 'syscall', pid: 102, nr: yieldNr, name: 'sched_yield', args: [], entryArgs: 0, unavailable: true, time: 0n, duration: 0n },
+    { type: 'syscall_entry', pid: 103, nr: yieldNr, name: 'sched_yield', args: [], complete: true, time: 0n },
+    { type: 'syscall_entry', pid: LEADER, nr: kill, name: 'kill', args: [n(103), n(9)], complete: true, time: 0n },
+    { type: 'syscall', pid: 103, nr: yieldNr, name: 'sched_yield', args: [], entryArgs: 0, unavailable: true, time: 0n, duration: 0n },
+  ];
+  // a recording keeps both: replayed, the calls print the same
+  const replayed = events.map((ev) => ev.type === 'syscall' ? { ...eventFromJson(eventJson(ev)!), scno: undefined } as Event : ev);
+  assert.equal(render(replayed), render(events));
+  assert.equal(render(events), [
+    '100   kill(101, 9 <unfinished ...>',
+    '101   ???( <unfinished ...>',
+    '100   <... kill resumed>) = 0',
+    '101   <... ??? resumed>) = ?',
+    '102   sched_yield() = ? <unavailable>',
+    '103   sched_yield( <unfinished ...>',
+    '100   kill(103, 9 <unfinished ...>',
+    '103   <... sched_yield resumed>) = ? <unavailable>',
+    '',
+  ].join('\n'));
+  const f = defaultFilters();
+  qualifyStatus(f, 'unavailable');
+  assert.equal(render(events, [], (next) => filterStage(f, next)), '102   sched_yield() = ? <unavailable>\n103   sched_yield() = ? <unavailable>\n');
 });
