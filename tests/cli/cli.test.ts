@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
+import { gone } from '../helpers/session.js';
 
 const run = (tool: string, args: string[], opts: { input?: string; cwd?: string } = {}) =>
   spawnSync(tool, args, { encoding: 'utf8', env: testEnv(), timeout: 30_000, input: opts.input ?? '', cwd: opts.cwd });
@@ -168,15 +169,6 @@ test('--json prints one typed object per event', () => {
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Whether `pid` is gone (or a zombie nobody has reaped yet). */
-function gone(pid: number): boolean {
-  try {
-    return /^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'latin1'));
-  } catch {
-    return true;
-  }
-}
 
 /**
  * Run `tool args…` on a command that waits for a line on stdin; once it is traced, send the tool

@@ -1,4 +1,4 @@
-/** What is left of a command once it has returned: the processes of its process group or session. */
+/** What is left of a command once it has returned: the processes of its process group or session, and whether one is gone. */
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Pids of the processes whose process group or session is `id` (zombies and exiting ones included). */
@@ -17,4 +17,13 @@ export function inSession(id: number): number[] {
     if (pgrp === id || session === id) found.push(Number(name));
   }
   return found;
+}
+
+/** Whether `pid` is gone (or a zombie nobody has reaped yet). */
+export function gone(pid: number): boolean {
+  try {
+    return /^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'latin1'));
+  } catch {
+    return true;
+  }
 }

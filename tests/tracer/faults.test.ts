@@ -11,18 +11,10 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { STRACE, SYSRAY, testEnv } from '../helpers/diff.js';
 import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
+import { gone } from '../helpers/session.js';
 
 const skip = !haveCc();
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Whether `pid` is gone (or a zombie nobody has reaped yet). */
-function gone(pid: number): boolean {
-  try {
-    return /^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  } catch {
-    return true;
-  }
-}
 
 interface Ended {
   code: number | null;
