@@ -996,7 +996,7 @@ export class Tracer {
   private syscallStop(t: Tcb): void {
     const pid = t.pid;
     t.fresh = false;
-    if (t.inSyscall && t.filtered && !t.seccomp && !t.hidden && !t.checkExec && !t.comm && !this.stacks) {
+    if (t.inSyscall && t.filtered && !t.seccomp && !t.hidden && !t.checkExec && !t.comm && !this.stacks && !(this.kvm && factsFor(t.table.rows[t.ctx.nr]).mapsChange)) {
       // the exit of a call not shown: nothing of it is needed (strace skips get_regs there too)
       t.inSyscall = false;
       this.resume(pid, PTRACE.SYSCALL, 0);
