@@ -276,6 +276,7 @@ export function engineOptions(
     comm: f.decodePids.has('comm'),
     pidns: f.decodePids.has('pidns'),
     ...(f.inject.size ? { inject: f.inject } : {}),
+    ...(f.kvmVcpu ? { kvmVcpu: true } : {}),
     detachOnExec: opts.detachOnExec,
     ...(run.streamArrays ? { streamArrays: true } : {}),
     ...(debug ? { debug } : {}),

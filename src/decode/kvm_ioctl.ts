@@ -1,13 +1,14 @@
 /**
  * KVM ioctls (type 0xae, strace's kvm.c and its x86_64 arch_kvm.c): capabilities, memory regions,
- * vCPU registers, segment registers and CPUID tables; the VM and vCPU fds they return.
+ * vCPU registers, segment registers and CPUID tables; the VM and vCPU fds they return; with -e
+ * kvm=vcpu, KVM_RUN's exit reason.
  */
 import { rd } from './args.js';
 import { asFd, fetch, onEntry, onExit, printArray, xval64, type ArgAt, type ArgPrinter } from './printers.js';
 import type { Ctx, RetInfo } from './types.js';
-import { MORE, array, field, hex, struct, uint, type Field, type Value } from './value.js';
-import { flags } from './xlat/core.js';
-import { KVM_CAPS, KVM_CPUID_FLAGS, KVM_MEM_FLAGS } from './xlat/kvm.js';
+import { MORE, array, field, hex, struct, tok, uint, type Field, type Value } from './value.js';
+import { flags, lookup } from './xlat/core.js';
+import { KVM_CAPS, KVM_CPUID_FLAGS, KVM_EXIT_REASONS, KVM_MEM_FLAGS } from './xlat/kvm.js';
 
 /** `...` in place of the fields abbrev leaves out (strace's tprint_more_data_follows inside a struct). */
 const MORE_FIELD: Field = { v: MORE };
@@ -83,5 +84,22 @@ export const KVM_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0xc008ae05: get(cpuid2(true)), 0xc008ae09: get(cpuid2(true)), // KVM_GET_SUPPORTED_CPUID, KVM_GET_EMULATED_CPUID
 };
 
-/** KVM_CREATE_VM and KVM_CREATE_VCPU return fds. */
-export const KVM_RESULTS: Readonly<Record<number, (c: Ctx) => RetInfo>> = { 0xae01: asFd, 0xae41: asFd };
+/** KVM_CREATE_VCPU's fd, noted for -e kvm=vcpu with the vCPU's number (strace's vcpu_register). */
+const createVcpu = (c: Ctx): RetInfo => {
+  if (c.kvm && !c.err) c.kvm.created(Number(BigInt.asIntN(32, c.rval)), Number(BigInt.asIntN(32, c.args[2]!)));
+  return asFd();
+};
+
+/** sizeof(struct kvm_run): strace reads the whole structure, and not from a shorter mapping. */
+const KVM_RUN_SIZE = 2352;
+const EXIT_REASON = 8;
+
+/** -e kvm=vcpu: after a successful KVM_RUN, the exit reason in the vCPU's mapped kvm_run, as `= 0 (KVM_EXIT_HLT)`. */
+const run = (c: Ctx): RetInfo => {
+  const at = c.kvm && !c.err ? c.kvm.run(Number(BigInt.asIntN(32, c.args[0]!))) : undefined;
+  const b = at && at.len >= BigInt(KVM_RUN_SIZE) ? c.mem.read(at.addr, KVM_RUN_SIZE) : null;
+  return b ? { fmt: 'd', aux: tok(lookup(KVM_EXIT_REASONS, rd.u32(b, EXIT_REASON)) ?? 'KVM_EXIT_???') } : { fmt: 'd' };
+};
+
+/** KVM_CREATE_VM and KVM_CREATE_VCPU return fds; KVM_RUN may name the vCPU's exit. */
+export const KVM_RESULTS: Readonly<Record<number, (c: Ctx) => RetInfo>> = { 0xae01: asFd, 0xae41: createVcpu, 0xae80: run };

@@ -74,6 +74,19 @@ export interface Ctx {
    * when no kernel can be asked (replay, tests).
    */
   genlFamilies?: () => ReadonlyMap<number, string>;
+  /** -e kvm=vcpu: the tracee's vCPU fds as the tracer finds them mapped; absent otherwise. */
+  kvm?: KvmVcpus;
+}
+
+/** Where a vCPU's kvm_run structure is mapped in the tracee. */
+export interface KvmRunMap { addr: bigint; len: bigint }
+
+/** -e kvm=vcpu: what the tracer knows of one tracee's vCPU fds (strace's vcpu_info list). */
+export interface KvmVcpus {
+  /** The mapping of vCPU fd `fd`'s kvm_run structure, when the tracer finds one. */
+  run(fd: number): KvmRunMap | undefined;
+  /** KVM_CREATE_VCPU returned `fd` for vCPU `cpuid`: a known fd of another vCPU is looked up again. */
+  created(fd: number, cpuid: number): void;
 }
 
 /** strace's pid kinds: a thread, a thread group (a process), a process group, a session. */

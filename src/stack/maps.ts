@@ -10,13 +10,15 @@ export interface Mapping {
   /** The file offset the mapping starts at. */
   offset: bigint;
   exec: boolean;
+  /** The device's major number (0 for anonymous inodes: -e kvm=vcpu looks for those). */
+  major: number;
   /** The path as /proc prints it (`[vdso]`, `/usr/lib/…/libc.so.6`). */
   path: string;
 }
 
 // start-end perms offset dev inode path: strace's sscanf wants all ten fields, so anonymous
 // mappings (no path) are left out
-const LINE = /^([0-9a-f]+)-([0-9a-f]+) ([r-])([w-])([x-])([ps]) ([0-9a-f]+) [0-9a-f]+:[0-9a-f]+ \d+ +(\S.*)$/;
+const LINE = /^([0-9a-f]+)-([0-9a-f]+) ([r-])([w-])([x-])([ps]) ([0-9a-f]+) ([0-9a-f]+):[0-9a-f]+ \d+ +(\S.*)$/;
 
 /** Parse the text of /proc/PID/maps. */
 export function parseMaps(text: string): Mapping[] {
@@ -31,7 +33,7 @@ export function parseMaps(text: string): Mapping[] {
       if (prev.start === start && prev.end === end) continue;
       if (start <= prev.start || start < prev.end) continue;
     }
-    out.push({ start, end, offset: BigInt('0x' + m[7]), exec: m[5] === 'x', path: m[8]! });
+    out.push({ start, end, offset: BigInt('0x' + m[7]), exec: m[5] === 'x', major: parseInt(m[8]!, 16), path: m[9]! });
   }
   return out;
 }

@@ -34,6 +34,7 @@ import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
 import { dismiss, LAUNCHER_PTRACE_OPTIONS, type Launched, type LaunchedExecve, releaseWithPlan } from './launcher.js';
 import { genlFamilies } from './genl.js';
+import { KvmRuns } from './kvm.js';
 
 export interface TraceOptions extends DecodeOptions {
   /** -f: follow fork, vfork, clone. */
@@ -82,6 +83,8 @@ export interface TraceOptions extends DecodeOptions {
   pidns?: boolean;
   /** -e inject= / -e fault=: what to do to which syscalls (by number; x86_64). */
   inject?: ReadonlyMap<number, InjectSpec>;
+  /** -e kvm=vcpu: name the exit of each KVM_RUN, from the vCPU's kvm_run mapped in the tracee. */
+  kvmVcpu?: boolean;
   /**
    * Wait only for this thread's children and tracees (__WNOTHREAD): the API's engine runs in a
    * worker thread of a program whose other threads have children of their own.
@@ -274,6 +277,8 @@ export class Tracer {
   private mem = new TraceeMemory(0);
   private fds: FdAnnotator | undefined;
   private stacks: StackTaker | undefined;
+  /** -e kvm=vcpu: the tracees' vCPU fds and where their kvm_run is mapped. */
+  private kvm: KvmRuns | undefined;
   private namespaces: PidNamespaces | undefined;
   private decodersByTable = new Map<ArchTable, SyscallDecoder[]>();
   private mainPid = 0;
@@ -311,6 +316,7 @@ export class Tracer {
     this.mem.warn = (msg) => this.say(msg, 'error');
     if (opt.decodeFds) this.fds = new FdAnnotator(opt.decodeFds, opt.comm ? loadComm : undefined);
     if (opt.stackTraces) this.stacks = new StackTaker();
+    if (opt.kvmVcpu) this.kvm = new KvmRuns();
     this.ptraceOptions = traceeOptions(opt.followForks);
   }
 
@@ -383,6 +389,7 @@ export class Tracer {
       t.ctx.pidNotes = this.pidNotes(pid);
       if (this.procOf(t) !== pid) t.ctx.proc = this.procOf(t);
     }
+    if (this.kvm) t.ctx.kvm = this.kvm.forTracee(() => this.procOf(t));
     this.tcbs.set(pid, t);
     this.opt.debug?.(`new tcb for pid ${pid}, active tcbs:${this.tcbs.size}`);
     if (this.killing) kill(pid, 9);
@@ -525,7 +532,9 @@ export class Tracer {
   private filterTraces(nr: number): boolean {
     const row = NATIVE.rows[nr];
     // -Y: a process's name changes with PR_SET_NAME (a call that declares commChange), shown or not
-    return !row || this.opt.traced![nr] === 1 || row.classes.includes('seccomp_default') || (this.opt.comm === true && factsFor(row).commChange !== undefined);
+    // -e kvm=vcpu: as strace without a filter, every call that may change mappings is seen, shown or not
+    return !row || this.opt.traced![nr] === 1 || row.classes.includes('seccomp_default') || (this.opt.comm === true && factsFor(row).commChange !== undefined) ||
+      (this.kvm !== undefined && factsFor(row).mapsChange === true);
   }
 
   /** The filter a started command is to run under, if any (-d says so, as strace does). */
@@ -987,7 +996,7 @@ export class Tracer {
   private syscallStop(t: Tcb): void {
     const pid = t.pid;
     t.fresh = false;
-    if (t.inSyscall && t.filtered && !t.seccomp && !t.hidden && !t.checkExec && !t.comm && !this.stacks) {
+    if (t.inSyscall && t.filtered && !t.seccomp && !t.hidden && !t.checkExec && !t.comm && !this.stacks && !(this.kvm && factsFor(t.table.rows[t.ctx.nr]).mapsChange)) {
       // the exit of a call not shown: nothing of it is needed (strace skips get_regs there too)
       t.inSyscall = false;
       this.resume(pid, PTRACE.SYSCALL, 0);
@@ -1204,8 +1213,9 @@ export class Tracer {
     }
     // -Y: strace reloads the name after a successful exec or PR_SET_NAME, before printing the result
     // what the registry says of the call, looked up only by the options that use it (the hot path)
-    const facts = t.ctx.pidNotes || this.opt.dumpRead || this.opt.dumpWrite || this.stacks ? factsFor(t.table.rows[t.ctx.nr]) : NO_FACTS;
+    const facts = t.ctx.pidNotes || this.opt.dumpRead || this.opt.dumpWrite || this.stacks || this.kvm ? factsFor(t.table.rows[t.ctx.nr]) : NO_FACTS;
     if (this.stacks && facts.mapsChange) this.stacks.unwinder.mapsChanged();
+    if (this.kvm && facts.mapsChange) this.kvm.mapsChanged();
     if (t.comm && info[32] === 0 && holds(facts.commChange, t.ctx.args)) t.comm = loadComm(this.procOf(t));
     if (t.filtered) {
       // the shim's seccomp() succeeded: from now on only traced syscalls stop this tracee

@@ -1,4 +1,7 @@
-/** KVM's tables: KVM_CHECK_EXTENSION's capabilities (KVM_CAP_*), memory region and CPUID entry flags. */
+/**
+ * KVM's tables: KVM_CHECK_EXTENSION's capabilities (KVM_CAP_*), memory region and CPUID entry flags,
+ * and the vCPU exit reasons -e kvm=vcpu names.
+ */
 import { xlat } from './core.js';
 
 export const KVM_CAPS = xlat(() => ([
@@ -58,3 +61,10 @@ export const KVM_MEM_FLAGS = xlat([[1, 'KVM_MEM_LOG_DIRTY_PAGES'], [2, 'KVM_MEM_
 export const KVM_CPUID_FLAGS = xlat([
   [1, 'KVM_CPUID_FLAG_SIGNIFCANT_INDEX'], [2, 'KVM_CPUID_FLAG_STATEFUL_FUNC'], [4, 'KVM_CPUID_FLAG_STATE_READ_NEXT'],
 ]);
+/** struct kvm_run's exit_reason (KVM_EXIT_*): the kernel numbers them in this order from 0. */
+export const KVM_EXIT_REASONS = xlat(() => ([
+  'UNKNOWN', 'EXCEPTION', 'IO', 'HYPERCALL', 'DEBUG', 'HLT', 'MMIO', 'IRQ_WINDOW_OPEN', 'SHUTDOWN', 'FAIL_ENTRY', 'INTR',
+  'SET_TPR', 'TPR_ACCESS', 'S390_SIEIC', 'S390_RESET', 'DCR', 'NMI', 'INTERNAL_ERROR', 'OSI', 'PAPR_HCALL',
+  'S390_UCONTROL', 'WATCHDOG', 'S390_TSCH', 'EPR', 'SYSTEM_EVENT', 'S390_STSI', 'IOAPIC_EOI', 'HYPERV', 'ARM_NISV',
+  'X86_RDMSR', 'X86_WRMSR', 'DIRTY_RING_FULL', 'AP_RESET_HOLD', 'X86_BUS_LOCK', 'XEN', 'RISCV_SBI', 'RISCV_CSR', 'NOTIFY',
+].map((n, i) => [i, `KVM_EXIT_${n}`] as const)));
