@@ -5,7 +5,7 @@
  */
 import { addr, fd, path, rd } from './args.js';
 import {
-  cstrField, dev, fetch, inOut, keepIn, numAt, onEntry, onExit, printArray, sprinttime, xval64, type ArgAt, type ArgPrinter,
+  cstrField, dev, fetch, inOut, keepIn, numAt, onEntry, onExit, printArray, sprinttime, xval, xval64, type ArgAt, type ArgPrinter,
 } from './printers.js';
 import type { Ctx } from './types.js';
 import { MORE, array, field, hex, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
@@ -132,6 +132,16 @@ const balance = (withState: boolean) => (b: Uint8Array): Value => {
   return struct(f);
 };
 
+/** BALANCE_V2: strace goes on to the exit even when the struct could not be read at entry. */
+const balanceV2: ArgAt = {
+  at: 'exit',
+  save: keepIn((c, a) => fetch(c, a, 1024, balance(false))),
+  print: (c, a) => {
+    const v = c.state.argIn as Value;
+    return c.err ? v : { k: 'inout', in: v, out: fetch(c, a, 1024, balance(true), true) };
+  },
+};
+
 const features = (b: Uint8Array, off: number): Value =>
   struct([
     field('compat_flags', flags64(b, off, BTRFS_FEATURES_COMPAT, 'BTRFS_FEATURE_COMPAT_???')),
@@ -210,8 +220,8 @@ const fsInfo = out(1024, (b) => {
   return struct(f);
 });
 
-/** struct btrfs_ioctl_get_dev_stats: at exit its values, by name, no more than the struct holds. */
-const DEV_STATS_MAX = 126;
+/** struct btrfs_ioctl_get_dev_stats: at exit its values, by name, no more than the BTRFS_DEV_STAT_VALUES_MAX it names. */
+const DEV_STATS_MAX = 5;
 const devStats = both(
   1032,
   (b) =>
@@ -437,12 +447,12 @@ const NO_ARG = null;
 export const BTRFS_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   // TRANS_START, TRANS_END, SYNC, SCRUB_CANCEL, QUOTA_RESCAN_WAIT; DEFRAG and BALANCE ignore their vol_args
   0x9406: NO_ARG, 0x9407: NO_ARG, 0x9408: NO_ARG, 0x941c: NO_ARG, 0x942e: NO_ARG, 0x50009402: NO_ARG, 0x5000940c: NO_ARG,
-  0x40049421: onEntry((_c, a) => xval64(BTRFS_BALANCE_CTL_CMDS, a, 'BTRFS_BALANCE_CTL_???')), // BALANCE_CTL
+  0x40049421: onEntry((_c, a) => xval(BTRFS_BALANCE_CTL_CMDS, a, 'BTRFS_BALANCE_CTL_???')), // BALANCE_CTL
   0x80089418: onExit((c, a) => numAt(c, a, true, true, 8)), // START_SYNC
   0x40089413: onEntry(u64At), 0x40089416: onEntry(u64At), // DEFAULT_SUBVOL, WAIT_SYNC
   0x80089419: onExit((c, a) => subvolFlags(c, a, true)), // SUBVOL_GETFLAGS
   0x4008941a: onEntry((c, a) => subvolFlags(c, a, false)), // SUBVOL_SETFLAGS
-  0xc4009420: both(1024, balance(false), balance(true)), // BALANCE_V2
+  0xc4009420: balanceV2, // BALANCE_V2
   0x84009422: out(1024, balance(true)), // BALANCE_PROGRESS
   0x40309410: defragRange, // DEFRAG_RANGE
   0xd000941e: devInfo, // DEV_INFO
