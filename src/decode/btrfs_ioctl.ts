@@ -9,7 +9,7 @@ import {
 } from './printers.js';
 import type { Ctx } from './types.js';
 import { MORE, array, field, hex, join, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
-import { flags, symbol } from './xlat/core.js';
+import { flags, symbol, type Xlat } from './xlat/core.js';
 import {
   BTRFS_BALANCE_ARGS, BTRFS_BALANCE_CTL_CMDS, BTRFS_BALANCE_FLAGS, BTRFS_BALANCE_STATE, BTRFS_COMPRESS_TYPES,
   BTRFS_CONT_READING_FROM_SRCDEV_MODE, BTRFS_CSUM_TYPES, BTRFS_DEFRAG_FLAGS, BTRFS_DEV_REPLACE_CMDS,
@@ -33,7 +33,7 @@ const u64max = (b: Uint8Array, off: number): Value => {
 const u32 = (b: Uint8Array, off: number): Value => uint(rd.u32(b, off));
 const objectid = (v: bigint): Value => symbol(BTRFS_TREE_OBJECTIDS, v, 'u');
 const keyType = (v: number): Value => symbol(BTRFS_KEY_TYPES, BigInt(v), 'u');
-const flags64 = (b: Uint8Array, off: number, x: Parameters<typeof flags>[0], unknown: string): Value => flags(x, rd.u64(b, off), unknown);
+const flags64 = (b: Uint8Array, off: number, x: Xlat, unknown: string): Value => flags(x, rd.u64(b, off), unknown);
 
 const hexByte = (b: Uint8Array, i: number): string => b[i]!.toString(16).padStart(2, '0');
 /** A 16-byte UUID: `01234567-89ab-cdef-fedc-ba9876543210`. */
