@@ -36,7 +36,7 @@ const PARTS = {
   ioctl: ['decode/ioctl.js', 'decode/xlat/ioctls.js', 'decode/evdev_ioctl.js', 'decode/xlat/evdev.js',
     'decode/gpio_ioctl.js', 'decode/ptp_ioctl.js',
     'decode/seccomp_ioctl.js', 'decode/block_ioctl.js', 'decode/mtd_ioctl.js', 'decode/ubi_ioctl.js',
-    'decode/scsi_ioctl.js', 'decode/kvm_ioctl.js', 'decode/xlat/kvm.js', 'decode/dm_ioctl.js', 'decode/tee_ioctl.js',
+    'decode/scsi_ioctl.js', 'decode/kvm_ioctl.js', 'decode/xlat/kvm.js', 'decode/dm_ioctl.js', 'decode/tee_ioctl.js', 'decode/btrfs_ioctl.js', 'decode/xlat/btrfs.js',
     'decode/kd_ioctl.js', 'decode/xlat/kd.js', 'decode/v4l2_ioctl.js', 'decode/xlat/v4l2.js'],
   process: [
     'decode/process.js', 'decode/prctl.js', 'decode/seccomp.js', 'decode/system.js', 'decode/sched.js', 'decode/ptrace.js',

@@ -37,6 +37,7 @@ import { SCSI_IOCTLS } from './scsi_ioctl.js';
 import { KVM_IOCTLS, KVM_RESULTS } from './kvm_ioctl.js';
 import { DM_IOCTLS } from './dm_ioctl.js';
 import { TEE_IOCTLS } from './tee_ioctl.js';
+import { BTRFS_IOCTLS } from './btrfs_ioctl.js';
 import { perfAttrAt } from './perf_attr.js';
 import {
   BAUD_OPTIONS, CBAUD, CIBAUD, CSIZE, EVDEV_ABS, EVDEV_EV, FS_IOC_FLAGS, IBSHIFT, IOCTL_DIRS, MODEM_FLAGS, NCC, NCCS,
@@ -586,14 +587,17 @@ const UFFD_IOCTLS: Readonly<Record<number, ArgAt | null>> = {
   0x8010aa02: set((c, a) => fetch(c, a, 16, (b) => uffdRange(b, 0), true)), // UFFDIO_WAKE
 };
 
+/** File system requests of type 0x94: the generic ones first, then btrfs's (strace's fs_0x94_ioctl falls back to btrfs_ioctl). */
+const FS_0X94_IOCTLS: Readonly<Record<number, ArgAt | null>> = { ...BTRFS_IOCTLS, ...FS_IOCTLS };
+
 /** strace's per-type ioctl decoders we follow: terminal ('T'), block (0x12), loop ('L'), random ('R'), inotify ('I'),
  * nsfs (0xb7), legacy IDE (0x03), perf ('$'), userfaultfd (0xaa), seccomp ('!'),
- * file system ('f', 'X', 0x94), sockets (0x89), real-time clocks ('p'), counters (0x3e),
+ * file system ('f', 'X', 0x94, with btrfs), sockets (0x89), real-time clocks ('p'), counters (0x3e),
  * watchdogs ('W'), network block devices (0xab), infrared remote controls ('i'), GPIO chips (0xb4),
  * PTP clocks ('='), virtual consoles ('K'), Video4Linux2 ('V'), MTD ('M'), UBI ('O', 'o'), SCSI
  * generic (0x22), KVM (0xae), device mapper (0xfd), TEE (0xa4). */
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
-  0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
+  0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_0X94_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
   0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS, 0xaa: UFFD_IOCTLS, 0x21: SECCOMP_IOCTLS,
   0x89: SOCK_IOCTLS, 0x70: RTC_IOCTLS, 0x3e: COUNTER_IOCTLS, 0x57: WATCHDOG_IOCTLS, 0xab: NBD_IOCTLS, 0x69: LIRC_IOCTLS,
   0xb4: GPIO_IOCTLS, 0x3d: PTP_IOCTLS, 0x4b: KD_IOCTLS, 0x56: V4L2_IOCTLS,
