@@ -20,7 +20,7 @@ const BPF_MAP_CREATE_SIZE = 72;
 const BPF_F_NUMA_NODE = 4;
 
 /** union bpf_attr of BPF_MAP_CREATE, fields up to what `len` bytes hold (older kernels' sizes). */
-function bpfMapCreate(b: Uint8Array, len: number): Field[] {
+function bpfMapCreate(c: Ctx, b: Uint8Array, len: number): Field[] {
   const f: Field[] = [
     field('map_type', xval(BPF_MAP_TYPES, BigInt(rd.u32(b, 0)), 'BPF_MAP_TYPE_???')),
     field('key_size', uint(rd.u32(b, 4))), field('value_size', uint(rd.u32(b, 8))), field('max_entries', uint(rd.u32(b, 12))),
@@ -38,7 +38,7 @@ function bpfMapCreate(b: Uint8Array, len: number): Field[] {
   if (len <= 28) return f;
   f.push(field('map_name', cstrField(b, 28, Math.min(16, len - 28))));
   if (len <= 44) return f;
-  f.push(field('map_ifindex', ifindexV(rd.u32(b, 44))));
+  f.push(field('map_ifindex', ifindexV(c, rd.u32(b, 44))));
   if (len <= 48) return f;
   f.push(field('btf_fd', { k: 'fd', fd: rd.s32(b, 48) }), field('btf_key_type_id', uint(rd.u32(b, 52))),
     field('btf_value_type_id', uint(rd.u32(b, 56))));
@@ -101,7 +101,7 @@ const BPF_PROG_LOAD_FIELDS: readonly BpfField[] = [
   ['kern_version', 40, bfKernelVersion, true],
   ['prog_flags', 44, bfFlags32(BPF_PROG_FLAGS, 'BPF_F_???'), true],
   ['prog_name', 48, (_c, b, off) => cstrField(b, off, 16), true],
-  ['prog_ifindex', 64, (_c, b, off) => ifindexV(rd.u32(b, off)), true],
+  ['prog_ifindex', 64, (c, b, off) => ifindexV(c, rd.u32(b, off)), true],
   ['expected_attach_type', 68, bfVal32(BPF_ATTACH_TYPES, 'BPF_???'), true],
   ['prog_btf_fd', 72, bfFd, true], ['func_info_rec_size', 76, bfU32], ['func_info', 80, bfAddr], ['func_info_cnt', 88, bfU32],
   ['line_info_rec_size', 92, bfU32], ['line_info', 96, bfAddr], ['line_info_cnt', 104, bfU32],
@@ -169,7 +169,7 @@ function bpfAttr(c: Ctx, cmd: number, b: Uint8Array): Value {
   if (cmd === 0) {
     const full = new Uint8Array(Math.max(BPF_MAP_CREATE_SIZE, b.length));
     full.set(b);
-    return struct([...bpfMapCreate(full, Math.min(b.length, BPF_MAP_CREATE_SIZE)), ...bpfExtra(c, b, BPF_MAP_CREATE_SIZE)]);
+    return struct([...bpfMapCreate(c, full, Math.min(b.length, BPF_MAP_CREATE_SIZE)), ...bpfExtra(c, b, BPF_MAP_CREATE_SIZE)]);
   }
   const spec = BPF_ATTRS[cmd]!;
   const full = new Uint8Array(Math.max(spec.size, b.length));

@@ -2,7 +2,6 @@
  * bpf(BPF_OBJ_GET_INFO_BY_FD): the attr, and with -v the struct bpf_map_info or bpf_prog_info the
  * kernel fills in (strace's print_bpf_map_info, print_bpf_prog_info).
  */
-import { readFileSync, readlinkSync } from 'node:fs';
 import { addr, buf, rd } from './args.js';
 import type { Ctx } from './types.js';
 import { field, note, struct, uint, type Field, type Value } from './value.js';
@@ -19,17 +18,10 @@ const PROG_INFO_SIZE = 220;
 
 type Kind = 'map' | 'prog';
 
-/**
- * What the fd is, as strace learns it from the fd's link: a map, a program, or neither. Like -y's
- * paths this is the host's knowledge, read when the call is decoded.
- */
-function objKind(pid: number, fd: number): Kind | undefined {
-  try {
-    const l = readlinkSync(`/proc/${pid}/fd/${fd}`);
-    return l === 'anon_inode:bpf-map' ? 'map' : l === 'anon_inode:bpf-prog' ? 'prog' : undefined;
-  } catch {
-    return undefined;
-  }
+/** What the fd is, as strace learns it from the fd's link when the call is decoded: a map, a program, or neither. */
+function objKind(c: Ctx, fd: number): Kind | undefined {
+  const l = c.host?.fdLink(fd);
+  return l === 'anon_inode:bpf-map' ? 'map' : l === 'anon_inode:bpf-prog' ? 'prog' : undefined;
 }
 
 /** `size` bytes of the info buffer, zero-padded to a page, or null (fetch_bpf_obj_info). */
@@ -58,7 +50,7 @@ function mapInfo(c: Ctx, b: Uint8Array, size: number): Value {
   if (len <= 24) return struct(f);
   f.push(field('name', cstrField(b, 24, 16)));
   if (len <= 40) return struct(f);
-  f.push(field('ifindex', ifindexV(rd.u32(b, 40))), field('btf_vmlinux_value_type_id', uint(rd.u32(b, 44))),
+  f.push(field('ifindex', ifindexV(c, rd.u32(b, 40))), field('btf_vmlinux_value_type_id', uint(rd.u32(b, 44))),
     field('netns_dev', dev(rd.u64(b, 48))), field('netns_ino', uint(rd.u64(b, 56))));
   if (len <= 64) return struct(f);
   f.push(field('btf_id', uint(rd.u32(b, 64))), field('btf_key_type_id', uint(rd.u32(b, 68))),
@@ -68,16 +60,11 @@ function mapInfo(c: Ctx, b: Uint8Array, size: number): Value {
 
 /**
  * An approximation of the wall-clock time of a CLOCK_BOOTTIME instant, in seconds (strace's
- * print_boottime): the boot time is now less the uptime.
+ * print_boottime): the host's boot time plus the instant; none without a host to ask.
  */
-function boottimeNote(ns: bigint): string | undefined {
-  try {
-    const up = Number(readFileSync('/proc/uptime', 'latin1').split(' ')[0]);
-    const bootMs = Date.now() - up * 1000;
-    return sprinttime(BigInt(Math.floor((bootMs + Number(ns / 1000000n)) / 1000)));
-  } catch {
-    return undefined;
-  }
+function boottimeNote(c: Ctx, ns: bigint): string | undefined {
+  const boot = c.host?.bootEpochMs();
+  return boot === undefined ? undefined : sprinttime(BigInt(Math.floor((boot + Number(ns / 1000000n)) / 1000)));
 }
 
 /** struct bpf_prog_info: `before` is the buffer at entry, for the counts the kernel changes. */
@@ -95,13 +82,13 @@ function progInfo(c: Ctx, b: Uint8Array, size: number, before: Uint8Array): Valu
       : printArray(c, u64(32), Math.floor(Math.min(rd.u32(before, 20), u32(20)) / 8), 8, ebpfInsn, { exiting: true })),
   ];
   if (len <= 40) return struct(f);
-  const when = boottimeNote(u64(40));
+  const when = boottimeNote(c, u64(40));
   f.push(field('load_time', when ? note(uint(u64(40)), when) : uint(u64(40))), field('created_by_uid', idV(u32(48))),
     was32('nr_map_ids', 52),
     field('map_ids', printArray(c, u64(56), Math.min(rd.u32(before, 52), u32(52)), 4, (x) => uint(rd.u32(x, 0)), { exiting: true })),
     field('name', cstrField(b, 64, 16)));
   if (len <= 80) return struct(f);
-  f.push(field('ifindex', ifindexV(u32(80))), field('gpl_compatible', uint(u32(84) & 1)),
+  f.push(field('ifindex', ifindexV(c, u32(80))), field('gpl_compatible', uint(u32(84) & 1)),
     field('netns_dev', dev(u64(88))), field('netns_ino', uint(u64(96))));
   if (len <= 104) return struct(f);
   f.push(was32('nr_jited_ksyms', 104), was32('nr_jited_func_lens', 108),
@@ -129,7 +116,7 @@ export interface ObjInfoEntry { attr: Uint8Array; kind?: Kind; info?: Uint8Array
 export function objInfoEntry(c: Ctx, attr: Uint8Array): ObjInfoEntry {
   const a = new Uint8Array(Math.max(ATTR_SIZE, attr.length));
   a.set(attr);
-  const kind = c.opt.abbrev ? undefined : objKind(c.pid, rd.s32(a, 0));
+  const kind = c.opt.abbrev ? undefined : objKind(c, rd.s32(a, 0));
   if (!kind) return { attr };
   return { attr, kind, info: infoBytes(c, rd.u64(a, 8), rd.u32(a, 4)) ?? new Uint8Array(PAGE_SIZE) };
 }

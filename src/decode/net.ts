@@ -1,5 +1,4 @@
 /** Decoders of the network family: sockets, addresses, messages, socket options. */
-import { readFileSync } from 'node:fs';
 import { A, addr, buf, fd, hexv, localArray, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
 import { array, call, field, int, join, struct, sym, tok, uint, type Field, type Value } from './value.js';
@@ -115,17 +114,10 @@ const recvfrom: SyscallDecoder = {
 // ---------------------------------------------------------------- msghdr
 
 const IOV_MAX = 1024;
-let optmemMax = 0;
-/** /proc/sys/net/core/optmem_max rounded up to 8, the most of msg_control strace reads. */
-function getOptmemMax(): number {
-  if (optmemMax) return optmemMax;
-  try {
-    const v = Number(readFileSync('/proc/sys/net/core/optmem_max', 'latin1').trim());
-    optmemMax = v > 0 ? (v + 7) & ~7 : 8 * (2 * IOV_MAX + 512);
-  } catch {
-    optmemMax = 8 * (2 * IOV_MAX + 512);
-  }
-  return optmemMax;
+/** optmem_max rounded up to 8, the most of msg_control strace reads (its get_optmem_max), or its default. */
+function optmemMax(c: Ctx): number {
+  const v = c.host?.optmemMax() ?? 0;
+  return v > 0 ? (v + 7) & ~7 : 8 * (2 * IOV_MAX + 512);
 }
 
 function cmsgData(c: Ctx, level: number, type: number, d: Uint8Array): Field[] {
@@ -151,7 +143,7 @@ function cmsgData(c: Ctx, level: number, type: number, d: Uint8Array): Field[] {
     out.push(field('cmsg_type', symbol(IP_CMSG_TYPES, BigInt(type >>> 0), 'x', 'IP_???')));
     if (type === 8 && d.length >= 12) {
       out.push(field('cmsg_data', struct([
-        field('ipi_ifindex', ifindexV(rd.s32(d, 0))),
+        field('ipi_ifindex', ifindexV(c, rd.s32(d, 0))),
         field('ipi_spec_dst', inet4(d, 4)),
         field('ipi_addr', inet4(d, 8)),
       ])));
@@ -168,14 +160,14 @@ function cmsgData(c: Ctx, level: number, type: number, d: Uint8Array): Field[] {
       out.push(field('cmsg_data', struct([
         field('ee_errno', uint(rd.u32(d, 0))), field('ee_origin', uint(d[4]!)), field('ee_type', uint(d[5]!)),
         field('ee_code', uint(d[6]!)), field('ee_info', uint(rd.u32(d, 8))), field('ee_data', uint(rd.u32(d, 12))),
-        field('offender', sockaddrV(b, 16)),
+        field('offender', sockaddrV(b, 16, c)),
       ])));
     } else if (type === 3 && d.length >= 1) {
       out.push(field('cmsg_data', { k: 'str', b: d }));
     } else if (type === 20 && d.length >= 16) {
       const b = new Uint8Array(129);
       b.set(d.subarray(0, Math.min(d.length, 128)));
-      out.push(field('cmsg_data', sockaddrV(b, Math.min(d.length, 128))));
+      out.push(field('cmsg_data', sockaddrV(b, Math.min(d.length, 128), c)));
     }
   } else {
     out.push(field('cmsg_type', hexv(BigInt(type >>> 0))));
@@ -185,7 +177,7 @@ function cmsgData(c: Ctx, level: number, type: number, d: Uint8Array): Field[] {
 
 /** msg_control: the control messages, `[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}]`. */
 function msgControl(c: Ctx, a: bigint, inLen: bigint): Value {
-  const max = BigInt(getOptmemMax());
+  const max = BigInt(optmemMax(c));
   const controlLen = Number(inLen > max ? max : inLen);
   const b = controlLen < 16 ? null : c.mem.read(a, controlLen);
   if (!b) return addr(a);
@@ -231,7 +223,7 @@ function nameFamily(c: Ctx, a: bigint, len: number): number {
 
 /** An iovec buffer of a message to a netlink socket (the call's fd): its messages. */
 const netlinkData = (c: Ctx) => (base: bigint, len: bigint): Value =>
-  (base ? netlinkV(c, netlinkFamily(c.proc ?? c.pid, Number(BigInt.asIntN(32, c.args[0]!))), base, len) : buf(c, base, len));
+  (base ? netlinkV(c, netlinkFamily(c, Number(BigInt.asIntN(32, c.args[0]!))), base, len) : buf(c, base, len));
 
 /** struct msghdr (56 bytes): name, iovecs (data limited to `dataSize`), control messages, flags. */
 function msghdrV(c: Ctx, b: Uint8Array, userNamelen: number | undefined, dataSize: bigint): Value {
@@ -356,7 +348,7 @@ const groupReq = (c: Ctx, a: bigint, len: number): Value =>
   len < 136 ? addr(a) : fetch(c, a, 136, (b) => {
     const sa = new Uint8Array(129);
     sa.set(b.subarray(8, 136));
-    return struct([field('gr_interface', ifindexV(rd.u32(b, 0))), field('gr_group', sockaddrV(sa, 128))]);
+    return struct([field('gr_interface', ifindexV(c, rd.u32(b, 0))), field('gr_group', sockaddrV(sa, 128, c))]);
   });
 
 /** struct packet_mreq (16 bytes): the interface, the type and mr_alen bytes of the address. */
@@ -365,7 +357,7 @@ const packetMreq = (c: Ctx, a: bigint, len: number): Value => {
   if (!b) return addr(a);
   const alen = rd.u16(b, 6);
   return struct([
-    field('mr_ifindex', ifindexV(rd.s32(b, 0))),
+    field('mr_ifindex', ifindexV(c, rd.s32(b, 0))),
     field('mr_type', symbol(PACKET_MR_TYPES, BigInt(rd.u16(b, 4)), 'x', 'PACKET_MR_???')),
     field('mr_alen', uint(alen)),
     field('mr_address', hwaddrV(b.subarray(8, 16), Math.min(alen, 8), -1)),
@@ -445,7 +437,7 @@ function setsockoptVal(c: Ctx, level: number, name: number, a: bigint, len: numb
     } else if (level === 41 && name >= 20 && name <= 28 && name !== 22 && name !== 23 && name !== 24 && name !== 25 && name !== 26) {
       return len < 20 ? addr(a) : fetch(c, a, 20, (b) => struct([
         { v: inet6(b, 0, 'ipv6mr_multiaddr') },
-        field('ipv6mr_interface', ifindexV(rd.u32(b, 16))),
+        field('ipv6mr_interface', ifindexV(c, rd.u32(b, 16))),
       ]));
     } else if (level === 270) {
       return len < 4 ? addr(a) : numAt(c, a);

@@ -1,5 +1,4 @@
 /** Netlink messages: headers, NETLINK_ROUTE payloads (strace's netlink*.c); NETLINK_SOCK_DIAG is netlink_sock_diag.ts. */
-import { readFileSync, readlinkSync } from 'node:fs';
 import { addr, buf, hexv, rd } from './args.js';
 import type { Ctx } from './types.js';
 import { array, field, int, note, struct, tok, uint, type Field, type Value } from './value.js';
@@ -33,44 +32,19 @@ export { nlattrsV, type NlaDecoder } from './netlink_nla.js';
 // ---------------------------------------------------------------- netlink messages
 
 const NETLINK_ROUTE = 0;
-let netlinkCache = new Map<string, number | null>();
-
-/** The protocol of the netlink socket with this inode in a /proc/…/net/netlink listing, or null. */
-function netlinkProto(list: string, inode: string): number | null {
-  try {
-    for (const l of readFileSync(list, 'latin1').split('\n').slice(1)) {
-      const f = l.trim().split(/\s+/);
-      if (f.length >= 10 && f[9] === inode) return Number(f[1]);
-    }
-  } catch { /* no procfs */ }
-  return null;
-}
 
 /** What netlinkFamily returns for a netlink socket whose protocol strace cannot learn. */
 export const NETLINK_UNKNOWN = -1;
 
 /**
  * The netlink protocol of a tracee's fd, NETLINK_UNKNOWN, or undefined when the fd is not a netlink
- * socket. strace learns that a socket is netlink from the fd itself, and its protocol from a
- * sock_diag query in its own network namespace: a socket of a tracee in another namespace is
- * netlink of an unknown protocol, and its messages print with the generic types only.
+ * socket or there is no host to ask: strace then prints the data as bytes. A socket of a tracee in
+ * another network namespace is netlink of an unknown protocol (strace's sock_diag query runs in its
+ * own), and its messages print with the generic types only.
  */
-export function netlinkFamily(pid: number, fdNum: number): number | undefined {
-  let inode: string;
-  try {
-    const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fdNum}`));
-    if (!m) return undefined;
-    inode = m[1]!;
-  } catch {
-    return undefined;
-  }
-  const hit = netlinkCache.get(inode);
-  if (hit !== undefined) return hit ?? undefined;
-  let proto = netlinkProto('/proc/self/net/netlink', inode);
-  if (proto === null && netlinkProto(`/proc/${pid}/net/netlink`, inode) !== null) proto = NETLINK_UNKNOWN;
-  if (netlinkCache.size > 4096) netlinkCache = new Map();
-  netlinkCache.set(inode, proto);
-  return proto ?? undefined;
+export function netlinkFamily(c: Ctx, fd: number): number | undefined {
+  const p = c.host?.netlinkProtocol(fd);
+  return p === 'unknown' ? NETLINK_UNKNOWN : p;
 }
 
 const NETLINK_TYPES = nlTable(['NLMSG_NOOP', 'NLMSG_ERROR', 'NLMSG_DONE', 'NLMSG_OVERRUN'], 1);
@@ -149,7 +123,7 @@ function ifaddrmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
         field('ifa_prefixlen', uint(b[0]!)),
         field('ifa_flags', xflags(IFA_FLAGS, BigInt(b[1]!), 'IFA_F_???')),
         field('ifa_scope', symbol(RT_SCOPES, BigInt(b[2]!), 'x')),
-        field('ifa_index', ifindexV(rd.u32(b, 3))),
+        field('ifa_index', ifindexV(c, rd.u32(b, 3))),
       );
       decoded = true;
     } else f.push({ v: addr(a + 1n) });
@@ -175,7 +149,7 @@ function ifaddrmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
 function ifaddrlblmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
   return fixedThenAttrs(c, a, len, familyField('ifal_family', family), 12, (b) => [
     field('ifal_prefixlen', uint(b[1]!)), field('ifal_flags', uint(b[2]!)),
-    field('ifal_index', ifindexV(rd.u32(b, 3))), field('ifal_seq', uint(rd.u32(b, 7))),
+    field('ifal_index', ifindexV(c, rd.u32(b, 3))), field('ifal_seq', uint(rd.u32(b, 7))),
   ], IFAL_ATTRS, 'IFAL_???', [undefined, nlaInet(family), nlaU32]);
 }
 
@@ -300,7 +274,7 @@ export function netlinkV(c: Ctx, family: number | undefined, a: bigint, total: b
 /** decode_sockbuf: a socket's data, as netlink messages on a netlink socket. */
 export function sockbuf(c: Ctx, fdArg: bigint, a: bigint, len: bigint): Value {
   const f = Number(BigInt.asIntN(32, fdArg));
-  const family = c.opt.verbose && a ? netlinkFamily(c.proc ?? c.pid, f) : undefined;
+  const family = c.opt.verbose && a ? netlinkFamily(c, f) : undefined;
   if (family !== undefined) return netlinkV(c, family, a, len);
   return buf(c, a, len);
 }

@@ -285,7 +285,7 @@ export function ifinfomsgV(c: Ctx, family: number, a: bigint, len: number): Valu
   if (!b) return [struct([...f, { v: addr(a + 1n) }])];
   f.push(
     field('ifi_type', symbol(ARPHRD, BigInt(rd.u16(b, 1)), 'x', 'ARPHRD_???')),
-    field('ifi_index', ifindexV(rd.u32(b, 3))),
+    field('ifi_index', ifindexV(c, rd.u32(b, 3))),
     field('ifi_flags', xflags(IFF_FLAGS, BigInt(rd.u32(b, 7)), 'IFF_???')),
     field('ifi_change', hexv(BigInt(rd.u32(b, 11)))),
   );
@@ -346,7 +346,7 @@ export function ifstatsmsgV(c: Ctx, family: number, a: bigint, len: number): Val
   return fixedThenAttrs(c, a, len, head, 12, (b) => [
     ...(b[0] ? [field('pad1', hexv(BigInt(b[0])))] : []),
     ...(rd.u16(b, 1) ? [field('pad2', hexv(BigInt(rd.u16(b, 1))))] : []),
-    field('ifindex', ifindexV(rd.u32(b, 3))),
+    field('ifindex', ifindexV(c, rd.u32(b, 3))),
     field('filter_mask', xflags(X.IFLA_STATS_FILTER, BigInt(rd.u32(b, 7)), '1<<IFLA_STATS_???')),
   ], X.IFLA_STATS_ATTRS, 'IFLA_STATS_???', tables().stats);
 }

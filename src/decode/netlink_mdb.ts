@@ -25,7 +25,7 @@ function mdbAddr(b: Uint8Array): Value {
 const entryInfo: NlaDecoder = (c, a, len) => {
   if (len < 28) return null;
   const v = fetch(c, a, 28, (b) => struct([
-    field('ifindex', ifindexV(rd.u32(b, 0))),
+    field('ifindex', ifindexV(c, rd.u32(b, 0))),
     field('state', symbol(MDB_STATES, BigInt(b[4]!), 'x', 'MDB_???')),
     field('flags', xflags(MDB_FLAGS, BigInt(b[5]!), 'MDB_FLAGS_???')),
     field('vid', uint(rd.u16(b, 6))),
@@ -37,7 +37,7 @@ const entryInfo: NlaDecoder = (c, a, len) => {
 /** MDBA_ROUTER_PORT: an interface index, then its MDBA_ROUTER_PATTR_* attributes. */
 const routerPort: NlaDecoder = (c, a, len) => {
   if (len < 4) return null;
-  const v = fetch(c, a, 4, (b) => ifindexV(rd.u32(b, 0)));
+  const v = fetch(c, a, 4, (b) => ifindexV(c, rd.u32(b, 0)));
   // strace reads the router type's byte whatever the attribute's length
   const type: NlaDecoder = (cc, aa) => fetch(cc, aa, 1, (b) => symbol(MDB_RTR_TYPES, BigInt(b[0]!), 'x', 'MDB_RTR_TYPE_???'));
   return withAttrsAfter(c, v, 4, a, len, MDBA_ROUTER_PATTR_ATTRS, 'MDBA_ROUTER_PATTR_???', [undefined, nlaClockT, type, nlaClockT, nlaClockT]);
@@ -51,6 +51,6 @@ const MDBA_DECODERS: (NlaDecoder | undefined)[] = [
 
 /** RTM_*MDB: struct br_port_msg and its MDBA_* attributes. */
 export function brPortMsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
-  return fixedThenAttrs(c, a, len, familyField('family', family), 8, (b) => [field('ifindex', ifindexV(rd.u32(b, 3)))],
+  return fixedThenAttrs(c, a, len, familyField('family', family), 8, (b) => [field('ifindex', ifindexV(c, rd.u32(b, 3)))],
     MDBA_ATTRS, 'MDBA_???', MDBA_DECODERS);
 }

@@ -27,7 +27,7 @@ export function ndmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] 
   d[16] = nlaFlags(NUD_STATES, 'NUD_???', 2);
   d[17] = nlaFlags(NTF_FLAGS, 'NTF_???', 1);
   return fixedThenAttrs(c, a, len, familyField('ndm_family', family), 12, (b) => [
-    field('ndm_ifindex', ifindexV(rd.u32(b, 3))),
+    field('ndm_ifindex', ifindexV(c, rd.u32(b, 3))),
     field('ndm_state', xflags(NUD_STATES, BigInt(rd.u16(b, 7)), 'NUD_???')),
     field('ndm_flags', xflags(NTF_FLAGS, BigInt(b[9]!), 'NTF_???')),
     field('ndm_type', symbol(RTN_TYPES, BigInt(b[10]!), 'x', 'RTN_???')),

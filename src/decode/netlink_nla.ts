@@ -108,7 +108,7 @@ export const nlaStrD: NlaDecoder = (c, a, len) => nlaStr(c, a, len);
 
 export const nlaU16: NlaDecoder = (c, a, len) => (len < 2 ? null : fetch(c, a, 2, (b) => uint(rd.u16(b, 0))));
 export const nlaU64: NlaDecoder = (c, a, len) => (len < 8 ? null : fetch(c, a, 8, (b) => uint(rd.u64(b, 0))));
-export const nlaIfindex: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => ifindexV(rd.u32(b, 0))));
+export const nlaIfindex: NlaDecoder = (c, a, len) => (len < 4 ? null : fetch(c, a, 4, (b) => ifindexV(c, rd.u32(b, 0))));
 /** Several u32 counters as a struct, when the attribute is long enough. */
 export const nlaU32Struct = (names: string[], hexAt = -1): NlaDecoder => (c, a, len) =>
   (len < names.length * 4 ? null : fetch(c, a, names.length * 4, (b) =>

@@ -70,7 +70,7 @@ function multipath(c: Ctx, a: bigint, len: number, rta: (NlaDecoder | undefined)
       nhLen = rd.u16(b, 0);
       return struct([
         field('rtnh_len', uint(nhLen)), field('rtnh_flags', xflags(RTNH_FLAGS, BigInt(b[2]!), 'RTNH_F_???')),
-        field('rtnh_hops', uint(b[3]!)), field('rtnh_ifindex', ifindexV(rd.u32(b, 4))),
+        field('rtnh_hops', uint(b[3]!)), field('rtnh_ifindex', ifindexV(c, rd.u32(b, 4))),
       ]);
     });
     if (nh.k !== 'struct') {

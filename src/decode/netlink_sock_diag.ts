@@ -69,11 +69,11 @@ const inetField = (b: Uint8Array, at: number, name: string, family: number): Fie
     : family === AF_INET6 ? { v: inet6(b, at, name) } : field(name, rawBytes(b, at, 16)));
 
 /** struct inet_diag_sockid (48 bytes at `off`): ports, addresses of the family, interface, cookie. */
-function inetDiagSockid(b: Uint8Array, off: number, family: number): Value {
+function inetDiagSockid(c: Ctx, b: Uint8Array, off: number, family: number): Value {
   return struct([
     field('idiag_sport', netPort(b, off)), field('idiag_dport', netPort(b, off + 2)),
     inetField(b, off + 4, 'idiag_src', family), inetField(b, off + 20, 'idiag_dst', family),
-    field('idiag_if', ifindexV(rd.u32(b, off + 36))),
+    field('idiag_if', ifindexV(c, rd.u32(b, off + 36))),
     field('idiag_cookie', cookie(b, off + 40)),
   ]);
 }
@@ -132,7 +132,7 @@ function bcData(c: Ctx, code: number, a: bigint, len: number): Value {
       ...(len > 8 ? [namedInetAddr(c, a + 8n, len - 8, b[0]!, 'addr')] : []),
     ]));
   }
-  if (code === BC_DEV_COND) return sized(4, (b) => ifindexV(rd.u32(b, 0)));
+  if (code === BC_DEV_COND) return sized(4, (b) => ifindexV(c, rd.u32(b, 0)));
   if (code >= BC_S_GE && code <= BC_D_LE) return sized(4, bcOp);
   if (code === BC_MARK_COND) return sized(8, (b) => struct([field('mark', uint(rd.u32(b, 0))), field('mask', uint(rd.u32(b, 4)))]));
   return buf(c, a, len, true);
@@ -266,7 +266,7 @@ function inetDiag(c: Ctx, type: number, request: boolean, head: (n: string) => F
     return fixedThenAttrs(c, a, len, head('idiag_family'), 60, (b) => [
       field('idiag_src_len', uint(b[0]!)), field('idiag_dst_len', uint(b[1]!)),
       field('idiag_ext', xflags(INET_DIAG_EXT_FLAGS, BigInt(b[2]!), '1<<INET_DIAG_???-1')),
-      field('id', inetDiagSockid(b, 3, family)),
+      field('id', inetDiagSockid(c, b, 3, family)),
       field('idiag_states', xflags(TCP_STATE_FLAGS, BigInt(rd.u32(b, 51)), '1<<TCP_???')),
       field('idiag_dbs', uint(rd.u32(b, 55))),
     ], INET_DIAG_REQ_ATTRS, 'INET_DIAG_REQ_???', inetDiagReqDecoders());
@@ -276,13 +276,13 @@ function inetDiag(c: Ctx, type: number, request: boolean, head: (n: string) => F
       field('sdiag_protocol', symbol(IPPROTO, BigInt(b[0]!), 'x', 'IPPROTO_???')),
       field('idiag_ext', xflags(INET_DIAG_EXT_FLAGS, BigInt(b[1]!), '1<<INET_DIAG_???-1')),
       field('idiag_states', xflags(TCP_STATE_FLAGS, BigInt(rd.u32(b, 3)), '1<<TCP_???')),
-      field('id', inetDiagSockid(b, 7, family)),
+      field('id', inetDiagSockid(c, b, 7, family)),
     ], INET_DIAG_REQ_ATTRS, 'INET_DIAG_REQ_???', inetDiagReqDecoders());
   }
   return fixedThenAttrs(c, a, len, head('idiag_family'), 72, (b) => [
     field('idiag_state', symbol(TCP_STATES, BigInt(b[0]!), 'x', 'TCP_???')),
     field('idiag_timer', uint(b[1]!)), field('idiag_retrans', uint(b[2]!)),
-    field('id', inetDiagSockid(b, 3, family)),
+    field('id', inetDiagSockid(c, b, 3, family)),
     field('idiag_expires', uint(rd.u32(b, 51))), field('idiag_rqueue', uint(rd.u32(b, 55))),
     field('idiag_wqueue', uint(rd.u32(b, 59))), field('idiag_uid', uint(rd.u32(b, 63))), field('idiag_inode', uint(rd.u32(b, 67))),
   ], INET_DIAG_ATTRS, 'INET_DIAG_???', inetDiagMsgDecoders());
@@ -344,14 +344,14 @@ const packetDiagMsgDecoders = lazy((): (NlaDecoder | undefined)[] => {
     'pdr_features']);
   return [
     (c, a, len) => (len < 24 ? null : fetch(c, a, 24, (b) => struct([
-      field('pdi_index', ifindexV(rd.u32(b, 0))),
+      field('pdi_index', ifindexV(c, rd.u32(b, 0))),
       field('pdi_version', symbol(TPACKET_VERSIONS, BigInt(rd.u32(b, 4)), 'x', 'TPACKET_???')),
       field('pdi_reserve', uint(rd.u32(b, 8))), field('pdi_copy_thresh', uint(rd.u32(b, 12))),
       field('pdi_tstamp', uint(rd.u32(b, 16))), field('pdi_flags', xflags(PDI_FLAGS, BigInt(rd.u32(b, 20)), 'PDI_???')),
     ]))),
     // struct packet_diag_mclist: 44 bytes, the address as long as pdmc_alen says (at most 32)
     (c, a, len) => (len < 44 ? null : printArray(c, a, Math.floor(len / 44), 44, (b) => struct([
-      field('pdmc_index', ifindexV(rd.u32(b, 0))), field('pdmc_count', uint(rd.u32(b, 4))),
+      field('pdmc_index', ifindexV(c, rd.u32(b, 0))), field('pdmc_count', uint(rd.u32(b, 4))),
       field('pdmc_type', uint(rd.u16(b, 8))), field('pdmc_alen', uint(rd.u16(b, 10))),
       field('pdmc_addr', { k: 'str', b: b.subarray(12, 12 + Math.min(rd.u16(b, 10), 32)), hex: true }),
     ]))),
@@ -391,14 +391,14 @@ function smcDiag(c: Ctx, request: boolean, head: (n: string) => Field, a: bigint
     // the AF_SMC handler keeps AF_INET addresses
     return fixedThenAttrs(c, a, Math.min(len, 52), head('diag_family'), 52, (b) => [
       field('diag_ext', xflags(SMC_DIAG_EXT, BigInt(b[2]!), '1<<SMC_DIAG_???-1')),
-      field('id', inetDiagSockid(b, 3, AF_INET)),
+      field('id', inetDiagSockid(c, b, 3, AF_INET)),
     ], SMC_DIAG_ATTRS, 'SMC_DIAG_???', []);
   }
   return fixedThenAttrs(c, a, len, head('diag_family'), 64, (b) => [
     field('diag_state', symbol(SMC_STATES, BigInt(b[0]!), 'x', 'SMC_???')),
     field('diag_fallback', symbol(SMC_DIAG_MODES, BigInt(b[1]!), 'x', 'SMC_DIAG_MODE_???')),
     field('diag_shutdown', uint(b[2]!)),
-    field('id', inetDiagSockid(b, 3, AF_INET)),
+    field('id', inetDiagSockid(c, b, 3, AF_INET)),
     field('diag_uid', uint(rd.u32(b, 51))), field('diag_inode', uint(rd.u64(b, 55))),
   ], SMC_DIAG_ATTRS, 'SMC_DIAG_???', smcDiagMsgDecoders());
 }

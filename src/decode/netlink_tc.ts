@@ -54,7 +54,7 @@ const TCA_DECODERS: (NlaDecoder | undefined)[] = [
 /** RTM_*QDISC, *TCLASS, *TFILTER, *CHAIN: struct tcmsg and its TCA_* attributes. */
 export function tcmsgV(c: Ctx, family: number, a: bigint, len: number): Value[] {
   return fixedThenAttrs(c, a, len, familyField('tcm_family', family), 20, (b) => [
-    field('tcm_ifindex', ifindexV(rd.u32(b, 3))), field('tcm_handle', uint(rd.u32(b, 7))),
+    field('tcm_ifindex', ifindexV(c, rd.u32(b, 3))), field('tcm_handle', uint(rd.u32(b, 7))),
     field('tcm_parent', uint(rd.u32(b, 11))), field('tcm_info', uint(rd.u32(b, 15))),
   ], TCA_ATTRS, 'TCA_???', TCA_DECODERS);
 }

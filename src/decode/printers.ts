@@ -3,7 +3,6 @@
  * timeval, sigsets, rusage, clock_t, uids, sigevent, network interfaces): in the decoders' base part, so that a family
  * loads without the misc family's decoders and tables.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { A, addr, type ArgFn, buf, rd, sint, ulong } from './args.js';
 import type { Ctx, Memory, PidType, RetFmt, RetInfo, SyscallDecoder } from './types.js';
 import { array, type ArrayTail, badPtr, call, field, hex, int, join, joinOf, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
@@ -350,27 +349,12 @@ export const sigeventAt = (c: Ctx, a: bigint): Value => fetch(c, a, 32, (b) => {
   return struct(f);
 });
 
-let ifnames: Map<number, string> | undefined;
-/** if_indextoname, from sysfs. */
-function ifname(index: number): string | undefined {
-  if (!ifnames) {
-    ifnames = new Map();
-    try {
-      for (const n of readdirSync('/sys/class/net')) {
-        try {
-          ifnames.set(Number(readFileSync(`/sys/class/net/${n}/ifindex`, 'latin1').trim()), n);
-        } catch { /* gone */ }
-      }
-    } catch { /* no sysfs */ }
-  }
-  return ifnames.get(index);
-}
 /** PRINT_FIELD_0X: C's `%#0*x` as wide as the type's hex digits: `0x0000ff`, and `00000000` for 0. */
 export const hex0 = (v: number | bigint, bytes: number): Value =>
   tok(v ? '0x' + v.toString(16).padStart(bytes * 2 - 2, '0') : '0'.repeat(bytes * 2));
-/** print_ifindex: `if_nametoindex("lo")`, or the number. */
-export const ifindexV = (i: number): Value => {
-  const n = ifname(i);
+/** print_ifindex: `if_nametoindex("lo")`, or the number (always, without the host to ask). */
+export const ifindexV = (c: Ctx | undefined, i: number): Value => {
+  const n = c?.host?.ifname(i);
   return n ? { k: 'styled', abbrev: call('if_nametoindex', { k: 'str', b: Buffer.from(n, 'latin1') }), raw: uint(i) } : uint(i);
 };
 
@@ -542,28 +526,22 @@ export function nonzeroTail(c: Ctx, a: bigint, known: number, size: bigint): Fie
   return { v: join('', tok(`/* bytes ${known}..${total - 1} */ `), bytes) };
 }
 
-let cpusetSize = 0;
-/** The smallest cpu mask size the kernel accepts (strace probes it; the same from sysfs). */
-function getCpusetSize(): number {
-  if (cpusetSize) return cpusetSize;
-  let ncpu = 0;
-  try {
-    const s = readFileSync('/sys/devices/system/cpu/possible', 'utf8').trim();
-    const last = s.split(',').pop()!.split('-').pop()!;
-    ncpu = Number(last) + 1;
-  } catch {
-    ncpu = 0;
-  }
+/**
+ * The smallest CPU mask size the kernel accepts (strace's get_cpuset_size): 128 bytes, doubled
+ * until it holds a bit per possible CPU; 128 when the host's count is unknown.
+ */
+function cpusetSize(c: Ctx): number {
+  const ncpu = c.host?.possibleCpus() ?? 0;
   let size = 128;
   while (size * 8 < ncpu) size *= 2;
-  return (cpusetSize = size);
+  return size;
 }
 
 /** print_affinitylist: the CPUs in a mask, `[0 1 2 3]`. */
 export function affinityAt(c: Ctx, a: bigint, len: number, exiting: boolean): Value {
   if (!c.opt.verbose || (exiting && c.err) || a === 0n) return addr(a);
   if (len === 0) return array([]);
-  const umove = Math.min(len, getCpusetSize());
+  const umove = Math.min(len, cpusetSize(c));
   const size = Math.ceil(umove / 8) * 8;
   const b = c.mem.read(a, umove);
   if (!b) return badPtr(a);

@@ -1,5 +1,4 @@
 /** Decoders of the signal family (sigaction, masks, signalfd, …); siginfo is in siginfo.ts. */
-import { readFileSync } from 'node:fs';
 import { NATIVE_ABI } from '../arch/index.js';
 import { A, addr, hexv, rd, sig, sint, ulong, withFacts, type ArgFn } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
@@ -43,22 +42,13 @@ const siginfoArg: ArgFn = (c, i) => siginfoAt(c, c.args[i]!);
 
 // ---------------------------------------------------------------- rt_sigreturn
 
-/** The stack pointer at the syscall stop, from /proc/PID/syscall (`NR args… sp pc`). */
-function stackPointer(pid: number): bigint | undefined {
-  try {
-    const f = readFileSync(`/proc/${pid}/syscall`, 'latin1').trim().split(' ');
-    return f.length >= 3 ? BigInt(f[f.length - 2]!) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Where the interrupted mask lies (the architecture's sigframe). */
 const SIGMASK_OFFSET = NATIVE_ABI.sigmaskOffset;
 
 const rtSigreturn: SyscallDecoder = {
   entry: (c) => {
-    const sp = stackPointer(c.pid);
+    // the frame is on the stack: without the tracee's registers there is nothing to print
+    const sp = c.host?.stackPointer();
     if (sp === undefined) return [];
     return [struct([field('mask', sigsetAt(c, sp + SIGMASK_OFFSET, 8n))])];
   },

@@ -43,16 +43,16 @@ export const hwaddrV = (b: Uint8Array, size: number, type: number): Value => {
   return { k: 'styled', abbrev: tok(lastMac), raw: rawBytes(b, 0, size) };
 };
 
-const ifrSockaddr = (b: Uint8Array): Value => {
+const ifrSockaddr = (c: Ctx, b: Uint8Array): Value => {
   const sa = new Uint8Array(129);
   sa.set(b.subarray(16, 32));
-  return sockaddrV(sa, 16);
+  return sockaddrV(sa, 16, c);
 };
 
 /** The union member of struct ifreq a request names (print_ifreq). */
-type IfrField = (b: Uint8Array) => Field;
+type IfrField = (b: Uint8Array, c: Ctx) => Field;
 const ifrInt = (n: string): IfrField => (b) => field(n, int(rd.s32(b, 16)));
-const ifrAddr = (n: string): IfrField => (b) => field(n, ifrSockaddr(b));
+const ifrAddr = (n: string): IfrField => (b, c) => field(n, ifrSockaddr(c, b));
 const ifrHw: IfrField = (b) => {
   const type = rd.u16(b, 16);
   return field('ifr_hwaddr', struct([
@@ -72,14 +72,14 @@ const ifrName = (b: Uint8Array): Field => field('ifr_name', cstrField(b, 0, IFNA
 /** A set request: `{ifr_name="lo", ifr_flags=IFF_UP}` at entry. */
 const ifrSet = (f: IfrField): SockIoctlArg => ({
   at: 'entry',
-  print: (c, a) => fetch(c, a, IFREQ_SIZE, (b) => struct([ifrName(b), f(b)])),
+  print: (c, a) => fetch(c, a, IFREQ_SIZE, (b) => struct([ifrName(b), f(b, c)])),
 });
 /** A get request: the name (SIOCGIFNAME: the index) given, then what the kernel filled in. */
 const ifrGet = (f: IfrField, byIndex = false): SockIoctlArg => ({
   at: 'exit',
   print: (c, a) => fetch(c, a, IFREQ_SIZE, (b) => {
     const fields = [byIndex ? field('ifr_ifindex', int(rd.s32(b, 16))) : ifrName(b)];
-    if (!c.err) fields.push(byIndex ? ifrName(b) : f(b));
+    if (!c.err) fields.push(byIndex ? ifrName(b) : f(b, c));
     return struct(fields);
   }),
 });
@@ -113,7 +113,7 @@ const ifconf: SockIoctlArg = {
       return struct([field('ifc_len', lenV), field('ifc_buf', bufV)]);
     }
     const items = printArray(c, bufp, Math.floor((len >>> 0) / IFREQ_SIZE), IFREQ_SIZE, (e) =>
-      struct([ifrName(e), field('ifr_addr', ifrSockaddr(e))]), { exiting: true });
+      struct([ifrName(e), field('ifr_addr', ifrSockaddr(c, e))]), { exiting: true });
     return struct([field('ifc_len', lenV), field('ifc_buf', items)]);
   },
 };
@@ -130,8 +130,8 @@ export const SOCK_IOCTLS: Readonly<Record<number, SockIoctlArg | null>> = {
   0x8903: sockIntAt('exit'), 0x8905: sockIntAt('exit'), 0x8925: sockIntAt('exit'), 0x8904: sockIntAt('exit'), 0x894b: sockIntAt('exit'),
   0x8901: sockIntAt('entry'), 0x8926: sockIntAt('entry'), 0x8902: sockIntAt('entry'),
   // SIOCBRADDIF, SIOCBRDELIF
-  0x89a2: { at: 'entry', print: (c, a) => fetch(c, a, IFREQ_SIZE, (b) => struct([field('ifr_ifindex', ifindexV(rd.s32(b, 16)))])) },
-  0x89a3: { at: 'entry', print: (c, a) => fetch(c, a, IFREQ_SIZE, (b) => struct([field('ifr_ifindex', ifindexV(rd.s32(b, 16)))])) },
+  0x89a2: { at: 'entry', print: (c, a) => fetch(c, a, IFREQ_SIZE, (b) => struct([field('ifr_ifindex', ifindexV(c, rd.s32(b, 16)))])) },
+  0x89a3: { at: 'entry', print: (c, a) => fetch(c, a, IFREQ_SIZE, (b) => struct([field('ifr_ifindex', ifindexV(c, rd.s32(b, 16)))])) },
   0x8931: ifrSet(ifrHw), 0x8932: ifrSet(ifrHw), // SIOCADDMULTI, SIOCDELMULTI
   0x8916: ifrSet(ifrAddr('ifr_addr')), 0x891a: ifrSet(ifrAddr('ifr_broadaddr')), 0x8918: ifrSet(ifrAddr('ifr_dstaddr')),
   0x891c: ifrSet(ifrAddr('ifr_netmask')), 0x8914: ifrSet(ifrFlags), 0x8924: ifrSet(ifrHw), 0x8937: ifrSet(ifrHw),

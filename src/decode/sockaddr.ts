@@ -204,9 +204,9 @@ function rxrpcTransport(b: Uint8Array, len: number): Value {
 }
 
 /** sockaddr_nfc, and the LLCP fields when the length holds sockaddr_nfc_llcp (96 bytes). */
-function nfcFields(b: Uint8Array, len: number): Field[] {
+function nfcFields(b: Uint8Array, len: number, c?: Ctx): Field[] {
   const f: Field[] = [
-    field('dev_idx', ifindexV(rd.u32(b, 4))),
+    field('dev_idx', ifindexV(c, rd.u32(b, 4))),
     field('target_idx', hexv(BigInt(rd.u32(b, 8)))),
     field('nfc_protocol', symbol(NFC_PROTOCOLS, BigInt(rd.u32(b, 12)), 'x', 'NFC_PROTO_???')),
   ];
@@ -243,7 +243,7 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
   },
   [AF_INET6]: {
     min: 24,
-    fn: (b, len) => {
+    fn: (b, len, c) => {
       const f: Field[] = [
         field('sin6_port', netPort(b, 2)),
         field('sin6_flowinfo', {
@@ -254,7 +254,7 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
       ];
       if (len > 24) {
         const scope = rd.u32(b, 24);
-        f.push(field('sin6_scope_id', IN6_LINKLOCAL(b, 8) || IN6_MC_LINKLOCAL(b, 8) ? ifindexV(scope) : uint(scope)));
+        f.push(field('sin6_scope_id', IN6_LINKLOCAL(b, 8) || IN6_MC_LINKLOCAL(b, 8) ? ifindexV(c, scope) : uint(scope)));
       }
       return f;
     },
@@ -297,13 +297,13 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
   },
   [AF_PACKET]: {
     min: 20,
-    fn: (b, len) => {
+    fn: (b, len, c) => {
       const halen = b[11]!;
       const f: Field[] = [
         field('sll_protocol', {
           k: 'styled', abbrev: call('htons', symbol(ETHERNET_PROTOCOLS, BigInt((b[2]! << 8) | b[3]!), 'x', 'ETH_P_???')), raw: rawBytes(b, 2, 2),
         }),
-        field('sll_ifindex', ifindexV(rd.u32(b, 4))),
+        field('sll_ifindex', ifindexV(c, rd.u32(b, 4))),
         field('sll_hatype', symbol(ARPHRD, BigInt(rd.u16(b, 8)), 'x', 'ARPHRD_???')),
         field('sll_pkttype', symbol(PACKET_TYPES, BigInt(b[10]!), 'x', 'PACKET_???')),
         field('sll_halen', uint(halen)),
@@ -362,11 +362,11 @@ const SA_PRINTERS: Record<number, SaPrinter> = {
   },
   [AF_XDP]: {
     min: 16,
-    fn: (b) => {
+    fn: (b, _len, c) => {
       const flags = rd.u16(b, 2), umem = rd.u32(b, 12);
       const f: Field[] = [
         field('sxdp_flags', xflags(XDP_FLAGS, BigInt(flags), 'XDP_???')),
-        field('sxdp_ifindex', ifindexV(rd.u32(b, 4))),
+        field('sxdp_ifindex', ifindexV(c, rd.u32(b, 4))),
         field('sxdp_queue_id', uint(rd.u32(b, 8))),
       ];
       if (flags & 1) f.push(field('sxdp_shared_umem_fd', { k: 'fd', fd: rd.s32(b, 12) }));

@@ -67,8 +67,6 @@ export interface Ctx {
    * namespace, looked up on the host by the tracer. Absent when pids print bare.
    */
   pidNotes?: (pid: number, type: PidType) => PidNotes | undefined;
-  /** The tracee's directory in /proc when not `pid` (/proc is another PID namespace's); set with pidNotes. */
-  proc?: number;
   /**
    * The host's generic netlink families by id, which name NETLINK_GENERIC message types; absent
    * when no kernel can be asked (replay, tests).
@@ -76,6 +74,12 @@ export interface Ctx {
   genlFamilies?: () => ReadonlyMap<number, string>;
   /** -e kvm=vcpu: the tracee's vCPU fds as the tracer finds them mapped; absent otherwise. */
   kvm?: KvmVcpus;
+  /**
+   * What the host knows that some calls print, asked by the tracer (src/tracer/host.ts); absent
+   * without a live tracee (replay, tests, --describe), where those parts print as strace prints
+   * them when its own asking fails.
+   */
+  host?: HostFacts;
 }
 
 /** Where a vCPU's kvm_run structure is mapped in the tracee. */
@@ -87,6 +91,30 @@ export interface KvmVcpus {
   run(fd: number): KvmRunMap | undefined;
   /** KVM_CREATE_VCPU returned `fd` for vCPU `cpuid`: a known fd of another vCPU is looked up again. */
   created(fd: number, cpuid: number): void;
+}
+
+/**
+ * The host's answers to what strace asks its own host while decoding. Decoders never read /proc
+ * or the host themselves: these are their only way to it.
+ */
+export interface HostFacts {
+  /** if_indextoname: the name of a network interface of sysray's network namespace. */
+  ifname(index: number): string | undefined;
+  /** The target of this tracee's fd's link in /proc (`anon_inode:bpf-map`), undefined when unreadable. */
+  fdLink(fd: number): string | undefined;
+  /**
+   * The protocol of this tracee's netlink socket fd, `unknown` when strace cannot learn it (a
+   * socket of another network namespace), undefined when the fd is not a netlink socket.
+   */
+  netlinkProtocol(fd: number): number | 'unknown' | undefined;
+  /** How many CPUs the kernel allows for (its nr_cpu_ids), undefined when unknown. */
+  possibleCpus(): number | undefined;
+  /** /proc/sys/net/core/optmem_max, undefined when unreadable. */
+  optmemMax(): number | undefined;
+  /** The wall-clock time, in ms since the epoch, of CLOCK_BOOTTIME's zero; undefined when unknown. */
+  bootEpochMs(): number | undefined;
+  /** The tracee's stack pointer at this syscall stop. */
+  stackPointer(): bigint;
 }
 
 /** strace's pid kinds: a thread, a thread group (a process), a process group, a session. */

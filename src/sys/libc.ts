@@ -127,6 +127,7 @@ export const raw = lazyFuncs({
   poll: 'int poll(void *fds, unsigned long nfds, int timeout)',
   isatty: 'int isatty(int fd)',
   ioctl: 'int ioctl(int fd, unsigned long request, unsigned long arg)',
+  if_indextoname: 'void *if_indextoname(unsigned int ifindex, void *ifname)',
 });
 
 /**

@@ -34,6 +34,7 @@ import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
 import { dismiss, LAUNCHER_PTRACE_OPTIONS, type Launched, type LaunchedExecve, releaseWithPlan } from './launcher.js';
 import { genlFamilies } from './genl.js';
+import { hostFacts } from './host.js';
 import { KvmRuns } from './kvm.js';
 
 export interface TraceOptions extends DecodeOptions {
@@ -384,11 +385,10 @@ export class Tracer {
       table: NATIVE, decoders: undefined,
       ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {}, genlFamilies },
     };
+    // the stack pointer is the syscall info's, read while this tracee's stop is decoded
+    t.ctx.host = hostFacts(() => this.procOf(t), () => this.words[2]!);
     if (this.opt.comm) t.comm = loadComm(this.procOf(t));
-    if (this.opt.comm || this.opt.pidns) {
-      t.ctx.pidNotes = this.pidNotes(pid);
-      if (this.procOf(t) !== pid) t.ctx.proc = this.procOf(t);
-    }
+    if (this.opt.comm || this.opt.pidns) t.ctx.pidNotes = this.pidNotes(pid);
     if (this.kvm) t.ctx.kvm = this.kvm.forTracee(() => this.procOf(t));
     this.tcbs.set(pid, t);
     this.opt.debug?.(`new tcb for pid ${pid}, active tcbs:${this.tcbs.size}`);

@@ -1,7 +1,7 @@
 /**
  * Unit tests of the network decoders on fake tracee memory: each case builds the memory and raw
  * arguments of one call and asserts the exact line strace 6.1 printed for it in a live run.
- * (Interface names come from this machine's sysfs: lo is index 1 everywhere.)
+ * (Interface names come from the helpers' fake host: lo is index 1, as everywhere.)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { netlinkV } from '../../src/decode/netlink.js';
 import { decoders as ioctlDecoders } from '../../src/decode/ioctl.js';
 import type { Ctx, SyscallDecoder } from '../../src/decode/types.js';
 import { formatValue } from '../../src/render/strace.js';
-import { FakeMemory, lineMaker, bytes, cat } from '../helpers/decode.js';
+import { FakeMemory, lineMaker, bytes, cat, FAKE_HOST } from '../helpers/decode.js';
 
 const ALL: Record<string, SyscallDecoder> = { ...netDecoders, ...ioctlDecoders };
 const line = lineMaker(ALL, () => new FakeMemory());
@@ -65,7 +65,7 @@ test('socket ioctls: ifreq requests, SIOCGIFNAME by index, SIOCGIFCONF', () => {
   const dec = ALL.ioctl!;
   const c: Ctx = {
     pid: 1, nr: 16, name: 'ioctl', args: [3n, 0x8912n, ifc, 0n, 0n, 0n], mem,
-    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {},
+    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {}, host: FAKE_HOST,
   };
   new DataView(conf.buffer).setInt32(0, 160, true);
   new DataView(conf.buffer).setBigUint64(8, bufp, true);
@@ -106,7 +106,7 @@ test('NETLINK_ROUTE link messages: ifinfomsg and IFLA_* attributes', () => {
   m.put(A, msg);
   const c: Ctx = {
     pid: 1, nr: 44, name: 'sendto', args: [3n, A, 40n, 0n, 0n, 0n], mem: m,
-    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {},
+    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {}, host: FAKE_HOST,
   };
   assert.equal(formatValue(netlinkV(c, 0, A, 40n)),
     '[{nlmsg_len=40, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1795786389, nlmsg_pid=0}, {ifi_family=AF_PACKET, ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=8, nla_type=IFLA_EXT_MASK}, RTEXT_FILTER_VF]]');
@@ -129,7 +129,7 @@ test('NETLINK_ROUTE route messages: rtmsg and RTA_* attributes', () => {
   ));
   const c: Ctx = {
     pid: 1, nr: 44, name: 'sendto', args: [3n, A, 36n, 0n, 0n, 0n], mem: m,
-    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {},
+    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {}, host: FAKE_HOST,
   };
   assert.equal(formatValue(netlinkV(c, 0, A, 36n)),
     '[{nlmsg_len=36, nlmsg_type=RTM_GETROUTE, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1795787472, nlmsg_pid=0}, {rtm_family=AF_INET, rtm_dst_len=0, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_UNSPEC, rtm_protocol=RTPROT_UNSPEC, rtm_scope=RT_SCOPE_UNIVERSE, rtm_type=RTN_UNSPEC, rtm_flags=0}, [{nla_len=8, nla_type=RTA_TABLE}, RT_TABLE_MAIN]]');
@@ -143,7 +143,7 @@ test('NETLINK_SOCK_DIAG: inet_diag_req_v2', () => {
   ));
   const c: Ctx = {
     pid: 1, nr: 46, name: 'sendmsg', args: [3n, A, 0n, 0n, 0n, 0n], mem: m,
-    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {},
+    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {}, host: FAKE_HOST,
   };
   assert.equal(formatValue(netlinkV(c, 4, A, 72n)),
     '[{nlmsg_len=72, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=123456, nlmsg_pid=0}, {sdiag_family=AF_INET, sdiag_protocol=IPPROTO_TCP, idiag_ext=0, idiag_states=1<<TCP_CLOSE|1<<TCP_LISTEN, id={idiag_sport=htons(0), idiag_dport=htons(0), idiag_src=inet_addr("0.0.0.0"), idiag_dst=inet_addr("0.0.0.0"), idiag_if=0, idiag_cookie=[0, 0]}}]');
@@ -154,7 +154,7 @@ test('addresses with -X raw and -X verbose: bytes first, the readable form as a 
   m.put(A, cat(bytes([2, 10], [1, 0xb7], [1, 0x9c], [4, 0]), Uint8Array.from([0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]), bytes([4, 1])));
   const c: Ctx = {
     pid: 1, nr: 42, name: 'connect', args: [4n, A, 28n, 0n, 0n, 0n], mem: m,
-    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {},
+    opt: { strsize: 32, abbrev: true, verbose: true }, rval: 0n, err: 0, state: {}, host: FAKE_HOST,
   };
   const addrArg = ALL.connect!.entry(c)[1]!;
   assert.equal(formatValue(addrArg, { acolumn: 40, xflag: 0, xlat: 'verbose' }),

@@ -9,12 +9,12 @@ import assert from 'node:assert/strict';
 import { netlinkV } from '../../src/decode/netlink.js';
 import type { Ctx } from '../../src/decode/types.js';
 import { defaultTextOptions, formatValue } from '../../src/render/strace.js';
-import { FakeMemory, bytes, cat } from '../helpers/decode.js';
+import { FakeMemory, bytes, cat, FAKE_HOST } from '../helpers/decode.js';
 
 const A = 0x10000n;
 const ctx = (m: FakeMemory, opt: Partial<Ctx['opt']> = {}): Ctx => ({
   pid: 1, nr: 44, name: 'sendto', args: [3n, A, 0n, 0n, 0n, 0n], mem: m,
-  opt: { strsize: 32, abbrev: true, verbose: true, ...opt }, rval: 0n, err: 0, state: {},
+  opt: { strsize: 32, abbrev: true, verbose: true, ...opt }, rval: 0n, err: 0, state: {}, host: FAKE_HOST,
 });
 /** An RTM_GETLINK dump request of `len` bytes in all, for a loopback of family `family`. */
 const getlink = (len: number, family: number): Uint8Array => cat(

@@ -1,6 +1,6 @@
 /** Decoder unit tests on fake tracee memory: the memory, and one call's strace line. */
 import assert from 'node:assert/strict';
-import type { Ctx, DecodeOptions, Memory, SyscallDecoder } from '../../src/decode/types.js';
+import type { Ctx, DecodeOptions, HostFacts, Memory, SyscallDecoder } from '../../src/decode/types.js';
 import { formatRet, formatValue } from '../../src/render/strace.js';
 
 /**
@@ -42,9 +42,25 @@ export class FakeMemory implements Memory {
   }
 }
 
+/**
+ * The host the unit tests decode on (the tracer's answers, fixed so that lines do not depend on the
+ * machine): interface 1 is `lo`, nothing else is known.
+ */
+export const FAKE_HOST: HostFacts = {
+  ifname: (i) => (i === 1 ? 'lo' : undefined),
+  fdLink: () => undefined,
+  netlinkProtocol: () => undefined,
+  possibleCpus: () => undefined,
+  optmemMax: () => undefined,
+  bootEpochMs: () => undefined,
+  stackPointer: () => 0n,
+};
+
 export interface Call {
   args: (bigint | number)[];
   mem?: FakeMemory;
+  /** What the host answers (FAKE_HOST unless given); null: no host, as in replay. */
+  host?: HostFacts | null;
   rval?: bigint | number;
   err?: number;
   opt?: Partial<DecodeOptions>;
@@ -65,6 +81,7 @@ export function lineMaker(decoders: Readonly<Record<string, SyscallDecoder>>, me
       opt: { strsize: 32, abbrev: true, verbose: true, ...call.opt },
       rval: 0n, err: 0, state: {},
     };
+    if (call.host !== null) c.host = call.host ?? FAKE_HOST;
     const entry = dec.entry(c);
     const needsExit = dec.exit !== undefined && (dec.needsExit?.(c) ?? true);
     c.err = call.err ?? 0;
