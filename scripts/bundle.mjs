@@ -215,19 +215,34 @@ await build({ ...common, entryPoints: [VIEWS], outfile: 'dist/views.cjs' });
 // The parts. Each exports its modules by path; a module of another part or of the first script
 // becomes require('sysray:part:<part>:<path>') or require('sysray:shared:<path>').
 for (const f of readdirSync('dist')) if (/^decoders(-[a-z]+)?\.cjs$/.test(f)) rmSync(`dist/${f}`, { force: true });
+// Imports of another part's module that the importer reads only when it decodes (never as it
+// loads): the part they come from is loaded at the first read of one of their names, not with the
+// importer. An ioctl decoder thus does not bring in the network part unless it meets a socket request.
+const LATE = { 'decode/ioctl.js': ['decode/sock_ioctl.js'] };
+/** A stand-in for `rel` of part `p`, whose names each load that part when first read. */
+const lateModule = async (p, rel) => {
+  const names = Object.keys(await import(fileUrl(resolve(SRC, rel)).href));
+  const id = JSON.stringify(`sysray:part:${p}:${rel}`);
+  return `const m = () => require(${id});\nmodule.exports = { ${names.map((n) => `get ${n}() { return m().${n}; }`).join(', ')} };`;
+};
 for (const name of partNames) {
   const mods = [...partOf].filter(([, p]) => p === name).map(([m]) => m);
   const elsewhere = {
     name: 'elsewhere',
     setup(b) {
+      b.onResolve({ filter: /^sysray:/ }, (a) => ({ path: a.path, external: true }));
       b.onResolve({ filter: /\.js$/ }, (a) => {
         if (!a.importer) return undefined;
         const rel = relative(SRC, resolve(a.resolveDir, a.path));
         if (SHARED.includes(rel)) return { path: `sysray:shared:${rel}`, external: true };
         const p = partOf.get(rel);
         if (p === undefined) throw new Error(`bundle: ${a.importer} imports ${rel}, of no part`);
-        return p === name ? undefined : { path: `sysray:part:${p}:${rel}`, external: true };
+        if (p === name) return undefined;
+        const from = relative(SRC, a.importer);
+        if (LATE[from]?.includes(rel)) return { path: rel, namespace: 'late', pluginData: p };
+        return { path: `sysray:part:${p}:${rel}`, external: true };
       });
+      b.onLoad({ filter: /.*/, namespace: 'late' }, async (a) => ({ contents: await lateModule(a.pluginData, a.path), loader: 'js' }));
     },
   };
   await build({

@@ -599,7 +599,10 @@ const FS_0X94_IOCTLS: Readonly<Record<number, ArgAt | null>> = { ...BTRFS_IOCTLS
 const DECODED_TYPES: Readonly<Record<number, Readonly<Record<number, ArgAt | null>>>> = {
   0x54: TERM_IOCTLS, 0x66: FS_IOCTLS, 0x58: FS_IOCTLS, 0x94: FS_0X94_IOCTLS, 0x12: BLOCK_IOCTLS, 0x4c: LOOP_IOCTLS,
   0x52: RANDOM_IOCTLS, 0x49: INOTIFY_IOCTLS, 0xb7: NSFS_IOCTLS, 0x03: HDIO_IOCTLS, 0x24: PERF_IOCTLS, 0xaa: UFFD_IOCTLS, 0x21: SECCOMP_IOCTLS,
-  0x89: SOCK_IOCTLS, 0x70: RTC_IOCTLS, 0x3e: COUNTER_IOCTLS, 0x57: WATCHDOG_IOCTLS, 0xab: NBD_IOCTLS, 0x69: LIRC_IOCTLS,
+  // read when a socket request is decoded, not when this module loads: the bundle then loads the
+  // network part (sock_ioctl's) only for a socket ioctl (scripts/bundle.mjs, LATE)
+  get [0x89]() { return SOCK_IOCTLS; },
+  0x70: RTC_IOCTLS, 0x3e: COUNTER_IOCTLS, 0x57: WATCHDOG_IOCTLS, 0xab: NBD_IOCTLS, 0x69: LIRC_IOCTLS,
   0xb4: GPIO_IOCTLS, 0x3d: PTP_IOCTLS, 0x4b: KD_IOCTLS, 0x56: V4L2_IOCTLS,
   0x4d: MTD_IOCTLS, 0x4f: UBI_IOCTLS, 0x6f: UBI_IOCTLS, 0x22: SCSI_IOCTLS, 0xae: KVM_IOCTLS, 0xfd: DM_IOCTLS, 0xa4: TEE_IOCTLS,
 };

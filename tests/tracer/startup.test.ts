@@ -67,6 +67,19 @@ test('under a seccomp filter the decoders load only when a syscall is shown, and
   for (const p of ['net', 'ioctl']) assert.ok(!all.includes(p), `${p} loaded for true: ${all.join(' ')}`);
   const tty = partsLoaded(watch(['-e', 'trace=ioctl', '-o', '/dev/null', 'python3', '-c', 'import contextlib, fcntl\nwith contextlib.suppress(OSError): fcntl.ioctl(1, 0x5401, bytes(60))']));
   assert.ok(tty.includes('ioctl'), tty.join(' '));
+  // a terminal request does not bring in the network part; a socket's request does, as it is
+  // decoded, and prints as strace prints it
+  assert.ok(!tty.includes('net'), tty.join(' '));
+  const dir = mkdtempSync(join(tmpdir(), 'sysray-startup-'));
+  const sockIoctl = 'import socket, fcntl, struct, contextlib\ns = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n' +
+    'with contextlib.suppress(OSError): fcntl.ioctl(s.fileno(), 0x8933, struct.pack("16sI", b"lo", 0) + bytes(20))';
+  const ours = join(dir, 'sysray'), theirs = join(dir, 'strace');
+  const sock = partsLoaded(watch(['-e', 'trace=ioctl', '-o', ours, 'python3', '-c', sockIoctl]));
+  assert.ok(sock.includes('ioctl') && sock.includes('net'), sock.join(' '));
+  assert.equal(spawnSync(STRACE, ['-e', 'trace=ioctl', '-o', theirs, 'python3', '-c', sockIoctl], { env: testEnv() }).status, 0);
+  const siocgifindex = (f: string): string[] => readFileSync(f, 'utf8').split('\n').filter((l) => l.includes('SIOCGIFINDEX'));
+  assert.deepEqual(siocgifindex(ours), siocgifindex(theirs));
+  assert.equal(siocgifindex(ours).length, 1, readFileSync(ours, 'utf8'));
 });
 
 test('-o: buffered lines reach the file while the command blocks; the flush tick stops when idle', async () => {
