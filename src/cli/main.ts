@@ -13,7 +13,7 @@ import { explain, explanationLine } from '../explain/explain.js';
 import type { Event } from '../model.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { NATIVE } from '../arch/index.js';
-import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Filters } from '../filter/expr.js';
+import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Filters, type QualTables } from '../filter/expr.js';
 import { SummaryCounter } from '../render/summary.js';
 import { describe, ReferenceError, syscallsTable } from '../explain/describe.js';
 import { raw, setProcessName, SIG_IGN, userByName } from '../sys/libc.js';
@@ -254,7 +254,7 @@ export interface EngineRun {
 
 /** The engine's options for a parsed command line (the API builds its engine from one too). */
 export function engineOptions(
-  opts: Options, { traced, qual }: { traced?: Uint8Array | undefined; qual?: Uint8Array | undefined },
+  opts: Options, { traced, qual, compat }: QualTables,
   paths: ReadonlySet<string> | undefined, run: EngineRun, debug?: (msg: string) => void,
 ): TraceOptions {
   const f = opts.filters;
@@ -267,7 +267,7 @@ export function engineOptions(
     ...(qual ? { qual } : {}), wantIp: opts.iflag, stackTraces: opts.stackTraces && opts.summary !== 'only', wantCpu: opts.summary !== undefined && !opts.wallclock,
     ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
     ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
-    ...(traced ? { traced } : {}),
+    ...(traced ? { traced } : {}), ...(compat ? { compat } : {}),
     // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
     seccomp: run.seccomp && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
     exitKill: run.exitKill,
@@ -321,7 +321,7 @@ export function main(argv: string[]): number {
     user = userByName(opts.user);
     if (!user) return die(prog, `Cannot find user '${opts.user}'`);
   }
-  const { traced, qual } = qualTables(f, NATIVE);
+  const { traced, qual, compat } = qualTables(f, NATIVE);
   if (seccompAsked && f.trace.straceComplete(traced === undefined)) {
     writeSync(2, `${prog}: Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.\n`);
   }
@@ -496,7 +496,7 @@ export function main(argv: string[]): number {
       unordered: opts.json || views !== undefined || opts.summary === 'only',
     });
   }
-  const engine = engineOptions(opts, { traced, qual }, paths, {
+  const engine = engineOptions(opts, { ...(traced ? { traced } : {}), ...(qual ? { qual } : {}), ...(compat ? { compat } : {}) }, paths, {
     interactive, eagerFlush: opts.output === undefined || piped !== undefined,
     // by default not with -I 1: a command left behind under its filter would get ENOSYS
     seccomp: seccompAsked ?? intr !== 1, exitKill: intr !== 1, streamArrays,

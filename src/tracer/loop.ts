@@ -58,6 +58,8 @@ export interface TraceOptions extends DecodeOptions {
    * abbrev=/verbose=), bit 3 a row strace 6.1 does not know (printed as `syscall_0x…`, six arguments).
    */
   qual?: Uint8Array;
+  /** `traced` and `qual` for a compat personality's table (i386), by its AUDIT_ARCH; absent: all traced. */
+  compat?: ReadonlyMap<number, { traced?: Uint8Array; qual?: Uint8Array }>;
   /** -c: measure each syscall's system CPU time (strace's default summary time). */
   wantCpu?: boolean;
   /**
@@ -239,6 +241,9 @@ interface Tcb {
   entryArgs: Value[];
   entryTime: bigint;
   table: ArchTable;
+  /** The options' `traced` and `qual` for `table`. */
+  traced: Uint8Array | undefined;
+  qual: Uint8Array | undefined;
   /**
    * The table's decoders, looked up when the first syscall of it is shown (in the bundle that loads
    * them: a filter that shows nothing never costs their loading, nor the command the CPU it takes).
@@ -327,7 +332,8 @@ export class Tracer {
 
   /** Syscall `nr`'s decoder (SYSRAY_TEST_FAULTS may make it fail on purpose). */
   private loadDecoder(t: ArchTable, nr: number): SyscallDecoder {
-    const dec = nr < t.rows.length ? decoderFor(t, nr) : unknownDecoder;
+    const row = t.rows[nr];
+    const dec = nr >= t.rows.length ? unknownDecoder : t.compat && row?.dec === 'printargs' ? printargs(row.nargs) : decoderFor(t, nr);
     const phases = this.faults?.get(syscallName(t, nr));
     return phases ? faulty(syscallName(t, nr), dec, phases) : dec;
   }
@@ -375,7 +381,7 @@ export class Tracer {
     const t: Tcb = {
       pid, hidden, checkExec: false, inSyscall: false, filtered: false, fresh: how === 'child',
       attached: how === 'attach', execOwn: how === 'start', groupStopped: false, needsExit: false, seccomp: how === 'child' && this.seccompActive, entryArgs: [], entryTime: 0n,
-      table: NATIVE, decoders: undefined,
+      table: NATIVE, decoders: undefined, traced: this.opt.traced, qual: this.opt.qual,
       ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {}, genlFamilies },
     };
     if (this.opt.comm) t.comm = loadComm(this.procOf(t));
@@ -974,9 +980,12 @@ export class Tracer {
     this.say(`exec: ${errnoMessage(err)}`, 'exec');
   }
 
-  /** PTRACE_SYSCALL, or PTRACE_CONT between syscalls of a tracee under the seccomp filter. */
+  /**
+   * PTRACE_SYSCALL, or PTRACE_CONT between syscalls of a tracee under the seccomp filter; but after
+   * a call of another personality the next call must stop, as strace sees it switch back.
+   */
   private next(t: Tcb): number {
-    return t.seccomp && !t.inSyscall ? PTRACE.CONT : PTRACE.SYSCALL;
+    return t.seccomp && !t.inSyscall && t.table === NATIVE ? PTRACE.CONT : PTRACE.SYSCALL;
   }
 
   private resume(pid: number, req: number, sig: number): void {
@@ -1079,13 +1088,7 @@ export class Tracer {
 
   private entry(t: Tcb, info: Buffer): void {
     const arch = info.readUInt32LE(4);
-    if (arch !== t.table.auditArch) {
-      const tb = tableForAudit(arch);
-      if (tb) {
-        t.table = tb;
-        t.decoders = undefined;
-      }
-    }
+    if (arch !== t.table.auditArch) this.switchTable(t, arch);
     const w = info === this.info ? this.words : new BigUint64Array(info.buffer, info.byteOffset, 11);
     // a number with its high half clear (all but a raw syscall(-1)) is read without a BigInt
     const nr = info.readUInt32LE(28) === 0 ? info.readUInt32LE(24) : Number(w[3]!);
@@ -1108,7 +1111,7 @@ export class Tracer {
     let name = row ? row.name : syscallName(t.table, nr);
     c.name = name;
     // -d: strace's get_scno names each number it has no entry for, traced or not
-    if (this.opt.debug && (!row || ((this.opt.qual?.[nr] ?? 0) & 8) !== 0)) this.opt.debug(`pid ${t.pid} invalid syscall 0x${w[3]!.toString(16)}`);
+    if (this.opt.debug && (!row || ((t.qual?.[nr] ?? 0) & 8) !== 0)) this.opt.debug(`pid ${t.pid} invalid syscall 0x${w[3]!.toString(16)}`);
     if (t.hidden) {
       if (name === 'execve' || name === 'execveat') {
         t.hidden = false;
@@ -1118,7 +1121,7 @@ export class Tracer {
         return;
       }
     }
-    const traced = this.opt.traced;
+    const traced = t.traced;
     if (traced && nr < traced.length && traced[nr] === 0) {
       t.filtered = true;
       return;
@@ -1131,7 +1134,7 @@ export class Tracer {
     // strace never tampers with the command's own first execve (its log is still hidden then)
     if (this.opt.inject && !t.checkExec) this.tamper(t, nr, row?.nargs ?? 6);
     this.mem.setPid(t.pid);
-    const q = this.opt.qual && nr < this.opt.qual.length ? this.opt.qual[nr]! : 0;
+    const q = t.qual && nr < t.qual.length ? t.qual[nr]! : 0;
     if (q & 8) c.name = name = unknownSyscallName(nr);
     c.opt = q & 6 ? (this.optVariants[(q & 6) >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
     const decs = (t.decoders ??= this.decodersFor(t.table));
@@ -1168,6 +1171,19 @@ export class Tracer {
     if (this.opt.wantIp) ev.ip = t.ip;
     if (t.comm) ev.comm = t.comm;
     this.report(ev, c.state.streamed === true);
+  }
+
+  /** The tracee's syscall came in another personality (i386's `int $0x80`): its table from now on. */
+  private switchTable(t: Tcb, arch: number): void {
+    const tb = tableForAudit(arch);
+    if (!tb) return;
+    t.table = tb;
+    t.decoders = undefined;
+    this.report({ type: 'personality', pid: t.pid, mode: tb.mode, time: now() }, false);
+    // a filter made without this personality's tables traces none of its calls
+    const q = tb === NATIVE ? this.opt : this.opt.compat?.get(tb.auditArch) ?? (this.opt.traced ? { traced: new Uint8Array(tb.rows.length) } : undefined);
+    t.traced = q?.traced;
+    t.qual = q?.qual;
   }
 
   /**
