@@ -855,7 +855,8 @@ export class Tracer {
         const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, this.info);
         this.holding = !this.opt.eagerFlush;
         try {
-          if (n >= 0 && this.info[0] === 3) this.entry(t, this.info);
+          // (already entered when PTRACE_SYSCALL stopped it at the entry, after another personality's call)
+          if (n >= 0 && this.info[0] === 3 && !t.inSyscall) this.entry(t, this.info);
         } finally {
           this.holding = false;
         }

@@ -24,6 +24,8 @@ test('int $0x80 calls decode in the i386 table, with strace\'s personality lines
     [['-e', 'trace=chdir@32,close'], /^chdir\("\/"\) += 0$/],
     [['-f', '-e', 'trace=getgid32', '--quiet=none'], /^PID +\[ Process PID=N runs in 64 bit mode\. \]$/],
     [['-e', 'trace=!getgid32'], /^close\(-1\) += -1 EBADF/],
+    // under the seccomp filter, the traced call after an i386 one stops at its entry and its seccomp stop
+    [['-f', '-e', 'trace=getppid,getgid32', '--quiet=none'], /^PID +getppid\(\) = PID$/],
   ];
   for (const [opts, expect] of cases) {
     const want = trace(STRACE, opts), got = trace(SYSRAY, opts);
