@@ -1109,7 +1109,8 @@ export class Tracer {
     c.state = {};
     t.inSyscall = true;
     const row = t.table.rows[nr];
-    let name = row ? row.name : syscallName(t.table, nr);
+    // (a number beyond 2^53, such as -1, is named from its exact 64 bits)
+    let name = row ? row.name : syscallName(t.table, w[3]!);
     c.name = name;
     // -d: strace's get_scno names each number it has no entry for, traced or not
     if (this.opt.debug && (!row || ((t.qual?.[nr] ?? 0) & 8) !== 0)) this.opt.debug(`pid ${t.pid} invalid syscall 0x${w[3]!.toString(16)}`);
