@@ -52,6 +52,12 @@ export interface ArchAbi {
   /** What ptrace's register requests read and write; undefined: they print as addresses. */
   regs?: RegsLayout;
   /**
+   * The registers of `regs.prstatus` a syscall stop is read from when PTRACE_GET_SYSCALL_INFO
+   * does not work (strace's get_scno, get_syscall_args, get_error): the number, the six arguments,
+   * the result, the instruction and stack pointers.
+   */
+  syscallRegs?: { nr: string; args: readonly string[]; rval: string; ip: string; sp: string };
+  /**
    * -k: PTRACE_GETREGS's struct user_regs_struct, its size in bytes and, per DWARF register number
    * (the numbering CFI uses), the index of the 64-bit word that holds it.
    */

@@ -29,6 +29,7 @@ import { hexv, PATH_MAX, printargs } from '../decode/args.js';
 import { faulty, type Faults, planted, readFaults } from './faults.js';
 import { SHIM_DATA, SHIM_FILTER } from './shim.js';
 import { StackTaker } from './stacks.js';
+import { RegsInfo, SYSCALL_INFO_OP } from './regs_info.js';
 import { PidNamespaces } from './pidns.js';
 import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
@@ -298,6 +299,8 @@ export class Tracer {
   private ownsMain = true;
   /** inject's delays: tracees held stopped for a while (made on the first delay). */
   private delays: Delays | undefined;
+  /** Syscall stops from registers, made when PTRACE_GET_SYSCALL_INFO first fails for another reason than ESRCH. */
+  private regsInfo: RegsInfo | undefined;
 
   /**
    * The syscall event of the stop being handled, held while `holding` until the tracee is resumed:
@@ -852,7 +855,7 @@ export class Tracer {
         // a traced syscall is starting (seccomp stop): its entry; PTRACE_SYSCALL then shows its exit.
         // The first one of the launcher's child shows that its filter is in place.
         if (t.hidden) t.seccomp = this.seccompActive = true;
-        const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, this.info);
+        const n = this.syscallInfo(pid, this.info, SYSCALL_INFO_OP.SECCOMP);
         this.holding = !this.opt.eagerFlush;
         try {
           // (already entered when PTRACE_SYSCALL stopped it at the entry, after another personality's call)
@@ -918,7 +921,7 @@ export class Tracer {
     if (t.comm) w.comm = t.comm;
     if (this.opt.wantIp && fetchIp) {
       const b = Buffer.from(new ArrayBuffer(88));
-      if (ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, t.pid, 88, b) >= 24) w.ip = b.readBigUInt64LE(8);
+      if (this.syscallInfo(t.pid, b, SYSCALL_INFO_OP.ENTRY) >= 24) w.ip = b.readBigUInt64LE(8);
     }
     return w;
   }
@@ -967,10 +970,21 @@ export class Tracer {
    * `read`, on a fresh attach), exactly as strace sees it.
    */
   private grabbedSyscall(t: Tcb): void {
-    if (ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, t.pid, 88, this.info) < 0) return;
+    if (this.syscallInfo(t.pid, this.info, SYSCALL_INFO_OP.ENTRY) < 0) return;
     const nr = this.info.readBigUInt64LE(24);
     const row = nr < BigInt(t.table.rows.length) ? t.table.rows[Number(nr)] : undefined;
     t.ctx.prev = row ? row.name : `syscall_0x${nr.toString(16)}`;
+  }
+
+  /** PTRACE_GET_SYSCALL_INFO, or (where it does not work) the same from the registers, as `op`. */
+  private syscallInfo(pid: number, buf: Buffer, op: number): number {
+    const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, buf);
+    return n < 0 && n !== -ESRCH ? this.fromRegs(pid, op, buf) : n;
+  }
+
+  /** strace's legacy path: the stop read from registers, entry or exit as this tracee's stops alternate. */
+  private fromRegs(pid: number, op: number, buf: Buffer): number {
+    return (this.regsInfo ??= new RegsInfo()).fill(pid, op, buf);
   }
 
   /** The command's first execve returned: on failure, say so as strace does and hide the shim again. */
@@ -1004,7 +1018,8 @@ export class Tracer {
       return;
     }
     const info = this.info;
-    const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, info);
+    let n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, info);
+    if (n < 0 && n !== -ESRCH) n = this.fromRegs(pid, t.inSyscall ? SYSCALL_INFO_OP.EXIT : SYSCALL_INFO_OP.ENTRY, info);
     // output shared with the tracee (eagerFlush) is written before it runs on, as strace's is
     this.holding = !this.opt.eagerFlush;
     try {
