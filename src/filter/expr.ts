@@ -820,23 +820,35 @@ export function qualTables(f: Filters, table: ArchTable): QualTables {
     }
   }
   const out: QualTables = { ...(allTraced ? {} : { traced }), ...(anyQual ? { qual } : {}) };
+  // made when a tracee first switches personality (few ever do; the table is built only then)
   const pers = archInfo(table).pers;
-  for (let p = 1; p < pers.length; p++) {
-    const t = pers[p]!.table;
-    if (t) (out.compat ??= new Map()).set(t.auditArch, compatQualTables(f, p, t));
+  if (pers.some((p) => p.table)) {
+    const made = new Map<number, CompatQual | undefined>();
+    out.compat = (arch) => {
+      if (!made.has(arch)) {
+        const p = pers.findIndex((x) => x.table?.auditArch === arch);
+        made.set(arch, p > 0 ? compatQualTables(f, p, pers[p]!.table!) : undefined);
+      }
+      return made.get(arch);
+    };
   }
   return out;
 }
 
-/** The engine's per-number tables of one compat personality with a table of its own (as qualTables). */
+/** qualTables' result: the arrays of the 64-bit table, and a maker of those of a compat personality. */
 export interface QualTables {
   traced?: Uint8Array;
   qual?: Uint8Array;
-  /** The same for each compat personality's table, by its AUDIT_ARCH. */
-  compat?: Map<number, { traced?: Uint8Array; qual?: Uint8Array }>;
+  /** The same for a compat personality's table, by its AUDIT_ARCH (undefined: no such table). */
+  compat?: (auditArch: number) => CompatQual | undefined;
+}
+export interface CompatQual {
+  traced?: Uint8Array;
+  qual?: Uint8Array;
 }
 
-function compatQualTables(f: Filters, p: number, t: ArchTable): { traced?: Uint8Array; qual?: Uint8Array } {
+/** The arrays of compat personality `p`, whose own table is `t`. */
+function compatQualTables(f: Filters, p: number, t: ArchTable): CompatQual {
   const rows = t.rows, len = rows.length;
   const traced = new Uint8Array(len), qual = new Uint8Array(len);
   let allTraced = true, anyQual = false;

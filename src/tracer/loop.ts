@@ -60,7 +60,7 @@ export interface TraceOptions extends DecodeOptions {
    */
   qual?: Uint8Array;
   /** `traced` and `qual` for a compat personality's table (i386), by its AUDIT_ARCH; absent: all traced. */
-  compat?: ReadonlyMap<number, { traced?: Uint8Array; qual?: Uint8Array }>;
+  compat?: (auditArch: number) => { traced?: Uint8Array; qual?: Uint8Array } | undefined;
   /** -c: measure each syscall's system CPU time (strace's default summary time). */
   wantCpu?: boolean;
   /**
@@ -1198,7 +1198,7 @@ export class Tracer {
     t.decoders = undefined;
     this.report({ type: 'personality', pid: t.pid, mode: tb.mode, time: now() }, false);
     // a filter made without this personality's tables traces none of its calls
-    const q = tb === NATIVE ? this.opt : this.opt.compat?.get(tb.auditArch) ?? (this.opt.traced ? { traced: new Uint8Array(tb.rows.length) } : undefined);
+    const q = tb === NATIVE ? this.opt : this.opt.compat?.(tb.auditArch) ?? (this.opt.traced ? { traced: new Uint8Array(tb.rows.length) } : undefined);
     t.traced = q?.traced;
     t.qual = q?.qual;
   }

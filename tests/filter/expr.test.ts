@@ -132,7 +132,7 @@ test('qualTables: the i386 personality (int $0x80 calls) has arrays of its own, 
   const i386 = (exprs: string[]) => {
     const f = defaultFilters();
     for (const e of exprs) parseQualifier(e, f, X);
-    const t = qualTables(f, X).compat?.get(0x40000003);
+    const t = qualTables(f, X).compat?.(0x40000003);
     assert.ok(t, exprs.join(' '));
     return t;
   };
