@@ -247,6 +247,8 @@ export interface EngineRun {
   eagerFlush: boolean;
   /** --seccomp-bpf as settled (it still applies only with -f and a partial -e trace=). */
   seccomp: boolean;
+  /** --seccomp-bpf was given: strace's own filter mode, which sees no switch of personality between traced calls. */
+  seccompAsked?: boolean;
   exitKill: boolean;
   /** The output can be written while a huge array is read (DecodeOptions.streamArrays). */
   streamArrays?: boolean;
@@ -270,6 +272,7 @@ export function engineOptions(
     ...(traced ? { traced } : {}), ...(compat ? { compat } : {}),
     // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
     seccomp: run.seccomp && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
+    ...(run.seccompAsked ? { seccompAsked: true } : {}),
     exitKill: run.exitKill,
     // -c with no view of the whole trace: the summary is all that is made of the events
     ...(opts.summary === 'only' && opts.report === undefined && opts.perfetto === undefined && !opts.effects ? { summaryOnly: true } : {}),
@@ -499,7 +502,7 @@ export function main(argv: string[]): number {
   const engine = engineOptions(opts, { ...(traced ? { traced } : {}), ...(qual ? { qual } : {}), ...(compat ? { compat } : {}) }, paths, {
     interactive, eagerFlush: opts.output === undefined || piped !== undefined,
     // by default not with -I 1: a command left behind under its filter would get ENOSYS
-    seccomp: seccompAsked ?? intr !== 1, exitKill: intr !== 1, streamArrays,
+    seccomp: seccompAsked ?? intr !== 1, seccompAsked: seccompAsked === true, exitKill: intr !== 1, streamArrays,
   }, opts.debug ? (msg) => {
     // the trace so far first, as strace's unbuffered stderr has it
     sink.idle?.();

@@ -50,6 +50,11 @@ export interface TraceOptions extends DecodeOptions {
   traced?: Uint8Array;
   /** Use a seccomp-bpf filter so untraced syscalls never stop (started commands only). */
   seccomp: boolean;
+  /**
+   * The filter was asked for (--seccomp-bpf), not only used to go faster: as under strace's, the
+   * call after one of another personality need not stop to show the switch back.
+   */
+  seccompAsked?: boolean;
   /** -y/-yy: show what each fd refers to (path, socket details, device, pidfd). */
   decodeFds?: FdKinds;
   /** -P: trace only syscalls that refer to these paths (latin1 strings of their bytes). */
@@ -1000,7 +1005,7 @@ export class Tracer {
    * a call of another personality the next call must stop, as strace sees it switch back.
    */
   private next(t: Tcb): number {
-    return t.seccomp && !t.inSyscall && t.table === NATIVE ? PTRACE.CONT : PTRACE.SYSCALL;
+    return t.seccomp && !t.inSyscall && (t.table === NATIVE || this.opt.seccompAsked === true) ? PTRACE.CONT : PTRACE.SYSCALL;
   }
 
   private resume(pid: number, req: number, sig: number): void {

@@ -26,6 +26,9 @@ test('int $0x80 calls decode in the i386 table, with strace\'s personality lines
     [['-e', 'trace=!getgid32'], /^close\(-1\) += -1 EBADF/],
     // under the seccomp filter, the traced call after an i386 one stops at its entry and its seccomp stop
     [['-f', '-e', 'trace=getppid,getgid32', '--quiet=none'], /^PID +getppid\(\) = PID$/],
+    // strace's own filter mode sees the switch back only at the next traced call
+    [['-f', '--seccomp-bpf', '-e', 'trace=getgid32,getppid', '--quiet=none'], /^PID +getppid\(\) = PID$/],
+    [['-f', '--seccomp-bpf', '-e', 'trace=getgid32', '--quiet=none'], /^PID +getgid32\(\) = 0$/],
   ];
   for (const [opts, expect] of cases) {
     const want = trace(STRACE, opts), got = trace(SYSRAY, opts);
