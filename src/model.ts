@@ -114,6 +114,15 @@ export interface SignalEvent extends Where {
   stack?: StackFrame[];
 }
 
+/** The process's syscalls now come in another personality (strace's `[ Process PID=N runs in 32 bit mode. ]`). */
+export interface PersonalityEvent {
+  type: 'personality';
+  pid: number;
+  /** strace's name for it: `64 bit`, `32 bit`. */
+  mode: string;
+  time: bigint;
+}
+
 export interface StopEvent extends Where {
   type: 'stopped';
   pid: number;
@@ -184,4 +193,5 @@ export type Event =
   | StopEvent
   | ExitEvent
   | KilledEvent
-  | MessageEvent;
+  | MessageEvent
+  | PersonalityEvent;

@@ -108,6 +108,8 @@ export interface ExitJson extends Common { type: 'exit'; code: number }
 export interface KilledJson extends Common { type: 'killed'; signal: string; coreDumped: boolean }
 /** Something sysray itself said about a tracee (`exec: Permission denied`). */
 export interface MessageJson extends Common { type: 'message'; text: string }
+/** The process's syscalls now come in another personality (`mode`: `"32 bit"`, `"64 bit"`). */
+export interface PersonalityJson extends Common { type: 'personality'; mode: string }
 /** A process became traced: the started command, a followed child, or one attached with -p. */
 export interface AttachJson extends Common {
   type: 'attach';
@@ -128,6 +130,7 @@ export type TraceEvent =
   | ExitJson
   | KilledJson
   | MessageJson
+  | PersonalityJson
   | AttachJson
   | DetachJson
   | SupersededJson;

@@ -1,16 +1,18 @@
 import type { ArchTable } from './types.js';
 import { X86_64 } from './x86_64.js';
 import { AARCH64 } from './aarch64.js';
+import { I386 } from './i386.js';
 
 import { X86_64_ABI } from './x86_64/abi.js';
 import { AARCH64_ABI } from './aarch64/abi.js';
 import type { ArchAbi } from './types.js';
 
 export type { ArchAbi, ArchTable, SyscallClass, SyscallRow } from './types.js';
-export { X86_64, AARCH64 };
+export { X86_64, AARCH64, I386 };
 
 export const AUDIT_ARCH_X86_64 = 0xc000003e;
 export const AUDIT_ARCH_AARCH64 = 0xc00000b7;
+export const AUDIT_ARCH_I386 = 0x40000003;
 
 /**
  * On AUDIT_ARCH_X86_64 a syscall number with this bit set is an x32 call.
@@ -34,6 +36,8 @@ export function tableForAudit(arch: number): ArchTable | undefined {
       return X86_64;
     case AUDIT_ARCH_AARCH64:
       return AARCH64;
+    case AUDIT_ARCH_I386:
+      return I386;
     default:
       return undefined;
   }

@@ -52,6 +52,12 @@ export interface ArchAbi {
   /** What ptrace's register requests read and write; undefined: they print as addresses. */
   regs?: RegsLayout;
   /**
+   * The registers of `regs.prstatus` a syscall stop is read from when PTRACE_GET_SYSCALL_INFO
+   * does not work (strace's get_scno, get_syscall_args, get_error): the number, the six arguments,
+   * the result, the instruction and stack pointers.
+   */
+  syscallRegs?: { nr: string; args: readonly string[]; rval: string; ip: string; sp: string };
+  /**
    * -k: PTRACE_GETREGS's struct user_regs_struct, its size in bytes and, per DWARF register number
    * (the numbering CFI uses), the index of the 64-bit word that holds it.
    */
@@ -91,12 +97,21 @@ export interface CompatPersonality {
   added: string;
   /** The syscall numbers strace accepts for it (inclusive ranges). */
   valid: readonly (readonly [number, number])[];
+  /** Its own syscall table, where sysray has one (the engine switches to it by AUDIT_ARCH). */
+  table?: ArchTable;
 }
 
 export interface ArchTable {
-  name: 'x86_64' | 'aarch64';
+  name: 'x86_64' | 'aarch64' | 'i386';
   /** AUDIT_ARCH_* value, as reported by PTRACE_GET_SYSCALL_INFO / seccomp. */
   auditArch: number;
+  /** strace's name for the personality, as in its `[ Process PID=N runs in 64 bit mode. ]` line. */
+  mode: string;
+  /**
+   * A compat personality of a 64-bit tracee (i386 through `int $0x80`): its `dec: 'printargs'` rows
+   * print raw, whatever 64-bit decoder shares their name (its structs are laid out differently).
+   */
+  compat?: true;
   /** Indexed by syscall number; `undefined` for unassigned numbers. */
   rows: readonly (SyscallRow | undefined)[];
   byName: ReadonlyMap<string, SyscallRow>;
@@ -106,7 +121,7 @@ export interface ArchTable {
  * A table indexed by nr plus a by-name index, built when first used (a run needs only its own
  * architecture's); rejects duplicate numbers or names.
  */
-export function makeTable(name: ArchTable['name'], auditArch: number, list: () => SyscallRow[]): ArchTable {
+export function makeTable(name: ArchTable['name'], auditArch: number, list: () => SyscallRow[], mode = '64 bit', compat = false): ArchTable {
   let built: { rows: readonly (SyscallRow | undefined)[]; byName: ReadonlyMap<string, SyscallRow> } | undefined;
   const build = (): NonNullable<typeof built> => {
     if (built) return built;
@@ -126,7 +141,7 @@ export function makeTable(name: ArchTable['name'], auditArch: number, list: () =
     }
     return (built = { rows: Object.freeze(byNr), byName });
   };
-  const table = { name, auditArch: auditArch >>> 0 } as ArchTable;
+  const table = { name, auditArch: auditArch >>> 0, mode, ...(compat ? { compat: true } : {}) } as ArchTable;
   // getters that turn into plain properties on first use (the tracer reads rows on every stop)
   for (const key of ['rows', 'byName'] as const) {
     Object.defineProperty(table, key, {

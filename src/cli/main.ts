@@ -13,7 +13,7 @@ import { explain, explanationLine } from '../explain/explain.js';
 import type { Event } from '../model.js';
 import { errnoMessage } from '../decode/xlat/errno.js';
 import { NATIVE } from '../arch/index.js';
-import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Filters } from '../filter/expr.js';
+import { FilterError, finishDecodeFds, finishQuiet, qualTables, QUIETS, type Filters, type QualTables } from '../filter/expr.js';
 import { SummaryCounter } from '../render/summary.js';
 import { describe, ReferenceError, syscallsTable } from '../explain/describe.js';
 import { raw, setProcessName, SIG_IGN, userByName } from '../sys/libc.js';
@@ -247,6 +247,8 @@ export interface EngineRun {
   eagerFlush: boolean;
   /** --seccomp-bpf as settled (it still applies only with -f and a partial -e trace=). */
   seccomp: boolean;
+  /** --seccomp-bpf was given: strace's own filter mode, which sees no switch of personality between traced calls. */
+  seccompAsked?: boolean;
   exitKill: boolean;
   /** The output can be written while a huge array is read (DecodeOptions.streamArrays). */
   streamArrays?: boolean;
@@ -254,7 +256,7 @@ export interface EngineRun {
 
 /** The engine's options for a parsed command line (the API builds its engine from one too). */
 export function engineOptions(
-  opts: Options, { traced, qual }: { traced?: Uint8Array | undefined; qual?: Uint8Array | undefined },
+  opts: Options, { traced, qual, compat }: QualTables,
   paths: ReadonlySet<string> | undefined, run: EngineRun, debug?: (msg: string) => void,
 ): TraceOptions {
   const f = opts.filters;
@@ -267,9 +269,10 @@ export function engineOptions(
     ...(qual ? { qual } : {}), wantIp: opts.iflag, stackTraces: opts.stackTraces && opts.summary !== 'only', wantCpu: opts.summary !== undefined && !opts.wallclock,
     ...(f.read.not || f.read.items.size ? { dumpRead: (fd: number) => f.read.has(fd) } : {}),
     ...(f.write.not || f.write.items.size ? { dumpWrite: (fd: number) => f.write.has(fd) } : {}),
-    ...(traced ? { traced } : {}),
+    ...(traced ? { traced } : {}), ...(compat ? { compat } : {}),
     // like strace's --seccomp-bpf, only with -f (a filtered child left untraced would get ENOSYS)
     seccomp: run.seccomp && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
+    ...(run.seccompAsked ? { seccompAsked: true } : {}),
     exitKill: run.exitKill,
     // -c with no view of the whole trace: the summary is all that is made of the events
     ...(opts.summary === 'only' && opts.report === undefined && opts.perfetto === undefined && !opts.effects ? { summaryOnly: true } : {}),
@@ -322,7 +325,7 @@ export function main(argv: string[]): number {
     user = userByName(opts.user);
     if (!user) return die(prog, `Cannot find user '${opts.user}'`);
   }
-  const { traced, qual } = qualTables(f, NATIVE);
+  const { traced, qual, compat } = qualTables(f, NATIVE);
   if (seccompAsked && f.trace.straceComplete(traced === undefined)) {
     writeSync(2, `${prog}: Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.\n`);
   }
@@ -497,10 +500,10 @@ export function main(argv: string[]): number {
       unordered: opts.json || views !== undefined || opts.summary === 'only',
     });
   }
-  const engine = engineOptions(opts, { traced, qual }, paths, {
+  const engine = engineOptions(opts, { ...(traced ? { traced } : {}), ...(qual ? { qual } : {}), ...(compat ? { compat } : {}) }, paths, {
     interactive, eagerFlush: opts.output === undefined || piped !== undefined,
     // by default not with -I 1: a command left behind under its filter would get ENOSYS
-    seccomp: seccompAsked ?? intr !== 1, exitKill: intr !== 1, streamArrays,
+    seccomp: seccompAsked ?? intr !== 1, seccompAsked: seccompAsked === true, exitKill: intr !== 1, streamArrays,
   }, opts.debug ? (msg) => {
     // the trace so far first, as strace's unbuffered stderr has it
     sink.idle?.();

@@ -2,7 +2,7 @@
 import { NATIVE_ABI, tableForAudit } from '../arch/index.js';
 import { addr, localArray, rd, ulong } from './args.js';
 import type { Ctx, SyscallDecoder } from './types.js';
-import { array, field, hex, int, struct, sym, tok, uint, type Field, type Value } from './value.js';
+import { array, field, hex, int, note, struct, sym, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags } from './xlat/core.js';
 import { NT_TYPES, PSI_OPS, PTRACE_CMDS, PTRACE_OPTIONS, PTRACE_PEEKSIGINFO_FLAGS, SECCOMP_FILTER_FLAGS } from './xlat/proc.js';
 import { errnoName } from './xlat/errno.js';
@@ -165,9 +165,11 @@ function ptraceData(c: Ctx, req: bigint): Value | undefined {
 
 const PSI_EXIT_SIZE = 33, PSI_SECCOMP_SIZE = 84;
 
-/** A syscall number of an audit arch: `__NR_read`, else the number. */
+/** A syscall number of an audit arch: `__NR_read`, `200 /* getgid32 *\/` in a compat one, else the number. */
 function syscallNameV(nr: bigint, arch: number): Value {
-  const row = nr < 0x10000n ? tableForAudit(arch)?.rows[Number(nr)] : undefined;
+  const t = tableForAudit(arch);
+  const row = nr < 0x10000n ? t?.rows[Number(nr)] : undefined;
+  if (row && t!.compat) return note(uint(nr), row.name);
   return row ? sym('__NR_' + row.name, nr) : uint(nr);
 }
 

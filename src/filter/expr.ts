@@ -88,6 +88,19 @@ export class SyscallSet extends NumberSet<number> {
   get nrs(): Set<number> {
     return this.items;
   }
+  /** Numbers added in compat personality `p` (1: i386 on x86_64), for those with a table of their own. */
+  readonly compat: Set<number>[] = [];
+  compatNrs(p: number): Set<number> {
+    return (this.compat[p] ??= new Set());
+  }
+  /** Membership of a number of compat personality `p`. */
+  hasCompat(p: number, nr: number): boolean {
+    return (this.compat[p]?.has(nr) ?? false) !== this.not;
+  }
+  override clear(): void {
+    super.clear();
+    this.compat.length = 0;
+  }
   /** Every syscall traced, as strace's is_complete_set_array sees it after `trace=all`. */
   straceComplete(everyNumber: boolean): boolean {
     return everyNumber && !(this.not && this.allocated);
@@ -206,6 +219,8 @@ interface Personality {
   names: ReadonlySet<string>;
   /** Whether `nr` (as typed) is a valid syscall number there. */
   validNr(nr: number): boolean;
+  /** Its own table, where the engine decodes it (i386). */
+  table?: ArchTable;
 }
 
 interface ArchInfo {
@@ -242,11 +257,11 @@ function archInfo(table: ArchTable): ArchInfo {
   };
   const p0: Personality = { designator: '64', get names() { return names(); }, validNr: (nr) => known[nr] !== undefined };
   const pers: Personality[] = [p0];
-  const other = (designator: string, removed: string, added: string, valid: Ranges): Personality => {
+  const other = (designator: string, removed: string, added: string, valid: Ranges, t?: ArchTable): Personality => {
     let own: Set<string> | undefined;
-    return { designator, get names() { return (own ??= derived(names(), removed, added)); }, validNr: (n) => inRanges(valid, n) };
+    return { designator, get names() { return (own ??= derived(names(), removed, added)); }, validNr: (n) => inRanges(valid, n), ...(t ? { table: t } : {}) };
   };
-  for (const p of table.name === 'x86_64' ? X86_64_COMPAT : table.name === 'aarch64' ? AARCH64_COMPAT : []) pers.push(other(p.designator, p.removed, p.added, p.valid));
+  for (const p of table.name === 'x86_64' ? X86_64_COMPAT : table.name === 'aarch64' ? AARCH64_COMPAT : []) pers.push(other(p.designator, p.removed, p.added, p.valid, p.table));
   info = { known, pers };
   archCache.set(table, info);
   return info;
@@ -418,6 +433,7 @@ function qualifySyscallNumbers(tok: string, p: number, info: ArchInfo, set: Sysc
     const nr = stringToUint(tok, INT_MAX);
     if (nr < 0 || !pers.validNr(nr)) return false;
     if (p === 0) set.nrs.add(nr);
+    else if (pers.table) set.compatNrs(p).add(nr);
     return true;
   }
   if (c === '/') {
@@ -433,17 +449,31 @@ function qualifySyscallNumbers(tok: string, p: number, info: ArchInfo, set: Sysc
         }
       }
     } else {
-      for (const n of pers.names) if (re.test(n)) found = true;
+      for (const n of pers.names) {
+        if (!re.test(n)) continue;
+        found = true;
+        const r = pers.table?.byName.get(n);
+        if (r) set.compatNrs(p).add(r.nr);
+      }
     }
     return found;
   }
   if (Object.prototype.hasOwnProperty.call(CLASS_NAMES, tok)) {
     const cls = CLASS_NAMES[tok]!;
-    if (p === 0) for (const r of info.known) if (r && (cls === 'all' || r.classes.includes(cls))) set.nrs.add(r.nr);
+    if (p === 0) {
+      for (const r of info.known) if (r && (cls === 'all' || r.classes.includes(cls))) set.nrs.add(r.nr);
+    } else if (pers.table) {
+      for (const r of pers.table.rows) if (r && (cls === 'all' || r.classes.includes(cls))) set.compatNrs(p).add(r.nr);
+    }
     return true;
   }
   if (!pers.names.has(tok)) return false;
-  if (p === 0) for (const r of info.known) if (r && r.name === tok) set.nrs.add(r.nr);
+  if (p === 0) {
+    for (const r of info.known) if (r && r.name === tok) set.nrs.add(r.nr);
+  } else {
+    const r = pers.table?.byName.get(tok);
+    if (r) set.compatNrs(p).add(r.nr);
+  }
   return true;
 }
 
@@ -767,7 +797,7 @@ export function qualFlags(f: Filters, table: ArchTable, nr: number | bigint): Qu
  * undefined when all are 0).
  * One pass without allocating per number: this runs before the traced command may start.
  */
-export function qualTables(f: Filters, table: ArchTable): { traced?: Uint8Array; qual?: Uint8Array } {
+export function qualTables(f: Filters, table: ArchTable): QualTables {
   const rows = table.rows, len = rows.length, known = archInfo(table).known;
   const traced = new Uint8Array(len), qual = new Uint8Array(len);
   let allTraced = true, anyQual = false;
@@ -787,6 +817,49 @@ export function qualTables(f: Filters, table: ArchTable): { traced?: Uint8Array;
         qual[nr] = q;
         anyQual = true;
       }
+    }
+  }
+  const out: QualTables = { ...(allTraced ? {} : { traced }), ...(anyQual ? { qual } : {}) };
+  // made when a tracee first switches personality (few ever do; the table is built only then)
+  const pers = archInfo(table).pers;
+  if (pers.some((p) => p.table)) {
+    const made = new Map<number, CompatQual | undefined>();
+    out.compat = (arch) => {
+      if (!made.has(arch)) {
+        const p = pers.findIndex((x) => x.table?.auditArch === arch);
+        made.set(arch, p > 0 ? compatQualTables(f, p, pers[p]!.table!) : undefined);
+      }
+      return made.get(arch);
+    };
+  }
+  return out;
+}
+
+/** qualTables' result: the arrays of the 64-bit table, and a maker of those of a compat personality. */
+export interface QualTables {
+  traced?: Uint8Array;
+  qual?: Uint8Array;
+  /** The same for a compat personality's table, by its AUDIT_ARCH (undefined: no such table). */
+  compat?: (auditArch: number) => CompatQual | undefined;
+}
+export interface CompatQual {
+  traced?: Uint8Array;
+  qual?: Uint8Array;
+}
+
+/** The arrays of compat personality `p`, whose own table is `t`. */
+function compatQualTables(f: Filters, p: number, t: ArchTable): CompatQual {
+  const rows = t.rows, len = rows.length;
+  const traced = new Uint8Array(len), qual = new Uint8Array(len);
+  let allTraced = true, anyQual = false;
+  for (let nr = 0; nr < len; nr++) {
+    if (rows[nr] === undefined || f.trace.hasCompat(p, nr)) traced[nr] = 1;
+    else allTraced = false;
+    if (rows[nr] === undefined) continue;
+    const q = (f.raw.hasCompat(p, nr) ? 1 : 0) | (f.abbrev.hasCompat(p, nr) ? 0 : 2) | (f.verbose.hasCompat(p, nr) ? 0 : 4);
+    if (q) {
+      qual[nr] = q;
+      anyQual = true;
     }
   }
   return { ...(allTraced ? {} : { traced }), ...(anyQual ? { qual } : {}) };

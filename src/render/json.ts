@@ -200,6 +200,7 @@ export function eventJson(ev: Event): TraceEvent | undefined {
     case 'exit': o = { type: 'exit', time, pid: ev.pid, code: ev.code }; break;
     case 'killed': o = { type: 'killed', time, pid: ev.pid, signal: ev.name, coreDumped: ev.core }; break;
     case 'message': o = { type: 'message', time, pid: ev.pid, text: ev.text }; break;
+    case 'personality': o = { type: 'personality', time, pid: ev.pid, mode: ev.mode }; break;
     case 'attach': o = { type: 'attach', time, pid: ev.pid, how: ev.how, ...(ev.cwd ? { cwd: pathText(ev.cwd) } : {}) }; break;
     case 'detach': o = { type: 'detach', time, pid: ev.pid }; break;
     case 'superseded': o = { type: 'superseded', time, pid: ev.pid, oldPid: ev.oldPid }; break;

@@ -47,7 +47,7 @@ export class PerfettoTrace {
 
   /** `line`: the event's strace line (syscalls and signals). */
   add(ev: Event, line: string): void {
-    if (ev.type === 'syscall_entry' || ev.type === 'attach' || ev.type === 'detach' || ev.type === 'message') return;
+    if (ev.type === 'syscall_entry' || ev.type === 'attach' || ev.type === 'detach' || ev.type === 'message' || ev.type === 'personality') return;
     this.t0 ??= ev.time;
     const end = ev.type === 'syscall' ? ev.time + ev.duration : ev.time;
     if (end > this.last) this.last = end;

@@ -140,7 +140,7 @@ export class ReportBuilder {
 
   /** `json`: the event as --json writes it; `line`: its strace line (syscalls and signals). */
   add(ev: Event, json: TraceEvent, line: () => string): void {
-    if (ev.type === 'syscall_entry' || ev.type === 'attach' || ev.type === 'message') return;
+    if (ev.type === 'syscall_entry' || ev.type === 'attach' || ev.type === 'message' || ev.type === 'personality') return;
     this.t0 ??= ev.time;
     const rel = (t: bigint): number => Number(t - this.t0!);
     if (ev.type !== 'syscall') {

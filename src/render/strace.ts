@@ -469,6 +469,8 @@ export class StraceText {
       }
       case 'message':
         return '';
+      case 'personality':
+        return this.o.quiet.has('personality') ? '' : this.leader(ev.pid, ev.time) + `[ Process PID=${ev.pid} runs in ${ev.mode} mode. ]\n`;
     }
   }
 

@@ -170,6 +170,7 @@ export function eventFromJson(j: TraceEvent): Event {
       return { type: 'exit', pid: j.pid, code: j.code, time, ...where };
     case 'killed': return { type: 'killed', pid: j.pid, sig: signo(j.signal), name: str(j.signal, 'signal'), core: j.coreDumped === true, time, ...where };
     case 'message': return { type: 'message', pid: j.pid, text: str(j.text, 'text'), time };
+    case 'personality': return { type: 'personality', pid: j.pid, mode: str(j.mode, 'mode'), time };
     case 'attach': return { type: 'attach', pid: j.pid, how: j.how, time, ...(j.cwd !== undefined ? { cwd: pathBytes(str(j.cwd, 'cwd')) } : {}) };
     case 'detach': return { type: 'detach', pid: j.pid, time };
     case 'superseded':

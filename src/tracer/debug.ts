@@ -4,21 +4,19 @@
  */
 import { PTRACE, PTRACE_EVENT, ptrace, WCOREDUMP, WEXITSTATUS, WIFEXITED, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG } from '../sys/ptrace.js';
 import { signame } from '../decode/xlat/signals.js';
+import { errnoMessage } from '../decode/xlat/errno.js';
 
 const ESRCH = 3;
 
 /**
- * Whether the kernel lets sysray use PTRACE_GET_SYSCALL_INFO, its only way of reading syscall
- * stops: asked of no process at all, it must say "no such process" (a seccomp filter on sysray,
- * or a kernel before 5.3, answers otherwise).
+ * What -d says as tracing starts: the ptrace options, and whether PTRACE_GET_SYSCALL_INFO works
+ * (else syscall stops are read from registers): asked of no process at all, it must say "no such
+ * process"; a seccomp filter on sysray, or a kernel before 5.3, answers otherwise, which strace names.
  */
-function syscallInfoWorks(): boolean {
-  return ptrace(PTRACE.GET_SYSCALL_INFO, 0, 0, 0) === -ESRCH;
-}
-
-/** What -d says as tracing starts: the ptrace options, and whether syscall stops can be read. */
 export function debugStartLines(ptraceOptions: number): string[] {
-  return [`ptrace_setoptions = 0x${ptraceOptions.toString(16)}`, `PTRACE_GET_SYSCALL_INFO ${syscallInfoWorks() ? 'works' : 'does not work'}`];
+  const r = ptrace(PTRACE.GET_SYSCALL_INFO, 0, 0, 0);
+  const failed = r !== -ESRCH && r < 0 ? [`PTRACE_GET_SYSCALL_INFO: ${errnoMessage(-r)}`] : [];
+  return [`ptrace_setoptions = 0x${ptraceOptions.toString(16)}`, ...failed, `PTRACE_GET_SYSCALL_INFO ${r === -ESRCH ? 'works' : 'does not work'}`];
 }
 
 /** strace names a signal number it knows, and prints any other (such as SIGTRAP|0x80) as a number. */

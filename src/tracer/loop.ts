@@ -29,6 +29,7 @@ import { hexv, PATH_MAX, printargs } from '../decode/args.js';
 import { faulty, type Faults, planted, readFaults } from './faults.js';
 import { SHIM_DATA, SHIM_FILTER } from './shim.js';
 import { StackTaker } from './stacks.js';
+import { RegsInfo, SYSCALL_INFO_OP } from './regs_info.js';
 import { PidNamespaces } from './pidns.js';
 import { raw } from '../sys/libc.js';
 import { type CallerState, type Spawned, spawnCommand } from './spawn.js';
@@ -51,6 +52,11 @@ export interface TraceOptions extends DecodeOptions {
   traced?: Uint8Array;
   /** Use a seccomp-bpf filter so untraced syscalls never stop (started commands only). */
   seccomp: boolean;
+  /**
+   * The filter was asked for (--seccomp-bpf), not only used to go faster: as under strace's, the
+   * call after one of another personality need not stop to show the switch back.
+   */
+  seccompAsked?: boolean;
   /** -y/-yy: show what each fd refers to (path, socket details, device, pidfd). */
   decodeFds?: FdKinds;
   /** -P: trace only syscalls that refer to these paths (latin1 strings of their bytes). */
@@ -60,6 +66,8 @@ export interface TraceOptions extends DecodeOptions {
    * abbrev=/verbose=), bit 3 a row strace 6.1 does not know (printed as `syscall_0x…`, six arguments).
    */
   qual?: Uint8Array;
+  /** `traced` and `qual` for a compat personality's table (i386), by its AUDIT_ARCH; absent: all traced. */
+  compat?: (auditArch: number) => { traced?: Uint8Array; qual?: Uint8Array } | undefined;
   /** -c: measure each syscall's system CPU time (strace's default summary time). */
   wantCpu?: boolean;
   /**
@@ -243,6 +251,9 @@ interface Tcb {
   entryArgs: Value[];
   entryTime: bigint;
   table: ArchTable;
+  /** The options' `traced` and `qual` for `table`. */
+  traced: Uint8Array | undefined;
+  qual: Uint8Array | undefined;
   /**
    * The table's decoders, looked up when the first syscall of it is shown (in the bundle that loads
    * them: a filter that shows nothing never costs their loading, nor the command the CPU it takes).
@@ -299,6 +310,8 @@ export class Tracer {
   private ownsMain = true;
   /** inject's delays: tracees held stopped for a while (made on the first delay). */
   private delays: Delays | undefined;
+  /** Syscall stops from registers, made when PTRACE_GET_SYSCALL_INFO first fails for another reason than ESRCH. */
+  private regsInfo: RegsInfo | undefined;
 
   /**
    * The syscall event of the stop being handled, held while `holding` until the tracee is resumed:
@@ -334,7 +347,8 @@ export class Tracer {
 
   /** Syscall `nr`'s decoder (SYSRAY_TEST_FAULTS may make it fail on purpose). */
   private loadDecoder(t: ArchTable, nr: number): SyscallDecoder {
-    const dec = nr < t.rows.length ? decoderFor(t, nr) : unknownDecoder;
+    const row = t.rows[nr];
+    const dec = nr >= t.rows.length ? unknownDecoder : t.compat && row?.dec === 'printargs' ? printargs(row.nargs) : decoderFor(t, nr);
     const phases = this.faults?.get(syscallName(t, nr));
     return phases ? faulty(syscallName(t, nr), dec, phases) : dec;
   }
@@ -382,7 +396,7 @@ export class Tracer {
     const t: Tcb = {
       pid, hidden, checkExec: false, inSyscall: false, filtered: false, fresh: how === 'child',
       attached: how === 'attach', execOwn: how === 'start', groupStopped: false, needsExit: false, seccomp: how === 'child' && this.seccompActive, entryArgs: [], entryTime: 0n,
-      table: NATIVE, decoders: undefined,
+      table: NATIVE, decoders: undefined, traced: this.opt.traced, qual: this.opt.qual,
       ctx: { pid, nr: 0, name: '', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: this.mem, opt: this.opt, rval: 0n, err: 0, state: {}, genlFamilies },
     };
     // the stack pointer is the syscall info's, read while this tracee's stop is decoded
@@ -855,10 +869,11 @@ export class Tracer {
         // a traced syscall is starting (seccomp stop): its entry; PTRACE_SYSCALL then shows its exit.
         // The first one of the launcher's child shows that its filter is in place.
         if (t.hidden) t.seccomp = this.seccompActive = true;
-        const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, this.info);
+        const n = this.syscallInfo(pid, this.info, SYSCALL_INFO_OP.SECCOMP);
         this.holding = !this.opt.eagerFlush;
         try {
-          if (n >= 0 && this.info[0] === 3) this.entry(t, this.info);
+          // (already entered when PTRACE_SYSCALL stopped it at the entry, after another personality's call)
+          if (n >= 0 && this.info[0] === 3 && !t.inSyscall) this.entry(t, this.info);
         } finally {
           this.holding = false;
         }
@@ -920,7 +935,7 @@ export class Tracer {
     if (t.comm) w.comm = t.comm;
     if (this.opt.wantIp && fetchIp) {
       const b = Buffer.from(new ArrayBuffer(88));
-      if (ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, t.pid, 88, b) >= 24) w.ip = b.readBigUInt64LE(8);
+      if (this.syscallInfo(t.pid, b, SYSCALL_INFO_OP.ENTRY) >= 24) w.ip = b.readBigUInt64LE(8);
     }
     return w;
   }
@@ -969,10 +984,21 @@ export class Tracer {
    * `read`, on a fresh attach), exactly as strace sees it.
    */
   private grabbedSyscall(t: Tcb): void {
-    if (ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, t.pid, 88, this.info) < 0) return;
+    if (this.syscallInfo(t.pid, this.info, SYSCALL_INFO_OP.ENTRY) < 0) return;
     const nr = this.info.readBigUInt64LE(24);
     const row = nr < BigInt(t.table.rows.length) ? t.table.rows[Number(nr)] : undefined;
     t.ctx.prev = row ? row.name : `syscall_0x${nr.toString(16)}`;
+  }
+
+  /** PTRACE_GET_SYSCALL_INFO, or (where it does not work) the same from the registers, as `op`. */
+  private syscallInfo(pid: number, buf: Buffer, op: number): number {
+    const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, buf);
+    return n < 0 && n !== -ESRCH ? this.fromRegs(pid, op, buf) : n;
+  }
+
+  /** strace's legacy path: the stop read from registers, entry or exit as this tracee's stops alternate. */
+  private fromRegs(pid: number, op: number, buf: Buffer): number {
+    return (this.regsInfo ??= new RegsInfo()).fill(pid, op, buf);
   }
 
   /** The command's first execve returned: on failure, say so as strace does and hide the shim again. */
@@ -983,9 +1009,12 @@ export class Tracer {
     this.say(`exec: ${errnoMessage(err)}`, 'exec');
   }
 
-  /** PTRACE_SYSCALL, or PTRACE_CONT between syscalls of a tracee under the seccomp filter. */
+  /**
+   * PTRACE_SYSCALL, or PTRACE_CONT between syscalls of a tracee under the seccomp filter; but after
+   * a call of another personality the next call must stop, as strace sees it switch back.
+   */
   private next(t: Tcb): number {
-    return t.seccomp && !t.inSyscall ? PTRACE.CONT : PTRACE.SYSCALL;
+    return t.seccomp && !t.inSyscall && (t.table === NATIVE || this.opt.seccompAsked === true) ? PTRACE.CONT : PTRACE.SYSCALL;
   }
 
   private resume(pid: number, req: number, sig: number): void {
@@ -1003,7 +1032,8 @@ export class Tracer {
       return;
     }
     const info = this.info;
-    const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, info);
+    let n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, info);
+    if (n < 0 && n !== -ESRCH) n = this.fromRegs(pid, t.inSyscall ? SYSCALL_INFO_OP.EXIT : SYSCALL_INFO_OP.ENTRY, info);
     // output shared with the tracee (eagerFlush) is written before it runs on, as strace's is
     this.holding = !this.opt.eagerFlush;
     try {
@@ -1088,13 +1118,7 @@ export class Tracer {
 
   private entry(t: Tcb, info: Buffer): void {
     const arch = info.readUInt32LE(4);
-    if (arch !== t.table.auditArch) {
-      const tb = tableForAudit(arch);
-      if (tb) {
-        t.table = tb;
-        t.decoders = undefined;
-      }
-    }
+    if (arch !== t.table.auditArch) this.switchTable(t, arch);
     const w = info === this.info ? this.words : new BigUint64Array(info.buffer, info.byteOffset, 11);
     // a number with its high half clear (all but a raw syscall(-1)) is read without a BigInt
     const nr = info.readUInt32LE(28) === 0 ? info.readUInt32LE(24) : Number(w[3]!);
@@ -1114,10 +1138,11 @@ export class Tracer {
     c.state = {};
     t.inSyscall = true;
     const row = t.table.rows[nr];
-    let name = row ? row.name : syscallName(t.table, nr);
+    // (a number beyond 2^53, such as -1, is named from its exact 64 bits)
+    let name = row ? row.name : syscallName(t.table, w[3]!);
     c.name = name;
     // -d: strace's get_scno names each number it has no entry for, traced or not
-    if (this.opt.debug && (!row || ((this.opt.qual?.[nr] ?? 0) & 8) !== 0)) this.opt.debug(`pid ${t.pid} invalid syscall 0x${w[3]!.toString(16)}`);
+    if (this.opt.debug && (!row || ((t.qual?.[nr] ?? 0) & 8) !== 0)) this.opt.debug(`pid ${t.pid} invalid syscall 0x${w[3]!.toString(16)}`);
     if (t.hidden) {
       if (name === 'execve' || name === 'execveat') {
         t.hidden = false;
@@ -1127,7 +1152,7 @@ export class Tracer {
         return;
       }
     }
-    const traced = this.opt.traced;
+    const traced = t.traced;
     if (traced && nr < traced.length && traced[nr] === 0) {
       t.filtered = true;
       return;
@@ -1140,7 +1165,7 @@ export class Tracer {
     // strace never tampers with the command's own first execve (its log is still hidden then)
     if (this.opt.inject && !t.checkExec) this.tamper(t, nr, row?.nargs ?? 6);
     this.mem.setPid(t.pid);
-    const q = this.opt.qual && nr < this.opt.qual.length ? this.opt.qual[nr]! : 0;
+    const q = t.qual && nr < t.qual.length ? t.qual[nr]! : 0;
     if (q & 8) c.name = name = unknownSyscallName(nr);
     c.opt = q & 6 ? (this.optVariants[(q & 6) >> 1] ??= { ...this.opt, abbrev: (q & 2) === 0, verbose: (q & 4) === 0 }) : this.opt;
     const decs = (t.decoders ??= this.decodersFor(t.table));
@@ -1177,6 +1202,19 @@ export class Tracer {
     if (this.opt.wantIp) ev.ip = t.ip;
     if (t.comm) ev.comm = t.comm;
     this.report(ev, c.state.streamed === true);
+  }
+
+  /** The tracee's syscall came in another personality (i386's `int $0x80`): its table from now on. */
+  private switchTable(t: Tcb, arch: number): void {
+    const tb = tableForAudit(arch);
+    if (!tb) return;
+    t.table = tb;
+    t.decoders = undefined;
+    this.report({ type: 'personality', pid: t.pid, mode: tb.mode, time: now() }, false);
+    // a filter made without this personality's tables traces none of its calls
+    const q = tb === NATIVE ? this.opt : this.opt.compat?.(tb.auditArch) ?? (this.opt.traced ? { traced: new Uint8Array(tb.rows.length) } : undefined);
+    t.traced = q?.traced;
+    t.qual = q?.qual;
   }
 
   /**

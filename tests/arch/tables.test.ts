@@ -10,6 +10,7 @@ import {
   isX32Syscall,
   syscallName,
   tableForAudit,
+  I386,
   tableForNodeArch,
   unknownSyscallName,
 } from '../../src/arch/index.js';
@@ -122,7 +123,12 @@ test('lookup helpers', () => {
   assert.equal(tableForAudit(0xc000003e), X86_64);
   assert.equal(tableForAudit(0xc000003e | 0), X86_64); // signed int32 form
   assert.equal(tableForAudit(0xc00000b7), AARCH64);
-  assert.equal(tableForAudit(0x40000003), undefined); // i386
+  assert.equal(tableForAudit(0x40000003), I386); // int $0x80 from a 64-bit process
+  assert.equal(tableForAudit(0x40000028), undefined); // arm
+  assert.equal(I386.rows[200]?.name, 'getgid32');
+  assert.equal(I386.compat, true);
+  assert.equal(I386.mode, '32 bit');
+  assert.equal(X86_64.mode, '64 bit');
   assert.equal(tableForNodeArch('x64'), X86_64);
   assert.equal(tableForNodeArch('arm64'), AARCH64);
   assert.equal(NATIVE, tableForNodeArch(process.arch));

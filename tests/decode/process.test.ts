@@ -80,6 +80,11 @@ test('ptrace requests', () => {
   mem.put(BUF, bytes([1, 2], [1, 0], [2, 0], [4, 0xc000003e], [8, 0x401000], [8, 0x7ffc0000], [8, -2n], [1, 1]));
   assert.equal(line('ptrace', { args: [0x420e, 5, 88, BUF], mem, rval: 33 }),
     'ptrace(PTRACE_GET_SYSCALL_INFO, 5, 88, {op=PTRACE_SYSCALL_INFO_EXIT, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x401000, stack_pointer=0x7ffc0000, exit={rval=-ENOENT, is_error=1}}) = 33');
+  // an i386 call (int $0x80) is named from the i386 table, as a comment: not the tracer's personality
+  const m386 = new FakeMemory();
+  m386.put(BUF, bytes([1, 1], [1, 0], [2, 0], [4, 0x40000003], [8, 0x401000], [8, 0x7ffc0000], [8, 200], [8, 1], [8, 0], [8, 0], [8, 0], [8, 0], [8, 0]));
+  assert.equal(line('ptrace', { args: [0x420e, 5, 88, BUF], mem: m386, rval: 80 }),
+    'ptrace(PTRACE_GET_SYSCALL_INFO, 5, 88, {op=PTRACE_SYSCALL_INFO_ENTRY, arch=AUDIT_ARCH_I386, instruction_pointer=0x401000, stack_pointer=0x7ffc0000, entry={nr=200 /* getgid32 */, args=[0x1, 0, 0, 0, 0, 0]}}) = 80');
 });
 
 test('add_key, request_key, keyctl', () => {

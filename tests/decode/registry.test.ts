@@ -2,12 +2,12 @@
 // the filters derive from it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AARCH64, X86_64 } from '../../src/arch/index.js';
+import { AARCH64, I386, X86_64 } from '../../src/arch/index.js';
 import { decoderName, FAMILIES, factsFor, mergeFamilies, REGISTRY } from '../../src/decode/index.js';
 import { printargs, sig } from '../../src/decode/args.js';
 
 test('every table row resolves to exactly one decoder', () => {
-  for (const t of [X86_64, AARCH64]) {
+  for (const t of [X86_64, AARCH64, I386]) {
     for (const row of t.rows) {
       if (!row) continue;
       const name = decoderName(row);

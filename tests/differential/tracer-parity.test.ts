@@ -22,6 +22,12 @@ test('syscalls newer than strace 6.1 print unnamed, with six arguments, whatever
     same('newer_syscalls', x, /^syscall_0x1c3\(0xbad0, 0xADDR, 0xADDR, 0x3, 0xdead, 0x6\) = -1 /);
 });
 
+test('syscall(-1) is named from its 64 bits: syscall_0xffffffffffffffff, not read', { skip: noCc }, () => {
+  const c = compare([fixture('legacy_calls')], ['-e', 'trace=none'], scratch());
+  assert.ok(c.straceRun.trace.includes('syscall_0xffffffffffffffff(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS'), c.straceRun.trace);
+  assert.ok(c.ok, `first difference at line ${c.firstDiff}:\n${diffReport(c)}`);
+});
+
 test('-p with a command: two tracees from the start, so -o lines carry pids', async () => {
   const runs: string[] = [];
   for (const tool of [STRACE, SYSRAY]) {

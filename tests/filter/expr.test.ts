@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { X86_64 } from '../../src/arch/x86_64.js';
 import { AARCH64 } from '../../src/arch/aarch64.js';
-import { NATIVE } from '../../src/arch/index.js';
+import { I386, NATIVE } from '../../src/arch/index.js';
 import type { ArchTable } from '../../src/arch/types.js';
 import {
   FilterError, defaultFilters, parseQualifier, applyLongQualifier, applyStatusFlag, applyNoAbbrev,
@@ -126,6 +126,31 @@ test('syscalls newer than strace 6.1: names and numbers rejected, always traced 
   assert.deepEqual(qualFlags(f, X, nr('open')), { trace: true, abbrev: true, verbose: true, raw: false });
   assert.deepEqual(qualFlags(f, X, nr('read')), { trace: false, abbrev: true, verbose: true, raw: false });
   assert.deepEqual(traced(parsed('trace=/^cachestat$|^read$')), ['read']);
+});
+
+test('qualTables: the i386 personality (int $0x80 calls) has arrays of its own, by name, class and number', () => {
+  const i386 = (exprs: string[]) => {
+    const f = defaultFilters();
+    for (const e of exprs) parseQualifier(e, f, X);
+    const t = qualTables(f, X).compat?.(0x40000003);
+    assert.ok(t, exprs.join(' '));
+    return t;
+  };
+  // the numbers of rows traced (-1: no array, all are)
+  const on = (a: Uint8Array | undefined): number[] => (a ? [...a.keys()].filter((n) => a[n] === 1 && I386.rows[n] !== undefined) : [-1]);
+  assert.deepEqual(on(i386(['trace=getgid32']).traced), [200]); // not getgid (47, 16-bit)
+  assert.equal(on(i386(['trace=?getgid32@64']).traced).includes(200), false);
+  assert.equal(on(i386(['trace=200@32']).traced).includes(200), true);
+  assert.equal(on(i386(['trace=%creds']).traced).includes(200), true);
+  assert.equal(on(i386(['trace=/^getgid']).traced).includes(47), true);
+  assert.equal(i386(['trace=!getgid32']).traced![200], 0);
+  assert.equal(i386(['trace=!getgid32']).traced![47], 1);
+  assert.equal(i386([]).traced, undefined);
+  assert.equal(i386(['raw=getgid32']).qual![200], 1);
+  // the 64-bit table's arrays do not see i386 names
+  const f = defaultFilters();
+  parseQualifier('trace=getgid32', f, X);
+  assert.equal([...qualTables(f, X).traced!].some((v, n) => v === 1 && X.rows[n] !== undefined && isKnownToStrace61(X, n)), false);
 });
 
 test('qualTables: the per-number arrays the tracer uses agree with qualFlags', () => {

@@ -103,3 +103,15 @@ test('a tracee killed at a stop: `???(` when its entry could not be read, `= ? <
   qualifyStatus(f, 'unavailable');
   assert.equal(render(events, [], (next) => filterStage(f, next)), '102   sched_yield() = ? <unavailable>\n103   sched_yield() = ? <unavailable>\n');
 });
+
+test('a personality switch prints strace\'s `[ Process PID=N runs in 32 bit mode. ]` line, unless quiet', () => {
+  const getpid = NATIVE.byName.get('getpid')!.nr;
+  const events: Event[] = [
+    { type: 'syscall_entry', pid: LEADER, nr: getpid, name: 'getpid', args: [], complete: false, time: 0n },
+    { type: 'personality', pid: THREAD, mode: '32 bit', time: 0n },
+  ];
+  assert.equal(render(events), '100   getpid( <unfinished ...>\n101   [ Process PID=101 runs in 32 bit mode. ]\n');
+  assert.equal(render(events, ['personality']), '100   getpid(');
+  const ev = events[1]!;
+  assert.deepEqual(eventFromJson(eventJson(ev)!), ev);
+});

@@ -18,6 +18,7 @@ export const X86_64_ABI: ArchAbi = {
   // asm/sembuf.h: a pad after each time
   semid: { size: 104, otime: 48, ctime: 64, nsems: 80 },
   regs: X86_64_REGS,
+  syscallRegs: { nr: 'orig_rax', args: ['rdi', 'rsi', 'rdx', 'r10', 'r8', 'r9'], rval: 'rax', ip: 'rip', sp: 'rsp' },
   // user_regs_struct is r15 r14 r13 r12 rbp rbx r11 r10 r9 r8 rax rcx rdx rsi rdi orig_rax rip cs
   // eflags rsp …; DWARF numbers rax rdx rcx rbx rsi rdi rbp rsp r8-r15, then 16 the return address (rip)
   unwindRegs: { size: 27 * 8, dwarf: [10, 12, 11, 5, 13, 14, 4, 19, 9, 8, 7, 6, 3, 2, 1, 0, 16] },

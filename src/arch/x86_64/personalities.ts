@@ -4,6 +4,7 @@
  * decoder and not an indirect socketcall/ipc subcall).
  */
 import type { CompatPersonality } from '../types.js';
+import { I386 } from '../i386.js';
 
 /** strace 6.1's compat personalities on x86_64: i386 (`@32`) and x32 (`@x32`). */
 export const X86_64_COMPAT: readonly CompatPersonality[] = [
@@ -22,6 +23,7 @@ export const X86_64_COMPAT: readonly CompatPersonality[] = [
       'recvmmsg_time64 mq_timedsend_time64 mq_timedreceive_time64 semtimedop_time64 rt_sigtimedwait_time64 ' +
       'futex_time64 sched_rr_get_interval_time64 send recv',
     valid: [[0, 221], [224, 250], [252, 284], [286, 386], [393, 414], [416, 450]],
+    table: I386,
   },
   {
     designator: 'x32',
