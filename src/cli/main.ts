@@ -49,8 +49,16 @@ class Out {
       this.flush();
       if (3 * s.length > this.size) return this.put(Buffer.from(s, 'utf8'));
     }
-    this.buf ??= Buffer.allocUnsafeSlow(this.size);
-    this.used += this.buf.write(s, this.used, 'utf8');
+    const buf = (this.buf ??= Buffer.allocUnsafeSlow(this.size));
+    // ASCII (nearly every line) is copied here: a call into C++ per line costs more than the copy
+    const n = s.length, at = this.used;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) break;
+      buf[at + i] = c;
+    }
+    this.used = i === n ? at + n : at + i + buf.write(s.slice(i), at + i, 'utf8');
   }
   close(): void {
     this.flush();
