@@ -5,7 +5,8 @@
  * (each round's sysray time over the same round's strace time), and each time shown is a median.
  *   npm run bench            (BENCH_RUNS=N rounds, default 9)
  *   node dist/bench/run.js api   (the API against --json only)
- *   node dist/bench/run.js throughput   (the full-trace measures only; BENCH_LONG_RUNS=N for the long ones)
+ *   node dist/bench/run.js throughput   (the full-trace measures only; BENCH_LONG_RUNS=N for the long ones,
+ *                                        BENCH_ONLY=30k,300k,5k,c,json for some of them)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

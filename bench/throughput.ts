@@ -51,13 +51,16 @@ function json(n: number, runs: number): void {
 
 /**
  * All of the throughput measures. The 300,000-write runs take seconds each: they get
- * BENCH_LONG_RUNS rounds (default 5).
+ * BENCH_LONG_RUNS rounds (default 5). BENCH_ONLY=NAME[,NAME…] runs only those measures
+ * (`30k`, `300k`, `5k`, `c`, `json`), to follow one figure while changing the code.
  */
 export function throughput(): void {
   const long = Number(process.env.BENCH_LONG_RUNS ?? 5);
-  fullTrace(30_000, RUNS, 0.95, true);
-  fullTrace(300_000, long, 0.9, true);
-  fullTrace(5_000, RUNS, 1.1, false);
-  summary(300_000, long);
-  json(30_000, RUNS);
+  const only = process.env.BENCH_ONLY?.split(',');
+  const want = (name: string): boolean => !only || only.includes(name);
+  if (want('30k')) fullTrace(30_000, RUNS, 0.95, true);
+  if (want('300k')) fullTrace(300_000, long, 0.9, true);
+  if (want('5k')) fullTrace(5_000, RUNS, 1.1, false);
+  if (want('c')) summary(300_000, long);
+  if (want('json')) json(30_000, RUNS);
 }

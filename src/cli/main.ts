@@ -26,14 +26,17 @@ const SIGTSTP = 20;
 const SIGPIPE = 13;
 
 /**
- * Buffered output to an fd; flushed when the tracer is idle or the buffer is full. Lines are encoded
- * into a buffer of its own as they come, so that no line outlives its write: strings kept until a
- * flush would survive V8's young-generation collections and be promoted, and the old generation
- * would grow with the trace.
+ * Buffered output to an fd; flushed when the tracer is idle or the buffer is full. Lines are joined
+ * (V8 ropes, no copy) and encoded into a buffer of its own an eighth of the buffer at a time: one
+ * call into C++ for many lines rather than one per line, and soon enough that no line lives
+ * through two young-generation collections: strings kept until a flush would be promoted, and the
+ * old generation would grow with the trace.
  */
 class Out {
   private buf: Buffer | undefined;
   private used = 0;
+  /** Text written and not yet encoded into `buf`, at most `size / 8` UTF-16 units (and one line). */
+  private pending = '';
   /**
    * `failed`: what to say when a write fails (`sysray: FILE: No space left on device`), said once
    * per line lost, as strace says it for each line its stdio cannot write. None for stderr.
@@ -44,9 +47,17 @@ class Out {
   readonly writer = (s: string): void => this.write(s);
   write(s: string): void {
     if (!s) return;
+    const p = (this.pending += s);
+    if (p.length >= this.size >> 3) this.encode();
+  }
+  /** Encode the pending text into the buffer (writing the buffer out first if it has no room). */
+  private encode(): void {
+    const s = this.pending;
+    if (!s) return;
+    this.pending = '';
     // UTF-8 takes at most 3 bytes per UTF-16 unit
     if (this.used + 3 * s.length > this.size) {
-      this.flush();
+      this.writeOut(false);
       if (3 * s.length > this.size) return this.put(Buffer.from(s, 'utf8'));
     }
     this.buf ??= Buffer.allocUnsafeSlow(this.size);
@@ -63,6 +74,11 @@ class Out {
    * fully buffered -o |cmd stream is flushed as each line ends, never in mid-line).
    */
   flush(lines = false): void {
+    this.encode();
+    this.writeOut(lines);
+  }
+  /** Write what the buffer holds (`lines`: as flush). */
+  private writeOut(lines: boolean): void {
     if (!this.used || this.fd < 0) return;
     const n = lines ? this.buf!.lastIndexOf(10, this.used - 1) + 1 : this.used;
     if (n === 0) return;

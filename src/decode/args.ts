@@ -125,13 +125,15 @@ export function sig(args: ArgSpec[], ret: RetFmt | ((c: Ctx) => RetInfo) = 'd'):
   const firstExit = args.findIndex((a) => typeof a !== 'function');
   const split = firstExit < 0 ? args.length : firstExit;
   const fnOf = (a: ArgSpec): ArgFn => (typeof a === 'function' ? a : a.exit);
+  // a fixed format is one object, never written to, handed out at every exit
+  const fixed = typeof ret === 'function' ? undefined : { fmt: ret };
   const d: SyscallDecoder = {
     entry: (c) => {
       const out: Value[] = new Array(split);
       for (let i = 0; i < split; i++) out[i] = fnOf(args[i]!)(c, i);
       return out;
     },
-    ret: typeof ret === 'function' ? ret : () => ({ fmt: ret }),
+    ret: typeof ret === 'function' ? ret : () => fixed!,
   };
   if (split < args.length)
     d.exit = (c) => {

@@ -77,6 +77,11 @@ export function quote(b: Uint8Array, xflag: HexStrings, forceHex = false, bare =
 
 const hexOf = (v: bigint): string => (v === 0n ? '0' : '0x' + BigInt.asUintN(64, v).toString(16));
 
+/** Below this magnitude a BigInt is a number exactly, whose decimal text V8 makes (and caches) faster. */
+const SAFE = 1n << 53n;
+/** A BigInt in decimal, as its toString() prints it. */
+const dec = (v: bigint): string => (v < SAFE && v > -SAFE ? String(Number(v)) : v.toString());
+
 /** What strace's printpid prints after a pid: -Y's `<name>`, pidns's comment with sysray's number. */
 function pidNotesText(n: PidNotes, o: TextOptions): string {
   return (n.comm ? `<${quote(n.comm, o.xflag, false, true)}>` : '') + (n.nsPid ? ` /* ${n.nsPid} in strace's PID NS */` : '');
@@ -92,7 +97,7 @@ export function formatValue(v: Value, o: TextOptions = defaultTextOptions): stri
           const s = v.v === 0n ? '0' : '0' + v.v.toString(8);
           return s.padStart(3, '0');
         }
-        default: return v.comm || v.nsPid ? v.v.toString() + pidNotesText(v, o) : v.v.toString();
+        default: return v.comm || v.nsPid ? dec(v.v) + pidNotesText(v, o) : dec(v.v);
       }
     case 'sym': {
       if (!o.xlat || o.xlat === 'abbrev') return v.name;
@@ -220,7 +225,7 @@ export function formatRet(r: Ret | undefined, o: TextOptions = defaultTextOption
       case 'o': s = '= ' + formatValue({ k: 'int', v: r.rval, fmt: 'o' }); break;
       case 'fd': s = '= ' + (r.fd ? formatValue(r.fd, o) : r.path ? formatValue({ k: 'fd', fd: Number(r.rval), path: r.path }, o) : r.rval.toString()); break;
       // strace's default (RVAL_UDECIMAL) and 'u': unsigned decimal
-      default: s = '= ' + BigInt.asUintN(64, r.rval).toString();
+      default: s = '= ' + dec(BigInt.asUintN(64, r.rval));
     }
     if (r.comm || r.nsPid) s += pidNotesText(r, o);
   }
@@ -340,6 +345,8 @@ export class StraceText {
   /** The process whose output was printed last (strace's printing_tcp), and its open line's column. */
   private printing = 0;
   private col = 0;
+  /** The length of what the last `leader` put before its line starts (an open line's end), for render. */
+  private cut = 0;
   /**
    * Syscalls whose entry was printed and whose result is still to come (`open`). A process's record
    * is reused from call to call, not deleted and added again (Map churn on the hot path).
@@ -359,6 +366,7 @@ export class StraceText {
   private leader(pid: number, time: bigint, where: Where = {}): string {
     let s = '';
     if (this.printing && this.col !== 0) s = ' <unfinished ...>\n';
+    this.cut = s.length;
     this.printing = pid;
     this.col = 0;
     // -Y: the name follows the pid, which is then not padded in the -o prefix
@@ -378,7 +386,6 @@ export class StraceText {
   }
 
   render(ev: Event): string {
-    const fv = (a: Value) => formatValue(a, this.o);
     switch (ev.type) {
       case 'attach':
         this.procs.add(ev.pid);
@@ -388,7 +395,7 @@ export class StraceText {
         // an entry whose remaining arguments print at exit ends with their `, ` now, as strace's
         // does (what a tracer killed mid-line leaves in its output)
         const s = pre + ev.name + '(' + argList(ev.args, 0, ev.args.length, this.o) + (!ev.complete && ev.args.length > 0 ? ', ' : '');
-        this.col = s.length - (pre.lastIndexOf('\n') + 1);
+        this.col = s.length - this.cut;
         const o = this.open.get(ev.pid);
         if (o) {
           o.name = ev.name;
@@ -412,7 +419,7 @@ export class StraceText {
           if (o.complete && ev.entryArgs > 0) sep = ', ';
         } else {
           const pre = this.leader(ev.pid, ev.time + ev.duration, ev);
-          const nl = pre.lastIndexOf('\n') + 1;
+          const nl = this.cut;
           head = pre.slice(0, nl);
           line = pre.slice(nl) + (o ? `<... ${o.name} resumed>` : ev.name + '(' + argList(ev.args, 0, ev.entryArgs, this.o));
         }
@@ -434,7 +441,7 @@ export class StraceText {
         return head + line + (ev.ret ? formatRet(ev.ret, this.o) : ev.unavailable ? '= ? <unavailable>' : '= ?') + took + '\n' + dumps + stack;
       }
       case 'signal':
-        return this.leader(ev.pid, ev.time, ev) + `--- ${ev.name} ${ev.info ? fv(ev.info) : '{}'} ---\n` + (ev.stack ? stackText(ev.stack) : '');
+        return this.leader(ev.pid, ev.time, ev) + `--- ${ev.name} ${ev.info ? formatValue(ev.info, this.o) : '{}'} ---\n` + (ev.stack ? stackText(ev.stack) : '');
       case 'stopped':
         return this.leader(ev.pid, ev.time, ev) + `--- stopped by ${ev.name} ---\n`;
       case 'exit': {

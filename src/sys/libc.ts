@@ -80,17 +80,18 @@ function lazyFuncs<K extends string>(protos: Record<K, string>): Record<K, Koffi
 }
 
 // Fixed-arity prototypes (ptrace and syscall are variadic in glibc; fixed arity is cheaper and, with
-// integer/pointer arguments only, ABI-identical on x86_64 and aarch64).
+// integer/pointer arguments only, ABI-identical on x86_64 and aarch64). The tracer's calls at every
+// stop take the addresses of buffers fixed in memory as plain integers (bufferAddress): koffi then
+// has no buffer to look up at each call.
 export const raw = lazyFuncs({
-  ptrace: 'long ptrace(long request, int pid, void *addr, void *data)',
   ptraceN: 'long ptrace(long request, int pid, uint64_t addr, uint64_t data)',
   waitpid: 'int waitpid(int pid, _Out_ int *status, int options)',
-  waitpidBuf: 'int waitpid(int pid, void *status, int options)',
-  wait4: 'int wait4(int pid, void *status, int options, void *rusage)',
+  waitpidAt: 'int waitpid(int pid, uint64_t status, int options)',
+  wait4At: 'int wait4(int pid, uint64_t status, int options, uint64_t rusage)',
   kill: 'int kill(int pid, int sig)',
   getpid: 'int getpid()',
   syscall6: 'long syscall(long nr, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e, uint64_t f)',
-  process_vm_readv: 'long process_vm_readv(int pid, void *local, unsigned long liovcnt, void *remote, unsigned long riovcnt, unsigned long flags)',
+  process_vm_readvAt: 'long process_vm_readv(int pid, uint64_t local, unsigned long liovcnt, uint64_t remote, unsigned long riovcnt, unsigned long flags)',
   process_vm_writev: 'long process_vm_writev(int pid, void *local, unsigned long liovcnt, void *remote, unsigned long riovcnt, unsigned long flags)',
   geteuid: 'int geteuid()',
   pread: 'long pread(int fd, void *buf, unsigned long count, int64_t offset)',

@@ -1,5 +1,5 @@
 /** ptrace and waitpid, as thin typed wrappers over src/sys/libc. All calls must come from one thread. */
-import { errno, raw } from './libc.js';
+import { bufferAddress, errno, raw } from './libc.js';
 
 export const PTRACE = {
   TRACEME: 0, PEEKDATA: 2, CONT: 7, KILL: 8, GETREGS: 12, DETACH: 17, SYSCALL: 24,
@@ -18,7 +18,6 @@ export const PTRACE_EVENT = { FORK: 1, VFORK: 2, CLONE: 3, EXEC: 4, VFORK_DONE: 
 export const W = { NOHANG: 1, UNTRACED: 2, NOTHREAD: 0x20000000, ALL: 0x40000000 } as const;
 
 const ptraceNum = raw.ptraceN;
-const ptraceBuf = raw.ptrace;
 
 /** ptrace with numeric addr and data; returns [result, errno]. */
 export function ptrace(req: number, pid: number, addr = 0, data = 0): number {
@@ -26,26 +25,38 @@ export function ptrace(req: number, pid: number, addr = 0, data = 0): number {
   return r < 0 ? -errno() : r;
 }
 
+/** The buffer ptraceIntoBuf last filled and its address (held, so that the address stays valid). */
+let lastBuf: Buffer | undefined;
+let lastAddr = 0;
+
 /** ptrace whose data argument is a buffer the kernel fills or reads (addr numeric). */
 export function ptraceIntoBuf(req: number, pid: number, addr: number, buf: Buffer): number {
-  const r = Number(ptraceBuf(req, pid, addr, buf));
+  // the tracer fills the same buffer at every stop: its address is looked up once
+  if (buf !== lastBuf) {
+    lastAddr = Number(bufferAddress(buf));
+    lastBuf = buf;
+  }
+  const r = Number(ptraceNum(req, pid, addr, lastAddr));
   return r < 0 ? -errno() : r;
 }
 
 const statusBuf = Buffer.alloc(4);
+const statusAddr = Number(bufferAddress(statusBuf));
+const status = new Int32Array(statusBuf.buffer, statusBuf.byteOffset, 1);
 /** waitpid: returns [pid, status] or [-errno, 0]. */
 export function waitpid(pid: number, options: number): [number, number] {
-  const r = raw.waitpidBuf(pid, statusBuf, options) as number;
+  const r = raw.waitpidAt(pid, statusAddr, options) as number;
   if (r < 0) return [-errno(), 0];
-  return [r, statusBuf.readInt32LE(0)];
+  return [r, status[0]!];
 }
 
 const rusage = Buffer.alloc(144);
+const rusageAddr = Number(bufferAddress(rusage));
 /** wait4: like waitpid, also filling the rusage of the process that stopped (see stimeNs). */
 export function wait4(pid: number, options: number): [number, number] {
-  const r = raw.wait4(pid, statusBuf, options, rusage) as number;
+  const r = raw.wait4At(pid, statusAddr, options, rusageAddr) as number;
   if (r < 0) return [-errno(), 0];
-  return [r, statusBuf.readInt32LE(0)];
+  return [r, status[0]!];
 }
 /** System CPU time (ns) of the process the last wait4 reported (ru_stime). */
 export function stimeNs(): bigint {

@@ -157,6 +157,8 @@ function resultNotes(c: Ctx, facts: SyscallFacts): PidNotes | undefined {
 const NO_FACTS: SyscallFacts = {};
 /** The arguments of a call whose arguments are not decoded (summaryOnly); never written to. */
 const NO_VALUES: Value[] = [];
+/** A result printed in decimal, for a decoder that says nothing of it; never written to. */
+const DECIMAL: RetInfo = { fmt: 'd' };
 
 /** -e read=/write=: the most bytes of one buffer read from the tracee. */
 const DUMP_MAX = 1 << 24;
@@ -1271,8 +1273,8 @@ export class Tracer {
     let warning: string | undefined;
     try {
       // decoders see c.err: on failure, output arguments print as their addresses, as strace does
-      rest = t.needsExit ? dec.exit!(c) : [];
-      ri = dec.ret ? dec.ret(c) : { fmt: 'd' };
+      rest = t.needsExit ? dec.exit!(c) : NO_VALUES;
+      ri = dec.ret ? dec.ret(c) : DECIMAL;
       if (this.fds && !this.opt.summaryOnly) {
         rest = annotateFds(this.fds, this.procOf(t), rest);
         if (ri.fmt === 'fd' && !c.err && rval >= 0n && rval <= 0x7fffffffn) fdRet = this.fds.fd(this.procOf(t), { k: 'fd', fd: Number(rval) });
@@ -1283,7 +1285,7 @@ export class Tracer {
       // (the warning waits for the line's end)
       warning = this.undecoded(c.name, e);
       rest ??= t.needsExit ? c.args.slice(t.entryArgs.length, t.table.rows[c.nr]?.nargs ?? 6).map(hexv) : [];
-      ri ??= { fmt: 'd' };
+      ri ??= DECIMAL;
     }
     if (this.faults?.get(c.name)?.has('crash')) throw planted(c.name, 'crash');
     c.prev = c.name;

@@ -5,6 +5,13 @@ import type { Memory } from '../decode/types.js';
 
 const PAGE = 4096;
 const PAGE_N = BigInt(PAGE);
+const TWO32 = 2 ** 32;
+/** Pages in 4 GiB: a page's address in 32-bit halves is (page % this) * PAGE and page / this. */
+const PAGES_PER_4G = TWO32 / PAGE;
+/** Below this an address, and one a read of at most MAX_CHUNK * 64 bytes ends at, is a number exactly. */
+const SAFE = 1n << 52n;
+/** One past the last address (a read must end by it). */
+const END = 1n << 64n;
 const MAX_CHUNK = 1 << 20;
 /** Pages the cache holds, as strace's (its cached_raddr): reads of more pages bypass it. */
 const CACHED_PAGES = 4;
@@ -17,16 +24,21 @@ const CACHED_PAGES = 4;
  * tracer empties it at every stop (`invalidate`), as strace does whenever it resumes a tracee.
  */
 export class TraceeMemory implements Memory {
-  /** One iovec each side of process_vm_readv: { base, len }. */
-  private local = new BigUint64Array(2);
-  private remote = new BigUint64Array(2);
+  /**
+   * One iovec each side of process_vm_readv ({ base, len } as 32-bit halves: set from numbers, no
+   * BigInt made per read), and their addresses, for koffi as plain integers.
+   */
+  private local = new Uint32Array(4);
+  private remote = new Uint32Array(4);
   private localIov = Buffer.from(this.local.buffer);
   private remoteIov = Buffer.from(this.remote.buffer);
+  private localIovAddr = Number(bufferAddress(this.localIov));
+  private remoteIovAddr = Number(bufferAddress(this.remoteIov));
   private buf = Buffer.alloc(PAGE * 2);
-  private bufAddr = bufferAddress(this.buf);
+  private bufAddr = Number(bufferAddress(this.buf));
   /** The cached pages: slot i (of the first `filled`) holds page number pageOf[i] at pages[i * PAGE]. */
   private pages = Buffer.alloc(PAGE * CACHED_PAGES);
-  private pagesAddr = bufferAddress(this.pages);
+  private pagesAddr = Number(bufferAddress(this.pages));
   private pageOf = new Float64Array(CACHED_PAGES);
   private filled = 0;
   /** The slot to reuse once all are filled (round robin). */
@@ -59,28 +71,33 @@ export class TraceeMemory implements Memory {
   private ensure(len: number): void {
     if (this.buf.length < len) {
       this.buf = Buffer.alloc(Math.max(len, this.buf.length * 2));
-      this.bufAddr = bufferAddress(this.buf);
+      this.bufAddr = Number(bufferAddress(this.buf));
     }
   }
 
   /**
-   * Read up to len bytes at `addr` into `into` (whose address is `intoAddr`) at offset `at`;
-   * returns how many were read (stops at the first unreadable page).
+   * Read up to len bytes at the tracee's address `hi` * 2^32 + `lo` into `into` (whose address is
+   * `intoAddr`) at offset `at`; returns how many were read (stops at the first unreadable page).
    */
-  private readInto(addr: bigint, len: number, into: Buffer, intoAddr: bigint, at: number): number {
+  private readInto(lo: number, hi: number, len: number, into: Buffer, intoAddr: number, at: number): number {
     this.reads++;
     if (!this.useProc) {
-      this.local[0] = intoAddr + BigInt(at);
-      this.local[1] = BigInt(len);
-      this.remote[0] = addr;
-      this.remote[1] = this.local[1]!;
-      const r = Number(raw.process_vm_readv(this.pid, this.localIov, 1, this.remoteIov, 1, 0));
-      if (r >= 0) return r;
+      const l = this.local, r = this.remote, a = intoAddr + at;
+      l[0] = a >>> 0;
+      l[1] = (a / TWO32) >>> 0;
+      l[2] = len;
+      l[3] = 0;
+      r[0] = lo;
+      r[1] = hi;
+      r[2] = len;
+      r[3] = 0;
+      const n = Number(raw.process_vm_readvAt(this.pid, this.localIovAddr, 1, this.remoteIovAddr, 1, 0));
+      if (n >= 0) return n;
       const e = errno();
       if (e !== 38 /* ENOSYS */ && e !== 1 /* EPERM */) return 0;
       this.useProc = true;
     }
-    return this.procRead(addr, len, into, at);
+    return this.procRead((BigInt(hi) << 32n) | BigInt(lo), len, into, at);
   }
 
   private procRead(addr: bigint, len: number, into: Buffer, at: number): number {
@@ -128,7 +145,8 @@ export class TraceeMemory implements Memory {
       of[slot] = -1;
     }
     const at = slot * PAGE;
-    if (this.readInto(BigInt(page) * PAGE_N, PAGE, this.pages, this.pagesAddr, at) !== PAGE) return -1;
+    // the page's address in halves, exact for any page number below 2^52
+    if (this.readInto((page % PAGES_PER_4G) * PAGE, Math.floor(page / PAGES_PER_4G), PAGE, this.pages, this.pagesAddr, at) !== PAGE) return -1;
     of[slot] = page;
     if (slot === n) this.filled = n + 1;
     return at;
@@ -137,31 +155,48 @@ export class TraceeMemory implements Memory {
   read(addr: bigint, len: number): Uint8Array | null {
     if (len === 0) return new Uint8Array(0);
     if (len < 0 || len > MAX_CHUNK * 64) return null;
-    const first = addr / PAGE_N, end = addr + BigInt(len);
-    const pages = Number((end + PAGE_N - 1n) / PAGE_N - first);
-    if (first > 0n && end <= 1n << 64n && pages <= CACHED_PAGES) {
-      const out = new Uint8Array(len);
-      return this.cachedInto(addr, len, out) ? out : null;
+    // most addresses are numbers exactly: page arithmetic without BigInts
+    if (addr < SAFE) {
+      const a = Number(addr), first = Math.floor(a / PAGE);
+      if (first > 0 && Math.ceil((a + len) / PAGE) - first <= CACHED_PAGES) {
+        const out = new Uint8Array(len);
+        return this.cachedInto(first, a - first * PAGE, len, out) ? out : null;
+      }
+    } else {
+      const first = addr / PAGE_N, end = addr + BigInt(len);
+      const pages = Number((end + PAGE_N - 1n) / PAGE_N - first);
+      if (end <= END && pages <= CACHED_PAGES) {
+        const out = new Uint8Array(len);
+        return this.cachedInto(Number(first), Number(addr % PAGE_N), len, out) ? out : null;
+      }
     }
     // page 0, or more pages than the cache holds: just these bytes
     this.ensure(len);
-    if (this.readInto(addr, len, this.buf, this.bufAddr, 0) < len) return null;
+    if (this.readInto(Number(addr & 0xffffffffn), Number((addr >> 32n) & 0xffffffffn), len, this.buf, this.bufAddr, 0) < len) return null;
     return this.copyOut(this.buf, 0, len);
   }
 
   readTo(addr: bigint, len: number, out: Uint8Array): boolean {
     if (len > out.length) return false;
-    const first = addr / PAGE_N, end = addr + BigInt(len);
-    if (first > 0n && end <= 1n << 64n && Number((end + PAGE_N - 1n) / PAGE_N - first) <= CACHED_PAGES) return this.cachedInto(addr, len, out);
+    if (addr < SAFE) {
+      const a = Number(addr), first = Math.floor(a / PAGE);
+      if (first > 0 && Math.ceil((a + len) / PAGE) - first <= CACHED_PAGES) return this.cachedInto(first, a - first * PAGE, len, out);
+    } else {
+      const first = addr / PAGE_N, end = addr + BigInt(len);
+      if (end <= END && Number((end + PAGE_N - 1n) / PAGE_N - first) <= CACHED_PAGES) return this.cachedInto(Number(first), Number(addr % PAGE_N), len, out);
+    }
     const b = this.read(addr, len);
     if (b) out.set(b);
     return b !== null;
   }
 
-  /** `len` bytes at `addr` into `out`, page by page through the cache: all of them must be readable. */
-  private cachedInto(addr: bigint, len: number, out: Uint8Array): boolean {
-    let off = Number(addr % PAGE_N), done = 0;
-    for (let p = Number(addr / PAGE_N); done < len; p++, off = 0) {
+  /**
+   * `len` bytes from offset `off` of page number `page` on, into `out`, page by page through the
+   * cache: all of them must be readable.
+   */
+  private cachedInto(page: number, off: number, len: number, out: Uint8Array): boolean {
+    let done = 0;
+    for (let p = page; done < len; p++, off = 0) {
       const at = this.page(p);
       if (at < 0) return false;
       const n = Math.min(PAGE - off, len - done), src = this.pages;
@@ -185,8 +220,15 @@ export class TraceeMemory implements Memory {
     // page by page, up to the NUL or `max` bytes
     const out: Buffer[] = [];
     let total = 0;
-    let page = Number(addr / PAGE_N);
-    let off = Number(addr % PAGE_N);
+    let page: number, off: number;
+    if (addr < SAFE) {
+      const a = Number(addr);
+      page = Math.floor(a / PAGE);
+      off = a - page * PAGE;
+    } else {
+      page = Number(addr / PAGE_N);
+      off = Number(addr % PAGE_N);
+    }
     for (; total < max; page++, off = 0) {
       const at = this.page(page);
       // strace's umovestr: a fault before the NUL and before `max` bytes makes the whole string
