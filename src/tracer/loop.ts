@@ -992,15 +992,13 @@ export class Tracer {
     t.ctx.prev = row ? row.name : `syscall_0x${nr.toString(16)}`;
   }
 
-  /** PTRACE_GET_SYSCALL_INFO, or (where it does not work) the same from the registers, as `op`. */
+  /**
+   * PTRACE_GET_SYSCALL_INFO, or where it does not work strace's legacy path: the same read from the
+   * registers, as `op` (entry or exit as this tracee's stops alternate).
+   */
   private syscallInfo(pid: number, buf: Buffer, op: number): number {
     const n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, buf);
-    return n < 0 && n !== -ESRCH ? this.fromRegs(pid, op, buf) : n;
-  }
-
-  /** strace's legacy path: the stop read from registers, entry or exit as this tracee's stops alternate. */
-  private fromRegs(pid: number, op: number, buf: Buffer): number {
-    return (this.regsInfo ??= new RegsInfo()).fill(pid, op, buf);
+    return n < 0 && n !== -ESRCH ? (this.regsInfo ??= new RegsInfo()).fill(pid, op, buf) : n;
   }
 
   /** The command's first execve returned: on failure, say so as strace does and hide the shim again. */
@@ -1034,8 +1032,7 @@ export class Tracer {
       return;
     }
     const info = this.info;
-    let n = ptraceIntoBuf(PTRACE.GET_SYSCALL_INFO, pid, 88, info);
-    if (n < 0 && n !== -ESRCH) n = this.fromRegs(pid, t.inSyscall ? SYSCALL_INFO_OP.EXIT : SYSCALL_INFO_OP.ENTRY, info);
+    const n = this.syscallInfo(pid, info, t.inSyscall ? SYSCALL_INFO_OP.EXIT : SYSCALL_INFO_OP.ENTRY);
     // output shared with the tracee (eagerFlush) is written before it runs on, as strace's is
     this.holding = !this.opt.eagerFlush;
     try {
