@@ -4,12 +4,15 @@
  * loop, the tracer's own CPU per traced syscall, `-c` on the 300,000 loop, and `--json` against
  * the text output on the same trace. Every ratio is printed with its target.
  */
+import { existsSync } from 'node:fs';
 import { STRACE, SYSRAY } from '../tests/helpers/diff.js';
 import { type Cmd, fmt, med, ratioLine, ratios, rounds, RUNS, type Sample, tracerCpu } from './measure.js';
 
 /** python3 writing one byte to /dev/null `n` times (its start-up is the same under both tracers). */
 const PYTHON = 'import os, sys\nfd = os.open("/dev/null", os.O_WRONLY)\nfor _ in range(int(sys.argv[1])): os.write(fd, b"x")\n';
-const writes = (n: number): string[] => ['python3', '-c', PYTHON, String(n)];
+/** The system's python3 itself: a version manager's shim on PATH (pyenv's is a bash script) would be traced too. */
+const PYTHON3 = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const writes = (n: number): string[] => [PYTHON3, '-c', PYTHON, String(n)];
 
 /**
  * Tracer and program, the program wrapped so that its own CPU is known (tracerCpu); -f, so that
