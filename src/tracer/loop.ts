@@ -885,18 +885,7 @@ export class Tracer {
       }
       case PTRACE_EVENT.EXIT:
         // the process is exiting: a syscall in progress will never return (`= ?`)
-        if (t.inSyscall && !t.filtered) {
-          t.inSyscall = false;
-          this.sink.event({
-            type: 'syscall', pid, nr: t.ctx.nr, name: t.ctx.name, args: t.entryArgs, scno: t.ctx.nr,
-            ...(t.ip !== undefined && this.opt.wantIp ? { ip: t.ip } : {}),
-            ...(t.comm ? { comm: t.comm } : {}),
-            entryArgs: t.entryArgs.length, time: t.entryTime, duration: now() - t.entryTime,
-            ...(t.needsExit ? { unfinished: true as const } : {}),
-            ...(t.stack ? { stack: t.stack } : {}),
-          });
-        }
-        t.inSyscall = false;
+        if (t.inSyscall) this.endWithoutResult(t, t.needsExit ? { unfinished: true } : {});
         this.resume(pid, PTRACE.SYSCALL, 0);
         return;
       case PTRACE_EVENT.EXEC: {
@@ -1044,7 +1033,8 @@ export class Tracer {
           } else this.entry(t, info);
         } else if (op === 2) this.exit(t, info);
       } else if (!t.inSyscall) this.unavailableEntry(t);
-      else this.unavailableExit(t);
+      // an exit whose result could not be read (killed at the stop): `= ? <unavailable>`
+      else this.endWithoutResult(t, { unavailable: true });
     } finally {
       this.holding = false;
     }
@@ -1102,15 +1092,15 @@ export class Tracer {
     this.report(ev, false);
   }
 
-  /** A syscall exit whose result could not be read (the tracee was killed at the stop): `= ? <unavailable>`. */
-  private unavailableExit(t: Tcb): void {
+  /** The call in progress ends with no result to print (`= ?`, or `= ? <unavailable>`); a shown one says so. */
+  private endWithoutResult(t: Tcb, how: { unfinished?: true; unavailable?: true }): void {
     t.inSyscall = false;
     if (t.filtered) return;
     this.sink.event({
       type: 'syscall', pid: t.pid, nr: t.ctx.nr, name: t.ctx.name, args: t.entryArgs, scno: t.ctx.nr,
       ...(t.ip !== undefined && this.opt.wantIp ? { ip: t.ip } : {}),
       ...(t.comm ? { comm: t.comm } : {}),
-      entryArgs: t.entryArgs.length, time: t.entryTime, duration: now() - t.entryTime, unavailable: true,
+      entryArgs: t.entryArgs.length, time: t.entryTime, duration: now() - t.entryTime, ...how,
       ...(t.stack ? { stack: t.stack } : {}),
     });
   }
