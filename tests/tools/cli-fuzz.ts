@@ -209,7 +209,9 @@ function runCase(helper: string, argsFile: string, tool: string, args: string[],
     }, timeoutMs);
     p.on('close', (status, signal) => {
       clearTimeout(timer);
-      resolve({ args, status, signal, stderr, ran: existsSync(join(cwd, 'ran')), timedOut });
+      // a hang is a case our timer had to kill: one that ended by itself while this process was
+      // too busy to see it (its timer and its exit both pending) is not
+      resolve({ args, status, signal, stderr, ran: existsSync(join(cwd, 'ran')), timedOut: timedOut && signal === 'SIGKILL' });
     });
   });
 }

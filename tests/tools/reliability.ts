@@ -219,6 +219,8 @@ async function bigWrite(): Promise<void> {
   const big = await measured(SYSRAY, ['-o', join(dir, 't'), prog, String(1 << 30)], dir);
   const line = readFileSync(join(dir, 't'), 'latin1').split('\n').find((l) => l.startsWith('write(')) ?? '';
   rmSync(dir, { recursive: true, force: true });
+  // the fixture reads its tracer's peak itself, after the write: exact however loaded the machine
+  for (const r of [small, big]) r.peakKiB = Math.max(r.peakKiB, Number(/VmHWM:\s+(\d+)/.exec(r.stderr)?.[1] ?? 0));
   const flat = big.peakKiB < small.peakKiB * 1.2 + 4096;
   say({ test: '1 GiB write from a mapped buffer', size: '1 GiB', cases: 1, failures: flat && big.status === 0 && line.endsWith('= 1073741824') ? 0 : 1, crashes: STACK.test(big.stderr) ? 1 : 0, peakMiB: mib(big.peakKiB), seconds: big.seconds, result: `peak ${mib(big.peakKiB)} MiB against ${mib(small.peakKiB)} MiB for a 1-byte write` });
 }
