@@ -5,12 +5,14 @@
  *
  * The value is a comma-separated list of NAME:PHASE, NAME a syscall name, PHASE one of
  *   entry, exit, ret: that phase of NAME's decoder throws;
- *   crash: the engine throws at NAME's exit stop (sysray's own failure, as from a renderer).
+ *   crash: the engine throws at NAME's exit stop (sysray's own failure, as from a renderer);
+ *   vanish: the tracee is SIGKILLed at NAME's entry stop, after the stop was reported and before
+ *     its syscall info is read (the race strace's kill_child test waits for, made certain).
  */
 import type { SyscallDecoder } from '../decode/types.js';
 
-export type FaultPhase = 'entry' | 'exit' | 'ret' | 'crash';
-const PHASES: ReadonlySet<string> = new Set<FaultPhase>(['entry', 'exit', 'ret', 'crash']);
+export type FaultPhase = 'entry' | 'exit' | 'ret' | 'crash' | 'vanish';
+const PHASES: ReadonlySet<string> = new Set<FaultPhase>(['entry', 'exit', 'ret', 'crash', 'vanish']);
 
 /** The faults asked for, by syscall name; undefined when none (the usual case). */
 export type Faults = ReadonlyMap<string, ReadonlySet<FaultPhase>>;

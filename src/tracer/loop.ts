@@ -871,11 +871,13 @@ export class Tracer {
         // a traced syscall is starting (seccomp stop): its entry; PTRACE_SYSCALL then shows its exit.
         // The first one of the launcher's child shows that its filter is in place.
         if (t.hidden) t.seccomp = this.seccompActive = true;
-        const n = this.syscallInfo(pid, this.info, SYSCALL_INFO_OP.SECCOMP);
+        const n = this.vanished(t, this.syscallInfo(pid, this.info, SYSCALL_INFO_OP.SECCOMP), SYSCALL_INFO_OP.SECCOMP);
         this.holding = !this.opt.eagerFlush;
         try {
           // (already entered when PTRACE_SYSCALL stopped it at the entry, after another personality's call)
           if (n >= 0 && this.info[0] === 3 && !t.inSyscall) this.entry(t, this.info);
+          // killed at the stop: as at a syscall-entry stop, `???(`
+          else if ((n < 0 || this.info[0] === 0) && !t.inSyscall) this.unavailableEntry(t);
         } finally {
           this.holding = false;
         }
@@ -990,6 +992,20 @@ export class Tracer {
     return n < 0 && n !== -ESRCH ? (this.regsInfo ??= new RegsInfo()).fill(pid, op, buf) : n;
   }
 
+  /**
+   * Test-only (SYSRAY_TEST_FAULTS=NAME:vanish): the tracee is killed at NAME's entry stop before its
+   * syscall info is read, so that info's read fails as in the race; `n` is that read's result.
+   */
+  private vanished(t: Tcb, n: number, op: number): number {
+    if (this.faults === undefined || n < 0) return n;
+    if (!this.faults.get(t.table.rows[this.info.readUInt32LE(24)]?.name ?? '')?.has('vanish')) return n;
+    kill(t.pid, 9);
+    // the kill wakes the stopped tracee: from then on its stop cannot be read (ESRCH while it runs,
+    // no syscall once it has stopped again on its way out)
+    while (n >= 0 && this.info[0] !== 0) n = this.syscallInfo(t.pid, this.info, op);
+    return n;
+  }
+
   /** The command's first execve returned: on failure, say so as strace does and hide the shim again. */
   private execDone(t: Tcb, err: number): void {
     t.checkExec = false;
@@ -1021,11 +1037,13 @@ export class Tracer {
       return;
     }
     const info = this.info;
-    const n = this.syscallInfo(pid, info, t.inSyscall ? SYSCALL_INFO_OP.EXIT : SYSCALL_INFO_OP.ENTRY);
+    const n = t.inSyscall ? this.syscallInfo(pid, info, SYSCALL_INFO_OP.EXIT) : this.vanished(t, this.syscallInfo(pid, info, SYSCALL_INFO_OP.ENTRY), SYSCALL_INFO_OP.ENTRY);
     // output shared with the tracee (eagerFlush) is written before it runs on, as strace's is
     this.holding = !this.opt.eagerFlush;
     try {
-      if (n >= 0) {
+      // an entry stop whose info says no syscall (0) is one the tracee has left, killed, and stopped
+      // again on its way out: its syscall cannot be read, as when the read fails
+      if (n >= 0 && (info[0] !== 0 || t.inSyscall)) {
         const op = info[0]!;
         if (op === 1) {
           if (t.seccomp && t.inSyscall) {
