@@ -78,6 +78,11 @@ export interface SyscallEvent extends Where {
   unfinished?: true;
   /** The call returned but its result could not be read (the tracee was killed at that stop): `= ? <unavailable>`. */
   unavailable?: true;
+  /**
+   * The process died while stopped in the call (killed at a stop: no exit stop came): its line
+   * ends ` <unfinished ...>` with no result, as strace's droptcb ends it.
+   */
+  died?: true;
   /** System CPU time the call took (the tracee's ru_stime between its stops), when measured (-c). */
   cpu?: bigint;
   /**

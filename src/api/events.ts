@@ -59,6 +59,8 @@ export interface SyscallJson extends Common {
   entryArgs?: number;
   /** The call returned, but its result could not be read: its process was killed at that moment (`= ? <unavailable>`). */
   unavailable?: true;
+  /** The process died while stopped in the call (killed at a syscall stop): the call has no end (` <unfinished ...>`, no result). */
+  died?: true;
   /** The raw return value, or null when the call never returned (exit_group, a successful execve's old image). */
   ret: JsonInt | null;
   /** On failure: the errno's name (`"ENOENT"`), or its number when it has none. */

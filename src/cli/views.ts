@@ -80,7 +80,8 @@ export class Views {
 
   /** A call's (or signal's) whole line as strace prints it, unaligned, without prefixes. */
   private line(ev: Event): string {
-    const s = this.text.render(ev.type === 'syscall' ? { ...ev, entryArgs: ev.args.length } : ev);
+    // (a call whose process died in it reads as one that never returned: `= ?`)
+    const s = this.text.render(ev.type === 'syscall' ? { ...ev, entryArgs: ev.args.length, died: undefined } : ev);
     return s.slice(0, s.indexOf('\n'));
   }
 

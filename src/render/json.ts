@@ -170,6 +170,7 @@ export function eventJson(ev: Event): TraceEvent | undefined {
         // `<unfinished ...>` and `resumed>` lines)
         ...(ev.entryArgs < ev.args.length || ev.unfinished ? { entryArgs: ev.entryArgs } : {}),
         ...(ev.unavailable ? { unavailable: true } : {}),
+        ...(ev.died ? { died: true } : {}),
         ...(ev.ret
           ? {
               ret: num(ev.ret.rval),

@@ -409,6 +409,7 @@ export class StraceText {
         const rec = this.open.get(ev.pid);
         const o = rec?.open ? rec : undefined;
         if (o) o.open = false;
+        if (ev.died) return this.died(ev);
         let head = '';
         let line = '';
         let col = 0;
@@ -482,6 +483,17 @@ export class StraceText {
   }
 
   /** The process is gone: forget it; returns the stack it still had to print (-k). */
+  /**
+   * A call whose process died stopped in it: its line, if still the open one, ends as strace's
+   * droptcb ends it; one already cut by another process's line gets nothing more.
+   */
+  private died(ev: SyscallEvent): string {
+    if (ev.stack) this.queued.set(ev.pid, ev.stack);
+    if (this.printing !== ev.pid || this.col === 0) return '';
+    this.col = 0;
+    return ' <unfinished ...>\n';
+  }
+
   private drop(pid: number): string {
     this.procs.delete(pid);
     this.open.delete(pid);

@@ -155,6 +155,7 @@ export function eventFromJson(j: TraceEvent): Event {
         ...(ret ? { ret } : {}), time, duration: big(j.durationNs, 'durationNs'), scno: j.nr,
         ...(!ret && j.entryArgs !== undefined && j.unavailable !== true ? { unfinished: true } : {}),
         ...(!ret && j.unavailable === true ? { unavailable: true } : {}),
+        ...(!ret && j.died === true ? { died: true } : {}),
         ...(j.ip !== undefined ? { ip: big(j.ip, 'ip') } : {}), ...where,
         ...(j.stack !== undefined ? { stack: stackFromJson(j.stack) } : {}),
       };

@@ -1111,7 +1111,7 @@ export class Tracer {
   }
 
   /** The call in progress ends with no result to print (`= ?`, or `= ? <unavailable>`); a shown one says so. */
-  private endWithoutResult(t: Tcb, how: { unfinished?: true; unavailable?: true }): void {
+  private endWithoutResult(t: Tcb, how: { unfinished?: true; unavailable?: true; died?: true }): void {
     t.inSyscall = false;
     if (t.filtered) return;
     this.sink.event({
@@ -1401,6 +1401,8 @@ export class Tracer {
 
   private gone(t: Tcb, status: number): void {
     const pid = t.pid;
+    // a call it was stopped in never ends otherwise (killed at a stop: no exit stop came)
+    if (t.inSyscall) this.endWithoutResult(t, t.needsExit ? { died: true, unfinished: true } : { died: true });
     const time = now();
     if (WIFEXITED(status)) {
       const code = WEXITSTATUS(status);

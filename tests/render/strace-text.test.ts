@@ -104,6 +104,41 @@ test('a tracee killed at a stop: `???(` when its entry could not be read, `= ? <
   assert.equal(render(events, [], (next) => filterStage(f, next)), '102   sched_yield() = ? <unavailable>\n103   sched_yield() = ? <unavailable>\n');
 });
 
+test('a tracee that died stopped in a call: its open line ends ` <unfinished ...>`, a cut one gets nothing more', () => {
+  const yieldNr = NATIVE.byName.get('sched_yield')!.nr, read = NATIVE.byName.get('read')!.nr;
+  const fd = { k: 'fd', fd: 0 } as never;
+  const died = (pid: number, nr: number, name: string, args: never[], entryArgs: number, unfinished: boolean): Event => ({
+    type: 'syscall', pid, nr, name, args, entryArgs, time: 0n, duration: 0n, died: true, ...(unfinished ? { unfinished: true } : {}),
+  });
+  const events: Event[] = [
+    { type: 'syscall_entry', pid: THREAD, nr: -1, name: '???', args: [], complete: true, time: 0n },
+    died(THREAD, -1, '???', [], 0, false),
+    { type: 'killed', pid: THREAD, sig: 9, name: 'SIGKILL', core: false, time: 0n },
+    { type: 'syscall_entry', pid: 102, nr: read, name: 'read', args: [fd], complete: false, time: 0n },
+    { type: 'syscall_entry', pid: 103, nr: yieldNr, name: 'sched_yield', args: [], complete: true, time: 0n },
+    died(102, read, 'read', [fd], 1, true),
+    { type: 'killed', pid: 102, sig: 9, name: 'SIGKILL', core: false, time: 0n },
+    { type: 'syscall', pid: 103, nr: yieldNr, name: 'sched_yield', args: [], entryArgs: 0, ret: { rval: 0n, errno: 0, fmt: 'd' }, time: 0n, duration: 0n },
+  ];
+  const expected = [
+    '101   ???( <unfinished ...>',
+    '101   +++ killed by SIGKILL +++',
+    '102   read(0,  <unfinished ...>',
+    '103   sched_yield( <unfinished ...>',
+    '102   +++ killed by SIGKILL +++',
+    '103   <... sched_yield resumed>) = 0',
+    '',
+  ].join('\n');
+  assert.equal(render(events), expected);
+  // a recording keeps the call (JSON Lines writes it once it ended): replayed, the lines are the same
+  const recorded = events.map((ev) => ev.type === 'syscall' ? { ...eventFromJson(eventJson(ev)!), scno: undefined } as Event : ev);
+  assert.equal(render(recorded), expected);
+  // -e status=unfinished keeps such a call, as strace's droptcb publishes its staged line
+  const f = defaultFilters();
+  qualifyStatus(f, 'unfinished');
+  assert.equal(render(events, [], (next) => filterStage(f, next)), '101   ???( <unfinished ...>\n101   +++ killed by SIGKILL +++\n102   read(0,  <unfinished ...>\n102   +++ killed by SIGKILL +++\n');
+});
+
 test('a personality switch prints strace\'s `[ Process PID=N runs in 32 bit mode. ]` line, unless quiet', () => {
   const getpid = NATIVE.byName.get('getpid')!.nr;
   const events: Event[] = [

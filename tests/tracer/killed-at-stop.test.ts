@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSRAY, testEnv } from '../helpers/diff.js';
 import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
@@ -47,3 +47,23 @@ for (const [how, opts] of [
     assert.ok(r.lines.at(-1)!.endsWith('+++ exited with 0 +++'));
   });
 }
+
+test('a tracee killed at its entry stop: --json keeps the call, and its replay prints the line', { skip }, () => {
+  const r = trace(['--json', '-e', 'trace=getppid,getpid']);
+  const events = r.lines.map((l) => JSON.parse(l) as { type: string; name?: string; pid?: number; ret?: unknown; died?: boolean });
+  const unnamed = events.find((e) => e.name === '???');
+  assert.ok(unnamed, r.lines.join('\n'));
+  assert.equal(unnamed.ret, null);
+  assert.ok(events.some((e) => e.type === 'killed' && e.pid === unnamed.pid));
+  const dir = scratch();
+  try {
+    const rec = join(dir, 'rec.jsonl');
+    writeFileSync(rec, r.lines.join('\n') + '\n');
+    const text = spawnSync(SYSRAY, ['-f', `--replay=${rec}`], { encoding: 'latin1', env: testEnv() }).stderr.split('\n');
+    const at = text.findIndex((l) => new RegExp(`^\\[pid +${unnamed.pid}\\] \\?\\?\\?\\((?: <unfinished \\.\\.\\.>|\\) += \\?)$`).test(l));
+    assert.ok(at >= 0, text.join('\n'));
+    assert.match(text[at + 1]!, new RegExp(`^\\[pid +${unnamed.pid}\\] \\+\\+\\+ killed by SIGKILL \\+\\+\\+$`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
