@@ -10,6 +10,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { openSync, writeSync } from 'node:fs';
 import { AARCH64, X86_64 } from '../../src/arch/index.js';
 import type { ArchTable } from '../../src/arch/index.js';
 import { decoderTable } from '../../src/decode/index.js';
@@ -115,6 +116,9 @@ test('fuzz: every decoder fed short, truncated and lying structs', () => {
   let cases = 0;
   let bytesOut = 0;
   const started = Date.now();
+  // SYSRAY_FUZZ_LAST=FILE: each case is written there before it runs, so that one which ends the
+  // fuzzer itself (out of memory) can be named
+  const last = process.env.SYSRAY_FUZZ_LAST ? openSync(process.env.SYSRAY_FUZZ_LAST, 'w') : undefined;
   for (const t of [X86_64, AARCH64] as ArchTable[]) {
     const decs = decoderTable(t);
     for (let nr = 0; nr < decs.length; nr++) {
@@ -129,6 +133,7 @@ test('fuzz: every decoder fed short, truncated and lying structs', () => {
         const args = Array.from({ length: 6 }, () => arg(r, mem, theme));
         for (const a of args) if (r.below(2)) lie(mem, a, theme);
         const c: Ctx = { pid: 1, nr, name: row.name, args, mem, opt: OPTS[r.below(OPTS.length)]!, rval: 0n, err: 0, state: {} };
+        if (last !== undefined) writeSync(last, `${t.name} ${c.name}(${args.map((a) => '0x' + a.toString(16)).join(', ')}) theme=${theme} guard=${mem.guard} opt=${JSON.stringify(c.opt)} case ${cases}`.padEnd(512), 0);
         const at = { stage: 'entry' };
         try {
           bytesOut += decodeOneCall(dec, c, () => {

@@ -10,7 +10,7 @@ import { waitStatus } from '../../src/decode/process.js';
 import { decodeSiginfo } from '../../src/decode/signal.js';
 import { netlinkV } from '../../src/decode/netlink.js';
 import { ntop6 } from '../../src/decode/sockaddr.js';
-import { clockT, printArray, STREAM_AT } from '../../src/decode/printers.js';
+import { clockT, HELD_ELEMENTS, printArray, STREAM_AT } from '../../src/decode/printers.js';
 import type { ArrayTail } from '../../src/decode/value.js';
 import { mmapFlags } from '../../src/decode/memory.js';
 import type { Ctx, SyscallDecoder } from '../../src/decode/types.js';
@@ -263,6 +263,30 @@ test('print_array: abbreviation and an unreadable tail', () => {
   assert.equal(formatValue(printArray(c, BUF, 3, 4, u)), '[1, 2, ...]');
   assert.equal(formatValue(printArray(c, BUF + 4n, 3, 4, u)), '[2, 3, ... /* 0x7ffd000c */]');
   assert.equal(formatValue(printArray(c, BAD, 3, 4, u)), '0xdead0000');
+});
+
+test('print_array without streaming: a call holds at most HELD_ELEMENTS elements, nested arrays counted', () => {
+  // one readable page of zeros, read as 4,096 one-byte elements by each of many arrays (sendmmsg's
+  // messages all pointing at one huge iovec make the same)
+  const m = new FakeMemory();
+  m.put(BUF, new Uint8Array(4096));
+  const ctx = (stream: boolean): Ctx => ({
+    pid: 1, nr: 0, name: 'x', args: [0n, 0n, 0n, 0n, 0n, 0n], mem: m, opt: { strsize: 32, abbrev: false, verbose: true, ...(stream ? { streamArrays: true } : {}) },
+    rval: 0n, err: 0, state: {},
+  });
+  const u = (b: Uint8Array): ReturnType<typeof clockT> => ({ k: 'int', v: BigInt(b[0]!) });
+  const c = ctx(false);
+  const outer = printArray(c, BUF, 4096, 1, () => printArray(c, BUF, 4096, 1, u));
+  const count = (v: ReturnType<typeof printArray>): number => v.k === 'array' ? v.items.reduce((n, x) => n + 1 + count(x), 0) : 0;
+  assert.equal(count(outer), HELD_ELEMENTS);
+  // the array cut short says so: `...` after its last element
+  assert.ok(outer.k === 'array' && outer.more === true);
+  assert.match(formatValue(outer), /0\], \[0, 0.*, 0, \.\.\.\], \.\.\.\]$/);
+  // small arrays are untouched; a streaming output is not counted (its elements do not live at once)
+  assert.equal(formatValue(printArray(ctx(false), BUF, 3, 1, u)), '[0, 0, 0]');
+  const s = ctx(true);
+  printArray(s, BUF, 4096, 1, u);
+  assert.equal(s.state.held, undefined);
 });
 
 test('print_array with streamArrays: the tail of a huge array is read as it is written, same text', () => {
