@@ -7,7 +7,7 @@ import type { Ctx } from './types.js';
 import { array, badPtr, call, field, int, join, note, struct, tok, uint, type Field, type Value } from './value.js';
 import { flags as xflags, symbol, type Xlat } from './xlat/core.js';
 import { IPPROTO, SOCKET_FAMILIES } from './xlat/tables.js';
-import { clockT, fetch, ifindexV } from './printers.js';
+import { clockT, fetch, holdOne, ifindexV } from './printers.js';
 import { AF_INET, AF_INET6, inet4, inet6, xlatOf } from './sockaddr.js';
 
 /** A table of names by value from `first` on; empty names are holes. */
@@ -82,7 +82,7 @@ export function netlinkRecords(
       items.push(isArray ? note(tok('...'), '0x' + a.toString(16)) : addr(a));
       break;
     }
-    if (c.opt.abbrev && elt === c.opt.strsize) {
+    if ((c.opt.abbrev && elt === c.opt.strsize) || !holdOne(c)) {
       items.push(tok('...'));
       break;
     }

@@ -77,7 +77,6 @@ export function printArray(
   // the elements we may look at (the element after the limit is fetched too, as strace does)
   const element = elementReader(c.mem, start, size, limit < n ? limit + 1n : stop);
   const items: Value[] = [];
-  const held = !c.opt.streamArrays;
   for (let i = 0n; i < stop; i++) {
     const b = element(i);
     if (!b) {
@@ -86,13 +85,7 @@ export function printArray(
       return array(items);
     }
     if (i >= limit) return array(items, true);
-    // an output that cannot stream holds all of a call's elements at once: past HELD_ELEMENTS the
-    // array ends `...`, so that a hostile count cannot exhaust sysray's memory
-    if (held) {
-      const count = ((c.state.held as number | undefined) ?? 0) + 1;
-      c.state.held = count;
-      if (count > HELD_ELEMENTS) return array(items, true);
-    }
+    if (!holdOne(c)) return array(items, true);
     const v = fn(b, Number(i));
     if (v === null) {
       if (o.stopMore) items.push(tok('...'));
@@ -115,11 +108,23 @@ export function printArray(
 export const STREAM_AT = 256n;
 
 /**
- * The elements (of all its arrays) one call may hold when its output cannot stream them (--effects,
- * --report, --perfetto, --explain, colour, replay, the API): far more than any real call has, far
- * less than a hostile one can claim (sendmmsg: 1,024 messages of thousands of iovecs each).
+ * The elements (of all its arrays and netlink records) one call may hold when its output cannot
+ * stream them (--effects, --report, --perfetto, --explain, colour, replay, the API): far more than
+ * any real call has, far less than a hostile one can claim (sendmmsg: 1,024 messages, each of
+ * thousands of iovecs, each of thousands of netlink attributes).
  */
 export const HELD_ELEMENTS = 100_000;
+
+/**
+ * One more element (of an array, or a netlink record) of the call, for an output that cannot
+ * stream: false once the call has HELD_ELEMENTS, when the caller ends its list with `...`.
+ */
+export function holdOne(c: Ctx): boolean {
+  if (c.opt.streamArrays) return true;
+  const count = ((c.state.held as number | undefined) ?? 0) + 1;
+  c.state.held = count;
+  return count <= HELD_ELEMENTS;
+}
 
 /**
  * Element `i` of the array at `start` (i < `end`), read `bytes` of elements at a time; a chunk that

@@ -9,6 +9,7 @@ import { REGISTRY } from '../../src/decode/index.js';
 import { waitStatus } from '../../src/decode/process.js';
 import { decodeSiginfo } from '../../src/decode/signal.js';
 import { netlinkV } from '../../src/decode/netlink.js';
+import { netlinkRecords } from '../../src/decode/netlink_nla.js';
 import { ntop6 } from '../../src/decode/sockaddr.js';
 import { clockT, HELD_ELEMENTS, printArray, STREAM_AT } from '../../src/decode/printers.js';
 import type { ArrayTail } from '../../src/decode/value.js';
@@ -282,6 +283,13 @@ test('print_array without streaming: a call holds at most HELD_ELEMENTS elements
   // the array cut short says so: `...` after its last element
   assert.ok(outer.k === 'array' && outer.more === true);
   assert.match(formatValue(outer), /0\], \[0, 0.*, 0, \.\.\.\], \.\.\.\]$/);
+  // netlink records count too (a sendmsg to AF_NETLINK decodes each iovec's data as records)
+  const recs = new Uint8Array(4 * (HELD_ELEMENTS + 10));
+  for (let i = 0; i < recs.length; i += 4) recs[i] = 4;
+  m.put(BUF + 0x10000n, recs);
+  const walked = netlinkRecords(ctx(false), BUF + 0x10000n, recs.length, 4, (h) => h[0]!, () => ({ k: 'int', v: 1n }));
+  assert.ok(walked.k === 'array' && walked.items.length === HELD_ELEMENTS + 1);
+  assert.deepEqual(walked.items.at(-1), { k: 'tok', text: '...' });
   // small arrays are untouched; a streaming output is not counted (its elements do not live at once)
   assert.equal(formatValue(printArray(ctx(false), BUF, 3, 1, u)), '[0, 0, 0]');
   const s = ctx(true);
