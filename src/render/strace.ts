@@ -482,7 +482,6 @@ export class StraceText {
     }
   }
 
-  /** The process is gone: forget it; returns the stack it still had to print (-k). */
   /**
    * A call whose process died stopped in it: its line, if still the open one, ends as strace's
    * droptcb ends it; one already cut by another process's line gets nothing more.
@@ -494,6 +493,7 @@ export class StraceText {
     return ' <unfinished ...>\n';
   }
 
+  /** The process is gone: forget it; returns the stack it still had to print (-k). */
   private drop(pid: number): string {
     this.procs.delete(pid);
     this.open.delete(pid);

@@ -997,7 +997,7 @@ export class Tracer {
    * syscall info is read, so that info's read fails as in the race; `n` is that read's result.
    */
   private vanished(t: Tcb, n: number, op: number): number {
-    if (this.faults === undefined || n < 0) return n;
+    if (this.faults === undefined || n < 0 || op === SYSCALL_INFO_OP.EXIT) return n;
     if (!this.faults.get(t.table.rows[this.info.readUInt32LE(24)]?.name ?? '')?.has('vanish')) return n;
     kill(t.pid, 9);
     // the kill wakes the stopped tracee: from then on its stop cannot be read (ESRCH while it runs,
@@ -1037,19 +1037,19 @@ export class Tracer {
       return;
     }
     const info = this.info;
-    const n = t.inSyscall ? this.syscallInfo(pid, info, SYSCALL_INFO_OP.EXIT) : this.vanished(t, this.syscallInfo(pid, info, SYSCALL_INFO_OP.ENTRY), SYSCALL_INFO_OP.ENTRY);
+    const op = t.inSyscall ? SYSCALL_INFO_OP.EXIT : SYSCALL_INFO_OP.ENTRY;
+    const n = this.vanished(t, this.syscallInfo(pid, info, op), op);
     // output shared with the tracee (eagerFlush) is written before it runs on, as strace's is
     this.holding = !this.opt.eagerFlush;
     try {
       // an entry stop whose info says no syscall (0) is one the tracee has left, killed, and stopped
       // again on its way out: its syscall cannot be read, as when the read fails
       if (n >= 0 && (info[0] !== 0 || t.inSyscall)) {
-        const op = info[0]!;
-        if (op === 1) {
+        if (info[0] === 1) {
           if (t.seccomp && t.inSyscall) {
             // the entry stop of a syscall already seen at its seccomp stop
           } else this.entry(t, info);
-        } else if (op === 2) this.exit(t, info);
+        } else if (info[0] === 2) this.exit(t, info);
       } else if (!t.inSyscall) this.unavailableEntry(t);
       // an exit whose result could not be read (killed at the stop): `= ? <unavailable>`
       else this.endWithoutResult(t, { unavailable: true });
