@@ -49,6 +49,8 @@ export interface Options {
   filters: Filters;
   /** --seccomp-bpf / --no-seccomp-bpf (undefined: sysray's default, on when it helps) */
   seccomp?: boolean;
+  /** --no-cpu-bind: never run the started command on the tracer's CPU (src/tracer/cpubind.ts) */
+  noCpuBind?: boolean;
   /** -c (only the summary) / -C (trace and summary) */
   summary?: 'only' | 'both';
   /** -w: summary times are wall-clock instead of the tracee's system CPU time */
@@ -195,8 +197,8 @@ const STRACE_LONG: readonly LongOpt[] = [
 const SYSRAY_LONG: readonly LongOpt[] = [
   opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none'),
   opt('syscalls', 'syscalls', 'optional'), opt('describe', 'describe', 'required'),
-  opt('explain', 'explain', 'none'), opt('color', 'color', 'optional'),
-  opt('json', 'json', 'none'), opt('no-seccomp-bpf', 'no-seccomp-bpf', 'none'), opt('replay', 'replay', 'required'),
+  opt('explain', 'explain', 'none'), opt('color', 'color', 'optional'), opt('replay', 'replay', 'required'),
+  opt('no-cpu-bind', 'no-cpu-bind', 'none'),
   opt('report', 'report', 'required'), opt('perfetto', 'perfetto', 'required'), opt('effects', 'effects', 'none'),
 ];
 
@@ -324,6 +326,7 @@ function applyOne(o: Options, key: string, val: string | undefined): void {
     case 'Y': qualifyDecodePids(o.filters, 'comm'); break;
     case 'pidns-translation': qualifyDecodePids(o.filters, 'pidns'); break;
     case 'no-seccomp-bpf': o.seccomp = false; break;
+    case 'no-cpu-bind': o.noCpuBind = true; break;
     case 'o': o.output = val!; break;
     case 's': o.strsize = parseInt10(spelled, val!, 0); break;
     case 'a': o.acolumn = parseInt10(spelled, val!, 0); break;
@@ -516,6 +519,8 @@ Filtering:
   --seccomp-bpf, --no-seccomp-bpf
                  stop the tracee only for traced syscalls (a seccomp-bpf filter; on by
                  default with -f when -e trace= leaves syscalls out)
+  --no-cpu-bind  never run the command on sysray's CPU (by default a command that every
+                 syscall stops shares it until it starts a thread or process: faster)
 
 Output format:
   -t             prefix each line with the time of day; -tt with microseconds; -ttt seconds

@@ -290,6 +290,7 @@ export function engineOptions(
     seccomp: run.seccomp && !opts.detachOnExec && traced !== undefined && opts.follow > 0 && opts.pids.length === 0,
     ...(run.seccompAsked ? { seccompAsked: true } : {}),
     exitKill: run.exitKill,
+    ...(opts.noCpuBind ? {} : { bindCpu: true }),
     // -c with no view of the whole trace: the summary is all that is made of the events
     ...(opts.summary === 'only' && opts.report === undefined && opts.perfetto === undefined && !opts.effects ? { summaryOnly: true } : {}),
     comm: f.decodePids.has('comm'),

@@ -129,6 +129,9 @@ export const raw = lazyFuncs({
   isatty: 'int isatty(int fd)',
   ioctl: 'int ioctl(int fd, unsigned long request, unsigned long arg)',
   if_indextoname: 'void *if_indextoname(unsigned int ifindex, void *ifname)',
+  sched_getaffinity: 'int sched_getaffinity(int pid, unsigned long size, void *mask)',
+  sched_setaffinity: 'int sched_setaffinity(int pid, unsigned long size, void *mask)',
+  sched_getcpu: 'int sched_getcpu()',
 });
 
 /**

@@ -37,6 +37,7 @@ import { dismiss, LAUNCHER_PTRACE_OPTIONS, type Launched, type LaunchedExecve, r
 import { genlFamilies } from './genl.js';
 import { hostFacts } from './host.js';
 import { KvmRuns } from './kvm.js';
+import { CpuBinding } from './cpubind.js';
 
 export interface TraceOptions extends DecodeOptions {
   /** -f: follow fork, vfork, clone. */
@@ -84,6 +85,11 @@ export interface TraceOptions extends DecodeOptions {
   dumpWrite?: (fd: number) => boolean;
   /** -b execve: detach a tracee once it has exec'd (the started command's own first exec aside). */
   detachOnExec?: boolean;
+  /**
+   * Run the started command and the tracer on one CPU while the command is one thread and every
+   * syscall stops it (no seccomp filter): cpubind.ts.
+   */
+  bindCpu?: boolean;
   /** Kill the started command should sysray die (PTRACE_O_EXITKILL); default true. */
   exitKill?: boolean;
   /** -Y: name pids by their process (`1234<sh>`), in line prefixes and decoded values. */
@@ -229,6 +235,8 @@ interface Tcb {
   execOwn: boolean;
   /** The decoder prints more arguments at exit. */
   needsExit: boolean;
+  /** The call in progress is the CPU-bound command's sched_getaffinity, rewritten at its exit. */
+  affinityAsked?: boolean;
   /** A seccomp filter stops this tracee for traced syscalls only: resume with PTRACE_CONT between them. */
   seccomp: boolean;
   /** ru_stime at the syscall's entry stop (for -c). */
@@ -304,6 +312,8 @@ export class Tracer {
   private killing = false;
   /** The started command runs under our seccomp filter (so do the children it makes). */
   private seccompActive = false;
+  /** The started command bound to the tracer's CPU (cpubind.ts), until it makes a task. */
+  private bound: CpuBinding | undefined;
   private ptraceOptions: number;
   /** Syscalls whose decoder has failed (each is named in one warning), and the test-only faults. */
   private undecodable = new Set<string>();
@@ -437,8 +447,21 @@ export class Tracer {
     if (filter && !writeTraceeMemory(pid, SHIM_DATA, filterBlock(filter, SHIM_DATA, SHIM_FILTER, raw.geteuid() !== 0))) this.say('seccomp: cannot pass the filter to the command; tracing without it', 'error');
     this.newTcb(pid, true, 'start');
     this.mainPid = pid;
+    if (!filter) this.bindCpu(pid);
     kill(pid, SIGCONT);
     return pid;
+  }
+
+  /** The started command, which every syscall stops, shares the tracer's CPU while it is one thread. */
+  private bindCpu(pid: number): void {
+    if (this.opt.bindCpu) this.bound = CpuBinding.bind(pid);
+  }
+
+  /** The bound command enters `name`: a call that makes a task unbinds it; its sched_getaffinity is rewritten. */
+  private boundEntry(t: Tcb, name: string): void {
+    const b = this.bound!;
+    if (b.entry(name, t.ctx.args[0]!)) t.affinityAsked = true;
+    else if (b.done) this.bound = undefined;
   }
 
   /**
@@ -455,6 +478,7 @@ export class Tracer {
     }
     this.newTcb(pid, true, 'start');
     this.mainPid = pid;
+    if (!filter) this.bindCpu(pid);
     const { child, ...command } = l;
     if (!releaseWithPlan(child, { ...command, ...(filter ? { filter, noNewPrivs: raw.geteuid() !== 0 } : {}) })) {
       kill(pid, 9);
@@ -773,6 +797,7 @@ export class Tracer {
    */
   private detach(t: Tcb, say = t.attached): void {
     const pid = t.pid;
+    this.unbind(pid);
     let r = ptrace(PTRACE.DETACH, pid, 0, 0);
     if (r < 0 && -r === ESRCH) {
       // running, not stopped: stop it, then detach at that stop
@@ -793,6 +818,13 @@ export class Tracer {
     this.sink.event({ type: 'detach', pid, time: now() });
     this.tcbs.delete(pid);
     this.delays?.forget(pid);
+  }
+
+  /** Tracee `pid` leaves the trace: if it is the CPU-bound command, its CPU set and the tracer's go back. */
+  private unbind(pid: number): void {
+    if (this.bound?.pid !== pid) return;
+    this.bound.release();
+    this.bound = undefined;
   }
 
   private handle(pid: number, status: number): void {
@@ -1030,7 +1062,7 @@ export class Tracer {
   private syscallStop(t: Tcb): void {
     const pid = t.pid;
     t.fresh = false;
-    if (t.inSyscall && t.filtered && !t.seccomp && !t.hidden && !t.checkExec && !t.comm && !this.stacks && !(this.kvm && factsFor(t.table.rows[t.ctx.nr]).mapsChange)) {
+    if (t.inSyscall && t.filtered && !t.seccomp && !t.hidden && !t.affinityAsked && !t.checkExec && !t.comm && !this.stacks && !(this.kvm && factsFor(t.table.rows[t.ctx.nr]).mapsChange)) {
       // the exit of a call not shown: nothing of it is needed (strace skips get_regs there too)
       t.inSyscall = false;
       this.resume(pid, PTRACE.SYSCALL, 0);
@@ -1148,6 +1180,7 @@ export class Tracer {
     // (a number beyond 2^53, such as -1, is named from its exact 64 bits)
     let name = row ? row.name : syscallName(t.table, w[3]!);
     c.name = name;
+    if (this.bound !== undefined && this.bound.pid === t.pid) this.boundEntry(t, name);
     // -d: strace's get_scno names each number it has no entry for, traced or not
     if (this.opt.debug && (!row || ((t.qual?.[nr] ?? 0) & 8) !== 0)) this.opt.debug(`pid ${t.pid} invalid syscall 0x${w[3]!.toString(16)}`);
     if (t.hidden) {
@@ -1255,6 +1288,11 @@ export class Tracer {
       const r = tamperExit(tampering, { pid: t.pid, nr: c.nr, name: c.name, nargs: t.table.rows[c.nr]?.nargs ?? 6, args: c.args }, rval, isErr, (m) => this.say(m, 'error'));
       ({ rval, isErr, injected } = r);
       if (r.hold) t.holdNs = r.hold;
+    }
+    // what the CPU-bound command is told of its CPU set is the set it was given, decoded as such
+    if (t.affinityAsked) {
+      t.affinityAsked = false;
+      if (!isErr) this.bound?.rewrite(t.ctx.args[2]!, rval);
     }
     // -Y: strace reloads the name after a successful exec or PR_SET_NAME, before printing the result
     // what the registry says of the call, looked up only by the options that use it (the hot path)
@@ -1413,6 +1451,7 @@ export class Tracer {
       this.sink.event({ type: 'killed', pid, sig, name: signame(sig), core: WCOREDUMP(status), time, ...this.where(t, false) });
       if (pid === this.mainPid) this.outcome = { kind: 'signal', sig };
     }
+    this.unbind(pid);
     this.tcbs.delete(pid);
     this.delays?.forget(pid);
     this.opt.debug?.(`dropped tcb for pid ${pid}, ${this.tcbs.size} remain`);

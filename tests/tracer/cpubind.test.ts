@@ -1,0 +1,76 @@
+/**
+ * The started command shares the tracer's CPU while it is one thread (src/tracer/cpubind.ts): the
+ * kernel holds it to one CPU until it forks, while sched_getaffinity, and the trace of it, show
+ * the set it was given; its child, and it after the fork, have that set back.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { SYSRAY, testEnv } from '../helpers/diff.js';
+import { fixture, haveCc, scratch } from '../helpers/fixtures.js';
+import { chooseCpu } from '../../src/tracer/cpubind.js';
+
+const skip = !haveCc();
+
+/** The fixture's lines by label ("allowed=LIST asked=COUNT"), run by `tracer` (else untraced), and its trace. */
+function run(tracer?: string, opts: string[] = []): { seen: Map<string, string>; trace: string[] } {
+  const dir = scratch();
+  try {
+    const out = join(dir, 'trace');
+    const r = tracer
+      ? spawnSync(tracer, [...opts, '-o', out, fixture('cpubind')], { encoding: 'latin1', env: testEnv(), timeout: 60_000 })
+      : spawnSync(fixture('cpubind'), { encoding: 'latin1', timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    const seen = new Map(r.stdout.trim().split('\n').map((l) => [l.slice(0, l.indexOf(' ')), l.slice(l.indexOf(' ') + 1)] as [string, string]));
+    return { seen, trace: tracer ? readFileSync(out, 'latin1').split('\n').filter(Boolean) : [] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const affinityLines = (trace: string[]): string[] => trace.filter((l) => /^(\d+ +)?sched_getaffinity\(/.test(l));
+
+test('the command runs on one CPU until it forks, and is told the set it was given', { skip }, () => {
+  const given = run().seen.get('before')!;
+  const { seen, trace } = run(SYSRAY);
+  const [, list, count] = /^allowed=(\S+) asked=(\d+)$/.exec(given)!;
+  // bound only where there is more than one CPU to choose from
+  if (Number(count) > 1) assert.match(seen.get('before')!, new RegExp(`^allowed=\\d+ asked=${count}$`));
+  else assert.equal(seen.get('before'), given);
+  assert.equal(seen.get('child'), `allowed=${list} asked=${count}`);
+  assert.equal(seen.get('after'), `allowed=${list} asked=${count}`);
+  // the trace shows what the command was told, as strace's does
+  const s = run('/usr/bin/strace');
+  assert.deepEqual(affinityLines(trace), affinityLines(s.trace));
+  assert.equal(affinityLines(trace).length, 2);
+});
+
+test('--no-cpu-bind, and a filtered trace under seccomp, leave the command unbound', { skip }, () => {
+  const given = run().seen.get('before')!;
+  assert.equal(run(SYSRAY, ['--no-cpu-bind']).seen.get('before'), given);
+  // the seccomp filter lets untraced calls run unseen: sched_getaffinity could not be rewritten
+  assert.equal(run(SYSRAY, ['-f', '-e', 'trace=write']).seen.get('before'), given);
+});
+
+test('a filtered trace without seccomp still rewrites the hidden sched_getaffinity', { skip }, () => {
+  const given = run().seen;
+  const { seen, trace } = run(SYSRAY, ['-e', 'trace=write']);
+  assert.equal(seen.get('child'), given.get('child'));
+  assert.equal(seen.get('before')!.split(' ')[1], given.get('before')!.split(' ')[1]);
+  assert.ok(trace.every((l) => l.startsWith('write(') || l.startsWith('+++') || l.startsWith('---')), trace.join('\n'));
+});
+
+test('chooseCpu: the current CPU when both sets hold it, else the lowest both hold', () => {
+  const set = (...cpus: number[]): Uint8Array => {
+    const m = new Uint8Array(4);
+    for (const c of cpus) m[c >> 3]! |= 1 << (c & 7);
+    return m;
+  };
+  assert.equal(chooseCpu(set(0, 1), set(0, 1), 1), 1);
+  assert.equal(chooseCpu(set(0, 1), set(1), 0), 1);
+  assert.equal(chooseCpu(set(9, 20), set(20, 31), 3), 20);
+  assert.equal(chooseCpu(set(0), set(1), 0), -1);
+  assert.equal(chooseCpu(set(0, 1), set(0, 1), -1), 0);
+});
