@@ -452,9 +452,12 @@ export class Tracer {
     return pid;
   }
 
-  /** The started command, which every syscall stops, shares the tracer's CPU while it is one thread. */
+  /**
+   * The started command, which every syscall stops, shares the tracer's CPU while it is one thread;
+   * not when it outlives a sysray that dies (-I 1: no PTRACE_O_EXITKILL), which could not unbind it.
+   */
   private bindCpu(pid: number): void {
-    if (this.opt.bindCpu) this.bound = CpuBinding.bind(pid);
+    if (this.opt.bindCpu && this.opt.exitKill !== false) this.bound = CpuBinding.bind(pid);
   }
 
   /** The bound command enters `name`: a call that makes a task unbinds it; its sched_getaffinity is rewritten. */

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSRAY, testEnv } from '../helpers/diff.js';
@@ -73,4 +73,20 @@ test('chooseCpu: the current CPU when both sets hold it, else the lowest both ho
   assert.equal(chooseCpu(set(9, 20), set(20, 31), 3), 20);
   assert.equal(chooseCpu(set(0), set(1), 0), -1);
   assert.equal(chooseCpu(set(0, 1), set(0, 1), -1), 0);
+});
+
+test('a command detached at its exec (-b execve) runs on with the CPU set it was given', { skip }, async () => {
+  const given = run().seen.get('before')!.split(' ')[0]!;
+  const again = 'import os, time\nprint(os.getpid(), flush=True)\ntime.sleep(30)';
+  const child = spawn(SYSRAY, ['-b', 'execve', '-o', '/dev/null', '/usr/bin/python3', '-c', `import os\nos.execv("/usr/bin/python3", ["python3", "-c", ${JSON.stringify(again)}])`], {
+    env: testEnv(), stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const pid = Number(await new Promise<string>((done) => child.stdout.once('data', (d: Buffer) => done(d.toString()))));
+  try {
+    const allowed = readFileSync(`/proc/${pid}/status`, 'latin1').match(/Cpus_allowed_list:\s*(\S+)/)![1];
+    assert.equal(`allowed=${allowed}`, given);
+  } finally {
+    process.kill(pid, 'SIGKILL');
+    await new Promise((done) => (child.exitCode !== null ? done(0) : child.once('exit', done)));
+  }
 });
