@@ -48,10 +48,24 @@ export function bare(cmd: string[], env?: NodeJS.ProcessEnv): Sample {
  * Returns the command and a reader for the figure (it removes the file).
  */
 export function inner(cmd: string[]): { cmd: string[]; cpu: () => number } {
+  return cpuFile((file) => ['/usr/bin/time', '-o', file, '-f', '%U %S', ...cmd]);
+}
+
+/**
+ * A traced program that writes its own user and system seconds to the file given as its last
+ * argument: the program is then the started command itself (a wrapper would fork it, and sysray
+ * runs a command on its own CPU only until it forks: src/tracer/cpubind.ts).
+ */
+export function selfTimed(cmd: string[]): { cmd: string[]; cpu: () => number } {
+  return cpuFile((file) => [...cmd, file]);
+}
+
+/** A command made to write "USER SYS" seconds to a fresh file, and the reader of the figure (it removes the file). */
+function cpuFile(make: (file: string) => string[]): { cmd: string[]; cpu: () => number } {
   const dir = mkdtempSync(join(tmpdir(), 'sysray-bench-'));
   const file = join(dir, 'cpu');
   return {
-    cmd: ['/usr/bin/time', '-o', file, '-f', '%U %S', ...cmd],
+    cmd: make(file),
     cpu: () => {
       const [u, s] = readFileSync(file, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
       rmSync(dir, { recursive: true, force: true });
@@ -60,12 +74,15 @@ export function inner(cmd: string[]): { cmd: string[]; cpu: () => number } {
   };
 }
 
-/** A command of a comparison: argv, or argv whose traced program is measured on its own (`inner`). */
-export type Cmd = string[] | { tracer: string[]; program: string[] };
+/**
+ * A command of a comparison: argv, or argv whose traced program is measured on its own: wrapped
+ * (`inner`), or `selfTimed`.
+ */
+export type Cmd = string[] | { tracer: string[]; program: string[]; selfTimed?: boolean };
 
 function runOne(c: Cmd, run: typeof timed, env?: NodeJS.ProcessEnv): Sample {
   if (Array.isArray(c)) return run(c, env);
-  const w = inner(c.program);
+  const w = c.selfTimed ? selfTimed(c.program) : inner(c.program);
   const s = run([...c.tracer, ...w.cmd], env);
   s.inner = w.cpu();
   return s;

@@ -6,25 +6,28 @@
  */
 import { existsSync } from 'node:fs';
 import { STRACE, SYSRAY } from '../tests/helpers/diff.js';
-import { type Cmd, fmt, med, ratioLine, ratios, rounds, RUNS, type Sample, tracerCpu } from './measure.js';
+import { type Cmd, fmt, med, median, ratioLine, ratios, rounds, RUNS, type Sample, tracerCpu } from './measure.js';
 
-/** python3 writing one byte to /dev/null `n` times (its start-up is the same under both tracers). */
-const PYTHON = 'import os, sys\nfd = os.open("/dev/null", os.O_WRONLY)\nfor _ in range(int(sys.argv[1])): os.write(fd, b"x")\n';
+/**
+ * python3 writing one byte to /dev/null `n` times (its start-up is the same under both tracers),
+ * then its own CPU seconds to the file named last (measure.ts's selfTimed).
+ */
+const PYTHON = 'import os, sys\nfd = os.open("/dev/null", os.O_WRONLY)\nfor _ in range(int(sys.argv[1])): os.write(fd, b"x")\n'
+  + 't = os.times()\nopen(sys.argv[2], "w").write(f"{t.user} {t.system}")\n';
 /** The system's python3 itself: a version manager's shim on PATH (pyenv's is a bash script) would be traced too. */
 const PYTHON3 = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const writes = (n: number): string[] => [PYTHON3, '-c', PYTHON, String(n)];
 
-/**
- * Tracer and program, the program wrapped so that its own CPU is known (tracerCpu); -f, so that
- * the program, a child of the wrapper, is traced.
- */
-const traced = (tracer: string[], n: number): Cmd => ({ tracer: [...tracer, '-f', '-o', '/dev/null'], program: writes(n) });
+/** Tracer and program, which tells its own CPU (tracerCpu is the rest); -f as a user would give it. */
+const traced = (tracer: string[], n: number): Cmd => ({ tracer: [...tracer, '-f', '-o', '/dev/null'], program: writes(n), selfTimed: true });
 
 const us = (s: number, n: number): string => `${((s / n) * 1e6).toFixed(2)} µs`;
 
 /** One loop length, sysray against strace: wall and tracer CPU. */
-function fullTrace(n: number, runs: number, wallTarget: number, cpu: boolean): void {
-  const r = rounds({ strace: traced([STRACE], n), sysray: traced([SYSRAY], n) }, undefined, undefined, runs);
+function fullTrace(n: number, runs: number, wallTarget: number, cpu: boolean, unbound = false): void {
+  const r = rounds({
+    strace: traced([STRACE], n), sysray: traced([SYSRAY], n), ...(unbound ? { unbound: traced([SYSRAY, '--no-cpu-bind'], n) } : {}),
+  }, undefined, undefined, runs);
   const [s, y] = [r.strace!, r.sysray!];
   const label = n.toLocaleString('en-US');
   console.log(`\npython3, ${label} write() calls, full trace -o /dev/null (${runs} paired rounds)`);
@@ -32,6 +35,12 @@ function fullTrace(n: number, runs: number, wallTarget: number, cpu: boolean): v
   console.log(`  sysray  wall ${fmt(med(y))} s   tracer CPU ${fmt(med(y, tracerCpu))} s (${us(med(y, tracerCpu), 2 * n)} per stop)`);
   console.log(ratioLine('wall sysray/strace', ratios(y, s), wallTarget));
   if (cpu) console.log(ratioLine('tracer CPU per traced syscall sysray/strace', ratios(y, s, tracerCpu), 1.0));
+  // how much of it is the shared CPU (src/tracer/cpubind.ts): the same trace with the command on its own CPUs
+  const u = r.unbound;
+  if (u) {
+    console.log(`  sysray --no-cpu-bind  wall ${fmt(med(u))} s   tracer CPU ${fmt(med(u, tracerCpu))} s (${us(med(u, tracerCpu), 2 * n)} per stop)`);
+    console.log(`  (wall sysray --no-cpu-bind/strace ${median(ratios(u, s)).toFixed(2)}×, no target)`);
+  }
 }
 
 /** `-c` on the long loop: the summary's cost, against strace -c. */
@@ -61,7 +70,7 @@ export function throughput(): void {
   const long = Number(process.env.BENCH_LONG_RUNS ?? 5);
   const only = process.env.BENCH_ONLY?.split(',');
   const want = (name: string): boolean => !only || only.includes(name);
-  if (want('30k')) fullTrace(30_000, RUNS, 0.95, true);
+  if (want('30k')) fullTrace(30_000, RUNS, 0.95, true, true);
   if (want('300k')) fullTrace(300_000, long, 0.9, true);
   if (want('5k')) fullTrace(5_000, RUNS, 1.1, false);
   if (want('c')) summary(300_000, long);
