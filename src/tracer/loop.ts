@@ -37,7 +37,7 @@ import { dismiss, LAUNCHER_PTRACE_OPTIONS, type Launched, type LaunchedExecve, r
 import { genlFamilies } from './genl.js';
 import { hostFacts } from './host.js';
 import { KvmRuns } from './kvm.js';
-import { CpuBinding } from './cpubind.js';
+import { AT_EXIT_NOTHING, type AtExit, CpuBinding } from './cpubind.js';
 
 export interface TraceOptions extends DecodeOptions {
   /** -f: follow fork, vfork, clone. */
@@ -235,8 +235,8 @@ interface Tcb {
   execOwn: boolean;
   /** The decoder prints more arguments at exit. */
   needsExit: boolean;
-  /** The call in progress is the CPU-bound command's sched_getaffinity, rewritten at its exit. */
-  affinityAsked?: boolean;
+  /** What the CPU binding must see at the exit of the call in progress (cpubind.ts), if anything. */
+  bindExit?: AtExit;
   /** A seccomp filter stops this tracee for traced syscalls only: resume with PTRACE_CONT between them. */
   seccomp: boolean;
   /** ru_stime at the syscall's entry stop (for -c). */
@@ -312,7 +312,7 @@ export class Tracer {
   private killing = false;
   /** The started command runs under our seccomp filter (so do the children it makes). */
   private seccompActive = false;
-  /** The started command bound to the tracer's CPU (cpubind.ts), until it makes a task. */
+  /** The started command bound to the tracer's CPU (cpubind.ts); kept once released, for late children. */
   private bound: CpuBinding | undefined;
   private ptraceOptions: number;
   /** Syscalls whose decoder has failed (each is named in one warning), and the test-only faults. */
@@ -417,6 +417,7 @@ export class Tracer {
     if (this.opt.comm || this.opt.pidns) t.ctx.pidNotes = this.pidNotes(pid);
     if (this.kvm) t.ctx.kvm = this.kvm.forTracee(() => this.procOf(t));
     this.tcbs.set(pid, t);
+    if (how === 'child') this.bound?.adopt(pid);
     this.opt.debug?.(`new tcb for pid ${pid}, active tcbs:${this.tcbs.size}`);
     if (this.killing) kill(pid, 9);
     this.sink.event({ type: 'attach', pid, how, time: now(), ...(how === 'child' ? {} : cwdOf(pid)) });
@@ -453,18 +454,12 @@ export class Tracer {
   }
 
   /**
-   * The started command, which every syscall stops, shares the tracer's CPU while it is one thread;
-   * not when it outlives a sysray that dies (-I 1: no PTRACE_O_EXITKILL), which could not unbind it.
+   * The started command, which every syscall stops, shares the tracer's CPU while it runs one task
+   * at a time; not when it outlives a sysray that dies (-I 1: no PTRACE_O_EXITKILL), which could
+   * not unbind it.
    */
   private bindCpu(pid: number): void {
-    if (this.opt.bindCpu && this.opt.exitKill !== false) this.bound = CpuBinding.bind(pid);
-  }
-
-  /** The bound command enters `name`: a call that makes a task unbinds it; its sched_getaffinity is rewritten. */
-  private boundEntry(t: Tcb, name: string): void {
-    const b = this.bound!;
-    if (b.entry(name, t.ctx.args[0]!)) t.affinityAsked = true;
-    else if (b.done) this.bound = undefined;
+    if (this.opt.bindCpu && this.opt.exitKill !== false) this.bound = CpuBinding.bind(pid, this.opt.followForks);
   }
 
   /**
@@ -800,7 +795,7 @@ export class Tracer {
    */
   private detach(t: Tcb, say = t.attached): void {
     const pid = t.pid;
-    this.unbind(pid);
+    this.bound?.leave(pid, true);
     let r = ptrace(PTRACE.DETACH, pid, 0, 0);
     if (r < 0 && -r === ESRCH) {
       // running, not stopped: stop it, then detach at that stop
@@ -821,13 +816,6 @@ export class Tracer {
     this.sink.event({ type: 'detach', pid, time: now() });
     this.tcbs.delete(pid);
     this.delays?.forget(pid);
-  }
-
-  /** Tracee `pid` leaves the trace: if it is the CPU-bound command, its CPU set and the tracer's go back. */
-  private unbind(pid: number): void {
-    if (this.bound?.pid !== pid) return;
-    this.bound.release();
-    this.bound = undefined;
   }
 
   private handle(pid: number, status: number): void {
@@ -1065,7 +1053,7 @@ export class Tracer {
   private syscallStop(t: Tcb): void {
     const pid = t.pid;
     t.fresh = false;
-    if (t.inSyscall && t.filtered && !t.seccomp && !t.hidden && !t.affinityAsked && !t.checkExec && !t.comm && !this.stacks && !(this.kvm && factsFor(t.table.rows[t.ctx.nr]).mapsChange)) {
+    if (t.inSyscall && t.filtered && !t.seccomp && !t.hidden && !t.bindExit && !t.checkExec && !t.comm && !this.stacks && !(this.kvm && factsFor(t.table.rows[t.ctx.nr]).mapsChange)) {
       // the exit of a call not shown: nothing of it is needed (strace skips get_regs there too)
       t.inSyscall = false;
       this.resume(pid, PTRACE.SYSCALL, 0);
@@ -1183,7 +1171,10 @@ export class Tracer {
     // (a number beyond 2^53, such as -1, is named from its exact 64 bits)
     let name = row ? row.name : syscallName(t.table, w[3]!);
     c.name = name;
-    if (this.bound !== undefined && this.bound.pid === t.pid) this.boundEntry(t, name);
+    if (this.bound !== undefined && this.bound.has(t.pid)) {
+      this.mem.setPid(t.pid);
+      t.bindExit = this.bound.entry(t.pid, name, c.args, this.mem);
+    }
     // -d: strace's get_scno names each number it has no entry for, traced or not
     if (this.opt.debug && (!row || ((t.qual?.[nr] ?? 0) & 8) !== 0)) this.opt.debug(`pid ${t.pid} invalid syscall 0x${w[3]!.toString(16)}`);
     if (t.hidden) {
@@ -1292,10 +1283,10 @@ export class Tracer {
       ({ rval, isErr, injected } = r);
       if (r.hold) t.holdNs = r.hold;
     }
-    // what the CPU-bound command is told of its CPU set is the set it was given, decoded as such
-    if (t.affinityAsked) {
-      t.affinityAsked = false;
-      if (!isErr) this.bound?.rewrite(t.ctx.args[2]!, rval);
+    // what a CPU-bound task is told of its CPU set is the set it was given, decoded as such
+    if (t.bindExit) {
+      this.bound?.exit(t.pid, t.bindExit, t.ctx.args, rval, isErr);
+      t.bindExit = AT_EXIT_NOTHING;
     }
     // -Y: strace reloads the name after a successful exec or PR_SET_NAME, before printing the result
     // what the registry says of the call, looked up only by the options that use it (the hot path)
@@ -1454,7 +1445,7 @@ export class Tracer {
       this.sink.event({ type: 'killed', pid, sig, name: signame(sig), core: WCOREDUMP(status), time, ...this.where(t, false) });
       if (pid === this.mainPid) this.outcome = { kind: 'signal', sig };
     }
-    this.unbind(pid);
+    this.bound?.leave(pid, false);
     this.tcbs.delete(pid);
     this.delays?.forget(pid);
     this.opt.debug?.(`dropped tcb for pid ${pid}, ${this.tcbs.size} remain`);

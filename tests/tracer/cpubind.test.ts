@@ -47,6 +47,35 @@ test('the command runs on one CPU until it forks, and is told the set it was giv
   assert.equal(affinityLines(trace).length, 2);
 });
 
+test('with -f, a parent that forks and waits stays on the one CPU, and so does its child', { skip }, () => {
+  const given = run().seen.get('before')!;
+  const count = /asked=(\d+)/.exec(given)![1]!;
+  const { seen, trace } = run(SYSRAY, ['-f']);
+  for (const label of ['before', 'child', 'after']) {
+    if (Number(count) > 1) assert.match(seen.get(label)!, new RegExp(`^allowed=\\d+ asked=${count}$`), label);
+    else assert.equal(seen.get(label), given);
+  }
+  // each of the three answers is rewritten, the child's too
+  const asked = trace.filter((l) => /^\d+ +sched_getaffinity\(/.test(l)).map((l) => l.replace(/^\d+ +/, ''));
+  const s = run('/usr/bin/strace', ['-f']).trace.filter((l) => /^\d+ +sched_getaffinity\(/.test(l)).map((l) => l.replace(/^\d+ +/, ''));
+  assert.deepEqual(asked, s);
+  assert.equal(asked.length, 3);
+});
+
+test('with -f, two processes running at once, and a thread, get their CPU set back', { skip }, () => {
+  const allowed = (out: string): string[] => [...out.matchAll(/Cpus_allowed_list:\s*(\S+)/g)].map((m) => m[1]!);
+  const given = allowed(readFileSync('/proc/self/status', 'latin1'))[0]!;
+  // a pipeline: the shell's second fork finds the first child running; the last grep runs after both
+  const sh = spawnSync(SYSRAY, ['-f', '-o', '/dev/null', 'sh', '-c', 'cat /dev/null | cat; grep Cpus_allowed_list /proc/self/status'], { encoding: 'latin1', env: testEnv(), timeout: 60_000 });
+  assert.deepEqual(allowed(sh.stdout), [given]);
+  const py = spawnSync(SYSRAY, ['-f', '-o', '/dev/null', '/usr/bin/python3', '-c', [
+    'import threading',
+    'show = lambda: print(open("/proc/thread-self/status").read().split("Cpus_allowed_list:")[1].split()[0], flush=True)',
+    't = threading.Thread(target=show); t.start(); t.join(); show()',
+  ].join('\n')], { encoding: 'latin1', env: testEnv(), timeout: 60_000 });
+  assert.deepEqual(py.stdout.trim().split('\n'), [given, given]);
+});
+
 test('--no-cpu-bind, and a filtered trace under seccomp, leave the command unbound', { skip }, () => {
   const given = run().seen.get('before')!;
   assert.equal(run(SYSRAY, ['--no-cpu-bind']).seen.get('before'), given);
