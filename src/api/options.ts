@@ -50,8 +50,9 @@ export interface TraceOptions extends CommonOptions {
   seccomp?: boolean;
   /**
    * `false`: never run the command on the tracer's CPU. By default a command that every syscall
-   * stops shares it until it starts a thread or process, which makes the trace several times faster
-   * where waking another CPU is slow; its sched_getaffinity still answers the set it was given.
+   * stops shares it while it runs one task at a time (a process that forks and waits, with
+   * `follow`), which makes the trace several times faster where waking another CPU is slow; its
+   * sched_getaffinity still answers the set it was given.
    */
   cpuBind?: boolean;
 }

@@ -520,7 +520,7 @@ Filtering:
                  stop the tracee only for traced syscalls (a seccomp-bpf filter; on by
                  default with -f when -e trace= leaves syscalls out)
   --no-cpu-bind  never run the command on sysray's CPU (by default a command that every
-                 syscall stops shares it until it starts a thread or process: faster)
+                 syscall stops shares it while it runs one task at a time: faster)
 
 Output format:
   -t             prefix each line with the time of day; -tt with microseconds; -ttt seconds

@@ -86,8 +86,8 @@ export interface TraceOptions extends DecodeOptions {
   /** -b execve: detach a tracee once it has exec'd (the started command's own first exec aside). */
   detachOnExec?: boolean;
   /**
-   * Run the started command and the tracer on one CPU while the command is one thread and every
-   * syscall stops it (no seccomp filter): cpubind.ts.
+   * Run the started command and the tracer on one CPU while the command runs one task at a time
+   * and every syscall stops it (no seccomp filter): cpubind.ts.
    */
   bindCpu?: boolean;
   /** Kill the started command should sysray die (PTRACE_O_EXITKILL); default true. */
@@ -456,10 +456,11 @@ export class Tracer {
   /**
    * The started command, which every syscall stops, shares the tracer's CPU while it runs one task
    * at a time; not when it outlives a sysray that dies (-I 1: no PTRACE_O_EXITKILL), which could
-   * not unbind it.
+   * not unbind it, nor beside processes attached with -p.
    */
   private bindCpu(pid: number): void {
-    if (this.opt.bindCpu && this.opt.exitKill !== false) this.bound = CpuBinding.bind(pid, this.opt.followForks);
+    if (!this.opt.bindCpu || this.opt.exitKill === false || [...this.tcbs.values()].some((t) => t.attached)) return;
+    this.bound = CpuBinding.bind(pid, this.opt.followForks);
   }
 
   /**
@@ -592,6 +593,9 @@ export class Tracer {
    * Returns false (after saying why) if it cannot be attached.
    */
   attach(pid: number): boolean {
+    // a process of the user's is no task of the command's: its children must not be taken for bound ones
+    this.bound?.release();
+    this.bound = undefined;
     const tids = [pid];
     if (this.opt.followForks) {
       try {
