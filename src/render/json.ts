@@ -13,6 +13,12 @@ const num = (v: bigint): number | string => (v >= MIN_SAFE && v <= MAX_SAFE ? Nu
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function bytes(b: Uint8Array): { [k: string]: J } {
+  // most strings are short ASCII: made directly, without the decoder's call
+  if (b.length <= 64) {
+    let i = 0;
+    while (i < b.length && b[i]! < 0x80) i++;
+    if (i === b.length) return { text: String.fromCharCode.apply(null, b as unknown as number[]) };
+  }
   try {
     return { text: utf8.decode(b) };
   } catch {
@@ -82,16 +88,23 @@ function writeMarked(s: string, write: (s: string) => void): void {
 /** A Value as JSON: `{"kind": …, …}` mirroring the Value union. */
 export function valueJson(v: Value): J {
   switch (v.k) {
-    case 'int':
-      return {
-        kind: 'int', value: num(v.v), ...(v.fmt && v.fmt !== 'd' ? { format: v.fmt } : {}),
-        ...(v.comm ? { comm: Buffer.from(v.comm).toString('latin1') } : {}),
-        ...(v.nsPid ? { nsPid: v.nsPid } : {}),
-      };
+    case 'int': {
+      // optional keys set one by one, in this order (the hot path: no object spread)
+      const o: { [k: string]: J } = { kind: 'int', value: num(v.v) };
+      if (v.fmt && v.fmt !== 'd') o.format = v.fmt;
+      if (v.comm) o.comm = Buffer.from(v.comm).toString('latin1');
+      if (v.nsPid) o.nsPid = v.nsPid;
+      return o;
+    }
     case 'sym': return { kind: 'const', name: v.name, value: num(v.v) };
     case 'flags':
       return { kind: 'flags', names: v.names, ...(v.rest ? { rest: num(v.rest) } : {}), value: num(v.v) };
-    case 'str': return { kind: 'string', ...bytes(v.b), ...(v.trunc ? { truncated: true } : {}), ...(v.hex ? { hexOnly: true } : {}) };
+    case 'str': {
+      const o: { [k: string]: J } = { kind: 'string', ...bytes(v.b) };
+      if (v.trunc) o.truncated = true;
+      if (v.hex) o.hexOnly = true;
+      return o;
+    }
     case 'ptr': return { kind: 'pointer', value: num(v.v), ...(v.bad ? { unreadable: true } : {}) };
     case 'struct': {
       const fields: { [k: string]: J } = {};
@@ -163,34 +176,33 @@ export function eventJson(ev: Event): TraceEvent | undefined {
   const time = num(ev.time);
   switch (ev.type) {
     case 'syscall_entry': return undefined;
-    case 'syscall':
-      o = {
-        type: 'syscall', time, pid: ev.pid, nr: ev.nr, name: ev.name, args: ev.args.map(valueJson),
-        // a call with an exit part: how many arguments printed at entry (replay needs it for
-        // `<unfinished ...>` and `resumed>` lines)
-        ...(ev.entryArgs < ev.args.length || ev.unfinished ? { entryArgs: ev.entryArgs } : {}),
-        ...(ev.unavailable ? { unavailable: true } : {}),
-        ...(ev.died ? { died: true } : {}),
-        ...(ev.ret
-          ? {
-              ret: num(ev.ret.rval),
-              ...(ev.ret.errno ? { errno: errnoName(ev.ret.errno) ?? ev.ret.errno } : {}),
-              ...(ev.ret.fmt !== 'd' ? { retFormat: ev.ret.fmt } : {}),
-              ...(ev.ret.aux ? { retDetail: valueJson(ev.ret.aux) } : {}),
-              ...(ev.ret.path ? { retPath: Buffer.from(ev.ret.path).toString('latin1') } : {}),
-              ...(ev.ret.fd ? { retFd: valueJson(ev.ret.fd) } : {}),
-              ...(ev.ret.comm ? { retComm: Buffer.from(ev.ret.comm).toString('latin1') } : {}),
-              ...(ev.ret.nsPid ? { retNsPid: ev.ret.nsPid } : {}),
-              ...(ev.ret.injected ? { injected: true } : {}),
-              ...(ev.ret.poked ? { poked: true } : {}),
-              ...(ev.ret.delayed ? { delayed: true } : {}),
-            }
-          : { ret: null }),
-        durationNs: num(ev.duration),
-        ...(ev.ip !== undefined ? { ip: num(ev.ip) } : {}),
-        ...(ev.stack ? { stack: ev.stack.map(frameJson) } : {}),
-      };
+    case 'syscall': {
+      // optional keys set one by one, in this order (the hot path: no object spread)
+      o = { type: 'syscall', time, pid: ev.pid, nr: ev.nr, name: ev.name, args: ev.args.map(valueJson) };
+      // a call with an exit part: how many arguments printed at entry (replay needs it for
+      // `<unfinished ...>` and `resumed>` lines)
+      if (ev.entryArgs < ev.args.length || ev.unfinished) o.entryArgs = ev.entryArgs;
+      if (ev.unavailable) o.unavailable = true;
+      if (ev.died) o.died = true;
+      const r = ev.ret;
+      if (r) {
+        o.ret = num(r.rval);
+        if (r.errno) o.errno = errnoName(r.errno) ?? r.errno;
+        if (r.fmt !== 'd') o.retFormat = r.fmt;
+        if (r.aux) o.retDetail = valueJson(r.aux);
+        if (r.path) o.retPath = Buffer.from(r.path).toString('latin1');
+        if (r.fd) o.retFd = valueJson(r.fd);
+        if (r.comm) o.retComm = Buffer.from(r.comm).toString('latin1');
+        if (r.nsPid) o.retNsPid = r.nsPid;
+        if (r.injected) o.injected = true;
+        if (r.poked) o.poked = true;
+        if (r.delayed) o.delayed = true;
+      } else o.ret = null;
+      o.durationNs = num(ev.duration);
+      if (ev.ip !== undefined) o.ip = num(ev.ip);
+      if (ev.stack) o.stack = ev.stack.map(frameJson);
       break;
+    }
     case 'signal':
       o = {
         type: 'signal', time, pid: ev.pid, signal: ev.name, ...(ev.info ? { siginfo: valueJson(ev.info) } : {}),
