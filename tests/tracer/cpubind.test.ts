@@ -14,14 +14,14 @@ import { chooseCpu } from '../../src/tracer/cpubind.js';
 
 const skip = !haveCc();
 
-/** The fixture's lines by label ("allowed=LIST asked=COUNT"), run by `tracer` (else untraced), and its trace. */
-function run(tracer?: string, opts: string[] = []): { seen: Map<string, string>; trace: string[] } {
+/** The fixture's lines by label ("allowed=LIST asked=COUNT"), run with `args` by `tracer` (else untraced), and its trace. */
+function run(tracer?: string, opts: string[] = [], args: string[] = []): { seen: Map<string, string>; trace: string[] } {
   const dir = scratch();
   try {
     const out = join(dir, 'trace');
     const r = tracer
-      ? spawnSync(tracer, [...opts, '-o', out, fixture('cpubind')], { encoding: 'latin1', env: testEnv(), timeout: 60_000 })
-      : spawnSync(fixture('cpubind'), { encoding: 'latin1', timeout: 60_000 });
+      ? spawnSync(tracer, [...opts, '-o', out, fixture('cpubind'), ...args], { encoding: 'latin1', env: testEnv(), timeout: 60_000 })
+      : spawnSync(fixture('cpubind'), args, { encoding: 'latin1', timeout: 60_000 });
     assert.equal(r.status, 0, r.stderr);
     const seen = new Map(r.stdout.trim().split('\n').map((l) => [l.slice(0, l.indexOf(' ')), l.slice(l.indexOf(' ') + 1)] as [string, string]));
     return { seen, trace: tracer ? readFileSync(out, 'latin1').split('\n').filter(Boolean) : [] };
@@ -60,6 +60,13 @@ test('with -f, a parent that forks and waits stays on the one CPU, and so does i
   const s = run('/usr/bin/strace', ['-f']).trace.filter((l) => /^\d+ +sched_getaffinity\(/.test(l)).map((l) => l.replace(/^\d+ +/, ''));
   assert.deepEqual(asked, s);
   assert.equal(asked.length, 3);
+});
+
+test('with -f, a parent that runs on after its fork instead of waiting gets its CPU set back, with its child', { skip }, () => {
+  const given = run().seen.get('before')!;
+  const { seen } = run(SYSRAY, ['-f'], ['busy']);
+  assert.equal(seen.get('child'), given);
+  assert.equal(seen.get('after'), given);
 });
 
 test('with -f, two processes running at once, and a thread, get their CPU set back', { skip }, () => {
