@@ -16,9 +16,11 @@
  *   are unbound. Without -f the child would be untraced: the parent is unbound at its fork;
  * - what a bound task's sched_getaffinity answers for a bound task is rewritten at the call's
  *   exit, before it is decoded, to the set it was given: the program and the trace see that set.
- * What is left to see is /proc/PID/status's Cpus_allowed and the CPU it runs on (getcpu); and two
- * processes that fork and then compute without a syscall share the CPU until one makes GRACE
- * calls. A detach gives the task its set back; `--no-cpu-bind` turns all of this off.
+ * What is left to see is /proc/PID/status's Cpus_allowed and the CPU it runs on (getcpu); and a
+ * parent and child that both compute without a syscall after the fork share the CPU until the
+ * parent makes GRACE calls. A detach gives the task its set back; `--no-cpu-bind` turns all of
+ * this off. (The kernel's clone and wait flags are the engine's own constants here: the decoders'
+ * tables of them are names for printing, in a part of the bundle the engine does not load.)
  */
 import { raw } from '../sys/libc.js';
 import type { Memory } from '../decode/types.js';
