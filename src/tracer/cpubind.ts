@@ -37,9 +37,11 @@ const WNOHANG = 1n;
 export const AT_EXIT_NOTHING = 0;
 /** sched_getaffinity of a bound task (the answer is rewritten), */
 export const AT_EXIT_AFFINITY = 1;
-/** a blocking wait (the task runs nothing until its exit). */
+/** a blocking wait (the task runs nothing until its exit), */
 export const AT_EXIT_WAIT = 2;
-export type AtExit = typeof AT_EXIT_NOTHING | typeof AT_EXIT_AFFINITY | typeof AT_EXIT_WAIT;
+/** a fork kept bound (its result is the child, bound from then on). */
+export const AT_EXIT_FORK = 3;
+export type AtExit = typeof AT_EXIT_NOTHING | typeof AT_EXIT_AFFINITY | typeof AT_EXIT_WAIT | typeof AT_EXIT_FORK;
 
 interface Task {
   /** In a blocking wait4/waitid: it runs nothing. */
@@ -115,13 +117,12 @@ export class CpuBinding {
         return AT_EXIT_WAIT;
       case 'fork':
       case 'vfork':
-        this.forking(pid, task);
-        return AT_EXIT_NOTHING;
+        return this.forking(pid, task);
       case 'clone':
       case 'clone3': {
         const flags = name === 'clone' ? args[0]! : cloneArgsFlags(mem, args[0]!);
-        if (flags === undefined || (flags & CLONE_THREAD) !== 0n || ((flags & CLONE_VM) !== 0n && (flags & CLONE_VFORK) === 0n)) this.release();
-        else this.forking(pid, task);
+        if (flags !== undefined && (flags & CLONE_THREAD) === 0n && ((flags & CLONE_VM) === 0n || (flags & CLONE_VFORK) !== 0n)) return this.forking(pid, task);
+        this.release();
         return AT_EXIT_NOTHING;
       }
       default:
@@ -139,6 +140,9 @@ export class CpuBinding {
       task.waiting = false;
       // back from its wait with another task still running (a signal, a stopped child): counted again
       if (this.othersRunning(pid)) task.grace = GRACE;
+    } else if (what === AT_EXIT_FORK && !failed && rval > 0n && rval <= 0x7fffffffn) {
+      // running from now on, though its first stop may not have been seen yet (adopt)
+      if (!this.tasks.has(Number(rval))) this.tasks.set(Number(rval), { waiting: false, grace: 0 });
     }
   }
 
@@ -147,7 +151,7 @@ export class CpuBinding {
    * back if it did so from a parent unbound after its fork began.
    */
   adopt(pid: number): void {
-    if (this.tasks.size === 0 && !this.released) return;
+    if ((this.tasks.size === 0 && !this.released) || this.tasks.has(pid)) return;
     const mask = Buffer.alloc(MASK_BYTES);
     if (raw.sched_getaffinity(pid, MASK_BYTES, mask) !== 0 || !mask.equals(this.pin)) return;
     if (this.released) raw.sched_setaffinity(pid, MASK_BYTES, this.given);
@@ -171,9 +175,13 @@ export class CpuBinding {
   }
 
   /** A fork by a bound task: kept bound only if it will be the one task running, as a parent that waits. */
-  private forking(pid: number, task: Task): void {
-    if (!this.follow || task.grace > 0 || this.othersRunning(pid)) return this.release();
+  private forking(pid: number, task: Task): AtExit {
+    if (!this.follow || task.grace > 0 || this.othersRunning(pid)) {
+      this.release();
+      return AT_EXIT_NOTHING;
+    }
     task.grace = GRACE;
+    return AT_EXIT_FORK;
   }
 
   /** An ordinary call of a bound task: one of its grace, if it has any. */
