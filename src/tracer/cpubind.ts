@@ -87,17 +87,14 @@ export class CpuBinding {
     return b;
   }
 
-  /** Whether task `pid` is bound (the engine asks at each of its syscall entries). */
-  has(pid: number): boolean {
-    return this.tasks.has(pid);
-  }
-
   /**
-   * Bound task `pid` enters syscall `name` (its arguments; `mem` reads its memory, for clone3's
-   * flags): what its exit must be shown for. A call that could run two tasks at once unbinds first.
+   * Task `pid` enters syscall `name` (its arguments; `mem` reads its memory, for clone3's flags):
+   * what its exit must be shown for, if it is bound. A call that could run two tasks at once
+   * unbinds first.
    */
   entry(pid: number, name: string, args: readonly bigint[], mem: Memory): AtExit {
-    const task = this.tasks.get(pid)!;
+    const task = this.tasks.get(pid);
+    if (task === undefined) return AT_EXIT_NOTHING;
     switch (name) {
       case 'sched_getaffinity':
         return args[0] === 0n || this.tasks.has(Number(args[0])) ? AT_EXIT_AFFINITY : this.counted(pid, task);
@@ -106,12 +103,9 @@ export class CpuBinding {
         return AT_EXIT_NOTHING;
       case 'wait4':
       case 'waitpid':
-        if ((args[2]! & WNOHANG) !== 0n) return this.counted(pid, task);
-        task.waiting = true;
-        task.grace = 0;
-        return AT_EXIT_WAIT;
       case 'waitid':
-        if ((args[3]! & WNOHANG) !== 0n) return this.counted(pid, task);
+        // the options: waitid's fourth argument, the others' third
+        if ((args[name === 'waitid' ? 3 : 2]! & WNOHANG) !== 0n) return this.counted(pid, task);
         task.waiting = true;
         task.grace = 0;
         return AT_EXIT_WAIT;

@@ -1175,7 +1175,7 @@ export class Tracer {
     // (a number beyond 2^53, such as -1, is named from its exact 64 bits)
     let name = row ? row.name : syscallName(t.table, w[3]!);
     c.name = name;
-    if (this.bound !== undefined && this.bound.has(t.pid)) {
+    if (this.bound !== undefined) {
       this.mem.setPid(t.pid);
       t.bindExit = this.bound.entry(t.pid, name, c.args, this.mem);
     }
